@@ -1,0 +1,203 @@
+"""Which period does each figure in a sentence describe?
+
+Reports put several figures and several periods in one sentence: "has increased in 2016/17 to
+2,347 at 31st March 2017 from 2088 at 31st March 2016", "95% during 2016/17 compared to 90%
+during the previous year", "341 (321 2015/16, 428 2014/15)". The rules, in order:
+
+1. A period mention belongs to the figure it is written next to: to the figure before it when
+   only a short plain gap (" at ", " in ", " during ") separates them, else to the figure after.
+   A bracket group straight after a figure annotates it and is skipped over.
+2. A figure introduced by "from", "compared to/with", "than", "the previous year which was" is
+   a *prior* figure; without a period of its own it gets the sentence's period one year back.
+3. Every other figure without a period of its own gets the sentence's main period: the period of
+   the first main figure that has one, else the first period mentioned, else the carried-over
+   period of the sentence before, else the document context (heading, title, meeting date).
+4. "at 31st March" (no year) and "Quarter 4" are placed in that main period; "last year" is the
+   main period one year back; "at the time of the inspection" is the document's event date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import UNKNOWN_PERIOD, Period
+from .periods import Mention, day_in_context, find_mentions, previous, quarter_in_context
+
+_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
+_UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b|per 1,000\b", re.I)
+_PRIOR_BEFORE = re.compile(
+    r"(?:\b(?:from|than|versus|vs\.?)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of )?"
+    r"(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"(?!'s)[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
+_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
+_PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
+_CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|after)\b", re.I)
+
+
+def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
+    """A gap that binds a period to a figure: short words, no figures, no clause break.
+
+    "4,036 referrals in 2017/18" binds; "the 2018/19 plan, so 78%" does not. A comma is
+    allowed only straight after a period that opens the clause ("At 31 October 2017, 543").
+    """
+    if leading_comma:
+        gap = re.sub(r"^\s*,", "", gap)
+    return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What governs a sentence that names no period itself, with where it came from."""
+
+    period: Period = UNKNOWN_PERIOD
+    source: str = ""
+    carried: Period | None = None  # the period of the sentence before (source "carried")
+    event: Period | None = None  # "at the time of the inspection"
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    ext_end: int  # end including a bracket group that annotates it
+    host: int | None = None  # index of the figure whose bracket group holds this one
+    prior: bool = False
+    mention: Mention | None = None
+
+
+def _figures(text: str, mentions: list[Mention], values: list[tuple[int, int]]) -> list[_Figure]:
+    spans = set(values)
+    blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in _UNIT_PHRASE.finditer(text)]
+    for m in _NUMBER.finditer(text):
+        if not any(a <= m.start() < b for a, b in blocked) and not any(
+                a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
+            spans.add(m.span())
+    return [_Figure(s, e, e) for s, e in sorted(spans)]
+
+
+def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
+    """Bracket groups straight after a figure annotate it: (open, close, host index)."""
+    groups = []
+    for open_ in re.finditer(r"\(", text):
+        close = text.find(")", open_.start())
+        if close < 0:
+            continue
+        before = [i for i, f in enumerate(figures) if f.end <= open_.start()
+                  and f.host is None and not text[f.end:open_.start()].strip()]
+        if not before:
+            continue
+        h = before[-1]
+        figures[h].ext_end = close + 1
+        for f in figures:
+            if open_.start() < f.start < close:
+                f.host = h
+        groups.append((open_.start(), close, h))
+    return groups
+
+
+def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
+    """The period and its source for each value span in `text` (one sentence)."""
+    mentions = find_mentions(text)
+    figs = _figures(text, mentions, values)
+    groups = _groups(text, figs)
+    unattached: list[Mention] = []
+    outer = [i for i, f in enumerate(figs) if f.host is None]
+
+    # prior figures: a cue right before them, after the figure before
+    for k, i in enumerate(outer):
+        prev_end = figs[outer[k - 1]].ext_end if k else 0
+        if _PRIOR_BEFORE.search(text[prev_end:figs[i].start]):
+            figs[i].prior = True
+
+    # each mention goes to one figure: first to the figure just before it ("412 at 31 March"),
+    # then to the figure after it ("At 31 March, 412")
+    pending = []
+    for m in mentions:
+        if m.since:
+            target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)
+            if target is not None:
+                target.mention = m
+            continue
+        group = next((g for g in groups if g[0] < m.start < g[1]), None)
+        pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
+        before = [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
+        if before:
+            b = before[-1]
+            gap = text[(figs[b].end if group else figs[b].ext_end):m.start]
+            if _plain_gap(gap) and figs[b].mention is None:
+                figs[b].mention = m
+                continue
+        pending.append((m, group, pool))
+    for m, group, pool in pending:
+        after = [i for i in pool if figs[i].start >= m.end]
+        chosen = None
+        if after:
+            a = after[0]
+            gap = text[m.end:figs[a].start]
+            if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True):
+                chosen = a
+        if chosen is None and group is not None:
+            chosen = group[2]
+        if chosen is not None and figs[chosen].mention is None:
+            figs[chosen].mention = m
+        else:
+            unattached.append(m)
+
+    def absolute(m: Mention | None) -> Period | None:
+        return m.period if m is not None and m.absolute else None
+
+    main: Period | None = None
+    for i in outer:
+        if not figs[i].prior and absolute(figs[i].mention):
+            main = absolute(figs[i].mention)
+            break
+    if main is None:
+        used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
+        main = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
+                     and not _COMPARED.search(text[max(0, m.start - 25):m.start])), None)
+    if main is None:
+        # "... there were 983 children subject to a CP plan at 31st March."
+        loose = next((m for m in unattached if m.month), None)
+        if loose is not None:
+            placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
+            main = placed if placed.known else None
+    if main is not None:
+        base, base_source = main, "sentence"
+    elif ctx.carried is not None:
+        base, base_source = ctx.carried, "carried"
+    else:
+        base, base_source = ctx.period, ctx.source
+
+    def resolve(m: Mention | None, prior: bool) -> tuple[Period, str] | None:
+        if m is None:
+            return None
+        if m.absolute:
+            return m.period, "sentence"  # type: ignore[return-value]
+        if m.relative == "previous":
+            return previous(base), base_source
+        if m.relative == "current":
+            return base, base_source
+        if m.relative == "event":
+            return (ctx.event, "sentence") if ctx.event is not None else None
+        if m.month:  # the day and month are the sentence's; only the year comes from context
+            p = day_in_context(m.month, m.day, base)
+            return (previous(p) if prior else p, "sentence") if p.known else None
+        if m.quarter:
+            p = quarter_in_context(m.quarter, base)
+            return (p, "sentence") if p.known else None
+        return None
+
+    out: dict[tuple[int, int], tuple[Period, str]] = {}
+    for i, f in enumerate(figs):
+        if (f.start, f.end) not in values:
+            continue
+        own = resolve(f.mention, f.prior)
+        if own is None and f.host is not None:
+            host = figs[f.host]
+            own = resolve(host.mention, host.prior) or (
+                (previous(base), base_source) if host.prior else None)
+        if own is None:
+            own = (previous(base), base_source) if f.prior else (base, base_source)
+        period, source = own
+        out[(f.start, f.end)] = (period, source if period.known or period.start else "")
+    return out

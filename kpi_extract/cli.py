@@ -1,0 +1,230 @@
+"""Command line: a thin layer of Click commands over the library. Nothing else prints.
+
+Exit codes: 0 all went well; 1 some input files could not be read (the others were, and the
+output was written); 2 nothing was done: a usage error, a broken pattern library, or an output
+path that cannot be written.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .cache import TextCache, default_dir
+from .library import Library, LibraryError, load_library, require
+from .normalise import damage_count, normalise_pages
+from .pipeline import FileResult, discover, extract_text, run
+from .readers import ReadError, read_pages
+from .writers import OutputError, check_writable, facts_csv
+
+EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _library(paths: tuple[str, ...]) -> Library:
+    try:
+        return require(load_library(paths))
+    except LibraryError as e:
+        for p in e.problems:
+            _err(p)
+        _err("error: the pattern library has problems (listed above): fix them, "
+             "or check them with `kpi-extract patterns check`")
+        sys.exit(EXIT_NOTHING_DONE)
+
+
+def _emit(data: bytes, output: str | None) -> None:
+    if output is None or output == "-":
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+    else:
+        from .writers import atomic_write_bytes
+        atomic_write_bytes(output, data)
+
+
+class _Log:
+    """Appends one timestamped line per event to --log FILE (for scheduled runs)."""
+
+    def __init__(self, path: str | None):
+        self.f = open(path, "a", encoding="utf-8") if path else None
+
+    def __call__(self, msg: str) -> None:
+        if self.f:
+            stamp = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            self.f.write(f"{stamp} {msg}\n")
+            self.f.flush()
+
+    def close(self) -> None:
+        if self.f:
+            self.f.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kpi-extract")
+def main() -> None:
+    """Pull KPI figures out of council committee PDFs into tidy CSV, each with its source."""
+
+
+_patterns_option = click.option(
+    "--patterns", "pattern_paths", multiple=True, type=click.Path(),
+    help="Pattern file or folder to add to the bundled library (repeatable); a KPI id or a file "
+         "name already in the library is replaced.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Facts CSV to write (atomically). Default: standard output.")
+@_patterns_option
+@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help=f"Where extracted text is cached by file content. Default: {default_dir()}")
+@click.option("--no-cache", is_flag=True, help="Read every file afresh and cache nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True,
+              help="Files processed at once (0: one per CPU).")
+@click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True,
+              help="Seconds allowed per file before it is given up.")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
+              help="Append a timestamped line per file and a summary to this log file.")
+@click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
+@click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
+def extract(paths, output, pattern_paths, kpis, cache_dir, no_cache, jobs, timeout, log_path, verbose, quiet):
+    """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
+
+    Progress and problems go to standard error; the CSV goes to -o FILE or standard output.
+    """
+    library = _library(pattern_paths)
+    unknown = [k for k in kpis if k not in library.kpis]
+    if unknown:
+        raise click.BadParameter(f"unknown KPI id(s): {', '.join(unknown)} (see `kpi-extract patterns list`)",
+                                 param_hint="--kpi")
+    if output and output != "-":
+        try:
+            check_writable(output)
+        except OutputError as e:
+            _err(f"error: {e}")
+            sys.exit(EXIT_NOTHING_DONE)
+    try:
+        log = _Log(log_path)
+    except OSError as e:
+        _err(f"error: {log_path}: cannot open the log ({e.strerror}): choose another path")
+        sys.exit(EXIT_NOTHING_DONE)
+
+    files, problems = discover(paths)
+    for p in problems:
+        _err(f"error: {p}")
+        log(f"error {p}")
+    cache = None if no_cache else TextCache(Path(cache_dir) if cache_dir else default_dir())
+    started = time.monotonic()
+
+    def report(r: FileResult) -> None:
+        if r.error:
+            _err(f"error: {r.file.shown}: {r.error}")
+            log(f"error {r.file.shown}: {r.error}")
+            return
+        for w in r.warnings:
+            if not quiet:
+                _err(f"warning: {r.file.shown}: {w}")
+            log(f"warning {r.file.shown}: {w}")
+        how = "cached" if r.cached else f"{r.seconds:.1f}s"
+        if verbose:
+            _err(f"{r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
+        log(f"ok {r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
+
+    results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
+                  on_result=report)
+    facts = [f for r in results for f in r.facts]
+    from .resolve import sort_facts
+    data = facts_csv(sort_facts(facts))
+    try:
+        _emit(data, output)
+    except OutputError as e:
+        _err(f"error: {e}")
+        log(f"error {e}")
+        log.close()
+        sys.exit(EXIT_NOTHING_DONE)
+    failed = sum(1 for r in results if r.error) + len(problems)
+    summary = (f"{len(results) - sum(1 for r in results if r.error)} of {len(results)} files read, "
+               f"{len(facts)} facts, {failed} problem(s), {time.monotonic() - started:.1f}s")
+    if verbose or (failed and not quiet):
+        _err(summary)
+    log(f"done {summary}")
+    log.close()
+    sys.exit(EXIT_FILES_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--page", type=click.IntRange(1), default=None, help="Only this page (1-based).")
+def text(file, page):
+    """Print the normalised text the patterns see, page by page (for writing patterns)."""
+    try:
+        raw = read_pages(file)
+    except ReadError as e:
+        _err(f"error: {file}: {e}")
+        sys.exit(EXIT_FILES_FAILED)
+    pages = normalise_pages(raw.pages)
+    if page is not None and page > len(pages):
+        raise click.BadParameter(f"{file} has {len(pages)} pages", param_hint="--page")
+    for number, body in enumerate(pages, start=1):
+        if page is not None and number != page:
+            continue
+        damaged = damage_count(body)
+        note = f" ({damaged} unreadable characters)" if damaged else ""
+        click.echo(f"--- page {number}{note} ---")
+        click.echo(body)
+
+
+@main.group()
+def patterns():
+    """List, check and test pattern libraries."""
+
+
+@patterns.command("list")
+@_patterns_option
+def patterns_list(pattern_paths):
+    """List the KPIs of the library: id, unit, label and the file that defines it."""
+    library = _library(pattern_paths)
+    for e in library.kpis.values():
+        click.echo(f"{e.id}\t{e.unit}\t{e.label}\t{e.source}:{e.line}")
+
+
+@patterns.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+def patterns_check(paths):
+    """Check pattern files (default: the bundled library) and print file:line for each problem."""
+    library = load_library(paths)
+    for p in library.problems:
+        click.echo(p)
+    if library.problems:
+        _err(f"{len(library.problems)} problem(s) in {len(library.files) or len(paths)} file(s)")
+        sys.exit(EXIT_FILES_FAILED)
+    click.echo(f"ok: {len(library.kpis)} KPIs in {len(library.files)} files")
+
+
+@patterns.command("test")
+@_patterns_option
+@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only the examples of these KPIs.")
+def patterns_test(pattern_paths, kpis):
+    """Run every entry's examples through the extractor and report those that fail."""
+    from .examples import run_examples
+    library = _library(pattern_paths)
+    failures, total = run_examples(library, set(kpis) or None)
+    for f in failures:
+        click.echo(f)
+    click.echo(f"{total - len(failures)} of {total} examples pass")
+    sys.exit(EXIT_FILES_FAILED if failures else EXIT_OK)
+
+
+__all__ = ["main", "extract_text"]

@@ -1,0 +1,109 @@
+"""What a document says about when its figures are from, outside the sentences themselves.
+
+An agenda pack reprints reports: "Subject: ... Annual Report 2016/17" starts one, a heading
+"2017/18 at a glance" governs a page, the front page gives the meeting date, an Ofsted report
+its inspection dates. A figure whose sentence names no period takes the nearest of these,
+in the order of spec/kpis.md: heading, then title, then meeting date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Period
+from .periods import as_at, find_mentions, month
+
+_REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
+_TITLE_WORDS = re.compile(
+    r"\b(?:annual report|annual review|accountability report|performance report|end of year report|"
+    r"year end report|quarterly report|business plan|improvement plan|strategic plan|annual plan|"
+    r"action plan|annual conversation|review of the year|year in review)\b", re.I)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+_EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
+_MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
+
+
+@dataclass
+class DocumentContext:
+    """Periods that govern a document's sentences, by page and line."""
+
+    titles: list[tuple[int, int, Period | None]] = field(default_factory=list)  # (page, line, period)
+    headings: list[tuple[int, int, Period]] = field(default_factory=list)
+    meeting: Period | None = None
+    event: Period | None = None
+
+    def governing(self, page: int, line: int) -> tuple[Period | None, str]:
+        """The heading above (page, line) on the same page, else the last title, else the meeting date."""
+        heads = [p for pg, ln, p in self.headings if pg == page and ln < line]
+        if heads:
+            return heads[-1], "heading"
+        titles = [p for pg, ln, p in self.titles if (pg, ln) < (page, line)]
+        if titles and titles[-1] is not None:
+            return titles[-1], "title"
+        if self.meeting is not None:
+            return self.meeting, "meeting_date"
+        return None, ""
+
+
+def _single_period(text: str) -> Period | None:
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    return found.pop() if len(found) == 1 else None
+
+
+def _looks_like_title(line: str) -> bool:
+    """A line that could head a document: short, no sentence punctuation inside it."""
+    return (0 < len(line) <= 90 and len(line.split()) <= 14 and not line.endswith((".", ",", ";"))
+            and not re.search(r"[.;] ", line) and (line[0].isupper() or line[0].isdigit()))
+
+
+def _is_heading(line: str, prev: str) -> bool:
+    if not line or len(line) > 70 or len(line.split()) > 10 or line.endswith((".", ",", ";")):
+        return False
+    mentions = find_mentions(line)
+    if len(mentions) == 1 and not re.sub(r"[\W_]+", "", line[:mentions[0].start] + line[mentions[0].end:]):
+        return False  # a bare date is a dateline ("28th April 2022"), not a section's period
+    if not (line[0].isupper() or line[0].isdigit()) or line.startswith("\u2022"):
+        return False
+    return not prev or prev.endswith((".", ":", "!", "?")) or len(prev) < 50
+
+
+def _first_date(text: str) -> Period | None:
+    for m in find_mentions(text):
+        if m.absolute and m.period.kind == "as_at":
+            return m.period
+    return None
+
+
+def build_context(pages: list[str], path: str = "") -> DocumentContext:
+    """Scan a document's normalised pages once for titles, headings and dates."""
+    ctx = DocumentContext()
+    front = "\n".join(pages[:2])
+    ev = _EVENT.search(front)
+    if ev:
+        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|to)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
+        if d is not None and d.start is not None:
+            ctx.event = month(d.start.year, d.start.month)
+    for line in (pages[0].split("\n")[:40] if pages else []):
+        mt = _MEETING.search(line)
+        if mt and (d := _first_date(mt.group(1))):
+            ctx.meeting = d
+            break
+    if ctx.meeting is None and path:
+        ctx.meeting = _first_date(Path(path).stem)
+    if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
+        ctx.meeting = as_at(ctx.event.end)
+
+    for number, text in enumerate(pages, start=1):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            prev = lines[i - 1] if i else ""
+            if _REPORT_START.match(line):
+                ctx.titles.append((number, i, _single_period(line)))
+            elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
+                    and (p := _single_period(line)) is not None \
+                    and p.kind in ("financial_year", "academic_year", "calendar_year"):
+                ctx.titles.append((number, i, p))
+            elif _is_heading(line, prev) and (p := _single_period(line)) is not None:
+                ctx.headings.append((number, i, p))
+    return ctx

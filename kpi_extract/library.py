@@ -1,0 +1,254 @@
+"""The pattern library: KPIs described as data (TOML under `patterns/`), loaded and checked.
+
+A KPI is added by writing a file, never by editing Python, so a broken file must be reported
+the way a compiler would: `file:line: what is wrong`. Loading collects every problem instead
+of stopping at the first, and the extractor refuses a library with problems.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .values import expand_macros
+
+UNITS = {"count", "GBP", "percent", "rate_per_10k"}
+MEASURES = {"stock", "flow", "amount", "ratio", "event"}
+_ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
+               "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description"}
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    values: tuple[float, ...]  # empty: the text must not give this KPI
+    period: str | None
+    subject: str | None
+    line: int
+
+
+@dataclass
+class KpiEntry:
+    id: str
+    label: str
+    unit: str
+    measure: str
+    range: tuple[float, float]
+    aliases: list[str]
+    regexes: list[tuple[str, re.Pattern]]
+    follow_regexes: list[tuple[str, re.Pattern]]  # only in the sentence after one of `follows`
+    exclude: list[re.Pattern]
+    redirect: list[tuple[re.Pattern, str]]
+    follows: list[str]
+    examples: list[Example]
+    fuzzy_cutoff: float
+    source: str
+    line: int
+
+
+@dataclass
+class Subject:
+    name: str
+    regex: re.Pattern
+
+
+@dataclass
+class Library:
+    kpis: dict[str, KpiEntry] = field(default_factory=dict)
+    subjects: list[Subject] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class LibraryError(Exception):
+    """A pattern library that cannot be used; `problems` holds one `file:line: ...` per fault."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def bundled_dir() -> Path:
+    """The copy installed inside the package, else `patterns/` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "bundled_patterns", here.parent / "patterns"):
+        if any(candidate.glob("*.toml")):
+            return candidate
+    raise LibraryError([f"{here.parent / 'patterns'}:1: the bundled pattern library is missing: reinstall kpi-extract"])
+
+
+def bundled_files() -> list[Path]:
+    return sorted(bundled_dir().glob("*.toml"), key=lambda p: p.name)
+
+
+def library_files(paths: list[str] | tuple[str, ...], bundled: bool = True) -> list[Path]:
+    """Bundled files, then the user's; a user file with a bundled file's name replaces it."""
+    files: dict[str, Path] = {p.name: p for p in bundled_files()} if bundled else {}
+    for raw in paths:
+        p = Path(raw)
+        for f in sorted(p.rglob("*.toml")) if p.is_dir() else [p]:
+            files.pop(f.name, None)
+            files[f.name] = f
+    return list(files.values())
+
+
+def _key_line(lines: list[str], key: str, start: int = 0) -> int:
+    """1-based line where `key = ...` is written, at or after `start` (0-based)."""
+    rx = re.compile(rf"""^\s*(?:["']{{1,3}})?{re.escape(key)}(?:["']{{1,3}})?\s*=""")
+    for i in range(start, len(lines)):
+        if rx.match(lines[i]):
+            return i + 1
+    return _line_of(lines, key, start)
+
+
+def _line_of(lines: list[str], needle: str, start: int = 0) -> int:
+    """1-based line of the first line at or after `start` (0-based) holding `needle`."""
+    for i in range(start, len(lines)):
+        if needle in lines[i]:
+            return i + 1
+    return start + 1 if start < len(lines) else max(1, len(lines))
+
+
+def _compile(source: str, where: str, problems: list[str], need_value: bool,
+             defines: dict[str, str] | None = None) -> re.Pattern | None:
+    expanded = expand_macros(source, defines)
+    unknown = re.findall(r"(?<!\\)\{([a-z_][a-z0-9_]*)\}", expanded)
+    if unknown:
+        problems.append(f"{where}: unknown name {{{unknown[0]}}}: use {{count}}, {{money}}, {{percent}}, "
+                        f"{{number}} or a name from the file's [define] table (in {source!r})")
+        return None
+    try:
+        compiled = re.compile(expanded, FLAGS)
+    except re.error as e:
+        problems.append(f"{where}: bad regex: {e.msg} (in {source!r})")
+        return None
+    if need_value and "value" not in compiled.groupindex:
+        problems.append(f"{where}: regex has no `value` group: use {{count}}, {{money}}, "
+                        f"{{percent}}, {{number}} or (?P<value>...) (in {source!r})")
+        return None
+    return compiled
+
+
+def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: list[str],
+           defines: dict[str, str]) -> KpiEntry | None:
+    kid = raw.get("id")
+    start = next((i for i, ln in enumerate(lines) if re.match(rf"\s*id\s*=\s*[\"']{re.escape(str(kid))}[\"']", ln)), 0)
+    here = f"{path}:{start + 1}"
+    before = len(problems)
+    if not isinstance(kid, str) or not _ID.fullmatch(kid):
+        problems.append(f"{here}: `id` must be lower_snake_case text, got {kid!r}")
+        return None
+    for key in raw:
+        if key not in _ENTRY_KEYS:
+            problems.append(f"{path}:{_key_line(lines, key, start)}: unknown key `{key}` in kpi {kid} "
+                            f"(known: {', '.join(sorted(_ENTRY_KEYS))})")
+    unit = raw.get("unit")
+    if unit not in units:
+        problems.append(f"{path}:{_key_line(lines, 'unit', start)}: unknown unit {unit!r} in kpi {kid} "
+                        f"(known: {', '.join(sorted(units))}; a file may add its own with `units = [...]`)")
+    measure = raw.get("measure", "stock")
+    if measure not in MEASURES:
+        problems.append(f"{path}:{_key_line(lines, 'measure', start)}: unknown measure {measure!r} in kpi {kid} "
+                        f"(known: {', '.join(sorted(MEASURES))})")
+    rng = raw.get("range", [0, 1e12])
+    if not (isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, (int, float)) for x in rng) and rng[0] <= rng[1]):
+        problems.append(f"{path}:{_key_line(lines, 'range', start)}: `range` must be [low, high] in kpi {kid}")
+        rng = [0, 1e12]
+    regexes, follow_regexes = [], []
+    for key, found in (("regex", regexes), ("follow_regex", follow_regexes)):
+        table = raw.get(key, {})
+        if not isinstance(table, dict):
+            problems.append(f"{path}:{_line_of(lines, key, start)}: `{key}` must be a table of "
+                            f"name = 'pattern' in kpi {kid}")
+            continue
+        for name, src in table.items():
+            where = f"{path}:{_key_line(lines, name, start)}"
+            if not isinstance(src, str):
+                problems.append(f"{where}: regex {name} must be text in kpi {kid}")
+                continue
+            c = _compile(src, where, problems, need_value=True, defines=defines)
+            if c is not None:
+                found.append((name, c))
+    exclude = []
+    for src in raw.get("exclude", []):
+        c = _compile(src, f"{path}:{_line_of(lines, src[:20], start)}", problems, False, defines)
+        if c is not None:
+            exclude.append(c)
+    redirect = []
+    for src, target in raw.get("redirect", {}).items():
+        c = _compile(src, f"{path}:{_key_line(lines, src, start)}", problems, False, defines)
+        if c is not None:
+            redirect.append((c, str(target)))
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append(f"{path}:{_key_line(lines, 'aliases', start)}: `aliases` must be a list of labels in kpi {kid}")
+        aliases = []
+    if not raw.get("regex") and not aliases:
+        problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases`, so nothing can find it")
+    examples = []
+    ex_line = start
+    for ex in raw.get("examples", []):
+        ex_line = _line_of(lines, "[[kpi.examples]]", ex_line) if any("[[kpi.examples]]" in ln for ln in lines[ex_line:]) else ex_line + 1
+        text, value = ex.get("text"), ex.get("value")
+        vals = value if isinstance(value, list) else [value]
+        if not isinstance(text, str) or not all(isinstance(v, (int, float)) for v in vals):
+            problems.append(f"{path}:{ex_line}: an example needs `text` and a numeric `value` (or a list; [] for none) in kpi {kid}")
+            continue
+        examples.append(Example(text, tuple(float(v) for v in vals), ex.get("period"), ex.get("subject"), ex_line))
+    if len(problems) > before:
+        return None
+    return KpiEntry(kid, str(raw.get("label", kid)), unit, measure, (float(rng[0]), float(rng[1])),
+                    aliases, regexes, follow_regexes, exclude, redirect, list(raw.get("follows", [])), examples,
+                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1)
+
+
+def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:
+    """Load the bundled library and the user's files; problems are collected, not raised."""
+    lib = Library()
+    for raw in paths:
+        if not Path(raw).exists():
+            lib.problems.append(f"{raw}:1: no such pattern file or folder (check the --patterns path)")
+    for f in library_files([p for p in paths if Path(p).exists()], bundled):
+        shown = str(f)
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            lib.problems.append(f"{shown}:1: cannot read pattern file: {e}")
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            m = re.search(r"line (\d+)", str(e))
+            line = m.group(1) if m else (len(text.splitlines()) or 1) if "end of document" in str(e) else 1
+            lib.problems.append(f"{shown}:{line}: bad TOML: {e}")
+            continue
+        lines = text.splitlines()
+        lib.files.append(shown)
+        units = UNITS | set(data.get("units", []))
+        defines = {k: str(v) for k, v in data.get("define", {}).items()}
+        for raw in data.get("kpi", []):
+            entry = _entry(raw, shown, lines, units, lib.problems, defines)
+            if entry is not None:
+                lib.kpis[entry.id] = entry
+        for name, src in data.get("subject", {}).items():
+            c = _compile(src, f"{shown}:{_key_line(lines, name)}", lib.problems, False, defines)
+            if c is not None:
+                lib.subjects.append(Subject(name, c))
+        unknown = set(data) - {"kpi", "subject", "units", "define"}
+        for key in sorted(unknown):
+            lib.problems.append(f"{shown}:{_line_of(lines, key)}: unknown top-level key `{key}` "
+                                f"(known: kpi, subject, units, define)")
+    for e in lib.kpis.values():
+        for target in [t for _, t in e.redirect if t] + e.follows:
+            if target not in lib.kpis:
+                lib.problems.append(f"{e.source}:{e.line}: kpi {e.id} refers to unknown kpi {target!r}")
+    return lib
+
+
+def require(lib: Library) -> Library:
+    if lib.problems:
+        raise LibraryError(lib.problems)
+    return lib

@@ -1,0 +1,148 @@
+"""Fuzzy matcher: figures whose label the regexes cannot read.
+
+Three shapes occur in real packs:
+- an infographic box: a big `1,323` on its own line, the label on the line(s) below or above;
+- a figure and a short label on one line (`552 Children in Care`);
+- prose whose label is damaged (`3,118 delegates aJended`) or reworded.
+
+Labels are compared with the library's aliases using RapidFuzz `ratio` on lower-cased word
+windows of about the alias's length, never `partial_ratio` or `WRatio` on short text, which
+score high on unrelated words (pitfalls.md). A figure already claimed by another matcher is
+left alone, and the clause rules (`exclude`, `redirect`) still apply.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process, utils
+
+from ..layout import PageLayout
+from ..library import Library
+from ..model import Candidate
+from .window import apply_rules, best_per_value
+
+_FIGURE = r"(?:(?:over|c\.|around|approx\.?|almost|nearly)\s)?(?P<value>£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)(?P<suffix>\s?%|\s?(?:m|bn|k|million|billion)\b)?"
+_FIGURE_LINE = re.compile(rf"^\s*{_FIGURE}\s*$", re.I)
+_FIGURE_LABEL_LINE = re.compile(rf"^\s*{_FIGURE}\s+(?P<label>[A-Za-z][^\d]{{3,80}})$", re.I)
+_PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d)", re.I)
+_WORD = re.compile(r"\S+")
+
+
+def _unit(value: str, suffix: str | None) -> str:
+    if value.startswith("£"):
+        return "GBP"
+    if suffix and "%" in suffix:
+        return "percent"
+    return "count"
+
+
+def _aliases(library: Library, unit: str, min_len: int = 0) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in library.kpis.values():
+        if e.unit != unit or e.follows:
+            continue
+        for a in e.aliases:
+            key = utils.default_process(a)
+            if len(key) >= min_len:
+                out.setdefault(key, e.id)
+    return out
+
+
+def best_label(text: str, aliases: dict[str, str], library: Library) -> tuple[str, float, int] | None:
+    """Best (kpi, score, words used) for the start of `text`, trying windows of 1 to 10 words."""
+    words = [w.group() for w in _WORD.finditer(text)][:10]
+    best = None
+    for k in range(1, len(words) + 1):
+        window = utils.default_process(" ".join(words[:k]))
+        if not window:
+            continue
+        hit = process.extractOne(window, list(aliases), scorer=fuzz.ratio)
+        if hit is None:
+            continue
+        cutoff = library.kpis[aliases[hit[0]]].fuzzy_cutoff
+        if hit[1] >= cutoff and (best is None or hit[1] > best[1]):
+            best = (aliases[hit[0]], hit[1], k)
+    return best
+
+
+def _score(label_score: float) -> float:
+    return round(0.55 + 0.3 * (label_score - 85) / 15, 3)
+
+
+def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) -> list[Candidate]:
+    out = []
+    lines = layout.lines
+    table_lines = set().union(*(t.lines for t in layout.tables)) if layout.tables else set()
+    for i, line in enumerate(lines):
+        if i in table_lines or i in claimed_lines:
+            continue
+        m = _FIGURE_LINE.match(line)
+        labels: list[tuple[str, int]] = []
+        if m:
+            after = [lines[j] for j in range(i + 1, min(i + 3, len(lines)))
+                     if j not in table_lines and not _FIGURE_LINE.match(lines[j])]
+            if after:
+                labels.append((after[0], i + 1))
+                if len(after) > 1:
+                    labels.append((f"{after[0]} {after[1]}", i + 1))
+            if i > 0 and not _FIGURE_LINE.match(lines[i - 1]):
+                labels.append((lines[i - 1], i - 1))
+        else:
+            m = _FIGURE_LABEL_LINE.match(line)
+            if m and len(m.group("label").split()) <= 10:
+                labels.append((m.group("label"), i))
+        if not m or not labels:
+            continue
+        aliases = _aliases(library, _unit(m.group("value"), m.group("suffix")))
+        if not aliases:
+            continue
+        best = None
+        for text, at in labels:
+            found = best_label(text, aliases, library)
+            used = " ".join(text.split()[:found[2]]) if found else ""
+            if found and len(used) >= 0.8 * len(text.strip()) and (best is None or found[1] > best[0][1]):
+                best = (found, text, at)
+        if best is None:
+            continue
+        (kpi, score, _), label, at = best
+        snippet = f"{line.strip()} {label}" if at >= i else f"{label} {line.strip()}"
+        vs = snippet.find(m.group("value"), 0 if at >= i else len(label))
+        out.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, snippet,
+                             "fuzzy", f"{kpi}/label-line", _score(score), vs, vs + len(m.group("value")),
+                             line=i, sentence=-1, match_start=0, match_end=len(snippet)))
+    return out
+
+
+def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]]) -> list[Candidate]:
+    out = []
+    by_unit = {u: _aliases(library, u, min_len=10) for u in ("count", "GBP", "percent")}
+    for si, sent in enumerate(layout.sentences):
+        text = sent.text
+        found = []
+        for m in _PROSE_FIGURE.finditer(text):
+            vs, ve = m.span("value")
+            if (si, vs, ve) in claimed:
+                continue
+            aliases = by_unit[_unit(m.group("value"), m.group("suffix"))]
+            rest = text[m.end():]
+            hit = best_label(rest, aliases, library) if aliases else None
+            if hit is None:
+                continue
+            kpi, score, k = hit
+            words = list(_WORD.finditer(rest))[:k]
+            end = m.end() + words[-1].end()
+            found.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, text,
+                                   "fuzzy", f"{kpi}/label-after", _score(score), vs, ve,
+                                   line=sent.line_at(vs), sentence=si, match_start=m.start(), match_end=end))
+        out += best_per_value(apply_rules(found, text, library), library)
+    return out
+
+
+def match(layout: PageLayout, library: Library, claimed: list[Candidate] | None = None) -> list[Candidate]:
+    claimed = claimed or []
+    in_sentences = {(c.sentence, c.value_start, c.value_end) for c in claimed if c.sentence >= 0}
+    claimed_lines = {c.line for c in claimed}
+    found = _infographic(layout, library, claimed_lines)
+    lines_used = {c.line for c in found}
+    prose = [c for c in _prose(layout, library, in_sentences) if c.line not in lines_used]
+    return found + prose

@@ -1,0 +1,123 @@
+"""Regex matcher: the library's patterns over each sentence, plus comparisons that follow a match.
+
+A report writes the previous figure straight after the current one, without repeating the label:
+"1,608 compared to 1,339 children last year", "301, up from 268 at 31 March 2015", or in the
+next sentence, as every Ofsted report does: "This is an increase from 877 (64.0 per 10,000
+children) at 31st March 2013." Such a figure is the same KPI; its period is settled later
+(`attribution.py` reads "from"/"compared to" as a prior period).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..layout import PageLayout
+from ..library import FLAGS, KpiEntry, Library
+from ..model import Candidate
+from ..periods import find_mentions
+from ..values import UNIT_VALUE, expand_macros
+from .window import apply_rules, best_per_value
+
+SCORE = 0.9
+_CUE = re.compile(
+    r"\b(?:compared (?:to|with)|(?:up|down) from|(?:an? )?(?:increase|decrease|reduction|rise|fall|drop|change)"
+    r"(?: of [\d.]+ ?%)? (?:from|on)|(?:increased|decreased|reduced|rose|fell|dropped|risen|fallen|grown|grew) from|"
+    r"versus|vs\.?)\s+", re.I)
+_FILLER = re.compile(
+    r"^[\s,]*(?:(?:the|a|an|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
+    r"level|same|period|in|during|at|average|financial|reporting)[\s,]*){0,8}$", re.I)
+_NEXT_SENTENCE = re.compile(
+    r"^(?:this|that|it|which)(?: figure| number| total| rate)? (?:is|was|represents|shows|marks)(?: an?)?"
+    r"(?: [\w-]+){0,2}? (?:increase|decrease|reduction|rise|fall|drop|change)(?: of [\d.]+ ?%)? (?:from|on)\b", re.I)
+_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?\s?%?")
+_UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
+
+
+def _other_numbers(text: str) -> list[tuple[int, int]]:
+    """Figures in text that are not part of a period mention or a 'per 10,000' unit."""
+    blocked = [(m.start, m.end) for m in find_mentions(text)]
+    blocked += [m.span() for m in re.finditer(r"per (?:10|1|100),?000|per 10k", text, re.I)]
+    return [m.span() for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in blocked)]
+
+
+def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
+    rx = _UNIT_RX.get(entry.unit)
+    return rx.search(text, pos) if rx else None
+
+
+def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """'... 1,608 compared to 1,339 ...': the comparison figure straight after a match."""
+    numbers = _other_numbers(text)
+    cue = _CUE.search(text, c.value_end)
+    if cue is None or cue.start() - c.value_end > 60 or ";" in text[c.value_end:cue.start()]:
+        return None
+    if any(c.value_end <= s < cue.start() for s, _ in numbers):
+        return None
+    m = _unit_value(entry, text, cue.end())
+    if m is None or m.start("value") - cue.end() > 45 or not _FILLER.match(text[cue.end():m.start("value")]):
+        return None
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
+def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) -> Candidate | None:
+    """'This is an increase from 877 (64.0 per 10,000 children) at 31st March 2013.'"""
+    cue = _NEXT_SENTENCE.match(text)
+    if cue is None:
+        return None
+    m = _unit_value(entry, text, cue.end())
+    if m is None:
+        return None
+    if entry.unit != "rate_per_10k" and not _FILLER.match(text[cue.end():m.start("value")]):
+        return None
+    return replace(_derived(c, text, m, index, "comparison-next"), carry_from=c.sentence)
+
+
+def _derived(c: Candidate, text: str, m: re.Match, sentence: int, how: str) -> Candidate:
+    vs, ve = m.span("value")
+    return Candidate(c.kpi, m.group("value"), c.page, text, "regex", f"{c.pattern}+{how}", c.score * 0.95,
+                     vs, ve, c.subject, line=-1, sentence=sentence, match_start=vs, match_end=ve)
+
+
+def match(layout: PageLayout, library: Library) -> list[Candidate]:
+    out: list[Candidate] = []
+    prev_kpis: set[str] = set()
+    sentences = layout.sentences
+    carried: list[Candidate] = []  # comparisons found for the next sentence
+    for si, sent in enumerate(sentences):
+        text = sent.text
+        found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
+        for entry in library.kpis.values():
+            follow = entry.follow_regexes if prev_kpis & set(entry.follows) else []
+            for name, rx in entry.regexes + follow:
+                for m in rx.finditer(text):
+                    vs, ve = m.span("value")
+                    if vs < 0:
+                        continue
+                    subject = (m.groupdict().get("subject") or "").strip()
+                    found.append(Candidate(entry.id, m.group("value"), layout.number, text, "regex",
+                                           f"{entry.id}/{name}", SCORE, vs, ve, subject,
+                                           line=sent.line_at(vs), sentence=si,
+                                           match_start=m.start(), match_end=m.end(),
+                                           carry_from=si - 1 if (name, rx) in follow else -1))
+        found = best_per_value(apply_rules(found, text, library), library)
+        claimed = {(c.value_start, c.value_end) for c in found}
+        tails = []
+        for c in found:
+            t = _tail_in_sentence(c, library.kpis[c.kpi], text)
+            if t is not None and (t.value_start, t.value_end) not in claimed:
+                tails.append(t)
+                claimed.add((t.value_start, t.value_end))
+        found += tails
+        carried = []
+        if si + 1 < len(sentences):
+            last: dict[str, Candidate] = {}
+            for c in sorted(found, key=lambda c: c.value_start):
+                if "+comparison" not in c.pattern:  # a comparison does not spawn another
+                    last[c.kpi] = c
+            for c in last.values():
+                t = _tail_next_sentence(c, library.kpis[c.kpi], sentences[si + 1].text, si + 1)
+                if t is not None:
+                    carried.append(t)
+        prev_kpis = {c.kpi for c in found}
+        out += found
+    return out

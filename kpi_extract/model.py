@@ -1,0 +1,94 @@
+"""Plain data passed between the stages of the pipeline.
+
+Every stage takes and returns these dataclasses, so each one can be tested with values typed
+into a test rather than with a PDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Period:
+    """A normalised period (see spec/kpis.md). `label` is empty when the kind is unknown."""
+
+    label: str
+    kind: str
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.kind != "unknown"
+
+
+UNKNOWN_PERIOD = Period("", "unknown")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of normalised text, 1-based `number`."""
+
+    number: int
+    text: str
+
+
+@dataclass
+class Document:
+    """What a reader hands on: the pages' text, plus what the front page says about the document."""
+
+    path: str  # as the user gave it (relative to the folder given)
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure a matcher believes belongs to a KPI, before period and checks are applied."""
+
+    kpi: str
+    raw: str  # the value text as matched, e.g. "£918,687"
+    page: int
+    snippet: str  # sentence or table row the figure was read from
+    method: str  # regex | fuzzy | table
+    pattern: str  # pattern name within the library entry
+    score: float  # matcher's own confidence 0..1
+    # where the value sits in `snippet`, so that the period resolver can look around it
+    value_start: int = 0
+    value_end: int = 0
+    subject: str = ""
+    period: Period | None = None  # set by matchers that know it (table columns)
+    period_source: str = ""
+    line: int = 0  # index of the page line holding the value
+    sentence: int = -1  # index of the sentence on the page (-1: a table cell or a line)
+    match_start: int = 0  # the whole regex match in `snippet` (label and value)
+    match_end: int = 0
+    carry_from: int = -1  # sentence whose period governs this one ("This represents 39 per 10,000")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the facts CSV (spec/output.md)."""
+
+    kpi: str
+    value: str
+    unit: str
+    period: str
+    period_kind: str
+    period_start: str
+    period_end: str
+    period_source: str
+    subject: str
+    document: str
+    page: int
+    snippet: str
+    method: str
+    pattern: str
+    confidence: float
+
+
+FACT_COLUMNS = [
+    "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
+    "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
+]

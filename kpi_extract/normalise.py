@@ -1,0 +1,124 @@
+"""Undo what PDF text extraction does to committee papers, before any pattern sees the text.
+
+Real packs give ligature characters, glyphs without a Unicode mapping, numbers broken by a
+space or a line end (`£918, 687`, `3,\\n452`), words hyphenated over line ends, and running
+headers, footers and page numbers in the middle of the prose (spec/kpis.md). Patterns are
+written against the repaired text, which `kpi-extract text` prints.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# explicit map, not NFKC: NFKC would also turn "1½" into "11/2" (pitfalls.md)
+LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij", "\u0152": "OE", "\u0153": "oe",
+}
+CHARACTERS = {
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "", "\u00ad": "",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u25aa": "\u2022", "\u25cf": "\u2022", "\u25a0": "\u2022", "\u25e6": "\u2022", "\u2023": "\u2022",
+    "\u2043": "\u2022", "\u2026": "...",
+}
+_TRANSLATE = str.maketrans({**LIGATURES, **CHARACTERS})
+
+_CID = re.compile(r"\(cid:\d+\)")
+_SOFT_HYPHEN_EOL = re.compile(r"\ufffe\s*\n\s*")
+# a letter, a hyphen at the line end, then a lower-case letter: one word broken by layout
+_HYPHEN_EOL = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# "£918, 687" and "3,\n452": a thousands group pushed away from its number
+_BROKEN_THOUSANDS = re.compile(r"(?<![\d,./\-])(£?\d{1,3}(?:,\d{3})*),(?:[ \t]*\n[ \t]*|[ \t])(\d{3})(?![\d,]|\.\d)")
+# "£ 23 m" -> "£23m"; "£1.8 billion" stays (a word scale)
+_MONEY_GAP = re.compile(r"£[ \t]+(?=\d)")
+_SCALE_GAP = re.compile(r"(£\d+(?:\.\d+)?)[ \t]+(m|bn|k)\b")
+# OCR of "£" as "E" in front of a thousands-separated figure: E193,058
+_OCR_POUND = re.compile(r"(?<![A-Za-z0-9])E(?=\d{1,3},\d{3}\b)")
+_PAGE_LABEL = re.compile(r"\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", re.IGNORECASE)
+_BULLET_CID = re.compile(r"^\s*\(cid:\d+\)\s*", re.MULTILINE)
+# symbol-font glyphs (Wingdings, Symbol) land in the private use area: bullets at a line start
+_PUA_BULLET = re.compile(r"^[ \t]*[\ue000-\uf8ff][ \t]*", re.MULTILINE)
+_PUA = re.compile(r"[\ue000-\uf8ff]")
+
+
+def normalise_text(text: str) -> str:
+    """Repair one page's extracted text: characters, ligatures, hyphenation, broken numbers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SOFT_HYPHEN_EOL.sub("", text)
+    text = text.translate(_TRANSLATE)
+    text = _BULLET_CID.sub("\u2022 ", text)  # unmapped bullet glyphs at a line start
+    text = _PUA_BULLET.sub("\u2022 ", text)
+    text = _PUA.sub(" ", text)
+    text = _CID.sub("\ufffd", text)  # any other unmapped glyph: keep a marker, count it
+    text = _HYPHEN_EOL.sub("", text)
+    text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
+    text = _OCR_POUND.sub("£", text)
+    text = _MONEY_GAP.sub("£", text)
+    text = _SCALE_GAP.sub(r"\1\2", text)
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def damage_count(text: str) -> int:
+    """Glyphs the PDF could not map to text (U+FFFD): a page-quality signal."""
+    return text.count("\ufffd")
+
+
+def _is_page_number_line(line: str) -> bool:
+    """"Page 4", "Page 4 of 9", "4 of 9": never a bare number, which may be a figure."""
+    return bool(re.fullmatch(r"Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}", line, re.IGNORECASE))
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers/footers and page numbers, which repeat from page to page.
+
+    A line counts as running when it is among the first or last three lines of at least three
+    pages and of at least half of them (digits ignored, so "Page 4 of 9" and "Page 5 of 9" are the
+    same line). Bare page numbers are removed when their offset from the page index is the
+    same on several pages, so that a lone figure in an infographic is kept.
+    """
+    split = [p.split("\n") for p in pages]
+
+    def edges(lines: list[str]) -> list[int]:
+        n = len(lines)
+        return sorted({i for i in (0, 1, 2, n - 3, n - 2, n - 1) if 0 <= i < n})
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip().lower())
+
+    counts: Counter[str] = Counter()
+    for lines in split:
+        counts.update({key(lines[i]) for i in edges(lines) if lines[i].strip()})
+    need = max(3, (len(pages) + 1) // 2)
+    running = {k for k, c in counts.items() if c >= need and len(k) > 2}
+
+    offsets: Counter[int] = Counter()
+    for number, lines in enumerate(split, start=1):
+        for i in edges(lines):
+            if re.fullmatch(r"\d{1,4}", lines[i].strip()):
+                offsets[int(lines[i]) - number] += 1
+    page_offsets = {off for off, c in offsets.items() if c >= 3}
+
+    out = []
+    for number, lines in enumerate(split, start=1):
+        drop = set()
+        for i in edges(lines):
+            s = lines[i].strip()
+            if key(s) in running or (re.fullmatch(r"\d{1,4}", s) and int(s) - number in page_offsets):
+                drop.add(i)
+        kept = []
+        for i, line in enumerate(lines):
+            if i in drop or _is_page_number_line(line.strip()):
+                continue
+            # "Page 48 of 180" printed inside a line of a reprinted report
+            line = _PAGE_LABEL.sub("", line).strip() if _PAGE_LABEL.search(line) and \
+                re.search(r"\bof\s+\d", line) else line
+            kept.append(line)
+        out.append("\n".join(kept))
+    return out
+
+
+def normalise_pages(pages: list[str]) -> list[str]:
+    """Normalise every page, then drop what runs from page to page."""
+    return strip_running_lines([normalise_text(p) for p in pages])

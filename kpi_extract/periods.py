@@ -1,0 +1,276 @@
+"""Periods as reports write them, normalised per spec/kpis.md.
+
+`find_mentions` lists every period expression in a piece of text with its offsets; the
+resolver (`resolve.py`) decides which mention governs which figure. Pure functions over
+strings and dates, so that they can be property-tested.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .model import UNKNOWN_PERIOD, Period
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_ORD = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+
+
+# -- constructors ---------------------------------------------------------------------------
+
+def financial_year(start: int) -> Period:
+    return Period(f"{start}-{(start + 1) % 100:02d}", "financial_year",
+                  date(start, 4, 1), date(start + 1, 3, 31))
+
+
+def academic_year(start: int) -> Period:
+    return Period(f"{start}-{(start + 1) % 100:02d}", "academic_year",
+                  date(start, 9, 1), date(start + 1, 8, 31))
+
+
+def as_at(day: date) -> Period:
+    return Period(day.isoformat(), "as_at", day, day)
+
+
+def month(year: int, mon: int) -> Period:
+    last = calendar.monthrange(year, mon)[1]
+    return Period(f"{year}-{mon:02d}", "month", date(year, mon, 1), date(year, mon, last))
+
+
+def calendar_year(year: int) -> Period:
+    return Period(str(year), "calendar_year", date(year, 1, 1), date(year, 12, 31))
+
+
+def quarter(year: int, q: int) -> Period:
+    first = 3 * (q - 1) + 1
+    last_day = calendar.monthrange(year, first + 2)[1]
+    return Period(f"{year}-Q{q}", "quarter", date(year, first, 1), date(year, first + 2, last_day))
+
+
+def fy_quarter(fy_start: int, q: int) -> Period:
+    """Quarter `q` of financial year `fy_start`/`fy_start+1` as a calendar quarter: Q4 -> Jan-Mar."""
+    return quarter(fy_start + 1, 1) if q == 4 else quarter(fy_start, q + 1)
+
+
+def end_of_month(year: int, mon: int) -> date:
+    return date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def _safe_date(year: int, mon: int, day: int) -> date | None:
+    try:
+        return date(year, mon, day)
+    except ValueError:
+        return None
+
+
+# -- shifting and resolving -----------------------------------------------------------------
+
+def previous(period: Period) -> Period:
+    """The same period one year earlier ("compared to 1,339 last year")."""
+    if not period.known or period.start is None:
+        return UNKNOWN_PERIOD
+    y = period.start.year
+    k = period.kind
+    if k == "financial_year":
+        return financial_year(y - 1)
+    if k == "academic_year":
+        return academic_year(y - 1)
+    if k == "calendar_year":
+        return calendar_year(y - 1)
+    if k == "month":
+        return month(y - 1, period.start.month)
+    if k == "quarter":
+        return quarter(y - 1, (period.start.month - 1) // 3 + 1)
+    if k == "as_at":
+        d = period.start
+        if d == end_of_month(d.year, d.month):
+            return as_at(end_of_month(d.year - 1, d.month))
+        return as_at(_safe_date(d.year - 1, d.month, d.day) or end_of_month(d.year - 1, d.month))
+    return UNKNOWN_PERIOD
+
+
+def day_in_context(mon: int, day: int | None, context: Period) -> Period:
+    """A day and month without a year ("at 31st March") placed in the governing period.
+
+    In a financial year, January to March fall in its second calendar year; otherwise the
+    context's own year is used. `day=None` means the end of the month.
+    """
+    if not context.known or context.start is None:
+        return UNKNOWN_PERIOD
+    year = context.start.year
+    if context.kind in ("financial_year", "academic_year") and mon < context.start.month:
+        year += 1
+    elif context.end is not None and context.kind not in ("financial_year", "academic_year"):
+        year = context.end.year
+    d = end_of_month(year, mon) if day is None else _safe_date(year, mon, day)
+    return as_at(d) if d else UNKNOWN_PERIOD
+
+
+def quarter_in_context(q: int, context: Period) -> Period:
+    """"Quarter 4" with no year, read in a financial year's report."""
+    if context.kind == "financial_year" and context.start is not None:
+        return fy_quarter(context.start.year, q)
+    if context.kind == "calendar_year" and context.start is not None:
+        return quarter(context.start.year, q)
+    return UNKNOWN_PERIOD
+
+
+# -- finding mentions -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    """A period expression at text[start:end].
+
+    Exactly one of `period` (absolute), `relative` ("previous", "current", "event") or a
+    partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
+    `since` marks a baseline ("since 2010"). A mention with none set blocks the span
+    (a multi-year range such as 2015-2020 is not a period of its own).
+    """
+
+    start: int
+    end: int
+    period: Period | None = None
+    relative: str = ""
+    month: int = 0
+    day: int | None = None
+    quarter: int = 0
+    since: bool = False
+
+    @property
+    def absolute(self) -> bool:
+        return self.period is not None
+
+
+def _year4(first: int, second: str) -> int | None:
+    """The second year of a range written `2016/17` or `2016/2017`; None when not consecutive."""
+    end = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    if len(second) == 2 and end < first:
+        end += 100
+    return end
+
+
+_RULES: list[tuple[str, re.Pattern]] = [
+    # in the 12 months leading up to August 2018: a rolling year, which has no period label
+    ("rolling", re.compile(
+        rf"\b(?:in |during |over )?the (?:previous |last |past )?(?:12|twelve) months (?:leading up to|up to|to|ending(?: in)?|prior to|until) "
+        rf"(?:the end of )?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    # April 2016 to March 2017, 1 Apr 2016 - 31 Mar 2017, between 1st April 2016 and 31st March 2017
+    ("fy_span", re.compile(
+        rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
+        rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
+    # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
+    ("quarter", re.compile(
+        rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
+        rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+    # 2016/17, 2017-2018, 2016 / 17, FY 2016-17, 2022/23 (academic)
+    ("year_range", re.compile(
+        rf"(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|/\d|-\d)(?:\s*\((?P<ac>academic)(?: year)?\)|\s+(?P<ac2>academic)\s+year)?", re.I)),
+    # as at 31st March 2017, 28th February 2014, 31 October 2017, 1 st January 2018
+    ("full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    # 31/03/2017, 31.03.2017
+    ("numeric_date", re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)(?![\d/])")),
+    # at the end of March 2017, the beginning of May 2017, as of March 2013
+    ("edge_month", re.compile(
+        rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    ("asof_month", re.compile(rf"\bas\s+(?:at|of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    # March 2016, In August 2018, Mar-17 (a table header)
+    ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)", re.I)),
+    # the end of March (no year), 31st March, 1 November
+    ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
+    ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
+    # in 2023, during 2017, (2015), since 2010, calendar year 2017
+    ("year", re.compile(
+        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\)))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
+    # relative periods; "Last year 368 delegates attended" opening a sentence, and "over the last
+    # year", mean the year reported on, not the one before it
+    ("current", re.compile(r"^\W*last year\b|\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
+    ("previous", re.compile(
+        r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)),
+    ("current", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|\bover\s+the\s+year\b|\bduring\s+the\s+year\b|\bin\s+year\b", re.I)),
+    ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
+]
+
+
+def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    if rule == "rolling":
+        mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
+        end = end_of_month(year, mon)
+        start = date(year, 1, 1) if mon == 12 else date(year - 1, mon + 1, 1)
+        return Mention(s, e, Period("", "unknown", start, end))
+    if rule == "fy_span":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
+    if rule == "quarter":
+        q = _ORD[(g["q1"] or g["q2"] or g["q3"]).lower()]
+        if not g["y1"]:
+            return Mention(s, e, quarter=q)
+        y1 = int(g["y1"])
+        if g["y2"]:
+            return Mention(s, e, fy_quarter(y1, q)) if _year4(y1, g["y2"]) == y1 + 1 else Mention(s, e)
+        return Mention(s, e, quarter(y1, q))
+    if rule == "year_range":
+        y1 = int(g["y1"])
+        y2 = _year4(y1, g["y2"])
+        academic = bool(g["ac"] or g["ac2"]) or bool(re.search(r"academic\s+year\s*$|academic\s*$", text[max(0, s - 20):s], re.I))
+        if y2 != y1 + 1:
+            return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
+        return Mention(s, e, academic_year(y1) if academic else financial_year(y1))
+    if rule in ("full_date", "numeric_date"):
+        mon = MONTHS[g["m"].lower().rstrip(".")] if rule == "full_date" else int(g["m"])
+        day = int(re.match(r"\d+", g["d"]).group())
+        d = _safe_date(int(g["y"]), mon, day) if 1 <= mon <= 12 else None
+        return Mention(s, e, as_at(d)) if d else Mention(s, e)
+    if rule in ("edge_month", "asof_month"):
+        mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
+        d = date(year, mon, 1) if g.get("edge", "end").lower() in ("beginning", "start") else end_of_month(year, mon)
+        return Mention(s, e, as_at(d))
+    if rule == "month_year":
+        return Mention(s, e, month(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
+    if rule == "month_short":
+        return Mention(s, e, month(2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
+    if rule == "edge_month_partial":
+        mon = MONTHS[g["m"].lower().rstrip(".")]
+        return Mention(s, e, month=mon, day=1 if g["edge"].lower() in ("beginning", "start") else None)
+    if rule == "day_month":
+        mon = MONTHS[g["m"].lower().rstrip(".")]
+        day = int(re.match(r"\d+", g["d"]).group())
+        if _safe_date(2000, mon, day) is None:
+            return None
+        return Mention(s, e, month=mon, day=day)
+    if rule == "year":
+        cue = (g["cue"] or "").lower()
+        since = cue == "since"
+        return Mention(s, e, calendar_year(int(g["y"])), since=since)
+    return Mention(s, e, relative=rule)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every period expression in `text`, left to right, without overlaps (earlier rules win)."""
+    taken: list[Mention] = []
+    for rule, regex in _RULES:
+        for m in regex.finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            mention = _mention(rule, m, text)
+            if mention is not None:
+                taken.append(mention)
+    return sorted(taken, key=lambda t: t.start)
+
+
+def parse_period(text: str) -> Period:
+    """The single period a short label names ("Mar-17", "2016/17", "31 March 2017"), else unknown."""
+    found = [m for m in find_mentions(text) if m.absolute]
+    return found[0].period if len(found) == 1 else UNKNOWN_PERIOD  # type: ignore[return-value]

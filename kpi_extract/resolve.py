@@ -1,0 +1,166 @@
+"""From candidate figures to facts: value, plausible range, period, subject, confidence.
+
+Everything the matchers could not know is decided here, with the whole page in view: the
+period from the sentence or its context (`attribution.py`, `context.py`), whether the value is
+plausible for the KPI, which sub-population it describes, and how sure we are.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from .attribution import Context, attribute
+from .context import DocumentContext
+from .layout import PageLayout
+from .library import Library
+from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
+from .periods import financial_year, find_mentions
+from .values import format_value, not_a_figure, parse_value
+
+# a figure is dated by the meeting only when its text says it is current
+PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
+                     r"this month|today|as we speak|right now)\b", re.I)
+POINT_KINDS = ("as_at", "month", "quarter")
+SOURCE_WEIGHT = {"sentence": 1.0, "table": 1.0, "heading": 0.9, "title": 0.85, "meeting_date": 0.7, "": 0.6}
+SNIPPET_MAX = 200
+
+
+def snippet_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
+    """The sentence, or about `limit` characters of it centred on the value."""
+    text = " ".join(text.split()) if "  " in text or "\n" in text else text
+    if len(text) <= limit:
+        return text
+    lo = max(0, min(start - limit // 2, len(text) - limit))
+    hi = lo + limit
+    lo = text.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+    hi = text.find(" ", hi) if text.find(" ", hi) != -1 else len(text)
+    return ("..." if lo > 0 else "") + text[lo:hi].strip() + ("..." if hi < len(text) else "")
+
+
+def _period_of(text: str) -> Period | None:
+    periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _carried(layout: PageLayout, index: int) -> Period | None:
+    """The one period of the last real sentence before `index` ("This broke down into: ...")."""
+    looked = 0
+    for j in range(index - 1, -1, -1):
+        text = layout.sentences[j].text
+        if len(text.split()) < 5:
+            continue
+        periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
+        if len(periods) == 1:
+            only = periods.pop()
+            # a date carries over ("At the end of March 2017 ... This broke down into: 983 ...");
+            # a year named in passing ("the plan for 2017/18") does not
+            return only if only.kind in POINT_KINDS else None
+        if periods:
+            return None
+        looked += 1
+        if looked >= 2:
+            return None
+    return None
+
+
+def _subject(c: Candidate, library: Library) -> str:
+    if c.subject:
+        return c.subject
+    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
+    for s in library.subjects:
+        if s.regex.search(text):
+            return s.name
+    return ""
+
+
+def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, document: str,
+                 library: Library) -> list[Fact]:
+    """Facts for one page's candidates."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    timed: list[Candidate] = []
+    for c in cands:
+        if c.period is not None:
+            timed.append(c)
+        elif c.sentence >= 0:
+            by_sentence[c.sentence].append(c)
+        else:
+            timed.append(c)
+
+    for si, group in sorted(by_sentence.items()):
+        sent = layout.sentences[si]
+        governing, source = doc.governing(layout.number, sent.lines[0])
+        if source == "meeting_date" and not PRESENT.search(sent.text):
+            governing, source = None, ""
+        origin = max((c.carry_from for c in group), default=-1)
+        carried = _period_of(layout.sentences[origin].text) if origin >= 0 else _carried(layout, si)
+        ctx = Context(governing or UNKNOWN_PERIOD, source, carried, doc.event)
+        mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
+        group = [c for c in group if not any(a <= c.value_start < b for a, b in mentions)
+                 and not not_a_figure(sent.text, c.value_start, c.value_end)]
+        if not group:
+            continue
+        spans = sorted({(c.value_start, c.value_end) for c in group})
+        periods = attribute(sent.text, spans, ctx)
+        for c in group:
+            p, src = periods[(c.value_start, c.value_end)]
+            if src == "carried":
+                # a date carried from the sentence before dates a stock; a flow or an amount
+                # (a budget, courses delivered) belongs to the financial year holding that date
+                if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in POINT_KINDS \
+                        and p.end is not None:
+                    p = financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+                src = "sentence"
+            timed.append(replace(c, period=p, period_source=src))
+
+    facts = []
+    for c in timed:
+        if c.period is None:  # a line-based candidate: its context only
+            governing, source = doc.governing(layout.number, c.line)
+            if source == "meeting_date" and not PRESENT.search(c.snippet):
+                governing, source = None, ""
+            c = replace(c, period=governing or UNKNOWN_PERIOD, period_source=source if governing else "")
+        fact = to_fact(c, document, library)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def to_fact(c: Candidate, document: str, library: Library) -> Fact | None:
+    """The fact for a candidate with its period set, or None when the value is not plausible."""
+    entry = library.kpis[c.kpi]
+    value = parse_value(c.raw)
+    if value is None or not entry.range[0] <= value <= entry.range[1]:
+        return None
+    if entry.unit == "count" and value != int(value):
+        return None
+    period = c.period or UNKNOWN_PERIOD
+    source = c.period_source if (period.known or period.start) else ""
+    confidence = round(c.score * SOURCE_WEIGHT.get(source, 0.6), 3)
+    return Fact(
+        kpi=c.kpi, value=format_value(value), unit=entry.unit,
+        period=period.label, period_kind=period.kind,
+        period_start=period.start.isoformat() if period.start else "",
+        period_end=period.end.isoformat() if period.end else "",
+        period_source=source, subject=_subject(c, library), document=document, page=c.page,
+        snippet=snippet_around(c.snippet, c.value_start, c.value_end), method=c.method,
+        pattern=c.pattern, confidence=confidence,
+    )
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (document, page, kpi, subject, period, value): the most confident reading."""
+    best: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (f.document, f.page, f.kpi, f.subject, f.period, f.period_kind, f.value)
+        cur = best.get(key)
+        if cur is None or (f.confidence, f.snippet) > (cur.confidence, cur.snippet):
+            best[key] = f
+    return sort_facts(list(best.values()))
+
+
+def sort_facts(facts: list[Fact]) -> list[Fact]:
+    def key(f: Fact) -> tuple:
+        num = float(f.value) if re.fullmatch(r"-?\d+(?:\.\d+)?", f.value) else 0.0
+        return (f.document, f.page, f.kpi, f.subject, f.period_start, f.period, num, f.snippet, f.pattern)
+    return sorted(facts, key=key)

@@ -1,0 +1,145 @@
+"""Reading a figure as committee papers write it: `£718,834`, `£1.8 billion`, `89%`, `thirty three`.
+
+Pattern files name a value shape with a macro (`{count}`, `{money}`, `{percent}`, `{number}`)
+instead of spelling the regex out, so that every KPI reads numbers the same way and a fix to
+number reading reaches every pattern at once.
+"""
+from __future__ import annotations
+
+import re
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: 10 * i for i, w in enumerate(_TENS) if w})
+
+_UNIT_WORDS = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
+_TEN_WORDS = "|".join(_TENS[2:])
+# "thirty three", "thirty-three", "forty", "seven" (zero is never a reported count in words)
+WORDS_RE = rf"(?:(?:{_TEN_WORDS})(?:[\s-](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))\b"
+
+# a digit group that is not a piece of a bigger number, a decimal, a date or a range
+_NOT_AFTER = r"(?<![\d.,£/\-–])"
+_INT = r"\d{1,3}(?:,\d{3})+|\d+"
+_DEC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_NOT_BEFORE_INT = (r"(?![\d]|[.,/]\d|\s?%|\s?per\s?cent|-\d|–\d|\s?-year|\s?years? old|(?:st|nd|rd|th)\b|"
+                   rf"\s{_MONTHS}[a-z]*\.?\s)")
+# not the year of "March 2016" (a lookbehind per month name, as they must be fixed-width)
+_NOT_AFTER_MONTH = "".join(
+    f"(?<!{m} )" for m in ["january", "february", "march", "april", "may", "june", "july", "august",
+                           "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_NOT_BEFORE_DEC = r"(?![\d]|[.,/]\d|\s?%|\s?per\s?cent|-\d|–\d)"
+_SCALE = r"(?:\s?(?:bn|billion|m|million|k|thousand))\b"
+
+VALUE_MACROS: dict[str, str] = {
+    # whole numbers counted: "3,452", "983", "thirty three"
+    "count": rf"(?P<value>{_NOT_AFTER}{_NOT_AFTER_MONTH}(?:{_INT}){_NOT_BEFORE_INT}|\b{WORDS_RE})",
+    # sterling: "£718,834", "£1.8 billion", "£144m", "£850k", "£23 m"
+    "money": rf"(?P<value>£\s?(?:{_DEC})(?:{_SCALE})?(?!\d|,\d))",
+    # "89%", "19.7 %", "95 per cent"
+    "percent": rf"(?P<value>{_NOT_AFTER}(?:\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b))",
+    # a plain decimal, for rates: "65.0", "33"
+    "number": rf"(?P<value>{_NOT_AFTER}(?:{_DEC}){_NOT_BEFORE_DEC})",
+}
+
+_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+
+
+def words_to_int(text: str) -> int | None:
+    """'thirty three' -> 33, 'six' -> 6; None when the words are not a small number."""
+    parts = [p for p in re.split(r"[\s-]+", text.strip().lower()) if p and p != "and"]
+    if not parts or any(p not in WORD_VALUES for p in parts):
+        return None
+    if len(parts) == 1:
+        return WORD_VALUES[parts[0]]
+    if len(parts) == 2 and WORD_VALUES[parts[0]] >= 20 and WORD_VALUES[parts[0]] % 10 == 0 \
+            and 0 < WORD_VALUES[parts[1]] < 10:
+        return WORD_VALUES[parts[0]] + WORD_VALUES[parts[1]]
+    return None
+
+
+def parse_value(raw: str) -> float | None:
+    """The number a value text stands for, or None when it is not one.
+
+    Accepts what the macros match: thousands separators, a leading `£`, a trailing `%`,
+    a scale word (`m`, `bn`, `k`, `million`), and small numbers in words.
+    """
+    s = raw.strip().lower().replace("\u00a0", " ")
+    s = re.sub(r"^(?:c\.|circa|approx\.?|approximately|around|about|over|nearly|almost)\s*", "", s)
+    s = s.lstrip("£").strip()
+    s = re.sub(r"\s*(?:%|per\s?cent)$", "", s)
+    scale = 1.0
+    m = re.fullmatch(r"(.+?)\s?(bn|billion|m|million|k|thousand)", s)
+    if m and re.search(r"\d", m.group(1)):
+        s, scale = m.group(1), _SCALES[m.group(2)]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", s):
+        return float(s.replace(",", "")) * scale
+    n = words_to_int(s)
+    return float(n) if n is not None else None
+
+
+def format_value(value: float) -> str:
+    """Plain decimal for the CSV: `718834`, `89`, `19.7`, `1800000000`; no exponent, no `.0`."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def expand_macros(regex: str, defines: dict[str, str] | None = None) -> str:
+    """Replace `{count}`, `{money}`, `{percent}`, `{number}` by their value regexes, and a
+    pattern file's own `[define]` names (`{cp_plan}`) by their text.
+
+    Other braces (quantifiers such as `{0,40}`) are left alone.
+    """
+    defines = defines or {}
+    for _ in range(5):  # defines may use other defines
+        new = re.sub(r"\{([a-z_][a-z0-9_]*)\}",
+                     lambda m: defines.get(m.group(1), m.group(0)), regex)
+        if new == regex:
+            break
+        regex = new
+    return re.sub(r"\{(count|money|percent|number)\}", lambda m: VALUE_MACROS[m.group(1)], regex)
+
+
+UNIT_VALUE = {"count": "{count}", "GBP": "{money}", "percent": "{percent}",
+              "rate_per_10k": "{number} per 10(?:,?000|k)\\b"}
+
+
+_LABEL_BEFORE = re.compile(
+    r"\b(?:figures?|fig\.?|tables?|charts?|graphs?|pages?|pp?\.|appendix|appendices|annex|section|paragraph|"
+    r"para\.?|items?|chapter|article|act|version|v\.|ward|route|room|box|aged?|ages)\s*$", re.I)
+# "Year 6", "Quarter 4", "Priority 2": only small numbers are labels after these words
+_SMALL_LABEL_BEFORE = re.compile(
+    r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"
+    r"standard|module|outcome|recommendation|action)\s*$", re.I)
+_AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
+                             r"working days|year[- ]olds?)\b", re.I)
+_RANGE = re.compile(r"^\s?[-–]\s?\d")
+_RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
+_IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
+_IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
+_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
+
+
+def not_a_figure(text: str, start: int, end: int) -> str:
+    """Why the number at text[start:end] is not a KPI figure (a label number, an age, a
+    duration, a page range, a phone number), or "" when it may be one."""
+    before, after = text[max(0, start - 20):start], text[end:end + 25]
+    if _LABEL_BEFORE.search(before):
+        return "a label number"
+    if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()):
+        return "a label number"
+    if _AFTER_DURATION.match(after):
+        return "a duration or an age"
+    if _RANGE.match(after) or _RANGE_BEFORE.search(before):
+        return "a range"
+    if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
+        return "a proportion (one in ten)"
+    for m in _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16)):
+        if m.start() <= start and end <= m.end():
+            return "a phone number"
+    return ""

@@ -1,0 +1,84 @@
+"""The pattern library is data; a broken file is reported as file:line, like a compiler would."""
+from pathlib import Path
+
+from kpi_extract.examples import run_examples
+from kpi_extract.library import load_library
+
+from conftest import facts_of
+
+GOOD = '''
+[[kpi]]
+id = "foster_carers"
+label = "Approved foster carer households"
+unit = "count"
+range = [1, 5000]
+aliases = ["fostering households"]
+[kpi.regex]
+count-households = '{count} (?:approved )?foster(?:ing)? (?:carer )?households'
+[[kpi.examples]]
+text = "At 31 March 2018 there were 214 approved foster carer households."
+value = 214
+period = "2018-03-31"
+'''
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_bundled_library_is_clean_and_covers_the_spec(library):
+    spec_ids = {"cp_plans", "cp_plans_started", "cp_plans_rate_per_10k", "children_in_care",
+                "children_in_care_rate_per_10k", "children_in_need", "referrals", "rereferral_rate",
+                "training_courses", "training_delegates", "training_places_offered", "training_utilisation",
+                "conference_delegates", "budget_total", "budget_carry_forward", "budget_contributions",
+                "agency_contribution", "expenditure_total", "plan_actions_total", "plan_actions_completed",
+                "plan_actions_completed_pct"}
+    assert spec_ids <= set(library.kpis)
+    assert all(library.kpis[k].examples for k in spec_ids)
+
+
+def test_bundled_examples_all_pass(library):
+    failures, total = run_examples(library)
+    assert failures == [] and total >= 50
+
+
+def test_a_new_kpi_is_a_file(tmp_path):
+    lib = load_library([write(tmp_path, "fostering.toml", GOOD)])
+    assert lib.problems == []
+    assert facts_of("At 31 March 2018 there were 214 approved foster carer households.", lib, "foster_carers") == \
+        [("foster_carers", "214", "2018-03-31", "")]
+    assert run_examples(lib, {"foster_carers"}) == ([], 1)
+
+
+def test_a_user_entry_replaces_a_bundled_one(tmp_path):
+    text = GOOD.replace('id = "foster_carers"', 'id = "cp_plans"').replace("[[kpi.examples]]", "[[ignored]]")
+    lib = load_library([write(tmp_path, "mine.toml", text.split("[[ignored]]")[0])])
+    assert [n for n, _ in lib.kpis["cp_plans"].regexes] == ["count-households"]
+
+
+def test_problems_name_file_and_line(tmp_path):
+    bad = GOOD.replace("unit = \"count\"", "unit = \"children\"").replace(
+        "'{count} (?:approved", "'(?:approved").replace(
+        "[kpi.regex]", "exclude = ['(unclosed']\n[kpi.regex]")
+    path = write(tmp_path, "bad.toml", bad)
+    problems = load_library([path]).problems
+    assert [p.split(" (")[0] for p in problems] == [
+        f"{path}:5: unknown unit 'children' in kpi foster_carers",
+        f"{path}:10: regex has no `value` group: use {{count}}, {{money}}, {{percent}}, {{number}} or",
+        f"{path}:8: bad regex: missing ), unterminated subpattern",
+    ]
+
+
+def test_bad_toml_is_one_line(tmp_path):
+    path = write(tmp_path, "broken.toml", "[[kpi]]\nid = 'x\n")
+    (problem,) = load_library([path]).problems
+    assert problem.startswith(f"{path}:2: bad TOML")
+
+
+def test_unknown_macro_and_missing_path(tmp_path):
+    path = write(tmp_path, "m.toml", GOOD.replace("{count}", "{cuont}"))
+    problems = load_library([path, str(tmp_path / "nope.toml")]).problems
+    assert any("unknown name {cuont}" in p and p.startswith(f"{path}:9:") for p in problems)
+    assert any(p.startswith(f"{tmp_path / 'nope.toml'}:1: no such pattern file") for p in problems)

@@ -1,0 +1,42 @@
+"""What extraction does to text, and how it is repaired before any pattern sees it."""
+from kpi_extract.normalise import damage_count, normalise_text, strip_running_lines
+
+
+def test_ligatures_and_unmapped_glyphs():
+    assert normalise_text("ﬁnancial ﬂow") == "financial flow"
+    assert normalise_text("(cid:127) item one") == "\u2022 item one"
+    assert damage_count(normalise_text("contribu(cid:415)ons")) == 1
+
+
+def test_symbol_font_bullets():
+    assert normalise_text("\uf06e At 31 March") == "\u2022 At 31 March"
+
+
+def test_broken_numbers_are_joined():
+    assert normalise_text("an operating budget of £918, 687 in") == "an operating budget of £918,687 in"
+    assert normalise_text("delivered to 3,\n452 delegates") == "delivered to 3,452 delegates"
+    assert normalise_text("the budget is £23 m") == "the budget is £23m"
+    assert normalise_text("E193,058 from the council") == "£193,058 from the council"
+
+
+def test_commas_between_separate_figures_are_kept():
+    assert normalise_text("During 2016/17, 612 children") == "During 2016/17, 612 children"
+    assert normalise_text("In March 2016, 123 children") == "In March 2016, 123 children"
+
+
+def test_hyphenation_only_for_words():
+    assert normalise_text("safe-\nguarding") == "safeguarding"
+    assert normalise_text("2016-\n17") == "2016-\n17"
+    assert normalise_text("Multi-\nAgency") == "Multi-\nAgency"
+
+
+def test_running_headers_footers_and_page_numbers_go():
+    bodies = ["Budget figures", "Training", "Child protection", "Children in care", "Plans"]
+    pages = [f"Northmoor Borough Council - Scrutiny\n{b}\n{i + 4}" for i, b in enumerate(bodies, start=1)]
+    pages[2] += "\nPage 3 of 5"
+    assert strip_running_lines(pages) == bodies
+
+
+def test_lone_figures_of_an_infographic_stay():
+    pages = ["Key facts\n338\nChildren with a plan", "Intro\n513\nChildren in care", "More\ntext here"]
+    assert strip_running_lines(pages)[:2] == pages[:2]

@@ -1,0 +1,85 @@
+"""Periods as reports write them, normalised per spec/kpis.md."""
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kpi_extract.periods import (day_in_context, find_mentions, financial_year, fy_quarter, month,
+                                 parse_period, previous, quarter)
+
+
+def labels(text):
+    return [(m.period.label, m.period.kind) if m.period else (m.relative or "partial")
+            for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("During 2016/2017 the Sub-Group", [("2016-17", "financial_year")]),
+    ("Annual report 2016 / 17", [("2016-17", "financial_year")]),
+    ("At 28th February 2014, 551 children", [("2014-02-28", "as_at")]),
+    ("at the end of March 2017", [("2017-03-31", "as_at")]),
+    ("At the beginning of May 2017", [("2017-05-01", "as_at")]),
+    ("as of March 2013", [("2013-03-31", "as_at")]),
+    ("Mar-15 Mar-16 Mar-17", [("2015-03", "month"), ("2016-03", "month"), ("2017-03", "month")]),
+    ("In August 2018", [("2018-08", "month")]),
+    ("Q4 2017/18", [("2018-Q1", "quarter")]),
+    ("The first quarter of 2017/18", [("2017-Q2", "quarter")]),
+    ("between 1st April 2016 and 31st March 2017", [("2016-17", "financial_year")]),
+    ("In 2023 there were", [("2023", "calendar_year")]),
+    ("In the 2016/17 academic year", [("2016-17", "academic_year")]),
+    ("2022/23 (academic)", [("2022-23", "academic_year")]),
+    ("compared to the previous year", ["previous"]),
+    ("Last year 368 delegates attended", ["current"]),
+    ("At the time of the inspection", ["event"]),
+    ("at 31st March.", ["partial"]),
+])
+def test_mentions(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Children Act 1989", "during 2015-2020", "Business Improvement Plan 2017/19"])
+def test_not_periods(text):
+    assert [m for m in find_mentions(text) if m.absolute] == []
+
+
+def test_rolling_year_has_dates_but_no_label():
+    (m,) = find_mentions("In the 12 months leading up to August 2018 there were")
+    assert (m.period.label, m.period.kind, m.period.start, m.period.end) == \
+        ("", "unknown", date(2017, 9, 1), date(2018, 8, 31))
+
+
+@given(st.integers(min_value=1990, max_value=2040))
+def test_financial_year_forms_agree(y):
+    short, long_ = f"{y}/{(y + 1) % 100:02d}", f"{y}-{y + 1}"
+    p = financial_year(y)
+    assert parse_period(short) == p == parse_period(long_)
+    assert (p.start, p.end) == (date(y, 4, 1), date(y + 1, 3, 31))
+    assert previous(p) == financial_year(y - 1)
+
+
+@given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=1, max_value=4))
+def test_fy_quarters_tile_the_financial_year(y, q):
+    p = fy_quarter(y, q)
+    fy = financial_year(y)
+    assert fy.start <= p.start <= p.end <= fy.end
+    assert p == parse_period(f"Q{q} {y}/{(y + 1) % 100:02d}")
+
+
+@given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))
+def test_full_dates_are_as_at(d):
+    text = d.strftime(f"as at {d.day} %B %Y")
+    p = parse_period(text)
+    assert (p.kind, p.start, p.end) == ("as_at", d, d)
+
+
+def test_day_without_year_in_financial_year():
+    fy = financial_year(2016)
+    assert day_in_context(3, 31, fy).label == "2017-03-31"
+    assert day_in_context(11, 1, fy).label == "2016-11-01"
+    assert day_in_context(3, None, month(2018, 8)).label == "2018-03-31"
+
+
+def test_previous_of_each_kind():
+    assert previous(quarter(2018, 1)).label == "2017-Q1"
+    assert previous(month(2016, 2)).label == "2015-02"
+    assert previous(parse_period("29 February 2016")).label == "2015-02-28"

@@ -1,0 +1,65 @@
+"""Reading figures as reports write them."""
+import re
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kpi_extract.values import VALUE_MACROS, format_value, not_a_figure, parse_value, words_to_int
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("£718,834", 718834), ("£1.8 billion", 1.8e9), ("£144m", 144e6), ("£850k", 850e3),
+    ("£23m", 23e6), ("89%", 89), ("19.7 %", 19.7), ("95 per cent", 95), ("3,452", 3452),
+    ("c. 3,000", 3000), ("over 200", 200), ("six", 6), ("thirty three", 33), ("thirty-three", 33),
+    ("65.0", 65.0), ("1301", 1301),
+])
+def test_parse_value(raw, expected):
+    assert parse_value(raw) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("raw", ["", "n/a", "three hundred", "twenty twenty", "£", "1,23"])
+def test_parse_value_rejects(raw):
+    assert parse_value(raw) is None
+
+
+def test_format_value_is_plain_decimal():
+    assert [format_value(v) for v in (718834.0, 1.8e9, 19.7, 65.0, 0.5)] == \
+        ["718834", "1800000000", "19.7", "65", "0.5"]
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_thousands_separators_round_trip(n):
+    assert parse_value(f"{n:,}") == n
+    assert parse_value(f"£{n:,}") == n
+    assert format_value(parse_value(f"{n:,}")) == str(n)
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_number_words_round_trip(n):
+    units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen"]
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    words = units[n] if n < 20 else tens[n // 10] + (f" {units[n % 10]}" if n % 10 else "")
+    assert words_to_int(words) == n
+
+
+@given(st.integers(min_value=0, max_value=1000), st.integers(min_value=0, max_value=99))
+def test_percent_macro_reads_any_percentage(whole, frac):
+    text = f"a rate of {whole}.{frac}% this year"
+    m = re.search(VALUE_MACROS["percent"], text)
+    assert m and parse_value(m.group("value")) == pytest.approx(float(f"{whole}.{frac}"))
+
+
+@pytest.mark.parametrize("text,number", [
+    ("see Figure 17 below", "17"), ("a 14-year-old boy", "14"), ("within 45 days", "45"),
+    ("agenda pages 77 - 116", "77"), ("call 0121 464 2612", "464"), ("1 in 10 children", "10"),
+])
+def test_numbers_that_are_not_figures(text, number):
+    start = text.index(number)
+    assert not_a_figure(text, start, start + len(number))
+
+
+def test_count_macro_skips_dates_and_ages():
+    rx = re.compile(VALUE_MACROS["count"], re.I)
+    assert [m.group("value") for m in rx.finditer("at 31st March 2016 was 301, a 14-year-old")] == ["301"]

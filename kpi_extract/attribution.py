@@ -1,7 +1,7 @@
 """Which period does each figure in a sentence describe?
 
 Reports put several figures and several periods in one sentence: "has increased in 2016/17 to
-2,347 at 31st March 2017 from 2088 at 31st March 2016", "95% during 2016/17 compared to 90%
+1,466 at 31st March 2017 from 1302 at 31st March 2016", "92% during 2016/17 compared to 87%
 during the previous year", "341 (321 2015/16, 428 2014/15)". The rules, in order:
 
 1. A period mention belongs to the figure it is written next to: to the figure before it when
@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass
 
 from .model import UNKNOWN_PERIOD, Period
-from .periods import Mention, day_in_context, find_mentions, previous, quarter_in_context
+from .periods import Mention, as_at, day_in_context, find_mentions, previous, quarter_in_context
 
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
 _UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b|per 1,000\b", re.I)
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of )?"
     r"(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
-    r"(?!'s)[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
+    r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
 _CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|after)\b", re.I)
@@ -37,11 +37,12 @@ _CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|pri
 def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     """A gap that binds a period to a figure: short words, no figures, no clause break.
 
-    "4,036 referrals in 2017/18" binds; "the 2018/19 plan, so 78%" does not. A comma is
-    allowed only straight after a period that opens the clause ("At 31 October 2017, 543").
+    "4,036 referrals in 2017/18" binds; "the 2018/19 plan, so 78%" does not. A comma, colon or
+    dash is allowed only straight after a period that opens the clause ("At 31 October 2017,
+    543", "(2018/19: 3,998)").
     """
     if leading_comma:
-        gap = re.sub(r"^\s*,", "", gap)
+        gap = re.sub(r"^\s*[,:=\-]", "", gap)
     return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
 
 
@@ -75,6 +76,16 @@ def _figures(text: str, mentions: list[Mention], values: list[tuple[int, int]]) 
     return [_Figure(s, e, e) for s, e in sorted(spans)]
 
 
+def _only_periods(gap: str) -> bool:
+    """A short gap that holds a period and nothing else: ' at the end of March 2020 '."""
+    if len(gap) > 40 or not re.fullmatch(r"[\w\s/.-]*", gap):
+        return False
+    rest = gap
+    for m in sorted(find_mentions(gap), key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
+
+
 def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
     """Bracket groups straight after a figure annotate it: (open, close, host index)."""
     groups = []
@@ -82,8 +93,8 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
         close = text.find(")", open_.start())
         if close < 0:
             continue
-        before = [i for i, f in enumerate(figures) if f.end <= open_.start()
-                  and f.host is None and not text[f.end:open_.start()].strip()]
+        before = [i for i, f in enumerate(figures) if f.end <= open_.start() and f.host is None
+                  and (not text[f.end:open_.start()].strip() or _only_periods(text[f.end:open_.start()]))]
         if not before:
             continue
         h = before[-1]
@@ -118,10 +129,11 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
             if target is not None:
                 target.mention = m
             continue
-        group = next((g for g in groups if g[0] < m.start < g[1]), None)
+        group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
         before = [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
-        if before:
+        possessive = text.startswith("'s", m.end)  # "last year's figure of 477" names what follows
+        if before and not possessive:
             b = before[-1]
             gap = text[(figs[b].end if group else figs[b].ext_end):m.start]
             if _plain_gap(gap) and figs[b].mention is None:
@@ -133,8 +145,10 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
         chosen = None
         if after:
             a = after[0]
-            gap = text[m.end:figs[a].start]
-            if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True):
+            gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
+            compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
+            if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) \
+                    and not compared:
                 chosen = a
         if chosen is None and group is not None:
             chosen = group[2]
@@ -156,7 +170,7 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
         main = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
                      and not _COMPARED.search(text[max(0, m.start - 25):m.start])), None)
     if main is None:
-        # "... there were 983 children subject to a CP plan at 31st March."
+        # "... there were 611 children subject to a CP plan at 31st March."
         loose = next((m for m in unattached if m.month), None)
         if loose is not None:
             placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
@@ -184,6 +198,8 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
             return (previous(p) if prior else p, "sentence") if p.known else None
         if m.quarter:
             p = quarter_in_context(m.quarter, base)
+            if p.known and m.day == -1:  # "the end of Quarter 1"
+                p = as_at(p.end)  # type: ignore[arg-type]
             return (p, "sentence") if p.known else None
         return None
 
@@ -192,6 +208,18 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
         if (f.start, f.end) not in values:
             continue
         own = resolve(f.mention, f.prior)
+        if own is not None and f.host is not None and f.mention is not None and f.mention.absolute \
+                and own[0].kind == "calendar_year":
+            # "298 at the end of March 2020 (2019: 341)": the same point of the year named
+            host_period = resolve(figs[f.host].mention, figs[f.host].prior)
+            if host_period and host_period[0].kind in ("as_at", "month", "quarter") and \
+                    previous(host_period[0]).start and previous(host_period[0]).start.year == own[0].start.year:
+                own = (previous(host_period[0]), "sentence")
+        if own is not None and f.host is not None and f.mention is not None and f.mention.quarter \
+                and own[0].kind == "quarter" and own[0].end is not None:
+            host_period = resolve(figs[f.host].mention, figs[f.host].prior)
+            if host_period and host_period[0].kind == "as_at":
+                own = (as_at(own[0].end), own[1])  # "CLA at end of Q3 2020/21 - 503 (Q2: 497)"
         if own is None and f.host is not None:
             host = figs[f.host]
             own = resolve(host.mention, host.prior) or (

@@ -33,7 +33,7 @@ _BROKEN_THOUSANDS = re.compile(r"(?<![\d,./\-])(£?\d{1,3}(?:,\d{3})*),(?:[ \t]*
 # "£ 23 m" -> "£23m"; "£1.8 billion" stays (a word scale)
 _MONEY_GAP = re.compile(r"£[ \t]+(?=\d)")
 _SCALE_GAP = re.compile(r"(£\d+(?:\.\d+)?)[ \t]+(m|bn|k)\b")
-# OCR of "£" as "E" in front of a thousands-separated figure: E193,058
+# OCR of "£" as "E" in front of a thousands-separated figure: E104,500
 _OCR_POUND = re.compile(r"(?<![A-Za-z0-9])E(?=\d{1,3},\d{3}\b)")
 _PAGE_LABEL = re.compile(r"\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", re.IGNORECASE)
 _BULLET_CID = re.compile(r"^\s*\(cid:\d+\)\s*", re.MULTILINE)

@@ -116,10 +116,18 @@ def day_in_context(mon: int, day: int | None, context: Period) -> Period:
     return as_at(d) if d else UNKNOWN_PERIOD
 
 
+def financial_year_of(day: date) -> int:
+    """The first calendar year of the financial year holding `day`."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
 def quarter_in_context(q: int, context: Period) -> Period:
-    """"Quarter 4" with no year, read in a financial year's report."""
+    """"Quarter 4" or "Q3" with no year, read in a financial year's report or next to another
+    quarter of it ("In Q4 2021/22 ..., compared to 540 in Q3")."""
     if context.kind == "financial_year" and context.start is not None:
         return fy_quarter(context.start.year, q)
+    if context.kind in ("quarter", "as_at", "month") and context.end is not None:
+        return fy_quarter(financial_year_of(context.end), q)
     if context.kind == "calendar_year" and context.start is not None:
         return quarter(context.start.year, q)
     return UNKNOWN_PERIOD
@@ -168,6 +176,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("fy_span", re.compile(
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
         rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
+    # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
+    ("quarter_end", re.compile(
+        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
+        rf"(?:\s*(?:of|in|,)?\s*(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
@@ -177,8 +189,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|/\d|-\d)(?:\s*\((?P<ac>academic)(?: year)?\)|\s+(?P<ac2>academic)\s+year)?", re.I)),
     # as at 31st March 2017, 28th February 2014, 31 October 2017, 1 st January 2018
     ("full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
-    # 31/03/2017, 31.03.2017
-    ("numeric_date", re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)(?![\d/])")),
+    # 31/03/2017, 31.03.2017, 31.03.23
+    ("numeric_date", re.compile(r"(?<![\d/.])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)|"
+                                r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
         rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -191,8 +204,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
-        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\)))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
-    # relative periods; "Last year 368 delegates attended" opening a sentence, and "over the last
+        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):]))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
+    # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
     ("current", re.compile(r"^\W*last year\b|\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     ("previous", re.compile(
@@ -213,6 +226,14 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "fy_span":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
+    if rule == "quarter_end":
+        q = _ORD[(g["q1"] or g["q3"]).lower()]
+        if not g["y1"]:
+            return Mention(s, e, quarter=q, day=-1)
+        y1 = int(g["y1"])
+        fy = bool(g["y2"]) and _year4(y1, g["y2"]) == y1 + 1
+        p = fy_quarter(y1, q) if fy else quarter(y1, q)
+        return Mention(s, e, as_at(p.end)) if (fy or not g["y2"]) else Mention(s, e)
     if rule == "quarter":
         q = _ORD[(g["q1"] or g["q2"] or g["q3"]).lower()]
         if not g["y1"]:
@@ -228,10 +249,13 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if y2 != y1 + 1:
             return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
         return Mention(s, e, academic_year(y1) if academic else financial_year(y1))
+    if rule == "numeric_date" and g["d2"]:
+        g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}
     if rule in ("full_date", "numeric_date"):
         mon = MONTHS[g["m"].lower().rstrip(".")] if rule == "full_date" else int(g["m"])
         day = int(re.match(r"\d+", g["d"]).group())
-        d = _safe_date(int(g["y"]), mon, day) if 1 <= mon <= 12 else None
+        year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        d = _safe_date(year, mon, day) if 1 <= mon <= 12 else None
         return Mention(s, e, as_at(d)) if d else Mention(s, e)
     if rule in ("edge_month", "asof_month"):
         mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])

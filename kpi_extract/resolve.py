@@ -44,7 +44,7 @@ def _period_of(text: str) -> Period | None:
 
 
 def _carried(layout: PageLayout, index: int) -> Period | None:
-    """The one period of the last real sentence before `index` ("This broke down into: ...")."""
+    """The one period of the last real sentence before `index` ("The caseload split as follows: ...")."""
     looked = 0
     for j in range(index - 1, -1, -1):
         text = layout.sentences[j].text
@@ -53,7 +53,7 @@ def _carried(layout: PageLayout, index: int) -> Period | None:
         periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
         if len(periods) == 1:
             only = periods.pop()
-            # a date carries over ("At the end of March 2017 ... This broke down into: 983 ...");
+            # a date carries over ("At the end of March 2019 ... The caseload split as follows: 611 ...");
             # a year named in passing ("the plan for 2017/18") does not
             return only if only.kind in POINT_KINDS else None
         if periods:

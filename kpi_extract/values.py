@@ -17,8 +17,13 @@ WORD_VALUES.update({w: 10 * i for i, w in enumerate(_TENS) if w})
 
 _UNIT_WORDS = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
 _TEN_WORDS = "|".join(_TENS[2:])
-# "thirty three", "thirty-three", "forty", "seven" (zero is never a reported count in words)
-WORDS_RE = rf"(?:(?:{_TEN_WORDS})(?:[\s-](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))\b"
+# "thirty three", "thirty-three", "one hundred and fifty", "three thousand and fifty"
+_SMALL = rf"(?:(?:{_TEN_WORDS})(?:[\s-](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))"
+_HUNDREDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
+_BELOW_1000 = rf"(?:{_HUNDREDS}|{_SMALL})"
+_THOUSANDS = rf"(?:{_BELOW_1000}\s+thousand(?:,?\s+(?:and\s+)?{_BELOW_1000})?)"
+WORDS_RE = (rf"(?<![\w-])(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
+            rf"(?:{_THOUSANDS}|{_HUNDREDS}|{_SMALL})\b")
 
 # a digit group that is not a piece of a bigger number, a decimal, a date or a range
 _NOT_AFTER = r"(?<![\d.,£/\-–])"
@@ -37,7 +42,7 @@ _SCALE = r"(?:\s?(?:bn|billion|m|million|k|thousand))\b"
 
 VALUE_MACROS: dict[str, str] = {
     # whole numbers counted: "3,452", "983", "thirty three"
-    "count": rf"(?P<value>{_NOT_AFTER}{_NOT_AFTER_MONTH}(?:{_INT}){_NOT_BEFORE_INT}|\b{WORDS_RE})",
+    "count": rf"(?P<value>{_NOT_AFTER}{_NOT_AFTER_MONTH}(?:\d+(?:\.\d+)?k\b|(?:{_INT}){_NOT_BEFORE_INT})|{WORDS_RE})",
     # sterling: "£718,834", "£1.8 billion", "£144m", "£850k", "£23 m"
     "money": rf"(?P<value>£\s?(?:{_DEC})(?:{_SCALE})?(?!\d|,\d))",
     # "89%", "19.7 %", "95 per cent"
@@ -50,16 +55,28 @@ _SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thous
 
 
 def words_to_int(text: str) -> int | None:
-    """'thirty three' -> 33, 'six' -> 6; None when the words are not a small number."""
-    parts = [p for p in re.split(r"[\s-]+", text.strip().lower()) if p and p != "and"]
-    if not parts or any(p not in WORD_VALUES for p in parts):
+    """'thirty three' -> 33, 'one hundred and fifty' -> 150; None when not a number in words."""
+    parts = [p for p in re.split(r"[\s,-]+", text.strip().lower()) if p and p != "and"]
+    if not parts:
         return None
-    if len(parts) == 1:
-        return WORD_VALUES[parts[0]]
-    if len(parts) == 2 and WORD_VALUES[parts[0]] >= 20 and WORD_VALUES[parts[0]] % 10 == 0 \
-            and 0 < WORD_VALUES[parts[1]] < 10:
-        return WORD_VALUES[parts[0]] + WORD_VALUES[parts[1]]
-    return None
+    total, current, last = 0, 0, None
+    for p in parts:
+        if p in WORD_VALUES:
+            v = WORD_VALUES[p]
+            # "thirty three" but not "three thirty" or "thirty twenty"
+            if last is not None and last not in ("hundred", "thousand") and not (
+                    WORD_VALUES[last] >= 20 and WORD_VALUES[last] % 10 == 0 and 0 < v < 10):
+                return None
+            current += v
+        elif p == "hundred" and last in WORD_VALUES and current < 100:
+            current *= 100
+        elif p == "thousand" and last is not None and 0 < current < 1000:
+            total += current * 1000
+            current = 0
+        else:
+            return None
+        last = p
+    return total + current
 
 
 def parse_value(raw: str) -> float | None:

@@ -65,7 +65,7 @@ def test_exact_rows_for_a_text_file(tmp_path):
          "children_in_care/count-looked-after", "0.9"],
         ["children_in_need", "1988", "count", "2019-01-31", "as_at", "2019-01-31", "2019-01-31", "sentence", "",
          shown, "2", "At 31 January 2019 there were 529 children in care and 1,988 open children in need cases.",
-         "regex", "children_in_need/count-children-in-need", "0.9"],
+         "regex", "children_in_need/count-cases", "0.9"],
     ]
     got = [list(r.values()) for r in rows(result.stdout)]
     assert list(rows(result.stdout)[0]) == FACT_COLUMNS

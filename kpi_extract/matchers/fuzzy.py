@@ -1,8 +1,10 @@
 """Fuzzy matcher: figures whose label the regexes cannot read.
 
-Three shapes occur in real packs:
+Four shapes occur in real packs:
 - an infographic box: a big `1,323` on its own line, the label on the line(s) below or above;
 - a figure and a short label on one line (`552 Children in Care`);
+- a dashboard line, the label before a colon or dash (`LAC numbers (31/03/2022): 389`,
+  `Rate per 10k - 72.9`): the label, stripped of periods and filler words, is compared whole;
 - prose whose label is damaged (`3,118 delegates aJended`) or reworded.
 
 Labels are compared with the library's aliases using RapidFuzz `ratio` on lower-cased word
@@ -19,6 +21,8 @@ from rapidfuzz import fuzz, process, utils
 from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
+from ..periods import find_mentions
+from .regex import comparisons
 from .window import apply_rules, best_per_value
 
 _FIGURE = r"(?:(?:over|c\.|around|approx\.?|almost|nearly)\s)?(?P<value>£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)(?P<suffix>\s?%|\s?(?:m|bn|k|million|billion)\b)?"
@@ -26,6 +30,7 @@ _FIGURE_LINE = re.compile(rf"^\s*{_FIGURE}\s*$", re.I)
 _FIGURE_LABEL_LINE = re.compile(rf"^\s*{_FIGURE}\s+(?P<label>[A-Za-z][^\d]{{3,80}})$", re.I)
 _PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d)", re.I)
 _WORD = re.compile(r"\S+")
+_UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b", re.I)
 
 
 def _unit(value: str, suffix: str | None) -> str:
@@ -60,7 +65,7 @@ def best_label(text: str, aliases: dict[str, str], library: Library) -> tuple[st
         if hit is None:
             continue
         cutoff = library.kpis[aliases[hit[0]]].fuzzy_cutoff
-        if hit[1] >= cutoff and (best is None or hit[1] > best[1]):
+        if hit[1] >= cutoff and (best is None or hit[1] >= best[1]):  # longest window on a tie
             best = (aliases[hit[0]], hit[1], k)
     return best
 
@@ -138,11 +143,87 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
     return out
 
 
+# the label of a dashboard line: from the clause start to a colon, dash or equals sign
+_LABEL_END = re.compile(r"\s*(?::|-|–|=)\s*(?:[£]?\s*)?$")
+_FILLER_WORDS = re.compile(
+    r"\b(?:no|number|numbers|of|total|the|figure|figures|position|count|at|as|in|for|during|on|our|"
+    r"current|currently|latest|actual|all|year|end|to|date|overall|value)\b\.?", re.I)
+
+
+def clean_label(label: str) -> str:
+    """A label without its periods, brackets and filler words: 'No. of Children in Care at
+    31/03/2020' -> 'children care'. Plural 's' is dropped, so labels and aliases compare as words."""
+    for m in sorted(find_mentions(label), key=lambda m: -m.start):
+        label = label[:m.start] + " " + label[m.end:]
+    label = re.sub(r"\([^()]*\)", " ", label)
+    label = _FILLER_WORDS.sub(" ", utils.default_process(label))
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in label.split())
+
+
+def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]],
+               previous_kpis: dict[int, set[str]]) -> list[Candidate]:
+    out = []
+    labels: dict[str, dict[str, str]] = {}
+    for si, sent in enumerate(layout.sentences):
+        text = sent.text
+        found = []
+        start = 0
+        skip = [(p.start, p.end) for p in find_mentions(text)] + [u.span() for u in _UNIT_PHRASE.finditer(text)]
+        for m in _PROSE_FIGURE.finditer(text):
+            vs, ve = m.span("value")
+            if any(a <= vs < b for a, b in skip):
+                continue  # a figure inside a period or a 'per 10,000' is part of the label
+            head = text[start:m.start()]
+            start = m.end()
+            head = re.split(r"[;.]\s|\)\s*[,;]", head)[-1]
+            if (si, vs, ve) in claimed or not _LABEL_END.search(head):
+                continue
+            label = clean_label(_LABEL_END.sub("", head))
+            if not label or len(label) > 60:
+                continue
+            unit = _unit(m.group("value"), m.group("suffix"))
+            bound = previous_kpis.get(si, set())
+            key = f"{unit}|{','.join(sorted(bound))}"
+            if key not in labels:
+                labels[key] = {}
+                for e in library.kpis.values():
+                    fits = e.unit == unit or (unit == "count" and e.unit == "rate_per_10k")
+                    if fits and (not e.follows or set(e.follows) & bound):
+                        for a in e.aliases:
+                            # an alias bound to the figure before ("Rate per 10k") outranks a free one
+                            if e.follows or clean_label(a) not in labels[key]:
+                                labels[key][clean_label(a)] = e.id
+            choices = labels[key]
+            hit = process.extractOne(label, list(choices), scorer=fuzz.ratio) if choices else None
+            if hit is None or hit[1] < library.kpis[choices[hit[0]]].fuzzy_cutoff:
+                continue
+            kpi = choices[hit[0]]
+            found.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, text,
+                                   "fuzzy", f"{kpi}/label-colon", _score(hit[1]), vs, ve,
+                                   line=sent.line_at(vs), sentence=si,
+                                   match_start=m.start() - len(head), match_end=m.end()))
+            bound = {kpi}
+            previous_kpis.setdefault(si, set()).add(kpi)
+        found = best_per_value(apply_rules(found, text, library), library)
+        out += found + comparisons(found, text, library)
+        if found:
+            previous_kpis.setdefault(si + 1, set()).update(c.kpi for c in found)
+    return out
+
+
 def match(layout: PageLayout, library: Library, claimed: list[Candidate] | None = None) -> list[Candidate]:
     claimed = claimed or []
     in_sentences = {(c.sentence, c.value_start, c.value_end) for c in claimed if c.sentence >= 0}
     claimed_lines = {c.line for c in claimed}
     found = _infographic(layout, library, claimed_lines)
     lines_used = {c.line for c in found}
+    before: dict[int, set[str]] = {}
+    for c in claimed:
+        if c.sentence >= 0:
+            before.setdefault(c.sentence, set())
+            before.setdefault(c.sentence + 1, set()).add(c.kpi)
+    dash = [c for c in _dashboard(layout, library, in_sentences, before) if c.line not in lines_used]
+    in_sentences |= {(c.sentence, c.value_start, c.value_end) for c in dash}
     prose = [c for c in _prose(layout, library, in_sentences) if c.line not in lines_used]
-    return found + prose
+    return found + dash + prose

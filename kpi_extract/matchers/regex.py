@@ -2,8 +2,8 @@
 
 A report writes the previous figure straight after the current one, without repeating the label:
 "1,608 compared to 1,339 children last year", "301, up from 268 at 31 March 2015", or in the
-next sentence, as every Ofsted report does: "This is an increase from 877 (64.0 per 10,000
-children) at 31st March 2013." Such a figure is the same KPI; its period is settled later
+next sentence, as every Ofsted report does: "This is an increase from 690 (60.2 per 10,000
+children) at 31st March 2014." Such a figure is the same KPI; its period is settled later
 (`attribution.py` reads "from"/"compared to" as a prior period).
 """
 from __future__ import annotations
@@ -15,21 +15,27 @@ from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..periods import find_mentions
-from ..values import UNIT_VALUE, expand_macros
+from ..values import UNIT_VALUE, WORDS_RE, expand_macros, parse_value
 from .window import apply_rules, best_per_value
 
 SCORE = 0.9
 _CUE = re.compile(
-    r"\b(?:compared (?:to|with)|(?:up|down) from|(?:an? )?(?:increase|decrease|reduction|rise|fall|drop|change)"
+    r"(?:,\s*from|\b(?:compared (?:to|with)|(?:up|down) from|(?:an? )?(?:increase|decrease|reduction|rise|fall|drop|change)"
     r"(?: of [\d.]+ ?%)? (?:from|on)|(?:increased|decreased|reduced|rose|fell|dropped|risen|fallen|grown|grew) from|"
-    r"versus|vs\.?)\s+", re.I)
+    r"versus|vs\.?))\s+", re.I)
 _FILLER = re.compile(
     r"^[\s,]*(?:(?:the|a|an|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
-    r"level|same|period|in|during|at|average|financial|reporting)[\s,]*){0,8}$", re.I)
+    r"level|same|period|in|during|at|average|financial|reporting|\d{4}(?:[/-]\d{2,4})?(?:'s)?)[\s,]*){0,8}$", re.I)
+# "just over 900 (904)": the exact figure in brackets replaces the rounded one
+_APPROX = re.compile(r"(?:c\.|circa|approximately|approx\.?|around|about|over|more than|nearly|almost|just over|"
+                     r"just under|some|in excess of)\s*$", re.I)
+_EXACT = re.compile(r"\((£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?%?)\)")
 _NEXT_SENTENCE = re.compile(
     r"^(?:this|that|it|which)(?: figure| number| total| rate)? (?:is|was|represents|shows|marks)(?: an?)?"
     r"(?: [\w-]+){0,2}? (?:increase|decrease|reduction|rise|fall|drop|change)(?: of [\d.]+ ?%)? (?:from|on)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?\s?%?")
+# every pattern reads a figure: a sentence without one is skipped (most prose has none)
+_HAS_FIGURE = re.compile(rf"\d|\b{WORDS_RE}", re.I)
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
 
 
@@ -59,8 +65,49 @@ def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 
 
+def _exact(c: Candidate, text: str) -> Candidate:
+    """'just over 900 (904)' reads 904: the rounded figure with its exact value in brackets."""
+    open_ = text.find("(", c.value_end, c.value_end + 50)
+    m = _EXACT.match(text, open_) if open_ >= 0 else None
+    if not m or _other_numbers(text[c.value_end:open_]) or re.search(r"[,;:]", text[c.value_end:open_]) \
+            or not _APPROX.search(text[max(0, c.value_start - 20):c.value_start]):
+        return c
+    rough, exact = parse_value(c.raw), parse_value(m.group(1))
+    if rough and exact and abs(exact - rough) <= 0.15 * rough:
+        return replace(c, raw=m.group(1), value_start=m.start(1), value_end=m.end(1))
+    return c
+
+
+def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """'Referrals received in 2019/20: 4,102 (2018/19: 3,998)': the earlier period's figure."""
+    open_ = text.find("(", c.value_end, c.value_end + 30)
+    if open_ < 0 or _other_numbers(text[c.value_end:open_]):
+        return None
+    close = text.find(")", open_)
+    lead = find_mentions(text[open_:close]) if close > 0 else []
+    if not lead or lead[0].start > 1 or not (lead[0].absolute or lead[0].quarter):
+        return None
+    m = _unit_value(entry, text, open_ + lead[0].end)
+    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[open_ + lead[0].end:m.start("value")]):
+        return None
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
+def comparisons(found: list[Candidate], text: str, library: Library) -> list[Candidate]:
+    """The earlier figures a sentence gives beside its matches ("compared to", "(2018/19: ...)")."""
+    claimed = {(c.value_start, c.value_end) for c in found}
+    tails = []
+    for c in found:
+        for tail in (_tail_in_sentence, _tail_in_brackets):
+            t = tail(c, library.kpis[c.kpi], text)
+            if t is not None and (t.value_start, t.value_end) not in claimed:
+                tails.append(t)
+                claimed.add((t.value_start, t.value_end))
+    return tails
+
+
 def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) -> Candidate | None:
-    """'This is an increase from 877 (64.0 per 10,000 children) at 31st March 2013.'"""
+    """'This is an increase from 690 (60.2 per 10,000 children) at 31st March 2014.'"""
     cue = _NEXT_SENTENCE.match(text)
     if cue is None:
         return None
@@ -86,7 +133,7 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
     for si, sent in enumerate(sentences):
         text = sent.text
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
-        for entry in library.kpis.values():
+        for entry in library.kpis.values() if _HAS_FIGURE.search(text) else ():
             follow = entry.follow_regexes if prev_kpis & set(entry.follows) else []
             for name, rx in entry.regexes + follow:
                 for m in rx.finditer(text):
@@ -99,15 +146,8 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
                                            line=sent.line_at(vs), sentence=si,
                                            match_start=m.start(), match_end=m.end(),
                                            carry_from=si - 1 if (name, rx) in follow else -1))
-        found = best_per_value(apply_rules(found, text, library), library)
-        claimed = {(c.value_start, c.value_end) for c in found}
-        tails = []
-        for c in found:
-            t = _tail_in_sentence(c, library.kpis[c.kpi], text)
-            if t is not None and (t.value_start, t.value_end) not in claimed:
-                tails.append(t)
-                claimed.add((t.value_start, t.value_end))
-        found += tails
+        found = [_exact(c, text) for c in best_per_value(apply_rules(found, text, library), library)]
+        found += comparisons(found, text, library)
         carried = []
         if si + 1 < len(sentences):
             last: dict[str, Candidate] = {}

@@ -1,9 +1,9 @@
 """The clause around a match, where `exclude` and `redirect` phrases are looked for.
 
-"1,472 left CP and there were 983 children subject to a CP plan": the word "left" belongs to
+"877 left CP and there were 611 children subject to a CP plan": the word "left" belongs to
 the figure before, so the window before a match stops at the previous figure, at punctuation
 and at a conjunction; after the match it stops at punctuation, a conjunction or "which"
-("1,855 children in care which 590 were in placements" must not read as placements).
+("1,132 children in care which 240 were in placements" must not read as placements).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..library import Library
 from ..model import Candidate
+from ..periods import find_mentions
 
 _BEFORE_STOP = re.compile(r"[.;:()\[\]]|,|\b(?:and|but|while|whilst|whereas|which|who)\b", re.I)
 # after the match, a comparison starts another figure's clause: "33 per 10,000 is lower than the
@@ -19,17 +20,25 @@ _BEFORE_STOP = re.compile(r"[.;:()\[\]]|,|\b(?:and|but|while|whilst|whereas|whic
 _AFTER_STOP = re.compile(r"[.;:()\[\]]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
+# "Nationally, 50,010 children ...": a short opening phrase governs the clause after its comma
+_OPENER = re.compile(r"^\W*([A-Za-z' ]{3,30}),\s*$")
 
 
-def window(text: str, start: int, end: int, before: int = 50, after: int = 30, floor: int = 0) -> str:
+def window(text: str, start: int, end: int, before: int = 50, after: int = 45, floor: int = 0) -> str:
     """The match text[start:end] with its clause: a bounded piece before and after it.
 
     `floor` is where another figure's match ends: nothing before it belongs to this one.
+    Figures inside a period ("the target for 2021/22 is") do not end the clause.
     """
     lo = max(0, start - before, floor if floor <= start else 0)
     head = text[lo:start]
-    cuts = [m.end() for m in _BEFORE_STOP.finditer(head)] + [m.end() for m in _NUMBER.finditer(head)]
+    dates = [(m.start, m.end) for m in find_mentions(head)]
+    numbers = [m.end() for m in _NUMBER.finditer(head) if not any(a <= m.start() < b for a, b in dates)]
+    cuts = [m.end() for m in _BEFORE_STOP.finditer(head)] + numbers
+    opener = _OPENER.match(text[:start]) if floor == 0 else None
     head = head[max(cuts):] if cuts else head
+    if opener:
+        head = opener.group(1) + " " + head
     tail = text[end:end + after]
     stop = _AFTER_STOP.search(tail)
     tail = tail[:stop.start()] if stop else tail
@@ -61,13 +70,19 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
 
 
 def best_per_value(cands: list[Candidate], library: Library) -> list[Candidate]:
-    """One candidate per figure: the tightest match (label closest to the value) wins."""
+    """One candidate per figure. The label written closest before the value wins ("the rate of
+    children looked after ... 65 per 10,000" over "child protection ... 65 per 10,000"); among
+    labels after the value, the longest reading wins ("245 delegates attended 9 briefings" is
+    about briefings, not just delegates)."""
     order = {k: i for i, k in enumerate(library.kpis)}
+
+    def rank(c: Candidate) -> tuple:
+        return (-c.score, c.value_start - c.match_start, -(c.match_end - c.value_end), order.get(c.kpi, 0))
+
     best: dict[tuple, Candidate] = {}
     for c in cands:
         key = (c.sentence, c.line if c.sentence < 0 else 0, c.value_start, c.value_end)
         cur = best.get(key)
-        rank = (-c.score, c.match_end - c.match_start, order.get(c.kpi, 0))
-        if cur is None or rank < (-cur.score, cur.match_end - cur.match_start, order.get(cur.kpi, 0)):
+        if cur is None or rank(c) < rank(cur):
             best[key] = c
     return list(best.values())

@@ -79,6 +79,11 @@ def words_to_int(text: str) -> int | None:
     return total + current
 
 
+# words that make a figure approximate: "over 200", "c. 3,000"; the figure is still read
+QUALIFIERS = (r"c\.|circa|approximately|approx\.?|around|about|over|more than|nearly|almost|just over|just under|"
+              r"some|in excess of")
+
+
 def parse_value(raw: str) -> float | None:
     """The number a value text stands for, or None when it is not one.
 
@@ -86,7 +91,7 @@ def parse_value(raw: str) -> float | None:
     a scale word (`m`, `bn`, `k`, `million`), and small numbers in words.
     """
     s = raw.strip().lower().replace("\u00a0", " ")
-    s = re.sub(r"^(?:c\.|circa|approx\.?|approximately|around|about|over|nearly|almost)\s*", "", s)
+    s = re.sub(rf"^(?:{QUALIFIERS})\s*", "", s)
     s = s.lstrip("£").strip()
     s = re.sub(r"\s*(?:%|per\s?cent)$", "", s)
     scale = 1.0
@@ -107,12 +112,13 @@ def format_value(value: float) -> str:
 
 
 def expand_macros(regex: str, defines: dict[str, str] | None = None) -> str:
-    """Replace `{count}`, `{money}`, `{percent}`, `{number}` by their value regexes, and a
-    pattern file's own `[define]` names (`{cp_plan}`) by their text.
+    """Replace `{count}`, `{money}`, `{percent}`, `{number}` by their value regexes, `{q}` by the
+    optional qualifier of an approximate figure ("over", "c."), and a pattern file's own
+    `[define]` names (`{cp_plan}`) by their text.
 
     Other braces (quantifiers such as `{0,40}`) are left alone.
     """
-    defines = defines or {}
+    defines = {**BUILTIN_DEFINES, **(defines or {})}
     for _ in range(5):  # defines may use other defines
         new = re.sub(r"\{([a-z_][a-z0-9_]*)\}",
                      lambda m: defines.get(m.group(1), m.group(0)), regex)
@@ -121,6 +127,9 @@ def expand_macros(regex: str, defines: dict[str, str] | None = None) -> str:
         regex = new
     return re.sub(r"\{(count|money|percent|number)\}", lambda m: VALUE_MACROS[m.group(1)], regex)
 
+
+# names every pattern file may use besides its own [define]s
+BUILTIN_DEFINES = {"q": rf"(?:(?:{QUALIFIERS}) )?"}
 
 UNIT_VALUE = {"count": "{count}", "GBP": "{money}", "percent": "{percent}",
               "rate_per_10k": "{number} per 10(?:,?000|k)\\b"}

@@ -14,6 +14,24 @@ CORPUS = SHARED / "corpus"
 ROBUSTNESS = SHARED / "robustness"
 
 
+# the KPI ids of ../shared/spec/kpis.md, which the bundled library must cover
+SPEC_KPIS = {"cp_plans", "cp_plans_started", "cp_plans_rate_per_10k", "children_in_care",
+             "children_in_care_rate_per_10k", "children_in_need", "referrals", "rereferral_rate",
+             "training_courses", "training_delegates", "training_places_offered", "training_utilisation",
+             "conference_delegates", "budget_total", "budget_carry_forward", "budget_contributions",
+             "agency_contribution", "expenditure_total", "plan_actions_total", "plan_actions_completed",
+             "plan_actions_completed_pct"}
+
+# a text table as pdfplumber prints it: the label of a row wraps onto the next line
+TABLE = """Mar-15 Mar-16 Mar-17
+No of Children on Child 268 301 322
+Protection Plans
+Rate per 10k 39.8 44.3 47.1
+No of Children on Child in Not provided 1,846 1,912
+Need Plans
+Rate per 10k Not provided 271.9 279.9"""
+
+
 @pytest.fixture(scope="session")
 def library():
     return require(load_library())

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kpi_extract.cli import main
 from kpi_extract.model import FACT_COLUMNS
 
-from conftest import FIXTURES, ROBUSTNESS
+from conftest import FIXTURES, ROBUSTNESS, SPEC_KPIS
 
 MINUTES = "Improvement Board 5 March 2019 - minutes.txt"
 
@@ -22,14 +22,6 @@ def run(*args):
 
 def rows(data: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data)))
-
-
-SPEC_KPIS = {"cp_plans", "cp_plans_started", "cp_plans_rate_per_10k", "children_in_care",
-             "children_in_care_rate_per_10k", "children_in_need", "referrals", "rereferral_rate",
-             "training_courses", "training_delegates", "training_places_offered", "training_utilisation",
-             "conference_delegates", "budget_total", "budget_carry_forward", "budget_contributions",
-             "agency_contribution", "expenditure_total", "plan_actions_total", "plan_actions_completed",
-             "plan_actions_completed_pct"}
 
 
 def test_fixtures_give_exactly_the_planted_figures():

@@ -1,15 +1,9 @@
 """Text tables and sentences, from the lines extraction gives."""
 from kpi_extract.layout import find_tables, sentences
 
-PLUMBER = """Child Protection Data
-Mar-15 Mar-16 Mar-17
-No of Children on Child 268 301 322
-Protection Plans
-Rate per 10k 39.8 44.3 47.1
-No of Children on Child in Not provided 1,846 1,912
-Need Plans
-Rate per 10k Not provided 271.9 279.9
-The number of children in care has fluctuated.""".split("\n")
+from conftest import TABLE
+
+PLUMBER = ("Child Protection Data\n" + TABLE + "\nThe number of children in care has fluctuated.").split("\n")
 
 PDFIUM = """Mar-15 Mar-16 Mar-17
 No of Children on Child

@@ -15,7 +15,7 @@ from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..periods import find_mentions
-from ..values import UNIT_VALUE, WORDS_RE, expand_macros, parse_value
+from ..values import QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, parse_value
 from .window import apply_rules, best_per_value
 
 SCORE = 0.9
@@ -27,8 +27,7 @@ _FILLER = re.compile(
     r"^[\s,]*(?:(?:the|a|an|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
     r"level|same|period|in|during|at|average|financial|reporting|\d{4}(?:[/-]\d{2,4})?(?:'s)?)[\s,]*){0,8}$", re.I)
 # "just over 900 (904)": the exact figure in brackets replaces the rounded one
-_APPROX = re.compile(r"(?:c\.|circa|approximately|approx\.?|around|about|over|more than|nearly|almost|just over|"
-                     r"just under|some|in excess of)\s*$", re.I)
+_APPROX = re.compile(rf"(?:{QUALIFIERS})\s*$", re.I)
 _EXACT = re.compile(r"\((£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?%?)\)")
 _NEXT_SENTENCE = re.compile(
     r"^(?:this|that|it|which)(?: figure| number| total| rate)? (?:is|was|represents|shows|marks)(?: an?)?"

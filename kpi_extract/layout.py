@@ -64,6 +64,8 @@ _BARE_YEARS = re.compile(r"(?:(?:19|20)\d\d\s+){1,}(?:19|20)\d\d")
 
 def header_periods(line: str) -> list[Period] | None:
     """The periods of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17`), or None."""
+    if len(re.findall(r"\d\d", line)) < 2:
+        return None
     if _BARE_YEARS.fullmatch(line.strip()) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, line.strip()):
         return [calendar_year(int(y)) for y in re.findall(r"(?:19|20)\d\d", line)]
     mentions = find_mentions(line)

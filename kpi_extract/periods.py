@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -281,8 +282,14 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     return Mention(s, e, relative=rule)
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every period expression in `text`, left to right, without overlaps (earlier rules win)."""
+@lru_cache(maxsize=8192)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every period expression in `text`, left to right, without overlaps (earlier rules win).
+
+    Cached: the same sentence is asked about by the layout, the matchers and the resolver.
+    """
+    if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
+        return ()
     taken: list[Mention] = []
     for rule, regex in _RULES:
         for m in regex.finditer(text):
@@ -291,7 +298,7 @@ def find_mentions(text: str) -> list[Mention]:
             mention = _mention(rule, m, text)
             if mention is not None:
                 taken.append(mention)
-    return sorted(taken, key=lambda t: t.start)
+    return tuple(sorted(taken, key=lambda t: t.start))
 
 
 def parse_period(text: str) -> Period:

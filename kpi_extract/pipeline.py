@@ -115,7 +115,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Process every file; results come back in input order."""
     jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     results: dict[int, FileResult] = {}
     queue = list(enumerate(files))
     running: dict = {}  # conn -> (index, process, started, cached)

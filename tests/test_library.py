@@ -77,3 +77,11 @@ def test_unknown_macro_and_missing_path(tmp_path):
     problems = load_library([path, str(tmp_path / "nope.toml")]).problems
     assert any("unknown name {cuont}" in p and p.startswith(f"{path}:9:") for p in problems)
     assert any(p.startswith(f"{tmp_path / 'nope.toml'}:1: no such pattern file") for p in problems)
+
+
+def test_the_readme_example_is_a_working_library(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    lib = load_library([write(tmp_path, "readme.toml", example)])
+    assert lib.problems == []
+    assert run_examples(lib, {"foster_carers"}) == ([], 1)

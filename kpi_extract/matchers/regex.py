@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
+from ..needles import needles
 from ..periods import find_mentions
 from ..values import QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, parse_value
 from .window import apply_rules, best_per_value
@@ -36,6 +38,11 @@ _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?\s?%?")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
 _HAS_FIGURE = re.compile(rf"\d|\b{WORDS_RE}", re.I)
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
+
+
+@lru_cache(maxsize=None)
+def _needles(rx: re.Pattern) -> tuple[str, ...]:
+    return needles(rx)
 
 
 def _other_numbers(text: str) -> list[tuple[int, int]]:
@@ -132,9 +139,13 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
     for si, sent in enumerate(sentences):
         text = sent.text
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
+        low = text.lower()
         for entry in library.kpis.values() if _HAS_FIGURE.search(text) else ():
             follow = entry.follow_regexes if prev_kpis & set(entry.follows) else []
             for name, rx in entry.regexes + follow:
+                words = _needles(rx)
+                if words and not any(w in low for w in words):
+                    continue
                 for m in rx.finditer(text):
                     vs, ve = m.span("value")
                     if vs < 0:

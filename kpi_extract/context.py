@@ -15,10 +15,11 @@ from .model import Period
 from .periods import as_at, find_mentions, month
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
+# a report of a year; a plan names the year it looks ahead to, so it does not date the figures
+# of the report that mentions it ("Looking Ahead - Business and Improvement Plan 2017/18")
 _TITLE_WORDS = re.compile(
     r"\b(?:annual report|annual review|accountability report|performance report|end of year report|"
-    r"year end report|quarterly report|business plan|improvement plan|strategic plan|annual plan|"
-    r"action plan|annual conversation|review of the year|year in review)\b", re.I)
+    r"year end report|quarterly report|annual conversation|review of the year|year in review)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)

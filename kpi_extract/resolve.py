@@ -149,12 +149,14 @@ def to_fact(c: Candidate, document: str, library: Library) -> Fact | None:
 
 
 def dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per (document, page, kpi, subject, period, value): the most confident reading."""
+    """One fact per figure: the same value, period and KPI read twice from one sentence (two
+    patterns, or a matcher and a comparison) is one fact, the most confident reading. The same
+    figure in two sentences is two mentions, and two facts."""
     best: dict[tuple, Fact] = {}
     for f in facts:
-        key = (f.document, f.page, f.kpi, f.subject, f.period, f.period_kind, f.value)
+        key = (f.document, f.page, f.kpi, f.subject, f.period, f.period_kind, f.value, f.snippet)
         cur = best.get(key)
-        if cur is None or (f.confidence, f.snippet) > (cur.confidence, cur.snippet):
+        if cur is None or (f.confidence, f.pattern) > (cur.confidence, cur.pattern):
             best[key] = f
     return sort_facts(list(best.values()))
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import click
+import pandas as pd
 
 from . import __version__
 from .cache import TextCache, default_dir
@@ -19,7 +20,10 @@ from .library import Library, LibraryError, load_library, require
 from .normalise import damage_count, normalise_pages
 from .pipeline import FileResult, discover, extract_text, run
 from .readers import ReadError, read_pages
-from .writers import OutputError, check_writable, facts_csv
+from .resolve import sort_facts
+from .series import SERIES_COLUMNS, FactsError, build_series, read_facts, wide
+from .writers import FORMATS, OutputError, check_writable, fact_rows, format_for, table_bytes, xlsx_bytes
+from .model import FACT_COLUMNS
 
 EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 
@@ -51,6 +55,50 @@ def _emit(data: bytes, output: str | None) -> None:
     else:
         from .writers import atomic_write_bytes
         atomic_write_bytes(output, data)
+
+
+def _check_outputs(outputs: list[tuple[str | None, str]]) -> None:
+    """Refuse, before any work, an output that cannot be written (exit 2)."""
+    for path, fmt in outputs:
+        if fmt == "xlsx" and (path is None or path == "-"):
+            _err("error: an xlsx workbook cannot go to standard output: give -o FILE.xlsx")
+            sys.exit(EXIT_NOTHING_DONE)
+        if path and path != "-":
+            try:
+                check_writable(path)
+            except OutputError as e:
+                _err(f"error: {e}")
+                sys.exit(EXIT_NOTHING_DONE)
+
+
+def _measures(library: Library) -> dict[str, str]:
+    return {k: e.measure for k, e in library.kpis.items()}
+
+
+def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
+    pivot = wide(series)
+    return xlsx_bytes([("facts", FACT_COLUMNS, fact_table),
+                       ("series", SERIES_COLUMNS, series.to_dict("records")),
+                       ("wide", list(pivot.columns), pivot.to_dict("records"))])
+
+
+def _facts_output(fact_table: list[dict], fmt: str, library: Library) -> bytes:
+    if fmt == "xlsx":
+        series = build_series(pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str), _measures(library))
+        return _workbook(fact_table, series)
+    return table_bytes(fmt, FACT_COLUMNS, fact_table)
+
+
+def _series_output(fact_table: list[dict], fmt: str, library: Library, kpis: set[str] | None = None,
+                   as_wide: bool = False) -> bytes:
+    facts = pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str)
+    series = build_series(facts, _measures(library), kpis)
+    if fmt == "xlsx":
+        return _workbook(fact_table, series)
+    if as_wide:
+        pivot = wide(series)
+        return table_bytes(fmt, list(pivot.columns), pivot.to_dict("records"))
+    return table_bytes(fmt, SERIES_COLUMNS, series.to_dict("records"))
 
 
 class _Log:
@@ -88,6 +136,12 @@ _patterns_option = click.option(
               help="Facts CSV to write (atomically). Default: standard output.")
 @_patterns_option
 @click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format; default: from the -o file's suffix (.jsonl, .xlsx), else csv. "
+                   "An xlsx workbook has a sheet each for facts, series and the wide pivot.")
+@click.option("--series", "series_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the series (one row per KPI and period) to this file, in the format its "
+                   "suffix says.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help=f"Where extracted text is cached by file content. Default: {default_dir()}")
 @click.option("--no-cache", is_flag=True, help="Read every file afresh and cache nothing.")
@@ -99,7 +153,8 @@ _patterns_option = click.option(
               help="Append a timestamped line per file and a summary to this log file.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
-def extract(paths, output, pattern_paths, kpis, cache_dir, no_cache, jobs, timeout, log_path, verbose, quiet):
+def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_cache, jobs, timeout, log_path,
+            verbose, quiet):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
     Progress and problems go to standard error; the CSV goes to -o FILE or standard output.
@@ -109,12 +164,8 @@ def extract(paths, output, pattern_paths, kpis, cache_dir, no_cache, jobs, timeo
     if unknown:
         raise click.BadParameter(f"unknown KPI id(s): {', '.join(unknown)} (see `kpi-extract patterns list`)",
                                  param_hint="--kpi")
-    if output and output != "-":
-        try:
-            check_writable(output)
-        except OutputError as e:
-            _err(f"error: {e}")
-            sys.exit(EXIT_NOTHING_DONE)
+    fmt = format_for(output, fmt)
+    _check_outputs([(output, fmt), (series_path, format_for(series_path, None))])
     try:
         log = _Log(log_path)
     except OSError as e:
@@ -144,11 +195,12 @@ def extract(paths, output, pattern_paths, kpis, cache_dir, no_cache, jobs, timeo
 
     results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
                   on_result=report)
-    facts = [f for r in results for f in r.facts]
-    from .resolve import sort_facts
-    data = facts_csv(sort_facts(facts))
+    facts = sort_facts([f for r in results for f in r.facts])
+    rows = fact_rows(facts)
     try:
-        _emit(data, output)
+        _emit(_facts_output(rows, fmt, library), output)
+        if series_path:
+            _emit(_series_output(rows, format_for(series_path, None), library), series_path)
     except OutputError as e:
         _err(f"error: {e}")
         log(f"error {e}")
@@ -162,6 +214,68 @@ def extract(paths, output, pattern_paths, kpis, cache_dir, no_cache, jobs, timeo
     log(f"done {summary}")
     log.close()
     sys.exit(EXIT_FILES_FAILED if failed else EXIT_OK)
+
+
+def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
+    try:
+        frames = [read_facts(p) for p in paths]
+    except FactsError as e:
+        _err(f"error: {e}")
+        sys.exit(EXIT_NOTHING_DONE)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+@main.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Series file to write (atomically). Default: standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format; default: from the -o file's suffix, else csv.")
+@click.option("--wide", "as_wide", is_flag=True, help="One row per period and one column per KPI.")
+@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
+@_patterns_option
+def series(facts, output, fmt, as_wide, kpis, pattern_paths):
+    """One row per KPI, subject and period from facts CSV/JSON lines files: sources counted,
+    conflicts shown.
+
+    Periods that are the same moment are one row: an as-at date and its month, and for a stock
+    a financial year and the 31 March that ends it. The agreed value is the one most facts give.
+    """
+    library = _library(pattern_paths)
+    fmt = format_for(output, fmt)
+    _check_outputs([(output, fmt)])
+    table = _read_facts(facts).to_dict("records")
+    try:
+        _emit(_series_output(table, fmt, library, set(kpis) or None, as_wide), output)
+    except OutputError as e:
+        _err(f"error: {e}")
+        sys.exit(EXIT_NOTHING_DONE)
+
+
+@main.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--documents", type=click.Path(file_okay=False), default=None,
+              help="The folder the facts' documents are in (as given to extract): sources become links "
+                   "to the PDF page.")
+@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
+@click.option("--title", default="KPI report", show_default=True, help="The report's heading.")
+@_patterns_option
+def report(facts, output, documents, kpis, title, pattern_paths):
+    """A self-contained HTML report: a chart per KPI over time, conflicts marked, and under each
+    chart every figure with its snippet and document page (click a point to find them)."""
+    from .report import render
+    library = _library(pattern_paths)
+    _check_outputs([(output, "html")])
+    table = _read_facts(facts)
+    page = render(table, measures=_measures(library), labels={k: e.label for k, e in library.kpis.items()},
+                  kpis=set(kpis) or None, documents=documents, out_path=output,
+                  source=", ".join(Path(f).name for f in facts), title=title)
+    try:
+        _emit(page.encode("utf-8"), output)
+    except OutputError as e:
+        _err(f"error: {e}")
+        sys.exit(EXIT_NOTHING_DONE)
 
 
 @main.command()

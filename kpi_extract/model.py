@@ -86,9 +86,11 @@ class Fact:
     method: str
     pattern: str
     confidence: float
+    area: str = ""  # extra column: the council or partnership the document is about
 
 
 FACT_COLUMNS = [
     "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
     "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
+    "area",
 ]

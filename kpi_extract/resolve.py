@@ -122,7 +122,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
             c = replace(c, period=governing or UNKNOWN_PERIOD, period_source=source if governing else "")
         fact = to_fact(c, document, library)
         if fact is not None:
-            facts.append(fact)
+            facts.append(replace(fact, area=doc.area))
     return facts
 
 

@@ -1,19 +1,31 @@
-"""Writing tables: CSV per spec/output.md, to a file atomically or to stdout.
+"""Writing tables: CSV per spec/output.md, JSON lines, or an xlsx workbook; atomically.
 
 A half-written output file is worse than none: a nightly job's consumer would read it. Files
 are written to a temporary name beside the target and renamed over it in one step, so the
 target holds either the old complete file or the new complete file.
+
+CSV keeps every value as the text the spec gives. JSON lines and xlsx are for programs and
+spreadsheets, so numbers are numbers (`value`, `page`, `confidence`, `n_sources`), `conflict` is
+a boolean and, in xlsx, `period_start`/`period_end` are dates.
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 import os
 import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable
+
+FORMATS = ("csv", "jsonl", "xlsx")
+_INTS = {"page", "n_sources"}
+_FLOATS = {"value", "confidence"}
+_BOOLS = {"conflict"}
+_DATES = {"period_start", "period_end"}
 
 from .model import FACT_COLUMNS, Fact
 
@@ -39,6 +51,10 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     check_writable(p)
     try:
         fd, tmp = tempfile.mkstemp(dir=p.parent if str(p.parent) else ".", prefix=f".{p.name}.", suffix=".tmp")
+        # mkstemp makes the file private; give it the mode a new file would have (or the old one's)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, (p.stat().st_mode & 0o777) if p.exists() else (0o666 & ~umask))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -52,13 +68,22 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         raise OutputError(f"{path}: could not be written ({e.strerror or e}): free some space or choose another path") from e
 
 
+def _text(value) -> str:
+    """A cell as text: empty for a missing number, `455` not `455.0`."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}" if not value.is_integer() else str(int(value))
+    return str(value)
+
+
 def csv_bytes(columns: list[str], rows: Iterable[dict]) -> bytes:
     """RFC 4180 CSV (CRLF line ends, quotes where needed), UTF-8."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
     for r in rows:
-        w.writerow(r)
+        w.writerow([_text(r.get(c, "")) for c in columns])
     return buf.getvalue().encode("utf-8")
 
 
@@ -82,3 +107,85 @@ def write_output(data: bytes, path: str | Path | None) -> None:
 
 def facts_csv(facts: Iterable[Fact]) -> bytes:
     return csv_bytes(FACT_COLUMNS, fact_rows(facts))
+
+
+def format_for(path: str | Path | None, given: str | None) -> str:
+    """The format asked for, else the one the file name says, else CSV."""
+    if given:
+        return given
+    suffix = Path(str(path)).suffix.lower().lstrip(".") if path and str(path) != "-" else ""
+    return {"jsonl": "jsonl", "ndjson": "jsonl", "xlsx": "xlsx"}.get(suffix, "csv")
+
+
+def _typed(column: str, text: str):
+    if text == "" or text is None:
+        return None
+    try:
+        if column in _INTS:
+            return int(text)
+        if column in _FLOATS:
+            number = float(text)
+            return int(number) if number.is_integer() and column == "value" else number
+    except ValueError:
+        return text
+    if column in _BOOLS:
+        return text == "true"
+    return text
+
+
+def jsonl_bytes(columns: list[str], rows: Iterable[dict]) -> bytes:
+    def cell(c: str, v):
+        if isinstance(v, float):
+            return None if v != v else (int(v) if v.is_integer() else v)
+        return _typed(c, _text(v))
+    lines = [json.dumps({c: cell(c, r.get(c, "")) for c in columns}, ensure_ascii=False) for r in rows]
+    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[dict]]]) -> bytes:
+    """A workbook with one sheet per (name, columns, rows): typed cells, a frozen, filtered header."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    for name, columns, rows in sheets:
+        ws = wb.create_sheet(name)
+        ws.append(columns)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        widths = [len(c) for c in columns]
+        for r in rows:
+            values = []
+            for i, c in enumerate(columns):
+                raw = r.get(c, "")
+                if c in _DATES and raw:
+                    v = dt.date.fromisoformat(str(raw))
+                elif c in _INTS | _FLOATS | _BOOLS:
+                    v = _typed(c, str(raw))
+                else:
+                    v = raw if not (isinstance(raw, float) and raw != raw) else None
+                values.append(v)
+                widths[i] = max(widths[i], min(60, len(str(raw))))
+            ws.append(values)
+        for i, c in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = widths[i - 1] + 2
+            if c in _DATES:
+                for cell in ws.iter_cols(min_col=i, max_col=i, min_row=2):
+                    for x in cell:
+                        x.number_format = "yyyy-mm-dd"
+        ws.freeze_panes = "A2"
+        if rows:
+            ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def table_bytes(fmt: str, columns: list[str], rows: list[dict]) -> bytes:
+    if fmt == "jsonl":
+        return jsonl_bytes(columns, rows)
+    return csv_bytes(columns, rows)

@@ -14,6 +14,9 @@ from ..library import Library
 from ..model import Candidate
 
 CUTOFF = 88.0
+# a table is the report's own data, laid out to be read as figures: a clean row label reads more
+# surely than a sentence (0.9), which may round a figure or date it loosely
+SCORE = 0.95
 
 
 def _unit_of(cells: list[str | None]) -> str:
@@ -67,7 +70,7 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
                 if cell is None:
                     continue
                 out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-row",
-                                     0.85 * score / 100, start, start + len(cell), "",
+                                     SCORE * score / 100, start, start + len(cell), "",
                                      period=period, period_source="table", line=row.lines[-1],
                                      match_start=0, match_end=len(snippet)))
     return out

@@ -1,0 +1,197 @@
+"""From facts to series: one trustworthy number per KPI, subject and period, with its sources.
+
+The same figure is found in several documents (a report reprinted in several agenda packs), and
+different figures for the same KPI and period are a conflict to show, not to hide. The rules:
+
+- **Whose figure.** Figures of different areas (the council or partnership a document is
+  about, the facts' `area` column) are different series, never a conflict; so are different
+  subjects (a sub-population).
+- **Alignment.** Periods that are the same moment are one period: an as-at date and the month
+  it falls in (a `Mar-17` table column and "at 31 March 2017"), and, for a stock (a KPI whose
+  `measure` is `stock`), a financial year and the 31 March that ends it (a count in "Annual
+  Report 2017/18" and "at 31 March 2018"). The row is labelled with the most precise of them: the
+  as-at date most sources give, else the month, else the financial year. Other kinds (a flow's
+  financial year, a quarter, a calendar year) align only with themselves. Facts with no period
+  are left out: they cannot be placed in time.
+- **The agreed value** is the one the most documents give (a reprint in another pack is a
+  second source; saying a figure twice in one report is not), then the most confident reading
+  (a table cell before a sentence), then the smaller. `n_sources` counts the facts that give it
+  (every mention), `sources` lists their `document#page`, `conflict` is true when another value
+  was found, and `alternatives` lists each other value with its sources: `983 (a.pdf#49, a.pdf#50)`.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .model import FACT_COLUMNS
+from .values import format_value
+
+SERIES_COLUMNS = ["kpi", "unit", "period", "period_kind", "period_start", "period_end", "value", "n_sources",
+                  "sources", "conflict", "alternatives", "subject", "area"]
+
+
+class FactsError(Exception):
+    """A facts file that cannot be used; one line saying why."""
+
+
+def read_facts(path: str | Path) -> pd.DataFrame:
+    """A facts CSV or JSON lines file, every column as text, the rows in file order."""
+    p = Path(path)
+    try:
+        if p.suffix.lower() in (".jsonl", ".ndjson"):
+            df = pd.read_json(p, lines=True, dtype=False).astype(str)
+        else:
+            df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    except FileNotFoundError as e:
+        raise FactsError(f"{path}: no such file") from e
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        raise FactsError(f"{path}: not a facts CSV or JSON lines file ({str(e).splitlines()[0][:80]})") from e
+    missing = [c for c in FACT_COLUMNS if c not in df.columns and c != "area"]
+    if missing:
+        raise FactsError(f"{path}: missing column(s) {', '.join(missing)}: give a file written by "
+                         f"`kpi-extract extract`")
+    if "area" not in df.columns:
+        df["area"] = ""
+    return df.fillna("").replace({"nan": "", "None": ""})
+
+
+@dataclass(frozen=True)
+class _Fact:
+    kpi: str
+    area: str
+    subject: str
+    unit: str
+    value: str
+    period: str
+    kind: str
+    start: str
+    end: str
+    source: str
+    confidence: float
+    position: int  # row of the facts table
+
+
+def _bucket(f: _Fact, measure: str) -> tuple[str, str]:
+    if f.kind in ("as_at", "month") and f.end:
+        return ("M", f.end[:7])
+    if f.kind == "financial_year" and measure == "stock" and f.end:
+        return ("M", f.end[:7])
+    return (f.kind, f.period)
+
+
+def _label(members: list[_Fact]) -> tuple[str, str, str, str]:
+    """(period, kind, start, end) for an aligned group: the most precise label its facts give."""
+    as_at = Counter(m.period for m in members if m.kind == "as_at")
+    if as_at:
+        day = max(as_at, key=lambda d: (as_at[d], d))
+        return day, "as_at", day, day
+    for kind in ("month", "financial_year", "quarter", "calendar_year", "academic_year"):
+        same = sorted((m for m in members if m.kind == kind), key=lambda m: m.period)
+        if same:
+            return same[0].period, kind, same[0].start, same[0].end
+    m = members[0]
+    return m.period, m.kind, m.start, m.end
+
+
+def plain_number(value: str) -> str:
+    try:
+        return format_value(float(value))
+    except ValueError:
+        return value
+
+
+def build_series(facts: pd.DataFrame, measures: dict[str, str] | None = None,
+                 kpis: set[str] | None = None) -> pd.DataFrame:
+    """Series rows (SERIES_COLUMNS) from facts; `measures` maps KPI ids to their measure."""
+    return series_with_members(facts, measures, kpis)[0]
+
+
+def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = None,
+                        kpis: set[str] | None = None) -> tuple[pd.DataFrame, dict[int, tuple[int, bool]]]:
+    """The series, and for each fact (by its position in `facts`) the series row it is behind
+    and whether it gives that row's agreed value. Facts without a period are in neither."""
+    measures = measures or {}
+    groups: dict[tuple, list[_Fact]] = defaultdict(list)
+    positions: dict[int, int] = {}
+    for pos, r in enumerate(facts.to_dict("records")):
+        if kpis and r["kpi"] not in kpis:
+            continue
+        if not r["period"] or r["period_kind"] in ("", "unknown"):
+            continue
+        try:
+            confidence = float(r.get("confidence") or 0)
+        except ValueError:
+            confidence = 0.0
+        f = _Fact(r["kpi"], r.get("area", ""), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"], r["period_kind"],
+                  r["period_start"], r["period_end"], f"{r['document']}#{r['page']}", confidence, pos)
+        groups[(f.kpi, f.area, f.subject, f.unit, _bucket(f, measures.get(f.kpi, "")))].append(f)
+
+    rows = []
+    agreed_of: list[tuple[list[_Fact], str]] = []
+    for (kpi, area, subject, unit, _), members in groups.items():
+        by_value: dict[str, list[_Fact]] = defaultdict(list)
+        for m in members:
+            by_value[m.value].append(m)
+        ranked = sorted(by_value, key=lambda v: (-len({m.source.rsplit("#", 1)[0] for m in by_value[v]}),
+                                                 -max(m.confidence for m in by_value[v]),
+                                                 -len(by_value[v]), float(v) if _is_number(v) else 0.0, v))
+        agreed, others = ranked[0], ranked[1:]
+        period, kind, start, end = _label(members)
+        rows.append({
+            "kpi": kpi, "unit": unit, "period": period, "period_kind": kind, "period_start": start,
+            "period_end": end, "value": agreed, "n_sources": len(by_value[agreed]),
+            "sources": ";".join(sorted(m.source for m in by_value[agreed])),
+            "conflict": "true" if others else "false",
+            "alternatives": "; ".join(f"{v} ({', '.join(sorted(m.source for m in by_value[v]))})" for v in others),
+            "subject": subject, "area": area,
+        })
+        agreed_of.append((members, agreed))
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["kpi"], rows[i]["area"], rows[i]["subject"],
+                                                     rows[i]["period_start"], rows[i]["period_end"], rows[i]["period"]))
+    members_of: dict[int, tuple[int, bool]] = {}
+    for new, old in enumerate(order):
+        members, agreed = agreed_of[old]
+        for m in members:
+            members_of[m.position] = (new, m.value == agreed)
+    return pd.DataFrame([rows[i] for i in order], columns=SERIES_COLUMNS), members_of
+
+
+def _is_number(v: str) -> bool:
+    try:
+        float(v)
+        return True
+    except ValueError:
+        return False
+
+
+def wide(series: pd.DataFrame) -> pd.DataFrame:
+    """One row per period, one column per KPI (`kpi [subject]` for a sub-population).
+
+    Rows of different KPIs for the same moment share a row: an as-at date and a month are the
+    month's row, labelled with the date when every KPI gives the same one, else the month.
+    """
+    if series.empty:
+        return pd.DataFrame(columns=["period", "period_kind", "period_start", "period_end"])
+    s = series.copy()
+    areas = s["area"].nunique() > 1
+    s["column"] = [k + (f" [{sub}]" if sub else "") + (f" ({area or 'area unknown'})" if areas else "")
+                   for k, sub, area in zip(s["kpi"], s["subject"], s["area"])]
+    s["number"] = pd.to_numeric(s["value"], errors="coerce")
+    moment = s["period_kind"].isin(["as_at", "month"])
+    s["bucket"] = s["period"].where(~moment, s["period_end"].str[:7])
+    for bucket, rows in s[moment].groupby("bucket"):
+        labels = set(rows["period"])
+        if len(labels) > 1 or rows["period_kind"].iloc[0] == "month":
+            month = rows["period_end"].iloc[0]
+            s.loc[rows.index, ["period", "period_kind", "period_start", "period_end"]] = \
+                [bucket, "month", f"{bucket}-01", month]
+    table = s.pivot_table(index=["period_start", "period_end", "period", "period_kind"], columns="column",
+                          values="number", aggfunc="first")
+    table = table.reset_index().sort_values(["period_start", "period_end", "period"], kind="stable")
+    table.columns.name = None
+    return table[["period", "period_kind", "period_start", "period_end"] +
+                 sorted(c for c in table.columns if c not in ("period", "period_kind", "period_start", "period_end"))]

@@ -235,11 +235,12 @@ def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
 @click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
 @_patterns_option
 def series(facts, output, fmt, as_wide, kpis, pattern_paths):
-    """One row per KPI, subject and period from facts CSV/JSON lines files: sources counted,
-    conflicts shown.
+    """One row per KPI, area, subject and period from facts CSV/JSON lines files: sources
+    counted, conflicts shown.
 
     Periods that are the same moment are one row: an as-at date and its month, and for a stock
-    a financial year and the 31 March that ends it. The agreed value is the one most facts give.
+    a financial year and the 31 March that ends it. The agreed value is the one most documents
+    give, then the most confident reading; the others are listed as alternatives.
     """
     library = _library(pattern_paths)
     fmt = format_for(output, fmt)

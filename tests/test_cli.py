@@ -192,3 +192,30 @@ def test_text_command_prints_normalised_pages():
 @pytest.mark.parametrize("args", [["extract"], ["text"], ["bogus"]])
 def test_usage_errors_exit_2(args):
     assert CliRunner().invoke(main, args).exit_code == 2
+
+
+class _SlowReader:
+    """A reader that never finishes in time, to stand for a pathological PDF."""
+    name, version = "slow", "1"
+
+    def read(self, path):
+        import time
+        time.sleep(30)
+
+
+def test_a_file_that_takes_too_long_is_given_up_and_the_run_goes_on(tmp_path, monkeypatch):
+    from kpi_extract import readers
+    monkeypatch.setitem(readers.READERS, ".slow", _SlowReader())
+    slow = tmp_path / "huge.slow"
+    slow.write_text("x")
+    result = run("extract", str(slow), str(FIXTURES / MINUTES), "--timeout", "1", "--no-cache")
+    assert result.exit_code == 1
+    assert f"error: {slow}: gave up after 1s: the file is very large or damaged; raise the limit with --timeout" \
+        in result.stderr
+    assert len(rows(result.stdout)) == 5
+
+
+def test_xlsx_to_standard_output_is_refused():
+    result = run("extract", str(FIXTURES / MINUTES), "--format", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: an xlsx workbook cannot go to standard output: give -o FILE.xlsx"

@@ -22,7 +22,8 @@ def report(tmp_path_factory):
     runner = CliRunner()
     assert runner.invoke(main, ["extract", str(FIXTURES), "-o", str(folder / "kpis.csv"), "--no-cache"]).exit_code == 0
     out = folder / "report.html"
-    result = runner.invoke(main, ["report", str(folder / "kpis.csv"), "-o", str(out), "--documents", str(FIXTURES)])
+    result = runner.invoke(main, ["report", str(folder / "kpis.csv"), "-o", str(out), "--documents", str(FIXTURES),
+                                  "--title", "Northmoor KPIs"])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -35,6 +36,7 @@ def kpis_with_periods(report_path: Path) -> set[str]:
 
 def test_report_is_one_file_that_needs_no_network(report):
     html = report.read_text(encoding="utf-8")
+    assert "<title>Northmoor KPIs</title>" in html
     assert not re.search(r"""<(?:script|link|img)[^>]+(?:src|href)=["']?(?:https?:)?//""", html)
     charts = re.findall(r'<div id="chart-([a-z0-9_]+)" class="plotly-graph-div"', html)
     assert set(charts) == kpis_with_periods(report)

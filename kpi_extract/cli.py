@@ -18,11 +18,12 @@ from . import __version__
 from .cache import TextCache, default_dir
 from .library import Library, LibraryError, load_library, require
 from .normalise import damage_count, normalise_pages
-from .pipeline import FileResult, discover, extract_text, run
+from .pipeline import FileResult, discover, run
 from .readers import ReadError, read_pages
 from .resolve import sort_facts
 from .series import SERIES_COLUMNS, FactsError, build_series, read_facts, wide
-from .writers import FORMATS, OutputError, check_writable, fact_rows, format_for, table_bytes, xlsx_bytes
+from .writers import (FORMATS, OutputError, atomic_write_bytes, check_writable, fact_rows, format_for, table_bytes,
+                      xlsx_bytes)
 from .model import FACT_COLUMNS
 
 EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
@@ -44,6 +45,7 @@ def _library(paths: tuple[str, ...]) -> Library:
 
 
 def _emit(data: bytes, output: str | None) -> None:
+    """To the file atomically, or to standard output when no file (or "-") is given."""
     if output is None or output == "-":
         out = getattr(sys.stdout, "buffer", None)
         if out is None:
@@ -53,7 +55,6 @@ def _emit(data: bytes, output: str | None) -> None:
             out.write(data)
             out.flush()
     else:
-        from .writers import atomic_write_bytes
         atomic_write_bytes(output, data)
 
 
@@ -342,4 +343,4 @@ def patterns_test(pattern_paths, kpis):
     sys.exit(EXIT_FILES_FAILED if failures else EXIT_OK)
 
 
-__all__ = ["main", "extract_text"]
+__all__ = ["main"]

@@ -5,7 +5,7 @@ into a test rather than with a PDF.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -24,23 +24,6 @@ class Period:
 
 
 UNKNOWN_PERIOD = Period("", "unknown")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of normalised text, 1-based `number`."""
-
-    number: int
-    text: str
-
-
-@dataclass
-class Document:
-    """What a reader hands on: the pages' text, plus what the front page says about the document."""
-
-    path: str  # as the user gave it (relative to the folder given)
-    pages: list[Page]
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,6 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
     and whether it gives that row's agreed value. Facts without a period are in neither."""
     measures = measures or {}
     groups: dict[tuple, list[_Fact]] = defaultdict(list)
-    positions: dict[int, int] = {}
     for pos, r in enumerate(facts.to_dict("records")):
         if kpis and r["kpi"] not in kpis:
             continue

@@ -27,7 +27,7 @@ _FLOATS = {"value", "confidence"}
 _BOOLS = {"conflict"}
 _DATES = {"period_start", "period_end"}
 
-from .model import FACT_COLUMNS, Fact
+from .model import Fact
 
 
 class OutputError(Exception):
@@ -94,19 +94,6 @@ def fact_rows(facts: Iterable[Fact]) -> list[dict]:
         r["confidence"] = f"{f.confidence:.3f}".rstrip("0").rstrip(".") if f.confidence else "0"
         rows.append(r)
     return rows
-
-
-def write_output(data: bytes, path: str | Path | None) -> None:
-    """To `path` atomically, or to stdout when no path (or "-") is given."""
-    if path is None or str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        atomic_write_bytes(path, data)
-
-
-def facts_csv(facts: Iterable[Fact]) -> bytes:
-    return csv_bytes(FACT_COLUMNS, fact_rows(facts))
 
 
 def format_for(path: str | Path | None, given: str | None) -> str:

@@ -17,6 +17,8 @@ class RawDocument:
 
 
 class Reader(Protocol):
+    """What `readers.READERS` holds, one per file suffix; a faster PDF reader is another of these."""
+
     name: str  # goes into the text cache key, with `version`
     version: str
 

@@ -108,6 +108,13 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
 
 def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
     """The period and its source for each value span in `text` (one sentence)."""
+    return analyse(text, values, ctx)[0]
+
+
+def analyse(text: str, values: list[tuple[int, int]], ctx: Context
+            ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None]:
+    """`attribute`, and the sentence's own main period (None when it names none), which the
+    next sentence may borrow ("At that date, 2,947 children ...")."""
     mentions = find_mentions(text)
     figs = _figures(text, mentions, values)
     groups = _groups(text, figs)
@@ -160,10 +167,25 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
     def absolute(m: Mention | None) -> Period | None:
         return m.period if m is not None and m.absolute else None
 
+    def place(m: Mention, around: Period) -> Period | None:
+        """A date or quarter written without its year, placed in the period around it."""
+        if m.month:
+            p = day_in_context(m.month, m.day, around)
+        elif m.quarter:
+            p = quarter_in_context(m.quarter, around)
+            if p.known and m.day == -1:  # "the end of Quarter 1"
+                p = as_at(p.end)  # type: ignore[arg-type]
+        else:
+            return None
+        return p if p.known else None
+
     main: Period | None = None
     for i in outer:
-        if not figs[i].prior and absolute(figs[i].mention):
-            main = absolute(figs[i].mention)
+        m = figs[i].mention
+        if figs[i].prior or m is None:
+            continue
+        main = absolute(m) or place(m, ctx.carried or ctx.period)
+        if main is not None:
             break
     if main is None:
         used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
@@ -193,15 +215,12 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
             return base, base_source
         if m.relative == "event":
             return (ctx.event, "sentence") if ctx.event is not None else None
-        if m.month:  # the day and month are the sentence's; only the year comes from context
-            p = day_in_context(m.month, m.day, base)
-            return (previous(p) if prior else p, "sentence") if p.known else None
-        if m.quarter:
-            p = quarter_in_context(m.quarter, base)
-            if p.known and m.day == -1:  # "the end of Quarter 1"
-                p = as_at(p.end)  # type: ignore[arg-type]
-            return (p, "sentence") if p.known else None
-        return None
+        if m.relative == "period_end":  # "at the end of the quarter"
+            return (as_at(base.end), base_source) if base.known and base.end else None
+        placed = place(m, base)  # the day and month are the sentence's; only the year is borrowed
+        if placed is None:
+            return None
+        return (previous(placed) if prior and m.month else placed), "sentence"
 
     out: dict[tuple[int, int], tuple[Period, str]] = {}
     for i, f in enumerate(figs):
@@ -228,4 +247,4 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
             own = (previous(base), base_source) if f.prior else (base, base_source)
         period, source = own
         out[(f.start, f.end)] = (period, source if period.known or period.start else "")
-    return out
+    return out, main

@@ -135,7 +135,7 @@ def build_context(pages: list[str], path: str = "") -> DocumentContext:
                 ctx.titles.append((number, i, _single_period(line)))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
                     and (p := _single_period(line)) is not None \
-                    and p.kind in ("financial_year", "academic_year", "calendar_year"):
+                    and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):
                 ctx.titles.append((number, i, p))
             elif _is_heading(line, prev) and (p := _single_period(line)) is not None:
                 ctx.headings.append((number, i, p))

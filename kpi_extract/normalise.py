@@ -29,12 +29,15 @@ _SOFT_HYPHEN_EOL = re.compile(r"\ufffe\s*\n\s*")
 # a letter, a hyphen at the line end, then a lower-case letter: one word broken by layout
 _HYPHEN_EOL = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
 # "£918, 687" and "3,\n452": a thousands group pushed away from its number
-_BROKEN_THOUSANDS = re.compile(r"(?<![\d,./\-])(£?\d{1,3}(?:,\d{3})*),(?:[ \t]*\n[ \t]*|[ \t])(\d{3})(?![\d,]|\.\d)")
+_BROKEN_THOUSANDS = re.compile(r"(?<![\d,./\-])(£?\d{1,3}(?:,\d{3})*),(?:[ \t]*\n[ \t]*|[ \t])(\d{3})(?!\d|,\d|\.\d)")
 # "£ 23 m" -> "£23m"; "£1.8 billion" stays (a word scale)
 _MONEY_GAP = re.compile(r"£[ \t]+(?=\d)")
 _SCALE_GAP = re.compile(r"(£\d+(?:\.\d+)?)[ \t]+(m|bn|k)\b")
 # OCR of "£" as "E" in front of a thousands-separated figure: E104,500
 _OCR_POUND = re.compile(r"(?<![A-Za-z0-9])E(?=\d{1,3},\d{3}\b)")
+# a lost "ti" ligature (contribu\ufffdons) and a "tt" ligature mapped to J (aJended), inside a word
+_LOST_TI = re.compile(r"(?<=[a-z])\ufffd(?=[a-z])")
+_TT_AS_J = re.compile(r"(?<=[a-z])J(?=[a-z])")
 _PAGE_LABEL = re.compile(r"\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", re.IGNORECASE)
 _BULLET_CID = re.compile(r"^\s*\(cid:\d+\)\s*", re.MULTILINE)
 # symbol-font glyphs (Wingdings, Symbol) land in the private use area: bullets at a line start
@@ -51,6 +54,8 @@ def normalise_text(text: str) -> str:
     text = _PUA_BULLET.sub("\u2022 ", text)
     text = _PUA.sub(" ", text)
     text = _CID.sub("\ufffd", text)  # any other unmapped glyph: keep a marker, count it
+    text = _LOST_TI.sub("ti", text)
+    text = _TT_AS_J.sub("tt", text)
     text = _HYPHEN_EOL.sub("", text)
     text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
     text = _OCR_POUND.sub("£", text)

@@ -140,7 +140,7 @@ def quarter_in_context(q: int, context: Period) -> Period:
 class Mention:
     """A period expression at text[start:end].
 
-    Exactly one of `period` (absolute), `relative` ("previous", "current", "event") or a
+    Exactly one of `period` (absolute), `relative` ("previous", "current", "event", "period_end") or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
     (a multi-year range such as 2015-2020 is not a period of its own).
@@ -208,10 +208,15 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):]))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
-    ("current", re.compile(r"^\W*last year\b|\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
+    ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
+                           r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
+    # "at the end of the quarter": the last day of the quarter the report is about
+    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period)\b", re.I)),
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)),
-    ("current", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|\bover\s+the\s+year\b|\bduring\s+the\s+year\b|\bin\s+year\b", re.I)),
+    ("current", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
+                           r"\b(?:over|during|for|in|across|throughout)\s+the\s+year\b|\bin\s+year\b|"
+                           r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
 ]
 

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .attribution import Context, attribute
+from .attribution import Context, analyse
 from .context import DocumentContext
 from .layout import PageLayout
 from .library import Library
@@ -43,27 +43,6 @@ def _period_of(text: str) -> Period | None:
     return periods.pop() if len(periods) == 1 else None
 
 
-def _carried(layout: PageLayout, index: int) -> Period | None:
-    """The one period of the last real sentence before `index` ("The caseload split as follows: ...")."""
-    looked = 0
-    for j in range(index - 1, -1, -1):
-        text = layout.sentences[j].text
-        if len(text.split()) < 5:
-            continue
-        periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
-        if len(periods) == 1:
-            only = periods.pop()
-            # a date carries over ("At the end of March 2019 ... The caseload split as follows: 611 ...");
-            # a year named in passing ("the plan for 2017/18") does not
-            return only if only.kind in POINT_KINDS else None
-        if periods:
-            return None
-        looked += 1
-        if looked >= 2:
-            return None
-    return None
-
-
 def _subject(c: Candidate, library: Library) -> str:
     if c.subject:
         return c.subject
@@ -87,21 +66,32 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         else:
             timed.append(c)
 
-    for si, group in sorted(by_sentence.items()):
-        sent = layout.sentences[si]
+    last_main: Period | None = None  # the main period of the sentences just before, and how far back
+    age = 0
+    for si, sent in enumerate(layout.sentences):
+        group = by_sentence.get(si, [])
+        own_mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
         governing, source = doc.governing(layout.number, sent.lines[0])
-        if source == "meeting_date" and not PRESENT.search(sent.text):
+        carried: Period | None = last_main if age <= 2 else None
+        if PRESENT.search(sent.text) and doc.meeting is not None and not own_mentions:
+            # "There are currently 327 children in our care": the meeting's date, not the last one named
+            governing, source, carried = doc.meeting, "meeting_date", None
+        elif source == "meeting_date":
             governing, source = None, ""
         origin = max((c.carry_from for c in group), default=-1)
-        carried = _period_of(layout.sentences[origin].text) if origin >= 0 else _carried(layout, si)
+        if origin >= 0:
+            carried = _period_of(layout.sentences[origin].text) or carried
         ctx = Context(governing or UNKNOWN_PERIOD, source, carried, doc.event)
-        mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
-        group = [c for c in group if not any(a <= c.value_start < b for a, b in mentions)
+        group = [c for c in group if not any(a <= c.value_start < b for a, b in own_mentions)
                  and not not_a_figure(sent.text, c.value_start, c.value_end)]
-        if not group:
-            continue
         spans = sorted({(c.value_start, c.value_end) for c in group})
-        periods = attribute(sent.text, spans, ctx)
+        periods, main = analyse(sent.text, spans, ctx)
+        if main is not None and main.kind in POINT_KINDS:
+            last_main, age = main, 0
+        elif main is not None:
+            last_main, age = None, 0
+        else:
+            age += 1
         for c in group:
             p, src = periods[(c.value_start, c.value_end)]
             if src == "carried":

@@ -48,10 +48,10 @@ def test_exact_rows_for_a_text_file(tmp_path):
         ["referrals", "1096", "count", "2018-Q4", "quarter", "2018-10-01", "2018-12-31", "sentence", "", shown, "1",
          "In Q3 2018/19 there were 1,096 referrals to children's social care, compared with 4,036 referrals in "
          "2017/18 as a whole.", "regex", "referrals/count-referrals", "0.9", "Northmoor"],
-        # "In the same quarter" names no period: the item's heading "QUARTER 3 2018/19" does
-        ["rereferral_rate", "21", "percent", "2018-Q4", "quarter", "2018-10-01", "2018-12-31", "heading", "", shown,
+        # "In the same quarter" names no period: the sentence before ("In Q3 2018/19 ...") does
+        ["rereferral_rate", "21", "percent", "2018-Q4", "quarter", "2018-10-01", "2018-12-31", "sentence", "", shown,
          "1", "In the same quarter the re-referral rate was 21%, against a target of 18% and an England average "
-         "of 22%.", "regex", "rereferral_rate/rate-then-percent", "0.81", "Northmoor"],
+         "of 22%.", "regex", "rereferral_rate/rate-then-percent", "0.9", "Northmoor"],
         ["children_in_care", "529", "count", "2019-01-31", "as_at", "2019-01-31", "2019-01-31", "sentence", "", shown,
          "2", "At 31 January 2019 there were 529 children in care and 1,988 open children in need cases.", "regex",
          "children_in_care/count-looked-after", "0.9", "Northmoor"],

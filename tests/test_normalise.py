@@ -5,7 +5,11 @@ from kpi_extract.normalise import damage_count, normalise_text, strip_running_li
 def test_ligatures_and_unmapped_glyphs():
     assert normalise_text("ﬁnancial ﬂow") == "financial flow"
     assert normalise_text("(cid:127) item one") == "\u2022 item one"
-    assert damage_count(normalise_text("contribu(cid:415)ons")) == 1
+    # a lost "ti" ligature and a "tt" ligature mapped to "J" are repaired inside words
+    assert normalise_text("contribu(cid:415)ons from partners") == "contributions from partners"
+    assert normalise_text("2,512 delegates aJended") == "2,512 delegates attended"
+    assert normalise_text("JUNE and John") == "JUNE and John"
+    assert damage_count(normalise_text("Total (cid:99) 412")) == 1
 
 
 def test_symbol_font_bullets():

@@ -82,40 +82,61 @@ def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) 
         if i in table_lines or i in claimed_lines:
             continue
         m = _FIGURE_LINE.match(line)
-        labels: list[tuple[str, int]] = []
+        below: list[tuple[str, int]] = []
+        above: list[tuple[str, int]] = []
         if m:
             after = [lines[j] for j in range(i + 1, min(i + 3, len(lines)))
                      if j not in table_lines and not _FIGURE_LINE.match(lines[j])]
             if after:
-                labels.append((after[0], i + 1))
+                below.append((after[0], i + 1))
                 if len(after) > 1:
-                    labels.append((f"{after[0]} {after[1]}", i + 1))
-            if i > 0 and not _FIGURE_LINE.match(lines[i - 1]):
-                labels.append((lines[i - 1], i - 1))
+                    below.append((f"{after[0]} {after[1]}", i + 1))
+            # the line above, unless it is the label of the figure above it (1,234 / label / 567)
+            if i > 0 and not _FIGURE_LINE.match(lines[i - 1]) and not (i > 1 and _FIGURE_LINE.match(lines[i - 2])):
+                above.append((lines[i - 1], i - 1))
         else:
             m = _FIGURE_LABEL_LINE.match(line)
             if m and len(m.group("label").split()) <= 10:
-                labels.append((m.group("label"), i))
-        if not m or not labels:
+                below.append((m.group("label"), i))
+        if not m or not (below or above):
             continue
         aliases = _aliases(library, _unit(m.group("value"), m.group("suffix")))
         if not aliases:
             continue
-        best = None
-        for text, at in labels:
-            found = best_label(text, aliases, library)
-            used = " ".join(text.split()[:found[2]]) if found else ""
-            if found and len(used) >= 0.8 * len(text.strip()) and (best is None or found[1] > best[0][1]):
-                best = (found, text, at)
+        best = _best_line_label(below, aliases, library) or _best_line_label(above, aliases, library)
         if best is None:
             continue
         (kpi, score, _), label, at = best
         snippet = f"{line.strip()} {label}" if at >= i else f"{label} {line.strip()}"
         vs = snippet.find(m.group("value"), 0 if at >= i else len(label))
+        dated = [p for p in find_mentions(label) if p.absolute and p.period.known]
         out.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, snippet,
                              "fuzzy", f"{kpi}/label-line", _score(score), vs, vs + len(m.group("value")),
-                             line=i, sentence=-1, match_start=0, match_end=len(snippet)))
+                             line=i, sentence=-1, match_start=0, match_end=len(snippet),
+                             period=dated[0].period if len(dated) == 1 else None,
+                             period_source="sentence" if len(dated) == 1 else ""))
     return out
+
+
+def _label_core(label: str) -> str:
+    """What a label says without its brackets and dates: 'Looked After Children (LAC)' ->
+    'Looked After Children'; '... Plan at 31 March 2023' -> '... Plan'."""
+    for p in sorted(find_mentions(label), key=lambda p: -p.start):
+        label = label[:p.start] + label[p.end:]
+    label = re.sub(r"\([^()]*\)", " ", label)
+    return re.sub(r"\s+(?:at|as at|on|in|for|during)\s*$", "", " ".join(label.split()), flags=re.I)
+
+
+def _best_line_label(labels: list[tuple[str, int]], aliases: dict[str, str], library: Library):
+    """The label line a figure's KPI is read from: the alias must cover most of the line."""
+    best = None
+    for text, at in labels:
+        core = _label_core(text)
+        found = best_label(core, aliases, library)
+        used = " ".join(core.split()[:found[2]]) if found else ""
+        if found and len(used) >= 0.8 * len(core) and (best is None or found[1] > best[0][1]):
+            best = (found, text, at)
+    return best
 
 
 def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]]) -> list[Candidate]:

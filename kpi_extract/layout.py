@@ -36,8 +36,9 @@ class TableRow:
 @dataclass
 class TextTable:
     header_line: int
-    periods: list[Period]
+    periods: list[Period | None]  # one per column; None for a comparator or target column
     rows: list[TableRow] = field(default_factory=list)
+    agency: bool = False  # rows are partners and what each contributed
 
     @property
     def lines(self) -> set[int]:
@@ -58,28 +59,109 @@ class PageLayout:
 # -- tables ---------------------------------------------------------------------------------
 
 _EMPTY_CELL = re.compile(r"\b(?:not provided|not available|not applicable|no data|n/?a)\b|(?<!\S)[-*—](?!\S)", re.I)
-_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^\u2205$")
+_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^\u2205$|^[↑↓→←↗↘▲▼]$|^(?:green|amber|red)$", re.I)
 _BARE_YEARS = re.compile(r"(?:(?:19|20)\d\d\s+){1,}(?:19|20)\d\d")
+# words that head a column of figures that are not the area's own for a period
+_COMPARATOR = re.compile(r"^(?:england|national|nationally|sn|statistical|neighbours?|regional|region|london|"
+                         r"target|targets|average|benchmark|comparator|trend|change|dot|rag|rank|status|"
+                         r"variance|difference|direction|polarity|good|is|£|\(£\)|%|\(%\))$", re.I)
+_MERGE = {("statistical", "neighbours"), ("statistical", "neighbour"), ("england", "average"),
+          ("national", "average"), ("sn", "average"), ("regional", "average"), ("good", "is")}
+_AGENCY_HEADER = re.compile(r"^\s*(?:partner|agency|organisation|organization|contributor|funder|source)s?\b", re.I)
 
 
-def header_periods(line: str) -> list[Period] | None:
-    """The periods of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17`), or None."""
-    if len(re.findall(r"\d\d", line)) < 2:
+@dataclass
+class Column:
+    period: Period | None  # None: a column of figures that are not a period's (Target, England)
+    name: str
+
+
+def _quarter_year(context: list[str]) -> int | None:
+    """The financial year a bare `Q1 Q2 Q3 Q4` header is about, from the lines above it."""
+    for line in reversed(context):
+        years = [m.period for m in find_mentions(line) if m.absolute and m.period.kind == "financial_year"]
+        if len(years) == 1 and years[0].start:
+            return years[0].start.year
+    return None
+
+
+def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
+    """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
+    England`, `Q1 Q2 Q3 Q4 Year` under a caption naming the year), or None if it is not one.
+
+    Words after the first period are columns of their own (`Target`, `England`); a period
+    written after a comparator word (`England 2018/19`) is that comparator's column."""
+    stripped = line.strip()
+    if len(re.findall(r"\d", stripped)) < 2 and not re.search(r"\bQ[1-4]\b.*\bQ[1-4]\b", stripped):
         return None
-    if _BARE_YEARS.fullmatch(line.strip()) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, line.strip()):
-        return [calendar_year(int(y)) for y in re.findall(r"(?:19|20)\d\d", line)]
-    mentions = find_mentions(line)
-    if len(mentions) < 2 or not all(m.absolute for m in mentions):
+    if _BARE_YEARS.fullmatch(stripped) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, stripped):
+        return [Column(calendar_year(int(y)), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
+    mentions = [m for m in find_mentions(stripped) if m.absolute or m.quarter]
+    if len(mentions) < 2:
         return None
-    rest = line
-    for m in reversed(mentions):
-        rest = rest[:m.start] + " " + rest[m.end:]
-    if len(rest.split()) > 3 or re.search(r"\d", rest):
+    fy = _quarter_year(context or []) if any(not m.absolute for m in mentions) else None
+    if any(not m.absolute for m in mentions) and fy is None:
         return None
-    periods = [m.period for m in mentions]
-    if len({p.kind for p in periods}) != 1 or len({p.label for p in periods}) != len(periods):
+    columns: list[Column] = []
+    pos = mentions[0].start
+    lead = stripped[:pos]
+    if len(lead.split()) > 4 or re.search(r"\d", lead):
         return None
-    return periods  # type: ignore[return-value]
+    words_pending: list[str] = []
+
+    def flush_words() -> None:
+        k = 0
+        while k < len(words_pending):
+            w = words_pending[k]
+            if k + 1 < len(words_pending) and (w.lower(), words_pending[k + 1].lower()) in _MERGE:
+                columns.append(Column(None, f"{w} {words_pending[k + 1]}"))
+                k += 2
+                continue
+            if w.lower() == "year" and fy is not None:
+                from .periods import financial_year
+                columns.append(Column(financial_year(fy), w))
+            elif w not in ("(£)", "£", "(%)", "%"):
+                if not _COMPARATOR.match(w) and len(w) > 12:
+                    raise ValueError(w)
+                columns.append(Column(None, w))
+            k += 1
+        words_pending.clear()
+
+    try:
+        for m in mentions:
+            between = stripped[pos:m.start].split()
+            words_pending.extend(between)
+            comparator_year = bool(words_pending) and _COMPARATOR.match(words_pending[-1] or "")
+            flush_words()
+            if comparator_year and columns:
+                columns[-1] = Column(None, f"{columns[-1].name} {stripped[m.start:m.end]}")
+            elif m.absolute:
+                columns.append(Column(m.period, stripped[m.start:m.end]))
+            else:
+                from .periods import fy_quarter
+                columns.append(Column(fy_quarter(fy, m.quarter), stripped[m.start:m.end]))  # type: ignore[arg-type]
+            pos = m.end
+        words_pending.extend(stripped[pos:].split())
+        flush_words()
+    except ValueError:
+        return None
+    periods = [c.period for c in columns if c.period is not None]
+    if len(periods) < 2 and not (len(periods) == 1 and len(columns) > 1):
+        return None
+    if len({p.label for p in periods}) != len(periods) or len(columns) > 12:
+        return None
+    return columns
+
+
+def agency_header(line: str) -> list[Column] | None:
+    """`Partner Contribution (£)` or `Partner 2021/22 2022/23 Change`: a table of who paid what."""
+    if not _AGENCY_HEADER.match(line) or not re.search(r"contribution|£|\d{4}", line, re.I):
+        return None
+    cols = header_columns(line)
+    if cols:
+        return cols
+    words = [w for w in line.split()[1:] if w not in ("(£)", "£")]
+    return [Column(None, "value")] * max(1, min(len(words), 3)) if words else [Column(None, "value")]
 
 
 def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
@@ -89,31 +171,41 @@ def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
     cells: list[str | None] = []
     while tokens and _CELL.match(tokens[-1]) and len(cells) < n:
         tok = tokens.pop()
-        cells.insert(0, None if tok == "\u2205" else tok)
-    if len(cells) != n or (tokens and _CELL.match(tokens[-1])):
+        cells.insert(0, tok if re.match(r"[£\d]", tok) else None)
+    if len(cells) != n or (tokens and _CELL.match(tokens[-1]) and re.match(r"[£\d]", tokens[-1])):
         return None
     return " ".join(tokens), cells
 
 
 def find_tables(lines: list[str]) -> list[TextTable]:
-    """Text tables: a period header line and the rows below it with one cell per period.
+    """Text tables: a header line of periods (or of partners and their contributions) and the
+    rows below it, with one cell per column.
 
     A label that wraps is found on a line of its own, either after its row (pdfplumber) or
-    before its cells (PDFium); both are joined back to the row.
+    before its cells (PDFium); both are joined back to the row. A row may leave out the
+    trailing comparator columns (`Target`, `England`) of its header.
     """
     tables = []
     i = 0
     while i < len(lines):
-        periods = header_periods(lines[i])
-        if not periods:
+        columns = header_columns(lines[i], lines[max(0, i - 2):i])
+        agency = False
+        if not columns:
+            columns = agency_header(lines[i])
+            agency = columns is not None
+        if not columns:
             i += 1
             continue
-        table = TextTable(i, periods)
+        n_periods = sum(1 for c in columns if c.period is not None)
+        table = TextTable(i, [c.period for c in columns], agency=agency)
         pending: list[tuple[int, str]] = []
         j = i + 1
         while j < len(lines):
             line = lines[j]
-            row = split_row(line, len(periods))
+            row = split_row(line, len(columns))
+            if row is None and n_periods and n_periods < len(columns) and columns[0].period is not None:
+                short = split_row(line, n_periods)
+                row = (short[0], short[1] + [None] * (len(columns) - n_periods)) if short else None
             if row is not None:
                 label, cells = row
                 used = [j]
@@ -134,7 +226,7 @@ def find_tables(lines: list[str]) -> list[TextTable]:
             else:
                 break
             j += 1
-        if pending and table.rows and len(pending) == 1 and pending[0][1][:1].islower():
+        if pending and table.rows and len(pending) == 1 and (pending[0][1][:1].islower() or agency):
             table.rows[-1].label += " " + pending[0][1]
             table.rows[-1].lines.append(pending[0][0])
         if table.rows:

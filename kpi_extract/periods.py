@@ -181,6 +181,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter_end", re.compile(
         rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|,)?\s*(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+    # Q2 21/22, a table header's short form of a financial year's quarter
+    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])\s+(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
@@ -240,6 +242,9 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         fy = bool(g["y2"]) and _year4(y1, g["y2"]) == y1 + 1
         p = fy_quarter(y1, q) if fy else quarter(y1, q)
         return Mention(s, e, as_at(p.end)) if (fy or not g["y2"]) else Mention(s, e)
+    if rule == "quarter_short":
+        a, b = int(g["a"]), int(g["b"])
+        return Mention(s, e, fy_quarter(2000 + a, int(g["q"]))) if (a + 1) % 100 == b else Mention(s, e)
     if rule == "quarter":
         q = _ORD[(g["q1"] or g["q2"] or g["q3"]).lower()]
         if not g["y1"]:

@@ -1,15 +1,23 @@
 """Table matcher: a text table's row label names a KPI, its header row names the periods.
 
-Labels are compared with the library's aliases (RapidFuzz `ratio` on lower-cased text, so
-`No of Children on Child Protection Plans` finds "no of children on child protection plans").
-A row labelled only "Rate per 10k" belongs to the KPI row above it: an entry whose `follows`
-names that KPI claims it.
+A row label is read two ways: whole, against the library's aliases (RapidFuzz `ratio` on
+lower-cased text, so `No of Children on Child Protection Plans` finds "no of children on child
+protection plans"), and word by word, when it holds all the words of an alias and at most three
+more (`Referrals in month`, `Children on a CP plan (end of quarter)`). The entry's `exclude`
+phrases still apply to the label (`Referrals to early help` is not `referrals`). A row
+labelled only "Rate per 10k" belongs to the KPI row above it: an entry whose `follows` names
+that KPI claims it. Columns headed `Target`, `England` or `SN` are never read.
+
+A table headed `Partner ... (£)` lists who paid what: each row is an `agency_contribution` with
+the partner as its subject, and its `Total` row is the `budget_contributions`.
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process, utils
 
-from ..layout import PageLayout
+from ..layout import PageLayout, TableRow, TextTable
 from ..library import Library
 from ..model import Candidate
 
@@ -17,15 +25,31 @@ CUTOFF = 88.0
 # a table is the report's own data, laid out to be read as figures: a clean row label reads more
 # surely than a sentence (0.9), which may round a figure or date it loosely
 SCORE = 0.95
+_STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
+         "with", "who", "are", "were", "is", "by"}
+_PERCENT_WORDS = {"percentage", "percent", "proportion", "rate", "%"}
 
 
-def _unit_of(cells: list[str | None]) -> str:
+def _unit_of(label: str, cells: list[str | None]) -> str:
     vals = [c for c in cells if c]
     if vals and all(v.startswith("£") for v in vals):
         return "GBP"
-    if vals and all(v.endswith("%") for v in vals):
+    if (vals and all(v.endswith("%") for v in vals)) or re.search(r"\(%\)|^%|\bper ?cent\b|%\s*$", label):
         return "percent"
     return "count"
+
+
+def _words(text: str, percent: bool = False) -> set[str]:
+    out = set()
+    for w in utils.default_process(re.sub(r"\([^()]*\)", " ", text)).split():
+        if w in _STOP or (percent and w in _PERCENT_WORDS):
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(w) > len(suffix) + 3 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return out
 
 
 def label_kpi(label: str, unit: str, previous: str | None, library: Library) -> tuple[str, float] | None:
@@ -44,30 +68,71 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library) -> 
                 choices[key] = e.id
     if not choices:
         return None
+    found: tuple[str, float] | None = None
     best = process.extractOne(utils.default_process(label), list(choices), scorer=fuzz.ratio,
                               score_cutoff=CUTOFF)
-    return (choices[best[0]], best[1]) if best else None
+    if best:
+        found = (choices[best[0]], best[1])
+    else:
+        words = _words(label, unit == "percent")
+        contained = [(len(_words(a, unit == "percent")), a) for a in choices
+                     if _words(a, unit == "percent") and _words(a, unit == "percent") <= words
+                     and len(words - _words(a, unit == "percent")) <= 3]
+        if contained:
+            alias = max(contained)[1]
+            found = (choices[alias], CUTOFF)
+    if found and any(rx.search(label) for rx in library.kpis[found[0]].exclude):
+        return None
+    return found
+
+
+def _snippet(row: TableRow, header: str) -> tuple[str, list[int]]:
+    snippet = f"{row.label} | {header} |"
+    starts = []
+    for cell in row.cells:
+        snippet += " "
+        starts.append(len(snippet))
+        snippet += cell or "-"
+    return snippet, starts
+
+
+def _agency_rows(table: TextTable, header: str, page: int) -> list[Candidate]:
+    out = []
+    for row in table.rows:
+        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income)?", row.label.strip(), re.I)
+        kpi = "budget_contributions" if total else "agency_contribution"
+        if not row.label.strip() or re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance", row.label, re.I):
+            continue
+        snippet, starts = _snippet(row, header)
+        for cell, period, start in zip(row.cells, table.periods, starts):
+            if cell is None or (period is None and len(table.periods) > 1):
+                continue
+            raw = cell if cell.startswith("£") else f"£{cell}"
+            out.append(Candidate(kpi, raw, page, snippet, "table", f"{kpi}/contributions-table", SCORE,
+                                 start, start + len(cell), "" if total else row.label.strip(),
+                                 period=period, period_source="table" if period else "", line=row.lines[-1],
+                                 match_start=0, match_end=len(snippet)))
+    return out
 
 
 def match(layout: PageLayout, library: Library) -> list[Candidate]:
     out: list[Candidate] = []
     for table in layout.tables:
         header = layout.lines[table.header_line].strip()
+        if table.agency:
+            if "agency_contribution" in library.kpis and "budget_contributions" in library.kpis:
+                out += _agency_rows(table, header, layout.number)
+            continue
         previous: str | None = None
         for row in table.rows:
-            found = label_kpi(row.label, _unit_of(row.cells), previous, library)
+            found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library)
             previous = found[0] if found else None
             if not found:
                 continue
             kpi, score = found
-            snippet = f"{row.label} | {header} |"
-            starts = []
-            for cell in row.cells:
-                snippet += " "
-                starts.append(len(snippet))
-                snippet += cell or "-"
+            snippet, starts = _snippet(row, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
-                if cell is None:
+                if cell is None or period is None:
                     continue
                 out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-row",
                                      SCORE * score / 100, start, start + len(cell), "",

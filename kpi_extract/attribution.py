@@ -54,6 +54,7 @@ class Context:
     source: str = ""
     carried: Period | None = None  # the period of the sentence before (source "carried")
     event: Period | None = None  # "at the time of the inspection"
+    meeting: Period | None = None  # places "the end of September" in a paper with no other date
 
 
 @dataclass
@@ -74,6 +75,19 @@ def _figures(text: str, mentions: list[Mention], values: list[tuple[int, int]]) 
                 a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
             spans.add(m.span())
     return [_Figure(s, e, e) for s, e in sorted(spans)]
+
+
+_CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\b|\bup\b|\bdown\b|reduc|grow|grew|chang|"
+                     r"drop|improv|declin|\bmov|compar|\bshift|\bjump|climb|\bslip)", re.I)
+
+
+def _is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
+    """A bare "from" starts a prior figure only in a change ("rose from 374 to 412", "a reduction
+    from 581"); "attended, from 3,320 places offered" is not one."""
+    if not re.match(r"\s*from\b", cue, re.I):
+        return True
+    return bool(_CHANGE.search(text[max(0, cue_at - 45):cue_at]) or
+                re.match(r"[^.;]{0,45}?\bto\s+(?:£)?\d", text[value_end:]))
 
 
 def _only_periods(gap: str) -> bool:
@@ -124,7 +138,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     # prior figures: a cue right before them, after the figure before
     for k, i in enumerate(outer):
         prev_end = figs[outer[k - 1]].ext_end if k else 0
-        if _PRIOR_BEFORE.search(text[prev_end:figs[i].start]):
+        cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
+        if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
 
     # each mention goes to one figure: first to the figure just before it ("412 at 31 March"),
@@ -168,7 +183,13 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         return m.period if m is not None and m.absolute else None
 
     def place(m: Mention, around: Period) -> Period | None:
-        """A date or quarter written without its year, placed in the period around it."""
+        """A date or quarter written without its year, placed in the period around it (or the
+        last such date before the meeting, when nothing else dates the sentence)."""
+        if m.month and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
+            p = day_in_context(m.month, m.day, ctx.meeting)
+            if p.known and p.end and p.end > ctx.meeting.end:
+                p = previous(p)
+            return p if p.known else None
         if m.month:
             p = day_in_context(m.month, m.day, around)
         elif m.quarter:
@@ -189,8 +210,15 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             break
     if main is None:
         used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
+        first = next((figs[i] for i in outer if not figs[i].prior), None)
+
+        def in_clause(m: Mention) -> bool:
+            """Before the first main figure, or after it with no clause break between."""
+            if first is None or m.start < first.start:
+                return True
+            return not re.search(r"[,;:]|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
         main = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
-                     and not _COMPARED.search(text[max(0, m.start - 25):m.start])), None)
+                     and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
     if main is None:
         # "... there were 611 children subject to a CP plan at 31st March."
         loose = next((m for m in unattached if m.month), None)

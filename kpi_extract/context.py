@@ -18,8 +18,9 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
 # of the report that mentions it ("Looking Ahead - Business and Improvement Plan 2017/18")
 _TITLE_WORDS = re.compile(
-    r"\b(?:annual report|annual review|accountability report|performance report|end of year report|"
-    r"year end report|quarterly report|annual conversation|review of the year|year in review)\b", re.I)
+    r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
+    r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
+    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
@@ -57,6 +58,15 @@ def _looks_like_title(line: str) -> bool:
     """A line that could head a document: short, no sentence punctuation inside it."""
     return (0 < len(line) <= 90 and len(line.split()) <= 14 and not line.endswith((".", ",", ";"))
             and not re.search(r"[.;] ", line) and (line[0].isupper() or line[0].isdigit()))
+
+
+def _period_at_an_end(line: str) -> bool:
+    """A title names its period first or last ("Annual Report 2017/18", "2017/18 at a glance"),
+    not in the middle of a phrase ("Report for 2020/21 providing evidence of impact")."""
+    found = [m for m in find_mentions(line) if m.absolute]
+    if not found:
+        return False
+    return len(line[found[-1].end:].split()) <= 3
 
 
 def _is_heading(line: str, prev: str) -> bool:
@@ -133,7 +143,7 @@ def build_context(pages: list[str], path: str = "") -> DocumentContext:
             prev = lines[i - 1] if i else ""
             if _REPORT_START.match(line):
                 ctx.titles.append((number, i, _single_period(line)))
-            elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
+            elif _TITLE_WORDS.search(line) and _looks_like_title(line) and _period_at_an_end(line) \
                     and (p := _single_period(line)) is not None \
                     and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):
                 ctx.titles.append((number, i, p))

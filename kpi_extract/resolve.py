@@ -81,7 +81,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         origin = max((c.carry_from for c in group), default=-1)
         if origin >= 0:
             carried = _period_of(layout.sentences[origin].text) or carried
-        ctx = Context(governing or UNKNOWN_PERIOD, source, carried, doc.event)
+        ctx = Context(governing or UNKNOWN_PERIOD, source, carried, doc.event, doc.meeting)
         group = [c for c in group if not any(a <= c.value_start < b for a, b in own_mentions)
                  and not not_a_figure(sent.text, c.value_start, c.value_end)]
         spans = sorted({(c.value_start, c.value_end) for c in group})

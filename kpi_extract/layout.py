@@ -188,11 +188,10 @@ def find_tables(lines: list[str]) -> list[TextTable]:
     tables = []
     i = 0
     while i < len(lines):
-        columns = header_columns(lines[i], lines[max(0, i - 2):i])
-        agency = False
+        columns = agency_header(lines[i])
+        agency = columns is not None
         if not columns:
-            columns = agency_header(lines[i])
-            agency = columns is not None
+            columns = header_columns(lines[i], lines[max(0, i - 2):i])
         if not columns:
             i += 1
             continue

@@ -165,6 +165,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a range"
     if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
         return "a proportion (one in ten)"
+    if re.match(r"\s*(?:quarters?|thirds?|halves|fifths?|tenths?)\b", after, re.I):
+        return "a fraction (three quarters)"
     for m in _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16)):
         if m.start() <= start and end <= m.end():
             return "a phone number"

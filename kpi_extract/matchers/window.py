@@ -46,7 +46,11 @@ def window(text: str, start: int, end: int, before: int = 50, after: int = 45, f
 
 
 def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Candidate]:
-    """Send each candidate where its clause says (`redirect`), or drop it (`exclude`)."""
+    """Send each candidate where its clause says (`redirect`), or drop it (`exclude`).
+
+    An event is named before its attendance, often clauses earlier ("The annual conference,
+    'Adolescents at risk', in October 2022 was attended by 312 delegates"): a redirect to an
+    `event` KPI also looks at the sentence before the match."""
     out = []
     for c in cands:
         start = min(c.match_start, c.value_start)
@@ -56,7 +60,8 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         w = window(text, start, end, floor=floor)
         entry = library.kpis[c.kpi]
         for rx, target in entry.redirect:
-            if rx.search(w):
+            wide = target in library.kpis and library.kpis[target].measure == "event"
+            if rx.search(w) or (wide and rx.search(text[max(0, start - 100):start])):
                 if not target:
                     entry = None
                 else:

@@ -205,6 +205,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         m = figs[i].mention
         if figs[i].prior or m is None:
             continue
+        if m.relative in ("current", "previous"):
+            break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": the context's year
         main = absolute(m) or place(m, ctx.carried or ctx.period)
         if main is not None:
             break

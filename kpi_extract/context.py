@@ -20,7 +20,7 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
-    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b", re.I)
+    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
@@ -50,6 +50,7 @@ class DocumentContext:
 
 
 def _single_period(text: str) -> Period | None:
+    text = re.sub(r"\([^()]*\)", " ", text)  # "Quarter 4 2019/20 (January to March 2020)"
     found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     return found.pop() if len(found) == 1 else None
 
@@ -143,6 +144,11 @@ def build_context(pages: list[str], path: str = "") -> DocumentContext:
             prev = lines[i - 1] if i else ""
             if _REPORT_START.match(line):
                 ctx.titles.append((number, i, _single_period(line)))
+            elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
+                    and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
+                    and (p := _single_period(lines[i + 1])) is not None:
+                # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
+                ctx.titles.append((number, i + 1, p))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) and _period_at_an_end(line) \
                     and (p := _single_period(line)) is not None \
                     and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):

@@ -22,6 +22,15 @@ from .values import format_value, not_a_figure, parse_value
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
                      r"this month|today|as we speak|right now)\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")
+_ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
+                      r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
 SOURCE_WEIGHT = {"sentence": 1.0, "table": 1.0, "heading": 0.9, "title": 0.85, "meeting_date": 0.7, "": 0.6}
 SNIPPET_MAX = 200
 
@@ -68,11 +77,14 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
 
     last_main: Period | None = None  # the main period of the sentences just before, and how far back
     age = 0
+    last_had_figure = False
     for si, sent in enumerate(layout.sentences):
         group = by_sentence.get(si, [])
         own_mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
         governing, source = doc.governing(layout.number, sent.lines[0])
-        carried: Period | None = last_main if age <= 2 else None
+        # a date carries over from a sentence with figures in it, or into one that points back
+        # ("At that date, 2,947 ..."); "A deep dive will be reported in April 2022." dates nothing
+        carried: Period | None = last_main if age <= 2 and (last_had_figure or _ANAPHOR.search(sent.text)) else None
         if PRESENT.search(sent.text) and doc.meeting is not None and not own_mentions:
             # "There are currently 327 children in our care": the meeting's date, not the last one named
             governing, source, carried = doc.meeting, "meeting_date", None
@@ -88,6 +100,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         periods, main = analyse(sent.text, spans, ctx)
         if main is not None and main.kind in POINT_KINDS:
             last_main, age = main, 0
+            last_had_figure = bool(_FIGURE.search(_without(sent.text, own_mentions)))
         elif main is not None:
             last_main, age = None, 0
         else:

@@ -60,10 +60,14 @@ def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
 def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
     """'... 1,608 compared to 1,339 ...': the comparison figure straight after a match."""
     numbers = _other_numbers(text)
-    cue = _CUE.search(text, c.value_end)
-    if cue is None or cue.start() - c.value_end > 60 or ";" in text[c.value_end:cue.start()]:
+    after = max(c.value_end, c.match_end)  # "2,947 children ... as children in need, a decrease from"
+    cue = _CUE.search(text, after)
+    if cue is None or cue.start() - after > 60 or ";" in text[c.value_end:cue.start()]:
         return None
-    if any(c.value_end <= s < cue.start() for s, _ in numbers):
+    # another figure between them takes the comparison, unless it is a rate or a share
+    # ("498 children in care, a rate of 88 per 10,000 children, compared with 521")
+    if any(c.value_end <= s < cue.start() and not re.match(r"\s*(?:%|per (?:10|1|100),?000|per 10k)", text[e:])
+           for s, e in numbers):
         return None
     m = _unit_value(entry, text, cue.end())
     if m is None or m.start("value") - cue.end() > 45 or not _FILLER.match(text[cue.end():m.start("value")]):

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from .model import UNKNOWN_PERIOD, Period
-from .periods import Mention, as_at, day_in_context, find_mentions, previous, quarter_in_context
+from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions, previous,
+                      quarter_in_context)
 
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
 _UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b|per 1,000\b", re.I)
@@ -205,7 +206,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         m = figs[i].mention
         if figs[i].prior or m is None:
             continue
-        if m.relative in ("current", "previous"):
+        if m.relative in ("current", "current_year", "previous"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": the context's year
         main = absolute(m) or place(m, ctx.carried or ctx.period)
         if main is not None:
@@ -242,6 +243,10 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         if m.relative == "previous":
             return previous(base), base_source
         if m.relative == "current":
+            return base, base_source
+        if m.relative == "current_year":
+            if base.kind in ("quarter", "month", "as_at") and base.end is not None:
+                return financial_year(financial_year_of(base.end)), base_source
             return base, base_source
         if m.relative == "event":
             return (ctx.event, "sentence") if ctx.event is not None else None

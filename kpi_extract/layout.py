@@ -172,7 +172,8 @@ def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
     while tokens and _CELL.match(tokens[-1]) and len(cells) < n:
         tok = tokens.pop()
         cells.insert(0, tok if re.match(r"[£\d]", tok) else None)
-    if len(cells) != n or (tokens and _CELL.match(tokens[-1]) and re.match(r"[£\d]", tokens[-1])):
+    label_unit = len(tokens) >= 2 and tokens[-2].lower() == "per"  # "Rate per 10,000 36.3 37.6"
+    if len(cells) != n or (tokens and _CELL.match(tokens[-1]) and re.match(r"[£\d]", tokens[-1]) and not label_unit):
         return None
     return " ".join(tokens), cells
 

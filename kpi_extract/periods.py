@@ -140,7 +140,8 @@ def quarter_in_context(q: int, context: Period) -> Period:
 class Mention:
     """A period expression at text[start:end].
 
-    Exactly one of `period` (absolute), `relative` ("previous", "current", "event", "period_end") or a
+    Exactly one of `period` (absolute), `relative` ("previous", "current", "current_year", "event",
+    "period_end") or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
     (a multi-year range such as 2015-2020 is not a period of its own).
@@ -216,9 +217,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period)\b", re.I)),
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)),
-    ("current", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
-                           r"\b(?:over|during|for|in|across|throughout)\s+the\s+year\b|\bin\s+year\b|"
-                           r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
+    # "this year", "for the year": the financial year, even in a quarter's report
+    ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
+                                r"\b(?:over|during|for|in|across|throughout)\s+the\s+year\b|\bin\s+year\b", re.I)),
+    ("current", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
 ]
 

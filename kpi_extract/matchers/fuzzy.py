@@ -41,14 +41,19 @@ def _unit(value: str, suffix: str | None) -> str:
     return "count"
 
 
+_GENERIC_RATE = re.compile(r"^rate per 10(?: ?000|k)?(?: children)?$")
+
+
 def _aliases(library: Library, unit: str, min_len: int = 0) -> dict[str, str]:
+    """Aliases of the KPIs a figure of this unit may be; a plain "rate per 10k" is only ever
+    read under its KPI's row (tables), but "CP rate per 10,000" names its KPI anywhere."""
     out: dict[str, str] = {}
     for e in library.kpis.values():
-        if e.unit != unit or e.follows:
+        if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
             continue
         for a in e.aliases:
             key = utils.default_process(a)
-            if len(key) >= min_len:
+            if len(key) >= min_len and not (e.follows and _GENERIC_RATE.match(key)):
                 out.setdefault(key, e.id)
     return out
 

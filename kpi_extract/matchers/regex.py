@@ -104,13 +104,14 @@ def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
 
 
 def comparisons(found: list[Candidate], text: str, library: Library) -> list[Candidate]:
-    """The earlier figures a sentence gives beside its matches ("compared to", "(2018/19: ...)")."""
+    """The earlier figures a sentence gives beside its matches ("compared to", "(2018/19: ...)"),
+    unless their own clause names a comparator ("compared with 67 for England")."""
     claimed = {(c.value_start, c.value_end) for c in found}
     tails = []
     for c in found:
         for tail in (_tail_in_sentence, _tail_in_brackets):
             t = tail(c, library.kpis[c.kpi], text)
-            if t is not None and (t.value_start, t.value_end) not in claimed:
+            if t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
                 tails.append(t)
                 claimed.add((t.value_start, t.value_end))
     return tails

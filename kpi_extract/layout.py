@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Period
-from .periods import calendar_year, find_mentions
+from .periods import calendar_year, find_mentions, financial_year, fy_quarter
 
 
 @dataclass
@@ -118,11 +118,10 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 k += 2
                 continue
             if w.lower() == "year" and fy is not None:
-                from .periods import financial_year
                 columns.append(Column(financial_year(fy), w))
             elif w not in ("(£)", "£", "(%)", "%"):
                 if not _COMPARATOR.match(w) and len(w) > 12:
-                    raise ValueError(w)
+                    raise ValueError(w)  # a long word is prose, not a column heading
                 columns.append(Column(None, w))
             k += 1
         words_pending.clear()
@@ -138,7 +137,6 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
             elif m.absolute:
                 columns.append(Column(m.period, stripped[m.start:m.end]))
             else:
-                from .periods import fy_quarter
                 columns.append(Column(fy_quarter(fy, m.quarter), stripped[m.start:m.end]))  # type: ignore[arg-type]
             pos = m.end
         words_pending.extend(stripped[pos:].split())

@@ -25,14 +25,15 @@ POINT_KINDS = ("as_at", "month", "quarter")
 _ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
                       r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
 _FIGURE = re.compile(r"\d")
+SOURCE_WEIGHT = {"sentence": 1.0, "table": 1.0, "heading": 0.9, "title": 0.85, "meeting_date": 0.7, "": 0.6}
+SNIPPET_MAX = 200
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with its date mentions cut out, so "in 2021/22" alone does not count as a figure."""
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + text[b:]
     return text
-SOURCE_WEIGHT = {"sentence": 1.0, "table": 1.0, "heading": 0.9, "title": 0.85, "meeting_date": 0.7, "": 0.6}
-SNIPPET_MAX = 200
 
 
 def snippet_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from .model import UNKNOWN_PERIOD, Period
 from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions, previous,
                       quarter_in_context)
+from .values import figure_spans
 
-_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
-_UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b|per 1,000\b", re.I)
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of )?"
     r"(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
@@ -68,13 +67,11 @@ class _Figure:
     mention: Mention | None = None
 
 
-def _figures(text: str, mentions: list[Mention], values: list[tuple[int, int]]) -> list[_Figure]:
+def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
     spans = set(values)
-    blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in _UNIT_PHRASE.finditer(text)]
-    for m in _NUMBER.finditer(text):
-        if not any(a <= m.start() < b for a, b in blocked) and not any(
-                a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
-            spans.add(m.span())
+    for s, e in figure_spans(text):
+        if not any(a <= s < b or s <= a < e for a, b in values):
+            spans.add((s, e))
     return [_Figure(s, e, e) for s, e in sorted(spans)]
 
 
@@ -131,7 +128,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     """`attribute`, and the sentence's own main period (None when it names none), which the
     next sentence may borrow ("At that date, 2,947 children ...")."""
     mentions = find_mentions(text)
-    figs = _figures(text, mentions, values)
+    figs = _figures(text, values)
     groups = _groups(text, figs)
     unattached: list[Mention] = []
     outer = [i for i, f in enumerate(figs) if f.host is None]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .periods import find_mentions
+
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen"]
@@ -149,6 +151,21 @@ _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
 _IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
+# "a rate of 65 per 10,000 children": the digits of a rate's unit
+PER_POPULATION = re.compile(r"per (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
+_BARE_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Where the digits of `text` name a period ("2019/20", "March 2021") or a rate's unit
+    ("per 10,000") rather than a figure: every reader of figures in prose steps over these."""
+    return [(m.start, m.end) for m in find_mentions(text)] + [m.span() for m in PER_POPULATION.finditer(text)]
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """Every number in `text` that may be a figure, whether or not a pattern claimed it."""
+    blocked = label_spans(text)
+    return [m.span() for m in _BARE_NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in blocked)]
 
 
 def not_a_figure(text: str, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions
+from ..values import label_spans
 from .regex import comparisons
 from .window import apply_rules, best_per_value
 
@@ -30,7 +31,6 @@ _FIGURE_LINE = re.compile(rf"^\s*{_FIGURE}\s*$", re.I)
 _FIGURE_LABEL_LINE = re.compile(rf"^\s*{_FIGURE}\s+(?P<label>[A-Za-z][^\d]{{3,80}})$", re.I)
 _PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d)", re.I)
 _WORD = re.compile(r"\S+")
-_UNIT_PHRASE = re.compile(r"per (?:10|1|100),?000\b|per 10k\b", re.I)
 
 
 def _unit(value: str, suffix: str | None) -> str:
@@ -195,7 +195,7 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
         text = sent.text
         found = []
         start = 0
-        skip = [(p.start, p.end) for p in find_mentions(text)] + [u.span() for u in _UNIT_PHRASE.finditer(text)]
+        skip = label_spans(text)
         for m in _PROSE_FIGURE.finditer(text):
             vs, ve = m.span("value")
             if any(a <= vs < b for a, b in skip):

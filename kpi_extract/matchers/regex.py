@@ -17,7 +17,7 @@ from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..needles import needles
 from ..periods import find_mentions
-from ..values import QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, parse_value
+from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
 SCORE = 0.9
@@ -34,7 +34,7 @@ _EXACT = re.compile(r"\((£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?%?)\)")
 _NEXT_SENTENCE = re.compile(
     r"^(?:this|that|it|which)(?: figure| number| total| rate)? (?:is|was|represents|shows|marks)(?: an?)?"
     r"(?: [\w-]+){0,2}? (?:increase|decrease|reduction|rise|fall|drop|change)(?: of [\d.]+ ?%)? (?:from|on)\b", re.I)
-_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?\s?%?")
+_RATE_OR_SHARE = re.compile(rf"\s*(?:%|{PER_POPULATION.pattern})")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
 _HAS_FIGURE = re.compile(rf"\d|\b{WORDS_RE}", re.I)
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
@@ -45,13 +45,6 @@ def _needles(rx: re.Pattern) -> tuple[str, ...]:
     return needles(rx)
 
 
-def _other_numbers(text: str) -> list[tuple[int, int]]:
-    """Figures in text that are not part of a period mention or a 'per 10,000' unit."""
-    blocked = [(m.start, m.end) for m in find_mentions(text)]
-    blocked += [m.span() for m in re.finditer(r"per (?:10|1|100),?000|per 10k", text, re.I)]
-    return [m.span() for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in blocked)]
-
-
 def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
     rx = _UNIT_RX.get(entry.unit)
     return rx.search(text, pos) if rx else None
@@ -59,15 +52,13 @@ def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
 
 def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
     """'... 1,608 compared to 1,339 ...': the comparison figure straight after a match."""
-    numbers = _other_numbers(text)
     after = max(c.value_end, c.match_end)  # "2,947 children ... as children in need, a decrease from"
     cue = _CUE.search(text, after)
     if cue is None or cue.start() - after > 60 or ";" in text[c.value_end:cue.start()]:
         return None
     # another figure between them takes the comparison, unless it is a rate or a share
     # ("498 children in care, a rate of 88 per 10,000 children, compared with 521")
-    if any(c.value_end <= s < cue.start() and not re.match(r"\s*(?:%|per (?:10|1|100),?000|per 10k)", text[e:])
-           for s, e in numbers):
+    if any(c.value_end <= s < cue.start() and not _RATE_OR_SHARE.match(text, e) for s, e in figure_spans(text)):
         return None
     m = _unit_value(entry, text, cue.end())
     if m is None or m.start("value") - cue.end() > 45 or not _FILLER.match(text[cue.end():m.start("value")]):
@@ -79,7 +70,7 @@ def _exact(c: Candidate, text: str) -> Candidate:
     """'just over 900 (904)' reads 904: the rounded figure with its exact value in brackets."""
     open_ = text.find("(", c.value_end, c.value_end + 50)
     m = _EXACT.match(text, open_) if open_ >= 0 else None
-    if not m or _other_numbers(text[c.value_end:open_]) or re.search(r"[,;:]", text[c.value_end:open_]) \
+    if not m or figure_spans(text[c.value_end:open_]) or re.search(r"[,;:]", text[c.value_end:open_]) \
             or not _APPROX.search(text[max(0, c.value_start - 20):c.value_start]):
         return c
     rough, exact = parse_value(c.raw), parse_value(m.group(1))
@@ -91,7 +82,7 @@ def _exact(c: Candidate, text: str) -> Candidate:
 def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
     """'Referrals received in 2019/20: 4,102 (2018/19: 3,998)': the earlier period's figure."""
     open_ = text.find("(", c.value_end, c.value_end + 30)
-    if open_ < 0 or _other_numbers(text[c.value_end:open_]):
+    if open_ < 0 or figure_spans(text[c.value_end:open_]):
         return None
     close = text.find(")", open_)
     lead = find_mentions(text[open_:close]) if close > 0 else []

@@ -44,9 +44,12 @@ class TextCache:
             data = json.loads(entry.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if data.get("format") != FORMAT or not isinstance(data.get("pages"), list):
+        if data.get("format") != FORMAT:
             return None
-        return RawDocument(data["pages"], data.get("warnings", []))
+        try:
+            return RawDocument.from_json(data)
+        except (ValueError, TypeError, AttributeError):
+            return None
 
     def put(self, path: Path, reader, raw: RawDocument) -> None:
         """Store atomically; a cache that cannot be written is skipped, never fatal."""
@@ -55,7 +58,7 @@ class TextCache:
             entry = self._entry(path, reader)
             fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": FORMAT, "pages": raw.pages, "warnings": raw.warnings}, f)
+                json.dump({"format": FORMAT, **raw.to_json()}, f)
             os.replace(tmp, entry)
         except OSError:
             pass

@@ -17,9 +17,10 @@ import pandas as pd
 from . import __version__
 from .cache import TextCache, default_dir
 from .library import Library, LibraryError, load_library, require
-from .normalise import damage_count, normalise_pages
+from .normalise import damage_count
+from .pages import prepare
 from .pipeline import FileResult, discover, run
-from .readers import ReadError, read_pages
+from .readers import DEFAULT_PDF_READER, PDF_READERS, ReadError, read_pages
 from .resolve import sort_facts
 from .series import SERIES_COLUMNS, FactsError, build_series, read_facts, wide
 from .writers import (FORMATS, OutputError, atomic_write_bytes, check_writable, fact_rows, format_for, table_bytes,
@@ -154,8 +155,11 @@ _patterns_option = click.option(
               help="Append a timestamped line per file and a summary to this log file.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
+@click.option("--reader", "pdf_reader", type=click.Choice(sorted(PDF_READERS)), default=DEFAULT_PDF_READER,
+              show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout) or pdfplumber "
+                                      "(the reference; text only).")
 def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_cache, jobs, timeout, log_path,
-            verbose, quiet):
+            verbose, quiet, pdf_reader):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
     Progress and problems go to standard error; the CSV goes to -o FILE or standard output.
@@ -195,7 +199,7 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_
         log(f"ok {r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
 
     results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
-                  on_result=report)
+                  on_result=report, pdf_reader=pdf_reader)
     facts = sort_facts([f for r in results for f in r.facts])
     rows = fact_rows(facts)
     try:
@@ -283,14 +287,16 @@ def report(facts, output, documents, kpis, title, pattern_paths):
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page (1-based).")
-def text(file, page):
+@click.option("--reader", "pdf_reader", type=click.Choice(sorted(PDF_READERS)), default=DEFAULT_PDF_READER,
+              show_default=True, help="How PDFs are read (as for extract).")
+def text(file, page, pdf_reader):
     """Print the normalised text the patterns see, page by page (for writing patterns)."""
     try:
-        raw = read_pages(file)
+        raw = read_pages(file, pdf_reader)
     except ReadError as e:
         _err(f"error: {file}: {e}")
         sys.exit(EXIT_FILES_FAILED)
-    pages = normalise_pages(raw.pages)
+    pages = [p.text for p in prepare(raw.pages, raw.models)]
     if page is not None and page > len(pages):
         raise click.BadParameter(f"{file} has {len(pages)} pages", param_hint="--page")
     for number, body in enumerate(pages, start=1):

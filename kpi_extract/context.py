@@ -119,8 +119,19 @@ def area_of(pages: list[str]) -> str:
     return ""
 
 
-def build_context(pages: list[str], path: str = "") -> DocumentContext:
-    """Scan a document's normalised pages once for titles, headings and dates."""
+# a line that says when and to whom a paper was presented dates the paper, not a section of it
+_DATELINE = re.compile(r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
+                       r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
+                       r"panel|forum|assembly|sub-committee)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b",
+                       re.I)
+
+
+def build_context(pages: list[str], path: str = "", models: list | None = None) -> DocumentContext:
+    """Scan a document's normalised pages once for titles, headings and dates.
+
+    Where a page has model lines (`models[page]`, one per text line), a title or heading must be
+    set as one (larger or bolder than the body): a line of body text that happens to begin
+    "Annual Report 2019/20" dates nothing. A dateline is never a heading."""
     ctx = DocumentContext(area=area_of(pages))
     front = "\n".join(pages[:2])
     ev = _EVENT.search(front)
@@ -140,8 +151,25 @@ def build_context(pages: list[str], path: str = "") -> DocumentContext:
 
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")
+        typed = models[number - 1] if models and number - 1 < len(models) else None
+        if typed is not None and len(typed) != len(lines):
+            typed = None
+        alone: set[int] = set()
+        if typed:
+            from .geometry import block_breaks
+            starts = sorted(block_breaks(typed) | {0})
+            width = max(ln.x1 for ln in typed) - min(ln.x0 for ln in typed)
+            for a, b in zip(starts, starts[1:] + [len(typed)]):
+                block = range(a, b)
+                if len(block) == 1 or (len(block) <= 3 and all(typed[j].x1 - typed[j].x0 < 0.6 * width for j in block)):
+                    alone.update(block)
         for i, line in enumerate(lines):
             prev = lines[i - 1] if i else ""
+            # set as a heading, or a short block of its own: never a line inside a paragraph
+            if typed is not None and not typed[i].heading and not _REPORT_START.match(line) and i not in alone:
+                continue
+            if typed is not None and _DATELINE.search(line):
+                continue
             if _REPORT_START.match(line):
                 ctx.titles.append((number, i, _single_period(line)))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
@@ -153,6 +181,7 @@ def build_context(pages: list[str], path: str = "") -> DocumentContext:
                     and (p := _single_period(line)) is not None \
                     and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):
                 ctx.titles.append((number, i, p))
-            elif _is_heading(line, prev) and (p := _single_period(line)) is not None:
+            elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
+                    and (p := _single_period(line)) is not None:
                 ctx.headings.append((number, i, p))
     return ctx

@@ -39,6 +39,12 @@ class TextTable:
     periods: list[Period | None]  # one per column; None for a comparator or target column
     rows: list[TableRow] = field(default_factory=list)
     agency: bool = False  # rows are partners and what each contributed
+    # from the page's geometry: each column's kind (period, area, total, measure, comparator, code)
+    # and header, the header as printed, and the table's caption
+    kinds: list[str] | None = None
+    names: list[str] | None = None
+    header_text: str = ""
+    caption: str = ""
 
     @property
     def lines(self) -> set[int]:
@@ -54,6 +60,7 @@ class PageLayout:
     lines: list[str]
     tables: list[TextTable]
     sentences: list[Sentence]
+    geo: list = field(default_factory=list)  # geometry.GeoTable of this page, for the next page's broken table
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -258,9 +265,19 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
     return len(prev) < 0.75 * typical or in_bullet
 
 
-def sentences(lines: list[str], skip: set[int] | None = None) -> list[Sentence]:
-    """Join the page's lines into paragraphs and cut those into sentences."""
+_LINE_END_HYPHEN = re.compile(r"[A-Za-z]-$")
+_LINE_END_THOUSANDS = re.compile(r"(?<![\d,./\-])£?\d{1,3}(?:,\d{3})*,$")
+_LINE_START_GROUP = re.compile(r"^\d{3}(?!\d|,\d|\.\d)")
+
+
+def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] | None = None) -> list[Sentence]:
+    """Join the page's lines into paragraphs and cut those into sentences.
+
+    `breaks` are lines that start a new block on the page (after a gap, a change of type, a
+    heading): a sentence never crosses them. A word hyphenated over a line end, or a number
+    whose thousands group went to the next line, is joined back here."""
     skip = skip or set()
+    breaks = breaks or set()
     kept = [(i, ln) for i, ln in enumerate(lines) if i not in skip]
     lengths = sorted(len(ln) for _, ln in kept if ln)
     typical = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 80
@@ -273,7 +290,8 @@ def sentences(lines: list[str], skip: set[int] | None = None) -> list[Sentence]:
             prev_index, prev_text = i, ""
             continue
         in_bullet = bool(paragraphs) and bool(_BULLET.match(paragraphs[-1][0][1]))
-        if paragraphs and prev_index == i - 1 and not _paragraph_break(prev_text, ln, typical, in_bullet):
+        if paragraphs and prev_index == i - 1 and i not in breaks and \
+                not _paragraph_break(prev_text, ln, typical, in_bullet):
             paragraphs[-1].append((i, ln))
         else:
             paragraphs.append([(i, ln)])
@@ -284,7 +302,10 @@ def sentences(lines: list[str], skip: set[int] | None = None) -> list[Sentence]:
         text, line_idx, offs = "", [], []
         for i, ln in para:
             if text:
-                text += " "
+                if _LINE_END_HYPHEN.search(text) and ln[:1].islower():
+                    text = text[:-1]
+                elif not (_LINE_END_THOUSANDS.search(text) and _LINE_START_GROUP.match(ln)):
+                    text += " "
             line_idx.append(i)
             offs.append(len(text))
             text += ln
@@ -306,10 +327,54 @@ def sentences(lines: list[str], skip: set[int] | None = None) -> list[Sentence]:
     return out
 
 
-def layout_page(number: int, text: str) -> PageLayout:
+def _from_geometry(t, lines: list[str]) -> TextTable:
+    """A table read from the page's geometry, in the form the table matcher reads."""
+    from .geometry import GeoTable  # noqa: F401  (the type of `t`)
+    header_line = min(t.header_lines) if t.header_lines else min(t.lines)
+    from .geometry import _NUMBER
+    rows = [TableRow(r.label, [c if c and _NUMBER.match(c) and re.search(r"\d", c) else None for c in r.cells],
+                     r.lines, r.text) for r in t.rows]
+    kinds = [c.kind for c in t.columns]
+    agency = bool(_AGENCY_HEADER.match(t.label_head or "")) or (
+        all(k in ("measure", "period", "unknown", "total") for k in kinds) and
+        bool(rows) and all((c or "").startswith("£") for r in rows for c in r.cells if c) and
+        bool(re.search(r"contribut|partner|agenc|fund", " ".join([t.caption, t.label_head] + [c.header for c in t.columns]),
+                       re.I)))
+    header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
+    # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
+    # columns that are not periods themselves
+    own = _table_period(t.label_head) or _table_period(t.caption)
+    periods = [c.period if c.kind == "period" else own if c.kind in ("area", "total", "measure") else None
+               for c in t.columns]
+    return TextTable(header_line, periods, rows, agency, kinds, [c.header for c in t.columns],
+                     " ".join(x for x in (t.label_head, header) if x), t.caption)
+
+
+def _table_period(text: str) -> Period | None:
+    found = {m.period for m in find_mentions(re.sub(r"\([^()]*\)", " ", text or "")) if m.absolute and m.period.known}
+    return found.pop() if len(found) == 1 else None
+
+
+def layout_page(number: int, text: str, model_lines: list | None = None, carry=None,
+                settings=None) -> PageLayout:
+    """Tables and sentences of a page. With the page's model lines, tables come from the
+    geometry (columns, wrapped labels, typed headers) and sentences stop at block breaks;
+    the text-table reading still runs on the lines no geometric table took."""
     lines = text.split("\n")
-    tables = find_tables(lines)
     used: set[int] = set()
-    for t in tables:
+    tables: list[TextTable] = []
+    geo: list = []
+    breaks: set[int] | None = None
+    if model_lines is not None and len(model_lines) == len(lines):
+        from .geometry import DEFAULT_SETTINGS, block_breaks, find_tables as find_geo_tables
+        settings = settings or DEFAULT_SETTINGS
+        geo = find_geo_tables(model_lines, settings, carry)
+        for g in geo:
+            tables.append(_from_geometry(g, lines))
+            used |= g.lines
+        breaks = block_breaks(model_lines, settings)
+    masked = [ln if i not in used else "" for i, ln in enumerate(lines)]
+    for t in find_tables(masked):
+        tables.append(t)
         used |= t.lines
-    return PageLayout(number, lines, tables, sentences(lines, used))
+    return PageLayout(number, lines, tables, sentences(lines, used, breaks), geo)

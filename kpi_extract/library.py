@@ -16,7 +16,7 @@ from .values import expand_macros
 UNITS = {"count", "GBP", "percent", "rate_per_10k"}
 MEASURES = {"stock", "flow", "amount", "ratio", "event"}
 _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
-               "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description"}
+               "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 FLAGS = re.IGNORECASE
 
@@ -47,6 +47,7 @@ class KpiEntry:
     fuzzy_cutoff: float
     source: str
     line: int
+    columns: list[str] = field(default_factory=list)  # headers of a measure column that name this KPI
 
 
 @dataclass
@@ -186,6 +187,10 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         problems.append(f"{path}:{_key_line(lines, 'aliases', start)}: `aliases` must be a list of labels in kpi {kid}")
         aliases = []
+    columns = raw.get("columns", [])
+    if not isinstance(columns, list) or not all(isinstance(c, str) and c.strip() for c in columns):
+        problems.append(f"{path}:{_key_line(lines, 'columns', start)}: `columns` must be a list of column headers in kpi {kid}")
+        columns = []
     if not raw.get("regex") and not aliases:
         problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases`, so nothing can find it")
     examples = []
@@ -202,7 +207,7 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
         return None
     return KpiEntry(kid, str(raw.get("label", kid)), unit, measure, (float(rng[0]), float(rng[1])),
                     aliases, regexes, follow_regexes, exclude, redirect, list(raw.get("follows", [])), examples,
-                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1)
+                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns)
 
 
 def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:

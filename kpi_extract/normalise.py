@@ -45,6 +45,30 @@ _PUA_BULLET = re.compile(r"^[ \t]*[\ue000-\uf8ff][ \t]*", re.MULTILINE)
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 
 
+def repair_characters(text: str) -> str:
+    """The repairs of single characters: ligatures, quotes, unmapped glyphs, lost `ti`/`tt`."""
+    text = text.replace("\ufffe", "").translate(_TRANSLATE)
+    text = _BULLET_CID.sub("\u2022 ", text)
+    text = _PUA_BULLET.sub("\u2022 ", text)
+    text = _PUA.sub(" ", text)
+    text = _CID.sub("\ufffd", text)
+    text = _LOST_TI.sub("ti", text)
+    return _TT_AS_J.sub("tt", text)
+
+
+def normalise_line(text: str) -> str:
+    """The repairs that stay inside one line: characters, and numbers (`£918, 687`, `£ 23 m`).
+
+    For a page model, whose lines are known from the layout; the repairs across line ends
+    (hyphenation, `3,\\n452`) are made when lines are joined into sentences."""
+    text = repair_characters(text)
+    text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
+    text = _OCR_POUND.sub("£", text)
+    text = _MONEY_GAP.sub("£", text)
+    text = _SCALE_GAP.sub(r"\1\2", text)
+    return re.sub(r"[ \t\n]+", " ", text).strip()
+
+
 def normalise_text(text: str) -> str:
     """Repair one page's extracted text: characters, ligatures, hyphenation, broken numbers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -75,16 +99,15 @@ def _is_page_number_line(line: str) -> bool:
     return bool(re.fullmatch(r"Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}", line, re.IGNORECASE))
 
 
-def strip_running_lines(pages: list[str]) -> list[str]:
-    """Remove running headers/footers and page numbers, which repeat from page to page.
+def running_lines(split: list[list[str]]) -> list[set[int]]:
+    """For each page's lines, the indices of running headers/footers and page numbers, which
+    repeat from page to page.
 
     A line counts as running when it is among the first or last three lines of at least three
     pages and of at least half of them (digits ignored, so "Page 4 of 9" and "Page 5 of 9" are the
     same line). Bare page numbers are removed when their offset from the page index is the
     same on several pages, so that a lone figure in an infographic is kept.
     """
-    split = [p.split("\n") for p in pages]
-
     def edges(lines: list[str]) -> list[int]:
         n = len(lines)
         return sorted({i for i in (0, 1, 2, n - 3, n - 2, n - 1) if 0 <= i < n})
@@ -95,7 +118,7 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     counts: Counter[str] = Counter()
     for lines in split:
         counts.update({key(lines[i]) for i in edges(lines) if lines[i].strip()})
-    need = max(3, (len(pages) + 1) // 2)
+    need = max(3, (len(split) + 1) // 2)
     running = {k for k, c in counts.items() if c >= need and len(k) > 2}
 
     offsets: Counter[int] = Counter()
@@ -112,16 +135,22 @@ def strip_running_lines(pages: list[str]) -> list[str]:
             s = lines[i].strip()
             if key(s) in running or (re.fullmatch(r"\d{1,4}", s) and int(s) - number in page_offsets):
                 drop.add(i)
-        kept = []
-        for i, line in enumerate(lines):
-            if i in drop or _is_page_number_line(line.strip()):
-                continue
-            # "Page 48 of 180" printed inside a line of a reprinted report
-            line = _PAGE_LABEL.sub("", line).strip() if _PAGE_LABEL.search(line) and \
-                re.search(r"\bof\s+\d", line) else line
-            kept.append(line)
-        out.append("\n".join(kept))
+        drop |= {i for i, line in enumerate(lines) if _is_page_number_line(line.strip())}
+        out.append(drop)
     return out
+
+
+def strip_page_label(line: str) -> str:
+    """"Page 48 of 180" printed inside a line of a reprinted report."""
+    return _PAGE_LABEL.sub("", line).strip() if _PAGE_LABEL.search(line) and re.search(r"\bof\s+\d", line) else line
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers/footers and page numbers (see `running_lines`)."""
+    split = [p.split("\n") for p in pages]
+    drops = running_lines(split)
+    return ["\n".join(strip_page_label(line) for i, line in enumerate(lines) if i not in drop)
+            for lines, drop in zip(split, drops)]
 
 
 def normalise_pages(pages: list[str]) -> list[str]:

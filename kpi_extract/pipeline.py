@@ -21,8 +21,8 @@ from .layout import layout_page
 from .library import Library
 from .matchers import match_page
 from .model import Fact
-from .normalise import normalise_pages
-from .readers import SUFFIXES, RawDocument, ReadError, read_pages, reader_for
+from .pages import prepare
+from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
 from .resolve import dedupe, resolve_page
 
 
@@ -69,13 +69,16 @@ def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[str]]:
 
 
 def extract_pages(raw_pages: list[str], shown: str, library: Library,
-                  kpis: set[str] | None = None) -> list[Fact]:
-    """Facts from a document's raw page texts. Pure: no I/O."""
-    pages = normalise_pages(raw_pages)
-    ctx = build_context(pages, shown)
+                  kpis: set[str] | None = None, models: list | None = None) -> list[Fact]:
+    """Facts from a document's raw page texts (and page models, when the reader gave them).
+    Pure: no I/O."""
+    pages = prepare(raw_pages, models)
+    ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages])
     facts: list[Fact] = []
-    for number, text in enumerate(pages, start=1):
-        layout = layout_page(number, text)
+    carry = None
+    for page in pages:
+        layout = layout_page(page.number, page.text, page.lines, carry)
+        carry = layout.geo[-1] if layout.geo else None
         cands = match_page(layout, library)
         if kpis:
             cands = [c for c in cands if c.kpi in kpis]
@@ -88,16 +91,17 @@ def extract_text(text: str, library: Library, shown: str = "<text>") -> list[Fac
     return extract_pages(text.split("\f"), shown, library)
 
 
-def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: set[str] | None):
+def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: set[str] | None,
+          pdf_reader: str = DEFAULT_PDF_READER):
     """Runs in the child: (raw document or None if it came from the cache, facts, warnings)."""
-    raw = cached if cached is not None else read_pages(file.path)
-    facts = extract_pages(raw.pages, file.shown, library, kpis)
+    raw = cached if cached is not None else read_pages(file.path, pdf_reader)
+    facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models)
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis) -> None:
+def _child(conn, file, cached, library, kpis, pdf_reader=DEFAULT_PDF_READER) -> None:
     try:
-        conn.send(("ok", _work(file, cached, library, kpis)))
+        conn.send(("ok", _work(file, cached, library, kpis, pdf_reader)))
     except ReadError as e:
         conn.send(("error", str(e)))
     except MemoryError:
@@ -112,7 +116,8 @@ def _child(conn, file, cached, library, kpis) -> None:
 
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
-        on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+        on_result: Callable[[FileResult], None] | None = None,
+        pdf_reader: str = DEFAULT_PDF_READER) -> list[FileResult]:
     """Process every file; results come back in input order."""
     jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -130,13 +135,13 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             i, f = queue.pop(0)
             cached = None
             try:
-                reader = reader_for(f.path)
+                reader = reader_for(f.path, pdf_reader)
                 cached = cache.get(f.path, reader) if cache else None
             except ReadError as e:
                 finish(i, FileResult(f, error=str(e)))
                 continue
             parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis), daemon=True)
+            proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, pdf_reader), daemon=True)
             proc.start()
             child.close()
             running[parent] = (i, proc, time.monotonic(), cached)
@@ -157,7 +162,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             if status == "ok":
                 raw, facts, warnings, pages = payload
                 if raw is not None and cache is not None:
-                    cache.put(f.path, reader_for(f.path), raw)
+                    cache.put(f.path, reader_for(f.path, pdf_reader), raw)
                 finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages))
             else:
                 finish(i, FileResult(f, error=payload, seconds=seconds))

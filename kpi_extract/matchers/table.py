@@ -115,13 +115,83 @@ def _agency_rows(table: TextTable, header: str, page: int) -> list[Candidate]:
     return out
 
 
+_TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies)\b", re.I)
+
+
+def measure_kpi(header: str, unit: str, library: Library) -> str | None:
+    """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words."""
+    key = utils.default_process(re.sub(r"\([^()]*\)", " ", header))
+    if not key:
+        return None
+    for e in library.kpis.values():
+        if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
+            continue
+        if any(key == utils.default_process(c) for c in e.columns):
+            return e.id
+    return None
+
+
+def _rate_sibling(kpi: str, library: Library) -> str | None:
+    for e in library.kpis.values():
+        if kpi in e.follows and e.unit == "rate_per_10k":
+            return e.id
+    return None
+
+
+def _geometry_rows(table: TextTable, layout: PageLayout, library: Library) -> list[Candidate]:
+    """A table read from geometry: each cell bound by its row label and its column's kind.
+
+    Period columns date the row's KPI; area columns name the subject; a total column is the
+    whole; a measure column decides the KPI (`Places` -> places offered) when the row label names
+    none, the row label then being the subject (a course, a partner); comparator, target, RAG,
+    direction and code columns are never read."""
+    out: list[Candidate] = []
+    kinds, names = table.kinds or [], table.names or []
+    header = table.header_text
+    previous: str | None = None
+    for row in table.rows:
+        unit = _unit_of(row.label, row.cells)
+        found = label_kpi(row.label, unit, previous, library) if row.label.strip() else None
+        previous = found[0] if found else None
+        total_row = bool(_TOTAL_ROW.match(row.label.strip()))
+        snippet, starts = _snippet(row, header)
+        for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
+            if cell is None or kind in ("comparator", "code", "label", "unknown"):
+                continue
+            kpi, score, subject = (found[0], found[1], "") if found else (None, 0.0, "")
+            if kind == "measure":
+                cell_unit = "GBP" if cell.startswith("£") or "£" in name else \
+                    "percent" if cell.endswith("%") or re.search(r"%|per ?cent", name, re.I) else "count"
+                by_column = measure_kpi(name, cell_unit, library)
+                if found and re.search(r"\brate\b|per\s*10", name, re.I):
+                    kpi = _rate_sibling(found[0], library)
+                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn)", name.strip(), re.I):
+                    pass
+                elif by_column and not found:
+                    kpi, score, subject = by_column, CUTOFF, "" if total_row else row.label.strip()
+                elif by_column and found and by_column != found[0]:
+                    kpi = None
+            elif kind == "area":
+                subject = name
+            if kpi is None:
+                continue
+            out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
+                                 SCORE * score / 100, start, start + len(cell), subject,
+                                 period=period, period_source="table" if period else "", line=row.lines[0],
+                                 match_start=0, match_end=len(snippet)))
+    return out
+
+
 def match(layout: PageLayout, library: Library) -> list[Candidate]:
     out: list[Candidate] = []
     for table in layout.tables:
-        header = layout.lines[table.header_line].strip()
+        header = table.header_text or layout.lines[table.header_line].strip()
         if table.agency:
             if "agency_contribution" in library.kpis and "budget_contributions" in library.kpis:
                 out += _agency_rows(table, header, layout.number)
+            continue
+        if table.kinds is not None:
+            out += _geometry_rows(table, layout, library)
             continue
         previous: str | None = None
         for row in table.rows:

@@ -9,21 +9,26 @@ from pathlib import Path
 
 from .base import ReadError, RawDocument
 from .pdf import PdfplumberReader
+from .pdfium import PdfiumReader
 from .text import TextReader
 
-READERS = {".pdf": PdfplumberReader(), ".txt": TextReader()}
+PDF_READERS = {"pdfium": PdfiumReader(), "pdfplumber": PdfplumberReader()}
+DEFAULT_PDF_READER = "pdfium"  # fast, with positions and type; pdfplumber is the reference
+READERS = {".pdf": PDF_READERS[DEFAULT_PDF_READER], ".txt": TextReader()}
 SUFFIXES = tuple(READERS)
 
 
-def reader_for(path: str | Path):
+def reader_for(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER):
     suffix = Path(path).suffix.lower()
     if suffix not in READERS:
         raise ReadError(f"not a supported file type ({suffix or 'no extension'}): give a .pdf or .txt file")
+    if suffix == ".pdf":
+        return PDF_READERS[pdf_reader]
     return READERS[suffix]
 
 
-def read_pages(path: str | Path) -> RawDocument:
-    return reader_for(path).read(Path(path))
+def read_pages(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER) -> RawDocument:
+    return reader_for(path, pdf_reader).read(Path(path))
 
 
-__all__ = ["ReadError", "RawDocument", "read_pages", "reader_for", "SUFFIXES"]
+__all__ = ["ReadError", "RawDocument", "read_pages", "reader_for", "SUFFIXES", "PDF_READERS", "DEFAULT_PDF_READER"]

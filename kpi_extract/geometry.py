@@ -1,0 +1,531 @@
+"""Tables, headings and blocks from where text sits on the page, not from lines of characters.
+
+A council table is read by eye through its columns: a value belongs to the column whose header
+sits above it, and to the row whose label cell it shares (a label may wrap over several lines,
+with the values set against its first, middle or last line). From the page model's runs:
+
+1. `cells_of`: a line's runs, merged where they are closer than a cell gap (`TableSettings.cell_gap`
+   em), are its cells;
+2. `_value_lines`: lines whose cells, right of a text cell, hold figures (or `n/a`, `-`, RAG words);
+3. a table is a run of value lines with the label-only lines between them (wrapped labels); its
+   value columns come from the x-extents of the figures, its header from the lines just above;
+4. each header cell is typed (`classify_header`): period, comparator (target, England, RAG,
+   direction, change), code (`CS14`), area (`Northtown`), total, measure (`Places`), or the label;
+5. rows are cut where the vertical gap between lines is larger than the gap inside a cell; a row's
+   label is its label-column text from every line of the row.
+
+Headings are lines set larger or bolder than the page's body text; blocks are broken by vertical
+gaps, by a change of type size and by columns. Thresholds live in `TableSettings`, with defaults.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+
+from .model import Period
+from .normalise import normalise_line
+from .pagemodel import Line, Run, body_size, spaced
+from .periods import find_mentions, fy_quarter
+
+_NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
+_EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
+                    r"no data|none|awaited|no return)$", re.I)
+_RAG = re.compile(r"^(?:green|amber|red|g|a|r|[↑↓→←↗↘▲▼⬆⬇⇧⇩=]|up|down|same|better|worse|improving|declining|stable)$",
+                  re.I)
+_CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
+_COMPARATOR = re.compile(
+    r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|"
+    r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|london|core cities|"
+    r"targets?|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
+    r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
+    r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?)\b|^[+-]/[+-]$|^%$|^[+±]",
+    re.I)
+_TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)
+_LABEL_HEAD = re.compile(r"^(?:indicator|measure|metric|description|kpi|item|category|area of work|"
+                         r"performance indicator|partner|agency|organisation|organization|contributor|funder|source|"
+                         r"course|course title|training|event|subject|service|team|name|title|priority|action)s?\b",
+                         re.I)
+_CODE_HEAD = re.compile(r"^(?:ref|ref\.|reference|code|no\.?|pi|kpi ref|indicator ref|id|#)$", re.I)
+_AGENCY_HEAD = re.compile(r"^(?:partner|agency|organisation|organization|contributor|funder|source|funding partner)s?\b",
+                          re.I)
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """The thresholds of layout reading, in one place with their defaults (as pdfplumber's
+    `TableSettings`). Distances are in ems of the line's type size unless named otherwise."""
+
+    cell_gap: float = 1.0  # a horizontal gap wider than this (em) separates two cells
+    column_gap: float = 2.5  # prose lines split at a gap this wide are in two columns
+    row_gap_ratio: float = 1.25  # a line pitch this much larger than the tightest one starts a new row
+    header_lines: int = 3  # lines above the first row that may hold the header
+    block_gap: float = 0.7  # a vertical gap wider than this (em) between lines ends a block
+    heading_ratio: float = 1.15  # a line this much larger than the body type is a heading
+    heading_max_words: int = 16  # longer lines are not headings, whatever their type
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, (int, float)) or value <= 0:
+                raise ValueError(f"layout setting {f.name} must be a positive number, not {value!r}")
+
+
+DEFAULT_SETTINGS = TableSettings()
+
+
+@dataclass
+class Cell:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def value_like(self) -> bool:
+        return bool(_NUMBER.match(self.text) or _EMPTY.match(self.text) or _RAG.match(self.text))
+
+    @property
+    def number(self) -> bool:
+        return bool(_NUMBER.match(self.text)) and bool(re.search(r"\d", self.text))
+
+
+def cells_of(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[Cell]:
+    """A line's runs merged into cells; a cell of several bare figures is split into one each."""
+    cells: list[Cell] = []
+    prev: Run | None = None
+    for r in line.runs:
+        text = r.text.strip()
+        if not text:
+            continue
+        gap = r.x0 - prev.x1 if prev is not None else 1e9
+        if cells and gap < settings.cell_gap * max(r.size, prev.size if prev else r.size):
+            c = cells[-1]
+            joiner = "" if prev is not None and not spaced(prev, r) and gap < 0.5 * r.size else " "
+            cells[-1] = Cell(c.text + joiner + text, c.x0, max(c.x1, r.x1), min(c.top, r.top), max(c.bottom, r.bottom))
+        else:
+            cells.append(Cell(text, r.x0, r.x1, r.top, r.bottom))
+        prev = r
+    out: list[Cell] = []
+    for c in cells:
+        c.text = normalise_line(c.text)
+        tokens = c.text.split()
+        if len(tokens) > 1 and all(_NUMBER.match(t) or _EMPTY.match(t) for t in tokens) and \
+                sum(bool(re.search(r"\d", t)) for t in tokens) >= 2:
+            width = (c.x1 - c.x0) / max(1, len(c.text))
+            pos = 0
+            for t in tokens:
+                start = c.text.index(t, pos)
+                out.append(Cell(t, c.x0 + start * width, c.x0 + (start + len(t)) * width, c.top, c.bottom))
+                pos = start + len(t)
+        else:
+            out.append(c)
+    return out
+
+
+@dataclass
+class Column:
+    """One column of a table: where it sits, what its header says, and what kind it is."""
+
+    x0: float
+    x1: float
+    header: str = ""
+    kind: str = ""  # period | comparator | code | area | total | measure | label | unknown
+    period: Period | None = None
+
+
+@dataclass
+class GeoRow:
+    label: str
+    cells: list[str | None]  # one per column; None where the row has no figure there
+    lines: list[int]
+    text: str
+
+
+@dataclass
+class GeoTable:
+    header_lines: list[int]
+    columns: list[Column]
+    rows: list[GeoRow] = field(default_factory=list)
+    caption: str = ""  # the line just above the table ("Table 1: ... at 31 March 2021")
+    label_head: str = ""  # the header of the label column ("Indicator", "Partner", "At 31 March 2021")
+    continued: bool = False  # header taken from the table on the page before
+
+    @property
+    def lines(self) -> set[int]:
+        used = set(self.header_lines)
+        for r in self.rows:
+            used.update(r.lines)
+        return used
+
+
+def _period_of_header(text: str, context: str = "") -> Period | None:
+    text = re.sub(r"\([^()]*\)", " ", text)
+    found = [m for m in find_mentions(text) if m.absolute and m.period.known]
+    if len({m.period for m in found}) == 1:
+        return found[0].period
+    quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
+    if len(quarters) == 1:
+        years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
+        if len(years) == 1:
+            fy = years.pop()
+            if fy.start is not None:
+                return fy_quarter(fy.start.year, quarters[0].quarter)
+    return None
+
+
+def classify_header(text: str, body: list[str], context: str = "") -> tuple[str, Period | None]:
+    """What a column holds, from its header text and its cells.
+
+    A comparator, target, RAG or direction column never yields a KPI; a code column (`CS14`) is
+    a label; a period column dates its cells; an area column (`Northtown`) names their subject;
+    a measure column (`Places`, `Attended`) decides the KPI with the row label."""
+    t = " ".join(text.split())
+    filled = [b for b in body if b]
+    if filled and sum(bool(_CODE.match(b)) and not _NUMBER.match(b) for b in filled) >= max(1, len(filled) * 0.6):
+        return "code", None
+    if filled and all(_RAG.match(b) or _EMPTY.match(b) for b in filled) and any(_RAG.match(b) for b in filled):
+        return "comparator", None
+    if not t:
+        return "unknown", None
+    if _COMPARATOR.search(t):
+        return "comparator", None
+    period = _period_of_header(t, context)
+    if period is not None:
+        return "period", period
+    if _CODE_HEAD.match(t):
+        return "code", None
+    if _TOTAL.match(t):
+        return "total", None
+    if re.search(r"\d", t) and not re.search(r"per\s*10", t, re.I):
+        return "unknown", None
+    if re.fullmatch(r"(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)){0,4}", t) \
+            and not re.search(r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|"
+                              r"attendees|budget|spend|income|contribution|amount|value|count|percentage|per|"
+                              r"actual|outturn|booked|events|cancelled|value)\b", t, re.I):
+        return "area", None
+    return "measure", None
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _value_start(cells: list[Cell]) -> int | None:
+    """Index of the first value cell that follows a text cell (or of the second of two values)."""
+    for k, c in enumerate(cells):
+        if c.value_like and k > 0 and all(x.value_like for x in cells[k:]):
+            return k
+    return None
+
+
+@dataclass
+class _Prepared:
+    cells: list[list[Cell]]
+    vstart: list[int | None]
+
+
+def _prepare(lines: list[Line], settings: TableSettings) -> _Prepared:
+    cells = [cells_of(ln, settings) for ln in lines]
+    vstart = []
+    for cs in cells:
+        k = _value_start(cs)
+        if k is not None and not any(c.number for c in cs[k:]) and not any(_RAG.match(c.text) for c in cs[k:]):
+            k = None  # a line of dashes is not a row of figures
+        if k is not None and len(" ".join(c.text for c in cs[:k])) > 120:
+            k = None  # a sentence ending in a figure
+        vstart.append(k)
+    return _Prepared(cells, vstart)
+
+
+def _columns_from(rows: list[list[Cell]]) -> list[tuple[float, float]]:
+    """Value columns from the x-extents of the figures of every row: overlapping extents are one column."""
+    spans = sorted((c.x0, c.x1) for cs in rows for c in cs)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + 2:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def _assign(cells: list[Cell], cols: list[tuple[float, float]]) -> list[str | None]:
+    out: list[str | None] = [None] * len(cols)
+    for c in cells:
+        best = max(range(len(cols)), key=lambda k: (_overlap(c.x0, c.x1, *cols[k]),
+                                                     -abs((c.x0 + c.x1) / 2 - (cols[k][0] + cols[k][1]) / 2)))
+        if out[best] is None:
+            out[best] = c.text
+    return out
+
+
+def find_tables(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS,
+                carry: GeoTable | None = None) -> list[GeoTable]:
+    """Tables on a page of model lines (see the module's docstring for the steps)."""
+    prep = _prepare(lines, settings)
+    tables: list[GeoTable] = []
+    i = 0
+    n = len(lines)
+    used: set[int] = set()
+    while i < n:
+        if prep.vstart[i] is None:
+            i += 1
+            continue
+        # the extent of the table: value lines, and label-only lines between them
+        first_val = prep.cells[i][prep.vstart[i]]
+        vx = first_val.x0
+        members = [i]
+        j = i + 1
+        pending: list[int] = []
+        size = lines[i].size
+        while j < n:
+            cs = prep.cells[j]
+            gap = lines[j].top - lines[members[-1] if not pending else pending[-1]].bottom
+            if gap > 3.5 * size:
+                break
+            if prep.vstart[j] is not None and abs(prep.cells[j][prep.vstart[j]].x0 - vx) < 6 * size:
+                members += pending + [j]
+                pending = []
+            elif cs and all(c.x1 <= vx + 0.5 * size for c in cs) and len(pending) < 4 and \
+                    len(" ".join(c.text for c in cs)) <= 70:
+                pending.append(j)
+            else:
+                break
+            j += 1
+        value_lines = [k for k in members if prep.vstart[k] is not None]
+        # trailing label-only lines belong to the last row when they sit close under it
+        trail = []
+        for k in pending:
+            if lines[k].top - lines[(trail or value_lines)[-1]].bottom <= 0.8 * size:
+                trail.append(k)
+            else:
+                break
+        members += trail
+        # lines just above the first value line: wrapped label lines of the first row, or the header
+        above: list[int] = []
+        k = i - 1
+        while k >= 0 and len(above) < settings.header_lines + 3 and k not in used:
+            gap = lines[(above or [i])[-1]].top - lines[k].bottom
+            if gap > 2.5 * size:
+                break
+            above.append(k)
+            k -= 1
+        above.reverse()
+        if len(value_lines) < 2 and not (carry is not None and not tables and len(value_lines) >= 1) \
+                and not _has_header(above, prep, vx):
+            i = j if j > i else i + 1
+            continue
+        table = _build(lines, prep, members, value_lines, above, vx, settings, carry if not tables else None)
+        if table is not None and table.rows:
+            tables.append(table)
+            used |= table.lines
+        i = max(members) + 1
+    return tables
+
+
+def _heads(c: Cell, vx: float, size: float, vcols: list[tuple[float, float]]) -> bool:
+    """Does a cell above the figures head a column of them? It starts over them (a header
+    centred over its column may start a little left of the figures); a caption reaching in from
+    the label column does not."""
+    left = min([vx] + [a for a, _ in vcols])
+    return c.x0 >= left - size
+
+
+def _has_header(above: list[int], prep: _Prepared, vx: float) -> bool:
+    return any(prep.vstart[k] is None and sum(c.x0 >= vx - 2 for c in prep.cells[k]) >= 1 for k in above)
+
+
+def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: list[int], above: list[int],
+           vx: float, settings: TableSettings, carry: GeoTable | None) -> GeoTable | None:
+    size = lines[value_lines[0]].size
+    vcols = _columns_from([prep.cells[k][prep.vstart[k]:] for k in value_lines])  # type: ignore[misc]
+    # header: the lines above that have cells over the value columns; label-only lines just above
+    # the first row (touching it) are its wrapped label instead
+    header: list[int] = []
+    first_label: list[int] = []
+    for k in reversed(above):
+        cs = prep.cells[k]
+        # a header cell starts over the figures; a line reaching in from the left is a caption
+        over = [c for c in cs if _heads(c, vx, size, vcols)] if lines[k].size <= size + 1.5 else []
+        if over and not first_label:
+            header.insert(0, k)
+        elif not over and not header and lines[value_lines[0]].top - lines[k].bottom <= 0.8 * size \
+                and len(first_label) < 3 and members[0] == value_lines[0]:
+            first_label.insert(0, k)
+        elif header and over:
+            header.insert(0, k)
+        else:
+            if header:
+                break
+            if not over:
+                break
+    header = header[-settings.header_lines:]
+    caption = ""
+    cap_line = (min(header) if header else value_lines[0]) - 1
+    while cap_line >= 0 and cap_line in first_label:
+        cap_line -= 1
+    if cap_line >= 0 and lines[(min(header) if header else value_lines[0])].top - lines[cap_line].bottom < 3 * size:
+        caption = lines[cap_line].text
+
+    # columns: value columns named by the header cells above them
+    columns = [Column(a, b) for a, b in vcols]
+    continued = False
+    header_text_all = " ".join(lines[k].text for k in header)
+    label_head = ""
+    if header:
+        for k in header:
+            for c in prep.cells[k]:
+                heads = _heads(c, vx, size, vcols)
+                hits = [m for m, col in enumerate(columns) if _overlap(c.x0, c.x1, col.x0, col.x1) > 0] if heads else []
+                if not hits and heads:
+                    centre = (c.x0 + c.x1) / 2
+                    hits = [min(range(len(columns)), key=lambda m: abs((columns[m].x0 + columns[m].x1) / 2 - centre))]
+                if not hits:
+                    label_head = (label_head + " " + c.text).strip()
+                    continue
+                if len(hits) > 1 and _period_of_header(c.text) is not None and len(header) > 1 and k == header[0]:
+                    # a year spanning the quarters under it: context for them, not a column of its own
+                    for m in hits:
+                        columns[m].header = (c.text + " " + columns[m].header).strip()
+                    continue
+                for m in hits[:1]:
+                    columns[m].header = (columns[m].header + " " + c.text).strip()
+    elif carry is not None and len(carry.columns) >= len(columns) and \
+            all(any(_overlap(col.x0, col.x1, cc.x0, cc.x1) > 0 for cc in carry.columns) for col in columns):
+        columns = [Column(cc.x0, cc.x1, cc.header, cc.kind, cc.period) for cc in carry.columns]
+        label_head, caption = carry.label_head, carry.caption
+        continued = True
+    else:
+        return None
+
+    # rows: cut by vertical gaps larger than those inside a wrapped cell
+    body = first_label + members
+    pitches = [lines[b].top - lines[a].top for a, b in zip(body, body[1:])]
+    tight = min(pitches) if pitches else 0
+    rows_lines: list[list[int]] = [[body[0]]]
+    for (a, b), p in zip(zip(body, body[1:]), pitches):
+        new_row = p > settings.row_gap_ratio * tight
+        if not new_row and prep.vstart[b] is not None and any(prep.vstart[x] is not None for x in rows_lines[-1]):
+            new_row = True  # two lines of figures in one band: two rows of a tight table
+        if new_row:
+            rows_lines.append([b])
+        else:
+            rows_lines[-1].append(b)
+    table = GeoTable(header, columns, caption=caption, label_head=label_head, continued=continued)
+    bodies: list[list[str | None]] = []
+    for group in rows_lines:
+        vals = [k for k in group if prep.vstart[k] is not None]
+        if not vals:
+            if table.rows and group and all(not lines[x].text[:1].isupper() for x in group[:1]):
+                table.rows[-1].label += " " + " ".join(lines[x].text for x in group)
+                table.rows[-1].lines += group
+            continue
+        v = vals[0]
+        cells = _assign(prep.cells[v][prep.vstart[v]:], [(c.x0, c.x1) for c in columns])  # type: ignore[misc]
+        label_parts = []
+        for x in group:
+            cs = prep.cells[x]
+            cut = prep.vstart[x] if prep.vstart[x] is not None else len(cs)
+            label_parts += [c.text for c in cs[:cut] if c.x1 <= vx + 0.5 * size]
+        table.rows.append(GeoRow(" ".join(label_parts), cells, group, lines[v].text))
+        bodies.append(cells)
+    if not columns[0].kind:
+        context = " ".join([caption, label_head, header_text_all])
+        for m, col in enumerate(columns):
+            col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
+    # a leading code column: its cells are part of the label, never values
+    for r in table.rows:
+        parts = r.label.split(" ", 1)
+        if len(parts) == 2 and _CODE.match(parts[0]) and not _NUMBER.match(parts[0]):
+            r.label = parts[1]
+    return table
+
+
+def mark_headings(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> float:
+    """Flag the lines set larger, or wholly bold, and short: the page's title and headings.
+    Returns the body size."""
+    body = body_size(lines)
+    for ln in lines:
+        words = len(ln.text.split())
+        if not ln.text or words > settings.heading_max_words or ln.text.endswith((".", ",", ";")):
+            continue
+        larger = ln.size >= body * settings.heading_ratio and ln.size - body >= 1.0
+        if (larger or ln.bold) and re.search(r"[A-Za-z]{2}", ln.text):
+            ln.heading = True
+    return body
+
+
+def _prose(runs: list[Run]) -> bool:
+    """Words of running text, not a table's cells: several words, mostly letters."""
+    text = " ".join(r.text for r in runs)
+    words = text.split()
+    return len(words) >= 4 and sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
+
+
+def split_columns(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """Lines of a page set in two columns, read column by column.
+
+    A gutter is an x position where at least three lines split with a wide gap; each such line is
+    cut in two there, and the cut pieces are read left column first, within each stretch of the
+    page between full-width lines."""
+    gaps: dict[int, int] = {}
+    for ln in lines:
+        for k, (a, b) in enumerate(zip(ln.runs, ln.runs[1:])):
+            if b.x0 - a.x1 >= settings.column_gap * max(a.size, b.size) and \
+                    _prose(ln.runs[:k + 1]) and _prose(ln.runs[k + 1:]):
+                key = int((a.x1 + b.x0) / 2 // 20)
+                gaps[key] = gaps.get(key, 0) + 1
+    gutters = [k for k, c in gaps.items() if c >= 3]
+    if not gutters:
+        return lines
+    key = max(gutters, key=lambda k: gaps[k])
+    gx = (key + 0.5) * 20
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        out.extend(left)
+        out.extend(right)
+        left.clear()
+        right.clear()
+
+    from .pagemodel import join_runs
+    for ln in lines:
+        lr = [r for r in ln.runs if r.x1 <= gx + 10]
+        rr = [r for r in ln.runs if r.x0 >= gx - 10 and r not in lr]
+        spans = len(lr) + len(rr) < len(ln.runs)
+        if spans or (not rr and ln.x1 > gx + 40):
+            flush()
+            out.append(ln)
+            continue
+        if lr:
+            left.append(Line(lr, join_runs(lr), ln.heading, ln.block))
+        if rr:
+            right.append(Line(rr, join_runs(rr), ln.heading, ln.block))
+    flush()
+    return out
+
+
+_LONE_FIGURE = re.compile(r"[£]?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?")
+
+
+def block_breaks(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> set[int]:
+    """Indices of lines that start a new block: after a wide vertical gap, a change of type size,
+    a jump back up the page (a new column), or a heading (which is a block of its own)."""
+    breaks: set[int] = set()
+    for k in range(1, len(lines)):
+        a, b = lines[k - 1], lines[k]
+        gap = b.top - a.bottom
+        # a sentence running on (no final stop, a lower-case start) is not cut by a wider gap
+        runs_on = b.text[:1].islower() and not a.text.rstrip().endswith((".", "!", "?", ":", ";"))
+        # a headline figure and the label set under it are one block ("89%" / "course utilisation")
+        if _LONE_FIGURE.fullmatch(a.text) and not _LONE_FIGURE.fullmatch(b.text) and \
+                0 <= gap < 2.5 * b.size and abs(a.x0 - b.x0) < 2 * b.size:
+            continue
+        if (gap > settings.block_gap * max(a.size, b.size) and not runs_on) or gap < -a.size or \
+                abs(a.size - b.size) >= 1.5 or a.heading != b.heading or b.heading or \
+                abs(b.x0 - a.x0) > 12 * b.size:
+            breaks.add(k)
+    return breaks

@@ -1,0 +1,168 @@
+"""A page as it is laid out: text runs with their boxes and type, gathered into lines.
+
+Plain text loses what a reader of a council paper sees at a glance: which words sit in one table
+cell, which line is a heading (larger or bolder than the body), where one block of text ends and
+the next begins. PDFium gives text runs (the pieces of text drawn together) with their boxes in
+bulk; this module keeps them as plain data that the cache can store as JSON, and groups them into
+lines. Coordinates are in points from the page's top-left corner.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text drawn together (usually a word group, a table cell, or a whole line)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # type size in points
+    bold: bool
+
+    def to_json(self) -> list:
+        return [self.text, round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1),
+                round(self.size, 1), int(self.bold)]
+
+    @classmethod
+    def from_json(cls, row: list) -> "Run":
+        text, x0, top, x1, bottom, size, bold = row
+        return cls(str(text), float(x0), float(top), float(x1), float(bottom), float(size), bool(bold))
+
+
+@dataclass
+class Line:
+    """Runs that share a baseline band, left to right."""
+
+    runs: list[Run]
+    text: str = ""
+    heading: bool = False  # set by `mark_headings`
+    block: int = 0  # set by `mark_blocks`: lines of one block may form one paragraph
+
+    @property
+    def x0(self) -> float:
+        return min(r.x0 for r in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(r.x1 for r in self.runs)
+
+    @property
+    def top(self) -> float:
+        return min(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(r.bottom for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        return max(r.size for r in self.runs)
+
+    @property
+    def bold(self) -> bool:
+        letters = [r for r in self.runs if any(ch.isalpha() for ch in r.text)]
+        return bool(letters) and all(r.bold for r in letters)
+
+
+@dataclass
+class PageModel:
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"w": round(self.width, 1), "h": round(self.height, 1), "runs": [r.to_json() for r in self.runs]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PageModel":
+        return cls(float(data["w"]), float(data["h"]), [Run.from_json(r) for r in data["runs"]])
+
+
+def group_lines(runs: list[Run]) -> list[Line]:
+    """Runs into lines: a run joins the line whose vertical band its middle falls in.
+
+    Runs are taken top to bottom; a run belongs to a line when its vertical middle lies inside
+    the line's band (so a superscript or a cell set a point lower stays on its row, while the
+    second line of a wrapped cell, a whole line lower, does not)."""
+    lines: list[list[Run]] = []
+    bands: list[tuple[float, float]] = []
+    for run in sorted(runs, key=lambda r: (round(r.top, 0), r.x0)):
+        mid = (run.top + run.bottom) / 2
+        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            top, bottom = bands[k]
+            if top <= mid <= bottom:
+                lines[k].append(run)
+                bands[k] = (min(top, run.top), max(bottom, run.bottom)) if run.size <= 1.5 * lines[k][0].size \
+                    else bands[k]
+                break
+        else:
+            lines.append([run])
+            bands.append((run.top, run.bottom))
+    out = []
+    for runs_ in lines:
+        runs_.sort(key=lambda r: r.x0)
+        runs_ = _without_overprint(runs_)
+        out.append(Line(runs_, join_runs(runs_)))
+    out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+def _without_overprint(runs: list[Run]) -> list[Run]:
+    """Runs that overlap the run before them and repeat its last characters (a PDF that draws
+    "2017, " and then "17, 543 children" over it) lose the repeated part."""
+    out: list[Run] = []
+    for r in runs:
+        prev = out[-1] if out else None
+        if prev is not None and r.x0 < prev.x1 - 1 and r.top < prev.bottom and prev.top < r.bottom:
+            tail, head = prev.text.rstrip(), r.text.lstrip()
+            k = next((k for k in range(min(len(tail), len(head)), 0, -1) if tail.endswith(head[:k])), 0)
+            if k:
+                rest = head[k:]
+                if not rest.strip():
+                    continue
+                r = Run((" " if rest[:1].isspace() else "") + rest.strip() + (" " if r.text[-1:].isspace() else ""),
+                        prev.x1, r.top, r.x1, r.bottom, r.size, r.bold)
+        out.append(r)
+    return out
+
+
+def join_runs(runs: list[Run]) -> str:
+    """A line's text: runs joined with one space, none where two runs sit close with no space
+    between them in the PDF's text (a word or a number drawn in pieces, `1,` `105`)."""
+    text = ""
+    prev: Run | None = None
+    for r in runs:
+        t = r.text.strip()
+        if not t:
+            continue
+        if prev is not None:
+            gap = r.x0 - prev.x1
+            touching = not spaced(prev, r) and gap < 0.5 * min(r.size, prev.size)
+            text += "" if touching else " "
+        text += t
+        prev = r
+    return text
+
+
+def spaced(a: Run, b: Run) -> bool:
+    """Did the PDF put a space between two runs? (PDFium marks it at either run's edge.)"""
+    return a.text[-1:].isspace() or b.text[:1].isspace()
+
+
+def body_size(lines: list[Line]) -> float:
+    """The type size most of the page's characters are set in."""
+    weights: dict[float, int] = {}
+    for ln in lines:
+        for r in ln.runs:
+            weights[round(r.size, 0)] = weights.get(round(r.size, 0), 0) + len(r.text)
+    return max(weights, key=lambda s: (weights[s], -s)) if weights else 0.0
+
+
+def line_spacing(lines: list[Line]) -> float:
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 3 * a.size]
+    return median(gaps) if gaps else 2.0

@@ -1,0 +1,154 @@
+"""PDF pages through PDFium (pypdfium2): text with its layout, at the speed of `pdftotext`.
+
+PDFium's text API gives the rectangles of text runs in bulk (`FPDFText_CountRects`/`GetRect`),
+so a page costs a few calls per run, not a Python call per character. For each run we ask the
+type size and weight of its first character, which is what tells headings from body text.
+The page text handed on is the model's lines joined, so line numbers in the text and in the
+model agree.
+
+Failures (pypdfium2 raises `PdfiumError` with PDFium's error code) become one `ReadError`
+line each, like pdfplumber's.
+"""
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..pagemodel import PageModel, Run, group_lines
+from .base import RawDocument, ReadError
+from .pdf import REPAIR, _sniff
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+
+
+def _font(textpage, index: int, cache: dict) -> tuple[float, bool]:
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    flags = ctypes.c_int(0)
+    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, ctypes.byref(flags))
+    name = ""
+    if 0 < n < 256:
+        key = (n, flags.value, weight)
+        if key in cache:
+            return size, cache[key]
+        buf = ctypes.create_string_buffer(n)
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, n, ctypes.byref(flags))
+        name = buf.value.decode("latin-1", "replace").lower()
+    bold = weight >= 600 or bool(flags.value & _FORCE_BOLD) or any(w in name.split("+")[-1] for w in _BOLD_NAMES)
+    if name:
+        cache[(n, flags.value, weight)] = bold
+    return size, bold
+
+
+def page_model(page) -> PageModel:
+    """The runs of one page, with their boxes (top-left origin), size and weight.
+
+    A run's text is the page text from its first character to the next run's first character:
+    rects come in character order, so this reads the page's text once instead of asking PDFium
+    for the text inside each rect (`GetBoundedText` scans the whole page on every call)."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(raw)
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        n = pdfium_c.FPDFText_CountRects(raw, 0, -1)
+        left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+        boxes = []
+        for i in range(n):
+            pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
+            l, t, r, b = left.value, top.value, right.value, bottom.value
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(raw, l + min(0.5, (r - l) / 2), (t + b) / 2,
+                                                         1.0, (t - b) / 2 + 0.5)
+            boxes.append((index, l, t, r, b))
+        starts = [bx[0] for bx in boxes]
+        ordered = len(text) == count and all(0 <= a < b for a, b in zip(starts, starts[1:])) and \
+            (not starts or starts[0] >= 0)
+        fonts: dict = {}
+        runs = []
+        for k, (index, l, t, r, b) in enumerate(boxes):
+            if ordered:
+                piece = text[index:starts[k + 1] if k + 1 < len(starts) else count]
+            else:
+                piece = textpage.get_text_bounded(l, b, r, t)
+            before, after = piece[:1].isspace(), piece[-1:].isspace()
+            piece = " ".join(piece.split())
+            if not piece:
+                continue
+            size, bold = _font(raw, index, fonts) if index >= 0 else (t - b, False)
+            if size <= 0:
+                size = t - b
+            # a space PDFium saw at either end is kept: it says whether the next run starts a new word
+            runs.append(Run((" " if before else "") + piece + (" " if after else ""), l, height - t, r, height - b,
+                            size, bold))
+        return PageModel(width, height, runs)
+    finally:
+        textpage.close()
+
+
+def _has_images(page) -> bool:
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        return True
+    return False
+
+
+def _explain(e: pdfium.PdfiumError) -> str:
+    code = getattr(e, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(e).lower():
+        return "encrypted (password-protected): decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)"
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return "protected by a security handler that cannot be opened: decrypt it first (e.g. `qpdf --decrypt in.pdf out.pdf`)"
+    detail = str(e).strip().splitlines()[0][:80] if str(e).strip() else type(e).__name__
+    return f"damaged PDF ({detail}): {REPAIR}"
+
+
+class PdfiumReader:
+    name = "pdfium"
+    version = f"{pdfium.PDFIUM_INFO.build}/1" if hasattr(pdfium, "PDFIUM_INFO") else "1"
+
+    def read(self, path: Path) -> RawDocument:
+        _sniff(path)
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as e:
+            raise ReadError(_explain(e)) from e
+        except MemoryError as e:
+            raise ReadError("too large to read in memory: split it (e.g. `qpdf --split-pages`)") from e
+        texts: list[str] = []
+        models: list = []
+        warnings: list[str] = []
+        scanned: list[int] = []
+        try:
+            if len(pdf) == 0:
+                raise ReadError(f"no pages could be read: the file is damaged; {REPAIR}")
+            for number in range(1, len(pdf) + 1):
+                try:
+                    page = pdf[number - 1]
+                except pdfium.PdfiumError:
+                    warnings.append(f"page {number} could not be read; its figures are missing")
+                    texts.append("")
+                    models.append(None)
+                    continue
+                try:
+                    model = page_model(page)
+                    if not model.runs and _has_images(page):
+                        scanned.append(number)
+                finally:
+                    page.close()
+                models.append(model.to_json())
+                texts.append("\n".join(ln.text for ln in group_lines(model.runs)))
+        finally:
+            pdf.close()
+        if not any(t.strip() for t in texts):
+            if scanned:
+                raise ReadError("no text layer (scanned images?): OCR it first (e.g. `ocrmypdf in.pdf out.pdf`)")
+            raise ReadError("no text on any page (a blank document?): check that it is the right file")
+        if scanned:
+            shown = ", ".join(map(str, scanned[:10])) + (" ..." if len(scanned) > 10 else "")
+            warnings.append(f"page(s) {shown} have no text layer (scanned?): their figures are missing; "
+                            f"OCR them (e.g. `ocrmypdf --skip-text in.pdf out.pdf`)")
+        return RawDocument(texts, warnings, models)

@@ -156,8 +156,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None) 
             typed = None
         alone: set[int] = set()
         if typed:
-            from .geometry import block_breaks
-            starts = sorted(block_breaks(typed) | {0})
+            from .geometry import starts_of_blocks
+            starts = sorted(starts_of_blocks(typed) | {0})
             width = max(ln.x1 for ln in typed) - min(ln.x0 for ln in typed)
             for a, b in zip(starts, starts[1:] + [len(typed)]):
                 block = range(a, b)
@@ -174,6 +174,7 @@ def build_context(pages: list[str], path: str = "", models: list | None = None) 
                 ctx.titles.append((number, i, _single_period(line)))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
                     and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
+                    and not _DATELINE.search(lines[i + 1]) \
                     and (p := _single_period(lines[i + 1])) is not None:
                 # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
                 ctx.titles.append((number, i + 1, p))

@@ -4,7 +4,7 @@ A council table is read by eye through its columns: a value belongs to the colum
 sits above it, and to the row whose label cell it shares (a label may wrap over several lines,
 with the values set against its first, middle or last line). From the page model's runs:
 
-1. `cells_of`: a line's runs, merged where they are closer than a cell gap (`TableSettings.cell_gap`
+1. `cells_of`: a line's runs, merged where they are closer than a cell gap (`Settings.cell_gap`
    em), are its cells;
 2. `_value_lines`: lines whose cells, right of a text cell, hold figures (or `n/a`, `-`, RAG words);
 3. a table is a run of value lines with the label-only lines between them (wrapped labels); its
@@ -15,15 +15,16 @@ with the values set against its first, middle or last line). From the page model
    label is its label-column text from every line of the row.
 
 Headings are lines set larger or bolder than the page's body text; blocks are broken by vertical
-gaps, by a change of type size and by columns. Thresholds live in `TableSettings`, with defaults.
+gaps, by a change of type size and by columns. Thresholds live in `Settings`, with defaults.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from .model import Period
-from .normalise import normalise_line
+from .settings import DEFAULT_SETTINGS, Settings
+from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, spaced
 from .periods import find_mentions, fy_quarter
 
@@ -50,27 +51,7 @@ _AGENCY_HEAD = re.compile(r"^(?:partner|agency|organisation|organization|contrib
                           re.I)
 
 
-@dataclass(frozen=True)
-class TableSettings:
-    """The thresholds of layout reading, in one place with their defaults (as pdfplumber's
-    `TableSettings`). Distances are in ems of the line's type size unless named otherwise."""
 
-    cell_gap: float = 1.0  # a horizontal gap wider than this (em) separates two cells
-    column_gap: float = 2.5  # prose lines split at a gap this wide are in two columns
-    row_gap_ratio: float = 1.25  # a line pitch this much larger than the tightest one starts a new row
-    header_lines: int = 3  # lines above the first row that may hold the header
-    block_gap: float = 0.7  # a vertical gap wider than this (em) between lines ends a block
-    heading_ratio: float = 1.15  # a line this much larger than the body type is a heading
-    heading_max_words: int = 16  # longer lines are not headings, whatever their type
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if not isinstance(value, (int, float)) or value <= 0:
-                raise ValueError(f"layout setting {f.name} must be a positive number, not {value!r}")
-
-
-DEFAULT_SETTINGS = TableSettings()
 
 
 @dataclass
@@ -90,7 +71,7 @@ class Cell:
         return bool(_NUMBER.match(self.text)) and bool(re.search(r"\d", self.text))
 
 
-def cells_of(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[Cell]:
+def cells_of(line: Line, settings: Settings = DEFAULT_SETTINGS) -> list[Cell]:
     """A line's runs merged into cells; a cell of several bare figures is split into one each."""
     cells: list[Cell] = []
     prev: Run | None = None
@@ -108,7 +89,8 @@ def cells_of(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[Cel
         prev = r
     out: list[Cell] = []
     for c in cells:
-        c.text = normalise_line(c.text)
+        if "," in c.text or "£" in c.text or "E" in c.text:
+            c.text = repair_numbers(c.text)
         tokens = c.text.split()
         if len(tokens) > 1 and all(_NUMBER.match(t) or _EMPTY.match(t) for t in tokens) and \
                 sum(bool(re.search(r"\d", t)) for t in tokens) >= 2:
@@ -225,7 +207,7 @@ class _Prepared:
     vstart: list[int | None]
 
 
-def _prepare(lines: list[Line], settings: TableSettings) -> _Prepared:
+def _prepare(lines: list[Line], settings: Settings) -> _Prepared:
     cells = [cells_of(ln, settings) for ln in lines]
     vstart = []
     for cs in cells:
@@ -260,7 +242,7 @@ def _assign(cells: list[Cell], cols: list[tuple[float, float]]) -> list[str | No
     return out
 
 
-def find_tables(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS,
+def find_tables(lines: list[Line], settings: Settings = DEFAULT_SETTINGS,
                 carry: GeoTable | None = None) -> list[GeoTable]:
     """Tables on a page of model lines (see the module's docstring for the steps)."""
     prep = _prepare(lines, settings)
@@ -337,7 +319,7 @@ def _has_header(above: list[int], prep: _Prepared, vx: float) -> bool:
 
 
 def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: list[int], above: list[int],
-           vx: float, settings: TableSettings, carry: GeoTable | None) -> GeoTable | None:
+           vx: float, settings: Settings, carry: GeoTable | None) -> GeoTable | None:
     size = lines[value_lines[0]].size
     vcols = _columns_from([prep.cells[k][prep.vstart[k]:] for k in value_lines])  # type: ignore[misc]
     # header: the lines above that have cells over the value columns; label-only lines just above
@@ -348,18 +330,14 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         cs = prep.cells[k]
         # a header cell starts over the figures; a line reaching in from the left is a caption
         over = [c for c in cs if _heads(c, vx, size, vcols)] if lines[k].size <= size + 1.5 else []
-        if over and not first_label:
+        below = (first_label or [value_lines[0]])[0]
+        if over:
             header.insert(0, k)
-        elif not over and not header and lines[value_lines[0]].top - lines[k].bottom <= 0.8 * size \
-                and len(first_label) < 3 and members[0] == value_lines[0]:
-            first_label.insert(0, k)
-        elif header and over:
-            header.insert(0, k)
+        elif not header and lines[below].top - lines[k].bottom <= 0.8 * size and len(first_label) < 3 \
+                and members[0] == value_lines[0]:
+            first_label.insert(0, k)  # the first row's label wraps upwards from its figures
         else:
-            if header:
-                break
-            if not over:
-                break
+            break
     header = header[-settings.header_lines:]
     caption = ""
     cap_line = (min(header) if header else value_lines[0]) - 1
@@ -442,7 +420,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     return table
 
 
-def mark_headings(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> float:
+def mark_headings(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> float:
     """Flag the lines set larger, or wholly bold, and short: the page's title and headings.
     Returns the body size."""
     body = body_size(lines)
@@ -463,7 +441,7 @@ def _prose(runs: list[Run]) -> bool:
     return len(words) >= 4 and sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
 
 
-def split_columns(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> list[Line]:
+def split_columns(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> list[Line]:
     """Lines of a page set in two columns, read column by column.
 
     A gutter is an x position where at least three lines split with a wide gap; each such line is
@@ -511,7 +489,21 @@ def split_columns(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS)
 _LONE_FIGURE = re.compile(r"[£]?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?")
 
 
-def block_breaks(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) -> set[int]:
+def mark_blocks(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Number the page's blocks on its lines (`Line.block`), once, for layout and context alike."""
+    breaks = block_breaks(lines, settings)
+    block = 0
+    for k, ln in enumerate(lines):
+        if k in breaks:
+            block += 1
+        ln.block = block
+
+
+def starts_of_blocks(lines: list[Line]) -> set[int]:
+    return {k for k in range(1, len(lines)) if lines[k].block != lines[k - 1].block}
+
+
+def block_breaks(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> set[int]:
     """Indices of lines that start a new block: after a wide vertical gap, a change of type size,
     a jump back up the page (a new column), or a heading (which is a block of its own)."""
     breaks: set[int] = set()
@@ -523,6 +515,9 @@ def block_breaks(lines: list[Line], settings: TableSettings = DEFAULT_SETTINGS) 
         # a headline figure and the label set under it are one block ("89%" / "course utilisation")
         if _LONE_FIGURE.fullmatch(a.text) and not _LONE_FIGURE.fullmatch(b.text) and \
                 0 <= gap < 2.5 * b.size and abs(a.x0 - b.x0) < 2 * b.size:
+            continue
+        if b.text[:1] in ("\u2022", "\ufffd"):  # a bullet, or one drawn with an unmapped glyph
+            breaks.add(k)
             continue
         if (gap > settings.block_gap * max(a.size, b.size) and not runs_on) or gap < -a.size or \
                 abs(a.size - b.size) >= 1.5 or a.heading != b.heading or b.heading or \

@@ -366,13 +366,14 @@ def layout_page(number: int, text: str, model_lines: list | None = None, carry=N
     geo: list = []
     breaks: set[int] | None = None
     if model_lines is not None and len(model_lines) == len(lines):
-        from .geometry import DEFAULT_SETTINGS, block_breaks, find_tables as find_geo_tables
+        from .geometry import find_tables as find_geo_tables, starts_of_blocks
+        from .settings import DEFAULT_SETTINGS
         settings = settings or DEFAULT_SETTINGS
         geo = find_geo_tables(model_lines, settings, carry)
         for g in geo:
             tables.append(_from_geometry(g, lines))
             used |= g.lines
-        breaks = block_breaks(model_lines, settings)
+        breaks = starts_of_blocks(model_lines)
     masked = [ln if i not in used else "" for i, ln in enumerate(lines)]
     for t in find_tables(masked):
         tables.append(t)

@@ -56,17 +56,26 @@ def repair_characters(text: str) -> str:
     return _TT_AS_J.sub("tt", text)
 
 
+def repair_numbers(text: str) -> str:
+    """Numbers broken by the layout inside one line: `£918, 687`, `£ 23 m`, `E104,500`."""
+    text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
+    text = _OCR_POUND.sub("£", text)
+    text = _MONEY_GAP.sub("£", text)
+    return _SCALE_GAP.sub(r"\1\2", text)
+
+
 def normalise_line(text: str) -> str:
     """The repairs that stay inside one line: characters, and numbers (`£918, 687`, `£ 23 m`).
 
     For a page model, whose lines are known from the layout; the repairs across line ends
     (hyphenation, `3,\\n452`) are made when lines are joined into sentences."""
-    text = repair_characters(text)
-    text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
-    text = _OCR_POUND.sub("£", text)
-    text = _MONEY_GAP.sub("£", text)
-    text = _SCALE_GAP.sub(r"\1\2", text)
-    return re.sub(r"[ \t\n]+", " ", text).strip()
+    return re.sub(r"[ \t\n]+", " ", repair_numbers(repair_characters(text))).strip()
+
+
+def normalise_lines(lines: list[str]) -> list[str]:
+    """`normalise_line` of each line, in one pass over the page (a NUL keeps lines apart)."""
+    joined = repair_numbers(repair_characters("\x00".join(" ".join(ln.split()) for ln in lines)))
+    return [" ".join(t.split()) for t in joined.split("\x00")]
 
 
 def normalise_text(text: str) -> str:

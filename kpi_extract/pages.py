@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .geometry import DEFAULT_SETTINGS, TableSettings, mark_headings, split_columns
-from .normalise import normalise_line, normalise_text, repair_characters, running_lines, strip_page_label
+from .geometry import mark_blocks, mark_headings, split_columns
+from .settings import DEFAULT_SETTINGS, Settings
+from .normalise import normalise_lines, normalise_text, repair_characters, running_lines, strip_page_label
 from .pagemodel import Line, PageModel, Run, group_lines
 
 
@@ -23,23 +24,25 @@ class Page:
     lines: list[Line] | None = None  # one per text line, when the reader gave a page model
 
 
-def model_lines(model: PageModel, settings: TableSettings = DEFAULT_SETTINGS) -> list[Line]:
+def model_lines(model: PageModel, settings: Settings = DEFAULT_SETTINGS) -> list[Line]:
     runs = []
-    for r in model.runs:
-        text = " ".join(repair_characters(r.text).split())
+    # one pass of the character repairs over the page, not one per run
+    repaired = repair_characters("\n".join(" ".join(r.text.split()) for r in model.runs)).split("\n")
+    for r, text in zip(model.runs, repaired):
+        text = " ".join(text.split())
         if text:
             text = (" " if r.text[:1].isspace() else "") + text + (" " if r.text[-1:].isspace() else "")
             runs.append(Run(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold))
     lines = group_lines(runs)
-    for ln in lines:
-        ln.text = normalise_line(ln.text)
+    for ln, text in zip(lines, normalise_lines([ln.text for ln in lines])):
+        ln.text = text
     lines = [ln for ln in lines if ln.text]
     mark_headings(lines, settings)
     return split_columns(lines, settings)
 
 
 def prepare(raw_pages: list[str], models: list[Any] | None = None,
-            settings: TableSettings = DEFAULT_SETTINGS) -> list[Page]:
+            settings: Settings = DEFAULT_SETTINGS) -> list[Page]:
     """Pages with repaired text (and model lines where there is a model), running lines removed."""
     split: list[list[str]] = []
     lined: list[list[Line] | None] = []
@@ -62,5 +65,6 @@ def prepare(raw_pages: list[str], models: list[Any] | None = None,
             kept_lines = [lines[i] for i in keep]
             for ln, t in zip(kept_lines, kept_text):
                 ln.text = t
+            mark_blocks(kept_lines, settings)
         pages.append(Page(number, "\n".join(kept_text), kept_lines))
     return pages

@@ -1,20 +1,33 @@
 """Matchers turn a laid-out page into candidate figures, one module per strategy.
 
-`regex` reads sentences with the library's patterns, `table` reads text tables by their row
-labels, `fuzzy` finds labels that are damaged, reworded, or on the line next to the figure.
-Each exposes `match(layout, library) -> list[Candidate]`; `match_page` runs them in that
-order and lets a figure claimed by an earlier one stay claimed.
+`regex` reads sentences with the library's patterns, `table` reads tables by their row labels
+and typed columns, `fuzzy` finds labels that are damaged, reworded, or on the line next to the
+figure. Each is a function of one signature, `(layout, library, settings, claimed) -> candidates`,
+registered in `MATCHERS` (as camelot's parsers behind `BaseParser`); `match_page` runs them in
+order, each seeing what the earlier ones claimed, so a figure claimed once stays claimed.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
+from ..settings import DEFAULT_SETTINGS, Settings
 from . import fuzzy, regex, table
 
+Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
-def match_page(layout: PageLayout, library: Library) -> list[Candidate]:
-    found = regex.match(layout, library)
-    found += table.match(layout, library)
-    found += fuzzy.match(layout, library, claimed=found)
+
+def _regex(layout: PageLayout, library: Library, settings: Settings, claimed: list[Candidate]) -> list[Candidate]:
+    return regex.match(layout, library)
+
+
+MATCHERS: dict[str, Matcher] = {"regex": _regex, "table": table.match, "fuzzy": fuzzy.match}
+
+
+def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:
+    found: list[Candidate] = []
+    for matcher in MATCHERS.values():
+        found += matcher(layout, library, settings, found)
     return found

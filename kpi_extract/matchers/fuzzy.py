@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process, utils
 from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..periods import find_mentions
 from ..values import label_spans
 from .regex import comparisons
@@ -238,7 +239,8 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
     return out
 
 
-def match(layout: PageLayout, library: Library, claimed: list[Candidate] | None = None) -> list[Candidate]:
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
     claimed = claimed or []
     in_sentences = {(c.sentence, c.value_start, c.value_end) for c in claimed if c.sentence >= 0}
     claimed_lines = {c.line for c in claimed}

@@ -20,11 +20,8 @@ from rapidfuzz import fuzz, process, utils
 from ..layout import PageLayout, TableRow, TextTable
 from ..library import Library
 from ..model import Candidate
+from ..settings import DEFAULT_SETTINGS, Settings
 
-CUTOFF = 88.0
-# a table is the report's own data, laid out to be read as figures: a clean row label reads more
-# surely than a sentence (0.9), which may round a figure or date it loosely
-SCORE = 0.95
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
          "with", "who", "are", "were", "is", "by"}
 _PERCENT_WORDS = {"percentage", "percent", "proportion", "rate", "%"}
@@ -52,7 +49,8 @@ def _words(text: str, percent: bool = False) -> set[str]:
     return out
 
 
-def label_kpi(label: str, unit: str, previous: str | None, library: Library) -> tuple[str, float] | None:
+def label_kpi(label: str, unit: str, previous: str | None, library: Library,
+              cutoff: float = DEFAULT_SETTINGS.table_label_cutoff) -> tuple[str, float] | None:
     """The KPI a row label names, with the match score, or None."""
     choices: dict[str, str] = {}
     for e in library.kpis.values():
@@ -70,7 +68,7 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library) -> 
         return None
     found: tuple[str, float] | None = None
     best = process.extractOne(utils.default_process(label), list(choices), scorer=fuzz.ratio,
-                              score_cutoff=CUTOFF)
+                              score_cutoff=cutoff)
     if best:
         found = (choices[best[0]], best[1])
     else:
@@ -80,7 +78,7 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library) -> 
                      and len(words - _words(a, unit == "percent")) <= 3]
         if contained:
             alias = max(contained)[1]
-            found = (choices[alias], CUTOFF)
+            found = (choices[alias], cutoff)
     if found and any(rx.search(label) for rx in library.kpis[found[0]].exclude):
         return None
     return found
@@ -96,7 +94,7 @@ def _snippet(row: TableRow, header: str) -> tuple[str, list[int]]:
     return snippet, starts
 
 
-def _agency_rows(table: TextTable, header: str, page: int) -> list[Candidate]:
+def _agency_rows(table: TextTable, header: str, page: int, settings: Settings) -> list[Candidate]:
     out = []
     for row in table.rows:
         total = re.fullmatch(r"(?:grand )?total(?: contributions?| income)?", row.label.strip(), re.I)
@@ -108,7 +106,7 @@ def _agency_rows(table: TextTable, header: str, page: int) -> list[Candidate]:
             if cell is None or (period is None and len(table.periods) > 1):
                 continue
             raw = cell if cell.startswith("£") else f"£{cell}"
-            out.append(Candidate(kpi, raw, page, snippet, "table", f"{kpi}/contributions-table", SCORE,
+            out.append(Candidate(kpi, raw, page, snippet, "table", f"{kpi}/contributions-table", settings.table_confidence,
                                  start, start + len(cell), "" if total else row.label.strip(),
                                  period=period, period_source="table" if period else "", line=row.lines[-1],
                                  match_start=0, match_end=len(snippet)))
@@ -138,7 +136,7 @@ def _rate_sibling(kpi: str, library: Library) -> str | None:
     return None
 
 
-def _geometry_rows(table: TextTable, layout: PageLayout, library: Library) -> list[Candidate]:
+def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:
     """A table read from geometry: each cell bound by its row label and its column's kind.
 
     Period columns date the row's KPI; area columns name the subject; a total column is the
@@ -151,7 +149,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library) -> li
     previous: str | None = None
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
-        found = label_kpi(row.label, unit, previous, library) if row.label.strip() else None
+        found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) if row.label.strip() else None
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = _snippet(row, header)
@@ -168,7 +166,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library) -> li
                 elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn)", name.strip(), re.I):
                     pass
                 elif by_column and not found:
-                    kpi, score, subject = by_column, CUTOFF, "" if total_row else row.label.strip()
+                    kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif by_column and found and by_column != found[0]:
                     kpi = None
             elif kind == "area":
@@ -176,26 +174,27 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library) -> li
             if kpi is None:
                 continue
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
-                                 SCORE * score / 100, start, start + len(cell), subject,
+                                 settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
 
 
-def match(layout: PageLayout, library: Library) -> list[Candidate]:
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     for table in layout.tables:
         header = table.header_text or layout.lines[table.header_line].strip()
         if table.agency:
             if "agency_contribution" in library.kpis and "budget_contributions" in library.kpis:
-                out += _agency_rows(table, header, layout.number)
+                out += _agency_rows(table, header, layout.number, settings)
             continue
         if table.kinds is not None:
-            out += _geometry_rows(table, layout, library)
+            out += _geometry_rows(table, layout, library, settings)
             continue
         previous: str | None = None
         for row in table.rows:
-            found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library)
+            found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library, settings.table_label_cutoff)
             previous = found[0] if found else None
             if not found:
                 continue
@@ -205,7 +204,7 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
                 if cell is None or period is None:
                     continue
                 out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-row",
-                                     SCORE * score / 100, start, start + len(cell), "",
+                                     settings.table_confidence * score / 100, start, start + len(cell), "",
                                      period=period, period_source="table", line=row.lines[-1],
                                      match_start=0, match_end=len(snippet)))
     return out

@@ -163,12 +163,13 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 by_column = measure_kpi(name, cell_unit, library)
                 if found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = _rate_sibling(found[0], library)
-                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn)", name.strip(), re.I):
+                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n)\b\W*",
+                                            name.strip(), re.I):
                     pass
                 elif by_column and not found:
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
-                elif by_column and found and by_column != found[0]:
-                    kpi = None
+                elif by_column != (found[0] if found else None):
+                    kpi = None  # a column of another measure (`%`, `Change`, `Cases`) is not the row's KPI
             elif kind == "area":
                 subject = name
             if kpi is None:

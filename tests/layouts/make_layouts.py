@@ -284,6 +284,33 @@ class Paper:
                 pdf.text(x, ly + 9 * PT * 0.85, t)
                 ly += 9 * PT * 1.4
 
+    def bar_chart(self, title: str, bars: list[tuple[str, str]], top: float, ticks: list[int],
+                  width: float = 120, height: float = 46) -> None:
+        """A drawn bar chart: its axis ticks and bar labels are numbers that are not figures."""
+        pdf = self.pdf
+        x0, y0 = MARGIN + 14, self.y + 9
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.text(MARGIN, self.y + 4, title)
+        pdf.set_font("Helvetica", "", 8)
+        for t in ticks:
+            ty = y0 + height - height * t / top
+            tick = f"{t:,}"
+            pdf.text(x0 - 2 - pdf.get_string_width(tick), ty + 1, tick)
+            pdf.set_draw_color(200)
+            pdf.line(x0, ty, x0 + width, ty)
+        pdf.set_draw_color(0)
+        step = width / len(bars)
+        pdf.set_fill_color(120, 140, 170)
+        for i, (name, value) in enumerate(bars):
+            bh = height * float(plain_value(value)) / top
+            bx = x0 + i * step + step * 0.2
+            pdf.rect(bx, y0 + height - bh, step * 0.6, bh, style="F")
+            pdf.text(bx + step * 0.3 - pdf.get_string_width(value) / 2, y0 + height - bh - 1.5,
+                     value)
+            pdf.text(bx + step * 0.3 - pdf.get_string_width(name) / 2, y0 + height + 4, name)
+        pdf.set_fill_color(255)
+        self.y = y0 + height + 10
+
     def save(self, root: Path = ROOT) -> list[dict]:
         out = root / self.set / self.name
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -529,15 +556,22 @@ def t08() -> Paper:
 def t09() -> Paper:
     d = Paper("tuned", "t09_hobbleton_data_pack.pdf")
     d.title("Hobbleton Council", "Children's Social Care Annual Data Pack", "2022-23")
-    intro = ("This pack brings together the measures that the Children's Scrutiny Committee "
-             "follows through the year. Each figure is the council's own, taken from the statutory "
-             "returns made to the Department for Education after the end of the year. Where an "
-             "England average has been published it is shown beside the council's figures.")
-    for _ in range(4):
-        d.para(intro)
-    d.para("The committee is asked to note the figures and the commentary that follows them, and "
-           "to say which measures it wishes to examine in more depth at a later meeting.")
-    d.y = 212
+    d.para("This pack brings together the measures that the Children's Scrutiny Committee follows "
+           "through the year. Each figure is the council's own, taken from the statutory returns "
+           "made to the Department for Education after the end of the year.")
+    d.para("Where an England average has been published it is shown beside the council's "
+           "figures. Averages for statistical neighbours are in the appendix.")
+    d.heading("Where contacts come from")
+    d.para("Most contacts to the front door come from the police and schools. The chart shows "
+           "the number from each source; it counts contacts, not referrals.")
+    d.bar_chart("Figure 1: Contacts by source, 2022-23", [("Police", "1,840"), ("Schools", "1,215"),
+                ("Health", "903"), ("Family", "488"), ("Other", "622")], 2000,
+                [0, 500, 1000, 1500, 2000], height=62)
+    d.para("Contacts from schools fall in the holidays and rise sharply in September and January. "
+           "The front door is staffed to meet those peaks, with social workers from the "
+           "assessment teams joining it for the first weeks of each term.")
+    d.heading("Key measures")
+    d.para("The table below continues on the next page.")
     cols = [label(74), val(22, fy(2020)), val(22, fy(2021)), val(22, fy(2022)), comp(22)]
     head = ["Measure", "2020-21", "2021-22", "2022-23", "England"]
     n = "table broken across the page, header repeated on page 2; 2021-22 columns then England"
@@ -814,6 +848,61 @@ def t18() -> Paper:
     return d
 
 
+def t19() -> Paper:
+    d = Paper("tuned", "t19_brindlecombe_scp.pdf")
+    d.title("Brindlecombe Safeguarding Children Partnership", "Annual Report 2022/23")
+    d.heading("How children are kept safe")
+    d.para("The partnership's scrutiny of front-door practice this year looked at how quickly "
+           "contacts are screened and how often families are referred again within a year. The "
+           "findings are set out in the learning section of this report.")
+    d.para("The table shows the council's figures for the last three years beside the average "
+           "of its statistical neighbours. It continues overleaf.")
+    d.para("Partners have agreed to look again at the thresholds document in the coming year, so "
+           "that schools and health staff share one view of when a referral is needed.")
+    d.para("Each partner agency has also agreed to audit a sample of the referrals it made, and "
+           "to bring what it finds to the partnership's quality assurance group.")
+    d.bar_chart("Figure 2: Contacts screened within one working day (%)", [("Q1", "71"),
+                ("Q2", "76"), ("Q3", "83"), ("Q4", "88")], 100, [0, 25, 50, 75, 100], width=100,
+                height=58)
+    d.para("Screening times improved in every quarter after the front door moved to a single "
+           "team, and the partnership will keep them under review.")
+    cols = [label(76), val(21, fy(2020)), val(21, fy(2021)), val(21, fy(2022)), comp(24)]
+    n = ("table broken across the page, header not repeated on page 2; wrapped labels, values on "
+         "the first line; bordered; 2020/21 columns then Stat. nbrs")
+    d.table(cols, ["Measure", "2020/21", "2021/22", "2022/23", "Stat. nbrs"], [
+        Row([["Referrals to children's social", "care"], "2,306", "2,451", "2,587", "n/a"],
+            kpi="referrals"),
+        Row([["Re-referrals within 12 months", "of the previous referral (%)"], "20.9", "19.7",
+             "18.3", "22.6"], kpi="rereferral_rate"),
+        Row([["Children in need at the end of", "the year"], "1,814", "1,877", "1,932", "n/a"],
+            kpi="children_in_need"),
+    ], borders=True, note=n)
+    d.footer("4")
+    d.new_page()
+    d.table(cols, None, [
+        Row([["Children who became subject to", "a child protection plan"], "233", "251", "262",
+             "n/a"], kpi="cp_plans_started"),
+        Row([["Children subject to a child", "protection plan at year end"], "207", "219", "228",
+             "n/a"], kpi="cp_plans"),
+        Row([["Rate per 10,000 children"], "36.2", "38.3", "39.9", "41.7"],
+            kpi="cp_plans_rate_per_10k"),
+        Row([["Children in care at year end"], "344", "352", "367", "n/a"],
+            kpi="children_in_care"),
+        Row([["Rate per 10,000 children"], "60.1", "61.5", "64.2", "66.0"],
+            kpi="children_in_care_rate_per_10k"),
+    ], borders=True, note=n)
+    d.heading("Looking back to 2021/22")
+    d.para("The partnership delivered 61 multi-agency training courses and 1,205 delegates "
+           "attended them.")
+    n = "section heading names an earlier year than the title; it governs the sentence under it"
+    d.fact("training_courses", "61", fy(2021), note=n)
+    d.fact("training_delegates", "1,205", fy(2021), note=n)
+    d.heading("Priorities for the coming year")
+    d.para("Neglect, exploitation and the voice of the child remain the partnership's priorities.")
+    d.footer("5")
+    return d
+
+
 # ============================================================================================
 # held-out set: never tune a reader on these
 # ============================================================================================
@@ -888,12 +977,22 @@ def h03() -> Paper:
 def h04() -> Paper:
     d = Paper("heldout", "h04_corrow_vale_budget.pdf")
     d.title("Corrow Vale Safeguarding Children Board", "Budget Report 2023/24")
-    text = ("The board's funding formula was agreed by the three statutory partners and is "
-            "reviewed each year. Other agencies contribute by agreement. The board's business "
-            "unit supports its subgroups, the learning programme and its independent scrutiny.")
-    for _ in range(5):
-        d.para(text)
-    d.y = 228
+    d.para("The board's funding formula was agreed by the three statutory partners and is "
+           "reviewed each year. Other agencies contribute by agreement, and the formula sets "
+           "each statutory partner's share of the whole.")
+    d.para("The business unit supports the board's subgroups, its learning programme and its "
+           "independent scrutiny. Case reviews are paid for from a reserve that the board keeps "
+           "for the purpose, so that one review does not unbalance a year's budget.")
+    d.heading("Spending plans")
+    d.para("Planned spending for the coming year is shown below by heading. The board will "
+           "review it at mid-year.")
+    d.bar_chart("Planned spending 2023-24 (£000)", [("Unit", "186"), ("Learning", "52"),
+                ("Scrutiny", "31"), ("Reviews", "40")], 200, [0, 50, 100, 150, 200], width=100,
+                height=62)
+    d.para("The largest heading is the business unit, whose staff support every subgroup. "
+           "Learning covers the multi-agency training programme and the annual conference.")
+    d.heading("Contributions")
+    d.para("Each agency's contribution for the last year and this one is shown below.")
     cols = [label(96), val(34, fy(2022)), val(34, fy(2023))]
     n = "partner table broken across the page, header not repeated; pound signs; 2022-23 columns"
     d.table(cols, ["Contributing agency", "2022-23", "2023-24"], [
@@ -1052,7 +1151,7 @@ def h08() -> Paper:
 
 
 BUILDERS = [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11, t12, t13, t14, t15, t16, t17,
-            t18, h01, h02, h03, h04, h05, h06, h07, h08]
+            t18, t19, h01, h02, h03, h04, h05, h06, h07, h08]
 
 
 def write_all(root: Path = ROOT) -> int:

@@ -12,6 +12,7 @@ import functools
 import importlib.util
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "layouts"
 
 
-def _load(name: str):
+def _load(name: str) -> types.ModuleType:
     spec = importlib.util.spec_from_file_location(f"layouts_{name}", HERE / "layouts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads

@@ -173,15 +173,23 @@ class Result:
 
     def per_kpi(self) -> dict[str, list[int]]:
         """kpi -> [right, wrong (false or wrong period), expected, missed]."""
+        return self._tally(lambda f: f.kpi)
+
+    def per_document(self) -> dict[str, list[int]]:
+        """document -> [right, wrong, expected, missed]: each document tests a few shapes, so
+        this says which shapes are read."""
+        return self._tally(lambda f: f.document)
+
+    def _tally(self, by) -> dict[str, list[int]]:
         table: dict[str, list[int]] = {}
         for p, _ in self.right:
-            table.setdefault(p.kpi, [0, 0, 0, 0])[0] += 1
+            table.setdefault(by(p), [0, 0, 0, 0])[0] += 1
         for p in self.false_pos + self.wrong_period:
-            table.setdefault(p.kpi, [0, 0, 0, 0])[1] += 1
-        for g, n in Counter(g.kpi for g in _unique(self._expected)).items():
-            table.setdefault(g, [0, 0, 0, 0])[2] = n
+            table.setdefault(by(p), [0, 0, 0, 0])[1] += 1
+        for k, n in Counter(by(g) for g in _unique(self._expected)).items():
+            table.setdefault(k, [0, 0, 0, 0])[2] = n
         for g in self.missed:
-            table.setdefault(g.kpi, [0, 0, 0, 0])[3] += 1
+            table.setdefault(by(g), [0, 0, 0, 0])[3] += 1
         return dict(sorted(table.items()))
 
     _expected: list[Fact] = field(default_factory=list, repr=False)
@@ -271,9 +279,11 @@ def score_set(set_name: str, reader: str | None = None, facts: Path | None = Non
 def report(res: Result, details: bool = True) -> str:
     lines = []
     if details:
-        lines.append(f"{'kpi':30} {'right':>5} {'wrong':>5} {'expected':>8} {'missed':>6}")
-        for k, (t, f, g, m) in res.per_kpi().items():
-            lines.append(f"{k:30} {t:5} {f:5} {g:8} {m:6}")
+        for name, table in (("kpi", res.per_kpi()), ("document", res.per_document())):
+            lines.append(f"{name:36} {'right':>5} {'wrong':>5} {'expected':>8} {'missed':>6}")
+            for k, (t, f, g, m) in table.items():
+                lines.append(f"{k:36} {t:5} {f:5} {g:8} {m:6}")
+            lines.append("")
         for title, items in (("missed", res.missed), ("right value, wrong period",
                                                       res.wrong_period),
                              ("false positives", res.false_pos)):

@@ -166,6 +166,16 @@ class Paper:
              after: float = 3.0) -> None:
         self.lines(self.wrap(text, size, "", width), size, "", x, width, after)
 
+    def bullets(self, items: list[str], size: float = 10) -> None:
+        """Bullet points with no final punctuation, the bullet drawn from the ZapfDingbats font
+        as many councils' templates do: only the bullet and the line break separate one
+        figure's words from the next one's."""
+        for text in items:
+            self.pdf.set_font("ZapfDingbats", "", size * 0.6)
+            self.pdf.text(MARGIN + 2, self.y + size * PT * 0.8, "l")
+            self.line(text, size, x=MARGIN + 7, width=TEXT_WIDTH - 7, gap=1.6)
+        self.y += 3
+
     def title(self, org: str, title: str, subtitle: str = "") -> None:
         self.line(org, 12, "B", gap=1.8)
         self.line(title, 18, "B", gap=1.7)
@@ -778,6 +788,17 @@ def t16() -> Paper:
     n = "quarter from the title (Q3 2022/23 is 2022-Q4); the meeting line must not date it"
     d.fact("training_courses", "14", quarter("2022-Q4"), note=n)
     d.fact("training_delegates", "302", quarter("2022-Q4"), note=n)
+    d.heading("Highlights")
+    d.bullets([
+        "96% of child protection conferences held within 15 working days",
+        "318 children in care at the end of December 2022",
+        "41 children became subject to a child protection plan in the quarter",
+        "2 serious incident notifications made",
+    ])
+    n = ("bullet list, ZapfDingbats bullets and no final punctuation; one bullet's date must not "
+         "spread to the next")
+    d.fact("children_in_care", "318", as_at("2022-12-31"), note=n)
+    d.fact("cp_plans_started", "41", quarter("2022-Q4"), note=n + "; quarter from the title")
     d.heading("Board meetings")
     d.table([label(60, ), Col(30, "L", "text"), Col(50, "L", "text")],
             ["Date", "Time", "Venue"], [
@@ -1110,6 +1131,16 @@ def h07() -> Paper:
         Row([["Rate per 10,000"], "48.6", "50.3", "70.0"], kpi="children_in_care_rate_per_10k"),
         Row([["Children on a CP plan"], "244", "231", "n/a"], kpi="cp_plans"),
     ], note="Mar-yy columns then England; no borders")
+    d.heading("Key facts for 2022/23")
+    d.bullets([
+        "1,412 children in need at 31 March 2023",
+        "19.2% of referrals were re-referrals within 12 months",
+        "47 children became looked after during the year",
+    ])
+    n = ("bullet list, ZapfDingbats bullets and no final punctuation; one bullet's date must not "
+         "spread to the next")
+    d.fact("children_in_need", "1,412", as_at("2023-03-31"), note=n)
+    d.fact("rereferral_rate", "19.2%", fy(2022), note=n + "; period from the heading")
     d.caption("Training timetable, spring 2024")
     d.table([label(34), Col(70, "L", "text"), Col(20, "L", "text"), Col(40, "L", "text")],
             ["Date", "Course", "Time", "Venue"], [

@@ -721,6 +721,30 @@ def two_columns(d: Paper, left: list[tuple[str, str]], right: list[tuple[str, st
     d.y = max(bottoms) + 2
 
 
+def flowing_columns(d: Paper, text: str, breaks_in: str) -> None:
+    """One text flowing down the left column and on at the top of the right one, the columns
+    balanced as a newsletter-style page sets them. The text is written so that the column break
+    falls inside the sentence starting `breaks_in`: a reader must carry that sentence from the
+    foot of the left column to the head of the right."""
+    lines = d.wrap(text, 10, "", 82)
+    split = (len(lines) + 1) // 2
+    offsets, pos = [], 0
+    for ln in lines:
+        pos = text.index(ln, pos)
+        offsets.append(pos)
+        pos += len(ln)
+    start = text.index(breaks_in)
+    end = text.index(". ", start) if ". " in text[start:] else len(text)
+    if not start < offsets[split] < end:
+        raise ValueError(f"{d.name}: the column break does not fall inside {breaks_in!r}")
+    top = d.y
+    d.lines(lines[:split], 10, "", x=MARGIN, width=82, after=0)
+    left_bottom = d.y
+    d.y = top
+    d.lines(lines[split:], 10, "", x=MARGIN + 92, width=82, after=0)
+    d.y = max(left_bottom, d.y) + 4
+
+
 def t14() -> Paper:
     d = Paper("tuned", "t14_kestwick_annual_review.pdf")
     d.title("Kestwick Council", "Children and Young People's Plan", "Annual Review 2022/23")
@@ -744,6 +768,25 @@ def t14() -> Paper:
     d.fact("children_in_care", "366", as_at("2023-03-31"), note=n)
     d.fact("training_courses", "81", fy(2022), note=n)
     d.fact("training_delegates", "1,774", fy(2022), note=n)
+    d.new_page()
+    d.heading("Money and the partnership")
+    text = ("The partnership met all of its statutory duties this year and its partners kept "
+            "their funding at the level agreed in the previous spring. The partnership's budget "
+            "for 2022/23 was £186,400. Partner agencies contributed £171,900 between them and the "
+            "remainder came from a carry forward of £14,500 from the previous year. Spending was "
+            "close to the budget, and the total expenditure for the year was £183,250, most of it "
+            "on the business unit and the training programme. The small underspend will be "
+            "carried into next year to meet the cost of a review that has already begun, and the "
+            "partnership will report on it in the spring. Partners have agreed the funding "
+            "formula for the next two years, and each has confirmed its share in writing to the "
+            "independent chair.")
+    flowing_columns(d, text, "Spending was close to the budget")
+    n = ("two-column text flowing from the foot of the left column to the head of the right; "
+         "the column break falls between 'total expenditure for the year was' and its figure")
+    d.fact("budget_total", "£186,400", fy(2022), note=n, page=2)
+    d.fact("budget_contributions", "£171,900", fy(2022), note=n, page=2)
+    d.fact("budget_carry_forward", "£14,500", fy(2022), note=n, page=2)
+    d.fact("expenditure_total", "£183,250", fy(2022), note=n, page=2)
     return d
 
 
@@ -1131,6 +1174,18 @@ def h07() -> Paper:
         Row([["Rate per 10,000"], "48.6", "50.3", "70.0"], kpi="children_in_care_rate_per_10k"),
         Row([["Children on a CP plan"], "244", "231", "n/a"], kpi="cp_plans"),
     ], note="Mar-yy columns then England; no borders")
+    d.heading("The partnership")
+    text = ("The council works with its partners through the Yarrowby Safeguarding Children "
+            "Partnership, whose annual conference in October 2022 was attended by 184 "
+            "practitioners. At 31 March 2023 the partnership's business plan had 36 actions, of "
+            "which 29 had been completed, and the rest are carried into the new plan. The "
+            "partnership will publish its own annual report in the autumn.")
+    flowing_columns(d, text, "At 31 March 2023 the partnership")
+    n = ("two-column text flowing from the foot of the left column to the head of the right; "
+         "the column break falls inside a sentence")
+    d.fact("conference_delegates", "184", month("2022-10"), note=n + "; the conference's month")
+    d.fact("plan_actions_total", "36", as_at("2023-03-31"), note=n)
+    d.fact("plan_actions_completed", "29", as_at("2023-03-31"), note=n)
     d.heading("Key facts for 2022/23")
     d.bullets([
         "1,412 children in need at 31 March 2023",

@@ -300,10 +300,10 @@ def report(res: Result, details: bool = True, counts: bool = True) -> str:
             lines.append("\nright facts with another subject (predicted / expected):")
             lines += [f"  {p.document} {p.kpi} {p.value:g}: {p.subject!r} / {g.subject!r}"
                       for p, g in off]
-        if res.problems:
-            lines.append("\nproblems:")
-            lines += [f"  {p}" for p in res.problems]
         lines.append("")
+    if res.problems:
+        lines.append("problems (documents not read, or extract failed):")
+        lines += [f"  {p}" for p in res.problems]
     agree, n = res.subject_agreement
     reader = res.reader or "default"
     lines.append(f"{res.set_name} ({reader} reader): predicted {res.n_predicted}, right "

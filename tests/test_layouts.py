@@ -134,3 +134,11 @@ def test_scorer_counts_a_repeated_figure_once_and_reports_subjects() -> None:
     res = score.score(pred, gold)
     assert res.n_predicted == 2 and res.precision == 1.0 and res.recall == 1.0
     assert res.subject_agreement == (1, 2)
+
+
+def test_a_document_missing_from_the_log_or_failed_in_it_is_unread() -> None:
+    log = ("2026-01-01T00:00:00+00:00 ok a.pdf: 1 pages, 3 facts (0.1s)\n"
+           "2026-01-01T00:00:00+00:00 error b.pdf: damaged PDF (PSSyntaxError): repair it\n")
+    assert score.unread_documents(log, {"a.pdf"}) == []
+    problems = score.unread_documents(log, {"a.pdf", "b.pdf", "c.pdf"})
+    assert [p.split(":")[0] for p in problems] == ["b.pdf", "c.pdf"]

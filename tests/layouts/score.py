@@ -244,11 +244,26 @@ def extract_command() -> list[str]:
     return [found]
 
 
-def run_extract(folder: Path, out: Path, reader: str | None = None) -> subprocess.CompletedProcess:
+def run_extract(folder: Path, out: Path, reader: str | None = None,
+                log: Path | None = None) -> subprocess.CompletedProcess:
     cmd = extract_command() + ["extract", str(folder), "-o", str(out), "--no-cache"]
     if reader:
         cmd += ["--reader", reader]
+    if log:
+        cmd += ["--log", str(log)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=EXTRACT_TIMEOUT)
+
+
+def unread_documents(log_text: str, documents: set[str]) -> list[str]:
+    """Documents that extract's log does not show as read: not named in it, or named on an
+    error line. A reader that skips a file quietly is caught here, not only one that fails."""
+    problems = []
+    for doc in sorted(documents):
+        lines = [ln for ln in log_text.splitlines() if doc in ln]
+        if not lines:
+            problems.append(f"{doc}: not in extract's log")
+        problems += [f"{doc}: {ln}" for ln in lines if re.search(r"\berror\b", ln, re.I)]
+    return problems
 
 
 def score_set(set_name: str, reader: str | None = None, facts: Path | None = None,
@@ -256,20 +271,24 @@ def score_set(set_name: str, reader: str | None = None, facts: Path | None = Non
     """Run extract on a set (unless `facts` is given) and score it.
 
     `problems` lists what kept a document from being read: a non-zero exit, an error line on
-    standard error, or an expected document missing from the set's folder.
+    standard error, an expected document missing from the set's folder or from extract's log.
     """
     expected = load_expected(set_name)
     folder = DATA / set_name
-    problems = [f"{d}: missing from {folder}" for d in sorted({g.document for g in expected})
+    documents = {g.document for g in expected}
+    problems = [f"{d}: missing from {folder}" for d in sorted(documents)
                 if not (folder / d).is_file()]
     if facts is None:
         with tempfile.TemporaryDirectory() as tmp:
             out = keep or Path(tmp) / "facts.csv"
-            proc = run_extract(folder, out, reader)
+            log = Path(tmp) / "extract.log"
+            proc = run_extract(folder, out, reader, log)
             if proc.returncode != 0:
                 problems.append(f"extract exited {proc.returncode}")
             problems += [ln for ln in proc.stderr.splitlines()
                          if ln.lower().startswith(("error", "traceback"))]
+            if proc.returncode in (0, 1):
+                problems += unread_documents(log.read_text() if log.exists() else "", documents)
             predicted = load_facts(out) if out.exists() else []
     else:
         predicted = load_facts(facts)

@@ -103,6 +103,7 @@ class Row:
 class Paper:
     set: str
     name: str
+    font: str = "Helvetica"  # or "Times": a serif paper has other widths and spacing
     pdf: FPDF = field(init=False)
     y: float = field(init=False, default=20.0)
     facts: list = field(init=False, default_factory=list)
@@ -124,18 +125,18 @@ class Paper:
         self.pdf.add_page()
         self.y = 20.0
         if running_header:
-            self.pdf.set_font("Helvetica", "", 8)
+            self.pdf.set_font(self.font, "", 8)
             self.pdf.set_text_color(110)
             self.pdf.text(MARGIN, 12, running_header)
             self.pdf.set_text_color(0)
 
     def footer(self, text: str) -> None:
-        self.pdf.set_font("Helvetica", "", 8)
+        self.pdf.set_font(self.font, "", 8)
         self.pdf.text(MARGIN + TEXT_WIDTH / 2 - self.pdf.get_string_width(text) / 2, 287, text)
 
     def line(self, text: str, size: float = 10, style: str = "", x: float = MARGIN,
              width: float = TEXT_WIDTH, gap: float = 1.45) -> None:
-        self.pdf.set_font("Helvetica", style, size)
+        self.pdf.set_font(self.font, style, size)
         if self.pdf.get_string_width(text) > width + 0.01:
             raise ValueError(f"{self.name}: line too wide for its column: {text!r}")
         self.pdf.text(x, self.y + size * PT * 0.85, text)
@@ -149,7 +150,7 @@ class Paper:
 
     def wrap(self, text: str, size: float = 10, style: str = "",
              width: float = TEXT_WIDTH) -> list[str]:
-        self.pdf.set_font("Helvetica", style, size)
+        self.pdf.set_font(self.font, style, size)
         out, cur = [], ""
         for word in text.split():
             trial = f"{cur} {word}".strip()
@@ -224,7 +225,7 @@ class Paper:
             else:
                 pdf.set_line_width(0.3)
                 pdf.line(x0, self.y + h, xs[-1], self.y + h)
-            pdf.set_font("Helvetica", "B", size)
+            pdf.set_font(self.font, "B", size)
             for i, (c, lines) in enumerate(zip(cols, cells)):
                 top = n - len(lines)  # header text sits at the bottom of the header cell
                 for k, t in enumerate(lines):
@@ -237,7 +238,7 @@ class Paper:
             if borders:
                 for i, c in enumerate(cols):
                     pdf.rect(xs[i], self.y, c.w, h)
-            pdf.set_font("Helvetica", "B" if r.bold else "", size)
+            pdf.set_font(self.font, "B" if r.bold else "", size)
             label = ""
             for i, (c, cell) in enumerate(zip(cols, r.cells)):
                 lines = cell if isinstance(cell, list) else [""] * r.vline + [cell]
@@ -280,16 +281,16 @@ class Paper:
             pdf.rect(x - 2, y - 2, box[0], box[1])
         ly = y
         if label_above:
-            pdf.set_font("Helvetica", "", 9)
+            pdf.set_font(self.font, "", 9)
             for t in label:
                 pdf.text(x, ly + 9 * PT * 0.85, t)
                 ly += 9 * PT * 1.4
             ly += 1
-        pdf.set_font("Helvetica", "B", size)
+        pdf.set_font(self.font, "B", size)
         pdf.text(x, ly + size * PT * 0.8, number)
         ly += size * PT * 1.15
         if not label_above:
-            pdf.set_font("Helvetica", "", 9)
+            pdf.set_font(self.font, "", 9)
             for t in label:
                 pdf.text(x, ly + 9 * PT * 0.85, t)
                 ly += 9 * PT * 1.4
@@ -299,9 +300,9 @@ class Paper:
         """A drawn bar chart: its axis ticks and bar labels are numbers that are not figures."""
         pdf = self.pdf
         x0, y0 = MARGIN + 14, self.y + 9
-        pdf.set_font("Helvetica", "B", 10)
+        pdf.set_font(self.font, "B", 10)
         pdf.text(MARGIN, self.y + 4, title)
-        pdf.set_font("Helvetica", "", 8)
+        pdf.set_font(self.font, "", 8)
         for t in ticks:
             ty = y0 + height - height * t / top
             tick = f"{t:,}"
@@ -460,7 +461,7 @@ def t04() -> Paper:
 
 
 def t05() -> Paper:
-    d = Paper("tuned", "t05_dunstrand_wraxton_sp.pdf")
+    d = Paper("tuned", "t05_dunstrand_wraxton_sp.pdf", "Times")
     d.title("Dunstrand and Wraxton Safeguarding Partnership", "Annual Report 2021-22")
     d.heading("Safeguarding activity")
     d.para("Both councils publish their own scorecards; the partnership brings the main figures "
@@ -660,7 +661,7 @@ def t11() -> Paper:
 
 
 def t12() -> Paper:
-    d = Paper("tuned", "t12_cawdrey_headings.pdf")
+    d = Paper("tuned", "t12_cawdrey_headings.pdf", "Times")
     d.title("Cawdrey Borough Council", "Children's Services Half-Year Performance Report")
     d.para("This report compares the position at the end of the last financial year with the "
            "position at the half-year point.")
@@ -995,7 +996,7 @@ def h01() -> Paper:
 
 
 def h02() -> Paper:
-    d = Paper("heldout", "h02_saltmarsh_crayle_partnership.pdf")
+    d = Paper("heldout", "h02_saltmarsh_crayle_partnership.pdf", "Times")
     d.title("Saltmarsh and Crayle Safeguarding Partnership", "Annual Report")
     d.para("The partnership serves two unitary councils, one largely rural and one urban.")
     d.heading("Activity in 2022-23")
@@ -1116,7 +1117,7 @@ def h05() -> Paper:
 
 
 def h06() -> Paper:
-    d = Paper("heldout", "h06_ludbrook_annual_report.pdf")
+    d = Paper("heldout", "h06_ludbrook_annual_report.pdf", "Times")
     d.line("Children and Young People Scrutiny Panel, 19 January 2023", 10, gap=2.4)
     d.title("Ludbrook Safeguarding Children Partnership", "Annual Report 2021/22")
     d.line("Presented to Cabinet, October 2022", 10, "I", gap=2.2)

@@ -64,7 +64,8 @@ def quarter(label: str) -> Period:
 
 
 def plain_value(text: str) -> str:
-    """The spec's value form: no separators, sign or percent ('£1,204' -> '1204')."""
+    """'£1,204' -> '1204': expected.csv holds values as spec/output.md has extract write them,
+    and a cell meant as a figure that does not parse is a mistake in this script."""
     v = text.replace("£", "").replace(",", "").replace("%", "").strip()
     float(v)  # a cell that is meant to be a figure must parse
     return v
@@ -80,7 +81,9 @@ def is_figure(text: str) -> bool:
 
 @dataclass
 class Col:
-    """One table column. `role` is what the column is: only `value` cells become facts."""
+    """One table column. Its `role` decides whether its cells are facts (only `value` ones
+    are: codes, comparators, targets and text never are), and a column may carry the period,
+    KPI or subject that its header gives every cell under it."""
     w: float
     align: str = "R"
     role: str = "value"          # label | code | value | comp | text
@@ -91,7 +94,9 @@ class Col:
 
 @dataclass
 class Row:
-    """A table row: a list cell runs down from the top, a str cell sits on line `vline`."""
+    """A table row. A list cell (a wrapped label) runs down from the top of the row; a str
+    cell (a value) sits on line `vline` of it, which is how councils' templates differ: values
+    level with the first, a middle or the last line of the label."""
     cells: list
     vline: int = 0
     kpi: str | None = None
@@ -204,7 +209,7 @@ class Paper:
     def table(self, cols: list[Col], header: list | None, rows: list[Row], *,
               borders: bool = False, size: float = 9, lh: float = 4.3,
               period: Period | None = None, note: str = "", x0: float = MARGIN) -> None:
-        """Draw a table and record a fact for each figure in a `value` column of a KPI row.
+        """Draw a table and record its facts from the same cells, so page and answer agree.
 
         `period` is the table's period when its columns are not periods (areas, measures,
         partners): the caption, heading or title that dates it.
@@ -275,7 +280,8 @@ class Paper:
     # --- headline blocks ------------------------------------------------------------------
     def block(self, x: float, y: float, number: str, label: list[str], label_above: bool = False,
               size: float = 24, box: tuple[float, float] | None = None) -> None:
-        """A headline figure: the number alone on its line, the label on the lines below or above."""
+        """A headline figure: the number alone on its line in large bold type, the label on
+        the lines below or above without final punctuation, as infographic pages set them."""
         pdf = self.pdf
         if box:
             pdf.rect(x - 2, y - 2, box[0], box[1])
@@ -710,7 +716,9 @@ def t13() -> Paper:
 
 
 def two_columns(d: Paper, left: list[tuple[str, str]], right: list[tuple[str, str]]) -> None:
-    """Prose set in two columns; each part is (heading, paragraph)."""
+    """Prose set in two columns whose lines sit level with each other, so that a reader that
+    reads across the page joins half-sentences of different columns; each part is
+    (heading, paragraph)."""
     top = d.y
     bottoms = []
     for x, parts in ((MARGIN, left), (MARGIN + 92, right)):
@@ -1242,7 +1250,8 @@ BUILDERS = [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11, t12, t13, t14
 
 
 def write_all(root: Path = ROOT) -> int:
-    """Write every document and expected.csv under `root`; returns the number of facts."""
+    """Write every document and expected.csv under `root` (the test writes to a temporary
+    folder to compare with the committed files); returns the number of facts."""
     facts: list[dict] = []
     for build in BUILDERS:
         facts.extend(build().save(root))

@@ -95,7 +95,9 @@ def period_key(period: str, kind: str) -> tuple[str, str] | None:
 
 
 def compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    """Same period, or a financial year and the March that ends it."""
+    """Same period, or a financial year and the March that ends it: a year-end stock is
+    reported either way ('2022/23' column, 'at 31 March 2023'), and the shared scorer accepts
+    both, so this one does too."""
     if a is None or b is None:
         return False
     if a == b:
@@ -234,7 +236,8 @@ def score(predicted: list[Fact], expected: list[Fact], set_name: str = "",
 
 
 def extract_command() -> list[str]:
-    """The kpi-extract of the interpreter running this script, else the one on PATH."""
+    """The kpi-extract beside the interpreter running this script (the checkout's own
+    environment, as the tests need), else the one on PATH."""
     here = Path(sys.executable).with_name("kpi-extract")
     if here.exists():
         return [str(here)]

@@ -208,17 +208,37 @@ class Paper:
     # --- tables ---------------------------------------------------------------------------
     def table(self, cols: list[Col], header: list | None, rows: list[Row], *,
               borders: bool = False, size: float = 9, lh: float = 4.3,
-              period: Period | None = None, note: str = "", x0: float = MARGIN) -> None:
+              period: Period | None = None, note: str = "", x0: float = MARGIN,
+              groups: list[tuple[str, int]] | None = None, stripes: bool = False) -> None:
         """Draw a table and record its facts from the same cells, so page and answer agree.
 
         `period` is the table's period when its columns are not periods (areas, measures,
-        partners): the caption, heading or title that dates it.
+        partners): the caption, heading or title that dates it. `groups` is a header row above
+        the header, each (text, number of columns) spanning its columns, as in a table of areas
+        each with a column per year. `stripes` shades every other row instead of ruling cells.
         """
         pad = 1.3
         xs = [x0]
         for c in cols:
             xs.append(xs[-1] + c.w)
         pdf = self.pdf
+        if groups:
+            if sum(span for _, span in groups) != len(cols):
+                raise ValueError(f"{self.name}: header groups do not span the table")
+            pdf.set_font(self.font, "B", size)
+            h = lh + 2 * pad
+            i = 0
+            for text, span in groups:
+                xa, xb = xs[i], xs[i + span]
+                if text:
+                    if borders:
+                        pdf.set_fill_color(225)
+                        pdf.rect(xa, self.y, xb - xa, h, style="DF")
+                    else:
+                        pdf.line(xa + 1.5, self.y + h - 0.4, xb - 1.5, self.y + h - 0.4)
+                    self._cell_text(text, xa, xb - xa, "C", self.y + pad + lh * 0.78)
+                i += span
+            self.y += h
         if header is not None:
             cells = [c if isinstance(c, list) else [c] for c in header]
             n = max(len(c) for c in cells)
@@ -237,9 +257,12 @@ class Paper:
                     self._cell_text(t, xs[i], c.w, "L" if c.role in ("label", "text") else c.align,
                                     self.y + pad + (top + k) * lh + lh * 0.78)
             self.y += h
-        for r in rows:
+        for ri, r in enumerate(rows):
             n = max(len(c) if isinstance(c, list) else r.vline + 1 for c in r.cells)
             h = n * lh + 2 * pad
+            if stripes and ri % 2 == 1:
+                pdf.set_fill_color(236)
+                pdf.rect(x0, self.y, xs[-1] - x0, h, style="F")
             if borders:
                 for i, c in enumerate(cols):
                     pdf.rect(xs[i], self.y, c.w, h)
@@ -401,7 +424,7 @@ def t02() -> Paper:
             vline=1, kpi="children_in_care_rate_per_10k"),
         Row([["Open children in need", "cases"], "1,602", "1,688", "1,745", "n/a", "Up"],
             vline=1, kpi="children_in_need"),
-    ], note=n)
+    ], stripes=True, note=n + "; every other row shaded")
     d.para("Statistical neighbour averages are the latest published and are shown for the rates "
            "only.")
     return d
@@ -976,6 +999,37 @@ def t19() -> Paper:
     return d
 
 
+def t20() -> Paper:
+    d = Paper("tuned", "t20_tollbridge_hawkmoor_scp.pdf")
+    d.title("Tollbridge and Hawkmoor Safeguarding Children Partnership", "Annual Report 2022/23")
+    d.heading("The two areas compared")
+    d.para("The partnership serves two councils. Each council's figures for the last two years "
+           "are shown side by side.")
+    areas = ("Tollbridge", "Hawkmoor")
+    cols = [label(66)] + [val(27, fy(y), subject=a) for a in areas for y in (2021, 2022)]
+    n = "two-level header: an area spanning a column per year; bordered"
+    d.table(cols, ["", "2021/22", "2022/23", "2021/22", "2022/23"], [
+        Row([["Referrals to children's", "social care"], "1,918", "2,036", "1,204", "1,311"],
+            kpi="referrals"),
+        Row([["Children who became subject to", "a child protection plan"], "207", "224", "133",
+             "141"], kpi="cp_plans_started"),
+        Row([["Re-referrals within 12", "months (%)"], "21.7", "19.9", "17.3", "18.6"],
+            kpi="rereferral_rate"),
+    ], borders=True, groups=[("", 1), ("Tollbridge", 2), ("Hawkmoor", 2)], note=n)
+    d.heading("Children on plans and in care")
+    cols = [label(66)] + [val(27, as_at(day), subject=a)
+                          for day in ("2022-03-31", "2023-03-31") for a in areas]
+    n = "two-level header: an as-at date spanning a column per area; no borders"
+    d.table(cols, ["", "Tollbridge", "Hawkmoor", "Tollbridge", "Hawkmoor"], [
+        Row([["Children subject to a child", "protection plan"], "188", "117", "196", "109"],
+            kpi="cp_plans"),
+        Row([["Children in care"], "402", "251", "415", "263"], kpi="children_in_care"),
+    ], groups=[("", 1), ("At 31 March 2022", 2), ("At 31 March 2023", 2)], note=n)
+    d.para("Hawkmoor's smaller numbers reflect its smaller child population; its rates are "
+           "close to Tollbridge's.")
+    return d
+
+
 # ============================================================================================
 # held-out set: never tune a reader on these
 # ============================================================================================
@@ -1232,7 +1286,7 @@ def h08() -> Paper:
             kpi="cp_plans"),
         Row([["CP rate per 10,000", "(end of quarter)"], "36.1", "37.8", "41.0", "42.1", "G"],
             kpi="cp_plans_rate_per_10k"),
-    ], note=n)
+    ], stripes=True, note=n + "; every other row shaded")
     d.caption("Social work capacity, September 2023")
     d.table([label(62), comp(34), comp(34), comp(30)],
             ["Team", ["Social workers", "(FTE)"], ["Average", "caseload"], ["Agency", "workers"]], [
@@ -1245,8 +1299,34 @@ def h08() -> Paper:
     return d
 
 
+def h09() -> Paper:
+    d = Paper("heldout", "h09_ravensby_coldharbour_report.pdf")
+    d.title("Ravensby and Coldharbour Children's Safeguarding Partnership",
+            "Annual Report 2022/23")
+    d.para("Figures are given for each council so that the partnership board can see where "
+           "demand differs.")
+    areas = ("Ravensby", "Coldharbour")
+    cols = [label(62)] + [val(28, as_at(day), subject=a)
+                          for day in ("2022-03-31", "2023-03-31") for a in areas]
+    n = "two-level header: an as-at date spanning a column per area; bordered"
+    d.table(cols, ["Measure", "Ravensby", "Coldharbour", "Ravensby", "Coldharbour"], [
+        Row([["Children in need"], "1,530", "2,214", "1,577", "2,190"], kpi="children_in_need"),
+        Row([["Children with a child", "protection plan"], "171", "243", "182", "229"], vline=1,
+            kpi="cp_plans"),
+        Row([["Children looked after"], "298", "446", "306", "458"], kpi="children_in_care"),
+    ], borders=True, groups=[("", 1), ("31 March 2022", 2), ("31 March 2023", 2)], note=n)
+    cols = [label(62)] + [val(28, fy(y), subject=a) for a in areas for y in (2021, 2022)]
+    n = "two-level header: an area spanning a column per year; no borders"
+    d.table(cols, ["", "2021-22", "2022-23", "2021-22", "2022-23"], [
+        Row([["Multi-agency training", "courses"], "38", "44", "51", "57"],
+            kpi="training_courses"),
+        Row([["Delegates attending"], "812", "901", "1,096", "1,187"], kpi="training_delegates"),
+    ], groups=[("", 1), ("Ravensby", 2), ("Coldharbour", 2)], note=n)
+    return d
+
+
 BUILDERS = [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11, t12, t13, t14, t15, t16, t17,
-            t18, t19, h01, h02, h03, h04, h05, h06, h07, h08]
+            t18, t19, t20, h01, h02, h03, h04, h05, h06, h07, h08, h09]
 
 
 def write_all(root: Path = ROOT) -> int:

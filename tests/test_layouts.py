@@ -142,3 +142,46 @@ def test_a_document_missing_from_the_log_or_failed_in_it_is_unread() -> None:
     assert score.unread_documents(log, {"a.pdf"}) == []
     problems = score.unread_documents(log, {"a.pdf", "b.pdf", "c.pdf"})
     assert [p.split(":")[0] for p in problems] == ["b.pdf", "c.pdf"]
+
+
+def _expected_rows() -> list[dict]:
+    with open(DATA / "expected.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_expected_parts_add_up_to_their_totals() -> None:
+    """The answers are typed by hand into the generator: where a table gives parts and a total
+    (areas, courses, partners), the parts must add up, or a typo has crept into one of them."""
+    rows = _expected_rows()
+    groups: dict[tuple, dict[str, list[float]]] = {}
+    for r in rows:
+        if r["unit"] in ("count", "GBP"):
+            kpi = "budget_contributions" if r["kpi"] == "agency_contribution" else r["kpi"]
+            part = "parts" if r["subject"] else "total"
+            groups.setdefault((r["document"], kpi, r["period"]), {}).setdefault(part, []).append(
+                float(r["value"]))
+    checked = 0
+    for key, g in groups.items():
+        if "parts" in g and "total" in g and len(g["parts"]) > 1:
+            assert sum(g["parts"]) in g["total"], key
+            checked += 1
+    assert checked >= 20
+    # the budget is the contributions and the carry forward where a paper gives all three
+    budget = {}
+    for r in rows:
+        if r["kpi"] in ("budget_total", "budget_contributions", "budget_carry_forward"):
+            budget.setdefault((r["document"], r["period"]), {})[r["kpi"]] = float(r["value"])
+    whole = [b for b in budget.values() if len(b) == 3]
+    assert len(whole) >= 3
+    for b in whole:
+        assert b["budget_contributions"] + b["budget_carry_forward"] == b["budget_total"], b
+
+
+def test_expected_facts_are_told_apart_by_the_scorer() -> None:
+    """The scorer matches on document, KPI, period and value, not subject: two expected facts
+    that agree on those four would count as one, so no table gives the same figure twice."""
+    keys = [(r["document"], r["kpi"], score.period_key(r["period"], r["period_kind"]),
+             float(r["value"]), r["subject"]) for r in _expected_rows()]
+    distinct = {k[:4]: k[4] for k in keys}
+    clashes = [k for k in keys if distinct[k[:4]] != k[4]]
+    assert not clashes, clashes

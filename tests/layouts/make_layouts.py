@@ -2,9 +2,9 @@
 
 The documents exercise page layout (wrapped table labels, header rows that are not all periods,
 area and measure columns, code columns, pound tables, tables broken across a page, headline
-blocks, headings set in larger or bolder type, two-column prose, tables that hold no KPI), not
-wording: sentences use plain phrasings so that a miss points at the reader of the page. The
-councils, partnerships and wording are invented for this battery.
+blocks and bullets, headings set in larger or bolder type, two-column prose, two-level headers,
+tables that hold no KPI), not wording: sentences use plain phrasings so that a miss points at
+the reader of the page. The councils, partnerships and wording are invented for this battery.
 
 Each document is drawn and its expected facts recorded from the same cell data, so a figure on
 the page and its row in expected.csv cannot drift apart. The `tuned` set may be used while
@@ -875,7 +875,7 @@ def t16() -> Paper:
     d.fact("children_in_care", "318", as_at("2022-12-31"), note=n)
     d.fact("cp_plans_started", "41", quarter("2022-Q4"), note=n + "; quarter from the title")
     d.heading("Board meetings")
-    d.table([label(60, ), Col(30, "L", "text"), Col(50, "L", "text")],
+    d.table([label(60), Col(30, "L", "text"), Col(50, "L", "text")],
             ["Date", "Time", "Venue"], [
         Row([["12 April 2023"], ["10:00"], ["Room 2.14, Civic Centre"]]),
         Row([["21 June 2023"], ["14:00"], ["Room 1.05, Civic Centre"]]),

@@ -41,6 +41,14 @@ _COMPARATOR = re.compile(
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?)\b|^[+-]/[+-]$|^%$|^[+±]",
     re.I)
+# words that head a column of some measure, never a place
+_MEASURE_WORD = re.compile(
+    r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|attendees|budget|spend|income|"
+    r"contribution|amount|value|count|percentage|per|actual|outturn|booked|events|cancelled|filled|vacant|vacancies|"
+    r"vacancy|agency|posts?|fte|staff|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|"
+    r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
+    r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
+    r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date)\b", re.I)
 _TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)
 _LABEL_HEAD = re.compile(r"^(?:indicator|measure|metric|description|kpi|item|category|area of work|"
                          r"performance indicator|partner|agency|organisation|organization|contributor|funder|source|"
@@ -174,7 +182,8 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
         return "comparator", None
     period = _period_of_header(t, context)
     if period is not None:
-        return "period", period
+        place = area_name(t)
+        return ("area", period) if place else ("period", period)
     if _CODE_HEAD.match(t):
         return "code", None
     if _TOTAL.match(t):
@@ -182,11 +191,26 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
     if re.search(r"\d", t) and not re.search(r"per\s*10", t, re.I):
         return "unknown", None
     if re.fullmatch(r"(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)){0,4}", t) \
-            and not re.search(r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|"
-                              r"attendees|budget|spend|income|contribution|amount|value|count|percentage|per|"
-                              r"actual|outturn|booked|events|cancelled|value)\b", t, re.I):
+            and not _MEASURE_WORD.search(t):
         return "area", None
     return "measure", None
+
+
+_PLACE = re.compile(r"(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)){0,4}")
+
+
+def area_name(header: str) -> str:
+    """The place a column header names, without any date it also gives ("At 31 March 2022
+    Northtown" -> "Northtown"); empty when it names none."""
+    rest = header
+    for m in sorted(find_mentions(header), key=lambda m: -m.start):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    rest = re.sub(r"\b(?:at|as at|as of|on|position|snapshot|year end|end of)\b", " ", rest, flags=re.I)
+    rest = " ".join(rest.replace("(", " ").replace(")", " ").split())
+    if not rest or re.search(r"\d", rest) or not _PLACE.fullmatch(rest) or _MEASURE_WORD.search(rest) \
+            or _COMPARATOR.search(rest) or _TOTAL.match(rest) or rest.lower() in ("and", "of", "the", "-"):
+        return ""
+    return rest
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -269,7 +293,7 @@ def find_tables(lines: list[Line], settings: Settings = DEFAULT_SETTINGS,
             if prep.vstart[j] is not None and abs(prep.cells[j][prep.vstart[j]].x0 - vx) < 6 * size:
                 members += pending + [j]
                 pending = []
-            elif cs and all(c.x1 <= vx + 0.5 * size for c in cs) and len(pending) < 4 and \
+            elif cs and all(c.x1 <= vx + 0.5 * size for c in cs) and len(pending) < 8 and \
                     len(" ".join(c.text for c in cs)) <= 70:
                 pending.append(j)
             else:
@@ -306,12 +330,12 @@ def find_tables(lines: list[Line], settings: Settings = DEFAULT_SETTINGS,
     return tables
 
 
-def _heads(c: Cell, vx: float, size: float, vcols: list[tuple[float, float]]) -> bool:
-    """Does a cell above the figures head a column of them? It starts over them (a header
-    centred over its column may start a little left of the figures); a caption reaching in from
-    the label column does not."""
+def _heads(c: Cell, vx: float, size: float, vcols: list[tuple[float, float]], label_right: float) -> bool:
+    """Does a cell above the figures head a column of them? It starts right of the row labels
+    (a header may stand well left of right-aligned figures) or over the figures; a caption
+    reaching in from the label column does not."""
     left = min([vx] + [a for a, _ in vcols])
-    return c.x0 >= left - size
+    return c.x0 >= min(left - size, label_right + 0.5 * size) and c.x1 > min(left, label_right)
 
 
 def _has_header(above: list[int], prep: _Prepared, vx: float) -> bool:
@@ -322,6 +346,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
            vx: float, settings: Settings, carry: GeoTable | None) -> GeoTable | None:
     size = lines[value_lines[0]].size
     vcols = _columns_from([prep.cells[k][prep.vstart[k]:] for k in value_lines])  # type: ignore[misc]
+    label_right = max((c.x1 for k in members for c in prep.cells[k][:prep.vstart[k] if prep.vstart[k] is not None
+                                                                       else len(prep.cells[k])] if c.x1 <= vx),
+                      default=vx - size)
     # header: the lines above that have cells over the value columns; label-only lines just above
     # the first row (touching it) are its wrapped label instead
     header: list[int] = []
@@ -329,7 +356,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     for k in reversed(above):
         cs = prep.cells[k]
         # a header cell starts over the figures; a line reaching in from the left is a caption
-        over = [c for c in cs if _heads(c, vx, size, vcols)] if lines[k].size <= size + 1.5 else []
+        over = [c for c in cs if _heads(c, vx, size, vcols, label_right)] if lines[k].size <= size + 1.5 else []
         below = (first_label or [value_lines[0]])[0]
         if over:
             header.insert(0, k)
@@ -352,23 +379,25 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     header_text_all = " ".join(lines[k].text for k in header)
     label_head = ""
     if header:
-        for k in header:
+        extents = [[col.x0, col.x1] for col in columns]  # each column's reach: its figures and its header
+        for depth, k in enumerate(reversed(header)):
             for c in prep.cells[k]:
-                heads = _heads(c, vx, size, vcols)
-                hits = [m for m, col in enumerate(columns) if _overlap(c.x0, c.x1, col.x0, col.x1) > 0] if heads else []
-                if not hits and heads:
-                    centre = (c.x0 + c.x1) / 2
-                    hits = [min(range(len(columns)), key=lambda m: abs((columns[m].x0 + columns[m].x1) / 2 - centre))]
+                heads = _heads(c, vx, size, vcols, label_right)
+                if not heads:
+                    label_head = (c.text + " " + label_head).strip() if depth else (label_head + " " + c.text).strip()
+                    continue
+                if depth == 0:  # the header line over the figures: the column it overlaps, else the nearest
+                    hits = [m for m, col in enumerate(columns) if _overlap(c.x0, c.x1, col.x0, col.x1) > 0][:1]
+                else:  # a line above: every column whose header it spans ("At 31 March 2022" over two areas)
+                    hits = [m for m, (a, b) in enumerate(extents) if c.x0 - size <= (a + b) / 2 <= c.x1 + size]
                 if not hits:
-                    label_head = (label_head + " " + c.text).strip()
-                    continue
-                if len(hits) > 1 and _period_of_header(c.text) is not None and len(header) > 1 and k == header[0]:
-                    # a year spanning the quarters under it: context for them, not a column of its own
-                    for m in hits:
-                        columns[m].header = (c.text + " " + columns[m].header).strip()
-                    continue
-                for m in hits[:1]:
-                    columns[m].header = (columns[m].header + " " + c.text).strip()
+                    centre = (c.x0 + c.x1) / 2
+                    hits = [min(range(len(columns)), key=lambda m: abs(sum(extents[m]) / 2 - centre))]
+                for m in hits:
+                    columns[m].header = (c.text + " " + columns[m].header).strip() if depth else \
+                        (columns[m].header + " " + c.text).strip()
+                    if depth == 0:
+                        extents[m] = [min(extents[m][0], c.x0), max(extents[m][1], c.x1)]
     elif carry is not None and len(carry.columns) >= len(columns) and \
             all(any(_overlap(col.x0, col.x1, cc.x0, cc.x1) > 0 for cc in carry.columns) for col in columns):
         columns = [Column(cc.x0, cc.x1, cc.header, cc.kind, cc.period) for cc in carry.columns]

@@ -331,22 +331,24 @@ def _from_geometry(t, lines: list[str]) -> TextTable:
     """A table read from the page's geometry, in the form the table matcher reads."""
     from .geometry import GeoTable  # noqa: F401  (the type of `t`)
     header_line = min(t.header_lines) if t.header_lines else min(t.lines)
-    from .geometry import _NUMBER
+    from .geometry import _NUMBER, area_name
     rows = [TableRow(r.label, [c if c and _NUMBER.match(c) and re.search(r"\d", c) else None for c in r.cells],
                      r.lines, r.text) for r in t.rows]
     kinds = [c.kind for c in t.columns]
+    # who paid what: the label column is headed Partner/Agency, or, with no heading of its own, the
+    # table's caption or columns speak of contributions and every cell is money
     agency = bool(_AGENCY_HEADER.match(t.label_head or "")) or (
-        all(k in ("measure", "period", "unknown", "total") for k in kinds) and
+        not t.label_head and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
         bool(rows) and all((c or "").startswith("£") for r in rows for c in r.cells if c) and
-        bool(re.search(r"contribut|partner|agenc|fund", " ".join([t.caption, t.label_head] + [c.header for c in t.columns]),
-                       re.I)))
+        bool(re.search(r"contribut|partner|agenc", " ".join([t.caption] + [c.header for c in t.columns]), re.I)))
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
     own = _table_period(t.label_head) or _table_period(t.caption)
-    periods = [c.period if c.kind == "period" else own if c.kind in ("area", "total", "measure") else None
+    periods = [c.period if c.kind == "period" else (c.period or own) if c.kind in ("area", "total", "measure") else None
                for c in t.columns]
-    return TextTable(header_line, periods, rows, agency, kinds, [c.header for c in t.columns],
+    names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
+    return TextTable(header_line, periods, rows, agency, kinds, names,
                      " ".join(x for x in (t.label_head, header) if x), t.caption)
 
 

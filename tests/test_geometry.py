@@ -85,6 +85,18 @@ def test_comparator_target_rag_and_code_columns_never_give_the_kpi():
     assert found == {("cp_plans", "287", "2022-Q2", ""), ("cp_plans", "301", "2022-Q3", "")}
 
 
+def test_a_date_spanning_two_area_columns_dates_both():
+    found = facts_of(page(
+        cells(100, (300, "At 31 March 2022"), (420, "At 31 March 2023")),
+        cells(112, (60, "Measure"), (290, "Northtown"), (350, "Southvale"), (410, "Northtown"), (470, "Southvale")),
+        cells(130, (60, "Children in care"), (300, "341"), (360, "265"), (420, "352"), (480, "270")),
+    ))
+    assert found == {("children_in_care", "341", "2022-03-31", "Northtown"),
+                     ("children_in_care", "265", "2022-03-31", "Southvale"),
+                     ("children_in_care", "352", "2023-03-31", "Northtown"),
+                     ("children_in_care", "270", "2023-03-31", "Southvale")}
+
+
 def test_area_columns_name_the_subject_and_the_caption_dates_them():
     found = facts_of(page(
         cells(80, (60, "Table 2: Children looked after at 31 March 2022")),
@@ -117,8 +129,10 @@ def test_a_partner_table_with_pounds_in_every_cell_and_a_total_row():
         cells(160, (60, "Balance brought forward"), (330, "£20,000")),
         cells(180, (60, "Total"), (330, "£483,000")),
     ))
+    # the balance brought forward is the partnership's carry forward, not a partner's contribution
     assert found == {("agency_contribution", "402000", "2021-22", "Wexley Council"),
                      ("agency_contribution", "61000", "2021-22", "Police"),
+                     ("budget_carry_forward", "20000", "2021-22", ""),
                      ("budget_contributions", "483000", "2021-22", "")}
 
 

@@ -94,23 +94,41 @@ def _snippet(row: TableRow, header: str) -> tuple[str, list[int]]:
     return snippet, starts
 
 
-def _agency_rows(table: TextTable, header: str, page: int, settings: Settings) -> list[Candidate]:
+def _agency_rows(table: TextTable, header: str, page: int, library: Library, settings: Settings) -> list[Candidate]:
+    """Rows of a partner table: each partner's contribution, the total of contributions; a row
+    whose label names another KPI of money (a balance brought forward, the total budget) is that
+    KPI; other totals and balances are not a partner's."""
     out = []
     for row in table.rows:
-        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income)?", row.label.strip(), re.I)
-        kpi = "budget_contributions" if total else "agency_contribution"
-        if not row.label.strip() or re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance", row.label, re.I):
+        label = row.label.strip()
+        if not label:
             continue
+        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I)
+        named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
+        if total:
+            kpi = "budget_contributions"
+        elif named and named[0] not in ("agency_contribution", "budget_contributions"):
+            kpi = named[0]
+        elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b", label, re.I):
+            continue
+        else:
+            kpi = "agency_contribution"
+        subject = label if kpi == "agency_contribution" else ""
         snippet, starts = _snippet(row, header)
         for cell, period, start in zip(row.cells, table.periods, starts):
             if cell is None or (period is None and len(table.periods) > 1):
                 continue
             raw = cell if cell.startswith("£") else f"£{cell}"
             out.append(Candidate(kpi, raw, page, snippet, "table", f"{kpi}/contributions-table", settings.table_confidence,
-                                 start, start + len(cell), "" if total else row.label.strip(),
+                                 start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[-1],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+# a row about a team, a service or a panel counts its staff or its work, not the children
+_UNIT_ROW = re.compile(r"\b(?:team|teams|service|services|unit|units|hub|panel|group|board|staff|workers?|posts?)\s*"
+                       r"(?:\([^()]*\))?\s*$", re.I)
 
 
 _TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies)\b", re.I)
@@ -149,7 +167,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     previous: str | None = None
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
-        found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) if row.label.strip() else None
+        found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
+            if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = _snippet(row, header)
@@ -188,7 +207,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         header = table.header_text or layout.lines[table.header_line].strip()
         if table.agency:
             if "agency_contribution" in library.kpis and "budget_contributions" in library.kpis:
-                out += _agency_rows(table, header, layout.number, settings)
+                out += _agency_rows(table, header, layout.number, library, settings)
             continue
         if table.kinds is not None:
             out += _geometry_rows(table, layout, library, settings)

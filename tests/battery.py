@@ -50,6 +50,7 @@ class Figure:
     kind: str
     subject: str = ""
     page: int = 0
+    context: str = field(default="", compare=False)  # a snippet or a note, to show; never judged
 
     def show(self) -> str:
         sub = f" [{self.subject}]" if self.subject else ""
@@ -133,7 +134,8 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
     counts = score.by_category.setdefault(case.category, Counter())
     counts["cases"] += 1
     want = list(case.want)
-    for g in sorted(got, key=lambda f: (f.page, f.kpi, f.value, f.period)):
+    # one figure read twice on a page (a sentence and a table row, or two patterns) is one fact
+    for g in sorted(set(got), key=lambda f: (f.page, f.kpi, f.value, f.period, f.subject)):
         hit = next((w for w in want if matches(w, g, pages=pages)), None)
         if hit is not None:
             want.remove(hit)
@@ -147,12 +149,12 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
             score.wrong += 1
             counts["false_positive"] += 1
             where = f" p{g.page}" if pages else ""
-            score.errors.append(f"{case.set}/{case.case}{where}: FALSE POSITIVE {g.show()}  | {_brief(case.text)}")
+            score.errors.append(f"{case.set}/{case.case}{where}: FALSE POSITIVE {g.show()}  | {_brief(g.context or case.text)}")
     for w in want:
         score.missed += 1
         counts["missed"] += 1
         where = f" p{w.page}" if pages else ""
-        score.errors.append(f"{case.set}/{case.case}{where}: MISSED {w.show()}  | {_brief(case.text)}")
+        score.errors.append(f"{case.set}/{case.case}{where}: MISSED {w.show()}  | {_brief(w.context if pages else case.text)}")
 
 
 def _brief(text: str, width: int = 150) -> str:
@@ -160,9 +162,9 @@ def _brief(text: str, width: int = 150) -> str:
     return flat if len(flat) <= width else flat[: width - 3] + "..."
 
 
-def _figure(row: dict, *, page: int = 0) -> Figure:
+def _figure(row: dict, *, page: int = 0, context: str = "") -> Figure:
     return Figure(row["kpi"], float(row["value"]), row["period"].strip(), row["period_kind"].strip() or "unknown",
-                  row.get("subject", "").strip(), page)
+                  row.get("subject", "").strip(), page, context)
 
 
 def load_sentences(battery: str, part: str | None = None) -> list[Case]:
@@ -204,7 +206,7 @@ def load_documents(part: str | None = None) -> list[Case]:
     expected: dict[tuple[str, str], list[Figure]] = {}
     with (DATA / "precision" / "expected.csv").open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            fig = [_figure(row, page=int(row["page"]))] if row["kpi"].strip() else []
+            fig = [_figure(row, page=int(row["page"]), context=row.get("note", ""))] if row["kpi"].strip() else []
             expected.setdefault((row["set"], row["document"]), []).extend(fig)
     cases = []
     for s in SETS:
@@ -248,7 +250,8 @@ def run_precision(part: str | None = None, timeout: float = 600) -> Score:
             with out.open(newline="", encoding="utf-8") as f:
                 for row in csv.DictReader(f):
                     if row["kpi"] in SPEC_KPIS:
-                        got.setdefault(Path(row["document"]).name, []).append(_figure(row, page=int(row["page"])))
+                        got.setdefault(Path(row["document"]).name, []).append(
+                            _figure(row, page=int(row["page"]), context=row.get("snippet", "")))
         for case in mine:
             judge(case, got.get(case.case, []), score, pages=True)
     return score

@@ -51,6 +51,7 @@ class Figure:
     subject: str = ""
     page: int = 0
     context: str = field(default="", compare=False)  # a snippet or a note, to show; never judged
+    area: str = field(default="", compare=False)  # reported beside the score, not yet judged (issue 7)
 
     def show(self) -> str:
         sub = f" [{self.subject}]" if self.subject else ""
@@ -75,6 +76,8 @@ class Score:
     right: int = 0
     wrong: int = 0
     missed: int = 0
+    silent_cases: int = 0  # cases (texts or documents) that must give no fact at all
+    silent_broken: int = 0  # of those, how many gave one: issue 7 wants none
     by_category: dict[str, Counter] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -134,6 +137,9 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
     counts = score.by_category.setdefault(case.category, Counter())
     counts["cases"] += 1
     want = list(case.want)
+    if not want:
+        score.silent_cases += 1
+        score.silent_broken += bool(got)
     # one figure read twice on a page (a sentence and a table row, or two patterns) is one fact
     for g in sorted(set(got), key=lambda f: (f.page, f.kpi, f.value, f.period, f.subject)):
         hit = next((w for w in want if matches(w, g, pages=pages)), None)
@@ -145,6 +151,9 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
                 counts["subject_differs"] += 1
                 score.errors.append(f"{case.set}/{case.case}: subject {g.subject!r}, expected {hit.subject!r}"
                                     f" for {hit.show()}")
+            if hit.area and hit.area.lower() != g.area.strip().lower():
+                counts["area_differs"] += 1
+                score.errors.append(f"{case.set}/{case.case}: area {g.area!r}, expected {hit.area!r} for {hit.show()}")
         else:
             score.wrong += 1
             counts["false_positive"] += 1
@@ -164,7 +173,7 @@ def _brief(text: str, width: int = 150) -> str:
 
 def _figure(row: dict, *, page: int = 0, context: str = "") -> Figure:
     return Figure(row["kpi"], float(row["value"]), row["period"].strip(), row["period_kind"].strip() or "unknown",
-                  row.get("subject", "").strip(), page, context)
+                  row.get("subject", "").strip(), page, context, (row.get("area") or "").strip())
 
 
 def load_sentences(battery: str, part: str | None = None) -> list[Case]:
@@ -187,7 +196,7 @@ def load_sentences(battery: str, part: str | None = None) -> list[Case]:
     return list(cases.values())
 
 
-def run_sentences(battery: str, part: str | None = None, library=None) -> Score:
+def run_sentences(battery: str, part: str | None = None, library: object | None = None) -> Score:
     """Each text through `extract_text` with the bundled library, as one page of its own."""
     from kpi_extract.library import load_library, require
     from kpi_extract.pipeline import extract_text
@@ -265,11 +274,14 @@ def run(battery: str, part: str | None = None) -> Score:
 
 def report(battery: str, part: str | None, score: Score, *, quiet: bool = False) -> str:
     lines = [f"{battery} [{part or 'tuned+heldout'}]: precision {score.precision:.3f}, recall {score.recall:.3f} "
-             f"(right {score.right}, false positives {score.wrong}, missed {score.missed})"]
-    lines.append(f"  {'category':<24}{'cases':>6}{'right':>7}{'fp':>5}{'missed':>8}")
+             f"(right {score.right}, false positives {score.wrong}, missed {score.missed}); "
+             f"{score.silent_broken} of {score.silent_cases} {'documents' if battery == 'precision' else 'texts'} "
+             f"that must give no fact gave one"]
+    lines.append(f"  {'category':<24}{'cases':>6}{'right':>7}{'fp':>5}{'missed':>8}{'subject!=':>10}{'area!=':>8}")
     for cat in sorted(score.by_category):
         c = score.by_category[cat]
-        lines.append(f"  {cat:<24}{c['cases']:>6}{c['right']:>7}{c['false_positive']:>5}{c['missed']:>8}")
+        lines.append(f"  {cat:<24}{c['cases']:>6}{c['right']:>7}{c['false_positive']:>5}{c['missed']:>8}"
+                     f"{c['subject_differs']:>10}{c['area_differs']:>8}")
     if not quiet:
         lines += ["", *score.errors]
     return "\n".join(lines)

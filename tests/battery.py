@@ -37,7 +37,7 @@ SPEC_KPIS = frozenset({
     "conference_delegates", "budget_total", "budget_carry_forward", "budget_contributions",
     "agency_contribution", "expenditure_total", "plan_actions_total", "plan_actions_completed",
     "plan_actions_completed_pct"})
-# units whose values are read to one decimal place in reports, so a rounding slip is not a miss
+# KPIs (by part of their id) whose values reports round to a decimal place: a rounding slip is not a miss
 FRACTIONAL = ("rate_per_10k", "percent", "rereferral_rate", "_utilisation", "_pct")
 
 
@@ -56,7 +56,7 @@ class Figure:
     def show(self) -> str:
         sub = f" [{self.subject}]" if self.subject else ""
         when = f"{self.period or '-'}/{self.kind}"
-        return f"{self.kpi}={self.value:g} @{when}{sub}"
+        return f"{self.kpi}={self.value:.12g} @{when}{sub}"
 
 
 @dataclass
@@ -163,7 +163,22 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
         score.missed += 1
         counts["missed"] += 1
         where = f" p{w.page}" if pages else ""
-        score.errors.append(f"{case.set}/{case.case}{where}: MISSED {w.show()}  | {_brief(w.context if pages else case.text)}")
+        score.errors.append(f"{case.set}/{case.case}{where}: MISSED {w.show()}  | "
+                            f"{_brief(_line_of(case.text, w) if pages else case.text)}")
+
+
+def _line_of(document: str, want: Figure) -> str:
+    """The line of the expected figure's page that holds its value (else its note): where to look."""
+    pages = document.split("\f")
+    if 1 <= want.page <= len(pages):
+        v = want.value
+        forms = [f"{v:,.0f}", f"{v:.0f}", f"{v:.1f}"] if v == int(v) else [f"{v:,.1f}", f"{v:g}"]
+        if v >= 1_000_000:  # £m and £000 tables
+            forms += [f"{v / 1e6:,.1f}", f"{v / 1e6:,.2f}", f"{v / 1e3:,.0f}"]
+        for line in pages[want.page - 1].splitlines():
+            if any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d,]|\.\d)", line) for f in forms):
+                return line.strip() + (f"  ({want.context})" if want.context else "")
+    return want.context
 
 
 def _brief(text: str, width: int = 150) -> str:
@@ -238,7 +253,7 @@ def _cli() -> list[str]:
     found = shutil.which("kpi-extract")
     if found:
         return [found]
-    return [sys.executable, "-c", "from kpi_extract.cli import main; main()"]
+    raise RuntimeError("the kpi-extract command is not installed: pip install -e . first")
 
 
 def run_precision(part: str | None = None, timeout: float = 600) -> Score:

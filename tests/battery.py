@@ -79,6 +79,7 @@ class Score:
     silent_cases: int = 0  # cases (texts or documents) that must give no fact at all
     silent_broken: int = 0  # of those, how many gave one: issue 7 wants none
     by_category: dict[str, Counter] = field(default_factory=dict)
+    by_kpi: dict[str, Counter] = field(default_factory=dict)  # the issues' closing notes are per KPI
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -147,6 +148,7 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
             want.remove(hit)
             score.right += 1
             counts["right"] += 1
+            score.by_kpi.setdefault(g.kpi, Counter())["right"] += 1
             if hit.subject and not same_subject(hit.subject, g.subject):
                 counts["subject_differs"] += 1
                 score.errors.append(f"{case.set}/{case.case}: subject {g.subject!r}, expected {hit.subject!r}"
@@ -157,11 +159,13 @@ def judge(case: Case, got: list[Figure], score: Score, *, pages: bool = False) -
         else:
             score.wrong += 1
             counts["false_positive"] += 1
+            score.by_kpi.setdefault(g.kpi, Counter())["false_positive"] += 1
             where = f" p{g.page}" if pages else ""
             score.errors.append(f"{case.set}/{case.case}{where}: FALSE POSITIVE {g.show()}  | {_brief(g.context or case.text)}")
     for w in want:
         score.missed += 1
         counts["missed"] += 1
+        score.by_kpi.setdefault(w.kpi, Counter())["missed"] += 1
         where = f" p{w.page}" if pages else ""
         score.errors.append(f"{case.set}/{case.case}{where}: MISSED {w.show()}  | "
                             f"{_brief(_line_of(case.text, w) if pages else case.text)}")
@@ -297,6 +301,10 @@ def report(battery: str, part: str | None, score: Score, *, quiet: bool = False)
         c = score.by_category[cat]
         lines.append(f"  {cat:<24}{c['cases']:>6}{c['right']:>7}{c['false_positive']:>5}{c['missed']:>8}"
                      f"{c['subject_differs']:>10}{c['area_differs']:>8}")
+    lines.append(f"  {'kpi':<32}{'right':>7}{'fp':>5}{'missed':>8}")
+    for kpi in sorted(score.by_kpi):
+        c = score.by_kpi[kpi]
+        lines.append(f"  {kpi:<32}{c['right']:>7}{c['false_positive']:>5}{c['missed']:>8}")
     if not quiet:
         lines += ["", *score.errors]
     return "\n".join(lines)

@@ -240,6 +240,8 @@ def _prepare(lines: list[Line], settings: Settings) -> _Prepared:
             k = None  # a line of dashes is not a row of figures
         if k is not None and len(" ".join(c.text for c in cs[:k])) > 120:
             k = None  # a sentence ending in a figure
+        if k is not None and all(c.value_like for c in cs[:k]):
+            k = None  # figures only, no row label: headline boxes side by side (`_grids`)
         vstart.append(k)
     return _Prepared(cells, vstart)
 
@@ -327,7 +329,43 @@ def find_tables(lines: list[Line], settings: Settings = DEFAULT_SETTINGS,
             tables.append(table)
             used |= table.lines
         i = max(members) + 1
-    return tables
+    return tables + _grids(lines, prep, used, settings)
+
+
+def _grids(lines: list[Line], prep: _Prepared, used: set[int], settings: Settings) -> list[GeoTable]:
+    """Headline boxes set side by side: a line of two or more figures, each under (or over) its
+    own label, left-aligned with it. Each figure becomes a row labelled by its box's text."""
+    out: list[GeoTable] = []
+    for i, cs in enumerate(prep.cells):
+        if i in used or len(cs) < 2 or not all(c.number for c in cs):
+            continue
+        size = min(lines[i].size, 12.0)
+        rows: list[GeoRow] = []
+        taken: set[int] = set()
+        for f in cs:
+            parts: list[tuple[int, str]] = []
+            for step in (-1, 1):  # the label above the figure, else the one below it
+                k, last = i + step, i
+                while 0 <= k < len(lines) and len(parts) < 3 and k not in used:
+                    gap = (lines[last].top - lines[k].bottom) if step < 0 else (lines[k].top - lines[last].bottom)
+                    if gap > 2.5 * size or lines[k].heading or (parts and lines[k].size != lines[parts[0][0]].size):
+                        break
+                    near = [c for c in prep.cells[k] if abs(c.x0 - f.x0) <= 1.5 * size]
+                    if not near or near[0].number:
+                        break
+                    parts = [(k, near[0].text)] + parts if step < 0 else parts + [(k, near[0].text)]
+                    last, k = k, k + step
+                if parts:
+                    break
+            if parts:
+                label = " ".join(t for _, t in parts)
+                lines_of = sorted({k for k, _ in parts} | {i})
+                rows.append(GeoRow(label, [f.text], lines_of, f"{label} {f.text}"))
+                taken.update(lines_of)
+        if len(rows) >= 2:
+            out.append(GeoTable([], [Column(0.0, 0.0, "", "total")], rows))
+            used.update(taken)
+    return out
 
 
 def _heads(c: Cell, vx: float, size: float, vcols: list[tuple[float, float]], label_right: float) -> bool:

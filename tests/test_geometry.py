@@ -159,6 +159,16 @@ def test_headline_figures_stay_with_their_labels_and_apart_from_each_other():
     assert ("children_in_care", "1054", "2021-22", "") in found
 
 
+def test_headline_boxes_side_by_side_each_take_the_label_above_them():
+    found = facts_of(page(
+        cells(80, (60, "Position at 30 September 2022"), size=12, bold=True),
+        cells(110, (60, "Children in need"), (220, "Child protection plans"), (380, "Children in care")),
+        cells(124, (60, "1,874"), (220, "233"), (380, "318"), size=22),
+    ))
+    assert found == {("children_in_need", "1874", "2022-09-30", ""), ("cp_plans", "233", "2022-09-30", ""),
+                     ("children_in_care", "318", "2022-09-30", "")}
+
+
 def test_a_body_line_that_begins_like_a_title_dates_nothing():
     body = "Annual Report 2019/20 was the last one of the old board, and this report follows its format."
     model = page(cells(40, (60, "Wexley Council"), size=14, bold=True),

@@ -10,24 +10,28 @@ import datetime as _dt
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
+# Only what the options and every command need is imported here; the rest (pandas, the readers
+# with pdfplumber, the matchers) is imported by the commands that use it, so that `--version`,
+# `--help` and `patterns list` start in a fraction of the time `extract` needs to import.
 from . import __version__
-from .cache import TextCache, default_dir
-from .library import Library, LibraryError, load_library, require
-from .normalise import damage_count
-from .pages import prepare
-from .pipeline import FileResult, discover, run
-from .readers import DEFAULT_PDF_READER, PDF_READERS, ReadError, read_pages
-from .resolve import sort_facts
-from .series import SERIES_COLUMNS, FactsError, build_series, read_facts, wide
+from .cache import default_dir
 from .writers import (FORMATS, OutputError, atomic_write_bytes, check_writable, fact_rows, format_for, table_bytes,
                       xlsx_bytes)
 from .model import FACT_COLUMNS
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .library import Library
+    from .pipeline import FileResult
+
 EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
+# readers.PDF_READERS' names, the default first: named here so that the options need no reader imported
+PDF_READER_NAMES = ("pdfium", "pdfplumber")
 
 
 def _err(msg: str) -> None:
@@ -35,6 +39,7 @@ def _err(msg: str) -> None:
 
 
 def _library(paths: tuple[str, ...]) -> Library:
+    from .library import LibraryError, load_library, require
     try:
         return require(load_library(paths))
     except LibraryError as e:
@@ -78,6 +83,7 @@ def _measures(library: Library) -> dict[str, str]:
 
 
 def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
+    from .series import SERIES_COLUMNS, wide
     pivot = wide(series)
     return xlsx_bytes([("facts", FACT_COLUMNS, fact_table),
                        ("series", SERIES_COLUMNS, series.to_dict("records")),
@@ -85,6 +91,9 @@ def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
 
 
 def _facts_output(fact_table: list[dict], fmt: str, library: Library) -> bytes:
+    import pandas as pd
+
+    from .series import build_series
     if fmt == "xlsx":
         series = build_series(pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str), _measures(library))
         return _workbook(fact_table, series)
@@ -93,6 +102,9 @@ def _facts_output(fact_table: list[dict], fmt: str, library: Library) -> bytes:
 
 def _series_output(fact_table: list[dict], fmt: str, library: Library, kpis: set[str] | None = None,
                    as_wide: bool = False) -> bytes:
+    import pandas as pd
+
+    from .series import SERIES_COLUMNS, build_series, wide
     facts = pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str)
     series = build_series(facts, _measures(library), kpis)
     if fmt == "xlsx":
@@ -155,7 +167,7 @@ _patterns_option = click.option(
               help="Append a timestamped line per file and a summary to this log file.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
-@click.option("--reader", "pdf_reader", type=click.Choice(sorted(PDF_READERS)), default=DEFAULT_PDF_READER,
+@click.option("--reader", "pdf_reader", type=click.Choice(PDF_READER_NAMES), default=PDF_READER_NAMES[0],
               show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout) or pdfplumber "
                                       "(the reference; text only).")
 def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_cache, jobs, timeout, log_path,
@@ -164,6 +176,9 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_
 
     Progress and problems go to standard error; the CSV goes to -o FILE or standard output.
     """
+    from .cache import TextCache
+    from .pipeline import discover, run
+    from .resolve import sort_facts
     library = _library(pattern_paths)
     unknown = [k for k in kpis if k not in library.kpis]
     if unknown:
@@ -222,6 +237,9 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_
 
 
 def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    from .series import FactsError, read_facts
     try:
         frames = [read_facts(p) for p in paths]
     except FactsError as e:
@@ -287,10 +305,13 @@ def report(facts, output, documents, kpis, title, pattern_paths):
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page (1-based).")
-@click.option("--reader", "pdf_reader", type=click.Choice(sorted(PDF_READERS)), default=DEFAULT_PDF_READER,
+@click.option("--reader", "pdf_reader", type=click.Choice(PDF_READER_NAMES), default=PDF_READER_NAMES[0],
               show_default=True, help="How PDFs are read (as for extract).")
 def text(file, page, pdf_reader):
     """Print the normalised text the patterns see, page by page (for writing patterns)."""
+    from .normalise import damage_count
+    from .pages import prepare
+    from .readers import ReadError, read_pages
     try:
         raw = read_pages(file, pdf_reader)
     except ReadError as e:
@@ -326,6 +347,7 @@ def patterns_list(pattern_paths):
 @click.argument("paths", nargs=-1, type=click.Path())
 def patterns_check(paths):
     """Check pattern files (default: the bundled library) and print file:line for each problem."""
+    from .library import load_library
     library = load_library(paths)
     for p in library.problems:
         click.echo(p)

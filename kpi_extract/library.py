@@ -6,13 +6,17 @@ of stopping at the first, and the extractor refuses a library with problems.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
+from .needles import PatternIndex
 from .values import expand_macros
 
+T = TypeVar("T")
 UNITS = {"count", "GBP", "percent", "rate_per_10k"}
 MEASURES = {"stock", "flow", "amount", "ratio", "event"}
 _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
@@ -62,6 +66,27 @@ class Library:
     subjects: list[Subject] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # SHA-256 of every loaded file's name and text, in loading order: the facts cache keys on it,
+    # so an edited pattern file re-matches every document (and nothing else changes the library)
+    digest: str = ""
+    _index: PatternIndex | None = field(default=None, repr=False, compare=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def index(self) -> PatternIndex:
+        """The regexes prepared for matching, built on first use and kept: a library is not
+        edited once loaded, and the run builds it before forking so no child builds it again."""
+        if self._index is None:
+            self._index = PatternIndex(self)
+        return self._index
+
+    def memo(self, key: tuple, build: Callable[[], T]) -> T:
+        """What a matcher derives from the library alone (alias tables, cleaned labels), built
+        once per library instead of once per page or per figure."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
 
 class LibraryError(Exception):
@@ -213,6 +238,7 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
 def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:
     """Load the bundled library and the user's files; problems are collected, not raised."""
     lib = Library()
+    digest = hashlib.sha256()
     for raw in paths:
         if not Path(raw).exists():
             lib.problems.append(f"{raw}:1: no such pattern file or folder (check the --patterns path)")
@@ -232,6 +258,7 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
             continue
         lines = text.splitlines()
         lib.files.append(shown)
+        digest.update(f"{f.name}\0{len(text)}\0{text}\0".encode("utf-8"))
         units = UNITS | set(data.get("units", []))
         defines = {k: str(v) for k, v in data.get("define", {}).items()}
         for raw in data.get("kpi", []):
@@ -250,6 +277,7 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
         for target in [t for _, t in e.redirect if t] + e.follows:
             if target not in lib.kpis:
                 lib.problems.append(f"{e.source}:{e.line}: kpi {e.id} refers to unknown kpi {target!r}")
+    lib.digest = digest.hexdigest()
     return lib
 
 

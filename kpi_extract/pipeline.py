@@ -136,15 +136,23 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             cached = None
             try:
                 reader = reader_for(f.path, pdf_reader)
-                cached = cache.get(f.path, reader) if cache else None
+                if cache is not None:
+                    known = cache.get_facts(f.path, reader, f.shown, library.digest, kpis) if library.digest else None
+                    if known is not None:  # unchanged file, library and code: neither read nor match
+                        finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
+                        continue
+                    cached = cache.get(f.path, reader)
             except ReadError as e:
                 finish(i, FileResult(f, error=str(e)))
                 continue
+            library.index()  # prepared once, in this process, so each child is forked with it
             parent, child = ctx.Pipe(duplex=False)
             proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, pdf_reader), daemon=True)
             proc.start()
             child.close()
             running[parent] = (i, proc, time.monotonic(), cached)
+        if not running:  # every file taken so far came from the cache (or could not be read)
+            continue
         now = time.monotonic()
         deadline = min(started + timeout for _, _, started, _ in running.values())
         ready = wait(list(running), timeout=max(0.0, deadline - now))
@@ -161,8 +169,12 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             seconds = time.monotonic() - started
             if status == "ok":
                 raw, facts, warnings, pages = payload
-                if raw is not None and cache is not None:
-                    cache.put(f.path, reader_for(f.path, pdf_reader), raw)
+                if cache is not None:
+                    reader = reader_for(f.path, pdf_reader)
+                    if raw is not None:
+                        cache.put(f.path, reader, raw)
+                    if library.digest:  # a library not loaded from files has no digest to key on
+                        cache.put_facts(f.path, reader, f.shown, library.digest, kpis, facts, warnings, pages)
                 finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages))
             else:
                 finish(i, FileResult(f, error=payload, seconds=seconds))

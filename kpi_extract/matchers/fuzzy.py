@@ -47,27 +47,31 @@ _GENERIC_RATE = re.compile(r"^rate per 10(?: ?000|k)?(?: children)?$")
 
 def _aliases(library: Library, unit: str, min_len: int = 0) -> dict[str, str]:
     """Aliases of the KPIs a figure of this unit may be; a plain "rate per 10k" is only ever
-    read under its KPI's row (tables), but "CP rate per 10,000" names its KPI anywhere."""
-    out: dict[str, str] = {}
-    for e in library.kpis.values():
-        if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
-            continue
-        for a in e.aliases:
-            key = utils.default_process(a)
-            if len(key) >= min_len and not (e.follows and _GENERIC_RATE.match(key)):
-                out.setdefault(key, e.id)
-    return out
+    read under its KPI's row (tables), but "CP rate per 10,000" names its KPI anywhere.
+    Built once per library: every figure of every page asks."""
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in library.kpis.values():
+            if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
+                continue
+            for a in e.aliases:
+                key = utils.default_process(a)
+                if len(key) >= min_len and not (e.follows and _GENERIC_RATE.match(key)):
+                    out.setdefault(key, e.id)
+        return out
+    return library.memo(("fuzzy-aliases", unit, min_len), build)
 
 
 def best_label(text: str, aliases: dict[str, str], library: Library) -> tuple[str, float, int] | None:
     """Best (kpi, score, words used) for the start of `text`, trying windows of 1 to 10 words."""
     words = [w.group() for w in _WORD.finditer(text)][:10]
     best = None
+    choices = list(aliases)
     for k in range(1, len(words) + 1):
         window = utils.default_process(" ".join(words[:k]))
         if not window:
             continue
-        hit = process.extractOne(window, list(aliases), scorer=fuzz.ratio)
+        hit = process.extractOne(window, choices, scorer=fuzz.ratio)
         if hit is None:
             continue
         cutoff = library.kpis[aliases[hit[0]]].fuzzy_cutoff
@@ -188,17 +192,34 @@ def clean_label(label: str) -> str:
                     for w in label.split())
 
 
+def _dashboard_labels(library: Library, unit: str, bound: frozenset[str]) -> tuple[dict[str, str], list[str]]:
+    """Cleaned alias -> KPI for a dashboard figure of `unit` after figures of the KPIs `bound`,
+    and its keys as RapidFuzz's choices; once per library, as cleaning every alias is dear."""
+    def build() -> tuple[dict[str, str], list[str]]:
+        labels: dict[str, str] = {}
+        for e in library.kpis.values():
+            fits = e.unit == unit or (unit == "count" and e.unit == "rate_per_10k")
+            if fits and (not e.follows or set(e.follows) & bound):
+                for a in e.aliases:
+                    # an alias bound to the figure before ("Rate per 10k") outranks a free one
+                    if e.follows or clean_label(a) not in labels:
+                        labels[clean_label(a)] = e.id
+        return labels, list(labels)
+    return library.memo(("fuzzy-dashboard", unit, bound), build)
+
+
 def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]],
                previous_kpis: dict[int, set[str]]) -> list[Candidate]:
     out = []
-    labels: dict[str, dict[str, str]] = {}
     for si, sent in enumerate(layout.sentences):
         text = sent.text
         found = []
         start = 0
-        skip = label_spans(text)
+        skip = None  # read only for a sentence with a figure: most have none
         for m in _PROSE_FIGURE.finditer(text):
             vs, ve = m.span("value")
+            if skip is None:
+                skip = label_spans(text)
             if any(a <= vs < b for a, b in skip):
                 continue  # a figure inside a period or a 'per 10,000' is part of the label
             head = text[start:m.start()]
@@ -211,18 +232,8 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
                 continue
             unit = _unit(m.group("value"), m.group("suffix"))
             bound = previous_kpis.get(si, set())
-            key = f"{unit}|{','.join(sorted(bound))}"
-            if key not in labels:
-                labels[key] = {}
-                for e in library.kpis.values():
-                    fits = e.unit == unit or (unit == "count" and e.unit == "rate_per_10k")
-                    if fits and (not e.follows or set(e.follows) & bound):
-                        for a in e.aliases:
-                            # an alias bound to the figure before ("Rate per 10k") outranks a free one
-                            if e.follows or clean_label(a) not in labels[key]:
-                                labels[key][clean_label(a)] = e.id
-            choices = labels[key]
-            hit = process.extractOne(label, list(choices), scorer=fuzz.ratio) if choices else None
+            choices, names = _dashboard_labels(library, unit, frozenset(bound))
+            hit = process.extractOne(label, names, scorer=fuzz.ratio) if choices else None
             if hit is None or hit[1] < library.kpis[choices[hit[0]]].fuzzy_cutoff:
                 continue
             kpi = choices[hit[0]]

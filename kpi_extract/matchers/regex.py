@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
-from ..needles import needles
 from ..periods import find_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
@@ -36,13 +34,15 @@ _NEXT_SENTENCE = re.compile(
     r"(?: [\w-]+){0,2}? (?:increase|decrease|reduction|rise|fall|drop|change)(?: of [\d.]+ ?%)? (?:from|on)\b", re.I)
 _RATE_OR_SHARE = re.compile(rf"\s*(?:%|{PER_POPULATION.pattern})")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
-_HAS_FIGURE = re.compile(rf"\d|\b{WORDS_RE}", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"\b{WORDS_RE}", re.I)
+
+
+def _has_figure(text: str) -> bool:
+    """A digit, else a number word: the word alternation is slow to try at every position,
+    and most sentences that have a figure have a digit."""
+    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text) is not None
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
-
-
-@lru_cache(maxsize=None)
-def _needles(rx: re.Pattern) -> tuple[str, ...]:
-    return needles(rx)
 
 
 def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
@@ -131,27 +131,29 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
     out: list[Candidate] = []
     prev_kpis: set[str] = set()
     sentences = layout.sentences
+    index = library.index()
+    rules = index.rules
+    lowered = [s.text.lower() for s in sentences]
+    page_words = index.page_words(lowered)
     carried: list[Candidate] = []  # comparisons found for the next sentence
     for si, sent in enumerate(sentences):
         text = sent.text
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
-        low = text.lower()
-        for entry in library.kpis.values() if _HAS_FIGURE.search(text) else ():
-            follow = entry.follow_regexes if prev_kpis & set(entry.follows) else []
-            for name, rx in entry.regexes + follow:
-                words = _needles(rx)
-                if words and not any(w in low for w in words):
+        for i in index.applicable(lowered[si], page_words) if _has_figure(text) else ():
+            rule = rules[i]
+            if rule.follow and not prev_kpis & index.follows[rule.kpi]:
+                continue
+            for m in rule.rx.finditer(text):
+                vs, ve = m.span("value")
+                if vs < 0:
                     continue
-                for m in rx.finditer(text):
-                    vs, ve = m.span("value")
-                    if vs < 0:
-                        continue
-                    subject = (m.groupdict().get("subject") or "").strip()
-                    found.append(Candidate(entry.id, m.group("value"), layout.number, text, "regex",
-                                           f"{entry.id}/{name}", SCORE, vs, ve, subject,
-                                           line=sent.line_at(vs), sentence=si,
-                                           match_start=m.start(), match_end=m.end(),
-                                           carry_from=si - 1 if (name, rx) in follow else -1))
+                subject = (m.groupdict().get("subject") or "").strip()
+                found.append(Candidate(rule.kpi, m.group("value"), layout.number, text, "regex",
+                                       f"{rule.kpi}/{rule.name}", SCORE, vs, ve, subject,
+                                       line=sent.line_at(vs), sentence=si,
+                                       match_start=m.start(), match_end=m.end(),
+                                       carry_from=si - 1 if rule.carries and prev_kpis & index.follows[rule.kpi]
+                                       else -1))
         found = [_exact(c, text) for c in best_per_value(apply_rules(found, text, library), library)]
         found += comparisons(found, text, library)
         carried = []

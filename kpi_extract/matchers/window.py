@@ -79,7 +79,7 @@ def best_per_value(cands: list[Candidate], library: Library) -> list[Candidate]:
     children looked after ... 65 per 10,000" over "child protection ... 65 per 10,000"); among
     labels after the value, the longest reading wins ("245 delegates attended 9 briefings" is
     about briefings, not just delegates)."""
-    order = {k: i for i, k in enumerate(library.kpis)}
+    order = library.memo(("kpi-order",), lambda: {k: i for i, k in enumerate(library.kpis)})
 
     def rank(c: Candidate) -> tuple:
         return (-c.score, c.value_start - c.match_start, -(c.match_end - c.value_end), order.get(c.kpi, 0))

@@ -7,11 +7,8 @@ table matcher relies on. Its failure shapes are many (pitfalls.md): an encrypted
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
 
 from .base import RawDocument, ReadError
 
@@ -33,6 +30,8 @@ def _sniff(path: Path) -> None:
 
 
 def _explain(e: BaseException) -> str:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
     inner = e.args[0] if isinstance(e, PdfminerException) and e.args else e
     if isinstance(inner, PDFPasswordIncorrect) or "password" in repr(inner).lower() or \
             "encrypt" in repr(inner).lower():
@@ -42,11 +41,28 @@ def _explain(e: BaseException) -> str:
     return f"damaged PDF ({what}{': ' + detail if detail else ''}): {REPAIR}"
 
 
+@lru_cache(maxsize=1)
+def _pdfplumber_version() -> str:
+    """From the installed package's metadata: importing pdfplumber (and pdfminer) to read its
+    version would cost every command, even a warm run that reads nothing, a third of a second."""
+    from importlib.metadata import PackageNotFoundError, version as _package_version
+    try:
+        return _package_version("pdfplumber")
+    except PackageNotFoundError:
+        import pdfplumber
+        return pdfplumber.__version__
+
+
 class PdfplumberReader:
     name = "pdfplumber"
-    version = f"{pdfplumber.__version__}/1"
+
+    @property
+    def version(self) -> str:
+        return f"{_pdfplumber_version()}/1"
 
     def read(self, path: Path) -> RawDocument:
+        import pdfplumber  # only when a PDF is read: the commands that read none start without it
+
         _sniff(path)
         texts: list[str] = []
         warnings: list[str] = []

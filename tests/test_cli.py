@@ -76,6 +76,15 @@ def test_output_is_byte_identical_and_rfc4180(tmp_path):
     assert a.read_bytes().split(b"\r\n")[0].endswith(b",confidence,area")  # extra columns follow the spec's
 
 
+def test_one_job_or_two_give_the_same_bytes(tmp_path):
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.csv"
+        assert run("extract", str(FIXTURES), "-o", str(out), "--no-cache", "--jobs", jobs).exit_code == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\r\n") > 20
+
+
 def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -335,12 +335,15 @@ def _from_geometry(t, lines: list[str]) -> TextTable:
     rows = [TableRow(r.label, [c if c and _NUMBER.match(c) and re.search(r"\d", c) else None for c in r.cells],
                      r.lines, r.text) for r in t.rows]
     kinds = [c.kind for c in t.columns]
-    # who paid what: the label column is headed Partner/Agency, or, with no heading of its own, the
-    # table's caption or columns speak of contributions and every cell is money
+    # who paid what: the label column is headed Partner/Agency, or the table is one of money whose
+    # caption or headers speak of contributions, income or funding (not of spending)
+    words = " ".join([t.caption, t.label_head] + [c.header for c in t.columns])
+    money = bool(rows) and (all((c or "").startswith("£") for r in rows for c in r.cells if c) or
+                            all("£" in c.header for c in t.columns))
     agency = bool(_AGENCY_HEADER.match(t.label_head or "")) or (
-        not t.label_head and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
-        bool(rows) and all((c or "").startswith("£") for r in rows for c in r.cells if c) and
-        bool(re.search(r"contribut|partner|agenc", " ".join([t.caption] + [c.header for c in t.columns]), re.I)))
+        money and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
+        bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and
+        not re.search(r"expenditure|\bspend|\bcosts?\b|outturn", words, re.I))
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves

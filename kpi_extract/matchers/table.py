@@ -109,8 +109,9 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             kpi = "budget_contributions"
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):
             kpi = named[0]
-        elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b", label, re.I):
-            continue
+        elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b|\bincome\b|\bfees?\b|"
+                       r"\bcharges?\b|\binterest\b|\bsales\b", label, re.I):
+            continue  # not a partner's payment: a balance, a total of something else, the body's own earnings
         else:
             kpi = "agency_contribution"
         subject = label if kpi == "agency_contribution" else ""
@@ -136,13 +137,16 @@ _TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|se
 
 def measure_kpi(header: str, unit: str, library: Library) -> str | None:
     """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words."""
-    key = utils.default_process(re.sub(r"\([^()]*\)", " ", header))
-    if not key:
+    def key(text: str) -> str:  # "Attended (no.)" -> "attended"; a header of a sign alone ("£") stays itself
+        return utils.default_process(re.sub(r"\([^()]*\)", " ", text)) or text.strip()
+
+    wanted = key(header)
+    if not wanted:
         return None
     for e in library.kpis.values():
         if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
             continue
-        if any(key == utils.default_process(c) for c in e.columns):
+        if any(wanted == key(c) for c in e.columns):
             return e.id
     return None
 
@@ -180,7 +184,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 cell_unit = "GBP" if cell.startswith("£") or "£" in name else \
                     "percent" if cell.endswith("%") or re.search(r"%|per ?cent", name, re.I) else "count"
                 by_column = measure_kpi(name, cell_unit, library)
-                if found and re.search(r"\brate\b|per\s*10", name, re.I):
+                if by_column:  # the column names the measure; the row names a course, a partner, a team
+                    kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
+                elif found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = _rate_sibling(found[0], library)
                 elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n)\b\W*",
                                             name.strip(), re.I):

@@ -24,6 +24,8 @@ from .model import Fact
 from .normalise import normalise_pages
 from .readers import SUFFIXES, RawDocument, ReadError, read_pages, reader_for
 from .resolve import dedupe, resolve_page
+from .sandbox import enter_child, shown_size
+from .writers import shown_name
 
 
 @dataclass(frozen=True)
@@ -41,23 +43,39 @@ class FileResult:
     cached: bool = False
     seconds: float = 0.0
     pages: int = 0
+    stage: str = ""  # where a failed file failed: read, time, memory, crash, internal
+    messages: list[str] = field(default_factory=list)  # the readers' own log lines for this file
 
 
-def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[str]]:
-    """Files to read (folders recursed for *.pdf and *.txt), and one problem line per bad path."""
+def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[tuple[str, str]]]:
+    """Files to read (folders recursed for *.pdf and *.txt), and (path, problem) per bad path:
+    a missing path, a folder with nothing to read, a subfolder that cannot be listed."""
     files: list[InputFile] = []
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            if not found:
-                problems.append(f"{raw}: no .pdf or .txt files in this folder")
-            files += [InputFile(f, f.relative_to(p).as_posix()) for f in found]
+            found: list[Path] = []
+
+            def unlistable(e: OSError, top: Path = p) -> None:
+                where = Path(e.filename) if e.filename else top
+                shown = shown_name(str(where.relative_to(top)) if where != top and where.is_relative_to(top) else raw)
+                problems.append((shown, f"cannot list this folder ({e.strerror or e}): its files were not "
+                                        f"read; fix its permissions"))
+
+            for folder, _, names in os.walk(p, onerror=unlistable):
+                found += [Path(folder) / n for n in names if Path(n).suffix.lower() in SUFFIXES
+                          and (Path(folder) / n).is_file()]
+            found.sort()
+            if not found and not any(s == shown_name(raw) for s, _ in problems):
+                problems.append((shown_name(raw), "no .pdf or .txt files in this folder"))
+            files += [InputFile(f, shown_name(f.relative_to(p).as_posix())) for f in found]
         elif p.is_file():
-            files.append(InputFile(p, raw))
+            files.append(InputFile(p, shown_name(raw)))
+        elif p.exists():
+            problems.append((shown_name(raw), "not a regular file or folder: give a .pdf or .txt file"))
         else:
-            problems.append(f"{raw}: no such file or folder")
+            problems.append((shown_name(raw), "no such file or folder"))
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -95,25 +113,42 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis) -> None:
+def _child(conn, file, cached, library, kpis, max_memory) -> None:
+    capture = enter_child(max_memory)
     try:
-        conn.send(("ok", _work(file, cached, library, kpis)))
+        result = ("ok", _work(file, cached, library, kpis))
     except ReadError as e:
-        conn.send(("error", str(e)))
+        result = ("error", "read", str(e))
     except MemoryError:
-        conn.send(("error", "ran out of memory reading this file: split it (e.g. `qpdf --split-pages`)"))
+        result = ("error", "memory", _memory_message(max_memory))
     except BaseException as e:  # a bug of ours: say so, with where
         where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
         at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-        conn.send(("error", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file"))
+        result = ("error", "internal", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file")
+    try:
+        conn.send((result, capture.messages()))
+    except MemoryError:
+        conn.send((("error", "memory", _memory_message(max_memory)), []))
     finally:
         conn.close()
 
 
+def _memory_message(max_memory: int | None) -> str:
+    limit = f" ({shown_size(max_memory)})" if max_memory else ""
+    return (f"reached the memory limit{limit}: the file is a decompression bomb or very large; raise "
+            f"--max-memory or split it (e.g. `qpdf --split-pages`)")
+
+
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
-        on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Process every file; results come back in input order."""
+        max_memory: int | None = None,
+        on_result: Callable[[FileResult], None] | None = None,
+        on_start: Callable[[InputFile], None] | None = None) -> list[FileResult]:
+    """Process every file; results come back in input order.
+
+    Children that are still running when this returns or raises (Ctrl-C, SIGTERM, a bug) are
+    killed here; children of a parent killed outright die by their parent-death signal.
+    """
     jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     results: dict[int, FileResult] = {}
@@ -125,52 +160,115 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         if on_result:
             on_result(result)
 
-    while queue or running:
-        while queue and len(running) < jobs:
-            i, f = queue.pop(0)
-            cached = None
-            try:
-                reader = reader_for(f.path)
-                cached = cache.get(f.path, reader) if cache else None
-            except ReadError as e:
-                finish(i, FileResult(f, error=str(e)))
+    try:
+        while queue or running:
+            while queue and len(running) < jobs:
+                i, f = queue.pop(0)
+                cached = None
+                try:
+                    reader = reader_for(f.path)
+                    cached = cache.get(f.path, reader) if cache else None
+                except ReadError as e:
+                    finish(i, FileResult(f, error=str(e), stage="read"))
+                    continue
+                if on_start:
+                    on_start(f)
+                parent, child = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory), daemon=True)
+                proc.start()
+                child.close()
+                running[parent] = (i, proc, time.monotonic(), cached)
+            if not running:
                 continue
-            parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis), daemon=True)
-            proc.start()
-            child.close()
-            running[parent] = (i, proc, time.monotonic(), cached)
-        now = time.monotonic()
-        deadline = min(started + timeout for _, _, started, _ in running.values())
-        ready = wait(list(running), timeout=max(0.0, deadline - now))
-        for conn in ready:
-            i, proc, started, cached = running.pop(conn)
-            f = files[i]
-            try:
-                status, payload = conn.recv()
-            except (EOFError, OSError):
+            now = time.monotonic()
+            deadline = min(started + timeout for _, _, started, _ in running.values())
+            ready = wait(list(running), timeout=max(0.0, deadline - now))
+            for conn in ready:
+                i, proc, started, cached = running.pop(conn)
+                f = files[i]
+                messages: list[str] = []
+                try:
+                    payload, messages = conn.recv()
+                except (EOFError, OSError, MemoryError):
+                    proc.join(5)
+                    payload = ("error", "crash", _crash_message(proc.exitcode, max_memory))
+                finally:
+                    conn.close()
                 proc.join(5)
-                status, payload = "error", (f"the reader crashed (exit code {proc.exitcode}): "
-                                            f"the file is probably damaged; {_repair_hint()}")
+                seconds = time.monotonic() - started
+                if payload[0] == "ok":
+                    raw, facts, warnings, pages = payload[1]
+                    if raw is not None and cache is not None:
+                        cache.put(f.path, reader_for(f.path), raw)
+                    finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages,
+                                         messages=messages))
+                else:
+                    finish(i, FileResult(f, error=payload[2], seconds=seconds, stage=payload[1], messages=messages))
+            now = time.monotonic()
+            for conn, (i, proc, started, _) in list(running.items()):
+                if now - started >= timeout:
+                    proc.kill()
+                    proc.join(5)
+                    conn.close()
+                    running.pop(conn)
+                    finish(i, FileResult(files[i], error=(
+                        f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit with "
+                        f"--timeout or split it (e.g. `qpdf --split-pages`)"), seconds=now - started, stage="time"))
+    finally:
+        for conn, (_, proc, _, _) in running.items():
+            proc.kill()
+        for conn, (_, proc, _, _) in running.items():
             proc.join(5)
-            seconds = time.monotonic() - started
-            if status == "ok":
-                raw, facts, warnings, pages = payload
-                if raw is not None and cache is not None:
-                    cache.put(f.path, reader_for(f.path), raw)
-                finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages))
-            else:
-                finish(i, FileResult(f, error=payload, seconds=seconds))
-        now = time.monotonic()
-        for conn, (i, proc, started, _) in list(running.items()):
-            if now - started >= timeout:
-                proc.kill()
-                proc.join(5)
-                running.pop(conn)
-                finish(i, FileResult(files[i], error=(
-                    f"gave up after {timeout:.0f}s: the file is very large or damaged; raise the limit "
-                    f"with --timeout or split it (e.g. `qpdf --split-pages`)"), seconds=now - started))
+            conn.close()
     return [results[i] for i in range(len(files))]
+
+
+def _read_child(conn, path: Path, max_memory: int | None) -> None:
+    capture = enter_child(max_memory)
+    try:
+        result = ("ok", read_pages(path))
+    except ReadError as e:
+        result = ("error", "read", str(e))
+    except MemoryError:
+        result = ("error", "memory", _memory_message(max_memory))
+    try:
+        conn.send((result, capture.messages()))
+    finally:
+        conn.close()
+
+
+def read_limited(path: Path, timeout: float, max_memory: int | None) -> tuple[RawDocument, list[str]]:
+    """`read_pages` in a child with the run's limits (for `text`): the document and the
+    readers' own messages, or ReadError saying which limit was hit."""
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_read_child, args=(child, path, max_memory), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise ReadError(f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit "
+                            f"with --timeout or split it (e.g. `qpdf --split-pages`)")
+        try:
+            result, messages = parent.recv()
+        except (EOFError, OSError):
+            proc.join(5)
+            raise ReadError(_crash_message(proc.exitcode, max_memory)) from None
+    finally:
+        proc.kill()
+        proc.join(5)
+        parent.close()
+    if result[0] != "ok":
+        raise ReadError(result[2])
+    return result[1], messages
+
+
+def _crash_message(exitcode: int | None, max_memory: int | None) -> str:
+    """A child that died without a word: a C-level crash in a reader, or the memory limit hit
+    where Python could not raise (a failed allocation inside a C library aborts)."""
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    limit = (f"; if it was the memory limit ({shown_size(max_memory)}), raise --max-memory" if max_memory else "")
+    return f"the reader crashed ({how}): the file is probably damaged{limit}; {_repair_hint()}"
 
 
 def _repair_hint() -> str:

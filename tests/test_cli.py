@@ -166,7 +166,7 @@ def test_patterns_commands(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[[kpi]]\nid = \"x\"\nunit = \"kg\"\naliases = [\"x\"]\n")
     checked = run("patterns", "check", str(bad))
-    assert checked.exit_code == 1
+    assert checked.exit_code == 2
     assert checked.stdout.startswith(f"{bad}:3: unknown unit 'kg' in kpi x")
 
 

@@ -22,10 +22,11 @@ import pandas as pd
 
 from . import __version__
 from .cache import TextCache, default_dir
-from .library import Library, LibraryError, load_library, require
+from .library import Library, LibraryError, bundled_files, load_library, require
 from .normalise import damage_count, normalise_pages
 from .pipeline import FileResult, discover, run
 from .readers import ReadError
+from .redos import stress_check
 from .resolve import sort_facts
 from .sandbox import default_max_memory, parse_size
 from .series import SERIES_COLUMNS, FactsError, build_series, read_facts, wide
@@ -87,8 +88,17 @@ def _err(msg: str) -> None:
 
 
 def _library(paths: tuple[str, ...]) -> Library:
+    """The bundled library with the user's files; their regexes are first tried on texts that
+    provoke catastrophic backtracking, so that a hanging pattern is named here rather than
+    blamed on a PDF later."""
     try:
-        return require(load_library(paths))
+        library = require(load_library(paths))
+        if paths:
+            user = set(library.files) - {str(f) for f in bundled_files()}
+            slow = stress_check(library, sources=user)
+            if slow:
+                raise LibraryError(slow)
+        return library
     except LibraryError as e:
         for p in e.problems:
             _err(p)
@@ -538,8 +548,12 @@ def patterns_list(pattern_paths):
 def patterns_check(paths):
     """Check pattern files (default: the bundled library) and print file:line for each problem.
 
-    Exit code 2 when there is any: the library could not be used by `extract`."""
+    Every regex is also tried, under a time limit, on texts that provoke catastrophic
+    backtracking; one that hangs is a problem. Exit code 2 when there is any: the library could
+    not be used by `extract`."""
     library = load_library(paths)
+    if not library.problems:
+        library.problems += stress_check(library)
     for p in library.problems:
         click.echo(p)
     if library.problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from .model import Fact
 from .normalise import normalise_pages
 from .readers import SUFFIXES, RawDocument, ReadError, read_pages, reader_for
 from .resolve import dedupe, resolve_page
+from .redos import Overtime, describe_patterns, running_pattern
 from .sandbox import enter_child, shown_size
 from .writers import shown_name
 
@@ -113,10 +115,24 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis, max_memory) -> None:
+def _child(conn, file, cached, library, kpis, max_memory, timeout) -> None:
     capture = enter_child(max_memory)
+    names = describe_patterns(library)
+
+    def overtime(signum, frame):  # the parent's time limit is up: say what was running
+        raise Overtime(running_pattern(frame, names) or "")
+
+    signal.signal(signal.SIGUSR1, overtime)
     try:
         result = ("ok", _work(file, cached, library, kpis))
+    except Overtime as e:
+        if e.args[0]:
+            result = ("error", "pattern", (
+                f"gave up after {timeout:g}s while {e.args[0]} was searching this file's text: the pattern "
+                f"probably backtracks catastrophically (check it with `kpi-extract patterns check`); if not, "
+                f"the file is very large: raise the limit with --timeout"))
+        else:
+            result = ("error", "time", _timeout_message(timeout))
     except ReadError as e:
         result = ("error", "read", str(e))
     except MemoryError:
@@ -174,7 +190,8 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 if on_start:
                     on_start(f)
                 parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory), daemon=True)
+                proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout),
+                                   daemon=True)
                 proc.start()
                 child.close()
                 running[parent] = (i, proc, time.monotonic(), cached)
@@ -207,13 +224,21 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             now = time.monotonic()
             for conn, (i, proc, started, _) in list(running.items()):
                 if now - started >= timeout:
+                    running.pop(conn)
+                    payload, messages = ("error", "time", _timeout_message(timeout)), []
+                    try:  # ask the child what it was doing (a hanging pattern is named), briefly
+                        os.kill(proc.pid, signal.SIGUSR1)
+                        if conn.poll(2):
+                            payload, messages = conn.recv()
+                    except (OSError, EOFError):
+                        pass
                     proc.kill()
                     proc.join(5)
                     conn.close()
-                    running.pop(conn)
-                    finish(i, FileResult(files[i], error=(
-                        f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit with "
-                        f"--timeout or split it (e.g. `qpdf --split-pages`)"), seconds=now - started, stage="time"))
+                    if payload[0] == "ok":  # it finished just then
+                        payload = ("error", "time", _timeout_message(timeout))
+                    finish(i, FileResult(files[i], error=payload[2], seconds=now - started, stage=payload[1],
+                                         messages=messages))
     finally:
         for conn, (_, proc, _, _) in running.items():
             proc.kill()
@@ -221,6 +246,11 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             proc.join(5)
             conn.close()
     return [results[i] for i in range(len(files))]
+
+
+def _timeout_message(timeout: float) -> str:
+    return (f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit with --timeout or "
+            f"split it (e.g. `qpdf --split-pages`)")
 
 
 def _read_child(conn, path: Path, max_memory: int | None) -> None:
@@ -247,8 +277,7 @@ def read_limited(path: Path, timeout: float, max_memory: int | None) -> tuple[Ra
     child.close()
     try:
         if not parent.poll(timeout):
-            raise ReadError(f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit "
-                            f"with --timeout or split it (e.g. `qpdf --split-pages`)")
+            raise ReadError(_timeout_message(timeout))
         try:
             result, messages = parent.recv()
         except (EOFError, OSError):

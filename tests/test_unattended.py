@@ -13,6 +13,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -242,3 +243,16 @@ def test_interrupt_exits_130_and_changes_nothing(slow_run, sig):
     assert proc.returncode == 130
     assert err.decode().strip().splitlines()[-1] == "interrupted: no output was changed"
     assert _gone(child) and out.read_text() == "last night\n"
+
+
+def test_readme_has_the_exit_code_table_and_every_extract_option():
+    import re
+    from kpi_extract import cli
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = {int(m) for m in re.findall(r"^\| (\d+) \|", readme, re.M)}
+    assert table == {cli.EXIT_OK, cli.EXIT_FILES_FAILED, cli.EXIT_NOTHING_DONE, cli.EXIT_NOTHING_READ,
+                     cli.EXIT_INTERRUPTED}
+    for param in cli.extract.params:
+        if isinstance(param, click.Option):
+            assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", readme) for o in param.opts), \
+                f"README does not document {param.opts[0]}"

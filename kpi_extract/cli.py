@@ -26,6 +26,7 @@ from .library import Library, LibraryError, bundled_files, load_library, require
 from .normalise import damage_count, normalise_pages
 from .pipeline import FileResult, discover, run
 from .readers import ReadError
+from .readers.ocr import INSTALL as OCR_INSTALL, tesseract
 from .redos import stress_check
 from .resolve import sort_facts
 from .sandbox import default_max_memory, parse_size
@@ -330,6 +331,9 @@ _force_option = click.option(
 @click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
               help="Memory each file's reader may use (e.g. 2G, 1500M) before it is given up. "
                    "Default: a share of this machine's memory per job, at most 2G.")
+@click.option("--ocr", is_flag=True,
+              help="Read pages that have no text layer (scans) with Tesseract, which must be installed "
+                   "(Debian: apt-get install tesseract-ocr); their figures' method ends in +ocr.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
               help="Append a timestamped line per file and a summary to this log file.")
 @_raw_text_option
@@ -337,13 +341,15 @@ _force_option = click.option(
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors (no summary line).")
 def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, cache_dir, no_cache, jobs, timeout,
-            max_memory, log_path, raw_text, force, verbose, quiet):
+            max_memory, ocr, log_path, raw_text, force, verbose, quiet):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
     Problems go to standard error, with a progress line when it is a terminal and a one-line
     summary at the end; the CSV goes to -o FILE or standard output. When no file at all could
     be read, the outputs are left as they were (exit code 3).
     """
+    if ocr and tesseract() is None:
+        raise CliError(f"--ocr needs Tesseract, which is not on PATH: {OCR_INSTALL}")
     library = _library(pattern_paths)
     unknown = [k for k in kpis if k not in library.kpis]
     if unknown:
@@ -399,7 +405,7 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
     max_memory = max_memory or default_max_memory(jobs)
     try:
         results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
-                      max_memory=max_memory, on_result=report)
+                      max_memory=max_memory, ocr=ocr, on_result=report)
     except KeyboardInterrupt:
         progress.clear()
         log("interrupted: no output was changed")

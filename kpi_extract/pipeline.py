@@ -11,7 +11,7 @@ import os
 import signal
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable
@@ -24,6 +24,7 @@ from .matchers import match_page
 from .model import Fact
 from .normalise import normalise_pages
 from .readers import SUFFIXES, RawDocument, ReadError, read_pages, reader_for
+from .readers.ocr import configure as configure_ocr, ocr_pages
 from .resolve import dedupe, resolve_page
 from .redos import Overtime, describe_patterns, running_pattern
 from .sandbox import enter_child, shown_size
@@ -124,7 +125,11 @@ def _child(conn, file, cached, library, kpis, max_memory, timeout) -> None:
 
     signal.signal(signal.SIGUSR1, overtime)
     try:
-        result = ("ok", _work(file, cached, library, kpis))
+        raw, facts, warnings, pages = _work(file, cached, library, kpis)
+        by_ocr = ocr_pages(warnings)
+        if by_ocr:  # a figure read by OCR says so
+            facts = [replace(f, method=f"{f.method}+ocr") if f.page in by_ocr else f for f in facts]
+        result = ("ok", (raw, facts, warnings, pages))
     except Overtime as e:
         if e.args[0]:
             result = ("error", "pattern", (
@@ -157,7 +162,7 @@ def _memory_message(max_memory: int | None) -> str:
 
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
-        max_memory: int | None = None,
+        max_memory: int | None = None, ocr: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
         on_start: Callable[[InputFile], None] | None = None) -> list[FileResult]:
     """Process every file; results come back in input order.
@@ -167,6 +172,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     """
     jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    configure_ocr(ocr)  # before the cache is asked: its key says whether OCR was used
     results: dict[int, FileResult] = {}
     queue = list(enumerate(files))
     running: dict = {}  # conn -> (index, process, started, cached)

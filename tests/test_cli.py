@@ -96,7 +96,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
         "page.pdf": "error: page.pdf: not a PDF (it is an HTML page): check the download, or rename it to .txt if it is text",
         "truncated.pdf": "error: truncated.pdf: damaged PDF",
         "encrypted.pdf": "error: encrypted.pdf: encrypted (password-protected): decrypt it first",
-        "scanned.pdf": "error: scanned.pdf: no text layer (scanned images?): OCR it first",
+        "scanned.pdf": "error: scanned.pdf: no text layer (scanned images?): read it with --ocr",
     }
     present = sorted(k for k in expected if (folder / k).exists())
     assert len(errors) == len(present)

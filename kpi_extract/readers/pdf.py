@@ -15,12 +15,17 @@ from pathlib import Path
 import pdfplumber
 
 from .base import RawDocument, ReadError
+from . import ocr
 from .errors import REPAIR, DamagedError, explain, read_with_repair, sniff
 
 
 class PdfplumberReader:
     name = "pdfplumber"
-    version = f"{pdfplumber.__version__}/2"
+
+    @property
+    def version(self) -> str:
+        """Part of the text cache's key: text read with OCR is not the text read without."""
+        return f"{pdfplumber.__version__}/2" + ("+ocr" if ocr.enabled() else "")
 
     def read(self, path: Path) -> RawDocument:
         sniff(path)
@@ -55,16 +60,29 @@ class PdfplumberReader:
             raise
         except Exception as e:  # RecursionError included: a looping object tree
             raise explain(e) from e
+        read_by_ocr: list[int] = []
+        if scanned and ocr.enabled():
+            for number in scanned:
+                try:
+                    texts[number - 1] = ocr.ocr_page(path, number)
+                except ocr.OcrError as e:
+                    warnings.append(f"page {number}: {e}")
+                    continue
+                read_by_ocr.append(number)
+            scanned = [n for n in scanned if n not in read_by_ocr]
+            if read_by_ocr:
+                warnings.append(ocr.ocr_warning(read_by_ocr))
         if not any(t.strip() for t in texts):
             if failed:
                 number, e = failed[0]
                 raise DamagedError(f"damaged PDF ({len(failed)} of {len(texts)} page(s) could not be read; page "
                                    f"{number}: {type(e).__name__}): {REPAIR}")
             if scanned:
-                raise ReadError("no text layer (scanned images?): OCR it first (e.g. `ocrmypdf in.pdf out.pdf`)")
+                raise ReadError("no text layer (scanned images?): read it with --ocr (needs Tesseract), or OCR it "
+                                "first (e.g. `ocrmypdf in.pdf out.pdf`)")
             raise DamagedError("no text on any page (a blank document?): check that it is the right file")
         if scanned:
             shown = ", ".join(map(str, scanned[:10])) + (" ..." if len(scanned) > 10 else "")
             warnings.append(f"page(s) {shown} have no text layer (scanned?): their figures are missing; "
-                            f"OCR them (e.g. `ocrmypdf --skip-text in.pdf out.pdf`)")
+                            f"read them with --ocr (needs Tesseract)")
         return RawDocument(texts, warnings)

@@ -256,3 +256,21 @@ def test_readme_has_the_exit_code_table_and_every_extract_option():
         if isinstance(param, click.Option):
             assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", readme) for o in param.opts), \
                 f"README does not document {param.opts[0]}"
+
+
+def test_progress_on_a_terminal_only_and_one_summary_line(tmp_path, capsys):
+    from kpi_extract.cli import _Progress
+    from kpi_extract.pipeline import FileResult, InputFile
+    shown = _Progress(2, enabled=True)
+    shown.update(FileResult(InputFile(MINUTES, "m.txt"), pages=3), force=True)
+    shown.clear()
+    err = capsys.readouterr().err
+    assert err.startswith("\r1/2 files, 3 pages, 0 facts, 0:00, about 0:00 left") and err.endswith("\r")
+    hidden = _Progress(2, enabled=False)
+    hidden.update(FileResult(InputFile(MINUTES, "m.txt"), pages=3), force=True)
+    assert capsys.readouterr().err == ""
+    piped = run("extract", str(MINUTES), "--no-cache")  # CliRunner's stderr is not a terminal
+    assert piped.exit_code == 0
+    assert "\r" not in piped.stderr and len(piped.stderr.splitlines()) == 1
+    assert piped.stderr.startswith("1 of 1 files read, 5 facts, 0 problem(s), ")
+    assert run("extract", str(MINUTES), "--no-cache", "-q").stderr == ""

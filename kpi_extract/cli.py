@@ -306,15 +306,33 @@ _force_option = click.option(
     "--force", is_flag=True, help="Write through an output path that is a symbolic link (to the file it points to).")
 
 
+def output_options(what: str, formats: bool = True, required: bool = False):
+    """-o, --format and --kpi, the same on every command that writes a table (as sqlite-utils'
+    `output_options`), so that their names, checks and help cannot drift apart."""
+    def apply(f):
+        f = click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")(f)
+        if formats:
+            f = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                             help="Output format; default: from the -o file's suffix (.jsonl, .xlsx), else csv. "
+                                  "An xlsx workbook has a sheet each for facts, series and the wide pivot.")(f)
+        where = "" if required else " Default: standard output."
+        return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, required=required,
+                            help=f"{what} to write (atomically: the old file stays until the new one is "
+                                 f"complete).{where}")(f)
+    return apply
+
+
+def _jobs(ctx, param, value: int) -> int:
+    if value > MAX_JOBS:
+        raise click.BadParameter(f"{value} is more than 4 per CPU ({MAX_JOBS} here): the files would fight over "
+                                 f"memory; give at most {MAX_JOBS}")
+    return value
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Facts CSV to write (atomically). Default: standard output.")
+@output_options("Facts file")
 @_patterns_option
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format; default: from the -o file's suffix (.jsonl, .xlsx), else csv. "
-                   "An xlsx workbook has a sheet each for facts, series and the wide pivot.")
 @click.option("--series", "series_path", type=click.Path(dir_okay=False), default=None,
               help="Also write the series (one row per KPI and period) to this file, in the format its "
                    "suffix says.")
@@ -322,10 +340,11 @@ _force_option = click.option(
               help="Write the files that could not be read to this CSV (file, stage, reason, hint, "
                    "messages); written on every run, empty but for its header when all were read.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help=f"Where extracted text is cached by file content. Default: {default_dir()}")
+              help="Where extracted text is cached by file content. Default: $XDG_CACHE_HOME/kpi-extract, "
+                   "else ~/.cache/kpi-extract.")
 @click.option("--no-cache", is_flag=True, help="Read every file afresh and cache nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(0, MAX_JOBS), default=0, show_default=True,
-              help=f"Files processed at once (0: one per CPU; at most {MAX_JOBS}).")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, callback=_jobs,
+              help="Files processed at once (0: one per CPU; at most 4 per CPU).")
 @click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,
               help="Seconds allowed per file before it is given up.")
 @click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
@@ -458,12 +477,8 @@ def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
 
 @main.command()
 @click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Series file to write (atomically). Default: standard output.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format; default: from the -o file's suffix, else csv.")
+@output_options("Series file")
 @click.option("--wide", "as_wide", is_flag=True, help="One row per period and one column per KPI.")
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
 @_patterns_option
 @_raw_text_option
 @_force_option
@@ -484,11 +499,10 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
 
 @main.command()
 @click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@output_options("HTML file", formats=False, required=True)
 @click.option("--documents", type=click.Path(file_okay=False), default=None,
               help="The folder the facts' documents are in (as given to extract): sources become links "
                    "to the PDF page.")
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
 @click.option("--title", default="KPI report", show_default=True, help="The report's heading.")
 @_patterns_option
 @_force_option

@@ -274,3 +274,10 @@ def test_progress_on_a_terminal_only_and_one_summary_line(tmp_path, capsys):
     assert "\r" not in piped.stderr and len(piped.stderr.splitlines()) == 1
     assert piped.stderr.startswith("1 of 1 files read, 5 facts, 0 problem(s), ")
     assert run("extract", str(MINUTES), "--no-cache", "-q").stderr == ""
+
+
+def test_readme_command_reference_is_generated_from_help():
+    from kpi_extract import helpdoc
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert helpdoc.updated(readme) == readme, "run: python -m kpi_extract.helpdoc --write"
+    assert "#### `kpi-extract extract`" in readme and "--max-memory SIZE" in readme

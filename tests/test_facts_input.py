@@ -118,7 +118,7 @@ _NASTY = st.sampled_from(['"', ",", "\n", "\r", "'", "=", "\x00", "1e400", "-inf
                           "99999999999", "", "</script>", "é", "\ufeff", "0001-01-01", "-1"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_series_never_tracebacks(tmp_path, facts_text, data):
     text = facts_text
@@ -145,7 +145,7 @@ def test_series_never_tracebacks(tmp_path, facts_text, data):
         assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith(f"error: {path}")
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(column=st.sampled_from(FACT_COLUMNS), value=st.one_of(_NASTY, st.text(max_size=12)))
 def test_report_never_tracebacks(tmp_path, facts_text, column, value):
     path = tmp_path / "facts.csv"

@@ -1,25 +1,33 @@
 """Command line: a thin layer of Click commands over the library. Nothing else prints.
 
-Exit codes: 0 all went well; 1 some input files could not be read (the others were, and the
-output was written); 2 nothing was done: a usage error, a broken pattern library, or an output
-path that cannot be written.
+Exit codes (the README has the table): 0 every input read; 1 some input files could not be read
+(the others were, and the outputs were written); 2 nothing was done: a usage error, a broken
+pattern library or facts file, an output path that cannot be written; 3 no input could be read
+(the previous outputs are kept); 130 interrupted (Ctrl-C or SIGTERM; outputs unchanged).
+Failures are raised as `CliError` subclasses carrying their exit code, so that helpers never
+call `sys.exit` and the code is in one place.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import os
+import signal
 import sys
 import time
 from pathlib import Path
+
 from typing import TYPE_CHECKING
 
 import click
 
 # Only what the options and every command need is imported here; the rest (pandas, the readers
-# with pdfplumber, the matchers) is imported by the commands that use it, so that `--version`,
-# `--help` and `patterns list` start in a fraction of the time `extract` needs to import.
+# with PDFium and pdfplumber, the matchers) is imported by the commands that use it, so that
+# `--version`, `--help` and `patterns list` start in a fraction of the time `extract` needs.
 from . import __version__
 from .cache import default_dir
-from .writers import (FORMATS, OutputError, atomic_write_bytes, check_writable, fact_rows, format_for, table_bytes,
+from .sandbox import default_max_memory, parse_size
+from .writers import (FORMATS, OutputError, check_output, fact_rows, format_for, shown_name, table_bytes, write_all,
                       xlsx_bytes)
 from .model import FACT_COLUMNS
 
@@ -29,9 +37,55 @@ if TYPE_CHECKING:
     from .library import Library
     from .pipeline import FileResult
 
-EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
+EXIT_OK, EXIT_FILES_FAILED, EXIT_NOTHING_DONE, EXIT_NOTHING_READ, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+MAX_JOBS = max(4, 4 * (os.cpu_count() or 1))
 # readers.PDF_READERS' names, the default first: named here so that the options need no reader imported
 PDF_READER_NAMES = ("pdfium", "pdfplumber")
+
+
+class CliError(click.ClickException):
+    """A one-line `error: ...` and an exit code; 2 (nothing was done) unless a subclass says."""
+
+    exit_code = EXIT_NOTHING_DONE
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class NothingRead(CliError):
+    exit_code = EXIT_NOTHING_READ
+
+
+class SomeFailed(CliError):
+    """Not an error message: the failures were reported file by file; only the code is left."""
+
+    exit_code = EXIT_FILES_FAILED
+
+    def show(self, file=None) -> None:
+        pass
+
+
+class _Main(click.Group):
+    """The command group, turning Ctrl-C and SIGTERM into exit code 130 and one line."""
+
+    def invoke(self, ctx: click.Context):
+        previous = signal.getsignal(signal.SIGTERM)
+
+        def terminated(signum, frame):
+            raise KeyboardInterrupt
+
+        try:
+            signal.signal(signal.SIGTERM, terminated)
+        except ValueError:  # not the main thread (a test runner): leave SIGTERM alone
+            previous = None
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _err("interrupted: no output was changed")
+            raise click.exceptions.Exit(EXIT_INTERRUPTED)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 def _err(msg: str) -> None:
@@ -39,43 +93,67 @@ def _err(msg: str) -> None:
 
 
 def _library(paths: tuple[str, ...]) -> Library:
-    from .library import LibraryError, load_library, require
+    """The bundled library with the user's files; their regexes are first tried on texts that
+    provoke catastrophic backtracking, so that a hanging pattern is named here rather than
+    blamed on a PDF later."""
+    from .library import LibraryError, bundled_files, load_library, require
+    from .redos import stress_check
     try:
-        return require(load_library(paths))
+        library = require(load_library(paths))
+        if paths:
+            user = set(library.files) - {str(f) for f in bundled_files()}
+            slow = stress_check(library, sources=user)
+            if slow:
+                raise LibraryError(slow)
+        return library
     except LibraryError as e:
         for p in e.problems:
             _err(p)
-        _err("error: the pattern library has problems (listed above): fix them, "
-             "or check them with `kpi-extract patterns check`")
-        sys.exit(EXIT_NOTHING_DONE)
+        raise CliError("the pattern library has problems (listed above): fix them, "
+                       "or check them with `kpi-extract patterns check`") from e
 
 
-def _emit(data: bytes, output: str | None) -> None:
-    """To the file atomically, or to standard output when no file (or "-") is given."""
-    if output is None or output == "-":
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None:
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            sys.stdout.flush()
-            out.write(data)
-            out.flush()
+def _stdout(data: bytes) -> None:
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        sys.stdout.write(data.decode("utf-8"))
     else:
-        atomic_write_bytes(output, data)
+        sys.stdout.flush()
+        out.write(data)
+        out.flush()
 
 
-def _check_outputs(outputs: list[tuple[str | None, str]]) -> None:
-    """Refuse, before any work, an output that cannot be written (exit 2)."""
+def _emit_all(outputs: list[tuple[Path | None, bytes]]) -> None:
+    """Files all written or none (`write_all`); the one without a file goes to standard output."""
+    files = [(p, d) for p, d in outputs if p is not None]
+    try:
+        write_all(files)
+    except OutputError as e:
+        raise CliError(str(e)) from e
+    for p, d in outputs:
+        if p is None:
+            _stdout(d)
+
+
+def _check_outputs(outputs: list[tuple[str | None, str]], inputs: list[Path] = (), force: bool = False
+                   ) -> list[Path | None]:
+    """Refuse, before any work, an output that cannot or must not be written (exit 2); the
+    paths to write (a link's target under --force), None for standard output."""
+    targets: list[Path | None] = []
     for path, fmt in outputs:
         if fmt == "xlsx" and (path is None or path == "-"):
-            _err("error: an xlsx workbook cannot go to standard output: give -o FILE.xlsx")
-            sys.exit(EXIT_NOTHING_DONE)
+            raise CliError("an xlsx workbook cannot go to standard output: give -o FILE.xlsx")
         if path and path != "-":
             try:
-                check_writable(path)
+                target = check_output(path, inputs=inputs, force=force)
             except OutputError as e:
-                _err(f"error: {e}")
-                sys.exit(EXIT_NOTHING_DONE)
+                raise CliError(str(e)) from e
+            if any(t is not None and t.resolve() == target.resolve() for t in targets):
+                raise CliError(f"{shown_name(path)}: given for two outputs: give each its own file")
+            targets.append(target)
+        else:
+            targets.append(None)
+    return targets
 
 
 def _measures(library: Library) -> dict[str, str]:
@@ -90,18 +168,18 @@ def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
                        ("wide", list(pivot.columns), pivot.to_dict("records"))])
 
 
-def _facts_output(fact_table: list[dict], fmt: str, library: Library) -> bytes:
-    import pandas as pd
-
-    from .series import build_series
+def _facts_output(fact_table: list[dict], fmt: str, library: Library, raw: bool = False) -> bytes:
     if fmt == "xlsx":
+        import pandas as pd
+
+        from .series import build_series
         series = build_series(pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str), _measures(library))
         return _workbook(fact_table, series)
-    return table_bytes(fmt, FACT_COLUMNS, fact_table)
+    return table_bytes(fmt, FACT_COLUMNS, fact_table, raw)
 
 
 def _series_output(fact_table: list[dict], fmt: str, library: Library, kpis: set[str] | None = None,
-                   as_wide: bool = False) -> bytes:
+                   as_wide: bool = False, raw: bool = False) -> bytes:
     import pandas as pd
 
     from .series import SERIES_COLUMNS, build_series, wide
@@ -111,15 +189,45 @@ def _series_output(fact_table: list[dict], fmt: str, library: Library, kpis: set
         return _workbook(fact_table, series)
     if as_wide:
         pivot = wide(series)
-        return table_bytes(fmt, list(pivot.columns), pivot.to_dict("records"))
-    return table_bytes(fmt, SERIES_COLUMNS, series.to_dict("records"))
+        return table_bytes(fmt, list(pivot.columns), pivot.to_dict("records"), raw)
+    return table_bytes(fmt, SERIES_COLUMNS, series.to_dict("records"), raw)
+
+
+ERROR_COLUMNS = ["file", "stage", "reason", "hint", "messages"]
+
+
+def split_message(message: str) -> tuple[str, str]:
+    """(what is wrong, what to do) from a one-line `reason: hint` message; the hint is the part
+    after the last `: ` outside brackets and backquotes."""
+    depth, cut = 0, -1
+    quoted = False
+    for i, ch in enumerate(message):
+        if ch == "`":
+            quoted = not quoted
+        elif not quoted and ch in "([":
+            depth += 1
+        elif not quoted and ch in ")]":
+            depth = max(0, depth - 1)
+        elif not quoted and depth == 0 and message.startswith(": ", i):
+            cut = i
+    if cut < 0:
+        return message, ""
+    return message[:cut], message[cut + 2:]
+
+
+def _errors_bytes(failures: list[tuple[str, str, str, list[str]]]) -> bytes:
+    rows = []
+    for file, stage, message, messages in failures:
+        reason, hint = split_message(message)
+        rows.append({"file": file, "stage": stage, "reason": reason, "hint": hint, "messages": " | ".join(messages)})
+    return table_bytes("csv", ERROR_COLUMNS, rows)
 
 
 class _Log:
     """Appends one timestamped line per event to --log FILE (for scheduled runs)."""
 
     def __init__(self, path: str | None):
-        self.f = open(path, "a", encoding="utf-8") if path else None
+        self.f = open(path, "a", encoding="utf-8", errors="backslashreplace") if path else None
 
     def __call__(self, msg: str) -> None:
         if self.f:
@@ -132,7 +240,68 @@ class _Log:
             self.f.close()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Progress:
+    """One self-overwriting line on a terminal's stderr: files, pages, facts, elapsed, ETA.
+    Not drawn when stderr is a pipe or a file (cron, `2> log`): those get the summary only."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled = total, enabled and total > 0
+        self.done = self.pages = self.facts = 0
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.width = 0
+
+    def update(self, r: FileResult | None = None, force: bool = False) -> None:
+        if r is not None:
+            self.done += 1
+            self.pages += r.pages
+            self.facts += len(r.facts)
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.2 and self.done < self.total:
+            return
+        self.last = now
+        elapsed = now - self.started
+        eta = f", about {_clock(elapsed / self.done * (self.total - self.done))} left" if self.done else ""
+        line = (f"{self.done}/{self.total} files, {self.pages} pages, {self.facts} facts, "
+                f"{_clock(elapsed)}{eta}")
+        click.echo("\r" + line.ljust(self.width), err=True, nl=False)
+        self.width = len(line)
+
+    def clear(self) -> None:
+        """Before any other line on stderr, and at the end."""
+        if self.enabled and self.width:
+            click.echo("\r" + " " * self.width + "\r", err=True, nl=False)
+            self.width = 0
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def _seconds(ctx, param, value: float) -> float:
+    if value is None:
+        return value
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds: give a finite number, e.g. 300")
+    return value
+
+
+def _memory(ctx, param, value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        size = parse_size(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size: give e.g. 2G or 1500M") from None
+    if size < 256 * 1024 * 1024:
+        raise click.BadParameter(f"{value} is too little to read a PDF: give at least 256M")
+    return size
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kpi-extract")
 def main() -> None:
     """Pull KPI figures out of council committee PDFs into tidy CSV, each with its source."""
@@ -142,98 +311,180 @@ _patterns_option = click.option(
     "--patterns", "pattern_paths", multiple=True, type=click.Path(),
     help="Pattern file or folder to add to the bundled library (repeatable); a KPI id or a file "
          "name already in the library is replaced.")
+_raw_text_option = click.option(
+    "--raw-text", is_flag=True,
+    help="Write text cells as they are. By default a CSV cell a spreadsheet would run as a formula "
+         "(starting with =, +, -, @, tab or CR) gets a leading ' (OWASP); use this for pipelines.")
+_force_option = click.option(
+    "--force", is_flag=True, help="Write through an output path that is a symbolic link (to the file it points to).")
+
+
+def output_options(what: str, formats: bool = True, required: bool = False):
+    """-o, --format and --kpi, the same on every command that writes a table (as sqlite-utils'
+    `output_options`), so that their names, checks and help cannot drift apart."""
+    def apply(f):
+        f = click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")(f)
+        if formats:
+            f = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                             help="Output format; default: from the -o file's suffix (.jsonl, .xlsx), else csv. "
+                                  "An xlsx workbook has a sheet each for facts, series and the wide pivot.")(f)
+        where = "" if required else " Default: standard output."
+        return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, required=required,
+                            help=f"{what} to write (atomically: the old file stays until the new one is "
+                                 f"complete).{where}")(f)
+    return apply
+
+
+def _jobs(ctx, param, value: int) -> int:
+    if value > MAX_JOBS:
+        raise click.BadParameter(f"{value} is more than 4 per CPU ({MAX_JOBS} here): the files would fight over "
+                                 f"memory; give at most {MAX_JOBS}")
+    return value
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Facts CSV to write (atomically). Default: standard output.")
+@output_options("Facts file")
 @_patterns_option
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format; default: from the -o file's suffix (.jsonl, .xlsx), else csv. "
-                   "An xlsx workbook has a sheet each for facts, series and the wide pivot.")
 @click.option("--series", "series_path", type=click.Path(dir_okay=False), default=None,
               help="Also write the series (one row per KPI and period) to this file, in the format its "
                    "suffix says.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the files that could not be read to this CSV (file, stage, reason, hint, "
+                   "messages); written on every run, empty but for its header when all were read.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help=f"Where extracted text is cached by file content. Default: {default_dir()}")
+              help="Where extracted text is cached by file content. Default: $XDG_CACHE_HOME/kpi-extract, "
+                   "else ~/.cache/kpi-extract.")
 @click.option("--no-cache", is_flag=True, help="Read every file afresh and cache nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True,
-              help="Files processed at once (0: one per CPU).")
-@click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True,
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, callback=_jobs,
+              help="Files processed at once (0: one per CPU; at most 4 per CPU).")
+@click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,
               help="Seconds allowed per file before it is given up.")
+@click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
+              help="Memory each file's reader may use (e.g. 2G, 1500M) before it is given up. "
+                   "Default: a share of this machine's memory per job, at most 2G.")
+@click.option("--ocr", is_flag=True,
+              help="Read pages that have no text layer (scans) with Tesseract, which must be installed "
+                   "(Debian: apt-get install tesseract-ocr); their figures' method ends in +ocr.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
               help="Append a timestamped line per file and a summary to this log file.")
+@_raw_text_option
+@_force_option
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
-@click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors (no summary line).")
 @click.option("--reader", "pdf_reader", type=click.Choice(PDF_READER_NAMES), default=PDF_READER_NAMES[0],
-              show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout) or pdfplumber "
-                                      "(the reference; text only).")
-def extract(paths, output, pattern_paths, kpis, fmt, series_path, cache_dir, no_cache, jobs, timeout, log_path,
-            verbose, quiet, pdf_reader):
+              show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout: tables from "
+                                      "columns, headings from type) or pdfplumber (the reference; text only).")
+def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, cache_dir, no_cache, jobs, timeout,
+            max_memory, ocr, log_path, raw_text, force, verbose, quiet, pdf_reader):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
-    Progress and problems go to standard error; the CSV goes to -o FILE or standard output.
+    Problems go to standard error, with a progress line when it is a terminal and a one-line
+    summary at the end; the CSV goes to -o FILE or standard output. When no file at all could
+    be read, the outputs are left as they were (exit code 3).
     """
     from .cache import TextCache
     from .pipeline import discover, run
+    from .readers.ocr import INSTALL as OCR_INSTALL, tesseract
     from .resolve import sort_facts
+    if ocr and tesseract() is None:
+        raise CliError(f"--ocr needs Tesseract, which is not on PATH: {OCR_INSTALL}")
     library = _library(pattern_paths)
     unknown = [k for k in kpis if k not in library.kpis]
     if unknown:
         raise click.BadParameter(f"unknown KPI id(s): {', '.join(unknown)} (see `kpi-extract patterns list`)",
                                  param_hint="--kpi")
     fmt = format_for(output, fmt)
-    _check_outputs([(output, fmt), (series_path, format_for(series_path, None))])
+    files, problems = discover(paths)
+    inputs = [f.path for f in files] + [Path(p) for p in paths]
+    out_target, series_target, errors_target = _check_outputs(
+        [(output, fmt), (series_path, format_for(series_path, None)), (errors_path, "csv")], inputs, force)
+    if errors_path and errors_target is None:
+        raise CliError("--errors needs a file name, not standard output")
+    if series_path and series_target is None:
+        raise CliError("--series needs a file name, not standard output")
     try:
         log = _Log(log_path)
     except OSError as e:
-        _err(f"error: {log_path}: cannot open the log ({e.strerror}): choose another path")
-        sys.exit(EXIT_NOTHING_DONE)
+        raise CliError(f"{shown_name(log_path)}: cannot open the log ({e.strerror}): choose another path") from e
 
-    files, problems = discover(paths)
-    for p in problems:
-        _err(f"error: {p}")
-        log(f"error {p}")
+    progress = _Progress(len(files), sys.stderr.isatty() and not quiet and not verbose)
+    failures: list[tuple[str, str, str, list[str]]] = []
+    for shown, problem in problems:
+        _err(f"error: {shown}: {problem}")
+        log(f"error {shown}: {problem}")
+        failures.append((shown, "find", problem, []))
     cache = None if no_cache else TextCache(Path(cache_dir) if cache_dir else default_dir())
     started = time.monotonic()
 
     def report(r: FileResult) -> None:
+        progress.clear()
         if r.error:
             _err(f"error: {r.file.shown}: {r.error}")
             log(f"error {r.file.shown}: {r.error}")
-            return
-        for w in r.warnings:
-            if not quiet:
-                _err(f"warning: {r.file.shown}: {w}")
-            log(f"warning {r.file.shown}: {w}")
-        how = "cached" if r.cached else f"{r.seconds:.1f}s"
-        if verbose:
-            _err(f"{r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
-        log(f"ok {r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
+            for m in r.messages:
+                log(f"message {r.file.shown}: {m}")
+            failures.append((r.file.shown, r.stage or "read", r.error, r.messages))
+        else:
+            for w in r.warnings:
+                if not quiet:
+                    _err(f"warning: {r.file.shown}: {w}")
+                log(f"warning {r.file.shown}: {w}")
+            for m in r.messages:
+                if verbose:
+                    _err(f"message: {r.file.shown}: {m}")
+                log(f"message {r.file.shown}: {m}")
+            how = "cached" if r.cached else f"{r.seconds:.1f}s"
+            if verbose:
+                _err(f"{r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
+            log(f"ok {r.file.shown}: {r.pages} pages, {len(r.facts)} facts ({how})")
+        progress.update(r)
 
-    results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
-                  on_result=report, pdf_reader=pdf_reader)
-    facts = sort_facts([f for r in results for f in r.facts])
-    rows = fact_rows(facts)
+    jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
+    max_memory = max_memory or default_max_memory(jobs)
     try:
-        _emit(_facts_output(rows, fmt, library), output)
-        if series_path:
-            _emit(_series_output(rows, format_for(series_path, None), library), series_path)
-    except OutputError as e:
-        _err(f"error: {e}")
-        log(f"error {e}")
+        results = run(files, library, kpis=set(kpis) or None, cache=cache, jobs=jobs, timeout=timeout,
+                      max_memory=max_memory, ocr=ocr, on_result=report, pdf_reader=pdf_reader)
+    except KeyboardInterrupt:
+        progress.clear()
+        log("interrupted: no output was changed")
         log.close()
-        sys.exit(EXIT_NOTHING_DONE)
-    failed = sum(1 for r in results if r.error) + len(problems)
-    summary = (f"{len(results) - sum(1 for r in results if r.error)} of {len(results)} files read, "
-               f"{len(facts)} facts, {failed} problem(s), {time.monotonic() - started:.1f}s")
-    if verbose or (failed and not quiet):
+        raise
+    progress.clear()
+    read = [r for r in results if not r.error]
+    facts = sort_facts([f for r in read for f in r.facts])
+    failed = len(failures)
+    summary = (f"{len(read)} of {len(results)} files read, {len(facts)} facts, {failed} problem(s), "
+               f"{time.monotonic() - started:.1f}s")
+    outputs: list[tuple[Path | None, bytes]] = []
+    if errors_target is not None:
+        outputs.append((errors_target, _errors_bytes(failures)))
+    if not read:
+        try:
+            write_all(outputs)
+        except OutputError as e:
+            _err(f"error: {e}")
+        kept = ", ".join(shown_name(p) for p in (output, series_path) if p and p != "-")
+        log(f"done {summary}; nothing could be read")
+        log.close()
+        raise NothingRead(f"no input file could be read ({failed} problem(s) above)"
+                          + (f": {kept} left as it was" if kept else ""))
+    rows = fact_rows(facts)
+    outputs.append((out_target, _facts_output(rows, fmt, library, raw_text)))
+    if series_target is not None:
+        outputs.append((series_target, _series_output(rows, format_for(series_path, None), library, raw=raw_text)))
+    try:
+        _emit_all(outputs)
+    except CliError as e:
+        log(f"error {e.format_message()}")
+        log.close()
+        raise
+    if not quiet:
         _err(summary)
     log(f"done {summary}")
     log.close()
-    sys.exit(EXIT_FILES_FAILED if failed else EXIT_OK)
+    if failed:
+        raise SomeFailed(summary)
 
 
 def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
@@ -243,21 +494,18 @@ def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
     try:
         frames = [read_facts(p) for p in paths]
     except FactsError as e:
-        _err(f"error: {e}")
-        sys.exit(EXIT_NOTHING_DONE)
+        raise CliError(str(e)) from e
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 @main.command()
 @click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Series file to write (atomically). Default: standard output.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format; default: from the -o file's suffix, else csv.")
+@output_options("Series file")
 @click.option("--wide", "as_wide", is_flag=True, help="One row per period and one column per KPI.")
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
 @_patterns_option
-def series(facts, output, fmt, as_wide, kpis, pattern_paths):
+@_raw_text_option
+@_force_option
+def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
     """One row per KPI, area, subject and period from facts CSV/JSON lines files: sources
     counted, conflicts shown.
 
@@ -267,59 +515,59 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths):
     """
     library = _library(pattern_paths)
     fmt = format_for(output, fmt)
-    _check_outputs([(output, fmt)])
+    [target] = _check_outputs([(output, fmt)], [Path(f) for f in facts], force)
     table = _read_facts(facts).to_dict("records")
-    try:
-        _emit(_series_output(table, fmt, library, set(kpis) or None, as_wide), output)
-    except OutputError as e:
-        _err(f"error: {e}")
-        sys.exit(EXIT_NOTHING_DONE)
+    _emit_all([(target, _series_output(table, fmt, library, set(kpis) or None, as_wide, raw_text))])
 
 
 @main.command()
 @click.argument("facts", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@output_options("HTML file", formats=False, required=True)
 @click.option("--documents", type=click.Path(file_okay=False), default=None,
               help="The folder the facts' documents are in (as given to extract): sources become links "
                    "to the PDF page.")
-@click.option("--kpi", "kpis", multiple=True, metavar="ID", help="Only these KPI ids (repeatable).")
 @click.option("--title", default="KPI report", show_default=True, help="The report's heading.")
 @_patterns_option
-def report(facts, output, documents, kpis, title, pattern_paths):
+@_force_option
+def report(facts, output, documents, kpis, title, pattern_paths, force):
     """A self-contained HTML report: a chart per KPI over time, conflicts marked, and under each
     chart every figure with its snippet and document page (click a point to find them)."""
     from .report import render
     library = _library(pattern_paths)
-    _check_outputs([(output, "html")])
+    [target] = _check_outputs([(output, "html")], [Path(f) for f in facts], force)
+    if target is None:
+        raise CliError("report needs -o FILE.html")
     table = _read_facts(facts)
     page = render(table, measures=_measures(library), labels={k: e.label for k, e in library.kpis.items()},
-                  kpis=set(kpis) or None, documents=documents, out_path=output,
-                  source=", ".join(Path(f).name for f in facts), title=title)
-    try:
-        _emit(page.encode("utf-8"), output)
-    except OutputError as e:
-        _err(f"error: {e}")
-        sys.exit(EXIT_NOTHING_DONE)
+                  kpis=set(kpis) or None, documents=documents, out_path=target,
+                  source=", ".join(shown_name(Path(f).name) for f in facts), title=title)
+    _emit_all([(target, page.encode("utf-8", "backslashreplace"))])
 
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page (1-based).")
+@click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,
+              help="Seconds allowed to read the file.")
+@click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
+              help="Memory the reader may use (e.g. 2G). Default: as for extract.")
 @click.option("--reader", "pdf_reader", type=click.Choice(PDF_READER_NAMES), default=PDF_READER_NAMES[0],
               show_default=True, help="How PDFs are read (as for extract).")
-def text(file, page, pdf_reader):
+def text(file, page, timeout, max_memory, pdf_reader):
     """Print the normalised text the patterns see, page by page (for writing patterns)."""
     from .normalise import damage_count
     from .pages import prepare
-    from .readers import ReadError, read_pages
+    from .pipeline import read_limited
+    from .readers import ReadError
     try:
-        raw = read_pages(file, pdf_reader)
+        raw, messages = read_limited(Path(file), timeout, max_memory or default_max_memory(1), pdf_reader)
     except ReadError as e:
-        _err(f"error: {file}: {e}")
-        sys.exit(EXIT_FILES_FAILED)
+        raise NothingRead(f"{shown_name(file)}: {e}") from e
+    for m in messages:
+        _err(f"message: {shown_name(file)}: {m}")
     pages = [p.text for p in prepare(raw.pages, raw.models)]
     if page is not None and page > len(pages):
-        raise click.BadParameter(f"{file} has {len(pages)} pages", param_hint="--page")
+        raise click.BadParameter(f"{shown_name(file)} has {len(pages)} pages", param_hint="--page")
     for number, body in enumerate(pages, start=1):
         if page is not None and number != page:
             continue
@@ -346,14 +594,20 @@ def patterns_list(pattern_paths):
 @patterns.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 def patterns_check(paths):
-    """Check pattern files (default: the bundled library) and print file:line for each problem."""
+    """Check pattern files (default: the bundled library) and print file:line for each problem.
+
+    Every regex is also tried, under a time limit, on texts that provoke catastrophic
+    backtracking; one that hangs is a problem. Exit code 2 when there is any: the library could
+    not be used by `extract`."""
     from .library import load_library
+    from .redos import stress_check
     library = load_library(paths)
+    if not library.problems:
+        library.problems += stress_check(library)
     for p in library.problems:
         click.echo(p)
     if library.problems:
-        _err(f"{len(library.problems)} problem(s) in {len(library.files) or len(paths)} file(s)")
-        sys.exit(EXIT_FILES_FAILED)
+        raise CliError(f"{len(library.problems)} problem(s) in {len(library.files) or len(paths)} file(s)")
     click.echo(f"ok: {len(library.kpis)} KPIs in {len(library.files)} files")
 
 
@@ -368,7 +622,8 @@ def patterns_test(pattern_paths, kpis):
     for f in failures:
         click.echo(f)
     click.echo(f"{total - len(failures)} of {total} examples pass")
-    sys.exit(EXIT_FILES_FAILED if failures else EXIT_OK)
+    if failures:
+        raise SomeFailed(f"{len(failures)} example(s) fail")
 
 
 __all__ = ["main"]

@@ -6,6 +6,7 @@ of stopping at the first, and the extractor refuses a library with problems.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import tomllib
@@ -23,6 +24,9 @@ _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "f
                "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 FLAGS = re.IGNORECASE
+MAX_REGEX_CHARS = 50_000  # a define or a regex expanding past this is a mistake (or a bomb)
+_NAME = re.compile(r"(?<!\\)\{([a-z_][a-z0-9_]*)\}")
+_ID_LINE = re.compile(r"""\s*id\s*=\s*["']([^"']*)["']""")
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,57 @@ def _line_of(lines: list[str], needle: str, start: int = 0) -> int:
     return start + 1 if start < len(lines) else max(1, len(lines))
 
 
+def resolve_defines(defines: dict[str, str], where: str, problems: list[str]) -> dict[str, str]:
+    """Each `[define]` name with every other define in it expanded, once: linear in the size of
+    the result, which is capped (MAX_REGEX_CHARS), so that a 1 KB file of defines that each use
+    the one before ten times cannot grow to gigabytes. A cycle or an oversized define is a
+    problem, and that define is left out (its users then report it as unknown)."""
+    done: dict[str, str] = {}
+    bad: set[str] = set()
+
+    def expand(name: str, stack: tuple[str, ...]) -> str | None:
+        if name in done:
+            return done[name]
+        if name in bad:
+            return None
+        if name in stack:
+            problems.append(f"{where}: define {name} uses itself (through {' -> '.join(stack + (name,))})")
+            bad.add(name)
+            return None
+        parts: list[str] = []
+        size = 0
+        text = defines[name]
+        last = 0
+        for m in _NAME.finditer(text):
+            inner = m.group(1)
+            piece = expand(inner, stack + (name,)) if inner in defines else m.group(0)
+            if piece is None:
+                bad.add(name)
+                return None
+            parts += [text[last:m.start()], piece]
+            size += m.start() - last + len(piece)
+            last = m.end()
+            if size > MAX_REGEX_CHARS:
+                problems.append(f"{where}: define {name} expands to over {MAX_REGEX_CHARS:,} characters: "
+                                f"use fewer nested defines")
+                bad.add(name)
+                return None
+        parts.append(text[last:])
+        done[name] = "".join(parts)
+        return done[name]
+
+    for name in defines:
+        expand(name, ())
+    return done
+
+
 def _compile(source: str, where: str, problems: list[str], need_value: bool,
              defines: dict[str, str] | None = None) -> re.Pattern | None:
     expanded = expand_macros(source, defines)
+    if len(expanded) > MAX_REGEX_CHARS:
+        problems.append(f"{where}: regex expands to {len(expanded):,} characters (at most {MAX_REGEX_CHARS:,}): "
+                        f"use fewer defines in it (in {source[:60]!r})")
+        return None
     unknown = re.findall(r"(?<!\\)\{([a-z_][a-z0-9_]*)\}", expanded)
     if unknown:
         problems.append(f"{where}: unknown name {{{unknown[0]}}}: use {{count}}, {{money}}, {{percent}}, "
@@ -159,9 +211,9 @@ def _compile(source: str, where: str, problems: list[str], need_value: bool,
 
 
 def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: list[str],
-           defines: dict[str, str]) -> KpiEntry | None:
+           defines: dict[str, str], id_lines: dict[str, int], example_lines: list[int]) -> KpiEntry | None:
     kid = raw.get("id")
-    start = next((i for i, ln in enumerate(lines) if re.match(rf"\s*id\s*=\s*[\"']{re.escape(str(kid))}[\"']", ln)), 0)
+    start = id_lines.get(str(kid), 0)
     here = f"{path}:{start + 1}"
     before = len(problems)
     if not isinstance(kid, str) or not _ID.fullmatch(kid):
@@ -221,7 +273,8 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
     examples = []
     ex_line = start
     for ex in raw.get("examples", []):
-        ex_line = _line_of(lines, "[[kpi.examples]]", ex_line) if any("[[kpi.examples]]" in ln for ln in lines[ex_line:]) else ex_line + 1
+        k = bisect.bisect_left(example_lines, ex_line)
+        ex_line = example_lines[k] + 1 if k < len(example_lines) else ex_line + 1
         text, value = ex.get("text"), ex.get("value")
         vals = value if isinstance(value, list) else [value]
         if not isinstance(text, str) or not all(isinstance(v, (int, float)) for v in vals):
@@ -260,9 +313,17 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
         lib.files.append(shown)
         digest.update(f"{f.name}\0{len(text)}\0{text}\0".encode("utf-8"))
         units = UNITS | set(data.get("units", []))
-        defines = {k: str(v) for k, v in data.get("define", {}).items()}
+        defines = resolve_defines({k: str(v) for k, v in data.get("define", {}).items()},
+                                  f"{shown}:{_line_of(lines, '[define]')}", lib.problems)
+        # where each id and example is written, found once: a scan per KPI made loading quadratic
+        id_lines: dict[str, int] = {}
+        for i, ln in enumerate(lines):
+            m = _ID_LINE.match(ln)
+            if m:
+                id_lines.setdefault(m.group(1), i)
+        example_lines = [i for i, ln in enumerate(lines) if "[[kpi.examples]]" in ln]
         for raw in data.get("kpi", []):
-            entry = _entry(raw, shown, lines, units, lib.problems, defines)
+            entry = _entry(raw, shown, lines, units, lib.problems, defines, id_lines, example_lines)
             if entry is not None:
                 lib.kpis[entry.id] = entry
         for name, src in data.get("subject", {}).items():

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable
@@ -23,7 +24,11 @@ from .matchers import match_page
 from .model import Fact
 from .pages import prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
+from .readers.ocr import configure as configure_ocr, ocr_pages
 from .resolve import dedupe, resolve_page
+from .redos import Overtime, describe_patterns, running_pattern
+from .sandbox import enter_child, shown_size
+from .writers import shown_name
 
 
 @dataclass(frozen=True)
@@ -41,23 +46,39 @@ class FileResult:
     cached: bool = False
     seconds: float = 0.0
     pages: int = 0
+    stage: str = ""  # where a failed file failed: read, time, memory, crash, internal
+    messages: list[str] = field(default_factory=list)  # the readers' own log lines for this file
 
 
-def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[str]]:
-    """Files to read (folders recursed for *.pdf and *.txt), and one problem line per bad path."""
+def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[tuple[str, str]]]:
+    """Files to read (folders recursed for *.pdf and *.txt), and (path, problem) per bad path:
+    a missing path, a folder with nothing to read, a subfolder that cannot be listed."""
     files: list[InputFile] = []
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            if not found:
-                problems.append(f"{raw}: no .pdf or .txt files in this folder")
-            files += [InputFile(f, f.relative_to(p).as_posix()) for f in found]
+            found: list[Path] = []
+
+            def unlistable(e: OSError, top: Path = p) -> None:
+                where = Path(e.filename) if e.filename else top
+                shown = shown_name(str(where.relative_to(top)) if where != top and where.is_relative_to(top) else raw)
+                problems.append((shown, f"cannot list this folder ({e.strerror or e}): its files were not "
+                                        f"read; fix its permissions"))
+
+            for folder, _, names in os.walk(p, onerror=unlistable):
+                found += [Path(folder) / n for n in names if Path(n).suffix.lower() in SUFFIXES
+                          and (Path(folder) / n).is_file()]
+            found.sort()
+            if not found and not any(s == shown_name(raw) for s, _ in problems):
+                problems.append((shown_name(raw), "no .pdf or .txt files in this folder"))
+            files += [InputFile(f, shown_name(f.relative_to(p).as_posix())) for f in found]
         elif p.is_file():
-            files.append(InputFile(p, raw))
+            files.append(InputFile(p, shown_name(raw)))
+        elif p.exists():
+            problems.append((shown_name(raw), "not a regular file or folder: give a .pdf or .txt file"))
         else:
-            problems.append(f"{raw}: no such file or folder")
+            problems.append((shown_name(raw), "no such file or folder"))
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -75,7 +96,7 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
     pages = prepare(raw_pages, models)
     ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages])
     facts: list[Fact] = []
-    carry = None
+    carry = None  # the last table of the page before, for a table that runs on without its header
     for page in pages:
         layout = layout_page(page.number, page.text, page.lines, carry)
         carry = layout.geo[-1] if layout.geo else None
@@ -99,28 +120,64 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis, pdf_reader=DEFAULT_PDF_READER) -> None:
+def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER) -> None:
+    capture = enter_child(max_memory)
+    names = describe_patterns(library)
+
+    def overtime(signum, frame):  # the parent's time limit is up: say what was running
+        raise Overtime(running_pattern(frame, names) or "")
+
+    signal.signal(signal.SIGUSR1, overtime)
     try:
-        conn.send(("ok", _work(file, cached, library, kpis, pdf_reader)))
+        raw, facts, warnings, pages = _work(file, cached, library, kpis, pdf_reader)
+        by_ocr = ocr_pages(warnings)
+        if by_ocr:  # a figure read by OCR says so
+            facts = [replace(f, method=f"{f.method}+ocr") if f.page in by_ocr else f for f in facts]
+        result = ("ok", (raw, facts, warnings, pages))
+    except Overtime as e:
+        if e.args[0]:
+            result = ("error", "pattern", (
+                f"gave up after {timeout:g}s while {e.args[0]} was searching this file's text: the pattern "
+                f"probably backtracks catastrophically (check it with `kpi-extract patterns check`); if not, "
+                f"the file is very large: raise the limit with --timeout"))
+        else:
+            result = ("error", "time", _timeout_message(timeout))
     except ReadError as e:
-        conn.send(("error", str(e)))
+        result = ("error", "read", str(e))
     except MemoryError:
-        conn.send(("error", "ran out of memory reading this file: split it (e.g. `qpdf --split-pages`)"))
+        result = ("error", "memory", _memory_message(max_memory))
     except BaseException as e:  # a bug of ours: say so, with where
         where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
         at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-        conn.send(("error", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file"))
+        result = ("error", "internal", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file")
+    try:
+        conn.send((result, capture.messages()))
+    except MemoryError:
+        conn.send((("error", "memory", _memory_message(max_memory)), []))
     finally:
         conn.close()
 
 
+def _memory_message(max_memory: int | None) -> str:
+    limit = f" ({shown_size(max_memory)})" if max_memory else ""
+    return (f"reached the memory limit{limit}: the file is a decompression bomb or very large; raise "
+            f"--max-memory or split it (e.g. `qpdf --split-pages`)")
+
+
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
+        max_memory: int | None = None, ocr: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
+        on_start: Callable[[InputFile], None] | None = None,
         pdf_reader: str = DEFAULT_PDF_READER) -> list[FileResult]:
-    """Process every file; results come back in input order."""
+    """Process every file; results come back in input order.
+
+    Children that are still running when this returns or raises (Ctrl-C, SIGTERM, a bug) are
+    killed here; children of a parent killed outright die by their parent-death signal.
+    """
     jobs = jobs or min(len(files), os.cpu_count() or 1) or 1
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    configure_ocr(ocr)  # before the cache is asked: its key says whether OCR was used
     results: dict[int, FileResult] = {}
     queue = list(enumerate(files))
     running: dict = {}  # conn -> (index, process, started, cached)
@@ -130,64 +187,140 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         if on_result:
             on_result(result)
 
-    while queue or running:
-        while queue and len(running) < jobs:
-            i, f = queue.pop(0)
-            cached = None
-            try:
-                reader = reader_for(f.path, pdf_reader)
-                if cache is not None:
-                    known = cache.get_facts(f.path, reader, f.shown, library.digest, kpis) if library.digest else None
-                    if known is not None:  # unchanged file, library and code: neither read nor match
-                        finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
-                        continue
-                    cached = cache.get(f.path, reader)
-            except ReadError as e:
-                finish(i, FileResult(f, error=str(e)))
-                continue
-            library.index()  # prepared once, in this process, so each child is forked with it
-            parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, pdf_reader), daemon=True)
-            proc.start()
-            child.close()
-            running[parent] = (i, proc, time.monotonic(), cached)
-        if not running:  # every file taken so far came from the cache (or could not be read)
-            continue
-        now = time.monotonic()
-        deadline = min(started + timeout for _, _, started, _ in running.values())
-        ready = wait(list(running), timeout=max(0.0, deadline - now))
-        for conn in ready:
-            i, proc, started, cached = running.pop(conn)
-            f = files[i]
-            try:
-                status, payload = conn.recv()
-            except (EOFError, OSError):
-                proc.join(5)
-                status, payload = "error", (f"the reader crashed (exit code {proc.exitcode}): "
-                                            f"the file is probably damaged; {_repair_hint()}")
-            proc.join(5)
-            seconds = time.monotonic() - started
-            if status == "ok":
-                raw, facts, warnings, pages = payload
-                if cache is not None:
+    try:
+        while queue or running:
+            while queue and len(running) < jobs:
+                i, f = queue.pop(0)
+                cached = None
+                try:
                     reader = reader_for(f.path, pdf_reader)
-                    if raw is not None:
-                        cache.put(f.path, reader, raw)
-                    if library.digest:  # a library not loaded from files has no digest to key on
-                        cache.put_facts(f.path, reader, f.shown, library.digest, kpis, facts, warnings, pages)
-                finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages))
-            else:
-                finish(i, FileResult(f, error=payload, seconds=seconds))
-        now = time.monotonic()
-        for conn, (i, proc, started, _) in list(running.items()):
-            if now - started >= timeout:
-                proc.kill()
+                    if cache is not None:
+                        known = cache.get_facts(f.path, reader, f.shown, library.digest, kpis) if library.digest \
+                            else None
+                        if known is not None:  # unchanged file, library and code: neither read nor match
+                            finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
+                            continue
+                        cached = cache.get(f.path, reader)
+                except ReadError as e:
+                    finish(i, FileResult(f, error=str(e), stage="read"))
+                    continue
+                if on_start:
+                    on_start(f)
+                library.index()  # prepared once, in this process, so each child is forked with it
+                parent, child = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,
+                                                        pdf_reader), daemon=True)
+                proc.start()
+                child.close()
+                running[parent] = (i, proc, time.monotonic(), cached)
+            if not running:
+                continue
+            now = time.monotonic()
+            deadline = min(started + timeout for _, _, started, _ in running.values())
+            ready = wait(list(running), timeout=max(0.0, deadline - now))
+            for conn in ready:
+                i, proc, started, cached = running.pop(conn)
+                f = files[i]
+                messages: list[str] = []
+                try:
+                    payload, messages = conn.recv()
+                except (EOFError, OSError, MemoryError):
+                    proc.join(5)
+                    payload = ("error", "crash", _crash_message(proc.exitcode, max_memory))
+                finally:
+                    conn.close()
                 proc.join(5)
-                running.pop(conn)
-                finish(i, FileResult(files[i], error=(
-                    f"gave up after {timeout:.0f}s: the file is very large or damaged; raise the limit "
-                    f"with --timeout or split it (e.g. `qpdf --split-pages`)"), seconds=now - started))
+                seconds = time.monotonic() - started
+                if payload[0] == "ok":
+                    raw, facts, warnings, pages = payload[1]
+                    if cache is not None:
+                        reader = reader_for(f.path, pdf_reader)
+                        if raw is not None:
+                            cache.put(f.path, reader, raw)
+                        if library.digest:  # a library not loaded from files has no digest to key on
+                            cache.put_facts(f.path, reader, f.shown, library.digest, kpis, facts, warnings, pages)
+                    finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages,
+                                         messages=messages))
+                else:
+                    finish(i, FileResult(f, error=payload[2], seconds=seconds, stage=payload[1], messages=messages))
+            now = time.monotonic()
+            for conn, (i, proc, started, _) in list(running.items()):
+                if now - started >= timeout:
+                    running.pop(conn)
+                    payload, messages = ("error", "time", _timeout_message(timeout)), []
+                    try:  # ask the child what it was doing (a hanging pattern is named), briefly
+                        os.kill(proc.pid, signal.SIGUSR1)
+                        if conn.poll(2):
+                            payload, messages = conn.recv()
+                    except (OSError, EOFError):
+                        pass
+                    proc.kill()
+                    proc.join(5)
+                    conn.close()
+                    if payload[0] == "ok":  # it finished just then
+                        payload = ("error", "time", _timeout_message(timeout))
+                    finish(i, FileResult(files[i], error=payload[2], seconds=now - started, stage=payload[1],
+                                         messages=messages))
+    finally:
+        for conn, (_, proc, _, _) in running.items():
+            proc.kill()
+        for conn, (_, proc, _, _) in running.items():
+            proc.join(5)
+            conn.close()
     return [results[i] for i in range(len(files))]
+
+
+def _timeout_message(timeout: float) -> str:
+    return (f"gave up after {timeout:g}s: the file is very large or damaged; raise the limit with --timeout or "
+            f"split it (e.g. `qpdf --split-pages`)")
+
+
+def _read_child(conn, path: Path, max_memory: int | None, pdf_reader: str = DEFAULT_PDF_READER) -> None:
+    capture = enter_child(max_memory)
+    try:
+        result = ("ok", read_pages(path, pdf_reader))
+    except ReadError as e:
+        result = ("error", "read", str(e))
+    except MemoryError:
+        result = ("error", "memory", _memory_message(max_memory))
+    try:
+        conn.send((result, capture.messages()))
+    finally:
+        conn.close()
+
+
+def read_limited(path: Path, timeout: float, max_memory: int | None,
+                 pdf_reader: str = DEFAULT_PDF_READER) -> tuple[RawDocument, list[str]]:
+    """`read_pages` in a child with the run's limits (for `text`): the document and the
+    readers' own messages, or ReadError saying which limit was hit."""
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_read_child, args=(child, path, max_memory, pdf_reader), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise ReadError(_timeout_message(timeout))
+        try:
+            result, messages = parent.recv()
+        except (EOFError, OSError):
+            proc.join(5)
+            raise ReadError(_crash_message(proc.exitcode, max_memory)) from None
+    finally:
+        proc.kill()
+        proc.join(5)
+        parent.close()
+    if result[0] != "ok":
+        raise ReadError(result[2])
+    return result[1], messages
+
+
+def _crash_message(exitcode: int | None, max_memory: int | None) -> str:
+    """A child that died without a word: a C-level crash in a reader, or the memory limit hit
+    where Python could not raise (a failed allocation inside a C library aborts)."""
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    limit = (f"; if it was the memory limit ({shown_size(max_memory)}), raise --max-memory" if max_memory else "")
+    return f"the reader crashed ({how}): the file is probably damaged{limit}; {_repair_hint()}"
 
 
 def _repair_hint() -> str:

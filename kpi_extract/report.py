@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+from urllib.parse import quote
 from collections import defaultdict
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def _chart(kpi: str, unit: str, series: pd.DataFrame) -> str:
     fig = go.Figure()
     for n, (subject, rows) in enumerate(series.groupby("subject", sort=True)):
         rows = rows.sort_values(["period_end", "period"])
-        name = subject or "whole area"
+        name = html.escape(subject) if subject else "whole area"
         colour = AGREED if not subject else SUBJECT_COLOURS[n % len(SUBJECT_COLOURS)]
         conflict = rows["conflict"] == "true"
         fig.add_trace(go.Scatter(
@@ -46,9 +47,9 @@ def _chart(kpi: str, unit: str, series: pd.DataFrame) -> str:
             line={"color": colour},
             marker={"size": [13 if c else 9 for c in conflict], "color": colour,
                     "line": {"width": [3 if c else 0 for c in conflict], "color": ALTERNATIVE}},
-            text=[f"{r['period']}: {r['value']} ({r['n_sources']} source{'s' if r['n_sources'] != '1' else ''})"
+            text=[f"{html.escape(r['period'])}: {r['value']} ({r['n_sources']} source{'s' if r['n_sources'] != '1' else ''})"
                   + (" - conflicting figures" if r["conflict"] == "true" else "") for _, r in rows.iterrows()],
-            hovertemplate="%{text}<extra>" + html.escape(name) + "</extra>",
+            hovertemplate="%{text}<extra>" + name + "</extra>",
         ))
         alts = [(r, a) for _, r in rows.iterrows() if r["alternatives"] for a in r["alternatives"].split("; ")]
         if alts:
@@ -56,7 +57,8 @@ def _chart(kpi: str, unit: str, series: pd.DataFrame) -> str:
                 x=[_x(r) for r, _ in alts], y=[float(a.split(" ", 1)[0]) for _, a in alts], mode="markers",
                 name=f"{name}: other figures", marker={"symbol": "x", "size": 11, "color": ALTERNATIVE},
                 customdata=[_point_key(kpi, subject, r["period"]) for r, _ in alts],
-                text=[f"{r['period']}: {a}" for r, a in alts], hovertemplate="%{text}<extra>conflict</extra>",
+                text=[f"{html.escape(r['period'])}: {html.escape(a)}" for r, a in alts],
+                hovertemplate="%{text}<extra>conflict</extra>",
             ))
     fig.update_layout(margin={"l": 60, "r": 20, "t": 10, "b": 40}, height=320, template="plotly_white",
                       yaxis_title=unit, legend={"orientation": "h", "y": -0.2}, hovermode="closest")
@@ -70,11 +72,20 @@ def _chart(kpi: str, unit: str, series: pd.DataFrame) -> str:
 
 
 def _href(document: str, page: str, documents: Path | None, out_dir: Path) -> str:
-    if documents is None:
+    """A link to a page of a document that is in `documents`, or none.
+
+    The document name comes from a facts file, which may be crafted: `javascript:...`, an
+    absolute path, `../../`. So a link is made only to an existing file inside the folder,
+    every path segment is percent-encoded (a `:` cannot start a scheme) and the page must be a
+    whole number."""
+    if documents is None or not page.isdigit():
         return ""
-    target = documents / document
-    rel = os.path.relpath(target.resolve(), out_dir.resolve())
-    return Path(rel).as_posix().replace(" ", "%20").replace("#", "%23") + f"#page={page}"
+    root = documents.resolve()
+    target = (documents / document).resolve()
+    if Path(document).is_absolute() or not target.is_relative_to(root) or not target.is_file():
+        return ""
+    rel = Path(os.path.relpath(target, out_dir.resolve())).as_posix()
+    return "./" + quote(rel, safe="/") + f"#page={int(page)}"
 
 
 def render(facts: pd.DataFrame, *, measures: dict[str, str] | None = None, labels: dict[str, str] | None = None,

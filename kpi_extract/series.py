@@ -21,6 +21,10 @@ different figures for the same KPI and period are a conflict to show, not to hid
 """
 from __future__ import annotations
 
+import csv
+import datetime as _dt
+import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,25 +42,103 @@ class FactsError(Exception):
     """A facts file that cannot be used; one line saying why."""
 
 
+KINDS = {"", "financial_year", "as_at", "month", "calendar_year", "academic_year", "quarter", "unknown"}
+_KPI_ID = re.compile(r"[a-z][a-z0-9_]*")
+_UNNEUTRALISE = re.compile(r"'(?=[=+\-@\t\r])")
+
+
 def read_facts(path: str | Path) -> pd.DataFrame:
-    """A facts CSV or JSON lines file, every column as text, the rows in file order."""
+    """A facts CSV or JSON lines file, every column as text, the rows in file order.
+
+    Facts files are edited by hand and come from elsewhere, so every row is checked: a stray
+    quote (a row with too few or too many fields, a field running over lines), a KPI id that is
+    not one (it would go into the report's HTML), a value that is not a finite number, a page
+    that is not a whole number, a date that is not an ISO date. The first problem is a
+    FactsError naming the file and line. The `'` that `extract` puts before text a spreadsheet
+    would evaluate is taken off again."""
     p = Path(path)
     try:
         if p.suffix.lower() in (".jsonl", ".ndjson"):
-            df = pd.read_json(p, lines=True, dtype=False).astype(str)
+            df = pd.read_json(p, lines=True, dtype=False)
+            if not isinstance(df, pd.DataFrame):
+                raise ValueError("not one JSON object per line")
+            df = df.astype(str).replace({"nan": "", "None": "", "NaT": ""})
+            first_line = 1
         else:
-            df = pd.read_csv(p, dtype=str, keep_default_na=False)
+            df = _read_csv(p, str(path))
+            first_line = 2
     except FileNotFoundError as e:
         raise FactsError(f"{path}: no such file") from e
-    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as e:
-        raise FactsError(f"{path}: not a facts CSV or JSON lines file ({str(e).splitlines()[0][:80]})") from e
+    except FactsError:
+        raise
+    except Exception as e:  # whatever a parser makes of a file that is not one, it is not a facts file
+        detail = (str(e).splitlines() or [type(e).__name__])[0][:80]
+        raise FactsError(f"{path}: not a facts CSV or JSON lines file ({detail})") from e
     missing = [c for c in FACT_COLUMNS if c not in df.columns and c != "area"]
     if missing:
         raise FactsError(f"{path}: missing column(s) {', '.join(missing)}: give a file written by "
                          f"`kpi-extract extract`")
     if "area" not in df.columns:
         df["area"] = ""
-    return df.fillna("").replace({"nan": "", "None": ""})
+    df = df.fillna("")
+    for n, r in enumerate(df.to_dict("records")):
+        problem = _row_problem(r)
+        if problem:
+            raise FactsError(f"{path}:{n + first_line}: {problem}: give a file written by `kpi-extract extract`")
+    return df
+
+
+def _read_csv(p: Path, shown: str) -> pd.DataFrame:
+    with p.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f, strict=True))
+    if not rows:
+        raise FactsError(f"{shown}: empty file: give a file written by `kpi-extract extract`")
+    header, body = rows[0], rows[1:]
+    line = 2
+    for row in body:
+        if len(row) != len(header) and row:
+            raise FactsError(f"{shown}:{line}: {len(row)} fields where the header has {len(header)} (a stray quote "
+                             f"or comma?): fix the row")
+        if any("\n" in cell for cell in row):
+            raise FactsError(f"{shown}:{line}: a quoted field runs over several lines (a stray quote?): fix the row")
+        line += 1
+    body = [[_UNNEUTRALISE.sub("", c, count=1) if c.startswith("'") else c for c in row] for row in body if row]
+    return pd.DataFrame(body, columns=header, dtype=str)
+
+
+def _row_problem(r: dict) -> str:
+    kpi = str(r.get("kpi", ""))
+    if not _KPI_ID.fullmatch(kpi):
+        return f"kpi {kpi[:40]!r} is not a KPI id (lower_snake_case)"
+    value = str(r.get("value", ""))
+    try:
+        number = float(value)
+    except ValueError:
+        return f"value {value[:40]!r} is not a number"
+    if not math.isfinite(number):
+        return f"value {value[:40]!r} is not a finite number"
+    page = str(r.get("page", ""))
+    if page and not (page.isdigit() and len(page) < 9):
+        return f"page {page[:40]!r} is not a page number"
+    for column in ("period_start", "period_end"):
+        day = str(r.get(column, ""))
+        if day:
+            try:
+                _dt.date.fromisoformat(day)
+            except ValueError:
+                return f"{column} {day[:40]!r} is not a date (YYYY-MM-DD)"
+            if len(day) != 10 or not 1900 <= int(day[:4]) <= 2100:
+                return f"{column} {day[:40]!r} is not a date (YYYY-MM-DD) from 1900 to 2100"
+    if str(r.get("period_kind", "")) not in KINDS:
+        return f"period_kind {str(r.get('period_kind'))[:40]!r} is not one of {', '.join(sorted(KINDS - {''}))}"
+    confidence = str(r.get("confidence", ""))
+    if confidence:
+        try:
+            if not 0 <= float(confidence) <= 1:
+                raise ValueError
+        except ValueError:
+            return f"confidence {confidence[:40]!r} is not a number from 0 to 1"
+    return ""
 
 
 @dataclass(frozen=True)

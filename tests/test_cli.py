@@ -107,7 +107,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
         "page.pdf": "error: page.pdf: not a PDF (it is an HTML page): check the download, or rename it to .txt if it is text",
         "truncated.pdf": "error: truncated.pdf: damaged PDF",
         "encrypted.pdf": "error: encrypted.pdf: encrypted (password-protected): decrypt it first",
-        "scanned.pdf": "error: scanned.pdf: no text layer (scanned images?): OCR it first",
+        "scanned.pdf": "error: scanned.pdf: no text layer (scanned images?): read it with --ocr",
     }
     present = sorted(k for k in expected if (folder / k).exists())
     assert len(errors) == len(present)
@@ -177,7 +177,7 @@ def test_patterns_commands(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[[kpi]]\nid = \"x\"\nunit = \"kg\"\naliases = [\"x\"]\n")
     checked = run("patterns", "check", str(bad))
-    assert checked.exit_code == 1
+    assert checked.exit_code == 2
     assert checked.stdout.startswith(f"{bad}:3: unknown unit 'kg' in kpi x")
 
 

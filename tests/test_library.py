@@ -85,3 +85,51 @@ def test_the_readme_example_is_a_working_library(tmp_path):
     lib = load_library([write(tmp_path, "readme.toml", example)])
     assert lib.problems == []
     assert run_examples(lib, {"foster_carers"}) == ([], 1)
+
+
+def test_nested_defines_are_bounded_and_named(tmp_path):
+    """A 1 KB file of defines each using the one before ten times once took `check` to 3 GB."""
+    lines = ["[define]", 'd0 = "ab"'] + [f'd{i} = "' + f"{{d{i - 1}}}" * 10 + '"' for i in range(1, 12)]
+    lines += ["", "[[kpi]]", 'id = "bomb"', 'unit = "count"', "[kpi.regex]", 'r = "{d11} {count}"']
+    bomb = tmp_path / "bomb.toml"
+    bomb.write_text("\n".join(lines) + "\n")
+    assert bomb.stat().st_size < 1500
+    import resource
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    lib = load_library([str(bomb)], bundled=False)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB
+    assert any("define d5 expands to over 50,000 characters" in p for p in lib.problems)
+    assert "bomb" not in lib.kpis
+
+
+def test_a_define_cycle_is_a_problem(tmp_path):
+    f = tmp_path / "cycle.toml"
+    f.write_text('[define]\na = "x{b}"\nb = "y{a}"\n\n[[kpi]]\nid = "k"\nunit = "count"\n[kpi.regex]\nr = "{a} {count}"\n')
+    lib = load_library([str(f)], bundled=False)
+    assert any("define a uses itself (through a -> b -> a)" in p for p in lib.problems)
+
+
+def test_nested_defines_expand(tmp_path):
+    f = tmp_path / "ok.toml"
+    f.write_text('[define]\nplan = "plans?"\ncp = "child protection {plan}"\n\n[[kpi]]\nid = "k"\nunit = "count"\n'
+                 '[kpi.regex]\nr = "{count} children on {cp}"\n')
+    lib = load_library([str(f)], bundled=False)
+    assert not lib.problems
+    assert lib.kpis["k"].regexes[0][1].search("317 children on child protection plans").group("value") == "317"
+
+
+def test_loading_is_linear_in_the_number_of_kpis(tmp_path):
+    import time
+
+    def load(n: int) -> float:
+        f = tmp_path / f"many{n}.toml"
+        f.write_text("".join(f'[[kpi]]\nid = "k{i}"\nunit = "count"\naliases = ["label {i}"]\n'
+                             f'[[kpi.examples]]\ntext = "label {i} 5"\nvalue = 5\n\n' for i in range(n)))
+        started = time.perf_counter()
+        lib = load_library([str(f)], bundled=False)
+        assert len(lib.kpis) == n and not lib.problems
+        return time.perf_counter() - started
+
+    load(200)
+    small, big = min(load(500) for _ in range(2)), min(load(2000) for _ in range(2))
+    assert big < small * 4 * 2.5  # 4 times the KPIs: linear, with room for noise; quadratic would be ~16

@@ -18,8 +18,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..pagemodel import PageModel, Run, group_lines
+from . import ocr
 from .base import RawDocument, ReadError
-from .pdf import REPAIR, _sniff
+from .errors import ENCRYPTED, REPAIR, DamagedError, conclude, read_with_repair, sniff
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
@@ -96,40 +97,49 @@ def _has_images(page) -> bool:
     return False
 
 
-def _explain(e: pdfium.PdfiumError) -> str:
+def _explain(e: pdfium.PdfiumError) -> ReadError:
     code = getattr(e, "err_code", None)
     if code == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(e).lower():
-        return "encrypted (password-protected): decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)"
+        return ReadError(ENCRYPTED)
     if code == pdfium_c.FPDF_ERR_SECURITY:
-        return "protected by a security handler that cannot be opened: decrypt it first (e.g. `qpdf --decrypt in.pdf out.pdf`)"
+        return ReadError("protected by a security handler that cannot be opened: decrypt it first "
+                         "(e.g. `qpdf --decrypt in.pdf out.pdf`)")
     detail = str(e).strip().splitlines()[0][:80] if str(e).strip() else type(e).__name__
-    return f"damaged PDF ({detail}): {REPAIR}"
+    return DamagedError(f"damaged PDF ({detail}): {REPAIR}")
 
 
 class PdfiumReader:
     name = "pdfium"
-    version = f"{pdfium.PDFIUM_INFO.build}/1" if hasattr(pdfium, "PDFIUM_INFO") else "1"
+
+    @property
+    def version(self) -> str:
+        """Part of the cache's key: a new PDFium, a new page model or OCR reads differently."""
+        build = getattr(getattr(pdfium, "PDFIUM_INFO", None), "build", "0")
+        return f"{build}/1" + ("+ocr" if ocr.enabled() else "")
 
     def read(self, path: Path) -> RawDocument:
-        _sniff(path)
+        sniff(path)
+        return read_with_repair(path, self._read)
+
+    def _read(self, path: Path) -> RawDocument:
         try:
             pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as e:
-            raise ReadError(_explain(e)) from e
-        except MemoryError as e:
-            raise ReadError("too large to read in memory: split it (e.g. `qpdf --split-pages`)") from e
+            raise _explain(e) from e
         texts: list[str] = []
         models: list = []
         warnings: list[str] = []
         scanned: list[int] = []
+        failed: list[tuple[int, Exception]] = []
         try:
             if len(pdf) == 0:
-                raise ReadError(f"no pages could be read: the file is damaged; {REPAIR}")
+                raise DamagedError(f"no pages could be read: the file is damaged; {REPAIR}")
             for number in range(1, len(pdf) + 1):
                 try:
                     page = pdf[number - 1]
-                except pdfium.PdfiumError:
+                except pdfium.PdfiumError as e:
                     warnings.append(f"page {number} could not be read; its figures are missing")
+                    failed.append((number, e))
                     texts.append("")
                     models.append(None)
                     continue
@@ -143,12 +153,4 @@ class PdfiumReader:
                 texts.append("\n".join(ln.text for ln in group_lines(model.runs)))
         finally:
             pdf.close()
-        if not any(t.strip() for t in texts):
-            if scanned:
-                raise ReadError("no text layer (scanned images?): OCR it first (e.g. `ocrmypdf in.pdf out.pdf`)")
-            raise ReadError("no text on any page (a blank document?): check that it is the right file")
-        if scanned:
-            shown = ", ".join(map(str, scanned[:10])) + (" ..." if len(scanned) > 10 else "")
-            warnings.append(f"page(s) {shown} have no text layer (scanned?): their figures are missing; "
-                            f"OCR them (e.g. `ocrmypdf --skip-text in.pdf out.pdf`)")
-        return RawDocument(texts, warnings, models)
+        return conclude(path, texts, warnings, scanned, failed, models)

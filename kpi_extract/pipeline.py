@@ -163,8 +163,7 @@ def _memory_message(max_memory: int | None) -> str:
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
         max_memory: int | None = None, ocr: bool = False,
-        on_result: Callable[[FileResult], None] | None = None,
-        on_start: Callable[[InputFile], None] | None = None) -> list[FileResult]:
+        on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Process every file; results come back in input order.
 
     Children that are still running when this returns or raises (Ctrl-C, SIGTERM, a bug) are
@@ -193,8 +192,6 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 except ReadError as e:
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue
-                if on_start:
-                    on_start(f)
                 parent, child = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout),
                                    daemon=True)

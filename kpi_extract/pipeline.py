@@ -168,7 +168,6 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
         max_memory: int | None = None, ocr: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
-        on_start: Callable[[InputFile], None] | None = None,
         pdf_reader: str = DEFAULT_PDF_READER) -> list[FileResult]:
     """Process every file; results come back in input order.
 
@@ -204,8 +203,6 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 except ReadError as e:
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue
-                if on_start:
-                    on_start(f)
                 library.index()  # prepared once, in this process, so each child is forked with it
                 parent, child = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,

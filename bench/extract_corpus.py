@@ -1,8 +1,8 @@
 """Time `kpi-extract extract` over ../shared/corpus, run by hand (never by the tests).
 
-A cold run reads every PDF (no cache); a warm run finds the text in the cache, as a nightly
-job does for unchanged files, so it times normalising and matching alone. Both outputs must be
-byte-identical. Then the shared scorer's summary.
+A cold run reads every PDF (no cache); a warm run finds the facts in the cache, as a nightly
+job does for unchanged files, so it times hashing the files and loading the facts. Both outputs
+must be byte-identical. Then the shared scorer's summary. `bench/speed.py` is the full benchmark.
 
     python bench/extract_corpus.py [path/to/kpi-extract]
 """
@@ -36,7 +36,7 @@ def main() -> None:
     cold, pages = run(binary, OUT / "facts.csv", OUT / "cache")
     warm, _ = run(binary, OUT / "facts-warm.csv", OUT / "cache")
     same = (OUT / "facts.csv").read_bytes() == (OUT / "facts-warm.csv").read_bytes()
-    print(f"{pages} pages: cold {cold:.1f}s ({pages / cold:.1f} pages/s), warm (text cached) {warm:.1f}s; "
+    print(f"{pages} pages: cold {cold:.1f}s ({pages / cold:.1f} pages/s), warm (facts cached) {warm:.1f}s; "
           f"outputs {'byte-identical' if same else 'DIFFER'}")
     subprocess.run([sys.executable, str(ROOT.parent / "shared" / "eval" / "score.py"), "--facts",
                     str(OUT / "facts.csv"), "--gold", str(CORPUS / "gold.csv"), "--quiet"], check=False)

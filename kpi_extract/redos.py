@@ -53,8 +53,10 @@ def running_pattern(frame, names: dict[int, str]) -> str | None:
         if frame is None:
             return None
         for value in list(frame.f_locals.values()):
-            if isinstance(value, re.Pattern):
-                return names.get(id(value)) or f"the pattern {value.pattern[:60]!r}"
+            # the pattern itself, or a rule holding it (the regex matcher's `rule.rx`)
+            for rx in (value, getattr(value, "rx", None), getattr(value, "regex", None)):
+                if isinstance(rx, re.Pattern):
+                    return names.get(id(rx)) or f"the pattern {rx.pattern[:60]!r}"
         frame = frame.f_back
     return None
 

@@ -19,11 +19,7 @@ from . import fuzzy, regex, table
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
 
-def _regex(layout: PageLayout, library: Library, settings: Settings, claimed: list[Candidate]) -> list[Candidate]:
-    return regex.match(layout, library)
-
-
-MATCHERS: dict[str, Matcher] = {"regex": _regex, "table": table.match, "fuzzy": fuzzy.match}
+MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "fuzzy": fuzzy.match}
 
 
 def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:

@@ -14,11 +14,11 @@ from dataclasses import replace
 from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..periods import find_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
-SCORE = 0.9
 _CUE = re.compile(
     r"(?:,\s*from|\b(?:compared (?:to|with)|(?:up|down) from|(?:an? )?(?:increase|decrease|reduction|rise|fall|drop|change)"
     r"(?: of [\d.]+ ?%)? (?:from|on)|(?:increased|decreased|reduced|rose|fell|dropped|risen|fallen|grown|grew) from|"
@@ -127,7 +127,8 @@ def _derived(c: Candidate, text: str, m: re.Match, sentence: int, how: str) -> C
                      vs, ve, c.subject, line=-1, sentence=sentence, match_start=vs, match_end=ve)
 
 
-def match(layout: PageLayout, library: Library) -> list[Candidate]:
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     prev_kpis: set[str] = set()
     sentences = layout.sentences
@@ -149,7 +150,7 @@ def match(layout: PageLayout, library: Library) -> list[Candidate]:
                     continue
                 subject = (m.groupdict().get("subject") or "").strip()
                 found.append(Candidate(rule.kpi, m.group("value"), layout.number, text, "regex",
-                                       f"{rule.kpi}/{rule.name}", SCORE, vs, ve, subject,
+                                       f"{rule.kpi}/{rule.name}", settings.sentence_confidence, vs, ve, subject,
                                        line=sent.line_at(vs), sentence=si,
                                        match_start=m.start(), match_end=m.end(),
                                        carry_from=si - 1 if rule.carries and prev_kpis & index.follows[rule.kpi]

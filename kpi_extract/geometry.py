@@ -26,13 +26,14 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, spaced
-from .periods import find_mentions, fy_quarter
+from .periods import calendar_year, find_mentions, fy_quarter
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
                     r"no data|none|awaited|no return)$", re.I)
 _RAG = re.compile(r"^(?:green|amber|red|g|a|r|[↑↓→←↗↘▲▼⬆⬇⇧⇩=]|up|down|same|better|worse|improving|declining|stable)$",
                   re.I)
+_YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(
     r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|"
@@ -151,6 +152,8 @@ class GeoTable:
 
 def _period_of_header(text: str, context: str = "") -> Period | None:
     text = re.sub(r"\([^()]*\)", " ", text)
+    if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year
+        return calendar_year(int(text.strip()))
     found = [m for m in find_mentions(text) if m.absolute and m.period.known]
     if len({m.period for m in found}) == 1:
         return found[0].period
@@ -242,6 +245,8 @@ def _prepare(lines: list[Line], settings: Settings) -> _Prepared:
             k = None  # a sentence ending in a figure
         if k is not None and all(c.value_like for c in cs[:k]):
             k = None  # figures only, no row label: headline boxes side by side (`_grids`)
+        if k is not None and all(_YEAR.fullmatch(c.text) for c in cs[k:]):
+            k = None  # a header of bare years (`Measure 2020 2021`), not a row of figures
         vstart.append(k)
     return _Prepared(cells, vstart)
 

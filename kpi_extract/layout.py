@@ -379,6 +379,7 @@ def layout_page(number: int, text: str, model_lines: list | None = None, carry=N
             tables.append(_from_geometry(g, lines))
             used |= g.lines
         breaks = starts_of_blocks(model_lines)
+    # also on a model page: a row drawn as one run of text is a table geometry cannot split
     masked = [ln if i not in used else "" for i, ln in enumerate(lines)]
     for t in find_tables(masked):
         tables.append(t)

@@ -9,6 +9,7 @@ lines. Coordinates are in points from the page's top-left corner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 
@@ -36,34 +37,35 @@ class Run:
 
 @dataclass
 class Line:
-    """Runs that share a baseline band, left to right."""
+    """Runs that share a baseline band, left to right. Its extent and type are computed once
+    (the runs of a line do not change after `group_lines`)."""
 
     runs: list[Run]
     text: str = ""
     heading: bool = False  # set by `mark_headings`
     block: int = 0  # set by `mark_blocks`: lines of one block may form one paragraph
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(r.x0 for r in self.runs)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(r.x1 for r in self.runs)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(r.top for r in self.runs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(r.bottom for r in self.runs)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(r.size for r in self.runs)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         letters = [r for r in self.runs if any(ch.isalpha() for ch in r.text)]
         return bool(letters) and all(r.bold for r in letters)

@@ -25,18 +25,12 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spec import SPEC_KPIS  # the spec's KPI ids (tests/spec.py)
+
 DATA = Path(__file__).resolve().parent / "data"
 BATTERIES = ("roles", "periods", "precision")
 SETS = ("tuned", "heldout")
 
-# the KPI ids of ../shared/spec/kpis.md: the only ones a battery scores
-SPEC_KPIS = frozenset({
-    "cp_plans", "cp_plans_started", "cp_plans_rate_per_10k", "children_in_care",
-    "children_in_care_rate_per_10k", "children_in_need", "referrals", "rereferral_rate",
-    "training_courses", "training_delegates", "training_places_offered", "training_utilisation",
-    "conference_delegates", "budget_total", "budget_carry_forward", "budget_contributions",
-    "agency_contribution", "expenditure_total", "plan_actions_total", "plan_actions_completed",
-    "plan_actions_completed_pct"})
 # KPIs (by part of their id) whose values reports round to a decimal place: a rounding slip is not a miss
 FRACTIONAL = ("rate_per_10k", "percent", "rereferral_rate", "_utilisation", "_pct")
 

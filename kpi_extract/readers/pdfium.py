@@ -3,8 +3,8 @@
 PDFium's text API gives the rectangles of text runs in bulk (`FPDFText_CountRects`/`GetRect`),
 so a page costs a few calls per run, not a Python call per character. For each run we ask the
 type size and weight of its first character, which is what tells headings from body text.
-The page text handed on is the model's lines joined, so line numbers in the text and in the
-model agree.
+The page text handed on is PDFium's own; what the extractor reads is made from the model's
+lines (`pages.py`), so that line numbers in the text and in the model agree.
 
 Failures (pypdfium2 raises `PdfiumError` with PDFium's error code) become one `ReadError`
 line each, like pdfplumber's.
@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..pagemodel import PageModel, Run, group_lines
+from ..pagemodel import PageModel, Run
 from . import ocr
 from .base import RawDocument, ReadError
 from .errors import ENCRYPTED, REPAIR, DamagedError, conclude, read_with_repair, sniff
@@ -45,8 +45,9 @@ def _font(textpage, index: int, cache: dict) -> tuple[float, bool]:
     return size, bold
 
 
-def page_model(page) -> PageModel:
-    """The runs of one page, with their boxes (top-left origin), size and weight.
+def page_model(page) -> tuple[PageModel, str]:
+    """The runs of one page, with their boxes (top-left origin), size and weight, and the page's
+    text as PDFium reads it.
 
     A run's text is the page text from its first character to the next run's first character:
     rects come in character order, so this reads the page's text once instead of asking PDFium
@@ -86,7 +87,7 @@ def page_model(page) -> PageModel:
             # a space PDFium saw at either end is kept: it says whether the next run starts a new word
             runs.append(Run((" " if before else "") + piece + (" " if after else ""), l, height - t, r, height - b,
                             size, bold))
-        return PageModel(width, height, runs)
+        return PageModel(width, height, runs), text
     finally:
         textpage.close()
 
@@ -115,7 +116,7 @@ class PdfiumReader:
     def version(self) -> str:
         """Part of the cache's key: a new PDFium, a new page model or OCR reads differently."""
         build = getattr(getattr(pdfium, "PDFIUM_INFO", None), "build", "0")
-        return f"{build}/1" + ("+ocr" if ocr.enabled() else "")
+        return f"{build}/2" + ("+ocr" if ocr.enabled() else "")
 
     def read(self, path: Path) -> RawDocument:
         sniff(path)
@@ -144,13 +145,15 @@ class PdfiumReader:
                     models.append(None)
                     continue
                 try:
-                    model = page_model(page)
+                    model, text = page_model(page)
                     if not model.runs and _has_images(page):
                         scanned.append(number)
                 finally:
                     page.close()
                 models.append(model.to_json())
-                texts.append("\n".join(ln.text for ln in group_lines(model.runs)))
+                # PDFium's own text of the page: what a page without a model would be read from, and
+                # what says whether the page has text at all; the layout is read from the model
+                texts.append(text.replace("\r\n", "\n"))
         finally:
             pdf.close()
         return conclude(path, texts, warnings, scanned, failed, models)

@@ -77,7 +77,12 @@ class Cell:
 
     @property
     def number(self) -> bool:
-        return bool(_NUMBER.match(self.text)) and bool(re.search(r"\d", self.text))
+        return is_figure(self.text)
+
+
+def is_figure(text: str) -> bool:
+    """A table cell that is a number (`1,311`, `£402,000`, `22.8%`), not `n/a`, `-` or `Green`."""
+    return bool(_NUMBER.match(text)) and bool(re.search(r"\d", text))
 
 
 def cells_of(line: Line, settings: Settings = DEFAULT_SETTINGS) -> list[Cell]:

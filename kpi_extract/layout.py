@@ -11,7 +11,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
 from .model import Period
+from .pagemodel import Line
+from .settings import DEFAULT_SETTINGS, Settings
 from .periods import calendar_year, find_mentions, financial_year, fy_quarter
 
 
@@ -60,7 +63,7 @@ class PageLayout:
     lines: list[str]
     tables: list[TextTable]
     sentences: list[Sentence]
-    geo: list = field(default_factory=list)  # geometry.GeoTable of this page, for the next page's broken table
+    geo: list[GeoTable] = field(default_factory=list)  # this page's tables from geometry, for a table the next page continues
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -327,13 +330,11 @@ def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] |
     return out
 
 
-def _from_geometry(t, lines: list[str]) -> TextTable:
-    """A table read from the page's geometry, in the form the table matcher reads."""
-    from .geometry import GeoTable  # noqa: F401  (the type of `t`)
+def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
+    """A table read from the page's geometry, in the form the table matcher reads: cells that
+    are not figures (`n/a`, `-`, RAG words) are empty."""
     header_line = min(t.header_lines) if t.header_lines else min(t.lines)
-    from .geometry import _NUMBER, area_name
-    rows = [TableRow(r.label, [c if c and _NUMBER.match(c) and re.search(r"\d", c) else None for c in r.cells],
-                     r.lines, r.text) for r in t.rows]
+    rows = [TableRow(r.label, [c if c and is_figure(c) else None for c in r.cells], r.lines, r.text) for r in t.rows]
     kinds = [c.kind for c in t.columns]
     # who paid what: the label column is headed Partner/Agency, or the table is one of money whose
     # caption or headers speak of contributions, income or funding (not of spending)
@@ -360,19 +361,17 @@ def _table_period(text: str) -> Period | None:
     return found.pop() if len(found) == 1 else None
 
 
-def layout_page(number: int, text: str, model_lines: list | None = None, carry=None,
-                settings=None) -> PageLayout:
+def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
+                settings: Settings | None = None) -> PageLayout:
     """Tables and sentences of a page. With the page's model lines, tables come from the
     geometry (columns, wrapped labels, typed headers) and sentences stop at block breaks;
     the text-table reading still runs on the lines no geometric table took."""
     lines = text.split("\n")
     used: set[int] = set()
     tables: list[TextTable] = []
-    geo: list = []
+    geo: list[GeoTable] = []
     breaks: set[int] | None = None
     if model_lines is not None and len(model_lines) == len(lines):
-        from .geometry import find_tables as find_geo_tables, starts_of_blocks
-        from .settings import DEFAULT_SETTINGS
         settings = settings or DEFAULT_SETTINGS
         geo = find_geo_tables(model_lines, settings, carry)
         for g in geo:

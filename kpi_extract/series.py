@@ -13,11 +13,16 @@ different figures for the same KPI and period are a conflict to show, not to hid
   as-at date most sources give, else the month, else the financial year. Other kinds (a flow's
   financial year, a quarter, a calendar year) align only with themselves. Facts with no period
   are left out: they cannot be placed in time.
-- **The agreed value** is the one the most documents give (a reprint in another pack is a
-  second source; saying a figure twice in one report is not), then the most confident reading
-  (a table cell before a sentence), then the smaller. `n_sources` counts the facts that give it
-  (every mention), `sources` lists their `document#page`, `conflict` is true when another value
-  was found, and `alternatives` lists each other value with its sources: `983 (a.pdf#49, a.pdf#50)`.
+- **The agreed value** trusts evidence, not counts: first the value read as a table cell or from
+  its own sentence (`method` table or regex, dated by its table or sentence) over weaker readings
+  (a fuzzy label, a period borrowed from a heading, title or meeting), so that no number of
+  repeats of a weak line outvotes a better-sourced figure; then the one the most documents give
+  (a reprint in another pack is a second source; saying a figure twice in one report is not);
+  then the most confident reading (a table cell before a sentence); then the most mentions; and
+  last the value read first (the facts' own order), never merely the smaller. `n_sources` counts
+  the facts that give it (every mention), `sources` lists their `document#page`, `conflict` is
+  true when another value was found, and `alternatives` lists each other value with its sources:
+  `983 (a.pdf#49, a.pdf#50)`.
 """
 from __future__ import annotations
 
@@ -155,6 +160,12 @@ class _Fact:
     source: str
     confidence: float
     position: int  # row of the facts table
+    strong: bool = False  # read as a table cell or from its own sentence, and dated there
+
+
+# readings whose figure and period came from the figure's own table cell or sentence
+_STRONG_METHODS = {"table", "regex"}
+_STRONG_SOURCES = {"table", "sentence"}
 
 
 def _bucket(f: _Fact, measure: str) -> tuple[str, str]:
@@ -207,8 +218,11 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
             confidence = float(r.get("confidence") or 0)
         except ValueError:
             confidence = 0.0
-        f = _Fact(r["kpi"], r.get("area", ""), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"], r["period_kind"],
-                  r["period_start"], r["period_end"], f"{r['document']}#{r['page']}", confidence, pos)
+        strong = str(r.get("method", "")).split("+")[0] in _STRONG_METHODS and \
+            str(r.get("period_source", "")) in _STRONG_SOURCES
+        f = _Fact(r["kpi"], r.get("area", ""), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"],
+                  r["period_kind"], r["period_start"], r["period_end"], f"{r['document']}#{r['page']}", confidence, pos,
+                  strong)
         groups[(f.kpi, f.area, f.subject, f.unit, _bucket(f, measures.get(f.kpi, "")))].append(f)
 
     rows = []
@@ -217,9 +231,7 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
         by_value: dict[str, list[_Fact]] = defaultdict(list)
         for m in members:
             by_value[m.value].append(m)
-        ranked = sorted(by_value, key=lambda v: (-len({m.source.rsplit("#", 1)[0] for m in by_value[v]}),
-                                                 -max(m.confidence for m in by_value[v]),
-                                                 -len(by_value[v]), float(v) if _is_number(v) else 0.0, v))
+        ranked = sorted(by_value, key=lambda v: _evidence(by_value[v]))
         agreed, others = ranked[0], ranked[1:]
         period, kind, start, end = _label(members)
         rows.append({
@@ -239,6 +251,12 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
         for m in members:
             members_of[m.position] = (new, m.value == agreed)
     return pd.DataFrame([rows[i] for i in order], columns=SERIES_COLUMNS), members_of
+
+
+def _evidence(facts: list[_Fact]) -> tuple:
+    """How well a value is supported, best first (see the module's docstring)."""
+    return (not any(m.strong for m in facts), -len({m.source.rsplit("#", 1)[0] for m in facts}),
+            -max(m.confidence for m in facts), -len(facts), min(m.position for m in facts))
 
 
 def _is_number(v: str) -> bool:

@@ -56,6 +56,25 @@ def test_a_table_cell_outranks_a_sentence_of_the_same_report_however_often_repea
     assert brief(rows) == [("2017-03-31", "as_at", "988", 1, "a.pdf#33", "true", "983 (a.pdf#49, a.pdf#50)")]
 
 
+def test_a_weak_reading_repeated_in_many_packs_never_outvotes_a_figure_read_from_its_own_sentence():
+    """A headline label matched loosely and dated by the pack's title, reprinted in three packs,
+    against the figure its own sentence gives and dates: the sentence's figure is agreed."""
+    weak = [fact(value="1200", document=d, method="fuzzy", confidence="0.75") | {"period_source": "title"}
+            for d in ("a.pdf", "b.pdf", "c.pdf")]
+    strong = fact(value="1109", document="d.pdf", page="7") | {"period_source": "sentence"}
+    rows = series_of(*weak, strong)
+    assert brief(rows) == [("2017-03-31", "as_at", "1109", 1, "d.pdf#7", "true",
+                            "1200 (a.pdf#4, b.pdf#4, c.pdf#4)")]
+
+
+def test_a_tie_is_broken_by_confidence_then_by_what_was_read_first_never_by_the_smaller_value():
+    by_confidence = series_of(fact(value="407", document="a.pdf", confidence="0.9"),
+                              fact(value="412", document="b.pdf", confidence="0.95"))
+    assert by_confidence[0]["value"] == "412"
+    first_read = series_of(fact(value="412", document="a.pdf"), fact(value="407", document="b.pdf"))
+    assert first_read[0]["value"] == "412"
+
+
 def test_aligned_periods():
     month = fact(value="301", period="2016-03", kind="month", start="2016-03-01", end="2016-03-31")
     as_at = fact(value="301", period="2016-03-31", start="2016-03-31", end="2016-03-31", document="b.pdf")

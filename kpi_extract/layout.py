@@ -95,6 +95,11 @@ def _quarter_year(context: list[str]) -> int | None:
     return None
 
 
+# what every period a header can name begins with: a year, `15/16`, `Q1`, a quarter, a month
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b\d\d?[/-]\d\d\b|\bQ[1-4]\b|\bquarter\s*[1-4]\b|"
+                          r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-\s'/]*\d\d", re.I)
+
+
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
     """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
     England`, `Q1 Q2 Q3 Q4 Year` under a caption naming the year), or None if it is not one.
@@ -104,6 +109,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     stripped = line.strip()
     if len(re.findall(r"\d", stripped)) < 2 and not re.search(r"\bQ[1-4]\b.*\bQ[1-4]\b", stripped):
         return None
+    if len(_PERIOD_HINT.findall(stripped)) < 2:
+        return None  # a header names two periods at least; most lines name none (cheap to see)
     if _BARE_YEARS.fullmatch(stripped) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, stripped):
         return [Column(calendar_year(int(y)), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
     mentions = [m for m in find_mentions(stripped) if m.absolute or m.quarter]

@@ -9,7 +9,6 @@ lines. Coordinates are in points from the page's top-left corner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from statistics import median
 
 
@@ -44,31 +43,20 @@ class Line:
     text: str = ""
     heading: bool = False  # set by `mark_headings`
     block: int = 0  # set by `mark_blocks`: lines of one block may form one paragraph
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    size: float = field(init=False)  # the largest type on the line
+    bold: bool = field(init=False)  # every run with letters is bold
 
-    @cached_property
-    def x0(self) -> float:
-        return min(r.x0 for r in self.runs)
-
-    @cached_property
-    def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
-
-    @cached_property
-    def top(self) -> float:
-        return min(r.top for r in self.runs)
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(r.bottom for r in self.runs)
-
-    @cached_property
-    def size(self) -> float:
-        return max(r.size for r in self.runs)
-
-    @cached_property
-    def bold(self) -> bool:
-        letters = [r for r in self.runs if any(ch.isalpha() for ch in r.text)]
-        return bool(letters) and all(r.bold for r in letters)
+    def __post_init__(self) -> None:
+        runs = self.runs
+        self.x0, self.x1 = min(r.x0 for r in runs), max(r.x1 for r in runs)
+        self.top, self.bottom = min(r.top for r in runs), max(r.bottom for r in runs)
+        self.size = max(r.size for r in runs)
+        letters = [r for r in runs if any(ch.isalpha() for ch in r.text)]
+        self.bold = bool(letters) and all(r.bold for r in letters)
 
 
 @dataclass

@@ -18,6 +18,15 @@ from conftest import FIXTURES
 MINUTES = FIXTURES / "Improvement Board 5 March 2019 - minutes.txt"
 
 
+def _write_facts(path, rows: list[dict]):
+    """A facts CSV of these rows (crafted ones included), as a user's file would be."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
 @pytest.fixture(scope="module")
 def facts_text(tmp_path_factory) -> str:
     result = CliRunner().invoke(main, ["extract", str(MINUTES), "--no-cache"])
@@ -95,11 +104,7 @@ def test_report_links_only_to_its_documents(tmp_path, facts_text):
         r["snippet"] = '<img src=x onerror="alert(1)"> ' + r["snippet"]
     rows[-1]["page"] = "1"
     (tmp_path / "secret.txt").write_text("x")
-    path = tmp_path / "facts.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    path = _write_facts(tmp_path / "facts.csv", rows)
     out = tmp_path / "report.html"
     result = invoke("report", str(path), "-o", str(out), "--documents", str(docs))
     assert result.exit_code == 0, result.stderr
@@ -176,11 +181,7 @@ def test_crafted_facts_run_no_script_in_chromium(tmp_path, facts_text):
         r["document"] = "javascript:window.__pwned=1//" + PAYLOAD
     rows[0]["subject"] = PAYLOAD
     rows[1]["period"] = PAYLOAD
-    path = tmp_path / "facts.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    path = _write_facts(tmp_path / "facts.csv", rows)
     out = tmp_path / "report.html"
     result = invoke("report", str(path), "-o", str(out), "--documents", str(tmp_path))
     assert result.exit_code == 0, result.stderr

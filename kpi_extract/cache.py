@@ -141,6 +141,31 @@ class TextCache:
             return
         self._store(entry, {"document": raw.to_json()})
 
+    # -- the pages of a file read so far, when a limit stopped its reading: the next run goes on --
+
+    def _partial_entry(self, path: Path, reader: Any) -> Path:
+        return self.dir / "documents" / f"{self.content_hash(path)}.{_reader_tag(reader)}.partial.json"
+
+    def get_partial(self, path: Path, reader: Any) -> RawDocument | None:
+        try:
+            data = self._load(self._partial_entry(path, reader))
+            return RawDocument.from_json(data["document"]) if data else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put_partial(self, path: Path, reader: Any, raw: RawDocument) -> None:
+        try:
+            entry = self._partial_entry(path, reader)
+        except OSError:
+            return
+        self._store(entry, {"document": raw.to_json()})
+
+    def drop_partial(self, path: Path, reader: Any) -> None:
+        try:
+            self._partial_entry(path, reader).unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def get_facts(self, path: Path, reader: Any, shown: str, library_digest: str,
                   kpis: set[str] | None) -> CachedFacts | None:
         try:

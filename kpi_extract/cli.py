@@ -359,7 +359,8 @@ def _jobs(ctx, param, value: int) -> int:
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, callback=_jobs,
               help="Files processed at once (0: one per CPU; at most 4 per CPU).")
 @click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,
-              help="Seconds allowed per file before it is given up.")
+              help="Seconds allowed per file before it is given up (the pages read by then are "
+                   "kept in the cache, and the next run goes on from there).")
 @click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
               help="Memory each file's reader may use (e.g. 2G, 1500M) before it is given up. "
                    "Default: a share of this machine's memory per job, at most 2G.")

@@ -113,14 +113,26 @@ def extract_text(text: str, library: Library, shown: str = "<text>") -> list[Fac
 
 
 def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: set[str] | None,
-          pdf_reader: str = DEFAULT_PDF_READER):
-    """Runs in the child: (raw document or None if it came from the cache, facts, warnings)."""
-    raw = cached if cached is not None else read_pages(file.path, pdf_reader)
+          pdf_reader: str = DEFAULT_PDF_READER, cache: TextCache | None = None, partial: RawDocument | None = None):
+    """Runs in the child: (raw document or None if it came from the cache, facts, warnings).
+
+    With a cache, the pages read so far are saved now and then (`TextCache.put_partial`), and a
+    file an earlier run could not finish goes on from its kept pages (`partial`): a pack too big
+    for one night's limits is read in parts."""
+    if cached is not None:
+        raw = cached
+    else:
+        checkpoint = None
+        if cache is not None:
+            reader = reader_for(file.path, pdf_reader)
+            checkpoint = lambda doc: cache.put_partial(file.path, reader, doc)  # noqa: E731
+        raw = read_pages(file.path, pdf_reader, resume=partial, checkpoint=checkpoint)
     facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models)
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER) -> None:
+def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None,
+           partial=None) -> None:
     capture = enter_child(max_memory)
     names = describe_patterns(library)
 
@@ -129,7 +141,7 @@ def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DE
 
     signal.signal(signal.SIGUSR1, overtime)
     try:
-        raw, facts, warnings, pages = _work(file, cached, library, kpis, pdf_reader)
+        raw, facts, warnings, pages = _work(file, cached, library, kpis, pdf_reader, cache, partial)
         by_ocr = ocr_pages(warnings)
         if by_ocr:  # a figure read by OCR says so
             facts = [replace(f, method=f"{f.method}+ocr") if f.page in by_ocr else f for f in facts]
@@ -181,6 +193,16 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     queue = list(enumerate(files))
     running: dict = {}  # conn -> (index, process, started, cached)
 
+    def kept(f: InputFile, stage: str) -> str:
+        """After a limit: how much of the file is kept for the next run to go on from."""
+        if cache is None or stage not in ("time", "memory", "crash"):
+            return ""
+        part = cache.get_partial(f.path, reader_for(f.path, pdf_reader))
+        if part is None or not part.pages:
+            return ""
+        n = len(part.pages)
+        return f"; the {n} page(s) read so far are kept, and the next run goes on from page {n + 1}"
+
     def finish(i: int, result: FileResult) -> None:
         results[i] = result
         if on_result:
@@ -190,7 +212,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         while queue or running:
             while queue and len(running) < jobs:
                 i, f = queue.pop(0)
-                cached = None
+                cached = partial = None
                 try:
                     reader = reader_for(f.path, pdf_reader)
                     if cache is not None:
@@ -200,13 +222,14 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                             finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
                             continue
                         cached = cache.get(f.path, reader)
+                        partial = cache.get_partial(f.path, reader) if cached is None else None
                 except ReadError as e:
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue
                 library.index()  # prepared once, in this process, so each child is forked with it
                 parent, child = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,
-                                                        pdf_reader), daemon=True)
+                                                        pdf_reader, cache, partial), daemon=True)
                 proc.start()
                 child.close()
                 running[parent] = (i, proc, time.monotonic(), cached)
@@ -234,12 +257,14 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                         reader = reader_for(f.path, pdf_reader)
                         if raw is not None:
                             cache.put(f.path, reader, raw)
+                            cache.drop_partial(f.path, reader)
                         if library.digest:  # a library not loaded from files has no digest to key on
                             cache.put_facts(f.path, reader, f.shown, library.digest, kpis, facts, warnings, pages)
                     finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages,
                                          messages=messages))
                 else:
-                    finish(i, FileResult(f, error=payload[2], seconds=seconds, stage=payload[1], messages=messages))
+                    finish(i, FileResult(f, error=payload[2] + kept(f, payload[1]), seconds=seconds, stage=payload[1],
+                                         messages=messages))
             now = time.monotonic()
             for conn, (i, proc, started, _) in list(running.items()):
                 if now - started >= timeout:
@@ -256,7 +281,8 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                     conn.close()
                     if payload[0] == "ok":  # it finished just then
                         payload = ("error", "time", _timeout_message(timeout))
-                    finish(i, FileResult(files[i], error=payload[2], seconds=now - started, stage=payload[1],
+                    finish(i, FileResult(files[i], error=payload[2] + kept(files[i], payload[1]), seconds=now - started,
+                                         stage=payload[1],
                                          messages=messages))
     finally:
         for conn, (_, proc, _, _) in running.items():

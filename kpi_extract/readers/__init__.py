@@ -27,8 +27,11 @@ def reader_for(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER):
     return READERS[suffix]
 
 
-def read_pages(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER) -> RawDocument:
-    return reader_for(path, pdf_reader).read(Path(path))
+def read_pages(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER, resume: RawDocument | None = None,
+               checkpoint=None) -> RawDocument:
+    """Every page of the file (after the `resume` pages an earlier run kept; `checkpoint` is
+    given the pages read so far now and then, see `base.Reader`)."""
+    return reader_for(path, pdf_reader).read(Path(path), resume=resume, checkpoint=checkpoint)
 
 
 __all__ = ["ReadError", "RawDocument", "read_pages", "reader_for", "SUFFIXES", "PDF_READERS", "DEFAULT_PDF_READER"]

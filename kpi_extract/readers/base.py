@@ -1,9 +1,10 @@
 """The reader interface shared by every reader."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 
 class ReadError(Exception):
@@ -38,12 +39,62 @@ class RawDocument:
         return cls(pages, list(data.get("warnings") or []), models)
 
 
+Checkpoint = Callable[[RawDocument], None]
+
+
 class Reader(Protocol):
     """What `readers.READERS` holds, one per file suffix; a faster PDF reader is another of these."""
 
     name: str  # goes into the text cache key, with `version`
     version: str
 
-    def read(self, path: Path) -> RawDocument:
-        """Raw text of every page, in order; raise ReadError when the file is unusable."""
+    def read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
+             ) -> RawDocument:
+        """Raw text of every page, in order; raise ReadError when the file is unusable.
+
+        `resume` holds the first pages of this file, read by an earlier run that a limit
+        stopped: reading goes on after them. `checkpoint` is given the pages read so far every
+        `CHECKPOINT_SECONDS`, and when a page exhausts the memory limit (that page then marked
+        unreadable), so that the next run can go on from there."""
         ...
+
+
+CHECKPOINT_SECONDS = 10.0
+
+
+class PageLog:
+    """A document's pages as a reader reads them: where to start (after the pages an earlier run
+    kept), and the checkpoints that let the next run go on should a limit stop this one."""
+
+    def __init__(self, resume: RawDocument | None, checkpoint: Checkpoint | None, with_models: bool):
+        self.texts: list[str] = list(resume.pages) if resume else []
+        self.models: list | None = None
+        if with_models:
+            self.models = list(resume.models) if resume and resume.models is not None else [None] * len(self.texts)
+        self.warnings: list[str] = list(resume.warnings) if resume else []
+        self.start = len(self.texts)
+        self.checkpoint = checkpoint
+        self.last = time.monotonic()
+
+    def add(self, text: str, model: Any = None) -> None:
+        self.texts.append(text)
+        if self.models is not None:
+            self.models.append(model)
+        if self.checkpoint is not None and time.monotonic() - self.last >= CHECKPOINT_SECONDS:
+            self.save()
+
+    def unreadable(self, number: int, why: str) -> None:
+        """Page `number` stopped the reader (the memory limit): the next run goes on after it."""
+        self.warnings.append(f"page {number} {why}; its figures are missing")
+        self.texts.append("")
+        if self.models is not None:
+            self.models.append(None)
+        if self.checkpoint is not None:
+            self.save()
+
+    def save(self) -> None:
+        self.checkpoint(self.document())  # type: ignore[misc]
+        self.last = time.monotonic()
+
+    def document(self) -> RawDocument:
+        return RawDocument(list(self.texts), list(self.warnings), list(self.models) if self.models is not None else None)

@@ -10,11 +10,11 @@ none had text or images.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from . import ocr
-from .base import RawDocument, ReadError
+from .base import Checkpoint, PageLog, RawDocument, ReadError
 from .errors import REPAIR, DamagedError, conclude, explain, read_with_repair, sniff
 
 
@@ -38,39 +38,44 @@ class PdfplumberReader:
         """Part of the text cache's key: text read with OCR is not the text read without."""
         return f"{_pdfplumber_version()}/2" + ("+ocr" if ocr.enabled() else "")
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
+             ) -> RawDocument:
         sniff(path)
-        return read_with_repair(path, self._read)
+        return read_with_repair(path, partial(self._read, resume=resume, checkpoint=checkpoint))
 
-    def _read(self, path: Path) -> RawDocument:
+    def _read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
+              ) -> RawDocument:
         import pdfplumber  # only when a PDF is read: the commands that read none start without it
 
-        texts: list[str] = []
-        warnings: list[str] = []
+        log = PageLog(resume, checkpoint, with_models=False)
         scanned: list[int] = []
         failed: list[tuple[int, Exception]] = []
         try:
             with pdfplumber.open(path) as pdf:
                 if len(pdf.pages) == 0:
                     raise DamagedError(f"no pages could be read: the file is damaged; {REPAIR}")
-                for number, page in enumerate(pdf.pages, start=1):
+                for number, page in enumerate(pdf.pages[log.start:], start=log.start + 1):
                     try:
                         text = page.extract_text() or ""
                         if not text.strip() and page.images:
                             scanned.append(number)
-                    except (ReadError, MemoryError):
+                    except ReadError:
+                        raise
+                    except MemoryError:
+                        log.unreadable(number, "took more memory than the limit allows (a decompression bomb?)")
                         raise
                     except Exception as e:  # one bad page must not lose the others
-                        warnings.append(f"page {number} could not be read ({type(e).__name__}); its figures are missing")
+                        log.warnings.append(f"page {number} could not be read ({type(e).__name__}); "
+                                            f"its figures are missing")
                         failed.append((number, e))
                         text = ""
                     finally:
                         page.close()
-                    texts.append(text)
+                    log.add(text)
         except ReadError:
             raise
         except MemoryError:  # the caller's memory limit: it reports it as such
             raise
         except Exception as e:  # RecursionError included: a looping object tree
             raise explain(e) from e
-        return conclude(path, texts, warnings, scanned, failed)
+        return conclude(path, log.texts, log.warnings, scanned, failed)

@@ -12,6 +12,7 @@ line each, like pdfplumber's.
 from __future__ import annotations
 
 import ctypes
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..pagemodel import PageModel, Run
 from . import ocr
-from .base import RawDocument, ReadError
+from .base import Checkpoint, PageLog, RawDocument, ReadError
 from .errors import ENCRYPTED, REPAIR, DamagedError, conclude, read_with_repair, sniff
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
@@ -118,42 +119,51 @@ class PdfiumReader:
         build = getattr(getattr(pdfium, "PDFIUM_INFO", None), "build", "0")
         return f"{build}/2" + ("+ocr" if ocr.enabled() else "")
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
+             ) -> RawDocument:
         sniff(path)
-        return read_with_repair(path, self._read)
+        return read_with_repair(path, partial(self._read, resume=resume, checkpoint=checkpoint))
 
-    def _read(self, path: Path) -> RawDocument:
+    def _read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
+              ) -> RawDocument:
         try:
             pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as e:
             raise _explain(e) from e
-        texts: list[str] = []
-        models: list = []
-        warnings: list[str] = []
+        log = PageLog(resume, checkpoint, with_models=True)
         scanned: list[int] = []
         failed: list[tuple[int, Exception]] = []
         try:
             if len(pdf) == 0:
                 raise DamagedError(f"no pages could be read: the file is damaged; {REPAIR}")
-            for number in range(1, len(pdf) + 1):
+            for number in range(log.start + 1, len(pdf) + 1):
                 try:
                     page = pdf[number - 1]
                 except pdfium.PdfiumError as e:
-                    warnings.append(f"page {number} could not be read; its figures are missing")
+                    log.warnings.append(f"page {number} could not be read; its figures are missing")
                     failed.append((number, e))
-                    texts.append("")
-                    models.append(None)
+                    log.add("")
                     continue
                 try:
                     model, text = page_model(page)
                     if not model.runs and _has_images(page):
                         scanned.append(number)
+                except MemoryError:
+                    log.unreadable(number, "took more memory than the limit allows (a decompression bomb?)")
+                    raise
                 finally:
                     page.close()
-                models.append(model.to_json())
                 # PDFium's own text of the page: what a page without a model would be read from, and
                 # what says whether the page has text at all; the layout is read from the model
-                texts.append(text.replace("\r\n", "\n"))
+                log.add(text.replace("\r\n", "\n"), model.to_json())
+            for k in range(log.start):  # pages kept by an earlier run: which of them are scans
+                if not log.texts[k].strip() and log.models and log.models[k] is not None:
+                    page = pdf[k]
+                    try:
+                        if _has_images(page):
+                            scanned.append(k + 1)
+                    finally:
+                        page.close()
         finally:
             pdf.close()
-        return conclude(path, texts, warnings, scanned, failed, models)
+        return conclude(path, log.texts, log.warnings, sorted(scanned), failed, log.models)

@@ -10,7 +10,8 @@ class TextReader:
     name = "text"
     version = "1"
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, resume: RawDocument | None = None, checkpoint=None) -> RawDocument:
+        """The whole file at once (a text file is read in one go: nothing to resume)."""
         try:
             data = path.read_bytes()
         except OSError as e:

@@ -209,7 +209,7 @@ class _SlowReader:
     """A reader that never finishes in time, to stand for a pathological PDF."""
     name, version = "slow", "1"
 
-    def read(self, path):
+    def read(self, path, resume=None, checkpoint=None):
         import time
         time.sleep(30)
 

@@ -105,7 +105,7 @@ def test_patterns_check_of_a_broken_file_exits_2(tmp_path):
 class _Hog:
     name, version = "hog", "1"
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, resume=None, checkpoint=None) -> RawDocument:
         hoard = bytearray(4 << 30)  # a decompression bomb's worth
         return RawDocument([str(len(hoard))])
 
@@ -114,7 +114,7 @@ class _Chatty:
     """A reader that talks the way pdfminer and C libraries do: a log record and a raw fd-2 write."""
     name, version = "chatty", "1"
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, resume=None, checkpoint=None) -> RawDocument:
         logging.getLogger("pdfminer.pdfpage").warning("CropBox missing from /Page, defaulting to MediaBox")
         os.write(2, b"Data-loss while decompressing corrupted data\n")
         if path.read_text() == "fail":
@@ -177,7 +177,7 @@ from kpi_extract.readers.base import RawDocument
 
 class Slow:
     name, version = "slow", "1"
-    def read(self, path):
+    def read(self, path, resume=None, checkpoint=None):
         Path(os.environ["CHILD_PID_FILE"]).write_text(str(os.getpid()))
         time.sleep(120)
         return RawDocument(["nothing"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -94,6 +95,18 @@ def read_with_repair(path: Path, read: Callable[[Path], RawDocument]) -> RawDocu
         return doc
 
 
+class PdfReader:
+    """What every PDF reader does before and around its own `_read`: refuse what is not a PDF,
+    and read a damaged file once more from a repaired copy."""
+
+    def read(self, path: Path, resume: RawDocument | None = None, checkpoint=None) -> RawDocument:
+        sniff(path)
+        return read_with_repair(path, partial(self._read, resume=resume, checkpoint=checkpoint))
+
+    def _read(self, path: Path, resume: RawDocument | None = None, checkpoint=None) -> RawDocument:
+        raise NotImplementedError
+
+
 def conclude(path: Path, texts: list[str], warnings: list[str], scanned: list[int],
              failed: list[tuple[int, Exception]], models: list | None = None) -> RawDocument:
     """A document whose pages were read: its pages without a text layer read by OCR when asked
@@ -131,5 +144,5 @@ def conclude(path: Path, texts: list[str], warnings: list[str], scanned: list[in
     return RawDocument(texts, warnings, models)
 
 
-__all__ = ["DamagedError", "ENCRYPTED", "REPAIR", "conclude", "explain", "read_with_repair", "repaired_copy",
+__all__ = ["DamagedError", "ENCRYPTED", "PdfReader", "REPAIR", "conclude", "explain", "read_with_repair", "repaired_copy",
            "sniff"]

@@ -10,12 +10,12 @@ none had text or images.
 """
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 from . import ocr
 from .base import Checkpoint, PageLog, RawDocument, ReadError
-from .errors import REPAIR, DamagedError, conclude, explain, read_with_repair, sniff
+from .errors import REPAIR, DamagedError, PdfReader, conclude, explain
 
 
 @lru_cache(maxsize=1)
@@ -30,18 +30,13 @@ def _pdfplumber_version() -> str:
         return pdfplumber.__version__
 
 
-class PdfplumberReader:
+class PdfplumberReader(PdfReader):
     name = "pdfplumber"
 
     @property
     def version(self) -> str:
         """Part of the text cache's key: text read with OCR is not the text read without."""
         return f"{_pdfplumber_version()}/2" + ("+ocr" if ocr.enabled() else "")
-
-    def read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
-             ) -> RawDocument:
-        sniff(path)
-        return read_with_repair(path, partial(self._read, resume=resume, checkpoint=checkpoint))
 
     def _read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
               ) -> RawDocument:

@@ -12,7 +12,6 @@ line each, like pdfplumber's.
 from __future__ import annotations
 
 import ctypes
-from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 from ..pagemodel import PageModel, Run
 from . import ocr
 from .base import Checkpoint, PageLog, RawDocument, ReadError
-from .errors import ENCRYPTED, REPAIR, DamagedError, conclude, read_with_repair, sniff
+from .errors import ENCRYPTED, REPAIR, DamagedError, PdfReader, conclude
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
@@ -110,7 +109,7 @@ def _explain(e: pdfium.PdfiumError) -> ReadError:
     return DamagedError(f"damaged PDF ({detail}): {REPAIR}")
 
 
-class PdfiumReader:
+class PdfiumReader(PdfReader):
     name = "pdfium"
 
     @property
@@ -118,11 +117,6 @@ class PdfiumReader:
         """Part of the cache's key: a new PDFium, a new page model or OCR reads differently."""
         build = getattr(getattr(pdfium, "PDFIUM_INFO", None), "build", "0")
         return f"{build}/2" + ("+ocr" if ocr.enabled() else "")
-
-    def read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
-             ) -> RawDocument:
-        sniff(path)
-        return read_with_repair(path, partial(self._read, resume=resume, checkpoint=checkpoint))
 
     def _read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
               ) -> RawDocument:

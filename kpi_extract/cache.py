@@ -94,8 +94,11 @@ class TextCache:
             self._hashes[key] = file_hash(path)
         return self._hashes[key]
 
-    def _document_entry(self, path: Path, reader: Any) -> Path:
-        return self.dir / "documents" / f"{self.content_hash(path)}.{_reader_tag(reader)}.json"
+    def _document_entry(self, path: Path, reader: Any, partial: bool = False) -> Path:
+        """The whole document's entry, or (`partial`) that of the pages read so far when a limit
+        stopped its reading, for the next run to go on from."""
+        suffix = ".partial" if partial else ""
+        return self.dir / "documents" / f"{self.content_hash(path)}.{_reader_tag(reader)}{suffix}.json"
 
     def _facts_entry(self, path: Path, reader: Any, shown: str, library_digest: str,
                      kpis: set[str] | None) -> Path:
@@ -127,42 +130,24 @@ class TextCache:
         except (OSError, TypeError, ValueError):
             pass
 
-    def get(self, path: Path, reader: Any) -> RawDocument | None:
+    def get(self, path: Path, reader: Any, partial: bool = False) -> RawDocument | None:
         try:
-            data = self._load(self._document_entry(path, reader))
+            data = self._load(self._document_entry(path, reader, partial))
             return RawDocument.from_json(data["document"]) if data else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, path: Path, reader: Any, raw: RawDocument) -> None:
+    def put(self, path: Path, reader: Any, raw: RawDocument, partial: bool = False) -> None:
         try:
-            entry = self._document_entry(path, reader)
-        except OSError:
-            return
-        self._store(entry, {"document": raw.to_json()})
-
-    # -- the pages of a file read so far, when a limit stopped its reading: the next run goes on --
-
-    def _partial_entry(self, path: Path, reader: Any) -> Path:
-        return self.dir / "documents" / f"{self.content_hash(path)}.{_reader_tag(reader)}.partial.json"
-
-    def get_partial(self, path: Path, reader: Any) -> RawDocument | None:
-        try:
-            data = self._load(self._partial_entry(path, reader))
-            return RawDocument.from_json(data["document"]) if data else None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def put_partial(self, path: Path, reader: Any, raw: RawDocument) -> None:
-        try:
-            entry = self._partial_entry(path, reader)
+            entry = self._document_entry(path, reader, partial)
         except OSError:
             return
         self._store(entry, {"document": raw.to_json()})
 
     def drop_partial(self, path: Path, reader: Any) -> None:
+        """The pages read so far are no longer wanted: the whole document is cached."""
         try:
-            self._partial_entry(path, reader).unlink(missing_ok=True)
+            self._document_entry(path, reader, partial=True).unlink(missing_ok=True)
         except OSError:
             pass
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Period
-from .periods import as_at, find_mentions, month
+from .periods import as_at, find_mentions, month, single_period
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -47,12 +47,6 @@ class DocumentContext:
         if self.meeting is not None:
             return self.meeting, "meeting_date"
         return None, ""
-
-
-def _single_period(text: str) -> Period | None:
-    text = re.sub(r"\([^()]*\)", " ", text)  # "Quarter 4 2019/20 (January to March 2020)"
-    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
-    return found.pop() if len(found) == 1 else None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -171,18 +165,18 @@ def build_context(pages: list[str], path: str = "", models: list | None = None) 
             if typed is not None and _DATELINE.search(line):
                 continue
             if _REPORT_START.match(line):
-                ctx.titles.append((number, i, _single_period(line)))
+                ctx.titles.append((number, i, single_period(line)))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
                     and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
                     and not _DATELINE.search(lines[i + 1]) \
-                    and (p := _single_period(lines[i + 1])) is not None:
+                    and (p := single_period(lines[i + 1])) is not None:
                 # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
                 ctx.titles.append((number, i + 1, p))
             elif _TITLE_WORDS.search(line) and _looks_like_title(line) and _period_at_an_end(line) \
-                    and (p := _single_period(line)) is not None \
+                    and (p := single_period(line)) is not None \
                     and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):
                 ctx.titles.append((number, i, p))
             elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
-                    and (p := _single_period(line)) is not None:
+                    and (p := single_period(line)) is not None:
                 ctx.headings.append((number, i, p))
     return ctx

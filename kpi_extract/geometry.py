@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
-from .pagemodel import Line, Run, body_size, spaced
-from .periods import calendar_year, find_mentions, fy_quarter
+from .pagemodel import Line, Run, body_size, join_runs, spaced
+from .periods import calendar_year, find_mentions, fy_quarter, single_period
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
@@ -51,13 +51,7 @@ _MEASURE_WORD = re.compile(
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date)\b", re.I)
 _TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)
-_LABEL_HEAD = re.compile(r"^(?:indicator|measure|metric|description|kpi|item|category|area of work|"
-                         r"performance indicator|partner|agency|organisation|organization|contributor|funder|source|"
-                         r"course|course title|training|event|subject|service|team|name|title|priority|action)s?\b",
-                         re.I)
 _CODE_HEAD = re.compile(r"^(?:ref|ref\.|reference|code|no\.?|pi|kpi ref|indicator ref|id|#)$", re.I)
-_AGENCY_HEAD = re.compile(r"^(?:partner|agency|organisation|organization|contributor|funder|source|funding partner)s?\b",
-                          re.I)
 
 
 
@@ -126,7 +120,7 @@ class Column:
     x0: float
     x1: float
     header: str = ""
-    kind: str = ""  # period | comparator | code | area | total | measure | label | unknown
+    kind: str = ""  # period | comparator | code | area | total | measure | unknown
     period: Period | None = None
 
 
@@ -156,12 +150,14 @@ class GeoTable:
 
 
 def _period_of_header(text: str, context: str = "") -> Period | None:
+    """The period a column header names: a bare year, one period, or a quarter of the year its
+    table's caption or upper header names (`Q2` under `2022/23`)."""
     text = re.sub(r"\([^()]*\)", " ", text)
     if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year
         return calendar_year(int(text.strip()))
-    found = [m for m in find_mentions(text) if m.absolute and m.period.known]
-    if len({m.period for m in found}) == 1:
-        return found[0].period
+    found = single_period(text)
+    if found is not None:
+        return found
     quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
     if len(quarters) == 1:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
@@ -546,7 +542,6 @@ def split_columns(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> l
         left.clear()
         right.clear()
 
-    from .pagemodel import join_runs
     for ln in lines:
         lr = [r for r in ln.runs if r.x1 <= gx + 10]
         rr = [r for r in ln.runs if r.x0 >= gx - 10 and r not in lr]

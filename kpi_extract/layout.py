@@ -15,7 +15,7 @@ from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_fi
 from .model import Period
 from .pagemodel import Line
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import calendar_year, find_mentions, financial_year, fy_quarter
+from .periods import calendar_year, find_mentions, financial_year, fy_quarter, single_period
 
 
 @dataclass
@@ -355,17 +355,12 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
-    own = _table_period(t.label_head) or _table_period(t.caption)
+    own = single_period(t.label_head) or single_period(t.caption)
     periods = [c.period if c.kind == "period" else (c.period or own) if c.kind in ("area", "total", "measure") else None
                for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
     return TextTable(header_line, periods, rows, agency, kinds, names,
                      " ".join(x for x in (t.label_head, header) if x), t.caption)
-
-
-def _table_period(text: str) -> Period | None:
-    found = {m.period for m in find_mentions(re.sub(r"\([^()]*\)", " ", text or "")) if m.absolute and m.period.known}
-    return found.pop() if len(found) == 1 else None
 
 
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,

@@ -64,16 +64,10 @@ def repair_numbers(text: str) -> str:
     return _SCALE_GAP.sub(r"\1\2", text)
 
 
-def normalise_line(text: str) -> str:
-    """The repairs that stay inside one line: characters, and numbers (`£918, 687`, `£ 23 m`).
-
-    For a page model, whose lines are known from the layout; the repairs across line ends
-    (hyphenation, `3,\\n452`) are made when lines are joined into sentences."""
-    return re.sub(r"[ \t\n]+", " ", repair_numbers(repair_characters(text))).strip()
-
-
 def normalise_lines(lines: list[str]) -> list[str]:
-    """`normalise_line` of each line, in one pass over the page (a NUL keeps lines apart)."""
+    """The repairs that stay inside one line, characters and numbers (`£918, 687`, `£ 23 m`), for
+    each of a page model's lines, in one pass over the page (a NUL keeps lines apart). The repairs
+    across line ends (hyphenation, `3,\\n452`) are made when lines are joined into sentences."""
     joined = repair_numbers(repair_characters("\x00".join(" ".join(ln.split()) for ln in lines)))
     return [" ".join(t.split()) for t in joined.split("\x00")]
 

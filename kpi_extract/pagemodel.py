@@ -9,7 +9,6 @@ lines. Coordinates are in points from the page's top-left corner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import median
 
 
 @dataclass(frozen=True)
@@ -151,8 +150,3 @@ def body_size(lines: list[Line]) -> float:
         for r in ln.runs:
             weights[round(r.size, 0)] = weights.get(round(r.size, 0), 0) + len(r.text)
     return max(weights, key=lambda s: (weights[s], -s)) if weights else 0.0
-
-
-def line_spacing(lines: list[Line]) -> float:
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 3 * a.size]
-    return median(gaps) if gaps else 2.0

@@ -1,6 +1,6 @@
 """A document's pages made ready for layout: repaired text, and the model lines behind it.
 
-A page from PDFium comes with its runs: they are repaired one by one (`normalise_line`),
+A page from PDFium comes with its runs: their characters are repaired (`repair_characters`),
 gathered into lines, headings flagged by type, two-column stretches read column by column.
 A page of plain text (a .txt file, pdfplumber) is repaired as a whole (`normalise_text`).
 Running headers and page numbers are then dropped from both kinds alike, so that a page's

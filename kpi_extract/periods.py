@@ -313,6 +313,14 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(taken, key=lambda t: t.start))
 
 
+def single_period(text: str) -> Period | None:
+    """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
+    (January to March 2020)"); None when it names none or several."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    return found.pop() if len(found) == 1 else None
+
+
 def parse_period(text: str) -> Period:
     """The single period a short label names ("Mar-17", "2016/17", "31 March 2017"), else unknown."""
     found = [m for m in find_mentions(text) if m.absolute]

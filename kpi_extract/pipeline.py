@@ -116,7 +116,7 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
           pdf_reader: str = DEFAULT_PDF_READER, cache: TextCache | None = None, partial: RawDocument | None = None):
     """Runs in the child: (raw document or None if it came from the cache, facts, warnings).
 
-    With a cache, the pages read so far are saved now and then (`TextCache.put_partial`), and a
+    With a cache, the pages read so far are saved now and then (`TextCache.put(..., partial=True)`), and a
     file an earlier run could not finish goes on from its kept pages (`partial`): a pack too big
     for one night's limits is read in parts."""
     if cached is not None:
@@ -125,7 +125,7 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
         checkpoint = None
         if cache is not None:
             reader = reader_for(file.path, pdf_reader)
-            checkpoint = lambda doc: cache.put_partial(file.path, reader, doc)  # noqa: E731
+            checkpoint = lambda doc: cache.put(file.path, reader, doc, partial=True)  # noqa: E731
         raw = read_pages(file.path, pdf_reader, resume=partial, checkpoint=checkpoint)
     facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models)
     return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
@@ -197,7 +197,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         """After a limit: how much of the file is kept for the next run to go on from."""
         if cache is None or stage not in ("time", "memory", "crash"):
             return ""
-        part = cache.get_partial(f.path, reader_for(f.path, pdf_reader))
+        part = cache.get(f.path, reader_for(f.path, pdf_reader), partial=True)
         if part is None or not part.pages:
             return ""
         n = len(part.pages)
@@ -222,7 +222,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                             finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
                             continue
                         cached = cache.get(f.path, reader)
-                        partial = cache.get_partial(f.path, reader) if cached is None else None
+                        partial = cache.get(f.path, reader, partial=True) if cached is None else None
                 except ReadError as e:
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue

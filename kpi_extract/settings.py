@@ -6,7 +6,7 @@ name says otherwise; scores are RapidFuzz `ratio` percentages; confidences run 0
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,6 @@ class Settings:
                 raise ValueError(f"setting {name} is a confidence from 0 to 1, not {getattr(self, name)!r}")
         if self.table_label_cutoff > 100:
             raise ValueError(f"setting table_label_cutoff is a percentage, not {self.table_label_cutoff!r}")
-
-    def with_(self, **changes) -> "Settings":
-        """A copy with some values changed (and checked)."""
-        return replace(self, **changes)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -177,7 +177,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = _snippet(row, header)
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
-            if cell is None or kind in ("comparator", "code", "label", "unknown"):
+            if cell is None or kind in ("comparator", "code", "unknown"):
                 continue
             kpi, score, subject = (found[0], found[1], "") if found else (None, 0.0, "")
             if kind == "measure":

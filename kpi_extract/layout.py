@@ -255,7 +255,9 @@ def find_tables(lines: list[str]) -> list[TextTable]:
 # -- sentences ------------------------------------------------------------------------------
 
 _ABBREV = r"(?<!\bc\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bApprox\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bvs\.)(?<!\bMrs\.)(?<!\bref\.)"
-_SENTENCE_END = re.compile(_ABBREV + r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u2022£])")
+# the stop first, then the look-behinds for abbreviations: `re` scans for a leading character
+# class fast, while a leading chain of look-behinds is tried at every position of the paragraph
+_SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"(?P<gap>[\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9\u2022£])")
 _BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z]))")
 _NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are))$", re.I)
 
@@ -312,26 +314,27 @@ def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] |
         text, line_idx, offs = "", [], []
         for i, ln in para:
             if text:
-                if _LINE_END_HYPHEN.search(text) and ln[:1].islower():
+                # (only the paragraph's tail is looked at: it grows line by line)
+                if _LINE_END_HYPHEN.search(text, len(text) - 2) and ln[:1].islower():
                     text = text[:-1]
-                elif not (_LINE_END_THOUSANDS.search(text) and _LINE_START_GROUP.match(ln)):
+                elif not (_LINE_END_THOUSANDS.search(text, max(0, len(text) - 64)) and _LINE_START_GROUP.match(ln)):
                     text += " "
             line_idx.append(i)
             offs.append(len(text))
             text += ln
         start = 0
         for m in list(_SENTENCE_END.finditer(text)) + [None]:
-            end = m.start() + len(m.group().rstrip()) if m else len(text)
+            end = m.start("gap") + len(m.group("gap").rstrip()) if m else len(text)
             cut_end = m.end() if m else len(text)
             piece = text[start:end].strip()
             if piece:
                 lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
                 pl, po = [], []
+                # the lines the sentence overlaps: offsets are ascending, so two bisections find them
                 bounds = offs[1:] + [len(text) + 1]
-                for li, o, nxt in zip(line_idx, offs, bounds):
-                    if o < end and nxt > lead:
-                        pl.append(li)
-                        po.append(max(0, o - lead))
+                for k in range(bisect.bisect_right(bounds, lead), bisect.bisect_left(offs, end)):
+                    pl.append(line_idx[k])
+                    po.append(max(0, offs[k] - lead))
                 out.append(Sentence(piece, pl or [line_idx[0]], po or [0]))
             start = cut_end
     return out

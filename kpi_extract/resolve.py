@@ -66,6 +66,8 @@ def _subject(c: Candidate, library: Library) -> str:
 def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, document: str,
                  library: Library) -> list[Fact]:
     """Facts for one page's candidates."""
+    if not cands:  # most pages of a pack: nothing to date
+        return []
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
     timed: list[Candidate] = []
     for c in cands:

@@ -15,6 +15,7 @@ left alone, and the clause rules (`exclude`, `redirect`) still apply.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
@@ -42,14 +43,29 @@ def _unit(value: str, suffix: str | None) -> str:
     return "count"
 
 
+@dataclass(frozen=True)
+class Aliases:
+    """Alias -> KPI, the aliases as RapidFuzz's choices, and the lowest cutoff of their KPIs
+    (a label scoring under it matches none, so RapidFuzz may abandon it early)."""
+
+    kpi: dict[str, str]
+    choices: list[str]
+    floor: float
+
+    @classmethod
+    def of(cls, kpi: dict[str, str], library: Library) -> "Aliases":
+        floor = min((library.kpis[k].fuzzy_cutoff for k in kpi.values()), default=100.0)
+        return cls(kpi, list(kpi), floor)
+
+
 _GENERIC_RATE = re.compile(r"^rate per 10(?: ?000|k)?(?: children)?$")
 
 
-def _aliases(library: Library, unit: str, min_len: int = 0) -> dict[str, str]:
+def _aliases(library: Library, unit: str, min_len: int = 0) -> Aliases:
     """Aliases of the KPIs a figure of this unit may be; a plain "rate per 10k" is only ever
     read under its KPI's row (tables), but "CP rate per 10,000" names its KPI anywhere.
     Built once per library: every figure of every page asks."""
-    def build() -> dict[str, str]:
+    def build() -> Aliases:
         out: dict[str, str] = {}
         for e in library.kpis.values():
             if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
@@ -58,25 +74,31 @@ def _aliases(library: Library, unit: str, min_len: int = 0) -> dict[str, str]:
                 key = utils.default_process(a)
                 if len(key) >= min_len and not (e.follows and _GENERIC_RATE.match(key)):
                     out.setdefault(key, e.id)
-        return out
+        return Aliases.of(out, library)
     return library.memo(("fuzzy-aliases", unit, min_len), build)
 
 
-def best_label(text: str, aliases: dict[str, str], library: Library) -> tuple[str, float, int] | None:
-    """Best (kpi, score, words used) for the start of `text`, trying windows of 1 to 10 words."""
+def best_label(text: str, aliases: Aliases, library: Library) -> tuple[str, float, int] | None:
+    """Best (kpi, score, words used) for the start of `text`, trying windows of 1 to 10 words.
+
+    The windows are scored against every alias in one RapidFuzz call, with the lowest KPI cutoff
+    as its score cutoff (pairs that cannot reach it are abandoned early, in C); the per-KPI cutoff
+    is then applied to each window's best alias, as before."""
     words = [w.group() for w in _WORD.finditer(text)][:10]
+    windows = [(k, utils.default_process(" ".join(words[:k]))) for k in range(1, len(words) + 1)]
+    windows = [(k, w) for k, w in windows if w]
+    if not windows:
+        return None
+    scores = process.cdist([w for _, w in windows], aliases.choices, scorer=fuzz.ratio, score_cutoff=aliases.floor)
     best = None
-    choices = list(aliases)
-    for k in range(1, len(words) + 1):
-        window = utils.default_process(" ".join(words[:k]))
-        if not window:
+    for (k, _), row in zip(windows, scores):
+        j = int(row.argmax())
+        score = float(row[j])
+        if score <= 0:
             continue
-        hit = process.extractOne(window, choices, scorer=fuzz.ratio)
-        if hit is None:
-            continue
-        cutoff = library.kpis[aliases[hit[0]]].fuzzy_cutoff
-        if hit[1] >= cutoff and (best is None or hit[1] >= best[1]):  # longest window on a tie
-            best = (aliases[hit[0]], hit[1], k)
+        kpi = aliases.kpi[aliases.choices[j]]
+        if score >= library.kpis[kpi].fuzzy_cutoff and (best is None or score >= best[1]):  # longest window on a tie
+            best = (kpi, score, k)
     return best
 
 
@@ -111,7 +133,7 @@ def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) 
         if not m or not (below or above):
             continue
         aliases = _aliases(library, _unit(m.group("value"), m.group("suffix")))
-        if not aliases:
+        if not aliases.choices:
             continue
         best = _best_line_label(below, aliases, library) or _best_line_label(above, aliases, library)
         if best is None:
@@ -137,7 +159,7 @@ def _label_core(label: str) -> str:
     return re.sub(r"\s+(?:at|as at|on|in|for|during)\s*$", "", " ".join(label.split()), flags=re.I)
 
 
-def _best_line_label(labels: list[tuple[str, int]], aliases: dict[str, str], library: Library):
+def _best_line_label(labels: list[tuple[str, int]], aliases: Aliases, library: Library):
     """The label line a figure's KPI is read from: the alias must cover most of the line."""
     best = None
     for text, at in labels:
@@ -161,7 +183,7 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
                 continue
             aliases = by_unit[_unit(m.group("value"), m.group("suffix"))]
             rest = text[m.end():]
-            hit = best_label(rest, aliases, library) if aliases else None
+            hit = best_label(rest, aliases, library) if aliases.choices else None
             if hit is None:
                 continue
             kpi, score, k = hit
@@ -176,6 +198,7 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
 
 # the label of a dashboard line: from the clause start to a colon, dash or equals sign
 _LABEL_END = re.compile(r"\s*(?::|-|–|=)\s*(?:[£]?\s*)?$")
+_LABELLED = re.compile(r"[:=\-–]\s*(?:£\s*)?(?:(?:over|c\.|around|approx\.?|almost|nearly)\s)?£?\d", re.I)
 _FILLER_WORDS = re.compile(
     r"\b(?:no|number|numbers|of|total|the|figure|figures|position|count|at|as|in|for|during|on|our|"
     r"current|currently|latest|actual|all|year|end|to|date|overall|value)\b\.?", re.I)
@@ -192,10 +215,10 @@ def clean_label(label: str) -> str:
                     for w in label.split())
 
 
-def _dashboard_labels(library: Library, unit: str, bound: frozenset[str]) -> tuple[dict[str, str], list[str]]:
+def _dashboard_labels(library: Library, unit: str, bound: frozenset[str]) -> Aliases:
     """Cleaned alias -> KPI for a dashboard figure of `unit` after figures of the KPIs `bound`,
     and its keys as RapidFuzz's choices; once per library, as cleaning every alias is dear."""
-    def build() -> tuple[dict[str, str], list[str]]:
+    def build() -> Aliases:
         labels: dict[str, str] = {}
         for e in library.kpis.values():
             fits = e.unit == unit or (unit == "count" and e.unit == "rate_per_10k")
@@ -204,7 +227,7 @@ def _dashboard_labels(library: Library, unit: str, bound: frozenset[str]) -> tup
                     # an alias bound to the figure before ("Rate per 10k") outranks a free one
                     if e.follows or clean_label(a) not in labels:
                         labels[clean_label(a)] = e.id
-        return labels, list(labels)
+        return Aliases.of(labels, library)
     return library.memo(("fuzzy-dashboard", unit, bound), build)
 
 
@@ -213,6 +236,8 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
     out = []
     for si, sent in enumerate(layout.sentences):
         text = sent.text
+        if not _LABELLED.search(text):  # no figure after a colon, dash or equals sign
+            continue
         found = []
         start = 0
         skip = None  # read only for a sentence with a figure: most have none
@@ -232,11 +257,12 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
                 continue
             unit = _unit(m.group("value"), m.group("suffix"))
             bound = previous_kpis.get(si, set())
-            choices, names = _dashboard_labels(library, unit, frozenset(bound))
-            hit = process.extractOne(label, names, scorer=fuzz.ratio) if choices else None
-            if hit is None or hit[1] < library.kpis[choices[hit[0]]].fuzzy_cutoff:
+            labels = _dashboard_labels(library, unit, frozenset(bound))
+            hit = process.extractOne(label, labels.choices, scorer=fuzz.ratio, score_cutoff=labels.floor) \
+                if labels.choices else None
+            if hit is None or hit[1] < library.kpis[labels.kpi[hit[0]]].fuzzy_cutoff:
                 continue
-            kpi = choices[hit[0]]
+            kpi = labels.kpi[hit[0]]
             found.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, text,
                                    "fuzzy", f"{kpi}/label-colon", _score(hit[1]), vs, ve,
                                    line=sent.line_at(vs), sentence=si,

@@ -16,7 +16,7 @@ from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..periods import find_mentions
-from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORDS_RE, expand_macros, figure_spans, parse_value
+from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
 _CUE = re.compile(
@@ -38,10 +38,17 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(rf"\b{WORDS_RE}", re.I)
 
 
+# every number word is a whole word of its own ("twenty-four", "one hundred"): a sentence none
+# of whose words is one needs no try of the full pattern, whose look-behinds make it slow
+_NUMBER_TOKENS = frozenset(w for w in WORD_VALUES if w != "zero")
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _has_figure(text: str) -> bool:
     """A digit, else a number word: the word alternation is slow to try at every position,
     and most sentences that have a figure have a digit."""
-    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text) is not None
+    return _DIGIT.search(text) is not None or (
+        not _NUMBER_TOKENS.isdisjoint(_LETTERS.findall(text.lower())) and _NUMBER_WORD.search(text) is not None)
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
 
 
@@ -139,8 +146,12 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     carried: list[Candidate] = []  # comparisons found for the next sentence
     for si, sent in enumerate(sentences):
         text = sent.text
+        applicable = index.applicable(lowered[si], page_words)
+        if not carried and not (applicable and _has_figure(text)):  # most sentences: nothing to read
+            prev_kpis = set()
+            continue
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
-        for i in index.applicable(lowered[si], page_words) if _has_figure(text) else ():
+        for i in applicable if _has_figure(text) else ():
             rule = rules[i]
             if rule.follow and not prev_kpis & index.follows[rule.kpi]:
                 continue

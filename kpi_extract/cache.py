@@ -122,7 +122,8 @@ class TextCache:
             fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump({"format": FORMAT, **data}, f, ensure_ascii=False, separators=(",", ":"))
+                    # dumps, not dump: dump feeds the file chunk by chunk from Python, dumps encodes in C
+                    f.write(json.dumps({"format": FORMAT, **data}, ensure_ascii=False, separators=(",", ":")))
                 os.replace(tmp, entry)
             except BaseException:
                 os.unlink(tmp)

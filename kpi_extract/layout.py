@@ -272,7 +272,7 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
     starts_new = line[:1].isupper() or line[:1] in "\u2022£"
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:
         return True
-    if _NO_BREAK_END.search(prev) or not starts_new:
+    if _NO_BREAK_END.search(prev, len(prev) - 8) or not starts_new:  # (anchored at the end: its tail)
         return False
     return len(prev) < 0.75 * typical or in_bullet
 

@@ -114,7 +114,8 @@ def extract_text(text: str, library: Library, shown: str = "<text>") -> list[Fac
 
 def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: set[str] | None,
           pdf_reader: str = DEFAULT_PDF_READER, cache: TextCache | None = None, partial: RawDocument | None = None):
-    """Runs in the child: (raw document or None if it came from the cache, facts, warnings).
+    """Runs in the child: (raw document, or None if it came from the cache or went into it; facts;
+    warnings).
 
     With a cache, the pages read so far are saved now and then (`TextCache.put(..., partial=True)`), and a
     file an earlier run could not finish goes on from its kept pages (`partial`): a pack too big
@@ -127,8 +128,11 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
             reader = reader_for(file.path, pdf_reader)
             checkpoint = lambda doc: cache.put(file.path, reader, doc, partial=True)  # noqa: E731
         raw = read_pages(file.path, pdf_reader, resume=partial, checkpoint=checkpoint)
+        if cache is not None:  # here, in parallel, rather than by the parent after a copy down the pipe
+            cache.put(file.path, reader, raw)
+            cache.drop_partial(file.path, reader)
     facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models)
-    return (None if cached is not None else raw), facts, raw.warnings, len(raw.pages)
+    return (None if cached is not None or cache is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
 def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None,

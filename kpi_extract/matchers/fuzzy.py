@@ -33,6 +33,7 @@ _FIGURE_LINE = re.compile(rf"^\s*{_FIGURE}\s*$", re.I)
 _FIGURE_LABEL_LINE = re.compile(rf"^\s*{_FIGURE}\s+(?P<label>[A-Za-z][^\d]{{3,80}})$", re.I)
 _PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d)", re.I)
 _WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 
 
 def _unit(value: str, suffix: str | None) -> str:
@@ -176,6 +177,8 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
     by_unit = {u: _aliases(library, u, min_len=10) for u in ("count", "GBP", "percent")}
     for si, sent in enumerate(layout.sentences):
         text = sent.text
+        if not _DIGIT.search(text):  # (the figure pattern's look-behind is tried at every position)
+            continue
         found = []
         for m in _PROSE_FIGURE.finditer(text):
             vs, ve = m.span("value")

@@ -14,6 +14,7 @@ the partner as its subject, and its `Total` row is the `budget_contributions`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
@@ -36,7 +37,9 @@ def _unit_of(label: str, cells: list[str | None]) -> str:
     return "count"
 
 
-def _words(text: str, percent: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str, percent: bool = False) -> frozenset[str]:
+    """A label's content words, stemmed (cached: every alias is asked about for every row)."""
     out = set()
     for w in utils.default_process(re.sub(r"\([^()]*\)", " ", text)).split():
         if w in _STOP or (percent and w in _PERCENT_WORDS):
@@ -46,29 +49,36 @@ def _words(text: str, percent: bool = False) -> set[str]:
                 w = w[: -len(suffix)]
                 break
         out.add(w)
-    return out
+    return frozenset(out)
+
+
+def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[dict[str, str], list[str]]:
+    """Alias -> KPI for a row of this unit under a row of KPI `previous` (once per library)."""
+    def build() -> tuple[dict[str, str], list[str]]:
+        choices: dict[str, str] = {}
+        for e in library.kpis.values():
+            bound = bool(e.follows)
+            if bound and previous not in e.follows:
+                continue
+            if not bound and e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
+                continue
+            for alias in e.aliases:
+                key = utils.default_process(alias)
+                # an alias bound to the row above outranks a free one
+                if key not in choices or bound:
+                    choices[key] = e.id
+        return choices, list(choices)
+    return library.memo(("table-labels", unit, previous), build)
 
 
 def label_kpi(label: str, unit: str, previous: str | None, library: Library,
               cutoff: float = DEFAULT_SETTINGS.table_label_cutoff) -> tuple[str, float] | None:
     """The KPI a row label names, with the match score, or None."""
-    choices: dict[str, str] = {}
-    for e in library.kpis.values():
-        bound = bool(e.follows)
-        if bound and previous not in e.follows:
-            continue
-        if not bound and e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
-            continue
-        for alias in e.aliases:
-            key = utils.default_process(alias)
-            # an alias bound to the row above outranks a free one
-            if key not in choices or bound:
-                choices[key] = e.id
+    choices, names = _label_choices(library, unit, previous)
     if not choices:
         return None
     found: tuple[str, float] | None = None
-    best = process.extractOne(utils.default_process(label), list(choices), scorer=fuzz.ratio,
-                              score_cutoff=cutoff)
+    best = process.extractOne(utils.default_process(label), names, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best:
         found = (choices[best[0]], best[1])
     else:

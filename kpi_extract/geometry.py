@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
@@ -65,8 +66,8 @@ class Cell:
     top: float
     bottom: float
 
-    @property
-    def value_like(self) -> bool:
+    @cached_property
+    def value_like(self) -> bool:  # (asked again and again while a table is looked for; text is final by then)
         return bool(_NUMBER.match(self.text) or _EMPTY.match(self.text) or _RAG.match(self.text))
 
     @property
@@ -222,11 +223,13 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 
 def _value_start(cells: list[Cell]) -> int | None:
-    """Index of the first value cell that follows a text cell (or of the second of two values)."""
-    for k, c in enumerate(cells):
-        if c.value_like and k > 0 and all(x.value_like for x in cells[k:]):
-            return k
-    return None
+    """Index of the first value cell that follows a text cell (or of the second of two values):
+    where the line's run of value cells up to its end begins, never the first cell."""
+    k = len(cells)
+    while k > 0 and cells[k - 1].value_like:
+        k -= 1
+    k = max(k, 1)
+    return k if k < len(cells) else None
 
 
 @dataclass

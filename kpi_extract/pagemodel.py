@@ -50,12 +50,25 @@ class Line:
     bold: bool = field(init=False)  # every run with letters is bold
 
     def __post_init__(self) -> None:
-        runs = self.runs
-        self.x0, self.x1 = min(r.x0 for r in runs), max(r.x1 for r in runs)
-        self.top, self.bottom = min(r.top for r in runs), max(r.bottom for r in runs)
-        self.size = max(r.size for r in runs)
-        letters = [r for r in runs if any(ch.isalpha() for ch in r.text)]
-        self.bold = bool(letters) and all(r.bold for r in letters)
+        first = self.runs[0]
+        x0, x1, top, bottom, size = first.x0, first.x1, first.top, first.bottom, first.size
+        lettered = bold = False
+        for r in self.runs:  # one pass, comparisons not calls: every page model builds thousands of lines
+            if r.x0 < x0:
+                x0 = r.x0
+            if r.x1 > x1:
+                x1 = r.x1
+            if r.top < top:
+                top = r.top
+            if r.bottom > bottom:
+                bottom = r.bottom
+            if r.size > size:
+                size = r.size
+            if any(map(str.isalpha, r.text)):
+                bold = r.bold if not lettered else bold and r.bold
+                lettered = True
+        self.x0, self.x1, self.top, self.bottom, self.size = x0, x1, top, bottom, size
+        self.bold = lettered and bold
 
 
 @dataclass

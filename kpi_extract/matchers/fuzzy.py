@@ -82,24 +82,21 @@ def _aliases(library: Library, unit: str, min_len: int = 0) -> Aliases:
 def best_label(text: str, aliases: Aliases, library: Library) -> tuple[str, float, int] | None:
     """Best (kpi, score, words used) for the start of `text`, trying windows of 1 to 10 words.
 
-    The windows are scored against every alias in one RapidFuzz call, with the lowest KPI cutoff
-    as its score cutoff (pairs that cannot reach it are abandoned early, in C); the per-KPI cutoff
-    is then applied to each window's best alias, as before."""
+    RapidFuzz is given the lowest KPI cutoff as its score cutoff, so that aliases that cannot
+    reach it are abandoned early, in C; the per-KPI cutoff is then applied to the best alias.
+    (`extractOne` per window rather than `cdist`, which would import numpy in every child.)"""
     words = [w.group() for w in _WORD.finditer(text)][:10]
-    windows = [(k, utils.default_process(" ".join(words[:k]))) for k in range(1, len(words) + 1)]
-    windows = [(k, w) for k, w in windows if w]
-    if not windows:
-        return None
-    scores = process.cdist([w for _, w in windows], aliases.choices, scorer=fuzz.ratio, score_cutoff=aliases.floor)
     best = None
-    for (k, _), row in zip(windows, scores):
-        j = int(row.argmax())
-        score = float(row[j])
-        if score <= 0:
+    for k in range(1, len(words) + 1):
+        window = utils.default_process(" ".join(words[:k]))
+        if not window:
             continue
-        kpi = aliases.kpi[aliases.choices[j]]
-        if score >= library.kpis[kpi].fuzzy_cutoff and (best is None or score >= best[1]):  # longest window on a tie
-            best = (kpi, score, k)
+        hit = process.extractOne(window, aliases.choices, scorer=fuzz.ratio, score_cutoff=aliases.floor)
+        if hit is None:
+            continue
+        kpi = aliases.kpi[hit[0]]
+        if hit[1] >= library.kpis[kpi].fuzzy_cutoff and (best is None or hit[1] >= best[1]):  # longest window on a tie
+            best = (kpi, hit[1], k)
     return best
 
 

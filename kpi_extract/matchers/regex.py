@@ -141,17 +141,19 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     sentences = layout.sentences
     index = library.index()
     rules = index.rules
-    lowered = [s.text.lower() for s in sentences]
-    page_words = index.page_words(lowered)
+    # every pattern reads a figure: only sentences with one are read, and only their words looked up
+    figured = [_has_figure(s.text) for s in sentences]
+    lowered = [s.text.lower() if f else "" for s, f in zip(sentences, figured)]
+    page_words = index.page_words([low for low in lowered if low])
     carried: list[Candidate] = []  # comparisons found for the next sentence
     for si, sent in enumerate(sentences):
         text = sent.text
-        applicable = index.applicable(lowered[si], page_words)
-        if not carried and not (applicable and _has_figure(text)):  # most sentences: nothing to read
+        applicable = index.applicable(lowered[si], page_words) if figured[si] else []
+        if not carried and not applicable:  # most sentences: nothing to read
             prev_kpis = set()
             continue
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
-        for i in applicable if _has_figure(text) else ():
+        for i in applicable:
             rule = rules[i]
             if rule.follow and not prev_kpis & index.follows[rule.kpi]:
                 continue

@@ -1,0 +1,181 @@
+"""Whose area a document's figures are for: the council or partnership that reports them.
+
+A council's papers name it again and again ("Kent County Council", "LONDON BOROUGH OF FENWICK",
+"Kingsford and Dunmere Safeguarding Children Partnership", "Redbourne Children's Trust"), and now
+and then a neighbour, a partner or a typo. So the area is the name said most often as a body,
+counting the front pages (where the author names itself) three times and the file's own name
+twice, never a heading or a one-off: a service ("Adult Social Care"), a budget line ("All
+Revenue") or a misspelt heading is outvoted or is no place at all.
+
+Each name is then normalised against the gazetteer (areas.py): a UK council gets its common name
+and ONS code; an unknown place (an invented council, a partnership of two councils) keeps the
+name it is written with and no code. A partnership of two or more councils ("Richmond and
+Wandsworth") is not one authority: its area is the joint name and its code stays empty, as
+spec/output.md asks for an area that is not a UK local authority.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .areas import Area, gazetteer, key
+from .normalise import normalise_text
+
+_WORD = r"[A-Z][A-Za-z'.]*"
+_JOIN = r"(?:upon|on|under|in|and|of|with|le|la|by|the|&)"
+_NAME = rf"{_WORD}(?:[ -](?:{_JOIN}|{_WORD})){{0,5}}?"
+_LONG_NAME = rf"{_WORD}(?:[ -](?:{_JOIN}|{_WORD})){{0,5}}"
+_TYPE = r"(?:Metropolitan Borough|Metropolitan District|County Borough|Borough|City|County|District|Unitary)"
+_BODIES = [
+    # "Kent County Council", "City of Bradford Metropolitan District Council", "Calder Moss Council"
+    (re.compile(rf"\b({_NAME}) (?:{_TYPE} ){{0,2}}Council\b"), 1.0),
+    # "London Borough of Fenwick", "Royal Borough of Kingston upon Thames", "Borough of Kingsford"
+    (re.compile(rf"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City and County|City|County) of "
+                rf"({_LONG_NAME})"), 1.0),
+    # "Kent Safeguarding Children Partnership", "Thornbury Heath Local Safeguarding Children Board"
+    (re.compile(rf"\b({_NAME}) (?:Local )?Safeguarding (?:Children(?:'s)? |Adults )?(?:Board|Partnership)\b"), 1.0),
+    # "Eastshire Children's Services", "Redbourne Children's Trust": a service named after its area
+    (re.compile(rf"\b({_NAME}) Children'?s'? (?:Services|Social Care|Trust)\b"), 0.5),
+]
+# words that start or end a captured phrase without being part of the place's name
+_NOT_A_PLACE = {
+    "the", "this", "our", "each", "every", "a", "an", "county", "city", "borough", "district", "parish", "town",
+    "local", "full", "cabinet", "executive", "safeguarding", "children", "children's", "business", "manager",
+    "chair", "independent", "director", "officer", "head", "assistant", "service", "services", "team", "unit",
+    "strategic", "lead", "member", "members", "report", "meeting", "committee", "board", "partnership", "and",
+    "of", "dear", "cllr", "councillor", "inspection", "agenda", "item", "minutes", "annual", "page", "official",
+    "of", "in", "on", "by", "with", "for", "to", "from", "at", "all", "that", "these", "those", "its", "their",
+    "royal", "london", "metropolitan", "unitary", "council", "to", "both", "between", "across", "neighbouring",
+    "&", "upon", "under", "le", "la", "contact", "visit", "welcome", "see", "email", "call", "join", "dear",
+    "supporting", "funded", "led", "chaired", "hosted", "commissioned", "provided", "delivered",
+}
+# a phrase with one of these words is a service, a post, a budget line or a document: no place
+_NOT_IN_A_PLACE = re.compile(
+    r"\b(?:adults?|social|care|revenue|capital|budget|services?|children'?s?|health|education|schools?|"
+    r"report|committee|board|partnership|director|officer|members?|plan|strategy|policy|panel|scrutiny|"
+    r"cabinet|executive|police|nhs|trust|group|forum|team|department|directorate|finance|performance|"
+    r"review|inspection|ofsted|appendix|item|agenda|minutes|annual|total|summary|update|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b", re.I)
+_FRONT_WEIGHT, _STEM_WEIGHT = 3.0, 2.0
+
+
+def _titlecase_capitals(text: str) -> str:
+    """ALL-CAPS names read as names: "LONDON BOROUGH OF FENWICK" -> "London Borough Of Fenwick"."""
+    text = re.sub(r"\b[A-Z][A-Z'&.-]{1,}\b", lambda m: m.group().title() if len(m.group()) > 3 or
+                  m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
+    return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
+
+
+def _place(phrase: str) -> tuple[str, Area | None]:
+    """The place a captured phrase names: the longest part of it that is a council of the
+    gazetteer ("Report of Brighton and Hove City" -> Brighton and Hove), unless it is one of two
+    councils joined by "and" (a joint partnership); else the phrase without its leading and
+    trailing non-place words; else ""."""
+    words = phrase.replace("-", " - ").split()
+    g = gazetteer()
+    for i in range(len(words)):
+        if words[i].lower() in ("of", "and", "&", "-", "the", "upon", "on"):
+            continue
+        for j in range(len(words), i, -1):
+            found = g.lookup(" ".join(words[i:j]).replace(" - ", "-"))
+            if found is None:
+                continue
+            if (i > 0 and words[i - 1].lower() in ("and", "&")) or \
+                    (j + 1 < len(words) and words[j].lower() in ("and", "&")
+                     and any(g.lookup(" ".join(words[j + 1:k])) for k in range(len(words), j + 1, -1))):
+                break  # "Sutton and Merton": two councils' partnership, named jointly below
+            return found.name, found
+        else:
+            continue
+        break
+    while words and (words[0].lower() in _NOT_A_PLACE or words[0] == "-"):
+        words.pop(0)
+    joins = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
+    end = 0
+    while end < len(words) and (words[end].lower() in joins or (words[end].lower() not in _NOT_A_PLACE
+                                                                 and not _NOT_IN_A_PLACE.search(words[end]))):
+        end += 1  # "Fenwick Children and Young People Scrutiny" -> Fenwick
+    words = words[:end]
+    while words and words[-1].lower() in joins:
+        words.pop()
+    name = " ".join(words).replace(" - ", "-")
+    if not name or not name[0].isupper() or len(name) < 3:
+        return "", None
+    return name, None
+
+
+def mentions(text: str) -> list[tuple[int, str, Area | None, float]]:
+    """(offset, place, authority or None, weight) for each body named in `text`."""
+    flat = " ".join(_titlecase_capitals(normalise_text(text)).split())
+    out = []
+    for rx, weight in _BODIES:
+        for m in rx.finditer(flat):
+            name, area = _place(m.group(1))
+            if name:
+                out.append((m.start(1), name, area, weight))
+    return out
+
+
+def _stem_areas(path: str) -> list[Area]:
+    """Councils the file's own name gives ("Ofsted kent - children's services inspection")."""
+    words = re.findall(r"[A-Za-z]+", Path(path).stem) if path else []
+    g = gazetteer()
+    found = []
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            a = g.lookup(" ".join(words[i:i + n]))
+            if a is not None and a not in found:
+                found.append(a)
+    return found
+
+
+def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
+    """(area, area_code) of a document: the body it names most (front pages and file name
+    counting more), normalised against the gazetteer; ("", "") when it names none.
+
+    `pages` are the pages as read, running headers and footers included: "Eastshire County
+    Council - Children's Services" atop every page is the author naming itself."""
+    score: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    shown: dict[str, tuple[str, str]] = {}
+    offset = 0
+    for number, text in enumerate(pages):
+        weight = _FRONT_WEIGHT if number < 2 else 1.0
+        for at, name, area, w in mentions(text):
+            k = area.code if area is not None else key(name)
+            score[k] += w * weight
+            first.setdefault(k, offset + at)
+            shown[k] = (area.name, area.code) if area is not None else shown.get(k, (name, ""))
+        offset += len(text) + 1
+    for area in _stem_areas(path):
+        if area.code in score or not score:  # the file's name confirms a body; alone it names the area
+            score[area.code] += _STEM_WEIGHT
+            first.setdefault(area.code, offset)
+            shown[area.code] = (area.name, area.code)
+    if not score:
+        return "", ""
+    best = max(score, key=lambda k: (score[k], -first[k]))
+    return shown[best]
+
+
+def _parts(joint: str) -> list[str]:
+    """The places a joint name covers: "Kingsford and Dunmere" -> Kingsford, Dunmere."""
+    return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]
+
+
+def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, str]:
+    """(area, area_code) of one figure: the document's, unless a table column names the place
+    the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
+    council ("Medway" beside "Kent") makes the figure that council's; a column headed with one of
+    the places of a joint partnership ("Kingsford" in a Kingsford and Dunmere report) makes it
+    that place's. `subject` keeps the column's name either way (spec/kpis.md)."""
+    if not subject or not pattern.endswith("/table-area"):
+        return area, code
+    found = gazetteer().lookup(subject)
+    if found is not None:
+        return found.name, found.code
+    if not code and key(subject) in {key(p) for p in _parts(area)} and len(_parts(area)) > 1:
+        return subject.strip(), ""
+    return area, code

@@ -103,6 +103,9 @@ def _place(phrase: str) -> tuple[str, Area | None]:
     name = " ".join(words).replace(" - ", "-")
     if not name or not name[0].isupper() or len(name) < 3:
         return "", None
+    near = g.find(name)  # "Birmingam City Council": a typed letter wrong, still the council
+    if near is not None:
+        return near.name, near
     return name, None
 
 

@@ -32,6 +32,7 @@ def test_a_running_header_names_the_author():
     ("Cyngor Caerdydd\nCardiff Council\nCabinet", ("Cardiff", "W06000015")),
     ("Norfolk Safeguarding Children Partnership\nYearly report", ("Norfolk", "E10000020")),
     ("Redbourne Children's Trust\nQuarterly dashboard", ("Redbourne", "")),
+    ("Birmingam City Council\nCabinet", ("Birmingham", "E08000025")),  # a typed letter wrong
 ])
 def test_a_body_in_its_usual_forms(front, expected):
     assert document_area([front]) == expected
@@ -41,6 +42,12 @@ def test_a_partnership_of_two_councils_is_named_jointly_with_no_code():
     pages = ["Sutton and Merton Safeguarding Children Partnership\nAnnual Report 2021-22\n"
              "The partners are Sutton Council, Merton Council and the NHS."]
     assert document_area(pages) == ("Sutton and Merton", "")
+
+
+def test_a_typo_in_one_heading_is_outvoted():
+    pages = ["Northshire County Council\nCabinet", "Agenda", "Nortshire Conty Council\nReport", "Northshire County "
+             "Council will review this."]
+    assert document_area(pages) == ("Northshire", "")
 
 
 def test_a_service_a_budget_line_or_a_post_is_no_area():

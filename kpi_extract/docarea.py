@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from .areas import Area, gazetteer, key
-from .normalise import normalise_text
 
 _WORD = r"[A-Z][A-Za-z'.]*"
 _JOIN = r"(?:upon|on|under|in|and|of|with|le|la|by|the|&)"
@@ -68,6 +68,7 @@ def _titlecase_capitals(text: str) -> str:
     return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
 
 
+@lru_cache(maxsize=4096)
 def _place(phrase: str) -> tuple[str, Area | None]:
     """The place a captured phrase names: the longest part of it that is a council of the
     gazetteer ("Report of Brighton and Hove City" -> Brighton and Hove), unless it is one of two
@@ -109,15 +110,34 @@ def _place(phrase: str) -> tuple[str, Area | None]:
     return name, None
 
 
+# the words a body's name ends on (or, for "London Borough of X", starts after), by the pattern
+# of _BODIES they anchor: only the text around them is searched, so a long pack costs little
+_ANCHORS = [re.compile(r"\b(?:[Cc]ouncil|COUNCIL)\b"),
+            re.compile(r"\b(?:[Bb]orough|[Cc]ity|[Cc]ounty|BOROUGH|CITY|COUNTY) (?:of|OF)\b"),
+            re.compile(r"\b(?:[Ss]afeguarding|SAFEGUARDING)\b"),
+            re.compile(r"\b(?:[Cc]hildren|CHILDREN)'?[Ss]?'? (?:[Ss]ervices|[Ss]ocial [Cc]are|[Tt]rust|SERVICES|TRUST)\b")]
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04\u2019"
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\u2019": "'"})
+
+
 def mentions(text: str) -> list[tuple[int, str, Area | None, float]]:
     """(offset, place, authority or None, weight) for each body named in `text`."""
-    flat = " ".join(_titlecase_capitals(normalise_text(text)).split())
+    if any(c in text for c in _LIGATURE_CHARS):
+        text = text.translate(_LIGATURES)
+    flat = " ".join(text.split())
     out = []
-    for rx, weight in _BODIES:
-        for m in rx.finditer(flat):
-            name, area = _place(m.group(1))
-            if name:
-                out.append((m.start(1), name, area, weight))
+    for n, (anchors, (rx, weight)) in enumerate(zip(_ANCHORS, _BODIES)):
+        for anchor in anchors.finditer(flat):
+            lo = max(0, anchor.start() - 90)
+            lo = flat.find(" ", lo) + 1 if lo else 0
+            window = _titlecase_capitals(flat[lo:anchor.end() + 90])  # same length: offsets hold
+            for m in rx.finditer(window):
+                if m.start() <= anchor.start() - lo < m.end():  # the match this anchor is part of
+                    name, area = _place(m.group(1))
+                    if name:
+                        out.append((lo + m.start(1), name, area, weight))
+                    break
     return out
 
 

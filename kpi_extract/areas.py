@@ -10,8 +10,8 @@ Lookup is careful, because a wrong area is worse than none:
   "County Council", "London Borough of", ", City of" taken off) and looked up exactly, first with
   the council-type words kept (so "Somerset County Council" is the former county and "Somerset"
   the current unitary), then without;
-- only then a near miss (one or two typed letters wrong, "Birmingam", "Norflok") of a key of at
-  least six letters, and only when exactly one authority is that close: "Kent Police",
+- only then a near miss (one typed letter wrong, missing, extra or swapped: "Birmingam",
+  "Norflok") of a key of at least six letters, and only when exactly one authority is that close: "Kent Police",
   "Children's Services" or "North Eastshire" never become a council;
 - a region or nation ("London", "England", "North East") is never an authority, even where one
   council's name is built on it ("City of London").
@@ -135,7 +135,7 @@ class Gazetteer:
         b = bare(key(name))
         if len(b) < 6 or b in _NOT_AREAS or not re.fullmatch(r"[a-z ,]+", b):
             return None
-        limit = 1 if len(b) < 10 else 2
+        limit = 1
         close = process.extract(b, self._bare_keys, scorer=OSA.distance, score_cutoff=limit, limit=5)
         close = [(k, d) for k, d, _ in close if k[0] == b[0] and abs(len(k) - len(b)) <= limit]
         if not close:

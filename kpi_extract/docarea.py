@@ -16,7 +16,7 @@ spec/output.md asks for an area that is not a UK local authority.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,46 +68,56 @@ def _titlecase_capitals(text: str) -> str:
     return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
 
 
+_JOINS = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
+
+
+def _place_word(w: str) -> bool:
+    return w.lower() in _JOINS or (w.lower() not in _NOT_A_PLACE and not _NOT_IN_A_PLACE.search(w))
+
+
 @lru_cache(maxsize=4096)
-def _place(phrase: str) -> tuple[str, Area | None]:
-    """The place a captured phrase names: the longest part of it that is a council of the
-    gazetteer ("Report of Brighton and Hove City" -> Brighton and Hove), unless it is one of two
-    councils joined by "and" (a joint partnership); else the phrase without its leading and
-    trailing non-place words; else ""."""
+def _place(phrase: str, at_end: bool = True) -> tuple[str, Area | None, str]:
+    """(place, authority or None, the name as written when the authority is a near miss of it)
+    for a phrase captured before a body's word (`at_end`: "... Council") or after it ("London
+    Borough of ..."). The place is next to that word: the longest span from it that is a council
+    of the gazetteer ("Report of Brighton and Hove" -> Brighton and Hove), unless it is the second
+    of two places joined by "and" (a joint partnership); else the run of place-like words next to
+    it ("Daniel Okafor Director of Children's Services Marshwood" -> Marshwood); else ""."""
     words = phrase.replace("-", " - ").split()
     g = gazetteer()
-    for i in range(len(words)):
-        if words[i].lower() in ("of", "and", "&", "-", "the", "upon", "on"):
+    n = len(words)
+    spans = [(i, n) for i in range(n)] if at_end else [(0, j) for j in range(n, 0, -1)]
+    for i, j in spans:
+        if words[i].lower() in _JOINS or words[j - 1].lower() in _JOINS:
             continue
-        for j in range(len(words), i, -1):
-            found = g.lookup(" ".join(words[i:j]).replace(" - ", "-"))
-            if found is None:
-                continue
-            if (i > 0 and words[i - 1].lower() in ("and", "&")) or \
-                    (j + 1 < len(words) and words[j].lower() in ("and", "&")
-                     and any(g.lookup(" ".join(words[j + 1:k])) for k in range(len(words), j + 1, -1))):
-                break  # "Sutton and Merton": two councils' partnership, named jointly below
-            return found.name, found
-        else:
+        found = g.lookup(" ".join(words[i:j]).replace(" - ", "-"))
+        if found is None:
             continue
-        break
-    while words and (words[0].lower() in _NOT_A_PLACE or words[0] == "-"):
+        if (at_end and i >= 2 and words[i - 1].lower() in ("and", "&") and _place_word(words[i - 2])) or \
+                (not at_end and j + 1 < n and words[j].lower() in ("and", "&") and _place_word(words[j + 1])):
+            break  # "Sutton and Merton": two councils' partnership, named jointly below
+        return found.name, found, ""
+    if at_end:
+        k = n
+        while k > 0 and _place_word(words[k - 1]):
+            k -= 1
+        words = words[k:]
+    else:
+        k = 0
+        while k < n and _place_word(words[k]):
+            k += 1
+        words = words[:k]
+    while words and words[0].lower() in _JOINS:
         words.pop(0)
-    joins = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
-    end = 0
-    while end < len(words) and (words[end].lower() in joins or (words[end].lower() not in _NOT_A_PLACE
-                                                                 and not _NOT_IN_A_PLACE.search(words[end]))):
-        end += 1  # "Fenwick Children and Young People Scrutiny" -> Fenwick
-    words = words[:end]
-    while words and words[-1].lower() in joins:
+    while words and words[-1].lower() in _JOINS:
         words.pop()
     name = " ".join(words).replace(" - ", "-")
     if not name or not name[0].isupper() or len(name) < 3:
-        return "", None
+        return "", None, ""
     near = g.find(name)  # "Birmingam City Council": a typed letter wrong, still the council
     if near is not None:
-        return near.name, near
-    return name, None
+        return near.name, near, name
+    return name, None, ""
 
 
 # the words a body's name ends on (or, for "London Borough of X", starts after), by the pattern
@@ -121,8 +131,9 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\u2019": "'"})
 
 
-def mentions(text: str) -> list[tuple[int, str, Area | None, float]]:
-    """(offset, place, authority or None, weight) for each body named in `text`."""
+def mentions(text: str) -> list[tuple[int, str, Area | None, float, str]]:
+    """(offset, place, authority or None, weight, the name as written if a near miss) for each
+    body named in `text`."""
     if any(c in text for c in _LIGATURE_CHARS):
         text = text.translate(_LIGATURES)
     flat = " ".join(text.split())
@@ -134,9 +145,9 @@ def mentions(text: str) -> list[tuple[int, str, Area | None, float]]:
             window = _titlecase_capitals(flat[lo:anchor.end() + 90])  # same length: offsets hold
             for m in rx.finditer(window):
                 if m.start() <= anchor.start() - lo < m.end():  # the match this anchor is part of
-                    name, area = _place(m.group(1))
+                    name, area, written = _place(m.group(1), n != 1)
                     if name:
-                        out.append((lo + m.start(1), name, area, weight))
+                        out.append((lo + m.start(1), name, area, weight, written))
                     break
     return out
 
@@ -163,15 +174,21 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
     score: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     shown: dict[str, tuple[str, str]] = {}
+    found = []
     offset = 0
     for number, text in enumerate(pages):
         weight = _FRONT_WEIGHT if number < 2 else 1.0
-        for at, name, area, w in mentions(text):
-            k = area.code if area is not None else key(name)
-            score[k] += w * weight
-            first.setdefault(k, offset + at)
-            shown[k] = (area.name, area.code) if area is not None else shown.get(k, (name, ""))
+        found += [(offset + at, name, area, w * weight, written) for at, name, area, w, written in mentions(text)]
         offset += len(text) + 1
+    # a near miss written the same way twice is a place of that name, not a typo ("Easterleigh")
+    spelt = Counter(written for *_, written in found if written)
+    for at, name, area, w, written in found:
+        if written and spelt[written] > 1:
+            name, area = written, None
+        k = area.code if area is not None else key(name)
+        score[k] += w
+        first.setdefault(k, at)
+        shown[k] = (area.name, area.code) if area is not None else shown.get(k, (name, ""))
     for area in _stem_areas(path):
         if area.code in score or not score:  # the file's name confirms a body; alone it names the area
             score[area.code] += _STEM_WEIGHT

@@ -50,6 +50,17 @@ def test_a_typo_in_one_heading_is_outvoted():
     assert document_area(pages) == ("Northshire", "")
 
 
+def test_a_near_miss_written_the_same_way_twice_is_a_place_of_its_own():
+    # one letter from Eastleigh, but written so every time: not a typo of it
+    pages = ["Eastleighs Borough Council\nScrutiny Panel", "Agenda", "Eastleighs Borough Council will review this."]
+    assert document_area(pages) == ("Eastleighs", "")
+
+
+def test_the_place_is_the_one_next_to_the_council_word_not_a_name_before_a_post():
+    pages = ["14 February 2023\nJane Holloway\nDirector of Children's Services\nMarshwood Council\nDear Jane"]
+    assert document_area(pages) == ("Marshwood", "")
+
+
 def test_a_service_a_budget_line_or_a_post_is_no_area():
     assert document_area(["Adult Social Care\nAll Revenue Council\nChildren's Services Council"]) == ("", "")
     assert document_area(["Report of the Director of Children's Services"]) == ("", "")

@@ -45,9 +45,9 @@ _NOT_A_PLACE = {
     "chair", "independent", "director", "officer", "head", "assistant", "service", "services", "team", "unit",
     "strategic", "lead", "member", "members", "report", "meeting", "committee", "board", "partnership", "and",
     "of", "dear", "cllr", "councillor", "inspection", "agenda", "item", "minutes", "annual", "page", "official",
-    "of", "in", "on", "by", "with", "for", "to", "from", "at", "all", "that", "these", "those", "its", "their",
-    "royal", "london", "metropolitan", "unitary", "council", "to", "both", "between", "across", "neighbouring",
-    "&", "upon", "under", "le", "la", "contact", "visit", "welcome", "see", "email", "call", "join", "dear",
+    "in", "on", "by", "with", "for", "to", "from", "at", "all", "that", "these", "those", "its", "their",
+    "royal", "london", "metropolitan", "unitary", "council", "both", "between", "across", "neighbouring",
+    "&", "upon", "under", "le", "la", "contact", "visit", "welcome", "see", "email", "call", "join",
     "supporting", "funded", "led", "chaired", "hosted", "commissioned", "provided", "delivered",
 }
 # a phrase with one of these words is a service, a post, a budget line or a document: no place

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docarea import document_area
 from .model import Period
 from .periods import as_at, find_mentions, month, single_period
 
@@ -34,7 +35,8 @@ class DocumentContext:
     headings: list[tuple[int, int, Period]] = field(default_factory=list)
     meeting: Period | None = None
     event: Period | None = None
-    area: str = ""  # the council or partnership whose figures these are, from the front page
+    area: str = ""  # the council or partnership whose figures these are (docarea.py)
+    area_code: str = ""  # its ONS code when it is one UK local authority
 
     def governing(self, page: int, line: int) -> tuple[Period | None, str]:
         """The heading above (page, line) on the same page, else the last title, else the meeting date."""
@@ -82,37 +84,6 @@ def _first_date(text: str) -> Period | None:
     return None
 
 
-_NAME = r"[A-Z][a-z]+(?:[ -](?:upon|on|and|[A-Z][a-z]+)){0,3}?"
-_COUNCIL = re.compile(
-    rf"\b(?:(?:City|Royal Borough|London Borough|Borough|County) of )?({_NAME}) "
-    rf"(?:(?:Metropolitan )?(?:City|County|Borough|District|Unitary)(?: Borough| District)? )?Council\b")
-_PARTNERSHIP = re.compile(rf"\b({_NAME}) Safeguarding (?:Children(?:'s)? |Adults )?(?:Board|Partnership)\b")
-_NOT_A_PLACE = {"The", "This", "Our", "Each", "Every", "A", "An", "County", "City", "Borough", "District",
-                "Parish", "Town", "Local", "Full", "Cabinet", "Executive", "Safeguarding", "Children",
-                "Business", "Manager", "Chair", "Independent", "Director", "Officer", "Head", "Assistant",
-                "Service", "Services", "Team", "Unit", "Strategic", "Lead", "Member", "Members", "Report",
-                "Meeting", "Committee", "Board", "Partnership", "And", "Of", "Dear", "Cllr", "Councillor"}
-
-
-def area_of(pages: list[str]) -> str:
-    """The place a document is about: 'Kent' from 'Kent County Council' on its front page,
-    'Bradford' from 'City of Bradford Metropolitan District Council', else from its
-    safeguarding board or partnership. Empty when the front page names none."""
-    head = " ".join(" ".join(pages[:2]).split("\n")[:80]) if pages else ""
-    head = re.sub(r"\b[A-Z][A-Z'&-]{2,}\b", lambda m: m.group().title(), head)  # BIRMINGHAM CITY COUNCIL
-    head = " ".join(head.split())
-    for rx in (_COUNCIL, _PARTNERSHIP):
-        for m in rx.finditer(head):
-            words = m.group(1).split()
-            while words and words[0] in _NOT_A_PLACE:  # "Business Manager Birmingham Safeguarding ..."
-                words.pop(0)
-            while words and words[-1] in _NOT_A_PLACE:  # "London Borough of Tower Hamlets The Council"
-                words.pop()
-            if words:
-                return " ".join(words)
-    return ""
-
-
 # a line that says when and to whom a paper was presented dates the paper, not a section of it
 _DATELINE = re.compile(r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
                        r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
@@ -120,13 +91,16 @@ _DATELINE = re.compile(r"\b(?:presented|submitted|reported|circulated|published|
                        re.I)
 
 
-def build_context(pages: list[str], path: str = "", models: list | None = None) -> DocumentContext:
+def build_context(pages: list[str], path: str = "", models: list | None = None,
+                  raw_pages: list[str] | None = None) -> DocumentContext:
     """Scan a document's normalised pages once for titles, headings and dates.
 
     Where a page has model lines (`models[page]`, one per text line), a title or heading must be
     set as one (larger or bolder than the body): a line of body text that happens to begin
-    "Annual Report 2019/20" dates nothing. A dateline is never a heading."""
-    ctx = DocumentContext(area=area_of(pages))
+    "Annual Report 2019/20" dates nothing. A dateline is never a heading. The area is read from
+    `raw_pages` (running headers kept) when given."""
+    area, code = document_area(raw_pages if raw_pages is not None else pages, path)
+    ctx = DocumentContext(area=area, area_code=code)
     front = "\n".join(pages[:2])
     ev = _EVENT.search(front)
     if ev:

@@ -69,11 +69,12 @@ class Fact:
     method: str
     pattern: str
     confidence: float
-    area: str = ""  # extra column: the council or partnership the document is about
+    area: str = ""  # the local authority area the figure is for (docarea.py, figure_area)
+    area_code: str = ""  # that area's ONS GSS code, empty when it is not one UK local authority
 
 
 FACT_COLUMNS = [
     "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
     "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
-    "area",
+    "area", "area_code",
 ]

@@ -94,7 +94,7 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
     """Facts from a document's raw page texts (and page models, when the reader gave them).
     Pure: no I/O."""
     pages = prepare(raw_pages, models)
-    ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages])
+    ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
     facts: list[Fact] = []
     carry = None  # the last table of the page before, for a table that runs on without its header
     for page in pages:

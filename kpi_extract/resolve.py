@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .attribution import Context, analyse
 from .context import DocumentContext
+from .docarea import figure_area
 from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
@@ -128,7 +129,8 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
             c = replace(c, period=governing or UNKNOWN_PERIOD, period_source=source if governing else "")
         fact = to_fact(c, document, library)
         if fact is not None:
-            facts.append(replace(fact, area=doc.area))
+            area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
+            facts.append(replace(fact, area=area, area_code=code))
     return facts
 
 

@@ -5,7 +5,10 @@ different figures for the same KPI and period are a conflict to show, not to hid
 
 - **Whose figure.** Figures of different areas (the council or partnership a document is
   about, the facts' `area` column) are different series, never a conflict; so are different
-  subjects (a sub-population).
+  subjects (a sub-population). An area is known by its ONS code (`area_code`, or the code of
+  the gazetteer name in `area`), so "Kent" and "Kent County Council" are one series, named
+  `Kent`; an area with no code (a partnership of two councils, a place the gazetteer does not
+  know) is known by its name.
 - **Alignment.** Periods that are the same moment are one period: an as-at date and the month
   it falls in (a `Mar-17` table column and "at 31 March 2017"), and, for a stock (a KPI whose
   `measure` is `stock`), a financial year and the 31 March that ends it (a count in "Annual
@@ -36,17 +39,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from .areas import gazetteer
 from .model import FACT_COLUMNS
 from .values import format_value
 
 SERIES_COLUMNS = ["kpi", "unit", "period", "period_kind", "period_start", "period_end", "value", "n_sources",
-                  "sources", "conflict", "alternatives", "subject", "area"]
+                  "sources", "conflict", "alternatives", "subject", "area", "area_code"]
 
 
 class FactsError(Exception):
     """A facts file that cannot be used; one line saying why."""
 
 
+# columns a facts file of an earlier version, or one made by hand, may lack
+_OPTIONAL = ("area", "area_code")
 KINDS = {"", "financial_year", "as_at", "month", "calendar_year", "academic_year", "quarter", "unknown"}
 _KPI_ID = re.compile(r"[a-z][a-z0-9_]*")
 _UNNEUTRALISE = re.compile(r"'(?=[=+\-@\t\r])")
@@ -79,12 +85,13 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     except Exception as e:  # whatever a parser makes of a file that is not one, it is not a facts file
         detail = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise FactsError(f"{path}: not a facts CSV or JSON lines file ({detail})") from e
-    missing = [c for c in FACT_COLUMNS if c not in df.columns and c != "area"]
+    missing = [c for c in FACT_COLUMNS if c not in df.columns and c not in _OPTIONAL]
     if missing:
         raise FactsError(f"{path}: missing column(s) {', '.join(missing)}: give a file written by "
                          f"`kpi-extract extract`")
-    if "area" not in df.columns:
-        df["area"] = ""
+    for column in _OPTIONAL:
+        if column not in df.columns:
+            df[column] = ""
     df = df.fillna("")
     for n, r in enumerate(df.to_dict("records")):
         problem = _row_problem(r)
@@ -149,7 +156,7 @@ def _row_problem(r: dict) -> str:
 @dataclass(frozen=True)
 class _Fact:
     kpi: str
-    area: str
+    area: str  # the area's code when it has one (so "Kent" and "Kent County Council" are one), else its name
     subject: str
     unit: str
     value: str
@@ -220,7 +227,7 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
             confidence = 0.0
         strong = str(r.get("method", "")).split("+")[0] in _STRONG_METHODS and \
             str(r.get("period_source", "")) in _STRONG_SOURCES
-        f = _Fact(r["kpi"], r.get("area", ""), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"],
+        f = _Fact(r["kpi"], _area_key(r), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"],
                   r["period_kind"], r["period_start"], r["period_end"], f"{r['document']}#{r['page']}", confidence, pos,
                   strong)
         groups[(f.kpi, f.area, f.subject, f.unit, _bucket(f, measures.get(f.kpi, "")))].append(f)
@@ -240,7 +247,7 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
             "sources": ";".join(sorted(m.source for m in by_value[agreed])),
             "conflict": "true" if others else "false",
             "alternatives": "; ".join(f"{v} ({', '.join(sorted(m.source for m in by_value[v]))})" for v in others),
-            "subject": subject, "area": area,
+            "subject": subject, **_area_columns(area, members),
         })
         agreed_of.append((members, agreed))
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["kpi"], rows[i]["area"], rows[i]["subject"],
@@ -251,6 +258,26 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
         for m in members:
             members_of[m.position] = (new, m.value == agreed)
     return pd.DataFrame([rows[i] for i in order], columns=SERIES_COLUMNS), members_of
+
+
+def _area_key(r: dict) -> str:
+    """What a fact's area is for grouping: its ONS code, given or found for its name (an exact
+    gazetteer name only: a facts file edited by hand says "Kent County Council"), else its name."""
+    code = str(r.get("area_code") or "").strip()
+    name = str(r.get("area") or "").strip()
+    if not code and name:
+        found = gazetteer().lookup(name)
+        code = found.code if found is not None else ""
+    return f"code:{code}" if code else name
+
+
+def _area_columns(area_key: str, members: list[_Fact]) -> dict[str, str]:
+    """`area` and `area_code` of a series row: the gazetteer's common name for a code."""
+    if area_key.startswith("code:"):
+        code = area_key[5:]
+        found = gazetteer().get(code)
+        return {"area": found.name if found is not None else "", "area_code": code}
+    return {"area": area_key, "area_code": ""}
 
 
 def _evidence(facts: list[_Fact]) -> tuple:

@@ -46,20 +46,20 @@ def test_exact_rows_for_a_text_file(tmp_path):
     expected = [
         ["referrals", "4036", "count", "2017-18", "financial_year", "2017-04-01", "2018-03-31", "sentence", "", shown,
          "1", "In Q3 2018/19 there were 1,096 referrals to children's social care, compared with 4,036 referrals in "
-         "2017/18 as a whole.", "regex", "referrals/count-referrals", "0.9", "Northmoor"],
+         "2017/18 as a whole.", "regex", "referrals/count-referrals", "0.9", "Northmoor", ""],
         ["referrals", "1096", "count", "2018-Q4", "quarter", "2018-10-01", "2018-12-31", "sentence", "", shown, "1",
          "In Q3 2018/19 there were 1,096 referrals to children's social care, compared with 4,036 referrals in "
-         "2017/18 as a whole.", "regex", "referrals/count-referrals", "0.9", "Northmoor"],
+         "2017/18 as a whole.", "regex", "referrals/count-referrals", "0.9", "Northmoor", ""],
         # "In the same quarter" names no period: the sentence before ("In Q3 2018/19 ...") does
         ["rereferral_rate", "21", "percent", "2018-Q4", "quarter", "2018-10-01", "2018-12-31", "sentence", "", shown,
          "1", "In the same quarter the re-referral rate was 21%, against a target of 18% and an England average "
-         "of 22%.", "regex", "rereferral_rate/rate-then-percent", "0.9", "Northmoor"],
+         "of 22%.", "regex", "rereferral_rate/rate-then-percent", "0.9", "Northmoor", ""],
         ["children_in_care", "529", "count", "2019-01-31", "as_at", "2019-01-31", "2019-01-31", "sentence", "", shown,
          "2", "At 31 January 2019 there were 529 children in care and 1,988 open children in need cases.", "regex",
-         "children_in_care/count-looked-after", "0.9", "Northmoor"],
+         "children_in_care/count-looked-after", "0.9", "Northmoor", ""],
         ["children_in_need", "1988", "count", "2019-01-31", "as_at", "2019-01-31", "2019-01-31", "sentence", "",
          shown, "2", "At 31 January 2019 there were 529 children in care and 1,988 open children in need cases.",
-         "regex", "children_in_need/count-cases", "0.9", "Northmoor"],
+         "regex", "children_in_need/count-cases", "0.9", "Northmoor", ""],
     ]
     got = [list(r.values()) for r in rows(result.stdout)]
     assert list(rows(result.stdout)[0]) == FACT_COLUMNS
@@ -73,7 +73,7 @@ def test_output_is_byte_identical_and_rfc4180(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     assert a.read_bytes().startswith(b"kpi,value,unit,period,period_kind,period_start,period_end,period_source,")
     assert b"\r\n" in a.read_bytes() and b"\n" not in a.read_bytes().replace(b"\r\n", b"")
-    assert a.read_bytes().split(b"\r\n")[0].endswith(b",confidence,area")  # extra columns follow the spec's
+    assert a.read_bytes().split(b"\r\n")[0].endswith(b",confidence,area,area_code")  # extra columns follow the spec's
 
 
 def test_one_job_or_two_give_the_same_bytes(tmp_path):

@@ -63,3 +63,11 @@ def test_never_crashes_on_the_robustness_set(tmp_path):
     reported = {ln.split(": ")[1] for ln in result.stderr.splitlines() if ln.startswith("error: ")}
     assert reported <= set(files)
     assert out.exists()
+
+
+def test_every_fact_of_a_real_council_has_its_area_code(corpus_facts):
+    rows = list(csv.DictReader(io.StringIO(corpus_facts.read_text(encoding="utf-8"))))
+    codes = {"bradford": ("Bradford", "E08000032"), "kent": ("Kent", "E10000016"), "norfolk": ("Norfolk", "E10000020")}
+    for r in rows:
+        word = next((w for w in codes if f" {w} " in r["document"].lower()), "")
+        assert (r["area"], r["area_code"]) == codes.get(word, ("Birmingham", "E08000025")), r["document"]

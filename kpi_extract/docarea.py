@@ -1,0 +1,221 @@
+"""Whose area a document's figures are for: the council or partnership that reports them.
+
+A council's papers name it again and again ("Kent County Council", "LONDON BOROUGH OF FENWICK",
+"Kingsford and Dunmere Safeguarding Children Partnership", "Redbourne Children's Trust"), and now
+and then a neighbour, a partner or a typo. So the area is the name said most often as a body,
+counting the front pages (where the author names itself) three times and the file's own name
+twice, never a heading or a one-off: a service ("Adult Social Care"), a budget line ("All
+Revenue") or a misspelt heading is outvoted or is no place at all.
+
+Each name is then normalised against the gazetteer (areas.py): a UK council gets its common name
+and ONS code; an unknown place (an invented council, a partnership of two councils) keeps the
+name it is written with and no code. A partnership of two or more councils ("Richmond and
+Wandsworth") is not one authority: its area is the joint name and its code stays empty, as
+spec/output.md asks for an area that is not a UK local authority.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from .areas import Area, gazetteer, key
+
+_WORD = r"[A-Z][A-Za-z'.]*"
+_JOIN = r"(?:upon|on|under|in|and|of|with|le|la|by|the|&)"
+_NAME = rf"{_WORD}(?:[ -](?:{_JOIN}|{_WORD})){{0,5}}?"
+_LONG_NAME = rf"{_WORD}(?:[ -](?:{_JOIN}|{_WORD})){{0,5}}"
+_TYPE = r"(?:Metropolitan Borough|Metropolitan District|County Borough|Borough|City|County|District|Unitary)"
+_BODIES = [
+    # "Kent County Council", "City of Bradford Metropolitan District Council", "Calder Moss Council"
+    (re.compile(rf"\b({_NAME}) (?:{_TYPE} ){{0,2}}Council\b"), 1.0),
+    # "London Borough of Fenwick", "Royal Borough of Kingston upon Thames", "Borough of Kingsford"
+    (re.compile(rf"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City and County|City|County) of "
+                rf"({_LONG_NAME})"), 1.0),
+    # "Kent Safeguarding Children Partnership", "Thornbury Heath Local Safeguarding Children Board"
+    (re.compile(rf"\b({_NAME}) (?:Local )?Safeguarding (?:Children(?:'s)? |Adults )?(?:Board|Partnership)\b"), 1.0),
+    # "Eastshire Children's Services", "Redbourne Children's Trust": a service named after its area
+    (re.compile(rf"\b({_NAME}) Children'?s'? (?:Services|Social Care|Trust)\b"), 0.5),
+]
+# words that start or end a captured phrase without being part of the place's name
+_NOT_A_PLACE = {
+    "the", "this", "our", "each", "every", "a", "an", "county", "city", "borough", "district", "parish", "town",
+    "local", "full", "cabinet", "executive", "safeguarding", "children", "children's", "business", "manager",
+    "chair", "independent", "director", "officer", "head", "assistant", "service", "services", "team", "unit",
+    "strategic", "lead", "member", "members", "report", "meeting", "committee", "board", "partnership", "and",
+    "of", "dear", "cllr", "councillor", "inspection", "agenda", "item", "minutes", "annual", "page", "official",
+    "in", "on", "by", "with", "for", "to", "from", "at", "all", "that", "these", "those", "its", "their",
+    "royal", "london", "metropolitan", "unitary", "council", "both", "between", "across", "neighbouring",
+    "&", "upon", "under", "le", "la", "contact", "visit", "welcome", "see", "email", "call", "join",
+    "supporting", "funded", "led", "chaired", "hosted", "commissioned", "provided", "delivered",
+}
+# a phrase with one of these words is a service, a post, a budget line or a document: no place
+_NOT_IN_A_PLACE = re.compile(
+    r"\b(?:adults?|social|care|revenue|capital|budget|services?|children'?s?|health|education|schools?|"
+    r"report|committee|board|partnership|director|officer|members?|plan|strategy|policy|panel|scrutiny|"
+    r"cabinet|executive|police|nhs|trust|group|forum|team|department|directorate|finance|performance|"
+    r"review|inspection|ofsted|appendix|item|agenda|minutes|annual|total|summary|update|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b", re.I)
+_FRONT_WEIGHT, _STEM_WEIGHT = 3.0, 2.0
+
+
+def _titlecase_capitals(text: str) -> str:
+    """ALL-CAPS names read as names: "LONDON BOROUGH OF FENWICK" -> "London Borough Of Fenwick"."""
+    text = re.sub(r"\b[A-Z][A-Z'&.-]{1,}\b", lambda m: m.group().title() if len(m.group()) > 3 or
+                  m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
+    return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
+
+
+_JOINS = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
+
+
+def _place_word(w: str) -> bool:
+    return w.lower() in _JOINS or (w.lower() not in _NOT_A_PLACE and not _NOT_IN_A_PLACE.search(w))
+
+
+@lru_cache(maxsize=4096)
+def _place(phrase: str, at_end: bool = True) -> tuple[str, Area | None, str]:
+    """(place, authority or None, the name as written when the authority is a near miss of it)
+    for a phrase captured before a body's word (`at_end`: "... Council") or after it ("London
+    Borough of ..."). The place is next to that word: the longest span from it that is a council
+    of the gazetteer ("Report of Brighton and Hove" -> Brighton and Hove), unless it is the second
+    of two places joined by "and" (a joint partnership); else the run of place-like words next to
+    it ("Daniel Okafor Director of Children's Services Marshwood" -> Marshwood); else ""."""
+    words = phrase.replace("-", " - ").split()
+    g = gazetteer()
+    n = len(words)
+    spans = [(i, n) for i in range(n)] if at_end else [(0, j) for j in range(n, 0, -1)]
+    for i, j in spans:
+        if words[i].lower() in _JOINS or words[j - 1].lower() in _JOINS:
+            continue
+        found = g.lookup(" ".join(words[i:j]).replace(" - ", "-"))
+        if found is None:
+            continue
+        if (at_end and i >= 2 and words[i - 1].lower() in ("and", "&") and _place_word(words[i - 2])) or \
+                (not at_end and j + 1 < n and words[j].lower() in ("and", "&") and _place_word(words[j + 1])):
+            break  # "Sutton and Merton": two councils' partnership, named jointly below
+        return found.name, found, ""
+    if at_end:
+        k = n
+        while k > 0 and _place_word(words[k - 1]):
+            k -= 1
+        words = words[k:]
+    else:
+        k = 0
+        while k < n and _place_word(words[k]):
+            k += 1
+        words = words[:k]
+    while words and words[0].lower() in _JOINS:
+        words.pop(0)
+    while words and words[-1].lower() in _JOINS:
+        words.pop()
+    name = " ".join(words).replace(" - ", "-")
+    if not name or not name[0].isupper() or len(name) < 3:
+        return "", None, ""
+    near = g.find(name)  # "Birmingam City Council": a typed letter wrong, still the council
+    if near is not None:
+        return near.name, near, name
+    return name, None, ""
+
+
+# the words a body's name ends on (or, for "London Borough of X", starts after), by the pattern
+# of _BODIES they anchor: only the text around them is searched, so a long pack costs little
+_ANCHORS = [re.compile(r"\b(?:[Cc]ouncil|COUNCIL)\b"),
+            re.compile(r"\b(?:[Bb]orough|[Cc]ity|[Cc]ounty|BOROUGH|CITY|COUNTY) (?:of|OF)\b"),
+            re.compile(r"\b(?:[Ss]afeguarding|SAFEGUARDING)\b"),
+            re.compile(r"\b(?:[Cc]hildren|CHILDREN)'?[Ss]?'? (?:[Ss]ervices|[Ss]ocial [Cc]are|[Tt]rust|SERVICES|TRUST)\b")]
+_LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04\u2019"
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\u2019": "'"})
+
+
+def mentions(text: str) -> list[tuple[int, str, Area | None, float, str]]:
+    """(offset, place, authority or None, weight, the name as written if a near miss) for each
+    body named in `text`."""
+    if any(c in text for c in _LIGATURE_CHARS):
+        text = text.translate(_LIGATURES)
+    flat = " ".join(text.split())
+    out = []
+    for n, (anchors, (rx, weight)) in enumerate(zip(_ANCHORS, _BODIES)):
+        for anchor in anchors.finditer(flat):
+            lo = max(0, anchor.start() - 90)
+            lo = flat.find(" ", lo) + 1 if lo else 0
+            window = _titlecase_capitals(flat[lo:anchor.end() + 90])  # same length: offsets hold
+            for m in rx.finditer(window):
+                if m.start() <= anchor.start() - lo < m.end():  # the match this anchor is part of
+                    name, area, written = _place(m.group(1), n != 1)
+                    if name:
+                        out.append((lo + m.start(1), name, area, weight, written))
+                    break
+    return out
+
+
+def _stem_areas(path: str) -> list[Area]:
+    """Councils the file's own name gives ("Ofsted kent - children's services inspection")."""
+    words = re.findall(r"[A-Za-z]+", Path(path).stem) if path else []
+    g = gazetteer()
+    found = []
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            a = g.lookup(" ".join(words[i:i + n]))
+            if a is not None and a not in found:
+                found.append(a)
+    return found
+
+
+def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
+    """(area, area_code) of a document: the body it names most (front pages and file name
+    counting more), normalised against the gazetteer; ("", "") when it names none.
+
+    `pages` are the pages as read, running headers and footers included: "Eastshire County
+    Council - Children's Services" atop every page is the author naming itself."""
+    score: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    shown: dict[str, tuple[str, str]] = {}
+    found = []
+    offset = 0
+    for number, text in enumerate(pages):
+        weight = _FRONT_WEIGHT if number < 2 else 1.0
+        found += [(offset + at, name, area, w * weight, written) for at, name, area, w, written in mentions(text)]
+        offset += len(text) + 1
+    # a near miss written the same way twice is a place of that name, not a typo ("Easterleigh")
+    spelt = Counter(written for *_, written in found if written)
+    for at, name, area, w, written in found:
+        if written and spelt[written] > 1:
+            name, area = written, None
+        k = area.code if area is not None else key(name)
+        score[k] += w
+        first.setdefault(k, at)
+        shown[k] = (area.name, area.code) if area is not None else shown.get(k, (name, ""))
+    for area in _stem_areas(path):
+        if area.code in score or not score:  # the file's name confirms a body; alone it names the area
+            score[area.code] += _STEM_WEIGHT
+            first.setdefault(area.code, offset)
+            shown[area.code] = (area.name, area.code)
+    if not score:
+        return "", ""
+    best = max(score, key=lambda k: (score[k], -first[k]))
+    return shown[best]
+
+
+def _parts(joint: str) -> list[str]:
+    """The places a joint name covers: "Kingsford and Dunmere" -> Kingsford, Dunmere."""
+    return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]
+
+
+def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, str]:
+    """(area, area_code) of one figure: the document's, unless a table column names the place
+    the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
+    council ("Medway" beside "Kent") makes the figure that council's; a column headed with one of
+    the places of a joint partnership ("Kingsford" in a Kingsford and Dunmere report) makes it
+    that place's. `subject` keeps the column's name either way (spec/kpis.md)."""
+    if not subject or not pattern.endswith("/table-area"):
+        return area, code
+    found = gazetteer().lookup(subject)
+    if found is not None:
+        return found.name, found.code
+    if not code and key(subject) in {key(p) for p in _parts(area)} and len(_parts(area)) > 1:
+        return subject.strip(), ""
+    return area, code

@@ -1,0 +1,82 @@
+"""Council names to (common name, ONS code): aliases, the nations' councils, former councils,
+and near misses that must stay unmatched (another body, a service, an invented place)."""
+import re
+from importlib import resources
+
+import pytest
+
+from kpi_extract.areas import gazetteer, normalise
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kent", "E10000016"),
+    ("Kent County Council", "E10000016"),
+    ("KENT COUNTY COUNCIL", "E10000016"),
+    ("Birmingham City Council", "E08000025"),
+    ("Royal Borough of Windsor and Maidenhead", "E06000040"),
+    ("City of York", "E06000014"),
+    ("City of York Council", "E06000014"),
+    ("Bristol, City of", "E06000023"),
+    ("Bristol City Council", "E06000023"),
+    ("Herefordshire, County of", "E06000019"),
+    ("Kingston upon Hull", "E06000010"),
+    ("Hull City Council", "E06000010"),
+    ("London Borough of Tower Hamlets", "E09000030"),
+    ("City of Bradford Metropolitan District Council", "E08000032"),
+    ("Stockton on Tees", "E06000004"),
+    ("St. Helens", "E08000013"),
+    ("Bath & North East Somerset", "E06000022"),
+    ("Brighton and Hove City Council", "E06000043"),
+    ("The Borough Council of Calderdale", "E08000033"),
+])
+def test_english_councils_in_their_usual_forms(text, code):
+    assert normalise(text)[1] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rhondda Cynon Taf", "W06000016"),
+    ("Cardiff", "W06000015"),
+    ("Caerdydd", "W06000015"),
+    ("Isle of Anglesey County Council", "W06000001"),
+    ("Glasgow City Council", "S12000049"),
+    ("Aberdeenshire Council", "S12000034"),
+    ("Belfast City Council", "N09000003"),
+])
+def test_welsh_scottish_and_northern_irish_councils(text, code):
+    assert normalise(text)[1] == code
+
+
+def test_a_former_council_is_named_by_its_own_title_and_the_current_one_by_the_bare_name():
+    assert normalise("Somerset County Council") == ("Somerset", "E10000027")  # abolished 2023
+    assert normalise("Somerset") == ("Somerset", "E06000066")
+    assert normalise("Northamptonshire County Council") == ("Northamptonshire", "E10000021")
+    former = gazetteer().get("E10000021")
+    assert former is not None and not former.current and set(former.replaced_by.split()) == {"E06000061", "E06000062"}
+
+
+@pytest.mark.parametrize("typed, code", [("Birmingam", "E08000025"), ("Norflok County Council", "E10000020"),
+                                         ("Hertfordshre", "E10000015")])
+def test_a_typed_letter_or_two_still_finds_the_council(typed, code):
+    assert normalise(typed)[1] == code
+
+
+@pytest.mark.parametrize("text", [
+    "Kent Police", "Kent Fire and Rescue Service", "Children's Services", "Adult Social Care", "All Revenue",
+    "NHS Birmingham and Solihull ICB", "Norfolk and Norwich University Hospitals", "London", "England",
+    "North East", "South West", "Wight", "Richmond", "Northshire", "Eastshire", "North Eastshire", "Kingsford",
+    "Westmoor", "Southam", "Calder Moss", "Harrowfield", "Thamesbury", "Kingsford and Dunmere", "Board",
+    "Council", "County Council", "City of", "",
+])
+def test_other_bodies_regions_and_invented_places_are_no_council(text):
+    assert normalise(text) == ("", "")
+
+
+def test_every_code_is_a_gss_code_of_a_council_type_and_the_source_is_in_the_header():
+    text = resources.files("kpi_extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
+    header = "\n".join(ln for ln in text.splitlines() if ln.startswith("#"))
+    assert "Open Government Licence" in header and "Office for National Statistics" in header
+    g = gazetteer()
+    assert len(g.by_code) > 400
+    assert all(re.fullmatch(r"(?:E06|E07|E08|E09|E10|W06|S12|N09)\d{6}", c) for c in g.by_code)
+    kinds = {c[:3] for c in g.by_code}
+    assert kinds == {"E06", "E07", "E08", "E09", "E10", "W06", "S12", "N09"}

@@ -1,0 +1,120 @@
+"""The area a document's figures are for: the body it names most, normalised to an ONS code
+when it is a UK council; an invented council keeps its own name and no code; a heading, a
+service or a typo is never an area."""
+from pathlib import Path
+
+import pytest
+
+from kpi_extract.docarea import document_area, figure_area
+from kpi_extract.readers import read_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def test_the_body_named_most_wins_over_a_neighbour_and_the_front_page_counts_more():
+    pages = ["KENT COUNTY COUNCIL\nCabinet\n4 March 2021", "Agenda", "Medway Council and Medway Council's partners "
+             "were consulted.", "Kent County Council will review this."]
+    assert document_area(pages) == ("Kent", "E10000016")
+
+
+def test_a_running_header_names_the_author():
+    pages = [f"Eastshire County Council - Children's Services\nPage {n}\nChildren on a plan 431" for n in range(4)]
+    assert document_area(pages) == ("Eastshire", "")
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("LONDON BOROUGH OF TOWER HAMLETS\nCabinet", ("Tower Hamlets", "E09000030")),
+    ("Royal Borough of Kensington and Chelsea\nCabinet report", ("Kensington and Chelsea", "E09000020")),
+    ("Report of Brighton and Hove City Council", ("Brighton and Hove", "E06000043")),
+    ("City of Bradford Metropolitan District Council\nExecutive", ("Bradford", "E08000032")),
+    ("Bristol City Council\nCabinet", ("City of Bristol", "E06000023")),
+    ("Cyngor Caerdydd\nCardiff Council\nCabinet", ("Cardiff", "W06000015")),
+    ("Norfolk Safeguarding Children Partnership\nYearly report", ("Norfolk", "E10000020")),
+    ("Redbourne Children's Trust\nQuarterly dashboard", ("Redbourne", "")),
+    ("Birmingam City Council\nCabinet", ("Birmingham", "E08000025")),  # a typed letter wrong
+])
+def test_a_body_in_its_usual_forms(front, expected):
+    assert document_area([front]) == expected
+
+
+def test_a_partnership_of_two_councils_is_named_jointly_with_no_code():
+    pages = ["Sutton and Merton Safeguarding Children Partnership\nAnnual Report 2021-22\n"
+             "The partners are Sutton Council, Merton Council and the NHS."]
+    assert document_area(pages) == ("Sutton and Merton", "")
+
+
+def test_a_typo_in_one_heading_is_outvoted():
+    pages = ["Northshire County Council\nCabinet", "Agenda", "Nortshire Conty Council\nReport", "Northshire County "
+             "Council will review this."]
+    assert document_area(pages) == ("Northshire", "")
+
+
+def test_a_near_miss_written_the_same_way_twice_is_a_place_of_its_own():
+    # one letter from Eastleigh, but written so every time: not a typo of it
+    pages = ["Eastleighs Borough Council\nScrutiny Panel", "Agenda", "Eastleighs Borough Council will review this."]
+    assert document_area(pages) == ("Eastleighs", "")
+
+
+def test_the_place_is_the_one_next_to_the_council_word_not_a_name_before_a_post():
+    pages = ["14 February 2023\nJane Holloway\nDirector of Children's Services\nMarshwood Council\nDear Jane"]
+    assert document_area(pages) == ("Marshwood", "")
+
+
+def test_a_service_a_budget_line_or_a_post_is_no_area():
+    assert document_area(["Adult Social Care\nAll Revenue Council\nChildren's Services Council"]) == ("", "")
+    assert document_area(["Report of the Director of Children's Services"]) == ("", "")
+
+
+def test_the_file_name_names_the_council_when_the_text_does_not():
+    assert document_area(["Inspection of children's services"], "Ofsted kent - inspection - 2013.pdf") == \
+        ("Kent", "E10000016")
+
+
+def test_a_figure_in_a_column_headed_by_a_council_is_that_councils():
+    assert figure_area("Medway", "cp_plans/table-area", "Kent", "E10000016") == ("Medway", "E06000035")
+    assert figure_area("Kingsford", "cp_plans/table-area", "Kingsford and Dunmere", "") == ("Kingsford", "")
+    assert figure_area("Northtown", "cp_plans/table-area", "Kent", "E10000016") == ("Kent", "E10000016")
+    assert figure_area("under 5s", "cp_plans/regex", "Kent", "E10000016") == ("Kent", "E10000016")
+
+
+def _raw(path: Path) -> list[str]:
+    return list(read_pages(path).pages)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "documents").glob("*.txt")), ids=lambda p: p.stem)
+def test_the_projects_documents_are_their_councils(path):
+    area, code = document_area(_raw(path), path.name)
+    places = path.stem.split("_")
+    expected = places[0] if places[1] not in ("marsh",) else f"{places[0]} and {places[1]}"
+    assert area.lower() == expected and code == ""
+
+
+@pytest.mark.parametrize("name", ["Children and Families Scrutiny Committee 14 September 2016 - reports pack.pdf",
+                                  "Improvement Board 5 March 2019 - minutes.txt",
+                                  "Partnership Board 12 October 2018 - annual report.pdf"])
+def test_the_fixtures_are_northmoor(name):
+    path = ROOT / "fixtures" / name
+    if not path.exists():
+        pytest.skip("fixture not built")
+    assert document_area(_raw(path), name) == ("Northmoor", "")
+
+
+COUNCILS = {"h01": "Northshire", "h02": "Eastbridge", "h03": "Westmoor", "h04": "Kingsford and Dunmere",
+            "h05": "Ashcombe", "h06": "Harrowfield", "h07": "Lowther Vale", "h08": "Redbourne",
+            "h09": "Southam and Teign", "h10": "Fenwick", "h11": "Thornbury Heath", "h12": "Greywater",
+            "h13": "Calder Moss", "h14": "Hollinsford", "h15": "Mereside", "h16": "Stourleigh"}
+
+
+@pytest.mark.skipif(not (SHARED / "councils").is_dir(), reason="shared councils not here")
+def test_invented_councils_keep_their_own_name_and_no_code():
+    got = {p.name[:3]: document_area(_raw(p), p.name) for p in sorted((SHARED / "councils").glob("*.pdf"))}
+    assert got == {k: (v, "") for k, v in COUNCILS.items()}
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not here")
+def test_real_councils_get_their_ons_code():
+    codes = {"bradford": "E08000032", "kent": "E10000016", "norfolk": "E10000020"}
+    for p in sorted((SHARED / "corpus").glob("*.pdf")):
+        word = next((w for w in codes if f" {w} " in p.name.lower()), "")
+        assert document_area(_raw(p), p.name)[1] == codes.get(word, "E08000025"), p.name  # the rest: Birmingham

@@ -21,11 +21,12 @@ _UNIT_WORDS = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
 _TEN_WORDS = "|".join(_TENS[2:])
 # "thirty three", "thirty-three", "one hundred and fifty", "three thousand and fifty"
 _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[\s-](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))"
-_HUNDREDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
-_BELOW_1000 = rf"(?:{_HUNDREDS}|{_SMALL})"
-_THOUSANDS = rf"(?:{_BELOW_1000}\s+thousand(?:,?\s+(?:and\s+)?{_BELOW_1000})?)"
+# each part once, its larger forms as greedy optional tails (longest first, as an alternation of
+# the whole forms would try them): the library's patterns hold this dozens of times, and a
+# pattern's size is what `re` takes time to compile
+_BELOW_1000 = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?)"
 WORDS_RE = (rf"(?<![\w-])(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
-            rf"(?:{_THOUSANDS}|{_HUNDREDS}|{_SMALL})\b")
+            rf"(?:{_BELOW_1000}(?:\s+thousand(?:,?\s+(?:and\s+)?{_BELOW_1000})?)?)\b")
 
 # a digit group that is not a piece of a bigger number, a decimal, a date or a range
 _NOT_AFTER = r"(?<![\d.,£/\-–])"

@@ -84,3 +84,29 @@ def test_numbers_that_are_not_figures(text, number):
 def test_count_macro_skips_dates_and_ages():
     rx = re.compile(VALUE_MACROS["count"], re.I)
     assert [m.group("value") for m in rx.finditer("at 31st March 2016 was 301, a 14-year-old")] == ["301"]
+
+
+# The number-word pattern is written compactly (each part once, larger forms as optional tails)
+# because every count pattern of the library holds it; it must match exactly what the plain
+# alternation of whole forms, longest first, matches.
+def _plain_words_re() -> str:
+    from kpi_extract.values import _SMALL
+    hundreds = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
+    below = rf"(?:{hundreds}|{_SMALL})"
+    thousands = rf"(?:{below}\s+thousand(?:,?\s+(?:and\s+)?{below})?)"
+    return (rf"(?<![\w-])(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
+            rf"(?:{thousands}|{hundreds}|{_SMALL})\b")
+
+
+_NUMBER_PIECES = ["one", "two", "three", "seven", "ten", "eleven", "seventeen", "twenty", "forty", "ninety",
+                  "hundred", "thousand", "and", "Twenty", "FIVE", "tenant", "often", "one-off", "x", "children"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_from([" ", "  ", "-", ", ", " and ", "", "\n"])),
+                min_size=1, max_size=8))
+def test_number_words_compact_pattern_matches_as_the_plain_one(parts):
+    from kpi_extract.values import WORDS_RE
+    text = "".join(w + sep for w, sep in parts)
+    plain = re.compile(_plain_words_re(), re.I)
+    compact = re.compile(WORDS_RE, re.I)
+    assert [m.span() for m in compact.finditer(text)] == [m.span() for m in plain.finditer(text)]

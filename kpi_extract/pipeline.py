@@ -16,11 +16,12 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .areas import gazetteer
 from .cache import TextCache
 from .context import build_context
 from .layout import layout_page
 from .library import Library
-from .matchers import match_page
+from .matchers import match_page, prepare as prepare_matchers
 from .model import Fact
 from .pages import prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
@@ -230,7 +231,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 except ReadError as e:
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue
-                library.index()  # prepared once, in this process, so each child is forked with it
+                _prepare_for_children(library)
                 parent, child = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,
                                                         pdf_reader, cache, partial), daemon=True)
@@ -295,6 +296,13 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             proc.join(5)
             conn.close()
     return [results[i] for i in range(len(files))]
+
+
+def _prepare_for_children(library: Library) -> None:
+    """What every child needs, built once here so that each child is forked with it rather than
+    building it again: the library's pattern index, the matchers' alias tables, the gazetteer."""
+    prepare_matchers(library)
+    gazetteer()
 
 
 def _timeout_message(timeout: float) -> str:

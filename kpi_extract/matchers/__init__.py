@@ -22,6 +22,17 @@ Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candid
 MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "fuzzy": fuzzy.match}
 
 
+def prepare(library: Library) -> None:
+    """Build what the matchers derive from the library alone (alias tables, cleaned labels) before
+    files are read: each file is read in a child forked from this process, and what a child
+    builds dies with it, so a table built there is built again for every file."""
+    for module in (regex, table, fuzzy):
+        build = getattr(module, "prepare", None)
+        if build is not None:
+            build(library)
+    library.index()
+
+
 def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:
     found: list[Candidate] = []
     for matcher in MATCHERS.values():

@@ -171,7 +171,7 @@ def _best_line_label(labels: list[tuple[str, int]], aliases: Aliases, library: L
 
 def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]]) -> list[Candidate]:
     out = []
-    by_unit = {u: _aliases(library, u, min_len=10) for u in ("count", "GBP", "percent")}
+    by_unit = {u: _aliases(library, u, min_len=10) for u in _UNITS}
     for si, sent in enumerate(layout.sentences):
         text = sent.text
         if not _DIGIT.search(text):  # (the figure pattern's look-behind is tried at every position)
@@ -274,6 +274,17 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
         if found:
             previous_kpis.setdefault(si + 1, set()).update(c.kpi for c in found)
     return out
+
+
+_UNITS = ("count", "GBP", "percent")
+
+
+def prepare(library: Library) -> None:
+    """Build the alias tables every page asks for (see `matchers.prepare`)."""
+    for unit in _UNITS:
+        _aliases(library, unit)
+        _aliases(library, unit, min_len=10)
+        _dashboard_labels(library, unit, frozenset())
 
 
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,

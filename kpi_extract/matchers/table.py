@@ -71,6 +71,12 @@ def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[d
     return library.memo(("table-labels", unit, previous), build)
 
 
+def prepare(library: Library) -> None:
+    """Build the row-label tables of rows that follow no other KPI (see `matchers.prepare`)."""
+    for unit in ("count", "GBP", "percent"):
+        _label_choices(library, unit, None)
+
+
 def label_kpi(label: str, unit: str, previous: str | None, library: Library,
               cutoff: float = DEFAULT_SETTINGS.table_label_cutoff) -> tuple[str, float] | None:
     """The KPI a row label names, with the match score, or None."""

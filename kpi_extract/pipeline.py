@@ -196,6 +196,8 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     configure_ocr(ocr)  # before the cache is asked: its key says whether OCR was used
     results: dict[int, FileResult] = {}
     queue = list(enumerate(files))
+    if jobs > 1:  # the largest first, so that no big pack is left running alone at the end
+        queue.sort(key=lambda item: -_size(item[1].path))
     running: dict = {}  # conn -> (index, process, started, cached)
 
     def kept(f: InputFile, stage: str) -> str:
@@ -296,6 +298,13 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
             proc.join(5)
             conn.close()
     return [results[i] for i in range(len(files))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _prepare_for_children(library: Library) -> None:

@@ -70,10 +70,14 @@ class Fact:
     pattern: str
     confidence: float
     area: str = ""  # extra column: the council or partnership the document is about
+    fact_id: str = ""  # stable id of the figure (ids.py): what a review decision refers to
+    reviewed: str = ""  # "accepted" / "corrected" once a review decision applies (ledger.py)
 
 
 FACT_COLUMNS = [
-    "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
+    "fact_id", "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
     "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
-    "area",
+    "area", "reviewed",
 ]
+# columns a facts file written before they existed may lack (read as empty)
+OPTIONAL_FACT_COLUMNS = {"fact_id", "area", "reviewed"}

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .attribution import Context, analyse
 from .context import DocumentContext
+from .ids import figure_key
 from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
@@ -126,7 +127,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
             c = replace(c, period=governing or UNKNOWN_PERIOD, period_source=source if governing else "")
         fact = to_fact(c, document, library)
         if fact is not None:
-            facts.append(replace(fact, area=doc.area))
+            facts.append(replace(fact, area=doc.area, fact_id=figure_key(c)))
     return facts
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .model import FACT_COLUMNS
+from .model import FACT_COLUMNS, OPTIONAL_FACT_COLUMNS
 from .values import format_value
 
 SERIES_COLUMNS = ["kpi", "unit", "period", "period_kind", "period_start", "period_end", "value", "n_sources",
@@ -79,12 +79,12 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     except Exception as e:  # whatever a parser makes of a file that is not one, it is not a facts file
         detail = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise FactsError(f"{path}: not a facts CSV or JSON lines file ({detail})") from e
-    missing = [c for c in FACT_COLUMNS if c not in df.columns and c != "area"]
+    missing = [c for c in FACT_COLUMNS if c not in df.columns and c not in OPTIONAL_FACT_COLUMNS]
     if missing:
         raise FactsError(f"{path}: missing column(s) {', '.join(missing)}: give a file written by "
                          f"`kpi-extract extract`")
-    if "area" not in df.columns:
-        df["area"] = ""
+    for column in sorted(OPTIONAL_FACT_COLUMNS - set(df.columns)):
+        df[column] = ""
     df = df.fillna("")
     for n, r in enumerate(df.to_dict("records")):
         problem = _row_problem(r)

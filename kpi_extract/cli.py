@@ -315,6 +315,10 @@ _raw_text_option = click.option(
     "--raw-text", is_flag=True,
     help="Write text cells as they are. By default a CSV cell a spreadsheet would run as a formula "
          "(starting with =, +, -, @, tab or CR) gets a leading ' (OWASP); use this for pipelines.")
+_ledger_option = click.option(
+    "--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+    help="The review ledger to apply (see `review`): rejected facts left out, corrections in place, "
+         "reviewed figures marked. Default: FACTS.ledger.sqlite beside the (first) facts file, when it exists.")
 _force_option = click.option(
     "--force", is_flag=True, help="Write through an output path that is a symbolic link (to the file it points to).")
 
@@ -369,6 +373,7 @@ def _jobs(ctx, param, value: int) -> int:
                    "(Debian: apt-get install tesseract-ocr); their figures' method ends in +ocr.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
               help="Append a timestamped line per file and a summary to this log file.")
+@_ledger_option
 @_raw_text_option
 @_force_option
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
@@ -377,7 +382,7 @@ def _jobs(ctx, param, value: int) -> int:
               show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout: tables from "
                                       "columns, headings from type) or pdfplumber (the reference; text only).")
 def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, cache_dir, no_cache, jobs, timeout,
-            max_memory, ocr, log_path, raw_text, force, verbose, quiet, pdf_reader):
+            max_memory, ocr, log_path, ledger_path, raw_text, force, verbose, quiet, pdf_reader):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
     Problems go to standard error, with a progress line when it is a terminal and a one-line
@@ -404,6 +409,8 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
         raise CliError("--errors needs a file name, not standard output")
     if series_path and series_target is None:
         raise CliError("--series needs a file name, not standard output")
+    if ledger_path and not Path(ledger_path).is_file():
+        raise CliError(f"{shown_name(ledger_path)}: no such ledger: give the file `kpi-extract review` wrote")
     try:
         log = _Log(log_path)
     except OSError as e:
@@ -473,7 +480,12 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
     rows = fact_rows(facts)
     outputs.append((out_target, _facts_output(rows, fmt, library, raw_text)))
     if series_target is not None:
-        outputs.append((series_target, _series_output(rows, format_for(series_path, None), library, raw=raw_text)))
+        import pandas as pd
+        # the facts file keeps every reading (the review page and `changes` need them); the
+        # series is where figures are used, so the analyst's decisions apply there
+        reviewed = _apply_ledger(pd.DataFrame(rows, columns=FACT_COLUMNS).astype(str), ledger_path, output)
+        outputs.append((series_target, _series_output(reviewed.to_dict("records"), format_for(series_path, None),
+                                                       library, raw=raw_text)))
     try:
         _emit_all(outputs)
     except CliError as e:
@@ -486,6 +498,24 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
     log.close()
     if failed:
         raise SomeFailed(summary)
+
+
+def _apply_ledger(facts: pd.DataFrame, ledger_path: str | None, beside: str | None) -> pd.DataFrame:
+    """The facts with the review ledger's decisions applied: the one given, else the one beside
+    the facts file when there is one. Decisions whose fact is gone are listed on stderr."""
+    from .ledger import Ledger, LedgerError, apply, default_path, orphan_lines
+    path = Path(ledger_path) if ledger_path else default_path(beside) if beside and beside != "-" else None
+    if path is None or (not ledger_path and not path.is_file()):
+        return facts
+    try:
+        with Ledger(path, create=False) as ledger:
+            decisions = ledger.latest()
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    facts, orphans = apply(facts, decisions)
+    for line in orphan_lines(orphans, shown_name(str(path))):
+        _err(line)
+    return facts
 
 
 def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
@@ -504,9 +534,10 @@ def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
 @output_options("Series file")
 @click.option("--wide", "as_wide", is_flag=True, help="One row per period and one column per KPI.")
 @_patterns_option
+@_ledger_option
 @_raw_text_option
 @_force_option
-def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
+def series(facts, output, fmt, as_wide, kpis, pattern_paths, ledger_path, raw_text, force):
     """One row per KPI, area, subject and period from facts CSV/JSON lines files: sources
     counted, conflicts shown.
 
@@ -517,7 +548,7 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
     library = _library(pattern_paths)
     fmt = format_for(output, fmt)
     [target] = _check_outputs([(output, fmt)], [Path(f) for f in facts], force)
-    table = _read_facts(facts).to_dict("records")
+    table = _apply_ledger(_read_facts(facts), ledger_path, facts[0]).to_dict("records")
     _emit_all([(target, _series_output(table, fmt, library, set(kpis) or None, as_wide, raw_text))])
 
 
@@ -529,8 +560,9 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
                    "to the PDF page.")
 @click.option("--title", default="KPI report", show_default=True, help="The report's heading.")
 @_patterns_option
+@_ledger_option
 @_force_option
-def report(facts, output, documents, kpis, title, pattern_paths, force):
+def report(facts, output, documents, kpis, title, pattern_paths, ledger_path, force):
     """A self-contained HTML report: a chart per KPI over time, conflicts marked, and under each
     chart every figure with its snippet and document page (click a point to find them)."""
     from .report import render
@@ -538,7 +570,7 @@ def report(facts, output, documents, kpis, title, pattern_paths, force):
     [target] = _check_outputs([(output, "html")], [Path(f) for f in facts], force)
     if target is None:
         raise CliError("report needs -o FILE.html")
-    table = _read_facts(facts)
+    table = _apply_ledger(_read_facts(facts), ledger_path, facts[0])
     page = render(table, measures=_measures(library), labels={k: e.label for k, e in library.kpis.items()},
                   kpis=set(kpis) or None, documents=documents, out_path=target,
                   source=", ".join(shown_name(Path(f).name) for f in facts), title=title)

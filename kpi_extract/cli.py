@@ -578,6 +578,81 @@ def report(facts, output, documents, kpis, title, pattern_paths, ledger_path, fo
 
 
 @main.command()
+@click.argument("facts", type=click.Path(dir_okay=False))
+@click.option("--documents", type=click.Path(file_okay=False), default=None,
+              help="The folder the facts' documents are in (as given to extract): each fact is shown on its "
+                   "PDF page, the figure's box marked.")
+@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+              help="The ledger the decisions go to (created when missing). Default: FACTS.ledger.sqlite beside "
+                   "the facts file.")
+@click.option("--who", default=None, help="Who is deciding. Default: $KPI_EXTRACT_REVIEWER, else the login name.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1. Default: a free one.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser; print its address only.")
+@click.option("--orphans", is_flag=True,
+              help="Only list the ledger's decisions whose fact is not in FACTS (its page changed, or its "
+                   "document is gone), and exit.")
+@_patterns_option
+def review(facts, documents, ledger_path, who, port, no_browser, orphans, pattern_paths):
+    """A local web page to accept, reject or correct facts, each shown on its PDF page.
+
+    Conflicting figures come first, then the least confident, then the rest; keys a (accept),
+    r (reject), c (correct), j/k (next/previous). Each decision is written to the ledger at once;
+    `series`, `report` and `extract --series` apply it. Stop the server with Ctrl-C.
+    """
+    from .ledger import Ledger, LedgerError, default_path, reviewer
+    from .review import Queue, ReviewServer, orphans as orphan_warnings
+    library = _library(pattern_paths)
+    table = _read_facts((facts,))
+    path = Path(ledger_path) if ledger_path else default_path(facts)
+    if orphans and not path.is_file():
+        raise CliError(f"{shown_name(str(path))}: no such ledger: give the file `kpi-extract review` wrote")
+    if documents is not None and not Path(documents).is_dir():
+        raise CliError(f"{shown_name(documents)}: no such folder: give the folder given to extract")
+    try:
+        ledger = Ledger(path)
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    with ledger:
+        queue = Queue.build(table, documents, ledger, who or reviewer(), _measures(library))
+        try:
+            lines = orphan_warnings(queue)
+        except LedgerError as e:
+            raise CliError(str(e)) from e
+        if orphans:
+            for line in lines:
+                click.echo(line.split(": ", 2)[-1])
+            return
+        for line in lines:
+            _err(line)
+
+        def report_page() -> str:
+            from .ledger import apply
+            from .report import render
+            reviewed, _ = apply(table, queue.decisions())
+            return render(reviewed, measures=_measures(library),
+                          labels={k: e.label for k, e in library.kpis.items()}, documents=None,
+                          out_path=Path(documents or ".") / "report.html", source=shown_name(Path(facts).name),
+                          title="KPI report", review="/")
+
+        queue.report = report_page
+        try:
+            server = ReviewServer(queue, port)
+        except OSError as e:
+            raise CliError(f"port {port}: cannot listen there ({e.strerror}): give another --port, or none") from e
+        _err(f"review: {server.url} ({len(queue.facts)} facts; decisions go to {shown_name(str(path))}; "
+             f"Ctrl-C to stop)")
+        if not no_browser:
+            import webbrowser
+            webbrowser.open(server.url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            _err(f"review stopped: {len(queue.decisions())} fact(s) decided in {shown_name(str(path))}")
+        finally:
+            server.server_close()
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page (1-based).")
 @click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,

@@ -194,7 +194,8 @@ class Ledger:
         if not create and not self.path.is_file():
             raise LedgerError(f"{path}: no such ledger: give the file `kpi-extract review` wrote")
         try:
-            self.db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
+            # one connection, used by the review server's threads in turn (Queue.lock)
+            self.db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None, check_same_thread=False)
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as e:
             raise LedgerError(f"{path}: not a review ledger ({e}): give the file `kpi-extract review` wrote") from e

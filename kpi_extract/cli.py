@@ -613,7 +613,8 @@ def review(facts, documents, ledger_path, who, port, no_browser, orphans, patter
     except LedgerError as e:
         raise CliError(str(e)) from e
     with ledger:
-        queue = Queue.build(table, documents, ledger, who or reviewer(), _measures(library))
+        queue = Queue.build(table, documents, ledger, who or reviewer(), _measures(library),
+                            {k: e.label for k, e in library.kpis.items()}, shown_name(Path(facts).name))
         try:
             lines = orphan_warnings(queue)
         except LedgerError as e:
@@ -625,16 +626,6 @@ def review(facts, documents, ledger_path, who, port, no_browser, orphans, patter
         for line in lines:
             _err(line)
 
-        def report_page() -> str:
-            from .ledger import apply
-            from .report import render
-            reviewed, _ = apply(table, queue.decisions())
-            return render(reviewed, measures=_measures(library),
-                          labels={k: e.label for k, e in library.kpis.items()}, documents=None,
-                          out_path=Path(documents or ".") / "report.html", source=shown_name(Path(facts).name),
-                          title="KPI report", review="/")
-
-        queue.report = report_page
         try:
             server = ReviewServer(queue, port)
         except OSError as e:
@@ -650,6 +641,107 @@ def review(facts, documents, ledger_path, who, port, no_browser, orphans, patter
             _err(f"review stopped: {len(queue.decisions())} fact(s) decided in {shown_name(str(path))}")
         finally:
             server.server_close()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--since", default=None, metavar="LEDGER-OR-DATE",
+              help="Instead of OLD: what the review decisions made since this date (YYYY-MM-DD, or an ISO time in "
+                   "UTC) or since this earlier copy of the ledger changed in FACTS' series.")
+@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+              help="With --since: the ledger now. Default: FACTS.ledger.sqlite beside the facts file. Without: "
+                   "a ledger applied to both sides.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the changes as CSV or JSON lines (by the suffix: .csv, .jsonl) instead of Markdown on "
+                   "standard output.")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exit with 1 when anything changed, 0 when nothing did (for a cron job's &&).")
+@_patterns_option
+@_force_option
+def changes(files, since, ledger_path, output, exit_code, pattern_paths, force):
+    """What changed from OLD to NEW (series or facts files; facts are made into their series):
+    figures that are new, values that changed, conflicts that appeared or were resolved, and
+    figures no longer found, each with its sources.
+
+    `changes OLD NEW`, or `changes FACTS --since LEDGER-OR-DATE` for what review decisions did.
+    Markdown (a mail body) on standard output by default.
+    """
+    from .changes import compare, markdown, read_side, records
+    from .series import FactsError, build_series
+    library = _library(pattern_paths)
+    measures = _measures(library)
+    if since is not None and len(files) != 1:
+        raise click.UsageError("with --since give one facts file: kpi-extract changes FACTS --since LEDGER-OR-DATE")
+    if since is None and len(files) != 2:
+        raise click.UsageError("give two files, OLD and NEW (series or facts), or one facts file and --since")
+    fmt = format_for(output, None) if output else "markdown"
+    if fmt == "xlsx":
+        raise CliError("changes are written as CSV or JSON lines: give -o FILE.csv or FILE.jsonl")
+    [target] = _check_outputs([(output, "csv")], [Path(f) for f in files], force) if output else [None]
+    notes: list[str] = []
+    if since is not None:
+        old, new, names, notes = _since(files[0], since, ledger_path, measures)
+    else:
+        try:
+            old, new = (read_side(f, measures) for f in files)
+            if ledger_path:
+                facts = [_read_facts((f,)) for f in files]
+                old, new = (build_series(_apply_ledger(t, ledger_path, None), measures) for t in facts)
+        except FactsError as e:
+            raise CliError(str(e)) from e
+        names = tuple(shown_name(Path(f).name) for f in files)
+    found = compare(old, new)
+    if fmt == "markdown":
+        data = markdown(found, names[0], names[1], notes).encode("utf-8", "backslashreplace")
+    else:
+        columns, rows = records(found, old, new)
+        data = table_bytes(fmt, columns, rows)
+    _emit_all([(target, data)])
+    if exit_code and found:
+        raise click.exceptions.Exit(EXIT_FILES_FAILED)
+
+
+def _since(facts: str, since: str, ledger_path: str | None, measures: dict[str, str]):
+    """(old series, new series, names, notes) for `changes FACTS --since LEDGER-OR-DATE`: the
+    facts' series with the decisions made before, and with all of them."""
+    from .ledger import Ledger, LedgerError, apply, default_path, orphan_lines
+    from .series import build_series
+    table = _read_facts((facts,))
+    path = Path(ledger_path) if ledger_path else default_path(facts)
+    try:
+        with Ledger(path, create=False) as ledger:
+            now = ledger.latest()
+            history = ledger.history()
+        if Path(since).is_file():
+            with Ledger(since, create=False) as earlier:
+                before = earlier.latest()
+            made = [d for d in history if d.id > max((b.id for b in before.values()), default=0)]
+            since_name = shown_name(Path(since).name)
+        else:
+            cutoff = _cutoff(since)
+            before = {d.fact_id: d for d in history if d.at < cutoff}
+            made = [d for d in history if d.at >= cutoff]
+            since_name = cutoff
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    old, _ = apply(table, before)
+    new, orphans = apply(table, now)
+    notes = [f"decision: {d.describe()}" for d in made] + \
+        [line.replace("warning: ", "", 1) for line in orphan_lines(orphans, shown_name(str(path)))]
+    return (build_series(old, measures), build_series(new, measures),
+            (f"{shown_name(Path(facts).name)} as reviewed at {since_name}", "as reviewed now"), notes)
+
+
+def _cutoff(since: str) -> str:
+    """An ISO time in UTC (`...Z`) from a date or a time; a usage error otherwise."""
+    try:
+        moment = _dt.datetime.fromisoformat(since.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{since!r} is neither a ledger file nor a date (YYYY-MM-DD) or ISO time",
+                                 param_hint="--since") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
 
 
 @main.command()

@@ -48,7 +48,8 @@ class Queue:
 
     @classmethod
     def build(cls, facts: pd.DataFrame, documents: str | Path | None, ledger: Ledger, who: str,
-              measures: dict[str, str] | None = None) -> "Queue":
+              measures: dict[str, str] | None = None, labels: dict[str, str] | None = None,
+              source: str = "") -> "Queue":
         """Conflicts first, then low confidence, then the rest; within each, by document and page.
         A figure in two identical files has one fact_id and one entry (its first)."""
         series, members = series_with_members(facts, measures)
@@ -73,7 +74,17 @@ class Queue:
         ordered = sorted(entries.values(), key=lambda e: (REASONS.index(e["reason"]), e["document"],
                                                           int(e["page"]) if str(e["page"]).isdigit() else 0,
                                                           e["kpi"], e["fact_id"]))
-        return cls(ordered, Path(documents) if documents else None, ledger, who)
+        queue = cls(ordered, Path(documents) if documents else None, ledger, who)
+
+        def report() -> str:
+            """The report with the decisions made so far, each figure linked to its entry here."""
+            from .ledger import apply
+            from .report import render
+            reviewed, _ = apply(facts, queue.decisions())
+            return render(reviewed, measures=measures, labels=labels, source=source, title="KPI report", review="/")
+
+        queue.report = report
+        return queue
 
     def by_id(self, fact_id: str) -> dict | None:
         return next((f for f in self.facts if f["fact_id"] == fact_id), None)

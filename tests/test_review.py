@@ -268,3 +268,28 @@ def test_reject_correct_and_accept_in_chromium_then_the_next_run_applies_them(se
     assert runner.invoke(main, ["extract", str(FIXTURES), "-o", str(tmp_path / "f2.csv"), "--series", str(both),
                                 "--ledger", str(ledger), "-q"]).exit_code == 0
     assert both.read_bytes() == outs[0]
+
+
+def test_the_served_report_links_each_figure_to_its_entry_and_marks_reviewed_ones(served):
+    server, facts = served
+    f = _fact(facts, "children_in_care", "476", PACK_2016)
+    assert _post(server.url + "api/decision", {"fact_id": f["fact_id"], "action": "accept"})[0] == 200
+    status, kind, body = _get(server.url + "report")
+    html = body.decode("utf-8")
+    assert status == 200 and kind.startswith("text/html")
+    assert html.count('class="review" href="/#') == len(_rows(facts.read_text(encoding="utf-8")))
+    row = html.split(f'href="/#{f["fact_id"]}"', 1)[0].rsplit("<tr ", 1)[1]
+    assert '<span class="reviewed"' in row and "accepted" in row
+
+
+def test_report_marks_reviewed_figures_from_the_ledger(tmp_path):
+    facts = tmp_path / "kpis.csv"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(FIXTURES), "-o", str(facts), "--no-cache", "-q"]).exit_code == 0
+    f = _fact(facts, "cp_plans", "301", PACK_2016)
+    with Ledger(default_path(facts)) as ledger:
+        ledger.record(f["fact_id"], "correct", changes={"value": "305"})
+    out = tmp_path / "report.html"
+    assert runner.invoke(main, ["report", str(facts), "-o", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<span class="reviewed"') == 1 and '>305</td>' in html and 'class="review"' not in html

@@ -9,7 +9,8 @@ figure's box marked (`pageimage.py`), the sentence, the period and where it came
 decision is written to the ledger (`ledger.py`) when it is made, so closing the browser or
 killing the server loses nothing.
 
-The server only listens on the loopback address, answers only the files inside `--documents`
+The server only listens on the loopback address, answers only requests addressed to it by that
+name (so a site that rebinds its own name to 127.0.0.1 cannot read the facts), shows only files inside `--documents`
 that the facts name, and takes a decision only as a JSON POST from its own page (a page of
 another site cannot send one: a cross-site JSON POST needs a CORS preflight, which is not
 answered, and the Origin header, when sent, must be this server).
@@ -19,7 +20,6 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -157,7 +157,18 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._json({"error": message}, status)
 
+    def _foreign_host(self) -> bool:
+        """A request for another host name: a page of another site that had its name resolved to
+        127.0.0.1 (DNS rebinding) would otherwise read the facts."""
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "") in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            return False
+        self._error(403, "this page answers only as 127.0.0.1 or localhost")
+        return True
+
     def do_GET(self) -> None:  # noqa: N802  (http.server's name)
+        if self._foreign_host():
+            return
         url = urlparse(self.path)
         query = parse_qs(url.query)
         queue = self.server.queue
@@ -189,6 +200,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(500, f"{type(e).__name__}: {e}")
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._foreign_host():
+            return
         origin = self.headers.get("Origin")
         host = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
         if origin and origin not in (host, f"http://localhost:{self.server.server_address[1]}"):

@@ -104,6 +104,13 @@ def test_decisions_only_from_the_page_itself(served, tmp_path):
     status, body = _post(server.url + "api/decision", {"fact_id": f["fact_id"], "action": "reject"},
                          {"Origin": "http://example.org"})
     assert status == 403
+    status, body = _post(server.url + "api/decision", {"fact_id": f["fact_id"], "action": "reject"},
+                         {"Host": "attacker.example:80"})
+    assert status == 403
+    req = urllib.request.Request(server.url + "api/facts", headers={"Host": "attacker.example"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    assert refused.value.code == 403
     status, body = _post(server.url + "api/decision", {"fact_id": f["fact_id"], "action": "correct", "value": "x"})
     assert status == 400 and "not a number" in body["error"]
     status, body = _post(server.url + "api/decision", {"fact_id": "ffffffffffff", "action": "accept"})

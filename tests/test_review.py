@@ -179,14 +179,15 @@ def test_reject_correct_and_accept_in_chromium_then_the_next_run_applies_them(se
                 f"--user-data-dir={tmp_path / 'profile'}"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    wait = WebDriverWait(driver, 30)
+    wait = WebDriverWait(driver, 60)  # generous: the machine running the tests may be busy
+    book = Ledger(ledger)
 
     def current(fact_id: str) -> None:
         wait.until(lambda d: d.execute_script("return document.body.dataset.current") == fact_id)
 
     def saved(n: int) -> None:
         wait.until(lambda d: d.execute_script("return document.body.dataset.saved || ''") != "" and
-                   len(Ledger(ledger).history()) == n)
+                   len(book.history()) == n)
 
     def press(key: str) -> None:
         driver.find_element(By.TAG_NAME, "body").send_keys(key)
@@ -242,6 +243,7 @@ def test_reject_correct_and_accept_in_chromium_then_the_next_run_applies_them(se
         assert shot.stat().st_size > 10_000
     finally:
         driver.quit()
+        book.close()
 
     history = Ledger(ledger).history()
     assert [(d.fact_id, d.action, d.changes, d.who) for d in history] == [

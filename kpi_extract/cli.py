@@ -168,12 +168,16 @@ def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
                        ("wide", list(pivot.columns), pivot.to_dict("records"))])
 
 
-def _facts_output(fact_table: list[dict], fmt: str, library: Library, raw: bool = False) -> bytes:
+def _facts_output(fact_table: list[dict], fmt: str, library: Library, raw: bool = False,
+                  series_rows: list[dict] | None = None) -> bytes:
+    """The facts file; a workbook's series sheet is made from `series_rows` (the facts with the
+    review ledger applied) when given."""
     if fmt == "xlsx":
         import pandas as pd
 
         from .series import build_series
-        series = build_series(pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str), _measures(library))
+        series = build_series(pd.DataFrame(series_rows if series_rows is not None else fact_table,
+                                           columns=FACT_COLUMNS).astype(str), _measures(library))
         return _workbook(fact_table, series)
     return table_bytes(fmt, FACT_COLUMNS, fact_table, raw)
 
@@ -478,14 +482,17 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
         raise NothingRead(f"no input file could be read ({failed} problem(s) above)"
                           + (f": {kept} left as it was" if kept else ""))
     rows = fact_rows(facts)
-    outputs.append((out_target, _facts_output(rows, fmt, library, raw_text)))
-    if series_target is not None:
+    # the facts file keeps every reading (the review page and `changes` need them); a series is
+    # where figures are used, so the analyst's decisions apply there
+    reviewed = rows
+    if series_target is not None or fmt == "xlsx":
         import pandas as pd
-        # the facts file keeps every reading (the review page and `changes` need them); the
-        # series is where figures are used, so the analyst's decisions apply there
-        reviewed = _apply_ledger(pd.DataFrame(rows, columns=FACT_COLUMNS).astype(str), ledger_path, output)
-        outputs.append((series_target, _series_output(reviewed.to_dict("records"), format_for(series_path, None),
-                                                       library, raw=raw_text)))
+        reviewed = _apply_ledger(pd.DataFrame(rows, columns=FACT_COLUMNS).astype(str), ledger_path,
+                                 output).to_dict("records")
+    outputs.append((out_target, _facts_output(rows, fmt, library, raw_text, reviewed)))
+    if series_target is not None:
+        outputs.append((series_target, _series_output(reviewed, format_for(series_path, None), library,
+                                                       raw=raw_text)))
     try:
         _emit_all(outputs)
     except CliError as e:

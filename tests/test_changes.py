@@ -154,3 +154,29 @@ def test_since_a_date_or_an_earlier_ledger(runs, tmp_path):
     assert everything.exit_code == 0
     assert ("reviewed", "children_in_care", "2019-01-31", "529", "529") in _listed(
         _rows((tmp_path / "all.csv").read_bytes()))
+
+
+def test_adding_a_fixture_document_lists_exactly_its_new_figures(tmp_path):
+    """The minutes of March 2019 added to the three packs: four figures no pack had; its 4,036
+    referrals of 2017/18 repeat the annual report's, which is not news."""
+    minutes = "Improvement Board 5 March 2019 - minutes.txt"
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    for pdf in FIXTURES.glob("*.pdf"):
+        shutil.copy(pdf, before / pdf.name)
+    shutil.copytree(before, after)
+    shutil.copy(FIXTURES / minutes, after / minutes)
+    for name, folder in (("b", before), ("a", after)):
+        assert _run("extract", folder, "-o", tmp_path / f"{name}.csv", "--series", tmp_path / f"{name}-s.csv",
+                    "--no-cache", "-q").exit_code == 0
+    assert any(r["kpi"] == "referrals" and r["value"] == "4036" and r["period"] == "2017-18"
+               for r in _rows((tmp_path / "b-s.csv").read_bytes()))
+    result = _run("changes", tmp_path / "b-s.csv", tmp_path / "a-s.csv", "-o", tmp_path / "c.csv", "--exit-code")
+    assert result.exit_code == 1
+    rows = _rows((tmp_path / "c.csv").read_bytes())
+    assert _listed(rows) == {("new", "children_in_care", "2019-01-31", "", "529"),
+                             ("new", "children_in_need", "2019-01-31", "", "1988"),
+                             ("new", "referrals", "2018-Q4", "", "1096"),
+                             ("new", "rereferral_rate", "2018-Q4", "", "21")}
+    assert {r["sources"] for r in rows} == {f"{minutes}#1", f"{minutes}#2"}
+    assert _run("changes", tmp_path / "a-s.csv", tmp_path / "a-s.csv", "--exit-code").exit_code == 0

@@ -125,3 +125,22 @@ def test_a_file_that_is_not_a_ledger_is_refused(tmp_path):
     sqlite3.connect(tmp_path / "other.sqlite").execute("CREATE TABLE decisions (x)").connection.commit()
     result = runner.invoke(main, ["series", str(facts), "--ledger", str(tmp_path / "other.sqlite")])
     assert result.exit_code == 2
+
+
+def test_a_workbooks_series_sheet_applies_the_ledger_and_its_facts_sheet_keeps_every_reading(tmp_path):
+    from openpyxl import load_workbook
+    runner = CliRunner()
+    facts = tmp_path / "kpis.csv"
+    assert runner.invoke(main, ["extract", str(FIXTURES), "-o", str(facts), "--no-cache", "-q"]).exit_code == 0
+    [f317] = [r for r in _rows(facts.read_text(encoding="utf-8")) if r["kpi"] == "cp_plans" and r["value"] == "317"]
+    book = tmp_path / "kpis.xlsx"
+    with Ledger(default_path(book)) as ledger:
+        ledger.record(f317["fact_id"], "reject")
+    assert runner.invoke(main, ["extract", str(FIXTURES), "-o", str(book), "-q", "--no-cache"]).exit_code == 0
+    sheets = load_workbook(book)
+    series = [dict(zip([c.value for c in sheets["series"][1]], [c.value for c in row]))
+              for row in sheets["series"].iter_rows(min_row=2)]
+    march = next(r for r in series if r["kpi"] == "cp_plans" and str(r["period"]).startswith("2017-03"))
+    assert (march["value"], march["conflict"]) == (322, False)
+    ids = [row[0].value for row in sheets["facts"].iter_rows(min_row=2)]
+    assert f317["fact_id"] in ids

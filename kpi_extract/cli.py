@@ -168,12 +168,16 @@ def _workbook(fact_table: list[dict], series: pd.DataFrame) -> bytes:
                        ("wide", list(pivot.columns), pivot.to_dict("records"))])
 
 
-def _facts_output(fact_table: list[dict], fmt: str, library: Library, raw: bool = False) -> bytes:
+def _facts_output(fact_table: list[dict], fmt: str, library: Library, raw: bool = False,
+                  series_rows: list[dict] | None = None) -> bytes:
+    """The facts file; a workbook's series sheet is made from `series_rows` (the facts with the
+    review ledger applied) when given."""
     if fmt == "xlsx":
         import pandas as pd
 
         from .series import build_series
-        series = build_series(pd.DataFrame(fact_table, columns=FACT_COLUMNS).astype(str), _measures(library))
+        series = build_series(pd.DataFrame(series_rows if series_rows is not None else fact_table,
+                                           columns=FACT_COLUMNS).astype(str), _measures(library))
         return _workbook(fact_table, series)
     return table_bytes(fmt, FACT_COLUMNS, fact_table, raw)
 
@@ -315,6 +319,10 @@ _raw_text_option = click.option(
     "--raw-text", is_flag=True,
     help="Write text cells as they are. By default a CSV cell a spreadsheet would run as a formula "
          "(starting with =, +, -, @, tab or CR) gets a leading ' (OWASP); use this for pipelines.")
+_ledger_option = click.option(
+    "--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+    help="The review ledger to apply (see `review`): rejected facts left out, corrections in place, "
+         "reviewed figures marked. Default: FACTS.ledger.sqlite beside the (first) facts file, when it exists.")
 _force_option = click.option(
     "--force", is_flag=True, help="Write through an output path that is a symbolic link (to the file it points to).")
 
@@ -369,6 +377,7 @@ def _jobs(ctx, param, value: int) -> int:
                    "(Debian: apt-get install tesseract-ocr); their figures' method ends in +ocr.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False), default=None,
               help="Append a timestamped line per file and a summary to this log file.")
+@_ledger_option
 @_raw_text_option
 @_force_option
 @click.option("-v", "--verbose", is_flag=True, help="Report each file on standard error.")
@@ -377,7 +386,7 @@ def _jobs(ctx, param, value: int) -> int:
               show_default=True, help="How PDFs are read: pdfium (fast, with the page's layout: tables from "
                                       "columns, headings from type) or pdfplumber (the reference; text only).")
 def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, cache_dir, no_cache, jobs, timeout,
-            max_memory, ocr, log_path, raw_text, force, verbose, quiet, pdf_reader):
+            max_memory, ocr, log_path, ledger_path, raw_text, force, verbose, quiet, pdf_reader):
     """Read PDFs and .txt files (folders are searched recursively) and write one CSV row per figure.
 
     Problems go to standard error, with a progress line when it is a terminal and a one-line
@@ -404,6 +413,8 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
         raise CliError("--errors needs a file name, not standard output")
     if series_path and series_target is None:
         raise CliError("--series needs a file name, not standard output")
+    if ledger_path and not Path(ledger_path).is_file():
+        raise CliError(f"{shown_name(ledger_path)}: no such ledger: give the file `kpi-extract review` wrote")
     try:
         log = _Log(log_path)
     except OSError as e:
@@ -471,9 +482,17 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
         raise NothingRead(f"no input file could be read ({failed} problem(s) above)"
                           + (f": {kept} left as it was" if kept else ""))
     rows = fact_rows(facts)
-    outputs.append((out_target, _facts_output(rows, fmt, library, raw_text)))
+    # the facts file keeps every reading (the review page and `changes` need them); a series is
+    # where figures are used, so the analyst's decisions apply there
+    reviewed = rows
+    if series_target is not None or fmt == "xlsx":
+        import pandas as pd
+        reviewed = _apply_ledger(pd.DataFrame(rows, columns=FACT_COLUMNS).astype(str), ledger_path,
+                                 output).to_dict("records")
+    outputs.append((out_target, _facts_output(rows, fmt, library, raw_text, reviewed)))
     if series_target is not None:
-        outputs.append((series_target, _series_output(rows, format_for(series_path, None), library, raw=raw_text)))
+        outputs.append((series_target, _series_output(reviewed, format_for(series_path, None), library,
+                                                       raw=raw_text)))
     try:
         _emit_all(outputs)
     except CliError as e:
@@ -486,6 +505,24 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
     log.close()
     if failed:
         raise SomeFailed(summary)
+
+
+def _apply_ledger(facts: pd.DataFrame, ledger_path: str | None, beside: str | None) -> pd.DataFrame:
+    """The facts with the review ledger's decisions applied: the one given, else the one beside
+    the facts file when there is one. Decisions whose fact is gone are listed on stderr."""
+    from .ledger import Ledger, LedgerError, apply, default_path, orphan_lines
+    path = Path(ledger_path) if ledger_path else default_path(beside) if beside and beside != "-" else None
+    if path is None or (not ledger_path and not path.is_file()):
+        return facts
+    try:
+        with Ledger(path, create=False) as ledger:
+            decisions = ledger.latest()
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    facts, orphans = apply(facts, decisions)
+    for line in orphan_lines(orphans, shown_name(str(path))):
+        _err(line)
+    return facts
 
 
 def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
@@ -504,9 +541,10 @@ def _read_facts(paths: tuple[str, ...]) -> pd.DataFrame:
 @output_options("Series file")
 @click.option("--wide", "as_wide", is_flag=True, help="One row per period and one column per KPI.")
 @_patterns_option
+@_ledger_option
 @_raw_text_option
 @_force_option
-def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
+def series(facts, output, fmt, as_wide, kpis, pattern_paths, ledger_path, raw_text, force):
     """One row per KPI, area, subject and period from facts CSV/JSON lines files: sources
     counted, conflicts shown.
 
@@ -517,7 +555,7 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
     library = _library(pattern_paths)
     fmt = format_for(output, fmt)
     [target] = _check_outputs([(output, fmt)], [Path(f) for f in facts], force)
-    table = _read_facts(facts).to_dict("records")
+    table = _apply_ledger(_read_facts(facts), ledger_path, facts[0]).to_dict("records")
     _emit_all([(target, _series_output(table, fmt, library, set(kpis) or None, as_wide, raw_text))])
 
 
@@ -529,8 +567,9 @@ def series(facts, output, fmt, as_wide, kpis, pattern_paths, raw_text, force):
                    "to the PDF page.")
 @click.option("--title", default="KPI report", show_default=True, help="The report's heading.")
 @_patterns_option
+@_ledger_option
 @_force_option
-def report(facts, output, documents, kpis, title, pattern_paths, force):
+def report(facts, output, documents, kpis, title, pattern_paths, ledger_path, force):
     """A self-contained HTML report: a chart per KPI over time, conflicts marked, and under each
     chart every figure with its snippet and document page (click a point to find them)."""
     from .report import render
@@ -538,11 +577,178 @@ def report(facts, output, documents, kpis, title, pattern_paths, force):
     [target] = _check_outputs([(output, "html")], [Path(f) for f in facts], force)
     if target is None:
         raise CliError("report needs -o FILE.html")
-    table = _read_facts(facts)
+    table = _apply_ledger(_read_facts(facts), ledger_path, facts[0])
     page = render(table, measures=_measures(library), labels={k: e.label for k, e in library.kpis.items()},
                   kpis=set(kpis) or None, documents=documents, out_path=target,
                   source=", ".join(shown_name(Path(f).name) for f in facts), title=title)
     _emit_all([(target, page.encode("utf-8", "backslashreplace"))])
+
+
+@main.command()
+@click.argument("facts", type=click.Path(dir_okay=False))
+@click.option("--documents", type=click.Path(file_okay=False), default=None,
+              help="The folder the facts' documents are in (as given to extract): each fact is shown on its "
+                   "PDF page, the figure's box marked.")
+@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+              help="The ledger the decisions go to (created when missing). Default: FACTS.ledger.sqlite beside "
+                   "the facts file.")
+@click.option("--who", default=None, help="Who is deciding. Default: $KPI_EXTRACT_REVIEWER, else the login name.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1. Default: a free one.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser; print its address only.")
+@click.option("--orphans", is_flag=True,
+              help="Only list the ledger's decisions whose fact is not in FACTS (its page changed, or its "
+                   "document is gone), and exit.")
+@_patterns_option
+def review(facts, documents, ledger_path, who, port, no_browser, orphans, pattern_paths):
+    """A local web page to accept, reject or correct facts, each shown on its PDF page.
+
+    Conflicting figures come first, then the least confident, then the rest; keys a (accept),
+    r (reject), c (correct), j/k (next/previous). Each decision is written to the ledger at once;
+    `series`, `report` and `extract --series` apply it. Stop the server with Ctrl-C.
+    """
+    from .ledger import Ledger, LedgerError, default_path, reviewer
+    from .review import Queue, ReviewServer, orphans as orphan_warnings
+    library = _library(pattern_paths)
+    table = _read_facts((facts,))
+    path = Path(ledger_path) if ledger_path else default_path(facts)
+    if orphans and not path.is_file():
+        raise CliError(f"{shown_name(str(path))}: no such ledger: give the file `kpi-extract review` wrote")
+    if documents is not None and not Path(documents).is_dir():
+        raise CliError(f"{shown_name(documents)}: no such folder: give the folder given to extract")
+    try:
+        ledger = Ledger(path)
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    with ledger:
+        queue = Queue.build(table, documents, ledger, who or reviewer(), _measures(library),
+                            {k: e.label for k, e in library.kpis.items()}, shown_name(Path(facts).name))
+        try:
+            lines = orphan_warnings(queue)
+        except LedgerError as e:
+            raise CliError(str(e)) from e
+        if orphans:
+            for line in lines:
+                click.echo(line.split(": ", 2)[-1])
+            return
+        for line in lines:
+            _err(line)
+
+        try:
+            server = ReviewServer(queue, port)
+        except OSError as e:
+            raise CliError(f"port {port}: cannot listen there ({e.strerror}): give another --port, or none") from e
+        _err(f"review: {server.url} ({len(queue.facts)} facts; decisions go to {shown_name(str(path))}; "
+             f"Ctrl-C to stop)")
+        if not no_browser:
+            import webbrowser
+            webbrowser.open(server.url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            _err(f"review stopped: {len(queue.decisions())} fact(s) decided in {shown_name(str(path))}")
+        finally:
+            server.server_close()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--since", default=None, metavar="LEDGER-OR-DATE",
+              help="Instead of OLD: what the review decisions made since this date (YYYY-MM-DD, or an ISO time in "
+                   "UTC) or since this earlier copy of the ledger changed in FACTS' series.")
+@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False), default=None,
+              help="With --since: the ledger now. Default: FACTS.ledger.sqlite beside the facts file. Without: "
+                   "a ledger applied to both sides.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the changes as CSV or JSON lines (by the suffix: .csv, .jsonl) instead of Markdown on "
+                   "standard output.")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exit with 1 when anything changed, 0 when nothing did (for a cron job's &&).")
+@_patterns_option
+@_force_option
+def changes(files, since, ledger_path, output, exit_code, pattern_paths, force):
+    """What changed from OLD to NEW (series or facts files; facts are made into their series):
+    figures that are new, values that changed, conflicts that appeared or were resolved, and
+    figures no longer found, each with its sources.
+
+    `changes OLD NEW`, or `changes FACTS --since LEDGER-OR-DATE` for what review decisions did.
+    Markdown (a mail body) on standard output by default.
+    """
+    from .changes import compare, markdown, read_side, records
+    from .series import FactsError, build_series
+    library = _library(pattern_paths)
+    measures = _measures(library)
+    if since is not None and len(files) != 1:
+        raise click.UsageError("with --since give one facts file: kpi-extract changes FACTS --since LEDGER-OR-DATE")
+    if since is None and len(files) != 2:
+        raise click.UsageError("give two files, OLD and NEW (series or facts), or one facts file and --since")
+    fmt = format_for(output, None) if output else "markdown"
+    if fmt == "xlsx":
+        raise CliError("changes are written as CSV or JSON lines: give -o FILE.csv or FILE.jsonl")
+    [target] = _check_outputs([(output, "csv")], [Path(f) for f in files], force) if output else [None]
+    notes: list[str] = []
+    if since is not None:
+        old, new, names, notes = _since(files[0], since, ledger_path, measures)
+    else:
+        try:
+            old, new = (read_side(f, measures) for f in files)
+            if ledger_path:
+                facts = [_read_facts((f,)) for f in files]
+                old, new = (build_series(_apply_ledger(t, ledger_path, None), measures) for t in facts)
+        except FactsError as e:
+            raise CliError(str(e)) from e
+        names = tuple(shown_name(Path(f).name) for f in files)
+    found = compare(old, new)
+    if fmt == "markdown":
+        data = markdown(found, names[0], names[1], notes).encode("utf-8", "backslashreplace")
+    else:
+        columns, rows = records(found, old, new)
+        data = table_bytes(fmt, columns, rows)
+    _emit_all([(target, data)])
+    if exit_code and found:
+        raise click.exceptions.Exit(EXIT_FILES_FAILED)
+
+
+def _since(facts: str, since: str, ledger_path: str | None, measures: dict[str, str]):
+    """(old series, new series, names, notes) for `changes FACTS --since LEDGER-OR-DATE`: the
+    facts' series with the decisions made before, and with all of them."""
+    from .ledger import Ledger, LedgerError, apply, default_path, orphan_lines
+    from .series import build_series
+    table = _read_facts((facts,))
+    path = Path(ledger_path) if ledger_path else default_path(facts)
+    try:
+        with Ledger(path, create=False) as ledger:
+            now = ledger.latest()
+            history = ledger.history()
+        if Path(since).is_file():
+            with Ledger(since, create=False) as earlier:
+                before = earlier.latest()
+            made = [d for d in history if d.id > max((b.id for b in before.values()), default=0)]
+            since_name = shown_name(Path(since).name)
+        else:
+            cutoff = _cutoff(since)
+            before = {d.fact_id: d for d in history if d.at < cutoff}
+            made = [d for d in history if d.at >= cutoff]
+            since_name = cutoff
+    except LedgerError as e:
+        raise CliError(str(e)) from e
+    old, _ = apply(table, before)
+    new, orphans = apply(table, now)
+    notes = [f"decision: {d.describe()}" for d in made] + \
+        [line.replace("warning: ", "", 1) for line in orphan_lines(orphans, shown_name(str(path)))]
+    return (build_series(old, measures), build_series(new, measures),
+            (f"{shown_name(Path(facts).name)} as reviewed at {since_name}", "as reviewed now"), notes)
+
+
+def _cutoff(since: str) -> str:
+    """An ISO time in UTC (`...Z`) from a date or a time; a usage error otherwise."""
+    try:
+        moment = _dt.datetime.fromisoformat(since.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{since!r} is neither a ledger file nor a date (YYYY-MM-DD) or ISO time",
+                                 param_hint="--since") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
 
 
 @main.command()

@@ -71,10 +71,14 @@ class Fact:
     confidence: float
     area: str = ""  # the local authority area the figure is for (docarea.py, figure_area)
     area_code: str = ""  # that area's ONS GSS code, empty when it is not one UK local authority
+    fact_id: str = ""  # stable id of the figure (ids.py): what a review decision refers to
+    reviewed: str = ""  # "accepted" / "corrected" once a review decision applies (ledger.py)
 
 
 FACT_COLUMNS = [
-    "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
+    "fact_id", "kpi", "value", "unit", "period", "period_kind", "period_start", "period_end",
     "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
-    "area", "area_code",
+    "area", "area_code", "reviewed",
 ]
+# columns a facts file written before they existed may lack (read as empty)
+OPTIONAL_FACT_COLUMNS = {"fact_id", "area", "area_code", "reviewed"}

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .areas import gazetteer
-from .cache import TextCache
+from .cache import TextCache, file_hash
 from .context import build_context
 from .layout import layout_page
+from .ids import assign as assign_ids, text_hash
 from .library import Library
 from .matchers import match_page, prepare as prepare_matchers
 from .model import Fact
@@ -91,9 +92,9 @@ def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[tuple[str, str
 
 
 def extract_pages(raw_pages: list[str], shown: str, library: Library,
-                  kpis: set[str] | None = None, models: list | None = None) -> list[Fact]:
-    """Facts from a document's raw page texts (and page models, when the reader gave them).
-    Pure: no I/O."""
+                  kpis: set[str] | None = None, models: list | None = None, content_hash: str = "") -> list[Fact]:
+    """Facts from a document's raw page texts (and page models, when the reader gave them), with
+    ids from the file's `content_hash` (else from the page texts). Pure: no I/O."""
     pages = prepare(raw_pages, models)
     ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
     facts: list[Fact] = []
@@ -105,7 +106,7 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
         if kpis:
             cands = [c for c in cands if c.kpi in kpis]
         facts += resolve_page(layout, cands, ctx, shown, library)
-    return dedupe(facts)
+    return assign_ids(dedupe(facts), content_hash or text_hash(raw_pages))
 
 
 def extract_text(text: str, library: Library, shown: str = "<text>") -> list[Fact]:
@@ -132,7 +133,7 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
         if cache is not None:  # here, in parallel, rather than by the parent after a copy down the pipe
             cache.put(file.path, reader, raw)
             cache.drop_partial(file.path, reader)
-    facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models)
+    facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models, file_hash(file.path))
     return (None if cached is not None or cache is not None else raw), facts, raw.warnings, len(raw.pages)
 
 

@@ -90,8 +90,9 @@ def _href(document: str, page: str, documents: Path | None, out_dir: Path) -> st
 
 def render(facts: pd.DataFrame, *, measures: dict[str, str] | None = None, labels: dict[str, str] | None = None,
            kpis: set[str] | None = None, documents: str | Path | None = None, out_path: str | Path = "report.html",
-           source: str = "", title: str = "KPI report") -> str:
-    """The report's HTML, as text."""
+           source: str = "", title: str = "KPI report", review: str | None = None) -> str:
+    """The report's HTML, as text. `review`: the review page's address when the review server
+    serves the report, so that each figure links to its entry there."""
     labels = labels or {}
     if kpis:
         facts = facts[facts["kpi"].isin(kpis)]
@@ -114,7 +115,8 @@ def render(facts: pd.DataFrame, *, measures: dict[str, str] | None = None, label
             "id": f"f{i}", "period": r["period"], "value": plain_number(r["value"]), "subject": subject,
             "document": r["document"], "page": r["page"], "snippet": r["snippet"], "method": r["method"],
             "confidence": r["confidence"], "href": _href(r["document"], r["page"], docs, out_dir),
-            "status": status, "point": key,
+            "status": status, "point": key, "reviewed": r.get("reviewed", ""),
+            "review_href": f"{review}#{quote(r['fact_id'])}" if review is not None and r.get("fact_id") else "",
             "status_text": {"agreed": "agreed", "conflict": "agreed; others differ",
                             "alternative": "conflicting figure", "none": "no period: not plotted"}[status],
         })

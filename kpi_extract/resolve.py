@@ -13,6 +13,7 @@ from dataclasses import replace
 from .attribution import Context, analyse
 from .context import DocumentContext
 from .docarea import figure_area
+from .ids import figure_key
 from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
@@ -130,7 +131,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         fact = to_fact(c, document, library)
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
-            facts.append(replace(fact, area=area, area_code=code))
+            facts.append(replace(fact, area=area, area_code=code, fact_id=figure_key(c)))
     return facts
 
 

@@ -16,7 +16,8 @@ different figures for the same KPI and period are a conflict to show, not to hid
   as-at date most sources give, else the month, else the financial year. Other kinds (a flow's
   financial year, a quarter, a calendar year) align only with themselves. Facts with no period
   are left out: they cannot be placed in time.
-- **The agreed value** trusts evidence, not counts: first the value read as a table cell or from
+- **The agreed value** trusts evidence, not counts: first a value an analyst accepted or
+  corrected (the review ledger, `ledger.py`; the row's `reviewed` says so), then the value read as a table cell or from
   its own sentence (`method` table or regex, dated by its table or sentence) over weaker readings
   (a fuzzy label, a period borrowed from a heading, title or meeting), so that no number of
   repeats of a weak line outvotes a better-sourced figure; then the one the most documents give
@@ -40,19 +41,17 @@ from pathlib import Path
 import pandas as pd
 
 from .areas import gazetteer
-from .model import FACT_COLUMNS
+from .model import FACT_COLUMNS, OPTIONAL_FACT_COLUMNS
 from .values import format_value
 
 SERIES_COLUMNS = ["kpi", "unit", "period", "period_kind", "period_start", "period_end", "value", "n_sources",
-                  "sources", "conflict", "alternatives", "subject", "area", "area_code"]
+                  "sources", "conflict", "alternatives", "subject", "area", "area_code", "reviewed"]
 
 
 class FactsError(Exception):
     """A facts file that cannot be used; one line saying why."""
 
 
-# columns a facts file of an earlier version, or one made by hand, may lack
-_OPTIONAL = ("area", "area_code")
 KINDS = {"", "financial_year", "as_at", "month", "calendar_year", "academic_year", "quarter", "unknown"}
 _KPI_ID = re.compile(r"[a-z][a-z0-9_]*")
 _UNNEUTRALISE = re.compile(r"'(?=[=+\-@\t\r])")
@@ -85,13 +84,12 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     except Exception as e:  # whatever a parser makes of a file that is not one, it is not a facts file
         detail = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise FactsError(f"{path}: not a facts CSV or JSON lines file ({detail})") from e
-    missing = [c for c in FACT_COLUMNS if c not in df.columns and c not in _OPTIONAL]
+    missing = [c for c in FACT_COLUMNS if c not in df.columns and c not in OPTIONAL_FACT_COLUMNS]
     if missing:
         raise FactsError(f"{path}: missing column(s) {', '.join(missing)}: give a file written by "
                          f"`kpi-extract extract`")
-    for column in _OPTIONAL:
-        if column not in df.columns:
-            df[column] = ""
+    for column in sorted(OPTIONAL_FACT_COLUMNS - set(df.columns)):
+        df[column] = ""
     df = df.fillna("")
     for n, r in enumerate(df.to_dict("records")):
         problem = _row_problem(r)
@@ -168,6 +166,7 @@ class _Fact:
     confidence: float
     position: int  # row of the facts table
     strong: bool = False  # read as a table cell or from its own sentence, and dated there
+    reviewed: str = ""  # an analyst's decision applies (ledger.py): accepted or corrected
 
 
 # readings whose figure and period came from the figure's own table cell or sentence
@@ -229,7 +228,7 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
             str(r.get("period_source", "")) in _STRONG_SOURCES
         f = _Fact(r["kpi"], _area_key(r), r.get("subject", ""), r["unit"], plain_number(r["value"]), r["period"],
                   r["period_kind"], r["period_start"], r["period_end"], f"{r['document']}#{r['page']}", confidence, pos,
-                  strong)
+                  strong, str(r.get("reviewed", "")))
         groups[(f.kpi, f.area, f.subject, f.unit, _bucket(f, measures.get(f.kpi, "")))].append(f)
 
     rows = []
@@ -248,6 +247,7 @@ def series_with_members(facts: pd.DataFrame, measures: dict[str, str] | None = N
             "conflict": "true" if others else "false",
             "alternatives": "; ".join(f"{v} ({', '.join(sorted(m.source for m in by_value[v]))})" for v in others),
             "subject": subject, **_area_columns(area, members),
+            "reviewed": _reviewed(by_value[agreed]),
         })
         agreed_of.append((members, agreed))
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["kpi"], rows[i]["area"], rows[i]["subject"],
@@ -280,9 +280,14 @@ def _area_columns(area_key: str, members: list[_Fact]) -> dict[str, str]:
     return {"area": area_key, "area_code": ""}
 
 
+def _reviewed(facts: list[_Fact]) -> str:
+    marks = {m.reviewed for m in facts}
+    return "corrected" if "corrected" in marks else "accepted" if "accepted" in marks else ""
+
+
 def _evidence(facts: list[_Fact]) -> tuple:
     """How well a value is supported, best first (see the module's docstring)."""
-    return (not any(m.strong for m in facts), -len({m.source.rsplit("#", 1)[0] for m in facts}),
+    return (not any(m.reviewed for m in facts), not any(m.strong for m in facts), -len({m.source.rsplit("#", 1)[0] for m in facts}),
             -max(m.confidence for m in facts), -len(facts), min(m.position for m in facts))
 
 

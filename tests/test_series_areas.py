@@ -22,7 +22,7 @@ def rows(*facts) -> list[tuple]:
 
 
 def test_area_code_follows_area_in_the_series_columns():
-    assert SERIES_COLUMNS[-2:] == ["area", "area_code"]
+    assert SERIES_COLUMNS[-4:-1] == ["subject", "area", "area_code"]  # and then `reviewed`
 
 
 def test_one_council_written_two_ways_is_one_series_named_by_the_gazetteer():

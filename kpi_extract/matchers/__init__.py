@@ -1,7 +1,7 @@
 """Matchers turn a laid-out page into candidate figures, one module per strategy.
 
 `regex` reads sentences with the library's patterns, `table` reads tables by their row labels
-and typed columns, `fuzzy` finds labels that are damaged, reworded, or on the line next to the
+and typed columns, `lexicon` applies general constructions to each KPI's words, `fuzzy` finds labels that are damaged, reworded, or on the line next to the
 figure. Each is a function of one signature, `(layout, library, settings, claimed) -> candidates`,
 registered in `MATCHERS` (as camelot's parsers behind `BaseParser`); `match_page` runs them in
 order, each seeing what the earlier ones claimed, so a figure claimed once stays claimed.
@@ -14,12 +14,15 @@ from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import fuzzy, regex, table
+from . import fuzzy, lexicon, regex, table
 
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
 
-MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "fuzzy": fuzzy.match}
+# the lexicon's general constructions come after the written patterns and tables (a figure they
+# claimed stays theirs) and before the fuzzy labels, which are the weakest reading
+MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "lexicon": lexicon.match,
+                                "fuzzy": fuzzy.match}
 
 
 def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:

@@ -21,7 +21,7 @@ from .context import build_context
 from .layout import layout_page
 from .library import Library
 from .matchers import match_page
-from .matchers.lexicon import for_document
+from .matchers.lexicon import compiled as compiled_lexicon, for_document
 from .model import Fact
 from .pages import prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
@@ -229,6 +229,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                     finish(i, FileResult(f, error=str(e), stage="read"))
                     continue
                 library.index()  # prepared once, in this process, so each child is forked with it
+                compiled_lexicon(library)  # the same for the lexicon's constructions
                 parent, child = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,
                                                         pdf_reader, cache, partial), daemon=True)

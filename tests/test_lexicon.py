@@ -62,6 +62,21 @@ def test_inline_list_gives_each_partner(library):
     assert values(text, library, "budget_contributions") == []
 
 
+def test_list_after_a_noun_phrase_and_a_colon(library):
+    """The first item is a partner's, not the total of contributions."""
+    text = "In 2020/21 contributions were: Local Authority £120,000, Police £38,000 and ICB £51,000."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("120000", "Local Authority"), ("38000", "Police"), ("51000", "ICB")}
+    assert values(text, library, "budget_contributions") == []
+    assert values("Partner contributions in 2020/21: £209,000.", library, "budget_contributions") == ["209000"]
+
+
+def test_list_split_at_a_line_end_goes_on_in_the_next_sentence(library):
+    text = "In 2020/21 contributions were: Local Authority\n£120,000, Police £38,000 and ICB £51,000."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("120000", "Local Authority"), ("38000", "Police"), ("51000", "ICB")}
+
+
 def test_owner_named_before_its_share(library):
     text = "In 2021/22 the ICB's share rose to £131,000, and the police contribution was unchanged at £57,500."
     got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
@@ -73,6 +88,17 @@ def test_respectively(library):
     assert values(text, library, "training_delegates") == ["139", "171"]
     # without "respectively" the first figure is not the noun phrase's
     assert values("During 2021/22 we ran 14 courses and 139 attendees came.", library, "training_delegates") == ["139"]
+
+
+def test_respectively_after_a_figure_a_pattern_read(library):
+    text = "In 2021/22 the two practitioner forums were attended by 142 and 119 practitioners respectively."
+    assert values(text, library, "conference_delegates") == ["119", "142"]
+
+
+def test_respectively_pairs_figures_with_as_many_dates(library):
+    text = "At 31 March 2021 and 31 March 2022 there were 402 and 377 children we care for respectively."
+    got = {(f[1], f[2]) for f in facts_of(text, library, "children_in_care")}
+    assert got == {("402", "2021-03-31"), ("377", "2022-03-31")}
 
 
 def test_a_further_figure_is_its_own_fact(library):
@@ -116,6 +142,12 @@ def test_rate_without_unit_and_comparator(library):
     text = "At 31 March 2023, 233 children are subject to child protection plans (rate 35.2; England 42.0)."
     assert values(text, library, "cp_plans_rate_per_10k") == ["35.2"]
     assert values(text, library, "cp_plans") == ["233"]
+
+
+def test_rate_with_its_unit_in_brackets_after_the_count(library):
+    text = "At 31 October 2022 there were 388 children in our care (49.2 per 10,000)."
+    assert values(text, library, "children_in_care_rate_per_10k") == ["49.2"]
+    assert values(text, library, "children_in_care") == ["388"]
 
 
 def test_rate_of_a_count_noun_is_the_rate(library):

@@ -64,14 +64,17 @@ class Compiled:
     terms: re.Pattern | None  # every term and abbreviation of every KPI
     owner: dict[str, str]  # normal(term) or abbreviation -> KPI id
     keys: tuple[str, ...]  # the key words of every term, for the page's prefilter
+    cues: tuple[str, ...]  # words of the constructions that need no term in their own sentence
     before: dict[str, re.Pattern]  # unit -> figure (and "between" words) just before a term
     after: dict[str, re.Pattern]  # unit -> verb of amount or colon, then the figure, just after a term
     items: re.Pattern  # one "Name £n" item of an inline list
+    first_item: re.Pattern  # the amount of an item whose name ended the sentence before
     further: re.Pattern | None
     completion: re.Pattern | None
-    rate: re.Pattern | None
+    rate: re.Pattern
     share: re.Pattern  # "69 per cent of the" before a count
     respectively: re.Pattern  # "171 and" before a figure
+    and_next: re.Pattern  # "and 139" after one
     rates: dict[str, str]  # KPI -> the rate KPI that `follows` it
     owners: dict[str, re.Pattern]  # KPI -> its `owners` written just before a term
     done_after: re.Pattern | None  # "have been completed" after a term
@@ -114,17 +117,21 @@ def compile_library(library: Library) -> Compiled:
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
                        rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
+    first_item = re.compile(rf"\s*(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
     further = (re.compile(rf"\b(?:{_alternation(words.further)})\s+(?P<fig>{_value('count')})(?!\s?%|\s?per\b)", FLAGS)
                if words.further else None)
     completion = (re.compile(rf"(?P<fig>{_value('count')})(?:\s+(?:of\s+(?:them|these|those)|actions?))?\s+"
                              rf"(?:(?:are|were|is|was|have been|had been|has been|have|had)\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b(?:(?P<tail>[^()]{{0,40}}?)\(\s*(?P<pct>{_value('percent')})\s*\))?",
                              FLAGS) if words.completion else None)
-    rate = (re.compile(rf"^[^.;]{{0,25}}?\(?\s*(?:(?:a|the|our)\s+)?(?:{_alternation(words.rate_words)})(?:\s+(?:of|was|is|at)|\s?:)?"
-                       rf"\s+(?P<fig>{_value('rate_per_10k')})(?!\s?%|\d|\s?per\s?cent|\s+\d)", FLAGS)
-            if words.rate_words else None)
+    rate_word = _alternation(words.rate_words) if words.rate_words else r"(?!)"
+    # "(rate 29.8; England 43.2)", or the unit in brackets: "421 children in our care (53.9 per 10,000)"
+    rate = re.compile(rf"^(?:[^.;]{{0,25}}?\(?\s*(?:(?:a|the|our)\s+)?(?:{rate_word})(?:\s+(?:of|was|is|at)|\s?:)?"
+                      rf"\s+(?P<fig>{_value('rate_per_10k')})(?!\s?%|\d|\s?per\s?cent|\s+\d)"
+                      rf"|[^.;()]{{0,25}}?\(\s*(?P<unit>{_value('rate_per_10k')})\s?per 10(?:,?000|k)\b)", FLAGS)
     share = re.compile(rf"(?P<fig>{_value('percent')})\s+of\s+(?:the\s+|all\s+|our\s+)?(?:total\s+)?$", FLAGS)
     respectively = re.compile(rf"(?P<fig>{_value('count')})\s*(?:,\s*and|,|and)\s+$", FLAGS)
+    and_next = re.compile(rf"(?:\s*,\s*and|\s*,|\s+and)\s+(?P<fig>{_value('count')})", FLAGS)
     rates = {f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows}
     term_end = re.compile(rf"(?:{terms.pattern})\s*$", FLAGS) if terms is not None else None
     defines = (re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“](?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]",
@@ -133,8 +140,15 @@ def compile_library(library: Library) -> Compiled:
               for e in library.kpis.values() if e.lexicon and e.lexicon.owners}
     done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
-    return Compiled(terms, owner, tuple(sorted(keys)), before, after, items, further, completion, rate, share,
-                    respectively, rates, owners, done_after, term_end, defines)
+    cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
+    return Compiled(terms, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
+                    respectively, and_next, rates, owners, done_after, term_end, defines)
+
+
+def compiled(library: Library) -> Compiled:
+    """The library's lexicon compiled, once per library: the run calls this before it forks the
+    children that read files, so that none compiles it again (it costs half a second)."""
+    return library.memo(("lexicon",), lambda: compile_library(library))
 
 
 @lru_cache(maxsize=64)
@@ -174,7 +188,7 @@ def for_document(library: Library, texts: list[str]) -> Library:
     """The library with the terms a document defines for itself, for that document only:
     "In Wexley we say 'our children' for children in care" and "children we care for (CWCF)"
     make "our children" and "CWCF" name that KPI while its pages are read."""
-    c = library.memo(("lexicon",), lambda: compile_library(library))
+    c = compiled(library)
     if c.terms is None:
         return library
     pairs: dict[str, str] = {}
@@ -230,6 +244,7 @@ class _Sentence:
         self.score = settings.sentence_confidence * 0.95  # a general construction, not a written pattern
         self.found: list[Candidate] = []
         self.earlier: list[Candidate] = []  # what other matchers read in this sentence
+        self.pending: tuple[str, str] | None = None  # (kpi, first name) of a list the next sentence goes on with
 
     def add(self, kpi: str, m: re.Match, group: str, how: str, start: int, end: int, offset: int = 0,
             subject: str = "") -> None:
@@ -284,10 +299,12 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
-    if rate_kpi and c.rate is not None and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
+    if rate_kpi and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
         r = c.rate.match(tail)
-        if r and _no_figure(text[hit.end:hit.end + r.start("fig")]):
-            s.add(rate_kpi, r, "fig", "bare-rate", hit.start, hit.end + r.end(), hit.end)
+        group = "fig" if r and r.group("fig") else "unit"
+        if r and _no_figure(text[hit.end:hit.end + r.start(group)]):
+            s.add(rate_kpi, r, group, "bare-rate" if group == "fig" else "rate-in-brackets", hit.start,
+                  hit.end + r.end(), hit.end)
 
 
 def _pair_periods(s: _Sentence, first: int) -> None:
@@ -311,7 +328,22 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     if lead is None:
         return False
     pos = hit.end + lead.end()
-    n = 0
+    label = _LABEL_ONLY.match(text, pos)
+    if label:  # the line ends with the first partner's name: its amount opens the next sentence
+        s.pending = (kpi, label.group("subject"))
+        return True
+    n = _items(s, c, kpi, pos)
+    if n == 1:  # one amount after a colon is the term's own figure, read by term-amount
+        s.found.pop()
+    return n > 1
+
+
+_LABEL_ONLY = re.compile(r"\s*(?P<subject>[A-Za-z][\w'&() -]{1,50}?)\s*$")
+
+
+def _items(s: _Sentence, c: Compiled, kpi: str, pos: int) -> int:
+    """The "Name £n" items of a list from `pos` on; how many."""
+    text, n = s.text, 0
     while pos < len(text):
         m = c.items.match(text, pos)
         if m is None or m.end() == pos:
@@ -320,9 +352,19 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
         s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject)
         n += 1
         pos = m.end()
-    if n == 1:  # one amount after a colon is the term's own figure, read by term-amount
+    return n
+
+
+def _continued_list(s: _Sentence, c: Compiled, pending: tuple[str, str]) -> None:
+    """A list whose first name ended the sentence before ("Contributions were: Local Authority"
+    / "£142,000, Police £48,500 ...", split at a line end): its amount opens this one."""
+    kpi, subject = pending
+    m = c.first_item.match(s.text)
+    if m is None:
+        return
+    s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject.strip())
+    if _items(s, c, kpi, m.end()) == 0:
         s.found.pop()
-    return n > 1
 
 
 def _context_ok(entry, low: str, prev_low: str) -> bool:
@@ -346,6 +388,33 @@ _OTHER_STATE = re.compile(r"\s*(?:are |were |is |was )?(?:on track|in progress|o
 _REMOTE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(online|virtually|remotely|in person)\b", re.I)
 
 
+def _respectively(s: _Sentence, c: Compiled) -> None:
+    """'attended by 163 and 148 practitioners respectively', read by a written pattern as 148:
+    the figures joined to it by "and" before it are the same KPI's."""
+    if not _RESPECTIVELY.search(s.text):
+        return
+    for x in s.earlier:
+        if x.sentence != s.si or "respectively" not in s.text[x.value_end:].lower():
+            continue
+        lead = s.text[max(0, x.value_start - 60):x.value_start]
+        off = x.value_start - len(lead)
+        first = len(s.found)
+        r = c.respectively.search(lead)
+        while r is not None:
+            s.add(x.kpi, r, "fig", "respectively", r.start() + off, x.match_end, off, subject=x.subject)
+            lead = lead[:r.start()]
+            r = c.respectively.search(lead)
+        pos = x.value_end  # "attended by 163 and 148 practitioners respectively", read as 163
+        while (n := c.and_next.match(s.text, pos)) is not None:
+            s.add(x.kpi, n, "fig", "respectively", x.match_start, n.end(), subject=x.subject)
+            pos = n.end()
+        if len(s.found) > first:
+            _pair_periods(s, first)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
 def _further(s: _Sentence, c: Compiled, library: Library) -> None:
     """'... attracted 251 attendees, with a further 85 watching online': the same KPI again (a
     figure of its own: the spec adds nothing up)."""
@@ -365,15 +434,17 @@ def _further(s: _Sentence, c: Compiled, library: Library) -> None:
 
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
           claimed: list[Candidate] | None = None) -> list[Candidate]:
-    c = library.memo(("lexicon",), lambda: compile_library(library))
+    c = compiled(library)
     doc = _document_terms(library.doc_terms) if library.doc_terms else None
     if c.terms is None and doc is None:
         return []
     sentences = layout.sentences
     lowered = [x.text.lower() for x in sentences]
     page = "\x00".join(lowered)
-    if doc is None and not any(k in page for k in c.keys):
+    keys = [k for k in c.keys if k in page]
+    if doc is None and not keys:
         return []
+    keys += [k for k in c.cues if k in page]
     taken = {(x.sentence, x.value_start) for x in claimed or [] if x.sentence >= 0}
     by_sentence: dict[int, list[Candidate]] = {}
     for x in claimed or []:
@@ -383,11 +454,19 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         (tuple(normal(t) for t in e.lexicon.terms), e.lexicon.completed, e.lexicon.completed_share)
         for e in library.kpis.values() if e.lexicon and e.lexicon.completed])
     out: list[Candidate] = []
+    carried_list: tuple[str, str] | None = None
     for si, sent in enumerate(sentences):
-        if not _has_figure(sent.text):
+        # a sentence without a key word of any term has no hit (a document's own terms aside);
+        # looking for the words first spares the figure test, whose number words are slow
+        pending, carried_list = carried_list, None
+        # (a list's lead has no figure when its first name ends the line: "Contributions were: Police")
+        if doc is None and not pending and not any(k in lowered[si] for k in keys) \
+                or ":" not in sent.text and not _has_figure(sent.text):
             continue
         s = _Sentence(layout, si, settings)
         s.earlier = by_sentence.get(si, [])
+        if pending:
+            _continued_list(s, c, pending)
         prev = lowered[si - 1] if si else ""
         hits = [h for h in _hits(sent.text, c, doc) if _context_ok(library.kpis[h.kpi], lowered[si], prev)]
         for h in hits:
@@ -396,8 +475,14 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         done = [(k, sh) for terms, k, sh in completers if any(t in near for t in terms)]
         if done:
             _completion(s, library, c, done)
+        _respectively(s, c)
         _further(s, c, library)
-        found = [x for x in s.found if (si, x.value_start) not in taken]
+        carried_list = s.pending
+        # a figure already read, or inside the words another matcher read with its figure ("97
+        # children under the age of 5 with a plan": the 5 is part of 97's label)
+        spans = [(x.match_start, x.match_end) for x in s.earlier]
+        found = [x for x in s.found if (si, x.value_start) not in taken
+                 and not any(a <= x.value_start < b for a, b in spans)]
         found = best_per_value(apply_rules(found, sent.text, library), library)
         found += [t for t in comparisons(found, sent.text, library) if (si, t.value_start) not in taken]
         out += found

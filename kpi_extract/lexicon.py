@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 ENTRY_KEYS = {
     "terms": "noun phrases and synonyms, any case (\"children we care for\")",
     "abbreviations": "abbreviations, matched in this exact case (\"CLA\", \"CiC\")",
+    "verbs": "verbs whose object is the KPI's figure, then the counted nouns (\"care for\" 287 children)",
     "context": "words of which one must be in the sentence or the one before (\"plan\" for \"actions\")",
     "lists": "the KPI of each item of an inline list these terms lead (\"Partners contributed: Police £45,000, ...\")",
     "owners": "who a figure may belong to, named before the term (\"the police contribution\"); one is then required",
@@ -40,6 +41,7 @@ class KpiLexicon:
     terms: list[str] = field(default_factory=list)
     abbreviations: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     lists: str = ""
     share: str = ""
@@ -84,7 +86,7 @@ def read_entry(raw: object, kid: str, where, problems: list[str]) -> KpiLexicon 
         if key not in ENTRY_KEYS:
             problems.append(f"{where(key)}: unknown key `{key}` in the lexicon of kpi {kid} "
                             f"(known: {', '.join(sorted(ENTRY_KEYS))})")
-        elif key in ("terms", "abbreviations", "context", "owners"):
+        elif key in ("terms", "abbreviations", "context", "owners", "verbs"):
             words = _words(value)
             if words is None:
                 problems.append(f"{where(key)}: lexicon `{key}` of kpi {kid} must be a list of non-empty "

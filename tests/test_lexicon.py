@@ -101,6 +101,29 @@ def test_respectively_pairs_figures_with_as_many_dates(library):
     assert got == {("402", "2021-03-31"), ("377", "2022-03-31")}
 
 
+def test_verb_whose_object_is_the_figure(library):
+    assert values("At 30 June 2022 Brackwater cared for 512 children and young people.", library,
+                  "children_in_care") == ["512"]
+    assert values("At 30 June 2022 the council was corporate parent to 499 children.", library,
+                  "children_in_care") == ["499"]
+    # the verb needs the counted nouns after the figure
+    assert values("Staff cared for 12 hours without a break in 2022.", library, "children_in_care") == []
+
+
+def test_second_dated_figure_after_and(library):
+    text = "Children in need: 2,640 at 31 March 2021 and 2,712 at 31 March 2020."
+    got = {(f[1], f[2]) for f in facts_of(text, library, "children_in_need")}
+    assert got == {("2640", "2021-03-31"), ("2712", "2020-03-31")}
+    # an undated figure after "and" is someone else's
+    assert values("Children in care: 640 and 12 staff left in 2022.", library, "children_in_care") == ["640"]
+
+
+def test_list_lead_may_name_its_period(library):
+    text = "Partner contributions 2020/21: County Council £110,000; Police £42,000; ICB £88,000."
+    got = {(f[1], f[2], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("110000", "2020-21", "County Council"), ("42000", "2020-21", "Police"), ("88000", "2020-21", "ICB")}
+
+
 def test_a_further_figure_is_its_own_fact(library):
     text = "The 2022 safeguarding conference was attended by 240 delegates, with a further 85 watching online."
     assert values(text, library, "conference_delegates") == ["85", "240"]

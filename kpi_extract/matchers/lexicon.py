@@ -78,6 +78,8 @@ class Compiled:
     rates: dict[str, str]  # KPI -> the rate KPI that `follows` it
     owners: dict[str, re.Pattern]  # KPI -> its `owners` written just before a term
     done_after: re.Pattern | None  # "have been completed" after a term
+    verbs: re.Pattern | None  # a verb that takes the KPI's figure as its object, then the counted nouns
+    verb_owner: dict[str, str]
     term_end: re.Pattern | None  # a term just before "(CWCF)"
     defines: re.Pattern | None  # "we say 'our children'"
 
@@ -105,6 +107,8 @@ def compile_library(library: Library) -> Compiled:
         abbrs += [(a, e.id) for a in e.lexicon.abbreviations]
         keys |= {_key_word(t) for t in e.lexicon.terms} | {a.lower() for a in e.lexicon.abbreviations}
     terms, owner = _terms_regex(pairs, abbrs)
+    verb_pairs = [(v, e.id) for e in library.kpis.values() if e.lexicon for v in e.lexicon.verbs]
+    keys |= {_key_word(v) for v, _ in verb_pairs}
     between = rf"(?:(?:{_alternation(words.between)}){_SEP}){{0,4}}" if words.between else ""
     verbs = _alternation(words.amount_verbs) if words.amount_verbs else r"(?!)"
     units = {e.unit for e in library.kpis.values()}
@@ -136,13 +140,17 @@ def compile_library(library: Library) -> Compiled:
     term_end = re.compile(rf"(?:{terms.pattern})\s*$", FLAGS) if terms is not None else None
     defines = (re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“](?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]",
                           FLAGS) if words.definitions else None)
+    verb_owner = {normal(v): k for v, k in verb_pairs}
+    verbs_rx = (re.compile(rf"(?<![\w'-])(?:{_alternation([v for v, _ in verb_pairs])})\s+(?:a total of\s+)?"
+                           rf"(?P<fig>{_value('count')})\s+(?:{_alternation(words.between)})\b", FLAGS)
+                if verb_pairs and words.between else None)
     owners = {e.id: re.compile(rf"(?:the\s+)?(?P<subject>{_alternation(e.lexicon.owners)})(?:'s|s')?\s+$", FLAGS)
               for e in library.kpis.values() if e.lexicon and e.lexicon.owners}
     done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
     cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
     return Compiled(terms, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
-                    respectively, and_next, rates, owners, done_after, term_end, defines)
+                    respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines)
 
 
 def compiled(library: Library) -> Compiled:
@@ -299,6 +307,11 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
+        pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
+        while unit == "count" and (n := c.and_next.match(text, _past_date(text, pos))) is not None \
+                and _DATED.match(text, n.end()):
+            s.add(kpi, n, "fig", "term-amount", hit.start, n.end())
+            pos = n.end()
     if rate_kpi and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
         r = c.rate.match(tail)
         group = "fig" if r and r.group("fig") else "unit"
@@ -324,8 +337,8 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     """'Partners contributed: County Council £150,000, Police £45,000 and ICB £58,500': each
     item is `kpi` with its name as subject. True when there was such a list."""
     text = s.text
-    lead = re.match(r"[^.;£\d]{0,25}?(?::|\bas follows\b:?)", text[hit.end:])
-    if lead is None:
+    lead = re.match(r"[^.;£]{0,25}?(?::|\bas follows\b:?)", text[hit.end:])
+    if lead is None or not _no_figure(lead.group(0)):  # "Partner contributions 2022/23: ..."
         return False
     pos = hit.end + lead.end()
     label = _LABEL_ONLY.match(text, pos)
@@ -388,6 +401,17 @@ _OTHER_STATE = re.compile(r"\s*(?:are |were |is |was )?(?:on track|in progress|o
 _REMOTE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(online|virtually|remotely|in person)\b", re.I)
 
 
+def _verbs(s: _Sentence, c: Compiled, library: Library) -> None:
+    """'We currently care for 287 children and young people', 'corporate parent to 715 children'."""
+    if c.verbs is None:
+        return
+    for m in c.verbs.finditer(s.text):
+        verb = normal(s.text[m.start():m.start("fig")])
+        kpi = next((k for v, k in c.verb_owner.items() if verb.startswith(v)), None)
+        if kpi and library.kpis[kpi].unit == "count":
+            s.add(kpi, m, "fig", "verb-figure", m.start(), m.end())
+
+
 def _respectively(s: _Sentence, c: Compiled) -> None:
     """'attended by 163 and 148 practitioners respectively', read by a written pattern as 148:
     the figures joined to it by "and" before it are the same KPI's."""
@@ -412,6 +436,19 @@ def _respectively(s: _Sentence, c: Compiled) -> None:
             _pair_periods(s, first)
 
 
+def _past_date(text: str, pos: int) -> int:
+    """Where the date just after a figure ends ("2,880 at 31 March 2023"), else `pos`."""
+    m = _DATED.match(text, pos)
+    if m is None:
+        return pos
+    for mention in find_mentions(text[pos:pos + 40]):
+        if mention.start <= m.end() - pos and (mention.period is not None or mention.month):
+            return pos + mention.end
+    return pos
+
+
+# the figure after "and" has a date of its own: a second reading of the same noun phrase
+_DATED = re.compile(r"\s+(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z][a-z]+\s+\d|Q\d)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -475,6 +512,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         done = [(k, sh) for terms, k, sh in completers if any(t in near for t in terms)]
         if done:
             _completion(s, library, c, done)
+        _verbs(s, c, library)
         _respectively(s, c)
         _further(s, c, library)
         carried_list = s.pending

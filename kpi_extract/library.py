@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from .lexicon import KpiLexicon, SharedWords, check_links, read_entry, read_shared
 from .needles import PatternIndex
 from .values import expand_macros
 
@@ -21,7 +22,8 @@ T = TypeVar("T")
 UNITS = {"count", "GBP", "percent", "rate_per_10k"}
 MEASURES = {"stock", "flow", "amount", "ratio", "event"}
 _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
-               "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns"}
+               "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns",
+               "lexicon"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 FLAGS = re.IGNORECASE
 MAX_REGEX_CHARS = 50_000  # a define or a regex expanding past this is a mistake (or a bomb)
@@ -56,6 +58,7 @@ class KpiEntry:
     source: str
     line: int
     columns: list[str] = field(default_factory=list)  # headers of a measure column that name this KPI
+    lexicon: KpiLexicon | None = None  # its words, for the general constructions (matchers/lexicon.py)
 
 
 @dataclass
@@ -70,6 +73,10 @@ class Library:
     subjects: list[Subject] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    words: SharedWords = field(default_factory=SharedWords)  # the top-level [lexicon] of every file
+    # terms a document defines for itself ("we say 'our children'"): (term, kpi) pairs, set on
+    # a copy of the library for that document only (see `lexicon.for_document`)
+    doc_terms: tuple[tuple[str, str], ...] = ()
     # SHA-256 of every loaded file's name and text, in loading order: the facts cache keys on it,
     # so an edited pattern file re-matches every document (and nothing else changes the library)
     digest: str = ""
@@ -268,8 +275,10 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
     if not isinstance(columns, list) or not all(isinstance(c, str) and c.strip() for c in columns):
         problems.append(f"{path}:{_key_line(lines, 'columns', start)}: `columns` must be a list of column headers in kpi {kid}")
         columns = []
-    if not raw.get("regex") and not aliases:
-        problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases`, so nothing can find it")
+    lexicon = read_entry(raw.get("lexicon"), kid, lambda key: f"{path}:{_key_line(lines, key, start)}", problems)
+    if not raw.get("regex") and not aliases and not (lexicon and (lexicon.terms or lexicon.abbreviations)):
+        problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases` nor lexicon terms, "
+                        f"so nothing can find it")
     examples = []
     ex_line = start
     for ex in raw.get("examples", []):
@@ -285,7 +294,7 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
         return None
     return KpiEntry(kid, str(raw.get("label", kid)), unit, measure, (float(rng[0]), float(rng[1])),
                     aliases, regexes, follow_regexes, exclude, redirect, list(raw.get("follows", [])), examples,
-                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns)
+                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns, lexicon)
 
 
 def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:
@@ -330,14 +339,19 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
             c = _compile(src, f"{shown}:{_key_line(lines, name)}", lib.problems, False, defines)
             if c is not None:
                 lib.subjects.append(Subject(name, c))
-        unknown = set(data) - {"kpi", "subject", "units", "define"}
+        if "lexicon" in data:
+            top = _line_of(lines, "[lexicon]")
+            lib.words.merge(read_shared(data["lexicon"], lambda key: f"{shown}:{_key_line(lines, key, top - 1)}"
+                                        if key != "lexicon" else f"{shown}:{top}", lib.problems))
+        unknown = set(data) - {"kpi", "subject", "units", "define", "lexicon"}
         for key in sorted(unknown):
             lib.problems.append(f"{shown}:{_line_of(lines, key)}: unknown top-level key `{key}` "
-                                f"(known: kpi, subject, units, define)")
+                                f"(known: kpi, subject, units, define, lexicon)")
     for e in lib.kpis.values():
         for target in [t for _, t in e.redirect if t] + e.follows:
             if target not in lib.kpis:
                 lib.problems.append(f"{e.source}:{e.line}: kpi {e.id} refers to unknown kpi {target!r}")
+    check_links(lib.kpis, lib.problems)
     lib.digest = digest.hexdigest()
     return lib
 

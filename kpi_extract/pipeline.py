@@ -23,6 +23,7 @@ from .layout import layout_page
 from .ids import assign as assign_ids, text_hash
 from .library import Library
 from .matchers import match_page, prepare as prepare_matchers
+from .matchers.lexicon import for_document
 from .model import Fact
 from .pages import prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
@@ -96,6 +97,7 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
     """Facts from a document's raw page texts (and page models, when the reader gave them), with
     ids from the file's `content_hash` (else from the page texts). Pure: no I/O."""
     pages = prepare(raw_pages, models)
+    library = for_document(library, [p.text for p in pages])  # terms the document defines for itself
     ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
     facts: list[Fact] = []
     carry = None  # the last table of the page before, for a table that runs on without its header

@@ -61,7 +61,10 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         entry = library.kpis[c.kpi]
         for rx, target in entry.redirect:
             wide = target in library.kpis and library.kpis[target].measure == "event"
-            if rx.search(w) or (wide and rx.search(text[max(0, start - 100):start])):
+            # the look back for an event stays in the sentence's part: "the conference had 186
+            # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
+            back = text[max(0, start - 100):start]
+            if rx.search(w) or (wide and rx.search(back[back.rfind(";") + 1:])):
                 if not target:
                     entry = None
                 else:

@@ -1,0 +1,532 @@
+"""Lexicon matcher: a few general constructions over each KPI's words (`[kpi.lexicon]`).
+
+Councils join a figure to what it counts in a handful of ways, whatever words they use for the
+thing counted: a figure before the noun phrase ("1,190 children we care for"), the noun phrase
+then a verb of amount or a colon ("Partnership funding for 2022-23 came to £611,000"), a list
+("Partners contributed: Police £45,000, ICB £58,500"), "171 and 139 attendees respectively",
+"with a further 85 watching online", "twenty-four are complete (two thirds)", "69 per cent of
+the 2,050 places", a rate written without its unit ("rate 35.2; England 42.0"). So the words
+are data, the constructions are code, and a synonym added to a TOML file is read at once.
+
+Cost: every term of every KPI is one alternation, compiled once per library; a sentence is
+scanned with it only when it has a figure and its page has one of the terms' key words, and each
+construction then looks only at the text just before or after a term found (no loop over
+synonyms). Candidates pass through the KPI's own `exclude` and `redirect` rules, like a regex's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..layout import PageLayout
+from ..lexicon import normal
+from ..library import FLAGS, Library
+from ..model import Candidate
+from ..periods import find_mentions
+from ..settings import DEFAULT_SETTINGS, Settings
+from ..values import expand_macros, figure_spans, not_a_figure
+from .regex import _has_figure, comparisons
+from .window import apply_rules, best_per_value
+
+_SHAPE = {
+    "count": r"{q}{count}(?!\s?per\s?10)",
+    "GBP": "{q}{money}",
+    "percent": "{q}{percent}",
+    # a rate, with or without its unit ("41.1 per 10,000 children: our protection plan rate")
+    "rate_per_10k": r"{number}",
+}
+# the unit a rate may carry after its figure ("41.1 per 10,000 children: our protection plan rate")
+_RATE_UNIT = r"(?:\s?per 10(?:,?000|k)\b(?: children(?: and young people)?)?:?)?"
+_SEP = r"[\s-]+"
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so that "children in care" wins over "children"; spaces and hyphens alike."""
+    return "|".join(re.escape(w).replace(r"\ ", _SEP).replace(r"\-", _SEP)
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def _value(unit: str) -> str:
+    """The unit's value shape, without its `value` group: a construction names its own groups."""
+    return expand_macros(_SHAPE.get(unit, "{q}{number}")).replace("(?P<value>", "(?:")
+
+
+def _key_word(term: str) -> str:
+    """The longest word of a term, lower-cased: the page must hold it for the term to be there."""
+    return max(normal(term).split(), key=len)
+
+
+@dataclass
+class Compiled:
+    """What the constructions need, derived from the library once."""
+
+    terms: re.Pattern | None  # every term and abbreviation of every KPI
+    owner: dict[str, str]  # normal(term) or abbreviation -> KPI id
+    keys: tuple[str, ...]  # the key words of every term, for the page's prefilter
+    cues: tuple[str, ...]  # words of the constructions that need no term in their own sentence
+    before: dict[str, re.Pattern]  # unit -> figure (and "between" words) just before a term
+    after: dict[str, re.Pattern]  # unit -> verb of amount or colon, then the figure, just after a term
+    items: re.Pattern  # one "Name £n" item of an inline list
+    first_item: re.Pattern  # the amount of an item whose name ended the sentence before
+    further: re.Pattern | None
+    completion: re.Pattern | None
+    rate: re.Pattern
+    share: re.Pattern  # "69 per cent of the" before a count
+    respectively: re.Pattern  # "171 and" before a figure
+    and_next: re.Pattern  # "and 139" after one
+    rates: dict[str, str]  # KPI -> the rate KPI that `follows` it
+    owners: dict[str, re.Pattern]  # KPI -> its `owners` written just before a term
+    done_after: re.Pattern | None  # "have been completed" after a term
+    verbs: re.Pattern | None  # a verb that takes the KPI's figure as its object, then the counted nouns
+    verb_owner: dict[str, str]
+    term_end: re.Pattern | None  # a term just before "(CWCF)"
+    defines: re.Pattern | None  # "we say 'our children'"
+
+
+def _terms_regex(pairs: list[tuple[str, str]], abbreviations: list[tuple[str, str]]) -> tuple[re.Pattern | None, dict[str, str]]:
+    owner = {normal(t): k for t, k in pairs}
+    owner.update({a: k for a, k in abbreviations})
+    parts = []
+    if pairs:
+        parts.append(_alternation([t for t, _ in pairs]))
+    if abbreviations:
+        parts.append(f"(?-i:{_alternation([a for a, _ in abbreviations])})")
+    if not parts:
+        return None, owner
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(parts)})(?![\w-])", FLAGS), owner
+
+
+def compile_library(library: Library) -> Compiled:
+    words = library.words
+    pairs, abbrs, keys = [], [], set()
+    for e in library.kpis.values():
+        if e.lexicon is None:
+            continue
+        pairs += [(t, e.id) for t in e.lexicon.terms]
+        abbrs += [(a, e.id) for a in e.lexicon.abbreviations]
+        keys |= {_key_word(t) for t in e.lexicon.terms} | {a.lower() for a in e.lexicon.abbreviations}
+    terms, owner = _terms_regex(pairs, abbrs)
+    verb_pairs = [(v, e.id) for e in library.kpis.values() if e.lexicon for v in e.lexicon.verbs]
+    keys |= {_key_word(v) for v, _ in verb_pairs}
+    between = rf"(?:(?:{_alternation(words.between)}){_SEP}){{0,4}}" if words.between else ""
+    verbs = _alternation(words.amount_verbs) if words.amount_verbs else r"(?!)"
+    units = {e.unit for e in library.kpis.values()}
+    # a figure in a row of figures ("1,814 1,877 1,932") is a table cell, not the phrase's
+    before = {u: re.compile(rf"(?:^|(?<=[\s(:,;]))(?<![\d%]\s)(?P<fig>{_value(u)}){_RATE_UNIT if u == 'rate_per_10k' else ''}"
+                            rf"\s+{between}$", FLAGS) for u in units}
+    # the gap may name a period or an owner ("funding for 2022-23", "the police contribution was
+    # unchanged at"), never another figure: checked after the match
+    after = {u: re.compile(rf"^(?P<gap>[^.;:£%,]{{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s)(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
+             for u in units}
+    items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
+                       rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
+    first_item = re.compile(rf"\s*(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
+    further = (re.compile(rf"\b(?:{_alternation(words.further)})\s+(?P<fig>{_value('count')})(?!\s?%|\s?per\b)", FLAGS)
+               if words.further else None)
+    completion = (re.compile(rf"(?P<fig>{_value('count')})(?:\s+(?:of\s+(?:them|these|those)|actions?))?\s+"
+                             rf"(?:(?:are|were|is|was|have been|had been|has been|have|had)\s+)?(?:now\s+|fully\s+)?"
+                             rf"(?:{_alternation(words.completion)})\b(?:(?P<tail>[^()]{{0,40}}?)\(\s*(?P<pct>{_value('percent')})\s*\))?",
+                             FLAGS) if words.completion else None)
+    rate_word = _alternation(words.rate_words) if words.rate_words else r"(?!)"
+    # "(rate 29.8; England 43.2)", or the unit in brackets: "421 children in our care (53.9 per 10,000)"
+    rate = re.compile(rf"^(?:[^.;]{{0,25}}?\(?\s*(?:(?:a|the|our)\s+)?(?:{rate_word})(?:\s+(?:of|was|is|at)|\s?:)?"
+                      rf"\s+(?P<fig>{_value('rate_per_10k')})(?!\s?%|\d|\s?per\s?cent|\s+\d)"
+                      rf"|[^.;()]{{0,25}}?\(\s*(?P<unit>{_value('rate_per_10k')})\s?per 10(?:,?000|k)\b)", FLAGS)
+    share = re.compile(rf"(?P<fig>{_value('percent')})\s+of\s+(?:the\s+|all\s+|our\s+)?(?:total\s+)?$", FLAGS)
+    respectively = re.compile(rf"(?P<fig>{_value('count')})\s*(?:,\s*and|,|and)\s+$", FLAGS)
+    and_next = re.compile(rf"(?:\s*,\s*and|\s*,|\s+and)\s+(?P<fig>{_value('count')})", FLAGS)
+    rates = {f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows}
+    term_end = re.compile(rf"(?:{terms.pattern})\s*$", FLAGS) if terms is not None else None
+    defines = (re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“](?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]",
+                          FLAGS) if words.definitions else None)
+    verb_owner = {normal(v): k for v, k in verb_pairs}
+    verbs_rx = (re.compile(rf"(?<![\w'-])(?:{_alternation([v for v, _ in verb_pairs])})\s+(?:a total of\s+)?"
+                           rf"(?P<fig>{_value('count')})\s+(?:{_alternation(words.between)})\b", FLAGS)
+                if verb_pairs and words.between else None)
+    owners = {e.id: re.compile(rf"(?:the\s+)?(?P<subject>{_alternation(e.lexicon.owners)})(?:'s|s')?\s+$", FLAGS)
+              for e in library.kpis.values() if e.lexicon and e.lexicon.owners}
+    done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
+                             rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
+    cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
+    return Compiled(terms, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
+                    respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines)
+
+
+def compiled(library: Library) -> Compiled:
+    """The library's lexicon compiled, once per library: the run calls this before it forks the
+    children that read files, so that none compiles it again (it costs half a second)."""
+    return library.memo(("lexicon",), lambda: compile_library(library))
+
+
+@lru_cache(maxsize=64)
+def _document_terms(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """A document's own terms, compiled once per set (a pack's parts share them)."""
+    terms = [(t, k) for t, k in pairs if " " in t or t.lower() == t]
+    abbrs = [(t, k) for t, k in pairs if (t, k) not in terms]
+    return _terms_regex(terms, abbrs)
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass
+class _Hit:
+    kpi: str
+    start: int
+    end: int
+
+
+def _hits(text: str, c: Compiled, doc: tuple[re.Pattern | None, dict[str, str]] | None) -> list[_Hit]:
+    found = []
+    for rx, owner in ((c.terms, c.owner), doc or (None, {})):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            kpi = owner.get(m.group(0)) or owner.get(normal(m.group(0)))
+            if kpi:
+                found.append(_Hit(kpi, m.start(), m.end()))
+    return found
+
+
+_ABBREVIATION = re.compile(r"\(\s*(?P<abbr>(?-i:[A-Z][A-Za-z]{1,7}))\s*\)")
+
+
+def prepare(library: Library) -> None:
+    """Compile the lexicon's constructions before files are read (see `matchers.prepare`)."""
+    compiled(library)
+
+
+def for_document(library: Library, texts: list[str]) -> Library:
+    """The library with the terms a document defines for itself, for that document only:
+    "In Wexley we say 'our children' for children in care" and "children we care for (CWCF)"
+    make "our children" and "CWCF" name that KPI while its pages are read."""
+    c = compiled(library)
+    if c.terms is None:
+        return library
+    pairs: dict[str, str] = {}
+    for text in texts:
+        if c.defines is not None:
+            for m in c.defines.finditer(text):
+                term = " ".join(m.group("term").split())
+                if normal(term) in c.owner or len(normal(term)) < 4:
+                    continue
+                near = text[max(0, m.start() - 150):m.end() + 150]
+                mid = m.start() - max(0, m.start() - 150)
+                hits = sorted(_hits(near, c, None), key=lambda h: abs(h.start - mid))
+                if hits:
+                    pairs.setdefault(term, hits[0].kpi)
+        for m in _ABBREVIATION.finditer(text):
+            abbr = m.group("abbr")
+            if abbr in c.owner or abbr in pairs:
+                continue
+            head = text[max(0, m.start() - 60):m.start()]
+            t = c.term_end.search(head) if c.term_end is not None else None
+            kpi = (c.owner.get(t.group(0).strip()) or c.owner.get(normal(t.group(0)))) if t else None
+            kpi = kpi or next((k for term, k in pairs.items() if re.search(rf"{re.escape(term)}\s*$", head, re.I)), None)
+            if kpi:
+                pairs[abbr] = kpi
+    if not pairs:
+        return library
+    return replace(library, doc_terms=tuple(sorted(pairs.items())))
+
+
+def _no_figure(text: str) -> bool:
+    """No figure in `text`, but for periods, durations and label numbers ("within 12 months")."""
+    return all(not_a_figure(text, a, b) for a, b in figure_spans(text))
+
+
+# "the rate of children in care was 82": a rate, whatever the noun phrase counts
+_RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))?\s*$", re.I)
+# between a noun phrase and its verb of amount only a period, a span or an owner may stand
+# ("funding for 2022-23 came to"); "Funding Agency's allocation to providers is" is another noun's
+_GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|this|last|since|"
+                  r"between|until|up to)\b)", re.I)
+_NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
+_NOT_OWNERS = {"the", "a", "an", "this", "that", "our", "their", "its", "each", "every", "total", "overall"}
+_OWNER_NAME = re.compile(r"(?-i:(?P<subject>[A-Z][\w&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&-]*){0,4}))(?:'s|s')?\s+$")
+
+
+class _Sentence:
+    """The candidates of one sentence, built construction by construction."""
+
+    def __init__(self, layout: PageLayout, si: int, settings: Settings):
+        self.layout, self.si = layout, si
+        self.sent = layout.sentences[si]
+        self.text = self.sent.text
+        self.score = settings.sentence_confidence * 0.95  # a general construction, not a written pattern
+        self.found: list[Candidate] = []
+        self.earlier: list[Candidate] = []  # what other matchers read in this sentence
+        self.pending: tuple[str, str] | None = None  # (kpi, first name) of a list the next sentence goes on with
+
+    def add(self, kpi: str, m: re.Match, group: str, how: str, start: int, end: int, offset: int = 0,
+            subject: str = "") -> None:
+        vs, ve = m.start(group) + offset, m.end(group) + offset
+        raw = self.text[vs:ve]
+        self.found.append(Candidate(kpi, raw, self.layout.number, self.text, "regex", f"{kpi}/lexicon-{how}",
+                                    self.score, vs, ve, subject, line=self.sent.line_at(vs), sentence=self.si,
+                                    match_start=min(start, vs), match_end=max(end, ve)))
+
+
+def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> None:
+    text, entry = s.text, library.kpis[hit.kpi]
+    lex = entry.lexicon
+    unit, kpi = entry.unit, hit.kpi
+    head = text[max(0, hit.start - 120):hit.start]
+    off = hit.start - len(head)
+    tail = text[hit.end:hit.end + 90]
+    subject = ""
+    if lex and lex.owners:  # "the police contribution was unchanged at £67,500"
+        owner = _OWNER_NAME.search(head) or c.owners.get(kpi, _NEVER).search(head)
+        if owner is None:
+            return
+        subject = re.sub(r"^(?:the|a|an)\s+", "", owner.group("subject").strip(), flags=re.I)
+        if subject.lower() in _NOT_OWNERS:
+            return
+    rate_kpi = c.rates.get(kpi)
+    if unit == "count" and rate_kpi and _RATE_BEFORE.search(head):
+        kpi, unit = rate_kpi, "rate_per_10k"
+    m = c.before[unit].search(head) if kpi == hit.kpi and not subject else None
+    if m and lex and lex.completed and c.done_after is not None and c.done_after.match(tail):
+        m = None  # "19 actions have been completed": the completion construction reads it
+    if m and _NEGATED.match(tail):
+        m = None  # "the five actions that were not completed", "12 children not yet on a plan"
+    if m:  # "1,190 children we care for"
+        s.add(hit.kpi, m, "fig", "figure-term", m.start() + off, hit.end, off)
+        if re.search(r"\brespectively\b", text[hit.end:]):  # "171 and 139 attendees respectively"
+            lead = head[:m.start()]
+            r = c.respectively.search(lead)
+            first = len(s.found) - 1
+            while r is not None:
+                s.add(hit.kpi, r, "fig", "respectively", r.start() + off, hit.end, off)
+                lead = lead[:r.start()]
+                r = c.respectively.search(lead)
+            _pair_periods(s, first)
+        if lex and lex.share and unit == "count":  # "69 per cent of the 2,050 places"
+            sh = c.share.search(head[:m.start()])
+            if sh:
+                s.add(lex.share, sh, "fig", "share-of", sh.start() + off, hit.end, off)
+    if lex and lex.lists and _list(s, hit, c, lex.lists):
+        return
+    a = c.after[unit].match(tail)
+    if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
+            and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
+        s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
+        pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
+        while unit == "count" and (n := c.and_next.match(text, _past_date(text, pos))) is not None \
+                and _DATED.match(text, n.end()):
+            s.add(kpi, n, "fig", "term-amount", hit.start, n.end())
+            pos = n.end()
+    if rate_kpi and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
+        r = c.rate.match(tail)
+        group = "fig" if r and r.group("fig") else "unit"
+        if r and _no_figure(text[hit.end:hit.end + r.start(group)]):
+            s.add(rate_kpi, r, group, "bare-rate" if group == "fig" else "rate-in-brackets", hit.start,
+                  hit.end + r.end(), hit.end)
+
+
+def _pair_periods(s: _Sentence, first: int) -> None:
+    """'At 31 March 2022 and 31 March 2023 there were 402 and 377 children in care respectively':
+    as many dates as figures, each figure takes its own, in order."""
+    group = sorted(s.found[first:], key=lambda x: x.value_start)
+    if len(group) < 2:
+        return
+    dates = [m.period for m in find_mentions(s.text) if m.period is not None and m.end <= group[0].value_start]
+    if len(dates) != len(group):
+        return
+    paired = {id(x): d for x, d in zip(group, dates)}
+    s.found[first:] = [replace(x, period=paired[id(x)], period_source="sentence") for x in s.found[first:]]
+
+
+def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
+    """'Partners contributed: County Council £150,000, Police £45,000 and ICB £58,500': each
+    item is `kpi` with its name as subject. True when there was such a list."""
+    text = s.text
+    lead = re.match(r"[^.;£]{0,25}?(?::|\bas follows\b:?)", text[hit.end:])
+    if lead is None or not _no_figure(lead.group(0)):  # "Partner contributions 2022/23: ..."
+        return False
+    pos = hit.end + lead.end()
+    label = _LABEL_ONLY.match(text, pos)
+    if label:  # the line ends with the first partner's name: its amount opens the next sentence
+        s.pending = (kpi, label.group("subject"))
+        return True
+    n = _items(s, c, kpi, pos)
+    if n == 1:  # one amount after a colon is the term's own figure, read by term-amount
+        s.found.pop()
+    return n > 1
+
+
+_LABEL_ONLY = re.compile(r"\s*(?P<subject>[A-Za-z][\w'&() -]{1,50}?)\s*$")
+
+
+def _items(s: _Sentence, c: Compiled, kpi: str, pos: int) -> int:
+    """The "Name £n" items of a list from `pos` on; how many."""
+    text, n = s.text, 0
+    while pos < len(text):
+        m = c.items.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        subject = re.sub(r"^(?:the|a|an)\s+", "", m.group("subject").strip(" -:("), flags=re.I)
+        s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject)
+        n += 1
+        pos = m.end()
+    return n
+
+
+def _continued_list(s: _Sentence, c: Compiled, pending: tuple[str, str]) -> None:
+    """A list whose first name ended the sentence before ("Contributions were: Local Authority"
+    / "£142,000, Police £48,500 ...", split at a line end): its amount opens this one."""
+    kpi, subject = pending
+    m = c.first_item.match(s.text)
+    if m is None:
+        return
+    s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject.strip())
+    if _items(s, c, kpi, m.end()) == 0:
+        s.found.pop()
+
+
+def _context_ok(entry, low: str, prev_low: str) -> bool:
+    lex = entry.lexicon
+    return not lex or not lex.context or any(w.lower() in low or w.lower() in prev_low for w in lex.context)
+
+
+def _completion(s: _Sentence, library: Library, c: Compiled, targets: list[tuple[str, str]]) -> None:
+    """'Of the 28 actions, twenty-four are complete'; '19 were complete (two thirds)'."""
+    if c.completion is None:
+        return
+    for m in c.completion.finditer(s.text):
+        for kpi, share in targets:
+            s.add(kpi, m, "fig", "completed", m.start(), m.end())
+            if share and m.group("pct") and _no_figure(m.group("tail")):
+                s.add(share, m, "pct", "completed-share", m.start(), m.end())
+
+
+_OTHER_STATE = re.compile(r"\s*(?:are |were |is |was )?(?:on track|in progress|outstanding|not\b|behind|overdue|due\b|"
+                          r"planned|scheduled|delayed|ongoing|on-going)", re.I)
+_REMOTE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(online|virtually|remotely|in person)\b", re.I)
+
+
+def _verbs(s: _Sentence, c: Compiled, library: Library) -> None:
+    """'We currently care for 287 children and young people', 'corporate parent to 715 children'."""
+    if c.verbs is None:
+        return
+    for m in c.verbs.finditer(s.text):
+        verb = normal(s.text[m.start():m.start("fig")])
+        kpi = next((k for v, k in c.verb_owner.items() if verb.startswith(v)), None)
+        if kpi and library.kpis[kpi].unit == "count":
+            s.add(kpi, m, "fig", "verb-figure", m.start(), m.end())
+
+
+def _respectively(s: _Sentence, c: Compiled) -> None:
+    """'attended by 163 and 148 practitioners respectively', read by a written pattern as 148:
+    the figures joined to it by "and" before it are the same KPI's."""
+    if not _RESPECTIVELY.search(s.text):
+        return
+    for x in s.earlier:
+        if x.sentence != s.si or "respectively" not in s.text[x.value_end:].lower():
+            continue
+        lead = s.text[max(0, x.value_start - 60):x.value_start]
+        off = x.value_start - len(lead)
+        first = len(s.found)
+        r = c.respectively.search(lead)
+        while r is not None:
+            s.add(x.kpi, r, "fig", "respectively", r.start() + off, x.match_end, off, subject=x.subject)
+            lead = lead[:r.start()]
+            r = c.respectively.search(lead)
+        pos = x.value_end  # "attended by 163 and 148 practitioners respectively", read as 163
+        while (n := c.and_next.match(s.text, pos)) is not None:
+            s.add(x.kpi, n, "fig", "respectively", x.match_start, n.end(), subject=x.subject)
+            pos = n.end()
+        if len(s.found) > first:
+            _pair_periods(s, first)
+
+
+def _past_date(text: str, pos: int) -> int:
+    """Where the date just after a figure ends ("2,880 at 31 March 2023"), else `pos`."""
+    m = _DATED.match(text, pos)
+    if m is None:
+        return pos
+    for mention in find_mentions(text[pos:pos + 40]):
+        if mention.start <= m.end() - pos and (mention.period is not None or mention.month):
+            return pos + mention.end
+    return pos
+
+
+# the figure after "and" has a date of its own: a second reading of the same noun phrase
+_DATED = re.compile(r"\s+(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z][a-z]+\s+\d|Q\d)")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _further(s: _Sentence, c: Compiled, library: Library) -> None:
+    """'... attracted 251 attendees, with a further 85 watching online': the same KPI again (a
+    figure of its own: the spec adds nothing up)."""
+    if c.further is None:
+        return
+    for m in c.further.finditer(s.text):
+        before = [f for f in s.found + s.earlier if f.value_end <= m.start() and f.value_start != m.start("fig")]
+        after = s.text[m.end():m.end() + 40]
+        if not before or _OTHER_STATE.match(after):
+            continue
+        last = max(before, key=lambda f: f.value_end)
+        if library.kpis[last.kpi].measure not in ("flow", "event"):
+            continue
+        where = _REMOTE.match(after)
+        s.add(last.kpi, m, "fig", "further", m.start(), m.end(), subject=where.group(1).lower() if where else "")
+
+
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
+    c = compiled(library)
+    doc = _document_terms(library.doc_terms) if library.doc_terms else None
+    if c.terms is None and doc is None:
+        return []
+    sentences = layout.sentences
+    lowered = [x.text.lower() for x in sentences]
+    page = "\x00".join(lowered)
+    keys = [k for k in c.keys if k in page]
+    if doc is None and not keys:
+        return []
+    keys += [k for k in c.cues if k in page]
+    taken = {(x.sentence, x.value_start) for x in claimed or [] if x.sentence >= 0}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for x in claimed or []:
+        if x.sentence >= 0:
+            by_sentence.setdefault(x.sentence, []).append(x)
+    completers = library.memo(("lexicon-completers",), lambda: [
+        (tuple(normal(t) for t in e.lexicon.terms), e.lexicon.completed, e.lexicon.completed_share)
+        for e in library.kpis.values() if e.lexicon and e.lexicon.completed])
+    out: list[Candidate] = []
+    carried_list: tuple[str, str] | None = None
+    for si, sent in enumerate(sentences):
+        # a sentence without a key word of any term has no hit (a document's own terms aside);
+        # looking for the words first spares the figure test, whose number words are slow
+        pending, carried_list = carried_list, None
+        # (a list's lead has no figure when its first name ends the line: "Contributions were: Police")
+        if doc is None and not pending and not any(k in lowered[si] for k in keys) \
+                or ":" not in sent.text and not _has_figure(sent.text):
+            continue
+        s = _Sentence(layout, si, settings)
+        s.earlier = by_sentence.get(si, [])
+        if pending:
+            _continued_list(s, c, pending)
+        prev = lowered[si - 1] if si else ""
+        hits = [h for h in _hits(sent.text, c, doc) if _context_ok(library.kpis[h.kpi], lowered[si], prev)]
+        for h in hits:
+            _constructions(s, h, library, c)
+        near = normal(prev + " " + lowered[si]) if completers else ""
+        done = [(k, sh) for terms, k, sh in completers if any(t in near for t in terms)]
+        if done:
+            _completion(s, library, c, done)
+        _verbs(s, c, library)
+        _respectively(s, c)
+        _further(s, c, library)
+        carried_list = s.pending
+        # a figure already read, or inside the words another matcher read with its figure ("97
+        # children under the age of 5 with a plan": the 5 is part of 97's label)
+        spans = [(x.match_start, x.match_end) for x in s.earlier]
+        found = [x for x in s.found if (si, x.value_start) not in taken
+                 and not any(a <= x.value_start < b for a, b in spans)]
+        found = best_per_value(apply_rules(found, sent.text, library), library)
+        found += [t for t in comparisons(found, sent.text, library) if (si, t.value_start) not in taken]
+        out += found
+    return out

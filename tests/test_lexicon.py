@@ -1,0 +1,286 @@
+"""The KPI lexicon: each general construction on invented sentences, synonyms added as data,
+terms a document defines for itself, and the library's checks of the lexicon tables."""
+from pathlib import Path
+
+import pytest
+
+from kpi_extract.library import load_library
+
+from conftest import facts_of
+
+
+def values(text: str, library, kpi: str) -> list[str]:
+    return sorted((f[1] for f in facts_of(text, library, kpi)), key=float)
+
+
+def lexicon_patterns(text: str, library) -> set[str]:
+    from kpi_extract.pipeline import extract_text
+    return {f.pattern.split("/")[-1].split(">")[0].split("+")[0] for f in extract_text(text, library)}
+
+
+# --- the constructions, one at a time -------------------------------------------------------
+
+def test_figure_before_a_synonym(library):
+    text = "At 31 March 2023 Ravensby had 842 children we care for, up from 801."
+    assert ("children_in_care", "842", "2023-03-31", "") in facts_of(text, library)
+    assert "lexicon-figure-term" in lexicon_patterns(text, library)
+    assert values("At 30 June 2022 the council had 377 cared for children.", library, "children_in_care") == ["377"]
+
+
+def test_figure_before_an_abbreviation_keeps_its_case(library):
+    assert values("At 31 March 2022 there were 512 CiC in Tolbridge.", library, "children_in_care") == ["512"]
+    # a lower-case word spelt like an abbreviation is not one
+    assert values("At 31 March 2022 there were 512 cic students enrolled.", library, "children_in_care") == []
+
+
+def test_words_between_the_figure_and_the_noun_phrase(library):
+    text = "At 30 September 2022, 1,406 children were supported on child in need plans."
+    assert values(text, library, "children_in_need") == ["1406"]
+
+
+def test_noun_phrase_then_verb_of_amount(library):
+    assert facts_of("Partnership funding for 2022-23 came to £611,000.", library, "budget_total") == \
+        [("budget_total", "611000", "2022-23", "")]
+    assert values("Total funding for 2019-20 amounted to £402,500 in all.", library, "budget_total") == ["402500"]
+
+
+def test_noun_phrase_then_colon(library):
+    assert facts_of("CPP starts in Q2 2022/23: 74", library, "cp_plans_started") == \
+        [("cp_plans_started", "74", "2022-Q3", "")]
+
+
+def test_noun_phrase_of_another_noun_is_not_its_figure(library):
+    """'Funding Agency's allocation ... is £60m' is the allocation's figure, not funding's."""
+    assert values("The Skills Funding Agency's allocation to local providers is over £60m.", library,
+                  "budget_total") == []
+
+
+def test_inline_list_gives_each_partner(library):
+    text = "In 2021/22 partners contributed: County Council £150,000, Police £45,000, ICB £58,500 and schools £9,000."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("150000", "County Council"), ("45000", "Police"), ("58500", "ICB"), ("9000", "schools")}
+    assert values(text, library, "budget_contributions") == []
+
+
+def test_list_after_a_noun_phrase_and_a_colon(library):
+    """The first item is a partner's, not the total of contributions."""
+    text = "In 2020/21 contributions were: Local Authority £120,000, Police £38,000 and ICB £51,000."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("120000", "Local Authority"), ("38000", "Police"), ("51000", "ICB")}
+    assert values(text, library, "budget_contributions") == []
+    assert values("Partner contributions in 2020/21: £209,000.", library, "budget_contributions") == ["209000"]
+
+
+def test_list_split_at_a_line_end_goes_on_in_the_next_sentence(library):
+    text = "In 2020/21 contributions were: Local Authority\n£120,000, Police £38,000 and ICB £51,000."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("120000", "Local Authority"), ("38000", "Police"), ("51000", "ICB")}
+
+
+def test_owner_named_before_its_share(library):
+    text = "In 2021/22 the ICB's share rose to £131,000, and the police contribution was unchanged at £57,500."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("131000", "ICB"), ("57500", "police")}
+
+
+def test_respectively(library):
+    text = "During 2021/22 the two training days were attended by 171 and 139 attendees respectively."
+    assert values(text, library, "training_delegates") == ["139", "171"]
+    # without "respectively" the first figure is not the noun phrase's
+    assert values("During 2021/22 we ran 14 courses and 139 attendees came.", library, "training_delegates") == ["139"]
+
+
+def test_respectively_after_a_figure_a_pattern_read(library):
+    text = "In 2021/22 the two practitioner forums were attended by 142 and 119 practitioners respectively."
+    assert values(text, library, "conference_delegates") == ["119", "142"]
+
+
+def test_respectively_pairs_figures_with_as_many_dates(library):
+    text = "At 31 March 2021 and 31 March 2022 there were 402 and 377 children we care for respectively."
+    got = {(f[1], f[2]) for f in facts_of(text, library, "children_in_care")}
+    assert got == {("402", "2021-03-31"), ("377", "2022-03-31")}
+
+
+def test_verb_whose_object_is_the_figure(library):
+    assert values("At 30 June 2022 Brackwater cared for 512 children and young people.", library,
+                  "children_in_care") == ["512"]
+    assert values("At 30 June 2022 the council was corporate parent to 499 children.", library,
+                  "children_in_care") == ["499"]
+    # the verb needs the counted nouns after the figure
+    assert values("Staff cared for 12 hours without a break in 2022.", library, "children_in_care") == []
+
+
+def test_second_dated_figure_after_and(library):
+    text = "Children in need: 2,640 at 31 March 2021 and 2,712 at 31 March 2020."
+    got = {(f[1], f[2]) for f in facts_of(text, library, "children_in_need")}
+    assert got == {("2640", "2021-03-31"), ("2712", "2020-03-31")}
+    # an undated figure after "and" is someone else's
+    assert values("Children in care: 640 and 12 staff left in 2022.", library, "children_in_care") == ["640"]
+
+
+def test_list_lead_may_name_its_period(library):
+    text = "Partner contributions 2020/21: County Council £110,000; Police £42,000; ICB £88,000."
+    got = {(f[1], f[2], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("110000", "2020-21", "County Council"), ("42000", "2020-21", "Police"), ("88000", "2020-21", "ICB")}
+
+
+def test_a_further_figure_is_its_own_fact(library):
+    text = "The 2022 safeguarding conference was attended by 240 delegates, with a further 85 watching online."
+    assert values(text, library, "conference_delegates") == ["85", "240"]
+
+
+def test_number_words_complete(library):
+    text = "The business plan for 2021-22 had thirty actions. By March, twenty-four are complete."
+    assert values(text, library, "plan_actions_completed") == ["24"]
+    assert values(text, library, "plan_actions_total") == ["30"]
+
+
+def test_complete_with_a_share_in_brackets(library):
+    text = "The improvement plan has 40 actions. At 30 June 2023, 32 were complete (80%) and 8 are on track."
+    assert values(text, library, "plan_actions_completed") == ["32"]
+    assert values(text, library, "plan_actions_completed_pct") == ["80"]
+    # "(two thirds)" is no figure of its own
+    text = "The improvement plan has 27 actions. At 30 June 2023, 19 were complete (two thirds)."
+    assert values(text, library, "plan_actions_completed") == ["19"]
+    assert values(text, library, "plan_actions_completed_pct") == []
+
+
+def test_actions_not_completed_are_no_total(library):
+    text = "The plan for 2021-22 is nearly done: the five actions that were not completed roll forward."
+    assert values(text, library, "plan_actions_total") == []
+
+
+def test_completion_needs_its_noun_nearby(library):
+    """'12 were complete' says nothing about plan actions unless actions are in reach."""
+    assert values("Of the audits in 2022, 12 were complete by June.", library, "plan_actions_completed") == []
+
+
+def test_share_of_places(library):
+    text = "In 2022/23, attendance was 69 per cent of the 2,050 places made available."
+    assert values(text, library, "training_utilisation") == ["69"]
+    assert values(text, library, "training_places_offered") == ["2050"]
+
+
+def test_rate_without_unit_and_comparator(library):
+    text = "At 31 March 2023, 233 children are subject to child protection plans (rate 35.2; England 42.0)."
+    assert values(text, library, "cp_plans_rate_per_10k") == ["35.2"]
+    assert values(text, library, "cp_plans") == ["233"]
+
+
+def test_rate_with_its_unit_in_brackets_after_the_count(library):
+    text = "At 31 October 2022 there were 388 children in our care (49.2 per 10,000)."
+    assert values(text, library, "children_in_care_rate_per_10k") == ["49.2"]
+    assert values(text, library, "children_in_care") == ["388"]
+
+
+def test_rate_of_a_count_noun_is_the_rate(library):
+    text = "At 31 March 2023 the rate of children in care was 64.1 per 10,000 children."
+    assert values(text, library, "children_in_care") == []
+
+
+def test_infographic_rate_label(library):
+    text = "At 31 March 2023: 41.7 per 10,000 children: our protection plan rate"
+    assert values(text, library, "cp_plans_rate_per_10k") == ["41.7"]
+
+
+def test_sub_population_after_the_figure(library):
+    text = "At 31 March 2023 there were 2,210 children in need, of whom 1,190 are on child in need plans."
+    assert values(text, library, "children_in_need") == ["1190", "2210"]
+
+
+# --- terms a document defines -----------------------------------------------------------------
+
+def test_term_defined_by_we_say_joins_for_that_document(library):
+    text = ("In Wexley we say 'our young citizens' rather than children looked after.\f"
+            "At 31 March 2022 there were 512 our young citizens.")
+    assert values(text, library, "children_in_care") == ["512"]
+    # another document has not defined it
+    assert values("At 31 March 2022 there were 512 our young citizens.", library, "children_in_care") == []
+
+
+def test_abbreviation_defined_in_brackets(library):
+    text = ("This report is about children we care for (CWCF).\f"
+            "At 31 March 2023 there were 310 CWCF in Wexley.")
+    assert values(text, library, "children_in_care") == ["310"]
+    assert values("At 31 March 2023 there were 310 CWCF in Wexley.", library, "children_in_care") == []
+
+
+# --- a user adds a synonym, no regex ------------------------------------------------------------
+
+def _copy_with(tmp_path: Path, kpi: str, synonym: str) -> str:
+    """The bundled children.toml with one more term in a KPI's lexicon."""
+    from kpi_extract.library import bundled_dir
+    text = (bundled_dir() / "children.toml").read_text(encoding="utf-8")
+    start = text.index(f'id = "{kpi}"')
+    at = text.index("[kpi.lexicon]\nterms = [", start) + len("[kpi.lexicon]\nterms = [")
+    p = tmp_path / "children.toml"
+    p.write_text(text[:at] + f'"{synonym}", ' + text[at:], encoding="utf-8")
+    return str(p)
+
+
+def test_a_synonym_added_to_the_data_is_read_with_no_regex_written(tmp_path, library):
+    sentence = "At 31 March 2023 Brackwater had 722 children our council parents."
+    assert values(sentence, library, "children_in_care") == []
+    lib = load_library([_copy_with(tmp_path, "children_in_care", "children our council parents")])
+    assert lib.problems == []
+    assert values(sentence, lib, "children_in_care") == ["722"]
+    assert values("Children our council parents stood at 730 on 30 June 2023.", lib, "children_in_care") == ["730"]
+
+
+# --- the checks of the lexicon tables -----------------------------------------------------------
+
+ENTRY = '''
+[[kpi]]
+id = "foster_carers"
+label = "Approved foster carer households"
+unit = "count"
+range = [1, 5000]
+[kpi.lexicon]
+terms = ["fostering households"]
+{extra}
+'''
+
+
+def load_text(tmp_path: Path, text: str, name: str = "mine.toml"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return load_library([str(p)], bundled=False), str(p)
+
+
+def test_a_kpi_with_lexicon_terms_only_is_usable(tmp_path):
+    lib, _ = load_text(tmp_path, ENTRY.format(extra=""))
+    assert lib.problems == []
+    assert values("At 31 March 2018 there were 214 fostering households.", lib, "foster_carers") == ["214"]
+
+
+@pytest.mark.parametrize("extra, line, words", [
+    ('terms2 = ["x"]', 9, ["unknown key `terms2`", "lexicon of kpi foster_carers"]),
+    ('abbreviations = "FH"', 9, ["`abbreviations`", "must be a list"]),
+    ('abbreviations = ["F H"]', 9, ["abbreviation 'F H'", "one word"]),
+    ('share = "no_such_kpi"', 3, ["refers to unknown kpi 'no_such_kpi'"]),
+    ('context = [""]', 9, ["`context`", "non-empty"]),
+])
+def test_lexicon_problems_name_file_line_and_key(tmp_path, extra, line, words):
+    lib, path = load_text(tmp_path, ENTRY.format(extra=extra))
+    assert len(lib.problems) == 1, lib.problems
+    problem = lib.problems[0]
+    assert problem.startswith(f"{path}:{line}:"), problem
+    assert all(w in problem for w in words), problem
+
+
+def test_shared_lexicon_problems(tmp_path):
+    lib, path = load_text(tmp_path, ENTRY.format(extra="") + '\n[lexicon]\namount_verbs = ["came to", 3]\nverbs = []\n')
+    assert any(p.startswith(f"{path}:12:") and "`amount_verbs`" in p for p in lib.problems), lib.problems
+    assert any(p.startswith(f"{path}:13:") and "unknown key `verbs`" in p for p in lib.problems), lib.problems
+
+
+def test_a_term_names_one_kpi(tmp_path):
+    text = ENTRY.format(extra="") + ENTRY.replace("foster_carers", "foster_homes").format(extra="")
+    lib, path = load_text(tmp_path, text)
+    assert any("'fostering households' of kpi foster_homes is already a term of kpi foster_carers" in p
+               for p in lib.problems), lib.problems
+
+
+def test_bundled_lexicon_is_clean(library):
+    assert library.words.amount_verbs and library.words.completion
+    assert sum(1 for e in library.kpis.values() if e.lexicon and e.lexicon.terms) >= 15

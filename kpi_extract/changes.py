@@ -14,12 +14,14 @@ found). A row with a new value and a new conflict is listed under both.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .series import FactsError, _read_csv, build_series, read_facts
+from .writers import _text
 
 KINDS = ("new", "changed", "conflict appeared", "conflict resolved", "reviewed", "gone")
 IDENTITY = ["kpi", "unit", "subject", "area", "area_code"]
@@ -143,6 +145,29 @@ def markdown(changes: list[Change], old_name: str, new_name: str, notes: list[st
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _cell(v) -> str:
+    """A JSON value as the CSV writes it: `529` not `529.0`, `true`, empty for null."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return _text(v)
+
+
+def _read_jsonl(p: Path, shown: str) -> pd.DataFrame:
+    rows = []
+    with p.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as e:
+                raise FactsError(f"{shown}:{n}: not a JSON object ({e})") from e
+            if not isinstance(row, dict):
+                raise FactsError(f"{shown}:{n}: not a JSON object")
+            rows.append({k: _cell(v) for k, v in row.items()})
+    return pd.DataFrame(rows, dtype=str)
+
+
 def read_side(path: str | Path, measures: dict[str, str] | None = None) -> pd.DataFrame:
     """A series file as it is, or a facts file made into its series (columns say which).
     FactsError when it is neither."""
@@ -160,8 +185,7 @@ def read_side(path: str | Path, measures: dict[str, str] | None = None) -> pd.Da
         raise FactsError(f"{path}: not a series or facts file ({e})") from e
     if is_series(columns):
         if p.suffix.lower() in (".jsonl", ".ndjson"):
-            frame = pd.read_json(p, lines=True, dtype=False)
-            frame = frame.astype(str).replace({"nan": "", "None": "", "True": "true", "False": "false"})
+            frame = _read_jsonl(p, str(path))
         else:
             frame = _read_csv(p, str(path))
         missing = {"kpi", "period", "value"} - set(frame.columns)

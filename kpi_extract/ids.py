@@ -4,7 +4,12 @@ A decision must survive the next nightly run, a new tool version and an edited p
 long as the page the figure is on says the same thing. So the id is made only of what the
 document itself fixes: the SHA-256 of the file's content, the page, the figure's text as printed
 and its place on the page (the sentence or line it is in and the character offset within it).
-Row order, KPI, pattern and confidence change with the library and are left out.
+Row order, KPI, pattern and confidence change with the library and are left out. The file's
+name is left out too: a renamed download keeps its decisions, and an identical copy of a file in
+two folders gives the same ids, so a decision on a figure applies to every copy of it. What the
+id does depend on is how the page is split into sentences and table rows (`layout.py`): a change
+there moves figures to other sentences, and the decisions on them are then listed as orphans by
+`series`, `report` and `review --orphans`, never lost silently.
 
 One figure can give two facts (two KPIs, or two subjects). Those share the figure's key, so they
 are told apart by what differs between them, in a fixed order: the first by KPI, subject and

@@ -180,3 +180,12 @@ def test_adding_a_fixture_document_lists_exactly_its_new_figures(tmp_path):
                              ("new", "rereferral_rate", "2018-Q4", "", "21")}
     assert {r["sources"] for r in rows} == {f"{minutes}#1", f"{minutes}#2"}
     assert _run("changes", tmp_path / "a-s.csv", tmp_path / "a-s.csv", "--exit-code").exit_code == 0
+
+
+def test_json_lines_series_compare_as_their_csv_does(runs):
+    for name in ("b", "a"):
+        assert _run("series", runs / f"{name}.csv", "-o", runs / f"{name}-series.jsonl").exit_code == 0
+    assert _run("changes", runs / "b-series.jsonl", runs / "a-series.jsonl", "-o", runs / "j.csv").exit_code == 0
+    assert _run("changes", runs / "b-series.csv", runs / "a-series.csv", "-o", runs / "k.csv").exit_code == 0
+    assert (runs / "j.csv").read_bytes() == (runs / "k.csv").read_bytes()
+    assert _run("changes", runs / "a-series.csv", runs / "a-series.jsonl", "--exit-code").exit_code == 0

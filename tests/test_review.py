@@ -302,3 +302,32 @@ def test_report_marks_reviewed_figures_from_the_ledger(tmp_path):
     assert runner.invoke(main, ["report", str(facts), "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert html.count('<span class="reviewed"') == 1 and '>305</td>' in html and 'class="review"' not in html
+
+
+def test_the_command_serves_until_stopped_and_says_where(tmp_path):
+    import re
+    import signal
+    import subprocess
+    import sys
+    facts = tmp_path / "kpis.csv"
+    assert CliRunner().invoke(main, ["extract", str(FIXTURES), "-o", str(facts), "--no-cache", "-q"]).exit_code == 0
+    proc = subprocess.Popen([sys.executable, "-m", "kpi_extract", "review", str(facts), "--documents", str(FIXTURES),
+                             "--no-browser", "--who", "Ben"], stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        url = re.match(r"review: (http://127\.0\.0\.1:\d+/) \((\d+) facts; decisions go to (.+?); Ctrl-C to stop\)",
+                       line)
+        assert url, line
+        assert Path(url[3]) == default_path(facts) and default_path(facts).is_file()
+        data = json.loads(_get(url[1] + "api/facts")[2])
+        assert data["who"] == "Ben" and len(data["facts"]) == int(url[2])
+        assert _post(url[1] + "api/decision", {"fact_id": data["facts"][0]["fact_id"], "action": "accept"})[0] == 200
+        assert b'class="review" href="/#' in _get(url[1] + "report")[2]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        assert "review stopped: 1 fact(s) decided" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert [d.who for d in Ledger(default_path(facts)).history()] == ["Ben"]

@@ -1,0 +1,459 @@
+"""When a figure is from: one chain of small named steps, in a written order of precedence.
+
+Reports put several figures and periods in one sentence ("455 at year end (2021/22: 431)"), and
+a sentence that names no period is governed by the document around it. The precedence, also in
+README ("When a figure is from"); the first step that dates a figure decides, and its name is
+the figure's `rule` (`kpi-extract explain`):
+
+  P1 own_date      the sentence's own date, bound to the figure it is written next to, or
+                   governing the clause ("In 2022-23, 71% ...");
+  P2 comparison    a compared figure (bracketed after the main one, after "from", "compared
+                   with", "than", "against", "a peak of") takes its own period, else the main
+                   period one year back; its period never dates the main figure;
+     carried       the date of the sentence just before, when that one held figures or this one
+                   points back ("at that date"), for two sentences;
+  P3 table_column  a table's column header or caption; a stock row "(31 Dec)" or "at year end"
+                   under year columns is as at that day;
+  P4 lead_in       a list lead-in ("At 31 March 2023:") over the list under it;
+  P5 standing      a standing statement ("Data are as at 30 September 2022 unless shown
+                   otherwise") over the rest of the document;
+  P6 heading       the section heading above, on the same page;
+  P7 title         the document's (or reprinted report's) title, a bare year included;
+  P8 meeting_date  the meeting line or dateline, for a figure said to be current ("currently").
+
+Relative periods are read against what governs the sentence (R): "at 31st March" and
+"Quarter 4" are placed in it; "last year" is it one year back; "this year" is its financial
+year; "in the quarter" and "the end of the quarter" are its quarter; "at the time of the
+inspection" is the inspection's month; a day or month with nothing around it falls before the
+meeting. `period_source` in the facts names the kind of evidence (spec/output.md): P1, P2 and
+carried are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .model import UNKNOWN_PERIOD, Candidate, Period
+from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions, previous,
+                      quarter_in_context)
+from .values import figure_spans, not_a_figure
+
+if TYPE_CHECKING:
+    from .context import DocumentContext
+    from .layout import PageLayout
+    from .library import Library
+
+# the step that decided -> the `period_source` of spec/output.md
+SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "sentence", "event": "sentence",
+                  "table_column": "table", "lead_in": "heading", "standing": "heading", "heading": "heading",
+                  "title": "title", "meeting_date": "meeting_date", "": ""}
+
+_PRIOR_BEFORE = re.compile(
+    r"(?:\b(?:from|than|versus|vs\.?)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of )?"
+    r"(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
+_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
+_PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
+_CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|after)\b", re.I)
+_CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\b|\bup\b|\bdown\b|reduc|grow|grew|chang|"
+                     r"drop|improv|declin|\bmov|compar|\bshift|\bjump|climb|\bslip)", re.I)
+
+# a figure is dated by the meeting only when its text says it is current
+PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
+                     r"this month|today|as we speak|right now)\b", re.I)
+POINT_KINDS = ("as_at", "month", "quarter")
+_ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
+                      r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What governs a sentence that names no period itself, with the rule it came from."""
+
+    period: Period = UNKNOWN_PERIOD
+    source: str = ""  # the rule that set `period`: heading, title, meeting_date ...
+    carried: Period | None = None  # the period of the sentence before (rule "carried")
+    event: Period | None = None  # "at the time of the inspection"
+    meeting: Period | None = None  # places "the end of September" in a paper with no other date
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    ext_end: int  # end including a bracket group that annotates it
+    host: int | None = None  # index of the figure whose bracket group holds this one
+    prior: bool = False
+    mention: Mention | None = None
+
+
+# -- the sentence: P1 own_date, P2 comparison --------------------------------------------------
+
+def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
+    spans = set(values)
+    for s, e in figure_spans(text):
+        if not any(a <= s < b or s <= a < e for a, b in values):
+            spans.add((s, e))
+    return [_Figure(s, e, e) for s, e in sorted(spans)]
+
+
+def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
+    """A gap that binds a period to a figure: short words, no figures, no clause break.
+
+    "4,036 referrals in 2017/18" binds; "the 2018/19 plan, so 78%" does not. A comma, colon or
+    dash is allowed only straight after a period that opens the clause ("At 31 October 2017,
+    543", "(2018/19: 3,998)").
+    """
+    if leading_comma:
+        gap = re.sub(r"^\s*[,:=\-]", "", gap)
+    return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
+
+
+def _is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
+    """A bare "from" starts a prior figure only in a change ("rose from 374 to 412", "a reduction
+    from 581"); "attended, from 3,320 places offered" is not one."""
+    if not re.match(r"\s*from\b", cue, re.I):
+        return True
+    return bool(_CHANGE.search(text[max(0, cue_at - 45):cue_at]) or
+                re.match(r"[^.;]{0,45}?\bto\s+(?:£)?\d", text[value_end:]))
+
+
+def _only_periods(gap: str) -> bool:
+    """A short gap that holds a period and nothing else: ' at the end of March 2020 '."""
+    if len(gap) > 40 or not re.fullmatch(r"[\w\s/.-]*", gap):
+        return False
+    rest = gap
+    for m in sorted(find_mentions(gap), key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
+
+
+def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
+    """P2: bracket groups straight after a figure annotate it, (open, close, host index); the
+    figures inside are compared figures with periods of their own."""
+    groups = []
+    for open_ in re.finditer(r"\(", text):
+        close = text.find(")", open_.start())
+        if close < 0:
+            continue
+        before = [i for i, f in enumerate(figures) if f.end <= open_.start() and f.host is None
+                  and (not text[f.end:open_.start()].strip() or _only_periods(text[f.end:open_.start()]))]
+        if not before:
+            continue
+        h = before[-1]
+        figures[h].ext_end = close + 1
+        for f in figures:
+            if open_.start() < f.start < close:
+                f.host = h
+        groups.append((open_.start(), close, h))
+    return groups
+
+
+def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
+    """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
+    figure, dated by its own period or the main one a year back, never lending it to the main one."""
+    for k, i in enumerate(outer):
+        prev_end = figs[outer[k - 1]].ext_end if k else 0
+        cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
+        if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
+            figs[i].prior = True
+
+
+def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
+                  groups: list[tuple[int, int, int]], outer: list[int]) -> list[Mention]:
+    """P1 own_date: each period mention goes to one figure, first to the figure just before it
+    ("412 at 31 March"), then to the one after it ("At 31 March, 412"); inside a bracket group
+    only to the figures of the group (P2). Returns the mentions bound to no figure."""
+    pending = []
+    for m in mentions:
+        if m.since:
+            target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)
+            if target is not None:
+                target.mention = m
+            continue
+        group = next((g for g in groups if g[0] <= m.start < g[1]), None)
+        pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
+        before = [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
+        possessive = text.startswith("'s", m.end)  # "last year's figure of 477" names what follows
+        if before and not possessive:
+            b = before[-1]
+            gap = text[(figs[b].end if group else figs[b].ext_end):m.start]
+            if _plain_gap(gap) and figs[b].mention is None:
+                figs[b].mention = m
+                continue
+        pending.append((m, group, pool))
+    unattached = []
+    for m, group, pool in pending:
+        after = [i for i in pool if figs[i].start >= m.end]
+        chosen = None
+        if after:
+            a = after[0]
+            gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
+            compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
+            if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) \
+                    and not compared:
+                chosen = a
+        if chosen is None and group is not None:
+            chosen = group[2]
+        if chosen is not None and figs[chosen].mention is None:
+            figs[chosen].mention = m
+        else:
+            unattached.append(m)
+    return unattached
+
+
+def place(m: Mention, around: Period, ctx: Context) -> Period | None:
+    """R: a date or quarter written without its year, placed in the period around it, or the last
+    such date before the meeting when nothing else dates the sentence."""
+    if m.month and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
+        p = day_in_context(m.month, m.day, ctx.meeting)
+        if p.known and p.end and p.end > ctx.meeting.end:
+            p = previous(p)
+        return p if p.known else None
+    if m.month:
+        p = day_in_context(m.month, m.day, around)
+    elif m.quarter:
+        p = quarter_in_context(m.quarter, around)
+        if p.known and m.day == -1:  # "the end of Quarter 1"
+            p = as_at(p.end)  # type: ignore[arg-type]
+    else:
+        return None
+    return p if p.known else None
+
+
+def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int],
+                unattached: list[Mention], ctx: Context) -> Period | None:
+    """P1 own_date for the sentence: the period of its first main figure that has one, else the
+    first period its main clause names (not one after "compared with"), else a loose day-month
+    placed in the context (R). None when the sentence names none."""
+    for i in outer:
+        m = figs[i].mention
+        if figs[i].prior or m is None:
+            continue
+        if m.relative in ("current", "current_year", "previous"):
+            break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
+        found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
+        if found is not None:
+            return found
+    used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
+    first = next((figs[i] for i in outer if not figs[i].prior), None)
+
+    def in_clause(m: Mention) -> bool:
+        """Before the first main figure, or after it with no clause break between."""
+        if first is None or m.start < first.start:
+            return True
+        return not re.search(r"[,;:]|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
+    found = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
+                  and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
+    if found is not None:
+        return found
+    # "... there were 611 children subject to a CP plan at 31st March."
+    loose = next((m for m in unattached if m.month), None)
+    if loose is not None:
+        placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
+        return placed if placed.known else None
+    return None
+
+
+def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,
+                    ctx: Context) -> tuple[Period, str] | None:
+    """R: a figure's own mention as a period: absolute as written; relative ones against `base`,
+    the period that governs the sentence, keeping the rule that set it."""
+    if m is None:
+        return None
+    if m.absolute:
+        return m.period, ("comparison" if prior else "own_date")  # type: ignore[return-value]
+    if m.relative == "previous":
+        return previous(base), base_rule
+    if m.relative == "current":
+        return base, base_rule
+    if m.relative == "current_year":
+        if base.kind in ("quarter", "month", "as_at") and base.end is not None:
+            return financial_year(financial_year_of(base.end)), base_rule
+        return base, base_rule
+    if m.relative == "event":
+        return (ctx.event, "event") if ctx.event is not None else None
+    if m.relative == "period_end":  # "at the end of the quarter"
+        return (as_at(base.end), base_rule) if base.known and base.end else None
+    placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed
+    if placed is None:
+        return None
+    return (previous(placed) if prior and m.month else placed), ("comparison" if prior else "own_date")
+
+
+def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Period, str] | None
+                            ) -> tuple[Period, str]:
+    """P2: a bare year in a bracket after a point in time is that point a year back ("298 at the
+    end of March 2020 (2019: 341)"); a bare quarter after an as-at date is its last day
+    ("CLA at end of Q3 2020/21 - 503 (Q2: 497)")."""
+    if host is None or f.mention is None:
+        return own
+    if f.mention.absolute and own[0].kind == "calendar_year" and host[0].kind in ("as_at", "month", "quarter"):
+        back = previous(host[0])
+        if back.start and own[0].start and back.start.year == own[0].start.year:
+            return back, "comparison"
+    if f.mention.quarter and own[0].kind == "quarter" and own[0].end is not None and host[0].kind == "as_at":
+        return as_at(own[0].end), own[1]
+    return own
+
+
+def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
+    """The period and the rule that decided it, for each value span in `text` (one sentence)."""
+    return analyse(text, values, ctx)[0]
+
+
+def analyse(text: str, values: list[tuple[int, int]], ctx: Context
+            ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None]:
+    """`attribute`, and the sentence's own main period (None when it names none), which the
+    next sentence may borrow ("At that date, 2,947 children ...")."""
+    mentions = find_mentions(text)
+    figs = _figures(text, values)
+    groups = _groups(text, figs)
+    outer = [i for i, f in enumerate(figs) if f.host is None]
+    mark_comparisons(text, figs, outer)
+    unattached = bind_mentions(text, mentions, figs, groups, outer)
+    main = main_period(text, mentions, figs, outer, unattached, ctx)
+    if main is not None:
+        base, base_rule = main, "own_date"
+    elif ctx.carried is not None:
+        base, base_rule = ctx.carried, "carried"
+    else:
+        base, base_rule = ctx.period, ctx.source
+
+    out: dict[tuple[int, int], tuple[Period, str]] = {}
+    for f in figs:
+        if (f.start, f.end) not in values:
+            continue
+        own = resolve_mention(f.mention, f.prior, base, base_rule, ctx)
+        host = figs[f.host] if f.host is not None else None
+        host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
+        if own is not None and host is not None:
+            own = _same_point_a_year_back(own, f, host_own)
+        if own is None and host is not None:
+            own = host_own or ((previous(base), base_rule) if host.prior else None)
+        if own is None:
+            own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
+                else (base, base_rule)
+        period, rule = own
+        out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
+    return out, main
+
+
+# -- the page: carried, P3-P8 --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dated:
+    """A candidate with its period set, and the rule of the precedence that decided it."""
+
+    candidate: Candidate
+    rule: str
+
+
+def _period_of(text: str) -> Period | None:
+    periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with its date mentions cut out, so "in 2021/22" alone does not count as a figure."""
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
+
+
+def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_own: bool) -> tuple[Period | None, str]:
+    """P4-P8 for a sentence: what governs it; the meeting date (P8) only for a figure said to be
+    current ("There are currently 327 children in our care")."""
+    governing, rule = doc.governing(page, line)
+    if PRESENT.search(text) and doc.meeting is not None and not has_own:
+        return doc.meeting, "meeting_date"
+    if rule == "meeting_date":
+        return None, ""
+    return governing, rule
+
+
+def _carried_as_flow(c: Candidate, p: Period, library: Library) -> Period:
+    """carried: a date carried from the sentence before dates a stock; a flow or an amount (a
+    budget, courses delivered) belongs to the financial year holding that date."""
+    if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in POINT_KINDS and p.end is not None:
+        return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+    return p
+
+
+def _dated(c: Candidate, p: Period, rule: str) -> Dated:
+    rule = rule if (p.known or p.start) else ""
+    return Dated(replace(c, period=p, period_source=SOURCE_OF_RULE.get(rule, rule)), rule)
+
+
+def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, library: Library
+              ) -> tuple[list[Dated], list[tuple[Candidate, str]]]:
+    """Every candidate of a page dated, and those dropped before dating with the reason (a
+    figure inside a date, or not a figure at all)."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    dated: list[Dated] = []
+    rejected: list[tuple[Candidate, str]] = []
+    loose: list[Candidate] = []
+    for c in cands:
+        if c.period is None and c.sentence >= 0:
+            by_sentence[c.sentence].append(c)
+        else:
+            loose.append(c)
+
+    last_main: Period | None = None  # the main period of the sentences just before, and how far back
+    age = 0
+    last_had_figure = False
+    for si, sent in enumerate(layout.sentences):
+        group = by_sentence.get(si, [])
+        own_mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
+        # carried: from a sentence with figures in it, or into one that points back ("At that
+        # date, 2,947 ..."); "A deep dive will be reported in April 2022." dates nothing
+        carried: Period | None = last_main if age <= 2 and (last_had_figure or _ANAPHOR.search(sent.text)) else None
+        governing, rule = sentence_context(doc, layout.number, sent.lines[0], sent.text, bool(own_mentions))
+        if rule == "meeting_date":
+            carried = None
+        origin = max((c.carry_from for c in group), default=-1)
+        if origin >= 0:
+            carried = _period_of(layout.sentences[origin].text) or carried
+        ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
+        kept = []
+        for c in group:
+            if any(a <= c.value_start < b for a, b in own_mentions):
+                rejected.append((c, "inside a date"))
+            elif not_a_figure(sent.text, c.value_start, c.value_end):
+                rejected.append((c, "not a figure (an age, a reference, a page or phone number)"))
+            else:
+                kept.append(c)
+        spans = sorted({(c.value_start, c.value_end) for c in kept})
+        periods, main = analyse(sent.text, spans, ctx)
+        if main is not None and main.kind in POINT_KINDS:
+            last_main, age = main, 0
+            last_had_figure = bool(_FIGURE.search(_without(sent.text, own_mentions)))
+        elif main is not None:
+            last_main, age = None, 0
+        else:
+            age += 1
+        for c in kept:
+            p, why = periods[(c.value_start, c.value_end)]
+            if why == "carried":
+                p = _carried_as_flow(c, p, library)
+            dated.append(_dated(c, p, why))
+
+    for c in loose:
+        dated.append(table_column(c) if c.period is not None else line_context(c, doc))
+    return dated, rejected
+
+
+def table_column(c: Candidate) -> Dated:
+    """P3 table_column: the period a table matcher read from the column header or caption."""
+    return Dated(c, "table_column" if c.period_source == "table" else c.period_source)
+
+
+def line_context(c: Candidate, doc: DocumentContext) -> Dated:
+    """P4-P8 for a figure read from a line outside any sentence (a label and a big number)."""
+    governing, rule = doc.governing(c.page, c.line)
+    if rule == "meeting_date" and not PRESENT.search(c.snippet):
+        governing, rule = None, ""
+    return _dated(c, governing or UNKNOWN_PERIOD, rule)

@@ -423,7 +423,7 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
             if any(a <= c.value_start < b for a, b in own_mentions):
                 rejected.append((c, "inside a date"))
             elif not_a_figure(sent.text, c.value_start, c.value_end):
-                rejected.append((c, "not a figure (an age, a reference, a page or phone number)"))
+                rejected.append((c, "not a figure of its own (a ratio, an age, a reference, a page or phone number)"))
             else:
                 kept.append(c)
         spans = sorted({(c.value_start, c.value_end) for c in kept})

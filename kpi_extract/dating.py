@@ -36,8 +36,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Period
-from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions, previous,
-                      quarter_in_context)
+from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+                      previous, quarter_in_context, year_to_date)
+from .periods import MONTHS
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -51,8 +52,8 @@ SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "
                   "title": "title", "meeting_date": "meeting_date", "": ""}
 
 _PRIOR_BEFORE = re.compile(
-    r"(?:\b(?:from|than|versus|vs\.?)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of )?"
-    r"(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
+    r"peak of |previous (?:high|peak) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
@@ -131,6 +132,18 @@ def _only_periods(gap: str) -> bool:
     return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
 
 
+_LABELLED_BRACKET = re.compile(r"^\(\s*(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|Q[1-4][^:]{0,12}|previous year|last year|"
+                               r"prior year|the year before)\s*[:=-]", re.I)
+
+
+def _annotates(gap: str, bracket: str) -> bool:
+    """A bracket annotates the figure before it when nothing but a period stands between, or
+    when it gives a compared figure with its own period ("8,115 referrals (2021: 7,560)")."""
+    if not gap.strip() or _only_periods(gap):
+        return True
+    return bool(_LABELLED_BRACKET.match(bracket)) and _plain_gap(gap)
+
+
 def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
     """P2: bracket groups straight after a figure annotate it, (open, close, host index); the
     figures inside are compared figures with periods of their own."""
@@ -140,7 +153,7 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
         if close < 0:
             continue
         before = [i for i, f in enumerate(figures) if f.end <= open_.start() and f.host is None
-                  and (not text[f.end:open_.start()].strip() or _only_periods(text[f.end:open_.start()]))]
+                  and _annotates(text[f.end:open_.start()], text[open_.start():close])]
         if not before:
             continue
         h = before[-1]
@@ -245,7 +258,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         """Before the first main figure, or after it with no clause break between."""
         if first is None or m.start < first.start:
             return True
-        return not re.search(r"[,;:]|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
+        return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
     found = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
                   and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
     if found is not None:
@@ -281,7 +294,9 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed
     if placed is None:
         return None
-    return (previous(placed) if prior and m.month else placed), ("comparison" if prior else "own_date")
+    if prior and m.month and placed.end and base.end and placed.end >= base.end:
+        placed = previous(placed)  # "517 at 31 December 2021, up from 502 at the end of September": 2021
+    return placed, ("comparison" if prior else "own_date")
 
 
 def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Period, str] | None
@@ -309,7 +324,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None]:
     """`attribute`, and the sentence's own main period (None when it names none), which the
     next sentence may borrow ("At that date, 2,947 children ...")."""
-    mentions = find_mentions(text)
+    mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m))
     figs = _figures(text, values)
     groups = _groups(text, figs)
     outer = [i for i, f in enumerate(figs) if f.host is None]
@@ -323,11 +338,15 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     else:
         base, base_rule = ctx.period, ctx.source
 
+    point = next((m for m in unattached if m.month and m.day != 0), None)
+    to_date = bool(_YEAR_TO_DATE.search(text))
     out: dict[tuple[int, int], tuple[Period, str]] = {}
     for f in figs:
         if (f.start, f.end) not in values:
             continue
         own = resolve_mention(f.mention, f.prior, base, base_rule, ctx)
+        if own is not None and point is not None and own[0].kind == "calendar_year":
+            own = at_that_point(own, point)
         host = figs[f.host] if f.host is not None else None
         host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
         if own is not None and host is not None:
@@ -338,8 +357,31 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
         period, rule = own
+        if to_date and period.kind in ("as_at", "month") and period.end is not None:
+            period = year_to_date(period.end)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
     return out, main
+
+
+_EVENT_VERB = re.compile(
+    r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
+    r"refreshed|implemented|set up|put in place|began|started|came into (?:force|effect))\b"
+    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$", re.I)
+_YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
+
+
+def dates_an_event(text: str, m: Mention) -> bool:
+    """P1, restated stocks: the date a plan was approved or launched dates that event, not the
+    figures of the report that restates it ("The improvement plan agreed in July 2021 sets out
+    46 actions" is dated by the report, spec/kpis.md)."""
+    return m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))
+
+
+def at_that_point(own: tuple[Period, str], point: Mention) -> tuple[Period, str]:
+    """R: a year next to a figure, when the sentence names the day of the year the figures are
+    at ("at 31 March: 344 in 2023 and 389 in 2022"), is that day of that year."""
+    placed = day_in_context(point.month, point.day, own[0])
+    return (placed, own[1]) if placed.known else own
 
 
 # -- the page: carried, P3-P8 --------------------------------------------------------------------
@@ -357,6 +399,12 @@ def _period_of(text: str) -> Period | None:
     return periods.pop() if len(periods) == 1 else None
 
 
+def _only_relative(text: str) -> bool:
+    """A sentence whose only periods are relative ("A year before, the figure was 188")."""
+    found = find_mentions(text)
+    return bool(found) and all(m.relative in ("previous", "current") for m in found)
+
+
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with its date mentions cut out, so "in 2021/22" alone does not count as a figure."""
     for a, b in sorted(spans, reverse=True):
@@ -364,10 +412,61 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def lead_in(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P4 lead_in: a list lead-in ("At 31 March 2023:") dates the items of the list under it."""
+    return next((p for pg, first, last, p in doc.lead_ins if pg == page and first < line <= last), None)
+
+
+def standing(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P5 standing: the last standing statement before the line ("Figures in this report are at
+    31 December 2022") dates the rest of the report, up to the next title (a reprinted report)."""
+    title = _last_title(doc, page, line)
+    after = (title[0], title[1]) if title else (0, -1)
+    found = [p for pg, ln, p in doc.standing if after < (pg, ln) < (page, line)]
+    return found[-1] if found else None
+
+
+def _last_title(doc: DocumentContext, page: int, line: int) -> tuple[int, int, Period | None] | None:
+    found = [t for t in doc.titles if (t[0], t[1]) < (page, line)]
+    return found[-1] if found else None
+
+
+def heading(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P6 heading: the nearest section heading above on the same page, below the last title (a
+    heading over a reprinted report's title belongs to the report before)."""
+    title = _last_title(doc, page, line)
+    after = (title[0], title[1]) if title else (0, -1)
+    heads = [p for pg, ln, p in doc.headings if pg == page and ln < line and (pg, ln) > after]
+    return heads[-1] if heads else None
+
+
+def title(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P7 title: the last title before the line, of the document or of a report it reprints."""
+    found = _last_title(doc, page, line)
+    return found[2] if found else None
+
+
+def meeting_date(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P8 meeting_date: the meeting line or dateline (a figure said to be current only)."""
+    return doc.meeting
+
+
+CONTEXT_STEPS = (lead_in, standing, heading, title, meeting_date)
+
+
+def govern(doc: DocumentContext, page: int, line: int) -> tuple[Period | None, str]:
+    """P4-P8 in order: the first step that finds a period for (page, line), and its name."""
+    for step in CONTEXT_STEPS:
+        found = step(doc, page, line)
+        if found is not None:
+            return found, step.__name__
+    return None, ""
+
+
 def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_own: bool) -> tuple[Period | None, str]:
     """P4-P8 for a sentence: what governs it; the meeting date (P8) only for a figure said to be
     current ("There are currently 327 children in our care")."""
-    governing, rule = doc.governing(page, line)
+    governing, rule = govern(doc, page, line)
     if PRESENT.search(text) and doc.meeting is not None and not has_own:
         return doc.meeting, "meeting_date"
     if rule == "meeting_date":
@@ -405,13 +504,26 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
     last_main: Period | None = None  # the main period of the sentences just before, and how far back
     age = 0
     last_had_figure = False
+    last_year: Period | None = None  # the main period of the sentence before, of any kind
+    structural = doc.structural(layout.number)
     for si, sent in enumerate(layout.sentences):
         group = by_sentence.get(si, [])
-        own_mentions = [(m.start, m.end) for m in find_mentions(sent.text)]
+        cut, first_line = own_start(sent, structural)
+        kept_here = []
+        for c in group:
+            if c.value_start < cut:
+                rejected.append((c, "in a title, heading, lead-in or dateline the sentence runs on from"))
+            else:
+                kept_here.append(c)
+        group = [replace(c, value_start=c.value_start - cut, value_end=c.value_end - cut) for c in kept_here]
+        text = sent.text[cut:]
+        own_mentions = [(m.start, m.end) for m in find_mentions(text)]
         # carried: from a sentence with figures in it, or into one that points back ("At that
         # date, 2,947 ..."); "A deep dive will be reported in April 2022." dates nothing
-        carried: Period | None = last_main if age <= 2 and (last_had_figure or _ANAPHOR.search(sent.text)) else None
-        governing, rule = sentence_context(doc, layout.number, sent.lines[0], sent.text, bool(own_mentions))
+        carried: Period | None = last_main if age <= 2 and (last_had_figure or _ANAPHOR.search(text)) else None
+        if carried is None and last_year is not None and _only_relative(text):
+            carried = last_year  # "Referrals in 2022-23 were 4,920. A year before, the figure was 4,588."
+        governing, rule = sentence_context(doc, layout.number, first_line, text, bool(own_mentions))
         if rule == "meeting_date":
             carried = None
         origin = max((c.carry_from for c in group), default=-1)
@@ -422,38 +534,70 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         for c in group:
             if any(a <= c.value_start < b for a, b in own_mentions):
                 rejected.append((c, "inside a date"))
-            elif not_a_figure(sent.text, c.value_start, c.value_end):
+            elif not_a_figure(text, c.value_start, c.value_end):
                 rejected.append((c, "not a figure of its own (a ratio, an age, a reference, a page or phone number)"))
             else:
                 kept.append(c)
         spans = sorted({(c.value_start, c.value_end) for c in kept})
-        periods, main = analyse(sent.text, spans, ctx)
+        periods, main = analyse(text, spans, ctx)
+        rest = _without(text, own_mentions)
         if main is not None and main.kind in POINT_KINDS:
             last_main, age = main, 0
-            last_had_figure = bool(_FIGURE.search(_without(sent.text, own_mentions)))
+            # figures, or nothing but the date: "Q4 2022/23 (January to March 2023)."
+            last_had_figure = bool(_FIGURE.search(rest)) or not re.search(r"[A-Za-z]{3}", rest)
         elif main is not None:
             last_main, age = None, 0
         else:
             age += 1
+        last_year = main if main is not None else (last_year if age <= 1 else None)
         for c in kept:
             p, why = periods[(c.value_start, c.value_end)]
             if why == "carried":
                 p = _carried_as_flow(c, p, library)
-            dated.append(_dated(c, p, why))
+            d = _dated(c, p, why)
+            dated.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
+                                                      value_end=c.value_end + cut)))
 
     for c in loose:
         dated.append(table_column(c) if c.period is not None else line_context(c, doc))
     return dated, rejected
 
 
+def own_start(sent, structural: set[int]) -> tuple[int, int]:
+    """Where a sentence's own words start, and their first line: after the title, heading,
+    lead-in or dateline lines the layout ran it on from (in plain text nothing sets them apart),
+    whose dates are context (P4-P8), not the sentence's own (P1). A sentence that is nothing
+    but such lines is kept whole."""
+    for k, line in enumerate(sent.lines):
+        if line not in structural:
+            return sent.offsets[k], line
+    return 0, sent.lines[0]
+
+
+_STOCK_ROW = re.compile(r"\((?:as )?(?:at )?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?\)|"
+                        r"\b(?:at|as at)\s+(?:the\s+)?(?:year[- ]end|end of (?:the )?year)\b|\(year[- ]end\)", re.I)
+
+
 def table_column(c: Candidate) -> Dated:
-    """P3 table_column: the period a table matcher read from the column header or caption."""
-    return Dated(c, "table_column" if c.period_source == "table" else c.period_source)
+    """P3 table_column: the period a table matcher read from the column header or caption; a
+    stock row labelled "(31 Dec)" or "at year end" under year columns is as at that day of each
+    column's year, not the year."""
+    rule = "table_column" if c.period_source == "table" else c.period_source
+    p = c.period
+    m = _STOCK_ROW.search(c.snippet.split(" | ")[0])
+    if m is None or p is None or p.end is None or p.kind not in ("calendar_year", "financial_year"):
+        return Dated(c, rule)
+    if m.group("m"):
+        mon = MONTHS.get(m.group("m").lower())
+        at = day_in_context(mon, int(m.group("d")), p) if mon else UNKNOWN_PERIOD
+    else:
+        at = as_at(p.end)
+    return Dated(replace(c, period=at), rule) if at.known else Dated(c, rule)
 
 
 def line_context(c: Candidate, doc: DocumentContext) -> Dated:
     """P4-P8 for a figure read from a line outside any sentence (a label and a big number)."""
-    governing, rule = doc.governing(c.page, c.line)
+    governing, rule = govern(doc, c.page, c.line)
     if rule == "meeting_date" and not PRESENT.search(c.snippet):
         governing, rule = None, ""
     return _dated(c, governing or UNKNOWN_PERIOD, rule)

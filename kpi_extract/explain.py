@@ -52,6 +52,9 @@ def context_lines(doc: DocumentContext, page: int) -> list[str]:
     for pg, ln, p in getattr(doc, "standing", []):
         if pg <= page:
             out.append(f"  standing   {_when(p)}  page {pg} line {ln + 1}")
+    for pg, ln in getattr(doc, "datelines", []):
+        if pg == page:
+            out.append(f"  dateline   line {ln + 1} (dates no section)")
     if doc.meeting is not None:
         out.append(f"  meeting    {_when(doc.meeting)}")
     if doc.event is not None:

@@ -128,7 +128,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(
 _STANDING = re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
     r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
-    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b", re.I)
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
@@ -183,9 +183,10 @@ def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself."""
     if not _STANDING.search(text):
         return None
-    p = single_period(text)
-    if p is None or not p.known:
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    if len(found) != 1:
         return None
+    p = found.pop()
     rest = text
     for m in sorted(find_mentions(text), key=lambda m: -m.start):
         rest = rest[:m.start] + rest[m.end:]
@@ -230,7 +231,10 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
     the page has a model)."""
     line, prev = lines[i], lines[i - 1] if i else ""
     if _REPORT_START.match(line):
-        ctx.titles.append((number, i, title_period(line)))
+        p = title_period(line)
+        if p is None and ctx.titles and ctx.titles[-1][0] == number and i - ctx.titles[-1][1] <= 3:
+            return  # "Report of: Strategic Director" under the title is its author, not a new report
+        ctx.titles.append((number, i, p))
     elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
             and not _BARE_YEAR_END.search(line) \
             and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
@@ -271,8 +275,6 @@ def build_context(pages: list[str], path: str = "", models: list | None = None) 
             standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) else f"{line} {lines[i + 1]}"
             if (p := _standing_period(standing.split(". ")[0])) is not None:
                 ctx.standing.append((number, i, p))
-                continue
-            if typed is not None and _DATELINE.search(line):
                 continue
             # set as a heading, or a short block of its own: never a line inside a paragraph
             if typed is not None and not typed[i].heading and not _REPORT_START.match(line) and i not in alone:

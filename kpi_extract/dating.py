@@ -57,7 +57,8 @@ _PRIOR_BEFORE = re.compile(
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
-_CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|after)\b", re.I)
+_CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|"
+                        r"(?<!look )(?<!looks )(?<!looking )(?<!looked )(?<!cared )(?<!caring )after)\b", re.I)
 _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\b|\bup\b|\bdown\b|reduc|grow|grew|chang|"
                      r"drop|improv|declin|\bmov|compar|\bshift|\bjump|climb|\bslip)", re.I)
 
@@ -141,7 +142,8 @@ def _annotates(gap: str, bracket: str) -> bool:
     when it gives a compared figure with its own period ("8,115 referrals (2021: 7,560)")."""
     if not gap.strip() or _only_periods(gap):
         return True
-    return bool(_LABELLED_BRACKET.match(bracket)) and _plain_gap(gap)
+    gap = re.sub(r"\s*\([A-Za-z]{2,8}\)", "", gap)  # "318 children on a Child Protection Plan (CPP) (2022: 297)"
+    return bool(_LABELLED_BRACKET.match(bracket)) and len(gap) <= 80 and not re.search(r"[\d,;:()\[\]]", gap)
 
 
 def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
@@ -238,10 +240,10 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
 
 
 def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int],
-                unattached: list[Mention], ctx: Context) -> Period | None:
+                unattached: list[Mention], ctx: Context) -> tuple[Period | None, int]:
     """P1 own_date for the sentence: the period of its first main figure that has one, else the
     first period its main clause names (not one after "compared with"), else a loose day-month
-    placed in the context (R). None when the sentence names none."""
+    placed in the context (R); with where in the text it was written. None when it names none."""
     for i in outer:
         m = figs[i].mention
         if figs[i].prior or m is None:
@@ -250,7 +252,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
         if found is not None:
-            return found
+            return found, m.start
     used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
     first = next((figs[i] for i in outer if not figs[i].prior), None)
 
@@ -259,16 +261,32 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         if first is None or m.start < first.start:
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
-    found = next((m.period for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
+    found = next((m for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
                   and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
     if found is not None:
-        return found
+        return found.period, found.start
     # "... there were 611 children subject to a CP plan at 31st March."
     loose = next((m for m in unattached if m.month), None)
     if loose is not None:
         placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
-        return placed if placed.known else None
-    return None
+        return (placed, loose.start) if placed.known else (None, -1)
+    return None, -1
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|with)\b", re.I)
+_EVENT_NOUN = re.compile(r"\b(?:conference|summit|event|webinar|workshop|seminar|launch|briefing|held|took place|visit)\b", re.I)
+
+
+def _outside_main_clause(text: str, f: _Figure, main_at: int) -> bool:
+    """A figure before a later clause that dates an event is not dated by that event: in
+    "webinars reached 1,146 attendees, and our conference, held on 24 February 2021, had 412
+    delegates" the conference's date is not the webinars'."""
+    if main_at <= f.ext_end:
+        return False
+    brk = None
+    for brk in _CLAUSE_BREAK.finditer(text, f.ext_end, main_at):
+        pass
+    return brk is not None and bool(_EVENT_NOUN.search(text[brk.end():main_at]))
 
 
 def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,
@@ -330,13 +348,9 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     outer = [i for i, f in enumerate(figs) if f.host is None]
     mark_comparisons(text, figs, outer)
     unattached = bind_mentions(text, mentions, figs, groups, outer)
-    main = main_period(text, mentions, figs, outer, unattached, ctx)
-    if main is not None:
-        base, base_rule = main, "own_date"
-    elif ctx.carried is not None:
-        base, base_rule = ctx.carried, "carried"
-    else:
-        base, base_rule = ctx.period, ctx.source
+    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx)
+    around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
+    base, base_rule = (main, "own_date") if main is not None else around
 
     point = next((m for m in unattached if m.month and m.day != 0), None)
     to_date = bool(_YEAR_TO_DATE.search(text))
@@ -353,6 +367,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = _same_point_a_year_back(own, f, host_own)
         if own is None and host is not None:
             own = host_own or ((previous(base), base_rule) if host.prior else None)
+        if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at):
+            own = around
         if own is None:
             own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
@@ -474,11 +490,28 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
     return governing, rule
 
 
-def _carried_as_flow(c: Candidate, p: Period, library: Library) -> Period:
+def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) -> Period:
     """carried: a date carried from the sentence before dates a stock; a flow or an amount (a
-    budget, courses delivered) belongs to the financial year holding that date."""
+    budget, courses delivered) belongs to the period around that holds the date (a quarter's
+    heading), else to the financial year holding it."""
     if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in POINT_KINDS and p.end is not None:
+        if around.known and around.kind != "as_at" and around.start and around.end \
+                and around.start <= p.end <= around.end:
+            return around
         return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+    return p
+
+
+_CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
+
+
+def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
+    """R: a stock dated only by a calendar year of the context ("Annual Report 2021": "1,139
+    children in our care") is the count at the year's end, as a financial year's stock is at
+    31 March (spec/kpis.md: a stock is at a point in time)."""
+    if rule in _CONTEXT_RULES and p.kind == "calendar_year" and p.end is not None \
+            and library.kpis[c.kpi].measure == "stock":
+        return as_at(p.end)
     return p
 
 
@@ -553,13 +586,14 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         for c in kept:
             p, why = periods[(c.value_start, c.value_end)]
             if why == "carried":
-                p = _carried_as_flow(c, p, library)
+                p = _carried_as_flow(c, p, library, ctx.period)
+            p = _stock_at_year_end(c, p, why, library)
             d = _dated(c, p, why)
             dated.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                       value_end=c.value_end + cut)))
 
     for c in loose:
-        dated.append(table_column(c) if c.period is not None else line_context(c, doc))
+        dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
     return dated, rejected
 
 
@@ -595,9 +629,9 @@ def table_column(c: Candidate) -> Dated:
     return Dated(replace(c, period=at), rule) if at.known else Dated(c, rule)
 
 
-def line_context(c: Candidate, doc: DocumentContext) -> Dated:
+def line_context(c: Candidate, doc: DocumentContext, library: Library) -> Dated:
     """P4-P8 for a figure read from a line outside any sentence (a label and a big number)."""
     governing, rule = govern(doc, c.page, c.line)
     if rule == "meeting_date" and not PRESENT.search(c.snippet):
         governing, rule = None, ""
-    return _dated(c, governing or UNKNOWN_PERIOD, rule)
+    return _dated(c, _stock_at_year_end(c, governing or UNKNOWN_PERIOD, rule, library), rule)

@@ -259,13 +259,16 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
-        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):]))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
+        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
+        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b))"
+        rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
     ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
                            r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
-    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period)\b|"
+    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period|(?:financial |reporting )?year)\b|"
+                              r"\b(?:as )?at (?:the )?year[- ]end\b|"
                               r"\b(?:(?:as )?at )?(?:the )?quarter[- ]end\b", re.I)),
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier|before)\b|"

@@ -191,11 +191,13 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             continue
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
-        before = [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
+        # the figure before, or one whose bracket follows the mention ("455 at year end (2021/22: 431)")
+        ahead = [i for i in pool if not group and figs[i].end <= m.start < figs[i].ext_end]
+        before = ahead or [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
         possessive = text.startswith("'s", m.end)  # "last year's figure of 477" names what follows
         if before and not possessive:
             b = before[-1]
-            gap = text[(figs[b].end if group else figs[b].ext_end):m.start]
+            gap = text[(figs[b].end if group or ahead else figs[b].ext_end):m.start]
             if _plain_gap(gap) and figs[b].mention is None:
                 figs[b].mention = m
                 continue

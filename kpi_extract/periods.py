@@ -255,7 +255,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # the end of March (no year), 31st March, 1 November
     ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:January|February|March|April|"
-                               rf"May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:\d|of\b))", re.I)),
+                               rf"May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:(?:19|20)\d\d|\d{1,2}\b|of\b))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(

@@ -127,7 +127,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
-    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
+    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
@@ -155,9 +155,10 @@ def _lead_in_period(line: str) -> Period | None:
     """A line ending in a colon that names one date and no figure leads in a list."""
     if len(line) > 90 or not _LEAD_IN.match(line):
         return None
-    p = single_period(line)
-    if p is None:
+    found = {m.period for m in find_mentions(line) if m.absolute and m.period.known}  # "Key figures (31 March 2023):"
+    if len(found) != 1:
         return None
+    p = found.pop()
     rest = line
     for m in sorted(find_mentions(line), key=lambda m: -m.start):
         rest = rest[:m.start] + rest[m.end:]

@@ -53,7 +53,7 @@ SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "
 
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
-    r"peak of |previous (?:high|peak) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
@@ -111,6 +111,7 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     """
     if leading_comma:
         gap = re.sub(r"^\s*[,:=\-]", "", gap)
+    gap = re.sub(r"\([^()\d]{1,30}\)", "", gap)  # a remark in brackets: "22 were complete (two thirds) at 31 March"
     return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
 
 
@@ -170,11 +171,26 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
 def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
     """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
     figure, dated by its own period or the main one a year back, never lending it to the main one."""
+    opening = re.match(r"\W*last year\b", text, re.I)  # "Last year 245 delegates attended": the year reported on
     for k, i in enumerate(outer):
         prev_end = figs[outer[k - 1]].ext_end if k else 0
         cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
+        if cue and opening and prev_end + cue.start() < opening.end():
+            continue
         if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
+
+
+def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
+    """The figure alone in a bracket straight after a period mention, which it belongs to."""
+    opened = re.match(r"\s*\(\s*", text[m.end:])
+    if not opened:
+        return None
+    at = m.end + opened.end()
+    i = next((k for k, f in enumerate(figs) if f.start == at), None)
+    if i is None or not re.match(r"\s*(?:%|per cent)?\s*\)", text[figs[i].end:]):
+        return None
+    return i
 
 
 def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
@@ -184,6 +200,10 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
     only to the figures of the group (P2). Returns the mentions bound to no figure."""
     pending = []
     for m in mentions:
+        inside = _bracketed_figure(text, m, figs)
+        if inside is not None and figs[inside].mention is None:
+            figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
+            continue
         if m.since:
             target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)
             if target is not None:
@@ -495,8 +515,8 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
 def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) -> Period:
     """carried: a date carried from the sentence before dates a stock; a flow or an amount (a
     budget, courses delivered) belongs to the period around that holds the date (a quarter's
-    heading), else to the financial year holding it."""
-    if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in POINT_KINDS and p.end is not None:
+    heading), else to the financial year holding it. A carried quarter is a flow's own period."""
+    if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in ("as_at", "month") and p.end is not None:
         if around.known and around.kind != "as_at" and around.start and around.end \
                 and around.start <= p.end <= around.end:
             return around
@@ -610,7 +630,7 @@ def own_start(sent, structural: set[int]) -> tuple[int, int]:
     return 0, sent.lines[0]
 
 
-_STOCK_ROW = re.compile(r"\((?:as )?(?:at )?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?\)|"
+_STOCK_ROW = re.compile(r"(?:\((?:as )?(?:at )?|\bat\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\b\.?\)?|"
                         r"\b(?:at|as at)\s+(?:the\s+)?(?:year[- ]end|end of (?:the )?year)\b|\(year[- ]end\)", re.I)
 
 

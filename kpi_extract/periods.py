@@ -213,7 +213,7 @@ def _year4(first: int, second: str) -> int | None:
 _RULES: list[tuple[str, re.Pattern]] = [
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(
-        rf"\b(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:12|twelve)[- ]months? "
+        rf"\b(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year) "
         rf"(?:leading up to|up to|to|ending(?: in)?|ended|prior to|until) (?:the end of )?(?:{_DAY}\s+)?"
         rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b|\s?[-'’]\s?(?P<yy>\d{{2}})\b)", re.I)),
     # 1.4.22 to 31.3.23, 01/04/2022 - 31/03/2023: a span between two numeric dates

@@ -24,7 +24,9 @@ _TITLE_WORDS = re.compile(
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
     r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
-_EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
+_EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
+                    r"inspection (?:took place|was carried out|ran)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from))"
+                    r"\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
 
 

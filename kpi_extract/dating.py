@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Period
 from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
-                      previous, quarter_in_context, year_to_date)
+                      previous, previous_quarter, quarter_in_context, year_to_date)
 from .periods import MONTHS
 from .values import figure_spans, not_a_figure
 
@@ -270,7 +270,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         m = figs[i].mention
         if figs[i].prior or m is None:
             continue
-        if m.relative in ("current", "current_year", "previous"):
+        if m.relative in ("current", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
         if found is not None:
@@ -321,6 +321,8 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return m.period, ("comparison" if prior else "own_date")  # type: ignore[return-value]
     if m.relative == "previous":
         return previous(base), base_rule
+    if m.relative == "previous_quarter":
+        return previous_quarter(base), base_rule
     if m.relative == "current":
         return base, base_rule
     if m.relative == "current_year":
@@ -440,7 +442,7 @@ def _period_of(text: str) -> Period | None:
 def _only_relative(text: str) -> bool:
     """A sentence whose only periods are relative ("A year before, the figure was 188")."""
     found = find_mentions(text)
-    return bool(found) and all(m.relative in ("previous", "current") for m in found)
+    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current") for m in found)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

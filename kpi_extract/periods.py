@@ -139,6 +139,21 @@ def previous(period: Period) -> Period:
     return UNKNOWN_PERIOD
 
 
+def previous_quarter(period: Period) -> Period:
+    """The quarter before ("compared with 1,420 in the previous quarter"), or the day a quarter
+    earlier for a date at a quarter's end; unknown for any other period."""
+    if period.end is None:
+        return UNKNOWN_PERIOD
+    y, m = period.end.year, period.end.month - 3
+    if m < 1:
+        y, m = y - 1, m + 12
+    if period.kind == "quarter":
+        return quarter(y, (m - 1) // 3 + 1)
+    if period.kind == "as_at" and period.end == end_of_month(period.end.year, period.end.month):
+        return as_at(end_of_month(y, m))
+    return UNKNOWN_PERIOD
+
+
 def day_in_context(mon: int, day: int | None, context: Period) -> Period:
     """A day and month without a year ("at 31st March") placed in the governing period.
 
@@ -181,8 +196,8 @@ def quarter_in_context(q: int, context: Period) -> Period:
 class Mention:
     """A period expression at text[start:end].
 
-    Exactly one of `period` (absolute), `relative` ("previous", "current", "current_year", "event",
-    "period_end") or a
+    Exactly one of `period` (absolute), `relative` ("previous", "previous_quarter", "current",
+    "current_year", "event", "period_end") or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
     (a multi-year range such as 2015-2020 is not a period of its own).
@@ -234,13 +249,15 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+    # FY22/23, FY 22-23
+    ("fy_short", re.compile(r"\bFY\s?(?P<a>\d{2})\s?[/-]\s?(?P<b>\d{2})\b")),
     # 2016/17, 2017-2018, 2016 / 17, FY 2016-17, 2022/23 (academic)
     ("year_range", re.compile(
         rf"(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|/\d|-\d)(?:\s*\((?P<ac>academic)(?: year)?\)|\s+(?P<ac2>academic)\s+year)?", re.I)),
     # as at 31st March 2017, 28th February 2014, 31 October 2017, 1 st January 2018
     ("full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
     # 31/03/2017, 31.03.2017, 31.03.23
-    ("numeric_date", re.compile(r"(?<![\d/.])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)|"
+    ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
     # 31.3.19 after "at", "as at", "on", "to", "by": a short date, not a paragraph number ("4.3.12 The ...")
     ("short_date", re.compile(r"\b(?:at|of|on|to|by|until|from|ending|end|date)\s(?P<d>[0-3]?\d)(?P<sep>[/.])"
@@ -273,6 +290,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier|before)\b|"
         r"\b(?:twelve|12)\s+months\s+(?:earlier|before|ago|previously)\b", re.I)),
+    ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
                                 r"\b(?:over|during|for|in|across|throughout)\s+the\s+year\b|\bin\s+year\b", re.I)),
@@ -302,6 +320,9 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         fy = bool(g["y2"]) and _year4(y1, g["y2"]) == y1 + 1
         p = fy_quarter(y1, q) if fy else quarter(y1, q)
         return Mention(s, e, as_at(p.end)) if (fy or not g["y2"]) else Mention(s, e)
+    if rule == "fy_short":
+        a, b = int(g["a"]), int(g["b"])
+        return Mention(s, e, financial_year(2000 + a)) if (a + 1) % 100 == b else Mention(s, e)
     if rule == "quarter_short":
         a, b = int(g["a"]), int(g["b"])
         return Mention(s, e, fy_quarter(2000 + a, int(g["q"]))) if (a + 1) % 100 == b else Mention(s, e)

@@ -100,6 +100,27 @@ def test_relative_periods_against_the_context(text, figure, ctx, label):
     assert dated(text, [figure], ctx)[0][0] == label
 
 
+def test_the_previous_quarter():
+    text = "Referrals were 1,512 in Q2 2022/23, compared with 1,420 in the previous quarter."
+    assert [d[0] for d in dated(text, ["1,512", "1,420"])] == ["2022-Q3", "2022-Q2"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Children in care at 31-03-2023: 455", "2023-03-31"),
+    ("Referrals in FY22/23: 5,120", "2022-23"),
+    ("Referrals in the year to September 2022: 5,120", "2022-09"),
+    ("Referrals in the year ending 31 March 2023: 5,120", "2022-23"),
+])
+def test_more_ways_to_write_a_period(text, label):
+    assert [m.period.label for m in find_mentions(text) if m.absolute] == [label]
+
+
+def test_the_inspection_date_from_the_front_page():
+    doc = build_context(["Ofsted inspected the council's services between 6 and 17 February 2023.\n"
+                         "At the time of the inspection, 412 children were in care."])
+    assert doc.event == month(2023, 2)
+
+
 def test_year_to_date_spans_from_april():
     text = "Referrals year to date at the end of September 2023: 2,944"
     got = attribute(text, [(text.index("2,944"), len(text))], FY_2022)

@@ -31,6 +31,7 @@ carried are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_dat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -193,11 +194,48 @@ def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
     return i
 
 
+def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
+                 pool: list[int]) -> bool:
+    """The figure just before the mention takes it when a short plain gap separates them ("412
+    at 31 March"), also when the figure's bracket follows the mention ("455 at year end (2021/22:
+    431)"); "last year's figure of 477" names what follows."""
+    ahead = [i for i in pool if not group and figs[i].end <= m.start < figs[i].ext_end]
+    before = ahead or [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
+    if not before or text.startswith("'s", m.end):
+        return False
+    b = before[-1]
+    gap = text[(figs[b].end if group or ahead else figs[b].ext_end):m.start]
+    if _plain_gap(gap) and figs[b].mention is None:
+        figs[b].mention = m
+        return True
+    return False
+
+
+def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
+                pool: list[int]) -> bool:
+    """Else the figure after it, when the gap is plain and the mention is no comparison's ("At
+    31 March, 412"); in a bracket group, the group's host."""
+    after = [i for i in pool if figs[i].start >= m.end]
+    chosen = None
+    if after:
+        a = after[0]
+        gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
+        compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
+        if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared:
+            chosen = a
+    if chosen is None and group is not None:
+        chosen = group[2]
+    if chosen is not None and figs[chosen].mention is None:
+        figs[chosen].mention = m
+        return True
+    return False
+
+
 def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
                   groups: list[tuple[int, int, int]], outer: list[int]) -> list[Mention]:
-    """P1 own_date: each period mention goes to one figure, first to the figure just before it
-    ("412 at 31 March"), then to the one after it ("At 31 March, 412"); inside a bracket group
-    only to the figures of the group (P2). Returns the mentions bound to no figure."""
+    """P1 own_date: each period mention goes to one figure, first to the figure just before it,
+    then to the one after it; inside a bracket group only to the figures of the group (P2), a
+    baseline ("since 2010") to a prior figure. Returns the mentions bound to no figure."""
     pending = []
     for m in mentions:
         inside = _bracketed_figure(text, m, figs)
@@ -211,35 +249,9 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             continue
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
-        # the figure before, or one whose bracket follows the mention ("455 at year end (2021/22: 431)")
-        ahead = [i for i in pool if not group and figs[i].end <= m.start < figs[i].ext_end]
-        before = ahead or [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
-        possessive = text.startswith("'s", m.end)  # "last year's figure of 477" names what follows
-        if before and not possessive:
-            b = before[-1]
-            gap = text[(figs[b].end if group or ahead else figs[b].ext_end):m.start]
-            if _plain_gap(gap) and figs[b].mention is None:
-                figs[b].mention = m
-                continue
-        pending.append((m, group, pool))
-    unattached = []
-    for m, group, pool in pending:
-        after = [i for i in pool if figs[i].start >= m.end]
-        chosen = None
-        if after:
-            a = after[0]
-            gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
-            compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
-            if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) \
-                    and not compared:
-                chosen = a
-        if chosen is None and group is not None:
-            chosen = group[2]
-        if chosen is not None and figs[chosen].mention is None:
-            figs[chosen].mention = m
-        else:
-            unattached.append(m)
-    return unattached
+        if not _bind_before(text, m, figs, group, pool):
+            pending.append((m, group, pool))
+    return [m for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
 
 
 def place(m: Mention, around: Period, ctx: Context) -> Period | None:
@@ -462,13 +474,13 @@ def standing(doc: DocumentContext, page: int, line: int) -> Period | None:
     31 December 2022") dates the rest of the report, up to the next title (a reprinted report)."""
     title = _last_title(doc, page, line)
     after = (title[0], title[1]) if title else (0, -1)
-    found = [p for pg, ln, p in doc.standing if after < (pg, ln) < (page, line)]
-    return found[-1] if found else None
+    k = bisect_left(doc.standing, (page, line), key=lambda t: (t[0], t[1]))
+    return doc.standing[k - 1][2] if k and (doc.standing[k - 1][0], doc.standing[k - 1][1]) > after else None
 
 
 def _last_title(doc: DocumentContext, page: int, line: int) -> tuple[int, int, Period | None] | None:
-    found = [t for t in doc.titles if (t[0], t[1]) < (page, line)]
-    return found[-1] if found else None
+    k = bisect_left(doc.titles, (page, line), key=lambda t: (t[0], t[1]))  # titles are in reading order
+    return doc.titles[k - 1] if k else None
 
 
 def heading(doc: DocumentContext, page: int, line: int) -> Period | None:
@@ -544,78 +556,104 @@ def _dated(c: Candidate, p: Period, rule: str) -> Dated:
     return Dated(replace(c, period=p, period_source=SOURCE_OF_RULE.get(rule, rule)), rule)
 
 
+class _Carry:
+    """carried: what a sentence may borrow from the sentences before it on the page. A point in
+    time carries for two sentences from one with figures in it (or with nothing but the date:
+    "Q4 2022/23 (January to March 2023).") or into one that points back ("At that date, 2,947
+    ..."); "A deep dive will be reported in April 2022." dates nothing. Any main period carries
+    one sentence into a sentence whose only periods are relative ("A year before, the figure
+    was 4,588")."""
+
+    def __init__(self) -> None:
+        self.point: Period | None = None
+        self.age = 0
+        self.had_figure = False
+        self.year: Period | None = None
+
+    def into(self, text: str) -> Period | None:
+        if self.point is not None and self.age <= 2 and (self.had_figure or _ANAPHOR.search(text)):
+            return self.point
+        return self.year if self.year is not None and _only_relative(text) else None
+
+    def after(self, main: Period | None, rest: str) -> None:
+        """Record the sentence just dated: its main period, and its text without its dates."""
+        if main is not None and main.kind in POINT_KINDS:
+            self.point, self.age = main, 0
+            self.had_figure = bool(_FIGURE.search(rest)) or not re.search(r"[A-Za-z]{3}", rest)
+        elif main is not None:
+            self.point, self.age = None, 0
+        else:
+            self.age += 1
+        self.year = main if main is not None else (self.year if self.age <= 1 else None)
+
+
+def _screen(group: list[Candidate], text: str, cut: int, own_mentions: list[tuple[int, int]],
+            rejected: list[tuple[Candidate, str]]) -> list[Candidate]:
+    """The sentence's candidates that are figures of its own words, their offsets into `text`
+    (the sentence from `cut`); the others go to `rejected` with the reason."""
+    kept = []
+    for c in group:
+        c2 = replace(c, value_start=c.value_start - cut, value_end=c.value_end - cut)
+        if c.value_start < cut:
+            rejected.append((c, "in a title, heading, lead-in or dateline the sentence runs on from"))
+        elif any(a <= c2.value_start < b for a, b in own_mentions):
+            rejected.append((c, "inside a date"))
+        elif not_a_figure(text, c2.value_start, c2.value_end):
+            rejected.append((c, "not a figure of its own (a ratio, an age, a reference, a page or phone number)"))
+        else:
+            kept.append(c2)
+    return kept
+
+
+def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
+                   carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
+    """P1, P2, carried and P4-P8 for the candidates of one sentence."""
+    sent = layout.sentences[si]
+    cut, first_line = own_start(sent, structural)
+    text = sent.text[cut:]
+    own_mentions = [(m.start, m.end) for m in find_mentions(text)]
+    if not group and not own_mentions:  # nothing to date, and no date to carry
+        carry.after(None, text)
+        return []
+    carried = carry.into(text)
+    governing, rule = sentence_context(doc, layout.number, first_line, text, bool(own_mentions))
+    if rule == "meeting_date":
+        carried = None
+    origin = max((c.carry_from for c in group), default=-1)
+    if origin >= 0:  # a matcher's comparison reads the sentence it compares with
+        carried = _period_of(layout.sentences[origin].text) or carried
+    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
+    kept = _screen(group, text, cut, own_mentions, rejected)
+    periods, main = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
+    carry.after(main, _without(text, own_mentions))
+    out = []
+    for c in kept:
+        p, why = periods[(c.value_start, c.value_end)]
+        if why == "carried":
+            p = _carried_as_flow(c, p, library, ctx.period)
+        d = _dated(c, _stock_at_year_end(c, p, why, library), why)
+        out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
+                                                value_end=c.value_end + cut)))
+    return out
+
+
 def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, library: Library
               ) -> tuple[list[Dated], list[tuple[Candidate, str]]]:
     """Every candidate of a page dated, and those dropped before dating with the reason (a
     figure inside a date, or not a figure at all)."""
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
-    dated: list[Dated] = []
-    rejected: list[tuple[Candidate, str]] = []
     loose: list[Candidate] = []
     for c in cands:
         if c.period is None and c.sentence >= 0:
             by_sentence[c.sentence].append(c)
         else:
             loose.append(c)
-
-    last_main: Period | None = None  # the main period of the sentences just before, and how far back
-    age = 0
-    last_had_figure = False
-    last_year: Period | None = None  # the main period of the sentence before, of any kind
+    dated: list[Dated] = []
+    rejected: list[tuple[Candidate, str]] = []
+    carry = _Carry()
     structural = doc.structural(layout.number)
-    for si, sent in enumerate(layout.sentences):
-        group = by_sentence.get(si, [])
-        cut, first_line = own_start(sent, structural)
-        kept_here = []
-        for c in group:
-            if c.value_start < cut:
-                rejected.append((c, "in a title, heading, lead-in or dateline the sentence runs on from"))
-            else:
-                kept_here.append(c)
-        group = [replace(c, value_start=c.value_start - cut, value_end=c.value_end - cut) for c in kept_here]
-        text = sent.text[cut:]
-        own_mentions = [(m.start, m.end) for m in find_mentions(text)]
-        # carried: from a sentence with figures in it, or into one that points back ("At that
-        # date, 2,947 ..."); "A deep dive will be reported in April 2022." dates nothing
-        carried: Period | None = last_main if age <= 2 and (last_had_figure or _ANAPHOR.search(text)) else None
-        if carried is None and last_year is not None and _only_relative(text):
-            carried = last_year  # "Referrals in 2022-23 were 4,920. A year before, the figure was 4,588."
-        governing, rule = sentence_context(doc, layout.number, first_line, text, bool(own_mentions))
-        if rule == "meeting_date":
-            carried = None
-        origin = max((c.carry_from for c in group), default=-1)
-        if origin >= 0:
-            carried = _period_of(layout.sentences[origin].text) or carried
-        ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
-        kept = []
-        for c in group:
-            if any(a <= c.value_start < b for a, b in own_mentions):
-                rejected.append((c, "inside a date"))
-            elif not_a_figure(text, c.value_start, c.value_end):
-                rejected.append((c, "not a figure of its own (a ratio, an age, a reference, a page or phone number)"))
-            else:
-                kept.append(c)
-        spans = sorted({(c.value_start, c.value_end) for c in kept})
-        periods, main = analyse(text, spans, ctx)
-        rest = _without(text, own_mentions)
-        if main is not None and main.kind in POINT_KINDS:
-            last_main, age = main, 0
-            # figures, or nothing but the date: "Q4 2022/23 (January to March 2023)."
-            last_had_figure = bool(_FIGURE.search(rest)) or not re.search(r"[A-Za-z]{3}", rest)
-        elif main is not None:
-            last_main, age = None, 0
-        else:
-            age += 1
-        last_year = main if main is not None else (last_year if age <= 1 else None)
-        for c in kept:
-            p, why = periods[(c.value_start, c.value_end)]
-            if why == "carried":
-                p = _carried_as_flow(c, p, library, ctx.period)
-            p = _stock_at_year_end(c, p, why, library)
-            d = _dated(c, p, why)
-            dated.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
-                                                      value_end=c.value_end + cut)))
-
+    for si in range(len(layout.sentences)):
+        dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
     for c in loose:
         dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
     return dated, rejected

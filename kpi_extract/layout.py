@@ -272,7 +272,7 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
         return True
     if _BULLET.match(line):
         return True
-    if _DAY_AT_END.search(prev) and _MONTH_AT_START.match(line):
+    if _MONTH_AT_START.match(line) and _DAY_AT_END.search(prev[-8:]):
         return False  # a date split over the line end: "At 31" / "March 2023 there were ..."
     starts_new = line[:1].isupper() or line[:1] in "\u2022£"
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:

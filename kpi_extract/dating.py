@@ -145,7 +145,17 @@ def _annotates(gap: str, bracket: str) -> bool:
     if not gap.strip() or _only_periods(gap):
         return True
     gap = re.sub(r"\s*\([A-Za-z]{2,8}\)", "", gap)  # "318 children on a Child Protection Plan (CPP) (2022: 297)"
-    return bool(_LABELLED_BRACKET.match(bracket)) and len(gap) <= 80 and not re.search(r"[\d,;:()\[\]]", gap)
+    return _labelled(bracket) and len(gap) <= 80 and not re.search(r"[\d,;:()\[\]]", gap)
+
+
+def _labelled(bracket: str) -> bool:
+    """A bracket that opens with a period and a colon: "(2021: 7,560)", "(31/3/22: 431)",
+    "(Q2: 497)", "(previous year: 498)"."""
+    if _LABELLED_BRACKET.match(bracket):
+        return True
+    first = next(iter(find_mentions(bracket)), None)
+    return first is not None and not bracket[1:first.start].strip() and \
+        bool(re.match(r"\s*[:=\u2013-]", bracket[first.end:]))
 
 
 def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:

@@ -259,8 +259,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # 31/03/2017, 31.03.2017, 31.03.23
     ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
-    # 31.3.19 after "at", "as at", "on", "to", "by": a short date, not a paragraph number ("4.3.12 The ...")
-    ("short_date", re.compile(r"\b(?:at|of|on|to|by|until|from|ending|end|date)\s(?P<d>[0-3]?\d)(?P<sep>[/.])"
+    # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
+    # date, not a paragraph number ("4.3.12 The ...")
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\s*:))(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(

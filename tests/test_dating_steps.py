@@ -40,6 +40,16 @@ def test_a_bracketed_comparison_after_the_noun_does_not_swap_years():
                                                ("2021", "calendar_year", "own_date")]
 
 
+def test_a_bracket_labelled_with_a_short_date():
+    text = "Children in care as at 31/3/23 were 455 children (31/3/22: 431)."
+    assert [d[0] for d in dated(text, ["455", "431"])] == ["2023-03-31", "2022-03-31"]
+
+
+def test_a_rate_in_brackets_after_a_prior_count_is_the_prior_date():
+    text = "There were 731 children in care at 31 December 2021, up from 702 (61.0 per 10,000) at the end of June."
+    assert [d[0] for d in dated(text, ["731", "702", "61.0"])] == ["2021-12-31", "2021-06-30", "2021-06-30"]
+
+
 def test_a_comparison_after_an_acronym_in_brackets():
     text = "- 318 children were subject to a Child Protection Plan (CPP) (2022: 297)"
     assert dated(text, ["318"], Context(as_at(date(2023, 3, 31)), "lead_in"))[0][0] == "2023-03-31"

@@ -168,15 +168,15 @@ def _lead_in_period(line: str) -> Period | None:
 
 
 def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
-    """The last line of the list a lead-in at `first - 1` governs: its items, and lines that
-    continue an item; a blank line, a new lead-in or prose after a finished item ends it."""
+    """The last line of the list a lead-in at `first - 1` governs: the line after it, its items,
+    and lines that continue one; a blank line, a new lead-in or prose after a finished item ends it."""
     last = first - 1
     for k in range(first, min(len(lines), first + limit)):
         line = lines[k].strip()
         if not line or _lead_in_period(line) is not None:
             break
         ended = last >= first and lines[last].rstrip().endswith((".", "!", "?"))
-        if not _LIST_ITEM.match(line) and (ended or k == first and len(line) > 90):
+        if not _LIST_ITEM.match(line) and ended:
             break
         last = k
     return last
@@ -272,8 +272,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None) 
             if _is_dateline(line):
                 ctx.datelines.append((number, i))
                 continue
-            if (p := _lead_in_period(line.strip())) is not None:
-                ctx.lead_ins.append((number, i, _list_end(lines, i + 1), p))
+            if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
+                ctx.lead_ins.append((number, i, last, p))
                 continue
             standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) else f"{line} {lines[i + 1]}"
             if (p := _standing_period(standing.split(". ")[0])) is not None:

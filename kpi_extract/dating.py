@@ -2,31 +2,35 @@
 
 Reports put several figures and periods in one sentence ("455 at year end (2021/22: 431)"), and
 a sentence that names no period is governed by the document around it. The precedence, also in
-README ("When a figure is from"); the first step that dates a figure decides, and its name is
-the figure's `rule` (`kpi-extract explain`):
+README ("Periods: when a figure is from"); the first step that dates a figure decides, and its
+name is the figure's rule (`kpi-extract explain` shows it):
 
   P1 own_date      the sentence's own date, bound to the figure it is written next to, or
-                   governing the clause ("In 2022-23, 71% ...");
+                   governing its main clause ("In 2022-23, 71% ..."); an approval or launch date
+                   dates the event, not the figures of the report that restates it;
   P2 comparison    a compared figure (bracketed after the main one, after "from", "compared
                    with", "than", "against", "a peak of") takes its own period, else the main
                    period one year back; its period never dates the main figure;
-     carried       the date of the sentence just before, when that one held figures or this one
-                   points back ("at that date"), for two sentences;
+     carried       the date of the sentence just before, when that one held figures (or nothing
+                   but the date) or this one points back ("at that date"), for two sentences;
+                   a sentence whose only periods are relative borrows the one before's period;
   P3 table_column  a table's column header or caption; a stock row "(31 Dec)" or "at year end"
                    under year columns is as at that day;
   P4 lead_in       a list lead-in ("At 31 March 2023:") over the list under it;
   P5 standing      a standing statement ("Data are as at 30 September 2022 unless shown
-                   otherwise") over the rest of the document;
-  P6 heading       the section heading above, on the same page;
+                   otherwise") over the rest of the report, up to the next title;
+  P6 heading       the section heading above, on the same page, below the last title;
   P7 title         the document's (or reprinted report's) title, a bare year included;
   P8 meeting_date  the meeting line or dateline, for a figure said to be current ("currently").
 
-Relative periods are read against what governs the sentence (R): "at 31st March" and
-"Quarter 4" are placed in it; "last year" is it one year back; "this year" is its financial
-year; "in the quarter" and "the end of the quarter" are its quarter; "at the time of the
-inspection" is the inspection's month; a day or month with nothing around it falls before the
-meeting. `period_source` in the facts names the kind of evidence (spec/output.md): P1, P2 and
-carried are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
+Relative periods are read against what governs the sentence (R): "at 31st March", "in November"
+and "Quarter 4" are placed in it; "last year" is it one year back, "the previous quarter" one
+quarter back; "this year" is its financial year; "in the quarter" is its quarter, "the end of
+the quarter" and "at year end" its last day; "year to date" runs from the April before;
+"at the time of the inspection" is the inspection's month (rule `event`); a day or month with
+nothing around it falls before the meeting; a stock dated only by a calendar year of the context
+is at its end. `period_source` in the facts names the kind of evidence (spec/output.md): P1, P2,
+carried and event are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
 """
 from __future__ import annotations
 
@@ -37,9 +41,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Period
-from .periods import (Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+from .periods import (MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
                       previous, previous_quarter, quarter_in_context, year_to_date)
-from .periods import MONTHS
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:

@@ -25,7 +25,8 @@ _TITLE_WORDS = re.compile(
     r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
-                    r"inspection (?:took place|was carried out|ran)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from))"
+                    r"inspection (?:took place|was carried out|ran)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
+                    r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?\b(?:on|in|between|from))"
                     r"\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
 
@@ -201,7 +202,7 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
     front = "\n".join(pages[:2])
     ev = _EVENT.search(front)
     if ev:
-        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|to)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
+        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
         if d is not None and d.start is not None:
             ctx.event = month(d.start.year, d.start.month)
     for line in (pages[0].split("\n")[:40] if pages else []):

@@ -388,9 +388,9 @@ def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tu
 
 
 def analyse(text: str, values: list[tuple[int, int]], ctx: Context
-            ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None]:
-    """`attribute`, and the sentence's own main period (None when it names none), which the
-    next sentence may borrow ("At that date, 2,947 children ...")."""
+            ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None, int]:
+    """`attribute`, the sentence's own main period (None when it names none), which the next
+    sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
     mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m))
     figs = _figures(text, values)
     groups = _groups(text, figs)
@@ -425,7 +425,13 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         if to_date and period.kind in ("as_at", "month") and period.end is not None:
             period = year_to_date(period.end)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
-    return out, main
+    return out, main, main_at
+
+
+def dates_the_event(text: str, at: int) -> bool:
+    """A date written after an event's name ("Our conference, held in June 2022, ..."): it may
+    carry to the next sentence about the event, not to other figures."""
+    return at >= 0 and bool(_EVENT_NOUN.search(text[max(0, at - 40):at]))
 
 
 _EVENT_VERB = re.compile(
@@ -554,6 +560,15 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
 
 
+def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
+    """R: a flow or an amount under a lead-in or standing statement dated 31 March ("Figures
+    are as at 31 March 2023") is the financial year that ends then, not a day."""
+    if rule in ("lead_in", "standing") and p.kind == "as_at" and p.end is not None \
+            and (p.end.month, p.end.day) == (3, 31) and library.kpis[c.kpi].measure in ("flow", "amount"):
+        return financial_year(p.end.year - 1)
+    return p
+
+
 def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
     """R: a stock dated only by a calendar year of the context ("Annual Report 2021": "1,139
     children in our care") is the count at the year's end, as a financial year's stock is at
@@ -582,14 +597,18 @@ class _Carry:
         self.age = 0
         self.had_figure = False
         self.year: Period | None = None
+        self.event = False
 
     def into(self, text: str) -> Period | None:
         if self.point is not None and self.age <= 2 and (self.had_figure or _ANAPHOR.search(text)):
             return self.point
         return self.year if self.year is not None and _only_relative(text) else None
 
-    def after(self, main: Period | None, rest: str) -> None:
-        """Record the sentence just dated: its main period, and its text without its dates."""
+    def after(self, main: Period | None, rest: str, event: bool = False) -> None:
+        """Record the sentence just dated: its main period, its text without its dates, and
+        whether that period dates an event."""
+        if main is not None:
+            self.event = event
         if main is not None and main.kind in POINT_KINDS:
             self.point, self.age = main, 0
             self.had_figure = bool(_FIGURE.search(rest)) or not re.search(r"[A-Za-z]{3}", rest)
@@ -637,14 +656,16 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         carried = _period_of(layout.sentences[origin].text) or carried
     ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
     kept = _screen(group, text, cut, own_mentions, rejected)
-    periods, main = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
-    carry.after(main, _without(text, own_mentions))
+    if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
+        ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan
+    periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
+    carry.after(main, _without(text, own_mentions), dates_the_event(text, main_at))
     out = []
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
-        d = _dated(c, _stock_at_year_end(c, p, why, library), why)
+        d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))
     return out
@@ -709,4 +730,5 @@ def line_context(c: Candidate, doc: DocumentContext, library: Library) -> Dated:
     governing, rule = govern(doc, c.page, c.line)
     if rule == "meeting_date" and not PRESENT.search(c.snippet):
         governing, rule = None, ""
-    return _dated(c, _stock_at_year_end(c, governing or UNKNOWN_PERIOD, rule, library), rule)
+    p = _stock_at_year_end(c, governing or UNKNOWN_PERIOD, rule, library)
+    return _dated(c, _flow_at_year_end(c, p, rule, library), rule)

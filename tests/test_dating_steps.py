@@ -243,3 +243,31 @@ def test_a_span_covers_its_dates(a, b):
 @given(st.integers(min_value=2000, max_value=2039), st.integers(min_value=1, max_value=4))
 def test_quarter_labels_read_back(y, q):
     assert parse_period(f"Q{q} {y}") == quarter(y, q)
+
+
+# -- whole short documents -----------------------------------------------------------------------
+
+def facts_of(text, library):
+    from kpi_extract.pipeline import extract_text
+    return {(f.kpi, f.value): (f.period, f.period_source) for f in extract_text(text, library)}
+
+
+def test_a_conference_date_carries_to_its_delegates_not_to_the_plan(library):
+    got = facts_of("Annual Report 2022-23\nFigures are as at 31 March 2023 except where stated.\n"
+                   "Our annual conference on neglect, held in June 2022, was attended by 236 delegates. "
+                   "The business plan, agreed in April 2022, has 30 actions.", library)
+    assert got[("conference_delegates", "236")] == ("2022-06", "sentence")
+    assert got[("plan_actions_total", "30")] == ("2023-03-31", "heading")
+
+
+def test_a_flow_under_a_standing_31_march_is_the_financial_year(library):
+    got = facts_of("Figures are as at 31 March 2023 unless stated.\n"
+                   "The partnership ran 74 multi-agency training courses.", library)
+    assert got[("training_courses", "74")] == ("2022-23", "heading")
+
+
+def test_at_the_time_of_a_focused_visit(library):
+    got = facts_of("Focused visit to Marshwood children's services\nThis letter summarises the findings of the "
+                   "focused visit to Marshwood children's services on 17 and 18 January 2023.\n\n"
+                   "At the time of the visit, the local authority was looking after 466 children.", library)
+    assert got[("children_in_care", "466")] == ("2023-01", "sentence")

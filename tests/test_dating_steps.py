@@ -120,9 +120,14 @@ def test_the_previous_quarter():
     ("Referrals in FY22/23: 5,120", "2022-23"),
     ("Referrals in the year to September 2022: 5,120", "2022-09"),
     ("Referrals in the year ending 31 March 2023: 5,120", "2022-23"),
+    ("Measure        30 Sep 21    30 Jun 22", "2021-09-30"),
 ])
 def test_more_ways_to_write_a_period(text, label):
-    assert [m.period.label for m in find_mentions(text) if m.absolute] == [label]
+    assert [m.period.label for m in find_mentions(text) if m.absolute][0] == label
+
+
+def test_a_day_month_and_two_digits_before_a_word_is_no_date():
+    assert [m for m in find_mentions("On 30 Sep 21 children were placed") if m.absolute] == []
 
 
 def test_the_inspection_date_from_the_front_page():

@@ -784,6 +784,35 @@ def text(file, page, timeout, max_memory, pdf_reader):
         click.echo(body)
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--page", type=click.IntRange(1), required=True, help="The page to explain (1-based).")
+@_patterns_option
+@click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,
+              help="Seconds allowed to read the file.")
+@click.option("--max-memory", default=None, callback=_memory, metavar="SIZE",
+              help="Memory the reader may use (e.g. 2G). Default: as for extract.")
+@click.option("--reader", "pdf_reader", type=click.Choice(PDF_READER_NAMES), default=PDF_READER_NAMES[0],
+              show_default=True, help="How PDFs are read (as for extract).")
+def explain(file, page, pattern_paths, timeout, max_memory, pdf_reader):
+    """Show every candidate figure on a page: the clause it was read from, the period it got and
+    the rule that decided it, and why each rejected one was rejected."""
+    from .explain import explain_page
+    from .pipeline import read_limited
+    from .readers import ReadError
+    library = _library(pattern_paths)
+    try:
+        raw, messages = read_limited(Path(file), timeout, max_memory or default_max_memory(1), pdf_reader)
+    except ReadError as e:
+        raise NothingRead(f"{shown_name(file)}: {e}") from e
+    for m in messages:
+        _err(f"message: {shown_name(file)}: {m}")
+    if page > len(raw.pages):
+        raise click.BadParameter(f"{shown_name(file)} has {len(raw.pages)} pages", param_hint="--page")
+    for line in explain_page(raw.pages, raw.models, page, library, shown_name(file)):
+        click.echo(line)
+
+
 @main.group()
 def patterns():
     """List, check and test pattern libraries."""

@@ -1,9 +1,11 @@
-"""What a document says about when its figures are from, outside the sentences themselves.
+"""The structure of a document that dates its figures, found once per document.
 
 An agenda pack reprints reports: "Subject: ... Annual Report 2016/17" starts one, a heading
-"2017/18 at a glance" governs a page, the front page gives the meeting date, an Ofsted report
-its inspection dates. A figure whose sentence names no period takes the nearest of these,
-in the order of spec/kpis.md: heading, then title, then meeting date.
+"2017/18 at a glance" governs a page, a lead-in "At 31 March 2023:" governs the list under it, a
+standing statement "Data are as at 30 September 2022 unless shown otherwise" the rest of the
+paper, the front page gives the meeting date, an Ofsted report its inspection dates. Datelines
+and meeting lines ("Report to Cabinet, 14 October 2021") are recorded as such and are never
+headings. Which of these governs a figure is decided in `dating.py`.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from .docarea import document_area
 from .model import Period
-from .periods import as_at, find_mentions, month, single_period
+from .periods import as_at, calendar_year, find_mentions, month, single_period
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -23,32 +25,36 @@ _TITLE_WORDS = re.compile(
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
     r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
-_EVENT = re.compile(r"\b(?:inspection dates?|dates? of inspection|date of visit|visit dates?)\s*:?\s*(.{0,60})", re.I)
+_EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
+                    r"inspection (?:took place|was carried out|ran)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
+                    r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?\b(?:on|in|between|from))"
+                    r"\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
 
 
 @dataclass
 class DocumentContext:
-    """Periods that govern a document's sentences, by page and line."""
+    """Periods that may govern a document's sentences, each with the lines it was read from."""
 
     titles: list[tuple[int, int, Period | None]] = field(default_factory=list)  # (page, line, period)
     headings: list[tuple[int, int, Period]] = field(default_factory=list)
+    lead_ins: list[tuple[int, int, int, Period]] = field(default_factory=list)  # (page, line, last line governed, period)
+    standing: list[tuple[int, int, Period]] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # meeting lines and datelines, dating no section
     meeting: Period | None = None
     event: Period | None = None
     area: str = ""  # the council or partnership whose figures these are (docarea.py)
     area_code: str = ""  # its ONS code when it is one UK local authority
 
-    def governing(self, page: int, line: int) -> tuple[Period | None, str]:
-        """The heading above (page, line) on the same page, else the last title, else the meeting date."""
-        heads = [p for pg, ln, p in self.headings if pg == page and ln < line]
-        if heads:
-            return heads[-1], "heading"
-        titles = [p for pg, ln, p in self.titles if (pg, ln) < (page, line)]
-        if titles and titles[-1] is not None:
-            return titles[-1], "title"
-        if self.meeting is not None:
-            return self.meeting, "meeting_date"
-        return None, ""
+    def structural(self, page: int) -> set[int]:
+        """The page's lines that are structure (titles, headings, lead-ins, standing statements,
+        datelines) rather than prose, so that a sentence the layout ran on from one of them
+        does not take its date for its own."""
+        out = {ln for pg, ln, _ in self.titles if pg == page}
+        out |= {ln for pg, ln, _ in self.headings if pg == page}
+        out |= {ln for pg, ln, _, _ in self.lead_ins if pg == page}
+        out |= {ln for pg, ln in self.datelines if pg == page}
+        return out
 
 
 def _looks_like_title(line: str) -> bool:
@@ -89,22 +95,85 @@ _DATELINE = re.compile(r"\b(?:presented|submitted|reported|circulated|published|
                        r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
                        r"panel|forum|assembly|sub-committee)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b",
                        re.I)
+# "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
+_LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)
+# "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
+_STANDING = re.compile(
+    r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
+    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
+_BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
+_TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
 
-def build_context(pages: list[str], path: str = "", models: list | None = None,
-                  raw_pages: list[str] | None = None) -> DocumentContext:
-    """Scan a document's normalised pages once for titles, headings and dates.
+def _is_dateline(line: str) -> bool:
+    """A meeting line or dateline names a day or month ("Report to Cabinet, 14 October 2021",
+    "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
+    2017/18") is not one."""
+    if not _DATELINE.search(line) or not _looks_like_title(line):
+        return False
+    return any(m.absolute and m.period.kind in ("as_at", "month") for m in find_mentions(line))
 
-    Where a page has model lines (`models[page]`, one per text line), a title or heading must be
-    set as one (larger or bolder than the body): a line of body text that happens to begin
-    "Annual Report 2019/20" dates nothing. A dateline is never a heading. The area is read from
-    `raw_pages` (running headers kept) when given."""
-    area, code = document_area(raw_pages if raw_pages is not None else pages, path)
-    ctx = DocumentContext(area=area, area_code=code)
+
+def title_period(line: str) -> Period | None:
+    """The period a title names, a bare year at its end included ("Children's Social Care
+    Annual Report 2022" is the calendar year 2022, as "In 2023" is in spec/kpis.md)."""
+    p = single_period(line)
+    if p is None and not find_mentions(line) and (m := _BARE_YEAR_END.search(line)):
+        p = calendar_year(int(m.group(1)))
+    return p
+
+
+def _lead_in_period(line: str) -> Period | None:
+    """A line ending in a colon that names one date and no figure leads in a list."""
+    if len(line) > 90 or not _LEAD_IN.match(line):
+        return None
+    found = {m.period for m in find_mentions(line) if m.absolute and m.period.known}  # "Key figures (31 March 2023):"
+    if len(found) != 1:
+        return None
+    p = found.pop()
+    rest = line
+    for m in sorted(find_mentions(line), key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return None if re.search(r"\d", rest) else p
+
+
+def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
+    """The last line of the list a lead-in at `first - 1` governs: the line after it, its items,
+    and lines that continue one; a blank line, a new lead-in or prose after a finished item ends it."""
+    last = first - 1
+    for k in range(first, min(len(lines), first + limit)):
+        line = lines[k].strip()
+        if not line or _lead_in_period(line) is not None:
+            break
+        ended = last >= first and lines[last].rstrip().endswith((".", "!", "?"))
+        if not _LIST_ITEM.match(line) and ended:
+            break
+        last = k
+    return last
+
+
+def _standing_period(text: str) -> Period | None:
+    """A sentence that says which date the paper's figures are at, and holds no figure itself."""
+    if not _STANDING.search(text):
+        return None
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    if len(found) != 1:
+        return None
+    p = found.pop()
+    rest = text
+    for m in sorted(find_mentions(text), key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return None if re.search(r"\d", rest) else p
+
+
+def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
+    """The inspection dates and the meeting date, from the front pages (or the file name)."""
     front = "\n".join(pages[:2])
     ev = _EVENT.search(front)
     if ev:
-        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|to)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
+        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
         if d is not None and d.start is not None:
             ctx.event = month(d.start.year, d.start.month)
     for line in (pages[0].split("\n")[:40] if pages else []):
@@ -117,40 +186,76 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
     if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
         ctx.meeting = as_at(ctx.event.end)
 
+
+def _alone(typed: list | None) -> set[int]:
+    """Lines that are a short block of their own (a title set in body type on a front page)."""
+    alone: set[int] = set()
+    if typed:
+        from .geometry import starts_of_blocks
+        starts = sorted(starts_of_blocks(typed) | {0})
+        width = max(ln.x1 for ln in typed) - min(ln.x0 for ln in typed)
+        for a, b in zip(starts, starts[1:] + [len(typed)]):
+            block = range(a, b)
+            if len(block) == 1 or (len(block) <= 3 and all(typed[j].x1 - typed[j].x0 < 0.6 * width for j in block)):
+                alone.update(block)
+    return alone
+
+
+def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: int, typed: list | None) -> None:
+    """A title or a section heading at line i, if it is one: one period, set apart (by type when
+    the page has a model)."""
+    line, prev = lines[i], lines[i - 1] if i else ""
+    if _REPORT_START.match(line):
+        p = title_period(line)
+        if p is None and ctx.titles and ctx.titles[-1][0] == number and i - ctx.titles[-1][1] <= 3:
+            return  # "Report of: Strategic Director" under the title is its author, not a new report
+        ctx.titles.append((number, i, p))
+    elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
+            and not _BARE_YEAR_END.search(line) \
+            and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
+            and not _is_dateline(lines[i + 1]) and (p := single_period(lines[i + 1])) is not None:
+        # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
+        ctx.titles.append((number, i + 1, p))
+    elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
+            and (_period_at_an_end(line) or _BARE_YEAR_END.search(line)) \
+            and (p := title_period(line)) is not None and p.kind in _TITLE_KINDS:
+        ctx.titles.append((number, i, p))
+    elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
+            and (p := single_period(line)) is not None:
+        ctx.headings.append((number, i, p))
+
+
+def build_context(pages: list[str], path: str = "", models: list | None = None,
+                  raw_pages: list[str] | None = None) -> DocumentContext:
+    """Scan a document's normalised pages once for titles, headings, lead-ins, standing
+    statements, datelines and dates.
+
+    Where a page has model lines (`models[page]`, one per text line), a title or heading must be
+    set as one (larger or bolder than the body): a line of body text that happens to begin
+    "Annual Report 2019/20" dates nothing. A dateline is never a heading. The area is read from
+    `raw_pages` (running headers kept) when given."""
+    area, code = document_area(raw_pages if raw_pages is not None else pages, path)
+    ctx = DocumentContext(area=area, area_code=code)
+    _front_matter(ctx, pages, path)
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")
         typed = models[number - 1] if models and number - 1 < len(models) else None
         if typed is not None and len(typed) != len(lines):
             typed = None
-        alone: set[int] = set()
-        if typed:
-            from .geometry import starts_of_blocks
-            starts = sorted(starts_of_blocks(typed) | {0})
-            width = max(ln.x1 for ln in typed) - min(ln.x0 for ln in typed)
-            for a, b in zip(starts, starts[1:] + [len(typed)]):
-                block = range(a, b)
-                if len(block) == 1 or (len(block) <= 3 and all(typed[j].x1 - typed[j].x0 < 0.6 * width for j in block)):
-                    alone.update(block)
+        alone = _alone(typed)
         for i, line in enumerate(lines):
-            prev = lines[i - 1] if i else ""
+            if _is_dateline(line):
+                ctx.datelines.append((number, i))
+                continue
+            if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
+                ctx.lead_ins.append((number, i, last, p))
+                continue
+            standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) else f"{line} {lines[i + 1]}"
+            if (p := _standing_period(standing.split(". ")[0])) is not None:
+                ctx.standing.append((number, i, p))
+                continue
             # set as a heading, or a short block of its own: never a line inside a paragraph
             if typed is not None and not typed[i].heading and not _REPORT_START.match(line) and i not in alone:
                 continue
-            if typed is not None and _DATELINE.search(line):
-                continue
-            if _REPORT_START.match(line):
-                ctx.titles.append((number, i, single_period(line)))
-            elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
-                    and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
-                    and not _DATELINE.search(lines[i + 1]) \
-                    and (p := single_period(lines[i + 1])) is not None:
-                # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
-                ctx.titles.append((number, i + 1, p))
-            elif _TITLE_WORDS.search(line) and _looks_like_title(line) and _period_at_an_end(line) \
-                    and (p := single_period(line)) is not None \
-                    and p.kind in ("financial_year", "academic_year", "calendar_year", "quarter", "month"):
-                ctx.titles.append((number, i, p))
-            elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
-                    and (p := single_period(line)) is not None:
-                ctx.headings.append((number, i, p))
+            _title_or_heading(ctx, number, lines, i, typed)
     return ctx

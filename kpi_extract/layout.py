@@ -262,6 +262,11 @@ _BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(
 _NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are))$", re.I)
 
 
+_DAY_AT_END = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
+_MONTH_AT_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+
 def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> bool:
     """Does `line` start a new paragraph after `prev`? Lines that stop well short of the
     margin end a paragraph (or are headings) when the next line starts with a capital."""
@@ -269,6 +274,8 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
         return True
     if _BULLET.match(line):
         return True
+    if _MONTH_AT_START.match(line) and _DAY_AT_END.search(prev[-8:]):
+        return False  # a date split over the line end: "At 31" / "March 2023 there were ..."
     starts_new = line[:1].isupper() or line[:1] in "\u2022£"
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:
         return True

@@ -63,6 +63,45 @@ def fy_quarter(fy_start: int, q: int) -> Period:
     return quarter(fy_start + 1, 1) if q == 4 else quarter(fy_start, q + 1)
 
 
+def rolling_year(year: int, mon: int) -> Period:
+    """The twelve months to the end of `mon`: labelled by that month (spec/kpis.md), or the
+    financial year when they end in March."""
+    if mon == 3:
+        return financial_year(year - 1)
+    start = date(year, 1, 1) if mon == 12 else date(year - 1, mon + 1, 1)
+    return Period(f"{year}-{mon:02d}", "month", start, end_of_month(year, mon))
+
+
+def year_to_date(day: date) -> Period:
+    """A financial year to date at `day`: labelled by its month, from 1 April; to the end of
+    March it is the whole financial year (spec/kpis.md)."""
+    if day.month == 3:
+        return financial_year(day.year - 1)
+    start = date(financial_year_of(day), 4, 1)
+    return Period(f"{day.year}-{day.month:02d}", "month", start, end_of_month(day.year, day.month))
+
+
+def span(first: date, last: date) -> Period:
+    """A span between two dates as the period it is: a financial or calendar year, a quarter,
+    a month, else labelled by the month it ends (spec/kpis.md)."""
+    if first == date(first.year, 4, 1) and last == date(first.year + 1, 3, 31):
+        return financial_year(first.year)
+    if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
+        return calendar_year(first.year)
+    if first.day == 1 and last == end_of_month(last.year, last.month):
+        if (first.year, first.month) == (last.year, last.month):
+            return month(first.year, first.month)
+        if first.year == last.year and first.month % 3 == 1 and last.month == first.month + 2:
+            return quarter(first.year, first.month // 3 + 1)
+    return Period(f"{last.year}-{last.month:02d}", "month", first, last)
+
+
+def _numeric_date(day: str, mon: str, year: str) -> date | None:
+    """31.3.19, 31/03/2019: a date, or None when it is none."""
+    y = int(year) if len(year) == 4 else 2000 + int(year)
+    return _safe_date(y, int(mon), int(day)) if 1 <= int(mon) <= 12 else None
+
+
 def end_of_month(year: int, mon: int) -> date:
     return date(year, mon, calendar.monthrange(year, mon)[1])
 
@@ -100,11 +139,26 @@ def previous(period: Period) -> Period:
     return UNKNOWN_PERIOD
 
 
+def previous_quarter(period: Period) -> Period:
+    """The quarter before ("compared with 1,420 in the previous quarter"), or the day a quarter
+    earlier for a date at a quarter's end; unknown for any other period."""
+    if period.end is None:
+        return UNKNOWN_PERIOD
+    y, m = period.end.year, period.end.month - 3
+    if m < 1:
+        y, m = y - 1, m + 12
+    if period.kind == "quarter":
+        return quarter(y, (m - 1) // 3 + 1)
+    if period.kind == "as_at" and period.end == end_of_month(period.end.year, period.end.month):
+        return as_at(end_of_month(y, m))
+    return UNKNOWN_PERIOD
+
+
 def day_in_context(mon: int, day: int | None, context: Period) -> Period:
     """A day and month without a year ("at 31st March") placed in the governing period.
 
     In a financial year, January to March fall in its second calendar year; otherwise the
-    context's own year is used. `day=None` means the end of the month.
+    context's own year is used. `day=None` means the end of the month, `day=0` the whole month.
     """
     if not context.known or context.start is None:
         return UNKNOWN_PERIOD
@@ -113,6 +167,8 @@ def day_in_context(mon: int, day: int | None, context: Period) -> Period:
         year += 1
     elif context.end is not None and context.kind not in ("financial_year", "academic_year"):
         year = context.end.year
+    if day == 0:  # "in November": the month, not a day of it
+        return month(year, mon)
     d = end_of_month(year, mon) if day is None else _safe_date(year, mon, day)
     return as_at(d) if d else UNKNOWN_PERIOD
 
@@ -140,8 +196,8 @@ def quarter_in_context(q: int, context: Period) -> Period:
 class Mention:
     """A period expression at text[start:end].
 
-    Exactly one of `period` (absolute), `relative` ("previous", "current", "current_year", "event",
-    "period_end") or a
+    Exactly one of `period` (absolute), `relative` ("previous", "previous_quarter", "current",
+    "current_year", "event", "period_end") or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
     (a multi-year range such as 2015-2020 is not a period of its own).
@@ -172,8 +228,13 @@ def _year4(first: int, second: str) -> int | None:
 _RULES: list[tuple[str, re.Pattern]] = [
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(
-        rf"\b(?:in |during |over )?the (?:previous |last |past )?(?:12|twelve) months (?:leading up to|up to|to|ending(?: in)?|prior to|until) "
-        rf"(?:the end of )?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+        rf"\b(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year) "
+        rf"(?:leading up to|up to|to|ending(?: in)?|ended|prior to|until) (?:the end of )?(?:{_DAY}\s+)?"
+        rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b|\s?[-'’]\s?(?P<yy>\d{{2}})\b)", re.I)),
+    # 1.4.22 to 31.3.23, 01/04/2022 - 31/03/2023: a span between two numeric dates
+    ("numeric_span", re.compile(
+        r"(?<![\d/.])(?P<d1>[0-3]?\d)(?P<s1>[/.])(?P<m1>[01]?\d)(?P=s1)(?P<y1>(?:19|20)?\d\d)\s*(?:to|-|–|until|and)\s*"
+        r"(?P<d2>[0-3]?\d)(?P<s2>[/.])(?P<m2>[01]?\d)(?P=s2)(?P<y2>(?:19|20)?\d\d)(?![\d/.]\d)")),
     # April 2016 to March 2017, 1 Apr 2016 - 31 Mar 2017, between 1st April 2016 and 31st March 2017
     ("fy_span", re.compile(
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
@@ -188,14 +249,22 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+    # FY22/23, FY 22-23
+    ("fy_short", re.compile(r"\bFY\s?(?P<a>\d{2})\s?[/-]\s?(?P<b>\d{2})\b")),
     # 2016/17, 2017-2018, 2016 / 17, FY 2016-17, 2022/23 (academic)
     ("year_range", re.compile(
         rf"(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|/\d|-\d)(?:\s*\((?P<ac>academic)(?: year)?\)|\s+(?P<ac2>academic)\s+year)?", re.I)),
     # as at 31st March 2017, 28th February 2014, 31 October 2017, 1 st January 2018
     ("full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    # 30 Sep 21, a table header's short form of a day ("30 Sep 21   30 Jun 22"), not "30 Sep 21 children"
+    ("short_full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{2}})\b(?!\s*(?:[a-z]|[,.%]\d|%))", re.I)),
     # 31/03/2017, 31.03.2017, 31.03.23
-    ("numeric_date", re.compile(r"(?<![\d/.])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)|"
+    ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
+    # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
+    # date, not a paragraph number ("4.3.12 The ...")
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\s*:))(?P<d>[0-3]?\d)(?P<sep>[/.])"
+                              r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
         rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -205,18 +274,26 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)", re.I)),
     # the end of March (no year), 31st March, 1 November
     ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
+    ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:January|February|March|April|"
+                               rf"May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:(?:19|20)\d\d|\d{1,2}\b|of\b))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
-        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):]))(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
+        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
+        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b))"
+        rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
     ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
                            r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
-    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period)\b", re.I)),
+    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period|(?:financial |reporting )?year)\b|"
+                              r"\b(?:as )?at (?:the )?year[- ]end\b|"
+                              r"\b(?:(?:as )?at )?(?:the )?quarter[- ]end\b", re.I)),
     ("previous", re.compile(
-        r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)),
+        r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier|before)\b|"
+        r"\b(?:twelve|12)\s+months\s+(?:earlier|before|ago|previously)\b", re.I)),
+    ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
                                 r"\b(?:over|during|for|in|across|throughout)\s+the\s+year\b|\bin\s+year\b", re.I)),
@@ -229,10 +306,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     g = m.groupdict()
     s, e = m.span()
     if rule == "rolling":
-        mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
-        end = end_of_month(year, mon)
-        start = date(year, 1, 1) if mon == 12 else date(year - 1, mon + 1, 1)
-        return Mention(s, e, Period("", "unknown", start, end))
+        mon = MONTHS[g["m"].lower().rstrip(".")]
+        return Mention(s, e, rolling_year(int(g["y"]) if g["y"] else 2000 + int(g["yy"]), mon))
+    if rule == "numeric_span":
+        first = _numeric_date(g["d1"], g["m1"], g["y1"])
+        last = _numeric_date(g["d2"], g["m2"], g["y2"])
+        return Mention(s, e, span(first, last)) if first and last and first < last else Mention(s, e)
     if rule == "fy_span":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
@@ -244,6 +323,9 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         fy = bool(g["y2"]) and _year4(y1, g["y2"]) == y1 + 1
         p = fy_quarter(y1, q) if fy else quarter(y1, q)
         return Mention(s, e, as_at(p.end)) if (fy or not g["y2"]) else Mention(s, e)
+    if rule == "fy_short":
+        a, b = int(g["a"]), int(g["b"])
+        return Mention(s, e, financial_year(2000 + a)) if (a + 1) % 100 == b else Mention(s, e)
     if rule == "quarter_short":
         a, b = int(g["a"]), int(g["b"])
         return Mention(s, e, fy_quarter(2000 + a, int(g["q"]))) if (a + 1) % 100 == b else Mention(s, e)
@@ -262,8 +344,16 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if y2 != y1 + 1:
             return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
         return Mention(s, e, academic_year(y1) if academic else financial_year(y1))
+    if rule == "short_date":
+        d = _numeric_date(g["d"], g["m"], g["y"])
+        return Mention(s, e, as_at(d)) if d else Mention(s, e)
+    if rule == "month_alone":
+        return Mention(s, e, month=MONTHS[g["m"].lower()], day=0)
     if rule == "numeric_date" and g["d2"]:
         g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}
+    if rule == "short_full_date":
+        g = {"d": g["d"], "m": g["m"], "y": g["y"]}
+        rule = "full_date"
     if rule in ("full_date", "numeric_date"):
         mon = MONTHS[g["m"].lower().rstrip(".")] if rule == "full_date" else int(g["m"])
         day = int(re.match(r"\d+", g["d"]).group())
@@ -294,6 +384,16 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     return Mention(s, e, relative=rule)
 
 
+_SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,6})-\s+([a-z]{2,7})\b")
+
+
+def _joined_month(m: re.Match) -> str:
+    """"Dec- ember" (a month broken over a line end) as "December" padded to the same length,
+    so that every offset into the text stays right."""
+    joined = m.group(1) + m.group(2)
+    return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
+
+
 @lru_cache(maxsize=8192)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every period expression in `text`, left to right, without overlaps (earlier rules win).
@@ -302,6 +402,8 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     """
     if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
         return ()
+    if "-" in text:
+        text = _SPLIT_MONTH.sub(_joined_month, text)
     taken: list[Mention] = []
     for rule, regex in _RULES:
         for m in regex.finditer(text):

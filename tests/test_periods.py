@@ -42,10 +42,11 @@ def test_not_periods(text):
     assert [m for m in find_mentions(text) if m.absolute] == []
 
 
-def test_rolling_year_has_dates_but_no_label():
+def test_a_rolling_year_is_labelled_by_the_month_it_ends():
+    """spec/kpis.md: "rolling 12 months to June 2022" is month 2022-06 starting 2021-07-01."""
     (m,) = find_mentions("In the 12 months leading up to August 2018 there were")
     assert (m.period.label, m.period.kind, m.period.start, m.period.end) == \
-        ("", "unknown", date(2017, 9, 1), date(2018, 8, 31))
+        ("2018-08", "month", date(2017, 9, 1), date(2018, 8, 31))
 
 
 @given(st.integers(min_value=1990, max_value=2040))

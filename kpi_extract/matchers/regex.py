@@ -4,7 +4,7 @@ A report writes the previous figure straight after the current one, without repe
 "1,608 compared to 1,339 children last year", "301, up from 268 at 31 March 2015", or in the
 next sentence, as every Ofsted report does: "This is an increase from 690 (60.2 per 10,000
 children) at 31st March 2014." Such a figure is the same KPI; its period is settled later
-(`attribution.py` reads "from"/"compared to" as a prior period).
+(`dating.py` reads "from"/"compared to" as a prior period).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Which period each figure of a sentence describes (see kpi_extract/attribution.py)."""
+"""Which period each figure of a sentence describes (see kpi_extract/dating.py)."""
 import pytest
 
-from kpi_extract.attribution import Context, attribute
+from kpi_extract.dating import SOURCE_OF_RULE, Context, attribute
 from kpi_extract.periods import as_at, financial_year, month
 from datetime import date
 
@@ -11,7 +11,7 @@ REPORT_2016_17 = Context(financial_year(2016), "title")
 def periods(text, figures, ctx=REPORT_2016_17):
     spans = [(text.index(f), text.index(f) + len(f)) for f in figures]
     got = attribute(text, spans, ctx)
-    return [(got[s][0].label, got[s][1]) for s in spans]
+    return [(got[s][0].label, SOURCE_OF_RULE[got[s][1]]) for s in spans]
 
 
 @pytest.mark.parametrize("text,figures,expected", [
@@ -48,7 +48,7 @@ def test_attribution(text, figures, expected):
 
 def test_carried_date_and_event_date():
     ctx = Context(financial_year(2016), "title", carried=as_at(date(2017, 3, 31)), event=month(2013, 7))
-    assert periods("The caseload split as follows: 611 on a CP plan.", ["611"], ctx) == [("2017-03-31", "carried")]
+    assert periods("The caseload split as follows: 611 on a CP plan.", ["611"], ctx) == [("2017-03-31", "sentence")]
     assert periods("At the time of the inspection there were 1298 looked after children.", ["1298"], ctx) == \
         [("2013-07", "sentence")]
 

@@ -1,0 +1,734 @@
+"""When a figure is from: one chain of small named steps, in a written order of precedence.
+
+Reports put several figures and periods in one sentence ("455 at year end (2021/22: 431)"), and
+a sentence that names no period is governed by the document around it. The precedence, also in
+README ("Periods: when a figure is from"); the first step that dates a figure decides, and its
+name is the figure's rule (`kpi-extract explain` shows it):
+
+  P1 own_date      the sentence's own date, bound to the figure it is written next to, or
+                   governing its main clause ("In 2022-23, 71% ..."); an approval or launch date
+                   dates the event, not the figures of the report that restates it;
+  P2 comparison    a compared figure (bracketed after the main one, after "from", "compared
+                   with", "than", "against", "a peak of") takes its own period, else the main
+                   period one year back; its period never dates the main figure;
+     carried       the date of the sentence just before, when that one held figures (or nothing
+                   but the date) or this one points back ("at that date"), for two sentences;
+                   a sentence whose only periods are relative borrows the one before's period;
+  P3 table_column  a table's column header or caption; a stock row "(31 Dec)" or "at year end"
+                   under year columns is as at that day;
+  P4 lead_in       a list lead-in ("At 31 March 2023:") over the list under it;
+  P5 standing      a standing statement ("Data are as at 30 September 2022 unless shown
+                   otherwise") over the rest of the report, up to the next title;
+  P6 heading       the section heading above, on the same page, below the last title;
+  P7 title         the document's (or reprinted report's) title, a bare year included;
+  P8 meeting_date  the meeting line or dateline, for a figure said to be current ("currently").
+
+Relative periods are read against what governs the sentence (R): "at 31st March", "in November"
+and "Quarter 4" are placed in it; "last year" is it one year back, "the previous quarter" one
+quarter back; "this year" is its financial year; "in the quarter" is its quarter, "the end of
+the quarter" and "at year end" its last day; "year to date" runs from the April before;
+"at the time of the inspection" is the inspection's month (rule `event`); a day or month with
+nothing around it falls before the meeting; a stock dated only by a calendar year of the context
+is at its end. `period_source` in the facts names the kind of evidence (spec/output.md): P1, P2,
+carried and event are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .model import UNKNOWN_PERIOD, Candidate, Period
+from .periods import (MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+                      previous, previous_quarter, quarter_in_context, year_to_date)
+from .values import figure_spans, not_a_figure
+
+if TYPE_CHECKING:
+    from .context import DocumentContext
+    from .layout import PageLayout
+    from .library import Library
+
+# the step that decided -> the `period_source` of spec/output.md
+SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "sentence", "event": "sentence",
+                  "table_column": "table", "lead_in": "heading", "standing": "heading", "heading": "heading",
+                  "title": "title", "meeting_date": "meeting_date", "": ""}
+
+_PRIOR_BEFORE = re.compile(
+    r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
+    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
+_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
+_PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
+_CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|"
+                        r"(?<!look )(?<!looks )(?<!looking )(?<!looked )(?<!cared )(?<!caring )after)\b", re.I)
+_CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\b|\bup\b|\bdown\b|reduc|grow|grew|chang|"
+                     r"drop|improv|declin|\bmov|compar|\bshift|\bjump|climb|\bslip)", re.I)
+
+# a figure is dated by the meeting only when its text says it is current
+PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
+                     r"this month|today|as we speak|right now)\b", re.I)
+POINT_KINDS = ("as_at", "month", "quarter")
+_ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
+                      r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
+_FIGURE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What governs a sentence that names no period itself, with the rule it came from."""
+
+    period: Period = UNKNOWN_PERIOD
+    source: str = ""  # the rule that set `period`: heading, title, meeting_date ...
+    carried: Period | None = None  # the period of the sentence before (rule "carried")
+    event: Period | None = None  # "at the time of the inspection"
+    meeting: Period | None = None  # places "the end of September" in a paper with no other date
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    ext_end: int  # end including a bracket group that annotates it
+    host: int | None = None  # index of the figure whose bracket group holds this one
+    prior: bool = False
+    mention: Mention | None = None
+
+
+# -- the sentence: P1 own_date, P2 comparison --------------------------------------------------
+
+def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
+    spans = set(values)
+    for s, e in figure_spans(text):
+        if not any(a <= s < b or s <= a < e for a, b in values):
+            spans.add((s, e))
+    return [_Figure(s, e, e) for s, e in sorted(spans)]
+
+
+def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
+    """A gap that binds a period to a figure: short words, no figures, no clause break.
+
+    "4,036 referrals in 2017/18" binds; "the 2018/19 plan, so 78%" does not. A comma, colon or
+    dash is allowed only straight after a period that opens the clause ("At 31 October 2017,
+    543", "(2018/19: 3,998)").
+    """
+    if leading_comma:
+        gap = re.sub(r"^\s*[,:=\-]", "", gap)
+    gap = re.sub(r"\([^()\d]{1,30}\)", "", gap)  # a remark in brackets: "22 were complete (two thirds) at 31 March"
+    return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
+
+
+def _is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
+    """A bare "from" starts a prior figure only in a change ("rose from 374 to 412", "a reduction
+    from 581"); "attended, from 3,320 places offered" is not one."""
+    if not re.match(r"\s*from\b", cue, re.I):
+        return True
+    return bool(_CHANGE.search(text[max(0, cue_at - 45):cue_at]) or
+                re.match(r"[^.;]{0,45}?\bto\s+(?:£)?\d", text[value_end:]))
+
+
+def _only_periods(gap: str) -> bool:
+    """A short gap that holds a period and nothing else: ' at the end of March 2020 '."""
+    if len(gap) > 40 or not re.fullmatch(r"[\w\s/.-]*", gap):
+        return False
+    rest = gap
+    for m in sorted(find_mentions(gap), key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
+
+
+_LABELLED_BRACKET = re.compile(r"^\(\s*(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|Q[1-4][^:]{0,12}|previous year|last year|"
+                               r"prior year|the year before)\s*[:=-]", re.I)
+
+
+def _annotates(gap: str, bracket: str) -> bool:
+    """A bracket annotates the figure before it when nothing but a period stands between, or
+    when it gives a compared figure with its own period ("8,115 referrals (2021: 7,560)")."""
+    if not gap.strip() or _only_periods(gap):
+        return True
+    gap = re.sub(r"\s*\([A-Za-z]{2,8}\)", "", gap)  # "318 children on a Child Protection Plan (CPP) (2022: 297)"
+    return _labelled(bracket) and len(gap) <= 80 and not re.search(r"[\d,;:()\[\]]", gap)
+
+
+def _labelled(bracket: str) -> bool:
+    """A bracket that opens with a period and a colon: "(2021: 7,560)", "(31/3/22: 431)",
+    "(Q2: 497)", "(previous year: 498)"."""
+    if _LABELLED_BRACKET.match(bracket):
+        return True
+    first = next(iter(find_mentions(bracket)), None)
+    return first is not None and not bracket[1:first.start].strip() and \
+        bool(re.match(r"\s*[:=\u2013-]", bracket[first.end:]))
+
+
+def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
+    """P2: bracket groups straight after a figure annotate it, (open, close, host index); the
+    figures inside are compared figures with periods of their own."""
+    groups = []
+    for open_ in re.finditer(r"\(", text):
+        close = text.find(")", open_.start())
+        if close < 0:
+            continue
+        before = [i for i, f in enumerate(figures) if f.end <= open_.start() and f.host is None
+                  and _annotates(text[f.end:open_.start()], text[open_.start():close])]
+        if not before:
+            continue
+        h = before[-1]
+        figures[h].ext_end = close + 1
+        for f in figures:
+            if open_.start() < f.start < close:
+                f.host = h
+        groups.append((open_.start(), close, h))
+    return groups
+
+
+def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
+    """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
+    figure, dated by its own period or the main one a year back, never lending it to the main one."""
+    opening = re.match(r"\W*last year\b", text, re.I)  # "Last year 245 delegates attended": the year reported on
+    for k, i in enumerate(outer):
+        prev_end = figs[outer[k - 1]].ext_end if k else 0
+        cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
+        if cue and opening and prev_end + cue.start() < opening.end():
+            continue
+        if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
+            figs[i].prior = True
+
+
+def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
+    """The figure alone in a bracket straight after a period mention, which it belongs to."""
+    opened = re.match(r"\s*\(\s*", text[m.end:])
+    if not opened:
+        return None
+    at = m.end + opened.end()
+    i = next((k for k, f in enumerate(figs) if f.start == at), None)
+    if i is None or not re.match(r"\s*(?:%|per cent)?\s*\)", text[figs[i].end:]):
+        return None
+    return i
+
+
+def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
+                 pool: list[int]) -> bool:
+    """The figure just before the mention takes it when a short plain gap separates them ("412
+    at 31 March"), also when the figure's bracket follows the mention ("455 at year end (2021/22:
+    431)"); "last year's figure of 477" names what follows."""
+    ahead = [i for i in pool if not group and figs[i].end <= m.start < figs[i].ext_end]
+    before = ahead or [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
+    if not before or text.startswith("'s", m.end):
+        return False
+    b = before[-1]
+    gap = text[(figs[b].end if group or ahead else figs[b].ext_end):m.start]
+    if _plain_gap(gap) and figs[b].mention is None:
+        figs[b].mention = m
+        return True
+    return False
+
+
+def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
+                pool: list[int]) -> bool:
+    """Else the figure after it, when the gap is plain and the mention is no comparison's ("At
+    31 March, 412"); in a bracket group, the group's host."""
+    after = [i for i in pool if figs[i].start >= m.end]
+    chosen = None
+    if after:
+        a = after[0]
+        gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
+        compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
+        if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared:
+            chosen = a
+    if chosen is None and group is not None:
+        chosen = group[2]
+    if chosen is not None and figs[chosen].mention is None:
+        figs[chosen].mention = m
+        return True
+    return False
+
+
+def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
+                  groups: list[tuple[int, int, int]], outer: list[int]) -> list[Mention]:
+    """P1 own_date: each period mention goes to one figure, first to the figure just before it,
+    then to the one after it; inside a bracket group only to the figures of the group (P2), a
+    baseline ("since 2010") to a prior figure. Returns the mentions bound to no figure."""
+    pending = []
+    for m in mentions:
+        inside = _bracketed_figure(text, m, figs)
+        if inside is not None and figs[inside].mention is None:
+            figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
+            continue
+        if m.since:
+            target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)
+            if target is not None:
+                target.mention = m
+            continue
+        group = next((g for g in groups if g[0] <= m.start < g[1]), None)
+        pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
+        if not _bind_before(text, m, figs, group, pool):
+            pending.append((m, group, pool))
+    return [m for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
+
+
+def place(m: Mention, around: Period, ctx: Context) -> Period | None:
+    """R: a date or quarter written without its year, placed in the period around it, or the last
+    such date before the meeting when nothing else dates the sentence."""
+    if m.month and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
+        p = day_in_context(m.month, m.day, ctx.meeting)
+        if p.known and p.end and p.end > ctx.meeting.end:
+            p = previous(p)
+        return p if p.known else None
+    if m.month:
+        p = day_in_context(m.month, m.day, around)
+    elif m.quarter:
+        p = quarter_in_context(m.quarter, around)
+        if p.known and m.day == -1:  # "the end of Quarter 1"
+            p = as_at(p.end)  # type: ignore[arg-type]
+    else:
+        return None
+    return p if p.known else None
+
+
+def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int],
+                unattached: list[Mention], ctx: Context) -> tuple[Period | None, int]:
+    """P1 own_date for the sentence: the period of its first main figure that has one, else the
+    first period its main clause names (not one after "compared with"), else a loose day-month
+    placed in the context (R); with where in the text it was written. None when it names none."""
+    for i in outer:
+        m = figs[i].mention
+        if figs[i].prior or m is None:
+            continue
+        if m.relative in ("current", "current_year", "previous", "previous_quarter"):
+            break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
+        found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
+        if found is not None:
+            return found, m.start
+    used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
+    first = next((figs[i] for i in outer if not figs[i].prior), None)
+
+    def in_clause(m: Mention) -> bool:
+        """Before the first main figure, or after it with no clause break between."""
+        if first is None or m.start < first.start:
+            return True
+        return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
+    found = next((m for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
+                  and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
+    if found is not None:
+        return found.period, found.start
+    # "... there were 611 children subject to a CP plan at 31st March."
+    loose = next((m for m in unattached if m.month), None)
+    if loose is not None:
+        placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
+        return (placed, loose.start) if placed.known else (None, -1)
+    return None, -1
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|with)\b", re.I)
+_EVENT_NOUN = re.compile(r"\b(?:conference|summit|event|webinar|workshop|seminar|launch|briefing|held|took place|visit)\b", re.I)
+
+
+def _outside_main_clause(text: str, f: _Figure, main_at: int) -> bool:
+    """A figure before a later clause that dates an event is not dated by that event: in
+    "webinars reached 1,146 attendees, and our conference, held on 24 February 2021, had 412
+    delegates" the conference's date is not the webinars'."""
+    if main_at <= f.ext_end:
+        return False
+    brk = None
+    for brk in _CLAUSE_BREAK.finditer(text, f.ext_end, main_at):
+        pass
+    return brk is not None and bool(_EVENT_NOUN.search(text[brk.end():main_at]))
+
+
+def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,
+                    ctx: Context) -> tuple[Period, str] | None:
+    """R: a figure's own mention as a period: absolute as written; relative ones against `base`,
+    the period that governs the sentence, keeping the rule that set it."""
+    if m is None:
+        return None
+    if m.absolute:
+        return m.period, ("comparison" if prior else "own_date")  # type: ignore[return-value]
+    if m.relative == "previous":
+        return previous(base), base_rule
+    if m.relative == "previous_quarter":
+        return previous_quarter(base), base_rule
+    if m.relative == "current":
+        return base, base_rule
+    if m.relative == "current_year":
+        if base.kind in ("quarter", "month", "as_at") and base.end is not None:
+            return financial_year(financial_year_of(base.end)), base_rule
+        return base, base_rule
+    if m.relative == "event":
+        return (ctx.event, "event") if ctx.event is not None else None
+    if m.relative == "period_end":  # "at the end of the quarter"
+        return (as_at(base.end), base_rule) if base.known and base.end else None
+    placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed
+    if placed is None:
+        return None
+    if prior and m.month and placed.end and base.end and placed.end >= base.end:
+        placed = previous(placed)  # "517 at 31 December 2021, up from 502 at the end of September": 2021
+    return placed, ("comparison" if prior else "own_date")
+
+
+def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Period, str] | None
+                            ) -> tuple[Period, str]:
+    """P2: a bare year in a bracket after a point in time is that point a year back ("298 at the
+    end of March 2020 (2019: 341)"); a bare quarter after an as-at date is its last day
+    ("CLA at end of Q3 2020/21 - 503 (Q2: 497)")."""
+    if host is None or f.mention is None:
+        return own
+    if f.mention.absolute and own[0].kind == "calendar_year" and host[0].kind in ("as_at", "month", "quarter"):
+        back = previous(host[0])
+        if back.start and own[0].start and back.start.year == own[0].start.year:
+            return back, "comparison"
+    if f.mention.quarter and own[0].kind == "quarter" and own[0].end is not None and host[0].kind == "as_at":
+        return as_at(own[0].end), own[1]
+    return own
+
+
+def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
+    """The period and the rule that decided it, for each value span in `text` (one sentence)."""
+    return analyse(text, values, ctx)[0]
+
+
+def analyse(text: str, values: list[tuple[int, int]], ctx: Context
+            ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None, int]:
+    """`attribute`, the sentence's own main period (None when it names none), which the next
+    sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
+    mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m))
+    figs = _figures(text, values)
+    groups = _groups(text, figs)
+    outer = [i for i, f in enumerate(figs) if f.host is None]
+    mark_comparisons(text, figs, outer)
+    unattached = bind_mentions(text, mentions, figs, groups, outer)
+    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx)
+    around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
+    base, base_rule = (main, "own_date") if main is not None else around
+
+    point = next((m for m in unattached if m.month and m.day != 0), None)
+    to_date = bool(_YEAR_TO_DATE.search(text))
+    out: dict[tuple[int, int], tuple[Period, str]] = {}
+    for f in figs:
+        if (f.start, f.end) not in values:
+            continue
+        own = resolve_mention(f.mention, f.prior, base, base_rule, ctx)
+        if own is not None and point is not None and own[0].kind == "calendar_year":
+            own = at_that_point(own, point)
+        host = figs[f.host] if f.host is not None else None
+        host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
+        if own is not None and host is not None:
+            own = _same_point_a_year_back(own, f, host_own)
+        if own is None and host is not None:
+            own = host_own or ((previous(base), base_rule) if host.prior else None)
+        if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at):
+            own = around
+        if own is None:
+            own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
+                else (base, base_rule)
+        period, rule = own
+        if to_date and period.kind in ("as_at", "month") and period.end is not None:
+            period = year_to_date(period.end)
+        out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
+    return out, main, main_at
+
+
+def dates_the_event(text: str, at: int) -> bool:
+    """A date written after an event's name ("Our conference, held in June 2022, ..."): it may
+    carry to the next sentence about the event, not to other figures."""
+    return at >= 0 and bool(_EVENT_NOUN.search(text[max(0, at - 40):at]))
+
+
+_EVENT_VERB = re.compile(
+    r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
+    r"refreshed|implemented|set up|put in place|began|started|came into (?:force|effect))\b"
+    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$", re.I)
+_YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
+
+
+def dates_an_event(text: str, m: Mention) -> bool:
+    """P1, restated stocks: the date a plan was approved or launched dates that event, not the
+    figures of the report that restates it ("The improvement plan agreed in July 2021 sets out
+    46 actions" is dated by the report, spec/kpis.md)."""
+    return m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))
+
+
+def at_that_point(own: tuple[Period, str], point: Mention) -> tuple[Period, str]:
+    """R: a year next to a figure, when the sentence names the day of the year the figures are
+    at ("at 31 March: 344 in 2023 and 389 in 2022"), is that day of that year."""
+    placed = day_in_context(point.month, point.day, own[0])
+    return (placed, own[1]) if placed.known else own
+
+
+# -- the page: carried, P3-P8 --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dated:
+    """A candidate with its period set, and the rule of the precedence that decided it."""
+
+    candidate: Candidate
+    rule: str
+
+
+def _period_of(text: str) -> Period | None:
+    periods = {m.period for m in find_mentions(text) if m.absolute and not m.since and m.period.known}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _only_relative(text: str) -> bool:
+    """A sentence whose only periods are relative ("A year before, the figure was 188")."""
+    found = find_mentions(text)
+    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current") for m in found)
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with its date mentions cut out, so "in 2021/22" alone does not count as a figure."""
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
+
+
+def lead_in(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P4 lead_in: a list lead-in ("At 31 March 2023:") dates the items of the list under it."""
+    return next((p for pg, first, last, p in doc.lead_ins if pg == page and first < line <= last), None)
+
+
+def standing(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P5 standing: the last standing statement before the line ("Figures in this report are at
+    31 December 2022") dates the rest of the report, up to the next title (a reprinted report)."""
+    title = _last_title(doc, page, line)
+    after = (title[0], title[1]) if title else (0, -1)
+    k = bisect_left(doc.standing, (page, line), key=lambda t: (t[0], t[1]))
+    return doc.standing[k - 1][2] if k and (doc.standing[k - 1][0], doc.standing[k - 1][1]) > after else None
+
+
+def _last_title(doc: DocumentContext, page: int, line: int) -> tuple[int, int, Period | None] | None:
+    k = bisect_left(doc.titles, (page, line), key=lambda t: (t[0], t[1]))  # titles are in reading order
+    return doc.titles[k - 1] if k else None
+
+
+def heading(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P6 heading: the nearest section heading above on the same page, below the last title (a
+    heading over a reprinted report's title belongs to the report before)."""
+    title = _last_title(doc, page, line)
+    after = (title[0], title[1]) if title else (0, -1)
+    heads = [p for pg, ln, p in doc.headings if pg == page and ln < line and (pg, ln) > after]
+    return heads[-1] if heads else None
+
+
+def title(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P7 title: the last title before the line, of the document or of a report it reprints."""
+    found = _last_title(doc, page, line)
+    return found[2] if found else None
+
+
+def meeting_date(doc: DocumentContext, page: int, line: int) -> Period | None:
+    """P8 meeting_date: the meeting line or dateline (a figure said to be current only)."""
+    return doc.meeting
+
+
+CONTEXT_STEPS = (lead_in, standing, heading, title, meeting_date)
+
+
+def govern(doc: DocumentContext, page: int, line: int) -> tuple[Period | None, str]:
+    """P4-P8 in order: the first step that finds a period for (page, line), and its name."""
+    for step in CONTEXT_STEPS:
+        found = step(doc, page, line)
+        if found is not None:
+            return found, step.__name__
+    return None, ""
+
+
+def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_own: bool) -> tuple[Period | None, str]:
+    """P4-P8 for a sentence: what governs it; the meeting date (P8) only for a figure said to be
+    current ("There are currently 327 children in our care")."""
+    governing, rule = govern(doc, page, line)
+    if PRESENT.search(text) and doc.meeting is not None and not has_own:
+        return doc.meeting, "meeting_date"
+    if rule == "meeting_date":
+        return None, ""
+    return governing, rule
+
+
+def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) -> Period:
+    """carried: a date carried from the sentence before dates a stock; a flow or an amount (a
+    budget, courses delivered) belongs to the period around that holds the date (a quarter's
+    heading), else to the financial year holding it. A carried quarter is a flow's own period."""
+    if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in ("as_at", "month") and p.end is not None:
+        if around.known and around.kind != "as_at" and around.start and around.end \
+                and around.start <= p.end <= around.end:
+            return around
+        return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+    return p
+
+
+_CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
+
+
+def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
+    """R: a flow or an amount under a lead-in or standing statement dated 31 March ("Figures
+    are as at 31 March 2023") is the financial year that ends then, not a day."""
+    if rule in ("lead_in", "standing") and p.kind == "as_at" and p.end is not None \
+            and (p.end.month, p.end.day) == (3, 31) and library.kpis[c.kpi].measure in ("flow", "amount"):
+        return financial_year(p.end.year - 1)
+    return p
+
+
+def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
+    """R: a stock dated only by a calendar year of the context ("Annual Report 2021": "1,139
+    children in our care") is the count at the year's end, as a financial year's stock is at
+    31 March (spec/kpis.md: a stock is at a point in time)."""
+    if rule in _CONTEXT_RULES and p.kind == "calendar_year" and p.end is not None \
+            and library.kpis[c.kpi].measure == "stock":
+        return as_at(p.end)
+    return p
+
+
+def _dated(c: Candidate, p: Period, rule: str) -> Dated:
+    rule = rule if (p.known or p.start) else ""
+    return Dated(replace(c, period=p, period_source=SOURCE_OF_RULE.get(rule, rule)), rule)
+
+
+class _Carry:
+    """carried: what a sentence may borrow from the sentences before it on the page. A point in
+    time carries for two sentences from one with figures in it (or with nothing but the date:
+    "Q4 2022/23 (January to March 2023).") or into one that points back ("At that date, 2,947
+    ..."); "A deep dive will be reported in April 2022." dates nothing. Any main period carries
+    one sentence into a sentence whose only periods are relative ("A year before, the figure
+    was 4,588")."""
+
+    def __init__(self) -> None:
+        self.point: Period | None = None
+        self.age = 0
+        self.had_figure = False
+        self.year: Period | None = None
+        self.event = False
+
+    def into(self, text: str) -> Period | None:
+        if self.point is not None and self.age <= 2 and (self.had_figure or _ANAPHOR.search(text)):
+            return self.point
+        return self.year if self.year is not None and _only_relative(text) else None
+
+    def after(self, main: Period | None, rest: str, event: bool = False) -> None:
+        """Record the sentence just dated: its main period, its text without its dates, and
+        whether that period dates an event."""
+        if main is not None:
+            self.event = event
+        if main is not None and main.kind in POINT_KINDS:
+            self.point, self.age = main, 0
+            self.had_figure = bool(_FIGURE.search(rest)) or not re.search(r"[A-Za-z]{3}", rest)
+        elif main is not None:
+            self.point, self.age = None, 0
+        else:
+            self.age += 1
+        self.year = main if main is not None else (self.year if self.age <= 1 else None)
+
+
+def _screen(group: list[Candidate], text: str, cut: int, own_mentions: list[tuple[int, int]],
+            rejected: list[tuple[Candidate, str]]) -> list[Candidate]:
+    """The sentence's candidates that are figures of its own words, their offsets into `text`
+    (the sentence from `cut`); the others go to `rejected` with the reason."""
+    kept = []
+    for c in group:
+        c2 = replace(c, value_start=c.value_start - cut, value_end=c.value_end - cut)
+        if c.value_start < cut:
+            rejected.append((c, "in a title, heading, lead-in or dateline the sentence runs on from"))
+        elif any(a <= c2.value_start < b for a, b in own_mentions):
+            rejected.append((c, "inside a date"))
+        elif not_a_figure(text, c2.value_start, c2.value_end):
+            rejected.append((c, "not a figure of its own (a ratio, an age, a reference, a page or phone number)"))
+        else:
+            kept.append(c2)
+    return kept
+
+
+def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
+                   carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
+    """P1, P2, carried and P4-P8 for the candidates of one sentence."""
+    sent = layout.sentences[si]
+    cut, first_line = own_start(sent, structural)
+    text = sent.text[cut:]
+    own_mentions = [(m.start, m.end) for m in find_mentions(text)]
+    if not group and not own_mentions:  # nothing to date, and no date to carry
+        carry.after(None, text)
+        return []
+    carried = carry.into(text)
+    governing, rule = sentence_context(doc, layout.number, first_line, text, bool(own_mentions))
+    if rule == "meeting_date":
+        carried = None
+    origin = max((c.carry_from for c in group), default=-1)
+    if origin >= 0:  # a matcher's comparison reads the sentence it compares with
+        carried = _period_of(layout.sentences[origin].text) or carried
+    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
+    kept = _screen(group, text, cut, own_mentions, rejected)
+    if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
+        ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan
+    periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
+    carry.after(main, _without(text, own_mentions), dates_the_event(text, main_at))
+    out = []
+    for c in kept:
+        p, why = periods[(c.value_start, c.value_end)]
+        if why == "carried":
+            p = _carried_as_flow(c, p, library, ctx.period)
+        d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
+        out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
+                                                value_end=c.value_end + cut)))
+    return out
+
+
+def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, library: Library
+              ) -> tuple[list[Dated], list[tuple[Candidate, str]]]:
+    """Every candidate of a page dated, and those dropped before dating with the reason (a
+    figure inside a date, or not a figure at all)."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    loose: list[Candidate] = []
+    for c in cands:
+        if c.period is None and c.sentence >= 0:
+            by_sentence[c.sentence].append(c)
+        else:
+            loose.append(c)
+    dated: list[Dated] = []
+    rejected: list[tuple[Candidate, str]] = []
+    carry = _Carry()
+    structural = doc.structural(layout.number)
+    for si in range(len(layout.sentences)):
+        dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
+    for c in loose:
+        dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
+    return dated, rejected
+
+
+def own_start(sent, structural: set[int]) -> tuple[int, int]:
+    """Where a sentence's own words start, and their first line: after the title, heading,
+    lead-in or dateline lines the layout ran it on from (in plain text nothing sets them apart),
+    whose dates are context (P4-P8), not the sentence's own (P1). A sentence that is nothing
+    but such lines is kept whole."""
+    for k, line in enumerate(sent.lines):
+        if line not in structural:
+            return sent.offsets[k], line
+    return 0, sent.lines[0]
+
+
+_STOCK_ROW = re.compile(r"(?:\((?:as )?(?:at )?|\bat\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\b\.?\)?|"
+                        r"\b(?:at|as at)\s+(?:the\s+)?(?:year[- ]end|end of (?:the )?year)\b|\(year[- ]end\)", re.I)
+
+
+def table_column(c: Candidate) -> Dated:
+    """P3 table_column: the period a table matcher read from the column header or caption; a
+    stock row labelled "(31 Dec)" or "at year end" under year columns is as at that day of each
+    column's year, not the year."""
+    rule = "table_column" if c.period_source == "table" else c.period_source
+    p = c.period
+    m = _STOCK_ROW.search(c.snippet.split(" | ")[0])
+    if m is None or p is None or p.end is None or p.kind not in ("calendar_year", "financial_year"):
+        return Dated(c, rule)
+    if m.group("m"):
+        mon = MONTHS.get(m.group("m").lower())
+        at = day_in_context(mon, int(m.group("d")), p) if mon else UNKNOWN_PERIOD
+    else:
+        at = as_at(p.end)
+    return Dated(replace(c, period=at), rule) if at.known else Dated(c, rule)
+
+
+def line_context(c: Candidate, doc: DocumentContext, library: Library) -> Dated:
+    """P4-P8 for a figure read from a line outside any sentence (a label and a big number)."""
+    governing, rule = govern(doc, c.page, c.line)
+    if rule == "meeting_date" and not PRESENT.search(c.snippet):
+        governing, rule = None, ""
+    p = _stock_at_year_end(c, governing or UNKNOWN_PERIOD, rule, library)
+    return _dated(c, _flow_at_year_end(c, p, rule, library), rule)

@@ -1,0 +1,112 @@
+"""`kpi-extract explain`: every candidate of one page and why it became a fact or did not.
+
+As pdfplumber's `debug_tablefinder` or camelot's `parse_details` show their reasoning, this shows
+the context that governs the page, each candidate with the clause it was read from, the period
+it got and the rule of the precedence (`dating.py`) that decided it, its role and owner when
+the candidate carries them, and for each candidate that gave no fact, why: not a figure, an
+implausible value, a duplicate, or its role.
+"""
+from __future__ import annotations
+
+from .context import DocumentContext, build_context
+from .dating import Dated, date_page
+from .layout import layout_page
+from .library import Library
+from .matchers import match_page
+from .model import Candidate, Period
+from .pages import prepare
+from .resolve import dedupe, rejection, snippet_around, to_fact
+
+
+def _when(p: Period | None) -> str:
+    if p is None or not (p.known or p.start):
+        return "no period"
+    return f"{p.label or '-'} ({p.kind})"
+
+
+def _role(c: Candidate) -> str:
+    """The role and owner the "roles" step gives a candidate, when the candidate has them."""
+    parts = []
+    for name in ("role", "owner"):
+        value = getattr(c, name, "")
+        if value:
+            parts.append(f"{name} {value}")
+    reason = getattr(c, "role_reason", "") or getattr(c, "reason", "")
+    if reason:
+        parts.append(f"because {reason}")
+    return ("  " + ", ".join(parts)) if parts else ""
+
+
+def context_lines(doc: DocumentContext, page: int) -> list[str]:
+    """What may govern the page's figures, with where each was found."""
+    out = []
+    for pg, ln, p in doc.titles:
+        if pg <= page:
+            out.append(f"  title      {_when(p)}  page {pg} line {ln + 1}")
+    for pg, ln, p in doc.headings:
+        if pg == page:
+            out.append(f"  heading    {_when(p)}  line {ln + 1}")
+    for pg, first, last, p in getattr(doc, "lead_ins", []):
+        if pg == page:
+            out.append(f"  lead-in    {_when(p)}  lines {first + 1}-{last + 1}")
+    for pg, ln, p in getattr(doc, "standing", []):
+        if pg <= page:
+            out.append(f"  standing   {_when(p)}  page {pg} line {ln + 1}")
+    for pg, ln in getattr(doc, "datelines", []):
+        if pg == page:
+            out.append(f"  dateline   line {ln + 1} (dates no section)")
+    if doc.meeting is not None:
+        out.append(f"  meeting    {_when(doc.meeting)}")
+    if doc.event is not None:
+        out.append(f"  inspection {_when(doc.event)}")
+    return out or ["  (none)"]
+
+
+def _where(c: Candidate) -> str:
+    return f"sentence {c.sentence + 1}" if c.sentence >= 0 else f"line {c.line + 1} ({c.method})"
+
+
+def explain_page(raw_pages: list[str], models: list | None, number: int, library: Library,
+                 shown: str = "<text>") -> list[str]:
+    """The report of `kpi-extract explain` for page `number` (1-based) of a document."""
+    pages = prepare(raw_pages, models)
+    doc = build_context([p.text for p in pages], shown, [p.lines for p in pages])
+    carry = None
+    for page in pages[:number]:
+        layout = layout_page(page.number, page.text, page.lines, carry)
+        carry = layout.geo[-1] if layout.geo else None
+    cands = match_page(layout, library)
+    dated, dropped = date_page(layout, cands, doc, library)
+    facts = {id(d): to_fact(d.candidate, shown, library) for d in dated}
+    kept = {(f.kpi, f.value, f.period, f.snippet, f.pattern) for f in dedupe([f for f in facts.values() if f])}
+    out = [f"{shown}, page {number}: {len(cands)} candidates, {len(kept)} facts", "context:"]
+    out += context_lines(doc, number)
+    rows: dict[str, list[str]] = {}
+    for d in dated:
+        c = d.candidate
+        fact = facts[id(d)]
+        if fact is None:
+            outcome = f"rejected: {rejection(c, library) or 'not plausible'}"
+        elif (fact.kpi, fact.value, fact.period, fact.snippet, fact.pattern) in kept:
+            outcome = "fact"
+        else:
+            outcome = "rejected: duplicate of a more confident reading of the same figure"
+        rows.setdefault(_clause(c), []).append(_line(c, d, outcome))
+    for c, why in dropped:
+        rows.setdefault(_clause(c), []).append(
+            f"    {c.kpi} = {c.raw}  {c.method} {c.pattern}{_role(c)}  rejected: {why}")
+    for clause, lines in rows.items():
+        out.append(clause)
+        out += lines
+    return out
+
+
+def _clause(c: Candidate) -> str:
+    return f"{_where(c)}: {snippet_around(c.snippet, c.value_start, c.value_end)}"
+
+
+def _line(c: Candidate, d: Dated, outcome: str) -> str:
+    source = f" -> {c.period_source}" if c.period_source and c.period_source != d.rule else ""
+    return (f"    {c.kpi} = {c.raw}  {_when(c.period)} by {d.rule or 'nothing'}{source}  "
+            f"{c.method} {c.pattern}{_role(c)}  {outcome}")
+

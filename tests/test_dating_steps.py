@@ -1,0 +1,278 @@
+"""Each step of the order of precedence in kpi_extract/dating.py, on sentences written for these tests."""
+import calendar
+from datetime import date
+
+import pytest
+from hypothesis import assume, given, strategies as st
+
+from kpi_extract.context import build_context
+from kpi_extract.dating import Context, attribute, govern, table_column
+from kpi_extract.layout import sentences
+from kpi_extract.model import Candidate
+from kpi_extract.periods import (as_at, calendar_year, financial_year, find_mentions, fy_quarter, month, parse_period,
+                                 quarter, rolling_year, span, year_to_date)
+
+FY_2022 = Context(financial_year(2022), "title")
+
+
+def dated(text, figures, ctx=FY_2022):
+    """(label, kind, rule) of each figure, found by its text."""
+    spans = [(text.index(f), text.index(f) + len(f)) for f in figures]
+    got = attribute(text, spans, ctx)
+    return [(got[s][0].label, got[s][0].kind, got[s][1]) for s in spans]
+
+
+# -- P1 own_date and P2 comparison ------------------------------------------------------------
+
+def test_own_date_is_the_one_next_to_the_figure():
+    assert dated("There were 412 children in care at 31 March 2023.", ["412"]) == \
+        [("2023-03-31", "as_at", "own_date")]
+
+
+def test_a_comparison_keeps_its_period_and_lends_it_to_no_one():
+    text = "Looked after children: 455 at year end (2021/22: 431)."
+    assert dated(text, ["455", "431"]) == [("2023-03-31", "as_at", "title"), ("2021-22", "financial_year", "own_date")]
+
+
+def test_a_bracketed_comparison_after_the_noun_does_not_swap_years():
+    text = "In 2022 we received 8,115 referrals (2021: 7,560)."
+    assert dated(text, ["8,115", "7,560"]) == [("2022", "calendar_year", "own_date"),
+                                               ("2021", "calendar_year", "own_date")]
+
+
+def test_a_bracket_labelled_with_a_short_date():
+    text = "Children in care as at 31/3/23 were 455 children (31/3/22: 431)."
+    assert [d[0] for d in dated(text, ["455", "431"])] == ["2023-03-31", "2022-03-31"]
+
+
+def test_a_rate_in_brackets_after_a_prior_count_is_the_prior_date():
+    text = "There were 731 children in care at 31 December 2021, up from 702 (61.0 per 10,000) at the end of June."
+    assert [d[0] for d in dated(text, ["731", "702", "61.0"])] == ["2021-12-31", "2021-06-30", "2021-06-30"]
+
+
+def test_a_comparison_after_an_acronym_in_brackets():
+    text = "- 318 children were subject to a Child Protection Plan (CPP) (2022: 297)"
+    assert dated(text, ["318"], Context(as_at(date(2023, 3, 31)), "lead_in"))[0][0] == "2023-03-31"
+
+
+@pytest.mark.parametrize("text,figure,prior", [
+    ("At 31 March 2023 there were 612 children in care, down from a peak of 744 in June 2012.", "612", "744"),
+    ("Expenditure in 2022/23 was £702,400 against £688,000 in 2021/22.", "£702,400", "£688,000"),
+])
+def test_a_peak_or_an_against_dates_only_its_own_figure(text, figure, prior):
+    main, before = dated(text, [figure, prior])
+    assert main[0] in ("2023-03-31", "2022-23") and before[0] in ("2012-06", "2021-22")
+
+
+def test_a_year_less_prior_date_is_the_last_such_date_before_the_main_one():
+    text = "There were 540 children in care at 31 March 2023, up from 522 at the end of December."
+    assert dated(text, ["540", "522"]) == [("2023-03-31", "as_at", "own_date"), ("2022-12-31", "as_at", "comparison")]
+
+
+def test_a_prior_with_its_own_event_year_needs_no_guess():
+    text = "The summit in March 2024 attracted 251 attendees, up from 190 at the 2023 event."
+    assert dated(text, ["190"])[0][:2] == ("2023", "calendar_year")
+
+
+def test_a_conference_in_the_next_clause_does_not_date_the_training():
+    text = ("Our webinars reached 1,146 attendees, and our first online conference, held on 24 February 2021, "
+            "had 412 delegates.")
+    assert dated(text, ["1,146", "412"], Context(financial_year(2020), "title")) == \
+        [("2020-21", "financial_year", "title"), ("2021-02-24", "as_at", "own_date")]
+
+
+def test_a_plan_is_dated_by_the_report_not_its_approval():
+    text = "The improvement plan, approved in May 2021, contains 52 actions."
+    assert dated(text, ["52"], Context(as_at(date(2022, 9, 30)), "title")) == [("2022-09-30", "as_at", "title")]
+
+
+def test_a_bare_year_beside_a_day_of_the_year():
+    text = "Children subject to a plan at 31 March: 344 in 2023 and 389 in 2022."
+    assert [d[0] for d in dated(text, ["344", "389"])] == ["2023-03-31", "2022-03-31"]
+
+
+# -- R: relative periods -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,ctx,label", [
+    ("In the quarter, 1,512 referrals were received.", "1,512", Context(fy_quarter(2022, 2), "heading"), "2022-Q3"),
+    ("At the end of the quarter, 487 children were on a plan.", "487", Context(fy_quarter(2023, 3), "title"),
+     "2023-12-31"),
+    ("This year 1,730 practitioners attended training.", "1,730", Context(fy_quarter(2022, 2), "title"), "2022-23"),
+    ("The partnership trained 1,540 practitioners last year.", "1,540", FY_2022, "2021-22"),
+    ("In the twelve months to September 2022, 5,210 referrals were received.", "5,210", FY_2022, "2022-09"),
+    ("At the time of the inspection, 412 children were in care.", "412",
+     Context(financial_year(2022), "title", event=month(2023, 2)), "2023-02"),
+    ("In November, 118 practitioners attended the conference.", "118", FY_2022, "2022-11"),
+    ("Referrals year to date at the end of September 2023: 2,944", "2,944", FY_2022, "2023-09"),
+    ("CLA at 31.3.19: 433", "433", FY_2022, "2019-03-31"),
+])
+def test_relative_periods_against_the_context(text, figure, ctx, label):
+    assert dated(text, [figure], ctx)[0][0] == label
+
+
+def test_the_previous_quarter():
+    text = "Referrals were 1,512 in Q2 2022/23, compared with 1,420 in the previous quarter."
+    assert [d[0] for d in dated(text, ["1,512", "1,420"])] == ["2022-Q3", "2022-Q2"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Children in care at 31-03-2023: 455", "2023-03-31"),
+    ("Referrals in FY22/23: 5,120", "2022-23"),
+    ("Referrals in the year to September 2022: 5,120", "2022-09"),
+    ("Referrals in the year ending 31 March 2023: 5,120", "2022-23"),
+    ("Measure        30 Sep 21    30 Jun 22", "2021-09-30"),
+])
+def test_more_ways_to_write_a_period(text, label):
+    assert [m.period.label for m in find_mentions(text) if m.absolute][0] == label
+
+
+def test_a_day_month_and_two_digits_before_a_word_is_no_date():
+    assert [m for m in find_mentions("On 30 Sep 21 children were placed") if m.absolute] == []
+
+
+def test_the_inspection_date_from_the_front_page():
+    doc = build_context(["Ofsted inspected the council's services between 6 and 17 February 2023.\n"
+                         "At the time of the inspection, 412 children were in care."])
+    assert doc.event == month(2023, 2)
+
+
+def test_year_to_date_spans_from_april():
+    text = "Referrals year to date at the end of September 2023: 2,944"
+    got = attribute(text, [(text.index("2,944"), len(text))], FY_2022)
+    period = next(iter(got.values()))[0]
+    assert (period.kind, period.start, period.end) == ("month", date(2023, 4, 1), date(2023, 9, 30))
+
+
+# -- P3 table_column -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label,column,expected", [
+    ("Children in care (31 Dec)", calendar_year(2021), "2021-12-31"),
+    ("Child protection plans at year end", calendar_year(2022), "2022-12-31"),
+    ("Children in care (31 March)", financial_year(2021), "2022-03-31"),
+    ("Referrals", calendar_year(2022), "2022"),
+])
+def test_a_stock_row_under_year_columns_is_as_at_its_day(label, column, expected):
+    c = Candidate("children_in_care", "402", 1, f"{label} | 2021 2022 | 391 402", "table", "t", 1.0,
+                  period=column, period_source="table")
+    d = table_column(c)
+    assert (d.candidate.period.label, d.rule) == (expected, "table_column")
+
+
+# -- P4-P8: the document's structure -------------------------------------------------------------
+
+def test_datelines_are_not_headings_and_a_bare_year_title_is_a_calendar_year():
+    doc = build_context(["Children's Committee, 8 March 2023\nChildren's Social Care Annual Report 2022\n"
+                         "Referrals received: 6,130"])
+    assert doc.headings == [] and doc.datelines == [(1, 0)]
+    assert doc.titles == [(1, 1, calendar_year(2022))]
+    assert govern(doc, 1, 2) == (calendar_year(2022), "title")
+
+
+def test_a_lead_in_governs_its_list_and_not_the_prose_after_it():
+    doc = build_context(["Annual Report 2022-23\nAt 31 March 2023:\n- 344 children on a plan\n"
+                         "- 577 children looked after.\nTraining was well attended, with 1,866 delegates."])
+    assert govern(doc, 1, 3) == (as_at(date(2023, 3, 31)), "lead_in")
+    assert govern(doc, 1, 4) == (financial_year(2022), "title")
+
+
+def test_a_standing_statement_beats_a_heading_but_not_a_new_report():
+    doc = build_context(["Performance Report 2022-23\nData are as at 30 September 2022 unless shown otherwise.\n"
+                         "Quarter 1 2022/23\nChildren in care 455\n"
+                         "Subject: Safeguarding Partnership Annual Report 2021-22\nThe budget was £500,000."])
+    assert govern(doc, 1, 3) == (as_at(date(2022, 9, 30)), "standing")
+    assert govern(doc, 1, 5) == (financial_year(2021), "title")
+
+
+def test_the_meeting_date_governs_last():
+    doc = build_context(["Children and Families Committee\nDate: 8 March 2023\nThere are currently 327 children."])
+    assert govern(doc, 1, 2) == (as_at(date(2023, 3, 8)), "meeting_date")
+
+
+def test_a_date_split_over_a_line_end_stays_in_one_sentence():
+    (s,) = sentences(["At 31", "March 2023 there were 455 children in care."])
+    assert s.text == "At 31 March 2023 there were 455 children in care."
+
+
+# -- the parsers, for any date -------------------------------------------------------------------
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2039, 12, 31))
+
+
+@given(days)
+def test_short_dotted_dates_after_a_cue(d):
+    text = f"Children in care at {d.day}.{d.month}.{d.year % 100:02d}: 433"
+    found = [m.period for m in find_mentions(text) if m.absolute]
+    assert found == [as_at(d)]
+
+
+@given(days)
+def test_paragraph_numbers_are_not_dates(d):
+    assume(d.day < 10 or d.month < 10)  # "10.10.00" is written as a date, not a paragraph number
+    assert [m for m in find_mentions(f"{d.day}.{d.month}.{d.year % 100:02d} The board agreed") if m.absolute] == []
+
+
+@given(st.integers(min_value=2000, max_value=2039), st.integers(min_value=1, max_value=12),
+       st.sampled_from(["the twelve months to", "the 12 months ending", "rolling 12 months to"]))
+def test_twelve_months_to_a_month(year, mon, words):
+    name = calendar.month_name[mon]
+    (m,) = [m for m in find_mentions(f"In {words} {name} {year}, 5,210 referrals") if m.absolute]
+    p = m.period
+    assert p == rolling_year(year, mon)
+    assert p.end == date(year, mon, calendar.monthrange(year, mon)[1])
+    assert (p.end - p.start).days in (364, 365)
+    assert p.kind == ("financial_year" if mon == 3 else "month")
+
+
+@given(days)
+def test_year_to_date_runs_from_the_april_before(d):
+    p = year_to_date(d)
+    assert p.start.month == 4 and p.start.day == 1 and p.start <= d <= p.end
+    assert (p.end - p.start).days < 366
+
+
+@given(st.integers(min_value=2000, max_value=2038))
+def test_numeric_spans_of_a_financial_year(y):
+    text = f"Referrals received 1.4.{y % 100:02d} to 31.3.{(y + 1) % 100:02d}: 4,318"
+    assert [m.period for m in find_mentions(text) if m.absolute] == [financial_year(y)]
+
+
+@given(days, days)
+def test_a_span_covers_its_dates(a, b):
+    first, last = min(a, b), max(a, b)
+    p = span(first, last)
+    assert p.start == first and p.end == last
+    if (first.month, first.day, last.month, last.day) == (4, 1, 3, 31) and last.year == first.year + 1:
+        assert p == financial_year(first.year)
+
+
+@given(st.integers(min_value=2000, max_value=2039), st.integers(min_value=1, max_value=4))
+def test_quarter_labels_read_back(y, q):
+    assert parse_period(f"Q{q} {y}") == quarter(y, q)
+
+
+# -- whole short documents -----------------------------------------------------------------------
+
+def facts_of(text, library):
+    from kpi_extract.pipeline import extract_text
+    return {(f.kpi, f.value): (f.period, f.period_source) for f in extract_text(text, library)}
+
+
+def test_a_conference_date_carries_to_its_delegates_not_to_the_plan(library):
+    got = facts_of("Annual Report 2022-23\nFigures are as at 31 March 2023 except where stated.\n"
+                   "Our annual conference on neglect, held in June 2022, was attended by 236 delegates. "
+                   "The business plan, agreed in April 2022, has 30 actions.", library)
+    assert got[("conference_delegates", "236")] == ("2022-06", "sentence")
+    assert got[("plan_actions_total", "30")] == ("2023-03-31", "heading")
+
+
+def test_a_flow_under_a_standing_31_march_is_the_financial_year(library):
+    got = facts_of("Figures are as at 31 March 2023 unless stated.\n"
+                   "The partnership ran 74 multi-agency training courses.", library)
+    assert got[("training_courses", "74")] == ("2022-23", "heading")
+
+
+def test_at_the_time_of_a_focused_visit(library):
+    got = facts_of("Focused visit to Marshwood children's services\nThis letter summarises the findings of the "
+                   "focused visit to Marshwood children's services on 17 and 18 January 2023.\n\n"
+                   "At the time of the visit, the local authority was looking after 466 children.", library)
+    assert got[("children_in_care", "466")] == ("2023-01", "sentence")

@@ -1,0 +1,52 @@
+"""`kpi-extract explain`: the candidates of a page, the rule that dated each, and why some gave no fact."""
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from kpi_extract.cli import main
+from kpi_extract.explain import explain_page
+
+ANNUAL_REPORT = FIXTURES / "Partnership Board 12 October 2018 - annual report.pdf"
+
+
+def test_explain_a_fixture_page_line_by_line():
+    result = CliRunner().invoke(main, ["explain", str(ANNUAL_REPORT), "--page", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{ANNUAL_REPORT}, page 2: 6 candidates, 5 facts",
+        "context:",
+        "  title      2017-18 (financial_year)  page 1 line 2",
+        "  title      2017-18 (financial_year)  page 2 line 1",
+        "  meeting    2018-10-12 (as_at)",
+        "sentence 7: 2,745 delegates attended multi-agency training",
+        "    training_delegates = 2,745  2017-18 (financial_year) by title  regex training_delegates/count-attended  fact",
+        "sentence 8: 4,036 referrals to children's social care",
+        "    referrals = 4,036  2017-18 (financial_year) by title  regex referrals/count-referrals  fact",
+        "sentence 9: 89% course utilisation across the training programme",
+        "    training_utilisation = 89%  2017-18 (financial_year) by title  regex "
+        "training_utilisation/percent-utilisation  fact",
+        "    training_utilisation = 89%  2017-18 (financial_year) by title  fuzzy training_utilisation/label-after  "
+        "rejected: duplicate of a more confident reading of the same figure",
+        "line 3 (fuzzy): 338 Number of Children with a Child Protection Plan",
+        "    cp_plans = 338  2017-18 (financial_year) by title  fuzzy cp_plans/label-line  fact",
+        "line 6 (fuzzy): 513 Children in Care",
+        "    children_in_care = 513  2017-18 (financial_year) by title  fuzzy children_in_care/label-line  fact",
+    ]
+
+
+def test_explain_names_the_deciding_rule_and_each_rejection(library):
+    text = ("Quarterly Performance Report, Quarter 3 2022/23\n"
+            "There were 412 children in care at 31 December 2022, up from 398 at 30 September 2022.\n"
+            "Referrals this quarter numbered 40000000.")
+    lines = explain_page([text], None, 1, library)
+    assert "    children_in_care = 412  2022-12-31 (as_at) by own_date -> sentence" in " | ".join(lines)
+    assert any(ln.startswith("    children_in_care = 398  2022-09-30 (as_at) by comparison -> sentence")
+               for ln in lines), lines
+    assert any(ln.startswith("    referrals = 40000000") and "rejected: implausible value" in ln
+               for ln in lines), lines
+
+
+def test_explain_refuses_a_page_the_file_has_not(tmp_path):
+    doc = tmp_path / "one.txt"
+    doc.write_text("There were 412 children in care at 31 March 2023.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(doc), "--page", "3"])
+    assert result.exit_code != 0 and "has 1 pages" in result.output

@@ -103,6 +103,7 @@ _STANDING = re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
     r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
@@ -111,8 +112,8 @@ def _is_dateline(line: str) -> bool:
     """A meeting line or dateline names a day or month ("Report to Cabinet, 14 October 2021",
     "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
     2017/18") is not one."""
-    if not _DATELINE.search(line) or not _looks_like_title(line):
-        return False
+    if not _DIGIT.search(line) or not _DATELINE.search(line) or not _looks_like_title(line):
+        return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     return any(m.absolute and m.period.kind in ("as_at", "month") for m in find_mentions(line))
 
 
@@ -156,7 +157,7 @@ def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
 
 def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself."""
-    if not _STANDING.search(text):
+    if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
     found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     if len(found) != 1:

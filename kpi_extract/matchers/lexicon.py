@@ -320,17 +320,21 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
                   hit.end + r.end(), hit.end)
 
 
-def _pair_periods(s: _Sentence, first: int) -> None:
+def _pair_periods(s: _Sentence, first: int, other: Candidate | None = None) -> None:
     """'At 31 March 2022 and 31 March 2023 there were 402 and 377 children in care respectively':
-    as many dates as figures, each figure takes its own, in order."""
-    group = sorted(s.found[first:], key=lambda x: x.value_start)
+    as many dates as figures, each figure takes its own, in order (`other`: one of the figures,
+    read by another matcher, which keeps its own)."""
+    group = sorted(s.found[first:] + ([other] if other else []), key=lambda x: x.value_start)
     if len(group) < 2:
         return
     dates = [m.period for m in find_mentions(s.text) if m.period is not None and m.end <= group[0].value_start]
+    if len(dates) == 1:  # "The spring and autumn conferences of 2022 had 164 and 122 attendees respectively"
+        dates = dates * len(group)
     if len(dates) != len(group):
         return
-    paired = {id(x): d for x, d in zip(group, dates)}
-    s.found[first:] = [replace(x, period=paired[id(x)], period_source="sentence") for x in s.found[first:]]
+    paired = {(x.value_start, x.kpi): d for x, d in zip(group, dates)}
+    s.found[first:] = [replace(x, period=paired[(x.value_start, x.kpi)], period_source="sentence")
+                       for x in s.found[first:]]
 
 
 def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
@@ -433,7 +437,7 @@ def _respectively(s: _Sentence, c: Compiled) -> None:
             s.add(x.kpi, n, "fig", "respectively", x.match_start, n.end(), subject=x.subject)
             pos = n.end()
         if len(s.found) > first:
-            _pair_periods(s, first)
+            _pair_periods(s, first, x)
 
 
 def _past_date(text: str, pos: int) -> int:

@@ -189,6 +189,17 @@ def _hits(text: str, c: Compiled, doc: tuple[re.Pattern | None, dict[str, str]] 
     return found
 
 
+_SMALL_WORDS = {"of", "and", "in", "the", "a", "an", "for", "to", "on", "with", "by", "we", "our"}
+
+
+def _initials(abbr: str, term: str) -> bool:
+    """'CWCF' abbreviates "children we care for", 'CiC' "children in care": its letters are the
+    words' initials (small words may be left out). "referrals (MASH)" names something else."""
+    words = re.findall(r"[a-z]+", term.lower())
+    short = abbr.lower().removesuffix("s")
+    return short in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS))
+
+
 _ABBREVIATION = re.compile(r"\(\s*(?P<abbr>(?-i:[A-Z][A-Za-z]{1,7}))\s*\)")
 
 
@@ -218,8 +229,11 @@ def for_document(library: Library, texts: list[str]) -> Library:
             head = text[max(0, m.start() - 60):m.start()]
             t = c.term_end.search(head) if c.term_end is not None else None
             kpi = (c.owner.get(t.group(0).strip()) or c.owner.get(normal(t.group(0)))) if t else None
-            kpi = kpi or next((k for term, k in pairs.items() if re.search(rf"{re.escape(term)}\s*$", head, re.I)), None)
-            if kpi:
+            named = t.group(0) if kpi else ""
+            if not kpi:
+                named, kpi = next(((term, k) for term, k in pairs.items()
+                                   if re.search(rf"{re.escape(term)}\s*$", head, re.I)), ("", None))
+            if kpi and _initials(abbr, named):
                 pairs[abbr] = kpi
     if not pairs:
         return library

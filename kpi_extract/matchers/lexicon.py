@@ -8,10 +8,11 @@ then a verb of amount or a colon ("Partnership funding for 2022-23 came to £611
 the 2,050 places", a rate written without its unit ("rate 35.2; England 42.0"). So the words
 are data, the constructions are code, and a synonym added to a TOML file is read at once.
 
-Cost: every term of every KPI is one alternation, compiled once per library; a sentence is
-scanned with it only when it has a figure and its page has one of the terms' key words, and each
-construction then looks only at the text just before or after a term found (no loop over
-synonyms). Candidates pass through the KPI's own `exclude` and `redirect` rules, like a regex's.
+Cost: the terms are compiled once per library, grouped by their first word; a sentence is read
+only when it has a figure and one of the terms' key words, its words are looked up to find the
+terms (only those starting with a word it has are tried, there: no loop over synonyms), and each
+construction then looks only at the text just before or after a term found. Candidates pass
+through the KPI's own `exclude` and `redirect` rules, like a regex's.
 """
 from __future__ import annotations
 
@@ -33,7 +34,6 @@ _SHAPE = {
     "count": r"{q}{count}(?!\s?per\s?10)",
     "GBP": "{q}{money}",
     "percent": "{q}{percent}",
-    # a rate, with or without its unit ("41.1 per 10,000 children: our protection plan rate")
     "rate_per_10k": r"{number}",
 }
 # the unit a rate may carry after its figure ("41.1 per 10,000 children: our protection plan rate")

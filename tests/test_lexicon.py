@@ -203,6 +203,9 @@ def test_abbreviation_defined_in_brackets(library):
             "At 31 March 2023 there were 310 CWCF in Wexley.")
     assert values(text, library, "children_in_care") == ["310"]
     assert values("At 31 March 2023 there were 310 CWCF in Wexley.", library, "children_in_care") == []
+    # an abbreviation that is not the term's initials names something else
+    text = "Referrals to children's social care (MASH) rose.\fIn 2022/23 there were 4,120 MASH contacts."
+    assert values(text, library, "referrals") == []
 
 
 # --- a user adds a synonym, no regex ------------------------------------------------------------

@@ -8,10 +8,11 @@ then a verb of amount or a colon ("Partnership funding for 2022-23 came to £611
 the 2,050 places", a rate written without its unit ("rate 35.2; England 42.0"). So the words
 are data, the constructions are code, and a synonym added to a TOML file is read at once.
 
-Cost: every term of every KPI is one alternation, compiled once per library; a sentence is
-scanned with it only when it has a figure and its page has one of the terms' key words, and each
-construction then looks only at the text just before or after a term found (no loop over
-synonyms). Candidates pass through the KPI's own `exclude` and `redirect` rules, like a regex's.
+Cost: the terms are compiled once per library, grouped by their first word; a sentence is read
+only when it has a figure and one of the terms' key words, its words are looked up to find the
+terms (only those starting with a word it has are tried, there: no loop over synonyms), and each
+construction then looks only at the text just before or after a term found. Candidates pass
+through the KPI's own `exclude` and `redirect` rules, like a regex's.
 """
 from __future__ import annotations
 
@@ -33,7 +34,6 @@ _SHAPE = {
     "count": r"{q}{count}(?!\s?per\s?10)",
     "GBP": "{q}{money}",
     "percent": "{q}{percent}",
-    # a rate, with or without its unit ("41.1 per 10,000 children: our protection plan rate")
     "rate_per_10k": r"{number}",
 }
 # the unit a rate may carry after its figure ("41.1 per 10,000 children: our protection plan rate")
@@ -62,6 +62,7 @@ class Compiled:
     """What the constructions need, derived from the library once."""
 
     terms: re.Pattern | None  # every term and abbreviation of every KPI
+    index: Terms
     owner: dict[str, str]  # normal(term) or abbreviation -> KPI id
     keys: tuple[str, ...]  # the key words of every term, for the page's prefilter
     cues: tuple[str, ...]  # words of the constructions that need no term in their own sentence
@@ -84,17 +85,57 @@ class Compiled:
     defines: re.Pattern | None  # "we say 'our children'"
 
 
-def _terms_regex(pairs: list[tuple[str, str]], abbreviations: list[tuple[str, str]]) -> tuple[re.Pattern | None, dict[str, str]]:
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def _first(word: str) -> str:
+    return word.lower().rstrip("'")
+
+
+def _terms_regex(pairs: list[tuple[str, str]], abbreviations: list[tuple[str, str]]) -> Terms:
+    """Every term in one alternation (to look back from a point), and the terms by their first
+    word (to find them: a sentence's words are looked up, and only the terms starting with a
+    word it has are tried there, instead of every term at every position)."""
     owner = {normal(t): k for t, k in pairs}
     owner.update({a: k for a, k in abbreviations})
+    by_first: dict[str, list[str]] = {}
+    for t, _ in pairs:
+        by_first.setdefault(_first(_TOKEN.match(normal(t)).group(0)), []).append(_alternation([t]))
+    for a, _ in abbreviations:
+        by_first.setdefault(_first(a), []).append(f"(?-i:{re.escape(a)})")
     parts = []
     if pairs:
         parts.append(_alternation([t for t, _ in pairs]))
     if abbreviations:
         parts.append(f"(?-i:{_alternation([a for a, _ in abbreviations])})")
     if not parts:
-        return None, owner
-    return re.compile(rf"(?<![\w'-])(?:{'|'.join(parts)})(?![\w-])", FLAGS), owner
+        return Terms(None, owner, {})
+    index = {w: re.compile(rf"(?<![\w'-])(?:{'|'.join(sorted(alts, key=len, reverse=True))})(?![\w-])", FLAGS)
+             for w, alts in by_first.items()}
+    return Terms(re.compile(rf"(?<![\w'-])(?:{'|'.join(parts)})(?![\w-])", FLAGS), owner, index)
+
+
+@dataclass
+class Terms:
+    rx: re.Pattern | None  # all of them
+    owner: dict[str, str]  # normal(term) or abbreviation -> KPI id
+    by_first: dict[str, re.Pattern]  # first word, lower case -> the terms starting with it
+
+    def hits(self, text: str) -> list[_Hit]:
+        found: list[_Hit] = []
+        pos = 0
+        for w in _TOKEN.finditer(text):
+            if w.start() < pos:
+                continue
+            rx = self.by_first.get(_first(w.group(0)))
+            m = rx.match(text, w.start()) if rx is not None else None
+            if m is None:
+                continue
+            kpi = self.owner.get(m.group(0)) or self.owner.get(normal(m.group(0)))
+            if kpi:
+                found.append(_Hit(kpi, m.start(), m.end()))
+                pos = m.end()
+        return found
 
 
 def compile_library(library: Library) -> Compiled:
@@ -106,7 +147,8 @@ def compile_library(library: Library) -> Compiled:
         pairs += [(t, e.id) for t in e.lexicon.terms]
         abbrs += [(a, e.id) for a in e.lexicon.abbreviations]
         keys |= {_key_word(t) for t in e.lexicon.terms} | {a.lower() for a in e.lexicon.abbreviations}
-    terms, owner = _terms_regex(pairs, abbrs)
+    found = _terms_regex(pairs, abbrs)
+    terms, owner = found.rx, found.owner
     verb_pairs = [(v, e.id) for e in library.kpis.values() if e.lexicon for v in e.lexicon.verbs]
     keys |= {_key_word(v) for v, _ in verb_pairs}
     between = rf"(?:(?:{_alternation(words.between)}){_SEP}){{0,4}}" if words.between else ""
@@ -149,7 +191,7 @@ def compile_library(library: Library) -> Compiled:
     done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
     cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
-    return Compiled(terms, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
+    return Compiled(terms, found, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
                     respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines)
 
 
@@ -160,7 +202,7 @@ def compiled(library: Library) -> Compiled:
 
 
 @lru_cache(maxsize=64)
-def _document_terms(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+def _document_terms(pairs: tuple[tuple[str, str], ...]) -> Terms:
     """A document's own terms, compiled once per set (a pack's parts share them)."""
     terms = [(t, k) for t, k in pairs if " " in t or t.lower() == t]
     abbrs = [(t, k) for t, k in pairs if (t, k) not in terms]
@@ -177,16 +219,19 @@ class _Hit:
     end: int
 
 
-def _hits(text: str, c: Compiled, doc: tuple[re.Pattern | None, dict[str, str]] | None) -> list[_Hit]:
-    found = []
-    for rx, owner in ((c.terms, c.owner), doc or (None, {})):
-        if rx is None:
-            continue
-        for m in rx.finditer(text):
-            kpi = owner.get(m.group(0)) or owner.get(normal(m.group(0)))
-            if kpi:
-                found.append(_Hit(kpi, m.start(), m.end()))
-    return found
+def _hits(text: str, c: Compiled, doc: Terms | None) -> list[_Hit]:
+    return c.index.hits(text) + (doc.hits(text) if doc is not None else [])
+
+
+_SMALL_WORDS = {"of", "and", "in", "the", "a", "an", "for", "to", "on", "with", "by", "we", "our"}
+
+
+def _initials(abbr: str, term: str) -> bool:
+    """'CWCF' abbreviates "children we care for", 'CiC' "children in care": its letters are the
+    words' initials (small words may be left out). "referrals (MASH)" names something else."""
+    words = re.findall(r"[a-z]+", term.lower())
+    short = abbr.lower().removesuffix("s")
+    return short in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS))
 
 
 _ABBREVIATION = re.compile(r"\(\s*(?P<abbr>(?-i:[A-Z][A-Za-z]{1,7}))\s*\)")
@@ -223,12 +268,28 @@ def for_document(library: Library, texts: list[str]) -> Library:
             head = text[max(0, m.start() - 60):m.start()]
             t = c.term_end.search(head) if c.term_end is not None else None
             kpi = (c.owner.get(t.group(0).strip()) or c.owner.get(normal(t.group(0)))) if t else None
-            kpi = kpi or next((k for term, k in pairs.items() if re.search(rf"{re.escape(term)}\s*$", head, re.I)), None)
-            if kpi:
+            named = t.group(0) if kpi else ""
+            if not kpi:
+                named, kpi = next(((term, k) for term, k in pairs.items()
+                                   if re.search(rf"{re.escape(term)}\s*$", head, re.I)), ("", None))
+            if kpi and _initials(abbr, named):
                 pairs[abbr] = kpi
     if not pairs:
         return library
     return replace(library, doc_terms=tuple(sorted(pairs.items())))
+
+
+_DIGIT = re.compile(r"\d")
+# every number word holds one of these: a sentence without any has no figure in words
+_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _figure_in(text: str, low: str) -> bool:
+    """A figure in digits or words; the slow number-word search only when a word could be one."""
+    if _DIGIT.search(text):
+        return True
+    return any(w in low for w in _WORD_KEYS) and _has_figure(text)
 
 
 def _no_figure(text: str) -> bool:
@@ -325,17 +386,21 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
                   hit.end + r.end(), hit.end)
 
 
-def _pair_periods(s: _Sentence, first: int) -> None:
+def _pair_periods(s: _Sentence, first: int, other: Candidate | None = None) -> None:
     """'At 31 March 2022 and 31 March 2023 there were 402 and 377 children in care respectively':
-    as many dates as figures, each figure takes its own, in order."""
-    group = sorted(s.found[first:], key=lambda x: x.value_start)
+    as many dates as figures, each figure takes its own, in order (`other`: one of the figures,
+    read by another matcher, which keeps its own)."""
+    group = sorted(s.found[first:] + ([other] if other else []), key=lambda x: x.value_start)
     if len(group) < 2:
         return
     dates = [m.period for m in find_mentions(s.text) if m.period is not None and m.end <= group[0].value_start]
+    if len(dates) == 1:  # "The spring and autumn conferences of 2022 had 164 and 122 attendees respectively"
+        dates = dates * len(group)
     if len(dates) != len(group):
         return
-    paired = {id(x): d for x, d in zip(group, dates)}
-    s.found[first:] = [replace(x, period=paired[id(x)], period_source="sentence") for x in s.found[first:]]
+    paired = {(x.value_start, x.kpi): d for x, d in zip(group, dates)}
+    s.found[first:] = [replace(x, period=paired[(x.value_start, x.kpi)], period_source="sentence")
+                       for x in s.found[first:]]
 
 
 def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
@@ -438,7 +503,7 @@ def _respectively(s: _Sentence, c: Compiled) -> None:
             s.add(x.kpi, n, "fig", "respectively", x.match_start, n.end(), subject=x.subject)
             pos = n.end()
         if len(s.found) > first:
-            _pair_periods(s, first)
+            _pair_periods(s, first, x)
 
 
 def _past_date(text: str, pos: int) -> int:
@@ -483,10 +548,11 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     sentences = layout.sentences
     lowered = [x.text.lower() for x in sentences]
     page = "\x00".join(lowered)
-    keys = [k for k in c.keys if k in page]
+    words = set(_TOKEN.findall(page))  # one pass over the page, then set lookups
+    keys = [k for k in c.keys if k in words]
     if doc is None and not keys:
         return []
-    keys += [k for k in c.cues if k in page]
+    keys += [k for k in c.cues if k in words]
     taken = {(x.sentence, x.value_start) for x in claimed or [] if x.sentence >= 0}
     by_sentence: dict[int, list[Candidate]] = {}
     for x in claimed or []:
@@ -503,7 +569,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         pending, carried_list = carried_list, None
         # (a list's lead has no figure when its first name ends the line: "Contributions were: Police")
         if doc is None and not pending and not any(k in lowered[si] for k in keys) \
-                or ":" not in sent.text and not _has_figure(sent.text):
+                or ":" not in sent.text and not _figure_in(sent.text, lowered[si]):
             continue
         s = _Sentence(layout, si, settings)
         s.earlier = by_sentence.get(si, [])

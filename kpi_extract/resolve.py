@@ -16,6 +16,7 @@ from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import financial_year, find_mentions
+from .roles import assign as assign_roles, is_fact
 from .values import format_value, not_a_figure, parse_value
 
 # a figure is dated by the meeting only when its text says it is current
@@ -65,7 +66,9 @@ def _subject(c: Candidate, library: Library) -> str:
 
 def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, document: str,
                  library: Library) -> list[Fact]:
-    """Facts for one page's candidates."""
+    """Facts for one page's candidates: those whose role (roles.py) is the KPI's own measure."""
+    cands = [c for c in assign_roles([replace(c, subject=_subject(c, library)) for c in cands], library)
+             if is_fact(c)]
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
     timed: list[Candidate] = []
     for c in cands:

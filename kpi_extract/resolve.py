@@ -16,7 +16,7 @@ from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import financial_year, find_mentions
-from .roles import assign as assign_roles, is_fact
+from .roles import assign as assign_roles, is_fact, subject_of as _subject
 from .values import format_value, not_a_figure, parse_value
 
 # a figure is dated by the meeting only when its text says it is current
@@ -54,21 +54,10 @@ def _period_of(text: str) -> Period | None:
     return periods.pop() if len(periods) == 1 else None
 
 
-def _subject(c: Candidate, library: Library) -> str:
-    if c.subject:
-        return c.subject
-    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
-    for s in library.subjects:
-        if s.regex.search(text):
-            return s.name
-    return ""
-
-
 def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, document: str,
                  library: Library) -> list[Fact]:
     """Facts for one page's candidates: those whose role (roles.py) is the KPI's own measure."""
-    cands = [c for c in assign_roles([replace(c, subject=_subject(c, library)) for c in cands], library)
-             if is_fact(c)]
+    cands = [c for c in assign_roles(cands, library) if is_fact(c)]
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
     timed: list[Candidate] = []
     for c in cands:

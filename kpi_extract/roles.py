@@ -133,6 +133,7 @@ _OTHER_BODY = re.compile(
     r"home office|commissioner's|neighbouring|health commissioner)\b", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+_ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                              r"(?:brought|carried)[- ]forward\b", re.I)
@@ -225,8 +226,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         if named:  # the part names itself: it becomes a fact with that subject
             return "part", "of-which-named:" + named.group("what")
         return "part", "of-which"
+    # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
+    owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before))
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
-            and entry.id not in ("budget_carry_forward",) and _OTHER_BODY.search(before):
+            and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
     if not money and _OTHER_BODY.search(before) and entry.unit == "count":
         return "other-body", "owner-words"
@@ -284,12 +287,25 @@ def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None 
     return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier)
 
 
+def subject_of(c: Candidate, library: Library) -> str:
+    """The sub-population a candidate's match names (the library's `[subject]` table), if the
+    matcher did not name one."""
+    if c.subject:
+        return c.subject
+    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
+    for s in library.subjects:
+        if s.regex.search(text):
+            return s.name
+    return ""
+
+
 def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
-    """Every candidate with its role and rule set (look-alike labels routed first)."""
+    """Every candidate with its subject, role and rule set (look-alike labels routed first)."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     for c in cands:
         c = _route(c, library)
+        c = replace(c, subject=subject_of(c, library))
         if c.role:
             out.append(c)
             continue

@@ -3,6 +3,9 @@ English councils write, and none is taken from ../shared. Each role is checked t
 and rule a candidate gets, and what the whole extractor then emits (a fact or nothing)."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from kpi_extract import roles
@@ -144,3 +147,37 @@ def _candidate(text: str, raw: str, kpi: str, subject: str = "", method: str = "
     start = text.index(raw)
     return Candidate(kpi, raw, 1, text, method, f"{kpi}/test", 0.9, start, start + len(raw), subject,
                      sentence=0 if method == "regex" else -1, match_start=start, match_end=start + len(raw))
+
+
+def _readme_rows() -> list[tuple[str, str, str, str, str]]:
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = text.split("<!-- roles-table: checked by tests/test_roles.py -->", 1)[1].split("<!-- end roles-table -->")[0]
+    rows = []
+    for line in table.strip().splitlines()[2:]:
+        role, example, kpi, fact = (cell.strip() for cell in line.strip("|").split("|"))
+        raw = re.search(r"\*\*(.+?)\*\*", example).group(1)
+        rows.append((role, example.replace("**", ""), raw, kpi, fact))
+    return rows
+
+
+README_ROWS = _readme_rows()
+
+
+def test_the_readme_shows_every_role():
+    assert {r[0] for r in README_ROWS} == set(roles.ROLES)
+
+
+@pytest.mark.parametrize("role,text,raw,kpi,fact", README_ROWS, ids=[r[0] for r in README_ROWS])
+def test_the_readme_examples_of_roles(role, text, raw, kpi, fact, library):
+    # the matchers' own candidate when they read the figure (with the figures around it), else one made here
+    read = [c for c in candidates(text, library) if c.raw == raw and c.kpi == kpi]
+    c = read[0] if read else roles.assign([_candidate(text, raw, kpi)], library)[0]
+    assert c.role == role, c.role_rule
+    value = float(re.sub(r"[£,%]", "", raw).replace("bn", "e9").replace("m", "e6")) \
+        if re.fullmatch(r"£?[\d,.]+(?:bn|m)?%?", raw) else None
+    got = {(f.kpi, f.subject) for f in extract_text(text, library) if value is not None and float(f.value) == value}
+    if fact == "no":
+        assert not roles.is_fact(c) and not any(k == kpi for k, _ in got), got
+    else:
+        subject = re.search(r"`(.+)`", fact)
+        assert roles.is_fact(c) and (kpi, subject.group(1) if subject else "") in got, got

@@ -262,9 +262,21 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 
+# a partner's name straight before an amount, after a list's colon or semicolon: "Partner
+# contributions 2022/23: County Council £210,000; Police £52,000"
+_LIST_NAME = re.compile(r"[:;]\s*(?!(?i:total|overall|grand|sub-?total|in total|in|of|from|was|were)\b)(?P<name>(?-i:(?:the )?[A-Z][\w&'.-]*(?: (?:and |of |for |& )?[A-Z][\w&'.-]*){0,6}))"
+                        r"\s*[-:]?\s*$")
+
+
 def _route(c: Candidate, library: Library) -> Candidate:
     """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
-    KPI) goes where the KPI's own `redirect` phrases send a sentence."""
+    KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
+    read from one partner's entry in a list is that partner's."""
+    if c.kpi == "budget_contributions" and "agency_contribution" in library.kpis and c.method != "table":
+        named = _LIST_NAME.search(c.snippet, 0, c.value_start)
+        if named and named.end() == c.value_start:
+            return replace(c, kpi="agency_contribution", subject=named.group("name"),
+                           pattern=f"{c.pattern}>agency_contribution")
     if c.method == "regex" or c.sentence >= 0 and c.method != "table":
         return c  # sentences were routed by the matcher's clause rules already
     label = c.snippet.split(" | ", 1)[0] if c.method == "table" else c.snippet

@@ -181,3 +181,12 @@ def test_the_readme_examples_of_roles(role, text, raw, kpi, fact, library):
     else:
         subject = re.search(r"`(.+)`", fact)
         assert roles.is_fact(c) and (kpi, subject.group(1) if subject else "") in got, got
+
+
+def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library):
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Partner contributions 2023/24: Borough Council £188,000; Police £41,000.", library)}
+    assert ("agency_contribution", "188000", "Borough Council") in got
+    assert not {f for f in got if f[0] == "budget_contributions"}
+    assert {(f.kpi, f.value) for f in extract_text("Contributions: Total £229,000", library)} == \
+        {("budget_contributions", "229000")}

@@ -93,8 +93,11 @@ _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|
                 r"settings?|wards?|localities|services?|partnerships?|priorities|appendices|workstreams?|"
                 r"trainers|vacancies|roles|sites|providers|beds|meetings|groups?|pathways?|strategies|"
                 r"audits?|reviews|reports|case studies|cohorts?")
-_OTHER_HEAD = re.compile(rf"^(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
-                         rf"for|subject|of)\b)[\w'&-]+){{0,5}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+# it follows the words the match read at once, or after a word or two that are no verb ("vacant ... posts")
+_OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
+                         rf"for|subject|of)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+# a match that runs on past a verb has read the clause's object, not the number's noun phrase
+_VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)
 
 # a count the clause qualifies: it is not the population's size but the part in some state
@@ -213,7 +216,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "or-more"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)):
         return "per-capita", "per-unit"
-    if not money and entry.unit == "count" and _OTHER_HEAD.match(after):
+    if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
+            and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "head-noun"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
@@ -299,6 +303,11 @@ def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None 
     return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier)
 
 
+def _table_header(c: Candidate) -> str:
+    parts = c.snippet.split(" | ", 2)
+    return parts[1] if len(parts) > 2 else ""
+
+
 def subject_of(c: Candidate, library: Library) -> str:
     """The sub-population a candidate's match names (the library's `[subject]` table), if the
     matcher did not name one."""
@@ -315,7 +324,12 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first)."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
+    # tables (by header) with a carry-forward row: their Total is the whole budget, not contributions
+    carried = {_table_header(c) for c in cands if c.method == "table" and c.kpi == "budget_carry_forward"}
     for c in cands:
+        if c.method == "table" and c.kpi == "budget_contributions" and _table_header(c) in carried \
+                and "budget_total" in library.kpis:
+            c = replace(c, kpi="budget_total", pattern=f"{c.pattern}>budget_total")
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))
         if c.role:

@@ -14,19 +14,20 @@ import battery
 from battery import Case, Figure, Score
 
 # tuned parts, at the tool's scores when the batteries were written (roles 0.672/0.703,
-# periods 0.699/0.421, precision documents 0.682/0.469)
-ROLES_PRECISION_FLOOR = 0.67
-ROLES_RECALL_FLOOR = 0.70
+# periods 0.699/0.421, precision documents 0.682/0.469); raised with roles.py (issue 7) to just
+# under roles 0.939/0.719 and documents 0.857/0.469
+ROLES_PRECISION_FLOOR = 0.93
+ROLES_RECALL_FLOOR = 0.71
 PERIODS_PRECISION_FLOOR = 0.69
 PERIODS_RECALL_FLOOR = 0.42
-DOCUMENTS_PRECISION_FLOOR = 0.68
+DOCUMENTS_PRECISION_FLOOR = 0.85
 DOCUMENTS_RECALL_FLOOR = 0.46
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
-ROLES_NONFACT_FALSE_POSITIVES_CEILING = 17
+ROLES_NONFACT_FALSE_POSITIVES_CEILING = 0
 # tuned documents with no KPI at all (treasury strategy, children's home inspection) that gave one
-DOCUMENTS_SILENT_BROKEN_CEILING = 1
+DOCUMENTS_SILENT_BROKEN_CEILING = 0
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

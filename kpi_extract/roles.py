@@ -38,8 +38,8 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
                          re.I)
 # the predicate of the figure, for conditions: it runs past commas ("nine courses of the year,
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
-_PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b",
-                             re.I)
+_PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
+                             r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
 _OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,3}[A-Za-z']+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
@@ -65,10 +65,11 @@ _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|pr
 
 # England, the nation, a region, statistical neighbours, other councils: never the body's own
 _COMPARATOR = re.compile(
-    r"\b(?:england(?:'s)?|english|nationally|national(?!\s+(?-i:[A-Z]))|nationwide|across the country|regional(?:ly)?|region(?:'s)?|"
+    r"\b(?:england(?:'s)?|english|nationally|national(?!\s+(?-i:[A-Z]))|nationwide|across the country|regional(?:ly)?|"
+    r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
     r"benchmark\w*|neighbouring|other (?:councils|authorities|local authorities|areas|LAs)|all (?:councils|"
-    r"local authorities|LAs)|UK|peers?)\b", re.I)
+    r"local authorities|LAs)|UK|peers)\b", re.I)
 
 # a level of money above or below which something happens
 _THRESHOLD_BEFORE = re.compile(

@@ -209,3 +209,16 @@ def test_the_total_of_a_partner_table_with_a_carry_forward_row_is_the_budget(lib
     without = [row("Borough Council", "£90,000", "agency_contribution", "Borough Council"),
                row("Total", "£90,000", "budget_contributions")]
     assert [c.kpi for c in roles.assign(without, library)][-1] == "budget_contributions"
+
+
+@pytest.mark.parametrize("text,want", [
+    # "in the region of" is an approximation, not a comparator region
+    ("The partnership budget for 2022/23 was in the region of £600,000.", ("budget_total", 600000.0)),
+    # a remark after the figure's clause does not qualify the count
+    ("At 31 March 2023, 612 children were subject to a child protection plan, which is not unusual for the borough.",
+     ("cp_plans", 612.0)),
+    # a partner named "National ..." is not a national comparator
+    ("The National Probation Service contributed £6,500 in 2023/24.", ("agency_contribution", 6500.0)),
+])
+def test_words_that_only_look_like_a_role(text, want, library):
+    assert want in facts(text, library)

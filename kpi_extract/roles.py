@@ -326,10 +326,11 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     # tables (by header) with a carry-forward row: their Total is the whole budget, not contributions
+    # (unless its label says it is the contributions' total)
     carried = {_table_header(c) for c in cands if c.method == "table" and c.kpi == "budget_carry_forward"}
     for c in cands:
         if c.method == "table" and c.kpi == "budget_contributions" and _table_header(c) in carried \
-                and "budget_total" in library.kpis:
+                and "budget_total" in library.kpis and not re.search(r"contribut", c.snippet.split(" | ", 1)[0], re.I):
             c = replace(c, kpi="budget_total", pattern=f"{c.pattern}>budget_total")
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))

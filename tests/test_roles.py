@@ -222,3 +222,22 @@ def test_the_total_of_a_partner_table_with_a_carry_forward_row_is_the_budget(lib
 ])
 def test_words_that_only_look_like_a_role(text, want, library):
     assert want in facts(text, library)
+
+
+@pytest.mark.parametrize("text,whole,part", [
+    ("Of the 508 children on a child protection plan at 31 March 2024, 131 were under five.",
+     ("cp_plans", 508.0, ""), ("cp_plans", 131.0, "under 5s")),
+    ("At 31 March 2024 there were 2,870 children in need, of whom 344 were disabled children.",
+     ("children_in_need", 2870.0, ""), ("children_in_need", 344.0, "disabled children")),
+    ("Girls accounted for 260 of the 508 children on a child protection plan.",
+     ("cp_plans", 508.0, ""), ("cp_plans", 260.0, "Girls")),
+])
+def test_a_part_of_a_whole_is_read_with_its_subject(text, whole, part, library):
+    got = {(f.kpi, float(f.value), f.subject) for f in extract_text(text, library)}
+    assert whole in got and part in got, got
+
+
+def test_a_second_figure_of_another_measure_is_not_a_part(library):
+    got = {(f.kpi, float(f.value), f.subject) for f in extract_text(
+        "At 31 March 2024 there were 611 children on a child protection plan and 45 were in care.", library)}
+    assert not {g for g in got if g[1] == 45.0 and g[0] == "cp_plans"}, got

@@ -2,7 +2,8 @@
 
 `regex` reads sentences with the library's patterns, `table` reads tables by their row labels
 and typed columns, `fuzzy` finds labels that are damaged, reworded, or on the line next to the
-figure. Each is a function of one signature, `(layout, library, settings, claimed) -> candidates`,
+figure, `parts` the sub-populations a sentence gives of a whole the others read ("of whom 96
+were under five"). Each is a function of one signature, `(layout, library, settings, claimed) -> candidates`,
 registered in `MATCHERS` (as camelot's parsers behind `BaseParser`); `match_page` runs them in
 order, each seeing what the earlier ones claimed, so a figure claimed once stays claimed.
 """
@@ -14,12 +15,12 @@ from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import fuzzy, regex, table
+from . import fuzzy, parts, regex, table
 
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
 
-MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "fuzzy": fuzzy.match}
+MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "fuzzy": fuzzy.match, "parts": parts.match}
 
 
 def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:

@@ -304,11 +304,6 @@ def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None 
     return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier)
 
 
-def _table_header(c: Candidate) -> str:
-    parts = c.snippet.split(" | ", 2)
-    return parts[1] if len(parts) > 2 else ""
-
-
 def subject_of(c: Candidate, library: Library) -> str:
     """The sub-population a candidate's match names (the library's `[subject]` table), if the
     matcher did not name one."""
@@ -325,13 +320,10 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first)."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
-    # tables (by header) with a carry-forward row: their Total is the whole budget, not contributions
-    # (unless its label says it is the contributions' total)
-    carried = {_table_header(c) for c in cands if c.method == "table" and c.kpi == "budget_carry_forward"}
+    read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
     for c in cands:
-        if c.method == "table" and c.kpi == "budget_contributions" and _table_header(c) in carried \
-                and "budget_total" in library.kpis and not re.search(r"contribut", c.snippet.split(" | ", 1)[0], re.I):
-            c = replace(c, kpi="budget_total", pattern=f"{c.pattern}>budget_total")
+        read.setdefault(c.snippet, []).append((c.value_end, c.kpi))
+    for c in cands:
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))
         if c.role:
@@ -342,7 +334,7 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
             spans = spans_of.get(c.snippet)
             if spans is None:
                 spans = spans_of[c.snippet] = figure_spans(c.snippet)
-        earlier = frozenset(o.kpi for o in cands if o.snippet == c.snippet and o.value_end <= c.value_start)
+        earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
         subject = c.subject
         if rule.startswith("of-which-named:"):

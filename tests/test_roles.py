@@ -187,28 +187,10 @@ def test_the_readme_examples_of_roles(role, text, raw, kpi, fact, library):
 def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library):
     got = {(f.kpi, f.value, f.subject) for f in extract_text(
         "Partner contributions 2023/24: Borough Council £188,000; Police £41,000.", library)}
-    assert ("agency_contribution", "188000", "Borough Council") in got
+    assert {("agency_contribution", "188000", "Borough Council"), ("agency_contribution", "41000", "Police")} <= got
     assert not {f for f in got if f[0] == "budget_contributions"}
     assert {(f.kpi, f.value) for f in extract_text("Contributions: Total £229,000", library)} == \
         {("budget_contributions", "229000")}
-
-
-def test_the_total_of_a_partner_table_with_a_carry_forward_row_is_the_budget(library):
-    from kpi_extract.model import Candidate, Period
-    fy = Period("2023-24", "financial_year")
-    header = "Partner 2023/24"
-
-    def row(label: str, cell: str, kpi: str, subject: str = "") -> Candidate:
-        snippet = f"{label} | {header} | {cell}"
-        return Candidate(kpi, cell, 1, snippet, "table", f"{kpi}/contributions-table", 0.95, len(snippet) - len(cell),
-                         len(snippet), subject, period=fy, period_source="table", match_end=len(snippet))
-
-    with_balance = [row("Borough Council", "£90,000", "agency_contribution", "Borough Council"),
-                    row("Carry forward", "£8,000", "budget_carry_forward"), row("Total", "£98,000", "budget_contributions")]
-    assert [c.kpi for c in roles.assign(with_balance, library)][-1] == "budget_total"
-    without = [row("Borough Council", "£90,000", "agency_contribution", "Borough Council"),
-               row("Total", "£90,000", "budget_contributions")]
-    assert [c.kpi for c in roles.assign(without, library)][-1] == "budget_contributions"
 
 
 @pytest.mark.parametrize("text,want", [

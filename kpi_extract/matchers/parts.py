@@ -1,4 +1,5 @@
-"""Parts matcher: a sub-population given as a share of a whole another matcher read (issue 7).
+"""Parts matcher: a sub-population given as a share of a whole another matcher read (issue 7),
+and the other partners of a list whose first partner's payment another matcher read.
 
 Reports break a stock down right after stating it: "Of the 412 children on a plan, 96 were under
 five", "3,104 children in need, of whom 702 were disabled children", "Boys accounted for 231 of
@@ -35,6 +36,29 @@ _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (
                       re.I)
 
 
+# the next entries of a list of partners' payments: "...: County Council £210,000; Police £52,000"
+_NAME = r"(?-i:(?:the )?[A-Z][\w&'.-]*(?: (?:and |of |for |& )?[A-Z][\w&'.-]*){0,6})"
+_LIST_ITEM = re.compile(rf"\s*[;,]\s*(?:and\s+)?(?!(?i:total|overall|grand|sub-?total)\b)(?P<what>{_NAME})\s*[-:]?\s*"
+                        rf"{VALUE_MACROS['money']}")
+_LIST_HEAD = re.compile(rf"[:;]\s*{_NAME}\s*[-:]?\s*$")
+
+
+def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library) -> list[Candidate]:
+    """The partners after the first of a list whose first entry a matcher read as contributions."""
+    if c.kpi not in ("budget_contributions", "agency_contribution") or "agency_contribution" not in library.kpis \
+            or not _LIST_HEAD.search(text, 0, c.value_start):
+        return []
+    out, pos = [], c.value_end
+    while (m := _LIST_ITEM.match(text, pos)) is not None:
+        vs, ve = m.span("value")
+        out.append(Candidate("agency_contribution", m.group("value"), layout.number, text, c.method,
+                             "agency_contribution/partner-list", c.score * 0.95, vs, ve, m.group("what"),
+                             line=layout.sentences[c.sentence].line_at(vs), sentence=c.sentence,
+                             match_start=m.start("what"), match_end=ve))
+        pos = m.end()
+    return out
+
+
 def _subject(what: str, library: Library) -> str:
     for s in library.subjects:
         if s.regex.search(what):
@@ -48,9 +72,15 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     taken = {(c.sentence, c.value_start) for c in claimed or []}
     for c in claimed or []:
         entry = library.kpis.get(c.kpi)
-        if entry is None or c.sentence < 0 or c.subject or entry.unit != "count" or entry.measure != "stock":
+        if entry is None or c.sentence < 0:
             continue
         text = layout.sentences[c.sentence].text
+        for item in _list_entries(c, text, layout, library):
+            if (c.sentence, item.value_start) not in taken:
+                taken.add((c.sentence, item.value_start))
+                out.append(item)
+        if c.subject or entry.unit != "count" or entry.measure != "stock":
+            continue
         found: list[tuple[re.Match, str]] = []
         m = _OF_WHOM.match(text, max(c.value_end, c.match_end))
         if m:

@@ -116,7 +116,7 @@ _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|
 _PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this total))\s*(?:,\s*)?(?:\w+\s+)?$"
                       r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
 # what a part is, as its clause says: "96 were under five", "1,312 were on child in need plans"
-_PART_PREDICATE = re.compile(r"^\s*(?:(?:children|young people|of them|of these)\s+)?(?:were|are|was|is|had|have|has)\s+"
+_PART_PREDICATE = re.compile(r"\s*(?:(?:children|young people|of them|of these)\s+)?(?:were|are|was|is|had|have|has)\s+"
                              r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an)\b)[\w'-]+(?: [\w'-]+){0,5}?)"
                              r"\s*(?=$|[,.;:()]|\b(?:and|but|at|in \d|as at|by|during|compared|which|who)\b)", re.I)
 
@@ -187,6 +187,12 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     return before, after, predicate
 
 
+def named_part(c: Candidate) -> str:
+    """What a part says it is, from the words after it ("96 were under five": "under five")."""
+    named = _PART_PREDICATE.match(c.snippet, c.value_end)
+    return named.group("what") if named else ""
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset()) -> tuple[str, str]:
     text = c.snippet
@@ -227,9 +233,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
     if part_of and not c.subject and (money or c.kpi in earlier or not (relative or earlier)):
-        named = None if money else _PART_PREDICATE.match(raw_after)
-        if named:  # the part names itself: it becomes a fact with that subject
-            return "part", "of-which-named:" + named.group("what")
+        if not money and named_part(c):  # the part names itself: it becomes a fact with that subject
+            return "part", "of-which-named"
         return "part", "of-which"
     # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
     owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before))
@@ -336,10 +341,7 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
                 spans = spans_of[c.snippet] = figure_spans(c.snippet)
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
-        subject = c.subject
-        if rule.startswith("of-which-named:"):
-            rule, subject = rule.split(":", 1)
-        out.append(replace(c, role=role, role_rule=rule, subject=subject))
+        out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
     return out
 
 

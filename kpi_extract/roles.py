@@ -112,6 +112,12 @@ _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|
                                r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
                                r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
 
+# a bare year after the name of a report or a month: a date, not a count
+_YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+_TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|accounts|budget|profile|summary|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|Q[1-4])\s+$", re.I)
+
 # a part of the figure before: "of which £31,940 was spent", "of whom 96 were under five"
 _PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this total))\s*(?:,\s*)?(?:\w+\s+)?$"
                       r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
@@ -202,6 +208,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     raw_after = text[c.value_end:c.value_end + 60]  # for the words straight after the figure
     if c.value_start > 0 and text[c.value_start - 1].isalpha():
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
+    if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
+        return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if _CHANGE_BEFORE.search(before):
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):

@@ -223,3 +223,9 @@ def test_a_second_figure_of_another_measure_is_not_a_part(library):
     got = {(f.kpi, float(f.value), f.subject) for f in extract_text(
         "At 31 March 2024 there were 611 children on a child protection plan and 45 were in care.", library)}
     assert not {g for g in got if g[1] == 45.0 and g[0] == "cp_plans"}, got
+
+
+def test_a_titles_year_run_into_the_next_line_is_not_a_count(library):
+    got = {(f.kpi, f.value) for f in extract_text("Children's Services Annual Review 2023 Referrals received: 5,480",
+                                                   library)}
+    assert ("referrals", "2023") not in got and ("referrals", "5480") in got

@@ -286,10 +286,18 @@ _LIST_NAME = re.compile(r"[:;]\s*(?!(?i:total|overall|grand|sub-?total|in total|
                         r"\s*[-:]?\s*$")
 
 
+# "Partners contributed £420,000": all the partners together, not one of them
+_COLLECTIVE = re.compile(r"^(?:the )?(?:(?:three|four|five|six|all|statutory|key|safeguarding|relevant|other|member|"
+                         r"partner|contributing|funding)\s+)*(?:partners|agencies|organisations|organizations|"
+                         r"partner agencies|members|funders|contributors)$", re.I)
+
+
 def _route(c: Candidate, library: Library) -> Candidate:
     """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
     KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
     read from one partner's entry in a list is that partner's."""
+    if c.kpi == "agency_contribution" and _COLLECTIVE.match(c.subject.strip()) and "budget_contributions" in library.kpis:
+        return replace(c, kpi="budget_contributions", subject="", pattern=f"{c.pattern}>budget_contributions")
     if c.kpi == "budget_contributions" and "agency_contribution" in library.kpis and c.method != "table":
         named = _LIST_NAME.search(c.snippet, 0, c.value_start)
         if named and named.end() == c.value_start:

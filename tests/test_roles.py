@@ -229,3 +229,11 @@ def test_a_titles_year_run_into_the_next_line_is_not_a_count(library):
     got = {(f.kpi, f.value) for f in extract_text("Children's Services Annual Review 2023 Referrals received: 5,480",
                                                    library)}
     assert ("referrals", "2023") not in got and ("referrals", "5480") in got
+
+
+def test_a_service_names_its_budget_and_partners_together_are_the_contributions(library):
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "The net budget of Children's Services for 2024/25 is £151.2m.", library)}
+    assert ("budget_total", "151200000", "Children's Services") in got
+    got = {(f.kpi, f.value, f.subject) for f in extract_text("Statutory partners contributed £388,000 in 2023/24.", library)}
+    assert ("budget_contributions", "388000", "") in got and not {g for g in got if g[0] == "agency_contribution"}

@@ -15,13 +15,13 @@ from battery import Case, Figure, Score
 
 # tuned parts, at the tool's scores when the batteries were written (roles 0.672/0.703,
 # periods 0.699/0.421, precision documents 0.682/0.469); raised with roles.py (issue 7) to just
-# under roles 0.945/0.812 and documents 0.857/0.469
+# under roles 0.945/0.812 and documents 0.861/0.484
 ROLES_PRECISION_FLOOR = 0.94
 ROLES_RECALL_FLOOR = 0.80
 PERIODS_PRECISION_FLOOR = 0.69
 PERIODS_RECALL_FLOOR = 0.42
 DOCUMENTS_PRECISION_FLOOR = 0.85
-DOCUMENTS_RECALL_FLOOR = 0.46
+DOCUMENTS_RECALL_FLOOR = 0.47
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -16,6 +16,7 @@ from .matchers import match_page
 from .model import Candidate, Period
 from .pages import prepare
 from .resolve import dedupe, rejection, snippet_around, to_fact
+from .roles import assign as assign_roles, is_fact
 
 
 def _when(p: Period | None) -> str:
@@ -31,9 +32,9 @@ def _role(c: Candidate) -> str:
         value = getattr(c, name, "")
         if value:
             parts.append(f"{name} {value}")
-    reason = getattr(c, "role_reason", "") or getattr(c, "reason", "")
-    if reason:
-        parts.append(f"because {reason}")
+    rule = getattr(c, "role_rule", "")
+    if rule and parts:
+        parts[0] += f" (rule {rule})"
     return ("  " + ", ".join(parts)) if parts else ""
 
 
@@ -75,8 +76,10 @@ def explain_page(raw_pages: list[str], models: list | None, number: int, library
     for page in pages[:number]:
         layout = layout_page(page.number, page.text, page.lines, carry)
         carry = layout.geo[-1] if layout.geo else None
-    cands = match_page(layout, library)
-    dated, dropped = date_page(layout, cands, doc, library)
+    cands = assign_roles(match_page(layout, library), library)
+    dated, dropped = date_page(layout, [c for c in cands if is_fact(c)], doc, library)
+    dropped = [(c, f"its role is {c.role} ({c.role_rule}): not the KPI's own measure")
+               for c in cands if not is_fact(c)] + list(dropped)
     facts = {id(d): to_fact(d.candidate, shown, library) for d in dated}
     kept = {(f.kpi, f.value, f.period, f.snippet, f.pattern) for f in dedupe([f for f in facts.values() if f])}
     out = [f"{shown}, page {number}: {len(cands)} candidates, {len(kept)} facts", "context:"]

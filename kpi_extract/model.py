@@ -48,6 +48,8 @@ class Candidate:
     match_start: int = 0  # the whole regex match in `snippet` (label and value)
     match_end: int = 0
     carry_from: int = -1  # sentence whose period governs this one ("This represents 39 per 10,000")
+    role: str = ""  # what kind of figure it is (roles.py): level, change, target, comparator...
+    role_rule: str = ""  # the rule of roles.py that decided the role, to explain it
 
 
 @dataclass(frozen=True)

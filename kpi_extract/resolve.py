@@ -16,6 +16,7 @@ from .ids import figure_key
 from .layout import PageLayout
 from .library import Library
 from .model import UNKNOWN_PERIOD, Candidate, Fact
+from .roles import assign as assign_roles, is_fact, subject_of as _subject
 from .values import format_value, parse_value
 
 SOURCE_WEIGHT = {"sentence": 1.0, "table": 1.0, "heading": 0.9, "title": 0.85, "meeting_date": 0.7, "": 0.6}
@@ -34,22 +35,15 @@ def snippet_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) ->
     return ("..." if lo > 0 else "") + text[lo:hi].strip() + ("..." if hi < len(text) else "")
 
 
-def _subject(c: Candidate, library: Library) -> str:
-    if c.subject:
-        return c.subject
-    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
-    for s in library.subjects:
-        if s.regex.search(text):
-            return s.name
-    return ""
 
 
 def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, document: str,
                  library: Library) -> list[Fact]:
-    """Facts for one page's candidates: each dated (`dating.py`), then checked (`to_fact`)."""
+    """Facts for one page's candidates: those whose role (roles.py) is the KPI's own measure,
+    each dated (`dating.py`), then checked (`to_fact`)."""
     if not cands:  # most pages of a pack: nothing to date
         return []
-    dated, _ = date_page(layout, cands, doc, library)
+    dated, _ = date_page(layout, own_measures(cands, library), doc, library)
     facts = []
     for d in dated:
         # the one place where a dated candidate may still be turned away before it becomes a fact
@@ -58,6 +52,12 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
             facts.append(replace(fact, area=area, area_code=code, fact_id=figure_key(d.candidate)))
     return facts
+
+
+def own_measures(cands: list[Candidate], library: Library) -> list[Candidate]:
+    """The candidates whose role makes them facts (levels, flows, rates, shares of the KPI's own
+    measure; named parts), each with its role and subject set."""
+    return [c for c in assign_roles(cands, library) if is_fact(c)]
 
 
 def rejection(c: Candidate, library: Library) -> str:

@@ -18,18 +18,18 @@ def test_explain_a_fixture_page_line_by_line():
         "  title      2017-18 (financial_year)  page 2 line 1",
         "  meeting    2018-10-12 (as_at)",
         "sentence 7: 2,745 delegates attended multi-agency training",
-        "    training_delegates = 2,745  2017-18 (financial_year) by title  regex training_delegates/count-attended  fact",
+        "    training_delegates = 2,745  2017-18 (financial_year) by title  regex training_delegates/count-attended  role flow (rule default)  fact",
         "sentence 8: 4,036 referrals to children's social care",
-        "    referrals = 4,036  2017-18 (financial_year) by title  regex referrals/count-referrals  fact",
+        "    referrals = 4,036  2017-18 (financial_year) by title  regex referrals/count-referrals  role flow (rule default)  fact",
         "sentence 9: 89% course utilisation across the training programme",
         "    training_utilisation = 89%  2017-18 (financial_year) by title  regex "
-        "training_utilisation/percent-utilisation  fact",
+        "training_utilisation/percent-utilisation  role share (rule default)  fact",
         "    training_utilisation = 89%  2017-18 (financial_year) by title  fuzzy training_utilisation/label-after  "
-        "rejected: duplicate of a more confident reading of the same figure",
+        "role share (rule default)  rejected: duplicate of a more confident reading of the same figure",
         "line 3 (fuzzy): 338 Number of Children with a Child Protection Plan",
-        "    cp_plans = 338  2017-18 (financial_year) by title  fuzzy cp_plans/label-line  fact",
+        "    cp_plans = 338  2017-18 (financial_year) by title  fuzzy cp_plans/label-line  role level (rule default)  fact",
         "line 6 (fuzzy): 513 Children in Care",
-        "    children_in_care = 513  2017-18 (financial_year) by title  fuzzy children_in_care/label-line  fact",
+        "    children_in_care = 513  2017-18 (financial_year) by title  fuzzy children_in_care/label-line  role level (rule default)  fact",
     ]
 
 
@@ -50,3 +50,10 @@ def test_explain_refuses_a_page_the_file_has_not(tmp_path):
     doc.write_text("There were 412 children in care at 31 March 2023.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["explain", str(doc), "--page", "3"])
     assert result.exit_code != 0 and "has 1 pages" in result.output
+
+
+def test_explain_says_which_role_kept_a_figure_from_the_facts(library):
+    text = "At 31 March 2023 there were 1,109 children on a child protection plan, an increase of 14 children."
+    lines = explain_page([text], None, 1, library)
+    assert any(ln.startswith("    cp_plans = 1,109") and ln.endswith("  fact") for ln in lines), lines
+    assert any("= 14" in ln and "rejected: its role is change" in ln for ln in lines), lines

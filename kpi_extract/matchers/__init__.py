@@ -2,7 +2,9 @@
 
 `regex` reads sentences with the library's patterns, `table` reads tables by their row labels
 and typed columns, `lexicon` applies general constructions to each KPI's words, `fuzzy` finds
-labels that are damaged, reworded, or on the line next to the figure. Each is a function of one signature, `(layout, library, settings, claimed) -> candidates`,
+labels that are damaged, reworded, or on the line next to the figure, `parts` the sub-populations
+a sentence gives of a whole the others read ("of whom 96 were under five"). Each is a function of
+one signature, `(layout, library, settings, claimed) -> candidates`,
 registered in `MATCHERS` (as camelot's parsers behind `BaseParser`); `match_page` runs them in
 order, each seeing what the earlier ones claimed, so a figure claimed once stays claimed.
 """
@@ -14,22 +16,23 @@ from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import fuzzy, lexicon, regex, table
+from . import fuzzy, lexicon, parts, regex, table
 
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
 
 # the lexicon's general constructions come after the written patterns and tables (a figure they
-# claimed stays theirs) and before the fuzzy labels, which are the weakest reading
+# claimed stays theirs) and before the fuzzy labels, which are the weakest reading; parts last,
+# as they read the wholes the others found
 MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "lexicon": lexicon.match,
-                                "fuzzy": fuzzy.match}
+                                "fuzzy": fuzzy.match, "parts": parts.match}
 
 
 def prepare(library: Library) -> None:
     """Build what the matchers derive from the library alone (alias tables, cleaned labels) before
     files are read: each file is read in a child forked from this process, and what a child
     builds dies with it, so a table built there is built again for every file."""
-    for module in (regex, table, lexicon, fuzzy):
+    for module in (regex, table, lexicon, fuzzy, parts):
         build = getattr(module, "prepare", None)
         if build is not None:
             build(library)

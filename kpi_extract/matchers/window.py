@@ -84,8 +84,8 @@ def best_per_value(cands: list[Candidate], library: Library) -> list[Candidate]:
     about briefings, not just delegates)."""
     order = library.memo(("kpi-order",), lambda: {k: i for i, k in enumerate(library.kpis)})
 
-    def rank(c: Candidate) -> tuple:
-        return (-c.score, c.value_start - c.match_start, -(c.match_end - c.value_end), order.get(c.kpi, 0))
+    def rank(c: Candidate) -> tuple:  # a reading that names whose figure it is (a subject) is the more specific
+        return (-c.score, not c.subject, c.value_start - c.match_start, -(c.match_end - c.value_end), order.get(c.kpi, 0))
 
     best: dict[tuple, Candidate] = {}
     for c in cands:

@@ -1,0 +1,101 @@
+"""Parts matcher: a sub-population given as a share of a whole another matcher read (issue 7),
+and the other partners of a list whose first partner's payment another matcher read.
+
+Reports break a stock down right after stating it: "Of the 412 children on a plan, 96 were under
+five", "3,104 children in need, of whom 702 were disabled children", "Boys accounted for 231 of
+the 455 children on plans". The part has the whole's KPI and names itself in `subject` (the
+library's `[subject]` name when one matches what the clause says, else those words), so it never
+passes for the area's figure. Only wholes of counted stocks are broken down; a part is read only
+in the sentence of its whole and only in these three shapes, so a second figure of another KPI
+in the same sentence ("611 on plans and 45 in care") is never taken for a part.
+"""
+from __future__ import annotations
+
+import re
+
+from ..layout import PageLayout
+from ..library import Library
+from ..model import Candidate
+from ..settings import DEFAULT_SETTINGS, Settings
+from ..values import VALUE_MACROS
+
+_COUNT = VALUE_MACROS["count"]
+_BE = r"(?:were|are|was|is|had|have)"
+# what a part is: a few words after the verb, up to punctuation, a conjunction or a date
+_WHAT = (r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed)\b)[\w'-]+"
+         r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5})")
+# ", of whom 96 were under five" straight after the whole's words
+_OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
+                      rf"{_BE}\s+{_WHAT}", re.I)
+# "Of the 412 children on a plan at 31 March 2023, 96 were under five"
+_OF_THE = re.compile(rf"^\W*(?:of|among|amongst) (?:the|these|those|our) (?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
+                     rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
+# "Boys accounted for 231 of the 455 children subject to protection plans"
+_MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
+                      rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
+                      re.I)
+
+
+# the next entries of a list of partners' payments: "...: County Council £210,000; Police £52,000"
+_NAME = r"(?-i:(?:the )?[A-Z][\w&'.-]*(?: (?:and |of |for |& )?[A-Z][\w&'.-]*){0,6})"
+_LIST_ITEM = re.compile(rf"\s*[;,]\s*(?:and\s+)?(?!(?i:total|overall|grand|sub-?total)\b)(?P<what>{_NAME})\s*[-:]?\s*"
+                        rf"{VALUE_MACROS['money']}")
+_LIST_HEAD = re.compile(rf"[:;]\s*{_NAME}\s*[-:]?\s*$")
+
+
+def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library) -> list[Candidate]:
+    """The partners after the first of a list whose first entry a matcher read as contributions."""
+    if c.kpi not in ("budget_contributions", "agency_contribution") or "agency_contribution" not in library.kpis \
+            or not _LIST_HEAD.search(text, 0, c.value_start):
+        return []
+    out, pos = [], c.value_end
+    while (m := _LIST_ITEM.match(text, pos)) is not None:
+        vs, ve = m.span("value")
+        out.append(Candidate("agency_contribution", m.group("value"), layout.number, text, c.method,
+                             "agency_contribution/partner-list", c.score * 0.95, vs, ve, m.group("what"),
+                             line=layout.sentences[c.sentence].line_at(vs), sentence=c.sentence,
+                             match_start=m.start("what"), match_end=ve))
+        pos = m.end()
+    return out
+
+
+def _subject(what: str, library: Library) -> str:
+    for s in library.subjects:
+        if s.regex.search(what):
+            return s.name
+    return what.strip()
+
+
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken = {(c.sentence, c.value_start) for c in claimed or []}
+    for c in claimed or []:
+        entry = library.kpis.get(c.kpi)
+        if entry is None or c.sentence < 0:
+            continue
+        text = layout.sentences[c.sentence].text
+        for item in _list_entries(c, text, layout, library):
+            if (c.sentence, item.value_start) not in taken:
+                taken.add((c.sentence, item.value_start))
+                out.append(item)
+        if c.subject or entry.unit != "count" or entry.measure != "stock":
+            continue
+        found: list[tuple[re.Match, str]] = []
+        m = _OF_WHOM.match(text, max(c.value_end, c.match_end))
+        if m:
+            found.append((m, m.group("what")))
+        for rx in (_OF_THE, _MAKE_UP):
+            for m in rx.finditer(text):
+                if m.start("whole") == c.value_start:
+                    found.append((m, m.group("what")))
+        for m, what in found:
+            vs, ve = m.span("value")
+            if (c.sentence, vs) in taken:
+                continue
+            taken.add((c.sentence, vs))
+            out.append(Candidate(c.kpi, m.group("value"), layout.number, text, c.method, f"{c.pattern}+part",
+                                 c.score * 0.95, vs, ve, _subject(what, library), line=layout.sentences[c.sentence]
+                                 .line_at(vs), sentence=c.sentence, match_start=min(m.start("what"), vs),
+                                 match_end=max(m.end("what"), ve)))
+    return out

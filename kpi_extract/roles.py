@@ -1,0 +1,372 @@
+"""What kind of figure a candidate is, before it may become a fact (issue 7).
+
+A matcher finds a number beside a KPI's words; it does not know whether the number is the
+KPI's own level or something said about it: a change ("an increase of 14"), a target, a
+forecast, a comparator (England, the region, statistical neighbours), a threshold ("contracts
+above £214,904"), a per-capita amount, a number of another noun ("five children in need
+teams"), a count qualified by a condition ("24 looked after children had no up-to-date care
+plan"), a part of a whole, or another body's or another finance line's money. Every candidate
+gets one role here, decided by general rules over the clause around the figure (the words
+just before it, the noun phrase and predicate after it) or over a table row's label, and the
+name of the rule that decided, so `explain` can show why. The rules are written once for every
+KPI: the library's own `exclude`/`redirect` phrases stay per KPI, these hold for all.
+
+Only levels, flows, rates and shares of the KPI's own measure become facts, and parts when they
+name their part in `subject` (spec/kpis.md, "Whose figure it is").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .library import KpiEntry, Library
+from .model import Candidate
+from .periods import find_mentions
+from .values import figure_spans
+
+FACT_ROLES = frozenset({"level", "flow", "rate", "share", "amount"})
+ROLES = ("level", "flow", "rate", "share", "amount", "part", "change", "target", "forecast", "comparator",
+         "threshold", "per-capita", "other-noun", "conditional", "other-body", "finance-line", "look-alike")
+
+# -- the clause around a figure ---------------------------------------------------------------
+# before the figure, a clause starts after punctuation, a conjunction or a comparison word
+_BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|whereas|which|who|compared|"
+                          r"compares|against|than|versus|vs)\b", re.I)
+# after it, at punctuation, a conjunction or a comparison word; commas end it too
+_AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|whereas|which|compared|compares|"
+                         r"against|than|versus|vs|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b",
+                         re.I)
+# the predicate of the figure, for conditions: it runs past commas ("nine courses of the year,
+# scheduled for March, had to be cancelled") but not past a full stop or a semicolon
+_PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
+                             r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
+_OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,3}[A-Za-z']+),\s", re.I)
+
+# -- rules: each a compiled regex, searched in one short piece of text ------------------------
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
+    r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
+    r"|\b(?:increas\w*|decreas\w*|reduc\w*|rose|rise|rising|risen|fell|fall|falling|fallen|dropp?\w*|grow\w*|grew|"
+    r"declin\w*|climb\w*|jump\w*|add(?:s|ed)?)\s+(?:by\s+)?"
+    r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?)"
+    r"(?:(?:only|just|a further|an additional|another|around|about|approximately|some|over|almost|nearly|a)\s+)?£?$",
+    re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
+                           r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on)\b", re.I)
+_CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
+
+_TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
+                     r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance)\b", re.I)
+_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
+                       r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
+                       r"modelled|modelling|is expected)\b", re.I)
+_FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
+                             r"estimated|predicted)\b", re.I)
+
+# England, the nation, a region, statistical neighbours, other councils: never the body's own
+_COMPARATOR = re.compile(
+    r"\b(?:england(?:'s)?|english|nationally|national(?!\s+(?-i:[A-Z]))|nationwide|across the country|regional(?:ly)?|"
+    r"(?<!in the )region(?:'s)?(?! of\b)|"
+    r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
+    r"benchmark\w*|neighbouring|other (?:councils|authorities|local authorities|areas|LAs)|all (?:councils|"
+    r"local authorities|LAs)|UK|peers)\b", re.I)
+
+# a level of money above or below which something happens
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:thresholds?|limits?|de minimis|ceiling|cap|allowance)\b[^£\d]{0,30}$"
+    r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
+    r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
+_UP_TO = re.compile(r"\bup to\s+(?:\w+\s+)?$", re.I)
+
+# an amount for one head, one property, one week
+_PER_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*(?:head|child|pupil|resident|person|capita|household|"
+                        r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|day|"
+                        r"night|hour|session|case|worker)\b", re.I)
+_PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|household|property|dwelling|young person|"
+                         r"family)\b"
+                         r"|\bband [a-h]\b|\b(?:weekly|daily|hourly|unit|average|mean)\s+(?:[\w-]+\s+)?"
+                         r"(?:costs?|fees?|prices?|charges?|salary|salaries|wages?|allowances?)\b"
+                         r"|\beach (?:partner|agency|child|pupil|school|household)\b", re.I)
+
+# the number counts another noun the KPI's words only describe: "six children in need teams"
+_OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|units?|homes?|centres?|"
+                r"settings?|wards?|localities|services?|partnerships?|priorities|appendices|workstreams?|"
+                r"trainers|vacancies|roles|sites|providers|beds|meetings|groups?|pathways?|strategies|"
+                r"audits?|reviews|reports|case studies|cohorts?")
+# it follows the words the match read at once, or after a word or two that are no verb ("vacant ... posts")
+_OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
+                         rf"for|subject|of)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+# a match that runs on past a verb has read the clause's object, not the number's noun phrase
+_VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
+_EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)
+
+# a count the clause qualifies: it is not the population's size but the part in some state
+_CONDITION = re.compile(
+    r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
+    r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
+    r"awaiting|waiting|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
+    r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
+    r"booked but|sampled|audited|tracked)\b", re.I)
+_CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
+                               r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
+                               r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
+
+# "a further 64 joining online": more of the same measure, a part when the matcher named it
+_FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
+
+# a bare year after the name of a report or a month: a date, not a count
+_YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+_TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|accounts|budget|profile|summary|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|Q[1-4])\s+$", re.I)
+
+# a part of the figure before: "of which £31,940 was spent", "of whom 96 were under five"
+_PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this total))\s*(?:,\s*)?(?:\w+\s+)?$"
+                      r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
+# what a part is, as its clause says: "96 were under five", "1,312 were on child in need plans"
+_PART_PREDICATE = re.compile(r"\s*(?:(?:children|young people|of them|of these)\s+)?(?:were|are|was|is|had|have|has)\s+"
+                             r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an)\b)[\w'-]+(?: [\w'-]+){0,5}?)"
+                             r"\s*(?=$|[,.;:()]|\b(?:and|but|at|in \d|as at|by|during|compared|which|who)\b)", re.I)
+
+# money that is not a body's own budget or spend
+_FINANCE_LINE = re.compile(
+    r"\b(?:savings?|growth|pressures?|variances?|overspends?|underspends?|over-spend|under-spend|provisions?|"
+    r"reserves?|balances?|contingenc(?:y|ies)|surplus|deficit|shortfall|gap|slippage|grants?|receipts?|"
+    r"fees|charges|interest|investments?|borrowing|debt|precept|council tax|business rates|pay award|inflation|"
+    r"income from|(?:and|&|plus) (?:other )?income|(?<!')\b(?!(?:total|overall|annual|its|the|our|their|combined|gross|"
+    r"net|in|was|year)\b)[a-z]+ income|"
+    r"capital|one-off|allocations?|top-?up|transfers?|funding gap|efficienc(?:y|ies)|cost of|costs?|spending power|"
+    r"settlement)\b", re.I)
+# another body's money or count: a health commissioner, the police force, schools, a trust, government
+_OTHER_BODY = re.compile(
+    r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
+    r"police and crime commissioner|PCC|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
+    r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
+    r"home office|commissioner's|neighbouring|health commissioner)\b", re.I)
+# "contributions and income totalled": the clause stop at "and" must not hide the first noun
+_JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+_ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
+_OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
+_INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+                             r"(?:brought|carried)[- ]forward\b", re.I)
+_MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
+                           re.I)
+_MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
+                                                                               "agency_contribution")}
+
+_NOUN_OF_VALUE = re.compile(r"^\s*[\w'-]+")
+
+
+def _base_role(entry: KpiEntry) -> str:
+    if entry.unit == "rate_per_10k":
+        return "rate"
+    if entry.unit == "percent":
+        return "share"
+    if entry.unit == "GBP":
+        return "amount"
+    return "flow" if entry.measure in ("flow", "event") else "level"
+
+
+def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, str, str]:
+    """The figure's clause: the words before it (back to punctuation, a conjunction or another
+    figure that is not part of a date), after it (to the same), and its predicate (past commas,
+    to the end of the sentence)."""
+    lo = max(0, start - 90)
+    head = text[lo:start]
+    dates = [(lo + m.start, lo + m.end) for m in find_mentions(head)] if any(ch.isdigit() for ch in head) else []
+    cut = 0
+    for m in _BEFORE_STOP.finditer(head):
+        cut = m.end()
+    for a, b in spans:
+        if lo <= a and b <= start and b - lo > cut and not any(x <= a < y for x, y in dates):
+            cut = b - lo
+    before = head[cut:]
+    if cut and head[:cut].rstrip().endswith(",") and lo == 0:
+        opener = _OPENER.match(text[:start])
+        if opener and opener.end() == cut:  # "Nationally, 50,010 children ...": the opener governs
+            before = opener.group(1) + " " + before
+    tail = text[end:end + 90]
+    stop = _AFTER_STOP.search(tail)
+    after = tail[:stop.start()] if stop else tail
+    pstop = _PREDICATE_STOP.search(tail := text[end:end + 140])
+    predicate = tail[:pstop.start()] if pstop else tail
+    following = [a - end for a, _ in spans if end < a < end + len(predicate)]
+    predicate = predicate[:min(following)] if following else predicate  # up to the next figure
+    return before, after, predicate
+
+
+def named_part(c: Candidate) -> str:
+    """What a part says it is, from the words after it ("96 were under five": "under five")."""
+    named = _PART_PREDICATE.match(c.snippet, c.value_end)
+    return named.group("what") if named else ""
+
+
+def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
+                   earlier: frozenset[str] = frozenset()) -> tuple[str, str]:
+    text = c.snippet
+    before, after, predicate = clause(text, c.value_start, c.value_end, spans)
+    money = entry.unit == "GBP"
+    raw_before = text[max(0, c.value_start - 90):c.value_start]
+    raw_after = text[c.value_end:c.value_end + 60]  # for the words straight after the figure
+    if c.value_start > 0 and text[c.value_start - 1].isalpha():
+        return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
+    if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
+        return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
+    if _CHANGE_BEFORE.search(before):
+        return "change", "change-before"
+    if _CHANGE_AFTER.match(raw_after):
+        return "change", "change-after"
+    if _UP_TO.search(before):
+        return "conditional", "up-to"
+    if _EXCEPT.search(raw_before):
+        return "other-noun", "except"
+    if _TARGET.search(before) or _TARGET.search(after):
+        return "target", "target-words"
+    if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
+        return "forecast", "forecast-words"
+    paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
+    if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
+        return "comparator", "comparator-words"
+    if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after)):
+        return "threshold", "threshold-words"
+    if not money and _THRESHOLD_AFTER.match(raw_after):
+        return "threshold", "or-more"
+    if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)):
+        return "per-capita", "per-unit"
+    if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
+            and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
+        return "other-noun", "head-noun"
+    if c.subject and _FURTHER_BEFORE.search(before):  # "with a further 85 watching online": that part
+        return "part", "further-named"
+    if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
+        return "conditional", "condition"
+    part_of = _PART_OF.search(raw_before)
+    # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
+    # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure
+    relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
+    if part_of and not c.subject and (money or c.kpi in earlier or not (relative or earlier)):
+        if not money and named_part(c):  # the part names itself: it becomes a fact with that subject
+            return "part", "of-which-named"
+        return "part", "of-which"
+    # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
+    owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before))
+    if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
+            and entry.id not in ("budget_carry_forward",) and owner_before:
+        return "other-body", "owner-words"
+    if not money and _OTHER_BODY.search(before) and entry.unit == "count":
+        return "other-body", "owner-words"
+    if entry.id in _MONEY_KPI_GROUPS["own"]:
+        if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
+            return "finance-line", "finance-noun"
+        if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):
+            return "look-alike", "total-with-carry-forward"
+    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
+        return "look-alike", "mixed-income"
+    return ("part", "subject") if c.subject else (_base_role(entry), "default")
+
+
+_TABLE_LABEL_RULES = (
+    ("comparator", "comparator-label", _COMPARATOR),
+    ("target", "target-label", _TARGET),
+    ("forecast", "forecast-label", _FORECAST),
+    ("change", "change-label", _CHANGE_LABEL),
+    ("per-capita", "per-unit-label", _PER_BEFORE),
+)
+
+
+def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
+    label = c.snippet.split(" | ", 1)[0]
+    for role, rule, rx in () if entry.id in _MONEY_KPI_GROUPS["paid-in"] else _TABLE_LABEL_RULES:
+        if rx.search(label):
+            return role, rule
+    if entry.id in _MONEY_KPI_GROUPS["own"] and _FINANCE_LINE.search(label) and not _OWN_BUDGET.search(label):
+        return "finance-line", "finance-label"
+    return ("part", "subject") if c.subject else (_base_role(entry), "default")
+
+
+# a partner's name straight before an amount, after a list's colon or semicolon: "Partner
+# contributions 2022/23: County Council £210,000; Police £52,000"
+_LIST_NAME = re.compile(r"[:;]\s*(?!(?i:total|overall|grand|sub-?total|in total|in|of|from|was|were)\b)(?P<name>(?-i:(?:the )?[A-Z][\w&'.-]*(?: (?:and |of |for |& )?[A-Z][\w&'.-]*){0,6}))"
+                        r"\s*[-:]?\s*$")
+
+
+# "Partners contributed £420,000": all the partners together, not one of them
+_COLLECTIVE = re.compile(r"^(?:the )?(?:(?:three|four|five|six|all|statutory|key|safeguarding|relevant|other|member|"
+                         r"partner|contributing|funding)\s+)*(?:partners|agencies|organisations|organizations|"
+                         r"partner agencies|members|funders|contributors)$", re.I)
+
+
+def _route(c: Candidate, library: Library) -> Candidate:
+    """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
+    KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
+    read from one partner's entry in a list is that partner's."""
+    if c.kpi == "agency_contribution" and _COLLECTIVE.match(c.subject.strip()) and "budget_contributions" in library.kpis:
+        return replace(c, kpi="budget_contributions", subject="", pattern=f"{c.pattern}>budget_contributions")
+    if c.kpi == "budget_contributions" and "agency_contribution" in library.kpis and c.method != "table":
+        named = _LIST_NAME.search(c.snippet, 0, c.value_start)
+        if named and named.end() == c.value_start:
+            return replace(c, kpi="agency_contribution", subject=named.group("name"),
+                           pattern=f"{c.pattern}>agency_contribution")
+    if c.method == "regex" or c.sentence >= 0 and c.method != "table":
+        return c  # sentences were routed by the matcher's clause rules already
+    label = c.snippet.split(" | ", 1)[0] if c.method == "table" else c.snippet
+    for rx, target in library.kpis[c.kpi].redirect:
+        if rx.search(label):
+            if not target:
+                return replace(c, role="look-alike", role_rule="redirect-label")
+            if target in library.kpis and library.kpis[target].unit == library.kpis[c.kpi].unit:
+                return replace(c, kpi=target, pattern=f"{c.pattern}>{target}")
+    return c
+
+
+def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None = None,
+            earlier: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The role of one candidate and the rule that decided it; `earlier` holds the KPIs read
+    before it in the same sentence (a part is a part of its own KPI's whole)."""
+    entry = library.kpis[c.kpi]
+    if c.method == "table":
+        return _table_role(c, entry)
+    return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier)
+
+
+def subject_of(c: Candidate, library: Library) -> str:
+    """The sub-population a candidate's match names (the library's `[subject]` table), if the
+    matcher did not name one."""
+    if c.subject:
+        return c.subject
+    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
+    for s in library.subjects:
+        if s.regex.search(text):
+            return s.name
+    return ""
+
+
+def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
+    """Every candidate with its subject, role and rule set (look-alike labels routed first)."""
+    out = []
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
+    for c in cands:
+        read.setdefault(c.snippet, []).append((c.value_end, c.kpi))
+    for c in cands:
+        c = _route(c, library)
+        c = replace(c, subject=subject_of(c, library))
+        if c.role:
+            out.append(c)
+            continue
+        spans = None
+        if c.method != "table":
+            spans = spans_of.get(c.snippet)
+            if spans is None:
+                spans = spans_of[c.snippet] = figure_spans(c.snippet)
+        earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
+        role, rule = role_of(c, library, spans, earlier)
+        out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
+    return out
+
+
+def is_fact(c: Candidate) -> bool:
+    """Levels, flows, rates, shares and amounts of the KPI's own measure, and parts that name
+    their part; nothing else becomes a fact."""
+    return c.role in FACT_ROLES or (c.role == "part" and bool(c.subject))

@@ -1,0 +1,239 @@
+"""Roles of figures (kpi_extract/roles.py, issue 7): every sentence here is invented, in the way
+English councils write, and none is taken from ../shared. Each role is checked twice: the role
+and rule a candidate gets, and what the whole extractor then emits (a fact or nothing)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kpi_extract import roles
+from kpi_extract.layout import layout_page
+from kpi_extract.matchers import match_page
+from kpi_extract.pages import prepare
+from kpi_extract.pipeline import extract_text
+
+
+def candidates(text: str, library):
+    """The candidates of a one-page text, each with its role set."""
+    page = prepare([text], None)[0]
+    layout = layout_page(page.number, page.text, page.lines, None)
+    return roles.assign(match_page(layout, library), library)
+
+
+def facts(text: str, library) -> set[tuple[str, float]]:
+    return {(f.kpi, float(f.value)) for f in extract_text(text, library)}
+
+
+# (role, sentence, kpi of the candidate, its value): the figure is read, and it is this role
+ROLE_CASES = [
+    ("change", "Looked after children numbers went up by 17 over the summer.", "children_in_care", "17"),
+    ("change", "There are 29 fewer children on a child protection plan than in June.", "cp_plans", "29"),
+    ("target", "Our target is to bring re-referrals down to 17% by 2026.", "rereferral_rate", "17%"),
+    ("forecast", "The service is forecast to hold 512 children in care by March 2026.", "children_in_care", "512"),
+    ("forecast", "The plan assumes 905 looked after children in 2027/28.", "children_in_care", "905"),
+    ("comparator", "Nationally, 52,120 children were on a child protection plan at 31 March 2024.", "cp_plans",
+     "52,120"),
+    ("threshold", "Any budget variance above £150,000 is reported to the Cabinet Member.", "budget_total",
+     "£150,000"),
+    ("per-capita", "Spend per pupil on high needs was £1,890 in 2023/24.", "expenditure_total", "£1,890"),
+    ("other-noun", "The borough's two Children in Care Councils each met six times.", "children_in_care", "two"),
+    ("other-noun", "The training pool delivered all but three of the courses.", "training_courses", "three"),
+    ("conditional", "Eighteen children in care were without a named social worker in May.", "children_in_care",
+     "Eighteen"),
+    ("conditional", "Inspectors found 14 children on child protection plans who had not been seen for six weeks.",
+     "cp_plans", "14"),
+    ("finance-line", "Savings of £2.6m have been agreed for 2024/25.", "budget_total", "£2.6m"),
+    ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
+]
+
+
+@pytest.mark.parametrize("role,text,kpi,raw", [c for c in ROLE_CASES if c[2]])
+def test_a_figure_that_is_not_the_kpi_gets_its_role_and_gives_no_fact(role, text, kpi, raw, library):
+    read = [c for c in candidates(text, library) if c.raw == raw and c.kpi == kpi]
+    c = read[0] if read else roles.assign([_candidate(text, raw, kpi)], library)[0]
+    assert (c.role, bool(c.role_rule)) == (role, True), c.role_rule
+    assert not roles.is_fact(c)
+    value = float(raw.strip("£%").replace(",", "").replace("bn", "e9").replace("m", "e6")) \
+        if raw[-1].isdigit() or raw[-1] in "%mn" and raw[0] in "£0123456789" else None
+    assert not {f for f in facts(text, library) if f[0] == kpi and (value is None or f[1] == value)}
+
+
+# (role, sentence, the facts it gives)
+FACT_CASES = [
+    ("level", "At 30 September 2023 there were 522 children on a child protection plan.", {("cp_plans", 522.0)}),
+    ("flow", "During 2023/24, 611 children became subject to a child protection plan.",
+     {("cp_plans_started", 611.0)}),
+    ("rate", "The rate of children looked after was 71.2 per 10,000 children.",
+     {("children_in_care_rate_per_10k", 71.2)}),
+    ("share", "The re-referral rate was 21% in 2023/24.", {("rereferral_rate", 21.0)}),
+    ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
+    ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),
+]
+
+
+@pytest.mark.parametrize("role,text,want", FACT_CASES)
+def test_a_figure_of_the_kpis_own_measure_becomes_a_fact(role, text, want, library):
+    assert facts(text, library) == want
+    assert role in {c.role for c in candidates(text, library)}
+
+
+def test_a_comparison_after_the_figure_keeps_the_figure():
+    text = "Our rate of 38.4 per 10,000 compares with 43.2 for England and 40.1 for statistical neighbours."
+    c = _candidate(text, "38.4", "cp_plans_rate_per_10k")
+    assert roles.role_of(c, _LIB[0])[0] == "rate"
+    for other in ("43.2", "40.1"):
+        assert roles.role_of(_candidate(text, other, "cp_plans_rate_per_10k"), _LIB[0])[0] == "comparator"
+
+
+def test_a_part_is_a_fact_only_with_its_subject(library):
+    spent = _candidate("The training budget was £42,000, of which £36,500 was spent.", "£36,500", "expenditure_total")
+    spent = roles.assign([spent], library)[0]
+    assert (spent.role, spent.role_rule, roles.is_fact(spent)) == ("part", "of-which", False)
+    text = "At 31 March 2024 there were 780 children in care, of whom 102 were unaccompanied."
+    whole, part = (_candidate(text, raw, "children_in_care") for raw in ("780", "102"))
+    whole, part = roles.assign([whole, part], library)
+    assert (whole.role, roles.is_fact(whole)) == ("level", True)
+    assert (part.role, part.subject, roles.is_fact(part)) == ("part", "unaccompanied", True)
+
+
+def test_a_different_measure_after_of_which_is_not_a_part(library):
+    text = "The plan has 40 actions, of which 31 were completed."
+    got = roles.assign([_candidate(text, "40", "plan_actions_total"), _candidate(text, "31", "plan_actions_completed")],
+                       library)
+    assert [(c.role, roles.is_fact(c)) for c in got] == [("level", True), ("level", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Net investment income of £3.1m is budgeted for 2024/25.",
+    "Income from fees and charges was £8,400 in 2023/24.",
+    "Grant income and contributions totalled £1.2m.",
+    "The month 6 variance is an overspend of £640,000.",
+    "A provision of £900,000 is held for bad debts.",
+    "The council received a Household Support grant of £2.2m in 2023/24.",
+    "Council tax for a Band D property in 2024/25 is £2,140.50.",
+    "Contracts worth £180,000 or more must be advertised.",
+    "The schools' notional SEN budget is £9.8m.",
+    "Neighbouring Easthope Council set a net revenue budget of £410m for 2024/25.",
+    "Total resources available (including the balance brought forward of £21,400): £560,900",
+])
+def test_finance_lines_are_never_the_budget_or_spend(text, library):
+    assert not {k for k, _ in facts(text, library)} & {"budget_total", "expenditure_total"}, facts(text, library)
+
+
+def test_a_table_row_labelled_as_a_lookalike_is_routed(library):
+    text = "Measure 2022/23 2023/24\nChildren on a CP plan 402 388\nCP plans started 611 590\n"
+    got = facts(text, library)
+    assert ("cp_plans", 611.0) not in got and ("cp_plans", 590.0) not in got
+
+
+def test_a_partner_named_national_is_not_a_comparator(library):
+    c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
+                   subject="National Probation Service")
+    c = roles.assign([c], library)[0]
+    assert roles.is_fact(c), (c.role, c.role_rule)
+
+
+_LIB: list = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_library(library):
+    _LIB[:] = [library]
+
+
+def _candidate(text: str, raw: str, kpi: str, subject: str = "", method: str = "regex"):
+    from kpi_extract.model import Candidate
+    start = text.index(raw)
+    return Candidate(kpi, raw, 1, text, method, f"{kpi}/test", 0.9, start, start + len(raw), subject,
+                     sentence=0 if method == "regex" else -1, match_start=start, match_end=start + len(raw))
+
+
+def _readme_rows() -> list[tuple[str, str, str, str, str]]:
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = text.split("<!-- roles-table: checked by tests/test_roles.py -->", 1)[1].split("<!-- end roles-table -->")[0]
+    rows = []
+    for line in table.strip().splitlines()[2:]:
+        role, example, kpi, fact = (cell.strip() for cell in line.strip("|").split("|"))
+        raw = re.search(r"\*\*(.+?)\*\*", example).group(1)
+        rows.append((role, example.replace("**", ""), raw, kpi, fact))
+    return rows
+
+
+README_ROWS = _readme_rows()
+
+
+def test_the_readme_shows_every_role():
+    assert {r[0] for r in README_ROWS} == set(roles.ROLES)
+
+
+@pytest.mark.parametrize("role,text,raw,kpi,fact", README_ROWS, ids=[r[0] for r in README_ROWS])
+def test_the_readme_examples_of_roles(role, text, raw, kpi, fact, library):
+    # the matchers' own candidate when they read the figure (with the figures around it), else one made here
+    read = [c for c in candidates(text, library) if c.raw == raw and c.kpi == kpi]
+    c = read[0] if read else roles.assign([_candidate(text, raw, kpi)], library)[0]
+    assert c.role == role, c.role_rule
+    value = float(re.sub(r"[£,%]", "", raw).replace("bn", "e9").replace("m", "e6")) \
+        if re.fullmatch(r"£?[\d,.]+(?:bn|m)?%?", raw) else None
+    got = {(f.kpi, f.subject) for f in extract_text(text, library) if value is not None and float(f.value) == value}
+    if fact == "no":
+        assert not roles.is_fact(c) and not any(k == kpi for k, _ in got), got
+    else:
+        subject = re.search(r"`(.+)`", fact)
+        assert roles.is_fact(c) and (kpi, subject.group(1) if subject else "") in got, got
+
+
+def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library):
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Partner contributions 2023/24: Borough Council £188,000; Police £41,000.", library)}
+    assert {("agency_contribution", "188000", "Borough Council"), ("agency_contribution", "41000", "Police")} <= got
+    assert not {f for f in got if f[0] == "budget_contributions"}
+    assert {(f.kpi, f.value) for f in extract_text("Contributions: Total £229,000", library)} == \
+        {("budget_contributions", "229000")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # "in the region of" is an approximation, not a comparator region
+    ("The partnership budget for 2022/23 was in the region of £600,000.", ("budget_total", 600000.0)),
+    # a remark after the figure's clause does not qualify the count
+    ("At 31 March 2023, 612 children were subject to a child protection plan, which is not unusual for the borough.",
+     ("cp_plans", 612.0)),
+    # a partner named "National ..." is not a national comparator
+    ("The National Probation Service contributed £6,500 in 2023/24.", ("agency_contribution", 6500.0)),
+])
+def test_words_that_only_look_like_a_role(text, want, library):
+    assert want in facts(text, library)
+
+
+@pytest.mark.parametrize("text,whole,part", [
+    ("Of the 508 children on a child protection plan at 31 March 2024, 131 were under five.",
+     ("cp_plans", 508.0, ""), ("cp_plans", 131.0, "under 5s")),
+    ("At 31 March 2024 there were 2,870 children in need, of whom 344 were disabled children.",
+     ("children_in_need", 2870.0, ""), ("children_in_need", 344.0, "disabled children")),
+    ("Girls accounted for 260 of the 508 children on a child protection plan.",
+     ("cp_plans", 508.0, ""), ("cp_plans", 260.0, "Girls")),
+])
+def test_a_part_of_a_whole_is_read_with_its_subject(text, whole, part, library):
+    got = {(f.kpi, float(f.value), f.subject) for f in extract_text(text, library)}
+    assert whole in got and part in got, got
+
+
+def test_a_second_figure_of_another_measure_is_not_a_part(library):
+    got = {(f.kpi, float(f.value), f.subject) for f in extract_text(
+        "At 31 March 2024 there were 611 children on a child protection plan and 45 were in care.", library)}
+    assert not {g for g in got if g[1] == 45.0 and g[0] == "cp_plans"}, got
+
+
+def test_a_titles_year_run_into_the_next_line_is_not_a_count(library):
+    got = {(f.kpi, f.value) for f in extract_text("Children's Services Annual Review 2023 Referrals received: 5,480",
+                                                   library)}
+    assert ("referrals", "2023") not in got and ("referrals", "5480") in got
+
+
+def test_a_service_names_its_budget_and_partners_together_are_the_contributions(library):
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "The net budget of Children's Services for 2024/25 is £151.2m.", library)}
+    assert ("budget_total", "151200000", "Children's Services") in got
+    got = {(f.kpi, f.value, f.subject) for f in extract_text("Statutory partners contributed £388,000 in 2023/24.", library)}
+    assert ("budget_contributions", "388000", "") in got and not {g for g in got if g[0] == "agency_contribution"}

@@ -136,7 +136,7 @@ def test_series_never_tracebacks(tmp_path, facts_text, data):
             column = data.draw(st.sampled_from(FACT_COLUMNS))
             try:
                 text = with_cell(text, column, data.draw(st.one_of(_NASTY, st.text(max_size=12))))
-            except (IndexError, KeyError, csv.Error):
+            except (IndexError, KeyError, ValueError, csv.Error):  # a header an insert broke has no such column
                 pass
         elif kind == "truncate":
             text = text[:data.draw(st.integers(0, len(text)))]

@@ -130,14 +130,19 @@ def _lead_in_period(line: str) -> Period | None:
     """A line ending in a colon that names one date and no figure leads in a list."""
     if len(line) > 90 or not _LEAD_IN.match(line):
         return None
-    found = {m.period for m in find_mentions(line) if m.absolute and m.period.known}  # "Key figures (31 March 2023):"
+    return _the_date_alone(line)  # "Key figures (31 March 2023):"
+
+
+def _the_date_alone(text: str) -> Period | None:
+    """The one period `text` names, when it holds no other figure (a statement about dates, not
+    a figure of its own)."""
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     if len(found) != 1:
         return None
-    p = found.pop()
-    rest = line
-    for m in sorted(find_mentions(line), key=lambda m: -m.start):
+    rest = text
+    for m in sorted(find_mentions(text), key=lambda m: -m.start):
         rest = rest[:m.start] + rest[m.end:]
-    return None if re.search(r"\d", rest) else p
+    return None if _DIGIT.search(rest) else found.pop()
 
 
 def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
@@ -159,14 +164,7 @@ def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself."""
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
-    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
-    if len(found) != 1:
-        return None
-    p = found.pop()
-    rest = text
-    for m in sorted(find_mentions(text), key=lambda m: -m.start):
-        rest = rest[:m.start] + rest[m.end:]
-    return None if re.search(r"\d", rest) else p
+    return _the_date_alone(text)
 
 
 def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:

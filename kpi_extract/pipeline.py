@@ -6,6 +6,7 @@ to `jobs` files are processed at once.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -315,6 +316,7 @@ def _prepare_for_children(library: Library) -> None:
     building it again: the library's pattern index, the matchers' alias tables, the gazetteer."""
     prepare_matchers(library)
     gazetteer()
+    gc.freeze()
 
 
 def _timeout_message(timeout: float) -> str:

@@ -27,7 +27,7 @@ from ..model import Candidate
 from ..periods import find_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..values import expand_macros, figure_spans, not_a_figure
-from .regex import _has_figure, comparisons
+from .regex import comparisons, has_figure
 from .window import apply_rules, best_per_value
 
 _SHAPE = {
@@ -277,19 +277,6 @@ def for_document(library: Library, texts: list[str]) -> Library:
     if not pairs:
         return library
     return replace(library, doc_terms=tuple(sorted(pairs.items())))
-
-
-_DIGIT = re.compile(r"\d")
-# every number word holds one of these: a sentence without any has no figure in words
-_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-              "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def _figure_in(text: str, low: str) -> bool:
-    """A figure in digits or words; the slow number-word search only when a word could be one."""
-    if _DIGIT.search(text):
-        return True
-    return any(w in low for w in _WORD_KEYS) and _has_figure(text)
 
 
 def _no_figure(text: str) -> bool:
@@ -569,7 +556,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         pending, carried_list = carried_list, None
         # (a list's lead has no figure when its first name ends the line: "Contributions were: Police")
         if doc is None and not pending and not any(k in lowered[si] for k in keys) \
-                or ":" not in sent.text and not _figure_in(sent.text, lowered[si]):
+                or ":" not in sent.text and not has_figure(sent.text):
             continue
         s = _Sentence(layout, si, settings)
         s.earlier = by_sentence.get(si, [])

@@ -44,11 +44,13 @@ _NUMBER_TOKENS = frozenset(w for w in WORD_VALUES if w != "zero")
 _LETTERS = re.compile(r"[a-z]+")
 
 
-def _has_figure(text: str) -> bool:
+def has_figure(text: str) -> bool:
     """A digit, else a number word: the word alternation is slow to try at every position,
     and most sentences that have a figure have a digit."""
     return _DIGIT.search(text) is not None or (
         not _NUMBER_TOKENS.isdisjoint(_LETTERS.findall(text.lower())) and _NUMBER_WORD.search(text) is not None)
+
+
 _UNIT_RX = {unit: re.compile(expand_macros(src), FLAGS) for unit, src in UNIT_VALUE.items()}
 
 
@@ -142,7 +144,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     index = library.index()
     rules = index.rules
     # every pattern reads a figure: only sentences with one are read, and only their words looked up
-    figured = [_has_figure(s.text) for s in sentences]
+    figured = [has_figure(s.text) for s in sentences]
     lowered = [s.text.lower() if f else "" for s, f in zip(sentences, figured)]
     page_words = index.page_words([low for low in lowered if low])
     carried: list[Candidate] = []  # comparisons found for the next sentence

@@ -2,19 +2,20 @@
 
 As pdfplumber's `debug_tablefinder` or camelot's `parse_details` show their reasoning, this shows
 the context that governs the page, each candidate with the clause it was read from, the period
-it got and the rule of the precedence (`dating.py`) that decided it, its role and owner when
-the candidate carries them, and for each candidate that gave no fact, why: not a figure, an
-implausible value, a duplicate, or its role.
+it got and the rule of the precedence (`dating.py`) that decided it, its role (`roles.py`), and
+for each candidate that gave no fact, why: not a figure, an implausible value, a duplicate, or
+its role. It starts from the same document preparation as `extract`.
 """
 from __future__ import annotations
 
-from .context import DocumentContext, build_context
+from itertools import islice
+
+from .context import DocumentContext
 from .dating import Dated, date_page
-from .layout import layout_page
 from .library import Library
 from .matchers import match_page
 from .model import Candidate, Period
-from .pages import prepare
+from .pipeline import page_layouts, prepare_document
 from .resolve import dedupe, rejection, snippet_around, to_fact
 from .roles import assign as assign_roles, is_fact
 
@@ -26,16 +27,10 @@ def _when(p: Period | None) -> str:
 
 
 def _role(c: Candidate) -> str:
-    """The role and owner the "roles" step gives a candidate, when the candidate has them."""
-    parts = []
-    for name in ("role", "owner"):
-        value = getattr(c, name, "")
-        if value:
-            parts.append(f"{name} {value}")
-    rule = getattr(c, "role_rule", "")
-    if rule and parts:
-        parts[0] += f" (rule {rule})"
-    return ("  " + ", ".join(parts)) if parts else ""
+    """The role `roles.py` gave a candidate, and the rule that decided it."""
+    if not c.role:
+        return ""
+    return f"  role {c.role}" + (f" (rule {c.role_rule})" if c.role_rule else "")
 
 
 def context_lines(doc: DocumentContext, page: int) -> list[str]:
@@ -47,13 +42,13 @@ def context_lines(doc: DocumentContext, page: int) -> list[str]:
     for pg, ln, p in doc.headings:
         if pg == page:
             out.append(f"  heading    {_when(p)}  line {ln + 1}")
-    for pg, first, last, p in getattr(doc, "lead_ins", []):
+    for pg, first, last, p in doc.lead_ins:
         if pg == page:
             out.append(f"  lead-in    {_when(p)}  lines {first + 1}-{last + 1}")
-    for pg, ln, p in getattr(doc, "standing", []):
+    for pg, ln, p in doc.standing:
         if pg <= page:
             out.append(f"  standing   {_when(p)}  page {pg} line {ln + 1}")
-    for pg, ln in getattr(doc, "datelines", []):
+    for pg, ln in doc.datelines:
         if pg == page:
             out.append(f"  dateline   line {ln + 1} (dates no section)")
     if doc.meeting is not None:
@@ -70,12 +65,8 @@ def _where(c: Candidate) -> str:
 def explain_page(raw_pages: list[str], models: list | None, number: int, library: Library,
                  shown: str = "<text>") -> list[str]:
     """The report of `kpi-extract explain` for page `number` (1-based) of a document."""
-    pages = prepare(raw_pages, models)
-    doc = build_context([p.text for p in pages], shown, [p.lines for p in pages])
-    carry = None
-    for page in pages[:number]:
-        layout = layout_page(page.number, page.text, page.lines, carry)
-        carry = layout.geo[-1] if layout.geo else None
+    pages, library, doc = prepare_document(raw_pages, shown, library, models)
+    layout = next(islice(page_layouts(pages), number - 1, None))
     cands = assign_roles(match_page(layout, library), library)
     dated, dropped = date_page(layout, [c for c in cands if is_fact(c)], doc, library)
     dropped = [(c, f"its role is {c.role} ({c.role_rule}): not the KPI's own measure")

@@ -15,18 +15,18 @@ import traceback
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .areas import gazetteer
 from .cache import TextCache, file_hash
-from .context import build_context
-from .layout import layout_page
+from .context import DocumentContext, build_context
+from .layout import PageLayout, layout_page
 from .ids import assign as assign_ids, text_hash
 from .library import Library
 from .matchers import match_page, prepare as prepare_matchers
 from .matchers.lexicon import for_document
 from .model import Fact
-from .pages import prepare
+from .pages import Page, prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
 from .readers.ocr import configure as configure_ocr, ocr_pages
 from .resolve import dedupe, resolve_page
@@ -93,18 +93,34 @@ def discover(paths: Iterable[str]) -> tuple[list[InputFile], list[tuple[str, str
     return unique, problems
 
 
+def prepare_document(raw_pages: list[str], shown: str, library: Library, models: list | None = None
+                     ) -> tuple[list[Page], Library, DocumentContext]:
+    """A document made ready to be matched: its pages, the library with the terms the document
+    defines for itself, and the context (titles, headings, dates, area) that governs its pages.
+    `extract` and `explain` both start here, so that `explain` shows what `extract` does."""
+    pages = prepare(raw_pages, models)
+    library = for_document(library, [p.text for p in pages])
+    ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
+    return pages, library, ctx
+
+
+def page_layouts(pages: list[Page]) -> Iterator[PageLayout]:
+    """Each page laid out in turn; a table that runs on without its header takes the columns of
+    the last table of the page before."""
+    carry = None
+    for page in pages:
+        layout = layout_page(page.number, page.text, page.lines, carry)
+        carry = layout.geo[-1] if layout.geo else None
+        yield layout
+
+
 def extract_pages(raw_pages: list[str], shown: str, library: Library,
                   kpis: set[str] | None = None, models: list | None = None, content_hash: str = "") -> list[Fact]:
     """Facts from a document's raw page texts (and page models, when the reader gave them), with
     ids from the file's `content_hash` (else from the page texts). Pure: no I/O."""
-    pages = prepare(raw_pages, models)
-    library = for_document(library, [p.text for p in pages])  # terms the document defines for itself
-    ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
+    pages, library, ctx = prepare_document(raw_pages, shown, library, models)
     facts: list[Fact] = []
-    carry = None  # the last table of the page before, for a table that runs on without its header
-    for page in pages:
-        layout = layout_page(page.number, page.text, page.lines, carry)
-        carry = layout.geo[-1] if layout.geo else None
+    for layout in page_layouts(pages):
         cands = match_page(layout, library)
         if kpis:
             cands = [c for c in cands if c.kpi in kpis]

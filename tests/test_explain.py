@@ -57,3 +57,11 @@ def test_explain_says_which_role_kept_a_figure_from_the_facts(library):
     lines = explain_page([text], None, 1, library)
     assert any(ln.startswith("    cp_plans = 1,109") and ln.endswith("  fact") for ln in lines), lines
     assert any("= 14" in ln and "rejected: its role is change" in ln for ln in lines), lines
+
+
+def test_explain_reads_a_page_as_extract_does_with_the_documents_own_terms(library):
+    # "CWCF" names children in care only because page 1 defines it: explain must know that too
+    pages = ["This report is about children we care for (CWCF).",
+             "At 31 March 2023 there were 310 CWCF in Wexley."]
+    lines = explain_page(pages, None, 2, library)
+    assert any(ln.startswith("    children_in_care = 310") and ln.endswith("  fact") for ln in lines), lines

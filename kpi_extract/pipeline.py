@@ -152,7 +152,9 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
         if cache is not None:  # here, in parallel, rather than by the parent after a copy down the pipe
             cache.put(file.path, reader, raw)
             cache.drop_partial(file.path, reader)
-    facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models, file_hash(file.path))
+    # the cache hashed the file already (in the parent, before this child was forked)
+    content_hash = cache.content_hash(file.path) if cache is not None else file_hash(file.path)
+    facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models, content_hash)
     return (None if cached is not None or cache is not None else raw), facts, raw.warnings, len(raw.pages)
 
 

@@ -331,3 +331,28 @@ def test_the_command_serves_until_stopped_and_says_where(tmp_path):
             proc.kill()
             proc.wait()
     assert [d.who for d in Ledger(default_path(facts)).history()] == ["Ben"]
+
+
+def test_the_command_serves_on_the_port_asked_for(tmp_path):
+    import re
+    import signal
+    import socket
+    import subprocess
+    import sys
+    facts = tmp_path / "kpis.csv"
+    assert CliRunner().invoke(main, ["extract", str(FIXTURES), "-o", str(facts), "--no-cache", "-q"]).exit_code == 0
+    with socket.socket() as s:  # a port free just now
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kpi_extract", "review", str(facts), "--documents", str(FIXTURES),
+                             "--no-browser", "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        assert re.match(rf"review: http://127\.0\.0\.1:{port}/ ", line), line
+        assert _get(f"http://127.0.0.1:{port}/api/facts")[0] == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

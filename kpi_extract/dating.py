@@ -22,6 +22,10 @@ name is the figure's rule (`kpi-extract explain` shows it):
   P6 heading       the section heading above, on the same page, below the last title;
   P7 title         the document's (or reprinted report's) title, a bare year included;
   P8 meeting_date  the meeting line or dateline, for a figure said to be current ("currently").
+  P9 alongside     a figure still undated takes the date of a figure its KPI is `dated_with`
+                   (a plan's total, its completion) written within two sentences of it;
+  P10 restated     one still undated that repeats a figure the document dates elsewhere (the
+                   same KPI, subject and value) takes that period.
 
 Relative periods are read against what governs the sentence (R): "at 31st March", "in November"
 and "Quarter 4" are placed in it; "last year" is it one year back, "the previous quarter" one
@@ -30,7 +34,7 @@ the quarter" and "at year end" its last day; "year to date" runs from the April 
 "at the time of the inspection" is the inspection's month (rule `event`); a day or month with
 nothing around it falls before the meeting; a stock dated only by a calendar year of the context
 is at its end. `period_source` in the facts names the kind of evidence (spec/output.md): P1, P2,
-carried and event are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
+carried, event, P9 and P10 are `sentence`, P3 `table`, P4-P6 `heading`, P7 `title`, P8 `meeting_date`.
 """
 from __future__ import annotations
 
@@ -40,7 +44,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .model import UNKNOWN_PERIOD, Candidate, Period
+from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
                       previous, previous_quarter, quarter_in_context, year_to_date)
 from .values import figure_spans, not_a_figure
@@ -52,6 +56,7 @@ if TYPE_CHECKING:
 
 # the step that decided -> the `period_source` of spec/output.md
 SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "sentence", "event": "sentence",
+                  "alongside": "sentence",
                   "table_column": "table", "lead_in": "heading", "standing": "heading", "heading": "heading",
                   "title": "title", "meeting_date": "meeting_date", "": ""}
 
@@ -690,7 +695,55 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
     for c in loose:
         dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
-    return dated, rejected
+    return alongside(dated, library), rejected
+
+
+ALONGSIDE_SENTENCES = 2  # how far apart a figure and the one that dates it may be written
+
+
+def alongside(dated: list[Dated], library: Library) -> list[Dated]:
+    """P9 alongside: a figure nothing dated takes the date of a figure its KPI is `dated_with`,
+    written within two sentences of it on the page ("The plan has 33 actions. At the end of year
+    one (31 March 2022), 73% of them were complete.": the total and its completion describe the
+    plan at one point). The nearest such figure decides; two at the same distance that disagree
+    date nothing."""
+    known = [d for d in dated if d.candidate.sentence >= 0 and d.candidate.period is not None
+             and d.candidate.period.known]
+    out = []
+    for d in dated:
+        c = d.candidate
+        partners = library.kpis[c.kpi].dated_with
+        if partners and c.sentence >= 0 and (c.period is None or not c.period.known):
+            near = sorted((abs(k.candidate.sentence - c.sentence), k.candidate.period) for k in known
+                          if k.candidate.kpi in partners and abs(k.candidate.sentence - c.sentence) <= ALONGSIDE_SENTENCES)
+            if near and (len(near) == 1 or near[0][0] < near[1][0] or near[0][1] == near[1][1]):
+                d = _dated(c, near[0][1], "alongside")
+        out.append(d)
+    return out
+
+
+_SOURCE_ORDER = ("sentence", "table", "heading", "title", "meeting_date", "")
+
+
+def restated(facts: list[Fact]) -> list[Fact]:
+    """P10 restated: a figure left undated that repeats a figure the same document dates
+    elsewhere (the same KPI, subject and value: "Latest figures show 335 under-fives looked
+    after" and, pages on, "The latest figures (2016/17) show 335 ...") takes that period; when
+    the document dates the value in two ways, it stays undated."""
+    dated: dict[tuple, set[tuple]] = defaultdict(set)
+    for f in facts:
+        if f.period_kind != "unknown":
+            dated[(f.kpi, f.subject, f.unit, f.value)].add(
+                (f.period, f.period_kind, f.period_start, f.period_end, f.period_source))
+    out = []
+    for f in facts:
+        found = sorted(dated.get((f.kpi, f.subject, f.unit, f.value), ())) if f.period_kind == "unknown" else []
+        if len({w[:4] for w in found}) == 1:  # the evidence is that statement's (its source, in order)
+            period, kind, start, end, source = min(found, key=lambda w: _SOURCE_ORDER.index(w[4]))
+            f = replace(f, period=period, period_kind=kind, period_start=start, period_end=end,
+                        period_source=source)
+        out.append(f)
+    return out
 
 
 def own_start(sent, structural: set[int]) -> tuple[int, int]:

@@ -23,7 +23,7 @@ UNITS = {"count", "GBP", "percent", "rate_per_10k"}
 MEASURES = {"stock", "flow", "amount", "ratio", "event"}
 _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
                "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns",
-               "lexicon"}
+               "lexicon", "dated_with"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 FLAGS = re.IGNORECASE
 MAX_REGEX_CHARS = 50_000  # a define or a regex expanding past this is a mistake (or a bomb)
@@ -59,6 +59,7 @@ class KpiEntry:
     line: int
     columns: list[str] = field(default_factory=list)  # headers of a measure column that name this KPI
     lexicon: KpiLexicon | None = None  # its words, for the general constructions (matchers/lexicon.py)
+    dated_with: list[str] = field(default_factory=list)  # KPIs whose figure beside this one's dates it
 
 
 @dataclass
@@ -275,6 +276,10 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
     if not isinstance(columns, list) or not all(isinstance(c, str) and c.strip() for c in columns):
         problems.append(f"{path}:{_key_line(lines, 'columns', start)}: `columns` must be a list of column headers in kpi {kid}")
         columns = []
+    dated_with = raw.get("dated_with", [])
+    if not isinstance(dated_with, list) or not all(isinstance(k, str) and _ID.fullmatch(k) for k in dated_with):
+        problems.append(f"{path}:{_key_line(lines, 'dated_with', start)}: `dated_with` must be a list of KPI ids in kpi {kid}")
+        dated_with = []
     lexicon = read_entry(raw.get("lexicon"), kid, lambda key: f"{path}:{_key_line(lines, key, start)}", problems)
     if not raw.get("regex") and not aliases and not (lexicon and (lexicon.terms or lexicon.abbreviations)):
         problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases` nor lexicon terms, "
@@ -294,7 +299,7 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
         return None
     return KpiEntry(kid, str(raw.get("label", kid)), unit, measure, (float(rng[0]), float(rng[1])),
                     aliases, regexes, follow_regexes, exclude, redirect, list(raw.get("follows", [])), examples,
-                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns, lexicon)
+                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns, lexicon, dated_with)
 
 
 def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:
@@ -348,7 +353,7 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
             lib.problems.append(f"{shown}:{_line_of(lines, key)}: unknown top-level key `{key}` "
                                 f"(known: kpi, subject, units, define, lexicon)")
     for e in lib.kpis.values():
-        for target in [t for _, t in e.redirect if t] + e.follows:
+        for target in [t for _, t in e.redirect if t] + e.follows + e.dated_with:
             if target not in lib.kpis:
                 lib.problems.append(f"{e.source}:{e.line}: kpi {e.id} refers to unknown kpi {target!r}")
     check_links(lib.kpis, lib.problems)

@@ -29,6 +29,7 @@ from .model import Fact
 from .pages import Page, prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
 from .readers.ocr import configure as configure_ocr, ocr_pages
+from .dating import restated
 from .resolve import dedupe, resolve_page
 from .redos import Overtime, describe_patterns, running_pattern
 from .sandbox import enter_child, shown_size
@@ -125,7 +126,7 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
         if kpis:
             cands = [c for c in cands if c.kpi in kpis]
         facts += resolve_page(layout, cands, ctx, shown, library)
-    return assign_ids(dedupe(facts), content_hash or text_hash(raw_pages))
+    return assign_ids(dedupe(restated(facts)), content_hash or text_hash(raw_pages))
 
 
 def extract_text(text: str, library: Library, shown: str = "<text>") -> list[Fact]:

@@ -94,9 +94,11 @@ _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|
                 r"settings?|wards?|localities|services?|partnerships?|priorities|appendices|workstreams?|"
                 r"trainers|vacancies|roles|sites|providers|beds|meetings|groups?|pathways?|strategies|"
                 r"audits?|reviews|reports|case studies|cohorts?")
-# it follows the words the match read at once, or after a word or two that are no verb ("vacant ... posts")
+# it follows the words the match read at once, or after a word or two that are no verb and no preposition
+# ("vacant ... posts"; but "42 actions across five priorities" counts actions)
 _OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
-                         rf"for|subject|of)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+                         rf"for|subject|of|across|in|into|within|under|over|between|among|against|through|throughout|during|"
+                         rf"per|and|or|plus|each|every|than)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
 # a match that runs on past a verb has read the clause's object, not the number's noun phrase
 _VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)

@@ -276,3 +276,37 @@ def test_at_the_time_of_a_focused_visit(library):
                    "focused visit to Marshwood children's services on 17 and 18 January 2023.\n\n"
                    "At the time of the visit, the local authority was looking after 466 children.", library)
     assert got[("children_in_care", "466")] == ("2023-01", "sentence")
+
+
+# -- P9 alongside, P10 restated --------------------------------------------------------------------
+
+def test_a_plans_total_is_dated_by_its_completion_figure_beside_it(library):
+    got = facts_of("Improvement Plan 2022-24\n"
+                   "The plan sets out 42 actions across five priorities.\n"
+                   "By 30 September 2023, 28 of the actions had been completed.", library)
+    assert got[("plan_actions_total", "42")] == ("2023-09-30", "sentence")
+    assert got[("plan_actions_completed", "28")] == ("2023-09-30", "sentence")
+
+
+def test_a_plans_total_far_from_its_completion_figure_stays_undated(library):
+    got = facts_of("The plan sets out 42 actions across five priorities. The board meets quarterly. "
+                   "Each priority has a lead. Leads report to the board. "
+                   "By 30 September 2023, 28 of the actions had been completed.", library)
+    assert got[("plan_actions_total", "42")] == ("", "")
+
+
+def test_an_undated_figure_takes_the_period_the_document_gives_the_same_figure(library):
+    got = [(f.page, f.period, f.period_source) for f in __import__("kpi_extract.pipeline", fromlist=["x"]).extract_text(
+        "Latest figures show that 214 children under five are looked after by the council.\f"
+        "The latest figures (2021/22) show that 214 children under five are looked after.", library)
+        if f.kpi == "children_in_care"]
+    assert got == [(1, "2021-22", "sentence"), (2, "2021-22", "sentence")]
+
+
+def test_a_figure_the_document_dates_twice_stays_undated(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.page, f.period) for f in extract_text(
+        "Latest figures show that 214 children under five are looked after by the council.\f"
+        "In 2020/21, 214 children under five were looked after.\f"
+        "In 2021/22, 214 children under five were looked after.", library) if f.kpi == "children_in_care"}
+    assert (1, "") in got

@@ -62,7 +62,7 @@ SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "
 
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
-    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:below|above|since|under|over|from|than) (?:the|its|our|a|an) (?:[\w/-]+ )?(?:peak|high point|high|low point|low|highest (?:point|level)|lowest (?:point|level)|record (?:high|low))(?: level)? of\s*£?$|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
@@ -111,6 +111,9 @@ def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
     return [_Figure(s, e, e) for s, e in sorted(spans)]
 
 
+_RATE_UNIT = re.compile(r"^\s*(?:per|/)\s*10,?000(?:\s+(?:children|population|of the population|under[- ]18s?))?|^\s*per 10k\b", re.I)
+
+
 def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     """A gap that binds a period to a figure: short words, no figures, no clause break.
 
@@ -118,15 +121,28 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     dash is allowed only straight after a period that opens the clause ("At 31 October 2017,
     543", "(2018/19: 3,998)").
     """
+    gap = _RATE_UNIT.sub("", gap)  # "88.1 per 10,000 at the end of March 2023": the unit is the figure's
     if leading_comma:
         gap = re.sub(r"^\s*[,:=\-]", "", gap)
     gap = re.sub(r"\([^()\d]{1,30}\)", "", gap)  # a remark in brackets: "22 were complete (two thirds) at 31 March"
     return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
 
 
+_EARLIER = re.compile(r"\b(?:year before|year earlier|previous|last year|prior|a year ago|earlier)\b", re.I)
+
+
+def dated_after(text: str, value_end: int) -> bool:
+    """The words after a figure give it a period of its own ("against 1,655 in 2022", "against
+    21.0% the year before"): what makes "against" a comparison of periods."""
+    clause = re.split(r"[.;]", text[value_end:value_end + 45], maxsplit=1)[0]
+    return bool(_EARLIER.search(clause)) or any(m.absolute for m in find_mentions(clause))
+
+
 def _is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
     """A bare "from" starts a prior figure only in a change ("rose from 374 to 412", "a reduction
     from 581"); "attended, from 3,320 places offered" is not one."""
+    if re.match(r"\s*(?:as )?against\b", cue, re.I):
+        return dated_after(text, value_end)  # "2,842 attended against 3,410 places" compares no periods
     if not re.match(r"\s*from\b", cue, re.I):
         return True
     return bool(_CHANGE.search(text[max(0, cue_at - 45):cue_at]) or
@@ -212,6 +228,19 @@ def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
     return i
 
 
+# a date used as an attribute of the figure after it: "the 2019/20 peak of 6,412", "the March 2022 figure of 301"
+_ATTRIBUTE_OF_NEXT = re.compile(r"(?:'s)?\s+(?:peak|high point|high|low point|low|figure|total|level|outturn|position|"
+                                r"count|rate)\s+(?:of|was|stood at)\s+(?:just\s+)?(?:£)?$", re.I)
+
+
+def _named_by(text: str, m: Mention, figs: list[_Figure]) -> int | None:
+    """The figure a mention is an attribute of ("the 2019/20 peak of 6,412"), if any."""
+    after = next((i for i, f in enumerate(figs) if f.start >= m.end), None)
+    if after is None or figs[after].mention is not None or not m.absolute:
+        return None
+    return after if _ATTRIBUTE_OF_NEXT.fullmatch(text[m.end:figs[after].start]) else None
+
+
 def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
                  pool: list[int]) -> bool:
     """The figure just before the mention takes it when a short plain gap separates them ("412
@@ -259,6 +288,10 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         inside = _bracketed_figure(text, m, figs)
         if inside is not None and figs[inside].mention is None:
             figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
+            continue
+        named = _named_by(text, m, figs)
+        if named is not None:  # "well below the 2019/20 peak of 6,412": the date is the peak's
+            figs[named].mention = m
             continue
         if m.since:
             target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)
@@ -415,6 +448,12 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         own = resolve_mention(f.mention, f.prior, base, base_rule, ctx)
         if own is not None and point is not None and own[0].kind == "calendar_year":
             own = at_that_point(own, point)
+        if own is not None and own[0].kind == "calendar_year" and main is not None and main.kind == "as_at" \
+                and main.end is not None and f.mention is not None \
+                and _SAME_POINT.search(text, max(0, f.mention.start - 30), f.mention.start):
+            # "274 at 31 March 2022; at the same point in 2021 it was 301": 31 March 2021
+            placed = day_in_context(main.end.month, main.end.day, own[0])
+            own = (placed, own[1]) if placed.known else own
         host = figs[f.host] if f.host is not None else None
         host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
         if own is not None and host is not None:
@@ -441,8 +480,11 @@ def dates_the_event(text: str, at: int) -> bool:
 
 _EVENT_VERB = re.compile(
     r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
-    r"refreshed|implemented|set up|put in place|began|started|came into (?:force|effect))\b"
-    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$", re.I)
+    r"refreshed|implemented|set up|put in place|came into (?:force|effect))\b"
+    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$"
+    # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
+    r"|\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
+    r"\s+(?:in|on|at|during|from)\s*$", re.I)
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
 
 
@@ -451,6 +493,9 @@ def dates_an_event(text: str, m: Mention) -> bool:
     figures of the report that restates it ("The improvement plan agreed in July 2021 sets out
     46 actions" is dated by the report, spec/kpis.md)."""
     return m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))
+
+
+_SAME_POINT = re.compile(r"\bthe same (?:point|time|date|day|stage)(?:\s+(?:in|of))?\s+$", re.I)
 
 
 def at_that_point(own: tuple[Period, str], point: Mention) -> tuple[Period, str]:
@@ -739,10 +784,29 @@ def restated(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         found = sorted(dated.get((f.kpi, f.subject, f.unit, f.value), ())) if f.period_kind == "unknown" else []
         if len({w[:4] for w in found}) == 1:  # the evidence is that statement's (its source, in order)
-            period, kind, start, end, source = min(found, key=lambda w: _SOURCE_ORDER.index(w[4]))
-            f = replace(f, period=period, period_kind=kind, period_start=start, period_end=end,
-                        period_source=source)
+            f = _with_period(f, min(found, key=lambda w: _SOURCE_ORDER.index(w[4])))
         out.append(f)
+    return _parts_of_wholes(out)
+
+
+def _with_period(f: Fact, when: tuple[str, str, str, str, str]) -> Fact:
+    period, kind, start, end, source = when
+    return replace(f, period=period, period_kind=kind, period_start=start, period_end=end, period_source=source)
+
+
+def _parts_of_wholes(facts: list[Fact]) -> list[Fact]:
+    """P10, for a part: still undated, it takes the period of its whole, the same KPI's figure
+    without a subject in the same sentence ("Of the 296 children on plans, 118 were on plans
+    for neglect": when the 296 is dated, so is the 118)."""
+    wholes: dict[tuple, set[tuple]] = defaultdict(set)
+    for f in facts:
+        if not f.subject and f.period_kind != "unknown":
+            wholes[(f.document, f.page, f.snippet, f.kpi)].add(
+                (f.period, f.period_kind, f.period_start, f.period_end, f.period_source))
+    out = []
+    for f in facts:
+        whole = wholes.get((f.document, f.page, f.snippet, f.kpi), set()) if f.subject and f.period_kind == "unknown" else set()
+        out.append(_with_period(f, next(iter(whole))) if len(whole) == 1 else f)
     return out
 
 

@@ -239,10 +239,17 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("fy_span", re.compile(
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
         rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
+    # October to December 2023 (a quarter), April to September 2022, between October 2022 and March 2023
+    ("month_span", re.compile(
+        rf"(?:\b(?P<between>between)\s+)?\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?P<to>to|-|\u2013|until|and)\s*"
+        rf"(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
         rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|,)?\s*(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+    # Q1-Q4 2022/23 (the whole financial year), Q1 to Q2 2023: a span of quarters
+    ("quarter_span", re.compile(
+        rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
     ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])\s+(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
@@ -312,6 +319,13 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         first = _numeric_date(g["d1"], g["m1"], g["y1"])
         last = _numeric_date(g["d2"], g["m2"], g["y2"])
         return Mention(s, e, span(first, last)) if first and last and first < last else Mention(s, e)
+    if rule == "month_span":
+        if g["to"].lower() == "and" and not g["between"]:
+            return None  # "in March and June 2023": two months, not the months between them
+        m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        first, last = date(y1, m1, 1), end_of_month(y2, m2)
+        return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
     if rule == "fy_span":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
@@ -326,6 +340,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "fy_short":
         a, b = int(g["a"]), int(g["b"])
         return Mention(s, e, financial_year(2000 + a)) if (a + 1) % 100 == b else Mention(s, e)
+    if rule == "quarter_span":
+        a, b, y1 = int(g["a"]), int(g["b"]), int(g["y1"])
+        if a >= b or (g["y2"] and _year4(y1, g["y2"]) != y1 + 1):
+            return Mention(s, e)
+        first, last = (fy_quarter(y1, a), fy_quarter(y1, b)) if g["y2"] else (quarter(y1, a), quarter(y1, b))
+        return Mention(s, e, span(first.start, last.end))
     if rule == "quarter_short":
         a, b = int(g["a"]), int(g["b"])
         return Mention(s, e, fy_quarter(2000 + a, int(g["q"]))) if (a + 1) % 100 == b else Mention(s, e)
@@ -419,7 +439,11 @@ def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""
     text = re.sub(r"\([^()]*\)", " ", text)
-    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    mentions = find_mentions(text)
+    found = {m.period for m in mentions if m.absolute and m.period.known}
+    quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}
+    if len(found) == 1 and len(quarters) == 1 and (fy := next(iter(found))).kind == "financial_year" and fy.start:
+        return fy_quarter(fy.start.year, quarters.pop())  # "Quarter 2 Performance Report 2022/23"
     return found.pop() if len(found) == 1 else None
 
 

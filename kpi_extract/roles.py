@@ -61,7 +61,9 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected)\b", re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
-                             r"estimated|predicted)\b", re.I)
+                             r"estimated|predicted)\b|"
+                             # "against 380 assumed when the budget was set"
+                             r"^\s*(?:assumed|budgeted|planned|forecast|projected|expected|estimated|modelled)\b", re.I)
 
 # England, the nation, a region, statistical neighbours, other councils: never the body's own
 _COMPARATOR = re.compile(
@@ -69,7 +71,11 @@ _COMPARATOR = re.compile(
     r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
     r"benchmark\w*|neighbouring|other (?:councils|authorities|local authorities|areas|LAs)|all (?:councils|"
-    r"local authorities|LAs)|UK|peers)\b", re.I)
+    r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
+    # an English region as a place: "Across the North West, the rate ... stood at 101"
+    r"(?:across|in|for|throughout) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
+    r"west midlands|east of england|yorkshire and (?:the )?humber)(?! \w+ (?:police|ambulance|fire))|"
+    r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b)\b", re.I)
 
 # a level of money above or below which something happens
 _THRESHOLD_BEFORE = re.compile(
@@ -77,7 +83,12 @@ _THRESHOLD_BEFORE = re.compile(
     r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
     r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
-_UP_TO = re.compile(r"\bup to\s+(?:\w+\s+)?$", re.I)
+# a limit, not a count: "up to 120", "no more than 450 children on plans"
+_UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
+
+# "no more than 450": the matcher read "more than 450" as the figure
+_NO_BEFORE = re.compile(r"\b(?:no|not)\s*$", re.I)
+_MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
 
 # an amount for one head, one property, one week
 _PER_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*(?:head|child|pupil|resident|person|capita|household|"
@@ -107,7 +118,7 @@ _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|b
 _CONDITION = re.compile(
     r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
     r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
-    r"awaiting|waiting|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
+    r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
     r"booked but|sampled|audited|tracked)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
@@ -128,6 +139,8 @@ _PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this 
                       r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
 # what a part is, as its clause says: "96 were under five", "1,312 were on child in need plans"
 _PART_PREDICATE = re.compile(r"\s*(?:(?:children|young people|of them|of these)\s+)?(?:were|are|was|is|had|have|has)\s+"
+                             # "118 were on plans for neglect": the part is named by what follows "for"
+                             r"(?:(?:on|subject to|with) (?:a |an )?(?:[\w-]+ ){0,2}?plans? (?:for|under the category of) )?"
                              r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an)\b)[\w'-]+(?: [\w'-]+){0,5}?)"
                              r"\s*(?=$|[,.;:()]|\b(?:and|but|at|in \d|as at|by|during|compared|which|who)\b)", re.I)
 
@@ -219,7 +232,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
-    if _UP_TO.search(before):
+    if _UP_TO.search(before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"

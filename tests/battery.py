@@ -189,34 +189,51 @@ def _figure(row: dict, *, page: int = 0, context: str = "") -> Figure:
                   row.get("subject", "").strip(), page, context, (row.get("area") or "").strip())
 
 
-def load_sentences(battery: str, part: str | None = None) -> list[Case]:
-    """Rows of `data/<battery>/sentences.csv` grouped into cases; empty kpi means no fact expected."""
+def batch_files(battery: str, batch: str | None = None) -> list[Path]:
+    """`sentences.csv` (the first batch) and `sentences-N.csv` (later batches, written the same
+    way by other hands), or only the one `batch` names ("1", "2")."""
+    files = sorted((DATA / battery).glob("sentences*.csv"), key=lambda p: (p.stem != "sentences", p.stem))
+    if batch:
+        files = [p for p in files if (p.stem.partition("-")[2] or "1") == batch]
+    return files
+
+
+def load_sentences(battery: str, part: str | None = None, batch: str | None = None) -> list[Case]:
+    """Rows of `data/<battery>/sentences*.csv` grouped into cases; empty kpi means no fact expected."""
     cases: OrderedDict[tuple[str, str], Case] = OrderedDict()
-    with (DATA / battery / "sentences.csv").open(newline="", encoding="utf-8") as f:
+    for path in batch_files(battery, batch):
+        _read_rows(path, battery, part, cases)
+    return list(cases.values())
+
+
+def _read_rows(path: Path, battery: str, part: str | None, cases: OrderedDict) -> None:
+    batch = path.stem.partition("-")[2]
+    with path.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if part and row["set"] != part:
                 continue
-            key = (row["set"], row["case"])
+            name = f"{row['case']}@{batch}" if batch else row["case"]
+            key = (row["set"], name)
             case = cases.get(key)
             if case is None:
-                case = cases[key] = Case(row["set"], row["case"], row["text"], category_of(row["case"]))
+                case = cases[key] = Case(row["set"], name, row["text"], category_of(row["case"]))
             elif case.text != row["text"]:
-                raise ValueError(f"{battery}: case {row['case']} has two different texts")
+                raise ValueError(f"{path.name}: case {row['case']} has two different texts")
             if row["kpi"].strip():
                 case.want.append(_figure(row))
             if row.get("note"):
                 case.notes.append(row["note"])
-    return list(cases.values())
 
 
-def run_sentences(battery: str, part: str | None = None, library: object | None = None) -> Score:
+def run_sentences(battery: str, part: str | None = None, library: object | None = None,
+                  batch: str | None = None) -> Score:
     """Each text through `extract_text` with the bundled library, as one page of its own."""
     from kpi_extract.library import load_library, require
     from kpi_extract.pipeline import extract_text
 
     library = library if library is not None else require(load_library(()))
     score = Score()
-    for case in load_sentences(battery, part):
+    for case in load_sentences(battery, part, batch):
         got = [Figure(f.kpi, float(f.value), f.period or "", f.period_kind or "unknown", f.subject or "")
                for f in extract_text(case.text, library) if f.kpi in SPEC_KPIS]
         judge(case, got, score)
@@ -279,14 +296,15 @@ def run_precision(part: str | None = None, timeout: float = 600) -> Score:
     return score
 
 
-def run(battery: str, part: str | None = None) -> Score:
+def run(battery: str, part: str | None = None, batch: str | None = None) -> Score:
     if battery == "precision":
         return run_precision(part)
-    return run_sentences(battery, part)
+    return run_sentences(battery, part, batch=batch)
 
 
-def report(battery: str, part: str | None, score: Score, *, quiet: bool = False) -> str:
-    lines = [f"{battery} [{part or 'tuned+heldout'}]: precision {score.precision:.3f}, recall {score.recall:.3f} "
+def report(battery: str, part: str | None, score: Score, *, quiet: bool = False, batch: str | None = None) -> str:
+    shown = f"{part or 'tuned+heldout'}{f', batch {batch}' if batch else ''}"
+    lines = [f"{battery} [{shown}]: precision {score.precision:.3f}, recall {score.recall:.3f} "
              f"(right {score.right}, false positives {score.wrong}, missed {score.missed}); "
              f"{score.silent_broken} of {score.silent_cases} {'documents' if battery == 'precision' else 'texts'} "
              f"that must give no fact gave one"]
@@ -308,10 +326,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("battery", choices=BATTERIES)
     ap.add_argument("--set", choices=SETS, default=None, help="one part only (default: both, reported apart)")
+    ap.add_argument("--batch", default=None,
+                    help="one batch of sentences only: 1 (sentences.csv), 2 (sentences-2.csv) ...; default all")
     ap.add_argument("-q", "--quiet", action="store_true", help="scores only, not every miss and false positive")
     args = ap.parse_args(argv)
     for part in ([args.set] if args.set else list(SETS)):
-        print(report(args.battery, part, run(args.battery, part), quiet=args.quiet))
+        print(report(args.battery, part, run(args.battery, part, args.batch), quiet=args.quiet, batch=args.batch))
         print()
     return 0
 

@@ -17,10 +17,10 @@ from battery import Case, Figure, Score
 # periods 0.699/0.421, precision documents 0.682/0.469); raised with roles.py (issue 7), the
 # lexicon and dating.py (issue 8) to just under roles 1.000/0.906, periods 0.988/0.729 and
 # documents 1.000/0.734
-ROLES_PRECISION_FLOOR = 0.98
-ROLES_RECALL_FLOOR = 0.88
-PERIODS_PRECISION_FLOOR = 0.98
-PERIODS_RECALL_FLOOR = 0.70
+# batch 2 (sentences-2.csv, written later by other hands from the spec) scored roles 0.809/0.731 and
+# periods 0.803/0.573 on its tuned part before anything was fitted to it
+FLOORS = {("roles", "1"): (0.98, 0.92), ("roles", "2"): (0.98, 0.80),
+          ("periods", "1"): (0.98, 0.70), ("periods", "2"): (0.79, 0.56)}
 DOCUMENTS_PRECISION_FLOOR = 0.98
 DOCUMENTS_RECALL_FLOOR = 0.70
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
@@ -41,16 +41,18 @@ def _assert_floor(score: Score, precision: float, recall: float, name: str) -> N
         f"(floor {recall})\n" + "\n".join(score.errors))
 
 
-def test_roles_tuned_floor(library):
-    score = battery.run_sentences("roles", "tuned", library)
-    _assert_floor(score, ROLES_PRECISION_FLOOR, ROLES_RECALL_FLOOR, "roles")
+@pytest.mark.parametrize("batch", ["1", "2"])
+def test_roles_tuned_floor(library, batch):
+    score = battery.run_sentences("roles", "tuned", library, batch=batch)
+    _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")
     nonfacts = sum(score.by_category.get(c, {}).get("false_positive", 0) for c in NONFACT_CATEGORIES)
     assert nonfacts <= ROLES_NONFACT_FALSE_POSITIVES_CEILING, "\n".join(score.errors)
 
 
-def test_periods_tuned_floor(library):
-    _assert_floor(battery.run_sentences("periods", "tuned", library), PERIODS_PRECISION_FLOOR,
-                  PERIODS_RECALL_FLOOR, "periods")
+@pytest.mark.parametrize("batch", ["1", "2"])
+def test_periods_tuned_floor(library, batch):
+    _assert_floor(battery.run_sentences("periods", "tuned", library, batch=batch), *FLOORS[("periods", batch)],
+                  f"periods batch {batch}")
 
 
 def test_documents_tuned_floor():

@@ -310,3 +310,41 @@ def test_a_figure_the_document_dates_twice_stays_undated(library):
         "In 2020/21, 214 children under five were looked after.\f"
         "In 2021/22, 214 children under five were looked after.", library) if f.kpi == "children_in_care"}
     assert (1, "") in got
+
+
+def test_a_part_takes_the_period_of_its_whole(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.subject, f.period) for f in extract_text(
+        "Children on a child protection plan at 30 June 2023: 341.\f"
+        "Of the 341 children on plans, 126 were on plans for neglect.", library) if f.kpi == "cp_plans"}
+    assert ("126", "neglect", "2023-06-30") in got
+
+
+# -- earlier figures written beside the current one (issue 8's "prior figures") -------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("Looked after children at 31/03/2023: 520 (previous year: 498)",
+     {("children_in_care", "520"): "2023-03-31", ("children_in_care", "498"): "2022-03-31"}),
+    ("Referrals in 2022/23 numbered 5,640 - well below the 2019/20 peak of 6,412.",
+     {("referrals", "5640"): "2022-23", ("referrals", "6412"): "2019-20"}),
+    ("Our child protection rate of 38.1 per 10,000 at 31 March 2023 is lower than the 40.6 we reported at 31 March 2022.",
+     {("cp_plans_rate_per_10k", "38.1"): "2023-03-31", ("cp_plans_rate_per_10k", "40.6"): "2022-03-31"}),
+    ("There were 431 children in care at 31 March 2023 (410 in May 2021).",
+     {("children_in_care", "431"): "2023-03-31", ("children_in_care", "410"): "2021-05"}),
+    ("Training delegates rose to 2,210 in 2022-23 from 1,905 the previous year.",
+     {("training_delegates", "2210"): "2022-23", ("training_delegates", "1905"): "2021-22"}),
+    ("There were 655 children in care at 31 March 2021. On 31/03/2020 the figure was 638.",
+     {("children_in_care", "655"): "2021-03-31", ("children_in_care", "638"): "2020-03-31"}),
+    ("The partnership budget for 2023-24 is £655,000; in 2022-23 it was £630,000.",
+     {("budget_total", "655000"): "2023-24", ("budget_total", "630000"): "2022-23"}),
+    ("The number of children on the register at 31 March 2022 was 274; at the same point in 2021 it was 301.",
+     {("cp_plans", "274"): "2022-03-31", ("cp_plans", "301"): "2021-03-31"}),
+    ("At 31 March 2023 there were 612 children in care, down from a peak of 689 in October 2015.",
+     {("children_in_care", "612"): "2023-03-31", ("children_in_care", "689"): "2015-10"}),
+    # "against" a measure that is not an earlier period: no comparison
+    ("In 2022/23, 2,842 practitioners attended training against 3,410 places made available.",
+     {("training_delegates", "2842"): "2022-23", ("training_places_offered", "3410"): "2022-23"}),
+])
+def test_an_earlier_figure_beside_the_current_one_is_read_with_its_own_period(text, want, library):
+    got = {k: v[0] for k, v in facts_of(text, library).items()}
+    assert got == want

@@ -2,7 +2,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from kpi_extract.periods import (day_in_context, find_mentions, financial_year, fy_quarter, month,
                                  parse_period, previous, quarter)
@@ -32,6 +32,12 @@ def labels(text):
     ("Last year 368 delegates attended", ["current"]),
     ("At the time of the inspection", ["event"]),
     ("at 31st March.", ["partial"]),
+    # a span of months: a calendar quarter when it is one, else labelled by the month it ends
+    ("in the quarter October to December 2023: 148", ["current", ("2023-Q4", "quarter")]),
+    ("Oct-Dec 2023", [("2023-Q4", "quarter")]),
+    ("between April and September 2022", [("2022-09", "month")]),
+    ("from November 2022 to February 2023", [("2023-02", "month")]),
+    ("in March and June 2023", ["partial", ("2023-06", "month")]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected
@@ -40,6 +46,19 @@ def test_mentions(text, expected):
 @pytest.mark.parametrize("text", ["Children Act 1989", "during 2015-2020", "Business Improvement Plan 2017/19"])
 def test_not_periods(text):
     assert [m for m in find_mentions(text) if m.absolute] == []
+
+
+@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(0, 11))
+def test_a_span_of_months_covers_exactly_its_months(y, m1, length):
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    m2, y2 = (m1 - 1 + length) % 12 + 1, y + (m1 - 1 + length) // 12
+    assume(length > 0)
+    found = [m for m in find_mentions(f"from {names[m1 - 1]} {y} to {names[m2 - 1]} {y2}") if m.absolute]
+    assert len(found) == 1
+    p = found[0].period
+    assert (p.start, p.end) == (date(y, m1, 1), date(y2, m2, [31, 29 if y2 % 4 == 0 and (y2 % 100 or y2 % 400 == 0) else 28,
+                                                               31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m2 - 1]))
 
 
 def test_a_rolling_year_is_labelled_by_the_month_it_ends():

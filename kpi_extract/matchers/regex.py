@@ -15,6 +15,7 @@ from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
+from ..dating import dated_after
 from ..periods import find_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
@@ -22,16 +23,33 @@ from .window import apply_rules, best_per_value
 _CUE = re.compile(
     r"(?:,\s*from|\b(?:compared (?:to|with)|(?:up|down) from|(?:an? )?(?:increase|decrease|reduction|rise|fall|drop|change)"
     r"(?: of [\d.]+ ?%)? (?:from|on)|(?:increased|decreased|reduced|rose|fell|dropped|risen|fallen|grown|grew) from|"
-    r"versus|vs\.?))\s+", re.I)
+    r"versus|vs\.?|against|than|"
+    # "well below the 2019/20 peak of 6,412", "down from a high point of 96.3", "the lowest since the peak of 26%"
+    r"(?:below|above|from|since|under|over|than) (?:the|its|our|a|an) (?:[\w/-]+ )?(?:peak|high point|high|low point|low|"
+    r"highest (?:point|level)|lowest (?:point|level)|record (?:high|low))(?: level)? of|"
+    r"(?P<bare>from)))\s+", re.I)
+# a bare "from" cues a comparison only straight after the figure and its own period ("rose to 2,210
+# in 2022-23 from 1,905"), not in "2,210 delegates from 14 agencies"
+_PERIOD_GAP = re.compile(r"^[\s,]*(?:(?:in|at|on|during|by|for|as at)\s+)?$", re.I)
 _FILLER = re.compile(
     r"^[\s,]*(?:(?:the|a|an|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
-    r"level|same|period|in|during|at|average|financial|reporting|\d{4}(?:[/-]\d{2,4})?(?:'s)?)[\s,]*){0,8}$", re.I)
+    r"level|same|period|in|during|at|average|financial|reporting|peak|high|low|point|highest|lowest|record|\d{4}(?:[/-]\d{2,4})?(?:'s)?)[\s,]*){0,8}$", re.I)
 # "just over 900 (904)": the exact figure in brackets replaces the rounded one
 _APPROX = re.compile(rf"(?:{QUALIFIERS})\s*$", re.I)
 _EXACT = re.compile(r"\((£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?%?)\)")
 _NEXT_SENTENCE = re.compile(
     r"^(?:this|that|it|which)(?: figure| number| total| rate)? (?:is|was|represents|shows|marks)(?: an?)?"
     r"(?: [\w-]+){0,2}? (?:increase|decrease|reduction|rise|fall|drop|change)(?: of [\d.]+ ?%)? (?:from|on)\b", re.I)
+# "A year before, the figure was 4,588.", "; in 2022-23 it was £630,000", "; the same quarter last year
+# saw 1,190", "This compares with 162 a year earlier.": an earlier figure of the KPI just named
+_PRIOR_CLAUSE = re.compile(
+    r"(?:(?P<when>(?:a|one) year (?:before|earlier|ago)|(?:twelve|12) months (?:before|earlier|ago|previously)|"
+    r"(?:at|by|in) the same (?:point|time|date|stage|quarter|month|period) (?:last|the previous|a) year|"
+    r"the same (?:quarter|month|period|point) (?:last|the previous|a) year|last year|the year before|"
+    r"(?:in )?the previous year|(?:at|on|in|by|during|for) (?P<date>[^,;]{3,30}?))"
+    r"\s*,?\s*(?:(?:the|this) (?:figure|number|total|rate|count|budget|level)|it|this|they|there)?\s*"
+    r"(?:was|were|had been|stood at|totalled|numbered|saw|recorded|had)\s+(?:just\s+)?|this compares (?:to|with)\s+)",
+    re.I)
 _RATE_OR_SHARE = re.compile(rf"\s*(?:%|{PER_POPULATION.pattern})")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
 _DIGIT = re.compile(r"\d")
@@ -65,13 +83,19 @@ def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
     cue = _CUE.search(text, after)
     if cue is None or cue.start() - after > 60 or ";" in text[c.value_end:cue.start()]:
         return None
+    if cue.group("bare") and not _only_a_period(text[c.value_end:cue.start()]):
+        return None
     # another figure between them takes the comparison, unless it is a rate or a share
     # ("498 children in care, a rate of 88 per 10,000 children, compared with 521")
     if any(c.value_end <= s < cue.start() and not _RATE_OR_SHARE.match(text, e) for s, e in figure_spans(text)):
         return None
     m = _unit_value(entry, text, cue.end())
+    if entry.unit == "rate_per_10k" and (m is None or m.start("value") - cue.end() > 45):
+        m = _BARE_RATE.search(text, cue.end())  # "lower than the 40.6 we reported": the unit is the main one's
     if m is None or m.start("value") - cue.end() > 45 or not _FILLER.match(text[cue.end():m.start("value")]):
         return None
+    if cue.group().lower().startswith("against") and not dated_after(text, m.end("value")):
+        return None  # "attended against 3,410 places made available": another measure, not an earlier period
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 
 
@@ -88,17 +112,60 @@ def _exact(c: Candidate, text: str) -> Candidate:
     return c
 
 
+_OPEN = re.compile(r"[(\[]")
+_BARE_RATE = re.compile(r"(?<![\d,.£])(?P<value>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s*(?:%|per cent|percent))")
+# "(previous year: 498)", "[last year 5,733]": a bracket led by the year before
+_RELATIVE_LEAD = re.compile(r"\s*(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+)?(?:year|quarter)"
+                            r"|\s*(?:a|one)\s+year\s+(?:earlier|before|ago)", re.I)
+# "(from 23 per cent in 2021-22)", "(compared with 1,190 a year earlier)"
+_CUE_LEAD = re.compile(r"\s*(?:(?:up|down) from|from|compared (?:to|with)|against|vs\.?|versus)\s+", re.I)
+
+
+def _figures_outside_dates(text: str) -> bool:
+    dates = [(m.start, m.end) for m in find_mentions(text)]
+    return any(not any(a <= s < b for a, b in dates) for s, _ in figure_spans(text))
+
+
+def _only_a_period(gap: str) -> bool:
+    """The words between a figure and a cue are its own period and nothing else ("in 2022-23")."""
+    mentions = find_mentions(gap)
+    return bool(mentions) and all(m.absolute or m.relative for m in mentions) and \
+        _PERIOD_GAP.match(_cut(gap, [(m.start, m.end) for m in mentions])) is not None
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
+
+
 def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
-    """'Referrals received in 2019/20: 4,102 (2018/19: 3,998)': the earlier period's figure."""
-    open_ = text.find("(", c.value_end, c.value_end + 30)
-    if open_ < 0 or figure_spans(text[c.value_end:open_]):
+    """The earlier figure in a bracket after a match: 'Referrals received in 2019/20: 4,102
+    (2018/19: 3,998)', '[2021-22: 22.3 per cent]', '(previous year: 498)', '(from 23 per cent in
+    2021-22)', '(410 in May 2021)'."""
+    after = max(c.value_end, c.match_end)  # "431 children in care at 31 March 2023 (410 in May 2021)"
+    opened = _OPEN.search(text, c.value_end, after + 30)
+    if opened is None or _figures_outside_dates(text[c.value_end:opened.start()]):
         return None
-    close = text.find(")", open_)
-    lead = find_mentions(text[open_:close]) if close > 0 else []
-    if not lead or lead[0].start > 1 or not (lead[0].absolute or lead[0].quarter):
+    open_ = opened.start()
+    close = text.find(")" if opened.group() == "(" else "]", open_)
+    if close < 0:
         return None
-    m = _unit_value(entry, text, open_ + lead[0].end)
-    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[open_ + lead[0].end:m.start("value")]):
+    inner = text[open_ + 1:close]
+    lead = find_mentions(text[open_:close])
+    relative = _RELATIVE_LEAD.match(inner)
+    cued = _CUE_LEAD.match(inner)
+    if lead and lead[0].start <= 1 and (lead[0].absolute or lead[0].quarter):
+        at = open_ + lead[0].end
+    elif relative or cued:
+        at = open_ + 1 + (relative or cued).end()
+    else:  # "(410 in May 2021)": the figure first, then its own date and nothing else
+        m = _unit_value(entry, text, open_ + 1)
+        if m is None or m.start("value") != open_ + 1 or not _only_a_period(text[m.end("value"):close]):
+            return None
+        return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+    m = _unit_value(entry, text, at)
+    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[at:m.start("value")]):
         return None
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 
@@ -109,7 +176,7 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     claimed = {(c.value_start, c.value_end) for c in found}
     tails = []
     for c in found:
-        for tail in (_tail_in_sentence, _tail_in_brackets):
+        for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon):
             t = tail(c, library.kpis[c.kpi], text)
             if t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
                 tails.append(t)
@@ -117,11 +184,37 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     return tails
 
 
-def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) -> Candidate | None:
-    """'This is an increase from 690 (60.2 per 10,000 children) at 31st March 2014.'"""
-    cue = _NEXT_SENTENCE.match(text)
+def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:
+    """The value of an earlier figure's clause starting at `at` ("A year before, the figure was
+    4,588"), when its date is one (a date, or a year before) and the value follows at once."""
+    cue = _PRIOR_CLAUSE.match(text, at)
     if cue is None:
         return None
+    if cue.group("date") and not any(m.absolute for m in find_mentions(cue.group("date"))):
+        return None
+    m = _unit_value(entry, text, cue.end())
+    if m is None and entry.unit == "rate_per_10k":
+        m = _BARE_RATE.match(text, cue.end())
+    return m if m is not None and m.start("value") - cue.end() <= 2 else None
+
+
+def _tail_after_semicolon(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """'The partnership budget for 2023-24 is £655,000; in 2022-23 it was £630,000.'"""
+    after = max(c.value_end, c.match_end)
+    semi = text.find(";", after, after + 60)
+    if semi < 0 or _figures_outside_dates(text[after:semi]):
+        return None
+    m = _prior_clause(entry, text, semi + 1 + (len(text[semi + 1:]) - len(text[semi + 1:].lstrip())))
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line) if m is not None else None
+
+
+def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) -> Candidate | None:
+    """'This is an increase from 690 (60.2 per 10,000 children) at 31st March 2014.', 'A year
+    before, the figure was 4,588.'"""
+    cue = _NEXT_SENTENCE.match(text)
+    if cue is None:
+        m = _prior_clause(entry, text, 0)
+        return replace(_derived(c, text, m, index, "comparison-next"), carry_from=c.sentence) if m else None
     m = _unit_value(entry, text, cue.end())
     if m is None:
         return None

@@ -26,7 +26,7 @@ _TITLE_WORDS = re.compile(
     r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
-                    r"inspection (?:took place|was carried out|ran)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
+                    r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
                     r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?\b(?:on|in|between|from))"
                     r"\s*:?\s*(.{0,60})", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
@@ -83,9 +83,9 @@ def _is_heading(line: str, prev: str) -> bool:
     return not prev or prev.endswith((".", ":", "!", "?")) or len(prev) < 50
 
 
-def _first_date(text: str) -> Period | None:
+def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None:
     for m in find_mentions(text):
-        if m.absolute and m.period.kind == "as_at":
+        if m.absolute and m.period.kind in kinds:
             return m.period
     return None
 
@@ -101,7 +101,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
-    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
+    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|"
+    # "the figures in this section relate to the position at the end of June 2023"
+    r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
+    r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
@@ -171,15 +174,19 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
     """The inspection dates and the meeting date, from the front pages (or the file name)."""
     front = "\n".join(pages[:2])
     ev = _EVENT.search(front)
-    if ev:
-        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)))
+    if ev:  # "The visit took place in January 2023", "Inspection dates: 7 to 11 November 2022"
+        d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)),
+                        kinds=("as_at", "month"))
         if d is not None and d.start is not None:
             ctx.event = month(d.start.year, d.start.month)
-    for line in (pages[0].split("\n")[:40] if pages else []):
+    head = pages[0].split("\n")[:40] if pages else []
+    for line in head:
         mt = _MEETING.search(line)
         if mt and (d := _first_date(mt.group(1))):
             ctx.meeting = d
             break
+    if ctx.meeting is None:  # "Report to Corporate Parenting Board, 9 February 2023"
+        ctx.meeting = next((d for line in head if _is_dateline(line) and (d := _first_date(line)) is not None), None)
     if ctx.meeting is None and path:
         ctx.meeting = _first_date(Path(path).stem)
     if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
@@ -200,10 +207,25 @@ def _alone(typed: list | None) -> set[int]:
     return alone
 
 
+_OPEN_END = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|from|between|than|was|were|is|are|"
+                       r"had|has|have|which|that|who)\s*$|"
+                       r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*$",
+                       re.I)
+_CONTINUES = re.compile(r"^\s*(?:[a-z]|(?:19|20)\d\d\b(?!\s*[/-]\d))")
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """A line that ends mid-phrase ("... and 31 March") and a next line that carries on in lower
+    case or with the year of a split date: one sentence over a line end, not a heading above it."""
+    return bool(_OPEN_END.search(line)) and bool(_CONTINUES.match(nxt))
+
+
 def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: int, typed: list | None) -> None:
     """A title or a section heading at line i, if it is one: one period, set apart (by type when
     the page has a model)."""
     line, prev = lines[i], lines[i - 1] if i else ""
+    if i + 1 < len(lines) and _runs_on(line, lines[i + 1]):
+        return  # "Between 1 April 2022 and 31 March" / "2023 the board spent ...": a sentence, not a heading
     if _REPORT_START.match(line):
         p = title_period(line)
         if p is None and ctx.titles and ctx.titles[-1][0] == number and i - ctx.titles[-1][1] <= 3:

@@ -335,6 +335,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             continue
         if m.relative in ("current", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
+        if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
+            return ctx.event, m.start
         found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
         if found is not None:
             return found, m.start

@@ -438,8 +438,13 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""
+    inner = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", " ", text)
     mentions = find_mentions(text)
+    if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)": a date alone in brackets
+        dated = [m for m in find_mentions(inner[0]) if m.absolute and m.period.known]
+        if len(dated) == 1 and not re.sub(r"[\W_]+", "", inner[0][:dated[0].start] + inner[0][dated[0].end:]):
+            return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}
     if len(found) == 1 and len(quarters) == 1 and (fy := next(iter(found))).kind == "financial_year" and fy.start:

@@ -348,3 +348,27 @@ def test_a_part_takes_the_period_of_its_whole(library):
 def test_an_earlier_figure_beside_the_current_one_is_read_with_its_own_period(text, want, library):
     got = {k: v[0] for k, v in facts_of(text, library).items()}
     assert got == want
+
+
+# -- the document around a sentence ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,want", [
+    # an Ofsted letter says when the visit was; every figure of the sentence is at that time
+    ("Ofsted focused visit to Marshwood children's services\nThe visit took place in March 2023.\n"
+     "At the time of the visit, 212 children were in care and there were 1,480 children in need.",
+     {("children_in_care", "212"): ("2023-03", "sentence"), ("children_in_need", "1480"): ("2023-03", "sentence")}),
+    # a dateline on the front page is the meeting: "the end of January" is the last one before it
+    ("Report to the Corporate Parenting Panel, 9 February 2023\nPlacements\n"
+     "At the end of January we were looking after 402 children.",
+     {("children_in_care", "402"): ("2023-01-31", "sentence")}),
+    # a date split over a line end is one date, and the first line no heading
+    ("Between 1 April 2022 and 31 March\n2023 the partnership spent £497,812.",
+     {("expenditure_total", "497812"): ("2022-23", "sentence")}),
+    ("Note: the figures in this section relate to the position at the end of June 2023.\nCiC: 377 (per 10k: 64.1)",
+     {("children_in_care", "377"): ("2023-06-30", "heading"),
+      ("children_in_care_rate_per_10k", "64.1"): ("2023-06-30", "heading")}),
+    ("Business plan update (31 January 2023)\nOf the 36 actions in the plan, twenty-four are complete.",
+     {("plan_actions_total", "36"): ("2023-01-31", "heading"), ("plan_actions_completed", "24"): ("2023-01-31", "heading")}),
+])
+def test_the_document_around_a_sentence_dates_it(text, want, library):
+    assert facts_of(text, library) == want

@@ -526,6 +526,15 @@ def _further(s: _Sentence, c: Compiled, library: Library) -> None:
         s.add(last.kpi, m, "fig", "further", m.start(), m.end(), subject=where.group(1).lower() if where else "")
 
 
+def _inside_label(x: Candidate, other: Candidate, text: str) -> bool:
+    """Whether x's figure lies inside the words another matcher read with its own figure ("97
+    children under the age of 5 with a plan": the 5 is part of 97's label); a figure that the
+    other's bracket annotates ("CiC: 377 (per 10k: 64.1)") is not."""
+    if not other.match_start <= x.value_start < other.match_end:
+        return False
+    return not (x.value_end <= other.value_start and "(" in text[x.value_end:other.value_start])
+
+
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
           claimed: list[Candidate] | None = None) -> list[Candidate]:
     c = compiled(library)
@@ -576,9 +585,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         carried_list = s.pending
         # a figure already read, or inside the words another matcher read with its figure ("97
         # children under the age of 5 with a plan": the 5 is part of 97's label)
-        spans = [(x.match_start, x.match_end) for x in s.earlier]
         found = [x for x in s.found if (si, x.value_start) not in taken
-                 and not any(a <= x.value_start < b for a, b in spans)]
+                 and not any(_inside_label(x, e, sent.text) for e in s.earlier)]
         found = best_per_value(apply_rules(found, sent.text, library), library)
         found += [t for t in comparisons(found, sent.text, library) if (si, t.value_start) not in taken]
         out += found

@@ -287,3 +287,19 @@ def test_a_term_names_one_kpi(tmp_path):
 def test_bundled_lexicon_is_clean(library):
     assert library.words.amount_verbs and library.words.completion
     assert sum(1 for e in library.kpis.values() if e.lexicon and e.lexicon.terms) >= 15
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Courses and delegates in 2022/23 numbered 143 and 2,870 respectively.",
+     {("training_courses", "143"), ("training_delegates", "2870")}),
+    ("Referrals and the re-referral rate for 2022/23 were 4,044 and 16.2% respectively.",
+     {("referrals", "4044"), ("rereferral_rate", "16.2")}),
+    # a list whose figures do not fit the nouns' units is left to the matchers
+    ("Referrals and the re-referral rate for 2022/23 were 4,044 and 16 respectively.", None),
+])
+def test_a_paired_list_gives_each_figure_the_kpi_in_its_place(text, want, library):
+    got = {(kpi, value) for kpi, value, _, _ in facts_of(text, library)}
+    if want is None:
+        assert not any(p for p in got if p[0] == "rereferral_rate" and p[1] == "16")
+    else:
+        assert got == want

@@ -526,6 +526,57 @@ def _further(s: _Sentence, c: Compiled, library: Library) -> None:
         s.add(last.kpi, m, "fig", "further", m.start(), m.end(), subject=where.group(1).lower() if where else "")
 
 
+# "143 and 2,870 respectively", "1,044, 16.2% and 312 respectively": the figures of a paired list
+_FIGURE_LIST = re.compile(r"(?P<list>£?\d[\d,]*(?:\.\d+)?(?:\s*%| per cent)?(?:\s*,\s*£?\d[\d,]*(?:\.\d+)?(?:\s*%| per cent)?)*"
+                          r"\s*,?\s+and\s+£?\d[\d,]*(?:\.\d+)?(?:\s*%| per cent)?)\s+respectively\b", re.I)
+_LIST_ITEM = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s*%| per cent)?", re.I)
+_NOUN_JOIN = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:the\s+|our\s+)?$", re.I)
+
+
+def _unit_of(raw: str) -> str:
+    return "percent" if raw.endswith("%") or raw.lower().endswith("per cent") else "GBP" if raw.startswith("£") else "count"
+
+
+def pair_lists(found: list[Candidate], layout: PageLayout, library: Library,
+               settings: Settings = DEFAULT_SETTINGS) -> list[Candidate]:
+    """'Courses and delegates in 2022/23 numbered 143 and 2,870 respectively': when a sentence
+    names as many KPIs, joined by "and", as the figures of its list before "respectively", each
+    figure is the KPI in the same place, whatever reading the matchers gave it; the written
+    patterns would give 143 to delegates, the noun nearest to it."""
+    c = compiled(library)
+    if c.terms is None:
+        return found
+    for si, sent in enumerate(layout.sentences):
+        if "respectively" not in sent.text.lower():
+            continue
+        m = _FIGURE_LIST.search(sent.text)
+        if m is None:
+            continue
+        hits = [h for h in _hits(sent.text[:m.start()], c, None)]
+        kpis: list = []
+        for h in hits:  # a noun list: each name joined to the one before by "and" or a comma
+            if kpis and h.kpi != kpis[-1][0].kpi and _NOUN_JOIN.match(sent.text[kpis[-1][0].end:h.start]):
+                kpis.append((h,))
+            elif not kpis or h.kpi != kpis[-1][0].kpi:
+                kpis = [(h,)]
+        items = list(_LIST_ITEM.finditer(m.group("list")))
+        if len(kpis) < 2 or len(kpis) != len(items):
+            continue
+        pairs = [(k[0].kpi, it) for k, it in zip(kpis, items)]
+        if any(library.kpis[kpi].unit != _unit_of(it.group()) and not
+               (library.kpis[kpi].unit == "rate_per_10k" and _unit_of(it.group()) == "count") for kpi, it in pairs):
+            continue
+        spans = {(m.start("list") + it.start(), m.start("list") + it.end()) for _, it in pairs}
+        found = [x for x in found if not (x.sentence == si and any(a <= x.value_start < b for a, b in spans))]
+        for kpi, it in pairs:
+            vs = m.start("list") + it.start()
+            raw = re.sub(r"\s*per cent$|\s*%$", "", it.group(), flags=re.I) if library.kpis[kpi].unit == "percent" else it.group()
+            found.append(Candidate(kpi, raw, layout.number, sent.text, "regex", f"{kpi}/lexicon-respectively-list",
+                                   settings.sentence_confidence, vs, vs + len(raw), line=sent.line_at(vs),
+                                   sentence=si, match_start=kpis[0][0].start, match_end=m.end()))
+    return found
+
+
 def _inside_label(x: Candidate, other: Candidate, text: str) -> bool:
     """Whether x's figure lies inside the words another matcher read with its own figure ("97
     children under the age of 5 with a plan": the 5 is part of 97's label); a figure that the

@@ -341,6 +341,12 @@ def test_a_part_takes_the_period_of_its_whole(library):
      {("cp_plans", "274"): "2022-03-31", ("cp_plans", "301"): "2021-03-31"}),
     ("At 31 March 2023 there were 612 children in care, down from a peak of 689 in October 2015.",
      {("children_in_care", "612"): "2023-03-31", ("children_in_care", "689"): "2015-10"}),
+    # the next figure of a series, with its own date
+    ("There were 312 children on child protection plans at the end of September 2022 and 298 at the end of December.",
+     {("cp_plans", "312"): "2022-09-30", ("cp_plans", "298"): "2022-12-31"}),
+    ("Referrals in January totalled 512, rising to 601 in February 2023.",
+     {("referrals", "512"): "2023-01", ("referrals", "601"): "2023-02"}),
+    ("There were 412 children in care at 31 March 2023 and 40 foster carers.", {("children_in_care", "412"): "2023-03-31"}),
     # "against" a measure that is not an earlier period: no comparison
     ("In 2022/23, 2,842 practitioners attended training against 3,410 places made available.",
      {("training_delegates", "2842"): "2022-23", ("training_places_offered", "3410"): "2022-23"}),

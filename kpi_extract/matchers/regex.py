@@ -176,7 +176,7 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     claimed = {(c.value_start, c.value_end) for c in found}
     tails = []
     for c in found:
-        for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon):
+        for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon, _tail_continued):
             t = tail(c, library.kpis[c.kpi], text)
             if t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
                 tails.append(t)
@@ -196,6 +196,45 @@ def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:
     if m is None and entry.unit == "rate_per_10k":
         m = _BARE_RATE.match(text, cue.end())
     return m if m is not None and m.start("value") - cue.end() <= 2 else None
+
+
+# "312 ... at the end of September 2022 and 298 at the end of December", "totalled 512, rising to
+# 601 in February 2023": the same KPI at another date, written straight after the first figure
+_CONTINUED = re.compile(r"(?:\s*,)?\s+(?:and (?:then )?(?:stood at|rose to|fell to|reached|was|were|had risen to|had fallen to)|"
+                        r"(?:,\s*)?(?:then\s+)?(?:rising|falling|increasing|decreasing|dropping|climbing|up|down|going up|"
+                        r"going down) to|and(?: then)?)\s+(?:just\s+)?", re.I)
+_OWN_DATE_NEXT = re.compile(r"\s+(?:at|in|on|by|as at|for)\s+", re.I)
+
+
+def _tail_continued(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """The next figure of a series in one sentence: it has its own date and nothing else after it."""
+    after = _past_own_date(text, max(c.value_end, c.match_end))
+    cue = _CONTINUED.match(text, after)
+    if cue is None:
+        return None
+    m = _unit_value(entry, text, cue.end())
+    if m is None and entry.unit == "rate_per_10k":
+        m = _BARE_RATE.match(text, cue.end())
+    if m is None or m.start("value") != cue.end():
+        return None
+    date = _OWN_DATE_NEXT.match(text, m.end("value"))
+    if date is None:
+        return None
+    mentions = find_mentions(text[date.start():date.start() + 40])
+    if not mentions or mentions[0].start > date.end() - date.start() or not (mentions[0].absolute or mentions[0].month):
+        return None
+    rest = text[date.start() + mentions[0].end:]
+    if not re.match(r"\s*(?:[.;,)]|$|and\b)", rest):
+        return None
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
+def _past_own_date(text: str, pos: int) -> int:
+    """Past the date written right after a figure ("312 children ... at the end of September 2022")."""
+    for m in find_mentions(text[pos:pos + 45]):
+        if re.fullmatch(r"[\s,]*(?:(?:at|in|on|by|as at|for|during)\s+)?(?:the\s+)?", text[pos:pos + m.start]):
+            return pos + m.end
+    return pos
 
 
 def _tail_after_semicolon(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:

@@ -241,12 +241,13 @@ def run_sentences(battery: str, part: str | None = None, library: object | None 
 
 
 def load_documents(part: str | None = None) -> list[Case]:
-    """The documents of `data/precision/<set>/` with their rows of `expected.csv` (often none)."""
+    """The documents of `data/precision/<set>/` with their rows of `expected*.csv` (often none)."""
     expected: dict[tuple[str, str], list[Figure]] = {}
-    with (DATA / "precision" / "expected.csv").open(newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            fig = [_figure(row, page=int(row["page"]), context=row.get("note", ""))] if row["kpi"].strip() else []
-            expected.setdefault((row["set"], row["document"]), []).extend(fig)
+    for path in sorted((DATA / "precision").glob("expected*.csv")):  # expected-2.csv: a later batch
+        with path.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                fig = [_figure(row, page=int(row["page"]), context=row.get("note", ""))] if row["kpi"].strip() else []
+                expected.setdefault((row["set"], row["document"]), []).extend(fig)
     cases = []
     for s in SETS:
         if part and s != part:

@@ -72,8 +72,13 @@ def _period_at_an_end(line: str) -> bool:
     return len(line[found[-1].end:].split()) <= 3
 
 
+_AMOUNT = re.compile(r"£\s?\d|\d\s?%|\d,\d{3}")
+
+
 def _is_heading(line: str, prev: str) -> bool:
     if not line or len(line) > 70 or len(line.split()) > 10 or line.endswith((".", ",", ";")):
+        return False
+    if _AMOUNT.search(line):  # "Balance brought forward from 2021-22   £27,600": a row with its figure
         return False
     mentions = find_mentions(line)
     if len(mentions) == 1 and not re.sub(r"[\W_]+", "", line[:mentions[0].start] + line[mentions[0].end:]):

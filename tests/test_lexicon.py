@@ -303,3 +303,15 @@ def test_a_paired_list_gives_each_figure_the_kpi_in_its_place(text, want, librar
         assert not any(p for p in got if p[0] == "rereferral_rate" and p[1] == "16")
     else:
         assert got == want
+
+
+def test_a_list_of_partners_one_per_line_under_its_lead(library):
+    text = ("Partnership budget 2023-24\nContributions from the statutory partners:\n"
+            "Northtown Council        £212,000\nNorth Vale ICB           £96,500\nNorthtown Police          £41,000\n"
+            "Total contributions      £349,500\nBalance brought forward from 2022-23   £18,200\n")
+    got = {(kpi, value, period, subject) for kpi, value, period, subject in facts_of(text, library)}
+    assert got == {("agency_contribution", "212000", "2023-24", "Northtown Council"),
+                   ("agency_contribution", "96500", "2023-24", "North Vale ICB"),
+                   ("agency_contribution", "41000", "2023-24", "Northtown Police"),
+                   ("budget_contributions", "349500", "2023-24", ""),
+                   ("budget_carry_forward", "18200", "2023-24", "")}

@@ -394,10 +394,13 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     """'Partners contributed: County Council £150,000, Police £45,000 and ICB £58,500': each
     item is `kpi` with its name as subject. True when there was such a list."""
     text = s.text
-    lead = re.match(r"[^.;£]{0,25}?(?::|\bas follows\b:?)", text[hit.end:])
+    lead = re.match(r"[^.;£]{0,40}?(?::|\bas follows\b:?)", text[hit.end:])
     if lead is None or not _no_figure(lead.group(0)):  # "Partner contributions 2022/23: ..."
         return False
     pos = hit.end + lead.end()
+    if not text[pos:].strip():  # the lead ends its line: one "Name £n" item per line follows
+        s.pending = (kpi, "")
+        return True
     label = _LABEL_ONLY.match(text, pos)
     if label:  # the line ends with the first partner's name: its amount opens the next sentence
         s.pending = (kpi, label.group("subject"))
@@ -425,10 +428,22 @@ def _items(s: _Sentence, c: Compiled, kpi: str, pos: int) -> int:
     return n
 
 
+# a row of a partners' list that is no partner: the total, the balance brought forward
+_NOT_A_PARTNER = re.compile(r"(?:total|overall|sub-?total|balance|carr(?:y|ied)|brought|reserves?|income|expenditure|"
+                            r"spend|budget|underspend|overspend)\b", re.I)
+
+
 def _continued_list(s: _Sentence, c: Compiled, pending: tuple[str, str]) -> None:
     """A list whose first name ended the sentence before ("Contributions were: Local Authority"
     / "£142,000, Police £48,500 ...", split at a line end): its amount opens this one."""
     kpi, subject = pending
+    if not subject:  # "Lewisham Council    £284,000" under "Contributions from the statutory partners:"
+        m = c.items.fullmatch(s.text.strip())
+        if m is not None and not _NOT_A_PARTNER.match(m.group("subject").strip()):
+            s.add(kpi, m, "fig", "list", m.start(), m.end(),
+                  subject=re.sub(r"^(?:the|a|an)\s+", "", m.group("subject").strip(" -:("), flags=re.I))
+            s.pending = pending
+        return
     m = c.first_item.match(s.text)
     if m is None:
         return

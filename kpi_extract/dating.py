@@ -203,6 +203,9 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
     return groups
 
 
+_DATED_BRACKET = re.compile(r"\(?\s*£?[\d,.]+%?\s+(?:in|at|on|as at)\s+[^()]{3,25}\)")
+
+
 def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
     """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
     figure, dated by its own period or the main one a year back, never lending it to the main one."""
@@ -214,6 +217,8 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
             continue
         if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
+        elif k and _DATED_BRACKET.match(text, figs[i].start) and text[:figs[i].start].rstrip().endswith("("):
+            figs[i].prior = True  # "eleven fewer than a year earlier (410 in May 2021)": a figure and its date alone
 
 
 def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
@@ -458,8 +463,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (placed, own[1]) if placed.known else own
         host = figs[f.host] if f.host is not None else None
         host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
-        if own is not None and host is not None:
-            own = _same_point_a_year_back(own, f, host_own)
+        if own is not None and host is not None:  # a host dated by the context is at the context's point
+            own = _same_point_a_year_back(own, f, host_own or (None if host.prior else (base, base_rule)))
         if own is None and host is not None:
             own = host_own or ((previous(base), base_rule) if host.prior else None)
         if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at):

@@ -43,4 +43,4 @@ def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAUL
     found: list[Candidate] = []
     for matcher in MATCHERS.values():
         found += matcher(layout, library, settings, found)
-    return lexicon.pair_lists(found, layout, library, settings)
+    return regex.next_sentence_tails(lexicon.pair_lists(found, layout, library, settings), layout, library)

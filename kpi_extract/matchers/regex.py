@@ -144,17 +144,30 @@ def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
     (2018/19: 3,998)', '[2021-22: 22.3 per cent]', '(previous year: 498)', '(from 23 per cent in
     2021-22)', '(410 in May 2021)'."""
     after = max(c.value_end, c.match_end)  # "431 children in care at 31 March 2023 (410 in May 2021)"
-    opened = _OPEN.search(text, c.value_end, after + 30)
-    if opened is None or _figures_outside_dates(text[c.value_end:opened.start()]):
-        return None
+    for opened in _OPEN.finditer(text, c.value_end, after + 90):
+        close = text.find(")" if opened.group() == "(" else "]", opened.start())
+        if close < 0:
+            return None
+        if not re.search(r"\d", text[opened.start():close]):
+            continue  # "(CPP)": a remark, and the bracket with the earlier figure may come next
+        between = _figures_outside_dates(text[c.value_end:opened.start()])
+        return _bracket_figure(c, entry, text, opened, close, between)
+    return None
+
+
+def _bracket_figure(c: Candidate, entry: KpiEntry, text: str, opened: re.Match, close: int,
+                    between: bool) -> Candidate | None:
+    """The earlier figure inside one bracket; with figures between it and the match, only the
+    strongest form, a value and its date alone ("eleven fewer than a year earlier (410 in May 2021)")."""
     open_ = opened.start()
-    close = text.find(")" if opened.group() == "(" else "]", open_)
-    if close < 0:
-        return None
+    if opened.start() - max(c.value_end, c.match_end) > 30 and not between:
+        between = True  # far from the match: as strict as with figures between
     inner = text[open_ + 1:close]
     lead = find_mentions(text[open_:close])
     relative = _RELATIVE_LEAD.match(inner)
     cued = _CUE_LEAD.match(inner)
+    if between:
+        lead, relative, cued = (), None, None
     if lead and lead[0].start <= 1 and (lead[0].absolute or lead[0].quarter):
         at = open_ + lead[0].end
     elif relative or cued:
@@ -260,6 +273,26 @@ def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) ->
     if entry.unit != "rate_per_10k" and not _FILLER.match(text[cue.end():m.start("value")]):
         return None
     return replace(_derived(c, text, m, index, "comparison-next"), carry_from=c.sentence)
+
+
+def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Library) -> list[Candidate]:
+    """The earlier figure the next sentence gives ("On 31/03/2020 the figure was 638.") for a
+    figure any matcher read (the written patterns look for it themselves as they go)."""
+    claimed = {(c.sentence, c.value_start) for c in found if c.sentence >= 0}
+    last: dict[tuple[int, str], Candidate] = {}
+    for c in sorted((c for c in found if c.sentence >= 0 and "+comparison" not in c.pattern), key=lambda c: c.value_start):
+        last[(c.sentence, c.kpi)] = c
+    tails = []
+    for (si, kpi), c in sorted(last.items(), key=lambda kv: (kv[0][0], library.kpis[kv[0][1]].unit == "rate_per_10k", kv[0][1])):
+        if si + 1 >= len(layout.sentences):
+            continue
+        text = layout.sentences[si + 1].text
+        t = _tail_next_sentence(c, library.kpis[kpi], text, si + 1)
+        if t is not None and (si + 1, t.value_start) not in claimed and apply_rules([t], text, library):
+            t = replace(t, line=layout.sentences[si + 1].line_at(t.value_start))
+            tails.append(t)
+            claimed.add((si + 1, t.value_start))
+    return found + tails
 
 
 def _derived(c: Candidate, text: str, m: re.Match, sentence: int, how: str) -> Candidate:

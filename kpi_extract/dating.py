@@ -206,6 +206,9 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
 _DATED_BRACKET = re.compile(r"\(?\s*£?[\d,.]+%?\s+(?:in|at|on|as at)\s+[^()]{3,25}\)")
 
 
+_QUANTITY = re.compile(r"\b(?:more|fewer|less)\s+than$", re.I)
+
+
 def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
     """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
     figure, dated by its own period or the main one a year back, never lending it to the main one."""
@@ -215,6 +218,9 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
         cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
         if cue and opening and prev_end + cue.start() < opening.end():
             continue
+        if cue and re.fullmatch(r"than\s*£?", cue.group().strip(), re.I) \
+                and _QUANTITY.search(text, 0, prev_end + cue.start() + 4):
+            continue  # "more than 260 delegates", "was more than £400,000": a figure's qualifier, no comparison
         if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
         elif k and _DATED_BRACKET.match(text, figs[i].start) and text[:figs[i].start].rstrip().endswith("("):
@@ -490,7 +496,8 @@ _EVENT_VERB = re.compile(
     r"refreshed|implemented|set up|put in place|came into (?:force|effect))\b"
     r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$"
     # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
-    r"|\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
+    # ("CP plans started in 2022/23: 498" counts plans that started: the figure's own period)
+    r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
     r"\s+(?:in|on|at|during|from)\s*$", re.I)
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
 

@@ -83,6 +83,15 @@ _THRESHOLD_BEFORE = re.compile(
     r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
     r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
+# "spend of more than £5,000 on a single item needs the approval of ...": a level that triggers a rule
+_RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|per (?:item|transaction|invoice|order)\b|"
+                         r"[^.;]{0,50}?\b(?:needs?|requires?|must (?:be|have)|is subject to)\b[^.;]{0,30}?\b(?:approv|authoris|sign|"
+                         r"agree|consent))", re.I)
+_ABOVE_QUALIFIER = re.compile(r"(?:more than|over|above|in excess of|less than|under|below)\b", re.I)
+_ABOVE_BEFORE = re.compile(r"\b(?:more than|over|above|in excess of|less than|under|below)\s*$", re.I)
+# "The maximum capacity of the conference venue is 250 delegates"
+_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit|cap|ceiling)\b[^.;\d]{0,40}?\b(?:is|was|of|at|are|were)\s+$",
+                           re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
 
@@ -98,7 +107,9 @@ _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|hous
                          r"family)\b"
                          r"|\bband [a-h]\b|\b(?:weekly|daily|hourly|unit|average|mean)\s+(?:[\w-]+\s+)?"
                          r"(?:costs?|fees?|prices?|charges?|salary|salaries|wages?|allowances?)\b"
-                         r"|\beach (?:partner|agency|child|pupil|school|household)\b", re.I)
+                         r"|\beach (?:partner|agency|child|pupil|school|household|course|session|event|team|worker|"
+                         r"social worker|practitioner|officer|panel|meeting)\b", re.I)
+_ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
 _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|units?|homes?|centres?|"
@@ -159,6 +170,10 @@ _OTHER_BODY = re.compile(
     r"police and crime commissioner|PCC|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
     r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner)\b", re.I)
+# money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
+# partnership's funding is a contribution, and police referrals are still referrals
+_OF_WHICH = re.compile(r"\bof which\b", re.I)
+_POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
@@ -234,6 +249,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-after"
     if _UP_TO.search(before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
+    if _LIMIT_BEFORE.search(before):
+        return "threshold", "limit-words"
+    if (_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before)) and _RULE_AFTER.match(raw_after):
+        return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
     if _TARGET.search(before) or _TARGET.search(after):
@@ -247,7 +266,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):
         return "threshold", "or-more"
-    if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)):
+    if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
+                                         or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))):
         return "per-capita", "per-unit"
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
@@ -260,12 +280,16 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
+    whole = _OF_WHICH.search(raw_before) if money else None
+    if whole is not None and _OTHER_BODY.search(raw_before[:whole.start()]):
+        return "other-body", "owner-of-whole"  # "The ICB's allocation is £1.6bn, of which mental health spend is £180m"
     if part_of and not c.subject and (money or c.kpi in earlier or not (relative or earlier)):
         if not money and named_part(c):  # the part names itself: it becomes a fact with that subject
             return "part", "of-which-named"
         return "part", "of-which"
     # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
-    owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before))
+    owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
+        or (money and _POLICE.search(before))
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"

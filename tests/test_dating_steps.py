@@ -378,3 +378,14 @@ def test_an_earlier_figure_beside_the_current_one_is_read_with_its_own_period(te
 ])
 def test_the_document_around_a_sentence_dates_it(text, want, library):
     assert facts_of(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Expenditure in 2022/23 was more than £400,000.", {("expenditure_total", "400000"): ("2022-23", "sentence")}),
+    ("More than 260 delegates attended the annual conference in October 2023.",
+     {("conference_delegates", "260"): ("2023-10", "sentence")}),
+    ("CP plans started in 2022/23: 498 (2021/22: 512)",
+     {("cp_plans_started", "498"): ("2022-23", "sentence"), ("cp_plans_started", "512"): ("2021-22", "sentence")}),
+])
+def test_more_than_is_a_qualifier_and_plans_that_started_are_no_event(text, want, library):
+    assert facts_of(text, library) == want

@@ -50,6 +50,13 @@ ROLE_CASES = [
     ("comparator", "The median budget among similar partnerships was £455,000 in 2022/23.", "budget_total", "£455,000"),
     ("conditional", "Each team is asked to hold no more than 30 children on plans at any time.", "cp_plans", "more than 30"),
     ("conditional", "Some 41 children in need had waited more than ten weeks for an assessment.", "children_in_need", "41"),
+    ("threshold", "Any single purchase of more than £2,500 requires the approval of the business manager.",
+     "expenditure_total", "£2,500"),
+    ("threshold", "The maximum capacity of the hall is 180 delegates.", "conference_delegates", "180"),
+    ("per-capita", "On average each session had 23 delegates.", "training_delegates", "23"),
+    ("other-body", "The ICB's allocation for 2024/25 is £2.3bn, of which children's services spend is £210m.",
+     "expenditure_total", "£210m"),
+    ("other-body", "Westshire Police spent £1.4m on its child abuse investigation unit.", "expenditure_total", "£1.4m"),
     ("finance-line", "Savings of £2.6m have been agreed for 2024/25.", "budget_total", "£2.6m"),
     ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
 ]

@@ -138,6 +138,10 @@ class Terms:
         return found
 
 
+_CHANGE_BY_TO = (r"(?:rose|fell|increased|decreased|grew|dropped|went up|went down|reduced|has risen|has fallen|"
+                 r"has increased|has decreased) by (?:£)?[\d.,]+(?: ?%| per cent| percentage points?| points?)?,? to")
+
+
 def compile_library(library: Library) -> Compiled:
     words = library.words
     pairs, abbrs, keys = [], [], set()
@@ -153,6 +157,8 @@ def compile_library(library: Library) -> Compiled:
     keys |= {_key_word(v) for v, _ in verb_pairs}
     between = rf"(?:(?:{_alternation(words.between)}){_SEP}){{0,4}}" if words.between else ""
     verbs = _alternation(words.amount_verbs) if words.amount_verbs else r"(?!)"
+    # "fell by 2.3 to 88.7": the change is read past, the level after "to" is the figure
+    verbs = rf"(?:{verbs}|{_CHANGE_BY_TO})"
     units = {e.unit for e in library.kpis.values()}
     # a figure in a row of figures ("1,814 1,877 1,932") is a table cell, not the phrase's
     before = {u: re.compile(rf"(?:^|(?<=[\s(:,;]))(?<![\d%]\s)(?P<fig>{_value(u)}){_RATE_UNIT if u == 'rate_per_10k' else ''}"
@@ -288,7 +294,7 @@ def _no_figure(text: str) -> bool:
 _RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))?\s*$", re.I)
 # between a noun phrase and its verb of amount only a period, a span or an owner may stand
 # ("funding for 2022-23 came to"); "Funding Agency's allocation to providers is" is another noun's
-_GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|this|last|since|"
+_GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
                   r"between|until|up to)\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
 _NOT_OWNERS = {"the", "a", "an", "this", "that", "our", "their", "its", "each", "every", "total", "overall"}

@@ -364,7 +364,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     if found is not None:
         return found.period, found.start
     # "... there were 611 children subject to a CP plan at 31st March."
-    loose = next((m for m in unattached if m.month), None)
+    loose = next((m for m in unattached if m.month  # not a compared one: "27 fewer than at the end of March"
+                  and not _COMPARED.search(text[max(0, m.start - 25):m.start])), None)
     if loose is not None:
         placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
         return (placed, loose.start) if placed.known else (None, -1)
@@ -813,13 +814,14 @@ def _parts_of_wholes(facts: list[Fact]) -> list[Fact]:
     without a subject in the same sentence ("Of the 296 children on plans, 118 were on plans
     for neglect": when the 296 is dated, so is the 118)."""
     wholes: dict[tuple, set[tuple]] = defaultdict(set)
-    for f in facts:
+    for f in facts:  # (a part the parts matcher read is its whole's, whatever its own clause said)
         if not f.subject and f.period_kind != "unknown":
             wholes[(f.document, f.page, f.snippet, f.kpi)].add(
                 (f.period, f.period_kind, f.period_start, f.period_end, f.period_source))
     out = []
     for f in facts:
-        whole = wholes.get((f.document, f.page, f.snippet, f.kpi), set()) if f.subject and f.period_kind == "unknown" else set()
+        part = f.subject and (f.period_kind == "unknown" or f.pattern.endswith("+part"))
+        whole = wholes.get((f.document, f.page, f.snippet, f.kpi), set()) if part else set()
         out.append(_with_period(f, next(iter(whole))) if len(whole) == 1 else f)
     return out
 

@@ -245,16 +245,16 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
-        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
+        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|,)?\s*(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
     # Q1-Q4 2022/23 (the whole financial year), Q1 to Q2 2023: a span of quarters
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
-    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])\s+(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
+    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
-        rf"(?:\bQ(?P<q1>[1-4])|\bquarter\s+(?P<q2>[1-4])|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
+        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\bquarter\s+(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
     # FY22/23, FY 22-23
     ("fy_short", re.compile(r"\bFY\s?(?P<a>\d{2})\s?[/-]\s?(?P<b>\d{2})\b")),

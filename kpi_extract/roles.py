@@ -173,6 +173,7 @@ _OTHER_BODY = re.compile(
 # money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
 # partnership's funding is a contribution, and police referrals are still referrals
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
+_WHOSE = re.compile(r"\bwhose\b", re.I)
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
@@ -280,6 +281,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
+    if money and _WHOSE.search(before):  # "the regional panel, whose own budget is £164,000"
+        return "other-body", "whose"
     whole = _OF_WHICH.search(raw_before) if money else None
     if whole is not None and _OTHER_BODY.search(raw_before[:whole.start()]):
         return "other-body", "owner-of-whole"  # "The ICB's allocation is £1.6bn, of which mental health spend is £180m"

@@ -389,3 +389,19 @@ def test_the_document_around_a_sentence_dates_it(text, want, library):
 ])
 def test_more_than_is_a_qualifier_and_plans_that_started_are_no_event(text, want, library):
     assert facts_of(text, library) == want
+
+
+def test_a_compared_month_is_not_carried_to_the_next_sentence(library):
+    got = facts_of("Performance report, quarter 1 2023/24\n"
+                   "At 30 June 2023, 612 children were subject to a child protection plan. "
+                   "This is 27 fewer than at the end of March. "
+                   "During the quarter 211 children became subject to a plan.", library)
+    assert got[("cp_plans_started", "211")][0] == "2023-Q2"
+
+
+def test_a_part_after_including_is_its_wholes_figure_at_its_date(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.subject, f.period) for f in extract_text(
+        "Quarter 1 2023/24\nChildren in care numbered 1,058 at the end of the quarter (rate 62.0 per 10,000; "
+        "England 71), including 94 unaccompanied asylum-seeking children.", library) if f.kpi == "children_in_care"}
+    assert got == {("1058", "", "2023-06-30"), ("94", "unaccompanied asylum-seeking children", "2023-06-30")}

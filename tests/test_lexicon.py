@@ -315,3 +315,15 @@ def test_a_list_of_partners_one_per_line_under_its_lead(library):
                    ("agency_contribution", "41000", "2023-24", "Northtown Police"),
                    ("budget_contributions", "349500", "2023-24", ""),
                    ("budget_carry_forward", "18200", "2023-24", "")}
+
+
+def test_a_meetings_action_log_is_not_a_plan(library):
+    assert facts_of("Of the 18 items on the action log, 15 are closed.", library) == []
+
+
+def test_a_list_of_partners_after_their_total(library):
+    got = {(kpi, value, subject) for kpi, value, _, subject in facts_of(
+        "Partner contributions totalling £461,890 were confirmed: Wyvern Vale Council £243,100, "
+        "Wyvern Constabulary £97,240 and the ICB £121,550.", library)}
+    assert got == {("budget_contributions", "461890", ""), ("agency_contribution", "243100", "Wyvern Vale Council"),
+                   ("agency_contribution", "97240", "Wyvern Constabulary"), ("agency_contribution", "121550", "ICB")}

@@ -57,6 +57,7 @@ ROLE_CASES = [
     ("other-body", "The ICB's allocation for 2024/25 is £2.3bn, of which children's services spend is £210m.",
      "expenditure_total", "£210m"),
     ("other-body", "Westshire Police spent £1.4m on its child abuse investigation unit.", "expenditure_total", "£1.4m"),
+    ("other-body", "We paid £9,000 towards the regional panel, whose own budget is £152,000.", "budget_total", "£152,000"),
     ("finance-line", "Savings of £2.6m have been agreed for 2024/25.", "budget_total", "£2.6m"),
     ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
 ]

@@ -139,13 +139,17 @@ def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) 
         (kpi, score, _), label, at = best
         snippet = f"{line.strip()} {label}" if at >= i else f"{label} {line.strip()}"
         vs = snippet.find(m.group("value"), 0 if at >= i else len(label))
-        dated = [p for p in find_mentions(label) if p.absolute and p.period.known]
+        own = _COMPARED_BRACKET.sub(lambda b: " " * len(b.group()), label)  # "(2021/22: 19.0%)" is another figure's date
+        dated = [p for p in find_mentions(own) if p.absolute and p.period.known]
         out.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, snippet,
                              "fuzzy", f"{kpi}/label-line", _score(score), vs, vs + len(m.group("value")),
                              line=i, sentence=-1, match_start=0, match_end=len(snippet),
                              period=dated[0].period if len(dated) == 1 else None,
                              period_source="sentence" if len(dated) == 1 else ""))
     return out
+
+
+_COMPARED_BRACKET = re.compile(r"\([^()]*:\s*£?\d[^()]*\)")
 
 
 def _label_core(label: str) -> str:

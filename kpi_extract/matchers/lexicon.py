@@ -401,7 +401,11 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     item is `kpi` with its name as subject. True when there was such a list."""
     text = s.text
     lead = re.match(r"[^.;£]{0,40}?(?::|\bas follows\b:?)", text[hit.end:])
-    if lead is None or not _no_figure(lead.group(0)):  # "Partner contributions 2022/23: ..."
+    if lead is None:  # "Partner contributions totalling £461,890 were confirmed: ...": the total, then the list
+        lead = _LEAD_WITH_TOTAL.match(text[hit.end:])
+        if lead is None or not _no_figure(lead.group(0).replace(lead.group("total"), "")):
+            return False
+    elif not _no_figure(lead.group(0)):  # "Partner contributions 2022/23: ..."
         return False
     pos = hit.end + lead.end()
     if not text[pos:].strip():  # the lead ends its line: one "Name £n" item per line follows
@@ -417,6 +421,7 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     return n > 1
 
 
+_LEAD_WITH_TOTAL = re.compile(r"[^.;£:]{0,30}?(?P<total>£[\d,.]+(?:m|k|bn)?)\b[^.;£:]{0,30}?:")
 _LABEL_ONLY = re.compile(r"\s*(?P<subject>[A-Za-z][\w'&() -]{1,50}?)\s*$")
 
 
@@ -463,9 +468,13 @@ def _context_ok(entry, low: str, prev_low: str) -> bool:
     return not lex or not lex.context or any(w.lower() in low or w.lower() in prev_low for w in lex.context)
 
 
+# a meeting's action log counts the meeting's own actions, not a plan's
+_ACTION_LOG = re.compile(r"\baction(?:s)? log\b|\blog of actions\b|\bactions? arising\b", re.I)
+
+
 def _completion(s: _Sentence, library: Library, c: Compiled, targets: list[tuple[str, str]]) -> None:
     """'Of the 28 actions, twenty-four are complete'; '19 were complete (two thirds)'."""
-    if c.completion is None:
+    if c.completion is None or _ACTION_LOG.search(s.text):
         return
     for m in c.completion.finditer(s.text):
         for kpi, share in targets:

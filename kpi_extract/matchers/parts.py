@@ -30,6 +30,10 @@ _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_CO
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
 _OF_THE = re.compile(rf"^\W*(?:of|among|amongst) (?:the|these|those|our) (?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
                      rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
+# "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
+# asylum-seeking children": the part names itself after the figure
+_INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+"
+                        rf"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){{0,5}})", re.I)
 # "Boys accounted for 231 of the 455 children subject to protection plans"
 _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
                       rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
@@ -82,9 +86,11 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         if c.subject or entry.unit != "count" or entry.measure != "stock":
             continue
         found: list[tuple[re.Match, str]] = []
-        m = _OF_WHOM.match(text, max(c.value_end, c.match_end))
-        if m:
-            found.append((m, m.group("what")))
+        for rx in (_OF_WHOM, _INCLUDING):
+            m = rx.match(text, max(c.value_end, c.match_end))
+            if m:
+                found.append((m, m.group("what")))
+                break
         for rx in (_OF_THE, _MAKE_UP):
             for m in rx.finditer(text):
                 if m.start("whole") == c.value_start:

@@ -270,7 +270,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
     # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
     # date, not a paragraph number ("4.3.12 The ...")
-    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\s*:))(?P<d>[0-3]?\d)(?P<sep>[/.])"
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(

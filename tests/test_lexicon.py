@@ -327,3 +327,12 @@ def test_a_list_of_partners_after_their_total(library):
         "Wyvern Constabulary £97,240 and the ICB £121,550.", library)}
     assert got == {("budget_contributions", "461890", ""), ("agency_contribution", "243100", "Wyvern Vale Council"),
                    ("agency_contribution", "97240", "Wyvern Constabulary"), ("agency_contribution", "121550", "ICB")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Referrals rose by a further 140 in 2022/23 to 4,320.", {("referrals", "4320", "2022-23", "")}),
+    ("LAC (31.3.23): 733, including 48 disabled children.",
+     {("children_in_care", "733", "2023-03-31", ""), ("children_in_care", "48", "2023-03-31", "disabled children")}),
+])
+def test_a_level_after_its_change_and_a_label_with_a_short_date(text, want, library):
+    assert set(facts_of(text, library)) == want

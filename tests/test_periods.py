@@ -38,6 +38,10 @@ def labels(text):
     ("between April and September 2022", [("2022-09", "month")]),
     ("from November 2022 to February 2023", [("2023-02", "month")]),
     ("in March and June 2023", ["partial", ("2023-06", "month")]),
+    # a short date opening a labelled bracket is a date; a paragraph number in brackets is not
+    ("LAC (31.3.23): 733", [("2023-03-31", "as_at")]),
+    ("See section (4.3.12) for details", []),
+    ("During the quarter 211 children", ["current"]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected

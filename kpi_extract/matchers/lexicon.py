@@ -139,7 +139,8 @@ class Terms:
 
 
 _CHANGE_BY_TO = (r"(?:rose|fell|increased|decreased|grew|dropped|went up|went down|reduced|has risen|has fallen|"
-                 r"has increased|has decreased) by (?:£)?[\d.,]+(?: ?%| per cent| percentage points?| points?)?,? to")
+                 r"has increased|has decreased) by (?:a further |another )?(?:£)?[\d.,]+(?: ?%| per cent| percentage points?| points?)?"
+                 r"(?: (?:in|during|over) [\w/ -]{3,20}?)?,? to")
 
 
 def compile_library(library: Library) -> Compiled:
@@ -165,7 +166,7 @@ def compile_library(library: Library) -> Compiled:
                             rf"\s+{between}$", FLAGS) for u in units}
     # the gap may name a period or an owner ("funding for 2022-23", "the police contribution was
     # unchanged at"), never another figure: checked after the match
-    after = {u: re.compile(rf"^(?P<gap>[^.;:£%,]{{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s)(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
+    after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s)(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
                        rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)

@@ -37,6 +37,19 @@ def _unit_of(label: str, cells: list[str | None]) -> str:
     return "count"
 
 
+# what may stand beside a one-word alias in a row label ("Referrals in month", "Referrals received
+# YTD"); "Psychotic Actions" in a table of a clinical study is another thing's actions
+_QUALIFIERS = frozenset({"month", "quarter", "year", "ytd", "receiv", "new", "open", "current", "cumulative", "roll",
+                         "monthly", "quarterly", "annual", "week", "period", "end", "start", "count", "figure", "actual",
+                         "outturn", "latest", "all", "overall", "children", "child", "people", "young", "cyp",
+                         "snapshot", "position", "plan", "agreed", "complet", "deliver"})
+
+
+def _qualifies(extra: frozenset[str], alias_words: frozenset[str]) -> bool:
+    """An alias of one word names a row only beside qualifying words: its period, its state."""
+    return len(alias_words) > 1 or not extra or extra <= _QUALIFIERS or any(any(ch.isdigit() for ch in w) for w in extra)
+
+
 @lru_cache(maxsize=4096)
 def _words(text: str, percent: bool = False) -> frozenset[str]:
     """A label's content words, stemmed (cached: every alias is asked about for every row)."""
@@ -91,7 +104,8 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
         words = _words(label, unit == "percent")
         contained = [(len(_words(a, unit == "percent")), a) for a in choices
                      if _words(a, unit == "percent") and _words(a, unit == "percent") <= words
-                     and len(words - _words(a, unit == "percent")) <= 3]
+                     and len(words - _words(a, unit == "percent")) <= 3
+                     and _qualifies(words - _words(a, unit == "percent"), _words(a, unit == "percent"))]
         if contained:
             alias = max(contained)[1]
             found = (choices[alias], cutoff)

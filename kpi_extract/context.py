@@ -75,6 +75,14 @@ def _period_at_an_end(line: str) -> bool:
 _AMOUNT = re.compile(r"£\s?\d|\d\s?%|\d,\d{3}")
 
 
+def _period_after_title_words(line: str) -> bool:
+    """"Annual Report 2022-23: Learning, training and resources": the period straight after the
+    words that make the line a title, whatever subtitle follows."""
+    words = _TITLE_WORDS.search(line)
+    found = [m for m in find_mentions(line) if m.absolute]
+    return bool(words and found) and re.fullmatch(r"[\s,(]*(?:for\s+)?", line[words.end():found[0].start]) is not None
+
+
 def _is_heading(line: str, prev: str) -> bool:
     if not line or len(line) > 70 or len(line.split()) > 10 or line.endswith((".", ",", ";")):
         return False
@@ -243,7 +251,7 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
         ctx.titles.append((number, i + 1, p))
     elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
-            and (_period_at_an_end(line) or _BARE_YEAR_END.search(line)) \
+            and (_period_at_an_end(line) or _BARE_YEAR_END.search(line) or _period_after_title_words(line)) \
             and (p := title_period(line)) is not None and p.kind in _TITLE_KINDS:
         ctx.titles.append((number, i, p))
     elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \

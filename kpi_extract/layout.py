@@ -258,7 +258,10 @@ _ABBREV = r"(?<!\bc\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bappr
 # the stop first, then the look-behinds for abbreviations: `re` scans for a leading character
 # class fast, while a leading chain of look-behinds is tried at every position of the paragraph
 _SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"(?P<gap>[\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9\u2022£])")
-_BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z]))")
+# a numbered item "3 The board ...", "2.1 Referrals ..."; not a date split over the line end ("31 December 2023, ...")
+_BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])"
+                     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))")
 _NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are))$", re.I)
 
 

@@ -57,6 +57,9 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|m
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
                      r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance)\b", re.I)
+# "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
+_AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
+                         r"[^.:;]{0,30}:[^.;]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected)\b", re.I)
@@ -130,6 +133,7 @@ _CONDITION = re.compile(
     r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
     r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
+    r"excluded|exclusions?|suspended|suspensions?|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
     r"booked but|sampled|audited|tracked)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
@@ -258,6 +262,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "except"
     if _TARGET.search(before) or _TARGET.search(after):
         return "target", "target-words"
+    if _AHEAD_LEAD.search(raw_before):
+        return "target", "priorities-for"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"

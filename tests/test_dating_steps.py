@@ -405,3 +405,9 @@ def test_a_part_after_including_is_its_wholes_figure_at_its_date(library):
         "Quarter 1 2023/24\nChildren in care numbered 1,058 at the end of the quarter (rate 62.0 per 10,000; "
         "England 71), including 94 unaccompanied asylum-seeking children.", library) if f.kpi == "children_in_care"}
     assert got == {("1058", "", "2023-06-30"), ("94", "unaccompanied asylum-seeking children", "2023-06-30")}
+
+
+def test_a_title_with_its_year_before_a_subtitle_dates_the_report(library):
+    got = facts_of("ANNUAL REPORT 2022-23: LEARNING, TRAINING AND RESOURCES\n\n"
+                   "During the year the partnership ran 146 multi-agency safeguarding training courses.", library)
+    assert got[("training_courses", "146")] == ("2022-23", "title")

@@ -52,3 +52,10 @@ def test_sentences_follow_the_prose_not_the_lines():
 def test_sentence_knows_its_lines():
     (s,) = sentences(["There were 611 children", "subject to a CP plan."])
     assert s.line_at(0) == 0 and s.line_at(s.text.index("subject")) == 1
+
+
+def test_a_date_split_over_a_line_end_is_no_numbered_item():
+    got = [s.text for s in sentences(["The number of children looked after rose to 1,098 at",
+                                      "31 December 2023, from 1,021 a year earlier.", "2 The board met four times."])]
+    assert got == ["The number of children looked after rose to 1,098 at 31 December 2023, from 1,021 a year earlier.",
+                   "2 The board met four times."]

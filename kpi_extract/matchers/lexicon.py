@@ -470,7 +470,7 @@ def _context_ok(entry, low: str, prev_low: str) -> bool:
 
 
 # a meeting's action log counts the meeting's own actions, not a plan's
-_ACTION_LOG = re.compile(r"\baction(?:s)? log\b|\blog of actions\b|\bactions? arising\b", re.I)
+_ACTION_LOG = re.compile(r"\baction(?:s)? log\b|\blog of actions\b|\bactions? (?:arising|recorded|raised|logged)\b", re.I)
 
 
 def _completion(s: _Sentence, library: Library, c: Compiled, targets: list[tuple[str, str]]) -> None:

@@ -15,7 +15,7 @@ from .dating import Dated, date_page
 from .library import Library
 from .matchers import match_page
 from .model import Candidate, Period
-from .pipeline import page_layouts, prepare_document
+from .pipeline import extract_pages, page_layouts, prepare_document
 from .resolve import dedupe, rejection, snippet_around, to_fact
 from .roles import assign as assign_roles, is_fact
 
@@ -65,6 +65,8 @@ def _where(c: Candidate) -> str:
 def explain_page(raw_pages: list[str], models: list | None, number: int, library: Library,
                  shown: str = "<text>") -> list[str]:
     """The report of `kpi-extract explain` for page `number` (1-based) of a document."""
+    whole = {(f.kpi, f.value, f.snippet, f.pattern): f for f in extract_pages(raw_pages, shown, library, models=models)
+             if f.page == number}  # the document-level step (P10) dates what the page left undated
     pages, library, doc = prepare_document(raw_pages, shown, library, models)
     layout = next(islice(page_layouts(pages), number - 1, None))
     cands = assign_roles(match_page(layout, library), library)
@@ -83,6 +85,9 @@ def explain_page(raw_pages: list[str], models: list | None, number: int, library
             outcome = f"rejected: {rejection(c, library) or 'not plausible'}"
         elif (fact.kpi, fact.value, fact.period, fact.snippet, fact.pattern) in kept:
             outcome = "fact"
+            later = whole.get((fact.kpi, fact.value, fact.snippet, fact.pattern))
+            if later is not None and later.period != fact.period:
+                outcome += f", then {later.period} ({later.period_kind}) by restated (P10: the document dates it elsewhere)"
         else:
             outcome = "rejected: duplicate of a more confident reading of the same figure"
         rows.setdefault(_clause(c), []).append(_line(c, d, outcome))

@@ -65,3 +65,11 @@ def test_explain_reads_a_page_as_extract_does_with_the_documents_own_terms(libra
              "At 31 March 2023 there were 310 CWCF in Wexley."]
     lines = explain_page(pages, None, 2, library)
     assert any(ln.startswith("    children_in_care = 310") and ln.endswith("  fact") for ln in lines), lines
+
+
+def test_explain_says_when_the_document_dates_a_figure_the_page_left_undated(library):
+    from kpi_extract.explain import explain_page
+    pages = ["Latest figures show that 214 children under five are looked after by the council.",
+             "The latest figures (2021/22) show that 214 children under five are looked after."]
+    report = "\n".join(explain_page(pages, None, 1, library))
+    assert "then 2021-22 (financial_year) by restated (P10" in report

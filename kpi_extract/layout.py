@@ -376,6 +376,9 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
                      " ".join(x for x in (t.label_head, header) if x), t.caption)
 
 
+_PIPES = re.compile(r"\s+\|\s+")
+
+
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
                 settings: Settings | None = None) -> PageLayout:
     """Tables and sentences of a page. With the page's model lines, tables come from the
@@ -394,7 +397,8 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             used |= g.lines
         breaks = starts_of_blocks(model_lines)
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
-    masked = [ln if i not in used else "" for i, ln in enumerate(lines)]
+    # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
+    masked = [("" if i in used else _PIPES.sub("   ", ln) if ln.count(" | ") >= 2 else ln) for i, ln in enumerate(lines)]
     for t in find_tables(masked):
         tables.append(t)
         used |= t.lines

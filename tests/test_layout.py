@@ -59,3 +59,12 @@ def test_a_date_split_over_a_line_end_is_no_numbered_item():
                                       "31 December 2023, from 1,021 a year earlier.", "2 The board met four times."])]
     assert got == ["The number of children looked after rose to 1,098 at 31 December 2023, from 1,021 a year earlier.",
                    "2 The board met four times."]
+
+
+def test_a_table_set_out_with_pipes_is_read_as_one_set_out_with_spaces():
+    from kpi_extract.layout import layout_page
+    layout = layout_page(1, "Indicator | Mar-23 | Mar-24\nChildren looked after | 402 | 431\nReferrals | 1,210 | 1,305")
+    (table,) = layout.tables
+    assert [p.label for p in table.periods] == ["2023-03", "2024-03"]
+    assert [(r.label, r.cells) for r in table.rows] == [("Children looked after", ["402", "431"]),
+                                                         ("Referrals", ["1,210", "1,305"])]

@@ -23,7 +23,9 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
-    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b", re.I)
+    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
+    r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
+    r"\bmedium[- ]term financial (?:plan|strategy)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
                     r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
@@ -81,6 +83,14 @@ def _period_after_title_words(line: str) -> bool:
     words = _TITLE_WORDS.search(line)
     found = [m for m in find_mentions(line) if m.absolute]
     return bool(words and found) and re.fullmatch(r"[\s,(]*(?:for\s+)?", line[words.end():found[0].start]) is not None
+
+
+def _first_after_title_words(line: str) -> Period | None:
+    """"Revenue Budget 2024/25 and Medium Term Financial Plan 2024/25 to 2026/27": the period
+    straight after the title words is the report's, whatever other years the line names."""
+    if not _period_after_title_words(line):
+        return None
+    return next(m.period for m in find_mentions(line) if m.absolute)
 
 
 def _is_heading(line: str, prev: str) -> bool:
@@ -252,7 +262,7 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         ctx.titles.append((number, i + 1, p))
     elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
             and (_period_at_an_end(line) or _BARE_YEAR_END.search(line) or _period_after_title_words(line)) \
-            and (p := title_period(line)) is not None and p.kind in _TITLE_KINDS:
+            and (p := title_period(line) or _first_after_title_words(line)) is not None and p.kind in _TITLE_KINDS:
         ctx.titles.append((number, i, p))
     elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
             and (p := single_period(line)) is not None:

@@ -270,7 +270,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
     # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
     # date, not a paragraph number ("4.3.12 The ...")
-    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
@@ -286,7 +286,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
-        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
+        rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
         rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b))"
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last

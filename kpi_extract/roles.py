@@ -56,7 +56,9 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
-                     r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance)\b", re.I)
+                     r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
+                     r"seek(?:s|ing)? to|committed to|(?:will|to) (?:reduce|increase|bring down|lower|raise)\b[^.;]{0,60}\bto)\b",
+                     re.I)
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
@@ -91,6 +93,8 @@ _RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|per (?:item|transact
                          r"[^.;]{0,50}?\b(?:needs?|requires?|must (?:be|have)|is subject to)\b[^.;]{0,30}?\b(?:approv|authoris|sign|"
                          r"agree|consent))", re.I)
 _ABOVE_QUALIFIER = re.compile(r"(?:more than|over|above|in excess of|less than|under|below)\b", re.I)
+# "a named nurse in every provider caring for more than 50 looked after children"
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b(?:more than|over|above|in excess of|less than|under|below)\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates"
 _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit|cap|ceiling)\b[^.;\d]{0,40}?\b(?:is|was|of|at|are|were)\s+$",
@@ -173,7 +177,8 @@ _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
     r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
-    r"home office|commissioner's|neighbouring|health commissioner)\b", re.I)
+    r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
+    r"peer review(?:ed)?)\b", re.I)
 # money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
 # partnership's funding is a contribution, and police referrals are still referrals
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
@@ -256,7 +261,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "up-to"
     if _LIMIT_BEFORE.search(before):
         return "threshold", "limit-words"
-    if (_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before)) and _RULE_AFTER.match(raw_after):
+    if (_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before)) and (
+            _RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before)):
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"

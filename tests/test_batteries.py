@@ -18,9 +18,11 @@ from battery import Case, Figure, Score
 # lexicon and dating.py (issue 8) to just under roles 1.000/0.906, periods 0.988/0.729 and
 # documents 1.000/0.734
 # batch 2 (sentences-2.csv, written later by other hands from the spec) scored roles 0.809/0.731 and
-# periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762;
+# periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762,
+# batch 4 roles 0.788/0.684;
 # raised to just under what the tool scores now
-FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.80), ("roles", "3"): (0.98, 0.80),
+FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.80), ("roles", "3"): (0.98, 0.85),
+          ("roles", "4"): (0.98, 0.95),
           ("periods", "1"): (0.98, 0.82), ("periods", "2"): (0.92, 0.74)}
 # the documents of all batches together (the second, expected-2.csv, scored 0.909/0.676 on its tuned
 # part when written, the third 0.575/0.639): the floor is under their score together, 0.966/0.810
@@ -44,7 +46,7 @@ def _assert_floor(score: Score, precision: float, recall: float, name: str) -> N
         f"(floor {recall})\n" + "\n".join(score.errors))
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4"])
 def test_roles_tuned_floor(library, batch):
     score = battery.run_sentences("roles", "tuned", library, batch=batch)
     _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")

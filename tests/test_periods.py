@@ -42,6 +42,8 @@ def labels(text):
     ("LAC (31.3.23): 733", [("2023-03-31", "as_at")]),
     ("See section (4.3.12) for details", []),
     ("During the quarter 211 children", ["current"]),
+    ("Across 2024, 2,775 practitioners attended", [("2024", "calendar_year")]),
+    ("CiC: 389 (31.3.24) - up 6%", [("2024-03-31", "as_at")]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected

@@ -58,6 +58,11 @@ ROLE_CASES = [
      "expenditure_total", "£210m"),
     ("other-body", "Westshire Police spent £1.4m on its child abuse investigation unit.", "expenditure_total", "£1.4m"),
     ("other-body", "We paid £9,000 towards the regional panel, whose own budget is £152,000.", "budget_total", "£152,000"),
+    ("target", "We intend to reduce the number of children in our care to 640 by 2027.", "children_in_care", "640"),
+    ("threshold", "The standard requires a designated nurse in every provider caring for more than 40 looked after children.",
+     "children_in_care", "40"),
+    ("other-body", "The Combined Authority's adult skills budget of £41m includes a care leavers' offer.", "budget_total",
+     "£41m"),
     ("finance-line", "Savings of £2.6m have been agreed for 2024/25.", "budget_total", "£2.6m"),
     ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
 ]

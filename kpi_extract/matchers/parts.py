@@ -28,7 +28,7 @@ _WHAT = (r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complet
 _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
-_OF_THE = re.compile(rf"^\W*(?:of|among|amongst) (?:the|these|those|our) (?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
+_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:the|these|those|our) (?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
                      rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure

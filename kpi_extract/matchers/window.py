@@ -15,10 +15,10 @@ from ..model import Candidate
 from ..periods import find_mentions
 
 # (a spaced dash sets off an aside: "143 courses in 2022/23 - 9 fewer than planned - reaching 2,960 delegates")
-_BEFORE_STOP = re.compile(r"[.;:()\[\]]|,|\s[-\u2013]\s|\b(?:and|but|while|whilst|whereas|which|who)\b", re.I)
+_BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whilst|whereas|which|who)\b", re.I)
 # after the match, a comparison starts another figure's clause: "33 per 10,000 is lower than the
 # national rate", but "971 referrals have been closed" still describes this one
-_AFTER_STOP = re.compile(r"[.;:()\[\]]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
+_AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 # "Nationally, 50,010 children ...": a short opening phrase governs the clause after its comma

@@ -126,6 +126,7 @@ _STANDING = re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
     r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|"
     # "the figures in this section relate to the position at the end of June 2023"
+    r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
@@ -200,8 +201,9 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
     if ev:  # "The visit took place in January 2023", "Inspection dates: 7 to 11 November 2022"
         d = _first_date(re.sub(r"(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+)", r"\1\2", ev.group(1)),
                         kinds=("as_at", "month"))
-        if d is not None and d.start is not None:
-            ctx.event = month(d.start.year, d.start.month)
+        ranged = re.search(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}", ev.group(1)[:40])
+        if d is not None and d.start is not None:  # a visit on one day is at that day; an inspection of days, its month
+            ctx.event = d if d.kind == "as_at" and not ranged else month(d.start.year, d.start.month)
     head = pages[0].split("\n")[:40] if pages else []
     for line in head:
         mt = _MEETING.search(line)

@@ -125,7 +125,7 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     if leading_comma:
         gap = re.sub(r"^\s*[,:=\-]", "", gap)
     gap = re.sub(r"\([^()\d]{1,30}\)", "", gap)  # a remark in brackets: "22 were complete (two thirds) at 31 March"
-    return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]]", gap) and not _CUE_WORDS.search(gap)
+    return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]|]", gap) and not _CUE_WORDS.search(gap)
 
 
 _EARLIER = re.compile(r"\b(?:year before|year earlier|previous|last year|prior|a year ago|earlier)\b", re.I)
@@ -250,6 +250,31 @@ def _named_by(text: str, m: Mention, figs: list[_Figure]) -> int | None:
     if after is None or figs[after].mention is not None or not m.absolute:
         return None
     return after if _ATTRIBUTE_OF_NEXT.fullmatch(text[m.end:figs[after].start]) else None
+
+
+_JOINED = re.compile(r"^\s*(?:,|,?\s*and)\s*$", re.I)
+
+
+def _respectively(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int]) -> None:
+    """"140 and 162 courses in 2021-22 and 2022-23 respectively": as many periods, joined by "and",
+    as figures joined by "and", each figure takes the period in its place."""
+    if "respectively" not in text.lower():
+        return
+    dated = [m for m in mentions if m.absolute]
+    for k in range(len(dated) - 1):
+        run = [dated[k]]
+        while k + len(run) < len(dated) and _JOINED.match(text[run[-1].end:dated[k + len(run)].start]):
+            run.append(dated[k + len(run)])
+        if len(run) < 2:
+            continue
+        group = [i for i in outer if not figs[i].prior]
+        for s in range(len(group) - len(run) + 1):
+            chosen = group[s:s + len(run)]
+            if all(_JOINED.match(text[figs[a].end:figs[b].start]) for a, b in zip(chosen, chosen[1:])):
+                for i, m in zip(chosen, run):
+                    figs[i].mention = m
+                return
+        return
 
 
 def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
@@ -449,6 +474,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     outer = [i for i, f in enumerate(figs) if f.host is None]
     mark_comparisons(text, figs, outer)
     unattached = bind_mentions(text, mentions, figs, groups, outer)
+    _respectively(text, mentions, figs, outer)
     main, main_at = main_period(text, mentions, figs, outer, unattached, ctx)
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
@@ -499,7 +525,9 @@ _EVENT_VERB = re.compile(
     # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
     # ("CP plans started in 2022/23: 498" counts plans that started: the figure's own period)
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
-    r"\s+(?:in|on|at|during|from)\s*$", re.I)
+    r"\s+(?:in|on|at|during|from)\s*$"
+    # "Following the Ofsted inspection in May 2022, the plan set out 31 actions": the inspection's date
+    r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on)\s*$", re.I)
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
 
 

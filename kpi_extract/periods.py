@@ -239,6 +239,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("fy_span", re.compile(
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
         rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
+    # "in the quarter to 31 December 2023", "the three months ending 30 June 2023": that quarter
+    ("quarter_to", re.compile(rf"\b(?:the\s+)?(?:quarter|three\s+months)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+                              rf"(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     # October to December 2023 (a quarter), April to September 2022, between October 2022 and March 2023
     ("month_span", re.compile(
         rf"(?:\b(?P<between>between)\s+)?\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?P<to>to|-|\u2013|until|and)\s*"
@@ -272,6 +275,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # date, not a paragraph number ("4.3.12 The ...")
     ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
+    # "At the close of 2022", "at the end of 2023": the last day of the calendar year
+    ("year_end", re.compile(rf"\b(?:(?:at|by)\s+)?the\s+(?:close|end)\s+of\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.I)),
+    # "Annual Report 2022 to 2023": a financial year written with both years in full
+    ("year_to_year", re.compile(rf"\b(?P<y1>{_YEAR})\s+to\s+(?P<y2>{_YEAR})\b", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
         rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -319,6 +326,16 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         first = _numeric_date(g["d1"], g["m1"], g["y1"])
         last = _numeric_date(g["d2"], g["m2"], g["y2"])
         return Mention(s, e, span(first, last)) if first and last and first < last else Mention(s, e)
+    if rule == "year_end":
+        return Mention(s, e, as_at(date(int(g["y"]), 12, 31)))
+    if rule == "quarter_to":
+        mon, y = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
+        if mon % 3:
+            return Mention(s, e)
+        return Mention(s, e, quarter(y, mon // 3))
+    if rule == "year_to_year":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
     if rule == "month_span":
         if g["to"].lower() == "and" and not g["between"]:
             return None  # "in March and June 2023": two months, not the months between them

@@ -411,3 +411,25 @@ def test_a_title_with_its_year_before_a_subtitle_dates_the_report(library):
     got = facts_of("ANNUAL REPORT 2022-23: LEARNING, TRAINING AND RESOURCES\n\n"
                    "During the year the partnership ran 146 multi-agency safeguarding training courses.", library)
     assert got[("training_courses", "146")] == ("2022-23", "title")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The partnership delivered 140 and 162 multi-agency courses in 2021-22 and 2022-23 respectively.",
+     {("training_courses", "140"): "2021-22", ("training_courses", "162"): "2022-23"}),
+    ("Annual Report 2022-23\nFollowing the Ofsted inspection in May 2022, the improvement plan set out 31 actions, "
+     "of which 22 (71%) have been completed.",
+     {("plan_actions_total", "31"): "2022-23", ("plan_actions_completed", "22"): "2022-23",
+      ("plan_actions_completed_pct", "71"): "2022-23"}),
+    ("At the close of 2022, 355 children were subject to a child protection plan.", {("cp_plans", "355"): "2022-12-31"}),
+    ("In the quarter to 31 December 2023 we received 1,312 referrals; twelve months earlier the quarter's total was 1,190.",
+     {("referrals", "1312"): "2023-Q4", ("referrals", "1190"): "2022-Q4"}),
+    ("Children in need, 30 June 2024: 2,611. The same point last year: 2,540.",
+     {("children_in_need", "2611"): "2024-06-30", ("children_in_need", "2540"): "2023-06-30"}),
+    ("In Q4 2022/23 the MASH received 1,402 referrals, the busiest quarter since Q1 2020/21 (1,455).",
+     {("referrals", "1402"): "2023-Q1", ("referrals", "1455"): "2020-Q2"}),
+    ("Ofsted monitoring visit to Marshwood children's services\nThis visit took place on 7 March 2023.\n"
+     "At the time of this visit, 312 children were subject to a child protection plan.",
+     {("cp_plans", "312"): "2023-03-07"}),
+])
+def test_periods_of_lists_quarters_visits_and_earlier_points(text, want, library):
+    assert {k: v[0] for k, v in facts_of(text, library).items()} == want

@@ -32,7 +32,7 @@ _CUE = re.compile(
 # in 2022-23 from 1,905"), not in "2,210 delegates from 14 agencies"
 _PERIOD_GAP = re.compile(r"^[\s,]*(?:(?:in|at|on|during|by|for|as at)\s+)?$", re.I)
 _FILLER = re.compile(
-    r"^[\s,]*(?:(?:the|a|an|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
+    r"^[\s,]*(?:(?:the|a|an|its|our|their|previous|prior|last|preceding|year'?s?|years|which|when|it|was|were|is|of|figure|total|"
     r"level|same|period|in|during|at|average|financial|reporting|peak|high|low|point|highest|lowest|record|\d{4}(?:[/-]\d{2,4})?(?:'s)?)[\s,]*){0,8}$", re.I)
 # "just over 900 (904)": the exact figure in brackets replaces the rounded one
 _APPROX = re.compile(rf"(?:{QUALIFIERS})\s*$", re.I)
@@ -46,9 +46,10 @@ _PRIOR_CLAUSE = re.compile(
     r"(?:(?P<when>(?:a|one) year (?:before|earlier|ago)|(?:twelve|12) months (?:before|earlier|ago|previously)|"
     r"(?:at|by|in) the same (?:point|time|date|stage|quarter|month|period) (?:last|the previous|a) year|"
     r"the same (?:quarter|month|period|point) (?:last|the previous|a) year|last year|the year before|"
-    r"(?:in )?the previous year|(?:at|on|in|by|during|for) (?P<date>[^,;]{3,30}?))"
-    r"\s*,?\s*(?:(?:the|this) (?:figure|number|total|rate|count|budget|level)|it|this|they|there)?\s*"
-    r"(?:was|were|had been|stood at|totalled|numbered|saw|recorded|had)\s+(?:just\s+)?|this compares (?:to|with)\s+)",
+    r"(?:in )?the previous year|(?:at|on|in|by|during|for) (?P<date>[^,;:]{3,30}?))"
+    r"\s*,?\s*(?:(?:the|this|that) (?:quarter's |year's |month's )?(?:figure|number|total|rate|count|budget|level)|it|this|they|there)?\s*"
+    r"(?:(?:was|were|had been|stood at|totalled|numbered|saw|recorded|had risen to|had fallen to|had increased to|"
+    r"had decreased to|rose to|fell to|had)\s+(?:just\s+)?|:\s*)|this compares (?:to|with)\s+)",
     re.I)
 _RATE_OR_SHARE = re.compile(rf"\s*(?:%|{PER_POPULATION.pattern})")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
@@ -113,6 +114,9 @@ def _exact(c: Candidate, text: str) -> Candidate:
 
 
 _OPEN = re.compile(r"[(\[]")
+# a compared period straight before a bracket that holds that period's figure alone
+_DATED_BEFORE = re.compile(r"\b(?:since|than(?: in)?|from|compared (?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
+                           r"(?:Q[1-4]\s+)?(?:19|20)\d\d(?:[/-]\d{2,4})?\s*$", re.I)
 _BARE_RATE = re.compile(r"(?<![\d,.£])(?P<value>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s*(?:%|per cent|percent))")
 # "(previous year: 498)", "[last year 5,733]": a bracket led by the year before
 _RELATIVE_LEAD = re.compile(r"\s*(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+)?(?:year|quarter)"
@@ -178,6 +182,9 @@ def _bracket_figure(c: Candidate, entry: KpiEntry, text: str, opened: re.Match, 
         at = open_ + 1 + (relative or cued).end()
     else:  # "(410 in May 2021)": the figure first, then its own date and nothing else
         m = _unit_value(entry, text, open_ + 1)
+        alone = m is not None and m.start("value") == open_ + 1 and not text[m.end("value"):close].strip()
+        if alone and _DATED_BEFORE.search(text, 0, open_):  # "the busiest quarter since Q1 2020/21 (1,455)"
+            return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
         if m is None or m.start("value") != open_ + 1 or not _only_a_period(text[m.end("value"):close]):
             return None
         return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
@@ -207,7 +214,7 @@ def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:
     cue = _PRIOR_CLAUSE.match(text, at)
     if cue is None:
         return None
-    if cue.group("date") and not any(m.absolute for m in find_mentions(cue.group("date"))):
+    if cue.group("date") and not any(m.absolute or m.month for m in find_mentions(cue.group("date"))):
         return None
     m = _unit_value(entry, text, cue.end())
     if m is None and entry.unit == "rate_per_10k":

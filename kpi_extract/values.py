@@ -149,6 +149,7 @@ _AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?
                              r"working days|year[- ]olds?)\b", re.I)
 _RANGE = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
+_DATE_THEN_DASH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s[-–]\s$", re.I)
 _IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
@@ -179,8 +180,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a label number"
     if _AFTER_DURATION.match(after):
         return "a duration or an age"
-    if _RANGE.match(after) or _RANGE_BEFORE.search(before):
-        return "a range"
+    if _RANGE.match(after) or (_RANGE_BEFORE.search(before) and not _DATE_THEN_DASH.search(before)):
+        return "a range"  # (not "CLA at 31 March 2024 - 367": a date, then the figure after a dash)
     if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
         return "a proportion (one in ten)"
     if re.match(r"\s*(?:quarters?|thirds?|halves|fifths?|tenths?)\b", after, re.I):

@@ -110,3 +110,11 @@ def test_number_words_compact_pattern_matches_as_the_plain_one(parts):
     plain = re.compile(_plain_words_re(), re.I)
     compact = re.compile(WORDS_RE, re.I)
     assert [m.span() for m in compact.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_figure_after_a_date_and_a_dash_is_no_range():
+    from kpi_extract.values import not_a_figure
+    text = "CLA at 31 March 2024 - 367"
+    assert not_a_figure(text, text.index("367"), len(text)) == ""
+    pages = "Agenda pages 77 - 116"
+    assert not_a_figure(pages, pages.index("116"), len(pages)) == "a range"

@@ -116,7 +116,8 @@ def _exact(c: Candidate, text: str) -> Candidate:
 _OPEN = re.compile(r"[(\[]")
 # a compared period straight before a bracket that holds that period's figure alone
 _DATED_BEFORE = re.compile(r"\b(?:since|than(?: in)?|from|compared (?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
-                           r"(?:Q[1-4]\s+)?(?:19|20)\d\d(?:[/-]\d{2,4})?\s*$", re.I)
+                           r"(?:(?:Q[1-4]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+)?"
+                           r"(?:19|20)\d\d(?:[/-]\d{2,4})?\s*$", re.I)
 _BARE_RATE = re.compile(r"(?<![\d,.£])(?P<value>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s*(?:%|per cent|percent))")
 # "(previous year: 498)", "[last year 5,733]": a bracket led by the year before
 _RELATIVE_LEAD = re.compile(r"\s*(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+)?(?:year|quarter)"

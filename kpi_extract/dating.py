@@ -252,6 +252,25 @@ def _named_by(text: str, m: Mention, figs: list[_Figure]) -> int | None:
     return after if _ATTRIBUTE_OF_NEXT.fullmatch(text[m.end:figs[after].start]) else None
 
 
+def _clause_mates(text: str, figs: list[_Figure]) -> None:
+    """"...had already run 38 courses; across the full year it delivered 147 courses to 2,980
+    delegates": in a clause after a semicolon, a figure with no period of its own takes the one
+    its clause gives another figure, not the sentence's first."""
+    if ";" not in text:
+        return
+    bounds = [0] + [m.end() for m in re.finditer(";", text)] + [len(text) + 1]
+    for lo, hi in zip(bounds, bounds[1:]):
+        if lo == 0:
+            continue  # the first clause is the main one
+        inside = [f for f in figs if lo <= f.start < hi and f.host is None and not f.prior]
+        own = {id(f.mention): f.mention for f in inside if f.mention is not None}
+        if len(own) == 1:
+            m = next(iter(own.values()))
+            for f in inside:
+                if f.mention is None:
+                    f.mention = m
+
+
 _JOINED = re.compile(r"^\s*(?:,|,?\s*and)\s*$", re.I)
 
 
@@ -475,6 +494,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     mark_comparisons(text, figs, outer)
     unattached = bind_mentions(text, mentions, figs, groups, outer)
     _respectively(text, mentions, figs, outer)
+    _clause_mates(text, figs)
     main, main_at = main_period(text, mentions, figs, outer, unattached, ctx)
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
@@ -651,6 +671,16 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
 
 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
+_BY_POINT = re.compile(r"\b(?:by|so far|to date|up to|already)\b", re.I)
+
+
+def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Period:
+    """R: a flow counted up to a day of the year ("By the end of July the partnership had already
+    run 38 courses") is the year to date, labelled by that month (spec/kpis.md)."""
+    if library.kpis[c.kpi].measure == "flow" and p.kind == "as_at" and p.end is not None \
+            and _BY_POINT.search(text[:c.value_start]):
+        return year_to_date(p.end)
+    return p
 
 
 def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
@@ -758,6 +788,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         p, why = periods[(c.value_start, c.value_end)]
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
+        elif why == "own_date":
+            p = _flow_to_date(c, p, text, library)
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))

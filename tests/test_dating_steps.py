@@ -433,3 +433,11 @@ def test_a_title_with_its_year_before_a_subtitle_dates_the_report(library):
 ])
 def test_periods_of_lists_quarters_visits_and_earlier_points(text, want, library):
     assert {k: v[0] for k, v in facts_of(text, library).items()} == want
+
+
+def test_a_flow_counted_up_to_a_day_is_the_year_to_date_and_a_later_clause_keeps_its_own_period(library):
+    got = facts_of("Annual Report 2022/23\nBy the end of July the partnership had already run 38 courses; "
+                   "across the full year it delivered 147 courses to 2,980 delegates.", library)
+    assert {k: v[0] for k, v in got.items()} == {("training_courses", "38"): "2022-07",
+                                                   ("training_courses", "147"): "2022-23",
+                                                   ("training_delegates", "2980"): "2022-23"}

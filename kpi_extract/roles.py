@@ -183,6 +183,8 @@ _OTHER_BODY = re.compile(
 # partnership's funding is a contribution, and police referrals are still referrals
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _WHOSE = re.compile(r"\bwhose\b", re.I)
+_SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:net |gross |total |revenue |annual )*"
+                              r"(?:revenue )?budget\s*(?:\(|,|of|was|is|=)?\s*$", re.I)
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
@@ -295,6 +297,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
     if money and _WHOSE.search(before):  # "the regional panel, whose own budget is £164,000"
         return "other-body", "whose"
+    if money and _SHARE_OF_BUDGET.search(raw_before):  # "the minimum of 2.5% of net budget (£14.8m)"
+        return "threshold", "share-of-budget"
     whole = _OF_WHICH.search(raw_before) if money else None
     if whole is not None and _OTHER_BODY.search(raw_before[:whole.start()]):
         return "other-body", "owner-of-whole"  # "The ICB's allocation is £1.6bn, of which mental health spend is £180m"

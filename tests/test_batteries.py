@@ -25,9 +25,10 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.80), ("roles", 
           ("roles", "4"): (0.98, 0.95),
           ("periods", "1"): (0.98, 0.84), ("periods", "2"): (0.93, 0.81), ("periods", "3"): (0.95, 0.78)}
 # the documents of all batches together (the second, expected-2.csv, scored 0.909/0.676 on its tuned
-# part when written, the third 0.575/0.639): the floor is under their score together, 0.966/0.810
+# part when written, the third 0.575/0.639, the fourth 0.806/0.781): the floor is under their score
+# together, 0.972/0.840
 DOCUMENTS_PRECISION_FLOOR = 0.95
-DOCUMENTS_RECALL_FLOOR = 0.79
+DOCUMENTS_RECALL_FLOOR = 0.82
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -86,3 +86,13 @@ def test_damaged_infographic_label_is_matched_fuzzily(library):
     from kpi_extract.pipeline import extract_text
     (fact,) = extract_text(text, library)
     assert (fact.kpi, fact.value, fact.method, fact.period_source) == ("cp_plans", "1047", "fuzzy", "heading")
+
+
+def test_a_partners_income_table_stops_at_the_total_that_takes_in_the_balance(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Partnership budget 2023/24\n\nIncome                                   £\nNorthtown Council                    168,500\n"
+            "North Vale ICB                       112,300\nTotal partner contributions          280,800\n"
+            "Balance brought forward               21,650\nTotal income                         302,450\n")
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("agency_contribution", "168500", "Northtown Council"), ("agency_contribution", "112300", "North Vale ICB"),
+                   ("budget_contributions", "280800", ""), ("budget_carry_forward", "21650", "")}

@@ -132,12 +132,17 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     whose label names another KPI of money (a balance brought forward, the total budget) is that
     KPI; other totals and balances are not a partner's."""
     out = []
+    summed = False  # a total after the contributions' total or a balance takes those in: no partner's sum
     for row in table.rows:
         label = row.label.strip()
         if not label:
             continue
         total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I)
         named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
+        if total and summed:
+            continue  # "Total income 351,050" under "Total partner contributions" and "Balance brought forward"
+        if total or (named and named[0] == "budget_carry_forward"):
+            summed = True
         if total:
             kpi = "budget_contributions"
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):

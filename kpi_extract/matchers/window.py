@@ -25,7 +25,7 @@ _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 _OPENER = re.compile(r"^\W*([A-Za-z' ]{3,30}),\s*$")
 
 
-def window(text: str, start: int, end: int, before: int = 50, after: int = 45, floor: int = 0) -> str:
+def window(text: str, start: int, end: int, before: int = 50, after: int = 60, floor: int = 0) -> str:
     """The match text[start:end] with its clause: a bounded piece before and after it.
 
     `floor` is where another figure's match ends: nothing before it belongs to this one.

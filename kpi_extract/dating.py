@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
                       previous, previous_quarter, quarter_in_context, year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -62,7 +62,7 @@ SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "
 
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
-    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:below|above|since|under|over|from|than) (?:the|its|our|a|an) (?:[\w/-]+ )?(?:peak|high point|high|low point|low|highest (?:point|level)|lowest (?:point|level)|record (?:high|low))(?: level)? of\s*£?$|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
+    r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:below|above|since|under|over|from|than) (?:the|its|our|a|an) " + EXTREME_OF + r"\s*£?$|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)

@@ -225,6 +225,11 @@ def _year4(first: int, second: str) -> int | None:
     return end
 
 
+# "the 2019/20 peak of", "a high point of", "the lowest level of": a compared figure's extreme, for
+# the matchers that read the figure and for dating, which gives it its own period
+EXTREME_OF = (r"(?:[\w/-]+ )?(?:peak|high point|high|low point|low|highest (?:point|level)|lowest (?:point|level)|"
+              r"record (?:high|low))(?: level)? of")
+
 _RULES: list[tuple[str, re.Pattern]] = [
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(

@@ -179,12 +179,12 @@ _OTHER_BODY = re.compile(
     r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
-# money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
-# partnership's funding is a contribution, and police referrals are still referrals
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _WHOSE = re.compile(r"\bwhose\b", re.I)
 _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:net |gross |total |revenue |annual )*"
                               r"(?:revenue )?budget\s*(?:\(|,|of|was|is|=)?\s*$", re.I)
+# money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
+# partnership's funding is a contribution, and police referrals are still referrals
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)

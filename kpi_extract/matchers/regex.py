@@ -16,7 +16,7 @@ from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..dating import dated_after
-from ..periods import find_mentions
+from ..periods import EXTREME_OF, find_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
@@ -25,8 +25,7 @@ _CUE = re.compile(
     r"(?: of [\d.]+ ?%)? (?:from|on)|(?:increased|decreased|reduced|rose|fell|dropped|risen|fallen|grown|grew) from|"
     r"versus|vs\.?|against|than|"
     # "well below the 2019/20 peak of 6,412", "down from a high point of 96.3", "the lowest since the peak of 26%"
-    r"(?:below|above|from|since|under|over|than) (?:the|its|our|a|an) (?:[\w/-]+ )?(?:peak|high point|high|low point|low|"
-    r"highest (?:point|level)|lowest (?:point|level)|record (?:high|low))(?: level)? of|"
+    r"(?:below|above|from|since|under|over|than) (?:the|its|our|a|an) " + EXTREME_OF + r"|"
     r"(?P<bare>from)))\s+", re.I)
 # a bare "from" cues a comparison only straight after the figure and its own period ("rose to 2,210
 # in 2022-23 from 1,905"), not in "2,210 delegates from 14 agencies"

@@ -21,7 +21,7 @@ from battery import Case, Figure, Score
 # periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762,
 # batch 4 roles 0.788/0.684, batch 3 periods 0.843/0.650;
 # raised to just under what the tool scores now
-FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.80), ("roles", "3"): (0.98, 0.85),
+FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.86), ("roles", "3"): (0.98, 0.85),
           ("roles", "4"): (0.98, 0.95),
           ("periods", "1"): (0.98, 0.84), ("periods", "2"): (0.93, 0.81), ("periods", "3"): (0.95, 0.78)}
 # the documents of all batches together (the second, expected-2.csv, scored 0.909/0.676 on its tuned

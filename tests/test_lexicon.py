@@ -336,3 +336,13 @@ def test_a_list_of_partners_after_their_total(library):
 ])
 def test_a_level_after_its_change_and_a_label_with_a_short_date(text, want, library):
     assert set(facts_of(text, library)) == want
+
+
+def test_a_list_of_local_authorities_after_the_kpis_words_gives_each_area_its_figure(library):
+    got = set(facts_of("Children in care at 31 March 2024 across the tri-borough partnership: "
+                       "Hammersmith and Fulham 201; Kensington and Chelsea 96; Westminster 178.", library))
+    assert got == {("children_in_care", "201", "2024-03-31", "Hammersmith and Fulham"),
+                   ("children_in_care", "96", "2024-03-31", "Kensington and Chelsea"),
+                   ("children_in_care", "178", "2024-03-31", "Westminster")}
+    # names that are no UK local authority are not taken for areas
+    assert facts_of("Children in care at 31 March 2024: Northtown 201; Southvale 96.", library) == []

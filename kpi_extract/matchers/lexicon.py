@@ -363,6 +363,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
                 s.add(lex.share, sh, "fig", "share-of", sh.start() + off, hit.end, off)
     if lex and lex.lists and _list(s, hit, c, lex.lists):
         return
+    if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
+        return
     a = c.after[unit].match(tail)
     if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
@@ -395,6 +397,31 @@ def _pair_periods(s: _Sentence, first: int, other: Candidate | None = None) -> N
     paired = {(x.value_start, x.kpi): d for x, d in zip(group, dates)}
     s.found[first:] = [replace(x, period=paired[(x.value_start, x.kpi)], period_source="sentence")
                        for x in s.found[first:]]
+
+
+_AREA_ITEM = re.compile(r"\s*(?:and\s+)?(?P<name>[A-Z][\w'&-]*(?: (?:and |upon |on |of |the )?[A-Z][\w'&-]*){0,4}):?\s+"
+                        r"(?P<fig>\d[\d,]*(?:\.\d+)?)(?![\d,]|\.\d|\s*%)\s*(?:[;,.]|\band\b|$)")
+
+
+def _area_list(s: _Sentence, hit: _Hit, kpi: str) -> bool:
+    """'Children in care at 31 March 2024 across the tri-borough partnership: Hammersmith and
+    Fulham 201; Kensington and Chelsea 96; Westminster 178': after the KPI's words and a colon,
+    each "Name N" whose name is a UK local authority (the gazetteer) is that area's figure."""
+    from ..areas import gazetteer
+    lead = re.match(r"[^.;:£]{0,80}?:", s.text[hit.end:])
+    if lead is None:
+        return False
+    pos, items = hit.end + lead.end(), []
+    while (m := _AREA_ITEM.match(s.text, pos)) is not None:
+        if gazetteer().lookup(m.group("name")) is None:
+            return False
+        items.append(m)
+        pos = m.end()
+    if len(items) < 2:
+        return False
+    for m in items:
+        s.add(kpi, m, "fig", "area-list", m.start(), m.end(), subject=m.group("name"))
+    return True
 
 
 def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:

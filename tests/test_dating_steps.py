@@ -441,3 +441,9 @@ def test_a_flow_counted_up_to_a_day_is_the_year_to_date_and_a_later_clause_keeps
     assert {k: v[0] for k, v in got.items()} == {("training_courses", "38"): "2022-07",
                                                    ("training_courses", "147"): "2022-23",
                                                    ("training_delegates", "2980"): "2022-23"}
+
+
+def test_the_same_period_as_a_rolling_year_before_it_is_that_span(library):
+    got = facts_of("In the twelve months to October 2023, 4,211 referrals were received. "
+                   "Child protection plans starting in the same period: 301.", library)
+    assert got[("cp_plans_started", "301")][0] == "2023-10"

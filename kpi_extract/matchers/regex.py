@@ -113,6 +113,7 @@ def _exact(c: Candidate, text: str) -> Candidate:
 
 
 _OPEN = re.compile(r"[(\[]")
+_LEAD_GAP = re.compile(r"[(\[]\s*(?:FY|financial year|year)?\s*", re.I)  # "(FY 2016/17: £158,900)"
 # a compared period straight before a bracket that holds that period's figure alone
 _DATED_BEFORE = re.compile(r"\b(?:since|than(?: in)?|from|compared (?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
                            r"(?:(?:Q[1-4]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+)?"
@@ -176,7 +177,7 @@ def _bracket_figure(c: Candidate, entry: KpiEntry, text: str, opened: re.Match, 
     cued = _CUE_LEAD.match(inner)
     if between:
         lead, relative, cued = (), None, None
-    if lead and lead[0].start <= 1 and (lead[0].absolute or lead[0].quarter):
+    if lead and _LEAD_GAP.fullmatch(text, open_, open_ + lead[0].start) and (lead[0].absolute or lead[0].quarter):
         at = open_ + lead[0].end
     elif relative or cued:
         at = open_ + 1 + (relative or cued).end()

@@ -262,7 +262,10 @@ _SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"(?P<gap>[\"')\]]*\s+)(?=[\"'(\
 _BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])"
                      r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))")
-_NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are))$", re.I)
+# a line that ends on a word wanting what follows: the sentence runs on ("... for FY 2020/21 totalled" / "£318,000.")
+_NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are|"
+                           r"totall?ed|reached|numbered|received|delivered|recorded|spent|contributed|provided|included|"
+                           r"including|comprised|made|gave|paid))$", re.I)
 
 
 _DAY_AT_END = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
@@ -282,7 +285,7 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
     starts_new = line[:1].isupper() or line[:1] in "\u2022£"
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:
         return True
-    if _NO_BREAK_END.search(prev, len(prev) - 8) or not starts_new:  # (anchored at the end: its tail)
+    if _NO_BREAK_END.search(prev, len(prev) - 14) or not starts_new:  # (anchored at the end: its tail)
         return False
     return len(prev) < 0.75 * typical or in_bullet
 

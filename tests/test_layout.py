@@ -68,3 +68,9 @@ def test_a_table_set_out_with_pipes_is_read_as_one_set_out_with_spaces():
     assert [p.label for p in table.periods] == ["2023-03", "2024-03"]
     assert [(r.label, r.cells) for r in table.rows] == [("Children looked after", ["402", "431"]),
                                                          ("Referrals", ["1,210", "1,305"])]
+
+
+def test_a_line_ending_on_a_verb_runs_on_into_the_figure_even_in_a_numbered_paragraph():
+    got = [s.text for s in sentences(["4.3 The partners' contributions for FY 2020/21 totalled", "£318,000.",
+                                      "5. Education and SEND"])]
+    assert got[0] == "4.3 The partners' contributions for FY 2020/21 totalled £318,000."

@@ -177,7 +177,8 @@ def _bracket_figure(c: Candidate, entry: KpiEntry, text: str, opened: re.Match, 
     cued = _CUE_LEAD.match(inner)
     if between:
         lead, relative, cued = (), None, None
-    if lead and _LEAD_GAP.fullmatch(text, open_, open_ + lead[0].start) and (lead[0].absolute or lead[0].quarter):
+    if lead and (lead[0].start <= 1 or _LEAD_GAP.fullmatch(text, open_, open_ + lead[0].start)) \
+            and (lead[0].absolute or lead[0].quarter):
         at = open_ + lead[0].end
     elif relative or cued:
         at = open_ + 1 + (relative or cued).end()

@@ -96,3 +96,10 @@ def test_a_partners_income_table_stops_at_the_total_that_takes_in_the_balance(li
     got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
     assert got == {("agency_contribution", "168500", "Northtown Council"), ("agency_contribution", "112300", "North Vale ICB"),
                    ("budget_contributions", "280800", ""), ("budget_carry_forward", "21650", "")}
+
+
+def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"
+    got = {(f.kpi, f.value) for f in extract_text(text, library)}
+    assert {("children_in_care", "611"), ("children_in_care", "638"), ("children_in_care", "655")} <= got

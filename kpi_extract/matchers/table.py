@@ -78,10 +78,13 @@ def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[d
                 continue
             if not bound and e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
                 continue
-            for alias in e.aliases:
+            # the KPI's lexicon names its rows too ("Cared for children at 31 March"), in phrases of two
+            # words or more (one word alone, "sessions", names too much)
+            terms = [t for t in (e.lexicon.terms if e.lexicon else []) if len(t.split()) >= 2]
+            for alias in list(e.aliases) + terms:
                 key = utils.default_process(alias)
-                # an alias bound to the row above outranks a free one
-                if key not in choices or bound:
+                # an alias bound to the row above outranks a free one; an alias outranks a term
+                if key not in choices or (bound and alias in e.aliases):
                     choices[key] = e.id
         return choices, list(choices)
     return library.memo(("table-labels", unit, previous), build)

@@ -343,6 +343,8 @@ def test_a_part_takes_the_period_of_its_whole(library):
      {("children_in_care", "612"): "2023-03-31", ("children_in_care", "689"): "2015-10"}),
     ("In FY 2017/18 the partnership's budget was £163,420 (FY 2016/17: £158,900).",
      {("budget_total", "163420"): "2017-18", ("budget_total", "158900"): "2016-17"}),
+    ("LAC as at 31.3.19: 287; as at 31.3.20: 301.",
+     {("children_in_care", "287"): "2019-03-31", ("children_in_care", "301"): "2020-03-31"}),
     # the next figure of a series, with its own date
     ("There were 312 children on child protection plans at the end of September 2022 and 298 at the end of December.",
      {("cp_plans", "312"): "2022-09-30", ("cp_plans", "298"): "2022-12-31"}),

@@ -45,7 +45,7 @@ _PRIOR_CLAUSE = re.compile(
     r"(?:(?P<when>(?:a|one) year (?:before|earlier|ago)|(?:twelve|12) months (?:before|earlier|ago|previously)|"
     r"(?:at|by|in) the same (?:point|time|date|stage|quarter|month|period) (?:last|the previous|a) year|"
     r"the same (?:quarter|month|period|point) (?:last|the previous|a) year|last year|the year before|"
-    r"(?:in )?the previous year|(?:at|on|in|by|during|for) (?P<date>[^,;:]{3,30}?))"
+    r"(?:in )?the previous year|(?:as at|at|on|in|by|during|for) (?P<date>[^,;:]{3,30}?))"
     r"\s*,?\s*(?:(?:the|this|that) (?:quarter's |year's |month's )?(?:figure|number|total|rate|count|budget|level)|it|this|they|there)?\s*"
     r"(?:(?:was|were|had been|stood at|totalled|numbered|saw|recorded|had risen to|had fallen to|had increased to|"
     r"had decreased to|rose to|fell to|had)\s+(?:just\s+)?|:\s*)|this compares (?:to|with)\s+)",
@@ -216,7 +216,7 @@ def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:
     cue = _PRIOR_CLAUSE.match(text, at)
     if cue is None:
         return None
-    if cue.group("date") and not any(m.absolute or m.month for m in find_mentions(cue.group("date"))):
+    if cue.group("date") and not any(m.absolute or m.month for m in find_mentions(text[cue.start():cue.end("date")])):
         return None
     m = _unit_value(entry, text, cue.end())
     if m is None and entry.unit == "rate_per_10k":

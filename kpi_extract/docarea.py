@@ -61,11 +61,15 @@ _NOT_IN_A_PLACE = re.compile(
 _FRONT_WEIGHT, _STEM_WEIGHT = 3.0, 2.0
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'&.-]{1,}\b")
+_TITLED_JOIN = re.compile(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])")
+
+
 def _titlecase_capitals(text: str) -> str:
     """ALL-CAPS names read as names: "LONDON BOROUGH OF FENWICK" -> "London Borough Of Fenwick"."""
-    text = re.sub(r"\b[A-Z][A-Z'&.-]{1,}\b", lambda m: m.group().title() if len(m.group()) > 3 or
-                  m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
-    return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
+    text = _CAPITALS.sub(lambda m: m.group().title() if len(m.group()) > 3 or
+                         m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
+    return _TITLED_JOIN.sub(lambda m: m.group().lower(), text)
 
 
 _JOINS = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}

@@ -427,13 +427,17 @@ def _joined_month(m: re.Match) -> str:
     return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
 
 
+_PERIOD_WORD = re.compile(r"\d|quarter|year|time of|end of|beginning of|start of", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 @lru_cache(maxsize=8192)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every period expression in `text`, left to right, without overlaps (earlier rules win).
 
     Cached: the same sentence is asked about by the layout, the matchers and the resolver.
     """
-    if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
+    if not _PERIOD_WORD.search(text):
         return ()
     if "-" in text:
         text = _SPLIT_MONTH.sub(_joined_month, text)
@@ -454,7 +458,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""
-    text = re.sub(r"\([^()]*\)", " ", text)
+    text = _BRACKETED.sub(" ", text)
     found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     return found.pop() if len(found) == 1 else None
 

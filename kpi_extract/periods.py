@@ -428,7 +428,6 @@ def _joined_month(m: re.Match) -> str:
 
 
 _PERIOD_WORD = re.compile(r"\d|quarter|year|time of|end of|beginning of|start of", re.I)
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=8192)
@@ -458,7 +457,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""
-    text = _BRACKETED.sub(" ", text)
+    text = re.sub(r"\([^()]*\)", " ", text)
     found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     return found.pop() if len(found) == 1 else None
 

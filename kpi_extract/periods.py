@@ -318,7 +318,8 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("digit",), "short_date": ("digit",), "edge_month": ("digit", "month"),
     "asof_month": ("digit", "month"), "month_year": ("digit", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
-    "year": ("digit",), "current": ("year_month_quarter",), "period_end": ("end",),
+    "year": ("digit",), "month_span": ("digit", "month"), "quarter_span": ("digit", "q"),
+    "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]

@@ -109,6 +109,7 @@ def _every_rule(text):
     "the previous quarter", "over the last 12 months to June 2022", "ſince 2010 we", "İn 2023 there",
     "at the end of the year", "during the time of the inspection", "1.4.22 to 31.3.23", "FY22/23 and Q3 21/22",
     "30 Sep 21 30 Jun 22", "at the year-end", "this financial year", "twelve months earlier", "the quarter end",
+    "October to December 2023", "between October 2022 and March 2023", "Q1-Q4 2022/23", "Q1 to Q2 2023",
 ])
 def test_the_cues_skip_only_rules_that_cannot_match(text):
     assert find_mentions.__wrapped__(text) == _every_rule(text)

@@ -263,8 +263,9 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     it is replaced after a failure of any kind (an unreadable file too: PDFium keeps the error
     of its last failed load, which a fresh process does not have), after
     RETIRE_FILES files, or when its peak memory passes RETIRE_RSS. A file that ran out of memory
-    in a worker that had read other files first is tried again in a fresh one, so that whether a
-    file is within the limit never depends on the files before it.
+    (or crashed, which a C library does at the limit) in a worker that had read other files first
+    is tried again in a fresh one, so that whether a file is within the limit never depends on the
+    files before it.
 
     Children that are still running when this returns or raises (Ctrl-C, SIGTERM, a bug) are
     killed here; children of a parent killed outright die by their parent-death signal.
@@ -391,7 +392,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                     finish(i, FileResult(f, facts, "", warnings, from_cache, seconds, pages, messages=messages))
                     if worker.files >= RETIRE_FILES or rss * 1024 > retire_rss:
                         stop(worker, kill=False)
-                elif payload[1] == "memory" and worker.files > 1:  # not alone: again, in a fresh worker
+                elif payload[1] in ("memory", "crash") and worker.files > 1:  # after others: again, in a fresh one
                     stop(worker, kill=True)
                     fresh_only.add(i)
                     queue.insert(0, (i, f))

@@ -194,8 +194,10 @@ def _one(file: InputFile, library: Library, kpis: set[str] | None, max_memory: i
 
 def _serve(conn, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None) -> None:
     """A worker: files from `conn`, one at a time, each answered with (result, its readers'
-    messages, the worker's peak RSS in KB), until the parent sends None or goes."""
+    messages, how far the worker's peak RSS has grown since it started, in KB), until the parent
+    sends None or goes."""
     capture = enter_child(max_memory)
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # (the pages shared with the parent count)
     names = describe_patterns(library)
     busy = False
 
@@ -222,7 +224,7 @@ def _serve(conn, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READ
             finally:
                 busy = False
             try:
-                conn.send((result, capture.messages(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+                conn.send((result, capture.messages(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss))
             except MemoryError:
                 conn.send((("error", "memory", _memory_message(max_memory)), [], 0))
     finally:
@@ -236,8 +238,8 @@ def _memory_message(max_memory: int | None) -> str:
 
 
 # a worker is retired (and a fresh one forked) after this many files, or once its peak resident
-# set passes RETIRE_RSS (or a quarter of the memory limit): what one file left behind in its heap
-# then meets only a bounded number of files, and never a file near the limit
+# set has grown by RETIRE_RSS (or a quarter of the memory limit): what one file left behind in its
+# heap then meets only a bounded number of files, and never a file near the limit
 RETIRE_FILES = 40
 RETIRE_RSS = 300 * 1024 * 1024
 
@@ -262,7 +264,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     faults and first uses, as much as reading a few pages, so a worker goes on to the next file;
     it is replaced after a failure of any kind (an unreadable file too: PDFium keeps the error
     of its last failed load, which a fresh process does not have), after
-    RETIRE_FILES files, or when its peak memory passes RETIRE_RSS. A file that ran out of memory
+    RETIRE_FILES files, or when its peak memory has grown by RETIRE_RSS. A file that ran out of memory
     (or crashed, which a C library does at the limit) in a worker that had read other files first
     is tried again in a fresh one, so that whether a file is within the limit never depends on the
     files before it.

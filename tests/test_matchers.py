@@ -4,7 +4,6 @@ Each case is a phenomenon from real packs (spec/kpis.md, "What real documents do
 texts are our own wording.
 """
 import pytest
-from hypothesis import given, strategies as st
 
 from conftest import TABLE, facts_of
 
@@ -87,14 +86,3 @@ def test_damaged_infographic_label_is_matched_fuzzily(library):
     from kpi_extract.pipeline import extract_text
     (fact,) = extract_text(text, library)
     assert (fact.kpi, fact.value, fact.method, fact.period_source) == ("cp_plans", "1047", "fuzzy", "heading")
-
-
-@given(st.text(alphabet="abcde ", min_size=1, max_size=30), st.lists(st.text(alphabet="abcde ", min_size=1, max_size=30),
-                                                                    min_size=1, max_size=5), st.sampled_from([60.0, 85.0, 90.0]))
-def test_a_label_no_alias_can_reach_is_one_rapidfuzz_scores_under_the_floor(label, aliases, floor):
-    from rapidfuzz import fuzz
-    from kpi_extract.matchers.fuzzy import Aliases
-    table = Aliases({a: "k" for a in aliases}, list(dict.fromkeys(aliases)), floor,
-                    tuple(sorted(len(a) for a in dict.fromkeys(aliases))))
-    if any(fuzz.ratio(label, a) >= floor for a in aliases):
-        assert table.reachable(label)

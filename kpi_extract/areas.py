@@ -61,15 +61,22 @@ class Area:
         return not self.end_date
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_DASH_OR_SLASH = re.compile(r"[-\u2013/]")
+_NOT_A_NAME_CHAR = re.compile(r"[^\w, ]")
+_LEADING_THE = re.compile(r"^the ")
+_ST = re.compile(r"\bst\b")
+
+
 def key(name: str) -> str:
     """A name reduced for comparison: lower case, `&` as `and`, punctuation and "the" gone."""
     k = name.lower().replace("&", " and ").replace("\u2019", "'")
-    k = re.sub(r"(?<=\w)'s\b", "", k)
-    k = re.sub(r"[-\u2013/]", " ", k)
-    k = re.sub(r"[^\w, ]", " ", k)
+    k = _POSSESSIVE.sub("", k)
+    k = _DASH_OR_SLASH.sub(" ", k)
+    k = _NOT_A_NAME_CHAR.sub(" ", k)
     k = " ".join(k.split()).strip(" ,")
-    k = re.sub(r"^the ", "", k)
-    k = re.sub(r"\bst\b", "saint", k)
+    k = _LEADING_THE.sub("", k)
+    k = _ST.sub("saint", k)
     return k
 
 

@@ -94,6 +94,12 @@ class TextCache:
             self._hashes[key] = file_hash(path)
         return self._hashes[key]
 
+    def remember(self, path: Path, digest: str) -> None:
+        """The file's SHA-256 as the run computed it already (a worker forked before the run
+        hashed the file is told it, rather than reading the whole file again)."""
+        if digest:
+            self._hashes[path.resolve()] = digest
+
     def _document_entry(self, path: Path, reader: Any, partial: bool = False) -> Path:
         """The whole document's entry, or (`partial`) that of the pages read so far when a limit
         stopped its reading, for the next run to go on from."""

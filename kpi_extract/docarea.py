@@ -61,11 +61,15 @@ _NOT_IN_A_PLACE = re.compile(
 _FRONT_WEIGHT, _STEM_WEIGHT = 3.0, 2.0
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'&.-]{1,}\b")
+_TITLED_JOIN = re.compile(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])")
+
+
 def _titlecase_capitals(text: str) -> str:
     """ALL-CAPS names read as names: "LONDON BOROUGH OF FENWICK" -> "London Borough Of Fenwick"."""
-    text = re.sub(r"\b[A-Z][A-Z'&.-]{1,}\b", lambda m: m.group().title() if len(m.group()) > 3 or
-                  m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
-    return re.sub(r"\b(Of|And|On|Upon|Under|The|In|With)\b(?= [A-Z])", lambda m: m.group().lower(), text)
+    text = _CAPITALS.sub(lambda m: m.group().title() if len(m.group()) > 3 or
+                         m.group() in ("OF", "AND", "ON", "UPON") else m.group(), text)
+    return _TITLED_JOIN.sub(lambda m: m.group().lower(), text)
 
 
 _JOINS = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
@@ -126,6 +130,13 @@ _ANCHORS = [re.compile(r"\b(?:[Cc]ouncil|COUNCIL)\b"),
             re.compile(r"\b(?:[Bb]orough|[Cc]ity|[Cc]ounty|BOROUGH|CITY|COUNTY) (?:of|OF)\b"),
             re.compile(r"\b(?:[Ss]afeguarding|SAFEGUARDING)\b"),
             re.compile(r"\b(?:[Cc]hildren|CHILDREN)'?[Ss]?'? (?:[Ss]ervices|[Ss]ocial [Cc]are|[Tt]rust|SERVICES|TRUST)\b")]
+# pieces of each anchor that a page must hold for the anchor to be looked for at all (one of each
+# group): most pages name no council, and a substring test is far cheaper than a regex that is
+# tried at every position
+_ANCHOR_PIECES = [(("ouncil", "OUNCIL"),),
+                  (tuple(f"{end} {of}" for end in ("ough", "ity", "nty", "OUGH", "ITY", "NTY") for of in ("of", "OF")),),
+                  (("afeguarding", "AFEGUARDING"),),
+                  (("hildren", "HILDREN"), ("ervices", "ocial ", "rust", "ERVICES", "RUST"))]
 _LIGATURE_CHARS = "\ufb00\ufb01\ufb02\ufb03\ufb04\u2019"
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\u2019": "'"})
@@ -138,7 +149,9 @@ def mentions(text: str) -> list[tuple[int, str, Area | None, float, str]]:
         text = text.translate(_LIGATURES)
     flat = " ".join(text.split())
     out = []
-    for n, (anchors, (rx, weight)) in enumerate(zip(_ANCHORS, _BODIES)):
+    for n, (anchors, pieces, (rx, weight)) in enumerate(zip(_ANCHORS, _ANCHOR_PIECES, _BODIES)):
+        if not all(any(p in flat for p in group) for group in pieces):
+            continue
         for anchor in anchors.finditer(flat):
             lo = max(0, anchor.start() - 90)
             lo = flat.find(" ", lo) + 1 if lo else 0

@@ -100,6 +100,10 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b\d\d?[/-]\d\d\b|\bQ[1-4]\b|\bquarter
                           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-\s'/]*\d\d", re.I)
 
 
+_TWO_DIGITS = re.compile(r"\d\D*\d")
+_TWO_QUARTERS = re.compile(r"\bQ[1-4]\b.*\bQ[1-4]\b")
+
+
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
     """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
     England`, `Q1 Q2 Q3 Q4 Year` under a caption naming the year), or None if it is not one.
@@ -107,7 +111,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     Words after the first period are columns of their own (`Target`, `England`); a period
     written after a comparator word (`England 2018/19`) is that comparator's column."""
     stripped = line.strip()
-    if len(re.findall(r"\d", stripped)) < 2 and not re.search(r"\bQ[1-4]\b.*\bQ[1-4]\b", stripped):
+    if not _TWO_DIGITS.search(stripped) and not _TWO_QUARTERS.search(stripped):
         return None
     if len(_PERIOD_HINT.findall(stripped)) < 2:
         return None  # a header names two periods at least; most lines name none (cheap to see)

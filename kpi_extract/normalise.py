@@ -49,6 +49,7 @@ _OCR_POUND = re.compile(r"E(?<![A-Za-z0-9]E)(?=\d{1,3},\d{3}\b)")
 # tried at every position)
 _LOST_TI = re.compile(r"\ufffd(?<=[a-z]\ufffd)(?=[a-z])")
 _TT_AS_J = re.compile(r"J(?<=[a-z]J)(?=[a-z])")
+_OF_NUMBER = re.compile(r"\bof\s+\d")
 _PAGE_LABEL = re.compile(r"\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", re.IGNORECASE)
 _BULLET_CID = re.compile(r"^\s*\(cid:\d+\)\s*", re.MULTILINE)
 # symbol-font glyphs (Wingdings, Symbol) land in the private use area: bullets at a line start
@@ -110,9 +111,15 @@ def damage_count(text: str) -> int:
     return text.count("\ufffd")
 
 
+_PAGE_NUMBER_LINE = re.compile(r"Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
+
+
 def _is_page_number_line(line: str) -> bool:
-    """"Page 4", "Page 4 of 9", "4 of 9": never a bare number, which may be a figure."""
-    return bool(re.fullmatch(r"Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}", line, re.IGNORECASE))
+    """"Page 4", "Page 4 of 9", "4 of 9": never a bare number, which may be a figure (a line
+    that starts with neither a p nor a digit is none, seen without trying the pattern)."""
+    return bool(line) and (line[0] in "pP" or line[0].isdigit()) and _PAGE_NUMBER_LINE.fullmatch(line) is not None
 
 
 def running_lines(split: list[list[str]]) -> list[set[int]]:
@@ -129,7 +136,7 @@ def running_lines(split: list[list[str]]) -> list[set[int]]:
         return sorted({i for i in (0, 1, 2, n - 3, n - 2, n - 1) if 0 <= i < n})
 
     def key(line: str) -> str:
-        return re.sub(r"\d+", "#", line.strip().lower())
+        return _DIGITS.sub("#", line.strip().lower())
 
     counts: Counter[str] = Counter()
     for lines in split:
@@ -140,7 +147,7 @@ def running_lines(split: list[list[str]]) -> list[set[int]]:
     offsets: Counter[int] = Counter()
     for number, lines in enumerate(split, start=1):
         for i in edges(lines):
-            if re.fullmatch(r"\d{1,4}", lines[i].strip()):
+            if _SHORT_NUMBER.fullmatch(lines[i].strip()):
                 offsets[int(lines[i]) - number] += 1
     page_offsets = {off for off, c in offsets.items() if c >= 3}
 
@@ -149,7 +156,7 @@ def running_lines(split: list[list[str]]) -> list[set[int]]:
         drop = set()
         for i in edges(lines):
             s = lines[i].strip()
-            if key(s) in running or (re.fullmatch(r"\d{1,4}", s) and int(s) - number in page_offsets):
+            if key(s) in running or (_SHORT_NUMBER.fullmatch(s) and int(s) - number in page_offsets):
                 drop.add(i)
         drop |= {i for i, line in enumerate(lines) if _is_page_number_line(line.strip())}
         out.append(drop)
@@ -158,7 +165,9 @@ def running_lines(split: list[list[str]]) -> list[set[int]]:
 
 def strip_page_label(line: str) -> str:
     """"Page 48 of 180" printed inside a line of a reprinted report."""
-    return _PAGE_LABEL.sub("", line).strip() if _PAGE_LABEL.search(line) and re.search(r"\bof\s+\d", line) else line
+    if "of" not in line:  # (both tests below need it: most lines are seen here)
+        return line
+    return _PAGE_LABEL.sub("", line).strip() if _PAGE_LABEL.search(line) and _OF_NUMBER.search(line) else line
 
 
 def strip_running_lines(pages: list[str]) -> list[str]:

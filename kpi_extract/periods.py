@@ -321,6 +321,40 @@ _RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# What a rule cannot match without, by the rule's name: a digit, a month's name (every one
+# begins with its three-letter form), the letter q (Q2, quarter), a word. Most sentences name no
+# month and no quarter, and the rules that need one are then not tried at all. The words are
+# looked for in the lower-cased text, which finds whatever the rules' IGNORECASE finds, except
+# for the three letters that fold to ASCII only there (dotted and dotless i, long s): a text with
+# one of those tries every rule.
+_DIGIT = re.compile(r"\d")
+_MONTH_CUE = re.compile(r"j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec")
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+_RULE_NEEDS: dict[str, tuple[str, ...]] = {
+    "rolling": ("digit", "month"), "numeric_span": ("digit",), "fy_span": ("digit", "month"),
+    "quarter_end": ("q",), "quarter_short": ("digit", "q"), "quarter": ("q",), "fy_short": ("digit",),
+    "year_range": ("digit",), "full_date": ("digit", "month"), "short_full_date": ("digit", "month"),
+    "numeric_date": ("digit",), "short_date": ("digit",), "edge_month": ("digit", "month"),
+    "asof_month": ("digit", "month"), "month_year": ("digit", "month"), "month_short": ("digit", "month"),
+    "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
+    "year": ("digit",), "month_span": ("digit", "month"), "quarter_span": ("digit", "q"),
+    "current": ("year_month_quarter",), "period_end": ("end",),
+    "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
+}
+_GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
+
+
+def _cues(text: str) -> dict[str, bool]:
+    """Which of the rules' needs `text` meets (all of them, when it has a letter of odd folding)."""
+    if not text.isascii() and any(c in text for c in _ODD_FOLDS):
+        return dict.fromkeys(("digit", "month", "q", "year_month_quarter", "year_month", "end", "year", "time"), True)
+    low = text.lower()
+    year, month = "year" in low, "month" in low
+    return {"digit": _DIGIT.search(text) is not None, "month": _MONTH_CUE.search(low) is not None,
+            "q": "q" in low, "year_month_quarter": year or month or "quarter" in low, "year_month": year or month,
+            "end": "end" in low, "year": year, "time": "time" in low}
+
+
 def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     g = m.groupdict()
     s, e = m.span()
@@ -436,18 +470,24 @@ def _joined_month(m: re.Match) -> str:
     return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
 
 
+_PERIOD_WORD = re.compile(r"\d|quarter|year|time of|end of|beginning of|start of", re.I)
+
+
 @lru_cache(maxsize=8192)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every period expression in `text`, left to right, without overlaps (earlier rules win).
 
     Cached: the same sentence is asked about by the layout, the matchers and the resolver.
     """
-    if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
+    if not _PERIOD_WORD.search(text):
         return ()
     if "-" in text:
         text = _SPLIT_MONTH.sub(_joined_month, text)
     taken: list[Mention] = []
-    for rule, regex in _RULES:
+    cues = _cues(text)
+    for rule, regex, needs in _GATED:
+        if not all(cues[n] for n in needs):
+            continue
         for m in regex.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue

@@ -1,14 +1,15 @@
 """The extraction run: find the files, read each one (or take its text from the cache), extract.
 
-Each file is read and extracted in a child process with a time limit, so that one pathological
-or crashing PDF costs its own time and nothing else: the run goes on, the file is reported. Up
-to `jobs` files are processed at once.
+Each file is read and extracted in a child process (a worker, which goes on to the next file)
+with a time limit, so that one pathological or crashing PDF costs its own time and nothing else:
+the run goes on, the file is reported. Up to `jobs` files are processed at once.
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing as mp
 import os
+import resource
 import signal
 import time
 import traceback
@@ -153,47 +154,80 @@ def _work(file: InputFile, cached: RawDocument | None, library: Library, kpis: s
         if cache is not None:  # here, in parallel, rather than by the parent after a copy down the pipe
             cache.put(file.path, reader, raw)
             cache.drop_partial(file.path, reader)
-    # the cache hashed the file already (in the parent, before this child was forked)
+    # the cache hashed the file already (in the parent, which told the worker)
     content_hash = cache.content_hash(file.path) if cache is not None else file_hash(file.path)
     facts = extract_pages(raw.pages, file.shown, library, kpis, raw.models, content_hash)
     return (None if cached is not None or cache is not None else raw), facts, raw.warnings, len(raw.pages)
 
 
-def _child(conn, file, cached, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None,
-           partial=None) -> None:
-    capture = enter_child(max_memory)
-    names = describe_patterns(library)
-
-    def overtime(signum, frame):  # the parent's time limit is up: say what was running
-        raise Overtime(running_pattern(frame, names) or "")
-
-    signal.signal(signal.SIGUSR1, overtime)
+def _one(file: InputFile, library: Library, kpis: set[str] | None, max_memory: int | None, timeout: float,
+         pdf_reader: str, cache: TextCache | None) -> tuple:
+    """One file in a worker: ("ok", (facts, warnings, pages, from the cache)) or ("error", stage,
+    message). The document comes from the cache here, in the worker, not in the parent: the
+    parent's time goes to handing out files."""
     try:
-        raw, facts, warnings, pages = _work(file, cached, library, kpis, pdf_reader, cache, partial)
+        cached = partial = None
+        if cache is not None:
+            reader = reader_for(file.path, pdf_reader)
+            cached = cache.get(file.path, reader)
+            partial = cache.get(file.path, reader, partial=True) if cached is None else None
+        _, facts, warnings, pages = _work(file, cached, library, kpis, pdf_reader, cache, partial)
         by_ocr = ocr_pages(warnings)
         if by_ocr:  # a figure read by OCR says so
             facts = [replace(f, method=f"{f.method}+ocr") if f.page in by_ocr else f for f in facts]
-        result = ("ok", (raw, facts, warnings, pages))
+        return ("ok", (facts, warnings, pages, cached is not None))
     except Overtime as e:
         if e.args[0]:
-            result = ("error", "pattern", (
+            return ("error", "pattern", (
                 f"gave up after {timeout:g}s while {e.args[0]} was searching this file's text: the pattern "
                 f"probably backtracks catastrophically (check it with `kpi-extract patterns check`); if not, "
                 f"the file is very large: raise the limit with --timeout"))
-        else:
-            result = ("error", "time", _timeout_message(timeout))
+        return ("error", "time", _timeout_message(timeout))
     except ReadError as e:
-        result = ("error", "read", str(e))
+        return ("error", "read", str(e))
     except MemoryError:
-        result = ("error", "memory", _memory_message(max_memory))
+        return ("error", "memory", _memory_message(max_memory))
     except BaseException as e:  # a bug of ours: say so, with where
         where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
         at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-        result = ("error", "internal", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file")
+        return ("error", "internal", f"internal error ({type(e).__name__}: {e}{at}): please report it with the file")
+
+
+def _serve(conn, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None) -> None:
+    """A worker: files from `conn`, one at a time, each answered with (result, its readers'
+    messages, how far the worker's peak RSS has grown since it started, in KB), until the parent
+    sends None or goes."""
+    capture = enter_child(max_memory)
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # (the pages shared with the parent count)
+    names = describe_patterns(library)
+    busy = False
+
+    def overtime(signum, frame):  # the parent's time limit is up: say what was running
+        if busy:
+            raise Overtime(running_pattern(frame, names) or "")
+
+    signal.signal(signal.SIGUSR1, overtime)
     try:
-        conn.send((result, capture.messages()))
-    except MemoryError:
-        conn.send((("error", "memory", _memory_message(max_memory)), []))
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            file, content_hash = task
+            if cache is not None:
+                cache.remember(file.path, content_hash)
+            capture.reset()
+            busy = True
+            try:
+                result = _one(file, library, kpis, max_memory, timeout, pdf_reader, cache)
+            finally:
+                busy = False
+            try:
+                conn.send((result, capture.messages(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss))
+            except MemoryError:
+                conn.send((("error", "memory", _memory_message(max_memory)), [], 0))
     finally:
         conn.close()
 
@@ -204,12 +238,37 @@ def _memory_message(max_memory: int | None) -> str:
             f"--max-memory or split it (e.g. `qpdf --split-pages`)")
 
 
+# a worker is retired (and a fresh one forked) after this many files, or once its peak resident
+# set has grown by RETIRE_RSS (or a quarter of the memory limit): what one file left behind in its
+# heap then meets only a bounded number of files, and never a file near the limit
+RETIRE_FILES = 40
+RETIRE_RSS = 300 * 1024 * 1024
+
+
+@dataclass
+class _Worker:
+    proc: mp.Process
+    conn: object
+    files: int = 0  # files it has been given
+    task: tuple | None = None  # (index, started) of the file it is reading, if any
+
+
 def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = None,
         cache: TextCache | None = None, jobs: int = 0, timeout: float = 300.0,
         max_memory: int | None = None, ocr: bool = False,
         on_result: Callable[[FileResult], None] | None = None,
         pdf_reader: str = DEFAULT_PDF_READER) -> list[FileResult]:
     """Process every file; results come back in input order.
+
+    Files are handed to up to `jobs` worker children, forked from this process with the library
+    built, one file at a time, each with its time limit. A fork costs a child some 40 ms of page
+    faults and first uses, as much as reading a few pages, so a worker goes on to the next file;
+    it is replaced after a failure of any kind (an unreadable file too: PDFium keeps the error
+    of its last failed load, which a fresh process does not have), after
+    RETIRE_FILES files, or when its peak memory has grown by RETIRE_RSS. A file that ran out of memory
+    (or crashed, which a C library does at the limit) in a worker that had read other files first
+    is tried again in a fresh one, so that whether a file is within the limit never depends on the
+    files before it.
 
     Children that are still running when this returns or raises (Ctrl-C, SIGTERM, a bug) are
     killed here; children of a parent killed outright die by their parent-death signal.
@@ -221,7 +280,9 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     queue = list(enumerate(files))
     if jobs > 1:  # the largest first, so that no big pack is left running alone at the end
         queue.sort(key=lambda item: -_size(item[1].path))
-    running: dict = {}  # conn -> (index, process, started, cached)
+    fresh_only: set[int] = set()  # files to be read by a worker that has read nothing before
+    workers: list[_Worker] = []
+    retire_rss = min(RETIRE_RSS, max_memory // 4) if max_memory else RETIRE_RSS
 
     def kept(f: InputFile, stage: str) -> str:
         """After a limit: how much of the file is kept for the next run to go on from."""
@@ -238,88 +299,127 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
         if on_result:
             on_result(result)
 
-    try:
-        while queue or running:
-            while queue and len(running) < jobs:
-                i, f = queue.pop(0)
-                cached = partial = None
-                try:
-                    reader = reader_for(f.path, pdf_reader)
-                    if cache is not None:
-                        known = cache.get_facts(f.path, reader, f.shown, library.digest, kpis) if library.digest \
-                            else None
-                        if known is not None:  # unchanged file, library and code: neither read nor match
-                            finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
-                            continue
-                        cached = cache.get(f.path, reader)
-                        partial = cache.get(f.path, reader, partial=True) if cached is None else None
-                except ReadError as e:
-                    finish(i, FileResult(f, error=str(e), stage="read"))
-                    continue
-                _prepare_for_children(library)
-                parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(child, f, cached, library, kpis, max_memory, timeout,
-                                                        pdf_reader, cache, partial), daemon=True)
-                proc.start()
-                child.close()
-                running[parent] = (i, proc, time.monotonic(), cached)
-            if not running:
+    def spawn() -> _Worker:
+        _prepare_for_children(library)
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child, library, kpis, max_memory, timeout, pdf_reader, cache),
+                           daemon=True)
+        proc.start()
+        child.close()
+        worker = _Worker(proc, parent)
+        workers.append(worker)
+        return worker
+
+    def stop(worker: _Worker, kill: bool) -> None:
+        workers.remove(worker)
+        try:
+            if kill:
+                worker.proc.kill()
+            else:
+                worker.conn.send(None)
+        except (OSError, ValueError):
+            worker.proc.kill()
+        worker.proc.join(5)
+        if worker.proc.exitcode is None:
+            worker.proc.kill()
+            worker.proc.join(5)
+        worker.conn.close()
+
+    def failed(i: int, stage: str, message: str, seconds: float, messages: list[str]) -> None:
+        f = files[i]
+        finish(i, FileResult(f, error=message + kept(f, stage), seconds=seconds, stage=stage, messages=messages))
+
+    def dispatch() -> None:
+        """Hand out queued files to idle workers, forking workers up to `jobs`."""
+        while queue:
+            i, f = queue[0]
+            content_hash = ""
+            try:
+                reader = reader_for(f.path, pdf_reader)
+                if cache is not None:
+                    known = cache.get_facts(f.path, reader, f.shown, library.digest, kpis) if library.digest \
+                        else None
+                    if known is not None:  # unchanged file, library and code: neither read nor match
+                        queue.pop(0)
+                        finish(i, FileResult(f, known.facts, "", known.warnings, True, 0.0, known.pages))
+                        continue
+                    content_hash = cache.content_hash(f.path)
+            except (ReadError, OSError) as e:
+                queue.pop(0)
+                finish(i, FileResult(f, error=str(e), stage="read"))
                 continue
+            fresh = i in fresh_only
+            idle = [w for w in workers if w.task is None and (w.files == 0 or not fresh)]
+            if not idle:
+                if fresh:  # idle workers that have read files give their places to a fresh one
+                    for w in [w for w in workers if w.task is None]:
+                        stop(w, kill=False)
+                if len(workers) >= jobs:
+                    return
+                idle = [spawn()]
+            worker = idle[0]
+            try:
+                worker.conn.send((f, content_hash))
+            except (OSError, ValueError):  # it died between files: another takes the file
+                stop(worker, kill=True)
+                continue
+            queue.pop(0)
+            worker.files += 1
+            worker.task = (i, time.monotonic())
+
+    try:
+        dispatch()
+        while any(w.task is not None for w in workers):
+            running = {w.conn: w for w in workers if w.task is not None}
             now = time.monotonic()
-            deadline = min(started + timeout for _, _, started, _ in running.values())
+            deadline = min(w.task[1] + timeout for w in running.values())
             ready = wait(list(running), timeout=max(0.0, deadline - now))
             for conn in ready:
-                i, proc, started, cached = running.pop(conn)
+                worker = running[conn]
+                i, started = worker.task
                 f = files[i]
                 messages: list[str] = []
+                rss = 0
                 try:
-                    payload, messages = conn.recv()
+                    payload, messages, rss = conn.recv()
                 except (EOFError, OSError, MemoryError):
-                    proc.join(5)
-                    payload = ("error", "crash", _crash_message(proc.exitcode, max_memory))
-                finally:
-                    conn.close()
-                proc.join(5)
+                    worker.proc.join(5)
+                    payload = ("error", "crash", _crash_message(worker.proc.exitcode, max_memory))
+                worker.task = None
                 seconds = time.monotonic() - started
                 if payload[0] == "ok":
-                    raw, facts, warnings, pages = payload[1]
-                    if cache is not None:
-                        reader = reader_for(f.path, pdf_reader)
-                        if raw is not None:
-                            cache.put(f.path, reader, raw)
-                            cache.drop_partial(f.path, reader)
-                        if library.digest:  # a library not loaded from files has no digest to key on
-                            cache.put_facts(f.path, reader, f.shown, library.digest, kpis, facts, warnings, pages)
-                    finish(i, FileResult(f, facts, "", warnings, cached is not None, seconds, pages,
-                                         messages=messages))
+                    facts, warnings, pages, from_cache = payload[1]
+                    if cache is not None and library.digest:  # a library not loaded from files has no digest
+                        cache.put_facts(f.path, reader_for(f.path, pdf_reader), f.shown, library.digest, kpis, facts,
+                                        warnings, pages)
+                    finish(i, FileResult(f, facts, "", warnings, from_cache, seconds, pages, messages=messages))
+                    if worker.files >= RETIRE_FILES or rss * 1024 > retire_rss:
+                        stop(worker, kill=False)
+                elif payload[1] in ("memory", "crash") and worker.files > 1:  # after others: again, in a fresh one
+                    stop(worker, kill=True)
+                    fresh_only.add(i)
+                    queue.insert(0, (i, f))
                 else:
-                    finish(i, FileResult(f, error=payload[2] + kept(f, payload[1]), seconds=seconds, stage=payload[1],
-                                         messages=messages))
+                    stop(worker, kill=True)
+                    failed(i, payload[1], payload[2], seconds, messages)
             now = time.monotonic()
-            for conn, (i, proc, started, _) in list(running.items()):
-                if now - started >= timeout:
-                    running.pop(conn)
-                    payload, messages = ("error", "time", _timeout_message(timeout)), []
-                    try:  # ask the child what it was doing (a hanging pattern is named), briefly
-                        os.kill(proc.pid, signal.SIGUSR1)
-                        if conn.poll(2):
-                            payload, messages = conn.recv()
-                    except (OSError, EOFError):
-                        pass
-                    proc.kill()
-                    proc.join(5)
-                    conn.close()
-                    if payload[0] == "ok":  # it finished just then
-                        payload = ("error", "time", _timeout_message(timeout))
-                    finish(i, FileResult(files[i], error=payload[2] + kept(files[i], payload[1]), seconds=now - started,
-                                         stage=payload[1],
-                                         messages=messages))
+            for worker in [w for w in workers if w.task is not None and now - w.task[1] >= timeout]:
+                i, started = worker.task
+                payload, messages = ("error", "time", _timeout_message(timeout)), []
+                try:  # ask the worker what it was doing (a hanging pattern is named), briefly
+                    os.kill(worker.proc.pid, signal.SIGUSR1)
+                    if worker.conn.poll(2):
+                        payload, messages, _ = worker.conn.recv()
+                except (OSError, EOFError, ValueError):
+                    pass
+                stop(worker, kill=True)
+                if payload[0] == "ok":  # it finished just then
+                    payload = ("error", "time", _timeout_message(timeout))
+                failed(i, payload[1], payload[2], now - started, messages)
+            dispatch()
     finally:
-        for conn, (_, proc, _, _) in running.items():
-            proc.kill()
-        for conn, (_, proc, _, _) in running.items():
-            proc.join(5)
-            conn.close()
+        for worker in list(workers):
+            stop(worker, kill=worker.task is not None)
     return [results[i] for i in range(len(files))]
 
 

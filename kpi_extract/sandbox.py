@@ -1,7 +1,8 @@
-"""Limits on a child process that reads one untrusted file, so that a nightly run ends.
+"""Limits on a child process that reads untrusted files, so that a nightly run ends.
 
 A PDF can be a decompression bomb (3.6 MB growing to gigabytes) or a fan-out of shared objects,
-and a reader can hang. Each file is therefore read in its own child process, and the child:
+and a reader can hang. Files are therefore read in child processes (one file at a time each,
+with its own time limit), and a child:
 
 - dies with its parent (`PR_SET_PDEATHSIG`): after `kill -9` of the run, no reader lives on
   holding stdout or the log open, so `| tee` and cron see the end;
@@ -12,10 +13,12 @@ and a reader can hang. Each file is therefore read in its own child process, and
   file: `captured_messages()` hands them back, to be attached to the file they concern.
 
 Why not a pool such as pebble's `ProcessPool`: it gives per-task time limits, but neither a
-parent-death signal nor per-task memory accounting, and it reuses workers, so one file's heap
-fragmentation or leaked state meets the next file. A fresh fork per file costs a few
-milliseconds against seconds of PDF parsing, and the plumbing it needs is the ~60 lines of
-`pipeline.run`, so we keep it.
+parent-death signal nor per-task memory accounting. `pipeline.run` keeps its own workers: a fork
+costs a child some 40 ms (page faults on the parent's memory it touches, first uses of caches),
+as much as reading a few pages, which over a folder of short papers was a sixth of the run, so a
+child reads file after file. One file's heap fragmentation or leaked state is bounded: a child is
+replaced after any failure, after a few dozen files and when its memory grows, and a file that
+runs out of memory (or crashes) in a child that read other files first is read again by a fresh one.
 """
 from __future__ import annotations
 
@@ -114,6 +117,16 @@ class Capture:
             lg = logging.getLogger(name)
             lg.handlers[:] = []
             lg.propagate = True
+
+    def reset(self) -> None:
+        """Forget what was captured: a worker starts on its next file."""
+        self.lines.clear()
+        try:
+            sys.stderr.flush()
+            self._tmp.seek(0)
+            self._tmp.truncate()  # (file descriptor 2 shares this file's offset: it writes from the start too)
+        except (OSError, ValueError):
+            pass
 
     def messages(self, limit: int = 20) -> list[str]:
         """Distinct messages in order of first appearance, at most `limit` (with a count of the rest)."""

@@ -118,3 +118,15 @@ def test_real_councils_get_their_ons_code():
     for p in sorted((SHARED / "corpus").glob("*.pdf")):
         word = next((w for w in codes if f" {w} " in p.name.lower()), "")
         assert document_area(_raw(p), p.name)[1] == codes.get(word, "E08000025"), p.name  # the rest: Birmingham
+
+
+@pytest.mark.parametrize("text", [
+    "Kent County Council", "KENT COUNTY COUNCIL", "LONDON BOROUGH OF FENWICK", "Royal Borough of Kingston",
+    "City of York", "CITY of York", "COUNTY of Durham", "county OF Durham", "Safeguarding Children Partnership",
+    "SAFEGUARDING", "CHILDREN'S SERVICES", "Childrens' Social Care", "Children's Trust", "CHILDREN TRUST",
+])
+def test_a_page_that_names_a_body_holds_the_pieces_its_anchor_is_looked_for_by(text):
+    from kpi_extract.docarea import _ANCHOR_PIECES, _ANCHORS
+    for anchor, pieces in zip(_ANCHORS, _ANCHOR_PIECES):
+        if anchor.search(text):
+            assert all(any(p in text for p in group) for group in pieces), anchor.pattern

@@ -109,3 +109,32 @@ def test_previous_of_each_kind():
     assert previous(quarter(2018, 1)).label == "2017-Q1"
     assert previous(month(2016, 2)).label == "2015-02"
     assert previous(parse_period("29 February 2016")).label == "2015-02-28"
+
+
+def _every_rule(text):
+    """find_mentions without the cues that skip rules: every rule tried on the text (that has
+    one of the words without which no rule matches)."""
+    import re
+    from kpi_extract import periods
+    if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
+        return ()
+    if "-" in text:
+        text = periods._SPLIT_MONTH.sub(periods._joined_month, text)
+    taken = []
+    for rule, regex in periods._RULES:
+        for m in regex.finditer(text):
+            if not any(m.start() < t.end and t.start < m.end() for t in taken):
+                if (mention := periods._mention(rule, m, text)) is not None:
+                    taken.append(mention)
+    return tuple(sorted(taken, key=lambda t: t.start))
+
+
+@pytest.mark.parametrize("text", [
+    "AT THE END OF QUARTER 2 2022/23 there were", "in DECEMBER 2022", "Dec- ember 2021", "SEPT. 2020",
+    "the previous quarter", "over the last 12 months to June 2022", "ſince 2010 we", "İn 2023 there",
+    "at the end of the year", "during the time of the inspection", "1.4.22 to 31.3.23", "FY22/23 and Q3 21/22",
+    "30 Sep 21 30 Jun 22", "at the year-end", "this financial year", "twelve months earlier", "the quarter end",
+    "October to December 2023", "between October 2022 and March 2023", "Q1-Q4 2022/23", "Q1 to Q2 2023",
+])
+def test_the_cues_skip_only_rules_that_cannot_match(text):
+    assert find_mentions.__wrapped__(text) == _every_rule(text)

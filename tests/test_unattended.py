@@ -283,3 +283,45 @@ def test_readme_command_reference_is_generated_from_help():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert helpdoc.updated(readme) == readme, "run: python -m kpi_extract.helpdoc --write"
     assert "#### `kpi-extract extract`" in readme and "--max-memory SIZE" in readme
+
+
+class _Witness:
+    """A reader that writes down which process read each file (and fails on a file saying so)."""
+    name, version = "witness", "1"
+
+    def read(self, path: Path, resume=None, checkpoint=None) -> RawDocument:
+        with (path.parent / "readers.log").open("a") as log:
+            log.write(f"{path.name} {os.getpid()}\n")
+        if path.read_text() == "fail":
+            raise readers.ReadError("damaged PDF (test): repair it")
+        if path.read_text() == "hog":
+            hoard = bytearray(4 << 30)
+            return RawDocument([str(len(hoard))])
+        return RawDocument([MINUTES.read_text()])
+
+
+def _readers(folder: Path) -> list[tuple[str, int]]:
+    return [(name, int(pid)) for name, pid in (ln.split() for ln in (folder / "readers.log").read_text().splitlines())]
+
+
+def test_a_worker_reads_file_after_file_and_a_failure_retires_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(readers.READERS, ".wit", _Witness())
+    for name, text in (("a.wit", "ok"), ("b.wit", "ok"), ("c.wit", "fail"), ("d.wit", "ok")):
+        (tmp_path / name).write_text(text)
+    files = [str(tmp_path / n) for n in ("a.wit", "b.wit", "c.wit", "d.wit")]
+    result = run("extract", *files, "--no-cache", "-q", "--jobs", "1")
+    assert result.exit_code == 1 and "c.wit: damaged PDF (test)" in result.stderr
+    pids = dict(_readers(tmp_path))
+    assert pids["a.wit"] == pids["b.wit"] == pids["c.wit"] != pids["d.wit"]
+
+
+def test_a_file_out_of_memory_after_others_is_read_again_by_a_fresh_worker(tmp_path, monkeypatch):
+    monkeypatch.setitem(readers.READERS, ".wit", _Witness())
+    (tmp_path / "a.wit").write_text("ok")
+    (tmp_path / "b.wit").write_text("hog")
+    result = run("extract", str(tmp_path / "a.wit"), str(tmp_path / "b.wit"), "--no-cache", "-q", "--jobs", "1",
+                 "--max-memory", "400M")
+    assert result.exit_code == 1 and "b.wit: reached the memory limit (400 MB)" in result.stderr
+    read = _readers(tmp_path)
+    assert [name for name, _ in read] == ["a.wit", "b.wit", "b.wit"]
+    assert read[0][1] == read[1][1] != read[2][1]

@@ -15,6 +15,7 @@ left alone, and the clause rules (`exclude`, `redirect`) still apply.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -47,16 +48,28 @@ def _unit(value: str, suffix: str | None) -> str:
 @dataclass(frozen=True)
 class Aliases:
     """Alias -> KPI, the aliases as RapidFuzz's choices, and the lowest cutoff of their KPIs
-    (a label scoring under it matches none, so RapidFuzz may abandon it early)."""
+    (a label scoring under it matches none, so RapidFuzz may abandon it early); the aliases'
+    lengths, sorted, say which labels no alias can reach the cutoff with (see `reachable`)."""
 
     kpi: dict[str, str]
     choices: list[str]
     floor: float
+    lengths: tuple[int, ...] = ()
+
+    def reachable(self, label: str) -> bool:
+        """Can any alias score `floor` against `label`? `ratio` is at most 200 * shorter /
+        (sum of the lengths), so an alias much longer or shorter than the label cannot (the
+        bounds are widened by one character: a label in doubt is compared)."""
+        n, f = len(label), self.floor
+        if f <= 0 or f >= 200:
+            return True
+        i = bisect_left(self.lengths, n * f / (200 - f) - 1)
+        return i < len(self.lengths) and self.lengths[i] <= n * (200 - f) / f + 1
 
     @classmethod
     def of(cls, kpi: dict[str, str], library: Library) -> "Aliases":
         floor = min((library.kpis[k].fuzzy_cutoff for k in kpi.values()), default=100.0)
-        return cls(kpi, list(kpi), floor)
+        return cls(kpi, list(kpi), floor, tuple(sorted(len(a) for a in kpi)))
 
 
 _GENERIC_RATE = re.compile(r"^rate per 10(?: ?000|k)?(?: children)?$")
@@ -89,7 +102,7 @@ def best_label(text: str, aliases: Aliases, library: Library) -> tuple[str, floa
     best = None
     for k in range(1, len(words) + 1):
         window = utils.default_process(" ".join(words[:k]))
-        if not window:
+        if not window or not aliases.reachable(window):
             continue
         hit = process.extractOne(window, aliases.choices, scorer=fuzz.ratio, score_cutoff=aliases.floor)
         if hit is None:

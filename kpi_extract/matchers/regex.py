@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
@@ -62,6 +63,7 @@ _NUMBER_TOKENS = frozenset(w for w in WORD_VALUES if w != "zero")
 _LETTERS = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=2048)  # (asked by the regex and the lexicon matchers of the same sentence)
 def has_figure(text: str) -> bool:
     """A digit, else a number word: the word alternation is slow to try at every position,
     and most sentences that have a figure have a digit."""

@@ -15,10 +15,11 @@ class ReadError(Exception):
 class RawDocument:
     """What a reader gives: each page's text, and for PDFium its page model.
 
-    `models[i]` is page i's layout as plain JSON-able data (`pagemodel.PageModel.to_json()`):
-    text runs with their boxes, type size and weight. Text readers (and pdfplumber) give None:
-    the layout is then guessed from the text's lines. The cache stores the whole object through
-    `to_json`/`from_json`, so a cached file needs no reader at all.
+    `models[i]` is page i's layout (`pagemodel.PageModel`: text runs with their boxes, type size
+    and weight), or its plain JSON form when the document came from the cache. Text readers (and
+    pdfplumber) give None: the layout is then guessed from the text's lines. The cache stores the
+    whole object through `to_json`/`from_json`, so a cached file needs no reader at all; a page
+    just read is matched from the reader's own objects, not from a copy through JSON.
     """
 
     pages: list[str]
@@ -26,7 +27,8 @@ class RawDocument:
     models: list[Any] | None = None
 
     def to_json(self) -> dict:
-        return {"pages": self.pages, "warnings": self.warnings, "models": self.models}
+        models = None if self.models is None else [m.to_json() if hasattr(m, "to_json") else m for m in self.models]
+        return {"pages": self.pages, "warnings": self.warnings, "models": models}
 
     @classmethod
     def from_json(cls, data: dict) -> "RawDocument":

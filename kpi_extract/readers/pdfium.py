@@ -84,10 +84,12 @@ def page_model(page) -> tuple[PageModel, str]:
             size, bold = _font(raw, index, fonts) if index >= 0 else (t - b, False)
             if size <= 0:
                 size = t - b
-            # a space PDFium saw at either end is kept: it says whether the next run starts a new word
-            runs.append(Run((" " if before else "") + piece + (" " if after else ""), l, height - t, r, height - b,
-                            size, bold))
-        return PageModel(width, height, runs), text
+            # a space PDFium saw at either end is kept: it says whether the next run starts a new word;
+            # the numbers are those of the model's JSON form (to a tenth of a point), so that a page
+            # read now and the same page from the cache are one model
+            runs.append(Run((" " if before else "") + piece + (" " if after else ""), round(l, 1),
+                            round(height - t, 1), round(r, 1), round(height - b, 1), round(size, 1), bold))
+        return PageModel(round(width, 1), round(height, 1), runs), text
     finally:
         textpage.close()
 
@@ -149,7 +151,7 @@ class PdfiumReader(PdfReader):
                     page.close()
                 # PDFium's own text of the page: what a page without a model would be read from, and
                 # what says whether the page has text at all; the layout is read from the model
-                log.add(text.replace("\r\n", "\n"), model.to_json())
+                log.add(text.replace("\r\n", "\n"), model)
             for k in range(log.start):  # pages kept by an earlier run: which of them are scans
                 if not log.texts[k].strip() and log.models and log.models[k] is not None:
                     page = pdf[k]

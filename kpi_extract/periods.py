@@ -338,6 +338,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "asof_month": ("digit", "month"), "month_year": ("digit", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
     "year": ("digit",), "month_span": ("digit", "month"), "quarter_span": ("digit", "q"),
+    "quarter_to": ("digit", "month"), "year_end": ("digit",), "year_to_year": ("digit",),
     "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
 }

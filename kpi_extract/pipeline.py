@@ -28,7 +28,7 @@ from .matchers import match_page, prepare as prepare_matchers
 from .matchers.lexicon import for_document
 from .model import Fact
 from .pages import Page, prepare
-from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for
+from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for, state_clean
 from .readers.ocr import configure as configure_ocr, ocr_pages
 from .dating import restated
 from .resolve import dedupe, resolve_page
@@ -195,8 +195,8 @@ def _one(file: InputFile, library: Library, kpis: set[str] | None, max_memory: i
 
 def _serve(conn, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READER, cache=None) -> None:
     """A worker: files from `conn`, one at a time, each answered with (result, its readers'
-    messages, how far the worker's peak RSS has grown since it started, in KB), until the parent
-    sends None or goes."""
+    messages, how far the worker's peak RSS has grown since it started in KB, whether the readers'
+    state is still that of a fresh process), until the parent sends None or goes."""
     capture = enter_child(max_memory)
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # (the pages shared with the parent count)
     names = describe_patterns(library)
@@ -225,9 +225,10 @@ def _serve(conn, library, kpis, max_memory, timeout, pdf_reader=DEFAULT_PDF_READ
             finally:
                 busy = False
             try:
-                conn.send((result, capture.messages(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss))
+                conn.send((result, capture.messages(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss,
+                           state_clean()))
             except MemoryError:
-                conn.send((("error", "memory", _memory_message(max_memory)), [], 0))
+                conn.send((("error", "memory", _memory_message(max_memory)), [], 0, False))
     finally:
         conn.close()
 
@@ -263,8 +264,8 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
     Files are handed to up to `jobs` worker children, forked from this process with the library
     built, one file at a time, each with its time limit. A fork costs a child some 40 ms of page
     faults and first uses, as much as reading a few pages, so a worker goes on to the next file;
-    it is replaced after a failure of any kind (an unreadable file too: PDFium keeps the error
-    of its last failed load, which a fresh process does not have), after
+    it is replaced after a failure of any kind (an unreadable file too), after a file that left
+    PDFium's error of a failed load behind (`readers.state_clean`), after
     RETIRE_FILES files, or when its peak memory has grown by RETIRE_RSS. A file that ran out of memory
     (or crashed, which a C library does at the limit) in a worker that had read other files first
     is tried again in a fresh one, so that whether a file is within the limit never depends on the
@@ -379,9 +380,9 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 i, started = worker.task
                 f = files[i]
                 messages: list[str] = []
-                rss = 0
+                rss, clean = 0, False
                 try:
-                    payload, messages, rss = conn.recv()
+                    payload, messages, rss, clean = conn.recv()
                 except (EOFError, OSError, MemoryError):
                     worker.proc.join(5)
                     payload = ("error", "crash", _crash_message(worker.proc.exitcode, max_memory))
@@ -393,7 +394,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                         cache.put_facts(f.path, reader_for(f.path, pdf_reader), f.shown, library.digest, kpis, facts,
                                         warnings, pages)
                     finish(i, FileResult(f, facts, "", warnings, from_cache, seconds, pages, messages=messages))
-                    if worker.files >= RETIRE_FILES or rss * 1024 > retire_rss:
+                    if worker.files >= RETIRE_FILES or rss * 1024 > retire_rss or not clean:
                         stop(worker, kill=False)
                 elif payload[1] in ("memory", "crash") and worker.files > 1:  # after others: again, in a fresh one
                     stop(worker, kill=True)
@@ -409,7 +410,7 @@ def run(files: list[InputFile], library: Library, *, kpis: set[str] | None = Non
                 try:  # ask the worker what it was doing (a hanging pattern is named), briefly
                     os.kill(worker.proc.pid, signal.SIGUSR1)
                     if worker.conn.poll(2):
-                        payload, messages, _ = worker.conn.recv()
+                        payload, messages, _, _ = worker.conn.recv()
                 except (OSError, EOFError, ValueError):
                     pass
                 stop(worker, kill=True)

@@ -17,7 +17,8 @@ parent-death signal nor per-task memory accounting. `pipeline.run` keeps its own
 costs a child some 40 ms (page faults on the parent's memory it touches, first uses of caches),
 as much as reading a few pages, which over a folder of short papers was a sixth of the run, so a
 child reads file after file. One file's heap fragmentation or leaked state is bounded: a child is
-replaced after any failure, after a few dozen files and when its memory grows, and a file that
+replaced after any failure, after a file that left PDFium's last error set, after a few dozen
+files and when its memory grows, and a file that
 runs out of memory (or crashes) in a child that read other files first is read again by a fresh one.
 """
 from __future__ import annotations

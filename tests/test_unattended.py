@@ -325,3 +325,17 @@ def test_a_file_out_of_memory_after_others_is_read_again_by_a_fresh_worker(tmp_p
     read = _readers(tmp_path)
     assert [name for name, _ in read] == ["a.wit", "b.wit", "b.wit"]
     assert read[0][1] == read[1][1] != read[2][1]
+
+
+def test_a_file_that_left_pdfiums_load_error_behind_retires_its_worker(tmp_path, monkeypatch):
+    # PDFium keeps the code of a failed load (the damaged file fails before qpdf repairs it) and would
+    # name it in a later file's error message, where a fresh process names none
+    monkeypatch.setitem(readers.READERS, ".wit", _Witness())
+    (tmp_path / "a.wit").write_text("ok")
+    (tmp_path / "b.wit").write_text("ok")
+    bad = damaged_copy(tmp_path / "bad.pdf")
+    result = run("extract", str(tmp_path / "a.wit"), str(bad), str(tmp_path / "b.wit"), "--no-cache", "-q",
+                 "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    pids = dict(_readers(tmp_path))
+    assert pids["a.wit"] != pids["b.wit"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .base import ReadError, RawDocument
 from .pdf import PdfplumberReader
-from .pdfium import PdfiumReader
+from .pdfium import PdfiumReader, state_clean
 from .text import TextReader
 
 PDF_READERS = {"pdfium": PdfiumReader(), "pdfplumber": PdfplumberReader()}
@@ -34,4 +34,5 @@ def read_pages(path: str | Path, pdf_reader: str = DEFAULT_PDF_READER, resume: R
     return reader_for(path, pdf_reader).read(Path(path), resume=resume, checkpoint=checkpoint)
 
 
-__all__ = ["ReadError", "RawDocument", "read_pages", "reader_for", "SUFFIXES", "PDF_READERS", "DEFAULT_PDF_READER"]
+__all__ = ["ReadError", "RawDocument", "read_pages", "reader_for", "SUFFIXES", "PDF_READERS", "DEFAULT_PDF_READER",
+           "state_clean"]

@@ -94,6 +94,13 @@ def page_model(page) -> tuple[PageModel, str]:
         textpage.close()
 
 
+def state_clean() -> bool:
+    """No failed load left its error behind: PDFium keeps the code of its last failure for the
+    rest of the process (a later success does not clear it), and names it again in the message of
+    any later failure that sets none. A worker in which this is False is replaced."""
+    return pdfium_c.FPDF_GetLastError() == 0
+
+
 def _has_images(page) -> bool:
     for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         return True

@@ -471,7 +471,7 @@ def _joined_month(m: re.Match) -> str:
     return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
 
 
-_PERIOD_WORD = re.compile(r"\d|quarter|year|time of|end of|beginning of|start of", re.I)
+_PERIOD_WORD = re.compile(r"\d|quarter|year|month|time of|end of|beginning of|start of", re.I)  # ("twelve months earlier")
 
 
 @lru_cache(maxsize=8192)

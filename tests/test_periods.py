@@ -43,6 +43,7 @@ def labels(text):
     ("See section (4.3.12) for details", []),
     ("During the quarter 211 children", ["current"]),
     ("Across 2024, 2,775 practitioners attended", [("2024", "calendar_year")]),
+    ("Twelve months earlier the figure was 402.", ["previous"]),
     ("CiC: 389 (31.3.24) - up 6%", [("2024-03-31", "as_at")]),
 ])
 def test_mentions(text, expected):

@@ -115,9 +115,8 @@ def test_previous_of_each_kind():
 def _every_rule(text):
     """find_mentions without the cues that skip rules: every rule tried on the text (that has
     one of the words without which no rule matches)."""
-    import re
     from kpi_extract import periods
-    if not re.search(r"\d|quarter|year|time of|end of|beginning of|start of", text, re.I):
+    if not periods._PERIOD_WORD.search(text):
         return ()
     if "-" in text:
         text = periods._SPLIT_MONTH.sub(periods._joined_month, text)

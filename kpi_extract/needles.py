@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .values import WORDS_RE
+
 try:  # Python 3.11+
     from re import _parser as sre_parse  # type: ignore[attr-defined]
     from re import _constants as sre_c  # type: ignore[attr-defined]
@@ -104,6 +106,13 @@ class Rule:
     carries: bool  # (name, rx) is among the entry's follow_regexes: a match carries from the sentence before
     words: tuple[str, ...]  # one of these must be in the sentence (the index looks them up)
     also: tuple[tuple[str, ...], ...]  # and one of each of these
+    digits: re.Pattern | None = None  # the same regex without its number words, for a sentence that has none
+
+    def for_sentence(self, number_words: bool) -> re.Pattern:
+        """The regex to try on a sentence: the whole one where a number word stands ("thirty three
+        actions"), else the one without the number words' alternation, which `re` tries at every
+        position of the sentence and which cannot match there anyway."""
+        return self.rx if number_words or self.digits is None else self.digits
 
 
 class PatternIndex:
@@ -122,8 +131,9 @@ class PatternIndex:
             for follow, group in ((False, entry.regexes), (True, entry.follow_regexes)):
                 for name, rx in group:
                     needs = requirements(rx)
+                    digits = re.compile(rx.pattern.replace(WORDS_RE, "(?!)"), rx.flags) if WORDS_RE in rx.pattern else None
                     rules.append(Rule(entry.id, name, rx, follow, (name, rx) in entry.follow_regexes,
-                                      needs[0] if needs else (), needs[1:]))
+                                      needs[0] if needs else (), needs[1:], digits))
         self.rules = rules
         self.follows = {e.id: frozenset(e.follows) for e in library.kpis.values()}
         self.unfiltered = tuple(i for i, r in enumerate(rules) if not r.words)

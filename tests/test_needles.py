@@ -52,3 +52,18 @@ def test_a_page_scan_finds_the_words_of_each_of_its_sentences(library):
     words = index.page_words([s.lower() for s in sentences])
     for s in sentences:
         assert index.applicable(s.lower(), words) == index.applicable(s.lower(), tuple(index.by_word))
+
+
+def test_a_rule_without_its_number_words_reads_a_sentence_without_any_alike(library):
+    """The variant tried on sentences that hold no number word finds exactly what the whole
+    regex finds there (and the whole one is kept for "thirty three actions")."""
+    texts = ["At 31 March 2023 there were 1,109 children subject to a child protection plan.",
+             "The plan sets out 42 actions across five priorities.", "Referrals in 2022-23 were 4,920.",
+             "In 2022/23 the partnership ran 146 multi-agency training courses for 3,118 delegates."]
+    rules = [r for r in library.index().rules if r.digits is not None]
+    assert rules
+    for text in texts:
+        has_words = any(w in text.lower().split() for w in ("five", "three", "thirty"))
+        for r in rules:
+            assert [m.span() for m in r.for_sentence(has_words).finditer(text)] == [m.span() for m in r.rx.finditer(text)]
+    assert any(r.rx.search("The plan has thirty three actions.") for r in rules)

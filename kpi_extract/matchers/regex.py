@@ -345,11 +345,12 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             prev_kpis = set()
             continue
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
+        words = bool(applicable) and not _NUMBER_TOKENS.isdisjoint(_LETTERS.findall(lowered[si]))
         for i in applicable:
             rule = rules[i]
             if rule.follow and not prev_kpis & index.follows[rule.kpi]:
                 continue
-            for m in rule.rx.finditer(text):
+            for m in rule.for_sentence(words).finditer(text):
                 vs, ve = m.span("value")
                 if vs < 0:
                     continue

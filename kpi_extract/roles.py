@@ -116,6 +116,8 @@ _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|hous
                          r"(?:costs?|fees?|prices?|charges?|salary|salaries|wages?|allowances?)\b"
                          r"|\beach (?:partner|agency|child|pupil|school|household|course|session|event|team|worker|"
                          r"social worker|practitioner|officer|panel|meeting)\b", re.I)
+# the label just before a figure and its colon: "similar authorities: 45.8"
+_LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -137,7 +139,7 @@ _CONDITION = re.compile(
     r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
     r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
-    r"excluded|exclusions?|suspended|suspensions?|"
+    r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
     r"booked but|sampled|audited|tracked)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
@@ -274,6 +276,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "priorities-for"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    label = _LABEL_COLON.search(raw_before)  # "... - similar authorities: 45.8; all English LAs: 43.2"
+    if label and _COMPARATOR.search(label.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
+        return "comparator", "comparator-label"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"

@@ -170,6 +170,16 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BARE_NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in blocked)]
 
 
+def _falls_after(figure: str, after: str) -> bool:
+    """"502 - 14 fewer than at 30 June": a figure, then a smaller one after a dash, is no range
+    (ranges run upward: pages 77 - 116)."""
+    m = re.match(r"\s?[-\u2013]\s?(\d[\d,]*)", after)
+    try:
+        return m is not None and float(m.group(1).replace(",", "")) < float(figure.replace(",", "").lstrip("£"))
+    except ValueError:
+        return False
+
+
 def not_a_figure(text: str, start: int, end: int) -> str:
     """Why the number at text[start:end] is not a KPI figure (a label number, an age, a
     duration, a page range, a phone number), or "" when it may be one."""
@@ -180,7 +190,7 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a label number"
     if _AFTER_DURATION.match(after):
         return "a duration or an age"
-    if _RANGE.match(after) or (_RANGE_BEFORE.search(before) and not _DATE_THEN_DASH.search(before)):
+    if (_RANGE.match(after) and not _falls_after(text[start:end], after)) or (_RANGE_BEFORE.search(before) and not _DATE_THEN_DASH.search(before)):
         return "a range"  # (not "CLA at 31 March 2024 - 367": a date, then the figure after a dash)
     if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
         return "a proportion (one in ten)"

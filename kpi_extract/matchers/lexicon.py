@@ -169,7 +169,7 @@ def compile_library(library: Library) -> Compiled:
     after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s)(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
-                       rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
+                       rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$|(?=\())", FLAGS)
     first_item = re.compile(rf"\s*(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
     further = (re.compile(rf"\b(?:{_alternation(words.further)})\s+(?P<fig>{_value('count')})(?!\s?%|\s?per\b)", FLAGS)
                if words.further else None)

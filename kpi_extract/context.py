@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .docarea import document_area
 from .model import Period
-from .periods import as_at, calendar_year, find_mentions, month, single_period
+from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -166,10 +166,7 @@ def _the_date_alone(text: str) -> Period | None:
     found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
     if len(found) != 1:
         return None
-    rest = text
-    for m in sorted(find_mentions(text), key=lambda m: -m.start):
-        rest = rest[:m.start] + rest[m.end:]
-    return None if _DIGIT.search(rest) else found.pop()
+    return None if _DIGIT.search(without_mentions(text, find_mentions(text))) else found.pop()
 
 
 def _list_end(lines: list[str], first: int, limit: int = 20) -> int:

@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
-                      previous, previous_quarter, quarter_in_context, year_to_date)
+                      previous, previous_quarter, quarter_in_context, without_mentions,
+                      year_to_date)
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -153,9 +154,7 @@ def _only_periods(gap: str) -> bool:
     """A short gap that holds a period and nothing else: ' at the end of March 2020 '."""
     if len(gap) > 40 or not re.fullmatch(r"[\w\s/.-]*", gap):
         return False
-    rest = gap
-    for m in sorted(find_mentions(gap), key=lambda m: -m.start):
-        rest = rest[:m.start] + rest[m.end:]
+    rest = without_mentions(gap, find_mentions(gap))
     return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
 
 
@@ -589,13 +588,6 @@ def _only_relative(text: str) -> bool:
     return bool(found) and all(m.relative in ("previous", "previous_quarter", "current") for m in found)
 
 
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with its date mentions cut out, so "in 2021/22" alone does not count as a figure."""
-    for a, b in sorted(spans, reverse=True):
-        text = text[:a] + text[b:]
-    return text
-
-
 def lead_in(doc: DocumentContext, page: int, line: int) -> Period | None:
     """P4 lead_in: a list lead-in ("At 31 March 2023:") dates the items of the list under it."""
     return next((p for pg, first, last, p in doc.lead_ins if pg == page and first < line <= last), None)
@@ -784,7 +776,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
         ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan
     periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
-    carry.after(main, _without(text, own_mentions), dates_the_event(text, main_at))
+    carry.after(main, without_mentions(text, own_mentions), dates_the_event(text, main_at))
     out = []
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]

@@ -498,6 +498,15 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(taken, key=lambda t: t.start))
 
 
+def without_mentions(text: str, mentions) -> str:
+    """`text` with these mentions (or (start, end) spans) cut out: what a line or a gap says
+    besides its dates ("in 2021/22" alone is no figure)."""
+    spans = [(m.start, m.end) if isinstance(m, Mention) else m for m in mentions]
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return text
+
+
 def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""

@@ -133,3 +133,11 @@ def test_loading_is_linear_in_the_number_of_kpis(tmp_path):
     load(200)
     small, big = min(load(500) for _ in range(2)), min(load(2000) for _ in range(2))
     assert big < small * 4 * 2.5  # 4 times the KPIs: linear, with room for noise; quadratic would be ~16
+
+
+def test_dated_with_names_kpis_that_are_there(tmp_path):
+    wrong_shape = write(tmp_path, "a.toml", GOOD.replace("[kpi.regex]", "dated_with = 'cp_plans'\n[kpi.regex]"))
+    assert any(p.startswith(f"{wrong_shape}:8: `dated_with` must be a list of KPI ids in kpi foster_carers")
+               for p in load_library([wrong_shape]).problems)
+    unknown = write(tmp_path, "b.toml", GOOD.replace("[kpi.regex]", "dated_with = ['no_such_kpi']\n[kpi.regex]"))
+    assert any("kpi foster_carers refers to unknown kpi 'no_such_kpi'" in p for p in load_library([unknown]).problems)

@@ -22,8 +22,8 @@ from ..values import VALUE_MACROS
 _COUNT = VALUE_MACROS["count"]
 _BE = r"(?:were|are|was|is|had|have)"
 # what a part is: a few words after the verb, up to punctuation, a conjunction or a date
-_WHAT = (r"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed)\b)[\w'-]+"
-         r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5})")
+_MORE_WORDS = r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
+_WHAT = rf"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed)\b)[\w'-]+{_MORE_WORDS})"
 # ", of whom 96 were under five" straight after the whole's words
 _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)
@@ -32,8 +32,8 @@ _OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:the|these|those|
                      rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure
-_INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+"
-                        rf"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){{0,5}})", re.I)
+_INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+"
+                        rf"(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+{_MORE_WORDS})", re.I)
 # "Boys accounted for 231 of the 455 children subject to protection plans"
 _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
                       rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",

@@ -17,7 +17,7 @@ from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..dating import dated_after
-from ..periods import EXTREME_OF, find_mentions
+from ..periods import EXTREME_OF, find_mentions, without_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
@@ -141,13 +141,7 @@ def _only_a_period(gap: str) -> bool:
     """The words between a figure and a cue are its own period and nothing else ("in 2022-23")."""
     mentions = find_mentions(gap)
     return bool(mentions) and all(m.absolute or m.relative for m in mentions) and \
-        _PERIOD_GAP.match(_cut(gap, [(m.start, m.end) for m in mentions])) is not None
-
-
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    for a, b in sorted(spans, reverse=True):
-        text = text[:a] + text[b:]
-    return text
+        _PERIOD_GAP.match(without_mentions(gap, mentions)) is not None
 
 
 def _tail_in_brackets(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:

@@ -45,12 +45,12 @@ _QUALIFIERS = frozenset({"month", "quarter", "year", "ytd", "receiv", "new", "op
                          "snapshot", "position", "plan", "agreed", "complet", "deliver"})
 
 
-_PERIOD_WORD = re.compile(r"(?:19|20)?\d{2}(?:[/-]\d{2,4})?|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
+_PERIOD_TOKEN = re.compile(r"(?:19|20)?\d{2}(?:[/-]\d{2,4})?|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
 
 
 def _qualifies(extra: frozenset[str], alias_words: frozenset[str]) -> bool:
     """An alias of one word names a row only beside qualifying words: its period, its state."""
-    return len(alias_words) > 1 or not extra or all(w in _QUALIFIERS or _PERIOD_WORD.fullmatch(w) for w in extra)
+    return len(alias_words) > 1 or not extra or all(w in _QUALIFIERS or _PERIOD_TOKEN.fullmatch(w) for w in extra)
 
 
 @lru_cache(maxsize=4096)

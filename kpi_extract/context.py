@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .docarea import document_area
 from .model import Period
+from .needles import Guarded
 from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
@@ -114,22 +115,22 @@ def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None
 
 
 # a line that says when and to whom a paper was presented dates the paper, not a section of it
-_DATELINE = re.compile(r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
-                       r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
-                       r"panel|forum|assembly|sub-committee)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b",
-                       re.I)
+_DATELINE = Guarded(re.compile(
+    r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
+    r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
+    r"panel|forum|assembly|sub-committee)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
 # "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
 _LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
-_STANDING = re.compile(
+_STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
     r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|"
     # "the figures in this section relate to the position at the end of June 2023"
     r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
-    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I)
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I))
 _DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")

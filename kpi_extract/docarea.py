@@ -142,17 +142,38 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\u2019": "'"})
 
 
+# the words an anchor's match starts with, lower-cased: found with `str.find`, and the anchor
+# tried only there, not at every position of the page
+_ANCHOR_STARTS = [("council",), ("borough", "city", "county"), ("safeguarding",), ("children",)]
+
+
+def _anchored(anchor: re.Pattern, starts: tuple[str, ...], flat: str, low: str) -> list[re.Match]:
+    """`anchor.finditer(flat)`, by trying the anchor where one of its first words starts."""
+    if len(low) != len(flat):  # a character whose lower case is longer: offsets would not hold
+        return list(anchor.finditer(flat))
+    found = {}
+    for word in starts:
+        at = low.find(word)
+        while at >= 0:
+            m = anchor.match(flat, at)
+            if m:
+                found[at] = m
+            at = low.find(word, at + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def mentions(text: str) -> list[tuple[int, str, Area | None, float, str]]:
     """(offset, place, authority or None, weight, the name as written if a near miss) for each
     body named in `text`."""
     if any(c in text for c in _LIGATURE_CHARS):
         text = text.translate(_LIGATURES)
     flat = " ".join(text.split())
+    low = flat.lower()
     out = []
     for n, (anchors, pieces, (rx, weight)) in enumerate(zip(_ANCHORS, _ANCHOR_PIECES, _BODIES)):
         if not all(any(p in flat for p in group) for group in pieces):
             continue
-        for anchor in anchors.finditer(flat):
+        for anchor in _anchored(anchors, _ANCHOR_STARTS[n], flat, low):
             lo = max(0, anchor.start() - 90)
             lo = flat.find(" ", lo) + 1 if lo else 0
             window = _titlecase_capitals(flat[lo:anchor.end() + 90])  # same length: offsets hold

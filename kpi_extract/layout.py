@@ -101,7 +101,6 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b\d\d?[/-]\d\d\b|\bQ[1-4]\b|\bquarter
 
 
 _TWO_DIGITS = re.compile(r"\d\D*\d")
-_TWO_QUARTERS = re.compile(r"\bQ[1-4]\b.*\bQ[1-4]\b")
 
 
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
@@ -111,7 +110,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     Words after the first period are columns of their own (`Target`, `England`); a period
     written after a comparator word (`England 2018/19`) is that comparator's column."""
     stripped = line.strip()
-    if not _TWO_DIGITS.search(stripped) and not _TWO_QUARTERS.search(stripped):
+    if not _TWO_DIGITS.search(stripped):  # (two quarters, `Q1 Q2`, have two digits too)
         return None
     if len(_PERIOD_HINT.findall(stripped)) < 2:
         return None  # a header names two periods at least; most lines name none (cheap to see)

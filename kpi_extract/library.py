@@ -16,6 +16,7 @@ from typing import Callable, TypeVar
 
 from .lexicon import KpiLexicon, SharedWords, check_links, read_entry, read_shared
 from .needles import PatternIndex
+from . import regexcache
 from .values import expand_macros
 
 T = TypeVar("T")
@@ -89,6 +90,7 @@ class Library:
         edited once loaded, and the run builds it before forking so no child builds it again."""
         if self._index is None:
             self._index = PatternIndex(self)
+            regexcache.save()  # what this run compiled afresh, for the next run
         return self._index
 
     def memo(self, key: tuple, build: Callable[[], T]) -> T:
@@ -134,10 +136,20 @@ def library_files(paths: list[str] | tuple[str, ...], bundled: bool = True) -> l
 
 
 def _key_line(lines: list[str], key: str, start: int = 0) -> int:
-    """1-based line where `key = ...` is written, at or after `start` (0-based)."""
-    rx = re.compile(rf"""^\s*(?:["']{{1,3}})?{re.escape(key)}(?:["']{{1,3}})?\s*=""")
+    """1-based line where `key = ...` (or `"key" = ...`) is written, at or after `start` (0-based).
+    Plain string tests, not a regex per key: a library has hundreds of keys."""
+    quotes = "\"'"
     for i in range(start, len(lines)):
-        if rx.match(lines[i]):
+        line = lines[i]
+        if key not in line:
+            continue
+        head = line.lstrip()
+        rest = head.lstrip(quotes)
+        if len(head) - len(rest) > 3 or not rest.startswith(key):
+            continue
+        tail = rest[len(key):]
+        after = tail.lstrip(quotes)
+        if len(tail) - len(after) <= 3 and after.lstrip().startswith("="):
             return i + 1
     return _line_of(lines, key, start)
 
@@ -207,7 +219,7 @@ def _compile(source: str, where: str, problems: list[str], need_value: bool,
                         f"{{number}} or a name from the file's [define] table (in {source!r})")
         return None
     try:
-        compiled = re.compile(expanded, FLAGS)
+        compiled = regexcache.compile(expanded, FLAGS)
     except re.error as e:
         problems.append(f"{where}: bad regex: {e.msg} (in {source!r})")
         return None

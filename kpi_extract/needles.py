@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import regexcache
 from .values import WORDS_RE
 
 try:  # Python 3.11+
@@ -83,6 +84,23 @@ def needles(pattern: re.Pattern) -> tuple[str, ...]:
     return tuple(found) if found else ()
 
 
+class Guarded:
+    """A module's regex searched only in texts that hold one of the literal words it cannot match
+    without (`needles`): a long alternation tried at every position of every line of a pack costs
+    more than looking for a dozen words in the lower-cased line. Exact, like the library's index."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.words = needles(rx) if rx.flags & re.I else ()
+
+    def search(self, text: str) -> re.Match | None:
+        if self.words:
+            low = text.lower()
+            if not any(w in low for w in self.words):
+                return None
+        return self.rx.search(text)
+
+
 def requirements(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     """All the literal sets a match needs one word of each of, the most selective first
     (the one `needles` gives); () when nothing is certain."""
@@ -130,8 +148,9 @@ class PatternIndex:
         for entry in library.kpis.values():
             for follow, group in ((False, entry.regexes), (True, entry.follow_regexes)):
                 for name, rx in group:
-                    needs = requirements(rx)
-                    digits = re.compile(rx.pattern.replace(WORDS_RE, "(?!)"), rx.flags) if WORDS_RE in rx.pattern else None
+                    needs = tuple(map(tuple, regexcache.derived(rx, "requirements", requirements)))
+                    digits = regexcache.compile(rx.pattern.replace(WORDS_RE, "(?!)"), rx.flags) \
+                        if WORDS_RE in rx.pattern else None
                     rules.append(Rule(entry.id, name, rx, follow, (name, rx) in entry.follow_regexes,
                                       needs[0] if needs else (), needs[1:], digits))
         self.rules = rules

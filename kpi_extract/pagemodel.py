@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Run:
-    """A piece of text drawn together (usually a word group, a table cell, or a whole line)."""
+    """A piece of text drawn together (usually a word group, a table cell, or a whole line).
+    Never changed once made; slotted rather than frozen, because a frozen dataclass sets each
+    field through `object.__setattr__`, and every page makes thousands of runs."""
 
     text: str
     x0: float
@@ -24,8 +26,8 @@ class Run:
     bold: bool
 
     def to_json(self) -> list:
-        return [self.text, round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1),
-                round(self.size, 1), int(self.bold)]
+        """Numbers as they are: readers round them to a tenth of a point when they make the run."""
+        return [self.text, self.x0, self.top, self.x1, self.bottom, self.size, int(self.bold)]
 
     @classmethod
     def from_json(cls, row: list) -> "Run":
@@ -33,7 +35,7 @@ class Run:
         return cls(str(text), float(x0), float(top), float(x1), float(bottom), float(size), bool(bold))
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Runs that share a baseline band, left to right. Its extent and type are computed once
     (the runs of a line do not change after `group_lines`)."""
@@ -107,8 +109,9 @@ def group_lines(runs: list[Run]) -> list[Line]:
             bands.append((run.top, run.bottom))
     out = []
     for runs_ in lines:
-        runs_.sort(key=lambda r: r.x0)
-        runs_ = _without_overprint(runs_)
+        if len(runs_) > 1:  # (most lines of a page are one run)
+            runs_.sort(key=lambda r: r.x0)
+            runs_ = _without_overprint(runs_)
         out.append(Line(runs_, join_runs(runs_)))
     out.sort(key=lambda ln: (ln.top, ln.x0))
     return out
@@ -161,5 +164,6 @@ def body_size(lines: list[Line]) -> float:
     weights: dict[float, int] = {}
     for ln in lines:
         for r in ln.runs:
-            weights[round(r.size, 0)] = weights.get(round(r.size, 0), 0) + len(r.text)
+            size = round(r.size, 0)
+            weights[size] = weights.get(size, 0) + len(r.text)
     return max(weights, key=lambda s: (weights[s], -s)) if weights else 0.0

@@ -24,15 +24,22 @@ class Page:
     lines: list[Line] | None = None  # one per text line, when the reader gave a page model
 
 
+def _spaced_as(original: str, text: str) -> str:
+    """`text` with a space at either end where `original` had white space there."""
+    return (" " if original[:1].isspace() else "") + text + (" " if original[-1:].isspace() else "")
+
+
 def model_lines(model: PageModel, settings: Settings = DEFAULT_SETTINGS) -> list[Line]:
     runs = []
     # one pass of the character repairs over the page, not one per run
-    repaired = repair_characters("\n".join(" ".join(r.text.split()) for r in model.runs)).split("\n")
-    for r, text in zip(model.runs, repaired):
-        text = " ".join(text.split())
+    cores = [" ".join(r.text.split()) for r in model.runs]
+    repaired = repair_characters("\n".join(cores)).split("\n")
+    for r, core, text in zip(model.runs, cores, repaired):
+        text = core if text == core else " ".join(text.split())
         if text:
-            text = (" " if r.text[:1].isspace() else "") + text + (" " if r.text[-1:].isspace() else "")
-            runs.append(Run(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold))
+            text = _spaced_as(r.text, text)
+            # most runs: nothing repaired, and the reader's run is used as it is
+            runs.append(r if text == r.text else Run(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold))
     lines = group_lines(runs)
     for ln, text in zip(lines, normalise_lines([ln.text for ln in lines])):
         ln.text = text

@@ -67,3 +67,16 @@ def test_a_rule_without_its_number_words_reads_a_sentence_without_any_alike(libr
         for r in rules:
             assert [m.span() for m in r.for_sentence(has_words).finditer(text)] == [m.span() for m in r.rx.finditer(text)]
     assert any(r.rx.search("The plan has thirty three actions.") for r in rules)
+
+
+def test_a_guarded_module_regex_finds_what_the_regex_finds():
+    """`Guarded` skips a line only when the regex could not match it (the words it needs)."""
+    from kpi_extract.context import _DATELINE, _STANDING
+    lines = ["Figures in this report are at 31 December 2022", "DATA ARE AS AT 30 SEPTEMBER 2022",
+             "Report to Cabinet, 14 October 2021", "Presented to the Executive, November 2022",
+             "There were 1,109 children on plans at 31 March 2023.", "Unless otherwise stated, figures are for 2022/23",
+             "Snapshot at 31 March", "The board met on 4 May 2022", ""]
+    for guarded in (_STANDING, _DATELINE):
+        assert guarded.words  # the guard has words to look for, or it guards nothing
+        for line in lines:
+            assert bool(guarded.search(line)) == bool(guarded.rx.search(line)), line

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process, utils
 
@@ -98,7 +99,7 @@ def best_label(text: str, aliases: Aliases, library: Library) -> tuple[str, floa
     RapidFuzz is given the lowest KPI cutoff as its score cutoff, so that aliases that cannot
     reach it are abandoned early, in C; the per-KPI cutoff is then applied to the best alias.
     (`extractOne` per window rather than `cdist`, which would import numpy in every child.)"""
-    words = [w.group() for w in _WORD.finditer(text)][:10]
+    words = [w.group() for w in islice(_WORD.finditer(text), 10)]
     best = None
     for k in range(1, len(words) + 1):
         window = utils.default_process(" ".join(words[:k]))
@@ -204,8 +205,8 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
             if hit is None:
                 continue
             kpi, score, k = hit
-            words = list(_WORD.finditer(rest))[:k]
-            end = m.end() + words[-1].end()
+            last = next(islice(_WORD.finditer(rest), k - 1, None))
+            end = m.end() + last.end()
             found.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, text,
                                    "fuzzy", f"{kpi}/label-after", _score(score), vs, ve,
                                    line=sent.line_at(vs), sentence=si, match_start=m.start(), match_end=end))

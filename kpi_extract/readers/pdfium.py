@@ -26,22 +26,27 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 
 
+_FLAGS = ctypes.c_int(0)  # PDFium writes a font's flags here (a process reads one page at a time)
+_FLAGS_REF = ctypes.byref(_FLAGS)
+
+
 def _font(textpage, index: int, cache: dict) -> tuple[float, bool]:
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    flags = ctypes.c_int(0)
-    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, ctypes.byref(flags))
+    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, _FLAGS_REF)
+    flags = _FLAGS.value
+    key = (n, flags, weight)
+    bold = cache.get(key)
+    if bold is not None:
+        return size, bold
     name = ""
     if 0 < n < 256:
-        key = (n, flags.value, weight)
-        if key in cache:
-            return size, cache[key]
         buf = ctypes.create_string_buffer(n)
-        pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, n, ctypes.byref(flags))
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, n, _FLAGS_REF)
         name = buf.value.decode("latin-1", "replace").lower()
-    bold = weight >= 600 or bool(flags.value & _FORCE_BOLD) or any(w in name.split("+")[-1] for w in _BOLD_NAMES)
+    bold = weight >= 600 or bool(flags & _FORCE_BOLD) or any(w in name.split("+")[-1] for w in _BOLD_NAMES)
     if name:
-        cache[(n, flags.value, weight)] = bold
+        cache[key] = bold
     return size, bold
 
 
@@ -58,28 +63,45 @@ def page_model(page) -> tuple[PageModel, str]:
         raw = textpage.raw
         count = pdfium_c.FPDFText_CountChars(raw)
         text = textpage.get_text_range(0, count) if count > 0 else ""
-        n = pdfium_c.FPDFText_CountRects(raw, 0, -1)
         left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-        boxes = []
-        for i in range(n):
-            pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom)
+        get_rect, index_at = pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetCharIndexAtPos
+
+        def box(i: int, first: int | None) -> tuple[int, float, float, float, float]:
+            """Rect `i` of the last `CountRects`, with the index of its first character: `first`
+            when it is known, else the character at the rect's left edge, which PDFium finds by
+            scanning the page from its first character (the costliest call of the page)."""
+            get_rect(raw, i, left, top, right, bottom)
             l, t, r, b = left.value, top.value, right.value, bottom.value
-            index = pdfium_c.FPDFText_GetCharIndexAtPos(raw, l + min(0.5, (r - l) / 2), (t + b) / 2,
-                                                         1.0, (t - b) / 2 + 0.5)
-            boxes.append((index, l, t, r, b))
+            if first is None:
+                half = (r - l) / 2
+                first = index_at(raw, l + (0.5 if half > 0.5 else half), (t + b) / 2, 1.0, (t - b) / 2 + 0.5)
+            return first, l, t, r, b
+
+        boxes = []
+        if len(text) == count:
+            # rects never span a line of the text: asked line by line, a line's first rect starts at
+            # the line's first character, and only the others are searched for
+            pos = 0
+            for line in text.split("\r\n"):
+                start, end = pos, pos + len(line)
+                pos = end + 2
+                if end > start:
+                    k = pdfium_c.FPDFText_CountRects(raw, start, end - start)
+                    while start < end and text[start].isspace():
+                        start += 1
+                    boxes += [box(i, start if i == 0 else None) for i in range(k)]
+        else:
+            boxes = [box(i, None) for i in range(pdfium_c.FPDFText_CountRects(raw, 0, -1))]
         starts = [bx[0] for bx in boxes]
         ordered = len(text) == count and all(0 <= a < b for a, b in zip(starts, starts[1:])) and \
             (not starts or starts[0] >= 0)
         fonts: dict = {}
         runs = []
-        for k, (index, l, t, r, b) in enumerate(boxes):
-            if ordered:
-                piece = text[index:starts[k + 1] if k + 1 < len(starts) else count]
-            else:
-                piece = textpage.get_text_bounded(l, b, r, t)
-            before, after = piece[:1].isspace(), piece[-1:].isspace()
-            piece = " ".join(piece.split())
-            if not piece:
+        ends = starts[1:] + [count]
+        for (index, l, t, r, b), end in zip(boxes, ends):
+            piece = text[index:end] if ordered else textpage.get_text_bounded(l, b, r, t)
+            words = piece.split()
+            if not words:
                 continue
             size, bold = _font(raw, index, fonts) if index >= 0 else (t - b, False)
             if size <= 0:
@@ -87,8 +109,13 @@ def page_model(page) -> tuple[PageModel, str]:
             # a space PDFium saw at either end is kept: it says whether the next run starts a new word;
             # the numbers are those of the model's JSON form (to a tenth of a point), so that a page
             # read now and the same page from the cache are one model
-            runs.append(Run((" " if before else "") + piece + (" " if after else ""), round(l, 1),
-                            round(height - t, 1), round(r, 1), round(height - b, 1), round(size, 1), bold))
+            joined = " ".join(words)
+            if piece[0].isspace():
+                joined = " " + joined
+            if piece[-1].isspace():
+                joined += " "
+            runs.append(Run(joined, round(l, 1), round(height - t, 1), round(r, 1), round(height - b, 1),
+                            round(size, 1), bold))
         return PageModel(round(width, 1), round(height, 1), runs), text
     finally:
         textpage.close()

@@ -89,7 +89,11 @@ def page_model(page) -> tuple[PageModel, str]:
                     k = pdfium_c.FPDFText_CountRects(raw, start, end - start)
                     while start < end and text[start].isspace():
                         start += 1
-                    boxes += [box(i, start if i == 0 else None) for i in range(k)]
+                    found = [box(i, start if i == 0 else None) for i in range(k)]
+                    if not all(start <= a < b < end for a, b in zip([start - 1] + [f[0] for f in found],
+                                                                    [f[0] for f in found])):
+                        found = _walked(raw, found, start, end)
+                    boxes += found
         else:
             boxes = [box(i, None) for i in range(pdfium_c.FPDFText_CountRects(raw, 0, -1))]
         starts = [bx[0] for bx in boxes]
@@ -119,6 +123,31 @@ def page_model(page) -> tuple[PageModel, str]:
         return PageModel(round(width, 1), round(height, 1), runs), text
     finally:
         textpage.close()
+
+
+def _walked(raw, boxes: list[tuple[int, float, float, float, float]], start: int, end: int
+            ) -> list[tuple[int, float, float, float, float]]:
+    """The rects of one text line with their first characters found by walking the line's
+    characters, for a line where the character at a rect's edge was not the rect's own (text
+    drawn over other text: PDFium names the first character under the point, wherever it is).
+    A character belongs to the first rect, at or after the last one's, that holds its middle."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    firsts: list[int | None] = [None] * len(boxes)
+    j = 0
+    for i in range(start, end):
+        if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+            continue
+        x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+        if right.value - left.value < 0.01 or top.value - bottom.value < 0.01:
+            continue  # a space PDFium put in, or a character with no extent: in no rect
+        for k in range(j, len(boxes)):
+            _, l, t, r, b = boxes[k]
+            if l - 0.5 <= x <= r + 0.5 and b - 0.5 <= y <= t + 0.5:
+                if firsts[k] is None:
+                    firsts[k] = i
+                j = k
+                break
+    return [(f if f is not None else bx[0], *bx[1:]) for f, bx in zip(firsts, boxes)]
 
 
 def state_clean() -> bool:

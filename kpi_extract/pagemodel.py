@@ -26,13 +26,15 @@ class Run:
     bold: bool
 
     def to_json(self) -> list:
-        """Numbers as they are: readers round them to a tenth of a point when they make the run."""
-        return [self.text, self.x0, self.top, self.x1, self.bottom, self.size, int(self.bold)]
+        """Lengths in tenths of a point, as integers: readers round to a tenth when they make a
+        run, and JSON writes and reads an integer several times faster than a float."""
+        return [self.text, round(self.x0 * 10), round(self.top * 10), round(self.x1 * 10), round(self.bottom * 10),
+                round(self.size * 10), int(self.bold)]
 
     @classmethod
     def from_json(cls, row: list) -> "Run":
         text, x0, top, x1, bottom, size, bold = row
-        return cls(str(text), float(x0), float(top), float(x1), float(bottom), float(size), bool(bold))
+        return cls(str(text), x0 / 10, top / 10, x1 / 10, bottom / 10, size / 10, bool(bold))
 
 
 @dataclass(slots=True)
@@ -80,11 +82,11 @@ class PageModel:
     runs: list[Run] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"w": round(self.width, 1), "h": round(self.height, 1), "runs": [r.to_json() for r in self.runs]}
+        return {"w": round(self.width * 10), "h": round(self.height * 10), "runs": [r.to_json() for r in self.runs]}
 
     @classmethod
     def from_json(cls, data: dict) -> "PageModel":
-        return cls(float(data["w"]), float(data["h"]), [Run.from_json(r) for r in data["runs"]])
+        return cls(data["w"] / 10, data["h"] / 10, [Run.from_json(r) for r in data["runs"]])
 
 
 def group_lines(runs: list[Run]) -> list[Line]:

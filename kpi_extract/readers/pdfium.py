@@ -33,6 +33,8 @@ _FLAGS_REF = ctypes.byref(_FLAGS)
 def _font(textpage, index: int, cache: dict) -> tuple[float, bool]:
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    if weight >= 600:  # bold whatever its name and flags say
+        return size, True
     n = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, _FLAGS_REF)
     flags = _FLAGS.value
     key = (n, flags, weight)
@@ -181,7 +183,7 @@ class PdfiumReader(PdfReader):
     def version(self) -> str:
         """Part of the cache's key: a new PDFium, a new page model or OCR reads differently."""
         build = getattr(getattr(pdfium, "PDFIUM_INFO", None), "build", "0")
-        return f"{build}/2" + ("+ocr" if ocr.enabled() else "")
+        return f"{build}/3" + ("+ocr" if ocr.enabled() else "")  # /3: the model's lengths in tenths
 
     def _read(self, path: Path, resume: RawDocument | None = None, checkpoint: Checkpoint | None = None
               ) -> RawDocument:

@@ -313,16 +313,17 @@ def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] |
 
     paragraphs: list[list[tuple[int, str]]] = []
     prev_index, prev_text = -2, ""
+    in_bullet = False  # the last paragraph starts with a bullet
     for i, ln in kept:
         if not ln:
             prev_index, prev_text = i, ""
             continue
-        in_bullet = bool(paragraphs) and bool(_BULLET.match(paragraphs[-1][0][1]))
         if paragraphs and prev_index == i - 1 and i not in breaks and \
                 not _paragraph_break(prev_text, ln, typical, in_bullet):
             paragraphs[-1].append((i, ln))
         else:
             paragraphs.append([(i, ln)])
+            in_bullet = bool(_BULLET.match(ln))
         prev_index, prev_text = i, ln
 
     out: list[Sentence] = []
@@ -333,7 +334,8 @@ def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] |
                 # (only the paragraph's tail is looked at: it grows line by line)
                 if _LINE_END_HYPHEN.search(text, len(text) - 2) and ln[:1].islower():
                     text = text[:-1]
-                elif not (_LINE_END_THOUSANDS.search(text, max(0, len(text) - 64)) and _LINE_START_GROUP.match(ln)):
+                elif not (text.endswith(",") and _LINE_END_THOUSANDS.search(text, max(0, len(text) - 64))
+                          and _LINE_START_GROUP.match(ln)):
                     text += " "
             line_idx.append(i)
             offs.append(len(text))

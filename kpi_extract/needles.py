@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from . import regexcache
 from .values import WORDS_RE
@@ -93,12 +93,18 @@ class Guarded:
         self.rx = rx
         self.words = needles(rx) if rx.flags & re.I else ()
 
+    def could(self, text: str) -> bool:
+        """False when `text` lacks every word the regex needs (so it cannot match there)."""
+        if not self.words:
+            return True
+        low = text.lower()
+        return any(w in low for w in self.words)
+
     def search(self, text: str) -> re.Match | None:
-        if self.words:
-            low = text.lower()
-            if not any(w in low for w in self.words):
-                return None
-        return self.rx.search(text)
+        return self.rx.search(text) if self.could(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.rx.finditer(text) if self.could(text) else iter(())
 
 
 def requirements(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:

@@ -20,3 +20,10 @@ def test_a_label_far_shorter_than_every_alias_is_not_reachable():
     aliases = ["children subject to a child protection plan", "children on protection plans"]
     table = Aliases({a: "cp_plans" for a in aliases}, aliases, 90.0, tuple(sorted(map(len, aliases))))
     assert not table.reachable("plans") and table.reachable("children on protection plan")
+
+
+@given(st.text(alphabet="0123456789.,£/-% approxvenrlyc.mbkAPPROX", max_size=60))
+def test_figures_searched_from_each_digit_are_those_found_at_every_position(text):
+    """The prose figures are searched for from just before each digit: exactly `finditer`'s."""
+    from kpi_extract.matchers.fuzzy import _PROSE_FIGURE, _prose_figures
+    assert [m.span() for m in _prose_figures(text)] == [m.span() for m in _PROSE_FIGURE.finditer(text)]

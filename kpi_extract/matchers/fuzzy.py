@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import islice
+from typing import Iterator
 
 from rapidfuzz import fuzz, process, utils
 
@@ -187,6 +188,23 @@ def _best_line_label(labels: list[tuple[str, int]], aliases: Aliases, library: L
     return best
 
 
+# a figure's match starts at most this far before its first digit ("approx. £5")
+_LEAD = len("approx. £")
+
+
+def _prose_figures(text: str) -> Iterator[re.Match]:
+    """`_PROSE_FIGURE.finditer(text)`, with each search begun just before the next digit: no
+    match can start further before it, and the pattern's look-behind and optional lead word,
+    tried at every position of a long sentence, cost more than the search for a digit."""
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        m = _PROSE_FIGURE.search(text, max(pos, digit.start() - _LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, int]]) -> list[Candidate]:
     out = []
     by_unit = {u: _aliases(library, u, min_len=10) for u in _UNITS}
@@ -195,7 +213,7 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
         if not _DIGIT.search(text):  # (the figure pattern's look-behind is tried at every position)
             continue
         found = []
-        for m in _PROSE_FIGURE.finditer(text):
+        for m in _prose_figures(text):
             vs, ve = m.span("value")
             if (si, vs, ve) in claimed:
                 continue
@@ -259,7 +277,7 @@ def _dashboard(layout: PageLayout, library: Library, claimed: set[tuple[int, int
         found = []
         start = 0
         skip = None  # read only for a sentence with a figure: most have none
-        for m in _PROSE_FIGURE.finditer(text):
+        for m in _prose_figures(text):
             vs, ve = m.span("value")
             if skip is None:
                 skip = label_spans(text)

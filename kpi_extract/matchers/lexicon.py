@@ -24,6 +24,7 @@ from ..layout import PageLayout
 from ..lexicon import normal
 from ..library import FLAGS, Library
 from ..model import Candidate
+from ..needles import Guarded
 from ..periods import find_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..values import expand_macros, figure_spans, not_a_figure
@@ -82,7 +83,7 @@ class Compiled:
     verbs: re.Pattern | None  # a verb that takes the KPI's figure as its object, then the counted nouns
     verb_owner: dict[str, str]
     term_end: re.Pattern | None  # a term just before "(CWCF)"
-    defines: re.Pattern | None  # "we say 'our children'"
+    defines: Guarded | None  # "we say 'our children'" (searched only where a definition word is)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -187,8 +188,8 @@ def compile_library(library: Library) -> Compiled:
     and_next = re.compile(rf"(?:\s*,\s*and|\s*,|\s+and)\s+(?P<fig>{_value('count')})", FLAGS)
     rates = {f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows}
     term_end = re.compile(rf"(?:{terms.pattern})\s*$", FLAGS) if terms is not None else None
-    defines = (re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“](?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]",
-                          FLAGS) if words.definitions else None)
+    defines = (Guarded(re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“]"
+                                  rf"(?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]", FLAGS)) if words.definitions else None)
     verb_owner = {normal(v): k for v, k in verb_pairs}
     verbs_rx = (re.compile(rf"(?<![\w'-])(?:{_alternation([v for v, _ in verb_pairs])})\s+(?:a total of\s+)?"
                            rf"(?P<fig>{_value('count')})\s+(?:{_alternation(words.between)})\b", FLAGS)

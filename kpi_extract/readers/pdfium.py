@@ -92,8 +92,8 @@ def page_model(page) -> tuple[PageModel, str]:
                     while start < end and text[start].isspace():
                         start += 1
                     found = [box(i, start if i == 0 else None) for i in range(k)]
-                    if not all(start <= a < b < end for a, b in zip([start - 1] + [f[0] for f in found],
-                                                                    [f[0] for f in found])):
+                    firsts = [f[0] for f in found]
+                    if not all(start <= a < end for a in firsts) or not all(a < b for a, b in zip(firsts, firsts[1:])):
                         found = _walked(raw, found, start, end)
                     boxes += found
         else:

@@ -321,7 +321,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# What a rule cannot match without, by the rule's name: a digit, a month's name (every one
+# What a rule cannot match without, by the rule's name: a digit, a year written in full (19xx,
+# 20xx), a numeric date's separator between digits (31/3), "FY", a month's name (every one
 # begins with its three-letter form), the letter q (Q2, quarter), a word. Most sentences name no
 # month and no quarter, and the rules that need one are then not tried at all. The words are
 # looked for in the lower-cased text, which finds whatever the rules' IGNORECASE finds, except
@@ -329,16 +330,18 @@ _RULES: list[tuple[str, re.Pattern]] = [
 # one of those tries every rule.
 _DIGIT = re.compile(r"\d")
 _MONTH_CUE = re.compile(r"j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec")
+_YEAR_CUE = re.compile(_YEAR)  # a year written in full (the rules' {_YEAR})
+_DATED_CUE = re.compile(r"\d[/.-]\d")  # a numeric date's separator between digits
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 _RULE_NEEDS: dict[str, tuple[str, ...]] = {
-    "rolling": ("digit", "month"), "numeric_span": ("digit",), "fy_span": ("digit", "month"),
-    "quarter_end": ("q",), "quarter_short": ("digit", "q"), "quarter": ("q",), "fy_short": ("digit",),
-    "year_range": ("digit",), "full_date": ("digit", "month"), "short_full_date": ("digit", "month"),
-    "numeric_date": ("digit",), "short_date": ("digit",), "edge_month": ("digit", "month"),
-    "asof_month": ("digit", "month"), "month_year": ("digit", "month"), "month_short": ("digit", "month"),
+    "rolling": ("digit", "month"), "numeric_span": ("dated",), "fy_span": ("yyyy", "month"),
+    "quarter_end": ("q",), "quarter_short": ("digit", "q"), "quarter": ("q",), "fy_short": ("fy",),
+    "year_range": ("yyyy",), "full_date": ("yyyy", "month"), "short_full_date": ("digit", "month"),
+    "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
+    "asof_month": ("yyyy", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
-    "year": ("digit",), "month_span": ("digit", "month"), "quarter_span": ("digit", "q"),
-    "quarter_to": ("digit", "month"), "year_end": ("digit",), "year_to_year": ("digit",),
+    "year": ("yyyy",), "month_span": ("yyyy", "month"), "quarter_span": ("yyyy", "q"),
+    "quarter_to": ("yyyy", "month"), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
 }
@@ -348,10 +351,14 @@ _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
 def _cues(text: str) -> dict[str, bool]:
     """Which of the rules' needs `text` meets (all of them, when it has a letter of odd folding)."""
     if not text.isascii() and any(c in text for c in _ODD_FOLDS):
-        return dict.fromkeys(("digit", "month", "q", "year_month_quarter", "year_month", "end", "year", "time"), True)
+        return dict.fromkeys(("digit", "yyyy", "dated", "fy", "month", "q", "year_month_quarter", "year_month", "end",
+                              "year", "time"), True)
     low = text.lower()
     year, month = "year" in low, "month" in low
-    return {"digit": _DIGIT.search(text) is not None, "month": _MONTH_CUE.search(low) is not None,
+    digit = _DIGIT.search(text) is not None
+    return {"digit": digit, "yyyy": digit and _YEAR_CUE.search(text) is not None,
+            "dated": digit and _DATED_CUE.search(text) is not None, "fy": "FY" in text,
+            "month": _MONTH_CUE.search(low) is not None,
             "q": "q" in low, "year_month_quarter": year or month or "quarter" in low, "year_month": year or month,
             "end": "end" in low, "year": year, "time": "time" in low}
 

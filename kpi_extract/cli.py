@@ -363,7 +363,8 @@ def _jobs(ctx, param, value: int) -> int:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where extracted text is cached by file content. Default: $XDG_CACHE_HOME/kpi-extract, "
                    "else ~/.cache/kpi-extract.")
-@click.option("--no-cache", is_flag=True, help="Read every file afresh and cache nothing.")
+@click.option("--no-cache", is_flag=True, help="Read every file afresh and keep nothing of it (the compiled "
+              "pattern library is still kept, as Python keeps bytecode).")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, callback=_jobs,
               help="Files processed at once (0: one per CPU; at most 4 per CPU).")
 @click.option("--timeout", type=click.FloatRange(1), default=300, show_default=True, callback=_seconds,

@@ -96,9 +96,9 @@ _ABOVE_QUALIFIER = re.compile(r"(?:more than|over|above|in excess of|less than|u
 # "a named nurse in every provider caring for more than 50 looked after children"
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b(?:more than|over|above|in excess of|less than|under|below)\s*$", re.I)
-# "The maximum capacity of the conference venue is 250 delegates"
-_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit|cap|ceiling)\b[^.;\d]{0,40}?\b(?:is|was|of|at|are|were)\s+$",
-                           re.I)
+# "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
+_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling)\b[^.;\d]{0,40}?"
+                           r"\b(?:is|was|of|at|are|were|to)\s+$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
 
@@ -116,6 +116,11 @@ _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|hous
                          r"(?:costs?|fees?|prices?|charges?|salary|salaries|wages?|allowances?)\b"
                          r"|\beach (?:partner|agency|child|pupil|school|household|course|session|event|team|worker|"
                          r"social worker|practitioner|officer|panel|meeting)\b", re.I)
+# a count for one worker, one child, one week, said after the figure's noun: "18 children in need
+# per social worker", "3.2 visits per child"
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupil|resident|person|capita|household|family|"
+                             r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
+                             r"team|school|place|week|month|day)\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
@@ -287,6 +292,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and _THRESHOLD_AFTER.match(raw_after):
         return "threshold", "or-more"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
+                                         or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))):
         return "per-capita", "per-unit"
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \

@@ -65,6 +65,8 @@ ROLE_CASES = [
      "£41m"),
     ("finance-line", "Savings of £2.6m have been agreed for 2024/25.", "budget_total", "£2.6m"),
     ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
+    ("threshold", "Group sizes on the course are limited to 24 delegates.", "training_delegates", "24"),
+    ("per-capita", "Our caseload standard is 15 children in need per qualified social worker.", "children_in_need", "15"),
 ]
 
 
@@ -207,6 +209,20 @@ def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library)
         "Partner contributions 2023/24: Borough Council £188,000; Police £41,000.", library)}
     assert {("agency_contribution", "188000", "Borough Council"), ("agency_contribution", "41000", "Police")} <= got
     assert not {f for f in got if f[0] == "budget_contributions"}
+    # a partner named in lower case is a partner too, not the total of contributions
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Funding from partners in 2022-23: the county council £205,000 and Police £38,000.", library)}
+    assert ("agency_contribution", "205000", "county council") in got, got
+    assert not {f for f in got if f[0] == "budget_contributions"}
+
+
+def test_a_partner_table_row_named_as_the_total_is_the_total(library):
+    """A row labelled with the total's own name ("Partner contributions") is no partner's."""
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Income 2022/23\nPartner contributions | £296,400\nCarried forward from 2021/22 | £12,000\n"
+        "Total income | £308,400", library)}
+    assert ("budget_contributions", "296400", "") in got, got
+    assert not {f for f in got if f[0] == "agency_contribution"}
     assert {(f.kpi, f.value) for f in extract_text("Contributions: Total £229,000", library)} == \
         {("budget_contributions", "229000")}
 

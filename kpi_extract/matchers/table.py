@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from ..layout import PageLayout, TableRow, TextTable
+from ..lexicon import normal
 from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -136,11 +137,16 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     KPI; other totals and balances are not a partner's."""
     out = []
     summed = False  # a total after the contributions' total or a balance takes those in: no partner's sum
+    # a row labelled as the total itself ("Partner contributions | £388,000"): the label is one of
+    # the total's own names, not a partner's
+    totals = {normal(a) for a in library.kpis["budget_contributions"].aliases} if "budget_contributions" in library.kpis \
+        else set()
     for row in table.rows:
-        label = row.label.strip()
+        label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
         if not label:
             continue
-        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I)
+        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I) \
+            or normal(label) in totals
         named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
         if total and summed:
             continue  # "Total income 351,050" under "Total partner contributions" and "Balance brought forward"

@@ -62,6 +62,10 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goal
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
+# an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
+_ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?)\s*(?:\d+[a-z]?)?"
+                          r"\s*(?:\([^)]{0,20}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
+                          r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected)\b", re.I)
@@ -279,6 +283,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-words"
     if _AHEAD_LEAD.search(raw_before):
         return "target", "priorities-for"
+    if _ACTION_ITEM.search(raw_before):
+        return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
     label = _LABEL_COLON.search(raw_before)  # "... - similar authorities: 45.8; all English LAs: 43.2"

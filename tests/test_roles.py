@@ -67,6 +67,8 @@ ROLE_CASES = [
     ("other-body", "The integrated care board's budget for 2024/25 is £2.1bn.", "budget_total", "£2.1bn"),
     ("threshold", "Group sizes on the course are limited to 24 delegates.", "training_delegates", "24"),
     ("per-capita", "Our caseload standard is 15 children in need per qualified social worker.", "children_in_need", "15"),
+    ("target", "Action 3: recruit 25 new foster carers and train 600 practitioners by June 2025.", "training_delegates",
+     "600"),
 ]
 
 
@@ -214,6 +216,13 @@ def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library)
         "Funding from partners in 2022-23: the county council £205,000 and Police £38,000.", library)}
     assert ("agency_contribution", "205000", "county council") in got, got
     assert not {f for f in got if f[0] == "budget_contributions"}
+
+
+def test_an_amount_is_not_carried_forward_across_a_cell(library):
+    """"£356,200 | Balance brought forward": the balance is the next cell's, not this amount's."""
+    got = {(f.kpi, f.value) for f in extract_text(
+        "Income 2021/22 | Partner contributions £402,800 | Balance brought forward £17,300 | Total £420,100", library)}
+    assert ("budget_carry_forward", "402800") not in got and ("budget_carry_forward", "17300") in got, got
 
 
 def test_a_partner_table_row_named_as_the_total_is_the_total(library):

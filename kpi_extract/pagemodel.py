@@ -156,6 +156,12 @@ def join_runs(runs: list[Run]) -> str:
     return text
 
 
+def spaced_as(original: str, text: str) -> str:
+    """`text` with one space at either end where `original` had white space there: a run keeps
+    whether the PDF put a space before or after it (`spaced`), whatever its inner spacing was."""
+    return (" " if original[:1].isspace() else "") + text + (" " if original[-1:].isspace() else "")
+
+
 def spaced(a: Run, b: Run) -> bool:
     """Did the PDF put a space between two runs? (PDFium marks it at either run's edge.)"""
     return a.text[-1:].isspace() or b.text[:1].isspace()

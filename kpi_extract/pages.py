@@ -14,7 +14,7 @@ from typing import Any
 from .geometry import mark_blocks, mark_headings, split_columns
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import normalise_lines, normalise_text, repair_characters, running_lines, strip_page_label
-from .pagemodel import Line, PageModel, Run, group_lines
+from .pagemodel import Line, PageModel, Run, group_lines, spaced_as
 
 
 @dataclass
@@ -22,11 +22,6 @@ class Page:
     number: int
     text: str
     lines: list[Line] | None = None  # one per text line, when the reader gave a page model
-
-
-def _spaced_as(original: str, text: str) -> str:
-    """`text` with a space at either end where `original` had white space there."""
-    return (" " if original[:1].isspace() else "") + text + (" " if original[-1:].isspace() else "")
 
 
 def model_lines(model: PageModel, settings: Settings = DEFAULT_SETTINGS) -> list[Line]:
@@ -37,7 +32,7 @@ def model_lines(model: PageModel, settings: Settings = DEFAULT_SETTINGS) -> list
     for r, core, text in zip(model.runs, cores, repaired):
         text = core if text == core else " ".join(text.split())
         if text:
-            text = _spaced_as(r.text, text)
+            text = spaced_as(r.text, text)
             # most runs: nothing repaired, and the reader's run is used as it is
             runs.append(r if text == r.text else Run(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold))
     lines = group_lines(runs)

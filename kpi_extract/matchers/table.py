@@ -139,8 +139,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     summed = False  # a total after the contributions' total or a balance takes those in: no partner's sum
     # a row labelled as the total itself ("Partner contributions | £388,000"): the label is one of
     # the total's own names, not a partner's
-    totals = {normal(a) for a in library.kpis["budget_contributions"].aliases} if "budget_contributions" in library.kpis \
-        else set()
+    totals = library.memo(("table-contribution-totals",), lambda: {
+        normal(a) for a in getattr(library.kpis.get("budget_contributions"), "aliases", ())})
     for row in table.rows:
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
         if not label:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..pagemodel import PageModel, Run
+from ..pagemodel import PageModel, Run, spaced_as
 from . import ocr
 from .base import Checkpoint, PageLog, RawDocument, ReadError
 from .errors import ENCRYPTED, REPAIR, DamagedError, PdfReader, conclude
@@ -46,7 +46,7 @@ def _font(textpage, index: int, cache: dict) -> tuple[float, bool]:
         buf = ctypes.create_string_buffer(n)
         pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, n, _FLAGS_REF)
         name = buf.value.decode("latin-1", "replace").lower()
-    bold = weight >= 600 or bool(flags & _FORCE_BOLD) or any(w in name.split("+")[-1] for w in _BOLD_NAMES)
+    bold = bool(flags & _FORCE_BOLD) or any(w in name.split("+")[-1] for w in _BOLD_NAMES)
     if name:
         cache[key] = bold
     return size, bold
@@ -115,13 +115,8 @@ def page_model(page) -> tuple[PageModel, str]:
             # a space PDFium saw at either end is kept: it says whether the next run starts a new word;
             # the numbers are those of the model's JSON form (to a tenth of a point), so that a page
             # read now and the same page from the cache are one model
-            joined = " ".join(words)
-            if piece[0].isspace():
-                joined = " " + joined
-            if piece[-1].isspace():
-                joined += " "
-            runs.append(Run(joined, round(l, 1), round(height - t, 1), round(r, 1), round(height - b, 1),
-                            round(size, 1), bold))
+            runs.append(Run(spaced_as(piece, " ".join(words)), round(l, 1), round(height - t, 1), round(r, 1),
+                            round(height - b, 1), round(size, 1), bold))
         return PageModel(round(width, 1), round(height, 1), runs), text
     finally:
         textpage.close()

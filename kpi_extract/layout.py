@@ -171,6 +171,9 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     return columns
 
 
+_YEAR_WORD = re.compile(r"\(?(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\)?")
+
+
 def agency_header(line: str) -> list[Column] | None:
     """`Partner Contribution (£)` or `Partner 2021/22 2022/23 Change`: a table of who paid what."""
     if not _AGENCY_HEADER.match(line) or not re.search(r"contribution|£|\d{4}", line, re.I):
@@ -178,8 +181,21 @@ def agency_header(line: str) -> list[Column] | None:
     cols = header_columns(line)
     if cols:
         return cols
-    words = [w for w in line.split()[1:] if w not in ("(£)", "£")]
-    return [Column(None, "value")] * max(1, min(len(words), 3)) if words else [Column(None, "value")]
+    # each word after the first heads a column; a per cent sign or a year belongs to the word
+    # before it ("Contribution £ Share %", "Contribution 2022-23 Share": sums, then shares)
+    words: list[str] = []
+    for w in line.split()[1:]:
+        if w in ("(£)", "£"):
+            continue
+        if words and (w in ("%", "(%)") or _YEAR_WORD.fullmatch(w)):
+            words[-1] += " " + w
+        else:
+            words.append(w)
+    if not words:
+        return [Column(None, "value")]
+    if len(words) > 3:
+        return [Column(None, "value")] * 3
+    return [Column(single_period(w), w) for w in words]
 
 
 def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
@@ -215,7 +231,8 @@ def find_tables(lines: list[str]) -> list[TextTable]:
             i += 1
             continue
         n_periods = sum(1 for c in columns if c.period is not None)
-        table = TextTable(i, [c.period for c in columns], agency=agency)
+        table = TextTable(i, [c.period for c in columns], agency=agency,
+                          names=[c.name for c in columns] if agency else None)
         pending: list[tuple[int, str]] = []
         j = i + 1
         while j < len(lines):

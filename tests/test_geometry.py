@@ -136,6 +136,19 @@ def test_a_partner_table_with_pounds_in_every_cell_and_a_total_row():
                      ("budget_carry_forward", "20000", "2021-22", "")}
 
 
+def test_a_partner_tables_share_column_is_not_read_as_money():
+    found = facts_of(page(
+        cells(80, (60, "Partnership budget 2022/23")),
+        cells(100, (60, "Partner"), (300, "Contribution £"), (400, "Share %")),
+        cells(120, (60, "Wexley Council"), (300, "196,480"), (400, "52")),
+        cells(140, (60, "Wexley Police"), (300, "181,420"), (400, "48")),
+        cells(160, (60, "Total contributions"), (300, "377,900"), (400, "100")),
+    ))
+    assert found == {("agency_contribution", "196480", "2022-23", "Wexley Council"),
+                     ("agency_contribution", "181420", "2022-23", "Wexley Police"),
+                     ("budget_contributions", "377900", "2022-23", "")}
+
+
 def test_a_table_broken_across_a_page_keeps_its_header():
     found = facts_of(
         page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),

@@ -98,6 +98,17 @@ def test_a_partners_income_table_stops_at_the_total_that_takes_in_the_balance(li
                    ("budget_contributions", "280800", ""), ("budget_carry_forward", "21650", "")}
 
 
+@pytest.mark.parametrize("header", ["Partner Contribution £ Share %", "Partner Contribution 2023/24 Share"])
+def test_a_partner_tables_column_of_shares_is_not_money(library, header):
+    from kpi_extract.pipeline import extract_text
+    text = (f"Partnership budget 2023/24\n\n{header}\nNorthtown Council 168,500 60\nNorth Vale ICB 112,300 40\n"
+            "Total contributions 280,800 100\nBalance brought forward from 2022/23 21,650 n/a\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("agency_contribution", "168500", "2023-24", "Northtown Council"),
+                   ("agency_contribution", "112300", "2023-24", "North Vale ICB"),
+                   ("budget_contributions", "280800", "2023-24", ""), ("budget_carry_forward", "21650", "2023-24", "")}
+
+
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     from kpi_extract.pipeline import extract_text
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"

@@ -131,6 +131,9 @@ def _snippet(row: TableRow, header: str) -> tuple[str, list[int]]:
     return snippet, starts
 
 
+_SHARE_COLUMN = re.compile(r"%|\bshare\b|\bper ?cent|\bproportion\b", re.I)
+
+
 def _agency_rows(table: TextTable, header: str, page: int, library: Library, settings: Settings) -> list[Candidate]:
     """Rows of a partner table: each partner's contribution, the total of contributions; a row
     whose label names another KPI of money (a balance brought forward, the total budget) is that
@@ -141,6 +144,10 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     # the total's own names, not a partner's
     totals = library.memo(("table-contribution-totals",), lambda: {
         normal(a) for a in getattr(library.kpis.get("budget_contributions"), "aliases", ())})
+    # a column of each partner's share ("Share %", "% of total") is no sum of money
+    names = table.names or [""] * len(table.periods)
+    shares = [bool(_SHARE_COLUMN.search(n or "")) for n in names]
+    money = sum(1 for p, s in zip(table.periods, shares) if not s)
     for row in table.rows:
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
         if not label:
@@ -163,8 +170,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             kpi = "agency_contribution"
         subject = label if kpi == "agency_contribution" else ""
         snippet, starts = _snippet(row, header)
-        for cell, period, start in zip(row.cells, table.periods, starts):
-            if cell is None or (period is None and len(table.periods) > 1):
+        for cell, period, start, share in zip(row.cells, table.periods, starts, shares):
+            if cell is None or share or cell.endswith("%") or (period is None and money > 1):
                 continue
             raw = cell if cell.startswith("£") else f"£{cell}"
             out.append(Candidate(kpi, raw, page, snippet, "table", f"{kpi}/contributions-table", settings.table_confidence,

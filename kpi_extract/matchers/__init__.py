@@ -17,6 +17,7 @@ from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
 from . import fuzzy, lexicon, parts, regex, table
+from .window import lead_in_rules
 
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
 
@@ -43,4 +44,5 @@ def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAUL
     found: list[Candidate] = []
     for matcher in MATCHERS.values():
         found += matcher(layout, library, settings, found)
-    return regex.next_sentence_tails(lexicon.pair_lists(found, layout, library, settings), layout, library)
+    found = regex.next_sentence_tails(lexicon.pair_lists(found, layout, library, settings), layout, library)
+    return lead_in_rules(found, [s.text for s in layout.sentences], library)

@@ -78,6 +78,27 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
     return out
 
 
+_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\s|\(?[a-z]\)\s)")
+
+
+def lead_in_rules(cands: list[Candidate], sentences: list[str], library: Library) -> list[Candidate]:
+    """Drop a figure of a list item whose lead-in ("Partners also train their own staff ...:")
+    holds one of its KPI's `exclude` phrases: the lead-in speaks for every item under it
+    ("- the council's education team trained 388 safeguarding leads" is single-agency training)."""
+    out = []
+    for c in cands:
+        entry = library.kpis.get(c.kpi)
+        k = c.sentence
+        if entry is not None and entry.exclude and 0 <= k < len(sentences) and _ITEM.match(sentences[k]):
+            while k > 0 and _ITEM.match(sentences[k - 1]):
+                k -= 1
+            lead = sentences[k - 1].rstrip() if k > 0 else ""
+            if lead.endswith(":") and any(rx.search(lead) for rx in entry.exclude):
+                continue
+        out.append(c)
+    return out
+
+
 def best_per_value(cands: list[Candidate], library: Library) -> list[Candidate]:
     """One candidate per figure. The label written closest before the value wins ("the rate of
     children looked after ... 65 per 10,000" over "child protection ... 65 per 10,000"); among

@@ -211,6 +211,21 @@ _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("
 _NOUN_OF_VALUE = re.compile(r"^\s*[\w'-]+")
 
 
+# the KPI's words only qualify another counted noun, whose figure the verb gives: "Places booked on
+# safeguarding courses rose to 3,410", "Referrals of children in need numbered 2,104"
+_OF_ANOTHER = re.compile(r"\b(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}s\s+(?:[a-z]+ed\s+)?"
+                         r"(?:on|of|for|at|to)\s+(?:(?:the|our|its|their)\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+
+
+def _clause_start(text: str, pos: int) -> str:
+    """The words of the clause before `pos` (where a label starts)."""
+    head = text[max(0, pos - 60):pos]
+    cut = 0
+    for m in _BEFORE_STOP.finditer(head):
+        cut = m.end()
+    return head[cut:]
+
+
 def _base_role(entry: KpiEntry) -> str:
     if entry.unit == "rate_per_10k":
         return "rate"
@@ -304,6 +319,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "head-noun"
+    if c.match_start < c.value_start and not _VERB.match(text, c.match_start) \
+            and not re.match(r"(?:reach|ran|run|held|provid|offer|train(?:ed|s)\b)", text[c.match_start:], re.I) \
+            and _OF_ANOTHER.search(_clause_start(text, c.match_start)):
+        return "other-noun", "qualifies-another"
     if c.subject and _FURTHER_BEFORE.search(before):  # "with a further 85 watching online": that part
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):

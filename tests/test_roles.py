@@ -41,6 +41,9 @@ ROLE_CASES = [
     ("per-capita", "Spend per pupil on high needs was £1,890 in 2023/24.", "expenditure_total", "£1,890"),
     ("other-noun", "The borough's two Children in Care Councils each met six times.", "children_in_care", "two"),
     ("other-noun", "The training pool delivered all but three of the courses.", "training_courses", "three"),
+    # the KPI's words only qualify another counted noun ("places booked on ... courses")
+    ("other-noun", "Places reserved on safeguarding training courses rose to 2,240 in the spring.", "training_courses",
+     "2,240"),
     ("conditional", "Eighteen children in care were without a named social worker in May.", "children_in_care",
      "Eighteen"),
     ("conditional", "Inspectors found 14 children on child protection plans who had not been seen for six weeks.",

@@ -77,7 +77,8 @@ _COMPARATOR = re.compile(r"^(?:england|national|nationally|sn|statistical|neighb
                          r"variance|difference|direction|polarity|good|is|£|\(£\)|%|\(%\))$", re.I)
 _MERGE = {("statistical", "neighbours"), ("statistical", "neighbour"), ("england", "average"),
           ("national", "average"), ("sn", "average"), ("regional", "average"), ("good", "is")}
-_AGENCY_HEADER = re.compile(r"^\s*(?:partner|agency|organisation|organization|contributor|funder|source|income)s?\b", re.I)
+_AGENCY_HEADER = re.compile(r"^\s*(?:partner|agency|organisation|organization|contributor|funder|source|income|funding)s?\b",
+                            re.I)
 
 
 @dataclass

@@ -149,6 +149,17 @@ def test_a_partner_tables_share_column_is_not_read_as_money():
                      ("budget_contributions", "377900", "2022-23", "")}
 
 
+def test_a_funding_table_with_the_balance_first():
+    found = facts_of(page(
+        cells(100, (60, "Funding 2024/25"), (330, "£")),
+        cells(120, (60, "Balance brought forward"), (330, "41,200")),
+        cells(140, (60, "Partner contributions"), (330, "562,000")),
+        cells(160, (60, "Total"), (330, "603,200")),
+    ))
+    # the row named as the contributions is theirs, though it follows the balance; the Total takes both in
+    assert found == {("budget_carry_forward", "41200", "2024-25", ""), ("budget_contributions", "562000", "2024-25", "")}
+
+
 def test_a_table_broken_across_a_page_keeps_its_header():
     found = facts_of(
         page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),

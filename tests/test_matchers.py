@@ -109,6 +109,13 @@ def test_a_partner_tables_column_of_shares_is_not_money(library, header):
                    ("budget_contributions", "280800", "2023-24", ""), ("budget_carry_forward", "21650", "2023-24", "")}
 
 
+def test_a_funding_table_names_the_contributions_after_the_balance_and_its_total_takes_both_in(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Funding 2024/25 £\nBalance brought forward 38,900\nPartner contributions 512,000\nTotal 550,900\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("budget_carry_forward", "38900", "2024-25"), ("budget_contributions", "512000", "2024-25")}
+
+
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     from kpi_extract.pipeline import extract_text
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"

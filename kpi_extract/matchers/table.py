@@ -139,7 +139,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     whose label names another KPI of money (a balance brought forward, the total budget) is that
     KPI; other totals and balances are not a partner's."""
     out = []
-    summed = False  # a total after the contributions' total or a balance takes those in: no partner's sum
+    summed = False  # a total after the contributions' total takes those in: no partner's sum
+    balance = False  # and one after a balance brought forward takes that in
     # a row labelled as the total itself ("Partner contributions | £388,000"): the label is one of
     # the total's own names, not a partner's
     totals = library.memo(("table-contribution-totals",), lambda: {
@@ -155,10 +156,12 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I) \
             or normal(label) in totals
         named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
-        if total and summed:
+        if total and (summed or (balance and not re.search(r"contribution", label, re.I))):
             continue  # "Total income 351,050" under "Total partner contributions" and "Balance brought forward"
-        if total or (named and named[0] == "budget_carry_forward"):
+        if total:
             summed = True
+        if named and named[0] == "budget_carry_forward":
+            balance = True  # a total after it takes it in, unless it names the contributions alone
         if total:
             kpi = "budget_contributions"
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):

@@ -271,7 +271,7 @@ def named_part(c: Candidate) -> str:
 
 
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
-                   earlier: frozenset[str] = frozenset()) -> tuple[str, str]:
+                   earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
     before, after, predicate = clause(text, c.value_start, c.value_end, spans)
     money = entry.unit == "GBP"
@@ -338,7 +338,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     whole = _OF_WHICH.search(raw_before) if money else None
     if whole is not None and _OTHER_BODY.search(raw_before[:whole.start()]):
         return "other-body", "owner-of-whole"  # "The ICB's allocation is £1.6bn, of which mental health spend is £180m"
-    if part_of and not c.subject and (money or c.kpi in earlier or not (relative or earlier)):
+    if part_of and not c.subject and not done_part and (money or c.kpi in earlier or not (relative or earlier)):
         if not money and named_part(c):  # the part names itself: it becomes a fact with that subject
             return "part", "of-which-named"
         return "part", "of-which"
@@ -421,7 +421,11 @@ def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None 
     entry = library.kpis[c.kpi]
     if c.method == "table":
         return _table_role(c, entry)
-    return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier)
+    # a KPI that counts the done part of another's whole ("Of these, 31 have been completed") is a
+    # part by its definition: "of these" does not make it a part of itself
+    done = library.memo(("completed-parts",), lambda: frozenset(
+        e.lexicon.completed for e in library.kpis.values() if e.lexicon and e.lexicon.completed))
+    return _sentence_role(c, entry, figure_spans(c.snippet) if spans is None else spans, earlier, c.kpi in done)
 
 
 def subject_of(c: Candidate, library: Library) -> str:

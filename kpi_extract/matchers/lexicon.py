@@ -175,7 +175,7 @@ def compile_library(library: Library) -> Compiled:
     further = (re.compile(rf"\b(?:{_alternation(words.further)})\s+(?P<fig>{_value('count')})(?!\s?%|\s?per\b)", FLAGS)
                if words.further else None)
     completion = (re.compile(rf"(?P<fig>{_value('count')})(?:\s+(?:of\s+(?:them|these|those)|actions?))?\s+"
-                             rf"(?:(?:are|were|is|was|have been|had been|has been|have|had)\s+)?(?:now\s+|fully\s+)?"
+                             rf"(?:(?:are|were|is|was|have|had|has)\s+(?:now\s+)?(?:been\s+)?)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b(?:(?P<tail>[^()]{{0,40}}?)\(\s*(?P<pct>{_value('percent')})\s*\))?",
                              FLAGS) if words.completion else None)
     rate_word = _alternation(words.rate_words) if words.rate_words else r"(?!)"
@@ -196,7 +196,7 @@ def compile_library(library: Library) -> Compiled:
                 if verb_pairs and words.between else None)
     owners = {e.id: re.compile(rf"(?:the\s+)?(?P<subject>{_alternation(e.lexicon.owners)})(?:'s|s')?\s+$", FLAGS)
               for e in library.kpis.values() if e.lexicon and e.lexicon.owners}
-    done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
+    done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:now\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
     cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
     return Compiled(terms, found, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,

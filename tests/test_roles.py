@@ -130,6 +130,12 @@ def test_a_different_measure_after_of_which_is_not_a_part(library):
     assert [(c.role, roles.is_fact(c)) for c in got] == [("level", True), ("level", True)]
 
 
+def test_the_done_part_of_a_plan_in_a_sentence_of_its_own_is_not_a_part(library):
+    # "Of these" points at the plan of the sentence before; the completed actions are their own KPI
+    text = "The plan has 40 actions. Of these, 31 have been completed and a further 6 are on track."
+    assert facts(text, library) == {("plan_actions_total", 40.0), ("plan_actions_completed", 31.0)}
+
+
 @pytest.mark.parametrize("text", [
     "Net investment income of £3.1m is budgeted for 2024/25.",
     "Income from fees and charges was £8,400 in 2023/24.",

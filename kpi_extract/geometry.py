@@ -27,7 +27,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import calendar_year, find_mentions, fy_quarter, single_period
+from .periods import calendar_year, day_in_context, find_mentions, fy_quarter, single_period
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
@@ -150,6 +150,11 @@ class GeoTable:
         return used
 
 
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_BARE_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|"
+                         r"ember)?\.?", re.I)
+
+
 def _period_of_header(text: str, context: str = "") -> Period | None:
     """The period a column header names: a bare year, one period, or a quarter of the year its
     table's caption or upper header names (`Q2` under `2022/23`)."""
@@ -159,6 +164,13 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     found = single_period(text)
     if found is not None:
         return found
+    named = _BARE_MONTH.fullmatch(text.strip())
+    if named:  # `Apr May Jun` under "Monthly data 2024/25": the months of the year the caption names
+        years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind in ("financial_year",
+                                                                                             "calendar_year")}
+        if len(years) == 1:
+            found = day_in_context(_MONTHS.index(named.group(1).lower()[:3]) + 1, 0, years.pop())
+            return found if found.known else None
     quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
     if len(quarters) == 1:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
@@ -187,7 +199,7 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
         return "comparator", None
     period = _period_of_header(t, context)
     if period is not None:
-        place = area_name(t)
+        place = "" if _BARE_MONTH.fullmatch(t) else area_name(t)
         return ("area", period) if place else ("period", period)
     if _CODE_HEAD.match(t):
         return "code", None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
 from .model import Period
-from .pagemodel import Line
+from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
 from .periods import calendar_year, find_mentions, financial_year, fy_quarter, single_period
 
@@ -403,6 +403,51 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
 
 
 _PIPES = re.compile(r"\s+\|\s+")
+_PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
+
+
+def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
+    """A page's lines laid out as the page model of a drawn table, for a text set out with pipes
+    ("Children in care | 702 | 488"): each cell a run in its column, so that a block of two or more
+    such lines is read as geometry reads a table (typed headers, a label column's own period,
+    a row of one figure), not as prose. Returns the lines and which of them are rows; None when no
+    block of pipe rows is on the page."""
+    rows = [bool(_PIPE_ROW.search(ln)) for ln in lines]
+    blocks: list[list[int]] = []
+    for i, is_row in enumerate(rows):
+        if is_row and blocks and blocks[-1][-1] == i - 1:
+            blocks[-1].append(i)
+        elif is_row:
+            blocks.append([i])
+    blocks = [b for b in blocks if len(b) >= 2]
+    if not blocks:
+        return None
+    size, char = 10.0, 5.0
+    runs: dict[int, list[Run]] = {}
+    for block in blocks:
+        # a leading pipe leaves the label cell empty ("| 31 Mar 2022 | 31 Mar 2023" heads the figures)
+        split = {i: [c.strip() for c in lines[i].strip().rstrip("|").split("|")] for i in block}
+        ncols = max(len(c) for c in split.values())
+        widths = [max((len(c[k]) for c in split.values() if k < len(c)), default=1) * char for k in range(ncols)]
+        right = [40 + widths[0]]
+        for k in range(1, ncols):
+            right.append(right[-1] + 30 + widths[k])  # figures and headers set right, as in a drawn table
+        for i, cells in split.items():
+            top = 60 + 14 * i
+            out = []
+            for k, cell in enumerate(cells):
+                if not cell:
+                    continue
+                x0, x1 = (40, 40 + len(cell) * char) if k == 0 else (right[k] - len(cell) * char, right[k])
+                out.append(Run(cell, x0, top, x1, top + size, size, False))
+            runs[i] = out
+    model = []
+    for i, ln in enumerate(lines):
+        top = 60 + 14 * i
+        line_runs = runs.get(i) or [Run(ln.strip() or " ", 40, top, 40 + max(1, len(ln.strip())) * char, top + size, size,
+                                        False)]
+        model.append(Line(line_runs, " ".join(r.text for r in line_runs)))
+    return model, {i for b in blocks for i in b}
 
 
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
@@ -422,6 +467,13 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             tables.append(_from_geometry(g, lines))
             used |= g.lines
         breaks = starts_of_blocks(model_lines)
+    elif model_lines is None and "|" in text and (piped := pipe_lines(lines)) is not None:
+        # a text set out with pipes: its tables as geometry reads them, the rest as text
+        laid, rows = piped
+        for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):
+            if g.lines <= rows:
+                tables.append(_from_geometry(g, lines))
+                used |= g.lines
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
     # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
     masked = [("" if i in used else _PIPES.sub("   ", ln) if ln.count(" | ") >= 2 else ln) for i, ln in enumerate(lines)]

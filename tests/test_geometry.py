@@ -160,6 +160,16 @@ def test_a_funding_table_with_the_balance_first():
     assert found == {("budget_carry_forward", "41200", "2024-25", ""), ("budget_contributions", "562000", "2024-25", "")}
 
 
+def test_bare_month_columns_are_the_months_of_the_year_above():
+    found = facts_of(page(
+        cells(80, (60, "Monthly data 2024/25")),
+        cells(100, (60, "Measure"), (300, "Apr"), (360, "May"), (420, "Jun")),
+        cells(120, (60, "Referrals"), (300, "344"), (360, "362"), (420, "351")),
+    ))
+    assert found == {("referrals", "344", "2024-04", ""), ("referrals", "362", "2024-05", ""),
+                     ("referrals", "351", "2024-06", "")}
+
+
 def test_a_table_broken_across_a_page_keeps_its_header():
     found = facts_of(
         page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),

@@ -116,6 +116,32 @@ def test_a_funding_table_names_the_contributions_after_the_balance_and_its_total
     assert got == {("budget_carry_forward", "38900", "2024-25"), ("budget_contributions", "512000", "2024-25")}
 
 
+def test_a_total_of_income_that_takes_in_the_bodys_own_earnings_is_not_the_contributions(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Partnership budget 2024/25\nIncome £\nBorough Council 210,000\nPolice 55,000\nTraining income 9,500\n"
+            "Total income 274,500\n")
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("agency_contribution", "210000", "Borough Council"), ("agency_contribution", "55000", "Police")}
+
+
+def test_a_table_set_out_with_pipes_is_read_as_a_drawn_table(library):
+    from kpi_extract.pipeline import extract_text
+    # the label column's header names the year; a row of one figure; a stock dated by its own label
+    text = ("2022/23 | Number\nChildren who started a child protection plan in the year | 498\n"
+            "Children on a child protection plan at 31 March 2023 | 455\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("cp_plans_started", "498", "2022-23"), ("cp_plans", "455", "2023-03-31")}
+
+
+def test_a_pipe_table_whose_header_leaves_the_label_cell_empty(library):
+    from kpi_extract.pipeline import extract_text
+    text = "| 31 Mar 2023 | 31 Mar 2024\nChildren in care | 512 | 538\nRate per 10,000 | 61 | 64\n"
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "512", "2023-03-31"), ("children_in_care", "538", "2024-03-31"),
+                   ("children_in_care_rate_per_10k", "61", "2023-03-31"),
+                   ("children_in_care_rate_per_10k", "64", "2024-03-31")}
+
+
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     from kpi_extract.pipeline import extract_text
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"

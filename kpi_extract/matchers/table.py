@@ -140,7 +140,7 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     KPI; other totals and balances are not a partner's."""
     out = []
     summed = False  # a total after the contributions' total takes those in: no partner's sum
-    balance = False  # and one after a balance brought forward takes that in
+    balance = False  # and one after a balance brought forward or the body's own income takes that in
     # a row labelled as the total itself ("Partner contributions | £388,000"): the label is one of
     # the total's own names, not a partner's
     totals = library.memo(("table-contribution-totals",), lambda: {
@@ -168,7 +168,10 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             kpi = named[0]
         elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b|\bincome\b|\bfees?\b|"
                        r"\bcharges?\b|\binterest\b|\bsales\b", label, re.I):
-            continue  # not a partner's payment: a balance, a total of something else, the body's own earnings
+            # not a partner's payment: a balance, a total of something else, the body's own earnings,
+            # which a total below takes in ("Training income 8,000" then "Total income 358,000")
+            balance = balance or not re.search(r"\btotal\b", label, re.I)
+            continue
         else:
             kpi = "agency_contribution"
         subject = label if kpi == "agency_contribution" else ""

@@ -124,6 +124,13 @@ def test_a_total_of_income_that_takes_in_the_bodys_own_earnings_is_not_the_contr
     assert got == {("agency_contribution", "210000", "Borough Council"), ("agency_contribution", "55000", "Police")}
 
 
+def test_a_row_named_as_the_partners_contributions_in_other_words_is_their_total(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Income 2023/24 £\nContributions from partners 480,000\nOther income 15,000\nTotal income 495,000\n"
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("budget_contributions", "480000", "")}
+
+
 def test_a_table_set_out_with_pipes_is_read_as_a_drawn_table(library):
     from kpi_extract.pipeline import extract_text
     # the label column's header names the year; a row of one figure; a stock dated by its own label

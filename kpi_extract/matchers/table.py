@@ -153,9 +153,9 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
         if not label:
             continue
-        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I) \
-            or normal(label) in totals
         named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
+        total = re.fullmatch(r"(?:grand )?total(?: contributions?| income| partner contributions?)?", label, re.I) \
+            or normal(label) in totals or bool(named and named[0] == "budget_contributions")
         if total and (summed or (balance and not re.search(r"contribution", label, re.I))):
             continue  # "Total income 351,050" under "Total partner contributions" and "Balance brought forward"
         if total:

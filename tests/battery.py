@@ -240,19 +240,25 @@ def run_sentences(battery: str, part: str | None = None, library: object | None 
     return score
 
 
-def load_documents(part: str | None = None) -> list[Case]:
-    """The documents of `data/precision/<set>/` with their rows of `expected*.csv` (often none)."""
+def load_documents(part: str | None = None, batch: str | None = None) -> list[Case]:
+    """The documents of `data/precision/<set>/` with their rows of `expected*.csv` (often none);
+    with `batch`, only those that `expected-<batch>.csv` names (`1`: `expected.csv`)."""
     expected: dict[tuple[str, str], list[Figure]] = {}
+    named_by: dict[tuple[str, str], str] = {}
     for path in sorted((DATA / "precision").glob("expected*.csv")):  # expected-2.csv: a later batch
         with path.open(newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 fig = [_figure(row, page=int(row["page"]), context=row.get("note", ""))] if row["kpi"].strip() else []
                 expected.setdefault((row["set"], row["document"]), []).extend(fig)
+                named_by[(row["set"], row["document"])] = path.stem.partition("-")[2] or "1"
     cases = []
     for s in SETS:
         if part and s != part:
             continue
         for doc in sorted((DATA / "precision" / s).glob("*.txt")):
+            if batch and named_by.get((s, doc.name)) != batch:
+                expected.pop((s, doc.name), None)
+                continue
             cases.append(Case(s, doc.name, doc.read_text(encoding="utf-8"), category_of(doc.stem.split("_")[0]),
                               expected.pop((s, doc.name), [])))
     stray = [k for k in expected if not part or k[0] == part]
@@ -272,10 +278,10 @@ def _cli() -> list[str]:
     raise RuntimeError("the kpi-extract command is not installed: pip install -e . first")
 
 
-def run_precision(part: str | None = None, timeout: float = 600) -> Score:
+def run_precision(part: str | None = None, timeout: float = 600, batch: str | None = None) -> Score:
     """The documents through the real command line, as a user runs it, one folder per part."""
     score = Score()
-    cases = load_documents(part)
+    cases = load_documents(part, batch)
     for s in SETS:
         mine = [c for c in cases if c.set == s]
         if not mine:
@@ -299,7 +305,7 @@ def run_precision(part: str | None = None, timeout: float = 600) -> Score:
 
 def run(battery: str, part: str | None = None, batch: str | None = None) -> Score:
     if battery == "precision":
-        return run_precision(part)
+        return run_precision(part, batch=batch)
     return run_sentences(battery, part, batch=batch)
 
 
@@ -328,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("battery", choices=BATTERIES)
     ap.add_argument("--set", choices=SETS, default=None, help="one part only (default: both, reported apart)")
     ap.add_argument("--batch", default=None,
-                    help="one batch of sentences only: 1 (sentences.csv), 2 (sentences-2.csv) ...; default all")
+                    help="one batch only: 1 (sentences.csv, precision/expected.csv), 2 (sentences-2.csv, "
+                         "expected-2.csv) ...; default all")
     ap.add_argument("-q", "--quiet", action="store_true", help="scores only, not every miss and false positive")
     args = ap.parse_args(argv)
     for part in ([args.set] if args.set else list(SETS)):

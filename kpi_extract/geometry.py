@@ -27,7 +27,8 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import calendar_year, day_in_context, find_mentions, fy_quarter, single_period
+from .periods import (day_in_context, find_mentions, fy_quarter, single_period, year_column,
+                      yearless_day)
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
@@ -159,8 +160,9 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     """The period a column header names: a bare year, one period, or a quarter of the year its
     table's caption or upper header names (`Q2` under `2022/23`)."""
     text = re.sub(r"\([^()]*\)", " ", text)
-    if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year
-        return calendar_year(int(text.strip()))
+    if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year,
+        # or that day of it, when the caption names one ("(at 31 March)")
+        return year_column(int(text.strip()), yearless_day(context))
     found = single_period(text)
     if found is not None:
         return found

@@ -15,7 +15,8 @@ from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_fi
 from .model import Period
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import calendar_year, find_mentions, financial_year, fy_quarter, single_period
+from .periods import (find_mentions, financial_year, fy_quarter, single_period, year_column,
+                      yearless_day)
 
 
 @dataclass
@@ -116,7 +117,9 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     if len(_PERIOD_HINT.findall(stripped)) < 2:
         return None  # a header names two periods at least; most lines name none (cheap to see)
     if _BARE_YEARS.fullmatch(stripped) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, stripped):
-        return [Column(calendar_year(int(y)), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
+        # a bare year heads that calendar year, or the day of it the caption names ("(at 31 March)")
+        day = yearless_day(" ".join(context or []))
+        return [Column(year_column(int(y), day), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
     mentions = [m for m in find_mentions(stripped) if m.absolute or m.quarter]
     if len(mentions) < 2:
         return None

@@ -48,6 +48,23 @@ def month(year: int, mon: int) -> Period:
     return Period(f"{year}-{mon:02d}", "month", date(year, mon, 1), date(year, mon, last))
 
 
+_YEARLESS_DAY = re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MONTH})(?!\w)(?!\s*,?\s*(?:{_YEAR}|\d\d\b))", re.I)
+
+
+def yearless_day(text: str) -> tuple[int, int] | None:
+    """The one day of a month without its year that a caption or label names ("Children in care
+    (at 31 March)"): (month, day), for the year of each column under it; None for none or several."""
+    found = {(MONTHS[m.group("mon").lower().rstrip(".")], int(re.sub(r"\D", "", m.group("day"))))
+             for m in _YEARLESS_DAY.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def year_column(year: int, day: tuple[int, int] | None) -> Period:
+    """A bare year over a column: that calendar year, or its (month, day) from `yearless_day`."""
+    on = _safe_date(year, *day) if day is not None else None
+    return as_at(on) if on else calendar_year(year)
+
+
 def calendar_year(year: int) -> Period:
     return Period(str(year), "calendar_year", date(year, 1, 1), date(year, 12, 31))
 

@@ -160,6 +160,10 @@ _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 
 # a bare year after the name of a report or a month: a date, not a count
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+# a year after a word of time ("to 2028", "by 2026", "since 2019"), unless a verb moved a count to it
+_YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$", re.I)
+_MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
+                       r"\s+to\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|accounts|budget|profile|summary|"
                            r"january|february|march|april|may|june|july|august|september|october|november|december|"
                            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|Q[1-4])\s+$", re.I)
@@ -191,6 +195,8 @@ _OTHER_BODY = re.compile(
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
+_BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
+                         r"controls|receives|spends|spent)\b[^.;]{0,40}$", re.I)
 _WHOSE = re.compile(r"\bwhose\b", re.I)
 _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:net |gross |total |revenue |annual )*"
                               r"(?:revenue )?budget\s*(?:\(|,|of|was|is|=)?\s*$", re.I)
@@ -281,6 +287,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
+    if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):
+        return "other-noun", "year"  # "projects the number of children in care to 2028": a year
     if _CHANGE_BEFORE.search(before):
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
@@ -333,6 +341,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
     if money and _WHOSE.search(before):  # "the regional panel, whose own budget is £164,000"
         return "other-body", "whose"
+    if money and _BODY_WHICH.search(raw_before):  # "NHS Northshire ICB, which has a budget of £2.5 billion"
+        return "other-body", "owner-which"
     if money and _SHARE_OF_BUDGET.search(raw_before):  # "the minimum of 2.5% of net budget (£14.8m)"
         return "threshold", "share-of-budget"
     whole = _OF_WHICH.search(raw_before) if money else None

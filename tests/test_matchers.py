@@ -149,6 +149,15 @@ def test_a_pipe_table_whose_header_leaves_the_label_cell_empty(library):
                    ("children_in_care_rate_per_10k", "64", "2024-03-31")}
 
 
+def test_bare_year_columns_under_a_caption_naming_the_day_are_that_day(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Table 1: Children in care (at 31 March)\n\n          2022     2023     2024\nChildren in care    702    731    760\n"
+            "Children starting care    301    322    340\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "702", "2022-03-31"), ("children_in_care", "731", "2023-03-31"),
+                   ("children_in_care", "760", "2024-03-31")}
+
+
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     from kpi_extract.pipeline import extract_text
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from kpi_extract.periods import (day_in_context, find_mentions, financial_year, fy_quarter, month,
+from kpi_extract.periods import (yearless_day, day_in_context, find_mentions, financial_year, fy_quarter, month,
                                  parse_period, previous, quarter)
 
 
@@ -147,3 +147,14 @@ def test_the_cues_skip_only_rules_that_cannot_match(text):
                                  "(", ")", ":", "months", "last", "İ"]), max_size=12).map("".join))
 def test_the_cues_skip_only_rules_that_cannot_match_any_text(text):
     assert find_mentions.__wrapped__(text) == _every_rule(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Table 1: Children in care, 2019 to 2023 (at 31 March)", (3, 31)),
+    ("Children on a plan (31st Dec)", (12, 31)),
+    ("Children in care at 31 March 2024", None),  # a whole date: not a day for every column
+    ("at 31 March and at 30 September", None),  # two days: neither governs
+    ("Table 2: referrals by source", None),
+])
+def test_a_caption_names_the_day_of_every_year_column(text, expected):
+    assert yearless_day(text) == expected

@@ -61,6 +61,11 @@ ROLE_CASES = [
      "expenditure_total", "£210m"),
     ("other-body", "Westshire Police spent £1.4m on its child abuse investigation unit.", "expenditure_total", "£1.4m"),
     ("other-body", "We paid £9,000 towards the regional panel, whose own budget is £152,000.", "budget_total", "£152,000"),
+    ("other-body", "NHS Westshire ICB, which has a budget of £1.9 billion in 2024/25, funds joint packages.", "budget_total",
+     "£1.9 billion"),
+    # a year after a word of time is a year, not a count
+    ("other-noun", "Table 4 projects the number of children in care to 2029 on two scenarios.", "children_in_care",
+     "2029"),
     ("target", "We intend to reduce the number of children in our care to 640 by 2027.", "children_in_care", "640"),
     ("threshold", "The standard requires a designated nurse in every provider caring for more than 40 looked after children.",
      "children_in_care", "40"),

@@ -70,7 +70,14 @@ class PageLayout:
 # -- tables ---------------------------------------------------------------------------------
 
 _EMPTY_CELL = re.compile(r"\b(?:not provided|not available|not applicable|no data|n/?a)\b|(?<!\S)[-*—](?!\S)", re.I)
-_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^\u2205$|^[↑↓→←↗↘▲▼]$|^(?:green|amber|red)$", re.I)
+# a cell: a figure, an empty cell, an arrow or caret of direction, a RAG word or letter
+_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^\u2205$|^[↑↓→←↗↘▲▼^=]$|^(?-i:v|[RAGB]|AG|RA)$|"
+                   r"^(?:green|amber|red)$", re.I)
+# a scorecard's section line inside a table ("THEME 2: ASSESSMENT AND CHILDREN IN NEED")
+_SECTION = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z0-9 :&,'()/-]{3,80}$")
+# a row label's leading indicator code ("F3", "CSC12") and trailing polarity ("H", "L")
+_ROW_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}[a-z]?\s+(?=\S)")
+_POLARITY = re.compile(r"\s+(?:[HL]|\u2205)$")
 _BARE_YEARS = re.compile(r"(?:(?:19|20)\d\d\s+){1,}(?:19|20)\d\d")
 # words that head a column of figures that are not the area's own for a period
 _COMPARATOR = re.compile(r"^(?:england|national|nationally|sn|statistical|neighbours?|regional|region|london|"
@@ -216,6 +223,12 @@ def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
     return " ".join(tokens), cells
 
 
+def _ends_in_figure(line: str) -> bool:
+    """A line that ends in a figure is a row (or prose), not a wrapped label ("45 working days (%)")."""
+    tokens = line.split()
+    return bool(tokens) and bool(re.match(r"£?\d", tokens[-1])) and bool(_CELL.match(tokens[-1]))
+
+
 def find_tables(lines: list[str]) -> list[TextTable]:
     """Text tables: a header line of periods (or of partners and their contributions) and the
     rows below it, with one cell per column.
@@ -247,6 +260,7 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                 row = (short[0], short[1] + [None] * (len(columns) - n_periods)) if short else None
             if row is not None:
                 label, cells = row
+                label = _POLARITY.sub("", _ROW_CODE.sub("", label))
                 used = [j]
                 if pending and not label:
                     label = " ".join(t for _, t in pending)
@@ -260,12 +274,19 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                     used = [k for k, _ in pending] + used
                 pending = []
                 table.rows.append(TableRow(label, cells, used, line))
-            elif len(line) <= 60 and not re.search(r"\d", line) and len(pending) < 2 and line:
+            elif j == i + 1 and line and len(line.split()) <= 3 and not re.search(r"\d", line):
+                pass  # the header's second line ("outturn" under "2023/24")
+            elif _SECTION.match(line.strip()):
+                if pending and table.rows:  # the last row's wrapped label, then a section of the scorecard
+                    table.rows[-1].label += " " + " ".join(t for _, t in pending)
+                    table.rows[-1].lines.extend(k for k, _ in pending)
+                    pending = []
+            elif len(line) <= 60 and len(pending) < 2 and line and not _ends_in_figure(line):
                 pending.append((j, line))
             else:
                 break
             j += 1
-        if pending and table.rows and len(pending) == 1 and (pending[0][1][:1].islower() or agency):
+        if pending and table.rows and len(pending) == 1 and (pending[0][1].lstrip()[:1].islower() or agency):
             table.rows[-1].label += " " + pending[0][1]
             table.rows[-1].lines.append(pending[0][0])
         if table.rows:

@@ -158,6 +158,29 @@ def test_bare_year_columns_under_a_caption_naming_the_day_are_that_day(library):
                    ("children_in_care", "760", "2024-03-31")}
 
 
+SCORECARD = """Ref  Measure                          Pol  2023/24   Q1 24/25  Q2 24/25  Target  England  RAG  DoT
+                                          outturn
+THEME 1: FRONT DOOR
+F1   Referrals to children's social     -    3,902     1,004     1,077     -       -        -    -
+     care (number)
+F2   Re-referrals within 12 months (%)  L    20.8%     19.1%     21.9%     20%     22.1%    A    v
+THEME 2: CHILD PROTECTION
+C1   Visits within 10 working days      H    90.2%     91.8%     89.9%     95%     -        A    v
+     of a plan (%)
+C2   Children subject to a child        -    371       402       388       -       -        -    -
+     protection plan
+"""
+
+
+def test_a_scorecard_with_codes_polarity_sections_rag_letters_and_wrapped_labels(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(SCORECARD, library)}
+    assert got == {("referrals", "3902", "2023-24"), ("referrals", "1004", "2024-Q2"), ("referrals", "1077", "2024-Q3"),
+                   ("rereferral_rate", "20.8", "2023-24"), ("rereferral_rate", "19.1", "2024-Q2"),
+                   ("rereferral_rate", "21.9", "2024-Q3"), ("cp_plans", "371", "2023-24"),
+                   ("cp_plans", "402", "2024-Q2"), ("cp_plans", "388", "2024-Q3")}
+
+
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     from kpi_extract.pipeline import extract_text
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"

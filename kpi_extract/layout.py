@@ -223,10 +223,12 @@ def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
     return " ".join(tokens), cells
 
 
-def _ends_in_figure(line: str) -> bool:
-    """A line that ends in a figure is a row (or prose), not a wrapped label ("45 working days (%)")."""
+def _wrapped_label(line: str) -> bool:
+    """Could this line be the rest of a row's label? It holds one number at most, and not at its
+    end ("45 working days (%)"); a line of figures is a row that could not be split, or prose."""
     tokens = line.split()
-    return bool(tokens) and bool(re.match(r"£?\d", tokens[-1])) and bool(_CELL.match(tokens[-1]))
+    figures = [k for k, t in enumerate(tokens) if re.fullmatch(r"[<>]?£?\d[\d,.]*%?", t)]
+    return len(figures) <= 1 and not (figures and figures[0] == len(tokens) - 1)
 
 
 def find_tables(lines: list[str]) -> list[TextTable]:
@@ -281,7 +283,7 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                     table.rows[-1].label += " " + " ".join(t for _, t in pending)
                     table.rows[-1].lines.extend(k for k, _ in pending)
                     pending = []
-            elif len(line) <= 60 and len(pending) < 2 and line and not _ends_in_figure(line):
+            elif len(line) <= 60 and len(pending) < 2 and line and _wrapped_label(line):
                 pending.append((j, line))
             else:
                 break

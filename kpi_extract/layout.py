@@ -71,7 +71,7 @@ class PageLayout:
 
 _EMPTY_CELL = re.compile(r"\b(?:not provided|not available|not applicable|no data|n/?a)\b|(?<!\S)[-*—](?!\S)", re.I)
 # a cell: a figure, an empty cell, an arrow or caret of direction, a RAG word or letter
-_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^\u2205$|^[↑↓→←↗↘▲▼^=]$|^(?-i:v|[RAGB]|AG|RA)$|"
+_CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^[<>≤≥]=?\d+(?:\.\d+)?%?$|^\u2205$|^[↑↓→←↗↘▲▼^=]$|^(?-i:v|[RAGB]|AG|RA)$|"
                    r"^(?:green|amber|red)$", re.I)
 # a scorecard's section line inside a table ("THEME 2: ASSESSMENT AND CHILDREN IN NEED")
 _SECTION = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z0-9 :&,'()/-]{3,80}$")

@@ -169,6 +169,9 @@ C1   Visits within 10 working days      H    90.2%     91.8%     89.9%     95%  
      of a plan (%)
 C2   Children subject to a child        -    371       402       388       -       -        -    -
      protection plan
+C3   Repeat CP plans (%)                L    14.0%     16.2%     15.1%     <18%    23.8%    G    ^
+C4   Children becoming subject to a     -    512       141       118       -       -        -    -
+     CP plan
 """
 
 
@@ -178,7 +181,9 @@ def test_a_scorecard_with_codes_polarity_sections_rag_letters_and_wrapped_labels
     assert got == {("referrals", "3902", "2023-24"), ("referrals", "1004", "2024-Q2"), ("referrals", "1077", "2024-Q3"),
                    ("rereferral_rate", "20.8", "2023-24"), ("rereferral_rate", "19.1", "2024-Q2"),
                    ("rereferral_rate", "21.9", "2024-Q3"), ("cp_plans", "371", "2023-24"),
-                   ("cp_plans", "402", "2024-Q2"), ("cp_plans", "388", "2024-Q3")}
+                   ("cp_plans", "402", "2024-Q2"), ("cp_plans", "388", "2024-Q3"),
+                   ("cp_plans_started", "512", "2023-24"), ("cp_plans_started", "141", "2024-Q2"),
+                   ("cp_plans_started", "118", "2024-Q3")}
 
 
 def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):

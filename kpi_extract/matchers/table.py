@@ -77,8 +77,8 @@ def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[d
             bound = bool(e.follows)
             if bound and previous not in e.follows:
                 continue
-            if not bound and e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
-                continue
+            if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
+                continue  # (a row of percentages under a KPI's row is no rate per 10,000 of it)
             # the KPI's lexicon names its rows too ("Cared for children at 31 March"), in phrases of two
             # words or more (one word alone, "sessions", names too much)
             terms = [t for t in (e.lexicon.terms if e.lexicon else []) if len(t.split()) >= 2]

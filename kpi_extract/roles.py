@@ -471,6 +471,22 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
         out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
+    return _comparisons_share_roles(out)
+
+
+def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
+    """A comparison read beside a figure ("£9.8 million ... (2024/25: £11.2 million)") is the same
+    kind of figure: the last year's investment income is no more a budget than this year's."""
+    out = []
+    for c in cands:
+        head_pattern, plus, how = c.pattern.rpartition("+")
+        if plus and how == "comparison" and c.role in FACT_ROLES:
+            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.pattern == head_pattern
+                     and h.value_start < c.value_start]
+            head = max(heads, key=lambda h: h.value_start, default=None)
+            if head is not None and head.role not in FACT_ROLES and head.role != "part":
+                c = replace(c, role=head.role, role_rule="compares-to")
+        out.append(c)
     return out
 
 

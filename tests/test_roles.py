@@ -135,6 +135,13 @@ def test_a_different_measure_after_of_which_is_not_a_part(library):
     assert [(c.role, roles.is_fact(c)) for c in got] == [("level", True), ("level", True)]
 
 
+def test_a_comparison_beside_a_finance_line_is_a_finance_line_too(library):
+    text = "Net investment income of £4.1 million is assumed in 2025/26 (2024/25: £5.3 million)."
+    assert facts(text, library) == set()
+    assert facts("The partnership budget for 2024/25 is £512,000 (2023/24: £498,000).", library) == {
+        ("budget_total", 512000.0), ("budget_total", 498000.0)}
+
+
 def test_the_done_part_of_a_plan_in_a_sentence_of_its_own_is_not_a_part(library):
     # "Of these" points at the plan of the sentence before; the completed actions are their own KPI
     text = "The plan has 40 actions. Of these, 31 have been completed and a further 6 are on track."

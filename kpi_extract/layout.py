@@ -278,6 +278,8 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                 table.rows.append(TableRow(label, cells, used, line))
             elif j == i + 1 and line and len(line.split()) <= 3 and not re.search(r"\d", line):
                 pass  # the header's second line ("outturn" under "2023/24")
+            elif not line.strip() and table.rows and j + 1 < len(lines) and _SECTION.match(lines[j + 1].strip()):
+                pass  # a blank line before the scorecard's next section
             elif _SECTION.match(line.strip()):
                 if pending and table.rows:  # the last row's wrapped label, then a section of the scorecard
                     table.rows[-1].label += " " + " ".join(t for _, t in pending)

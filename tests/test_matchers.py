@@ -164,6 +164,7 @@ THEME 1: FRONT DOOR
 F1   Referrals to children's social     -    3,902     1,004     1,077     -       -        -    -
      care (number)
 F2   Re-referrals within 12 months (%)  L    20.8%     19.1%     21.9%     20%     22.1%    A    v
+
 THEME 2: CHILD PROTECTION
 C1   Visits within 10 working days      H    90.2%     91.8%     89.9%     95%     -        A    v
      of a plan (%)

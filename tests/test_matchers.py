@@ -192,3 +192,12 @@ def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
     text = "Table 1: three-year trend\n2018-19   2019-20   2020-21\nCared for children at 31 March   611   638   655\n"
     got = {(f.kpi, f.value) for f in extract_text(text, library)}
     assert {("children_in_care", "611"), ("children_in_care", "638"), ("children_in_care", "655")} <= got
+
+
+def test_the_level_a_figure_moved_to_is_read_with_its_own_date(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Children's Services Tracker April to September 2024\n\n"
+            "The number of children on a child protection plan fell from 318 at the end of April to 290 at the end "
+            "of September.")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("cp_plans", "318", "2024-04-30"), ("cp_plans", "290", "2024-09-30")}

@@ -79,6 +79,25 @@ def _unit_value(entry: KpiEntry, text: str, pos: int) -> re.Match | None:
     return rx.search(text, pos) if rx else None
 
 
+# "fell from 311 at the end of April to 284 at the end of September": the level it moved to
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+(?:peak|high|low)\s+of\s+)?$", re.I)
+_FROM_TO = re.compile(r"(?:\s+(?:at|in|on|as at|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                      r"(?:[A-Z][a-z]+|Q[1-4])(?:\s+(?:19|20)\d\d(?:[/-]\d\d)?)?)?\s*,?\s+to\s+")
+
+
+def _tail_from_to(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """'... from 311 at the end of April to 284 at the end of September': the figure after 'to'."""
+    if not _FROM_BEFORE.search(text, 0, c.value_start):
+        return None
+    gap = _FROM_TO.match(text, c.value_end)
+    if gap is None:
+        return None
+    m = _unit_value(entry, text, gap.end())
+    if m is None or m.start("value") != gap.end():
+        return None
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
 def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
     """'... 1,608 compared to 1,339 ...': the comparison figure straight after a match."""
     after = max(c.value_end, c.match_end)  # "2,947 children ... as children in need, a decrease from"
@@ -198,7 +217,7 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     claimed = {(c.value_start, c.value_end) for c in found}
     tails = []
     for c in found:
-        for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon, _tail_continued):
+        for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon, _tail_continued, _tail_from_to):
             t = tail(c, library.kpis[c.kpi], text)
             if t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
                 tails.append(t)

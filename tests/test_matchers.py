@@ -197,7 +197,8 @@ def test_a_table_row_named_by_a_lexicon_term_of_two_words(library):
 def test_the_level_a_figure_moved_to_is_read_with_its_own_date(library):
     from kpi_extract.pipeline import extract_text
     text = ("Children's Services Tracker April to September 2024\n\n"
-            "The number of children on a child protection plan fell from 318 at the end of April to 290 at the end "
-            "of September.")
+            "The number of children on a plan fell from 318 at the end of April to 290 at the end of September. "
+            "Referrals rose from 1,402 in Q4 2023/24 to 1,486 in Q1 2024/25.")
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
-    assert got == {("cp_plans", "318", "2024-04-30"), ("cp_plans", "290", "2024-09-30")}
+    assert got == {("cp_plans", "318", "2024-04-30"), ("cp_plans", "290", "2024-09-30"),
+                   ("referrals", "1402", "2024-Q1"), ("referrals", "1486", "2024-Q2")}

@@ -202,3 +202,14 @@ def test_the_level_a_figure_moved_to_is_read_with_its_own_date(library):
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
     assert got == {("cp_plans", "318", "2024-04-30"), ("cp_plans", "290", "2024-09-30"),
                    ("referrals", "1402", "2024-Q1"), ("referrals", "1486", "2024-Q2")}
+
+
+@pytest.mark.parametrize("text,rate", [
+    ("At 31 December 2024 the council was looking after 1,012 children, a rate of 61.8 per 10,000 children.", "61.8"),
+    ("We were caring for 688 children at the end of September 2024 (95.1 per 10,000).", "95.1"),
+    ("There were 688 children in care at 30 June 2024, compared with 71 per 10,000 nationally.", None),
+])
+def test_a_rate_written_beside_a_count_is_the_counts_rate(library, text, rate):
+    from kpi_extract.pipeline import extract_text
+    got = [f.value for f in extract_text(text, library) if f.kpi == "children_in_care_rate_per_10k"]
+    assert got == ([rate] if rate else [])

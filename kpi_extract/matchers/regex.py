@@ -330,6 +330,43 @@ def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Lib
             t = replace(t, line=layout.sentences[si + 1].line_at(t.value_start))
             tails.append(t)
             claimed.add((si + 1, t.value_start))
+    return rate_tails(found + tails, layout, library)
+
+
+# ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it
+_RATE_BESIDE = re.compile(r"[^.;()]{0,45}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to a|or)\s+)?"
+                          r"(?:rate\s+(?:of\s+)?)?(?P<value>\d{1,3}(?:\.\d+)?)\s*per\s*10(?:,?000|k)\b", re.I)
+_RATE_BESIDE_NOT = re.compile(r"\b(?:england|national|nationally|statistical|neighbours?|SN|regional|region|average|"
+                              r"target|compared|than|against)\b|\d", re.I)
+
+
+_DATES = re.compile(r"\b(?:19|20)\d\d(?:[/-]\d\d)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                    r"Oct|Nov|Dec))")
+
+
+def rate_tails(found: list[Candidate], layout: PageLayout, library: Library) -> list[Candidate]:
+    """The rate per 10,000 written beside a count that a matcher read ("looking after 1,094 children,
+    a rate of 64.4 per 10,000 children"), when no matcher read it: the count's rate KPI (the entry
+    that `follows` it), unless the words between name a comparator."""
+    siblings = library.memo(("rate-siblings",), lambda: {
+        f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows})
+    claimed = {(c.sentence, c.value_start) for c in found if c.sentence >= 0}
+    tails = []
+    for c in found:
+        rate = siblings.get(c.kpi)
+        if rate is None or c.sentence < 0 or "+comparison" in c.pattern:
+            continue
+        text = layout.sentences[c.sentence].text
+        m = _RATE_BESIDE.match(text, c.value_end)
+        if m is None or (c.sentence, m.start("value")) in claimed or \
+                _RATE_BESIDE_NOT.search(_DATES.sub(" ", text[c.value_end:m.start("value")])):
+            continue
+        t = Candidate(rate, m.group("value"), c.page, text, "regex", f"{c.pattern}+rate", c.score * 0.95,
+                      m.start("value"), m.end("value"), line=c.line, sentence=c.sentence,
+                      match_start=m.start("value"), match_end=m.end())
+        if apply_rules([t], text, library):
+            tails.append(t)
+            claimed.add((c.sentence, t.value_start))
     return found + tails
 
 

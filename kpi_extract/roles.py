@@ -150,7 +150,8 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked)\b", re.I)
+    r"booked but|sampled|audited|tracked|for (?:more|longer) than|"
+    r"for (?:two|2|three|3) years or (?:more|longer))\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
                                r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)

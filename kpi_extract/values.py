@@ -144,7 +144,7 @@ _LABEL_BEFORE = re.compile(
 # "Year 6", "Quarter 4", "Priority 2": only small numbers are labels after these words
 _SMALL_LABEL_BEFORE = re.compile(
     r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"
-    r"standard|module|outcome|recommendation|action)\s*$", re.I)
+    r"standard|module|outcome|recommendation|action|theme|strand|workstream|pillar|domain)\s*$", re.I)
 _AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
                              r"working days|year[- ]olds?)\b", re.I)
 _RANGE = re.compile(r"^\s?[-–]\s?\d")

@@ -41,6 +41,7 @@ ROLE_CASES = [
     ("per-capita", "Spend per pupil on high needs was £1,890 in 2023/24.", "expenditure_total", "£1,890"),
     ("other-noun", "The borough's two Children in Care Councils each met six times.", "children_in_care", "two"),
     ("other-noun", "The training pool delivered all but three of the courses.", "training_courses", "three"),
+    ("conditional", "Nine children have been on a child protection plan for more than two years.", "cp_plans", "Nine"),
     # the KPI's words only qualify another counted noun ("places booked on ... courses")
     ("other-noun", "Places reserved on safeguarding training courses rose to 2,240 in the spring.", "training_courses",
      "2,240"),

@@ -261,7 +261,7 @@ def test_settings_are_checked_and_matchers_share_one_registry():
         Settings(cell_gap=0)
     with pytest.raises(ValueError, match="confidence"):
         Settings(table_confidence=1.5)
-    assert list(MATCHERS) == ["regex", "table", "lexicon", "fuzzy", "parts"]
+    assert list(MATCHERS) == ["regex", "table", "finance", "lexicon", "fuzzy", "parts"]
     lib = require(load_library(()))
     model = page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),
                  cells(120, (60, "Children in care"), (300, "402"), (380, "417")))

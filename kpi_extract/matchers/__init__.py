@@ -1,7 +1,7 @@
 """Matchers turn a laid-out page into candidate figures, one module per strategy.
 
 `regex` reads sentences with the library's patterns, `table` reads tables by their row labels
-and typed columns, `lexicon` applies general constructions to each KPI's words, `fuzzy` finds
+and typed columns, `finance` each service's budget from a table of money in £m or £000, `lexicon` applies general constructions to each KPI's words, `fuzzy` finds
 labels that are damaged, reworded, or on the line next to the figure, `parts` the sub-populations
 a sentence gives of a whole the others read ("of whom 96 were under five"). Each is a function of
 one signature, `(layout, library, settings, claimed) -> candidates`,
@@ -16,7 +16,7 @@ from ..layout import PageLayout
 from ..library import Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import fuzzy, lexicon, parts, regex, table
+from . import finance, fuzzy, lexicon, parts, regex, table
 from .window import lead_in_rules
 
 Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candidate]]
@@ -25,7 +25,7 @@ Matcher = Callable[[PageLayout, Library, Settings, list[Candidate]], list[Candid
 # the lexicon's general constructions come after the written patterns and tables (a figure they
 # claimed stays theirs) and before the fuzzy labels, which are the weakest reading; parts last,
 # as they read the wholes the others found
-MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "lexicon": lexicon.match,
+MATCHERS: dict[str, Matcher] = {"regex": regex.match, "table": table.match, "finance": finance.match, "lexicon": lexicon.match,
                                 "fuzzy": fuzzy.match, "parts": parts.match}
 
 

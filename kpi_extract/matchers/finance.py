@@ -1,0 +1,171 @@
+"""Finance tables: each service's or directorate's own budget, from a table of money by row.
+
+Cabinet budget reports and finance monitoring reports set their budgets out as tables in £m or
+£000, one row per directorate or service, with a column of budget beside columns that are never
+a budget (inflation, growth, pressures, savings, forecast outturn, variance):
+
+    Table 2: Net budget by directorate (£m)
+    Directorate            2024/25 budget  Growth  Savings  2025/26 budget
+    Children and Families  192.1           22.8    (6.9)    214.1
+    Total                  578.0           41.2    (16.8)   602.4
+
+Each budget column's cell is that row's `budget_total` (spec/kpis.md: "a service's or
+directorate's (naming it in `subject`)"), scaled by the table's unit; the total row is the body's
+own budget, with no subject. Rows that are no service (savings, reserves, contingency, corporate
+and central items, grants, income) are skipped, and a table whose unit is not stated is not read:
+a bare 192.1 could be anything.
+"""
+from __future__ import annotations
+
+import re
+
+from ..layout import PageLayout
+from ..library import Library
+from ..model import Candidate
+from ..periods import single_period
+from ..settings import DEFAULT_SETTINGS, Settings
+
+# the table's unit, in its caption or header: "(£m)", "£000", "£'000s", "(£ million)"
+_UNIT = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
+_SCALE = {"m": "m", "million": "m", "bn": "bn", "billion": "bn"}
+# the words that head a finance table's columns; two-word heads are one column
+_HEADS = ("revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
+          "gross budget", "forecast outturn", "projected outturn", "forecast variance", "projected variance",
+          "spend to date", "actual to date", "budget", "outturn", "forecast", "variance", "actual", "actuals",
+          "inflation", "pressures", "pressure", "growth", "savings", "saving", "change", "movement", "estimate",
+          "estimates", "spend", "expenditure", "income", "%")
+_HEAD = re.compile(r"(?:(?:19|20)\d\d[/-]\d\d(?:\d\d)?\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + r")\b"
+                   r"|(?:19|20)\d\d[/-]\d\d(?:\d\d)?", re.I)
+# what heads the label column
+_LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"
+                         r"service line|cabinet portfolio|description|item)s?\b", re.I)
+# a budget column: a budget, not its change
+_BUDGET_COLUMN = re.compile(r"\bbudget\b", re.I)
+# a cell of money: 192.1, 78,412, (4.1) for minus 4.1, - for nothing
+_CELL = re.compile(r"^(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
+# rows that are no service's or directorate's: finance lines and the council's central items
+_NOT_A_SERVICE = re.compile(r"\b(?:corporate|central(?:ly)?|technical|contingenc\w*|reserves?|capital financing|"
+                            r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
+                            r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
+                            r"minimum revenue provision|MRP|transfers?)\b", re.I)
+_TOTAL = re.compile(r"^(?:(?:grand |overall )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget)?|"
+                    r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
+
+
+def _columns(header: str) -> tuple[str, list[str]] | None:
+    """The label column's head and the columns' names, or None when the line heads no finance table."""
+    head = _LABEL_HEAD.match(header.strip())
+    if head is None:
+        return None
+    rest = header.strip()[head.end():]
+    names = [m.group(0) for m in _HEAD.finditer(rest)]
+    if len(names) < 2 or not any(_BUDGET_COLUMN.search(n) for n in names):
+        return None
+    if _HEAD.sub("", rest).replace("(£m)", "").replace("(£000)", "").strip(" ()£'"):
+        return None  # words the heads do not account for: prose, or a table of another kind
+    return head.group(0), names
+
+
+def _unit_of(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _UNIT.search(line)
+        if m:
+            unit = m.group("unit").lower()
+            return _SCALE.get(unit, "000" if "000" in unit or unit == "k" else None)
+    return None
+
+
+def _split(line: str, n: int) -> tuple[str, list[str]] | None:
+    tokens = line.split()
+    cells: list[str] = []
+    while tokens and len(cells) < n and _CELL.match(tokens[-1]):
+        cells.insert(0, tokens.pop())
+    if len(cells) != n or not tokens or _CELL.match(tokens[-1]):
+        return None
+    return " ".join(tokens), cells
+
+
+def _money(cell: str, unit: str) -> str | None:
+    if cell.startswith("(") or cell.startswith("-") or not re.search(r"\d", cell):
+        return None  # a negative or empty budget is no budget
+    if unit == "000":
+        return "£" + f"{round(float(cell.replace(',', '')) * 1000):,}"
+    return f"£{cell}{unit}"
+
+
+# a row of a list of money that is the body's own budget: "Net revenue budget 2025/26 742.6"
+_BUDGET_ROW = re.compile(r"^(?:(?:the )?(?:council's )?net revenue budget|net budget(?: requirement)?|budget requirement|"
+                         r"total (?:net )?budget|revenue budget)\b", re.I)
+_CAPTION = re.compile(r"^(?:table|figure|chart)\s+[\w.]+\s*[:.-]", re.I)
+
+
+def _candidate(label: str, header: str, cells: list[str], k: int, raw: str, page: int, line: int,
+               subject: str, period, settings: Settings) -> Candidate:
+    snippet, starts = f"{label} | {header} |", []
+    for cell in cells:
+        starts.append(len(snippet) + 1)
+        snippet += " " + cell
+    return Candidate("budget_total", raw, page, snippet, "table", "budget_total/finance-table", settings.table_confidence,
+                     starts[k], starts[k] + len(cells[k]), subject, period=period,
+                     period_source="table" if period else "", line=line, match_start=0, match_end=len(snippet))
+
+
+def _budget_rows(layout: PageLayout, settings: Settings) -> list[Candidate]:
+    """A captioned list of money in £m or £000 ("Table 1: Revenue budget 2025/26 £m"): its rows that
+    name the body's own budget ("Net revenue budget 2024/25 701.3"), each of the year it names."""
+    out: list[Candidate] = []
+    lines = layout.lines
+    for i, caption in enumerate(lines):
+        if not _CAPTION.match(caption) or (unit := _unit_of([caption])) is None:
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        # rows end in an amount ("Savings (Appendix 4) (18.4)" too, which is no budget); the list ends
+        # at a line that does not
+        while j < len(lines) and lines[j].split() and _CELL.match(lines[j].split()[-1]):
+            row = _split(lines[j], 1)
+            if row is not None:
+                label, cells = row
+                raw = _money(cells[0], unit)
+                if raw and _BUDGET_ROW.match(label) and (period := single_period(label)) is not None:
+                    out.append(_candidate(label, caption.strip(), cells, 0, raw, layout.number, j, "", period, settings))
+            j += 1
+    return out
+
+
+def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
+          claimed: list[Candidate] | None = None) -> list[Candidate]:
+    if "budget_total" not in library.kpis:
+        return []
+    out: list[Candidate] = _budget_rows(layout, settings)
+    lines = layout.lines
+    i = 0
+    while i < len(lines):
+        found = _columns(lines[i]) if "udget" in lines[i] else None
+        if found is None:
+            i += 1
+            continue
+        head, names = found
+        unit = _unit_of([lines[i]] + lines[max(0, i - 3):i][::-1])
+        if unit is None:
+            i += 1
+            continue
+        periods = [single_period(n) for n in names]
+        header = f"{head} | " + " | ".join(names)
+        j = i + 1
+        while j < len(lines):
+            row = _split(lines[j], len(names))
+            if row is None:
+                break
+            label, cells = row
+            total = bool(_TOTAL.match(label))
+            if total or not _NOT_A_SERVICE.search(label):
+                for k, (cell, name, period) in enumerate(zip(cells, names, periods)):
+                    raw = _money(cell, unit) if _BUDGET_COLUMN.search(name) else None
+                    if raw is not None:
+                        out.append(_candidate(label, header, cells, k, raw, layout.number, j, "" if total else label,
+                                              period, settings))
+            j += 1
+        i = j
+    return out

@@ -1,0 +1,74 @@
+"""Finance tables (kpi_extract/matchers/finance.py): a service's or directorate's own budget, read
+from a table of money by row, scaled by the table's unit. The texts are our own, in the way county
+budget and monitoring reports set out their tables."""
+from __future__ import annotations
+
+from kpi_extract.pipeline import extract_text
+
+BUDGET = """Westmarch County Council
+Cabinet, 12 February 2025
+Revenue Budget 2025/26
+
+Table 3: Net budget by directorate (£m)
+Directorate                 2024/25 budget   Growth   Savings   2025/26 budget
+Children's Services         148.2            17.6     (5.1)     160.7
+Adults and Health           231.9            10.4     (6.0)     236.3
+Place                        92.4             3.1     (2.2)      93.3
+Corporate and central items  41.0             0.0     (1.5)      39.5
+Total                       513.5            31.1    (14.8)     529.8
+"""
+
+MONITORING = """Eastwold Borough Council
+Cabinet, 14 February 2024
+Revenue Budget Monitoring 2023/24 - Month 9
+Position at 31 December 2023
+
+Table 1: Forecast outturn by directorate (£000)
+Directorate           Revised budget   Forecast outturn   Variance
+Children's Services   64,310           68,902             4,592
+Adult Social Care     88,145           88,020             (125)
+Total                152,455          156,922             4,467
+"""
+
+CHANGES = """Table 2: Budget changes 2025/26 £m
+Net revenue budget 2024/25                 498.7
+Pay and prices                              17.3
+Savings (Appendix 2)                       (11.9)
+Net revenue budget 2025/26                 504.1
+"""
+
+
+def facts(text: str, library) -> set[tuple[str, str, str, str]]:
+    return {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library) if f.kpi == "budget_total"}
+
+
+def test_a_directorates_budget_columns_are_each_directorates_budget(library):
+    # the growth and savings columns are not budgets, and central items are no service
+    assert facts(BUDGET, library) == {
+        ("budget_total", "148200000", "2024-25", "Children's Services"),
+        ("budget_total", "160700000", "2025-26", "Children's Services"),
+        ("budget_total", "231900000", "2024-25", "Adults and Health"),
+        ("budget_total", "236300000", "2025-26", "Adults and Health"),
+        ("budget_total", "92400000", "2024-25", "Place"),
+        ("budget_total", "93300000", "2025-26", "Place"),
+        ("budget_total", "513500000", "2024-25", ""),
+        ("budget_total", "529800000", "2025-26", ""),
+    }
+
+
+def test_a_monitoring_tables_budget_is_the_years_in_thousands(library):
+    # the forecast outturn and the variance are not the budget; a budget at a day is its year's
+    assert facts(MONITORING, library) == {
+        ("budget_total", "64310000", "2023-24", "Children's Services"),
+        ("budget_total", "88145000", "2023-24", "Adult Social Care"),
+        ("budget_total", "152455000", "2023-24", ""),
+    }
+
+
+def test_a_captioned_list_of_budget_changes_gives_the_budgets_it_names(library):
+    assert facts(CHANGES, library) == {("budget_total", "498700000", "2024-25", ""),
+                                       ("budget_total", "504100000", "2025-26", "")}
+
+
+def test_a_table_whose_unit_is_not_stated_is_not_read(library):
+    assert facts(MONITORING.replace(" (£000)", ""), library) == set()

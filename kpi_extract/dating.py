@@ -683,9 +683,9 @@ def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> P
     if rule in ("lead_in", "standing") and p.kind == "as_at" and p.end is not None \
             and (p.end.month, p.end.day) == (3, 31) and library.kpis[c.kpi].measure in ("flow", "amount"):
         return financial_year(p.end.year - 1)
-    # an amount (a budget) is for a year: "Position at 31 December 2023" over a budget table dates
-    # the budget of the financial year that holds the day
-    if rule in _CONTEXT_RULES and p.kind in ("as_at", "month") and p.end is not None \
+    # an amount (a budget) is for a year: "Position at 31 December 2023" or "Quarter 2" over a
+    # budget table dates the budget of the financial year that holds the day
+    if rule in _CONTEXT_RULES and p.kind in ("as_at", "month", "quarter") and p.end is not None \
             and library.kpis[c.kpi].measure == "amount":
         return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
     return p

@@ -72,3 +72,31 @@ def test_a_captioned_list_of_budget_changes_gives_the_budgets_it_names(library):
 
 def test_a_table_whose_unit_is_not_stated_is_not_read(library):
     assert facts(MONITORING.replace(" (£000)", ""), library) == set()
+
+
+QUARTER = """Northby County Council
+Finance Monitoring Report 2024/25 - Quarter 2
+
+Table 2: Revenue forecast by service
+Service                      Budget £000   Forecast £000   Variance £000
+Children's Social Care        98,210        104,655         6,445
+Adult Social Care            162,004        161,200          (804)
+Net total                    260,214        265,855         5,641
+
+Table 3: Children's services forecast (£m)
+                                  Budget   Forecast   Variance
+Home to school transport           18.4      20.1       1.7
+Total Children's Services          89.2      98.1       8.9
+"""
+
+
+def test_units_in_the_headers_a_label_column_without_a_head_and_a_quarters_budget(library):
+    # "£000" after each head; a header of single words over as many figures; a quarter's budget is
+    # its year's; "Total Children's Services" is that service's total
+    assert facts(QUARTER, library) == {
+        ("budget_total", "98210000", "2024-25", "Children's Social Care"),
+        ("budget_total", "162004000", "2024-25", "Adult Social Care"),
+        ("budget_total", "260214000", "2024-25", ""),
+        ("budget_total", "18400000", "2024-25", "Home to school transport"),
+        ("budget_total", "89200000", "2024-25", "Children's Services"),
+    }

@@ -29,13 +29,13 @@ from ..settings import DEFAULT_SETTINGS, Settings
 _UNIT = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
 _SCALE = {"m": "m", "million": "m", "bn": "bn", "billion": "bn"}
 # the words that head a finance table's columns; two-word heads are one column
-_HEADS = ("revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
+_HEADS = ("variance %", "variance (%)", "% variance", "revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
           "gross budget", "forecast outturn", "projected outturn", "forecast variance", "projected variance",
           "spend to date", "actual to date", "budget", "outturn", "forecast", "variance", "actual", "actuals",
           "inflation", "pressures", "pressure", "growth", "savings", "saving", "change", "movement", "estimate",
           "estimates", "spend", "expenditure", "income", "%")
-_HEAD = re.compile(r"(?:(?:19|20)\d\d[/-]\d\d(?:\d\d)?\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + r")\b"
-                   r"|(?:19|20)\d\d[/-]\d\d(?:\d\d)?", re.I)
+_HEAD = re.compile(r"(?:(?:19|20)\d\d[/-]\d\d(?:\d\d)?\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
+                   r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|(?:19|20)\d\d[/-]\d\d(?:\d\d)?", re.I)
 # what heads the label column
 _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"
                          r"service line|cabinet portfolio|description|item)s?\b", re.I)
@@ -48,22 +48,29 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate|central(?:ly)?|technical|contingenc
                             r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?)\b", re.I)
-_TOTAL = re.compile(r"^(?:(?:grand |overall )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget)?|"
+_TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget)?|"
                     r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
 
 
 def _columns(header: str) -> tuple[str, list[str]] | None:
     """The label column's head and the columns' names, or None when the line heads no finance table."""
-    head = _LABEL_HEAD.match(header.strip())
-    if head is None:
-        return None
-    rest = header.strip()[head.end():]
+    head = _LABEL_HEAD.match(header.strip())  # (a label column may have no head at all)
+    rest = header.strip()[head.end():] if head else header.strip()
     names = [m.group(0) for m in _HEAD.finditer(rest)]
     if len(names) < 2 or not any(_BUDGET_COLUMN.search(n) for n in names):
         return None
-    if _HEAD.sub("", rest).replace("(£m)", "").replace("(£000)", "").strip(" ()£'"):
+    if _UNIT.sub("", _HEAD.sub("", rest)).strip(" ()'"):
         return None  # words the heads do not account for: prose, or a table of another kind
-    return head.group(0), names
+    return (head.group(0) if head else ""), names
+
+
+def _fitted(names: list[str], row: str) -> list[str]:
+    """The columns as many as the first row's cells: "Budget Forecast Variance" over three figures
+    is three columns, not "Budget" and "Forecast variance"."""
+    if _split(row, len(names)) is not None:
+        return names
+    words = [w for n in names for w in ([n] if re.match(r"(?:19|20)\d\d|%", n) or "%" in n else n.split())]
+    return words if _split(row, len(words)) is not None else names
 
 
 def _unit_of(lines: list[str]) -> str | None:
@@ -147,6 +154,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             i += 1
             continue
         head, names = found
+        names = _fitted(names, lines[i + 1]) if i + 1 < len(lines) else names
         unit = _unit_of([lines[i]] + lines[max(0, i - 3):i][::-1])
         if unit is None:
             i += 1
@@ -164,8 +172,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                 for k, (cell, name, period) in enumerate(zip(cells, names, periods)):
                     raw = _money(cell, unit) if _BUDGET_COLUMN.search(name) else None
                     if raw is not None:
-                        out.append(_candidate(label, header, cells, k, raw, layout.number, j, "" if total else label,
-                                              period, settings))
+                        subject = "" if total else re.sub(r"^(?:sub-?)?total\s+(?:for\s+)?", "", label, flags=re.I)
+                        out.append(_candidate(label, header, cells, k, raw, layout.number, j, subject, period, settings))
             j += 1
         i = j
     return out

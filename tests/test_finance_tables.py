@@ -100,3 +100,28 @@ def test_units_in_the_headers_a_label_column_without_a_head_and_a_quarters_budge
         ("budget_total", "18400000", "2024-25", "Home to school transport"),
         ("budget_total", "89200000", "2024-25", "Children's Services"),
     }
+
+
+STACKED = """Revenue Budget 2025/26
+Table 4: Net budget by directorate
+2024/25 Growth Savings Other 2025/26
+budget changes budget
+£m £m £m £m £m
+Children and Families 171.4 19.2 (4.8) 2.2 188.0
+Corporate Services 44.0 0.0 (1.2) 1.1 43.9
+Centrally controlled items 52.3 0.0 0.0 (6.0) 46.3
+(capital financing, contingency,
+levies)
+Total 267.7 19.2 (6.0) (2.7) 278.2
+"""
+
+
+def test_a_header_stacked_over_three_lines_and_a_label_wrapped_under_its_row(library):
+    assert facts(STACKED, library) == {
+        ("budget_total", "171400000", "2024-25", "Children and Families"),
+        ("budget_total", "188000000", "2025-26", "Children and Families"),
+        ("budget_total", "44000000", "2024-25", "Corporate Services"),
+        ("budget_total", "43900000", "2025-26", "Corporate Services"),
+        ("budget_total", "267700000", "2024-25", ""),
+        ("budget_total", "278200000", "2025-26", ""),
+    }

@@ -44,7 +44,8 @@ _BUDGET_COLUMN = re.compile(r"\bbudget\b", re.I)
 # a cell of money: 192.1, 78,412, (4.1) for minus 4.1, - for nothing
 _CELL = re.compile(r"^(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
 # rows that are no service's or directorate's: finance lines and the council's central items
-_NOT_A_SERVICE = re.compile(r"\b(?:corporate|central(?:ly)?|technical|contingenc\w*|reserves?|capital financing|"
+_NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:central|technical))|central(?:ly)? "
+                            r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
                             r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?)\b", re.I)
@@ -62,6 +63,28 @@ def _columns(header: str) -> tuple[str, list[str]] | None:
     if _UNIT.sub("", _HEAD.sub("", rest)).strip(" ()'"):
         return None  # words the heads do not account for: prose, or a table of another kind
     return (head.group(0) if head else ""), names
+
+
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?")
+
+
+def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A header set over two or three lines ("2024/25 Growth Savings Other 2025/26" / "budget changes
+    budget" / "£m £m £m £m £m"): the first line's words are the columns, and its years are budget
+    columns when the line under it says "budget" once for each of them. Returns the columns and the
+    last line of the header."""
+    top = lines[i].split()
+    years = [t for t in top if _YEAR_HEAD.fullmatch(t)]
+    if not years or len(top) < 3 or any(re.search(r"\d", t) for t in top if not _YEAR_HEAD.fullmatch(t)):
+        return None
+    if i + 1 >= len(lines) or len(re.findall(r"\bbudget\b", lines[i + 1], re.I)) != len(years) \
+            or re.search(r"\d", lines[i + 1]):
+        return None
+    end = i + 1
+    if end + 1 < len(lines) and lines[end + 1].split() and all(_UNIT.fullmatch(t) or t in ("£m", "£000")
+                                                               for t in lines[end + 1].split()):
+        end += 1
+    return [f"{t} budget" if _YEAR_HEAD.fullmatch(t) else t for t in top], end
 
 
 def _fitted(names: list[str], row: str) -> list[str]:
@@ -150,22 +173,32 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     i = 0
     while i < len(lines):
         found = _columns(lines[i]) if "udget" in lines[i] else None
-        if found is None:
+        stacked = _stacked(lines, i) if found is None and i + 1 < len(lines) and "udget" in lines[i + 1] else None
+        if found is None and stacked is None:
             i += 1
             continue
-        head, names = found
-        names = _fitted(names, lines[i + 1]) if i + 1 < len(lines) else names
-        unit = _unit_of([lines[i]] + lines[max(0, i - 3):i][::-1])
+        if found is not None:
+            (head, names), last = found, i
+            names = _fitted(names, lines[i + 1]) if i + 1 < len(lines) else names
+        else:
+            (names, last), head = stacked, ""  # type: ignore[misc]
+        unit = _unit_of(lines[i:last + 1] + lines[max(0, i - 3):i][::-1])
         if unit is None:
             i += 1
             continue
         periods = [single_period(n) for n in names]
         header = f"{head} | " + " | ".join(names)
-        j = i + 1
+        j = last + 1
+        wrapped = 0
         while j < len(lines):
             row = _split(lines[j], len(names))
+            if row is None and lines[j].strip() and not re.search(r"\d", lines[j]) and wrapped < 2:
+                wrapped += 1  # the rest of a row's label ("(capital financing, contingency,")
+                j += 1
+                continue
             if row is None:
                 break
+            wrapped = 0
             label, cells = row
             total = bool(_TOTAL.match(label))
             if total or not _NOT_A_SERVICE.search(label):

@@ -23,13 +23,13 @@ from battery import Case, Figure, Score
 # raised to just under what the tool scores now
 FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.86), ("roles", "3"): (0.98, 0.85),
           ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.92, 0.85), ("roles", "6"): (0.98, 0.86),
-          ("roles", "7"): (0.95, 0.90), ("roles", "8"): (0.94, 0.76),
+          ("roles", "7"): (0.95, 0.90), ("roles", "8"): (0.98, 0.92),
           ("periods", "1"): (0.98, 0.84), ("periods", "2"): (0.93, 0.81), ("periods", "3"): (0.95, 0.78),
-          ("periods", "4"): (0.91, 0.70)}
+          ("periods", "4"): (0.91, 0.74)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302): under what each scores now
-DOCUMENT_FLOORS = {"1": (0.98, 0.84), "2": (0.98, 0.82), "3": (0.93, 0.90), "4": (0.93, 0.95), "5": (0.64, 0.30)}
+DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.93, 0.95), "5": (0.95, 0.77)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

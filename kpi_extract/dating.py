@@ -132,6 +132,14 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
 _EARLIER = re.compile(r"\b(?:year before|year earlier|previous|last year|prior|a year ago|earlier)\b", re.I)
 
 
+def _compared_before(text: str, m: Mention) -> bool:
+    """Does a comparison word stand just before the mention ("compared with 2021/22", "from March
+    2020")? Not when "from" opens the mention's own span ("From 1 April 2023 to 31 March 2024")."""
+    if re.search(r"\s(?:to|until|and)\s|\s[-\u2013]\s?\d", text[m.start:m.end]):
+        return False
+    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start]))
+
+
 def dated_after(text: str, value_end: int) -> bool:
     """The words after a figure give it a period of its own ("against 1,655 in 2022", "against
     21.0% the year before"): what makes "against" a comparison of periods."""
@@ -321,7 +329,7 @@ def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, in
     if after:
         a = after[0]
         gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
-        compared = _COMPARED.search(text[max(0, m.start - 25):m.start]) and not figs[a].prior
+        compared = _compared_before(text, m) and not figs[a].prior
         if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared:
             chosen = a
     if chosen is None and group is not None:
@@ -403,12 +411,12 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
     found = next((m for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
-                  and not _COMPARED.search(text[max(0, m.start - 25):m.start]) and in_clause(m)), None)
+                  and not _compared_before(text, m) and in_clause(m)), None)
     if found is not None:
         return found.period, found.start
     # "... there were 611 children subject to a CP plan at 31st March."
     loose = next((m for m in unattached if m.month  # not a compared one: "27 fewer than at the end of March"
-                  and not _COMPARED.search(text[max(0, m.start - 25):m.start])), None)
+                  and not _compared_before(text, m)), None)
     if loose is not None:
         placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
         return (placed, loose.start) if placed.known else (None, -1)

@@ -261,6 +261,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("fy_span", re.compile(
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
         rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
+    # between 1 October and 31 December 2024, from 1 July 2023 to 30 June 2024: the span between two days
+    ("day_span", re.compile(
+        rf"\b(?:between|from)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?:to|and|until|-|\u2013)\s*"
+        rf"(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # "in the quarter to 31 December 2023", "the three months ending 30 June 2023": that quarter
     ("quarter_to", re.compile(rf"\b(?:the\s+)?(?:quarter|three\s+months)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
                               rf"(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -351,7 +355,7 @@ _YEAR_CUE = re.compile(_YEAR)  # a year written in full (the rules' {_YEAR})
 _DATED_CUE = re.compile(r"\d[/.-]\d")  # a numeric date's separator between digits
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 _RULE_NEEDS: dict[str, tuple[str, ...]] = {
-    "rolling": ("digit", "month"), "numeric_span": ("dated",), "fy_span": ("yyyy", "month"),
+    "rolling": ("digit", "month"), "numeric_span": ("dated",), "fy_span": ("yyyy", "month"), "day_span": ("yyyy", "month"),
     "quarter_end": ("q",), "quarter_short": ("digit", "q"), "quarter": ("q",), "fy_short": ("fy",),
     "year_range": ("yyyy",), "full_date": ("yyyy", "month"), "short_full_date": ("digit", "month"),
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
@@ -407,6 +411,13 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
         first, last = date(y1, m1, 1), end_of_month(y2, m2)
         return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+    if rule == "day_span":
+        m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        first = _safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"])))
+        last = _safe_date(y2, m2, int(re.sub(r"\D", "", g["d2"])))
+        ok = first is not None and last is not None and first < last and (last - first).days < 370
+        return Mention(s, e, span(first, last)) if ok else Mention(s, e)  # type: ignore[arg-type]
     if rule == "fy_span":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)

@@ -162,7 +162,8 @@ _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 # a bare year after the name of a report or a month: a date, not a count
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 # a year after a word of time ("to 2028", "by 2026", "since 2019"), unless a verb moved a count to it
-_YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$", re.I)
+_YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$|"
+                         r"\bbetween\s+(?:19|20)\d\d\s+and\s+$", re.I)
 _MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
                        r"\s+to\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|accounts|budget|profile|summary|"

@@ -41,6 +41,9 @@ def periods(text, figures, ctx=REPORT_2016_17):
     ("The budget for 2016/17 was £412,960, with a carry forward of £15,300 from the previous year.",
      ["£412,960", "£15,300"], [("2016-17", "sentence"), ("2016-17", "sentence")]),
     ("Course utilisation was 84%, a little lower than in 2015/16.", ["84%"], [("2016-17", "title")]),
+    # "from" opens the span itself, not a comparison
+    ("From 1 April 2017 to 31 March 2018, 1,204 children became subject to a plan.", ["1,204"],
+     [("2017-18", "sentence")]),
 ])
 def test_attribution(text, figures, expected):
     assert periods(text, figures) == expected

@@ -158,3 +158,13 @@ def test_the_cues_skip_only_rules_that_cannot_match_any_text(text):
 ])
 def test_a_caption_names_the_day_of_every_year_column(text, expected):
     assert yearless_day(text) == expected
+
+
+@pytest.mark.parametrize("text,label,kind", [
+    ("Between 1 October and 31 December 2024, the rate was 18.8%.", "2024-Q4", "quarter"),
+    ("from 1 July 2023 to 30 June 2024 there were 5,210 referrals", "2024-06", "month"),
+    ("between 1 April 2022 and 31 March 2023", "2022-23", "financial_year"),
+])
+def test_a_span_between_two_days_is_the_period_it_covers(text, label, kind):
+    (m,) = [m for m in find_mentions(text) if m.period]
+    assert (m.period.label, m.period.kind) == (label, kind)

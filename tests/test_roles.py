@@ -67,6 +67,7 @@ ROLE_CASES = [
     # a year after a word of time is a year, not a count
     ("other-noun", "Table 4 projects the number of children in care to 2029 on two scenarios.", "children_in_care",
      "2029"),
+    ("other-noun", "Between 2021 and 2023 the number of children in care grew by a fifth.", "children_in_care", "2023"),
     ("target", "We intend to reduce the number of children in our care to 640 by 2027.", "children_in_care", "640"),
     ("threshold", "The standard requires a designated nurse in every provider caring for more than 40 looked after children.",
      "children_in_care", "40"),

@@ -213,3 +213,13 @@ def test_a_rate_written_beside_a_count_is_the_counts_rate(library, text, rate):
     from kpi_extract.pipeline import extract_text
     got = [f.value for f in extract_text(text, library) if f.kpi == "children_in_care_rate_per_10k"]
     assert got == ([rate] if rate else [])
+
+
+def test_a_rate_row_that_names_its_kpi_is_read_away_from_the_kpis_row(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Indicator 2022/23 2023/24\nCIC rate 59 61\nCP rate 37 35\nChildren in need rate per 10,000 331 342\n"
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care_rate_per_10k", "59", "2022-23"), ("children_in_care_rate_per_10k", "61", "2023-24"),
+                   ("cp_plans_rate_per_10k", "37", "2022-23"), ("cp_plans_rate_per_10k", "35", "2023-24")}
+    # a bare "Rate per 10,000" names no KPI unless it follows that KPI's row
+    assert extract_text("Indicator 2022/23 2023/24\nRate per 10,000 59 61\n", library) == []

@@ -69,20 +69,31 @@ def _words(text: str, percent: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+_GENERIC_RATE = {"rate", "per", "10k", "10", "000", "10000", "children", "of", "the", "a", "child", "population"}
+
+
+def _unbound_rate(entry, previous: str | None) -> bool:
+    """An entry that follows another KPI's row, read away from that row."""
+    return bool(entry.follows) and previous not in entry.follows
+
+
 def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[dict[str, str], list[str]]:
     """Alias -> KPI for a row of this unit under a row of KPI `previous` (once per library)."""
     def build() -> tuple[dict[str, str], list[str]]:
         choices: dict[str, str] = {}
         for e in library.kpis.values():
             bound = bool(e.follows)
-            if bound and previous not in e.follows:
-                continue
             if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
                 continue  # (a row of percentages under a KPI's row is no rate per 10,000 of it)
             # the KPI's lexicon names its rows too ("Cared for children at 31 March"), in phrases of two
             # words or more (one word alone, "sessions", names too much)
             terms = [t for t in (e.lexicon.terms if e.lexicon else []) if len(t.split()) >= 2]
-            for alias in list(e.aliases) + terms:
+            aliases = list(e.aliases) + terms
+            if bound and previous not in e.follows:
+                # away from its KPI's row, only an alias that names that KPI ("CIC rate"), not "Rate per 10k"
+                aliases = [a for a in e.aliases if set(utils.default_process(a).split()) - _GENERIC_RATE]
+                bound = False
+            for alias in aliases:
                 key = utils.default_process(alias)
                 # an alias bound to the row above outranks a free one; an alias outranks a term
                 if key not in choices or (bound and alias in e.aliases):
@@ -105,6 +116,10 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
         return None
     found: tuple[str, float] | None = None
     best = process.extractOne(utils.default_process(label), names, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best and _unbound_rate(library.kpis[choices[best[0]]], previous) \
+            and not _words(best[0], unit == "percent") <= _words(label, unit == "percent"):
+        best = None  # away from its KPI's row a rate's alias must be there word for word: "Children in need
+        # rate per 10,000" is not "children in care rate per 10,000"
     if best:
         found = (choices[best[0]], best[1])
     else:
@@ -118,6 +133,9 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
             found = (choices[alias], cutoff)
     if found and any(rx.search(label) for rx in library.kpis[found[0]].exclude):
         return None
+    entry = library.kpis[found[0]] if found else None
+    if entry is not None and _unbound_rate(entry, previous) and not set(utils.default_process(label).split()) - _GENERIC_RATE:
+        return None  # "Rate per 10,000" names no KPI of its own away from the row it follows
     return found
 
 

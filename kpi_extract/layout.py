@@ -49,6 +49,7 @@ class TextTable:
     names: list[str] | None = None
     header_text: str = ""
     caption: str = ""
+    label_head: str = ""  # the header of the label column ("Looked after children", "Partner")
 
     @property
     def lines(self) -> set[int]:
@@ -427,7 +428,7 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
                for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
     return TextTable(header_line, periods, rows, agency, kinds, names,
-                     " ".join(x for x in (t.label_head, header) if x), t.caption)
+                     " ".join(x for x in (t.label_head, header) if x), t.caption, t.label_head)
 
 
 _PIPES = re.compile(r"\s+\|\s+")

@@ -170,6 +170,17 @@ def test_bare_month_columns_are_the_months_of_the_year_above():
                      ("referrals", "351", "2024-06", "")}
 
 
+def test_rows_that_only_say_what_of_the_kpi_the_label_column_is_headed_by():
+    found = facts_of(page(
+        cells(100, (60, "Looked after children"), (300, "Mar-23"), (380, "Mar-24")),
+        cells(120, (60, "Number"), (300, "288"), (380, "301")),
+        cells(140, (60, "Per 10,000"), (300, "52.3"), (380, "54.0")),
+    ))
+    assert found == {("children_in_care", "288", "2023-03", ""), ("children_in_care", "301", "2024-03", ""),
+                     ("children_in_care_rate_per_10k", "52.3", "2023-03", ""),
+                     ("children_in_care_rate_per_10k", "54", "2024-03", "")}
+
+
 def test_a_table_broken_across_a_page_keeps_its_header():
     found = facts_of(
         page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),

@@ -22,6 +22,7 @@ from ..layout import PageLayout, TableRow, TextTable
 from ..lexicon import normal
 from ..library import Library
 from ..model import Candidate
+from ..periods import single_period
 from ..settings import DEFAULT_SETTINGS, Settings
 
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
@@ -229,6 +230,10 @@ def measure_kpi(header: str, unit: str, library: Library) -> str | None:
     return None
 
 
+_NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s*\(no\.?\))?", re.I)
+_RATE_ROW = re.compile(r"(?:rate\s*)?(?:\(?per\s*10,?000(?:\s+children)?\)?|per\s*10k)|rate", re.I)
+
+
 def _rate_sibling(kpi: str, library: Library) -> str | None:
     for e in library.kpis.values():
         if kpi in e.follows and e.unit == "rate_per_10k":
@@ -247,10 +252,19 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     kinds, names = table.kinds or [], table.names or []
     header = table.header_text
     previous: str | None = None
+    # a label column headed by a KPI ("Looked after children") whose rows only say what of it
+    # ("Number", "Per 10,000")
+    headed = label_kpi(table.label_head, "count", None, library, settings.table_label_cutoff) \
+        if table.label_head and not single_period(table.label_head) else None
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
+        if found is None and headed is not None:
+            if _NUMBER_ROW.fullmatch(row.label.strip()):
+                found = headed
+            elif _RATE_ROW.fullmatch(row.label.strip()) and (rate := _rate_sibling(headed[0], library)):
+                found = (rate, headed[1])
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = _snippet(row, header)

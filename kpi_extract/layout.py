@@ -15,7 +15,7 @@ from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_fi
 from .model import Period
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (find_mentions, financial_year, fy_quarter, single_period, year_column,
+from .periods import (find_mentions, financial_year, fy_quarter, single_period, year_column, year_to_date,
                       yearless_day)
 
 
@@ -139,6 +139,13 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     lead = stripped[:pos]
     if len(lead.split()) > 4 or re.search(r"\d", lead):
         return None
+    # "Measure outturn Apr-24 May-24 ...": the last year's outturn is a column, of the year the line
+    # above names ("2023/24")
+    outturn = re.search(r"\b(?:outturn|actual|actuals|baseline)\s*$", lead, re.I)
+    if outturn:
+        above = [m.period for line in (context or [])[-1:] for m in find_mentions(line)
+                 if m.absolute and m.period.kind == "financial_year"]
+        columns.append(Column(above[0] if above else None, outturn.group(0).strip()))
     words_pending: list[str] = []
 
     def flush_words() -> None:
@@ -151,6 +158,9 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 continue
             if w.lower() == "year" and fy is not None:
                 columns.append(Column(financial_year(fy), w))
+            elif w.lower() in ("ytd", "year-to-date") and columns and columns[-1].period is not None \
+                    and columns[-1].period.kind == "month" and columns[-1].period.end is not None:
+                columns.append(Column(year_to_date(columns[-1].period.end), w))  # the year to the last month
             elif w not in ("(£)", "£", "(%)", "%"):
                 if not _COMPARATOR.match(w) and len(w) > 12:
                     raise ValueError(w)  # a long word is prose, not a column heading
@@ -178,7 +188,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     periods = [c.period for c in columns if c.period is not None]
     if len(periods) < 2 and not (len(periods) == 1 and len(columns) > 1):
         return None
-    if len({p.label for p in periods}) != len(periods) or len(columns) > 12:
+    if len({(p.label, p.start) for p in periods}) != len(periods) or len(columns) > 12:
         return None
     return columns
 
@@ -279,8 +289,11 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                 table.rows.append(TableRow(label, cells, used, line))
             elif j == i + 1 and line and len(line.split()) <= 3 and not re.search(r"\d", line):
                 pass  # the header's second line ("outturn" under "2023/24")
-            elif not line.strip() and table.rows and j + 1 < len(lines) and _SECTION.match(lines[j + 1].strip()):
-                pass  # a blank line before the scorecard's next section
+            elif re.fullmatch(r"\s*[-=_\u2013\u2014]{5,}\s*", line):
+                pass  # a rule drawn with dashes under the header or at the table's end
+            elif not line.strip() and table.rows and j + 1 < len(lines) and (
+                    _SECTION.match(lines[j + 1].strip()) or split_row(lines[j + 1], len(columns)) is not None):
+                pass  # a blank line before the scorecard's next section, or between groups of rows
             elif _SECTION.match(line.strip()):
                 if pending and table.rows:  # the last row's wrapped label, then a section of the scorecard
                     table.rows[-1].label += " " + " ".join(t for _, t in pending)

@@ -231,3 +231,26 @@ def test_a_stock_that_ends_the_quarter_is_the_count_on_its_last_day(library):
         "CLA numbers grew during Q3 2023/24, ending the quarter at 1,402. "
         "In Q3 2023/24 there were 1,188 referrals.", library)}
     assert got == {("children_in_care", "1402", "2023-12-31"), ("referrals", "1188", "2023-Q4")}
+
+
+DATA_PACK = """Table 2: Children's social care
+                       2022/23                                            23/24
+Measure                outturn  Apr-23  May-23  Jun-23     YTD  Target     Eng
+---------------------------------------------------------------------------------
+Children in need -       3,011   3,040   3,052   3,077       -       -       -
+  open cases (including CP and children in care)
+
+Children becoming           487      38      44      41     123       -       -
+  subject to a CP plan
+---------------------------------------------------------------------------------
+"""
+
+
+def test_a_data_pack_with_an_outturn_column_month_columns_year_to_date_and_rules(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(DATA_PACK, library)}
+    assert got == {("children_in_need", "3011", "2022-23"), ("children_in_need", "3040", "2023-04"),
+                   ("children_in_need", "3052", "2023-05"), ("children_in_need", "3077", "2023-06"),
+                   ("cp_plans_started", "487", "2022-23"), ("cp_plans_started", "38", "2023-04"),
+                   ("cp_plans_started", "44", "2023-05"), ("cp_plans_started", "41", "2023-06"),
+                   ("cp_plans_started", "123", "2023-06")}

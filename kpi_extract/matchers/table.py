@@ -132,7 +132,8 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
         if contained:
             alias = max(contained)[1]
             found = (choices[alias], cutoff)
-    if found and any(rx.search(label) for rx in library.kpis[found[0]].exclude):
+    # (an aside in brackets does not exclude: "Children in need (including CP and children in care)")
+    if found and any(rx.search(re.sub(r"\([^()]*\)", " ", label)) for rx in library.kpis[found[0]].exclude):
         return None
     entry = library.kpis[found[0]] if found else None
     if entry is not None and _unbound_rate(entry, previous) and not set(utils.default_process(label).split()) - _GENERIC_RATE:

@@ -185,6 +185,12 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
         flush_words()
     except ValueError:
         return None
+    # "Sep-24 Sep-24" under "... YTD ...": the second is the year to that month
+    if context and re.search(r"\bYTD\b|\byear to date\b", context[-1], re.I):
+        for k in range(1, len(columns)):
+            here, before = columns[k].period, columns[k - 1].period
+            if here is not None and here == before and here.kind == "month" and here.end is not None:
+                columns[k] = Column(year_to_date(here.end), f"YTD {columns[k].name}")
     periods = [c.period for c in columns if c.period is not None]
     if len(periods) < 2 and not (len(periods) == 1 and len(columns) > 1):
         return None

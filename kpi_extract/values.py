@@ -186,6 +186,9 @@ def not_a_figure(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 20):start], text[end:end + 25]
     if _LABEL_BEFORE.search(before):
         return "a label number"
+    if not text[:start].strip() and re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", text[start:end]) and \
+            re.match(r"\s+[A-Z]", after):
+        return "a paragraph number"  # "6.2 The child protection rate has been ..."
     if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()):
         return "a label number"
     if _AFTER_DURATION.match(after):

@@ -254,3 +254,12 @@ def test_a_data_pack_with_an_outturn_column_month_columns_year_to_date_and_rules
                    ("cp_plans_started", "487", "2022-23"), ("cp_plans_started", "38", "2023-04"),
                    ("cp_plans_started", "44", "2023-05"), ("cp_plans_started", "41", "2023-06"),
                    ("cp_plans_started", "123", "2023-06")}
+
+
+def test_a_repeated_month_under_ytd_is_the_year_to_that_month(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("2023/24 YTD 24/25\nMeasure outturn Apr-24 May-24 May-24 Target\n"
+            "Referrals to children's social care 4,395 348 391 739 -\n")
+    got = {(f.kpi, f.value, f.period, f.period_start) for f in extract_text(text, library)}
+    assert got == {("referrals", "4395", "2023-24", "2023-04-01"), ("referrals", "348", "2024-04", "2024-04-01"),
+                   ("referrals", "391", "2024-05", "2024-05-01"), ("referrals", "739", "2024-05", "2024-04-01")}

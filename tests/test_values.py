@@ -76,6 +76,7 @@ def test_percent_macro_reads_any_percentage(whole, frac):
     ("see Figure 17 below", "17"), ("a 14-year-old boy", "14"), ("within 45 days", "45"),
     ("agenda pages 23 - 48", "23"), ("call 01632 960 233", "960"), ("1 in 10 children", "10"),
     ("THEME 4: CHILDREN IN CARE", "4"), ("Workstream 3 children in need", "3"),
+    ("6.2 The child protection rate has been high", "6.2"),
 ])
 def test_numbers_that_are_not_figures(text, number):
     start = text.index(number)

@@ -171,6 +171,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|a
                            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|Q[1-4])\s+$", re.I)
 
 # a part of the figure before: "of which £31,940 was spent", "of whom 96 were under five"
+_N_OF_M = re.compile(r"\s+of\s+(?:the|these|those|our|all)\s+[\d,]+\b", re.I)
 _PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this total))\s*(?:,\s*)?(?:\w+\s+)?$"
                       r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
 # what a part is, as its clause says: "96 were under five", "1,312 were on child in need plans"
@@ -337,6 +338,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not done_part and not c.subject and entry.unit == "count" and _N_OF_M.match(raw_after):
+        return "part", "n-of-m"  # "29 of the 391 are unaccompanied ...": a part, named or not at all
     part_of = _PART_OF.search(raw_before)
     # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure

@@ -303,3 +303,13 @@ def test_a_service_names_its_budget_and_partners_together_are_the_contributions(
     assert ("budget_total", "151200000", "Children's Services") in got
     got = {(f.kpi, f.value, f.subject) for f in extract_text("Statutory partners contributed £388,000 in 2023/24.", library)}
     assert ("budget_contributions", "388000", "") in got and not {g for g in got if g[0] == "agency_contribution"}
+
+
+def test_n_of_the_whole_is_a_part_with_its_name_or_nothing(library):
+    text = "At 30 June 2024 there were 402 children in care: 31 of the 402 are unaccompanied asylum-seeking children."
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "402", ""),
+                   ("children_in_care", "31", "unaccompanied asylum-seeking children")}
+    # the done part of a plan is its own KPI, not a part of the plan
+    assert facts("At 30 June 2024, 41 of the plan's 55 actions were complete.", library) == {
+        ("plan_actions_completed", 41.0), ("plan_actions_total", 55.0)}

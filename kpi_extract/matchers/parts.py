@@ -34,6 +34,9 @@ _OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:the|these|those|
 # asylum-seeking children": the part names itself after the figure
 _INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+"
                         rf"(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+{_MORE_WORDS})", re.I)
+# "29 of the 391 are unaccompanied asylum-seeking children"
+_N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+(?:the|these|those|our)\s+(?P<whole>[\d,]+)\b(?:\s+(?!(?:are|were|is|was|had|have)\b)[\w'-]+){{0,3}}?"
+                       rf"\s+{_BE}\s+{_WHAT}", re.I)
 # "Boys accounted for 231 of the 455 children subject to protection plans"
 _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
                       rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
@@ -70,10 +73,27 @@ def _subject(what: str, library: Library) -> str:
     return what.strip()
 
 
+def _add_part(out: list[Candidate], taken: set, whole: Candidate, m: re.Match, what: str, layout: PageLayout,
+              library: Library) -> None:
+    """The part `m` read of the whole candidate `whole`, unless that figure is taken."""
+    sentence = whole.sentence
+    vs, ve = m.span("value")
+    if (sentence, vs) in taken:
+        return
+    taken.add((sentence, vs))
+    text = layout.sentences[sentence].text
+    out.append(Candidate(whole.kpi, m.group("value"), layout.number, text, whole.method, f"{whole.pattern}+part",
+                         whole.score * 0.95, vs, ve, _subject(what, library), line=layout.sentences[sentence].line_at(vs),
+                         sentence=sentence, match_start=min(m.start("what"), vs), match_end=max(m.end("what"), ve)))
+
+
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
           claimed: list[Candidate] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     taken = {(c.sentence, c.value_start) for c in claimed or []}
+    # a figure another matcher read as a whole stock may still be "29 of the 391 are unaccompanied
+    # ...": that part, with its subject, wins over the bare reading (`best_per_value`)
+    unnamed = {(c.sentence, c.value_start) for c in claimed or [] if not c.subject}
     for c in claimed or []:
         entry = library.kpis.get(c.kpi)
         if entry is None or c.sentence < 0:
@@ -91,17 +111,12 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             if m:
                 found.append((m, m.group("what")))
                 break
-        for rx in (_OF_THE, _MAKE_UP):
+        for rx in (_OF_THE, _MAKE_UP, _N_OF_THE):
             for m in rx.finditer(text):
-                if m.start("whole") == c.value_start:
+                if m.start("whole") == c.value_start or (rx is _N_OF_THE and m.group("whole") == c.raw):
                     found.append((m, m.group("what")))
         for m, what in found:
-            vs, ve = m.span("value")
-            if (c.sentence, vs) in taken:
-                continue
-            taken.add((c.sentence, vs))
-            out.append(Candidate(c.kpi, m.group("value"), layout.number, text, c.method, f"{c.pattern}+part",
-                                 c.score * 0.95, vs, ve, _subject(what, library), line=layout.sentences[c.sentence]
-                                 .line_at(vs), sentence=c.sentence, match_start=min(m.start("what"), vs),
-                                 match_end=max(m.end("what"), ve)))
+            if m.re is _N_OF_THE and (c.sentence, m.start("value")) in unnamed:
+                taken.discard((c.sentence, m.start("value")))
+            _add_part(out, taken, c, m, what, layout, library)
     return out

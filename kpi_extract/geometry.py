@@ -27,7 +27,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (day_in_context, find_mentions, fy_quarter, single_period, year_column,
+from .periods import (day_in_context, find_mentions, fy_quarter, single_period, year_column, year_to_date,
                       yearless_day)
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
@@ -502,6 +502,10 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         context = " ".join([caption, label_head, header_text_all])
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
+            before = columns[m - 1].period if m else None
+            if re.search(r"\bYTD\b|\byear to date\b", col.header, re.I) and before is not None \
+                    and before.kind == "month" and before.end is not None:
+                col.kind, col.period = "period", year_to_date(before.end)  # the year to the month before it
     # a leading code column: its cells are part of the label, never values
     for r in table.rows:
         parts = r.label.split(" ", 1)

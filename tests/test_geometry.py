@@ -181,6 +181,15 @@ def test_rows_that_only_say_what_of_the_kpi_the_label_column_is_headed_by():
                      ("children_in_care_rate_per_10k", "54", "2024-03", "")}
 
 
+def test_a_ytd_column_after_months_is_the_year_to_the_last_month():
+    found = facts_of(page(
+        cells(100, (60, "Measure"), (300, "Apr-24"), (360, "May-24"), (420, "YTD")),
+        cells(120, (60, "Referrals to children's social care"), (300, "348"), (360, "391"), (420, "739")),
+    ))
+    assert found == {("referrals", "348", "2024-04", ""), ("referrals", "391", "2024-05", ""),
+                     ("referrals", "739", "2024-05", "")}
+
+
 def test_a_table_broken_across_a_page_keeps_its_header():
     found = facts_of(
         page(cells(100, (60, "Indicator"), (300, "2020/21"), (380, "2021/22")),

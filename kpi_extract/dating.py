@@ -699,18 +699,6 @@ def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> P
     return p
 
 
-_QUARTER_END = re.compile(r"\b(?:ending|ended|closing|closed|finishing|finished)\s+the\s+quarter\b|"
-                          r"\b(?:at|by)\s+(?:the\s+)?(?:end\s+of\s+the\s+quarter|quarter[- ]end)\b", re.I)
-
-
-def _stock_at_quarter_end(c: Candidate, p: Period, text: str, library: Library) -> Period:
-    """R: a stock "ending the quarter at 452" is the count on the quarter's last day."""
-    if p.kind == "quarter" and p.end is not None and library.kpis[c.kpi].measure == "stock" \
-            and _QUARTER_END.search(text[max(0, c.value_start - 40):c.value_start + 30]):
-        return as_at(p.end)
-    return p
-
-
 def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
     """R: a stock dated only by a calendar year of the context ("Annual Report 2021": "1,139
     children in our care") is the count at the year's end, as a financial year's stock is at
@@ -809,7 +797,6 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             p = _carried_as_flow(c, p, library, ctx.period)
         elif why == "own_date":
             p = _flow_to_date(c, p, text, library)
-        p = _stock_at_quarter_end(c, p, text, library)
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))

@@ -225,13 +225,6 @@ def test_a_rate_row_that_names_its_kpi_is_read_away_from_the_kpis_row(library):
     assert extract_text("Indicator 2022/23 2023/24\nRate per 10,000 59 61\n", library) == []
 
 
-def test_a_stock_that_ends_the_quarter_is_the_count_on_its_last_day(library):
-    from kpi_extract.pipeline import extract_text
-    got = {(f.kpi, f.value, f.period) for f in extract_text(
-        "CLA numbers grew during Q3 2023/24, ending the quarter at 1,402. "
-        "In Q3 2023/24 there were 1,188 referrals.", library)}
-    assert got == {("children_in_care", "1402", "2023-12-31"), ("referrals", "1188", "2023-Q4")}
-
 
 DATA_PACK = """Table 2: Children's social care
                        2022/23                                            23/24

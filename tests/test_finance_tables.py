@@ -125,3 +125,25 @@ def test_a_header_stacked_over_three_lines_and_a_label_wrapped_under_its_row(lib
         ("budget_total", "267700000", "2024-25", ""),
         ("budget_total", "278200000", "2025-26", ""),
     }
+
+
+MORE = """Eastmoor County Council
+Revenue Monitoring 2024/25 - Month 7
+
+Table 1: Forecast outturn by service (£000)
+Service area              Budget 2024/25   Forecast outturn   Variance   Variance %
+Children's Social Care          £98,210          £104,655     £6,445          6.6
+Total                          £139,530          £147,773     £8,243          5.9
+
+£000                      Annual budget   Forecast   Variance
+Children and Families         120,400     126,900      6,500
+"""
+
+
+def test_a_head_with_its_year_after_pound_signs_in_cells_and_a_unit_heading_the_label_column(library):
+    # "Annual budget Forecast Variance" over three figures: the budget is the first, not "budget" alone
+    assert facts(MORE, library) == {
+        ("budget_total", "98210000", "2024-25", "Children's Social Care"),
+        ("budget_total", "139530000", "2024-25", ""),
+        ("budget_total", "120400000", "2024-25", "Children and Families"),
+    }

@@ -29,20 +29,22 @@ from ..settings import DEFAULT_SETTINGS, Settings
 _UNIT = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
 _SCALE = {"m": "m", "million": "m", "bn": "bn", "billion": "bn"}
 # the words that head a finance table's columns; two-word heads are one column
-_HEADS = ("variance %", "variance (%)", "% variance", "revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
+_HEADS = ("variance %", "variance (%)", "% variance", "full year budget", "annual budget", "latest budget",
+          "working budget", "controllable budget", "revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
           "gross budget", "forecast outturn", "projected outturn", "forecast variance", "projected variance",
           "spend to date", "actual to date", "budget", "outturn", "forecast", "variance", "actual", "actuals",
           "inflation", "pressures", "pressure", "growth", "savings", "saving", "change", "movement", "estimate",
           "estimates", "spend", "expenditure", "income", "%")
-_HEAD = re.compile(r"(?:(?:19|20)\d\d[/-]\d\d(?:\d\d)?\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
-                   r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|(?:19|20)\d\d[/-]\d\d(?:\d\d)?", re.I)
+_YEAR = r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?"
+_HEAD = re.compile(rf"(?:{_YEAR}\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + rf")(?!\w)(?:\s+{_YEAR})?"
+                   r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|" + _YEAR, re.I)
 # what heads the label column
 _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"
                          r"service line|cabinet portfolio|description|item)s?\b", re.I)
 # a budget column: a budget, not its change
 _BUDGET_COLUMN = re.compile(r"\bbudget\b", re.I)
 # a cell of money: 192.1, 78,412, (4.1) for minus 4.1, - for nothing
-_CELL = re.compile(r"^(?:\(?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
+_CELL = re.compile(r"^(?:\(?-?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?£?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
 # rows that are no service's or directorate's: finance lines and the council's central items
 _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:central|technical))|central(?:ly)? "
                             r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
@@ -92,6 +94,12 @@ def _fitted(names: list[str], row: str) -> list[str]:
     is three columns, not "Budget" and "Forecast variance"."""
     if _split(row, len(names)) is not None:
         return names
+    for k, name in enumerate(names):  # one two-word head that is two heads ("Forecast Variance")
+        parts = name.lower().split()
+        if len(parts) == 2 and all(p in _HEADS for p in parts):
+            split = names[:k] + name.split(None, 1) + names[k + 1:]
+            if _split(row, len(split)) is not None:
+                return split
     words = [w for n in names for w in ([n] if re.match(r"(?:19|20)\d\d|%", n) or "%" in n else n.split())]
     return words if _split(row, len(words)) is not None else names
 
@@ -118,6 +126,7 @@ def _split(line: str, n: int) -> tuple[str, list[str]] | None:
 def _money(cell: str, unit: str) -> str | None:
     if cell.startswith("(") or cell.startswith("-") or not re.search(r"\d", cell):
         return None  # a negative or empty budget is no budget
+    cell = cell.lstrip("£")
     if unit == "000":
         return "£" + f"{round(float(cell.replace(',', '')) * 1000):,}"
     return f"£{cell}{unit}"

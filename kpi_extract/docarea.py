@@ -253,3 +253,23 @@ def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, 
     if not code and key(subject) in {key(p) for p in _parts(area)} and len(_parts(area)) > 1:
         return subject.strip(), ""
     return area, code
+
+
+# "Nottingham City Council, with which we share the fostering framework, looked after 721 children":
+# a council named as the doer of the clause before a figure
+_COUNCIL_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and)\s+)(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]+(?:\s+(?:and\s+)?"
+                              r"[A-Z][\w'-]+){0,3}))\s+(?:(?-i:City|County|Borough|District|Metropolitan Borough)\s+)?"
+                              r"(?-i:Council)\b(?P<rest>[^.;]*)$")
+
+
+def another_councils(before: str, code: str) -> str:
+    """The name of another UK council the clause before a figure is about ("Nottingham City Council
+    ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,
+    not the reporting body's own (spec/kpis.md, "Whose figure it is")."""
+    if not code:
+        return ""  # a document of no one council (a joint partnership, an invented place): no other
+    m = _COUNCIL_SUBJECT.search(before)
+    if m is None:
+        return ""
+    found = gazetteer().lookup(m.group("name"))
+    return found.name if found is not None and found.code != code else ""

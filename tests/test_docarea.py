@@ -144,3 +144,12 @@ def test_anchors_found_by_their_first_words_are_those_found_everywhere():
         for anchor, starts in zip(_ANCHORS, _ANCHOR_STARTS):
             found = [m.span() for m in _anchored(anchor, starts, flat, flat.lower())]
             assert found == [m.span() for m in anchor.finditer(flat)] and found
+
+
+def test_a_figure_of_another_named_council_is_not_the_reporting_councils(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Kent County Council\nChildren's Services Scrutiny Committee\n\n"
+            "At 31 March 2024 Kent was looking after 1,900 children. Medway Council, with which we share a "
+            "fostering framework, looked after 460 children at 31 March 2024, a rate of 70 per 10,000.")
+    got = {(f.kpi, f.value, f.area) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "1900", "Kent")}

@@ -53,6 +53,7 @@ _CHANGE_BEFORE = re.compile(
     re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on)\b", re.I)
+_TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+£?$", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
@@ -150,7 +151,8 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked|for (?:more|longer) than|"
+    r"booked but|sampled|audited|tracked|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
+    r"probation|substance|drug|mental health)|for (?:more|longer) than|"
     r"for (?:two|2|three|3) years or (?:more|longer))\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
@@ -307,6 +309,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "except"
     if _TARGET.search(before) or _TARGET.search(after):
         return "target", "target-words"
+    if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
+        return "target", "target-list"
     if _AHEAD_LEAD.search(raw_before):
         return "target", "priorities-for"
     if _ACTION_ITEM.search(raw_before):
@@ -476,7 +480,25 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
         out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
-    return _comparisons_share_roles(out)
+    return _comparisons_share_roles(_parts_of_another_whole(out))
+
+
+# "Of the 64 children identified as at risk of exploitation, 21 were looked after and 9 were on a plan":
+# a whole that no KPI counts, broken down
+_OF_OTHER_WHOLE = re.compile(r"^\W*(?:of|among|amongst) (?:the|these|those) (?P<n>[\d,]+) [^,;.]{2,80},", re.I)
+
+
+def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
+    """The figures of a sentence that breaks down a whole no candidate reads are parts of that
+    whole, not the KPIs' own counts (a part is a fact only of its own KPI's whole)."""
+    out = []
+    for c in cands:
+        m = _OF_OTHER_WHOLE.match(c.snippet) if c.method != "table" else None
+        if m and c.value_start > m.end() and c.role in FACT_ROLES | {"part"} and "+part" not in c.pattern \
+                and not any(o.snippet == c.snippet and o.value_start == m.start("n") for o in cands):
+            c = replace(c, role="part", role_rule="of-another-whole", subject="")
+        out.append(c)
+    return out
 
 
 def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:

@@ -42,6 +42,13 @@ ROLE_CASES = [
     ("other-noun", "The borough's two Children in Care Councils each met six times.", "children_in_care", "two"),
     ("other-noun", "The training pool delivered all but three of the courses.", "training_courses", "three"),
     ("conditional", "Nine children have been on a child protection plan for more than two years.", "cp_plans", "Nine"),
+    ("conditional", "In the quarter, 31 children in care were also open to the Youth Offending Service.",
+     "children_in_care", "31"),
+    ("target", "Next year the board has set a target of 140 multi-agency courses and 2,800 delegates.",
+     "training_delegates", "2,800"),
+    # a whole that no KPI counts, broken down: its parts are not the KPIs' own counts
+    ("part", "Of the 58 children at risk of criminal exploitation, 17 were looked after and 8 were on a child "
+             "protection plan.", "cp_plans", "8"),
     # the KPI's words only qualify another counted noun ("places booked on ... courses")
     ("other-noun", "Places reserved on safeguarding training courses rose to 2,240 in the spring.", "training_courses",
      "2,240"),

@@ -334,7 +334,7 @@ def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Lib
 
 
 # ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it
-_RATE_BESIDE = re.compile(r"[^.;()]{0,45}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to a|or)\s+)?"
+_RATE_BESIDE = re.compile(r"[^.;()]{0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to a|or)\s+)?"
                           r"(?:rate\s+(?:of\s+)?)?(?P<value>\d{1,3}(?:\.\d+)?)\s*per\s*10(?:,?000|k)\b", re.I)
 _RATE_BESIDE_NOT = re.compile(r"\b(?:england|national|nationally|statistical|neighbours?|SN|regional|region|average|"
                               r"target|compared|than|against)\b|\d", re.I)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .context import DocumentContext
 from .dating import date_page
-from .docarea import another_councils, figure_area
+from .docarea import figure_area
 from .ids import figure_key
 from .layout import PageLayout
 from .library import Library
@@ -43,8 +43,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     each dated (`dating.py`), then checked (`to_fact`)."""
     if not cands:  # most pages of a pack: nothing to date
         return []
-    own = [c for c in own_measures(cands, library) if not _another_councils(c, doc, library)]
-    dated, _ = date_page(layout, own, doc, library)
+    dated, _ = date_page(layout, own_measures(cands, library, doc.area_code), doc, library)
     facts = []
     for d in dated:
         # the one place where a dated candidate may still be turned away before it becomes a fact
@@ -55,16 +54,10 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     return facts
 
 
-def _another_councils(c: Candidate, doc: DocumentContext, library: Library) -> bool:
-    """A count or rate in a sentence about another named council (not money: partners pay)."""
-    return c.method != "table" and library.kpis[c.kpi].unit != "GBP" and \
-        bool(another_councils(c.snippet[:c.value_start], doc.area_code))
-
-
-def own_measures(cands: list[Candidate], library: Library) -> list[Candidate]:
+def own_measures(cands: list[Candidate], library: Library, area_code: str = "") -> list[Candidate]:
     """The candidates whose role makes them facts (levels, flows, rates, shares of the KPI's own
     measure; named parts), each with its role and subject set."""
-    return [c for c in assign_roles(cands, library) if is_fact(c)]
+    return [c for c in assign_roles(cands, library, area_code) if is_fact(c)]
 
 
 def rejection(c: Candidate, library: Library) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .docarea import another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -459,8 +460,9 @@ def subject_of(c: Candidate, library: Library) -> str:
     return ""
 
 
-def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
-    """Every candidate with its subject, role and rule set (look-alike labels routed first)."""
+def assign(cands: list[Candidate], library: Library, area_code: str = "") -> list[Candidate]:
+    """Every candidate with its subject, role and rule set (look-alike labels routed first);
+    `area_code`, the document's council, makes another named council's figures that council's."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
@@ -479,8 +481,17 @@ def assign(cands: list[Candidate], library: Library) -> list[Candidate]:
                 spans = spans_of[c.snippet] = figure_spans(c.snippet)
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
+        if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
+            role, rule = "other-body", "another-council"
         out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
     return _comparisons_share_roles(_parts_of_another_whole(out))
+
+
+def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:
+    """A count or rate in a clause about another named council ("Nottingham City Council ... looked
+    after 721 children" in a Nottinghamshire paper); not money, which partner councils pay."""
+    return c.method != "table" and library.kpis[c.kpi].unit != "GBP" and \
+        bool(another_councils(c.snippet[:c.value_start], area_code))
 
 
 # "Of the 64 children identified as at risk of exploitation, 21 were looked after and 9 were on a plan":

@@ -668,7 +668,7 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
         if around.known and around.kind != "as_at" and around.start and around.end \
                 and around.start <= p.end <= around.end:
             return around
-        return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+        return financial_year(financial_year_of(p.end))
     return p
 
 
@@ -695,7 +695,7 @@ def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> P
     # budget table dates the budget of the financial year that holds the day
     if rule in _CONTEXT_RULES and p.kind in ("as_at", "month", "quarter") and p.end is not None \
             and library.kpis[c.kpi].measure == "amount":
-        return financial_year(p.end.year if p.end.month > 3 else p.end.year - 1)
+        return financial_year(financial_year_of(p.end))
     return p
 
 

@@ -27,8 +27,8 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (day_in_context, find_mentions, fy_quarter, single_period, year_column, year_to_date,
-                      yearless_day)
+from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, single_period, year_column,
+                      year_to_date_after, yearless_day)
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
@@ -151,7 +151,6 @@ class GeoTable:
         return used
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|"
                          r"ember)?\.?", re.I)
 
@@ -171,7 +170,7 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind in ("financial_year",
                                                                                              "calendar_year")}
         if len(years) == 1:
-            found = day_in_context(_MONTHS.index(named.group(1).lower()[:3]) + 1, 0, years.pop())
+            found = day_in_context(MONTHS[named.group(1).lower()], 0, years.pop())
             return found if found.known else None
     quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
     if len(quarters) == 1:
@@ -502,10 +501,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         context = " ".join([caption, label_head, header_text_all])
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
-            before = columns[m - 1].period if m else None
-            if re.search(r"\bYTD\b|\byear to date\b", col.header, re.I) and before is not None \
-                    and before.kind == "month" and before.end is not None:
-                col.kind, col.period = "period", year_to_date(before.end)  # the year to the month before it
+            ytd = year_to_date_after(columns[m - 1].period if m else None)
+            if ytd is not None and YTD_HEAD.search(col.header):
+                col.kind, col.period = "period", ytd  # the year to the month before it
     # a leading code column: its cells are part of the label, never values
     for r in table.rows:
         parts = r.label.split(" ", 1)

@@ -15,8 +15,8 @@ from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_fi
 from .model import Period
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (find_mentions, financial_year, fy_quarter, single_period, year_column, year_to_date,
-                      yearless_day)
+from .periods import (YTD_HEAD, find_mentions, financial_year, fy_quarter, single_period, year_column,
+                      year_to_date_after, yearless_day)
 
 
 @dataclass
@@ -158,9 +158,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 continue
             if w.lower() == "year" and fy is not None:
                 columns.append(Column(financial_year(fy), w))
-            elif w.lower() in ("ytd", "year-to-date") and columns and columns[-1].period is not None \
-                    and columns[-1].period.kind == "month" and columns[-1].period.end is not None:
-                columns.append(Column(year_to_date(columns[-1].period.end), w))  # the year to the last month
+            elif w.lower() in ("ytd", "year-to-date") and columns and (ytd := year_to_date_after(columns[-1].period)):
+                columns.append(Column(ytd, w))  # the year to the last month
             elif w not in ("(£)", "£", "(%)", "%"):
                 if not _COMPARATOR.match(w) and len(w) > 12:
                     raise ValueError(w)  # a long word is prose, not a column heading
@@ -186,11 +185,11 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     except ValueError:
         return None
     # "Sep-24 Sep-24" under "... YTD ...": the second is the year to that month
-    if context and re.search(r"\bYTD\b|\byear to date\b", context[-1], re.I):
+    if context and YTD_HEAD.search(context[-1]):
         for k in range(1, len(columns)):
-            here, before = columns[k].period, columns[k - 1].period
-            if here is not None and here == before and here.kind == "month" and here.end is not None:
-                columns[k] = Column(year_to_date(here.end), f"YTD {columns[k].name}")
+            here = columns[k].period
+            if here is not None and here == columns[k - 1].period and (ytd := year_to_date_after(here)):
+                columns[k] = Column(ytd, f"YTD {columns[k].name}")
     periods = [c.period for c in columns if c.period is not None]
     if len(periods) < 2 and not (len(periods) == 1 and len(columns) > 1):
         return None

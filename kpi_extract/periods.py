@@ -65,6 +65,16 @@ def year_column(year: int, day: tuple[int, int] | None) -> Period:
     return as_at(on) if on else calendar_year(year)
 
 
+# the words that head a column of the year so far ("YTD", "Year to date")
+YTD_HEAD = re.compile(r"\bYTD\b|\byear to date\b", re.I)
+
+
+def year_to_date_after(p: Period | None) -> Period | None:
+    """The year to date that ends with month `p`, for a YTD column after that month's; None when
+    `p` is no month."""
+    return year_to_date(p.end) if p is not None and p.kind == "month" and p.end is not None else None
+
+
 def calendar_year(year: int) -> Period:
     return Period(str(year), "calendar_year", date(year, 1, 1), date(year, 12, 31))
 

@@ -24,6 +24,7 @@ from ..library import Library
 from ..model import Candidate
 from ..periods import single_period
 from ..settings import DEFAULT_SETTINGS, Settings
+from .table import row_snippet
 
 # the table's unit, in its caption or header: "(£m)", "£000", "£'000s", "(£ million)"
 _UNIT = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
@@ -67,7 +68,7 @@ def _columns(header: str) -> tuple[str, list[str]] | None:
     return (head.group(0) if head else ""), names
 
 
-_YEAR_HEAD = re.compile(r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?")
+_YEAR_HEAD = re.compile(_YEAR)
 
 
 def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
@@ -83,8 +84,7 @@ def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
             or re.search(r"\d", lines[i + 1]):
         return None
     end = i + 1
-    if end + 1 < len(lines) and lines[end + 1].split() and all(_UNIT.fullmatch(t) or t in ("£m", "£000")
-                                                               for t in lines[end + 1].split()):
+    if end + 1 < len(lines) and lines[end + 1].split() and all(_UNIT.fullmatch(t) for t in lines[end + 1].split()):
         end += 1
     return [f"{t} budget" if _YEAR_HEAD.fullmatch(t) else t for t in top], end
 
@@ -100,7 +100,7 @@ def _fitted(names: list[str], row: str) -> list[str]:
             split = names[:k] + name.split(None, 1) + names[k + 1:]
             if _split(row, len(split)) is not None:
                 return split
-    words = [w for n in names for w in ([n] if re.match(r"(?:19|20)\d\d|%", n) or "%" in n else n.split())]
+    words = [w for n in names for w in ([n] if _YEAR_HEAD.match(n) or "%" in n else n.split())]
     return words if _split(row, len(words)) is not None else names
 
 
@@ -140,10 +140,7 @@ _CAPTION = re.compile(r"^(?:table|figure|chart)\s+[\w.]+\s*[:.-]", re.I)
 
 def _candidate(label: str, header: str, cells: list[str], k: int, raw: str, page: int, line: int,
                subject: str, period, settings: Settings) -> Candidate:
-    snippet, starts = f"{label} | {header} |", []
-    for cell in cells:
-        starts.append(len(snippet) + 1)
-        snippet += " " + cell
+    snippet, starts = row_snippet(label, cells, header)
     return Candidate("budget_total", raw, page, snippet, "table", "budget_total/finance-table", settings.table_confidence,
                      starts[k], starts[k] + len(cells[k]), subject, period=period,
                      period_source="table" if period else "", line=line, match_start=0, match_end=len(snippet))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from ..layout import PageLayout, TableRow, TextTable
+from ..layout import PageLayout, TextTable
 from ..lexicon import normal
 from ..library import Library
 from ..model import Candidate
@@ -73,6 +73,11 @@ def _words(text: str, percent: bool = False) -> frozenset[str]:
 _GENERIC_RATE = {"rate", "per", "10k", "10", "000", "10000", "children", "of", "the", "a", "child", "population"}
 
 
+def _names_more_than_a_rate(text: str) -> bool:
+    """Does a label or an alias name something besides "rate per 10,000" ("CIC rate" does)?"""
+    return bool(set(utils.default_process(text).split()) - _GENERIC_RATE)
+
+
 def _unbound_rate(entry, previous: str | None) -> bool:
     """An entry that follows another KPI's row, read away from that row."""
     return bool(entry.follows) and previous not in entry.follows
@@ -92,7 +97,7 @@ def _label_choices(library: Library, unit: str, previous: str | None) -> tuple[d
             aliases = list(e.aliases) + terms
             if bound and previous not in e.follows:
                 # away from its KPI's row, only an alias that names that KPI ("CIC rate"), not "Rate per 10k"
-                aliases = [a for a in e.aliases if set(utils.default_process(a).split()) - _GENERIC_RATE]
+                aliases = [a for a in e.aliases if _names_more_than_a_rate(a)]
                 bound = False
             for alias in aliases:
                 key = utils.default_process(alias)
@@ -136,15 +141,16 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
     if found and any(rx.search(re.sub(r"\([^()]*\)", " ", label)) for rx in library.kpis[found[0]].exclude):
         return None
     entry = library.kpis[found[0]] if found else None
-    if entry is not None and _unbound_rate(entry, previous) and not set(utils.default_process(label).split()) - _GENERIC_RATE:
+    if entry is not None and _unbound_rate(entry, previous) and not _names_more_than_a_rate(label):
         return None  # "Rate per 10,000" names no KPI of its own away from the row it follows
     return found
 
 
-def _snippet(row: TableRow, header: str) -> tuple[str, list[int]]:
-    snippet = f"{row.label} | {header} |"
+def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, list[int]]:
+    """A table row as a fact's snippet ("label | header | 1,301 851 -"), with where each cell starts."""
+    snippet = f"{label} | {header} |"
     starts = []
-    for cell in row.cells:
+    for cell in cells:
         snippet += " "
         starts.append(len(snippet))
         snippet += cell or "-"
@@ -178,11 +184,10 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             or normal(label) in totals or bool(named and named[0] == "budget_contributions")
         if total and (summed or (balance and not re.search(r"contribution", label, re.I))):
             continue  # "Total income 351,050" under "Total partner contributions" and "Balance brought forward"
-        if total:
-            summed = True
         if named and named[0] == "budget_carry_forward":
             balance = True  # a total after it takes it in, unless it names the contributions alone
         if total:
+            summed = True
             kpi = "budget_contributions"
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):
             kpi = named[0]
@@ -195,7 +200,7 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         else:
             kpi = "agency_contribution"
         subject = label if kpi == "agency_contribution" else ""
-        snippet, starts = _snippet(row, header)
+        snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, period, start, share in zip(row.cells, table.periods, starts, shares):
             if cell is None or share or cell.endswith("%") or (period is None and money > 1):
                 continue
@@ -268,7 +273,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 found = (rate, headed[1])
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
-        snippet, starts = _snippet(row, header)
+        snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             if cell is None or kind in ("comparator", "code", "unknown"):
                 continue
@@ -318,7 +323,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             if not found:
                 continue
             kpi, score = found
-            snippet, starts = _snippet(row, header)
+            snippet, starts = row_snippet(row.label, row.cells, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
                 if cell is None or period is None:
                     continue

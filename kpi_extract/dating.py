@@ -364,7 +364,30 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
         if not _bind_before(text, m, figs, group, pool):
             pending.append((m, group, pool))
-    return [m for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
+    left = [(m, group, pool) for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
+    return [m for m, group, pool in left if group is not None or not _bind_in_clause(text, m, figs, pool)]
+
+
+_CLAUSE_WORD = re.compile(r"\b(?:and|or|but|while|whereas|although|which|who|that|so)\b", re.I)
+_DATING_WORD = re.compile(r"\b(?:at|on|in|during|as of)\s*$", re.I)  # not "completed by September", "the plan for 2024/25"
+
+
+def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int]) -> bool:
+    """Last, a date that closes its figure's own clause: in "344 children were subject to a
+    child protection plan at 31 October 2024, and 38 ... during October" the day is the 344's,
+    though the noun phrase between is too long for a plain gap. No comma, figure or comparison
+    word may stand between, and the figure must still be free."""
+    before = [i for i in pool if figs[i].ext_end <= m.start]
+    if not before or m.since or _compared_before(text, m):
+        return False
+    f = figs[before[-1]]
+    gap = text[f.start:m.start][len(text[f.start:f.ext_end].rstrip(", ")):]  # "£139,850, which": the comma is the gap's
+    if f.mention is not None or f.prior or len(gap) > 100 or not _plain_gap(gap[:40]) \
+            or re.search(r"[\d,;:()\[\]|]", gap) or _CUE_WORDS.search(gap) or _CLAUSE_WORD.search(gap) \
+            or not _DATING_WORD.search(gap):
+        return False
+    f.mention = m
+    return True
 
 
 def place(m: Mention, around: Period, ctx: Context) -> Period | None:
@@ -418,8 +441,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     loose = next((m for m in unattached if m.month  # not a compared one: "27 fewer than at the end of March"
                   and not _compared_before(text, m)), None)
     if loose is not None:
-        placed = day_in_context(loose.month, loose.day, ctx.carried or ctx.period)
-        return (placed, loose.start) if placed.known else (None, -1)
+        placed = place(loose, ctx.carried or ctx.period, ctx)
+        return (placed, loose.start) if placed is not None else (None, -1)
     return None, -1
 
 

@@ -58,3 +58,24 @@ def test_carried_date_and_event_date():
 
 def test_no_period_anywhere_is_unknown():
     assert periods("There are 2000 children in care.", ["2000"], Context()) == [("", "")]
+
+
+MEETING_NOV_2024 = Context(meeting=as_at(date(2024, 11, 14)))
+
+
+@pytest.mark.parametrize("text,figures,expected", [
+    # the day that closes a figure's own clause is that figure's, though a long noun phrase stands between
+    ("(c) 344 children were subject to a child protection plan at 31 October 2024, and 38 children became "
+     "subject to a plan during October;", ["344", "38"], [("2024-10-31", "sentence"), ("2024-10", "sentence")]),
+    # a year-less day is placed before the meeting, not left undated
+    ("3,462 children were open to social care as children in need at the end of September, including those "
+     "on plans and in care.", ["3,462"], [("2024-09-30", "sentence")]),
+    # a deadline after "and the remaining six" is not the count's date
+    ("Of the plan's 28 actions, 22 are complete and the remaining six are on track to be completed by "
+     "September 2024.", ["22"], [("", "")]),
+    # nor is the year that names a plan ("the business plan for 2024/25")
+    ("By 31 December 2024, 21 of the 32 actions in the Board's business plan for 2024/25 had been completed.",
+     ["21"], [("2024-12-31", "sentence")]),
+])
+def test_a_date_at_the_end_of_its_figures_clause(text, figures, expected):
+    assert periods(text, figures, MEETING_NOV_2024) == expected

@@ -129,6 +129,14 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
                              r"team|school|place|week|month|day)\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
+# a rule's condition, not a count: "red if more than 450 children are subject to a plan"
+_IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:more than|over|above|in excess of|fewer than|"
+                       r"less than|under|below|exceeding|at least)\s*$", re.I)
+# a verb that shares its subject with the clause before: "The ICB commissions around 1,900 packages
+# and spent £38.2m on them"
+_AND_VERB = re.compile(r"\band\s+(?:also\s+)?(?:spent|spends|received|receives|holds|held|manages|managed|allocated|"
+                       r"invested|paid|has a budget of|had a budget of)\s+(?:(?:around|about|approximately|some|over|"
+                       r"nearly|almost|a total of)\s+)?£?$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -276,6 +284,12 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     return before, after, predicate
 
 
+def _subject_of(text: str) -> str:
+    """The sentence's opening noun phrase with its determiner dropped ("The ICB commissions ...":
+    "ICB commissions ..."), for a later verb that shares its subject."""
+    return re.sub(r"^\W*(?:the|our|local|its)\s+", "", text, flags=re.I)
+
+
 def named_part(c: Candidate) -> str:
     """What a part says it is, from the words after it ("96 were under five": "under five")."""
     named = _PART_PREDICATE.match(c.snippet, c.value_end)
@@ -306,6 +320,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if (_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before)) and (
             _RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before)):
         return "threshold", "rule-words"
+    if _IF_ABOVE.search(raw_before):
+        return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
     if _TARGET.search(before) or _TARGET.search(after):
@@ -319,6 +335,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
     label = _LABEL_COLON.search(raw_before)  # "... - similar authorities: 45.8; all English LAs: 43.2"
+    if label and _TARGET.search(label.group(1)):  # "Stretch target: 4,000 delegates"
+        return "target", "target-label"
+    if label and _FORECAST.search(label.group(1)):  # "Forecast outturn: £12.4m"
+        return "forecast", "forecast-label"
     if label and _COMPARATOR.search(label.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "comparator-label"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
@@ -365,6 +385,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
     owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
         or (money and _POLICE.search(before))
+    owner_before = owner_before or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"

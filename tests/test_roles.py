@@ -86,6 +86,15 @@ ROLE_CASES = [
     ("per-capita", "Our caseload standard is 15 children in need per qualified social worker.", "children_in_need", "15"),
     ("target", "Action 3: recruit 25 new foster carers and train 600 practitioners by June 2025.", "training_delegates",
      "600"),
+    # a label that names a target or a forecast, then a colon
+    ("target", "Annual target: 3,200 delegates. Achieved: 2,954 delegates.", "training_delegates", "3,200"),
+    ("forecast", "Forecast for 31 March 2026: 702 children in care.", "children_in_care", "702"),
+    # a rule's condition
+    ("threshold", "The indicator turns red when more than 480 children are on a child protection plan.", "cp_plans",
+     "480"),
+    # a later verb shares the sentence's subject, another body
+    ("other-body", "The integrated care board funds 212 joint packages and spent £29.6m on them in 2023/24.",
+     "expenditure_total", "£29.6m"),
 ]
 
 

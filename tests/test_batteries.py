@@ -19,14 +19,14 @@ from battery import Case, Figure, Score
 # documents 1.000/0.734
 # batch 2 (sentences-2.csv, written later by other hands from the spec) scored roles 0.809/0.731 and
 # periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762,
-# batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712;
+# batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 10 roles 0.923/0.658, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712, batch 5 periods 0.812/0.566;
 # raised to just under what the tool scores now
 FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.86), ("roles", "3"): (0.98, 0.85),
           ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.92, 0.85), ("roles", "6"): (0.98, 0.86),
           ("roles", "7"): (0.95, 0.90), ("roles", "8"): (0.98, 0.92),
-          ("roles", "9"): (0.98, 0.76),
+          ("roles", "9"): (0.98, 0.76), ("roles", "10"): (0.97, 0.65),
           ("periods", "1"): (0.98, 0.84), ("periods", "2"): (0.93, 0.81), ("periods", "3"): (0.95, 0.78),
-          ("periods", "4"): (0.91, 0.74)}
+          ("periods", "4"): (0.91, 0.74), ("periods", "5"): (0.81, 0.56)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295): under
@@ -54,7 +54,7 @@ def _assert_floor(score: Score, precision: float, recall: float, name: str) -> N
         f"(floor {recall})\n" + "\n".join(score.errors))
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"])
 def test_roles_tuned_floor(library, batch):
     score = battery.run_sentences("roles", "tuned", library, batch=batch)
     _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")
@@ -62,7 +62,7 @@ def test_roles_tuned_floor(library, batch):
     assert nonfacts <= ROLES_NONFACT_FALSE_POSITIVES_CEILING, "\n".join(score.errors)
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5"])
 def test_periods_tuned_floor(library, batch):
     _assert_floor(battery.run_sentences("periods", "tuned", library, batch=batch), *FLOORS[("periods", batch)],
                   f"periods batch {batch}")

@@ -130,7 +130,10 @@ _STANDING = Guarded(re.compile(
     r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
-    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b", re.I))
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b|"
+    # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
+    r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b",
+    re.I))
 _DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")

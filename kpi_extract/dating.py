@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+from .periods import (EXTREME_OF, MONTHS, Mention, as_at, months_ending, day_in_context, financial_year, financial_year_of, find_mentions,
                       previous, previous_quarter, quarter_in_context, without_mentions,
                       year_to_date)
 from .values import figure_spans, not_a_figure
@@ -397,9 +397,13 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
         p = day_in_context(m.month, m.day, ctx.meeting)
         if p.known and p.end and p.end > ctx.meeting.end:
             p = previous(p)
+        if p.known and m.months and p.end is not None:
+            p = months_ending(p.end, m.months)
         return p if p.known else None
     if m.month:
         p = day_in_context(m.month, m.day, around)
+        if p.known and m.months and p.end is not None:  # "in the six months to 30 September"
+            p = months_ending(p.end, m.months)
     elif m.quarter:
         p = quarter_in_context(m.quarter, around)
         if p.known and m.day == -1:  # "the end of Quarter 1"
@@ -422,7 +426,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
             return ctx.event, m.start
-        found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx)
+        found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx) \
+            or _placed_in_sentence(m, mentions)
         if found is not None:
             return found, m.start
     used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
@@ -444,6 +449,17 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         placed = place(loose, ctx.carried or ctx.period, ctx)
         return (placed, loose.start) if placed is not None else (None, -1)
     return None, -1
+
+
+def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...]) -> Period | None:
+    """A year-less day placed in the year the sentence itself names before it, when nothing
+    around does: "Dashboard, calendar year 2024 At 30 June there were 1,540 ... and 402 ..."."""
+    year = next((x.period for x in mentions if x.start < m.start and x.absolute and x.period is not None
+                 and x.period.kind in ("calendar_year", "financial_year")), None)
+    if year is None or not m.month:
+        return None
+    p = day_in_context(m.month, m.day, year)
+    return p if p.known else None
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|with)\b", re.I)

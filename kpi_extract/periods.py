@@ -23,6 +23,9 @@ MONTHS = {
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+_COUNT_WORD = "(?:" + "|".join(_COUNTS) + ")"
 _ORD = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
 
@@ -121,6 +124,16 @@ def span(first: date, last: date) -> Period:
         if first.year == last.year and first.month % 3 == 1 and last.month == first.month + 2:
             return quarter(first.year, first.month // 3 + 1)
     return Period(f"{last.year}-{last.month:02d}", "month", first, last)
+
+
+def months_ending(last: date, n: int) -> Period:
+    """The `n` whole months that end with `last`'s month, to `last` (a span, or the quarter or year it is)."""
+    k = last.year * 12 + last.month - n  # months since year 0 of the month before the first
+    return span(date(k // 12, k % 12 + 1, 1), last)
+
+
+def _months(word: str) -> int:
+    return _COUNTS.get(word.lower()) or int(word)
 
 
 def _numeric_date(day: str, mon: str, year: str) -> date | None:
@@ -238,6 +251,7 @@ class Mention:
     day: int | None = None
     quarter: int = 0
     since: bool = False
+    months: int = 0  # with a year-less `month`: the span of that many months that ends there
 
     @property
     def absolute(self) -> bool:
@@ -275,9 +289,16 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_span", re.compile(
         rf"\b(?:between|from)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?:to|and|until|-|\u2013)\s*"
         rf"(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
-    # "in the quarter to 31 December 2023", "the three months ending 30 June 2023": that quarter
-    ("quarter_to", re.compile(rf"\b(?:the\s+)?(?:quarter|three\s+months)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+    # "in the quarter to 31 December 2023": that quarter
+    ("quarter_to", re.compile(rf"\b(?:the\s+)?quarter\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
                               rf"(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    # "the three months ending 30 June 2023" (a quarter), "the six months to 30 September 2024", "the
+    # nine months to 31 December": a span labelled by the month it ends; a year-less end is placed later
+    ("months_to", re.compile(rf"\b(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|ending|ended|up\s+to|until)\s+"
+                             rf"(?:the\s+end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
+    # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25"
+    ("fy_months", re.compile(rf"\b(?:first|same|opening)\s+(?:(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months|(?P<half>half))\s+of\s+"
+                             rf"(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)", re.I)),
     # October to December 2023 (a quarter), April to September 2022, between October 2022 and March 2023
     ("month_span", re.compile(
         rf"(?:\b(?P<between>between)\s+)?\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?P<to>to|-|\u2013|until|and)\s*"
@@ -372,7 +393,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "asof_month": ("yyyy", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "quarter_span": ("yyyy", "q"),
-    "quarter_to": ("yyyy", "month"), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
+    "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
 }
@@ -411,6 +432,20 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if mon % 3:
             return Mention(s, e)
         return Mention(s, e, quarter(y, mon // 3))
+    if rule == "months_to":
+        n, mon = _months(g["n"]), MONTHS[g["m"].lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", g["d"])) if g["d"] else None
+        if not g["y"]:
+            return Mention(s, e, month=mon, day=day, months=n)
+        last = _safe_date(int(g["y"]), mon, day) if day else end_of_month(int(g["y"]), mon)
+        return Mention(s, e, months_ending(last, n)) if last else Mention(s, e)
+    if rule == "fy_months":
+        y1 = int(g["y1"])
+        if _year4(y1, g["y2"]) != y1 + 1:
+            return Mention(s, e)
+        n = 6 if g["half"] else _months(g["n"])
+        last_month = 3 + n
+        return Mention(s, e, span(date(y1, 4, 1), end_of_month(y1 + (last_month > 12), (last_month - 1) % 12 + 1)))
     if rule == "year_to_year":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)

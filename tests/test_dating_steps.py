@@ -451,3 +451,15 @@ def test_the_same_period_as_a_rolling_year_before_it_is_that_span(library):
     got = facts_of("In the twelve months to October 2023, 4,211 referrals were received. "
                    "Child protection plans starting in the same period: 301.", library)
     assert got[("cp_plans_started", "301")][0] == "2023-10"
+
+
+def test_data_correct_as_at_is_a_standing_statement(library):
+    got = facts_of("Data correct as at 1 November 2024.\nChildren subject to a child protection plan: 331", library)
+    assert got[("cp_plans", "331")] == ("2024-11-01", "heading")
+
+
+def test_a_yearless_day_takes_the_year_its_own_sentence_names(library):
+    # a title line with no full stop runs into the sentence below it
+    got = facts_of("Northbrook Council - Children's Social Care Dashboard, calendar year 2024\n"
+                   "At 30 June there were 1,612 children in need and 455 children in care.", library)
+    assert got[("children_in_need", "1612")][0] == got[("children_in_care", "455")][0] == "2024-06-30"

@@ -168,3 +168,36 @@ def test_a_caption_names_the_day_of_every_year_column(text, expected):
 def test_a_span_between_two_days_is_the_period_it_covers(text, label, kind):
     (m,) = [m for m in find_mentions(text) if m.period]
     assert (m.period.label, m.period.kind) == (label, kind)
+
+
+@pytest.mark.parametrize("text,label,kind,start", [
+    ("In the six months to 30 September 2024, 93 children started a plan", "2024-09", "month", date(2024, 4, 1)),
+    ("Across the three months to 30 November 2024, 3,402 referrals", "2024-11", "month", date(2024, 9, 1)),
+    ("the three months ending 30 June 2023", "2023-Q2", "quarter", date(2023, 4, 1)),
+    ("in the nine months to 31 December 2024", "2024-12", "month", date(2024, 4, 1)),
+    ("in the first six months of 2024/25", "2024-09", "month", date(2024, 4, 1)),
+    ("in the same six months of 2023/24", "2023-09", "month", date(2023, 4, 1)),
+    ("during the first half of 2024/25", "2024-09", "month", date(2024, 4, 1)),
+    ("over the first nine months of 2023/24", "2023-12", "month", date(2023, 4, 1)),
+])
+def test_a_span_of_months_to_a_day_is_labelled_by_the_month_it_ends(text, label, kind, start):
+    (m,) = [m for m in find_mentions(text) if m.period]
+    assert (m.period.label, m.period.kind, m.period.start) == (label, kind, start)
+
+
+@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(2, 11))
+def test_n_months_to_the_end_of_a_month_cover_exactly_n_months(y, mon, n):
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    (m,) = [m for m in find_mentions(f"in the {n} months to the end of {names[mon - 1]} {y}") if m.period]
+    p = m.period
+    months = (p.end.year * 12 + p.end.month) - (p.start.year * 12 + p.start.month) + 1
+    assert (months, p.start.day, p.end.month, p.end.year) == (n, 1, mon, y)
+
+
+def test_a_yearless_span_of_months_is_placed_in_its_report():
+    from kpi_extract.dating import Context, attribute
+    text = "In the six months to 30 September, 93 children started a child protection plan."
+    i = text.index("93")
+    (period, _), = attribute(text, [(i, i + 2)], Context(financial_year(2024), "title")).values()
+    assert (period.label, period.kind, period.start) == ("2024-09", "month", date(2024, 4, 1))

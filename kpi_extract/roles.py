@@ -131,7 +131,9 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a rule's condition, not a count: "red if more than 450 children are subject to a plan"
 _IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:more than|over|above|in excess of|fewer than|"
-                       r"less than|under|below|exceeding|at least)\s*$", re.I)
+                       r"less than|under|below|exceeding|at least)\s*$"
+                       # "23 courses ran with fewer than ten people": the ten is the rule's
+                       r"|\bwith\s+(?:fewer|less)\s+than\s*$", re.I)
 # a verb that shares its subject with the clause before: "The ICB commissions around 1,900 packages
 # and spent £38.2m on them"
 _AND_VERB = re.compile(r"\band\s+(?:also\s+)?(?:spent|spends|received|receives|holds|held|manages|managed|allocated|"
@@ -162,7 +164,7 @@ _CONDITION = re.compile(
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
     r"booked but|sampled|audited|tracked|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer) than|"
-    r"for (?:two|2|three|3) years or (?:more|longer))\b", re.I)
+    r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
                                r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
@@ -183,6 +185,12 @@ _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|a
 
 # a part of the figure before: "of which £31,940 was spent", "of whom 96 were under five"
 _N_OF_M = re.compile(r"\s+of\s+(?:the|these|those|our|all)\s+[\d,]+\b", re.I)
+# a programme's spend, set against the programme: capital or project money, not the body's own budget
+_SHARE_OF_PROGRAMME = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+)?programme\b", re.I)
+# the KPI's words begin a name: "63 young people contributed through the Children in Care Council"
+_NAME_HEAD = re.compile(r"\s+(?:Council|Forum|Panel|Board|Team|Service|Partnership|Hub|Committee|Strategy|Awards?)s?\b")
+# "three actions of which have slipped": the part of a whole named before, in inverted order
+_OF_WHICH_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:of|among) (?:which|whom)\s+(?:have|has|had|are|were|is|was)\b", re.I)
 _PART_OF = re.compile(r"\b(?:of (?:which|whom|these|them|those|this number|this total))\s*(?:,\s*)?(?:\w+\s+)?$"
                       r"|(?:^|[.;:]\s+)\W*(?:of|among|amongst) (?:the|these|those|all|our) [^,;.]{2,80},\s*$", re.I)
 # what a part is, as its clause says: "96 were under five", "1,312 were on child in need plans"
@@ -196,6 +204,7 @@ _PART_PREDICATE = re.compile(r"\s*(?:(?:children|young people|of them|of these)\
 _FINANCE_LINE = re.compile(
     r"\b(?:savings?|growth|pressures?|variances?|overspends?|underspends?|over-spend|under-spend|provisions?|"
     r"reserves?|balances?|contingenc(?:y|ies)|surplus|deficit|shortfall|gap|slippage|grants?|receipts?|"
+    r"agency (?:staff |staffing |worker )?(?:spend|costs?)|overtime|consultancy|"
     r"fees|charges|interest|investments?|borrowing|debt|precept|council tax|business rates|pay award|inflation|"
     r"income from|(?:and|&|plus) (?:other )?income|(?<!')\b(?!(?:total|overall|annual|its|the|our|their|combined|gross|"
     r"net|in|was|year)\b)[a-z]+ income|"
@@ -352,6 +361,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))):
         return "per-capita", "per-unit"
+    if not money and entry.unit == "count" and c.match_end > c.value_end and _NAME_HEAD.match(text, c.match_end) \
+            and text[c.value_end:c.match_end].split()[-1][:1].isupper():  # "... Care Council": a capitalised name
+        return "other-noun", "name"
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "head-noun"
@@ -363,6 +375,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not c.subject and entry.unit == "count" and _OF_WHICH_AFTER.match(raw_after):
+        return "part", "of-which-after"
     if not done_part and not c.subject and entry.unit == "count" and _N_OF_M.match(raw_after):
         return "part", "n-of-m"  # "29 of the 391 are unaccompanied ...": a part, named or not at all
     part_of = _PART_OF.search(raw_before)
@@ -392,6 +406,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and _OTHER_BODY.search(before) and entry.unit == "count":
         return "other-body", "owner-words"
     if entry.id in _MONEY_KPI_GROUPS["own"]:
+        if _SHARE_OF_PROGRAMME.match(raw_after):  # "Expenditure to 30 September was £79.4m (37% of the programme)"
+            return "finance-line", "programme"
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
         if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):

@@ -92,6 +92,18 @@ ROLE_CASES = [
     # a rule's condition
     ("threshold", "The indicator turns red when more than 480 children are on a child protection plan.", "cp_plans",
      "480"),
+    # a part named in inverted order, a course's size rule, a name that holds the KPI's words, a line of spend
+    ("part", "Progress on the Improvement Plan 2024-26, five actions of which have been delayed.",
+     "plan_actions_total", "five"),
+    ("conditional", "Six courses were cancelled, and 17 courses ran with fewer than eight delegates.",
+     "training_courses", "17"),
+    ("threshold", "Six courses were cancelled, and 17 courses ran with fewer than eight delegates.",
+     "training_courses", "eight"),
+    ("other-noun", "Forty-one young people took part through the Children in Care Council this year.",
+     "children_in_care", "Forty-one"),
+    ("finance-line", "Agency staff spend reached £2.7m in the half year.", "expenditure_total", "£2.7m"),
+    ("finance-line", "Spend to 31 December was £41.2m (58% of the programme) against a budget of £71m.",
+     "expenditure_total", "£41.2m"),
     # a later verb shares the sentence's subject, another body
     ("other-body", "The integrated care board funds 212 joint packages and spent £29.6m on them in 2023/24.",
      "expenditure_total", "£29.6m"),

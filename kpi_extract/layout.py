@@ -15,7 +15,7 @@ from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_fi
 from .model import Period
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (YTD_HEAD, find_mentions, financial_year, fy_quarter, single_period, year_column,
+from .periods import (YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, single_period, year_column,
                       year_to_date_after, yearless_day)
 
 
@@ -102,6 +102,11 @@ def _quarter_year(context: list[str]) -> int | None:
         years = [m.period for m in find_mentions(line) if m.absolute and m.period.kind == "financial_year"]
         if len(years) == 1 and years[0].start:
             return years[0].start.year
+        # "scorecard – Quarter 2 2024/25 (July – September 2024)": the year of the quarter it names
+        quarters = {financial_year_of(m.period.start) for m in find_mentions(line)
+                    if m.absolute and m.period.kind == "quarter" and m.period.start}
+        if not years and len(quarters) == 1:
+            return quarters.pop()
     return None
 
 

@@ -74,3 +74,11 @@ def test_a_line_ending_on_a_verb_runs_on_into_the_figure_even_in_a_numbered_para
     got = [s.text for s in sentences(["4.3 The partners' contributions for FY 2020/21 totalled", "£318,000.",
                                       "5. Education and SEND"])]
     assert got[0] == "4.3 The partners' contributions for FY 2020/21 totalled £318,000."
+
+
+def test_bare_quarter_columns_take_the_year_of_the_quarter_their_caption_names():
+    from kpi_extract.layout import header_columns
+    caption = ["Front door scorecard - Quarter 3 2023/24 (October - December 2023)", ""]
+    columns = header_columns("Indicator                      Q2       Q3      Target   England", caption)
+    assert [(c.period.label if c.period else None, c.name) for c in columns] == [
+        ("2023-Q3", "Q2"), ("2023-Q4", "Q3"), (None, "Target"), (None, "England")]

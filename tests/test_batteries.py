@@ -29,10 +29,11 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.86), ("roles", 
           ("periods", "4"): (0.91, 0.74), ("periods", "5"): (0.81, 0.56)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
-# fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295): under
+# fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295, the seventh, a
+# county's cabinet and scrutiny papers of one year, 0.844/0.463): under
 # what each scores now
 DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.93, 0.95), "5": (0.95, 0.77),
-                   "6": (0.86, 0.29)}
+                   "6": (0.86, 0.29), "7": (0.97, 0.61)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import UNKNOWN_PERIOD, Period
+from .numberwords import UNITS, WORD_VALUES
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -23,9 +24,7 @@ MONTHS = {
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11}
-_COUNT_WORD = "(?:" + "|".join(_COUNTS) + ")"
+_COUNT_WORD = "(?:" + "|".join(UNITS[2:12]) + ")"  # two to eleven months
 _ORD = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
 
@@ -126,14 +125,20 @@ def span(first: date, last: date) -> Period:
     return Period(f"{last.year}-{last.month:02d}", "month", first, last)
 
 
+def _month_shift(year: int, mon: int, k: int) -> tuple[int, int]:
+    """The month `k` months after (before, when negative) `mon` of `year`."""
+    n = year * 12 + mon - 1 + k
+    return n // 12, n % 12 + 1
+
+
 def months_ending(last: date, n: int) -> Period:
     """The `n` whole months that end with `last`'s month, to `last` (a span, or the quarter or year it is)."""
-    k = last.year * 12 + last.month - n  # months since year 0 of the month before the first
-    return span(date(k // 12, k % 12 + 1, 1), last)
+    y, m = _month_shift(last.year, last.month, 1 - n)
+    return span(date(y, m, 1), last)
 
 
 def _months(word: str) -> int:
-    return _COUNTS.get(word.lower()) or int(word)
+    return WORD_VALUES.get(word.lower()) or int(word)
 
 
 def _numeric_date(day: str, mon: str, year: str) -> date | None:
@@ -444,8 +449,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if _year4(y1, g["y2"]) != y1 + 1:
             return Mention(s, e)
         n = 6 if g["half"] else _months(g["n"])
-        last_month = 3 + n
-        return Mention(s, e, span(date(y1, 4, 1), end_of_month(y1 + (last_month > 12), (last_month - 1) % 12 + 1)))
+        return Mention(s, e, span(date(y1, 4, 1), end_of_month(*_month_shift(y1, 4, n - 1))))
     if rule == "year_to_year":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .numberwords import TENS, UNITS, WORD_VALUES
 from .periods import find_mentions
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
-_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
-WORD_VALUES.update({w: 10 * i for i, w in enumerate(_TENS) if w})
-
-_UNIT_WORDS = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
-_TEN_WORDS = "|".join(_TENS[2:])
+_UNIT_WORDS = "|".join(sorted(UNITS[1:], key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS[2:])
 # "thirty three", "thirty-three", "one hundred and fifty", "three thousand and fifty"
 _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[\s-](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))"
 # each part once, its larger forms as greedy optional tails (longest first, as an alternation of

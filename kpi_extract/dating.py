@@ -45,8 +45,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTHS, Mention, as_at, months_ending, day_in_context, financial_year, financial_year_of, find_mentions,
-                      previous, previous_quarter, quarter_in_context, without_mentions,
+from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
+                      months_ending, previous, previous_quarter, quarter_in_context, without_mentions,
                       year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -381,10 +381,10 @@ def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int])
     if not before or m.since or _compared_before(text, m):
         return False
     f = figs[before[-1]]
-    gap = text[f.start:m.start][len(text[f.start:f.ext_end].rstrip(", ")):]  # "£139,850, which": the comma is the gap's
-    if f.mention is not None or f.prior or len(gap) > 100 or not _plain_gap(gap[:40]) \
-            or re.search(r"[\d,;:()\[\]|]", gap) or _CUE_WORDS.search(gap) or _CLAUSE_WORD.search(gap) \
-            or not _DATING_WORD.search(gap):
+    figure_end = f.start + len(text[f.start:f.ext_end].rstrip(", "))  # "£139,850, which": the comma is the gap's
+    gap = text[figure_end:m.start]
+    if f.mention is not None or f.prior or len(gap) > 100 or re.search(r"[\d,;:()\[\]|]", gap) \
+            or _CUE_WORDS.search(gap) or _CLAUSE_WORD.search(gap) or not _DATING_WORD.search(gap):
         return False
     f.mention = m
     return True
@@ -397,19 +397,16 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
         p = day_in_context(m.month, m.day, ctx.meeting)
         if p.known and p.end and p.end > ctx.meeting.end:
             p = previous(p)
-        if p.known and m.months and p.end is not None:
-            p = months_ending(p.end, m.months)
-        return p if p.known else None
-    if m.month:
+    elif m.month:
         p = day_in_context(m.month, m.day, around)
-        if p.known and m.months and p.end is not None:  # "in the six months to 30 September"
-            p = months_ending(p.end, m.months)
     elif m.quarter:
         p = quarter_in_context(m.quarter, around)
         if p.known and m.day == -1:  # "the end of Quarter 1"
             p = as_at(p.end)  # type: ignore[arg-type]
     else:
         return None
+    if p.known and m.months and p.end is not None:  # "in the six months to 30 September"
+        p = months_ending(p.end, m.months)
     return p if p.known else None
 
 
@@ -427,7 +424,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
             return ctx.event, m.start
         found = (m.period if m.absolute else None) or place(m, ctx.carried or ctx.period, ctx) \
-            or _placed_in_sentence(m, mentions)
+            or _placed_in_sentence(m, mentions, ctx)
         if found is not None:
             return found, m.start
     used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
@@ -451,15 +448,12 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     return None, -1
 
 
-def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...]) -> Period | None:
+def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...], ctx: Context) -> Period | None:
     """A year-less day placed in the year the sentence itself names before it, when nothing
     around does: "Dashboard, calendar year 2024 At 30 June there were 1,540 ... and 402 ..."."""
     year = next((x.period for x in mentions if x.start < m.start and x.absolute and x.period is not None
                  and x.period.kind in ("calendar_year", "financial_year")), None)
-    if year is None or not m.month:
-        return None
-    p = day_in_context(m.month, m.day, year)
-    return p if p.known else None
+    return place(m, year, ctx) if year is not None and m.month else None
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|with)\b", re.I)

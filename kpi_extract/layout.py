@@ -99,12 +99,12 @@ class Column:
 def _quarter_year(context: list[str]) -> int | None:
     """The financial year a bare `Q1 Q2 Q3 Q4` header is about, from the lines above it."""
     for line in reversed(context):
-        years = [m.period for m in find_mentions(line) if m.absolute and m.period.kind == "financial_year"]
-        if len(years) == 1 and years[0].start:
+        named = [m.period for m in find_mentions(line) if m.absolute and m.period.start]
+        years = [p for p in named if p.kind == "financial_year"]
+        if len(years) == 1:
             return years[0].start.year
         # "scorecard – Quarter 2 2024/25 (July – September 2024)": the year of the quarter it names
-        quarters = {financial_year_of(m.period.start) for m in find_mentions(line)
-                    if m.absolute and m.period.kind == "quarter" and m.period.start}
+        quarters = {financial_year_of(p.start) for p in named if p.kind == "quarter"}
         if not years and len(quarters) == 1:
             return quarters.pop()
     return None

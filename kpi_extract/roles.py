@@ -98,10 +98,11 @@ _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|und
 _RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|per (?:item|transaction|invoice|order)\b|"
                          r"[^.;]{0,50}?\b(?:needs?|requires?|must (?:be|have)|is subject to)\b[^.;]{0,30}?\b(?:approv|authoris|sign|"
                          r"agree|consent))", re.I)
-_ABOVE_QUALIFIER = re.compile(r"(?:more than|over|above|in excess of|less than|under|below)\b", re.I)
+_ABOVE = r"(?:more than|over|above|in excess of|less than|under|below)"
+_ABOVE_QUALIFIER = re.compile(_ABOVE + r"\b", re.I)
 # "a named nurse in every provider caring for more than 50 looked after children"
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
-_ABOVE_BEFORE = re.compile(r"\b(?:more than|over|above|in excess of|less than|under|below)\s*$", re.I)
+_ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
 _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling)\b[^.;\d]{0,40}?"
                            r"\b(?:is|was|of|at|are|were|to)\s+$", re.I)
@@ -130,8 +131,7 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
 # the label just before a figure and its colon: "similar authorities: 45.8"
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a rule's condition, not a count: "red if more than 450 children are subject to a plan"
-_IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:more than|over|above|in excess of|fewer than|"
-                       r"less than|under|below|exceeding|at least)\s*$"
+_IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:" + _ABOVE + r"|fewer than|exceeding|at least)\s*$"
                        # "23 courses ran with fewer than ten people": the ten is the rule's
                        r"|\bwith\s+(?:fewer|less)\s+than\s*$", re.I)
 # a verb that shares its subject with the clause before: "The ICB commissions around 1,900 packages
@@ -326,10 +326,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "up-to"
     if _LIMIT_BEFORE.search(before):
         return "threshold", "limit-words"
-    if (_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before)) and (
-            _RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before)):
-        return "threshold", "rule-words"
-    if _IF_ABOVE.search(raw_before):
+    if ((_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before))
+            and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before):
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
@@ -361,8 +359,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))):
         return "per-capita", "per-unit"
-    if not money and entry.unit == "count" and c.match_end > c.value_end and _NAME_HEAD.match(text, c.match_end) \
-            and text[c.value_end:c.match_end].split()[-1][:1].isupper():  # "... Care Council": a capitalised name
+    read_after = text[c.value_end:c.match_end].split()  # the words the match read after the figure
+    if not money and entry.unit == "count" and read_after and read_after[-1][:1].isupper() \
+            and _NAME_HEAD.match(text, c.match_end):  # "... Care Council": a capitalised name
         return "other-noun", "name"
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
@@ -398,8 +397,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "of-which"
     # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
     owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
-        or (money and _POLICE.search(before))
-    owner_before = owner_before or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
+        or (money and _POLICE.search(before)) \
+        or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"

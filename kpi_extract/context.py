@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .docarea import document_area
+from .docarea import document_area, document_owner
 from .model import Period
 from .needles import Guarded
 from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
@@ -48,6 +48,7 @@ class DocumentContext:
     event: Period | None = None
     area: str = ""  # the council or partnership whose figures these are (docarea.py)
     area_code: str = ""  # its ONS code when it is one UK local authority
+    owner: str = ""  # the body (no area: a health trust, a police force) whose paper this is, if not a council's
 
     def structural(self, page: int) -> set[int]:
         """The page's lines that are structure (titles, headings, lead-ins, standing statements,
@@ -282,7 +283,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
     "Annual Report 2019/20" dates nothing. A dateline is never a heading. The area is read from
     `raw_pages` (running headers kept) when given."""
     area, code = document_area(raw_pages if raw_pages is not None else pages, path)
-    ctx = DocumentContext(area=area, area_code=code)
+    ctx = DocumentContext(area=area, area_code=code,
+                          owner=document_owner(raw_pages if raw_pages is not None else pages, area))
     _front_matter(ctx, pages, path)
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")

@@ -234,6 +234,32 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
     return shown[best]
 
 
+# a body that publishes papers of its own and is no area: a health trust or commissioner, a police force
+# (a line that is the name alone, as a letterhead is: "Police notifications numbered 4,880" is a sentence)
+_NOT_AN_AREA = re.compile(
+    r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|"
+    r"Clinical Commissioning Group|Constabulary|Police(?: Service| Force)?|Fire and Rescue Service))\W*")
+_FRONT_LINES = 6
+
+
+def document_owner(pages: list[str], area: str) -> str:
+    """The body a document is the paper of, when that body is no area: the NHS trust, commissioner
+    or police force whose name heads its front page, in a document that names no council or
+    partnership ("Severnside Community Healthcare NHS Trust / Trust Board / Safeguarding annual
+    report"). Its figures are that body's own (issue 7: a figure whose owner is not an area is
+    dropped), however much they look like a council's ("Trust staff made 1,318 referrals to
+    children's social care"). "" for every document with an area: a council's pack that quotes a
+    trust is still the council's."""
+    if area or not pages:
+        return ""
+    lines = [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:_FRONT_LINES]
+    for line in lines:
+        m = _NOT_AN_AREA.fullmatch(line)
+        if m:
+            return m.group("name").strip()
+    return ""
+
+
 def _parts(joint: str) -> list[str]:
     """The places a joint name covers: "Kingsford and Dunmere" -> Kingsford, Dunmere."""
     return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]

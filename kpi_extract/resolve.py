@@ -43,7 +43,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     each dated (`dating.py`), then checked (`to_fact`)."""
     if not cands:  # most pages of a pack: nothing to date
         return []
-    dated, _ = date_page(layout, own_measures(cands, library, doc.area_code), doc, library)
+    dated, _ = date_page(layout, own_measures(cands, library, doc.area_code, doc.owner), doc, library)
     facts = []
     for d in dated:
         # the one place where a dated candidate may still be turned away before it becomes a fact
@@ -54,10 +54,10 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     return facts
 
 
-def own_measures(cands: list[Candidate], library: Library, area_code: str = "") -> list[Candidate]:
+def own_measures(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "") -> list[Candidate]:
     """The candidates whose role makes them facts (levels, flows, rates, shares of the KPI's own
     measure; named parts), each with its role and subject set."""
-    return [c for c in assign_roles(cands, library, area_code) if is_fact(c)]
+    return [c for c in assign_roles(cands, library, area_code, owner) if is_fact(c)]
 
 
 def rejection(c: Candidate, library: Library) -> str:

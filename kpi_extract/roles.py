@@ -496,9 +496,11 @@ def subject_of(c: Candidate, library: Library) -> str:
     return ""
 
 
-def assign(cands: list[Candidate], library: Library, area_code: str = "") -> list[Candidate]:
+def assign(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "") -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first);
-    `area_code`, the document's council, makes another named council's figures that council's."""
+    `area_code`, the document's council, makes another named council's figures that council's;
+    `owner`, a body that is no area whose paper this is (docarea.document_owner), makes every
+    figure that body's."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
@@ -519,6 +521,8 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "") -> lis
         role, rule = role_of(c, library, spans, earlier)
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
+        elif role in FACT_ROLES | {"part"} and owner:
+            role, rule = "other-body", "document-owner"
         out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
     return _comparisons_share_roles(_parts_of_another_whole(out))
 

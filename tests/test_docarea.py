@@ -153,3 +153,30 @@ def test_a_figure_of_another_named_council_is_not_the_reporting_councils(library
             "fostering framework, looked after 460 children at 31 March 2024, a rate of 70 per 10,000.")
     got = {(f.kpi, f.value, f.area) for f in extract_text(text, library)}
     assert got == {("children_in_care", "1900", "Kent")}
+
+
+def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
+    """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
+    names no council; its referrals are the trust's, not a council's intake."""
+    from kpi_extract.pipeline import extract_text
+    trust = ("Ashworth Valley Community Healthcare NHS Foundation Trust\nTrust Board (meeting in public)\n"
+             "Thursday 4 July 2024\n\nSAFEGUARDING CHILDREN ANNUAL REPORT 2023/24\n\f"
+             "Trust staff made 1,412 referrals to children's social care in 2023/24 (2022/23: 1,296).")
+    assert extract_text(trust, library) == []
+    # the same sentence in a council's paper is the council's figure, quoted from its partner
+    council = trust.replace("Ashworth Valley Community Healthcare NHS Foundation Trust", "Salford City Council")
+    assert {(f.kpi, f.value, f.area) for f in extract_text(council, library)} == {
+        ("referrals", "1412", "Salford"), ("referrals", "1296", "Salford")}
+
+
+@pytest.mark.parametrize("first, owner", [
+    ("Severn Vale Integrated Care Board", "Severn Vale Integrated Care Board"),
+    ("The Midshire Constabulary", "Midshire Constabulary"),
+    ("Wyre Forest Police", "Wyre Forest Police"),
+    ("Riverside Children's Safeguarding Partnership", ""),  # a partnership is an area's
+    ("Annual report of the Designated Nurse", ""),           # nobody named: nothing to drop
+])
+def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
+    from kpi_extract.docarea import document_owner
+    pages = [f"{first}\nBoard meeting, 4 July 2024\nReport title"]
+    assert document_owner(pages, document_area(pages)[0]) == owner

@@ -59,8 +59,15 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|m
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
                      r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
-                     r"seek(?:s|ing)? to|committed to|(?:will|to) (?:reduce|increase|bring down|lower|raise)\b[^.;]{0,60}\bto)\b",
+                     r"seek(?:s|ing)? to|committed to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:reduce|increase|bring|lower|raise|cut|grow|get)\b[^.;]{0,60}\bto|"
+                     # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
+                     r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
+# "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
+# (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
+_PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
+                             r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
+                             r"about\s+|up to\s+)?£?$", re.I)
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
@@ -70,7 +77,9 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
-                       r"modelled|modelling|is expected)\b", re.I)
+                       r"modelled|modelling|is expected|"
+                       # "Luton will have around 300 children on plans by the spring": what is yet to be
+                       r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
                              r"estimated|predicted)\b|"
                              # "against 380 assumed when the budget was set"
@@ -139,6 +148,10 @@ _IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:" + _ABOV
 _AND_VERB = re.compile(r"\band\s+(?:also\s+)?(?:spent|spends|received|receives|holds|held|manages|managed|allocated|"
                        r"invested|paid|has a budget of|had a budget of)\s+(?:(?:around|about|approximately|some|over|"
                        r"nearly|almost|a total of)\s+)?£?$", re.I)
+# a clause with no subject of its own, which the sentence's opening noun phrase governs:
+# "The NHS trust's team ran 96 sessions in 2023/24, reaching 2,140 staff"
+_PARTICIPLE = re.compile(r"^\s*(?:[a-z]+ing|with)\s+(?:a total of\s+|some\s+|around\s+|about\s+|over\s+|"
+                         r"more than\s+|almost\s+|nearly\s+)?$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -331,7 +344,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
-    if _TARGET.search(before) or _TARGET.search(after):
+    if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
     if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
         return "target", "target-list"
@@ -402,7 +415,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
-    if not money and _OTHER_BODY.search(before) and entry.unit == "count":
+    if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
+            _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
         return "other-body", "owner-words"
     if entry.id in _MONEY_KPI_GROUPS["own"]:
         if _SHARE_OF_PROGRAMME.match(raw_after):  # "Expenditure to 30 September was £79.4m (37% of the programme)"

@@ -107,6 +107,18 @@ ROLE_CASES = [
     # a later verb shares the sentence's subject, another body
     ("other-body", "The integrated care board funds 212 joint packages and spent £29.6m on them in 2023/24.",
      "expenditure_total", "£29.6m"),
+    # an intention said as "to bring ... down to", "the aim was to have", "plans for", "the planned"
+    ("target", "The corporate plan's commitment is to bring the number of children looked after down to 615 "
+               "over the next three years.", "children_in_care", "615"),
+    ("target", "The partnership's aim was to have 28 of the actions signed off by the autumn.",
+     "plan_actions_completed", "28"),
+    ("target", "Next year's learning programme plans for 165 multi-agency training courses.", "training_courses", "165"),
+    # what a sentence says will be
+    ("forecast", "On the present trend, the county will have about 690 children looked after by next March.",
+     "children_in_care", "690"),
+    # a clause with no subject of its own is the sentence's subject's: another body's training
+    ("other-body", "The ICB's safeguarding team ran 58 sessions for GP practices this year, reaching 1,430 "
+                   "practitioners.", "training_delegates", "1,430"),
 ]
 
 
@@ -295,9 +307,25 @@ def test_a_partner_table_row_named_as_the_total_is_the_total(library):
      ("cp_plans", 612.0)),
     # a partner named "National ..." is not a national comparator
     ("The National Probation Service contributed £6,500 in 2023/24.", ("agency_contribution", 6500.0)),
+    # what was done to bring a number down is not an intention
+    ("Early help has helped to bring the number of children in care down to 590 at 31 March 2024.",
+     ("children_in_care", 590.0)),
 ])
 def test_words_that_only_look_like_a_role(text, want, library):
     assert want in facts(text, library)
+
+
+@pytest.mark.parametrize("before,planned", [
+    ("Next year's programme plans for ", True),
+    ("We are planning for around ", True),
+    ("The review found that the planned ", True),
+    # a child protection, care or safety plan "for" children is a plan of the KPI's own, not of work
+    ("At 31 March 2024 there were child protection plans for ", False),
+    ("Reviews of care plans for ", False),
+    ("CP plans for ", False),
+])
+def test_what_is_planned_is_told_from_a_plan_for_children(before, planned):
+    assert bool(roles._PLANNED_BEFORE.search(before)) is planned
 
 
 @pytest.mark.parametrize("text,whole,part", [

@@ -20,6 +20,7 @@ gaps, by a change of type size and by columns. Thresholds live in `Settings`, wi
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,8 +28,8 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, single_period, year_column,
-                      year_to_date_after, yearless_day)
+from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, month, single_period,
+                      year_column, year_to_date_after, yearless_day)
 
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
@@ -166,12 +167,8 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     if found is not None:
         return found
     named = _BARE_MONTH.fullmatch(text.strip())
-    if named:  # `Apr May Jun` under "Monthly data 2024/25": the months of the year the caption names
-        years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind in ("financial_year",
-                                                                                             "calendar_year")}
-        if len(years) == 1:
-            found = day_in_context(MONTHS[named.group(1).lower()], 0, years.pop())
-            return found if found.known else None
+    if named:
+        return _month_in_context(MONTHS[named.group(1).lower()], context)
     quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
     if len(quarters) == 1:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
@@ -179,6 +176,28 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
             fy = years.pop()
             if fy.start is not None:
                 return fy_quarter(fy.start.year, quarters[0].quarter)
+    return None
+
+
+def _month_in_context(mon: int, context: str) -> Period | None:
+    """A bare month over a column, placed by its caption: in the one year or span the caption
+    names (`Apr May Jun` under "Monthly data 2024/25", `Oct Nov Dec` under "October to December
+    2023"), else as the last such month at or before the one day it names (`Aug Sep Oct` under
+    "tracker for the Panel, 14 November 2024"); None when the caption names neither."""
+    periods = [m.period for m in find_mentions(context) if m.absolute and m.period.start and m.period.end]
+    spans = [p for p in periods if p.kind not in ("as_at", "month")]
+    if spans:
+        years = {p for p in spans if p.kind in ("financial_year", "calendar_year")}
+        if len(years) == 1:  # (a year's months; January to March of a financial year are in its second)
+            found = day_in_context(mon, 0, years.pop())
+            return found if found.known else None
+        held = {y for p in spans for y in range(p.start.year, p.end.year + 1)  # type: ignore[union-attr]
+                if p.start <= date(y, mon, 1) <= p.end}  # type: ignore[operator]
+        return month(held.pop(), mon) if len(held) == 1 else None
+    days = {p.end for p in periods}
+    if len(days) == 1:
+        day = days.pop()
+        return month(day.year if mon <= day.month else day.year - 1, mon)  # type: ignore[union-attr]
     return None
 
 
@@ -202,6 +221,8 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
     if period is not None:
         place = "" if _BARE_MONTH.fullmatch(t) else area_name(t)
         return ("area", period) if place else ("period", period)
+    if _BARE_MONTH.fullmatch(t):
+        return "unknown", None  # `Oct` with no year anywhere near: a month, but of no known year; never a place
     if _CODE_HEAD.match(t):
         return "code", None
     if _TOTAL.match(t):

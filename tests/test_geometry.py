@@ -170,6 +170,46 @@ def test_bare_month_columns_are_the_months_of_the_year_above():
                      ("referrals", "351", "2024-06", "")}
 
 
+def test_bare_month_columns_are_the_months_of_the_span_or_before_the_day_above():
+    # a span of months: its own months
+    found = facts_of(page(
+        cells(80, (60, "Monthly dashboard: November 2023 to January 2024")),
+        cells(100, (60, "Measure"), (300, "Nov"), (360, "Dec"), (420, "Jan")),
+        cells(120, (60, "Referrals"), (300, "312"), (360, "287"), (420, "330")),
+    ))
+    assert found == {("referrals", "312", "2023-11", ""), ("referrals", "287", "2023-12", ""),
+                     ("referrals", "330", "2024-01", "")}
+    # one day (a meeting): the last such months at or before it
+    found = facts_of(page(
+        cells(80, (60, "Tracker for the Corporate Parenting Panel, 6 February 2025")),
+        cells(100, (60, "Measure"), (300, "Nov"), (360, "Dec"), (420, "Jan")),
+        cells(120, (60, "Referrals"), (300, "298"), (360, "251"), (420, "306")),
+    ))
+    assert found == {("referrals", "298", "2024-11", ""), ("referrals", "251", "2024-12", ""),
+                     ("referrals", "306", "2025-01", "")}
+    # no year anywhere near: a month of no known year is no column to read, and never a place
+    assert facts_of(page(
+        cells(100, (60, "Measure"), (300, "Nov"), (360, "Dec"), (420, "Jan")),
+        cells(120, (60, "Referrals"), (300, "298"), (360, "251"), (420, "306")),
+    )) == set()
+
+
+def test_a_table_whose_rows_are_periods_takes_its_kpis_from_the_column_headers():
+    found = facts_of(page(
+        cells(100, (60, "Month"), (260, "Contacts"), (340, "Referrals"), (420, "Re-referral %")),
+        cells(120, (60, "May 2024"), (260, "1,377"), (340, "296"), (420, "18")),
+        cells(140, (60, "June 2024"), (260, "1,402"), (340, "318"), (420, "22")),
+    ))
+    assert found == {("referrals", "296", "2024-05", ""), ("referrals", "318", "2024-06", ""),
+                     ("rereferral_rate", "18", "2024-05", ""), ("rereferral_rate", "22", "2024-06", "")}
+    # columns headed by places are places, not measures: nothing names a KPI there
+    assert facts_of(page(
+        cells(100, (60, "Year"), (300, "Walsall"), (380, "England")),
+        cells(120, (60, "2022/23"), (300, "412"), (380, "43.2")),
+        cells(140, (60, "2023/24"), (300, "398"), (380, "41.9")),
+    )) == set()
+
+
 def test_rows_that_only_say_what_of_the_kpi_the_label_column_is_headed_by():
     found = facts_of(page(
         cells(100, (60, "Looked after children"), (300, "Mar-23"), (380, "Mar-24")),

@@ -149,6 +149,13 @@ def test_a_pipe_table_whose_header_leaves_the_label_cell_empty(library):
                    ("children_in_care_rate_per_10k", "64", "2024-03-31")}
 
 
+def test_a_row_of_courses_run_or_held_is_the_courses(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("training_courses", "51", "2022-23"), ("training_courses", "58", "2023-24")}
+
+
 def test_bare_year_columns_under_a_caption_naming_the_day_are_that_day(library):
     from kpi_extract.pipeline import extract_text
     text = ("Table 1: Children in care (at 31 March)\n\n          2022     2023     2024\nChildren in care    702    731    760\n"

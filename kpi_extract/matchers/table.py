@@ -262,6 +262,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # ("Number", "Per 10,000")
     headed = label_kpi(table.label_head, "count", None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
+    if _by_period_rows(table):
+        return _period_rows(table, layout, library, settings)
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
@@ -300,6 +302,40 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
+                                 match_start=0, match_end=len(snippet)))
+    return out
+
+
+def _by_period_rows(table: TextTable) -> bool:
+    """A table turned the other way: its rows are periods ("July 2024", "2022/23") and its
+    columns the measures ("Referrals", "Re-referral %"), as monthly returns and five-year tables
+    are often set out. No column is a period then; a column headed by a place stays a place."""
+    kinds = table.kinds or []
+    return len(table.rows) >= 2 and "period" not in kinds and \
+        all(single_period(r.label.strip()) is not None for r in table.rows)
+
+
+def _period_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:
+    """Each cell of a table whose rows are periods: the KPI its column's header names, the
+    period its row's label names."""
+    out: list[Candidate] = []
+    header = table.header_text
+    for row in table.rows:
+        period = single_period(row.label.strip())
+        snippet, starts = row_snippet(row.label, row.cells, header)
+        for cell, kind, name, start in zip(row.cells, table.kinds or [], table.names or [], starts):
+            if cell is None or kind not in ("measure", "area"):
+                continue
+            unit = "GBP" if cell.startswith("£") or "£" in name else \
+                "percent" if cell.endswith("%") or re.search(r"%|per ?cent", name, re.I) else "count"
+            kpi = measure_kpi(name, unit, library)
+            found = (kpi, settings.table_label_cutoff) if kpi else label_kpi(name, unit, None, library,
+                                                                               settings.table_label_cutoff)
+            if found is None:
+                continue
+            out.append(Candidate(found[0], cell, layout.number, snippet, "table", f"{found[0]}/table-period-rows",
+                                 settings.table_confidence * found[1] / 100, start, start + len(cell), "",
+                                 period=period, period_source="table", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
 

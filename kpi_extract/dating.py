@@ -417,7 +417,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     placed in the context (R); with where in the text it was written. None when it names none."""
     for i in outer:
         m = figs[i].mention
-        if figs[i].prior or m is None:
+        if figs[i].prior or m is None or m.since:  # "(20.6%)" after "the lowest since Q3 2023/24": the baseline's
             continue
         if m.relative in ("current", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
@@ -461,15 +461,17 @@ _EVENT_NOUN = re.compile(r"\b(?:conference|summit|event|webinar|workshop|seminar
 
 
 def _outside_main_clause(text: str, f: _Figure, main_at: int) -> bool:
-    """A figure before a later clause that dates an event is not dated by that event: in
-    "webinars reached 1,146 attendees, and our conference, held on 24 February 2021, had 412
-    delegates" the conference's date is not the webinars'."""
+    """A figure before a later clause that dates an event, or before a semicolon, is not dated
+    by that clause: in "webinars reached 1,146 attendees, and our conference, held on 24
+    February 2021, had 412 delegates" the conference's date is not the webinars', and in "The
+    re-referral rate of 21.4% remains above target; an audit in August found ..." August is
+    the audit's."""
     if main_at <= f.ext_end:
         return False
     brk = None
     for brk in _CLAUSE_BREAK.finditer(text, f.ext_end, main_at):
         pass
-    return brk is not None and bool(_EVENT_NOUN.search(text[brk.end():main_at]))
+    return brk is not None and (brk.group() == ";" or bool(_EVENT_NOUN.search(text[brk.end():main_at])))
 
 
 def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,

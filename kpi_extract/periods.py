@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import UNKNOWN_PERIOD, Period
@@ -579,7 +579,16 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             mention = _mention(rule, m, text)
             if mention is not None:
                 taken.append(mention)
+    if "since" in text:  # "the lowest since Q3 2023/24": a baseline, like "since 2010"
+        taken = [replace(t, since=True) if t.absolute and not t.since and
+                 _BASELINE_BEFORE.search(text, max(0, t.start - 80), t.start) else t for t in taken]
     return tuple(sorted(taken, key=lambda t: t.start))
+
+
+# what a figure is measured against, after a superlative: "the lowest number since 31 March 2022",
+# "the first time since Q3 2023/24" (not "Since April 2024, 412 children ...": a span from then)
+_BASELINE_BEFORE = re.compile(r"\b(?:[a-z]{2,}est|first time|most|least)\b[^.;:]{0,50}\bsince\s+(?:the\s+(?:end\s+of\s+)?)?$",
+                              re.I)
 
 
 def without_mentions(text: str, mentions) -> str:

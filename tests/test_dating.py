@@ -2,6 +2,7 @@
 import pytest
 
 from kpi_extract.dating import SOURCE_OF_RULE, Context, attribute
+from kpi_extract.model import Period
 from kpi_extract.periods import as_at, financial_year, month
 from datetime import date
 
@@ -79,3 +80,20 @@ MEETING_NOV_2024 = Context(meeting=as_at(date(2024, 11, 14)))
 ])
 def test_a_date_at_the_end_of_its_figures_clause(text, figures, expected):
     assert periods(text, figures, MEETING_NOV_2024) == expected
+
+
+Q2_2024_25 = Context(Period("2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9, 30)), "title",
+                     meeting=as_at(date(2024, 11, 14)))
+
+
+@pytest.mark.parametrize("text,figures,expected", [
+    # a date after a superlative's "since" is the baseline's, like "since 2010", not the figure's own
+    ("Referrals fell to 1,044, the fewest since Q4 2022/23 (1,012).", ["1,044"], [("2024-Q3", "title")]),
+    ("There were 305 children on a plan at 30 September, the highest number since 31 March 2021.", ["305"],
+     [("2024-09-30", "sentence")]),
+    # a date in the clause after a semicolon is that clause's, not the figure's before it
+    ("The re-referral rate was 19.8%; a dip sample of 30 cases in July found good practice.", ["19.8%"],
+     [("2024-Q3", "title")]),
+])
+def test_a_baseline_or_another_clauses_date_is_not_the_figures(text, figures, expected):
+    assert periods(text, figures, Q2_2024_25) == expected

@@ -86,6 +86,8 @@ _COMPARATOR = re.compile(r"^(?:england|national|nationally|sn|statistical|neighb
                          r"variance|difference|direction|polarity|good|is|£|\(£\)|%|\(%\))$", re.I)
 _MERGE = {("statistical", "neighbours"), ("statistical", "neighbour"), ("england", "average"),
           ("national", "average"), ("sn", "average"), ("regional", "average"), ("good", "is")}
+_MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|amount|funding|income|paid|cost|budget|value|gbp)\b", re.I)
+_SHARE_HEAD = re.compile(r"%|\bshare\b|\bper ?cent|\bproportion\b", re.I)
 _AGENCY_HEADER = re.compile(r"^\s*(?:partner|agency|organisation|organization|contributor|funder|source|income|funding)s?\b",
                             re.I)
 
@@ -439,7 +441,12 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     words = " ".join([t.caption, t.label_head] + [c.header for c in t.columns])
     money = bool(rows) and (all((c or "").startswith("£") for r in rows for c in r.cells if c) or
                             all("£" in c.header for c in t.columns))
-    agency = bool(_AGENCY_HEADER.match(t.label_head or "")) or (
+    # (a table of partners with a column of a count, "Agency | Delegates | Share", breaks down that
+    # count by partner: no one paid anything)
+    counted = not money and any(c.kind == "measure" and c.header and not _MONEY_HEAD.search(c.header)
+                                and not _SHARE_HEAD.search(c.header) for c in t.columns) \
+        and not any(_MONEY_HEAD.search(c.header or "") for c in t.columns)
+    agency = (bool(_AGENCY_HEADER.match(t.label_head or "")) and not counted) or (
         money and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
         bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and
         not re.search(r"expenditure|\bspend|\bcosts?\b|outturn", words, re.I))

@@ -149,6 +149,19 @@ def test_a_pipe_table_whose_header_leaves_the_label_cell_empty(library):
                    ("children_in_care_rate_per_10k", "64", "2024-03-31")}
 
 
+def test_a_table_of_partners_with_a_column_of_delegates_breaks_down_the_delegates(library):
+    from kpi_extract.pipeline import extract_text
+    # no one paid anything: each partner's row is a part of the delegates, the total is the whole
+    text = ("Table 5: Attendance by agency, 2023/24\nAgency | Delegates | Share\nSchools | 812 | 41%\n"
+            "Health | 655 | 33%\nSocial care | 509 | 26%\nTotal | 1,976 | 100%\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("training_delegates", "812", "2023-24", "Schools"), ("training_delegates", "655", "2023-24", "Health"),
+                   ("training_delegates", "509", "2023-24", "Social care"), ("training_delegates", "1976", "2023-24", "")}
+    # with a column of money it is what each paid
+    paid = text.replace("Attendance", "Contributions").replace("Delegates", "Contribution (£)")
+    assert {f.kpi for f in extract_text(paid, library)} == {"agency_contribution", "budget_contributions"}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

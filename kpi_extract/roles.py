@@ -364,6 +364,12 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    opener = _OPENER.match(text)
+    if not paid_in and opener and opener.end() <= c.value_start and _COMPARATOR.search(opener.group(1)) \
+            and ";" not in text[opener.end():c.value_start]:
+        # "Nationally, 52,120 children were on a plan and 83,630 were in care": the opener governs
+        # every clause of its sentence, up to a semicolon
+        return "comparator", "comparator-opener"
     if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after)):
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):

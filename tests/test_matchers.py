@@ -162,6 +162,16 @@ def test_a_table_of_partners_with_a_column_of_delegates_breaks_down_the_delegate
     assert {f.kpi for f in extract_text(paid, library)} == {"agency_contribution", "budget_contributions"}
 
 
+def test_a_bracketed_prior_figure_is_excluded_with_its_host(library):
+    from kpi_extract.pipeline import extract_text
+    # CAMHS's referrals, this year's and last year's in the bracket
+    assert extract_text("The CAMHS single point of access received 1,906 referrals in 2023/24 (2022/23: 1,712).",
+                        library) == []
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Children's social care received 1,906 referrals in 2023/24 (2022/23: 1,712).", library)}
+    assert got == {("referrals", "1906", "2023-24"), ("referrals", "1712", "2022-23")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -116,6 +116,9 @@ ROLE_CASES = [
     # what a sentence says will be
     ("forecast", "On the present trend, the county will have about 690 children looked after by next March.",
      "children_in_care", "690"),
+    # a comparator opening the sentence governs each of its clauses, up to a semicolon
+    ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
+                   "looked after at 31 March 2024.", "children_in_care", "83,630"),
     # a clause with no subject of its own is the sentence's subject's: another body's training
     ("other-body", "The ICB's safeguarding team ran 58 sessions for GP practices this year, reaching 1,430 "
                    "practitioners.", "training_delegates", "1,430"),
@@ -307,6 +310,9 @@ def test_a_partner_table_row_named_as_the_total_is_the_total(library):
      ("cp_plans", 612.0)),
     # a partner named "National ..." is not a national comparator
     ("The National Probation Service contributed £6,500 in 2023/24.", ("agency_contribution", 6500.0)),
+    # after a semicolon the opener no longer governs
+    ("Nationally, the number of plans fell; in Bury 312 children were on a child protection plan at 30 June 2024.",
+     ("cp_plans", 312.0)),
     # what was done to bring a number down is not an intention
     ("Early help has helped to bring the number of children in care down to 590 at 31 March 2024.",
      ("children_in_care", 590.0)),

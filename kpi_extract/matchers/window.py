@@ -74,8 +74,29 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
                 break
         if entry is None or any(rx.search(w) for rx in entry.exclude):
             continue
+        host = _bracket_host(text, c.value_start)
+        if host and any(rx.search(host) for rx in entry.exclude):
+            continue  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)": CAMHS's, both
         out.append(c)
     return out
+
+
+# a figure in a bracket after its period: "(2022/23: 1,873)", "[Q2 24/25: 2,870]"
+_BRACKET_LEAD = re.compile(r"[(\[][^()\[\]]{1,30}:\s*$")
+
+
+def _bracket_host(text: str, start: int) -> str:
+    """The clause a bracketed prior figure belongs to ("... received 2,140 referrals in 2023/24"
+    before "(2022/23: 1,873)"): what is excluded there is excluded in the bracket too. "" when
+    the figure is no such bracket's."""
+    lead = _BRACKET_LEAD.search(text, max(0, start - 32), start)
+    if lead is None:
+        return ""
+    before = text[max(0, lead.start() - 80):lead.start()]
+    dates = [(m.start, m.end) for m in find_mentions(before)]
+    figures = [m for m in _NUMBER.finditer(before) if not any(a <= m.start() < b for a, b in dates)]
+    at = lead.start() - len(before) + figures[-1].start() if figures else lead.start()
+    return window(text, at, lead.start(), after=0)  # the host figure's clause, up to the bracket
 
 
 _ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\s|\(?[a-z]\)\s)")

@@ -348,6 +348,10 @@ _MONTH_AT_START = re.compile(r"(?:January|February|March|April|May|June|July|Aug
                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 
+# an item of a list set out as "label – figure" or "label: figure", one to a line
+_LABEL_VALUE_LINE = re.compile(r"^[A-Z][^.!?\d]{2,80}?\s(?:[-\u2013\u2014:]|\|)\s*£?\d[\d,.]*%?\s*$")
+
+
 def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> bool:
     """Does `line` start a new paragraph after `prev`? Lines that stop well short of the
     margin end a paragraph (or are headings) when the next line starts with a capital."""
@@ -360,6 +364,8 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
     starts_new = line[:1].isupper() or line[:1] in "\u2022£"
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:
         return True
+    if starts_new and _LABEL_VALUE_LINE.match(prev):
+        return True  # "Children subject to CP plans – 276" / "Children in need – 1,340": a list of items
     if _NO_BREAK_END.search(prev, len(prev) - 14) or not starts_new:  # (anchored at the end: its tail)
         return False
     return len(prev) < 0.75 * typical or in_bullet

@@ -308,6 +308,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_span", re.compile(
         rf"(?:\b(?P<between>between)\s+)?\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?P<to>to|-|\u2013|until|and)\s*"
         rf"(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
+    # Oct-Dec 23, Jan-Mar 24: a table's or a list's short span of months, closed by a colon, a cell's end
+    ("month_span_yy", re.compile(
+        r"\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\s?[-\u2013]\s?"
+        r"(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\s?['\u2019]?(?P<yy>\d{2})(?=\s*(?:[:|)\]]|$))", re.I | re.M)),
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
         rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
@@ -316,11 +320,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
-    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
+    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\bquarter\s+(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
-        rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+        rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
     # FY22/23, FY 22-23
     ("fy_short", re.compile(r"\bFY\s?(?P<a>\d{2})\s?[/-]\s?(?P<b>\d{2})\b")),
     # 2016/17, 2017-2018, 2016 / 17, FY 2016-17, 2022/23 (academic)
@@ -397,7 +401,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
     "asof_month": ("yyyy", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
-    "year": ("yyyy",), "month_span": ("yyyy", "month"), "quarter_span": ("yyyy", "q"),
+    "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
@@ -459,6 +463,10 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
         first, last = date(y1, m1, 1), end_of_month(y2, m2)
+        return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+    if rule == "month_span_yy":
+        m1, m2, y2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()], 2000 + int(g["yy"])
+        first, last = date(y2 if m1 <= m2 else y2 - 1, m1, 1), end_of_month(y2, m2)
         return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
     if rule == "day_span":
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
@@ -614,7 +622,22 @@ def single_period(text: str) -> Period | None:
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}
     if len(found) == 1 and len(quarters) == 1 and (fy := next(iter(found))).kind == "financial_year" and fy.start:
         return fy_quarter(fy.start.year, quarters.pop())  # "Quarter 2 Performance Report 2022/23"
+    if len(found) == 1 and len(inner) == 1 and (whole := next(iter(found))).kind == "financial_year":
+        part = _span_within(inner[0], whole)
+        if part is not None:  # "Half-year report 2024/25 (April to September 2024)": the months it covers
+            return part
     return found.pop() if len(found) == 1 else None
+
+
+def _span_within(text: str, whole: Period) -> Period | None:
+    """The one span of several months (a quarter, a half year) that `text` names inside `whole`."""
+    spans = [m.period for m in find_mentions(text) if m.absolute and m.period.start and m.period.end
+             and (m.period.kind == "quarter" or (m.period.kind == "month" and m.period.start.day == 1
+                                                  and (m.period.end - m.period.start).days > 31))]
+    if len(spans) != 1 or whole.start is None or whole.end is None:
+        return None
+    p = spans[0]
+    return p if whole.start <= p.start and p.end <= whole.end and p != whole else None  # type: ignore[operator]
 
 
 def parse_period(text: str) -> Period:

@@ -45,6 +45,13 @@ def labels(text):
     ("Across 2024, 2,775 practitioners attended", [("2024", "calendar_year")]),
     ("Twelve months earlier the figure was 402.", ["previous"]),
     ("CiC: 389 (31.3.24) - up 6%", [("2024-03-31", "as_at")]),
+    # a short span of months with a two-digit year, closing a label or a cell; a quarter with "FY"
+    ("Oct-Dec 23: 76 children started a plan; Jan-Mar 24: 88", [("2023-Q4", "quarter"), ("2024-Q1", "quarter")]),
+    ("Measure | Apr-Jun 24 | Jul-Sep 24", [("2024-Q2", "quarter"), ("2024-Q3", "quarter")]),
+    ("Q2 FY24/25: 1,146 referrals", [("2024-Q3", "quarter")]),
+    ("in Quarter 3 FY 2023/24", [("2023-Q4", "quarter")]),
+    # not a year: "Oct-Dec 23 children" runs on into a count
+    ("from Oct-Dec 23 children were seen", []),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected
@@ -201,3 +208,24 @@ def test_a_yearless_span_of_months_is_placed_in_its_report():
     i = text.index("93")
     (period, _), = attribute(text, [(i, i + 2)], Context(financial_year(2024), "title")).values()
     assert (period.label, period.kind, period.start) == ("2024-09", "month", date(2024, 4, 1))
+
+
+@given(st.integers(2001, 2039), st.integers(1, 4))
+def test_a_short_span_of_a_quarters_months_is_that_quarter(y, q):
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    text = f"{names[3 * q - 3]}-{names[3 * q - 1]} {y % 100:02d}: 41"
+    assert labels(text) == [(f"{y}-Q{q}", "quarter")]
+
+
+@pytest.mark.parametrize("title,label,kind", [
+    # a half year in brackets inside the title's financial year: the months it covers, by the month it ends
+    ("Half-year report 2024/25 (April to September 2024)", "2024-09", "month"),
+    ("Quarter 4 2019/20 (January to March 2020)", "2020-Q1", "quarter"),
+    # the same year again, or a date outside it, changes nothing
+    ("Annual Report 2023/24 (April 2023 to March 2024)", "2023-24", "financial_year"),
+    ("Annual report 2023/24 (published June 2024)", "2023-24", "financial_year"),
+])
+def test_a_title_with_a_span_in_brackets_names_that_span(title, label, kind):
+    from kpi_extract.periods import single_period
+    p = single_period(title)
+    assert (p.label, p.kind) == (label, kind)

@@ -349,7 +349,7 @@ _MONTH_AT_START = re.compile(r"(?:January|February|March|April|May|June|July|Aug
 
 
 # an item of a list set out as "label – figure" or "label: figure", one to a line
-_LABEL_VALUE_LINE = re.compile(r"^[A-Z][^.!?\d]{2,80}?\s(?:[-\u2013\u2014:]|\|)\s*£?\d[\d,.]*%?\s*$")
+_LABEL_VALUE_LINE = re.compile(r"^[A-Z][^.!?|]{2,80}?\s(?:[-\u2013\u2014:]|\|)\s*£?\d[\d,.]*%?\s*$")
 
 
 def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> bool:

@@ -178,6 +178,10 @@ _CONDITION = re.compile(
     r"booked but|sampled|audited|tracked|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer) than|"
     r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than)\b", re.I)
+# "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
+_FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
+_DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
+                        r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
                                r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
@@ -226,7 +230,7 @@ _FINANCE_LINE = re.compile(
 # another body's money or count: a health commissioner, the police force, schools, a trust, government
 _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
-    r"police and crime commissioner|PCC|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
+    r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
     r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
@@ -245,6 +249,9 @@ _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spe
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
                              r"(?:brought|carried)[- ]forward\b", re.I)
+# (not "Total funds (including the balance brought forward of £36,210)": that figure is the balance's)
+_TOTAL_INCLUDING = re.compile(r"\btotal\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|inclusive of|with|plus)\s+"
+                              r"(?:the\s+)?(?:\w+\s+){0,2}(?:brought|carried)[- ]forward\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
                            re.I)
 _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
@@ -393,6 +400,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not money and entry.unit == "count" and _FOR_OPENING.search(raw_before) \
+            and (_CONDITION.search(rest := text[c.value_end:c.value_end + 160].split(". ")[0]) or _DEFICIENT.search(rest)):
+        return "conditional", "for-whom"  # "For 32 children in need, the plan lacked clear outcomes"
     if not c.subject and entry.unit == "count" and _OF_WHICH_AFTER.match(raw_after):
         return "part", "of-which-after"
     if not done_part and not c.subject and entry.unit == "count" and _N_OF_M.match(raw_after):
@@ -433,6 +443,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "look-alike", "total-with-carry-forward"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
+    if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
+        return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 

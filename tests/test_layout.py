@@ -51,11 +51,12 @@ def test_sentences_follow_the_prose_not_the_lines():
 
 def test_a_list_of_label_and_figure_lines_is_one_item_a_line():
     lines = ["Children subject to a child protection plan \u2013 288", "Children in need \u2013 1,402",
-             "Children looked after \u2013 331", "The figures rose again in the autumn, as in 2023 and",
+             "Children looked after \u2013 331", "Balance brought forward from 2023/24 | \u00a331,480",
+             "The figures rose again in the autumn, as in 2023 and",
              "Children's social care expects them to go on rising."]
     assert [s.text for s in sentences(lines)] == [
         "Children subject to a child protection plan \u2013 288", "Children in need \u2013 1,402",
-        "Children looked after \u2013 331",
+        "Children looked after \u2013 331", "Balance brought forward from 2023/24 | \u00a331,480",
         "The figures rose again in the autumn, as in 2023 and Children's social care expects them to go on rising."]
 
 

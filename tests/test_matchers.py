@@ -172,6 +172,19 @@ def test_a_bracketed_prior_figure_is_excluded_with_its_host(library):
     assert got == {("referrals", "1906", "2023-24"), ("referrals", "1712", "2022-23")}
 
 
+def test_a_quoted_event_name_is_one_word_to_its_clause(library):
+    from kpi_extract.pipeline import extract_text
+    # the "and" inside the conference's name ends nothing: the delegates are the conference's
+    got = {(f.kpi, f.value) for f in extract_text("2023/24 in numbers: 366 delegates at the 'Safe and Well' "
+                                                  "conference", library)}
+    assert got == {("conference_delegates", "366")}
+    # the event named well before the attendance, in the same sentence
+    got = {(f.kpi, f.value) for f in extract_text(
+        "Our spring conference on exploitation and the harm it does to adolescents in the county, with speakers "
+        "from three regional forces and two universities, was attended by 244 delegates.", library)}
+    assert got == {("conference_delegates", "244")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -116,6 +116,15 @@ ROLE_CASES = [
     # what a sentence says will be
     ("forecast", "On the present trend, the county will have about 690 children looked after by next March.",
      "children_in_care", "690"),
+    # a count the main clause finds wanting, after "For"
+    ("conditional", "For 27 children in care, the pathway plan lacked any view of the young person.",
+     "children_in_care", "27"),
+    # the force's own unit
+    ("other-body", "The force's child abuse investigation team received 6,120 referrals in 2023/24.", "referrals",
+     "6,120"),
+    # a total that takes the balance in, written as the balance's words
+    ("look-alike", "Partnership funding 2023/24: total including balance brought forward £488,900.",
+     "budget_carry_forward", "£488,900"),
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),
@@ -313,6 +322,9 @@ def test_a_partner_table_row_named_as_the_total_is_the_total(library):
     # after a semicolon the opener no longer governs
     ("Nationally, the number of plans fell; in Bury 312 children were on a child protection plan at 30 June 2024.",
      ("cp_plans", 312.0)),
+    # the balance named inside the total's aside is the balance
+    ("Total funds available (including the balance brought forward of £22,450): £601,900",
+     ("budget_carry_forward", 22450.0)),
     # what was done to bring a number down is not an intention
     ("Early help has helped to bring the number of children in care down to 590 at 31 March 2024.",
      ("children_in_care", 590.0)),

@@ -21,6 +21,8 @@ _BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whil
 _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
+# a name in quotes is one word to the clause: its "and" ends nothing ("the 'Seen and Heard' conference")
+_QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,60}['\u2019\"\u201d](?!\w)")
 # "Nationally, 50,010 children ...": a short opening phrase governs the clause after its comma
 _OPENER = re.compile(r"^\W*([A-Za-z' ]{3,30}),\s*$")
 
@@ -41,7 +43,7 @@ def window(text: str, start: int, end: int, before: int = 50, after: int = 60, f
     if opener:
         head = opener.group(1) + " " + head
     tail = text[end:end + after]
-    stop = _AFTER_STOP.search(tail)
+    stop = _AFTER_STOP.search(_QUOTED.sub(lambda q: "x" * len(q.group()), tail))  # "the 'Seen and Heard' conference"
     tail = tail[:stop.start()] if stop else tail
     return f"{head}{text[start:end]}{tail}"
 
@@ -64,7 +66,7 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
             wide = target in library.kpis and library.kpis[target].measure == "event"
             # the look back for an event stays in the sentence's part: "the conference had 186
             # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
-            back = text[max(0, start - 100):start]
+            back = text[max(0, start - 160):start]
             if rx.search(w) or (wide and rx.search(back[back.rfind(";") + 1:])):
                 if not target:
                     entry = None

@@ -32,6 +32,7 @@ _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date 
                     r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
                     r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?\b(?:on|in|between|from))"
                     r"\s*:?\s*(.{0,60})", re.I)
+_DAY_ALONE = re.compile(rf"(?:{_WEEKDAY})?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)
 
 
@@ -49,6 +50,7 @@ class DocumentContext:
     area: str = ""  # the council or partnership whose figures these are (docarea.py)
     area_code: str = ""  # its ONS code when it is one UK local authority
     owner: str = ""  # the body (no area: a health trust, a police force) whose paper this is, if not a council's
+    meeting_known: bool = False  # the meeting is the paper's own date (not the inspection's, standing in)
 
     def structural(self, page: int) -> set[int]:
         """The page's lines that are structure (titles, headings, lead-ins, standing statements,
@@ -214,10 +216,14 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
             break
     if ctx.meeting is None:  # "Report to Corporate Parenting Board, 9 February 2023"
         ctx.meeting = next((d for line in head if _is_dateline(line) and (d := _first_date(line)) is not None), None)
+    if ctx.meeting is None:  # "STOURLEIGH CITY COUNCIL / CABINET / 13 October 2022": a day alone under the body
+        ctx.meeting = next((d for line in head[:8] if _DAY_ALONE.fullmatch(line.strip()) and
+                            (d := _first_date(line)) is not None and d.kind == "as_at"), None)
     if ctx.meeting is None and path:
         ctx.meeting = _first_date(Path(path).stem)
+    ctx.meeting_known = ctx.meeting is not None
     if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
-        ctx.meeting = as_at(ctx.event.end)
+        ctx.meeting = as_at(ctx.event.end)  # (a stand-in: the paper is later than its inspection)
 
 
 def _alone(typed: list | None) -> set[int]:

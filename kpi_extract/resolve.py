@@ -46,6 +46,8 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     dated, _ = date_page(layout, own_measures(cands, library, doc.area_code, doc.owner), doc, library)
     facts = []
     for d in dated:
+        if yet_to_come(d.candidate, doc, library):
+            continue
         # the one place where a dated candidate may still be turned away before it becomes a fact
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
@@ -58,6 +60,20 @@ def own_measures(cands: list[Candidate], library: Library, area_code: str = "", 
     """The candidates whose role makes them facts (levels, flows, rates, shares of the KPI's own
     measure; named parts), each with its role and subject set."""
     return [c for c in assign_roles(cands, library, area_code, owner) if is_fact(c)]
+
+
+def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
+    """Why a count, rate or share dated after its document's meeting is no fact ("" when it is
+    not): nothing can have been counted then, so it is a forecast or a target ("bring the number
+    of children in care down to 480 by March 2027" in a paper of November 2024), whatever its
+    words. Money is exempt: a budget is set for a year that has not begun."""
+    p, m = c.period, doc.meeting
+    if p is None or p.start is None or m is None or m.end is None or not doc.meeting_known \
+            or library.kpis[c.kpi].unit == "GBP":
+        return ""
+    if p.start <= m.end:
+        return ""
+    return f"its period ({p.label}) starts after the meeting ({m.label}): a forecast or a target, not yet a figure"
 
 
 def rejection(c: Candidate, library: Library) -> str:

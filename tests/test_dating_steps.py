@@ -136,6 +136,28 @@ def test_the_inspection_date_from_the_front_page():
     assert doc.event == month(2023, 2)
 
 
+def test_a_day_alone_under_the_body_on_the_front_page_is_the_meeting():
+    doc = build_context(["NORTHBRIDGE CITY COUNCIL\nCABINET\n11 September 2024\nAgenda Item 9\n"
+                         "Children's Services Improvement Plan: Progress Report"])
+    assert (doc.meeting, doc.meeting_known) == (as_at(date(2024, 9, 11)), True)
+    # the inspection only stands in for a meeting the paper does not name
+    doc = build_context(["Ofsted inspected the council's services between 6 and 17 February 2023.\n"
+                         "At the time of the inspection, 412 children were in care."])
+    assert (doc.meeting, doc.meeting_known) == (as_at(date(2023, 2, 28)), False)
+
+
+def test_a_count_dated_after_the_meeting_is_no_fact_but_a_budget_for_next_year_is(library):
+    from kpi_extract.pipeline import extract_text
+    front = "Northbridge City Council\nCabinet\n12 February 2025\n\f"
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        front + "Children in care at 31 March 2024: 455. Children in care at 31 March 2026: 430.\n"
+                "The partnership budget for 2025/26 is £512,000.", library)}
+    assert got == {("children_in_care", "455", "2024-03-31"), ("budget_total", "512000", "2025-26")}
+    # with no date of its own, the paper cannot say what is yet to come
+    assert ("children_in_care", "430", "2026-03-31") in {(f.kpi, f.value, f.period) for f in extract_text(
+        "Children in care at 31 March 2026: 430.", library)}
+
+
 def test_year_to_date_spans_from_april():
     text = "Referrals year to date at the end of September 2023: 2,944"
     got = attribute(text, [(text.index("2,944"), len(text))], FY_2022)

@@ -79,6 +79,10 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|"
                        # "Luton will have around 300 children on plans by the spring": what is yet to be
+                       # "We will deliver 150 courses next year", "which could mean 40 more children":
+                       # a figure under a modal of what is yet to be, in its own clause
+                       r"(?:will|would|shall|could|might)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
+                       r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
                              r"estimated|predicted)\b|"

@@ -128,6 +128,9 @@ ROLE_CASES = [
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),
+    # a figure under a modal of what may yet be, in its own clause
+    ("forecast", "Without the new edge-of-care offer the county could have 380 children on a child protection plan.",
+     "cp_plans_started", "380"),
     # a clause with no subject of its own is the sentence's subject's: another body's training
     ("other-body", "The ICB's safeguarding team ran 58 sessions for GP practices this year, reaching 1,430 "
                    "practitioners.", "training_delegates", "1,430"),

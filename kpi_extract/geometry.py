@@ -34,8 +34,9 @@ from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarte
 _NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
                     r"no data|none|awaited|no return)$", re.I)
-_RAG = re.compile(r"^(?:green|amber|red|g|a|r|[↑↓→←↗↘▲▼⬆⬇⇧⇩=]|up|down|same|better|worse|improving|declining|stable)$",
-                  re.I)
+# a RAG rating or a direction of travel, alone or as an arrow with its word ("↑ improving", "↓ worsening")
+_RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=]\s*)?(?:up|down|same|better|worse|improving|improved|"
+                  r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=])$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(

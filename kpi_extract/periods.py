@@ -72,9 +72,9 @@ YTD_HEAD = re.compile(r"\bYTD\b|\byear to date\b", re.I)
 
 
 def year_to_date_after(p: Period | None) -> Period | None:
-    """The year to date that ends with month `p`, for a YTD column after that month's; None when
-    `p` is no month."""
-    return year_to_date(p.end) if p is not None and p.kind == "month" and p.end is not None else None
+    """The year to date that ends with month or quarter `p`, for a YTD column after that month's or
+    quarter's (`Q1 2024/25 | Q2 2024/25 | Year to date`); None when `p` is neither."""
+    return year_to_date(p.end) if p is not None and p.kind in ("month", "quarter") and p.end is not None else None
 
 
 def calendar_year(year: int) -> Period:

@@ -185,6 +185,22 @@ def test_a_quoted_event_name_is_one_word_to_its_clause(library):
     assert got == {("conference_delegates", "244")}
 
 
+def test_a_scorecard_row_with_a_direction_of_travel_in_words_stays_in_its_table(library):
+    from kpi_extract.pipeline import extract_text
+    # "↑ improving" is a direction of travel, like "↑" alone; a year-to-date column after quarters
+    # is the year to the last quarter's end
+    text = ("Measure | Q1 2024/25 | Q2 2024/25 | Year to date | Target | DoT | RAG\n"
+            "Referrals to children's social care | 1,204 | 1,187 | 2,391 | - | \u2193 declining | n/a\n"
+            "Re-referrals within 12 months of a previous referral (%) | 22.0% | 20.6% | 21.3% | 20.0% | "
+            "\u2191 improving | Amber\n"
+            "Children who became subject to a child protection plan | 96 | 104 | 200 | - | \u2192 stable | n/a\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("referrals", "1204", "2024-Q2"), ("referrals", "1187", "2024-Q3"), ("referrals", "2391", "2024-09"),
+                   ("rereferral_rate", "22", "2024-Q2"), ("rereferral_rate", "20.6", "2024-Q3"),
+                   ("rereferral_rate", "21.3", "2024-09"), ("cp_plans_started", "96", "2024-Q2"),
+                   ("cp_plans_started", "104", "2024-Q3"), ("cp_plans_started", "200", "2024-09")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

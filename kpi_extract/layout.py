@@ -471,6 +471,11 @@ _PIPES = re.compile(r"\s+\|\s+")
 _PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
 
 
+def unpiped(line: str) -> str:
+    """A row set out with pipes ("Children looked after | 78.1 | 81.4") as one set out with spaces."""
+    return _PIPES.sub("   ", line) if line.count(" | ") >= 2 else line
+
+
 def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
     """A page's lines laid out as the page model of a drawn table, for a text set out with pipes
     ("Children in care | 702 | 488"): each cell a run in its column, so that a block of two or more
@@ -541,7 +546,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
                 used |= g.lines
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
     # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
-    masked = [("" if i in used else _PIPES.sub("   ", ln) if ln.count(" | ") >= 2 else ln) for i, ln in enumerate(lines)]
+    masked = [("" if i in used else unpiped(ln)) for i, ln in enumerate(lines)]
     for t in find_tables(masked):
         tables.append(t)
         used |= t.lines

@@ -147,3 +147,15 @@ def test_a_head_with_its_year_after_pound_signs_in_cells_and_a_unit_heading_the_
         ("budget_total", "139530000", "2024-25", ""),
         ("budget_total", "120400000", "2024-25", "Children and Families"),
     }
+
+
+def test_a_table_set_out_with_pipes_and_its_captions_year_for_a_bare_budget_column(library):
+    # a table set out with pipes is one set out with spaces; a "Budget" column that names no year
+    # is the year its caption names
+    text = ("Revenue monitoring 2024/25 - Quarter 2 (£000)\n"
+            "Service | Budget | Forecast | Variance\n"
+            "Children & Families | 112,480 | 118,905 | 6,425\n"
+            "Adults | 201,330 | 199,870 | (1,460)\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("budget_total", "112480000", "2024-25", "Children & Families"),
+                   ("budget_total", "201330000", "2024-25", "Adults")}

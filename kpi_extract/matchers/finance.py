@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
-from ..layout import PageLayout
+from ..layout import PageLayout, unpiped
 from ..library import Library
 from ..model import Candidate
-from ..periods import single_period
+from ..periods import find_mentions, single_period
 from ..settings import DEFAULT_SETTINGS, Settings
 from .table import row_snippet
 
@@ -175,7 +175,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     if "budget_total" not in library.kpis:
         return []
     out: list[Candidate] = _budget_rows(layout, settings)
-    lines = layout.lines
+    lines = [unpiped(ln) for ln in layout.lines]  # a table set out with pipes is one set out with spaces
     i = 0
     while i < len(lines):
         found = _columns(lines[i]) if "udget" in lines[i] else None
@@ -192,7 +192,11 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         if unit is None:
             i += 1
             continue
-        periods = [single_period(n) for n in names]
+        # a budget is a year's: a column that names none takes the financial year its caption names
+        # ("Revenue monitoring 2024/25 - Quarter 2 (£000)" over "Service | Budget | Forecast")
+        year = next((m.period for ln in reversed(lines[max(0, i - 3):i]) for m in find_mentions(ln)
+                     if m.absolute and m.period.kind == "financial_year"), None)
+        periods = [single_period(n) or (year if _BUDGET_COLUMN.search(n) else None) for n in names]
         header = f"{head} | " + " | ".join(names)
         j = last + 1
         wrapped = 0

@@ -124,7 +124,7 @@ class Column:
     x0: float
     x1: float
     header: str = ""
-    kind: str = ""  # period | comparator | code | area | total | measure | unknown
+    kind: str = ""  # period | comparator | code | area | total | measure | captioned | unknown
     period: Period | None = None
 
 
@@ -485,6 +485,10 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         columns = [Column(cc.x0, cc.x1, cc.header, cc.kind, cc.period) for cc in carry.columns]
         label_head, caption = carry.label_head, carry.caption
         continued = True
+    elif caption and len(columns) == 1:
+        # no header, one column of figures under a caption ("Children on CP plans at 31 March 2024,
+        # by locality" / "North 118" / "Central 97"): the caption says what each figure is, and when
+        columns[0].kind, columns[0].period = "captioned", single_period(caption)
     else:
         return None
 

@@ -460,8 +460,8 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
     own = single_period(t.label_head) or single_period(t.caption)
-    periods = [c.period if c.kind == "period" else (c.period or own) if c.kind in ("area", "total", "measure") else None
-               for c in t.columns]
+    periods = [c.period if c.kind == "period" else (c.period or own) if c.kind in ("area", "total", "measure", "captioned")
+               else None for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
     return TextTable(header_line, periods, rows, agency, kinds, names,
                      " ".join(x for x in (t.label_head, header) if x), t.caption, t.label_head)
@@ -493,6 +493,13 @@ def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
     if not blocks:
         return None
     size, char = 10.0, 5.0
+    # a line over a block of pipe rows is its caption or header, never a label wrapped up from its
+    # first row (a pipe row holds its whole label): a little space is set before each block
+    starts = {b[0] for b in blocks}
+    tops, offset = [], 0.0
+    for i in range(len(lines)):
+        offset += 9.0 if i in starts else 0.0
+        tops.append(60 + 14 * i + offset)
     runs: dict[int, list[Run]] = {}
     for block in blocks:
         # a leading pipe leaves the label cell empty ("| 31 Mar 2022 | 31 Mar 2023" heads the figures)
@@ -503,7 +510,7 @@ def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
         for k in range(1, ncols):
             right.append(right[-1] + 30 + widths[k])  # figures and headers set right, as in a drawn table
         for i, cells in split.items():
-            top = 60 + 14 * i
+            top = tops[i]
             out = []
             for k, cell in enumerate(cells):
                 if not cell:
@@ -513,11 +520,18 @@ def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
             runs[i] = out
     model = []
     for i, ln in enumerate(lines):
-        top = 60 + 14 * i
+        top = tops[i]
         line_runs = runs.get(i) or [Run(ln.strip() or " ", 40, top, 40 + max(1, len(ln.strip())) * char, top + size, size,
                                         False)]
         model.append(Line(line_runs, " ".join(r.text for r in line_runs)))
     return model, {i for b in blocks for i in b}
+
+
+def _claimed(g: GeoTable) -> set[int]:
+    """The lines a table takes from the text readers: all of them, except a headerless list under
+    a caption, which is read as the caption's parts only when the caption names a KPI (the table
+    matcher's call), and else stays for the readers of text."""
+    return set() if [c.kind for c in g.columns] == ["captioned"] else g.lines
 
 
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
@@ -535,7 +549,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
         geo = find_geo_tables(model_lines, settings, carry)
         for g in geo:
             tables.append(_from_geometry(g, lines))
-            used |= g.lines
+            used |= _claimed(g)
         breaks = starts_of_blocks(model_lines)
     elif model_lines is None and "|" in text and (piped := pipe_lines(lines)) is not None:
         # a text set out with pipes: its tables as geometry reads them, the rest as text
@@ -543,7 +557,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):
             if g.lines <= rows:
                 tables.append(_from_geometry(g, lines))
-                used |= g.lines
+                used |= _claimed(g)
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
     # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
     masked = [("" if i in used else unpiped(ln)) for i, ln in enumerate(lines)]

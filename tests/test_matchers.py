@@ -201,6 +201,22 @@ def test_a_scorecard_row_with_a_direction_of_travel_in_words_stays_in_its_table(
                    ("cp_plans_started", "104", "2024-Q3"), ("cp_plans_started", "200", "2024-09")}
 
 
+def test_a_list_under_a_caption_naming_a_kpi_is_its_parts(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Children looked after by placement type, 31 March 2024\nFoster care | 301\nResidential | 47\n"
+            "Placed with parents | 22\nTotal | 370\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "301", "2024-03-31", "Foster care"),
+                   ("children_in_care", "47", "2024-03-31", "Residential"),
+                   ("children_in_care", "22", "2024-03-31", "Placed with parents"),
+                   ("children_in_care", "370", "2024-03-31", "")}
+    # a caption naming no KPI reads nothing of its own, and leaves the lines to the other readers
+    assert extract_text("Contents\nOutcomes for looked after children | 8\nJoint action plan | 17\n", library) == []
+    got = {(f.kpi, f.value) for f in extract_text("Key figures, 31 March 2024\nChildren in care: 455\n"
+                                                  "Children on a child protection plan: 318\n", library)}
+    assert got == {("children_in_care", "455"), ("cp_plans", "318")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

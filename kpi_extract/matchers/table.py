@@ -22,7 +22,7 @@ from ..layout import PageLayout, TextTable
 from ..lexicon import normal
 from ..library import Library
 from ..model import Candidate
-from ..periods import single_period
+from ..periods import find_mentions, single_period, without_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
@@ -297,6 +297,12 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     kpi = None  # a column of another measure (`%`, `Change`, `Cases`) is not the row's KPI
             elif kind == "area":
                 subject = name
+            elif kind == "captioned":
+                # "Children on CP plans at 31 March 2024, by locality" over "North 118": parts, by their
+                # labels; only the caption names the measure (a list of contents under "Contents" names none)
+                whole = _caption_kpi(table.caption, unit, library, settings)
+                kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
+                    if whole else (None, 0.0, "")
             if kpi is None:
                 continue
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
@@ -304,6 +310,22 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+_CAPTION_TAIL = re.compile(r"\s*(?:,|-|\u2013)?\s*\b(?:by|per)\s+[\w ]{2,30}$|\s*\b(?:at|as at|on|in|during)\s*$", re.I)
+
+
+def _caption_kpi(caption: str, unit: str, library: Library, settings: Settings) -> str | None:
+    """The count or rate a caption names over a list of its parts ("Children in care by
+    placement type, 31 March 2024"), without its dates and its "by ..."; never money (a budget
+    over its lines is no set of budgets)."""
+    if unit == "GBP" or not caption:
+        return None
+    text = without_mentions(caption, find_mentions(caption)).strip(" ,:;-\u2013()")
+    for _ in range(3):
+        text = _CAPTION_TAIL.sub("", text).strip(" ,:;-\u2013()")
+    found = label_kpi(text, unit, None, library, settings.table_label_cutoff)
+    return found[0] if found and library.kpis[found[0]].unit == unit else None
 
 
 def _by_period_rows(table: TextTable) -> bool:

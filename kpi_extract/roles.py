@@ -59,10 +59,14 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|m
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
                      r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
-                     r"seek(?:s|ing)? to|committed to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:reduce|increase|bring|lower|raise|cut|grow|get)\b[^.;]{0,60}\bto|"
+                     r"seek(?:s|ing)? to|committed to|commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:reduce|increase|bring|lower|raise|cut|grow|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
+# a sentence whose subject is an aim: every figure of it, up to a semicolon, is aimed at
+_TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
+                             r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
+                             r"(?:is|are|was|were|for\b[^.;]{0,40}?\b(?:is|are))\b", re.I)
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
@@ -77,11 +81,11 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
-                       r"modelled|modelling|is expected|"
+                       r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # "Luton will have around 300 children on plans by the spring": what is yet to be
                        # "We will deliver 150 courses next year", "which could mean 40 more children":
                        # a figure under a modal of what is yet to be, in its own clause
-                       r"(?:will|would|shall|could|might)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
+                       r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
@@ -117,7 +121,7 @@ _ABOVE_QUALIFIER = re.compile(_ABOVE + r"\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
-_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling)\b[^.;\d]{0,40}?"
+_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger point)\b[^.;\d]{0,40}?"
                            r"\b(?:is|was|of|at|are|were|to)\s+$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
@@ -375,6 +379,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    aim = _TARGET_SUBJECT.match(text)
+    if aim and aim.end() <= c.value_start and ";" not in text[aim.end():c.value_start]:
+        return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
     opener = _OPENER.match(text)
     if not paid_in and opener and opener.end() <= c.value_start and _COMPARATOR.search(opener.group(1)) \
             and ";" not in text[opener.end():c.value_start]:

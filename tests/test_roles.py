@@ -128,6 +128,14 @@ ROLE_CASES = [
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),
+    # a sentence whose subject is an aim: each figure of it is aimed at
+    ("target", "Our aspiration is 90% of audits rated good, with a re-referral rate of 17%.", "rereferral_rate", "17%"),
+    # committing someone to do something, a threshold set at, what should have happened, a plan's premise
+    ("target", "The plan commits the board to run 145 multi-agency training courses in 2025/26.", "training_courses",
+     "145"),
+    ("threshold", "The KPI threshold for the re-referral rate is set at 21%.", "rereferral_rate", "21%"),
+    ("forecast", "By March 2026 the number of children in care should have fallen to 655.", "children_in_care", "655"),
+    ("forecast", "The medium-term plan is predicated on 468 looked after children.", "children_in_care", "468"),
     # a figure under a modal of what may yet be, in its own clause
     ("forecast", "Without the new edge-of-care offer the county could have 380 children on a child protection plan.",
      "cp_plans_started", "380"),

@@ -63,6 +63,9 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goal
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
+# a place named as a neighbour or comparator in apposition to the sentence's subject
+_NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:our|its|their|a|"
+                                   r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?)\b[^,;.]{0,20},")
 # a sentence whose subject is an aim: every figure of it, up to a semicolon, is aimed at
 _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
                              r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
@@ -160,6 +163,10 @@ _AND_VERB = re.compile(r"\band\s+(?:also\s+)?(?:spent|spends|received|receives|h
 # "The NHS trust's team ran 96 sessions in 2023/24, reaching 2,140 staff"
 _PARTICIPLE = re.compile(r"^\s*(?:[a-z]+ing|with)\s+(?:a total of\s+|some\s+|around\s+|about\s+|over\s+|"
                          r"more than\s+|almost\s+|nearly\s+)?$", re.I)
+# "Each of the 28 social workers holds around 17 children", "the four teams each hold 90 cases": per unit
+_EACH_HOLDS = re.compile(r"\beach\b[^.;]{0,40}?\b(?:holds?|carr(?:y|ies)|manages?|has|have|works? with|supports?|"
+                         r"is allocated|are allocated)\s+(?:(?:around|about|approximately|an average of|some|up to|over|"
+                         r"nearly|almost|roughly)\s+)?$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -379,6 +386,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    named = _NEIGHBOUR_APPOSITION.match(text)
+    if not paid_in and named and named.end() <= c.value_start and ";" not in text[named.end():c.value_start]:
+        return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
     aim = _TARGET_SUBJECT.match(text)
     if aim and aim.end() <= c.value_start and ";" not in text[aim.end():c.value_start]:
         return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
@@ -394,7 +404,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "or-more"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
-                                         or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))):
+                                         or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))
+                                         or (entry.unit == "count" and _EACH_HOLDS.search(raw_before))):
         return "per-capita", "per-unit"
     read_after = text[c.value_end:c.match_end].split()  # the words the match read after the figure
     if not money and entry.unit == "count" and read_after and read_after[-1][:1].isupper() \

@@ -128,6 +128,10 @@ ROLE_CASES = [
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),
+    # a place named as a neighbour in apposition; what each of several holds
+    ("comparator", "Telford and Wrekin, one of our statistical neighbours, had 598 children in care at 31 March 2024.",
+     "children_in_care", "598"),
+    ("per-capita", "Each of the 31 social workers holds around 16 children in need.", "children_in_need", "16"),
     # a sentence whose subject is an aim: each figure of it is aimed at
     ("target", "Our aspiration is 90% of audits rated good, with a re-referral rate of 17%.", "rereferral_rate", "17%"),
     # committing someone to do something, a threshold set at, what should have happened, a plan's premise

@@ -137,7 +137,14 @@ def _compared_before(text: str, m: Mention) -> bool:
     2020")? Not when "from" opens the mention's own span ("From 1 April 2023 to 31 March 2024")."""
     if re.search(r"\s(?:to|until|and)\s|\s[-\u2013]\s?\d", text[m.start:m.end]):
         return False
-    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start]))
+    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or \
+        bool(_BASELINE_OF.search(text[max(0, m.start - 50):m.start]))
+
+
+# the period of a change's baseline or of a comparator: "down 138 on Q1", "the England figure for 2022/23"
+_BASELINE_OF = re.compile(r"(?:\b(?:up|down|higher|lower|more|fewer|less)\s+(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
+                          r"|\b(?:England|national|nationally|regional|statistical neighbours?'?|SN|comparator)\b"
+                          r"[^.;,\d]{0,25}\b(?:for|in|at|of))\s*(?:the\s+)?$", re.I)
 
 
 def dated_after(text: str, value_end: int) -> bool:
@@ -417,8 +424,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     placed in the context (R); with where in the text it was written. None when it names none."""
     for i in outer:
         m = figs[i].mention
-        if figs[i].prior or m is None or m.since:  # "(20.6%)" after "the lowest since Q3 2023/24": the baseline's
-            continue
+        if figs[i].prior or m is None or m.since or _BASELINE_OF.search(text, max(0, m.start - 50), m.start):
+            continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
         if m.relative in ("current", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
@@ -583,7 +590,7 @@ def dates_the_event(text: str, at: int) -> bool:
 _EVENT_VERB = re.compile(
     r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
     r"refreshed|implemented|set up|put in place|came into (?:force|effect))\b"
-    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??\s+(?:in|on|at|during|from)?\s*$"
+    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,50}?)??\s+(?:in|on|at|during|from)?\s*$"
     # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
     # ("CP plans started in 2022/23: 498" counts plans that started: the figure's own period)
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"

@@ -91,9 +91,21 @@ Q2_2024_25 = Context(Period("2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9
     ("Referrals fell to 1,044, the fewest since Q4 2022/23 (1,012).", ["1,044"], [("2024-Q3", "title")]),
     ("There were 305 children on a plan at 30 September, the highest number since 31 March 2021.", ["305"],
      [("2024-09-30", "sentence")]),
+    # a change's baseline ("down 138 on Q1") and a comparator's year ("the England figure for 2022/23")
+    # date neither the figure nor the sentence
+    ("The re-referral rate was 21%, in line with the England figure for 2022/23 (22.4%).", ["21%"],
+     [("2024-Q3", "title")]),
     # a date in the clause after a semicolon is that clause's, not the figure's before it
     ("The re-referral rate was 19.8%; a dip sample of 30 cases in July found good practice.", ["19.8%"],
      [("2024-Q3", "title")]),
 ])
 def test_a_baseline_or_another_clauses_date_is_not_the_figures(text, figures, expected):
     assert periods(text, figures, Q2_2024_25) == expected
+
+
+def test_a_changes_baseline_is_no_date_of_its_sentence_for_the_next_to_borrow():
+    from kpi_extract.dating import analyse
+    text = "The fall in contacts (down 138 on Q1) reflects the usual summer dip."
+    at = text.index("138")
+    _, main, _ = analyse(text, [(at, at + 3)], Q2_2024_25)
+    assert main is None

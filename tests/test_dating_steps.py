@@ -158,6 +158,14 @@ def test_a_count_dated_after_the_meeting_is_no_fact_but_a_budget_for_next_year_i
         "Children in care at 31 March 2026: 430.", library)}
 
 
+def test_a_plan_agreed_by_a_long_named_body_restates_its_actions_at_the_reports_date(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Annual Report 2023-24\n\nThe business plan agreed by the Executive Safeguarding Partners in June 2023 "
+        "sets out 41 actions.", library)}
+    assert got == {("plan_actions_total", "41", "2023-24")}
+
+
 def test_year_to_date_spans_from_april():
     text = "Referrals year to date at the end of September 2023: 2,944"
     got = attribute(text, [(text.index("2,944"), len(text))], FY_2022)

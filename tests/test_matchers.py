@@ -217,6 +217,13 @@ def test_a_list_under_a_caption_naming_a_kpi_is_its_parts(library):
     assert got == {("children_in_care", "455"), ("cp_plans", "318")}
 
 
+def test_an_aside_in_brackets_does_not_end_the_clause(library):
+    from kpi_extract.pipeline import extract_text
+    # the places are the fostering households', though an aside stands between
+    assert extract_text("The service has 296 approved fostering households (including 81 connected persons "
+                        "households) offering 452 places.", library) == []
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

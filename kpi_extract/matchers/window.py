@@ -21,6 +21,7 @@ _BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whil
 _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
+_ASIDE = re.compile(r"\((?![^()]*:)[^()]{1,80}\)")  # (not a figure's own period: "(2022/23: 1,873)")
 # a name in quotes is one word to the clause: its "and" ends nothing ("the 'Seen and Heard' conference")
 _QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,60}['\u2019\"\u201d](?!\w)")
 # "Nationally, 50,010 children ...": a short opening phrase governs the clause after its comma
@@ -33,8 +34,14 @@ def window(text: str, start: int, end: int, before: int = 50, after: int = 60, f
     `floor` is where another figure's match ends: nothing before it belongs to this one.
     Figures inside a period ("the target for 2021/22 is") do not end the clause.
     """
-    lo = max(0, start - before, floor if floor <= start else 0)
-    head = text[lo:start]
+    # an aside in brackets ends nothing, and takes no room: "318 fostering households (including 94
+    # connected persons households) offering 486 places"
+    reach = start - before
+    for a in _ASIDE.finditer(text, max(0, reach - 90), start):
+        if a.end() > reach:
+            reach -= len(a.group())
+    lo = max(0, reach, floor if floor <= start else 0)
+    head = _ASIDE.sub(lambda a: " " * len(a.group()), text[lo:start])
     dates = [(m.start, m.end) for m in find_mentions(head)]
     numbers = [m.end() for m in _NUMBER.finditer(head) if not any(a <= m.start() < b for a, b in dates)]
     cuts = [m.end() for m in _BEFORE_STOP.finditer(head)] + numbers

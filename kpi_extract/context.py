@@ -195,7 +195,17 @@ def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself."""
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
-    return _the_date_alone(text)
+    alone = _the_date_alone(text)
+    if alone is not None or _DIGIT.search(without_mentions(text, find_mentions(text))):
+        return alone
+    # "stocks are at 31/03/2023 and flows cover 2022/23": the day that closes the year is the
+    # statement's date; a flow dated by it is that year's (as with one date alone)
+    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    days = [p for p in found if p.kind == "as_at"]
+    years = [p for p in found if p.kind == "financial_year"]
+    if len(found) == 2 and len(days) == 1 and len(years) == 1 and years[0].end == days[0].end:
+        return days[0]
+    return None
 
 
 def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:

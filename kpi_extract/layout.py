@@ -349,7 +349,10 @@ _MONTH_AT_START = re.compile(r"(?:January|February|March|April|May|June|July|Aug
 
 
 # an item of a list set out as "label – figure" or "label: figure", one to a line
-_LABEL_VALUE_LINE = re.compile(r"^[A-Z][^.!?|]{2,80}?\s(?:[-\u2013\u2014:]|\|)\s*£?\d[\d,.]*%?\s*$")
+_LABEL_VALUE_LINE = re.compile(r"^[A-Z][^.!?|]{2,80}?(?:\s(?:[-\u2013\u2014:]|\|)|\s{2,})\s*£?\d[\d,.]*%?\s*$"
+                               # or a short label with no figure of its own, a space, its figure: a row of a
+                               # table set out with spaces, once the spaces are closed up
+                               r"|^[A-Z][^.!?|\d]{2,60}?\s(?!(?:19|20)\d\d\s*$)£?\d[\d,.]*%?\s*$")  # (not a title's year)
 
 
 def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> bool:

@@ -149,6 +149,8 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
                              r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
                              r"team|school|place|week|month|day)\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
+# a label before a colon whose items, up to the sentence's end, it names
+_LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a rule's condition, not a count: "red if more than 450 children are subject to a plan"
 _IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:" + _ABOVE + r"|fewer than|exceeding|at least)\s*$"
@@ -383,6 +385,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-label"
     if label and _COMPARATOR.search(label.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "comparator-label"
+    lead = _LIST_LABEL.search(raw_before)  # "Comparator (England, 2022/23): children in care rate 71",
+    if lead and _COMPARATOR.search(lead.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
+        return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"

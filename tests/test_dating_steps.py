@@ -166,6 +166,14 @@ def test_a_plan_agreed_by_a_long_named_body_restates_its_actions_at_the_reports_
     assert got == {("plan_actions_total", "41", "2023-24")}
 
 
+def test_a_standing_statement_of_stocks_at_a_day_and_flows_for_its_year(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Scorecard\nUnless otherwise stated, stocks are at 31/03/2024 and flows cover 2023/24.\n"
+        "Children looked after 702\nReferrals 5,481\n", library)}
+    assert got == {("children_in_care", "702", "2024-03-31"), ("referrals", "5481", "2023-24")}
+
+
 def test_year_to_date_spans_from_april():
     text = "Referrals year to date at the end of September 2023: 2,944"
     got = attribute(text, [(text.index("2,944"), len(text))], FY_2022)

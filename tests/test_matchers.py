@@ -224,6 +224,23 @@ def test_an_aside_in_brackets_does_not_end_the_clause(library):
                         "households) offering 452 places.", library) == []
 
 
+def test_a_table_set_out_with_spaces_one_label_and_figure_a_line(library):
+    from kpi_extract.pipeline import extract_text
+    # the spaces close up when the page is read: "Children in care 587", one item a line, each line
+    # its own figure (never "2,310 Children in care" across the line end)
+    text = ("Position as at 31 December 2024\nMeasure                     Value\n"
+            "Referrals (year to date)    2,310\nChildren in care            587\n"
+            "Children in need (open cases)    2,944\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("referrals", "2310", "2024-12"), ("children_in_care", "587", "2024-12-31"),
+                   ("children_in_need", "2944", "2024-12-31")}
+    # a title's year is no figure of a line
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Corporate Parenting Panel, 15 March 2023\nChildren's Services Annual Report 2022\n"
+        "Referrals received: 6,130\n", library)}
+    assert got == {("referrals", "6130", "2022")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

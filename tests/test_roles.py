@@ -128,6 +128,9 @@ ROLE_CASES = [
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),
+    # a comparator label before a colon names every item of its list, past semicolons
+    ("comparator", "Statistical neighbour averages (2023/24): CP rate 44.1; CLA rate 71.5.",
+     "children_in_care_rate_per_10k", "71.5"),
     # a place named as a neighbour in apposition; what each of several holds
     ("comparator", "Telford and Wrekin, one of our statistical neighbours, had 598 children in care at 31 March 2024.",
      "children_in_care", "598"),

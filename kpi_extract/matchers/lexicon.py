@@ -167,7 +167,10 @@ def compile_library(library: Library) -> Compiled:
                             rf"\s+{between}$", FLAGS) for u in units}
     # the gap may name a period or an owner ("funding for 2022-23", "the police contribution was
     # unchanged at"), never another figure: checked after the match
-    after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s)(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
+    # (or a space alone, when the figure ends the line: "Children in care 618", a row of a table set
+    # out with spaces, or an item of a list)
+    after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|"
+                           rf"(?P<bare>\s)(?={_value(u)}\.?\s*$))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
                        rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$|(?=\())", FLAGS)
@@ -367,6 +370,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
     a = c.after[unit].match(tail)
+    if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
+        a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
     if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)

@@ -241,6 +241,14 @@ def test_a_table_set_out_with_spaces_one_label_and_figure_a_line(library):
     assert got == {("referrals", "6130", "2022")}
 
 
+def test_a_cells_figure_ends_its_cell(library):
+    from kpi_extract.pipeline import extract_text
+    # "141" is the conferences' cell, not the label of the next cell's
+    got = {(f.kpi, f.value) for f in extract_text(
+        "Quarter 3 (Oct-Dec 2024) | Initial CP conferences 141 | New CP plans: 118", library)}
+    assert ("cp_plans_started", "141") not in got
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -131,6 +131,9 @@ ROLE_CASES = [
     # a comparator label before a colon names every item of its list, past semicolons
     ("comparator", "Statistical neighbour averages (2023/24): CP rate 44.1; CLA rate 71.5.",
      "children_in_care_rate_per_10k", "71.5"),
+    # "for comparison", "our nearest neighbour": another area's figure
+    ("comparator", "For comparison, our nearest neighbour Westford had 1,480 children in need on 31 March 2024.",
+     "children_in_need", "1,480"),
     # a place named as a neighbour in apposition; what each of several holds
     ("comparator", "Telford and Wrekin, one of our statistical neighbours, had 598 children in care at 31 March 2024.",
      "children_in_care", "598"),
@@ -343,6 +346,8 @@ def test_a_partner_table_row_named_as_the_total_is_the_total(library):
     # the balance named inside the total's aside is the balance
     ("Total funds available (including the balance brought forward of £22,450): £601,900",
      ("budget_carry_forward", 22450.0)),
+    # a neighbourhood is no neighbour
+    ("Neighbourhood teams held 1,312 children in need cases at 31 March 2024.", ("children_in_need", 1312.0)),
     # what was done to bring a number down is not an intention
     ("Early help has helped to bring the number of children in care down to 590 at 31 March 2024.",
      ("children_in_care", 590.0)),

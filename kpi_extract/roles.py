@@ -44,6 +44,10 @@ _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compar
 _OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,3}[A-Za-z']+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
+# a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
+_LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|priority|action|appendix|annex|table|"
+                           r"figure|chart|section|paragraph|para|page|recommendation|objective|standard)\s+(?:no\.?\s*)?$",
+                           re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
     r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
@@ -352,6 +356,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     raw_after = text[c.value_end:c.value_end + 60]  # for the words straight after the figure
     if c.value_start > 0 and text[c.value_start - 1].isalpha():
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
+    if _LABEL_NUMBER.search(raw_before):
+        return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):

@@ -241,6 +241,14 @@ def test_a_table_set_out_with_spaces_one_label_and_figure_a_line(library):
     assert got == {("referrals", "6130", "2022")}
 
 
+def test_the_kpi_words_of_an_aside_do_not_own_the_figure(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value) for f in extract_text(
+        "The number of open children in need cases, including children on child protection plans and children "
+        "in care, was 3,604 at the end of June.", library)}
+    assert not {g for g in got if g[0] in ("cp_plans", "children_in_care")}, got
+
+
 def test_a_cells_figure_ends_its_cell(library):
     from kpi_extract.pipeline import extract_text
     # "141" is the conferences' cell, not the label of the next cell's

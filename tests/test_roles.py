@@ -131,6 +131,8 @@ ROLE_CASES = [
     # a comparator label before a colon names every item of its list, past semicolons
     ("comparator", "Statistical neighbour averages (2023/24): CP rate 44.1; CLA rate 71.5.",
      "children_in_care_rate_per_10k", "71.5"),
+    # the number of an item of a report
+    ("other-noun", "Measure 6: Referrals to children's social care (AMBER)", "referrals", "6"),
     # "for comparison", "our nearest neighbour": another area's figure
     ("comparator", "For comparison, our nearest neighbour Westford had 1,480 children in need on 31 March 2024.",
      "children_in_need", "1,480"),

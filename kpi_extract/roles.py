@@ -253,7 +253,8 @@ _FINANCE_LINE = re.compile(
 _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
-    r"foundation) trust|trust's|schools'|notional|academ(?:y|ies)|government|DfE|department for education|"
+    r"foundation) trust|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
+    r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
@@ -447,7 +448,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
     if money and _WHOSE.search(before):  # "the regional panel, whose own budget is £164,000"
         return "other-body", "whose"
-    if money and _BODY_WHICH.search(raw_before):  # "NHS Northshire ICB, which has a budget of £2.5 billion"
+    if _BODY_WHICH.search(raw_before):  # "NHS Northshire ICB, which has a budget of £2.5 billion", "the provider's
+        # action plan, which has 9 actions"
         return "other-body", "owner-which"
     if money and _SHARE_OF_BUDGET.search(raw_before):  # "the minimum of 2.5% of net budget (£14.8m)"
         return "threshold", "share-of-budget"
@@ -590,7 +592,7 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
-    return _comparisons_share_roles(_parts_of_another_whole(out))
+    return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:
@@ -632,6 +634,18 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
                 c = replace(c, role=head.role, role_rule="compares-to")
         out.append(c)
     return out
+
+
+def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Candidate]:
+    """A figure dated with a whole (the actions completed, with the plan's actions: a KPI's
+    `dated_with`) after another body's whole in the same sentence is that body's too: "the
+    provider's action plan, which has 9 actions; 3 were completed"."""
+    owned = {(c.snippet, k) for c in cands if c.role == "other-body"
+             for k in getattr(library.kpis.get(c.kpi), "dated_with", ())}
+    if not owned:
+        return cands
+    return [replace(c, role="other-body", role_rule="owner-of-whole")
+            if (c.snippet, c.kpi) in owned and c.role in FACT_ROLES else c for c in cands]
 
 
 def is_fact(c: Candidate) -> bool:

@@ -131,6 +131,11 @@ ROLE_CASES = [
     # a comparator label before a colon names every item of its list, past semicolons
     ("comparator", "Statistical neighbour averages (2023/24): CP rate 44.1; CLA rate 71.5.",
      "children_in_care_rate_per_10k", "71.5"),
+    # a provider's plan, and the part of it done
+    ("other-body", "The team will review the provider's improvement plan, which has 11 actions; 4 were completed "
+                   "by the end of June.", "plan_actions_total", "11"),
+    ("other-body", "The team will review the provider's improvement plan, which has 11 actions; 4 were completed "
+                   "by the end of June.", "plan_actions_completed", "4"),
     # the number of an item of a report
     ("other-noun", "Measure 6: Referrals to children's social care (AMBER)", "referrals", "6"),
     # "for comparison", "our nearest neighbour": another area's figure

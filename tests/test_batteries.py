@@ -19,30 +19,33 @@ from battery import Case, Figure, Score
 # documents 1.000/0.734
 # batch 2 (sentences-2.csv, written later by other hands from the spec) scored roles 0.809/0.731 and
 # periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762,
-# batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 10 roles 0.923/0.658, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712, batch 5 periods 0.812/0.566;
+# batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 10 roles 0.923/0.658, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712, batch 5 periods 0.812/0.566,
+# batch 11 roles 0.878/0.800, batch 12 roles 0.833/0.700, batch 13 roles 0.897/0.547, batch 6 periods 0.837/0.711;
 # raised to just under what the tool scores now
-FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.86), ("roles", "3"): (0.98, 0.85),
-          ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.92, 0.85), ("roles", "6"): (0.98, 0.86),
-          ("roles", "7"): (0.95, 0.90), ("roles", "8"): (0.98, 0.92),
-          ("roles", "9"): (0.98, 0.76), ("roles", "10"): (0.97, 0.65),
-          ("periods", "1"): (0.98, 0.84), ("periods", "2"): (0.93, 0.81), ("periods", "3"): (0.95, 0.78),
-          ("periods", "4"): (0.91, 0.74), ("periods", "5"): (0.81, 0.56)}
+FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", "3"): (0.98, 0.95),
+          ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.98, 0.85), ("roles", "6"): (0.98, 0.92),
+          ("roles", "7"): (0.98, 0.94), ("roles", "8"): (0.98, 0.92),
+          ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.70), ("roles", "11"): (0.98, 0.80),
+          ("roles", "12"): (0.92, 0.78), ("roles", "13"): (0.93, 0.53),
+          ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.97, 0.86), ("periods", "3"): (0.96, 0.81),
+          ("periods", "4"): (0.94, 0.84), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295, the seventh, a
-# county's cabinet and scrutiny papers of one year, 0.844/0.463): under
-# what each scores now
-DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.93, 0.95), "5": (0.95, 0.77),
-                   "6": (0.86, 0.29), "7": (0.97, 0.61)}
+# county's cabinet and scrutiny papers of one year, 0.844/0.463, the eighth 0.721/0.590, the ninth
+# 0.962/0.745, the tenth 0.732/0.461): under what each scores now
+DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
+                   "6": (0.98, 0.68), "7": (0.97, 0.61), "8": (0.94, 0.70), "9": (0.98, 0.86),
+                   "10": (0.92, 0.47)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
 ROLES_NONFACT_FALSE_POSITIVES_CEILING = 0
-# tuned documents with no KPI at all (treasury strategy, children's home inspection) that gave one,
-# in batch 4 (1: a health trust's report that says "Trust staff made 1,318 referrals to children's social care";
-# its writer counts no fact there, while ../shared/corpus/gold.csv counts the referrals an NHS trust
-# and the ambulance service made as referrals, which the tool follows)
-DOCUMENTS_SILENT_BROKEN_CEILING = 1
+# tuned documents with no KPI at all (treasury strategy, children's home inspections, a health trust's
+# own board paper, a fostering report) that gave one: none (a trust's paper that names no council is
+# the trust's, docarea.document_owner; the corpus's council packs that quote the referrals an NHS
+# trust made are still the council's)
+DOCUMENTS_SILENT_BROKEN_CEILING = 0
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 
@@ -55,7 +58,7 @@ def _assert_floor(score: Score, precision: float, recall: float, name: str) -> N
         f"(floor {recall})\n" + "\n".join(score.errors))
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"])
 def test_roles_tuned_floor(library, batch):
     score = battery.run_sentences("roles", "tuned", library, batch=batch)
     _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")
@@ -63,7 +66,7 @@ def test_roles_tuned_floor(library, batch):
     assert nonfacts <= ROLES_NONFACT_FALSE_POSITIVES_CEILING, "\n".join(score.errors)
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6"])
 def test_periods_tuned_floor(library, batch):
     _assert_floor(battery.run_sentences("periods", "tuned", library, batch=batch), *FLOORS[("periods", batch)],
                   f"periods batch {batch}")
@@ -73,8 +76,7 @@ def test_periods_tuned_floor(library, batch):
 def test_documents_tuned_floor(batch):
     score = battery.run_precision("tuned", batch=batch)
     _assert_floor(score, *DOCUMENT_FLOORS[batch], f"precision documents batch {batch}")
-    ceiling = DOCUMENTS_SILENT_BROKEN_CEILING if batch == "4" else 0
-    assert score.silent_broken <= ceiling, "\n".join(score.errors)
+    assert score.silent_broken <= DOCUMENTS_SILENT_BROKEN_CEILING, "\n".join(score.errors)
 
 
 @pytest.mark.parametrize("name", ["roles", "periods"])

@@ -463,8 +463,8 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
     own = single_period(t.label_head) or single_period(t.caption)
-    periods = [c.period if c.kind == "period" else (c.period or own) if c.kind in ("area", "total", "measure", "captioned")
-               else None for c in t.columns]
+    periods = [c.period if c.kind == "period" else
+               (c.period or own) if c.kind in ("area", "total", "measure", "captioned") else None for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
     return TextTable(header_line, periods, rows, agency, kinds, names,
                      " ".join(x for x in (t.label_head, header) if x), t.caption, t.label_head)

@@ -89,9 +89,8 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
-                       # "Luton will have around 300 children on plans by the spring": what is yet to be
-                       # "We will deliver 150 courses next year", "which could mean 40 more children":
-                       # a figure under a modal of what is yet to be, in its own clause
+                       # a figure under a modal of what is yet to be, in its own clause: "Luton will have
+                       # around 300 children on plans by the spring", "We will deliver 150 courses next year"
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
@@ -154,9 +153,9 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
                              r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
                              r"team|school|place|week|month|day)\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
+_LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
-_LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a rule's condition, not a count: "red if more than 450 children are subject to a plan"
 _IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:" + _ABOVE + r"|fewer than|exceeding|at least)\s*$"
                        # "23 courses ran with fewer than ten people": the ten is the rule's
@@ -348,6 +347,12 @@ def named_part(c: Candidate) -> str:
     return named.group("what") if named else ""
 
 
+def _governs(opening: re.Match | None, c: Candidate) -> bool:
+    """Does the sentence's opening phrase (a comparator, an aim) govern the figure: it ends before
+    the figure, and no semicolon stands between?"""
+    return opening is not None and opening.end() <= c.value_start and ";" not in c.snippet[opening.end():c.value_start]
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -399,18 +404,14 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
-    named = _NEIGHBOUR_APPOSITION.match(text)
-    if not paid_in and named and named.end() <= c.value_start and ";" not in text[named.end():c.value_start]:
+    # what opens the sentence governs each of its clauses, up to a semicolon
+    if not paid_in and _governs(_NEIGHBOUR_APPOSITION.match(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
-    aim = _TARGET_SUBJECT.match(text)
-    if aim and aim.end() <= c.value_start and ";" not in text[aim.end():c.value_start]:
+    if _governs(_TARGET_SUBJECT.match(text), c):
         return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
     opener = _OPENER.match(text)
-    if not paid_in and opener and opener.end() <= c.value_start and _COMPARATOR.search(opener.group(1)) \
-            and ";" not in text[opener.end():c.value_start]:
-        # "Nationally, 52,120 children were on a plan and 83,630 were in care": the opener governs
-        # every clause of its sentence, up to a semicolon
-        return "comparator", "comparator-opener"
+    if not paid_in and _governs(opener, c) and _COMPARATOR.search(opener.group(1)):  # type: ignore[union-attr]
+        return "comparator", "comparator-opener"  # "Nationally, 52,120 children were on a plan and 83,630 were in care"
     if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after)):
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):

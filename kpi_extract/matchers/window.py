@@ -93,7 +93,7 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         if entry is None or any(rx.search(w) for rx in entry.exclude):
             continue
         if c.match_start < c.value_start and "," in text[c.match_start:c.value_start] and _in_aside(text, c.match_start):
-            continue  # "open children in need cases, including children on plans and in care, was 3,912": the aside's words
+            continue  # "open CIN cases, including children on plans and in care, was 3,912": the aside's words
         host = _bracket_host(text, c.value_start)
         if host and any(rx.search(host) for rx in entry.exclude):
             continue  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)": CAMHS's, both

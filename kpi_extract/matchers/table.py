@@ -220,6 +220,13 @@ _UNIT_ROW = re.compile(r"\b(?:team|teams|service|services|unit|units|hub|panel|g
 _TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies)\b", re.I)
 
 
+def _cell_unit(cell: str, header: str) -> str:
+    """The unit of a cell under a measure column: money, a percentage, else a count."""
+    if cell.startswith("£") or "£" in header:
+        return "GBP"
+    return "percent" if cell.endswith("%") or re.search(r"%|per ?cent", header, re.I) else "count"
+
+
 def measure_kpi(header: str, unit: str, library: Library) -> str | None:
     """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words."""
     def key(text: str) -> str:  # "Attended (no.)" -> "attended"; a header of a sign alone ("£") stays itself
@@ -281,8 +288,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 continue
             kpi, score, subject = (found[0], found[1], "") if found else (None, 0.0, "")
             if kind == "measure":
-                cell_unit = "GBP" if cell.startswith("£") or "£" in name else \
-                    "percent" if cell.endswith("%") or re.search(r"%|per ?cent", name, re.I) else "count"
+                cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library)
                 if by_column:  # the column names the measure; the row names a course, a partner, a team
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
@@ -348,8 +354,7 @@ def _period_rows(table: TextTable, layout: PageLayout, library: Library, setting
         for cell, kind, name, start in zip(row.cells, table.kinds or [], table.names or [], starts):
             if cell is None or kind not in ("measure", "area"):
                 continue
-            unit = "GBP" if cell.startswith("£") or "£" in name else \
-                "percent" if cell.endswith("%") or re.search(r"%|per ?cent", name, re.I) else "count"
+            unit = _cell_unit(cell, name)
             kpi = measure_kpi(name, unit, library)
             found = (kpi, settings.table_label_cutoff) if kpi else label_kpi(name, unit, None, library,
                                                                                settings.table_label_cutoff)

@@ -42,6 +42,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
@@ -809,6 +810,31 @@ def _screen(group: list[Candidate], text: str, cut: int, own_mentions: list[tupl
     return kept
 
 
+# how far after the paper's meeting a period must start to be yet to come: a paper's date line may
+# be a meeting before the one it went to ("Minutes of the meeting of 5 March 2019" with figures at
+# 31 March), and the forecasts and targets that matter run to a year end or years ahead
+AHEAD_OF_THE_MEETING = timedelta(days=92)
+
+
+def beyond_the_meeting(p: Period | None, doc: DocumentContext, margin: timedelta = AHEAD_OF_THE_MEETING) -> bool:
+    """Does `p` start well after the paper's own meeting: a deadline's or a forecast's date, which
+    nothing could have been counted at? Never when the meeting is only the inspection's stand-in."""
+    m = doc.meeting
+    return p is not None and p.start is not None and doc.meeting_known and m is not None and m.end is not None \
+        and p.start > m.end + margin
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _deadline(main: Period | None, text: str, at: int, doc: DocumentContext) -> bool:
+    """Is the sentence's main period a date yet to come: well after the meeting, or after it at all
+    when written as a deadline ("to bring the rate to 33 per 10,000 by March 2025")?"""
+    if beyond_the_meeting(main, doc):
+        return True
+    return at >= 0 and bool(_BY.search(text, max(0, at - 20), at)) and beyond_the_meeting(main, doc, timedelta(0))
+
+
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
                    carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
@@ -831,7 +857,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
         ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan
     periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
-    carry.after(main, without_mentions(text, own_mentions), dates_the_event(text, main_at))
+    # (a deadline or a forecast's date, well after the meeting, is no date the next sentence is at)
+    carry.after(None if _deadline(main, text, main_at, doc) else main, without_mentions(text, own_mentions),
+                dates_the_event(text, main_at))
     out = []
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]

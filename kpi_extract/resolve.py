@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from .context import DocumentContext
-from .dating import date_page
+from .dating import beyond_the_meeting, date_page
 from .docarea import figure_area
 from .ids import figure_key
 from .layout import PageLayout
@@ -63,17 +63,14 @@ def own_measures(cands: list[Candidate], library: Library, area_code: str = "", 
 
 
 def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
-    """Why a count, rate or share dated after its document's meeting is no fact ("" when it is
-    not): nothing can have been counted then, so it is a forecast or a target ("bring the number
-    of children in care down to 480 by March 2027" in a paper of November 2024), whatever its
-    words. Money is exempt: a budget is set for a year that has not begun."""
-    p, m = c.period, doc.meeting
-    if p is None or p.start is None or m is None or m.end is None or not doc.meeting_known \
-            or library.kpis[c.kpi].unit == "GBP":
+    """Why a count, rate or share dated well after its document's meeting is no fact ("" when
+    it is not): nothing can have been counted then, so it is a forecast or a target ("bring the
+    number of children in care down to 480 by March 2027" in a paper of November 2024), whatever
+    its words. Money is exempt: a budget is set for a year that has not begun."""
+    if library.kpis[c.kpi].unit == "GBP" or not beyond_the_meeting(c.period, doc):
         return ""
-    if p.start <= m.end:
-        return ""
-    return f"its period ({p.label}) starts after the meeting ({m.label}): a forecast or a target, not yet a figure"
+    return (f"its period ({c.period.label}) starts well after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
+            "a forecast or a target, not yet a figure")
 
 
 def rejection(c: Candidate, library: Library) -> str:

@@ -153,6 +153,17 @@ def test_a_count_dated_after_the_meeting_is_no_fact_but_a_budget_for_next_year_i
         front + "Children in care at 31 March 2024: 455. Children in care at 31 March 2026: 430.\n"
                 "The partnership budget for 2025/26 is £512,000.", library)}
     assert got == {("children_in_care", "455", "2024-03-31"), ("budget_total", "512000", "2025-26")}
+    # a few weeks after a date line is no forecast: the line may be an earlier meeting's
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Northbridge Safeguarding Partnership\nMinutes of the meeting of 5 March 2019\n\n"
+        "At 31 March 2019 there were 317 children subject to a child protection plan.", library)}
+    assert got == {("cp_plans", "317", "2019-03-31")}
+    # a deadline after the meeting dates no sentence after it
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Northbridge City Council\nCabinet\n4 December 2024\nChildren's Services Performance Report: Quarter 2 "
+        "2024/25\n\nOur ambition is to bring the rate to 33 per 10,000 by March 2025. The re-referral rate of "
+        "18.9% in the quarter is the lowest for three years.", library)}
+    assert got == {("rereferral_rate", "18.9", "2024-Q3")}
     # with no date of its own, the paper cannot say what is yet to come
     assert ("children_in_care", "430", "2026-03-31") in {(f.kpi, f.value, f.period) for f in extract_text(
         "Children in care at 31 March 2026: 430.", library)}

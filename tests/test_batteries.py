@@ -36,7 +36,7 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
 # 0.962/0.745, the tenth 0.732/0.461): under what each scores now
 DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
                    "6": (0.98, 0.68), "7": (0.97, 0.61), "8": (0.94, 0.70), "9": (0.98, 0.86),
-                   "10": (0.92, 0.47)}
+                   "10": (0.93, 0.55)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -257,6 +257,19 @@ def test_a_cells_figure_ends_its_cell(library):
     assert ("cp_plans_started", "141") not in got
 
 
+def test_a_kpi_over_the_label_column_names_rows_of_its_number_or_its_council(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Re-referrals within 12 months (%) | Q1 24/25 | Q2 24/25 | Target | England\n"
+            "Walsall | 23.0 | 21.4 | 20.0 | 22.4\n"
+            "Direction of travel | - | Better | |\n\n"
+            "Child protection plans | 30 Jun 24 | 30 Sep 24 | Target\n"
+            "Number of children | 318 | 301 | -\n")
+    got = {(f.kpi, f.value, f.period, f.subject, f.area_code) for f in extract_text(text, library)}
+    assert got == {("rereferral_rate", "23", "2024-Q2", "Walsall", "E08000030"),
+                   ("rereferral_rate", "21.4", "2024-Q3", "Walsall", "E08000030"),
+                   ("cp_plans", "318", "2024-06-30", "", ""), ("cp_plans", "301", "2024-09-30", "", "")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from ..layout import PageLayout, TextTable
+from ..areas import gazetteer
 from ..lexicon import normal
 from ..library import Library
 from ..model import Candidate
@@ -243,7 +244,8 @@ def measure_kpi(header: str, unit: str, library: Library) -> str | None:
     return None
 
 
-_NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s*\(no\.?\))?", re.I)
+_NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s+of\s+(?:children|young people|cases|"
+                         r"children and young people))?(?:\s*\(no\.?\))?", re.I)
 _RATE_ROW = re.compile(r"(?:rate\s*)?(?:\(?per\s*10,?000(?:\s+children)?\)?|per\s*10k)|rate", re.I)
 
 
@@ -267,7 +269,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     previous: str | None = None
     # a label column headed by a KPI ("Looked after children") whose rows only say what of it
     # ("Number", "Per 10,000")
-    headed = label_kpi(table.label_head, "count", None, library, settings.table_label_cutoff) \
+    headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
     if _by_period_rows(table):
         return _period_rows(table, layout, library, settings)
@@ -275,11 +277,14 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
+        place = None
         if found is None and headed is not None:
             if _NUMBER_ROW.fullmatch(row.label.strip()):
                 found = headed
             elif _RATE_ROW.fullmatch(row.label.strip()) and (rate := _rate_sibling(headed[0], library)):
                 found = (rate, headed[1])
+            elif (place := gazetteer().lookup(row.label.strip())) is not None:
+                found = headed  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
@@ -311,6 +316,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     if whole else (None, 0.0, "")
             if kpi is None:
                 continue
+            if place is not None and kind == "period":  # the row names the place the figure is for
+                kind, subject = "area", row.label.strip()
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],

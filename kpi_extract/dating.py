@@ -201,8 +201,8 @@ def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
     """P2: bracket groups straight after a figure annotate it, (open, close, host index); the
     figures inside are compared figures with periods of their own."""
     groups = []
-    for open_ in re.finditer(r"\(", text):
-        close = text.find(")", open_.start())
+    for open_ in re.finditer(r"[(\[]", text):  # "(2022/23: 1,873)", "[Q2 24/25: 2,870]"
+        close = text.find(")" if open_.group() == "(" else "]", open_.start())
         if close < 0:
             continue
         before = [i for i, f in enumerate(figures) if f.end <= open_.start() and f.host is None

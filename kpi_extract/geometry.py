@@ -421,7 +421,10 @@ def _heads(c: Cell, vx: float, size: float, vcols: list[tuple[float, float]], la
 
 
 def _has_header(above: list[int], prep: _Prepared, vx: float) -> bool:
-    return any(prep.vstart[k] is None and sum(c.x0 >= vx - 2 for c in prep.cells[k]) >= 1 for k in above)
+    """A line of no figures above the first row with a cell over the figures: one that starts at
+    them, or a later cell that reaches them (a long header over right-set figures, "2024/25 target")."""
+    return any(prep.vstart[k] is None and (sum(c.x0 >= vx - 2 for c in prep.cells[k]) >= 1
+                                           or any(c.x1 >= vx for c in prep.cells[k][1:])) for k in above)
 
 
 def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: list[int], above: list[int],

@@ -567,4 +567,24 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     for t in find_tables(masked):
         tables.append(t)
         used |= t.lines
-    return PageLayout(number, lines, tables, sentences(lines, used, breaks), geo)
+    return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo)
+
+
+_CONTENTS_HEAD = re.compile(r"^\s*(?:table of\s+)?contents\s*:?\s*$|^\s*index\s*$", re.I)
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$")  # "Children in care .......... 12"
+_PAGE_AT_END = re.compile(r"(?:\s|\|)\d{1,3}\s*$")
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """A list of contents: titles with their page numbers, never figures. Lines with dot
+    leaders anywhere, and under a "Contents" heading the lines that end on a page number, up to
+    a blank line."""
+    out = {i for i, ln in enumerate(lines) if _LEADER.search(ln)}
+    for i, ln in enumerate(lines):
+        if _CONTENTS_HEAD.match(ln):
+            for k in range(i + 1, len(lines)):
+                if not lines[k].strip():
+                    break
+                if _PAGE_AT_END.search(lines[k]):
+                    out.add(k)
+    return out

@@ -95,6 +95,8 @@ Q2_2024_25 = Context(Period("2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9
     # date neither the figure nor the sentence
     ("The re-referral rate was 21%, in line with the England figure for 2022/23 (22.4%).", ["21%"],
      [("2024-Q3", "title")]),
+    # a comparison in square brackets has its own period, like one in round brackets
+    ("Children in need at quarter end: 2,914 [Q1 24/25: 2,870]", ["2,914"], [("2024-09-30", "title")]),
     # a date in the clause after a semicolon is that clause's, not the figure's before it
     ("The re-referral rate was 19.8%; a dip sample of 30 cases in July found good practice.", ["19.8%"],
      [("2024-Q3", "title")]),

@@ -1,5 +1,5 @@
 """Text tables and sentences, from the lines extraction gives."""
-from kpi_extract.layout import find_tables, sentences
+from kpi_extract.layout import contents_lines, find_tables, sentences
 
 from conftest import TABLE
 
@@ -58,6 +58,15 @@ def test_a_list_of_label_and_figure_lines_is_one_item_a_line():
         "Children subject to a child protection plan \u2013 288", "Children in need \u2013 1,402",
         "Children looked after \u2013 331", "Balance brought forward from 2023/24 | \u00a331,480",
         "The figures rose again in the autumn, as in 2023 and Children's social care expects them to go on rising."]
+
+
+def test_a_list_of_contents_is_titles_and_page_numbers_never_figures(library):
+    from kpi_extract.pipeline import extract_text
+    lines = ["Contents", "Children in care 12", "Child protection plans | 17", "", "1. Introduction",
+             "Referrals to children's social care ........ 23", "In 2023/24 there were 4,102 referrals."]
+    assert contents_lines(lines) == {1, 2, 5}
+    got = {(f.kpi, f.value) for f in extract_text("\n".join(lines), library)}
+    assert got == {("referrals", "4102")}
 
 
 def test_sentence_knows_its_lines():

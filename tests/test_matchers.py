@@ -270,6 +270,15 @@ def test_a_kpi_over_the_label_column_names_rows_of_its_number_or_its_council(lib
                    ("cp_plans", "318", "2024-06-30", "", ""), ("cp_plans", "301", "2024-09-30", "", "")}
 
 
+def test_lines_of_a_label_a_pipe_and_its_figure(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value) for f in extract_text("Referrals | 1,377\nRe-referral rate | 21%\n"
+                                                  "Children on CP plans | 342\n", library)}
+    assert got == {("referrals", "1377"), ("rereferral_rate", "21"), ("cp_plans", "342")}
+    # under a header that makes the column a target, the row gives no fact
+    assert extract_text("Indicator | 2025/26 target\nRe-referral rate | 19%\n", library) == []
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -308,6 +308,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_span", re.compile(
         rf"(?:\b(?P<between>between)\s+)?\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?P<to>to|-|\u2013|until|and)\s*"
         rf"(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
+    # between April and June, from October to December, April-September: months of no year, placed later
+    # in the period around them (in a report of 2024/25, April to June 2024: 2024-Q2)
+    ("month_span_yearless", re.compile(
+        rf"(?:\b(?P<between>between)\s+|\bfrom\s+)?\b(?P<m1>{_MONTH})\s*(?P<to>to|-|\u2013|until|and)\s*"
+        rf"(?P<m2>{_MONTH})(?![\w'\u2019]|\s*['\u2019]?\d|\s*,?\s*(?:19|20)\d\d)", re.I)),
     # Oct-Dec 23, Jan-Mar 24: a table's or a list's short span of months, closed by a colon, a cell's end
     ("month_span_yy", re.compile(
         r"\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\s?[-\u2013]\s?"
@@ -401,7 +406,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
     "asof_month": ("yyyy", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
-    "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "quarter_span": ("yyyy", "q"),
+    "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
@@ -464,6 +469,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
         first, last = date(y1, m1, 1), end_of_month(y2, m2)
         return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+    if rule == "month_span_yearless":
+        if g["to"].lower() == "and" and not g["between"]:
+            return None  # "our January and February webinars": two months, not the months between them
+        m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        n = (m2 - m1) % 12 + 1
+        return Mention(s, e, month=m2, day=None, months=n) if 2 <= n <= 11 else None
     if rule == "month_span_yy":
         m1, m2, y2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()], 2000 + int(g["yy"])
         first, last = date(y2 if m1 <= m2 else y2 - 1, m1, 1), end_of_month(y2, m2)

@@ -50,6 +50,9 @@ def labels(text):
     ("Measure | Apr-Jun 24 | Jul-Sep 24", [("2024-Q2", "quarter"), ("2024-Q3", "quarter")]),
     ("Q2 FY24/25: 1,146 referrals", [("2024-Q3", "quarter")]),
     ("in Quarter 3 FY 2023/24", [("2023-Q4", "quarter")]),
+    # months of no year, placed later in the period around them; two months joined by "and" are two
+    ("Between April and June, 402 delegates attended", ["partial"]),
+    ("Our January and February webinars drew 212 and 187", []),
     # not a year: "Oct-Dec 23 children" runs on into a count
     ("from Oct-Dec 23 children were seen", []),
 ])
@@ -229,3 +232,11 @@ def test_a_title_with_a_span_in_brackets_names_that_span(title, label, kind):
     from kpi_extract.periods import single_period
     p = single_period(title)
     assert (p.label, p.kind) == (label, kind)
+
+
+def test_a_yearless_span_of_months_is_placed_in_its_reports_year(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Training report, financial year 2024/25\nBetween July and September, 388 delegates attended 17 courses.",
+        library)}
+    assert got == {("training_delegates", "388", "2024-Q3"), ("training_courses", "17", "2024-Q3")}

@@ -298,9 +298,9 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
     set as one (larger or bolder than the body): a line of body text that happens to begin
     "Annual Report 2019/20" dates nothing. A dateline is never a heading. The area is read from
     `raw_pages` (running headers kept) when given."""
-    area, code = document_area(raw_pages if raw_pages is not None else pages, path)
-    ctx = DocumentContext(area=area, area_code=code,
-                          owner=document_owner(raw_pages if raw_pages is not None else pages, area))
+    as_read = raw_pages if raw_pages is not None else pages
+    area, code = document_area(as_read, path)
+    ctx = DocumentContext(area=area, area_code=code, owner=document_owner(as_read, area))
     _front_matter(ctx, pages, path)
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")

@@ -138,14 +138,19 @@ def _compared_before(text: str, m: Mention) -> bool:
     2020")? Not when "from" opens the mention's own span ("From 1 April 2023 to 31 March 2024")."""
     if re.search(r"\s(?:to|until|and)\s|\s[-\u2013]\s?\d", text[m.start:m.end]):
         return False
-    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or \
-        bool(_BASELINE_OF.search(text[max(0, m.start - 50):m.start]))
+    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or _baseline_before(text, m)
 
 
 # the period of a change's baseline or of a comparator: "down 138 on Q1", "the England figure for 2022/23"
 _BASELINE_OF = re.compile(r"(?:\b(?:up|down|higher|lower|more|fewer|less)\s+(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
                           r"|\b(?:England|national|nationally|regional|statistical neighbours?'?|SN|comparator)\b"
                           r"[^.;,\d]{0,25}\b(?:for|in|at|of))\s*(?:the\s+)?$", re.I)
+
+
+def _baseline_before(text: str, m: Mention) -> bool:
+    """Is the mention a change's baseline or a comparator's date ("down 138 on Q1", "the England
+    figure for 2022/23")?"""
+    return bool(_BASELINE_OF.search(text, max(0, m.start - 50), m.start))
 
 
 def dated_after(text: str, value_end: int) -> bool:
@@ -425,7 +430,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     placed in the context (R); with where in the text it was written. None when it names none."""
     for i in outer:
         m = figs[i].mention
-        if figs[i].prior or m is None or m.since or _BASELINE_OF.search(text, max(0, m.start - 50), m.start):
+        if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
         if m.relative in ("current", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19

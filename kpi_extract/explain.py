@@ -75,8 +75,8 @@ def explain_page(raw_pages: list[str], models: list | None, number: int, library
     dated, dropped = date_page(layout, [c for c in cands if is_fact(c)], doc, library)
     dropped = [(c, f"its role is {c.role} ({c.role_rule}): not the KPI's own measure")
                for c in cands if not is_fact(c)] + list(dropped)
-    facts = {id(d): None if yet_to_come(d.candidate, doc, library) else to_fact(d.candidate, shown, library)
-             for d in dated}
+    ahead = {id(d): yet_to_come(d.candidate, doc, library) for d in dated}
+    facts = {id(d): None if ahead[id(d)] else to_fact(d.candidate, shown, library) for d in dated}
     kept = {(f.kpi, f.value, f.period, f.snippet, f.pattern) for f in dedupe([f for f in facts.values() if f])}
     out = [f"{shown}, page {number}: {len(cands)} candidates, {len(kept)} facts", "context:"]
     out += context_lines(doc, number)
@@ -85,7 +85,7 @@ def explain_page(raw_pages: list[str], models: list | None, number: int, library
         c = d.candidate
         fact = facts[id(d)]
         if fact is None:
-            outcome = f"rejected: {rejection(c, library) or yet_to_come(c, doc, library) or 'not plausible'}"
+            outcome = f"rejected: {rejection(c, library) or ahead[id(d)] or 'not plausible'}"
         elif (fact.kpi, fact.value, fact.period, fact.snippet, fact.pattern) in kept:
             outcome = "fact"
             later = whole.get((fact.kpi, fact.value, fact.snippet, fact.pattern))

@@ -87,7 +87,8 @@ _COMPARATOR = re.compile(r"^(?:england|national|nationally|sn|statistical|neighb
 _MERGE = {("statistical", "neighbours"), ("statistical", "neighbour"), ("england", "average"),
           ("national", "average"), ("sn", "average"), ("regional", "average"), ("good", "is")}
 _MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|amount|funding|income|paid|cost|budget|value|gbp)\b", re.I)
-_SHARE_HEAD = re.compile(r"%|\bshare\b|\bper ?cent|\bproportion\b", re.I)
+# a column of each one's share ("Share", "% of total"), not of an amount or a count
+SHARE_HEAD = re.compile(r"%|\bshare\b|\bper ?cent|\bproportion\b", re.I)
 _AGENCY_HEADER = re.compile(r"^\s*(?:partner|agency|organisation|organization|contributor|funder|source|income|funding)s?\b",
                             re.I)
 
@@ -452,9 +453,8 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
                             all("£" in c.header for c in t.columns))
     # (a table of partners with a column of a count, "Agency | Delegates | Share", breaks down that
     # count by partner: no one paid anything)
-    counted = not money and any(c.kind == "measure" and c.header and not _MONEY_HEAD.search(c.header)
-                                and not _SHARE_HEAD.search(c.header) for c in t.columns) \
-        and not any(_MONEY_HEAD.search(c.header or "") for c in t.columns)
+    counted = not money and not any(_MONEY_HEAD.search(c.header or "") for c in t.columns) \
+        and any(c.kind == "measure" and c.header and not SHARE_HEAD.search(c.header) for c in t.columns)
     agency = (bool(_AGENCY_HEADER.match(t.label_head or "")) and not counted) or (
         money and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
         bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and

@@ -429,6 +429,12 @@ def _cues(text: str) -> dict[str, bool]:
             "end": "end" in low, "year": year, "time": "time" in low}
 
 
+def _months_mention(s: int, e: int, first: date, last: date) -> Mention:
+    """The span from the first day of one month to the last of another, when it is one of less
+    than a year; else a mention that dates nothing."""
+    return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+
+
 def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     g = m.groupdict()
     s, e = m.span()
@@ -467,8 +473,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return None  # "in March and June 2023": two months, not the months between them
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-        first, last = date(y1, m1, 1), end_of_month(y2, m2)
-        return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+        return _months_mention(s, e, date(y1, m1, 1), end_of_month(y2, m2))
     if rule == "month_span_yearless":
         if g["to"].lower() == "and" and not g["between"]:
             return None  # "our January and February webinars": two months, not the months between them
@@ -477,8 +482,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, month=m2, day=None, months=n) if 2 <= n <= 11 else None
     if rule == "month_span_yy":
         m1, m2, y2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()], 2000 + int(g["yy"])
-        first, last = date(y2 if m1 <= m2 else y2 - 1, m1, 1), end_of_month(y2, m2)
-        return Mention(s, e, span(first, last)) if first < last and (last - first).days < 370 else Mention(s, e)
+        return _months_mention(s, e, date(y2 if m1 <= m2 else y2 - 1, m1, 1), end_of_month(y2, m2))
     if rule == "day_span":
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)

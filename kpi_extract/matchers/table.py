@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from ..layout import PageLayout, TextTable
+from ..layout import SHARE_HEAD, PageLayout, TextTable
 from ..areas import gazetteer
 from ..lexicon import normal
 from ..library import Library
@@ -158,7 +158,6 @@ def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, 
     return snippet, starts
 
 
-_SHARE_COLUMN = re.compile(r"%|\bshare\b|\bper ?cent|\bproportion\b", re.I)
 
 
 def _agency_rows(table: TextTable, header: str, page: int, library: Library, settings: Settings) -> list[Candidate]:
@@ -174,7 +173,7 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         normal(a) for a in getattr(library.kpis.get("budget_contributions"), "aliases", ())})
     # a column of each partner's share ("Share %", "% of total") is no sum of money
     names = table.names or [""] * len(table.periods)
-    shares = [bool(_SHARE_COLUMN.search(n or "")) for n in names]
+    shares = [bool(SHARE_HEAD.search(n or "")) for n in names]
     money = sum(1 for p, s in zip(table.periods, shares) if not s)
     for row in table.rows:
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
@@ -269,10 +268,11 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     previous: str | None = None
     # a label column headed by a KPI ("Looked after children") whose rows only say what of it
     # ("Number", "Per 10,000")
-    headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
-        if table.label_head and not single_period(table.label_head) else None
     if _by_period_rows(table):
         return _period_rows(table, layout, library, settings)
+    headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
+        if table.label_head and not single_period(table.label_head) else None
+    captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
@@ -311,7 +311,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             elif kind == "captioned":
                 # "Children on CP plans at 31 March 2024, by locality" over "North 118": parts, by their
                 # labels; only the caption names the measure (a list of contents under "Contents" names none)
-                whole = _caption_kpi(table.caption, unit, library, settings)
+                if unit not in captioned:
+                    captioned[unit] = _caption_kpi(table.caption, unit, library, settings)
+                whole = captioned[unit]
                 kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
                     if whole else (None, 0.0, "")
             if kpi is None:

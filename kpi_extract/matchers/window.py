@@ -21,15 +21,9 @@ _BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whil
 _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
+# the words that open an aside within a clause ("open cases, including children on plans, ...")
 _ASIDE_LEAD = re.compile(r"\b(?:including|incl\.|as well as|such as|excluding|other than)\s", re.I)
-
-
-def _in_aside(text: str, at: int) -> bool:
-    """Do the words at `at` stand in an aside that "including" (or "such as", "excluding") opened
-    and no comma has closed yet?"""
-    lead = text[max(0, at - 120):at]
-    opened = [m.end() for m in _ASIDE_LEAD.finditer(lead)]
-    return bool(opened) and "," not in lead[opened[-1]:]
+# an aside in brackets; not a figure's own period
 _ASIDE = re.compile(r"\((?![^()]*:)[^()]{1,80}\)")  # (not a figure's own period: "(2022/23: 1,873)")
 # a name in quotes is one word to the clause: its "and" ends nothing ("the 'Seen and Heard' conference")
 _QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,60}['\u2019\"\u201d](?!\w)")
@@ -99,6 +93,14 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
             continue  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)": CAMHS's, both
         out.append(c)
     return out
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Do the words at `at` stand in an aside that "including" (or "such as", "excluding") opened
+    and no comma has closed yet?"""
+    lead = text[max(0, at - 120):at]
+    opened = [m.end() for m in _ASIDE_LEAD.finditer(lead)]
+    return bool(opened) and "," not in lead[opened[-1]:]
 
 
 # a figure in a bracket after its period: "(2022/23: 1,873)", "[Q2 24/25: 2,870]"

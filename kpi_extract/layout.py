@@ -274,8 +274,10 @@ def find_tables(lines: list[str]) -> list[TextTable]:
             i += 1
             continue
         n_periods = sum(1 for c in columns if c.period is not None)
+        above = [t.strip() for t in lines[max(0, i - 2):i] if t.strip()]
         table = TextTable(i, [c.period for c in columns], agency=agency,
-                          names=[c.name for c in columns] if agency else None)
+                          names=[c.name for c in columns] if agency else None,
+                          caption=above[-1] if above and not split_row(above[-1], len(columns)) else "")
         pending: list[tuple[int, str]] = []
         j = i + 1
         while j < len(lines):

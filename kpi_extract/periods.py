@@ -50,7 +50,9 @@ def month(year: int, mon: int) -> Period:
     return Period(f"{year}-{mon:02d}", "month", date(year, mon, 1), date(year, mon, last))
 
 
-_YEARLESS_DAY = re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MONTH})(?!\w)(?!\s*,?\s*(?:{_YEAR}|\d\d\b))", re.I)
+# ("Children in care at 31 March, 2020 to 2024": the years after are the columns' span, not the day's)
+_YEARLESS_DAY = re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MONTH})(?!\w)"
+                           rf"(?!\s*,?\s*(?:{_YEAR}(?!\s*(?:to|-|\u2013)\s*{_YEAR})|\d\d\b))", re.I)
 
 
 def yearless_day(text: str) -> tuple[int, int] | None:

@@ -279,6 +279,27 @@ def test_lines_of_a_label_a_pipe_and_its_figure(library):
     assert extract_text("Indicator | 2025/26 target\nRe-referral rate | 19%\n", library) == []
 
 
+def test_a_caption_over_year_columns_names_rows_that_say_whose_and_what_of_it(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Table 1: Children looked after at 31 March, 2022 to 2024\n\n"
+            "                                    2022      2023      2024\n"
+            "Oakvale \u2013 number                  604       618       642\n"
+            "Oakvale \u2013 rate per 10,000        60.0      61.1      63.0\n"
+            "Statistical neighbours \u2013 rate      63        66        68\n"
+            "England \u2013 rate                     70        71        70\n"
+            "Children entering care in the year  206       213       214\n\n"
+            "Table 2: Children looked after at 31 March\n\n"
+            "                                    2023      2024\n"
+            "Walsall - number                    829       841\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "604", "2022-03-31", ""), ("children_in_care", "618", "2023-03-31", ""),
+                   ("children_in_care", "642", "2024-03-31", ""),
+                   ("children_in_care_rate_per_10k", "60", "2022-03-31", ""),
+                   ("children_in_care_rate_per_10k", "61.1", "2023-03-31", ""),
+                   ("children_in_care_rate_per_10k", "63", "2024-03-31", ""),
+                   ("children_in_care", "829", "2023-03-31", "Walsall"), ("children_in_care", "841", "2024-03-31", "Walsall")}
+
+
 def test_a_row_of_courses_run_or_held_is_the_courses(library):
     from kpi_extract.pipeline import extract_text
     text = "Training | 2022/23 | 2023/24\nCourses run | 51 | 58\nSessions held | 12 | 9\n"

@@ -163,6 +163,8 @@ def test_the_cues_skip_only_rules_that_cannot_match_any_text(text):
     ("Table 1: Children in care, 2019 to 2023 (at 31 March)", (3, 31)),
     ("Children on a plan (31st Dec)", (12, 31)),
     ("Children in care at 31 March 2024", None),  # a whole date: not a day for every column
+    ("Table 1: Children in care at 31 March, 2020 to 2024", (3, 31)),  # the years are the columns' span
+    ("Children in care at 31 March 2024 to 2025", (3, 31)),
     ("at 31 March and at 30 September", None),  # two days: neither governs
     ("Table 2: referrals by source", None),
 ])

@@ -272,6 +272,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         return _period_rows(table, layout, library, settings)
     headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
+    if headed is None and "period" in kinds:
+        headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
@@ -279,12 +281,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         place = None
         if found is None and headed is not None:
-            if _NUMBER_ROW.fullmatch(row.label.strip()):
-                found = headed
-            elif _RATE_ROW.fullmatch(row.label.strip()) and (rate := _rate_sibling(headed[0], library)):
-                found = (rate, headed[1])
-            elif (place := gazetteer().lookup(row.label.strip())) is not None:
-                found = headed  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
+            found, place = _under_head(row.label, headed, library)
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
@@ -319,12 +316,54 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             if kpi is None:
                 continue
             if place is not None and kind == "period":  # the row names the place the figure is for
-                kind, subject = "area", row.label.strip()
+                kind, subject = "area", _whose_what(row.label.strip())[0] or row.label.strip()
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+# "Holmeshire - number", "Corrington – rate per 10,000": a place, then what of the measure it is (a
+# text table's row keeps a lone dash as its mark of an empty cell, ∅);
+# a comparator's row ("England - rate", "Statistical neighbours - rate per 10,000") is no one's own
+_WHOSE_WHAT = re.compile(r"(?P<whose>[A-Z][\w'’.]*(?: [\w'’.&]+){0,4}?)\s+[-–—:∅]\s+(?P<what>\S.*)")
+_NOT_WHOSE = re.compile(r"\b(?:england|national|statistical|neighbours?|sn|regional|region|average|benchmark|"
+                        r"comparators?|target|shire|counties|core cities|all)\b", re.I)
+
+
+def _caption_head(table: TextTable, library: Library, settings: Settings) -> tuple[str, float] | None:
+    """"Table 1: Children looked after at 31 March" over year columns: the caption heads the rows
+    that only say what of it and whose ("Holmeshire - number", "Holmeshire - rate per 10,000")."""
+    caught = _caption_kpi(table.caption, "count", library, settings)
+    return (caught, settings.table_label_cutoff) if caught else None
+
+
+def _under_head(label: str, headed: tuple[str, float], library: Library) -> tuple[tuple[str, float] | None, object]:
+    """A row under a label column or a caption that names the KPI, whose label only says what of
+    it ("Number", "Per 10,000") or whose ("Coventry", "Holmeshire - number"): the KPI it reads, and
+    the council it names (None for the area's own)."""
+    whose, what = _whose_what(label.strip())
+    if _NUMBER_ROW.fullmatch(what):
+        found = headed
+    elif _RATE_ROW.fullmatch(what) and (rate := _rate_sibling(headed[0], library)):
+        found = (rate, headed[1])
+    elif not whose and (place := gazetteer().lookup(what)) is not None:
+        return headed, place  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
+    else:
+        return None, None
+    return found, gazetteer().lookup(whose) if whose else None  # "Walsall - number": Walsall's
+
+
+def _whose_what(label: str) -> tuple[str, str]:
+    """A row label split into whose figure it is and what of the measure: ("Holmeshire", "number");
+    ("", label) when it names no one, and ("", "") when it names a comparator."""
+    m = _WHOSE_WHAT.fullmatch(label)
+    if m is None:
+        return "", label
+    if _NOT_WHOSE.search(m.group("whose")):
+        return "", ""
+    return m.group("whose"), m.group("what").strip()
 
 
 _CAPTION_TAIL = re.compile(r"\s*(?:,|-|\u2013)?\s*\b(?:by|per)\s+[\w ]{2,30}$|\s*\b(?:at|as at|on|in|during)\s*$", re.I)
@@ -389,18 +428,23 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             out += _geometry_rows(table, layout, library, settings)
             continue
         previous: str | None = None
+        headed = _caption_head(table, library, settings)
         for row in table.rows:
             found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library, settings.table_label_cutoff)
+            place = None
+            if found is None and headed is not None:
+                found, place = _under_head(row.label, headed, library)
             previous = found[0] if found else None
             if not found:
                 continue
             kpi, score = found
+            subject = _whose_what(row.label.strip())[0] or row.label.strip() if place is not None else ""
             snippet, starts = row_snippet(row.label, row.cells, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
                 if cell is None or period is None:
                     continue
                 out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-row",
-                                     settings.table_confidence * score / 100, start, start + len(cell), "",
+                                     settings.table_confidence * score / 100, start, start + len(cell), subject,
                                      period=period, period_source="table", line=row.lines[-1],
                                      match_start=0, match_end=len(snippet)))
     return out

@@ -278,6 +278,10 @@ def _year4(first: int, second: str) -> int | None:
 EXTREME_OF = (r"(?:[\w/-]+ )?(?:peak|high point|high|low point|low|highest (?:point|level)|lowest (?:point|level)|"
               r"record (?:high|low))(?: level)? of")
 
+# the words that make "March 24 ..." a count in March, not March 2024
+_COUNTED = (r"\s+(?:more|fewer|new|other|open|additional|extra|further|children|child|young|people|cases|referrals|"
+            r"plans|per\b|of\b|delegates|practitioners|courses|actions|places|staff|families|percent|were|was)\b")
+
 _RULES: list[tuple[str, re.Pattern]] = [
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(
@@ -355,10 +359,21 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
         rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    # "at end Sept 24", "as at end of Feb 24", "end Mar 2020": a scorecard's short month end; not "the end
+    # of March 24 children ..." (a count after the month)
+    ("edge_month_short", re.compile(
+        rf"\b(?:(?:as\s+)?at\s+)?(?:the\s+)?end\s+(?:of\s+)?(?P<m>{_MONTH})\s?['\u2019-]?\s?(?:(?P<y>{_YEAR})|(?P<yy>\d{{2}}))\b"
+        rf"(?![-/.,]\d|\s*%|{_COUNTED})", re.I)),
+    # Oct 24 - Mar 25, Apr 2024 to Mar 2025: a span of months, each with its year
+    ("month_span_both", re.compile(
+        rf"\b(?P<m1>{_MONTH})\s?['\u2019-]?\s?(?:(?P<y1>{_YEAR})|(?P<yy1>\d{{2}}))\s*(?:-|\u2013|to)\s*"
+        rf"(?P<m2>{_MONTH})\s?['\u2019-]?\s?(?:(?P<y2>{_YEAR})|(?P<yy2>\d{{2}}))\b(?![-/.,]\d|\s*%|{_COUNTED})", re.I)),
     ("asof_month", re.compile(rf"\bas\s+(?:at|of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     # March 2016, In August 2018, Mar-17 (a table header)
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)", re.I)),
+    # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
+    ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
     ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:January|February|March|April|"
@@ -406,7 +421,8 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "quarter_end": ("q",), "quarter_short": ("digit", "q"), "quarter": ("q",), "fy_short": ("fy",),
     "year_range": ("yyyy",), "full_date": ("yyyy", "month"), "short_full_date": ("digit", "month"),
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
-    "asof_month": ("yyyy", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
+    "asof_month": ("yyyy", "month"), "edge_month_short": ("digit", "month"), "month_span_both": ("digit", "month"),
+    "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
@@ -550,6 +566,15 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
         d = date(year, mon, 1) if g.get("edge", "end").lower() in ("beginning", "start") else end_of_month(year, mon)
         return Mention(s, e, as_at(d))
+    if rule == "edge_month_short":
+        mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"]) if g["y"] else 2000 + int(g["yy"])
+        return Mention(s, e, as_at(end_of_month(year, mon)))
+    if rule == "month_span_both":
+        y1, y2 = (int(g["y1"]) if g["y1"] else 2000 + int(g["yy1"])), (int(g["y2"]) if g["y2"] else 2000 + int(g["yy2"]))
+        first, last = date(y1, MONTHS[g["m1"].lower().rstrip(".")], 1), end_of_month(y2, MONTHS[g["m2"].lower().rstrip(".")])
+        return _months_mention(s, e, first, last) if first < last and (last - first).days < 370 else Mention(s, e)
+    if rule == "month_short_closed":
+        return Mention(s, e, month(2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
     if rule == "month_year":
         return Mention(s, e, month(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
     if rule == "month_short":

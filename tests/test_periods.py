@@ -55,6 +55,15 @@ def labels(text):
     ("Our January and February webinars drew 212 and 187", []),
     # not a year: "Oct-Dec 23 children" runs on into a count
     ("from Oct-Dec 23 children were seen", []),
+    # a scorecard's month end with a two-digit year; a span of months each with its year; a month and a
+    # two-digit year closing a label; not "the end of March 24 children ..." nor "In March 24 children"
+    ("CP plans at end Sept 24: 377; at end Dec 24: 391", [("2024-09-30", "as_at"), ("2024-12-31", "as_at")]),
+    ("As at end of Feb 24 there were 1,944 open cases", [("2024-02-29", "as_at")]),
+    ("Oct 24 - Mar 25 (half year 2): 158", [("2025-03", "month")]),
+    ("Apr 2024 to Mar 2025: 3,120 referrals", [("2024-25", "financial_year")]),
+    ("Position Sept 24: 377", [("2024-09", "month")]),
+    ("In March 24 children entered care", ["partial"]),  # March of the year around it
+    ("by the end of March 24 children had left care", ["partial"]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected
@@ -147,6 +156,7 @@ def _every_rule(text):
     "October to December 2023", "between October 2022 and March 2023", "Q1-Q4 2022/23", "Q1 to Q2 2023",
     "At the close of 2022", "as at 31/03/2023", "Annual Report 2022 to 2023", "(31/3/22: 431)", "31.03.23",
     "FY 2016-17", "in 1999", "Fy22/23", "1 April 2016 - 31 March 2017", "412 children on plans", "2.1 Referrals",
+    "at end Sept 24: 377", "Oct 24 - Mar 25", "Position Sept 24:",
 ])
 def test_the_cues_skip_only_rules_that_cannot_match(text):
     assert find_mentions.__wrapped__(text) == _every_rule(text)

@@ -87,6 +87,7 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"\s*(?:\([^)]{0,20}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
+                       r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
                        r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
@@ -353,6 +354,39 @@ def _governs(opening: re.Match | None, c: Candidate) -> bool:
     return opening is not None and opening.end() <= c.value_start and ";" not in c.snippet[opening.end():c.value_start]
 
 
+# an audit's or a sample's findings, and the sample itself: "Audit of 60 child protection plans (Oct
+# 2025): 41 good or better", "Of the 40 cases sampled, 31 ...", "In a dip sample of 25 plans"
+_AUDITED = re.compile(r"\b(?:(?:case |file |practice |thematic |multi-agency )?audits? of|(?:dip[- ])?sample of|"
+                      r"(?:audited|sampled|reviewed by (?:inspectors|auditors))\b[^.;:]{0,20}?[,:]|"
+                      r"of the \d[\d,]* (?:[\w-]+ ){0,4}?(?:audited|sampled|tracked|reviewed by inspectors)\b)", re.I)
+
+# ", equivalent to a rate of 95 per 10,000": the rate of the count just before, said again
+# "298 children in care and 211", "looked after 512 children and had 287": the list goes on, with no
+# subject of its own
+_CONJUNCT_BEFORE = re.compile(r"[^\W\d]\s+and\s*$", re.I)
+_BARE_PREDICATE = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|recorded|reported|saw|held|ran|delivered|"
+                             r"received|looked after|supported|also|a further|another)\s+)*", re.I)
+_RESTATES = re.compile(r"^\s*(?:equivalent to|equating to|which (?:is|equates to|represents)|representing|or)\s+"
+                       r"(?:a\s+)?(?:rate\s+of\s+)?$", re.I)
+
+
+def _restated_count(c: Candidate, entry: KpiEntry, before: str, spans: list[tuple[int, int]]) -> str:
+    """The clause before the count that a rate restates ("The model projects 720 children in care
+    by 2028/29, equivalent to a rate of 95 per 10,000": "The model projects"), or that a bare
+    conjunct continues ("Thurrock Council show that it had 298 children in care and 211 children on
+    plans": "show that it had"), whose target, forecast or comparator words are this figure's too;
+    "" for any other figure."""
+    restates = entry.unit == "rate_per_10k" and _RESTATES.match(before)
+    if not restates and not (_BARE_PREDICATE.fullmatch(before)
+                             and _CONJUNCT_BEFORE.search(c.snippet, 0, c.value_start - len(before))):
+        return ""
+    earlier = [(a, b) for a, b in spans if b <= c.value_start - len(before)]
+    if not earlier:
+        return ""
+    a, b = earlier[-1]
+    return clause(c.snippet, a, b, spans)[0]
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -391,6 +425,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    restated = _restated_count(c, entry, before, spans)
+    if restated and (_TARGET.search(restated) or _PLANNED_BEFORE.search(restated)):
+        return "target", "rate-of-a-target"
+    if restated and _FORECAST.search(restated):
+        return "forecast", "rate-of-a-forecast"
     label = _LABEL_COLON.search(raw_before)  # "... - similar authorities: 45.8; all English LAs: 43.2"
     if label and _TARGET.search(label.group(1)):  # "Stretch target: 4,000 delegates"
         return "target", "target-label"
@@ -404,6 +443,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    if not paid_in and restated and _COMPARATOR.search(restated):
+        return "comparator", "list-of-a-comparator"  # "neighbouring Thurrock had 298 ... and 211 ..."
     # what opens the sentence governs each of its clauses, up to a semicolon
     if not paid_in and _governs(_NEIGHBOUR_APPOSITION.match(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
@@ -436,6 +477,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
+        return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
     if not money and entry.unit == "count" and _FOR_OPENING.search(raw_before) \
             and (_CONDITION.search(rest := text[c.value_end:c.value_end + 160].split(". ")[0]) or _DEFICIENT.search(rest)):
         return "conditional", "for-whom"  # "For 32 children in need, the plan lacked clear outcomes"

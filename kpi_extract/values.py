@@ -129,7 +129,7 @@ def expand_macros(regex: str, defines: dict[str, str] | None = None) -> str:
 BUILTIN_DEFINES = {"q": rf"(?:(?:{QUALIFIERS}) )?"}
 
 UNIT_VALUE = {"count": "{count}", "GBP": "{money}", "percent": "{percent}",
-              "rate_per_10k": "{number} per 10(?:,?000|k)\\b"}
+              "rate_per_10k": "{number} (?:per|in every|out of every|for every) 10(?:,?000|k)\\b"}
 
 
 _LABEL_BEFORE = re.compile(
@@ -145,10 +145,11 @@ _RANGE = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
 _DATE_THEN_DASH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s[-–]\s$", re.I)
 _IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:in|out of|for) every\s*$", re.I)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 # "a rate of 65 per 10,000 children": the digits of a rate's unit
-PER_POPULATION = re.compile(r"per (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
+PER_POPULATION = re.compile(r"(?:per|(?:in|out of|for) every) (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
 _BARE_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
 
 
@@ -191,6 +192,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a range"  # (not "CLA at 31 March 2024 - 367": a date, then the figure after a dash)
     if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
         return "a proportion (one in ten)"
+    if _EVERY_BEFORE.search(before):
+        return "a rate's population (38.5 in every 10,000)"
     if re.match(r"\s*(?:quarters?|thirds?|halves|fifths?|tenths?)\b", after, re.I):
         return "a fraction (three quarters)"
     for m in _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16)):

@@ -159,6 +159,17 @@ ROLE_CASES = [
     # a clause with no subject of its own is the sentence's subject's: another body's training
     ("other-body", "The ICB's safeguarding team ran 58 sessions for GP practices this year, reaching 1,430 "
                    "practitioners.", "training_delegates", "1,430"),
+    # a rate restating a forecast's or a target's count shares its role; so does the next item of a
+    # comparator's list
+    ("forecast", "Demand modelling projects 905 looked after children by 2027, equivalent to a rate of 88 per "
+                 "10,000.", "children_in_care_rate_per_10k", "88"),
+    ("target", "Our target is to bring the number on plans down to 330 by 2026, equivalent to a rate of 36 per "
+               "10,000.", "cp_plans_rate_per_10k", "36"),
+    ("comparator", "Data from neighbouring Easthope show that it looked after 512 children and had 287 children "
+                   "on child protection plans.", "cp_plans", "287"),
+    # an audit's sample and its findings
+    ("conditional", "A case audit of 48 child protection plans in May found 30 good and 18 requiring improvement.",
+     "cp_plans", "30"),
 ]
 
 
@@ -179,6 +190,8 @@ FACT_CASES = [
      {("cp_plans_started", 611.0)}),
     ("rate", "The rate of children looked after was 71.2 per 10,000 children.",
      {("children_in_care_rate_per_10k", 71.2)}),
+    ("rate", "At 31 March 2024, 41.2 in every 10,000 children in Harrowby were on a child protection plan.",
+     {("cp_plans_rate_per_10k", 41.2)}),
     ("share", "The re-referral rate was 21% in 2023/24.", {("rereferral_rate", 21.0)}),
     ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
     ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),
@@ -245,6 +258,12 @@ def test_the_done_part_of_a_plan_in_a_sentence_of_its_own_is_not_a_part(library)
 ])
 def test_finance_lines_are_never_the_budget_or_spend(text, library):
     assert not {k for k, _ in facts(text, library)} & {"budget_total", "expenditure_total"}, facts(text, library)
+
+
+@pytest.mark.parametrize("text", ["Partner contributions and other income in 2024/25 came to £612,750.",
+                                  "Contributions plus grants for 2023/24: £498,100."])
+def test_contributions_with_other_income_are_not_the_contributions(text, library):
+    assert not {k for k, _ in facts(text, library)} & {"budget_contributions", "budget_total"}, facts(text, library)
 
 
 def test_a_table_row_labelled_as_a_lookalike_is_routed(library):

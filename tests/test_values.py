@@ -77,6 +77,7 @@ def test_percent_macro_reads_any_percentage(whole, frac):
     ("agenda pages 23 - 48", "23"), ("call 01632 960 233", "960"), ("1 in 10 children", "10"),
     ("THEME 4: CHILDREN IN CARE", "4"), ("Workstream 3 children in need", "3"),
     ("6.2 The child protection rate has been high", "6.2"),
+    ("41.2 in every 10,000 children", "10,000"), ("64 out of every 10,000 children", "10,000"),
 ])
 def test_numbers_that_are_not_figures(text, number):
     start = text.index(number)

@@ -192,6 +192,9 @@ FACT_CASES = [
      {("children_in_care_rate_per_10k", 71.2)}),
     ("rate", "At 31 March 2024, 41.2 in every 10,000 children in Harrowby were on a child protection plan.",
      {("cp_plans_rate_per_10k", 41.2)}),
+    # courses that "were attended by" their delegates are training, not a conference
+    ("flow", "In 2022/23 the board ran 118 safeguarding courses, which were attended by 2,406 staff from partner "
+             "agencies.", {("training_courses", 118.0), ("training_delegates", 2406.0)}),
     ("share", "The re-referral rate was 21% in 2023/24.", {("rereferral_rate", 21.0)}),
     ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
     ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),

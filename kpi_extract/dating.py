@@ -543,6 +543,11 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     """`attribute`, the sentence's own main period (None when it names none), which the next
     sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
     mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m))
+    # two readings of one figure ("84%" and "84") are one figure: dated once, by its shorter span
+    shortest: dict[int, int] = {}
+    for a, b in values:
+        shortest[a] = min(b, shortest.get(a, b))
+    asked, values = values, sorted(shortest.items())
     figs = _figures(text, values)
     groups = _groups(text, figs)
     outer = [i for i, f in enumerate(figs) if f.host is None]
@@ -565,10 +570,17 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = at_that_point(own, point)
         if own is not None and own[0].kind == "calendar_year" and main is not None and main.kind == "as_at" \
                 and main.end is not None and f.mention is not None \
-                and _SAME_POINT.search(text, max(0, f.mention.start - 30), f.mention.start):
-            # "274 at 31 March 2022; at the same point in 2021 it was 301": 31 March 2021
+                and (_SAME_POINT.search(text, max(0, f.mention.start - 30), f.mention.start)
+                     or "(" in text[max(0, f.mention.start - 1):f.mention.start + 1]):
+            # "274 at 31 March 2022; at the same point in 2021 it was 301": 31 March 2021; so is a
+            # bracketed year beside a stock at a day ("718 children in care at 31 March (2024: 689)")
             placed = day_in_context(main.end.month, main.end.day, own[0])
             own = (placed, own[1]) if placed.known else own
+        when = _SINCE_WHEN.search(text, 0, f.start)
+        then = next((m for m in mentions if when and when.start("date") <= m.start and m.end <= when.end("date")
+                     and m.absolute), None)
+        if then is not None:  # "the lowest since March 2023, when 381 children were on a plan": then
+            own = (then.period, "comparison")
         host = figs[f.host] if f.host is not None else None
         host_own = resolve_mention(host.mention, host.prior, base, base_rule, ctx) if host else None
         if own is not None and host is not None:  # a host dated by the context is at the context's point
@@ -584,7 +596,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         if to_date and period.kind in ("as_at", "month") and period.end is not None:
             period = year_to_date(period.end)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
-    return out, main, main_at
+    return {(a, b): out[(a, shortest[a])] for a, b in asked if (a, shortest[a]) in out}, main, main_at
 
 
 def dates_the_event(text: str, at: int) -> bool:
@@ -613,6 +625,9 @@ def dates_an_event(text: str, m: Mention) -> bool:
     return m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))
 
 
+# a baseline's date and its figure, "since 31 March 2022, when 641 children were in care"
+_SINCE_WHEN = re.compile(r"\bsince\s+(?P<date>[^,;()]{3,30}?),?\s+when\s+(?:there\s+(?:were|was)\s+|"
+                         r"(?:the\s+)?(?:figure|number|total|rate|it)\s+(?:was|stood at)\s+|(?:it\s+)?(?:was|stood at)\s+)?$", re.I)
 _SAME_POINT = re.compile(r"\bthe same (?:point|time|date|day|stage)(?:\s+(?:in|of))?\s+$", re.I)
 
 

@@ -512,3 +512,23 @@ def test_a_yearless_day_takes_the_year_its_own_sentence_names(library):
     got = facts_of("Northbrook Council - Children's Social Care Dashboard, calendar year 2024\n"
                    "At 30 June there were 1,612 children in need and 455 children in care.", library)
     assert got[("children_in_need", "1612")][0] == got[("children_in_care", "455")][0] == "2024-06-30"
+
+
+def test_a_baseline_since_a_date_dates_the_figure_said_of_it(library):
+    # "since <date>, when <figure>": the figure is at that date; the sentence's own stays at its own
+    got = facts_of("Performance report, quarter 3 2024/25\nChildren in care rose to 518 at 31 December 2024, "
+                   "the highest since 31 March 2021, when 533 children were in care.", library)
+    assert got[("children_in_care", "533")][0] == "2021-03-31"
+    assert got[("children_in_care", "518")][0] == "2024-12-31"
+
+
+def test_a_bracketed_year_beside_a_stock_at_a_day_is_that_day_of_the_year(library):
+    got = facts_of("Annual Report 2023/24\n- 402 children on a child protection plan at 31 March (2023: 377)", library)
+    assert got[("cp_plans", "402")][0] == "2024-03-31" and got[("cp_plans", "377")][0] == "2023-03-31"
+
+
+def test_two_readings_of_one_bracketed_figure_share_its_period(library):
+    # "84%" read by a pattern's comparison and "84" by a label before a colon: one figure, one period
+    got = facts_of("Annual Report 2024/25\n- 2,950 training places offered, with 86% utilisation (2023/24: 81%)",
+                   library)
+    assert got[("training_utilisation", "81")][0] == "2023-24"

@@ -24,7 +24,7 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
-    r"\bat a glance\b|\byear in numbers\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
+    r"\bat a glance\b|\byear in numbers\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
     r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
     r"\bmedium[- ]term financial (?:plan|strategy)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
@@ -139,6 +139,7 @@ _STANDING = Guarded(re.compile(
     re.I))
 _DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
+_BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\b|at a glance\b)", re.I)
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
 
@@ -155,8 +156,8 @@ def title_period(line: str) -> Period | None:
     """The period a title names, a bare year at its end included ("Children's Social Care
     Annual Report 2022" is the calendar year 2022, as "In 2023" is in spec/kpis.md)."""
     p = single_period(line)
-    if p is None and not find_mentions(line) and (m := _BARE_YEAR_END.search(line)):
-        p = calendar_year(int(m.group(1)))
+    if p is None and not find_mentions(line) and (m := _BARE_YEAR_END.search(line) or _BARE_YEAR_FIRST.match(line)):
+        p = calendar_year(int(m.group(1)))  # ("2024 in numbers", "2023 at a glance": the year first)
     return p
 
 
@@ -281,7 +282,8 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
         ctx.titles.append((number, i + 1, p))
     elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
-            and (_period_at_an_end(line) or _BARE_YEAR_END.search(line) or _period_after_title_words(line)) \
+            and (_period_at_an_end(line) or _BARE_YEAR_END.search(line) or _period_after_title_words(line)
+                 or _BARE_YEAR_FIRST.match(line)) \
             and (p := title_period(line) or _first_after_title_words(line)) is not None and p.kind in _TITLE_KINDS:
         ctx.titles.append((number, i, p))
     elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \

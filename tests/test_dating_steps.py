@@ -532,3 +532,9 @@ def test_two_readings_of_one_bracketed_figure_share_its_period(library):
     got = facts_of("Annual Report 2024/25\n- 2,950 training places offered, with 86% utilisation (2023/24: 81%)",
                    library)
     assert got[("training_utilisation", "81")][0] == "2023-24"
+
+
+def test_a_year_first_in_numbers_or_at_a_glance_titles_the_page(library):
+    got = facts_of("2023 in numbers\n4,870 referrals · 131 courses · 2,604 delegates", library)
+    assert {p for p, _ in got.values()} == {"2023"}
+    assert facts_of("2022/23 at a glance\n4,870 referrals", library)[("referrals", "4870")][0] == "2022-23"

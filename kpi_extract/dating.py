@@ -76,6 +76,8 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 # a figure is dated by the meeting only when its text says it is current
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
                      r"this month|today|as we speak|right now)\b", re.I)
+# a statement of the present, for a figure that nothing but the meeting dates
+_NOW = re.compile(r"\bthere (?:are|is)\b|\bnow\b|\b(?:stands|remains) at\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")
 _ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
                       r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
@@ -717,6 +719,12 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
     if PRESENT.search(text) and doc.meeting is not None and not has_own:
         return doc.meeting, "meeting_date"
     if rule == "meeting_date":
+        # with nothing else to govern it, a statement in the present ("There are now 377 children in
+        # care") is at the meeting, and "this year" or "last year" is the meeting's year or the one before
+        mentions = find_mentions(text)
+        if (not has_own and _NOW.search(text)) or (
+                mentions and all(m.relative in ("current_year", "previous") for m in mentions)):
+            return governing, rule
         return None, ""
     return governing, rule
 
@@ -945,8 +953,8 @@ _SOURCE_ORDER = ("sentence", "table", "heading", "title", "meeting_date", "")
 def restated(facts: list[Fact]) -> list[Fact]:
     """P10 restated: a figure left undated that repeats a figure the same document dates
     elsewhere (the same KPI, subject and value: "Latest figures show 335 under-fives looked
-    after" and, pages on, "The latest figures (2016/17) show 335 ...") takes that period; when
-    the document dates the value in two ways, it stays undated."""
+    after" and, pages on, "The latest figures (2016/17) show 335 ...") takes that period, as does one
+    dated only by the meeting; when the document dates the value in two ways, it stays as it was."""
     dated: dict[tuple, set[tuple]] = defaultdict(set)
     for f in facts:
         if f.period_kind != "unknown":
@@ -955,6 +963,8 @@ def restated(facts: list[Fact]) -> list[Fact]:
     out = []
     for f in facts:
         found = sorted(dated.get((f.kpi, f.subject, f.unit, f.value), ())) if f.period_kind == "unknown" else []
+        if f.period_source == "meeting_date":  # the weakest evidence gives way to a dated statement of it
+            found = [w for w in dated.get((f.kpi, f.subject, f.unit, f.value), ()) if w[4] != "meeting_date"]
         if len({w[:4] for w in found}) == 1:  # the evidence is that statement's (its source, in order)
             f = _with_period(f, min(found, key=lambda w: _SOURCE_ORDER.index(w[4])))
         out.append(f)

@@ -538,3 +538,22 @@ def test_a_year_first_in_numbers_or_at_a_glance_titles_the_page(library):
     got = facts_of("2023 in numbers\n4,870 referrals · 131 courses · 2,604 delegates", library)
     assert {p for p, _ in got.values()} == {"2023"}
     assert facts_of("2022/23 at a glance\n4,870 referrals", library)[("referrals", "4870")][0] == "2022-23"
+
+
+def test_a_statement_of_the_present_that_nothing_else_dates_is_at_the_meeting(library):
+    got = facts_of("Fostering and Adoption Panel - 4 June 2024\nThere are now 288 children in care.", library)
+    assert got[("children_in_care", "288")] == ("2024-06-04", "meeting_date")
+    # "this year" at a meeting in February is the financial year the meeting is in
+    got = facts_of("Partnership Board minutes - 18 February 2025\nThe chair noted that the partnership "
+                   "budget for this year was £577,000.", library)
+    assert got[("budget_total", "577000")][0] == "2024-25"
+    # a past statement with nothing to date it stays undated
+    got = facts_of("Partnership Board minutes - 18 February 2025\nOfficers reported 288 children in care.", library)
+    assert got[("children_in_care", "288")][0] == ""
+
+
+def test_a_figure_dated_only_by_the_meeting_takes_a_dated_statement_of_it(library):
+    got = facts_of("Health and Wellbeing Board, 5 March 2019\nThe latest figures (2017/18) show that 412 children "
+                   "under five are looked after.\n\fThere are 412 children under five looked after by the council.",
+                   library)
+    assert {p for p, _ in got.values()} == {"2017-18"}

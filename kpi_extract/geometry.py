@@ -38,6 +38,7 @@ _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:p
 _RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=]\s*)?(?:up|down|same|better|worse|improving|improved|"
                   r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=])$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+_PART_OF_YEAR = re.compile(r"(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\s?[/-]\s?\d\d)\b")
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(
     r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|"
@@ -533,10 +534,12 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             ytd = year_to_date_after(columns[m - 1].period if m else None)
             if ytd is not None and YTD_HEAD.search(col.header):
                 col.kind, col.period = "period", ytd  # the year to the month before it
-    # a leading code column: its cells are part of the label, never values
+    # a leading code column: its cells are part of the label, never values (not a quarter's or a
+    # half's short name before its year: "Q1 2023/24" is a period)
     for r in table.rows:
         parts = r.label.split(" ", 1)
-        if len(parts) == 2 and _CODE.match(parts[0]) and not _NUMBER.match(parts[0]):
+        if len(parts) == 2 and _CODE.match(parts[0]) and not _NUMBER.match(parts[0]) \
+                and not _PART_OF_YEAR.match(r.label):
             r.label = parts[1]
     return table
 

@@ -77,7 +77,8 @@ _CELL = re.compile(r"^(?:£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)%?$|^[
 # a scorecard's section line inside a table ("THEME 2: ASSESSMENT AND CHILDREN IN NEED")
 _SECTION = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z0-9 :&,'()/-]{3,80}$")
 # a row label's leading indicator code ("F3", "CSC12") and trailing polarity ("H", "L")
-_ROW_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}[a-z]?\s+(?=\S)")
+# (not a quarter's or a half's short name before its year: "Q1 2023/24", "H2 2024")
+_ROW_CODE = re.compile(r"^(?!(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\s?[/-]\s?\d\d)\b)[A-Z]{1,4}\d{1,3}[a-z]?\s+(?=\S)")
 _POLARITY = re.compile(r"\s+(?:[HL]|\u2205)$")
 _BARE_YEARS = re.compile(r"(?:(?:19|20)\d\d\s+){1,}(?:19|20)\d\d")
 # words that head a column of figures that are not the area's own for a period

@@ -210,6 +210,17 @@ def test_a_table_whose_rows_are_periods_takes_its_kpis_from_the_column_headers()
     )) == set()
 
 
+def test_a_quarter_named_in_short_heads_its_row_and_cic_heads_children_in_care():
+    # "Q1 2023/24" is a period, not a row code before its label; "CIC" is children in care
+    found = facts_of(page(
+        cells(100, (60, "Quarter"), (260, "Courses"), (340, "CIC")),
+        cells(120, (60, "Q1 2023/24"), (260, "34"), (340, "421")),
+        cells(140, (60, "Q2 2023/24"), (260, "29"), (340, "436")),
+    ))
+    assert found == {("training_courses", "34", "2023-Q2", ""), ("training_courses", "29", "2023-Q3", ""),
+                     ("children_in_care", "421", "2023-Q2", ""), ("children_in_care", "436", "2023-Q3", "")}
+
+
 def test_rows_that_only_say_what_of_the_kpi_the_label_column_is_headed_by():
     found = facts_of(page(
         cells(100, (60, "Looked after children"), (300, "Mar-23"), (380, "Mar-24")),

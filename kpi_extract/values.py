@@ -175,6 +175,22 @@ def _falls_after(figure: str, after: str) -> bool:
         return False
 
 
+# "The workstreams are: 1 Leadership; 2 Front door; 3 Child protection; 4 Children in care": items
+# numbered in turn after a colon or a semicolon, each number before a capitalised name
+_ITEM_NUMBER = re.compile(r"(?:^|[:;]\s*)(\d{1,2})\s+(?=[A-Z][a-z])")
+
+
+def _numbered_item(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one number of a run 1, 2, 3 ... numbering the items of a list?"""
+    if end - start > 2 or not text[start:end].isdigit():
+        return False
+    numbers = {m.start(1): int(m.group(1)) for m in _ITEM_NUMBER.finditer(text)}
+    if start not in numbers:
+        return False
+    run = sorted(numbers.values())
+    return len(run) >= 3 and run[:3] == [1, 2, 3]
+
+
 def not_a_figure(text: str, start: int, end: int) -> str:
     """Why the number at text[start:end] is not a KPI figure (a label number, an age, a
     duration, a page range, a phone number), or "" when it may be one."""
@@ -194,6 +210,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a proportion (one in ten)"
     if _EVERY_BEFORE.search(before):
         return "a rate's population (38.5 in every 10,000)"
+    if _numbered_item(text, start, end):
+        return "a list item's number"
     if re.match(r"\s*(?:quarters?|thirds?|halves|fifths?|tenths?)\b", after, re.I):
         return "a fraction (three quarters)"
     for m in _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16)):

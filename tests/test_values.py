@@ -78,6 +78,7 @@ def test_percent_macro_reads_any_percentage(whole, frac):
     ("THEME 4: CHILDREN IN CARE", "4"), ("Workstream 3 children in need", "3"),
     ("6.2 The child protection rate has been high", "6.2"),
     ("41.2 in every 10,000 children", "10,000"), ("64 out of every 10,000 children", "10,000"),
+    ("Priorities: 1 Neglect; 2 Exploitation; 3 Children in care; 4 Early help", "3"),
 ])
 def test_numbers_that_are_not_figures(text, number):
     start = text.index(number)
@@ -121,3 +122,9 @@ def test_a_figure_after_a_date_and_a_dash_is_no_range():
     assert not_a_figure(text, text.index("367"), len(text)) == ""
     pages = "Agenda pages 77 - 116"
     assert not_a_figure(pages, pages.index("116"), len(pages)) == "a range"
+
+
+def test_a_count_after_a_colon_is_still_a_figure():
+    # one number after a colon, no run of numbered items: a figure
+    text = "Children in care: 412 Children in need: 1,204"
+    assert not_a_figure(text, text.index("412"), text.index("412") + 3) == ""

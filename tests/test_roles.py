@@ -341,6 +341,12 @@ def test_one_partners_entry_in_a_list_of_contributions_is_that_partners(library)
         "Funding from partners in 2022-23: the county council £205,000 and Police £38,000.", library)}
     assert ("agency_contribution", "205000", "county council") in got, got
     assert not {f for f in got if f[0] == "budget_contributions"}
+    # the same list set out in cells, a partner's name holding commas
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Partner funding 2025/26 | Kirkdale Council | £176,500 | Police | £39,000 | NHS Kirkdale, Holme and Wyre ICB "
+        "| £88,250", library)}
+    assert got == {("agency_contribution", "176500", "Kirkdale Council"), ("agency_contribution", "39000", "Police"),
+                   ("agency_contribution", "88250", "NHS Kirkdale, Holme and Wyre ICB")}, got
 
 
 def test_an_amount_is_not_carried_forward_across_a_cell(library):

@@ -434,7 +434,7 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     """'Partners contributed: County Council £150,000, Police £45,000 and ICB £58,500': each
     item is `kpi` with its name as subject. True when there was such a list."""
     text = s.text
-    lead = re.match(r"[^.;£]{0,40}?(?::|\bas follows\b:?)", text[hit.end:])
+    lead = re.match(r"[^.;£|]{0,40}?(?::|\bas follows\b:?|\|(?=[^|£\d]{2,60}\|\s*£))", text[hit.end:])
     if lead is None:  # "Partner contributions totalling £461,890 were confirmed: ...": the total, then the list
         lead = _LEAD_WITH_TOTAL.match(text[hit.end:])
         if lead is None or not _no_figure(lead.group(0).replace(lead.group("total"), "")):
@@ -449,7 +449,7 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     if label:  # the line ends with the first partner's name: its amount opens the next sentence
         s.pending = (kpi, label.group("subject"))
         return True
-    n = _items(s, c, kpi, pos)
+    n = _items(s, _CELL_ITEM if text[pos - 1] == "|" else c.items, kpi, pos)
     if n == 1:  # one amount after a colon is the term's own figure, read by term-amount
         s.found.pop()
     return n > 1
@@ -459,11 +459,16 @@ _LEAD_WITH_TOTAL = re.compile(r"[^.;£:]{0,30}?(?P<total>£[\d,.]+(?:m|k|bn)?)\b
 _LABEL_ONLY = re.compile(r"\s*(?P<subject>[A-Za-z][\w'&() -]{1,50}?)\s*$")
 
 
-def _items(s: _Sentence, c: Compiled, kpi: str, pos: int) -> int:
+# "Contributions 2024/25 | Luton Borough Council | £210,000 | Bedfordshire Police | £48,500": a list
+# set out in cells, each name in a cell of its own (commas and all) before its amount's
+_CELL_ITEM = re.compile(rf"\s*(?P<subject>[A-Za-z][^|£]{{1,60}}?)\s*\|\s*(?P<fig>{_value('GBP')})\s*(?:\|\s*|$)", re.I)
+
+
+def _items(s: _Sentence, items: re.Pattern, kpi: str, pos: int) -> int:
     """The "Name £n" items of a list from `pos` on; how many."""
     text, n = s.text, 0
     while pos < len(text):
-        m = c.items.match(text, pos)
+        m = items.match(text, pos)
         if m is None or m.end() == pos:
             break
         subject = re.sub(r"^(?:the|a|an)\s+", "", m.group("subject").strip(" -:("), flags=re.I)
@@ -493,7 +498,7 @@ def _continued_list(s: _Sentence, c: Compiled, pending: tuple[str, str]) -> None
     if m is None:
         return
     s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject.strip())
-    if _items(s, c, kpi, m.end()) == 0:
+    if _items(s, c.items, kpi, m.end()) == 0:
         s.found.pop()
 
 

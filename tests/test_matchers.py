@@ -414,3 +414,20 @@ def test_a_repeated_month_under_ytd_is_the_year_to_that_month(library):
     got = {(f.kpi, f.value, f.period, f.period_start) for f in extract_text(text, library)}
     assert got == {("referrals", "4395", "2023-24", "2023-04-01"), ("referrals", "348", "2024-04", "2024-04-01"),
                    ("referrals", "391", "2024-05", "2024-05-01"), ("referrals", "739", "2024-05", "2024-04-01")}
+
+
+def test_a_stock_row_is_not_read_as_the_flow_whose_alias_it_nearly_is(library):
+    # "who became" is what makes the flow: a row without it is the stock
+    from kpi_extract.matchers.table import label_kpi
+    assert label_kpi("Number of children subject to a child protection plan", "count", None, library)[0] == "cp_plans"
+    assert label_kpi("Children becoming subject to a CP plan (in quarter)", "count", None, library)[0] == \
+        "cp_plans_started"
+
+
+def test_a_rate_named_then_its_value_with_last_years_in_brackets(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Annual Report 2023/24\n- Re-referral rate 19.7% (2022/23: 21.0%)", library)}
+    assert got == {("rereferral_rate", "19.7", "2023-24"), ("rereferral_rate", "21", "2022-23")}
+    # a row of a table whose header went unread is not one rate said in words
+    assert not extract_text("Re-referral rate 18.9% 20.2% 22.5% A", library)

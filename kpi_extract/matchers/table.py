@@ -115,6 +115,10 @@ def prepare(library: Library) -> None:
         _label_choices(library, unit, None)
 
 
+_FLOW_WORD = re.compile(r"\b(?:became|become|becoming|becomes|start\w*|new|began|begun|beginning|entered|entering|"
+                        r"ceased|ceasing)\b", re.I)
+
+
 def label_kpi(label: str, unit: str, previous: str | None, library: Library,
               cutoff: float = DEFAULT_SETTINGS.table_label_cutoff) -> tuple[str, float] | None:
     """The KPI a row label names, with the match score, or None."""
@@ -127,6 +131,9 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
             and not _words(best[0], unit == "percent") <= _words(label, unit == "percent"):
         best = None  # away from its KPI's row a rate's alias must be there word for word: "Children in need
         # rate per 10,000" is not "children in care rate per 10,000"
+    if best and _FLOW_WORD.search(best[0]) and not _FLOW_WORD.search(label):
+        best = None  # a flow's alias without its word of starting: "Number of children subject to a child
+        # protection plan" is the stock, not "number of children who became subject to ..."
     if best:
         found = (choices[best[0]], best[1])
     else:

@@ -21,22 +21,26 @@ from battery import Case, Figure, Score
 # periods 0.803/0.573 on its tuned part before anything was fitted to it, batch 3 roles 0.821/0.762,
 # batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 10 roles 0.923/0.658, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712, batch 5 periods 0.812/0.566,
 # batch 11 roles 0.878/0.800, batch 12 roles 0.833/0.700, batch 13 roles 0.897/0.547, batch 6 periods 0.837/0.711;
+# batch 14 roles 0.951/0.661, batch 15 roles 0.705/0.517, batch 7 periods 0.748/0.620;
 # raised to just under what the tool scores now
 FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", "3"): (0.98, 0.95),
           ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.98, 0.85), ("roles", "6"): (0.98, 0.92),
           ("roles", "7"): (0.98, 0.94), ("roles", "8"): (0.98, 0.92),
           ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.70), ("roles", "11"): (0.98, 0.80),
-          ("roles", "12"): (0.92, 0.78), ("roles", "13"): (0.93, 0.53),
+          ("roles", "12"): (0.92, 0.78), ("roles", "13"): (0.93, 0.53), ("roles", "14"): (0.97, 0.66),
+          ("roles", "15"): (0.92, 0.63),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.97, 0.86), ("periods", "3"): (0.96, 0.81),
-          ("periods", "4"): (0.94, 0.84), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84)}
+          ("periods", "4"): (0.94, 0.84), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
+          ("periods", "7"): (0.89, 0.75)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295, the seventh, a
 # county's cabinet and scrutiny papers of one year, 0.844/0.463, the eighth 0.721/0.590, the ninth
-# 0.962/0.745, the tenth 0.732/0.461): under what each scores now
+# 0.962/0.745, the tenth 0.732/0.461, the eleventh, one county's cabinet of 2025-26, 0.774/0.505, the twelfth
+# 0.884/0.859): under what each scores now
 DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
                    "6": (0.98, 0.74), "7": (0.97, 0.73), "8": (0.94, 0.70), "9": (0.98, 0.86),
-                   "10": (0.93, 0.55)}
+                   "10": (0.93, 0.55), "11": (0.85, 0.56), "12": (0.92, 0.87)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -58,7 +62,7 @@ def _assert_floor(score: Score, precision: float, recall: float, name: str) -> N
         f"(floor {recall})\n" + "\n".join(score.errors))
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"])
 def test_roles_tuned_floor(library, batch):
     score = battery.run_sentences("roles", "tuned", library, batch=batch)
     _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")
@@ -66,7 +70,7 @@ def test_roles_tuned_floor(library, batch):
     assert nonfacts <= ROLES_NONFACT_FALSE_POSITIVES_CEILING, "\n".join(score.errors)
 
 
-@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6"])
+@pytest.mark.parametrize("batch", ["1", "2", "3", "4", "5", "6", "7"])
 def test_periods_tuned_floor(library, batch):
     _assert_floor(battery.run_sentences("periods", "tuned", library, batch=batch), *FLOORS[("periods", batch)],
                   f"periods batch {batch}")

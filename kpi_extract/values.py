@@ -28,7 +28,7 @@ _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _DEC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _NOT_BEFORE_INT = (r"(?![\d]|[.,/]\d|\s?%|\s?per\s?cent|-\d|–\d|\s?-year|\s?years? old|(?:st|nd|rd|th)\b|"
-                   rf"\s{_MONTHS}[a-z]*\.?\s)")
+                   rf"\s{_MONTHS}[a-z]*\.?(?:\s|[:;,)]|$))")
 # not the year of "March 2016" (a lookbehind per month name, as they must be fixed-width)
 _NOT_AFTER_MONTH = "".join(
     f"(?<!{m} )" for m in ["january", "february", "march", "april", "may", "june", "july", "august",

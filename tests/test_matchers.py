@@ -431,3 +431,24 @@ def test_a_rate_named_then_its_value_with_last_years_in_brackets(library):
     assert got == {("rereferral_rate", "19.7", "2023-24"), ("rereferral_rate", "21", "2022-23")}
     # a row of a table whose header went unread is not one rate said in words
     assert not extract_text("Re-referral rate 18.9% 20.2% 22.5% A", library)
+
+
+@pytest.mark.parametrize("text,want", [
+    # the done part of a plan, said with an adverb or with its whole's owner
+    ("Members noted that 33 of the 41 actions were now complete.",
+     {("plan_actions_total", "41", ""), ("plan_actions_completed", "33", "")}),
+    ("The year closed with 47 of the plan's 60 actions completed.",
+     {("plan_actions_total", "60", ""), ("plan_actions_completed", "47", "")}),
+    # a count and its rate named next, items of a list set out with semicolons
+    ("Position at 31 January 2024: children looked after 402; rate per 10,000 66.",
+     {("children_in_care", "402", ""), ("children_in_care_rate_per_10k", "66", "")}),
+    ("CIC rate per 10,000 as at end Mar 20: 58; CP rate per 10,000 as at end Mar 20: 41.5",
+     {("children_in_care_rate_per_10k", "58", ""), ("cp_plans_rate_per_10k", "41.5", "")}),
+    # a label's figure closes its line: the next line's label is not its noun, and the day before
+    # the colon is no count
+    ("Key figures\nChildren subject to a child protection plan at 31 March: 241\nChildren in need: 1,818",
+     {("cp_plans", "241", ""), ("children_in_need", "1818", "")}),
+])
+def test_items_of_short_lists_and_labelled_lines(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want

@@ -170,7 +170,7 @@ def compile_library(library: Library) -> Compiled:
     # (or a space alone, when the figure ends the line: "Children in care 618", a row of a table set
     # out with spaces, or an item of a list)
     after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,|]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
-                           rf"(?P<bare>\s)(?={_value(u)}\.?\s*$))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
+                           rf"(?P<bare>\s)(?={_value(u)}(?:\.?\s*$|\s*;)))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
                        rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$|(?=\())", FLAGS)

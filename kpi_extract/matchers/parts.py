@@ -23,7 +23,8 @@ _COUNT = VALUE_MACROS["count"]
 _BE = r"(?:were|are|was|is|had|have)"
 # what a part is: a few words after the verb, up to punctuation, a conjunction or a date
 _MORE_WORDS = r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
-_WHAT = rf"(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed)\b)[\w'-]+{_MORE_WORDS})"
+# (an adverb first is no part of what: "33 of the 41 actions were now complete" is the done part)
+_WHAT = rf"(?:(?:now|currently|already|fully)\s+)?(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed|now|currently|already|fully)\b)[\w'-]+{_MORE_WORDS})"
 # ", of whom 96 were under five" straight after the whole's words
 _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)

@@ -336,6 +336,9 @@ def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Lib
 # ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it
 _RATE_BESIDE = re.compile(r"[^.;()]{0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to a|or)\s+)?"
                           r"(?:rate\s+(?:of\s+)?)?(?P<value>\d{1,3}(?:\.\d+)?)\s*per\s*10(?:,?000|k)\b", re.I)
+# "children looked after 402; rate per 10,000 66": the rate named next, its value after its name
+_RATE_NAMED_NEXT = re.compile(r"\s*[;,]\s*(?:the\s+|a\s+)?rate\s+per\s*10(?:,?000|k)(?:\s+children)?\s*[:=]?\s*"
+                              r"(?P<value>\d{1,3}(?:\.\d+)?)\b(?!\s*%|[.,]\d)", re.I)
 _RATE_BESIDE_NOT = re.compile(r"\b(?:england|national|nationally|statistical|neighbours?|SN|regional|region|average|"
                               r"target|compared|than|against)\b|\d", re.I)
 
@@ -357,9 +360,9 @@ def rate_tails(found: list[Candidate], layout: PageLayout, library: Library) -> 
         if rate is None or c.sentence < 0 or "+comparison" in c.pattern:
             continue
         text = layout.sentences[c.sentence].text
-        m = _RATE_BESIDE.match(text, c.value_end)
+        m = _RATE_BESIDE.match(text, c.value_end) or _RATE_NAMED_NEXT.match(text, c.value_end)
         if m is None or (c.sentence, m.start("value")) in claimed or \
-                _RATE_BESIDE_NOT.search(_DATES.sub(" ", text[c.value_end:m.start("value")])):
+                _RATE_BESIDE_NOT.search(_DATES.sub(" ", PER_POPULATION.sub(" ", text[c.value_end:m.start("value")]))):
             continue
         t = Candidate(rate, m.group("value"), c.page, text, "regex", f"{c.pattern}+rate", c.score * 0.95,
                       m.start("value"), m.end("value"), line=c.line, sentence=c.sentence,
@@ -374,6 +377,23 @@ def _derived(c: Candidate, text: str, m: re.Match, sentence: int, how: str) -> C
     vs, ve = m.span("value")
     return Candidate(c.kpi, m.group("value"), c.page, text, "regex", f"{c.pattern}+{how}", c.score * 0.95,
                      vs, ve, c.subject, line=-1, sentence=sentence, match_start=vs, match_end=ve)
+
+
+_LABEL_COLON_BEFORE = re.compile(r":\s*(?:(?:c\.|about|around|approx\.?|over|almost|nearly|some)\s+)?$", re.I)
+
+
+def _labelled_line_crossed(sent, text: str, vs: int, ve: int, end: int) -> bool:
+    """A figure closing a line of its label ("Children subject to a plan at 31 March: 241") is that
+    label's: a match that runs on from it into the next line ("241 / Children in need: 1,818") reads
+    the next line's label for it."""
+    if end <= ve or sent.line_at(end - 1) == sent.line_at(vs) or text[ve:end].split(" ", 1)[0].strip():
+        return False
+    line = sent.line_at(vs)
+    start = vs
+    while start > 0 and sent.line_at(start - 1) == line:
+        start -= 1
+    return bool(_LABEL_COLON_BEFORE.search(text, start, vs)) and sent.line_at(ve) == line and \
+        (ve == len(text) or sent.line_at(ve + 1) != line)
 
 
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
@@ -402,7 +422,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                 continue
             for m in rule.for_sentence(words).finditer(text):
                 vs, ve = m.span("value")
-                if vs < 0:
+                if vs < 0 or _labelled_line_crossed(sent, text, vs, ve, m.end()):
                     continue
                 subject = (m.groupdict().get("subject") or "").strip()
                 found.append(Candidate(rule.kpi, m.group("value"), layout.number, text, "regex",

@@ -231,6 +231,9 @@ _DATED_BRACKET = re.compile(r"\(?\s*£?[\d,.]+%?\s+(?:in|at|on|as at)\s+[^()]{3,
 _QUANTITY = re.compile(r"\b(?:more|fewer|less)\s+than$", re.I)
 
 
+_LABELLED_BRACKET = re.compile(r"\(\s*([^()]{2,30}?)\s*:\s*£?$")
+
+
 def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
     """P2 comparison: a figure after "from", "compared with", "than" (in a change) is a prior
     figure, dated by its own period or the main one a year back, never lending it to the main one."""
@@ -247,6 +250,8 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
             figs[i].prior = True
         elif k and _DATED_BRACKET.match(text, figs[i].start) and text[:figs[i].start].rstrip().endswith("("):
             figs[i].prior = True  # "eleven fewer than a year earlier (410 in May 2021)": a figure and its date alone
+        elif k and (label := _LABELLED_BRACKET.search(text, 0, figs[i].start)) and find_mentions(label.group(1)):
+            figs[i].prior = True  # "611 ... in the year to 31 March 2024 (2022/23: 574)": a period's label, then its figure
 
 
 def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:

@@ -198,7 +198,9 @@ _CONDITION = re.compile(
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
     r"booked but|sampled|audited|tracked|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
-    r"probation|substance|drug|mental health)|for (?:more|longer) than|"
+    r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
+    # "had three or more social workers", "had moved placement twice or more"
+    r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
     r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than)\b", re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)

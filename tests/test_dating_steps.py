@@ -557,3 +557,12 @@ def test_a_figure_dated_only_by_the_meeting_takes_a_dated_statement_of_it(librar
                    "under five are looked after.\n\fThere are 412 children under five looked after by the council.",
                    library)
     assert {p for p, _ in got.values()} == {"2017-18"}
+
+
+def test_a_bracketed_period_and_its_figure_never_date_the_main_figure(library):
+    got = facts_of("In the year to 31 March 2025, 702 children became subject to a child protection plan "
+                   "(2023/24: 655), of whom 61 had been on a plan before.", library)
+    assert got[("cp_plans_started", "702")][0] == "2024-25" and got[("cp_plans_started", "655")][0] == "2023-24"
+    got = facts_of("A total of 702 children became subject to a child protection plan in the year to 31 March 2025 "
+                   "(2023/24: 655).", library)
+    assert got[("cp_plans_started", "702")][0] == "2024-25" and got[("cp_plans_started", "655")][0] == "2023-24"

@@ -167,6 +167,11 @@ ROLE_CASES = [
                "10,000.", "cp_plans_rate_per_10k", "36"),
     ("comparator", "Data from neighbouring Easthope show that it looked after 512 children and had 287 children "
                    "on child protection plans.", "cp_plans", "287"),
+    # a count the predicate qualifies: how many workers, how long in care
+    ("conditional", "Most children are seen regularly, but 27 children in care had three or more social workers "
+                    "this year.", "children_in_care", "27"),
+    ("conditional", "The panel reviewed the 44 children who had been looked after for less than three months.",
+     "children_in_care", "44"),
     # an audit's sample and its findings
     ("conditional", "A case audit of 48 child protection plans in May found 30 good and 18 requiring improvement.",
      "cp_plans", "30"),
@@ -261,6 +266,12 @@ def test_the_done_part_of_a_plan_in_a_sentence_of_its_own_is_not_a_part(library)
 ])
 def test_finance_lines_are_never_the_budget_or_spend(text, library):
     assert not {k for k, _ in facts(text, library)} & {"budget_total", "expenditure_total"}, facts(text, library)
+
+
+def test_a_balance_brought_forward_is_not_the_sum_it_went_into(library):
+    got = facts("Contributions for 2024/25 were £476,300, which with £18,900 brought forward gave total "
+                "resources of £495,200.", library)
+    assert ("budget_carry_forward", 18900.0) in got and ("budget_carry_forward", 495200.0) not in got
 
 
 @pytest.mark.parametrize("text", ["Partner contributions and other income in 2024/25 came to £612,750.",

@@ -452,3 +452,17 @@ def test_a_rate_named_then_its_value_with_last_years_in_brackets(library):
 def test_items_of_short_lists_and_labelled_lines(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a scorecard's line: its label, a cell naming the period alone, the figure, then comparators
+    ("CP plan rate per 10k | Q2 24/25 | 41.3 | Target <40 | Eng 42.1 | SN 44.0",
+     {("cp_plans_rate_per_10k", "41.3", "2024-Q3")}),
+    ("Children in need (open cases) | at 30.09.24 | 1,874 | Target range 1,700-1,800 | Change -41",
+     {("children_in_need", "1874", "2024-09-30")}),
+    ("% re-referrals within 12 months | Q2 2024/25 | 21.8% | SN 20% | England 22% | Amber",
+     {("rereferral_rate", "21.8", "2024-Q3")}),
+])
+def test_a_scorecard_line_with_a_period_cell_before_its_figure(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

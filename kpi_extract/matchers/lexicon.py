@@ -369,10 +369,11 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         return
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
-    a = c.after[unit].match(tail)
+    celled = _period_cell(tail, unit)
+    a = celled or c.after[unit].match(tail)
     if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
         a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
-    if a and _GAP.match(a.group("gap")) and _no_figure(a.group("gap")) \
+    if a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
         pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
@@ -380,12 +381,36 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
                 and _DATED.match(text, n.end()):
             s.add(kpi, n, "fig", "term-amount", hit.start, n.end())
             pos = n.end()
+    if rate_kpi and kpi == hit.kpi and a is None and (p := _period_cell(tail, "rate_per_10k")) is not None \
+            and _UNIT_WORDS.search(p.group("gap")):  # "CP plan rate per 10k | Q1 25/26 | 36.9 | Target <38"
+        s.add(rate_kpi, p, "fig", "term-amount", hit.start, hit.end + p.end(), hit.end)
     if rate_kpi and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
         r = c.rate.match(tail)
         group = "fig" if r and r.group("fig") else "unit"
         if r and _no_figure(text[hit.end:hit.end + r.start(group)]):
             s.add(rate_kpi, r, group, "bare-rate" if group == "fig" else "rate-in-brackets", hit.start,
                   hit.end + r.end(), hit.end)
+
+
+_UNIT_WORDS = re.compile(r"\b(?:per\s*10,?000|per\s*10k|rate|%|per cent)(?:\s+children)?", re.I)
+
+
+@lru_cache(maxsize=None)
+def _period_cell_pattern(unit: str) -> re.Pattern:
+    return re.compile(rf"^(?P<gap>[^|]{{0,30}}?)\s?\|\s?(?P<cell>[^|]{{2,30}}?)\s?\|\s?(?P<bare>)(?P<fig>{_value(unit)})"
+                      rf"(?=\s*(?:\||$))", FLAGS)
+
+
+def _period_cell(tail: str, unit: str) -> re.Match | None:
+    """"CP plan rate per 10k | Q1 25/26 | 36.9 | Target <38 | Eng 41.2": a scorecard's line, its label,
+    a cell naming the period alone, then the figure's cell; the later cells are comparators."""
+    m = _period_cell_pattern(unit).match(tail)
+    gap = _UNIT_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", m.group("gap"))) if m else ""
+    if m is None or gap.strip(" :") and not _GAP.match(gap):
+        return None
+    cell = re.sub(r"^(?:as\s+)?at\s+", "", m.group("cell").strip(), flags=re.I)
+    found = [x for x in find_mentions(cell) if x.absolute]
+    return m if len(found) == 1 and not cell[:found[0].start].strip() and not cell[found[0].end:].strip() else None
 
 
 def _pair_periods(s: _Sentence, first: int, other: Candidate | None = None) -> None:

@@ -466,3 +466,13 @@ def test_items_of_short_lists_and_labelled_lines(text, want, library):
 def test_a_scorecard_line_with_a_period_cell_before_its_figure(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_an_aside_in_brackets_after_the_term_and_the_councils_care(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Position at 30 June 2025\nChildren in need (open cases, excluding CP and CLA) | 2,044 | Target 1,900", library)}
+    assert got == {("children_in_need", "2044", "2025-06-30")}
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Members heard that 988 children were in the County Council's care on 31 January 2025.", library)}
+    assert got == {("children_in_care", "988", "2025-01-31")}

@@ -169,7 +169,7 @@ def compile_library(library: Library) -> Compiled:
     # unchanged at"), never another figure: checked after the match
     # (or a space alone, when the figure ends the line: "Children in care 618", a row of a table set
     # out with spaces, or an item of a list)
-    after = {u: re.compile(rf"^(?P<gap>(?:[^.;:£%,|]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
+    after = {u: re.compile(rf"^(?P<gap>(?:\([^().;:£%|]{{0,60}}\)|[^.;:£%,|]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
                            rf"(?P<bare>\s)(?={_value(u)}(?:\.?\s*$|\s*;)))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
@@ -374,7 +374,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
         a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
     if a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
-            and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b", a.group("gap")):
+            and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b",
+                              re.sub(r"\([^()]*\)", " ", a.group("gap"))):  # (an aside's words are its own)
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
         pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
         while unit == "count" and (n := c.and_next.match(text, _past_date(text, pos))) is not None \

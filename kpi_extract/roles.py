@@ -154,6 +154,10 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
                              r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
                              r"team|school|place|week|month|day)\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
+# a label that opens by naming a target ("Stretch target agreed with ...:"), not one that measures
+# against it ("Performance against target:")
+_TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
+                          r"plan|partnership)\s+)*(?:targets?|ambitions?|aims?|goals?|trajector(?:y|ies))\b", re.I)
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
@@ -442,6 +446,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     lead = _LIST_LABEL.search(raw_before)  # "Comparator (England, 2022/23): children in care rate 71",
     if lead and _COMPARATOR.search(lead.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
+    if lead and _TARGET_LEAD.match(lead.group(1)):  # "Stretch target agreed with the DfE adviser: 65 per 10,000"
+        return "target", "target-label"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"

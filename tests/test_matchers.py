@@ -476,3 +476,24 @@ def test_an_aside_in_brackets_after_the_term_and_the_councils_care(library):
     got = {(f.kpi, f.value, f.period) for f in extract_text(
         "Members heard that 988 children were in the County Council's care on 31 January 2025.", library)}
     assert got == {("children_in_care", "988", "2025-01-31")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a partner list's own total is the contributions, in prose or in cells, a name and its amount in one cell
+    ("Partner contributions 2024/25: County Council £198,000; ICB £121,500; Police £60,750; Total £380,250",
+     {("agency_contribution", "198000", "County Council"), ("agency_contribution", "121500", "ICB"),
+      ("agency_contribution", "60750", "Police"), ("budget_contributions", "380250", "")}),
+    ("Partner contributions 2024/25 | County Council £198,000 | ICB £121,500 | Police £60,750 | Total £380,250",
+     {("agency_contribution", "198000", "County Council"), ("agency_contribution", "121500", "ICB"),
+      ("agency_contribution", "60750", "Police"), ("budget_contributions", "380250", "")}),
+    # the rate said beside a count after the count's own date in brackets
+    ("Children looked after: 577 (31.03.24), equivalent to 61.2 per 10k; national 70.0",
+     {("children_in_care", "577", ""), ("children_in_care_rate_per_10k", "61.2", "")}),
+    # a percentage label over a bare number
+    ("Re-referrals (%) | Q2 24/25 | 20.6 | Target 20 | England 22.4", {("rereferral_rate", "20.6", "")}),
+    # a label that names a target before its colon
+    ("Stretch target agreed with the improvement adviser: 58 per 10,000 children in care by 31 March 2027.", set()),
+])
+def test_lists_with_totals_rates_beside_dates_and_labels(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want

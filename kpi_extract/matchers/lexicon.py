@@ -370,6 +370,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
     celled = _period_cell(tail, unit)
+    if celled is None and unit == "percent" and re.match(r"\s*\(%\)", tail):  # "Re-referrals (%) | Q3 24/25 | 19.8"
+        celled = _period_cell(tail, "bare number")  # (the label says it is a percentage)
     a = celled or c.after[unit].match(tail)
     if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
         a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
@@ -460,7 +462,7 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     """'Partners contributed: County Council £150,000, Police £45,000 and ICB £58,500': each
     item is `kpi` with its name as subject. True when there was such a list."""
     text = s.text
-    lead = re.match(r"[^.;£|]{0,40}?(?::|\bas follows\b:?|\|(?=[^|£\d]{2,60}\|\s*£))", text[hit.end:])
+    lead = re.match(r"[^.;£|]{0,40}?(?::|\bas follows\b:?|\|(?=[^|£\d]{2,60}(?:\|\s*)?£))", text[hit.end:])
     if lead is None:  # "Partner contributions totalling £461,890 were confirmed: ...": the total, then the list
         lead = _LEAD_WITH_TOTAL.match(text[hit.end:])
         if lead is None or not _no_figure(lead.group(0).replace(lead.group("total"), "")):
@@ -475,7 +477,7 @@ def _list(s: _Sentence, hit: _Hit, c: Compiled, kpi: str) -> bool:
     if label:  # the line ends with the first partner's name: its amount opens the next sentence
         s.pending = (kpi, label.group("subject"))
         return True
-    n = _items(s, _CELL_ITEM if text[pos - 1] == "|" else c.items, kpi, pos)
+    n = _items(s, _CELL_ITEM if text[pos - 1] == "|" else c.items, kpi, pos, hit.kpi)
     if n == 1:  # one amount after a colon is the term's own figure, read by term-amount
         s.found.pop()
     return n > 1
@@ -487,17 +489,24 @@ _LABEL_ONLY = re.compile(r"\s*(?P<subject>[A-Za-z][\w'&() -]{1,50}?)\s*$")
 
 # "Contributions 2024/25 | Luton Borough Council | £210,000 | Bedfordshire Police | £48,500": a list
 # set out in cells, each name in a cell of its own (commas and all) before its amount's
-_CELL_ITEM = re.compile(rf"\s*(?P<subject>[A-Za-z][^|£]{{1,60}}?)\s*\|\s*(?P<fig>{_value('GBP')})\s*(?:\|\s*|$)", re.I)
+_CELL_ITEM = re.compile(rf"\s*(?P<subject>[A-Za-z][^|£]{{1,60}}?)\s*(?:\|\s*)?(?P<fig>{_value('GBP')})\s*(?:\|\s*|$)", re.I)
+# the list's own total, not a partner's: "Total £380,250", "In total: £380,250"
+_LIST_TOTAL = re.compile(r"(?:grand |overall |in )?total\b|overall\b|all (?:partners|agencies|contributions)\b", re.I)
 
 
-def _items(s: _Sentence, items: re.Pattern, kpi: str, pos: int) -> int:
-    """The "Name £n" items of a list from `pos` on; how many."""
+def _items(s: _Sentence, items: re.Pattern, kpi: str, pos: int, whole: str = "") -> int:
+    """The "Name £n" items of a list from `pos` on; how many. An item named as the total is the
+    `whole` KPI's (the term's own), with no subject."""
     text, n = s.text, 0
     while pos < len(text):
         m = items.match(text, pos)
         if m is None or m.end() == pos:
             break
         subject = re.sub(r"^(?:the|a|an)\s+", "", m.group("subject").strip(" -:("), flags=re.I)
+        if whole and whole != kpi and _LIST_TOTAL.fullmatch(subject.strip(" :")):
+            s.add(whole, m, "fig", "list-total", m.start(), m.end())
+            pos = m.end()
+            continue
         s.add(kpi, m, "fig", "list", m.start(), m.end(), subject=subject)
         n += 1
         pos = m.end()

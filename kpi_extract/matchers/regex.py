@@ -334,8 +334,9 @@ def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Lib
 
 
 # ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it
-_RATE_BESIDE = re.compile(r"[^.;()]{0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to a|or)\s+)?"
+_RATE_BESIDE = re.compile(r"(?:[^.;()]|\([\d/.]{6,10}\)){0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to(?: a)?|or)\s+)?"
                           r"(?:rate\s+(?:of\s+)?)?(?P<value>\d{1,3}(?:\.\d+)?)\s*per\s*10(?:,?000|k)\b", re.I)
+_SHORT_DATE = re.compile(r"\([\d/.]{6,10}\)")  # "611 (31.03.25), equivalent to 58.3 per 10k": the count's own date
 # "children looked after 402; rate per 10,000 66": the rate named next, its value after its name
 _RATE_NAMED_NEXT = re.compile(r"\s*[;,]\s*(?:the\s+|a\s+)?rate\s+per\s*10(?:,?000|k)(?:\s+children)?\s*[:=]?\s*"
                               r"(?P<value>\d{1,3}(?:\.\d+)?)\b(?!\s*%|[.,]\d)", re.I)
@@ -362,7 +363,7 @@ def rate_tails(found: list[Candidate], layout: PageLayout, library: Library) -> 
         text = layout.sentences[c.sentence].text
         m = _RATE_BESIDE.match(text, c.value_end) or _RATE_NAMED_NEXT.match(text, c.value_end)
         if m is None or (c.sentence, m.start("value")) in claimed or \
-                _RATE_BESIDE_NOT.search(_DATES.sub(" ", PER_POPULATION.sub(" ", text[c.value_end:m.start("value")]))):
+                _RATE_BESIDE_NOT.search(_DATES.sub(" ", PER_POPULATION.sub(" ", _SHORT_DATE.sub(" ", text[c.value_end:m.start("value")])))):
             continue
         t = Candidate(rate, m.group("value"), c.page, text, "regex", f"{c.pattern}+rate", c.score * 0.95,
                       m.start("value"), m.end("value"), line=c.line, sentence=c.sentence,

@@ -24,14 +24,14 @@ from battery import Case, Figure, Score
 # batch 14 roles 0.951/0.661, batch 15 roles 0.705/0.517, batch 7 periods 0.748/0.620;
 # raised to just under what the tool scores now
 FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", "3"): (0.98, 0.95),
-          ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.98, 0.85), ("roles", "6"): (0.98, 0.92),
+          ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.98, 0.85), ("roles", "6"): (0.98, 0.96),
           ("roles", "7"): (0.98, 0.94), ("roles", "8"): (0.98, 0.92),
-          ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.70), ("roles", "11"): (0.98, 0.80),
-          ("roles", "12"): (0.92, 0.78), ("roles", "13"): (0.93, 0.53), ("roles", "14"): (0.97, 0.66),
-          ("roles", "15"): (0.92, 0.63),
-          ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.97, 0.86), ("periods", "3"): (0.96, 0.81),
-          ("periods", "4"): (0.94, 0.84), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
-          ("periods", "7"): (0.89, 0.75)}
+          ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.76), ("roles", "11"): (0.98, 0.84),
+          ("roles", "12"): (0.92, 0.81), ("roles", "13"): (0.97, 0.63), ("roles", "14"): (0.99, 0.74),
+          ("roles", "15"): (0.95, 0.68),
+          ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
+          ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
+          ("periods", "7"): (0.92, 0.79)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295, the seventh, a
@@ -39,8 +39,8 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
 # 0.962/0.745, the tenth 0.732/0.461, the eleventh, one county's cabinet of 2025-26, 0.774/0.505, the twelfth
 # 0.884/0.859): under what each scores now
 DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
-                   "6": (0.98, 0.74), "7": (0.97, 0.73), "8": (0.94, 0.70), "9": (0.98, 0.86),
-                   "10": (0.93, 0.55), "11": (0.85, 0.56), "12": (0.92, 0.87)}
+                   "6": (0.98, 0.75), "7": (0.98, 0.75), "8": (0.95, 0.73), "9": (0.98, 0.86),
+                   "10": (0.93, 0.55), "11": (0.86, 0.56), "12": (0.93, 0.87)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -210,9 +210,10 @@ _CONDITION = re.compile(
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
-_CONDITION_BEFORE = re.compile(r"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
-                               r"identified|examined|met)|\b(?:sample|audit|review|dip sample|backlog|waiting list)"
-                               r" of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
+# what an audit or a sample is called ("a dip sample of", "a case audit of")
+_SAMPLED = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?|review|backlog|waiting list)"
+_CONDITION_BEFORE = re.compile(rf"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
+                               rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
 
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
@@ -366,12 +367,12 @@ _AUDITED = re.compile(r"\b(?:(?:case |file |practice |thematic |multi-agency )?a
                       r"(?:audited|sampled|reviewed by (?:inspectors|auditors))\b[^.;:]{0,20}?[,:]|"
                       r"of the \d[\d,]* (?:[\w-]+ ){0,4}?(?:audited|sampled|tracked|reviewed by inspectors)\b)", re.I)
 
-# ", equivalent to a rate of 95 per 10,000": the rate of the count just before, said again
 # "298 children in care and 211", "looked after 512 children and had 287": the list goes on, with no
 # subject of its own
 _CONJUNCT_BEFORE = re.compile(r"[^\W\d]\s+and\s*$", re.I)
 _BARE_PREDICATE = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|recorded|reported|saw|held|ran|delivered|"
                              r"received|looked after|supported|also|a further|another)\s+)*", re.I)
+# ", equivalent to a rate of 95 per 10,000": the rate of the count just before, said again
 _RESTATES = re.compile(r"^\s*(?:equivalent to|equating to|which (?:is|equates to|represents)|representing|or)\s+"
                        r"(?:a\s+)?(?:rate\s+of\s+)?$", re.I)
 

@@ -758,6 +758,12 @@ def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Perio
     if library.kpis[c.kpi].measure == "flow" and p.kind == "as_at" and p.end is not None \
             and _BY_POINT.search(text[:c.value_start]):
         return year_to_date(p.end)
+    if library.kpis[c.kpi].measure == "amount" and p.kind == "as_at":
+        # an amount is for a year: "approved a net revenue budget for 2024/25 of £240.93m on 21
+        # February 2024" is the budget of 2024/25, the day the approval's
+        years = {m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year"}
+        if len(years) == 1:
+            return years.pop()
     return p
 
 

@@ -566,3 +566,8 @@ def test_a_bracketed_period_and_its_figure_never_date_the_main_figure(library):
     got = facts_of("A total of 702 children became subject to a child protection plan in the year to 31 March 2025 "
                    "(2023/24: 655).", library)
     assert got[("cp_plans_started", "702")][0] == "2024-25" and got[("cp_plans_started", "655")][0] == "2023-24"
+
+
+def test_an_amount_is_for_the_year_its_sentence_names_not_the_day_it_was_approved(library):
+    got = facts_of("Full Council approved a net revenue budget for 2025/26 of £318.4m on 19 February 2025.", library)
+    assert got[("budget_total", "318400000")][0] == "2025-26"

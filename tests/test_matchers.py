@@ -497,3 +497,19 @@ def test_an_aside_in_brackets_after_the_term_and_the_councils_care(library):
 def test_lists_with_totals_rates_beside_dates_and_labels(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a rate naming no measure, in the sentence after a stock's count, is that stock's rate at its date
+    ("At 30 September 2024 there were 611 children in care. The rate of 81.2 per 10,000 children remains above "
+     "the statistical neighbour average (77).",
+     {("children_in_care", "611", "2024-09-30"), ("children_in_care_rate_per_10k", "81.2", "2024-09-30")}),
+    # England's is a comparator's; after a flow there is no stock to take the rate of
+    ("At 30 September 2024, 402 children were on a child protection plan. England's rate was 41.6 per 10,000.",
+     {("cp_plans", "402", "2024-09-30")}),
+    ("In 2023/24, 1,102 children became subject to a CP plan. The rate of 44 per 10,000 was the highest yet.",
+     {("cp_plans_started", "1102", "2023-24")}),
+])
+def test_a_rate_said_in_the_next_sentence_is_the_stocks(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -330,7 +330,49 @@ def next_sentence_tails(found: list[Candidate], layout: PageLayout, library: Lib
             t = replace(t, line=layout.sentences[si + 1].line_at(t.value_start))
             tails.append(t)
             claimed.add((si + 1, t.value_start))
-    return rate_tails(found + tails, layout, library)
+    return rate_tails(found + tails, layout, library) + rates_said_next(found + tails, layout, library)
+
+
+# "... 706 children in care at 31 October. The rate of 93.4 per 10,000 children remained above ...":
+# a rate that names no measure, in the sentence after the one that counted the stock it is a rate of
+_RATE_NAMED_ALONE = re.compile(
+    r"(?:^|[,;]\s+)\W*(?:the|our|its|this|[A-Z][\w'\u2019-]*(?:'s|\u2019s))\s+(?:overall\s+)?rate\s+"
+    r"(?:of\s+|was\s+|is\s+|stood at\s+|stands at\s+|remained at\s+|remains at\s+|at\s+|,\s*)?"
+    r"(?P<value>\d{1,3}(?:\.\d+)?)(?:\s+children)?\s*,?\s*(?:per|in every)\s*10(?:,?000|k)\b", re.I)
+
+
+def rates_said_next(found: list[Candidate], layout: PageLayout, library: Library) -> list[Candidate]:
+    """The rate per 10,000 said in the sentence after a stock's count, naming no measure of its own
+    ("The rate of 93.4 per 10,000 children ..."): the rate KPI that `follows` that stock, when the
+    sentence before counted only that one stock."""
+    siblings = library.memo(("rate-siblings",), lambda: {
+        f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows})
+    by_sentence: dict[int, set[str]] = {}
+    for c in found:
+        if c.sentence >= 0:
+            by_sentence.setdefault(c.sentence, set()).add(c.kpi)
+    out = []
+    for si, kpis in sorted(by_sentence.items()):
+        stocks = {k for k in kpis if k in siblings}
+        nxt = si + 1
+        if len(stocks) != 1 or nxt >= len(layout.sentences) or by_sentence.get(nxt):
+            continue
+        text = layout.sentences[nxt].text
+        m = _RATE_NAMED_ALONE.search(text)
+        if m is None or _NAMES_A_MEASURE.search(text, 0, m.start("value")):
+            continue
+        rate = siblings[stocks.pop()]
+        c = Candidate(rate, m.group("value"), layout.number, text, "regex", f"{rate}/rate-said-next",
+                      DEFAULT_SETTINGS.sentence_confidence * 0.9, m.start("value"), m.end("value"),
+                      line=layout.sentences[nxt].line_at(m.start("value")), sentence=nxt,
+                      match_start=m.start(), match_end=m.end())
+        out += apply_rules([c], text, library)  # (dated as the sentence before is, by `carried`)
+    return out
+
+
+# the words of a measure of its own before the rate: then the rate is that measure's, not the stock's
+_NAMES_A_MEASURE = re.compile(r"\b(?:re-?referral|referrals?|in need|CIN|CPP?|child protection|in care|looked after|"
+                              r"CLA|LAC|CiC|plans?|utili[sz]ation|conversion|repeat|placement|adoption)\b", re.I)
 
 
 # ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it

@@ -28,6 +28,13 @@ class Sentence:
     def line_at(self, offset: int) -> int:
         return self.lines[max(0, bisect.bisect_right(self.offsets, offset) - 1)]
 
+    def line_start(self, offset: int) -> int:
+        """Where the page line holding `offset` starts in `text`."""
+        k = max(0, bisect.bisect_right(self.offsets, offset) - 1)
+        while k > 0 and self.lines[k - 1] == self.lines[k]:
+            k -= 1
+        return self.offsets[k] if k else 0
+
 
 @dataclass
 class TableRow:

@@ -93,6 +93,18 @@ class Library:
             regexcache.save()  # what this run compiled afresh, for the next run
         return self._index
 
+    def rates(self) -> dict[str, str]:
+        """The rate per 10,000 of each KPI that has one: the first rate entry that `follows` it
+        ("233 children on plans (rate 29.8)", a "Rate per 10k" row under the count's)."""
+        def build() -> dict[str, str]:
+            found: dict[str, str] = {}
+            for e in self.kpis.values():
+                if e.unit == "rate_per_10k":
+                    for f in e.follows:
+                        found.setdefault(f, e.id)
+            return found
+        return self.memo(("rates",), build)
+
     def memo(self, key: tuple, build: Callable[[], T]) -> T:
         """What a matcher derives from the library alone (alias tables, cleaned labels), built
         once per library instead of once per page or per figure."""

@@ -572,7 +572,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "month_span_both":
         y1, y2 = (int(g["y1"]) if g["y1"] else 2000 + int(g["yy1"])), (int(g["y2"]) if g["y2"] else 2000 + int(g["yy2"]))
         first, last = date(y1, MONTHS[g["m1"].lower().rstrip(".")], 1), end_of_month(y2, MONTHS[g["m2"].lower().rstrip(".")])
-        return _months_mention(s, e, first, last) if first < last and (last - first).days < 370 else Mention(s, e)
+        return _months_mention(s, e, first, last)
     if rule == "month_short_closed":
         return Mention(s, e, month(2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
     if rule == "month_year":

@@ -153,11 +153,11 @@ _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|hous
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupil|resident|person|capita|household|family|"
                              r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
                              r"team|school|place|week|month|day)\b", re.I)
-# the label just before a figure and its colon: "similar authorities: 45.8"
 # a label that opens by naming a target ("Stretch target agreed with ...:"), not one that measures
 # against it ("Performance against target:")
 _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
                           r"plan|partnership)\s+)*(?:targets?|ambitions?|aims?|goals?|trajector(?:y|ies))\b", re.I)
+# the label just before a figure and its colon: "similar authorities: 45.8"
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
@@ -210,8 +210,10 @@ _CONDITION = re.compile(
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
-# what an audit or a sample is called ("a dip sample of", "a case audit of")
-_SAMPLED = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?|review|backlog|waiting list)"
+# what an audit or a sample is called ("a dip sample of", "a case audit of"); a review's, a backlog's or
+# a waiting list's count is qualified too
+_AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?)"
+_SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list)"
 _CONDITION_BEFORE = re.compile(rf"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
 
@@ -363,7 +365,7 @@ def _governs(opening: re.Match | None, c: Candidate) -> bool:
 
 # an audit's or a sample's findings, and the sample itself: "Audit of 60 child protection plans (Oct
 # 2025): 41 good or better", "Of the 40 cases sampled, 31 ...", "In a dip sample of 25 plans"
-_AUDITED = re.compile(r"\b(?:(?:case |file |practice |thematic |multi-agency )?audits? of|(?:dip[- ])?sample of|"
+_AUDITED = re.compile(rf"\b(?:{_AUDIT} of|"
                       r"(?:audited|sampled|reviewed by (?:inspectors|auditors))\b[^.;:]{0,20}?[,:]|"
                       r"of the \d[\d,]* (?:[\w-]+ ){0,4}?(?:audited|sampled|tracked|reviewed by inspectors)\b)", re.I)
 

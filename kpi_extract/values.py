@@ -128,8 +128,10 @@ def expand_macros(regex: str, defines: dict[str, str] | None = None) -> str:
 # names every pattern file may use besides its own [define]s
 BUILTIN_DEFINES = {"q": rf"(?:(?:{QUALIFIERS}) )?"}
 
+# what joins a rate to its population: "41 per 10,000", "38.5 in every 10,000"
+PER = r"(?:per|(?:in|out of|for) every)"
 UNIT_VALUE = {"count": "{count}", "GBP": "{money}", "percent": "{percent}",
-              "rate_per_10k": "{number} (?:per|in every|out of every|for every) 10(?:,?000|k)\\b"}
+              "rate_per_10k": rf"{{number}} {PER} 10(?:,?000|k)\b"}
 
 
 _LABEL_BEFORE = re.compile(
@@ -145,11 +147,11 @@ _RANGE = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
 _DATE_THEN_DASH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s[-–]\s$", re.I)
 _IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
-_EVERY_BEFORE = re.compile(r"\b(?:in|out of|for) every\s*$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:in|out of|for) every\s*$", re.I)  # (the population of a rate)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 # "a rate of 65 per 10,000 children": the digits of a rate's unit
-PER_POPULATION = re.compile(r"(?:per|(?:in|out of|for) every) (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
+PER_POPULATION = re.compile(rf"{PER} (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
 _BARE_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
 
 
@@ -182,8 +184,8 @@ _ITEM_NUMBER = re.compile(r"(?:^|[:;]\s*)(\d{1,2})\s+(?=[A-Z][a-z])")
 
 def _numbered_item(text: str, start: int, end: int) -> bool:
     """Is text[start:end] one number of a run 1, 2, 3 ... numbering the items of a list?"""
-    if end - start > 2 or not text[start:end].isdigit():
-        return False
+    if end - start > 2 or not text[start:end].isdigit() or text[:start].rstrip()[-1:] not in ("", ":", ";"):
+        return False  # (most figures follow no colon or semicolon: the list is not looked for)
     numbers = {m.start(1): int(m.group(1)) for m in _ITEM_NUMBER.finditer(text)}
     if start not in numbers:
         return False

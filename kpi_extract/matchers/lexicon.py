@@ -189,7 +189,7 @@ def compile_library(library: Library) -> Compiled:
     share = re.compile(rf"(?P<fig>{_value('percent')})\s+of\s+(?:the\s+|all\s+|our\s+)?(?:total\s+)?$", FLAGS)
     respectively = re.compile(rf"(?P<fig>{_value('count')})\s*(?:,\s*and|,|and)\s+$", FLAGS)
     and_next = re.compile(rf"(?:\s*,\s*and|\s*,|\s+and)\s+(?P<fig>{_value('count')})", FLAGS)
-    rates = {f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows}
+    rates = library.rates()
     term_end = re.compile(rf"(?:{terms.pattern})\s*$", FLAGS) if terms is not None else None
     defines = (Guarded(re.compile(rf"\b(?:{_alternation(words.definitions)})\s+['\"‘“]"
                                   rf"(?P<term>[A-Za-z][\w' -]{{2,40}}?)['\"’”]", FLAGS)) if words.definitions else None)

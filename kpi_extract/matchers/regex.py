@@ -345,8 +345,7 @@ def rates_said_next(found: list[Candidate], layout: PageLayout, library: Library
     """The rate per 10,000 said in the sentence after a stock's count, naming no measure of its own
     ("The rate of 93.4 per 10,000 children ..."): the rate KPI that `follows` that stock, when the
     sentence before counted only that one stock."""
-    siblings = library.memo(("rate-siblings",), lambda: {
-        f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows})
+    siblings = library.rates()
     by_sentence: dict[int, set[str]] = {}
     for c in found:
         if c.sentence >= 0:
@@ -394,8 +393,7 @@ def rate_tails(found: list[Candidate], layout: PageLayout, library: Library) -> 
     """The rate per 10,000 written beside a count that a matcher read ("looking after 1,094 children,
     a rate of 64.4 per 10,000 children"), when no matcher read it: the count's rate KPI (the entry
     that `follows` it), unless the words between name a comparator."""
-    siblings = library.memo(("rate-siblings",), lambda: {
-        f: e.id for e in library.kpis.values() if e.unit == "rate_per_10k" for f in e.follows})
+    siblings = library.rates()
     claimed = {(c.sentence, c.value_start) for c in found if c.sentence >= 0}
     tails = []
     for c in found:
@@ -432,10 +430,7 @@ def _labelled_line_crossed(sent, text: str, vs: int, ve: int, end: int) -> bool:
     if end <= ve or sent.line_at(end - 1) == sent.line_at(vs) or text[ve:end].split(" ", 1)[0].strip():
         return False
     line = sent.line_at(vs)
-    start = vs
-    while start > 0 and sent.line_at(start - 1) == line:
-        start -= 1
-    return bool(_LABEL_COLON_BEFORE.search(text, start, vs)) and sent.line_at(ve) == line and \
+    return bool(_LABEL_COLON_BEFORE.search(text, sent.line_start(vs), vs)) and sent.line_at(ve) == line and \
         (ve == len(text) or sent.line_at(ve + 1) != line)
 
 

@@ -255,13 +255,6 @@ _NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s+of\s+(?:ch
 _RATE_ROW = re.compile(r"(?:rate\s*)?(?:\(?per\s*10,?000(?:\s+children)?\)?|per\s*10k)|rate", re.I)
 
 
-def _rate_sibling(kpi: str, library: Library) -> str | None:
-    for e in library.kpis.values():
-        if kpi in e.follows and e.unit == "rate_per_10k":
-            return e.id
-    return None
-
-
 def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:
     """A table read from geometry: each cell bound by its row label and its column's kind.
 
@@ -286,9 +279,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
-        place = None
+        named = ""  # the council the row names, when it is not the area's own
         if found is None and headed is not None:
-            found, place = _under_head(row.label, headed, library)
+            found, named = _under_head(row.label, headed, library)
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
@@ -302,7 +295,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 if by_column:  # the column names the measure; the row names a course, a partner, a team
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):
-                    kpi = _rate_sibling(found[0], library)
+                    kpi = library.rates().get(found[0])
                 elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n)\b\W*",
                                             name.strip(), re.I):
                     pass
@@ -322,8 +315,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     if whole else (None, 0.0, "")
             if kpi is None:
                 continue
-            if place is not None and kind == "period":  # the row names the place the figure is for
-                kind, subject = "area", _whose_what(row.label.strip())[0] or row.label.strip()
+            if named and kind == "period":  # the row names the place the figure is for
+                kind, subject = "area", named
             out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
@@ -346,20 +339,20 @@ def _caption_head(table: TextTable, library: Library, settings: Settings) -> tup
     return (caught, settings.table_label_cutoff) if caught else None
 
 
-def _under_head(label: str, headed: tuple[str, float], library: Library) -> tuple[tuple[str, float] | None, object]:
+def _under_head(label: str, headed: tuple[str, float], library: Library) -> tuple[tuple[str, float] | None, str]:
     """A row under a label column or a caption that names the KPI, whose label only says what of
     it ("Number", "Per 10,000") or whose ("Coventry", "Holmeshire - number"): the KPI it reads, and
-    the council it names (None for the area's own)."""
+    the council it names, as the row names it ("" for the area's own)."""
     whose, what = _whose_what(label.strip())
     if _NUMBER_ROW.fullmatch(what):
         found = headed
-    elif _RATE_ROW.fullmatch(what) and (rate := _rate_sibling(headed[0], library)):
+    elif _RATE_ROW.fullmatch(what) and (rate := library.rates().get(headed[0])):
         found = (rate, headed[1])
-    elif not whose and (place := gazetteer().lookup(what)) is not None:
-        return headed, place  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
+    elif not whose and gazetteer().lookup(what) is not None:
+        return headed, label.strip()  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
     else:
-        return None, None
-    return found, gazetteer().lookup(whose) if whose else None  # "Walsall - number": Walsall's
+        return None, ""
+    return found, whose if whose and gazetteer().lookup(whose) is not None else ""  # "Walsall - number": Walsall's
 
 
 def _whose_what(label: str) -> tuple[str, str]:
@@ -438,14 +431,13 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         headed = _caption_head(table, library, settings)
         for row in table.rows:
             found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library, settings.table_label_cutoff)
-            place = None
+            subject = ""  # the council the row names, when it is not the area's own
             if found is None and headed is not None:
-                found, place = _under_head(row.label, headed, library)
+                found, subject = _under_head(row.label, headed, library)
             previous = found[0] if found else None
             if not found:
                 continue
             kpi, score = found
-            subject = _whose_what(row.label.strip())[0] or row.label.strip() if place is not None else ""
             snippet, starts = row_snippet(row.label, row.cells, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
                 if cell is None or period is None:

@@ -24,7 +24,7 @@ UNITS = {"count", "GBP", "percent", "rate_per_10k"}
 MEASURES = {"stock", "flow", "amount", "ratio", "event"}
 _ENTRY_KEYS = {"id", "label", "unit", "measure", "range", "aliases", "regex", "follow_regex",
                "exclude", "redirect", "follows", "examples", "fuzzy_cutoff", "description", "columns",
-               "lexicon", "dated_with"}
+               "lexicon", "dated_with", "part_of"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 FLAGS = re.IGNORECASE
 MAX_REGEX_CHARS = 50_000  # a define or a regex expanding past this is a mistake (or a bomb)
@@ -61,6 +61,9 @@ class KpiEntry:
     columns: list[str] = field(default_factory=list)  # headers of a measure column that name this KPI
     lexicon: KpiLexicon | None = None  # its words, for the general constructions (matchers/lexicon.py)
     dated_with: list[str] = field(default_factory=list)  # KPIs whose figure beside this one's dates it
+    # {whole KPI: subject}: the part of that whole the subject names is counted as this KPI, a
+    # measure of its own (unaccompanied asylum-seeking children are not a part of children in care)
+    part_of: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +107,11 @@ class Library:
                         found.setdefault(f, e.id)
             return found
         return self.memo(("rates",), build)
+
+    def measures_of_parts(self) -> dict[tuple[str, str], str]:
+        """(whole KPI, subject) -> the KPI that counts that part as a measure of its own (`part_of`)."""
+        return self.memo(("part-measures",), lambda: {
+            (whole, subject): e.id for e in self.kpis.values() for whole, subject in e.part_of.items()})
 
     def memo(self, key: tuple, build: Callable[[], T]) -> T:
         """What a matcher derives from the library alone (alias tables, cleaned labels), built
@@ -304,10 +312,16 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
     if not isinstance(dated_with, list) or not all(isinstance(k, str) and _ID.fullmatch(k) for k in dated_with):
         problems.append(f"{path}:{_key_line(lines, 'dated_with', start)}: `dated_with` must be a list of KPI ids in kpi {kid}")
         dated_with = []
+    part_of = raw.get("part_of", {})
+    if not isinstance(part_of, dict) or not all(isinstance(k, str) and _ID.fullmatch(k) and isinstance(v, str) and v.strip()
+                                                for k, v in part_of.items()):
+        problems.append(f"{path}:{_key_line(lines, 'part_of', start)}: `part_of` must be a table of "
+                        f"whole_kpi = \"subject name\" in kpi {kid}")
+        part_of = {}
     lexicon = read_entry(raw.get("lexicon"), kid, lambda key: f"{path}:{_key_line(lines, key, start)}", problems)
-    if not raw.get("regex") and not aliases and not (lexicon and (lexicon.terms or lexicon.abbreviations)):
-        problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases` nor lexicon terms, "
-                        f"so nothing can find it")
+    if not raw.get("regex") and not aliases and not part_of and not (lexicon and (lexicon.terms or lexicon.abbreviations)):
+        problems.append(f"{here}: kpi {kid} has neither `regex` patterns nor `aliases` nor lexicon terms "
+                        f"nor `part_of`, so nothing can find it")
     examples = []
     ex_line = start
     for ex in raw.get("examples", []):
@@ -323,7 +337,7 @@ def _entry(raw: dict, path: str, lines: list[str], units: set[str], problems: li
         return None
     return KpiEntry(kid, str(raw.get("label", kid)), unit, measure, (float(rng[0]), float(rng[1])),
                     aliases, regexes, follow_regexes, exclude, redirect, list(raw.get("follows", [])), examples,
-                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns, lexicon, dated_with)
+                    float(raw.get("fuzzy_cutoff", 90)), path, start + 1, columns, lexicon, dated_with, part_of)
 
 
 def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) -> Library:
@@ -380,9 +394,30 @@ def load_library(paths: list[str] | tuple[str, ...] = (), bundled: bool = True) 
         for target in [t for _, t in e.redirect if t] + e.follows + e.dated_with:
             if target not in lib.kpis:
                 lib.problems.append(f"{e.source}:{e.line}: kpi {e.id} refers to unknown kpi {target!r}")
+    _check_parts(lib)
     check_links(lib.kpis, lib.problems)
     lib.digest = digest.hexdigest()
     return lib
+
+
+def _check_parts(lib: Library) -> None:
+    """A `part_of` names a loaded KPI of the same unit and a subject of a `[subject]` table, and no
+    part is claimed by two KPIs: anything else could never match, or would match by load order."""
+    names = {s.name for s in lib.subjects}
+    claimed: dict[tuple[str, str], str] = {}
+    for e in lib.kpis.values():
+        for whole, subject in e.part_of.items():
+            where = f"{e.source}:{e.line}: kpi {e.id}"
+            if whole not in lib.kpis:
+                lib.problems.append(f"{where} is `part_of` unknown kpi {whole!r}")
+            elif lib.kpis[whole].unit != e.unit:
+                lib.problems.append(f"{where} is `part_of` {whole}, whose unit is {lib.kpis[whole].unit}, not {e.unit}")
+            if subject not in names:
+                lib.problems.append(f"{where}: `part_of` subject {subject!r} is in no [subject] table "
+                                    f"(known: {', '.join(sorted(names)) or 'none'})")
+            if (whole, subject) in claimed:
+                lib.problems.append(f"{where}: the part {subject!r} of {whole} is already kpi {claimed[whole, subject]}'s")
+            claimed.setdefault((whole, subject), e.id)
 
 
 def require(lib: Library) -> Library:

@@ -612,11 +612,30 @@ def subject_of(c: Candidate, library: Library) -> str:
     matcher did not name one."""
     if c.subject:
         return c.subject
-    text = c.snippet[min(c.match_start, c.value_start):max(c.match_end, c.value_end)]
+    start = min(c.match_start, c.value_start)
+    text = c.snippet[start:max(c.match_end, c.value_end)]
+    # the words that modify the match's noun from before it: "Unaccompanied asylum-seeking
+    # [children in care: 57]" (no figure, punctuation or conjunction between)
+    lead = _NOUN_LEAD.search(c.snippet, max(0, start - 60), start)
+    led = c.snippet[lead.start():start + len(text)] if lead else ""
+    own = set(library.kpis[c.kpi].part_of.values()) if c.kpi in library.kpis else set()
     for s in library.subjects:
-        if s.regex.search(text):
+        if s.name in own:
+            continue  # the KPI is that part's own measure: it names no part of itself
+        m = s.regex.search(text)
+        if m and not _EXCLUDING.search(text, 0, m.start()):
             return s.name
+        m = s.regex.search(led) if led else None
+        if m and m.start() < start - lead.start() and not _EXCLUDING.search(led, 0, m.start()):
+            return s.name  # it starts in the words before the match
     return ""
+
+
+# a noun's modifiers straight before it, back to a figure, punctuation or a conjunction
+_NOUN_LEAD = re.compile(r"(?:(?!(?:and|or|but|than|with|from|versus|vs|compared|plus|by)\b)[A-Za-z][\w'-]*\s+){1,4}$", re.I)
+# "children in care (excluding UASC)": the part is left out, so it names no part
+_EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.|not including|other than|apart from|except(?: for)?|"
+                        r"without|less|minus)\s+(?:the\s+|those\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def assign(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "") -> list[Candidate]:
@@ -646,8 +665,24 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
             role, rule = "other-body", "another-council"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
-        out.append(replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject))
+        c = replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject)
+        out.append(_own_measure(c, library))
     return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
+
+
+def _own_measure(c: Candidate, library: Library) -> Candidate:
+    """A part that the library counts as a measure of its own (a KPI's `part_of`: "of whom 87
+    were UASC") is that measure's figure, with no subject, instead of a part of the whole."""
+    if c.role != "part" or not c.subject:
+        return c
+    measures = library.measures_of_parts()
+    # the part as its clause names it ("102 were unaccompanied") or as `[subject]` names it
+    kpi = measures.get((c.kpi, c.subject)) or next(
+        (measures[c.kpi, s.name] for s in library.subjects if (c.kpi, s.name) in measures and s.regex.search(c.subject)), None)
+    if kpi is None:
+        return c
+    return replace(c, kpi=kpi, subject="", role=_base_role(library.kpis[kpi]), role_rule="own-measure",
+                   pattern=f"{c.pattern}>{kpi}")
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:

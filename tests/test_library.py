@@ -141,3 +141,28 @@ def test_dated_with_names_kpis_that_are_there(tmp_path):
                for p in load_library([wrong_shape]).problems)
     unknown = write(tmp_path, "b.toml", GOOD.replace("[kpi.regex]", "dated_with = ['no_such_kpi']\n[kpi.regex]"))
     assert any("kpi foster_carers refers to unknown kpi 'no_such_kpi'" in p for p in load_library([unknown]).problems)
+
+
+def test_part_of_names_a_whole_of_the_same_unit_and_a_known_subject(tmp_path):
+    def problems(part_of: str) -> list[str]:
+        path = write(tmp_path, "p.toml", GOOD.replace("[kpi.regex]", f"part_of = {part_of}\n[kpi.regex]"))
+        return load_library([path]).problems
+    assert problems('{ children_in_care = "disabled children" }') == []
+    assert any("`part_of` must be a table of whole_kpi = \"subject name\" in kpi foster_carers" in p
+               for p in problems('"children_in_care"'))
+    assert any("kpi foster_carers is `part_of` unknown kpi 'no_such_kpi'" in p
+               for p in problems('{ no_such_kpi = "disabled children" }'))
+    assert any("kpi foster_carers is `part_of` rereferral_rate, whose unit is percent, not count" in p
+               for p in problems('{ rereferral_rate = "disabled children" }'))
+    assert any("`part_of` subject 'left-handed children' is in no [subject] table" in p
+               for p in problems('{ children_in_care = "left-handed children" }'))
+    # the bundled uasc_in_care claims that part already
+    assert any("the part 'unaccompanied asylum-seeking children' of children_in_care is already kpi uasc_in_care's" in p
+               for p in problems('{ children_in_care = "unaccompanied asylum-seeking children" }'))
+
+
+def test_a_part_of_measure_takes_the_wholes_parts_that_name_it(tmp_path):
+    path = write(tmp_path, "p.toml", GOOD.replace("[kpi.regex]", 'part_of = { children_in_care = "disabled children" }\n[kpi.regex]'))
+    lib = load_library([path])
+    got = facts_of("At 31 March 2024, 612 children were looked after, of whom 58 were disabled children.", lib)
+    assert {(k, v, s) for k, v, _, s in got} == {("children_in_care", "612", ""), ("foster_carers", "58", "")}

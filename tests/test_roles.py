@@ -226,11 +226,40 @@ def test_a_part_is_a_fact_only_with_its_subject(library):
     spent = _candidate("The training budget was £42,000, of which £36,500 was spent.", "£36,500", "expenditure_total")
     spent = roles.assign([spent], library)[0]
     assert (spent.role, spent.role_rule, roles.is_fact(spent)) == ("part", "of-which", False)
-    text = "At 31 March 2024 there were 780 children in care, of whom 102 were unaccompanied."
+    text = "At 31 March 2024 there were 780 children in care, of whom 102 were placed with parents."
     whole, part = (_candidate(text, raw, "children_in_care") for raw in ("780", "102"))
     whole, part = roles.assign([whole, part], library)
     assert (whole.role, roles.is_fact(whole)) == ("level", True)
-    assert (part.role, part.subject, roles.is_fact(part)) == ("part", "unaccompanied", True)
+    assert (part.role, part.subject, roles.is_fact(part)) == ("part", "placed with parents", True)
+
+
+@pytest.mark.parametrize("text, whole, raw", [
+    ("At 31 March 2024 there were 780 children in care, of whom 102 were unaccompanied.", "780", "102"),
+    ("At 30 June 2024 there were 402 children in care: 31 of the 402 are unaccompanied asylum-seeking children.",
+     "402", "31"),
+    ("At the time of the inspection there were 1834 looked after children, of whom 192 were UASC.", "1834", "192"),
+])
+def test_a_part_the_library_counts_as_its_own_measure_is_that_measure(text, whole, raw, library):
+    # uasc_in_care's `part_of`: unaccompanied asylum-seeking children are not a part of children in care
+    got = {(f.kpi, f.value, f.subject, f.pattern.endswith(">uasc_in_care")) for f in extract_text(text, library)}
+    assert got == {("children_in_care", whole, "", False), ("uasc_in_care", raw, "", True)}
+
+
+@pytest.mark.parametrize("text, want", [
+    # an exclusion in the measure's definition names no part
+    ("Children in care (excluding UASC) stood at 1,650 at 31 March 2024.", ("children_in_care", "1650", "")),
+    ("The number of looked after children not including UASC was 1,210 at 31 March 2024.",
+     ("children_in_care", "1210", "")),
+    ("There were 1,210 children in care at 31 March 2024, excluding unaccompanied asylum-seeking children.",
+     ("children_in_care", "1210", "")),
+    # the words before a label name its part as well as the words of the match
+    ("Unaccompanied asylum-seeking children in care: 57 at 31 March 2024.", ("uasc_in_care", "57", "")),
+    ("Disabled children in care: 44 at 31 March 2024.", ("children_in_care", "44", "disabled children")),
+    # a conjunction ends the label's own words
+    ("Care leavers and children in care: 500 at 31 March 2024.", ("children_in_care", "500", "")),
+])
+def test_a_subject_is_what_the_label_names_and_does_not_exclude(text, want, library):
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == {want}
 
 
 def test_a_different_measure_after_of_which_is_not_a_part(library):
@@ -451,10 +480,9 @@ def test_a_service_names_its_budget_and_partners_together_are_the_contributions(
 
 
 def test_n_of_the_whole_is_a_part_with_its_name_or_nothing(library):
-    text = "At 30 June 2024 there were 402 children in care: 31 of the 402 are unaccompanied asylum-seeking children."
+    text = "At 30 June 2024 there were 402 children in care: 31 of the 402 are under five."
     got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
-    assert got == {("children_in_care", "402", ""),
-                   ("children_in_care", "31", "unaccompanied asylum-seeking children")}
+    assert got == {("children_in_care", "402", ""), ("children_in_care", "31", "under 5s")}
     # the done part of a plan is its own KPI, not a part of the plan
     assert facts("At 30 June 2024, 41 of the plan's 55 actions were complete.", library) == {
         ("plan_actions_completed", 41.0), ("plan_actions_total", 55.0)}

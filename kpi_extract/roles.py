@@ -62,7 +62,7 @@ _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|fo
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
-                     r"no more than|no fewer than|plans? to|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
+                     r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
                      r"seek(?:s|ing)? to|committed to|commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:reduce|increase|bring|lower|raise|cut|grow|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
@@ -88,7 +88,7 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
-                       r"expect(?:s|ed)? to|anticipat\w+|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
+                       r"expect(?:s|ed)? to|anticipat\w+|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
                        # around 300 children on plans by the spring", "We will deliver 150 courses next year"
@@ -201,7 +201,7 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
+    r"booked but|sampled|audited|tracked|paused|on hold|deferred|under half full|undersubscribed|poorly attended|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
     r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
@@ -263,6 +263,7 @@ _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
     r"foundation) trust|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
+    r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:sector )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
@@ -277,6 +278,10 @@ _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |ou
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+# money paid into a reserve or balances is a reserve movement, not partners' contributions
+_TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
+                         r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
+                         r"contingency)\b", re.I)
 _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
@@ -434,6 +439,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    lead_cell = _lead_cell(text, c.value_start)  # "Q3 projection (not actuals) | CP plans 455 | CLA 510"
+    if lead_cell and _FORECAST.search(lead_cell):
+        return "forecast", "forecast-line"
+    if lead_cell and _TARGET.search(lead_cell):
+        return "target", "target-line"
     restated = _restated_count(c, entry, before, spans)
     if restated and (_TARGET.search(restated) or _PLANNED_BEFORE.search(restated)):
         return "target", "rate-of-a-target"
@@ -534,6 +544,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "look-alike", "total-with-carry-forward"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
+    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _TO_RESERVE.match(raw_after):
+        return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
@@ -683,6 +695,17 @@ def _own_measure(c: Candidate, library: Library) -> Candidate:
         return c
     return replace(c, kpi=kpi, subject="", role=_base_role(library.kpis[kpi]), role_rule="own-measure",
                    pattern=f"{c.pattern}>{kpi}")
+
+
+def _lead_cell(text: str, at: int) -> str:
+    """The first cell of a line set out in cells (" | "), when the figure is in a later one: it
+    labels the whole line, as a table's row label does."""
+    bar = text.rfind(" | ", 0, at)
+    if bar < 0:
+        return ""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    first = text.find(" | ", start, at)
+    return text[start:first].strip() if first >= 0 else ""
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:

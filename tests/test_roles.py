@@ -175,6 +175,21 @@ ROLE_CASES = [
     # an audit's sample and its findings
     ("conditional", "A case audit of 48 child protection plans in May found 30 good and 18 requiring improvement.",
      "cp_plans", "30"),
+    # what someone expects, or sets as an aim, is not yet done
+    ("forecast", "Officers expect around 410 children in care by the summer.", "children_in_care", "410"),
+    ("target", "The board has the aim of 92% course utilisation in 2025/26.", "training_utilisation", "92%"),
+    # a count held back, or not filled
+    ("conditional", "Nine of the plan's actions are on hold and 12 actions were deferred to next year.",
+     "plan_actions_total", "12"),
+    ("conditional", "In the spring term 22 multi-agency courses were undersubscribed.", "training_courses", "22"),
+    # a provider's count, and money paid into a reserve
+    ("other-body", "An independent fostering agency reported that it was caring for 96 children at 31 March 2024.",
+     "children_in_care", "96"),
+    ("finance-line", "Members agreed a £1.1m contribution to the general fund reserve.", "budget_contributions",
+     "£1.1m"),
+    # the first cell of a line set out in cells labels every figure of the line
+    ("forecast", "Forecast for March 2026 | Children in care 640 | CP plans 410", "children_in_care", "640"),
+    ("target", "2025/26 targets | CLA 590 | Re-referral rate 18%", "children_in_care", "590"),
 ]
 
 

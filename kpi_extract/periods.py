@@ -342,11 +342,14 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("year_range", re.compile(
         rf"(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|/\d|-\d)(?:\s*\((?P<ac>academic)(?: year)?\)|\s+(?P<ac2>academic)\s+year)?", re.I)),
     # as at 31st March 2017, 28th February 2014, 31 October 2017, 1 st January 2018
-    ("full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    # (and 31-Mar-2025, a scorecard's day)
+    ("full_date", re.compile(rf"\b(?P<d>{_DAY})(?:\s+(?:of\s+)?|-)(?P<m>{_MONTH})(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),
     # 30 Sep 21, a table header's short form of a day ("30 Sep 21   30 Jun 22"), not "30 Sep 21 children"
     ("short_full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{2}})\b(?!\s*(?:[a-z]|[,.%]\d|%))", re.I)),
     # 31/03/2017, 31.03.2017, 31.03.23
+    # (and 2024-03-31, ISO 8601's)
     ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
+                                r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d-])|"
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
     # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
     # date, not a paragraph number ("4.3.12 The ...")
@@ -553,6 +556,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, month=MONTHS[g["m"].lower()], day=0)
     if rule == "numeric_date" and g["d2"]:
         g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}
+    if rule == "numeric_date" and g.get("y3"):
+        g = {"d": g["d3"], "m": g["m3"], "y": g["y3"]}
     if rule == "short_full_date":
         g = {"d": g["d"], "m": g["m"], "y": g["y"]}
         rule = "full_date"

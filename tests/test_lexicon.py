@@ -346,3 +346,14 @@ def test_a_list_of_local_authorities_after_the_kpis_words_gives_each_area_its_fi
                    ("children_in_care", "178", "2024-03-31", "Westminster")}
     # names that are no UK local authority are not taken for areas
     assert facts_of("Children in care at 31 March 2024: Northtown 201; Southvale 96.", library) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # another pattern's words reach across the term's figure to a rate after a comma: both are read
+    ("Looked after children as at 30 Sep 2017: 544, rate 63 per 10,000 children.",
+     {("children_in_care", "544", "2017-09-30"), ("children_in_care_rate_per_10k", "63", "2017-09-30")}),
+    ("Children in care (as at 31-Mar-2025) 817; rate per 10k 64.9; statistical neighbour 71.3",
+     {("children_in_care", "817", "2025-03-31"), ("children_in_care_rate_per_10k", "64.9", "2025-03-31")}),
+])
+def test_a_terms_figure_before_a_clause_of_its_rate_is_its_own(text, want, library):
+    assert {(k, v, p) for k, v, p, _ in facts_of(text, library)} == want

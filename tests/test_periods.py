@@ -17,6 +17,10 @@ def labels(text):
     ("During 2016/2017 the Sub-Group", [("2016-17", "financial_year")]),
     ("Annual report 2016 / 17", [("2016-17", "financial_year")]),
     ("At 28th February 2014, 551 children", [("2014-02-28", "as_at")]),
+    # a scorecard's day with hyphens, and ISO 8601's
+    ("Children in care (as at 31-Mar-2025) 817", [("2025-03-31", "as_at")]),
+    ("Figures at 2024-03-31: CLA 370", [("2024-03-31", "as_at")]),
+    ("Looked after children as at 30 Sep. 2017: 544", [("2017-09-30", "as_at")]),
     ("at the end of March 2017", [("2017-03-31", "as_at")]),
     ("At the beginning of May 2017", [("2017-05-01", "as_at")]),
     ("as of March 2013", [("2013-03-31", "as_at")]),
@@ -116,6 +120,13 @@ def test_full_dates_are_as_at(d):
     text = d.strftime(f"as at {d.day} %B %Y")
     p = parse_period(text)
     assert (p.kind, p.start, p.end) == ("as_at", d, d)
+
+
+@given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))
+def test_a_day_written_with_hyphens_or_in_iso_form_is_as_at(d):
+    for text in (f"as at {d.day}-{d.strftime('%b')}-{d.year}", f"at {d.isoformat()}"):
+        p = parse_period(text)
+        assert (p.kind, p.start, p.end) == ("as_at", d, d), text
 
 
 def test_day_without_year_in_financial_year():

@@ -687,7 +687,10 @@ def _inside_label(x: Candidate, other: Candidate, text: str) -> bool:
     other's bracket annotates ("CiC: 377 (per 10k: 64.1)") is not."""
     if not other.match_start <= x.value_start < other.match_end:
         return False
-    return not (x.value_end <= other.value_start and "(" in text[x.value_end:other.value_start])
+    # nor one the other's words reach across after a clause's end: "Looked after children as at 30
+    # Sep 2017: 544, rate 63 per 10,000" (the 544 is the term's, the rate a clause of its own)
+    between = text[x.value_end:other.value_start] if x.value_end <= other.value_start else ""
+    return not (between and ("(" in between or x.pattern.endswith("term-amount") and re.match(r"[,;]\s", between)))
 
 
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,

@@ -47,8 +47,8 @@ from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
-                      months_ending, previous, previous_quarter, quarter_in_context, without_mentions,
-                      year_to_date)
+                      month_before, month_of, months_ending, previous, previous_quarter, quarter_in_context,
+                      without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -514,6 +514,16 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return base, base_rule
     if m.relative == "event":
         return (ctx.event, "event") if ctx.event is not None else None
+    if m.relative in ("previous_month_end", "previous_month", "current_month"):
+        # "At the end of last month" in minutes of 12 September 2018, "389 this month, 402 last month" in
+        # a March scorecard: against what governs the sentence, else the meeting the paper is for
+        anchor, rule = (base, base_rule) if base.known else (ctx.meeting, "meeting_date")
+        if anchor is None:
+            return None
+        got = month_of(anchor) if m.relative == "current_month" else month_before(anchor)
+        if m.relative == "previous_month_end" and got.end is not None:
+            got = as_at(got.end)
+        return (got, rule) if got.known else None
     if m.relative == "period_end":  # "at the end of the quarter"
         return (as_at(base.end), base_rule) if base.known and base.end else None
     placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed

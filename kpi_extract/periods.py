@@ -201,6 +201,19 @@ def previous_quarter(period: Period) -> Period:
     return UNKNOWN_PERIOD
 
 
+def month_before(period: Period) -> Period:
+    """The month before the one a period ends in ("402 last month" in a March scorecard: February)."""
+    if not period.known or period.end is None:
+        return UNKNOWN_PERIOD
+    y, m = _month_shift(period.end.year, period.end.month, -1)
+    return month(y, m)
+
+
+def month_of(period: Period) -> Period:
+    """The month a period ends in ("389 this month" in a March scorecard)."""
+    return month(period.end.year, period.end.month) if period.known and period.end else UNKNOWN_PERIOD
+
+
 def day_in_context(mon: int, day: int | None, context: Period) -> Period:
     """A day and month without a year ("at 31st March") placed in the governing period.
 
@@ -326,7 +339,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
         rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
-        rf"(?:\s*(?:of|in|,)?\s*(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+        # (the year in brackets, "Quarter 2 (2025/26)", or the quarter's last month, "quarter 3 (December 2022)")
+        rf"(?:\s*\((?P<bm>{_MONTH})\s+(?P<by>{_YEAR})\)|"
+        rf"\s*(?:of|in|,)?\s*(?P<open>\()?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?(?(open)\)))?", re.I)),
     # Q1-Q4 2022/23 (the whole financial year), Q1 to Q2 2023: a span of quarters
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
@@ -334,8 +349,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
-        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\bquarter\s+(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)"
-        rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
+        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\bquarter\s+(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
+        # ("Third-quarter performance 2019/20": a report's noun may stand between)
+        rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?|(?:performance|report|update|figures|data|"
+        rf"position|return|dashboard|scorecard)\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
     # FY22/23, FY 22-23
     ("fy_short", re.compile(r"\bFY\s?(?P<a>\d{2})\s?[/-]\s?(?P<b>\d{2})\b")),
     # 2016/17, 2017-2018, 2016 / 17, FY 2016-17, 2022/23 (academic)
@@ -398,6 +415,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier|before)\b|"
         r"\b(?:twelve|12)\s+months\s+(?:earlier|before|ago|previously)\b", re.I)),
+    # "at the end of last month", "last month", "this month": against the month or day the paper is dated
+    ("previous_month_end", re.compile(r"\b(?:(?:as )?at )?the end of (?:last|the previous|the preceding) month\b", re.I)),
+    ("previous_month", re.compile(r"\b(?:last|the previous|the preceding) month\b|\bthe month before\b", re.I)),
+    ("current_month", re.compile(r"\bthis month\b", re.I)),
     ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
@@ -430,7 +451,8 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
-    "previous": ("year_month",), "previous_quarter": ("q",), "current_year": ("year",), "event": ("time",),
+    "previous": ("year_month",), "previous_quarter": ("q",), "previous_month_end": ("end",), "previous_month": ("year_month",),
+    "current_month": ("year_month",), "current_year": ("year",), "event": ("time",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
 
@@ -516,6 +538,9 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
     if rule == "quarter_end":
         q = _ORD[(g["q1"] or g["q3"]).lower()]
+        if g["bm"]:
+            mon = MONTHS[g["bm"].lower().rstrip(".")]
+            return Mention(s, e, as_at(end_of_month(int(g["by"]), mon))) if mon % 3 == 0 else Mention(s, e)
         if not g["y1"]:
             return Mention(s, e, quarter=q, day=-1)
         y1 = int(g["y1"])

@@ -571,3 +571,16 @@ def test_a_bracketed_period_and_its_figure_never_date_the_main_figure(library):
 def test_an_amount_is_for_the_year_its_sentence_names_not_the_day_it_was_approved(library):
     got = facts_of("Full Council approved a net revenue budget for 2025/26 of £318.4m on 19 February 2025.", library)
     assert got[("budget_total", "318400000")][0] == "2025-26"
+
+
+@pytest.mark.parametrize("text, want", [
+    # the month before the meeting's, at its end; the month of a dated scorecard, and the one before
+    ("Corporate Parenting Panel, 9 October 2023\nAt the end of last month 512 children were in our care.",
+     {("children_in_care", "512", "2023-09-30", "as_at")}),
+    ("Performance scorecard, June 2024\nThis month 1,204 children were in need; at the end of last month "
+     "there were 1,187 children in need.",
+     {("children_in_need", "1204", "2024-06", "month"), ("children_in_need", "1187", "2024-05-31", "as_at")}),
+])
+def test_last_month_and_this_month_are_read_against_the_papers_date(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period, f.period_kind) for f in extract_text(text, library)} == want

@@ -17,6 +17,10 @@ def labels(text):
     ("During 2016/2017 the Sub-Group", [("2016-17", "financial_year")]),
     ("Annual report 2016 / 17", [("2016-17", "financial_year")]),
     ("At 28th February 2014, 551 children", [("2014-02-28", "as_at")]),
+    # the end of a quarter with its year or its last month in brackets; a report's noun before the year
+    ("Position at the end of Quarter 2 (2024/25)", [("2024-09-30", "as_at")]),
+    ("by the end of quarter 3 (December 2021)", [("2021-12-31", "as_at")]),
+    ("Second-quarter figures 2022/23", [("2022-Q3", "quarter")]),
     # a scorecard's day with hyphens, and ISO 8601's
     ("Children in care (as at 31-Mar-2025) 817", [("2025-03-31", "as_at")]),
     ("Figures at 2024-03-31: CLA 370", [("2024-03-31", "as_at")]),

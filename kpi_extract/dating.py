@@ -890,12 +890,15 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     sent = layout.sentences[si]
     cut, first_line = own_start(sent, structural)
     text = sent.text[cut:]
-    own_mentions = [(m.start, m.end) for m in find_mentions(text)]
+    mentions = find_mentions(text)
+    own_mentions = [(m.start, m.end) for m in mentions]
     if not group and not own_mentions:  # nothing to date, and no date to carry
         carry.after(None, text)
         return []
     carried = carry.into(text)
-    governing, rule = sentence_context(doc, layout.number, first_line, text, bool(own_mentions))
+    # (a date that only dates an event, "the plan launched in April 2019", is not the sentence's own)
+    has_own = any(not dates_an_event(text, m) for m in mentions)
+    governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
     if rule == "meeting_date":
         carried = None
     origin = max((c.carry_from for c in group), default=-1)
@@ -941,7 +944,28 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
     for c in loose:
         dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
-    return alongside(dated, library), rejected
+    return restated_at_meeting(alongside(dated, library), layout, doc, library), rejected
+
+
+def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentContext, library: Library) -> list[Dated]:
+    """P8 for a plan, after P9: a plan's actions and their completion (KPIs `dated_with` each other)
+    that nothing else dated are the plan as the paper restates it, at its meeting (spec/kpis.md: "A
+    stock that a document restates (actions in a plan ...) takes the date of the report that
+    states it"): "The business manager reported that the plan contained 41 actions, 17 complete".
+    Like every meeting date, a dated statement of the same figure elsewhere (P10) overrides it."""
+    if doc.meeting is None:
+        return dated
+    plan = library.memo(("restated-kpis",), lambda: frozenset(
+        k for e in library.kpis.values() if e.dated_with for k in (e.id, *e.dated_with)))
+    out = []
+    for d in dated:
+        c = d.candidate
+        if c.kpi in plan and c.sentence >= 0 and not (c.period is not None and c.period.known) \
+                and govern(doc, layout.number, c.line)[1] == "meeting_date" \
+                and all(dates_an_event(c.snippet, m) or m.period == doc.meeting for m in find_mentions(c.snippet)):
+            d = _dated(c, doc.meeting, "meeting_date")
+        out.append(d)
+    return out
 
 
 ALONGSIDE_SENTENCES = 2  # how far apart a figure and the one that dates it may be written

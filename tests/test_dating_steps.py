@@ -584,3 +584,21 @@ def test_an_amount_is_for_the_year_its_sentence_names_not_the_day_it_was_approve
 def test_last_month_and_this_month_are_read_against_the_papers_date(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period, f.period_kind) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a plan's actions that nothing else dates are the plan as the paper restates it, at its meeting
+    ("Business Plan update - Executive Board, 6 March 2020\nThe business manager reported that the plan "
+     "contained 41 actions, 17 complete.",
+     {("plan_actions_total", "41", "2020-03-06"), ("plan_actions_completed", "17", "2020-03-06")}),
+    # the day the plan was launched dates the launch only; "now" is the meeting's
+    ("Partnership Board, 4 December 2023\nOf the 38 actions set out when the plan was launched in May 2022, "
+     "29 are now complete.",
+     {("plan_actions_total", "38", "2023-12-04"), ("plan_actions_completed", "29", "2023-12-04")}),
+    # another stock said in the past tense is not dated by the meeting alone
+    ("Partnership Board, 4 December 2023\nThe report said 512 children were looked after.",
+     {("children_in_care", "512", "")}),
+])
+def test_a_plan_restated_in_a_paper_is_at_its_meeting(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -66,7 +66,9 @@ _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
     r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:below|above|since|under|over|from|than) (?:the|its|our|a|an) " + EXTREME_OF + r"\s*£?$|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
     r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
-_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|from|since|versus|vs\.?|against)\b(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
+# ("brought forward from 2023/24" names where money came from, not a comparison: periods._FORWARD_FROM)
+_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|(?<!\bforward )from|since|versus|vs\.?|against)\b"
+                       r"(?:\s+(?:in|at|during|the|of))*\s*$", re.I)
 _PRIOR_CUE = re.compile(r"\b(?:from|compared (?:to|with)|than|versus)\b", re.I)
 _CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|prior|against|before|"
                         r"(?<!look )(?<!looks )(?<!looking )(?<!looked )(?<!cared )(?<!caring )after)\b", re.I)

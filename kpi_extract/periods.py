@@ -573,6 +573,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         academic = bool(g["ac"] or g["ac2"]) or bool(re.search(r"academic\s+year\s*$|academic\s*$", text[max(0, s - 20):s], re.I))
         if y2 != y1 + 1:
             return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
+        if not academic and _FORWARD_FROM.search(text, max(0, s - 40), s):
+            return Mention(s, e, financial_year(y1 + 1))  # the balance brought forward from 2023/24 is 2024/25's
         return Mention(s, e, academic_year(y1) if academic else financial_year(y1))
     if rule == "short_date":
         d = _numeric_date(g["d"], g["m"], g["y"])
@@ -622,7 +624,13 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         cue = (g["cue"] or "").lower()
         since = cue == "since"
         return Mention(s, e, calendar_year(int(g["y"])), since=since)
+    if rule == "previous" and _FORWARD_FROM.search(text, max(0, s - 40), s):
+        return Mention(s, e, relative="current_year")  # "carried forward from the previous year": this year's money
     return Mention(s, e, relative=rule)
+
+
+# money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
+_FORWARD_FROM = re.compile(r"\b(?:brought|carried|carry|b/f)\s+forward\s+from\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
 
 
 _SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,6})-\s+([a-z]{2,7})\b")

@@ -278,6 +278,9 @@ _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |ou
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+# money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
+_DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
+                         r"(?:down\s+)?from\b", re.I)
 # money paid into a reserve or balances is a reserve movement, not partners' contributions
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
@@ -548,6 +551,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
+    if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
+        return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 
@@ -567,6 +572,8 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
             return role, rule
     if entry.id in _MONEY_KPI_GROUPS["own"] and _FINANCE_LINE.search(label) and not _OWN_BUDGET.search(label):
         return "finance-line", "finance-label"
+    if entry.unit == "GBP" and _TOTAL_INCLUDING.search(label + " "):
+        return "look-alike", "total-with-carry-forward"  # "Total available including balance brought forward | 316,750"
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 

@@ -602,3 +602,15 @@ def test_last_month_and_this_month_are_read_against_the_papers_date(text, want, 
 def test_a_plan_restated_in_a_paper_is_at_its_meeting(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # money brought or carried forward from a year is the next year's, the year it is spent in
+    ("Redbridge Safeguarding Children Partnership spent £588,200 in 2023/24. It started the year with £31,400 "
+     "brought forward from 2022/23.", {("expenditure_total", "588200", "2023-24"), ("budget_carry_forward", "31400", "2023-24")}),
+    ("Annual Report 2021/22\nPartners contributed £402,000, and £22,700 was carried forward from the previous year.",
+     {("budget_contributions", "402000", "2021-22"), ("budget_carry_forward", "22700", "2021-22")}),
+])
+def test_money_brought_forward_from_a_year_is_the_next_years(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -159,3 +159,19 @@ def test_a_table_set_out_with_pipes_and_its_captions_year_for_a_bare_budget_colu
     got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
     assert got == {("budget_total", "112480000", "2024-25", "Children & Families"),
                    ("budget_total", "201330000", "2024-25", "Adults")}
+
+
+PIPED = """Table 4: Net revenue budget by directorate (£000)
+Directorate | 2024/25 budget | Inflation and pressures | Savings | 2025/26 budget
+Children's Services | 71,240 | 6,310 | (1,870) | 75,680
+Place | 38,115 | 2,050 | (990) | 39,175
+Net revenue budget | 209,400 | 14,600 | (6,300) | 217,700
+"""
+
+
+def test_a_column_of_two_heads_joined_by_and_is_one_column_and_a_year_before_budget_is_its(library):
+    # "Inflation and pressures" is one column; "Savings | 2025/26 budget" keeps its year with the budget
+    got = {(f.value, f.period, f.subject) for f in extract_text(PIPED, library) if f.kpi == "budget_total"}
+    assert got == {("71240000", "2024-25", "Children's Services"), ("75680000", "2025-26", "Children's Services"),
+                   ("38115000", "2024-25", "Place"), ("39175000", "2025-26", "Place"),
+                   ("209400000", "2024-25", ""), ("217700000", "2025-26", "")}

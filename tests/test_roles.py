@@ -187,6 +187,9 @@ ROLE_CASES = [
      "children_in_care", "96"),
     ("finance-line", "Members agreed a £1.1m contribution to the general fund reserve.", "budget_contributions",
      "£1.1m"),
+    # what is drawn from a balance is its use; a total that takes the balance in is no budget line
+    ("finance-line", "The 2024/25 budget of £412,000 was met from partner contributions and £9,500 drawn from the "
+                     "balance brought forward.", "budget_carry_forward", "£9,500"),
     # the first cell of a line set out in cells labels every figure of the line
     ("forecast", "Forecast for March 2026 | Children in care 640 | CP plans 410", "children_in_care", "640"),
     ("target", "2025/26 targets | CLA 590 | Re-referral rate 18%", "children_in_care", "590"),
@@ -501,3 +504,10 @@ def test_n_of_the_whole_is_a_part_with_its_name_or_nothing(library):
     # the done part of a plan is its own KPI, not a part of the plan
     assert facts("At 30 June 2024, 41 of the plan's 55 actions were complete.", library) == {
         ("plan_actions_completed", 41.0), ("plan_actions_total", 55.0)}
+
+
+def test_a_table_row_of_a_total_that_takes_the_balance_in_is_no_carry_forward(library):
+    text = ("Table 2: Partnership income 2024/25 (£)\n\nIncome | £\nBorough Council | 150,000\nPolice | 40,000\n"
+            "Balance brought forward from 2023/24 | 12,300\nTotal available including balance brought forward | 202,300\n")
+    got = {(f.kpi, f.value) for f in extract_text(text, library)}
+    assert ("budget_carry_forward", "12300") in got and not {g for g in got if g[1] == "202300"}

@@ -37,7 +37,9 @@ _HEADS = ("variance %", "variance (%)", "% variance", "full year budget", "annua
           "inflation", "pressures", "pressure", "growth", "savings", "saving", "change", "movement", "estimate",
           "estimates", "spend", "expenditure", "income", "%")
 _YEAR = r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?"
-_HEAD = re.compile(rf"(?:{_YEAR}\s+)?(?:" + "|".join(re.escape(h) for h in _HEADS) + rf")(?!\w)(?:\s+{_YEAR})?"
+_ONE_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
+# ("Pressures and growth" heads one column; in "Savings 2026/27 budget" the year is the budget's)
+_HEAD = re.compile(rf"(?:{_YEAR}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
                    r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|" + _YEAR, re.I)
 # what heads the label column
 _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"

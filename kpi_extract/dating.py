@@ -470,6 +470,17 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     return None, -1
 
 
+# a target's deadline, "(target 75% by March)", dates the target, never the figure beside it
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|trajectory)\b[^.;()]{0,40}?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _target_deadline(text: str, m: Mention) -> bool:
+    """Is the mention the deadline of a target ("target 75% by March")? ("by" may open its span.)"""
+    by = re.match(r"by\b", text[m.start:m.end], re.I) or _BY_BEFORE.search(text, max(0, m.start - 20), m.start)
+    return bool(by) and bool(_TARGET_BEFORE.search(text, max(0, m.start - 60), m.start))
+
+
 def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...], ctx: Context) -> Period | None:
     """A year-less day placed in the year the sentence itself names before it, when nothing
     around does: "Dashboard, calendar year 2024 At 30 June there were 1,540 ... and 402 ..."."""
@@ -561,7 +572,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None, int]:
     """`attribute`, the sentence's own main period (None when it names none), which the next
     sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
-    mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m))
+    mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m) and not _target_deadline(text, m))
     # two readings of one figure ("84%" and "84") are one figure: dated once, by its shorter span
     shortest: dict[int, int] = {}
     for a, b in values:
@@ -964,7 +975,8 @@ def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentCon
         c = d.candidate
         if c.kpi in plan and c.sentence >= 0 and not (c.period is not None and c.period.known) \
                 and govern(doc, layout.number, c.line)[1] == "meeting_date" \
-                and all(dates_an_event(c.snippet, m) or m.period == doc.meeting for m in find_mentions(c.snippet)):
+                and all(dates_an_event(c.snippet, m) or _target_deadline(c.snippet, m) or m.period == doc.meeting
+                        for m in find_mentions(c.snippet)):
             d = _dated(c, doc.meeting, "meeting_date")
         out.append(d)
     return out

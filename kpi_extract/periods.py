@@ -605,12 +605,11 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1, y2 = (int(g["y1"]) if g["y1"] else 2000 + int(g["yy1"])), (int(g["y2"]) if g["y2"] else 2000 + int(g["yy2"]))
         first, last = date(y1, MONTHS[g["m1"].lower().rstrip(".")], 1), end_of_month(y2, MONTHS[g["m2"].lower().rstrip(".")])
         return _months_mention(s, e, first, last)
-    if rule == "month_short_closed":
-        return Mention(s, e, month(2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
-    if rule == "month_year":
-        return Mention(s, e, month(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
-    if rule == "month_short":
-        return Mention(s, e, month(2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]))
+    if rule in ("month_short_closed", "month_year", "month_short"):
+        year, mon = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]
+        if _MONTH_END_BEFORE.search(text, max(0, s - 20), s):  # "1,912 at month end (Nov 24)": its last day
+            return Mention(s, e, as_at(end_of_month(year, mon)))
+        return Mention(s, e, month(year, mon))
     if rule == "edge_month_partial":
         mon = MONTHS[g["m"].lower().rstrip(".")]
         return Mention(s, e, month=mon, day=1 if g["edge"].lower() in ("beginning", "start") else None)
@@ -629,6 +628,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     return Mention(s, e, relative=rule)
 
 
+# "at month end (Nov 24)", "month-end, March 2024": the day that ends the month named
+_MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$", re.I)
 # money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
 _FORWARD_FROM = re.compile(r"\b(?:brought|carried|carry|b/f)\s+forward\s+from\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
 

@@ -614,3 +614,11 @@ def test_a_plan_restated_in_a_paper_is_at_its_meeting(text, want, library):
 def test_money_brought_forward_from_a_year_is_the_next_years(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_targets_deadline_dates_the_target_not_the_figure(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Partnership Executive, 11 June 2024\nPlan tracker: 58% of actions complete (target 80% by December); "
+            "4 actions red-rated.")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("plan_actions_completed_pct", "58", "2024-06-11")}

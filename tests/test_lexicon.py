@@ -357,3 +357,13 @@ def test_a_list_of_local_authorities_after_the_kpis_words_gives_each_area_its_fi
 ])
 def test_a_terms_figure_before_a_clause_of_its_rate_is_its_own(text, want, library):
     assert {(k, v, p) for k, v, p, _ in facts_of(text, library)} == want
+
+
+def test_a_cell_that_has_its_figure_does_not_take_the_next_cells(library):
+    # "1,730 referrals | 266 new plans": each cell's figure is its own term's
+    got = {(k, v) for k, v, _, _ in facts_of("2023/24 at a glance: 5,020 contacts | 1,730 referrals | 266 new "
+                                            "protection plans | 44 training courses", library)}
+    assert ("referrals", "266") not in got and {("referrals", "1730"), ("training_courses", "44")} <= got
+    got = {(k, v) for k, v, _, _ in facts_of("Learning offer 2022/23: 2,940 places offered | 2,512 booked | "
+                                            "2,160 attended | 352 DNA", library)}
+    assert ("training_places_offered", "2512") not in got and ("training_places_offered", "2940") in got

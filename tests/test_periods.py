@@ -21,6 +21,8 @@ def labels(text):
     ("Position at the end of Quarter 2 (2024/25)", [("2024-09-30", "as_at")]),
     ("by the end of quarter 3 (December 2021)", [("2021-12-31", "as_at")]),
     ("Second-quarter figures 2022/23", [("2022-Q3", "quarter")]),
+    # a month's end named after "month end"
+    ("Children in need: 2,240 at month end (Mar 25)", [("2025-03-31", "as_at")]),
     # a scorecard's day with hyphens, and ISO 8601's
     ("Children in care (as at 31-Mar-2025) 817", [("2025-03-31", "as_at")]),
     ("Figures at 2024-03-31: CLA 370", [("2024-03-31", "as_at")]),

@@ -182,6 +182,8 @@ ROLE_CASES = [
     ("conditional", "Nine of the plan's actions are on hold and 12 actions were deferred to next year.",
      "plan_actions_total", "12"),
     ("conditional", "In the spring term 22 multi-agency courses were undersubscribed.", "training_courses", "22"),
+    ("conditional", "By March, 88% of the plan's actions were complete; 6 actions will carry forward into next "
+                    "year's plan.", "plan_actions_total", "6"),
     # a provider's count, and money paid into a reserve
     ("other-body", "An independent fostering agency reported that it was caring for 96 children at 31 March 2024.",
      "children_in_care", "96"),

@@ -367,3 +367,19 @@ def test_a_cell_that_has_its_figure_does_not_take_the_next_cells(library):
     got = {(k, v) for k, v, _, _ in facts_of("Learning offer 2022/23: 2,940 places offered | 2,512 booked | "
                                             "2,160 attended | 352 DNA", library)}
     assert ("training_places_offered", "2512") not in got and ("training_places_offered", "2940") in got
+
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Children in need by age at 30 June 2024 | 0-4: 301 | 5-9: 422 | 10-15: 610 | 16+: 244 | Total 1,577",
+     {("children_in_need", "301", "0-4"), ("children_in_need", "422", "5-9"), ("children_in_need", "610", "10-15"),
+      ("children_in_need", "244", "16+"), ("children_in_need", "1577", "")}),
+    ("Referrals in 2023/24 by source: schools 1,204; health 733; anonymous 48 (all sources 1,985).",
+     {("referrals", "1204", "schools"), ("referrals", "733", "health"), ("referrals", "48", "anonymous"),
+      ("referrals", "1985", "")}),
+    ("Children looked after by placement type, 31 March 2024: foster care 288, residential 41, placed with parents 19.",
+     {("children_in_care", "288", "foster care"), ("children_in_care", "41", "residential"),
+      ("children_in_care", "19", "placed with parents")}),
+])
+def test_a_count_by_what_its_parts_are_gives_each_part_and_the_whole(text, want, library):
+    assert {(k, v, s) for k, v, _, s in facts_of(text, library)} == want

@@ -369,6 +369,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         return
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
+    if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi):
+        return
     celled = _period_cell(tail, unit)
     if celled is None and unit == "percent" and re.match(r"\s*\(%\)", tail):  # "Re-referrals (%) | Q3 24/25 | 19.8"
         celled = _period_cell(tail, "bare number")  # (the label says it is a percentage)
@@ -457,6 +459,51 @@ def _area_list(s: _Sentence, hit: _Hit, kpi: str) -> bool:
         return False
     for m in items:
         s.add(kpi, m, "fig", "area-list", m.start(), m.end(), subject=m.group("name"))
+    return True
+
+
+# "CP plans by locality, 30 September 2024 | North 112 | ...", "Referrals by source, 2024/25: police 1,630;
+# schools 1,102 (all sources 4,961)": a KPI broken down by what its parts are
+_BY_DIMENSION = re.compile(r"[^.;:|£]{0,25}?\bby\s+(?:(?:age|age group|age band|locality|localities|area|district|"
+                           r"quadrant|team|ward|source|referral source|sector|agency|partner|legal status|placement type|"
+                           r"placement|category|category of abuse|primary need|need|ethnicity|gender|sex|type)\b)",
+                           re.I)
+# one part: a name (an age band may open with its figures, "0-4"), an optional colon, its count
+_PART_ITEM = re.compile(r"\s*(?:and\s+|from\s+)?(?P<subject>(?:\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2}|"
+                        r"[A-Za-z][\w'&()/+-]*(?: (?!\d)[\w'&()/+-]+){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
+                        r"(?!\d|,\d|\.\d|\s*%|\s*per\b)\s*(?:[;,|]|\band\b|[-\u2013]\s|\.(?=\s|$)|$|(?=\())")
+_WHOLE_ITEM = re.compile(r"^(?:(?:grand |overall |authority |county |borough |city )?total|all(?: \w+)?|overall|"
+                         r"county|authority|borough|city|in total)$", re.I)
+
+
+def _breakdown(s: _Sentence, hit: _Hit, kpi: str) -> bool:
+    """A KPI "by" what its parts are, then at least two "Name N" items: each is a part of the KPI
+    with its name as subject; an item named as the whole ("Total", "all sources", "County") is the
+    KPI's own figure. True when there was such a list."""
+    text = s.text
+    by = _BY_DIMENSION.match(text, hit.end)
+    if by is None:
+        return False
+    lead = re.compile(r"[^.;:|]{0,45}?[:|]|[^.;:|]{0,45}?,?\s(?=[A-Za-z0-9][\w'-]*\s*:?\s\d)").match(text, by.end())
+    if lead is None or not _no_figure(text[by.end():lead.end()]):
+        return False
+    pos, items = lead.end(), []
+    while (m := _PART_ITEM.match(text, pos)) is not None:
+        items.append(m)
+        pos = m.end()
+        bracket = re.match(r"\s*\((?P<name>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)", text[pos:])  # "(all sources 4,961)"
+        if bracket and _WHOLE_ITEM.match(bracket.group("name").strip()):
+            items.append(re.match(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)", text[pos:]))
+            s.add(kpi, items[-1], "fig", "breakdown", pos, pos + items[-1].end(), pos)
+            items.pop()
+            pos += bracket.end()
+            break
+    if len(items) < 2:
+        return False
+    for m in items:
+        name = re.sub(r"^(?:from|the)\s+", "", m.group("subject").strip(), flags=re.I)
+        whole = bool(_WHOLE_ITEM.match(name)) or name.lower().endswith(" total")
+        s.add(kpi, m, "fig", "breakdown", m.start("subject"), m.end("fig"), subject="" if whole else name)
     return True
 
 

@@ -71,6 +71,8 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         floor = max((o.match_end for o in cands if o.value_start != c.value_start and o.match_end <= start),
                     default=0)
         w = window(text, start, end, floor=floor)
+        if c.subject and c.pattern.endswith("-breakdown"):  # "by source: police 1,630": the part's own name
+            w = w.replace(c.subject, " ")                    # is no clause word ("police" referrals are another's)
         entry = library.kpis[c.kpi]
         for rx, target in entry.redirect:
             wide = target in library.kpis and library.kpis[target].measure == "event"

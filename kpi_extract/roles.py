@@ -58,7 +58,8 @@ _CHANGE_BEFORE = re.compile(
     re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on)\b", re.I)
-_TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+£?$", re.I)
+_TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
+                          r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
@@ -88,7 +89,7 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
-                       r"expect(?:s|ed)? to|anticipat\w+|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
+                       r"expect(?:s|ed)? to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
                        # around 300 children on plans by the spring", "We will deliver 150 courses next year"
@@ -158,6 +159,11 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
 _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
                           r"plan|partnership)\s+)*(?:targets?|ambitions?|aims?|goals?|trajector(?:y|ies))\b", re.I)
 # the label just before a figure and its colon: "similar authorities: 45.8"
+# a label opening by naming a forecast, an assumption or an indicative figure
+_FORECAST_LEAD = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?(?:forecasts?|projections?|projected|assumptions?|assumed|indicative|"
+                            r"estimates?|estimated|modelled)\b", re.I)
+# the label before a colon, back to a cell's bar or a sentence's end: "... | Target contributions from partners: £540,000"
+_CELL_LABEL = re.compile(r"(?:^|\|\s*|[.;]\s+)([^|.;:]{1,70}):\s*£?$")
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
@@ -201,7 +207,7 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked|paused|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
@@ -264,7 +270,7 @@ _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
     r"foundation) trust|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
-    r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:sector )?providers?|"
+    r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
@@ -279,6 +285,11 @@ _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |ou
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+# a service another council hosts, in apposition to the sentence's subject
+_HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
+# the ends of a range, "between 390 and 420"
+_RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$", re.I)
+_RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
 # money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
                          r"(?:down\s+)?from\b", re.I)
@@ -420,6 +431,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):
         return "other-noun", "year"  # "projects the number of children in care to 2028": a year
+    if _RANGE_END.search(raw_before) or (re.search(r"\bbetween\s+£?$", raw_before, re.I) and _RANGE_START.match(raw_after)):
+        return "other-noun", "range"  # "between 390 and 420 children": an estimate's range, no one figure
     if _CHANGE_BEFORE.search(before):
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
@@ -463,8 +476,12 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     lead = _LIST_LABEL.search(raw_before)  # "Comparator (England, 2022/23): children in care rate 71",
     if lead and _COMPARATOR.search(lead.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
-    if lead and _TARGET_LEAD.match(lead.group(1)):  # "Stretch target agreed with the DfE adviser: 65 per 10,000"
+    own = _CELL_LABEL.search(raw_before)  # the label's own cell, of a line set out in cells too
+    cell = own.group(1) if own else (lead.group(1) if lead else "")
+    if cell and _TARGET_LEAD.match(cell):  # "Stretch target agreed with the DfE adviser: 65 per 10,000"
         return "target", "target-label"
+    if cell and _FORECAST_LEAD.match(cell):  # "Budget assumption for 2025/26: partner contributions of £520,000"
+        return "forecast", "forecast-label"
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
@@ -536,6 +553,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
+    if _HOSTED.search(raw_before):
+        return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
         return "other-body", "owner-words"
@@ -552,6 +571,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
+    if entry.id == "budget_carry_forward" and re.search(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$", raw_before, re.I):
+        return "look-alike", "total-with-carry-forward"  # "contributions plus balance brought forward | Total | £588,900"
     if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
         return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
     return ("part", "subject") if c.subject else (_base_role(entry), "default")

@@ -184,6 +184,26 @@ ROLE_CASES = [
     ("conditional", "In the spring term 22 multi-agency courses were undersubscribed.", "training_courses", "22"),
     ("conditional", "By March, 88% of the plan's actions were complete; 6 actions will carry forward into next "
                     "year's plan.", "plan_actions_total", "6"),
+    # a label's own cell naming a target or an assumption; an indicative figure; a range's ends
+    ("target", "Partnership budget 2026/27 | Target contributions from the three partners: £612,000",
+     "budget_contributions", "£612,000"),
+    ("forecast", "Budget assumption for 2026/27: partner contributions of £598,000.", "budget_contributions",
+     "£598,000"),
+    ("forecast", "The indicative budget for 2026/27 is £689,000.", "budget_total", "£689,000"),
+    ("forecast", "We are on track for 3,500 practitioners trained this year.", "training_delegates", "3,500"),
+    ("other-noun", "The model projects between 610 and 655 children in care by March 2027.", "children_in_care", "655"),
+    ("target", "The 2026/27 programme has a target of 3,800 places offered, and a minimum of 150 courses.",
+     "training_courses", "150"),
+    # qualified counts: "had no", living far from home
+    ("conditional", "File audit, March 2025: 14 children on child protection plans had no core group in the last "
+                    "month.", "cp_plans", "14"),
+    ("conditional", "At 30 June 2025, 23 children in care were living more than 20 miles from home.",
+     "children_in_care", "23"),
+    # a service hosted by another council; a provider named with its trade
+    ("other-body", "The adoption service, hosted by Leeds City Council, spent £3.1m in 2024/25.",
+     "expenditure_total", "£3.1m"),
+    ("other-body", "An independent residential provider looks after 58 children in care for nine councils.",
+     "children_in_care", "58"),
     # a provider's count, and money paid into a reserve
     ("other-body", "An independent fostering agency reported that it was caring for 96 children at 31 March 2024.",
      "children_in_care", "96"),
@@ -513,3 +533,14 @@ def test_a_table_row_of_a_total_that_takes_the_balance_in_is_no_carry_forward(li
             "Balance brought forward from 2023/24 | 12,300\nTotal available including balance brought forward | 202,300\n")
     got = {(f.kpi, f.value) for f in extract_text(text, library)}
     assert ("budget_carry_forward", "12300") in got and not {g for g in got if g[1] == "202300"}
+
+
+def test_a_total_after_the_balance_brought_forward_is_no_carry_forward_but_the_balance_after_it_is(library):
+    text = ("Sefton Safeguarding Partnership - income 2023/24\nPartner contributions plus balance brought forward | "
+            "Total | £497,150\nof which balance brought forward | £21,800")
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("budget_carry_forward", "21800")}
+
+
+def test_everyone_looked_after_in_a_year_is_not_the_number_in_care(library):
+    assert not {f for f in extract_text("Children looked after at any time during 2024/25: 1,106", library)
+                if f.kpi == "children_in_care"}

@@ -29,6 +29,10 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.76), ("roles", "11"): (0.98, 0.84),
           ("roles", "12"): (0.92, 0.81), ("roles", "13"): (0.97, 0.63), ("roles", "14"): (0.99, 0.74),
           ("roles", "15"): (0.95, 0.67),  # 0.68 until its UASC row, the one it found, left the expectation
+          # batches 16-19 (16 untuned until December 2026) first scored 0.867/0.661, 0.902/0.569,
+          # 0.870/0.734 and 0.531/0.810; periods 8 and 9 0.877/0.771 and 0.875/0.641
+          ("roles", "16"): (0.95, 0.68), ("roles", "17"): (0.99, 0.64), ("roles", "18"): (0.95, 0.73),
+          ("roles", "19"): (0.94, 0.80), ("periods", "8"): (0.91, 0.80), ("periods", "9"): (0.94, 0.70),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
           ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
           ("periods", "7"): (0.92, 0.79)}
@@ -40,7 +44,9 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
 # 0.884/0.859): under what each scores now
 DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
                    "6": (0.98, 0.75), "7": (0.98, 0.75), "8": (0.95, 0.73), "9": (0.98, 0.86),
-                   "10": (0.93, 0.55), "11": (0.86, 0.56), "12": (0.93, 0.87)}
+                   "10": (0.93, 0.55), "11": (0.86, 0.56), "12": (0.93, 0.87),
+                   # the thirteenth first scored 0.875/0.568, the fourteenth 0.812/0.426
+                   "13": (0.95, 0.62), "14": (0.92, 0.58)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -175,3 +175,19 @@ def test_a_column_of_two_heads_joined_by_and_is_one_column_and_a_year_before_bud
     assert got == {("71240000", "2024-25", "Children's Services"), ("75680000", "2025-26", "Children's Services"),
                    ("38115000", "2024-25", "Place"), ("39175000", "2025-26", "Place"),
                    ("209400000", "2024-25", ""), ("217700000", "2025-26", "")}
+
+
+MONTHLY = """Appendix A - Revenue forecast by directorate, Period 8 2023/24
+All figures £000.
+
+Directorate | Current budget | Forecast outturn | Variance P8 | Variance P6 | Movement
+Children's Services | 64,120 | 67,310 | 3,190 | 2,880 | 310
+Resources | 19,400 | 19,250 | (150) | (120) | (30)
+Total General Fund | 198,560 | 202,010 | 3,450 | 3,100 | 350
+"""
+
+
+def test_a_variance_column_named_by_its_month_and_the_general_funds_total(library):
+    # "Variance P8" is a column like "Variance"; "Total General Fund" is the council's own budget
+    got = {(f.value, f.subject) for f in extract_text(MONTHLY, library) if f.kpi == "budget_total"}
+    assert got == {("64120000", "Children's Services"), ("19400000", "Resources"), ("198560000", "")}

@@ -40,6 +40,8 @@ _YEAR = r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?"
 _ONE_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
 # ("Pressures and growth" heads one column; in "Savings 2026/27 budget" the year is the budget's)
 _HEAD = re.compile(rf"(?:{_YEAR}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
+                   # ("Variance M7", "Forecast P6", "Variance Month 5", "Outturn Q2": the month or quarter reported at)
+                   r"(?:\s+(?:M|P|Q|Month\s|Period\s)\d{1,2}(?!\w))?"
                    r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|" + _YEAR, re.I)
 # what heads the label column
 _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"
@@ -54,7 +56,8 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:centr
                             r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?)\b", re.I)
-_TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget)?|"
+_TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
+                    r"general fund(?: total)?|"
                     r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
 
 

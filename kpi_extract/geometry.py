@@ -454,9 +454,12 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     header = header[-settings.header_lines:]
     caption = ""
     cap_line = (min(header) if header else value_lines[0]) - 1
-    while cap_line >= 0 and cap_line in first_label:
+    blank = 0  # (a text page's empty line between a caption and its table is no line of print)
+    while cap_line >= 0 and (cap_line in first_label or not lines[cap_line].text.strip()):
+        blank += not lines[cap_line].text.strip()
         cap_line -= 1
-    if cap_line >= 0 and lines[(min(header) if header else value_lines[0])].top - lines[cap_line].bottom < 3 * size:
+    if cap_line >= 0 and blank <= 1 and \
+            lines[(min(header) if header else value_lines[0])].top - lines[cap_line].bottom < (3 + 1.5 * blank) * size:
         caption = lines[cap_line].text
 
     # columns: value columns named by the header cells above them

@@ -342,3 +342,18 @@ def test_settings_are_checked_and_matchers_share_one_registry():
     assert {c.score for c in strict} == {0.5}
     wide = find_tables(pages[0].lines, Settings(cell_gap=100))  # every run of a line one cell: no table
     assert wide == []
+
+
+def test_a_caption_over_a_blank_line_breaks_its_kpi_down_by_the_rows_it_heads():
+    # "Table 2: ... by legal status", an empty line, then a table set out with pipes: each row is a part
+    # of the caption's KPI at each column's date, the Total row the whole; the % column is no count
+    text = ("Table 2: Children looked after by legal status\n\nLegal status | 30 September 2025 | % | 31 March 2025\n"
+            "Care order | 402 | 71.4 | 395\nSection 20 | 98 | 17.4 | 104\nPlacement order | 63 | 11.2 | 58\n"
+            "Total | 563 | 100 | 557\n")
+    lib = require(load_library())
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_pages([text], "t.txt", lib)}
+    assert got == {("children_in_care", v, p, s) for v, p, s in (
+        ("402", "2025-09-30", "Care order"), ("395", "2025-03-31", "Care order"),
+        ("98", "2025-09-30", "Section 20"), ("104", "2025-03-31", "Section 20"),
+        ("63", "2025-09-30", "Placement order"), ("58", "2025-03-31", "Placement order"),
+        ("563", "2025-09-30", ""), ("557", "2025-03-31", ""))}

@@ -280,15 +280,18 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         named = ""  # the council the row names, when it is not the area's own
+        part = ""  # the part a row of a breakdown names ("Independent fostering agency")
         if found is None and headed is not None:
             found, named = _under_head(row.label, headed, library)
+            if found is None:
+                found, part = _part_under_caption(table, row.label, headed)
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             if cell is None or kind in ("comparator", "code", "unknown"):
                 continue
-            kpi, score, subject = (found[0], found[1], "") if found else (None, 0.0, "")
+            kpi, score, subject = (found[0], found[1], part) if found else (None, 0.0, "")
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library)
@@ -353,6 +356,20 @@ def _under_head(label: str, headed: tuple[str, float], library: Library) -> tupl
     else:
         return None, ""
     return found, whose if whose and gazetteer().lookup(whose) is not None else ""  # "Walsall - number": Walsall's
+
+
+# a caption that breaks its KPI down: "Table 1: Children in care by placement type"
+_BY_CAPTION = re.compile(r"\bby\s+(?:age|age group|age band|locality|area|district|quadrant|team|source|referral source|"
+                         r"sector|agency|legal status|placement|placement type|category|primary need|ethnicity|gender|"
+                         r"type)\b", re.I)
+
+
+def _part_under_caption(table: TextTable, label: str, headed: tuple[str, float]) -> tuple[tuple[str, float] | None, str]:
+    """A row under a caption that names the KPI "by" what its parts are: the part the row names
+    (its label the subject), or the whole on the total row."""
+    if not label.strip() or not _BY_CAPTION.search(table.caption or ""):
+        return None, ""
+    return headed, "" if _TOTAL_ROW.match(label.strip()) else label.strip()
 
 
 def _whose_what(label: str) -> tuple[str, str]:
@@ -434,6 +451,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             subject = ""  # the council the row names, when it is not the area's own
             if found is None and headed is not None:
                 found, subject = _under_head(row.label, headed, library)
+                if found is None:
+                    found, subject = _part_under_caption(table, row.label, headed)
             previous = found[0] if found else None
             if not found:
                 continue

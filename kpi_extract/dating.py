@@ -475,10 +475,19 @@ _TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|traje
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
+_BY_OPENS = re.compile(r"by\b", re.I)
+
+
 def _target_deadline(text: str, m: Mention) -> bool:
     """Is the mention the deadline of a target ("target 75% by March")? ("by" may open its span.)"""
-    by = re.match(r"by\b", text[m.start:m.end], re.I) or _BY_BEFORE.search(text, max(0, m.start - 20), m.start)
+    by = _BY_OPENS.match(text, m.start, m.end) or _BY_BEFORE.search(text, max(0, m.start - 20), m.start)
     return bool(by) and bool(_TARGET_BEFORE.search(text, max(0, m.start - 60), m.start))
+
+
+def _dates_another(text: str, m: Mention) -> bool:
+    """A date that dates something else than the sentence's figures: an event ("the plan
+    launched in April 2019") or a target's deadline ("target 75% by March")."""
+    return dates_an_event(text, m) or _target_deadline(text, m)
 
 
 def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...], ctx: Context) -> Period | None:
@@ -572,7 +581,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None, int]:
     """`attribute`, the sentence's own main period (None when it names none), which the next
     sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
-    mentions = tuple(m for m in find_mentions(text) if not dates_an_event(text, m) and not _target_deadline(text, m))
+    mentions = tuple(m for m in find_mentions(text) if not _dates_another(text, m))
     # two readings of one figure ("84%" and "84") are one figure: dated once, by its shorter span
     shortest: dict[int, int] = {}
     for a, b in values:
@@ -975,8 +984,7 @@ def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentCon
         c = d.candidate
         if c.kpi in plan and c.sentence >= 0 and not (c.period is not None and c.period.known) \
                 and govern(doc, layout.number, c.line)[1] == "meeting_date" \
-                and all(dates_an_event(c.snippet, m) or _target_deadline(c.snippet, m) or m.period == doc.meeting
-                        for m in find_mentions(c.snippet)):
+                and all(_dates_another(c.snippet, m) or m.period == doc.meeting for m in find_mentions(c.snippet)):
             d = _dated(c, doc.meeting, "meeting_date")
         out.append(d)
     return out

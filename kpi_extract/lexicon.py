@@ -145,3 +145,10 @@ def check_links(entries: dict, problems: list[str]) -> None:
 def normal(term: str) -> str:
     """How a term is compared: lower case, hyphens and runs of spaces as one space."""
     return " ".join(term.lower().replace("-", " ").split())
+
+
+# what a count is broken down by ("Referrals by source: ...", "Table 1: Children in care by placement
+# type"): the general constructions (matchers/lexicon.py) and table captions (matchers/table.py) share it
+BREAKDOWN_BY = (r"\bby\s+(?:age|age group|age band|locality|localities|area|district|quadrant|team|ward|source|"
+                r"referral source|sector|agency|partner|legal status|placement type|placement|category|primary need|"
+                r"need|ethnicity|gender|sex|type)\b")

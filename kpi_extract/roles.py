@@ -158,12 +158,12 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
 # against it ("Performance against target:")
 _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
                           r"plan|partnership)\s+)*(?:targets?|ambitions?|aims?|goals?|trajector(?:y|ies))\b", re.I)
-# the label just before a figure and its colon: "similar authorities: 45.8"
 # a label opening by naming a forecast, an assumption or an indicative figure
 _FORECAST_LEAD = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?(?:forecasts?|projections?|projected|assumptions?|assumed|indicative|"
                             r"estimates?|estimated|modelled)\b", re.I)
 # the label before a colon, back to a cell's bar or a sentence's end: "... | Target contributions from partners: £540,000"
 _CELL_LABEL = re.compile(r"(?:^|\|\s*|[.;]\s+)([^|.;:]{1,70}):\s*£?$")
+# the label just before a figure and its colon: "similar authorities: 45.8"
 _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
@@ -288,6 +288,7 @@ _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # the ends of a range, "between 390 and 420"
+_RANGE_OPENS = re.compile(r"\bbetween\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$", re.I)
 _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
 # money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
@@ -304,6 +305,8 @@ _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:t
 # (not "Total funds (including the balance brought forward of £36,210)": that figure is the balance's)
 _TOTAL_INCLUDING = re.compile(r"\btotal\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|inclusive of|with|plus)\s+"
                               r"(?:the\s+)?(?:\w+\s+){0,2}(?:brought|carried)[- ]forward\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
+# the same total written the other way round: "contributions plus balance brought forward | Total | £588,900"
+_CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
                            re.I)
 _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
@@ -431,7 +434,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):
         return "other-noun", "year"  # "projects the number of children in care to 2028": a year
-    if _RANGE_END.search(raw_before) or (re.search(r"\bbetween\s+£?$", raw_before, re.I) and _RANGE_START.match(raw_after)):
+    if _RANGE_END.search(raw_before) or (_RANGE_OPENS.search(raw_before) and _RANGE_START.match(raw_after)):
         return "other-noun", "range"  # "between 390 and 420 children": an estimate's range, no one figure
     if _CHANGE_BEFORE.search(before):
         return "change", "change-before"
@@ -571,7 +574,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
-    if entry.id == "budget_carry_forward" and re.search(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$", raw_before, re.I):
+    if entry.id == "budget_carry_forward" and _CARRY_THEN_TOTAL.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "contributions plus balance brought forward | Total | £588,900"
     if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
         return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
@@ -594,7 +597,7 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
             return role, rule
     if entry.id in _MONEY_KPI_GROUPS["own"] and _FINANCE_LINE.search(label) and not _OWN_BUDGET.search(label):
         return "finance-line", "finance-label"
-    if entry.unit == "GBP" and _TOTAL_INCLUDING.search(label + " "):
+    if entry.unit == "GBP" and _TOTAL_INCLUDING.search(label):
         return "look-alike", "total-with-carry-forward"  # "Total available including balance brought forward | 316,750"
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
@@ -729,9 +732,6 @@ def _own_measure(c: Candidate, library: Library) -> Candidate:
 def _lead_cell(text: str, at: int) -> str:
     """The first cell of a line set out in cells (" | "), when the figure is in a later one: it
     labels the whole line, as a table's row label does."""
-    bar = text.rfind(" | ", 0, at)
-    if bar < 0:
-        return ""
     start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
     first = text.find(" | ", start, at)
     return text[start:first].strip() if first >= 0 else ""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..layout import PageLayout
-from ..lexicon import normal
+from ..lexicon import BREAKDOWN_BY, normal
 from ..library import FLAGS, Library
 from ..model import Candidate
 from ..needles import Guarded
@@ -464,10 +464,11 @@ def _area_list(s: _Sentence, hit: _Hit, kpi: str) -> bool:
 
 # "CP plans by locality, 30 September 2024 | North 112 | ...", "Referrals by source, 2024/25: police 1,630;
 # schools 1,102 (all sources 4,961)": a KPI broken down by what its parts are
-_BY_DIMENSION = re.compile(r"[^.;:|£]{0,25}?\bby\s+(?:(?:age|age group|age band|locality|localities|area|district|"
-                           r"quadrant|team|ward|source|referral source|sector|agency|partner|legal status|placement type|"
-                           r"placement|category|category of abuse|primary need|need|ethnicity|gender|sex|type)\b)",
-                           re.I)
+_BY_DIMENSION = re.compile(r"[^.;:|£]{0,25}?" + BREAKDOWN_BY, re.I)
+# what leads from the dimension to the first item: a colon or a cell's bar, or a comma before "Name N"
+_BREAKDOWN_LEAD = re.compile(r"[^.;:|]{0,45}?[:|]|[^.;:|]{0,45}?,?\s(?=[A-Za-z0-9][\w'-]*\s*:?\s\d)")
+# the whole, named in a bracket after the last part: "(all sources 4,961)"
+_WHOLE_IN_BRACKET = re.compile(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)")
 # one part: a name (an age band may open with its figures, "0-4"), an optional colon, its count
 _PART_ITEM = re.compile(r"\s*(?:and\s+|from\s+)?(?P<subject>(?:\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2}|"
                         r"[A-Za-z][\w'&()/+-]*(?: (?!\d)[\w'&()/+-]+){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
@@ -484,19 +485,16 @@ def _breakdown(s: _Sentence, hit: _Hit, kpi: str) -> bool:
     by = _BY_DIMENSION.match(text, hit.end)
     if by is None:
         return False
-    lead = re.compile(r"[^.;:|]{0,45}?[:|]|[^.;:|]{0,45}?,?\s(?=[A-Za-z0-9][\w'-]*\s*:?\s\d)").match(text, by.end())
+    lead = _BREAKDOWN_LEAD.match(text, by.end())
     if lead is None or not _no_figure(text[by.end():lead.end()]):
         return False
     pos, items = lead.end(), []
     while (m := _PART_ITEM.match(text, pos)) is not None:
         items.append(m)
         pos = m.end()
-        bracket = re.match(r"\s*\((?P<name>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)", text[pos:])  # "(all sources 4,961)"
-        if bracket and _WHOLE_ITEM.match(bracket.group("name").strip()):
-            items.append(re.match(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)", text[pos:]))
-            s.add(kpi, items[-1], "fig", "breakdown", pos, pos + items[-1].end(), pos)
-            items.pop()
-            pos += bracket.end()
+        bracket = _WHOLE_IN_BRACKET.match(text, pos)
+        if bracket and _WHOLE_ITEM.match(bracket.group("subject").strip()):
+            s.add(kpi, bracket, "fig", "breakdown", pos, bracket.end())
             break
     if len(items) < 2:
         return False

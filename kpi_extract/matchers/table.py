@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process, utils
 
 from ..layout import SHARE_HEAD, PageLayout, TextTable
 from ..areas import gazetteer
-from ..lexicon import normal
+from ..lexicon import BREAKDOWN_BY, normal
 from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions, single_period, without_mentions
@@ -279,12 +279,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         unit = _unit_of(row.label, row.cells)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
-        named = ""  # the council the row names, when it is not the area's own
-        part = ""  # the part a row of a breakdown names ("Independent fostering agency")
-        if found is None and headed is not None:
-            found, named = _under_head(row.label, headed, library)
-            if found is None:
-                found, part = _part_under_caption(table, row.label, headed)
+        named = part = ""  # the council the row names, when it is not the area's own; the part it names
+        if found is None:
+            found, named, part = _row_under(table, row.label, headed, library)
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
@@ -359,17 +356,20 @@ def _under_head(label: str, headed: tuple[str, float], library: Library) -> tupl
 
 
 # a caption that breaks its KPI down: "Table 1: Children in care by placement type"
-_BY_CAPTION = re.compile(r"\bby\s+(?:age|age group|age band|locality|area|district|quadrant|team|source|referral source|"
-                         r"sector|agency|legal status|placement|placement type|category|primary need|ethnicity|gender|"
-                         r"type)\b", re.I)
+_BY_CAPTION = re.compile(BREAKDOWN_BY, re.I)
 
 
-def _part_under_caption(table: TextTable, label: str, headed: tuple[str, float]) -> tuple[tuple[str, float] | None, str]:
-    """A row under a caption that names the KPI "by" what its parts are: the part the row names
-    (its label the subject), or the whole on the total row."""
-    if not label.strip() or not _BY_CAPTION.search(table.caption or ""):
-        return None, ""
-    return headed, "" if _TOTAL_ROW.match(label.strip()) else label.strip()
+def _row_under(table: TextTable, label: str, headed: tuple[str, float] | None, library: Library
+               ) -> tuple[tuple[str, float] | None, str, str]:
+    """A row that names no KPI, under a head or caption that does: the KPI it reads, the council
+    it names (`_under_head`), and, under a caption that names the KPI "by" what its parts are, the
+    part it names (its label; "" on the total row, the whole)."""
+    if headed is None:
+        return None, "", ""
+    found, council = _under_head(label, headed, library)
+    if found is not None or not label.strip() or not _BY_CAPTION.search(table.caption or ""):
+        return found, council, ""
+    return headed, "", "" if _TOTAL_ROW.match(label.strip()) else label.strip()
 
 
 def _whose_what(label: str) -> tuple[str, str]:
@@ -448,11 +448,10 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         headed = _caption_head(table, library, settings)
         for row in table.rows:
             found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library, settings.table_label_cutoff)
-            subject = ""  # the council the row names, when it is not the area's own
-            if found is None and headed is not None:
-                found, subject = _under_head(row.label, headed, library)
-                if found is None:
-                    found, subject = _part_under_caption(table, row.label, headed)
+            subject = ""  # the council or the part the row names, when it is not the area's own whole
+            if found is None:
+                found, council, part = _row_under(table, row.label, headed, library)
+                subject = council or part
             previous = found[0] if found else None
             if not found:
                 continue

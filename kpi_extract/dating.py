@@ -292,7 +292,10 @@ def _clause_mates(text: str, figs: list[_Figure]) -> None:
         if lo == 0:
             continue  # the first clause is the main one
         inside = [f for f in figs if lo <= f.start < hi and f.host is None and not f.prior]
-        own = {id(f.mention): f.mention for f in inside if f.mention is not None}
+        # (not a change's baseline: in "contributions total £574,300, up £12,000 on last year" last
+        # year is the £12,000's)
+        own = {id(f.mention): f.mention for f in inside if f.mention is not None
+               and not _compared_before(text, f.mention)}
         if len(own) == 1:
             m = next(iter(own.values()))
             for f in inside:
@@ -433,12 +436,16 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
 
 
 def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int],
-                unattached: list[Mention], ctx: Context) -> tuple[Period | None, int]:
+                unattached: list[Mention], ctx: Context, lead: int = 0) -> tuple[Period | None, int]:
     """P1 own_date for the sentence: the period of its first main figure that has one, else the
     first period its main clause names (not one after "compared with"), else a loose day-month
-    placed in the context (R); with where in the text it was written. None when it names none."""
+    placed in the context (R); with where in the text it was written. None when it names none.
+    `lead`: where the first figure read for a KPI starts; a later cell of its line (" | ") is
+    another figure's, with its own period ("23.5% | 2024/25 outturn 25.1%")."""
     for i in outer:
         m = figs[i].mention
+        if figs[i].start > lead and " | " in text[lead:figs[i].start]:
+            break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
         if m.relative in ("current", "current_year", "previous", "previous_quarter"):
@@ -456,7 +463,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         """Before the first main figure, or after it with no clause break between."""
         if first is None or m.start < first.start:
             return True
-        return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start])
+        return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start]) \
+            and " | " not in text[max(first.end, lead):m.start]  # (nor in a later cell than the first figure read)
     found = next((m for m in mentions if m.absolute and not m.since and id(m) not in used_by_secondary
                   and not _compared_before(text, m) and in_clause(m)), None)
     if found is not None:
@@ -594,7 +602,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     unattached = bind_mentions(text, mentions, figs, groups, outer)
     _respectively(text, mentions, figs, outer)
     _clause_mates(text, figs)
-    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx)
+    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx, min((a for a, _ in values), default=0))
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
 

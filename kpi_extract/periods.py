@@ -411,7 +411,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "at the end of the quarter": the last day of the quarter the report is about
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period|(?:financial |reporting )?year)\b|"
                               r"\b(?:as )?at (?:the )?year[- ]end\b|"
-                              r"\b(?:(?:as )?at )?(?:the )?quarter[- ]end\b", re.I)),
+                              r"\b(?:(?:as )?at )?(?:the )?(?:quarter|month)[- ]end\b(?!\s*[(,:]?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'-]*\d)", re.I)),
     ("previous", re.compile(
         r"\b(?:(?:at\s+)?the\s+end\s+of\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:financial\s+|reporting\s+|academic\s+)?year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:ago|earlier|before)\b|"
         r"\b(?:twelve|12)\s+months\s+(?:earlier|before|ago|previously)\b", re.I)),

@@ -111,3 +111,32 @@ def test_a_changes_baseline_is_no_date_of_its_sentence_for_the_next_to_borrow():
     at = text.index("138")
     _, main, _ = analyse(text, [(at, at + 3)], Q2_2024_25)
     assert main is None
+
+
+def test_a_changes_baseline_dates_the_change_not_the_figure_of_its_clause(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.period) for f in extract_text(
+        "The board's budget for 2025/26 is £480,000; partner contributions come to £455,500, up £9,000 on last "
+        "year.", library)}
+    assert got == {("budget_total", "2025-26"), ("budget_contributions", "2025-26")}
+
+
+def test_a_later_cells_own_period_does_not_date_the_first_cell(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.period) for f in extract_text("Re-referral rate (December 2024): 19.5% | 2023/24 outturn 22.0%",
+                                                      library) if f.value == "19.5"}
+    assert got == {("19.5", "2024-12")}
+
+
+def test_month_end_is_the_last_day_of_the_month_governing_it(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.period) for f in extract_text("Scorecard, March 2024\n- 355 children in care at month end",
+                                                      library)}
+    assert got == {("355", "2024-03-31")}
+
+
+def test_a_date_line_under_a_big_figure_dates_it(library):
+    from kpi_extract.pipeline import extract_text
+    for text in ("Children in Care\n488\nas at 30 June 2025", "488\nChildren in Care\nas at 30 June 2025"):
+        assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == \
+            {("children_in_care", "488", "2025-06-30")}

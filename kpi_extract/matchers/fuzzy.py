@@ -156,12 +156,27 @@ def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) 
         vs = snippet.find(m.group("value"), 0 if at >= i else len(label))
         own = _COMPARED_BRACKET.sub(lambda b: " " * len(b.group()), label)  # "(2021/22: 19.0%)" is another figure's date
         dated = [p for p in find_mentions(own) if p.absolute and p.period.known]
+        under = i + 2 if at == i + 1 else i + 1  # the line under the figure, or under the label below it
+        if not dated and under < len(lines) and len(label.split()) <= 12:  # "602" / "as at 31 March 2026"
+            dated = _date_line(lines[under])
         out.append(Candidate(kpi, m.group("value") + (m.group("suffix") or ""), layout.number, snippet,
                              "fuzzy", f"{kpi}/label-line", _score(score), vs, vs + len(m.group("value")),
                              line=i, sentence=-1, match_start=0, match_end=len(snippet),
                              period=dated[0].period if len(dated) == 1 else None,
                              period_source="sentence" if len(dated) == 1 else ""))
     return out
+
+
+_DATE_LINE_WORDS = re.compile(r"^[\s(]*(?:(?:as\s+)?(?:at|of|on)\s+)?$|^[\s)]*$", re.I)
+
+
+def _date_line(line: str) -> list:
+    """The period of a line that holds a date and nothing else ("as at 31 March 2026", "(Q3
+    2024/25)"), as a one-item list; else none."""
+    found = [p for p in find_mentions(line) if p.absolute and p.period.known]
+    if len(found) != 1 or not _DATE_LINE_WORDS.match(line[:found[0].start]) or not _DATE_LINE_WORDS.match(line[found[0].end:]):
+        return []
+    return found
 
 
 _COMPARED_BRACKET = re.compile(r"\([^()]*:\s*£?\d[^()]*\)")

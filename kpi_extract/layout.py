@@ -263,9 +263,11 @@ def _wrapped_label(line: str) -> bool:
     return len(figures) <= 1 and not (figures and figures[0] == len(tokens) - 1)
 
 
-def find_tables(lines: list[str]) -> list[TextTable]:
+def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()) -> list[TextTable]:
     """Text tables: a header line of periods (or of partners and their contributions) and the
-    rows below it, with one cell per column.
+    rows below it, with one cell per column. A row set out with pipes (its line in `piped`) has
+    its cells in its pipes, so a header set out otherwise ("Quarter 2 2024/25 scorecard (position
+    at 30 September 2024)", a title over one row) is not its header.
 
     A label that wraps is found on a line of its own, either after its row (pdfplumber) or
     before its cells (PDFium); both are joined back to the row. A row may leave out the
@@ -278,7 +280,7 @@ def find_tables(lines: list[str]) -> list[TextTable]:
         agency = columns is not None
         if not columns:
             columns = header_columns(lines[i], lines[max(0, i - 2):i])
-        if not columns:
+        if not columns or (i + 1 in piped and i not in piped):
             i += 1
             continue
         n_periods = sum(1 for c in columns if c.period is not None)
@@ -574,7 +576,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
     # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
     masked = [("" if i in used else unpiped(ln)) for i, ln in enumerate(lines)]
-    for t in find_tables(masked):
+    for t in find_tables(masked, {i for i, ln in enumerate(lines) if ln.count(" | ") >= 2}):
         tables.append(t)
         used |= t.lines
     return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo)

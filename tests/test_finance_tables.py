@@ -191,3 +191,16 @@ def test_a_variance_column_named_by_its_month_and_the_general_funds_total(librar
     # "Variance P8" is a column like "Variance"; "Total General Fund" is the council's own budget
     got = {(f.value, f.subject) for f in extract_text(MONTHLY, library) if f.kpi == "budget_total"}
     assert got == {("64120000", "Children's Services"), ("19400000", "Resources"), ("198560000", "")}
+
+
+def test_a_partnership_table_whose_head_says_pounds_is_money_and_never_a_count(library):
+    text = ("Partnership budget (£) | 2022-23 | 2023-24\nTotal contributions | 301,000 | 315,500\n"
+            "Expenditure | 296,400 | 309,800")
+    assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == {
+                                    ("budget_contributions", "301000", "2022-23", ""),
+                                     ("budget_contributions", "315500", "2023-24", ""),
+                                     ("expenditure_total", "296400", "2022-23", ""),
+                                     ("expenditure_total", "309800", "2023-24", "")}
+    # a row of money named for a service of children is no count of children
+    assert not {f for f in extract_text("£000 | 2023/24 | 2024/25\nChildren's social care | 48,210 | 51,905", library)
+                if f.kpi == "children_in_care"}

@@ -102,3 +102,10 @@ def test_bare_quarter_columns_take_the_year_of_the_quarter_their_caption_names()
     columns = header_columns("Indicator                      Q2       Q3      Target   England", caption)
     assert [(c.period.label if c.period else None, c.name) for c in columns] == [
         ("2023-Q3", "Q2"), ("2023-Q4", "Q3"), (None, "Target"), (None, "England")]
+
+
+def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"
+            "Children in care | 512 | Target 480 | England 70 | Red")
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("children_in_care", "512")}

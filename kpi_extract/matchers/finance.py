@@ -24,11 +24,8 @@ from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions, single_period
 from ..settings import DEFAULT_SETTINGS, Settings
-from .table import row_snippet
+from .table import MONEY_SCALE as _UNIT, money_cell as _money, money_unit as _unit_of, row_snippet
 
-# the table's unit, in its caption or header: "(£m)", "£000", "£'000s", "(£ million)"
-_UNIT = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
-_SCALE = {"m": "m", "million": "m", "bn": "bn", "billion": "bn"}
 # the words that head a finance table's columns; two-word heads are one column
 _HEADS = ("variance %", "variance (%)", "% variance", "full year budget", "annual budget", "latest budget",
           "working budget", "controllable budget", "revised budget", "original budget", "net budget", "current budget", "approved budget", "base budget",
@@ -109,15 +106,6 @@ def _fitted(names: list[str], row: str) -> list[str]:
     return words if _split(row, len(words)) is not None else names
 
 
-def _unit_of(lines: list[str]) -> str | None:
-    for line in lines:
-        m = _UNIT.search(line)
-        if m:
-            unit = m.group("unit").lower()
-            return _SCALE.get(unit, "000" if "000" in unit or unit == "k" else None)
-    return None
-
-
 def _split(line: str, n: int) -> tuple[str, list[str]] | None:
     tokens = line.split()
     cells: list[str] = []
@@ -126,15 +114,6 @@ def _split(line: str, n: int) -> tuple[str, list[str]] | None:
     if len(cells) != n or not tokens or _CELL.match(tokens[-1]):
         return None
     return " ".join(tokens), cells
-
-
-def _money(cell: str, unit: str) -> str | None:
-    if cell.startswith("(") or cell.startswith("-") or not re.search(r"\d", cell):
-        return None  # a negative or empty budget is no budget
-    cell = cell.lstrip("£")
-    if unit == "000":
-        return "£" + f"{round(float(cell.replace(',', '')) * 1000):,}"
-    return f"£{cell}{unit}"
 
 
 # a row of a list of money that is the body's own budget: "Net revenue budget 2025/26 742.6"

@@ -27,7 +27,7 @@ from ..model import Candidate
 from ..needles import Guarded
 from ..periods import find_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..values import expand_macros, figure_spans, not_a_figure
+from ..values import expand_macros, figure_spans, not_a_figure, parse_value
 from .regex import comparisons, has_figure
 from .window import apply_rules, best_per_value
 
@@ -183,7 +183,7 @@ def compile_library(library: Library) -> Compiled:
                              FLAGS) if words.completion else None)
     rate_word = _alternation(words.rate_words) if words.rate_words else r"(?!)"
     # "(rate 29.8; England 43.2)", or the unit in brackets: "421 children in our care (53.9 per 10,000)"
-    rate = re.compile(rf"^(?:[^.;]{{0,25}}?\(?\s*(?:(?:a|the|our)\s+)?(?:{rate_word})(?:\s+(?:of|was|is|at)|\s?:)?"
+    rate = re.compile(rf"^(?:[^.;]{{0,25}}?\(?\s*(?:(?:a|the|our)\s+)?(?:{rate_word})(?:\s+per\s?10(?:,?000|k))?(?:\s?\([^().;]{{1,20}}\))?(?:\s+(?:of|was|is|at)|\s?:)?"
                       rf"\s+(?P<fig>{_value('rate_per_10k')})(?!\s?%|\d|\s?per\s?cent|\s+\d)"
                       rf"|[^.;()]{{0,25}}?\(\s*(?P<unit>{_value('rate_per_10k')})\s?per 10(?:,?000|k)\b)", FLAGS)
     share = re.compile(rf"(?P<fig>{_value('percent')})\s+of\s+(?:the\s+|all\s+|our\s+)?(?:total\s+)?$", FLAGS)
@@ -369,7 +369,7 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         return
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
-    if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi):
+    if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi, m.group("fig") if m else ""):
         return
     celled = _period_cell(tail, unit)
     if celled is None and unit == "percent" and re.match(r"\s*\(%\)", tail):  # "Re-referrals (%) | Q3 24/25 | 19.8"
@@ -394,7 +394,10 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if rate_kpi and kpi == hit.kpi:  # "233 children on plans (rate 29.8; England 43.2)"
         r = c.rate.match(tail)
         group = "fig" if r and r.group("fig") else "unit"
-        if r and _no_figure(text[hit.end:hit.end + r.start(group)]):
+        # (the count's own cell may stand between: "Children on CP plans | 271 | rate per 10k 56.2")
+        gap_from = hit.end + a.end() if a is not None and r and a.end() <= r.start(group) \
+            and "|" in tail[a.end():r.start(group)] else hit.end
+        if r and _no_figure(text[gap_from:hit.end + r.start(group)]):
             s.add(rate_kpi, r, group, "bare-rate" if group == "fig" else "rate-in-brackets", hit.start,
                   hit.end + r.end(), hit.end)
 
@@ -408,10 +411,17 @@ def _period_cell_pattern(unit: str) -> re.Pattern:
                       rf"(?=\s*(?:\||$))", FLAGS)
 
 
+@lru_cache(maxsize=None)
+def _dated_label_pattern(unit: str) -> re.Pattern:
+    return re.compile(rf"^(?P<gap>)\s?(?:,|\()\s?(?P<cell>[^|(),]{{4,30}}?)\)?\s?\|\s?(?P<bare>)(?P<fig>{_value(unit)})"
+                      rf"(?=\s*(?:\||$))", FLAGS)
+
+
 def _period_cell(tail: str, unit: str) -> re.Match | None:
     """"CP plan rate per 10k | Q1 25/26 | 36.9 | Target <38 | Eng 41.2": a scorecard's line, its label,
-    a cell naming the period alone, then the figure's cell; the later cells are comparators."""
-    m = _period_cell_pattern(unit).match(tail)
+    a cell naming the period alone, then the figure's cell; the later cells are comparators. The
+    period may also close the label's own cell: "Children on CP plans, 31/03/2025 | 271"."""
+    m = _period_cell_pattern(unit).match(tail) or _dated_label_pattern(unit).match(tail)
     gap = _UNIT_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", m.group("gap"))) if m else ""
     if m is None or gap.strip(" :") and not _GAP.match(gap):
         return None
@@ -477,12 +487,22 @@ _WHOLE_ITEM = re.compile(r"^(?:(?:grand |overall |authority |county |borough |ci
                          r"county|authority|borough|city|in total)$", re.I)
 
 
-def _breakdown(s: _Sentence, hit: _Hit, kpi: str) -> bool:
+# after the whole and its noun, a colon opens its parts: "311 children were subject to a plan: neglect 176, ..."
+_PARTS_COLON = re.compile(r"[^.;:|\d]{0,30}?:")
+# a list item named as a period, a target or a comparator is no part: "Q1 402, Q2 410", "target 380"
+_NOT_A_PART = re.compile(r"\b(?:Q[1-4]|quarter|target|england|national|regional|region|statistical|SN|"
+                         r"average|last year|previous|(?:19|20)\d\d)\b", re.I)
+
+
+def _breakdown(s: _Sentence, hit: _Hit, kpi: str, whole: str = "") -> bool:
     """A KPI "by" what its parts are, then at least two "Name N" items: each is a part of the KPI
     with its name as subject; an item named as the whole ("Total", "all sources", "County") is the
-    KPI's own figure. True when there was such a list."""
+    KPI's own figure. Also, after the whole's own figure (`whole`, read before the noun), a colon
+    and named items that sum to no more than it. True when there was such a list."""
     text = s.text
     by = _BY_DIMENSION.match(text, hit.end)
+    if by is None and whole:
+        return _parts_after_colon(s, hit, kpi, whole)
     if by is None:
         return False
     lead = _BREAKDOWN_LEAD.match(text, by.end())
@@ -502,6 +522,26 @@ def _breakdown(s: _Sentence, hit: _Hit, kpi: str) -> bool:
         name = re.sub(r"^(?:from|the)\s+", "", m.group("subject").strip(), flags=re.I)
         whole = bool(_WHOLE_ITEM.match(name)) or name.lower().endswith(" total")
         s.add(kpi, m, "fig", "breakdown", m.start("subject"), m.end("fig"), subject="" if whole else name)
+    return True
+
+
+def _parts_after_colon(s: _Sentence, hit: _Hit, kpi: str, whole: str) -> bool:
+    """"At 31 December, 311 children were subject to a child protection plan: neglect 176,
+    emotional abuse 92, physical abuse 28": the items after the colon are parts of the 311 when
+    none is named as a period or a comparator and together they come to no more than it."""
+    lead = _PARTS_COLON.match(s.text, hit.end)
+    if lead is None:
+        return False
+    pos, items = lead.end(), []
+    while (m := _PART_ITEM.match(s.text, pos)) is not None:
+        items.append(m)
+        pos = m.end()
+    total, parts = parse_value(whole), [parse_value(m.group("fig")) for m in items]
+    if len(items) < 2 or total is None or None in parts or sum(parts) > total \
+            or any(_NOT_A_PART.search(m.group("subject")) for m in items):  # type: ignore[arg-type]
+        return False
+    for m in items:
+        s.add(kpi, m, "fig", "breakdown", m.start("subject"), m.end("fig"), subject=m.group("subject").strip())
     return True
 
 

@@ -154,6 +154,40 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
     return found
 
 
+# the unit a table's caption or header gives its figures: "(£m)", "£000", "£'000s", "(£ million)", "(£)"
+MONEY_SCALE = re.compile(r"£\s?(?P<unit>m\b|million\b|bn\b|billion\b|'?000s?\b|k\b)", re.I)
+_SCALE = {"m": "m", "million": "m", "bn": "bn", "billion": "bn"}
+_POUNDS = re.compile(r"£(?!\s?\d)")  # (a sum written out, "£1,200", names no unit)
+
+
+def money_unit(lines: list[str], plain: bool = False) -> str | None:
+    """The scale a caption or header gives a table's bare figures: "m", "bn" or "000"; with
+    `plain`, "" for pounds as written ("Budget (£)"). None when no line names money so."""
+    for line in lines:
+        m = MONEY_SCALE.search(line)
+        if m:
+            return _SCALE.get(m.group("unit").lower(), "000")
+    if plain and any(_POUNDS.search(line) for line in lines):
+        return ""
+    return None
+
+
+def money_cell(cell: str, unit: str) -> str | None:
+    """A bare figure under a unit of money as a sum ("1,250" in £000: "£1,250,000"); None for a
+    negative or empty one (no budget)."""
+    if cell.startswith("(") or cell.startswith("-") or not re.search(r"\d", cell):
+        return None
+    cell = cell.lstrip("£")
+    if unit == "000":
+        return "£" + f"{round(float(cell.replace(',', '')) * 1000):,}"
+    return f"£{cell}{unit}"
+
+
+def _in_money(table: TextTable) -> str | None:
+    """The money unit a table's label head, header or caption gives its bare figures."""
+    return money_unit([table.label_head or "", table.header_text or "", table.caption or ""], plain=True)
+
+
 def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, list[int]]:
     """A table row as a fact's snippet ("label | header | 1,301 851 -"), with where each cell starts."""
     snippet = f"{label} | {header} |"
@@ -275,8 +309,11 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     if headed is None and "period" in kinds:
         headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
+    in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
+        if unit == "count" and in_money is not None:
+            unit = "GBP"
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         named = part = ""  # the council the row names, when it is not the area's own; the part it names
@@ -317,7 +354,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 continue
             if named and kind == "period":  # the row names the place the figure is for
                 kind, subject = "area", named
-            out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-{kind}",
+            raw = money_cell(cell, in_money) if unit == "GBP" and in_money is not None else cell
+            if raw is None:
+                continue
+            out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{kind}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
@@ -446,8 +486,11 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             continue
         previous: str | None = None
         headed = _caption_head(table, library, settings)
+        in_money = _in_money(table)
         for row in table.rows:
-            found = label_kpi(row.label, _unit_of(row.label, row.cells), previous, library, settings.table_label_cutoff)
+            unit = _unit_of(row.label, row.cells)
+            unit = "GBP" if unit == "count" and in_money is not None else unit
+            found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff)
             subject = ""  # the council or the part the row names, when it is not the area's own whole
             if found is None:
                 found, council, part = _row_under(table, row.label, headed, library)
@@ -458,9 +501,10 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             kpi, score = found
             snippet, starts = row_snippet(row.label, row.cells, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
-                if cell is None or period is None:
+                raw = money_cell(cell, in_money) if cell and unit == "GBP" and in_money is not None else cell
+                if raw is None or period is None:
                     continue
-                out.append(Candidate(kpi, cell, layout.number, snippet, "table", f"{kpi}/table-row",
+                out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-row",
                                      settings.table_confidence * score / 100, start, start + len(cell), subject,
                                      period=period, period_source="table", line=row.lines[-1],
                                      match_start=0, match_end=len(snippet)))

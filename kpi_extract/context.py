@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .docarea import document_area, document_owner
+from .docarea import document_area, document_owner, document_service
 from .model import Period
 from .needles import Guarded
 from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
@@ -50,6 +50,7 @@ class DocumentContext:
     area: str = ""  # the council or partnership whose figures these are (docarea.py)
     area_code: str = ""  # its ONS code when it is one UK local authority
     owner: str = ""  # the body (no area: a health trust, a police force) whose paper this is, if not a council's
+    service: str = ""  # the service other than children's the paper is about ("housing"), if one (docarea.py)
     meeting_known: bool = False  # the meeting is the paper's own date (not the inspection's, standing in)
 
     def structural(self, page: int) -> set[int]:
@@ -302,7 +303,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
     `raw_pages` (running headers kept) when given."""
     as_read = raw_pages if raw_pages is not None else pages
     area, code = document_area(as_read, path)
-    ctx = DocumentContext(area=area, area_code=code, owner=document_owner(as_read, area))
+    ctx = DocumentContext(area=area, area_code=code, owner=document_owner(as_read, area),
+                          service=document_service(as_read))
     _front_matter(ctx, pages, path)
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")

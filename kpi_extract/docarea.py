@@ -260,6 +260,39 @@ def document_owner(pages: list[str], area: str) -> str:
     return ""
 
 
+# a front page about another service than children's: adults' safeguarding and care, housing,
+# highways ... (the KPIs are children's services' and their safeguarding partnership's)
+_OTHER_SERVICE = re.compile(
+    r"\b(?:safeguarding adults|adults? safeguarding|adult social care|adults'? services|adult services|"
+    r"adults and (?:communities|health|wellbeing)|homelessness|housing|rough sleeping|highways|waste|"
+    r"libraries|leisure|licensing|planning applications?)\b", re.I)
+# the lines of a front page that name who wrote or leads a paper, not what it is about
+_OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|director|lead (?:officer|member)|contact|"
+                           r"portfolio|cabinet member|executive member|responsible officer|officer|head of|prepared by)\b",
+                           re.I)
+# words that put children in a text: their services, their partnership, their care
+CHILDREN = re.compile(
+    r"\b(?:child|children|childrens|children's|young (?:people|persons?)|youth|CYP|CP|CPP|LAC|CLA|CIN|looked[- ]after|"
+    r"care leavers?|in care|foster\w*|adopt\w*|famil(?:y|ies)|pupils?|schools?|SEND|corporate parent\w*|MASH|"
+    r"early help|LSCP|SCP|LSCB|safeguarding (?:children )?partnership|under[- ]18s?)\b", re.I)
+_FRONT_PAGE_LINES = 15
+
+
+def document_service(pages: list[str]) -> str:
+    """The other service than children's a document is about, when its front page names one and no
+    children ("City of York Safeguarding Adults Board - Annual Report", "Homelessness and rough
+    sleeping: mid-year update" to an Adults and Communities committee): its budgets, training,
+    referrals and plans are that service's, not the children's measures of the same name. The
+    services it names, joined by "; "; "" for every other document."""
+    if not pages:
+        return ""
+    front = "\n".join([ln for ln in pages[0].split("\n") if ln.strip()][:_FRONT_PAGE_LINES])
+    front = "\n".join(ln for ln in front.split("\n") if not _OFFICER_LINE.match(ln))
+    if CHILDREN.search(front):
+        return ""
+    return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))
+
+
 def _parts(joint: str) -> list[str]:
     """The places a joint name covers: "Kingsford and Dunmere" -> Kingsford, Dunmere."""
     return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]

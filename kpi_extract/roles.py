@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .docarea import another_councils
+from .docarea import CHILDREN, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -63,8 +63,8 @@ _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|fo
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
-                     r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to)|tolerance|intend(?:s|ed)? to|"
-                     r"seek(?:s|ing)? to|committed to|commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:reduce|increase|bring|lower|raise|cut|grow|get)\b[^.;]{0,60}\bto|"
+                     r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|tolerance|intend(?:s|ed)? to|"
+                     r"seek(?:s|ing)? to|committed to|commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
@@ -196,6 +196,9 @@ _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|
 _OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
                          rf"for|subject|of|across|in|into|within|under|over|between|among|against|through|throughout|during|"
                          rf"per|and|or|plus|each|every|than)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+# a population counted is children: a number of staff beside it counts the staff
+_WORKER_HEAD = re.compile(r"\s+(?:qualified |agency |permanent |locum |full-time )?(?:social |case|key |family support |"
+                          r"personal )?(?:workers|staff|practitioners|managers|officers|FTE)\b", re.I)
 # a match that runs on past a verb has read the clause's object, not the number's noun phrase
 _VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)
@@ -288,6 +291,21 @@ _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # the ends of a range, "between 390 and 420"
+# a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
+# spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
+# courses", "The training consortium, of which we are one of six members, delivered 121 courses")
+_BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
+              r"(?:[\w-]+ )?(?:providers?|organisations?|partners?|groups?)|community interest company)")
+_BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
+              r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
+_BODY_SUBJECT = re.compile(r"^\W*(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
+_BODY_APPOSITION = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
+                              + _BODY_KIND + r"\b[^,;.]{0,30}," + _BODY_DOES, re.I)
+# adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
+_ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
+# the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
+_SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
+                            r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
 _RANGE_OPENS = re.compile(r"\bbetween\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$", re.I)
 _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
@@ -514,6 +532,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "head-noun"
+    if entry.measure == "stock" and entry.unit == "count" and _WORKER_HEAD.match(text, max(c.value_end, c.match_end)):
+        return "other-noun", "workers"  # "2,975 open CIN cases, allocated to 112 social workers"
     if c.match_start < c.value_start and not _VERB.match(text, c.match_start) \
             and not re.match(r"(?:reach|ran|run|held|provid|offer|train(?:ed|s)\b)", text[c.match_start:], re.I) \
             and _OF_ANOTHER.search(_clause_start(text, c.match_start)):
@@ -558,12 +578,16 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "owner-words"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
+    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.match(text), c):
+        return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
         return "other-body", "owner-words"
     if entry.id in _MONEY_KPI_GROUPS["own"]:
         if _SHARE_OF_PROGRAMME.match(raw_after):  # "Expenditure to 30 September was £79.4m (37% of the programme)"
             return "finance-line", "programme"
+        if entry.id == "expenditure_total" and _SPENT_ON_ITEM.match(raw_after):
+            return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
         if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):
@@ -614,6 +638,11 @@ _COLLECTIVE = re.compile(r"^(?:the )?(?:(?:three|four|five|six|all|statutory|key
                          r"partner agencies|members|funders|contributors)$", re.I)
 
 
+# a clause that opens with the rate's unit counts per 10,000: "Per 10,000 children, 44 were on a plan"
+_PER_10K_OPENS = re.compile(r"(?:^|[.;:]\s+)\W*(?:per|for every)\s+10,?000(?:\s+(?:children|under[- ]18s|of the (?:child )?population|"
+                            r"(?:children and )?young people))?\s*,?\s*(?:there were\s+|we had\s+)?$", re.I)
+
+
 def _route(c: Candidate, library: Library) -> Candidate:
     """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
     KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
@@ -625,6 +654,9 @@ def _route(c: Candidate, library: Library) -> Candidate:
         if named and named.end() == c.value_start:
             return replace(c, kpi="agency_contribution", subject=named.group("name"),
                            pattern=f"{c.pattern}>agency_contribution")
+    rate = library.rates().get(c.kpi)
+    if rate and c.method != "table" and _PER_10K_OPENS.search(c.snippet, 0, c.value_start):
+        return replace(c, kpi=rate, pattern=f"{c.pattern}>{rate}")  # "Per 10,000 children, 44 were on a plan"
     if c.method == "regex" or c.sentence >= 0 and c.method != "table":
         return c  # sentences were routed by the matcher's clause rules already
     label = c.snippet.split(" | ", 1)[0] if c.method == "table" else c.snippet
@@ -682,11 +714,13 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.|not including|other than|
                         r"without|less|minus)\s+(?:the\s+|those\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def assign(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "") -> list[Candidate]:
+def assign(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "",
+           service: str = "") -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first);
     `area_code`, the document's council, makes another named council's figures that council's;
     `owner`, a body that is no area whose paper this is (docarea.document_owner), makes every
-    figure that body's."""
+    figure that body's; `service`, another service than children's that the paper is about
+    (docarea.document_service), makes every figure whose text names no children that service's."""
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
@@ -709,9 +743,24 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
             role, rule = "other-body", "another-council"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
+        elif role in FACT_ROLES | {"part"} and _another_service(c, service):
+            role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
         c = replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject)
         out.append(_own_measure(c, library))
     return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
+
+
+def _another_service(c: Candidate, service: str) -> bool:
+    """A figure of another service than children's: its text names no children, and it is in a
+    paper about that service (`service`) or names an adults' safeguarding board. A council's
+    budget or spend for one of its services stays that service's budget (spec/kpis.md), unless
+    the paper is an adults' board's own."""
+    if CHILDREN.search(c.snippet):
+        return False
+    board = _ADULTS_BOARD.search(c.snippet) or _ADULTS_BOARD.search(service)
+    if c.kpi in _MONEY_KPI_GROUPS["own"]:
+        return bool(board)
+    return bool(service or board)
 
 
 def _own_measure(c: Candidate, library: Library) -> Candidate:
@@ -769,9 +818,11 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         head_pattern, plus, how = c.pattern.rpartition("+")
         if plus and how == "comparison" and c.role in FACT_ROLES:
-            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.pattern == head_pattern
-                     and h.value_start < c.value_start]
+            heads = [h for h in cands if h.snippet == c.snippet and h.value_start < c.value_start and (
+                h.kpi == c.kpi and h.pattern == head_pattern or h.pattern.startswith(head_pattern + ">"))]
             head = max(heads, key=lambda h: h.value_start, default=None)
+            if head is not None and head.kpi != c.kpi:  # the head was routed ("Per 10,000 children, 44 ... (2020: 49)")
+                c = replace(c, kpi=head.kpi, pattern=f"{c.pattern}>{head.kpi}")
             if head is not None and head.role not in FACT_ROLES and head.role != "part":
                 c = replace(c, role=head.role, role_rule="compares-to")
         out.append(c)

@@ -544,3 +544,66 @@ def test_a_total_after_the_balance_brought_forward_is_no_carry_forward_but_the_b
 def test_everyone_looked_after_in_a_year_is_not_the_number_in_care(library):
     assert not {f for f in extract_text("Children looked after at any time during 2024/25: 1,106", library)
                 if f.kpi == "children_in_care"}
+
+
+def _read(text: str, library) -> set[tuple[str, str, str, str]]:
+    """What the extractor emits: (kpi, value, period, subject)."""
+    return {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+
+
+@pytest.mark.parametrize("text", [
+    "The number of children in care is to be brought down to 640 over the next year.",  # a plan, not the figure
+    "We want at least 25 actions closed by the spring.",
+    # a charity's or a consortium's own work is theirs, not the partnership's
+    "Safe Families, the local charity, ran 24 parenting courses in 2024/25 and trained 300 volunteers.",
+    "The West Midlands training consortium, of which the partnership is one of five members, delivered 210 courses "
+    "in 2024/25.",
+    # a line of spend is not the total spent
+    "By the end of September, £1.2m had been spent on bed and breakfast accommodation.",
+])
+def test_aims_other_bodies_work_and_a_line_of_spend_are_no_facts(text, library):
+    assert not extract_text(text, library)
+
+
+def test_a_count_beside_its_staff_is_the_childrens_not_the_staffs(library):
+    got = _read("At 30 June 2024 there were 2,450 open CIN cases (including children on plans), allocated to 88 "
+                "social workers.", library)
+    assert got == {("children_in_need", "2450", "2024-06-30", "")}
+
+
+def test_a_clause_that_opens_with_per_10000_gives_rates_with_their_comparison(library):
+    got = _read("Per 10,000 children, 38 were on a child protection plan at 31 March 2024 (2023: 41).", library)
+    assert got == {("cp_plans_rate_per_10k", "38", "2024-03-31", ""), ("cp_plans_rate_per_10k", "41", "2023-03-31", "")}
+
+
+def test_named_items_after_a_colon_are_parts_of_the_whole_before_it(library):
+    got = _read("At 31 March 2025, 244 children were on a child protection plan: neglect 130, emotional abuse 80, "
+                "physical abuse 22, sexual abuse 12.", library)
+    assert got == {("cp_plans", v, "2025-03-31", s) for v, s in
+                   [("244", ""), ("130", "neglect"), ("80", "emotional abuse"), ("22", "physical abuse"),
+                    ("12", "sexual abuse")]}
+    # items named as periods (or summing to more than the whole) are no parts
+    assert _read("There were 244 children on a child protection plan: Q3 230, Q4 244.", library) == \
+        {("cp_plans", "244", "", "")}
+
+
+def test_a_scorecard_line_dates_its_figure_in_its_label_cell_and_reads_its_rate_cell(library):
+    got = _read("Sefton | Children in care, 30/09/2024 | 611 | rate per 10k 98.2 | England 70.0", library)
+    assert got == {("children_in_care", "611", "2024-09-30", ""),
+                   ("children_in_care_rate_per_10k", "98.2", "2024-09-30", "")}
+    assert _read("Child protection plans, rate per 10,000 (Sep-24): 41.7 | SN 44.0", library) == \
+        {("cp_plans_rate_per_10k", "41.7", "2024-09", "")}
+
+
+def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(library):
+    sab = ("Borsetshire Safeguarding Adults Board\nAnnual Report 2023/24\n\n"
+           "The Board's budget for 2023/24 was £150,000. The Board ran 48 multi-agency courses in 2023/24, "
+           "attended by 1,020 staff.")
+    assert not extract_text(sab, library)
+    housing = ("Communities Scrutiny Committee, 4 March 2024\nHomelessness and housing advice: annual update\n\n"
+               "In 2023/24 the service received 512 referrals from public bodies.")
+    assert not extract_text(housing, library)
+    # a council's own directorate keeps its budget (spec/kpis.md: a service's or directorate's budget)
+    council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
+               "£186.9m.")
+    assert {f.kpi for f in extract_text(council, library)} == {"budget_total"}

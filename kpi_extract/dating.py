@@ -77,7 +77,11 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 
 # a figure is dated by the meeting only when its text says it is current
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
-                     r"this month|today|as we speak|right now)\b", re.I)
+                     r"this month|today|as we speak|right now|(?:in )?the year so far|so far this year|"
+                     r"since (?:the start of )?April(?!\s+(?:19|20)?\d\d))\b", re.I)
+# a count since the year began, up to when its sentence (or the meeting) says: the year to date
+_SO_FAR = re.compile(r"\b(?:(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d))\b",
+                     re.I)
 # a statement of the present, for a figure that nothing but the meeting dates
 _NOW = re.compile(r"\bthere (?:are|is)\b|\bnow\b|\b(?:stands|remains) at\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")
@@ -109,10 +113,14 @@ class _Figure:
 
 # -- the sentence: P1 own_date, P2 comparison --------------------------------------------------
 
+# a number that names a part of the paper ("Section 4: Children in Care ..."), not a figure
+_PART_NUMBER = re.compile(r"\b(?:section|part|chapter|item|paragraph|para|table|appendix|annex|figure|page)\s*$", re.I)
+
+
 def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
     spans = set(values)
     for s, e in figure_spans(text):
-        if not any(a <= s < b or s <= a < e for a, b in values):
+        if not any(a <= s < b or s <= a < e for a, b in values) and not _PART_NUMBER.search(text, max(0, s - 12), s):
             spans.add((s, e))
     return [_Figure(s, e, e) for s, e in sorted(spans)]
 
@@ -807,6 +815,18 @@ def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Perio
     return p
 
 
+def _so_far(p: Period, meeting: Period | None) -> Period:
+    """R: a count "since April" or "in the year so far" is the year to date: to the day or month
+    that dates it, or to the meeting when only the year does (spec/kpis.md: labelled by the month
+    it ends)."""
+    if p.kind in ("as_at", "month") and p.end is not None:
+        return year_to_date(p.end)
+    if p.kind == "financial_year" and meeting is not None and meeting.end is not None and p.start is not None \
+            and p.end is not None and p.start <= meeting.end < p.end:
+        return year_to_date(meeting.end)
+    return p
+
+
 def _flow_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> Period:
     """R: a flow or an amount under a lead-in or standing statement dated 31 March ("Figures
     are as at 31 March 2023") is the financial year that ends then, not a day."""
@@ -949,6 +969,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             p = _carried_as_flow(c, p, library, ctx.period)
         elif why == "own_date":
             p = _flow_to_date(c, p, text, library)
+        if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
+            p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))

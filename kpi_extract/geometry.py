@@ -171,14 +171,21 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     named = _BARE_MONTH.fullmatch(text.strip())
     if named:
         return _month_in_context(MONTHS[named.group(1).lower()], context)
-    quarters = [m for m in find_mentions(text) if m.quarter and not m.absolute]
+    quarters = [m.quarter for m in find_mentions(text) if m.quarter and not m.absolute]
+    span = _QUARTER_MONTHS.fullmatch(text.strip())
+    if span and (MONTHS[span.group(2).lower()] - MONTHS[span.group(1).lower()]) % 12 == 2:
+        quarters = [(MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1]  # Apr-Jun is the first of a financial year
     if len(quarters) == 1:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
         if len(years) == 1:
             fy = years.pop()
             if fy.start is not None:
-                return fy_quarter(fy.start.year, quarters[0].quarter)
+                return fy_quarter(fy.start.year, quarters[0])
     return None
+
+
+# three months a quarter spans, with no year: "Apr-Jun", "Oct – Dec", "Jan to Mar" (under a year's caption)
+_QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(mar|jun|sep|dec)[a-z]*\.?", re.I)
 
 
 def _month_in_context(mon: int, context: str) -> Period | None:
@@ -221,7 +228,7 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
         return "comparator", None
     period = _period_of_header(t, context)
     if period is not None:
-        place = "" if _BARE_MONTH.fullmatch(t) else area_name(t)
+        place = "" if _BARE_MONTH.fullmatch(t) or _QUARTER_MONTHS.fullmatch(t) else area_name(t)
         return ("area", period) if place else ("period", period)
     if _BARE_MONTH.fullmatch(t):
         return "unknown", None  # `Oct` with no year anywhere near: a month, but of no known year; never a place

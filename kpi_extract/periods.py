@@ -346,10 +346,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
-    ("quarter_short", re.compile(r"\b(?:Q|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
-    # Q4 2017/18, quarter 1 of 2018/19, the first quarter of 2017/18, Q1 2018
+    ("quarter_short", re.compile(r"\b(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
+    # Q4 2017/18, quarter 1 of 2018/19, Qtr 2 2024-25, the first quarter of 2017/18, Q1 2018
     ("quarter", re.compile(
-        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\bquarter\s+(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
+        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
         # ("Third-quarter performance 2019/20": a report's noun may stand between)
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?|(?:performance|report|update|figures|data|"
         rf"position|return|dashboard|scorecard)\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
@@ -409,7 +409,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
                            r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
-    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?end of (?:the|this) (?:quarter|month|reporting period|(?:financial |reporting )?year)\b|"
+    ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the|this) (?:quarter|month|(?:reporting |review )?period|"
+                              r"(?:financial |reporting )?year|half[- ]year)\b|"
                               r"\b(?:as )?at (?:the )?year[- ]end\b|"
                               r"\b(?:(?:as )?at )?(?:the )?(?:quarter|month)[- ]end\b(?!\s*[(,:]?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'-]*\d)", re.I)),
     ("previous", re.compile(
@@ -469,7 +470,7 @@ def _cues(text: str) -> dict[str, bool]:
             "dated": digit and _DATED_CUE.search(text) is not None, "fy": "FY" in text,
             "month": _MONTH_CUE.search(low) is not None,
             "q": "q" in low, "year_month_quarter": year or month or "quarter" in low, "year_month": year or month,
-            "end": "end" in low, "year": year, "time": "time" in low}
+            "end": "end" in low or "close" in low, "year": year, "time": "time" in low}
 
 
 def _months_mention(s: int, e: int, first: date, last: date) -> Mention:

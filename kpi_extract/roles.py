@@ -56,6 +56,9 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?)"
     r"(?:(?:only|just|a further|an additional|another|around|about|approximately|some|over|almost|nearly|a)\s+)?£?$",
     re.I)
+# the change's amount in brackets after its noun: "a 4% inflationary uplift (£18,700)"
+_CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductions?|growth|uplift|cut|variation)\s*\(\s*£?$",
+                             re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on)\b", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
@@ -335,7 +338,8 @@ _NOUN_OF_VALUE = re.compile(r"^\s*[\w'-]+")
 
 # the KPI's words only qualify another counted noun, whose figure the verb gives: "Places booked on
 # safeguarding courses rose to 3,410", "Referrals of children in need numbered 2,104"
-_OF_ANOTHER = re.compile(r"\b(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}s\s+(?:[a-z]+ed\s+)?"
+# (not a word ending in -ss: "progress to 31 January", "business of the board" name no counted noun)
+_OF_ANOTHER = re.compile(r"\b(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}(?<!s)s\s+(?:[a-z]+ed\s+)?"
                          r"(?:on|of|for|at|to)\s+(?:(?:the|our|its|their)\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 
@@ -458,6 +462,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
+    if _CHANGE_BRACKET.search(raw_before):
+        return "change", "change-in-brackets"
     if _UP_TO.search(before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
     if _LIMIT_BEFORE.search(before):

@@ -140,3 +140,18 @@ def test_a_date_line_under_a_big_figure_dates_it(library):
     for text in ("Children in Care\n488\nas at 30 June 2025", "488\nChildren in Care\nas at 30 June 2025"):
         assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == \
             {("children_in_care", "488", "2025-06-30")}
+
+
+def test_a_count_since_april_is_the_year_to_the_meeting(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.period, f.period_kind) for f in extract_text(
+        "Corporate Parenting Panel, 14 November 2023\nSince April, 1,640 referrals have been received.", library)}
+    assert got == {("1640", "2023-11", "month")}
+
+
+def test_the_close_of_the_period_a_section_heading_names(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.period) for f in extract_text(
+        "Section 3: Child protection — quarter review, July to September 2024\nThe number of children on plans stood "
+        "at 388 at the close of the period.", library)}
+    assert got == {("388", "2024-09-30")}

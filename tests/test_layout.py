@@ -109,3 +109,22 @@ def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
     text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"
             "Children in care | 512 | Target 480 | England 70 | Red")
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("children_in_care", "512")}
+
+
+def test_qtr_columns_and_bare_quarter_months_under_a_years_caption_are_quarters(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.value, f.period) for f in extract_text(" | Qtr 1 2023-24 | Qtr 2 2023-24\nReferrals in quarter | 1,210 "
+                                                      "| 1,187", library)}
+    assert got == {("1210", "2023-Q2"), ("1187", "2023-Q3")}
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(
+        "Training activity 2022/23\n | Apr-Jun | Jul-Sep\nCourses delivered | 19 | 25\nDelegates | 402 | 530", library)}
+    assert got == {("training_courses", "19", "2022-Q2", ""), ("training_courses", "25", "2022-Q3", ""),
+                   ("training_delegates", "402", "2022-Q2", ""), ("training_delegates", "530", "2022-Q3", "")}
+
+
+def test_a_label_column_headed_by_a_rates_unit_makes_its_rows_rates(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value) for f in extract_text("Rate per 10,000 children | Q1 24/25 | Q2 24/25\nChildren in care "
+                                                   "| 74 | 76\nChild protection plans | 39 | 41", library)}
+    assert got == {("children_in_care_rate_per_10k", "74"), ("children_in_care_rate_per_10k", "76"),
+                   ("cp_plans_rate_per_10k", "39"), ("cp_plans_rate_per_10k", "41")}

@@ -607,3 +607,20 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
                "£186.9m.")
     assert {f.kpi for f in extract_text(council, library)} == {"budget_total"}
+
+
+def test_a_cells_term_with_its_figure_before_it_does_not_take_the_next_cells(library):
+    got = _read("March 2025 at a glance: 310 referrals received | 38 new CP plans | 22 children came into care", library)
+    assert got == {("referrals", "310", "2025-03", ""), ("cp_plans_started", "38", "2025-03", "")}
+
+
+def test_a_changes_amount_in_brackets_after_its_noun_is_the_change(library):
+    got = _read("The partnership budget for 2025/26 is £512,000, including a 3% uplift (£14,900) on partner "
+                "contributions.", library)
+    assert got == {("budget_total", "512000", "2025-26", "")}
+
+
+def test_progress_to_a_day_is_no_plural_noun_the_actions_qualify(library):
+    got = _read("Early Help Improvement Plan — progress to 30 April 2025\nOf the 52 actions in the plan, 30 are now "
+                "complete.", library)
+    assert got == {("plan_actions_total", "52", "2025-04-30", ""), ("plan_actions_completed", "30", "2025-04-30", "")}

@@ -377,8 +377,9 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     a = celled or c.after[unit].match(tail)
     if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
         a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
-    if a and m and "|" in tail[:a.start("fig")]:
-        a = None  # "1,984 referrals | 312 new plans": the term has its figure; the next cell's is the next term's
+    if a and "|" in tail[:a.start("fig")] and (m or not _no_figure(text[text.rfind("|", 0, hit.start) + 1:hit.start])):
+        a = None  # "1,984 referrals | 312 new plans", "41 new CP plans | 19 children came into care": the term's own
+        # cell has its figure; the next cell's is the next term's
     if a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b",
                               re.sub(r"\([^()]*\)", " ", a.group("gap"))):  # (an aside's words are its own)

@@ -183,6 +183,10 @@ def money_cell(cell: str, unit: str) -> str | None:
     return f"£{cell}{unit}"
 
 
+# a label column headed by a rate's unit: its rows are the rates of what they name
+_RATE_HEAD = re.compile(r"\brates?\b.*\bper\s?10,?000|\bper\s?10(?:,?000|k)\b", re.I)
+
+
 def _in_money(table: TextTable) -> str | None:
     """The money unit a table's label head, header or caption gives its bare figures."""
     return money_unit([table.label_head or "", table.header_text or "", table.caption or ""], plain=True)
@@ -310,12 +314,16 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
+    per_10k = bool(_RATE_HEAD.search(table.label_head or ""))  # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25"
     for row in table.rows:
         unit = _unit_of(row.label, row.cells)
         if unit == "count" and in_money is not None:
             unit = "GBP"
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
+        if found and per_10k and library.kpis[found[0]].unit == "count":  # each row's rate, or nothing when it has none
+            rate = library.rates().get(found[0])
+            found = (rate, found[1]) if rate else None
         named = part = ""  # the council the row names, when it is not the area's own; the part it names
         if found is None:
             found, named, part = _row_under(table, row.label, headed, library)

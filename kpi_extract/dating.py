@@ -486,8 +486,10 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     return None, -1
 
 
-# a target's deadline, "(target 75% by March)", dates the target, never the figure beside it
-_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|trajectory)\b[^.;()]{0,40}?$", re.I)
+# a target's or a forecast's deadline, "(target 75% by March)", "anticipates 610 by March", dates that
+# target or forecast, never the figure beside it
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|trajectory|forecasts?|anticipat\w*|projects?|"
+                            r"projected|projection|expects?|expected|predicts?|predicted)\b[^.;()]{0,40}?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
@@ -815,6 +817,9 @@ def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Perio
     return p
 
 
+_BACK = ("previous", "previous_quarter", "previous_month", "previous_month_end")
+
+
 def _so_far(p: Period, meeting: Period | None) -> Period:
     """R: a count "since April" or "in the year so far" is the year to date: to the day or month
     that dates it, or to the meeting when only the year does (spec/kpis.md: labelled by the month
@@ -946,8 +951,10 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         carry.after(None, text)
         return []
     carried = carry.into(text)
-    # (a date that only dates an event, "the plan launched in April 2019", is not the sentence's own)
-    has_own = any(not dates_an_event(text, m) for m in mentions)
+    # (a date that only dates an event, "the plan launched in April 2019", or a target's or a forecast's
+    # deadline, "anticipates 610 by March", is not the sentence's own; nor is a baseline a year or a
+    # quarter back, "42 more than a year ago", which is dated against the sentence's own)
+    has_own = any(not _dates_another(text, m) and m.relative not in _BACK for m in mentions)
     governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
     if rule == "meeting_date":
         carried = None

@@ -67,7 +67,8 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|m
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
                      r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|tolerance|intend(?:s|ed)? to|"
-                     r"seek(?:s|ing)? to|committed to|commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
+                     r"seek(?:s|ing)? to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
+                     r"commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
@@ -87,11 +88,12 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
 # an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
-_ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?)\s*(?:\d+[a-z]?)?"
-                          r"\s*(?:\([^)]{0,20}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
+_ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
+                          r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
+                       r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
@@ -115,13 +117,18 @@ _COMPARATOR = re.compile(
     # an English region as a place: "Across the North West, the rate ... stood at 101"
     r"(?:across|in|for|throughout) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
     r"west midlands|east of england|yorkshire and (?:the )?humber)(?! \w+ (?:police|ambulance|fire))|"
-    r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b)\b", re.I)
+    r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
+    # "The North West rate of children looked after was 97"
+    r"the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
+    r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position)s?)\b", re.I)
 
 # a level of money above or below which something happens
 _THRESHOLD_BEFORE = re.compile(
     r"(?:\b(?:thresholds?|limits?|de minimis|ceiling|cap|allowance)\b[^£\d]{0,30}$"
     r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
     r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
+# a decision's rule: "Key decision: Yes (expenditure of more than £500,000)"
+_MORE_THAN_SUM = re.compile(r"\b(?:expenditure|spend(?:ing)?|savings|value|cost)s? of (?:more|less) than\s*£?$", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
 # "spend of more than £5,000 on a single item needs the approval of ...": a level that triggers a rule
 _RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|per (?:item|transaction|invoice|order)\b|"
@@ -218,7 +225,10 @@ _CONDITION = re.compile(
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
     r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
-    r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than)\b", re.I)
+    r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than|"
+    # "had their review held outside statutory timescales"
+    r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out))\b",
+    re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
@@ -269,13 +279,13 @@ _FINANCE_LINE = re.compile(
     r"fees|charges|interest|investments?|borrowing|debt|precept|council tax|business rates|pay award|inflation|"
     r"income from|(?:and|&|plus) (?:other )?income|(?<!')\b(?!(?:total|overall|annual|its|the|our|their|combined|gross|"
     r"net|in|was|year)\b)[a-z]+ income|"
-    r"capital|one-off|allocations?|top-?up|transfers?|funding gap|efficienc(?:y|ies)|cost of|costs?|spending power|"
+    r"capital|one-off|allocations?|top-?up|transfers?|funding gap|funding of|efficienc(?:y|ies)|cost of|costs?|spending power|"
     r"settlement)\b", re.I)
 # another body's money or count: a health commissioner, the police force, schools, a trust, government
 _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
-    r"foundation) trust|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
+    r"foundation) trust|hospitals|housing (?:partnership|association|trust|provider)s?|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
     r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
@@ -298,10 +308,14 @@ _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
 # courses", "The training consortium, of which we are one of six members, delivered 121 courses")
 _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
-              r"(?:[\w-]+ )?(?:providers?|organisations?|partners?|groups?)|community interest company)")
+              r"(?:[\w-]+ )?(?:providers?|organisations?|partners?|groups?)|community interest company|"
+              # a health body's safeguarding professional: "Salford Royal's named doctor delivered 12 briefings"
+              r"(?:named|designated) (?:doctors?|nurses?|professionals?))")
 _BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
+_BODY_RUNS = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
+                        r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
                               + _BODY_KIND + r"\b[^,;.]{0,30}," + _BODY_DOES, re.I)
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
@@ -327,7 +341,10 @@ _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:t
 _TOTAL_INCLUDING = re.compile(r"\btotal\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|inclusive of|with|plus)\s+"
                               r"(?:the\s+)?(?:\w+\s+){0,2}(?:brought|carried)[- ]forward\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
 # the same total written the other way round: "contributions plus balance brought forward | Total | £588,900"
-_CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$", re.I)
+_CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$|"
+                               # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"
+                               r"\b(?:contributions|income)\s+(?:plus|and|with|including)\s+(?:the\s+)?(?:balance|carry|amount)\s+"
+                               r"(?:brought|carried)\s+forward\b[^£\d]{0,10}$", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
                            re.I)
 _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
@@ -464,7 +481,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-after"
     if _CHANGE_BRACKET.search(raw_before):
         return "change", "change-in-brackets"
-    if _UP_TO.search(before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
+    if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
     if _LIMIT_BEFORE.search(before):
         return "threshold", "limit-words"
@@ -522,7 +539,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     opener = _OPENER.match(text)
     if not paid_in and _governs(opener, c) and _COMPARATOR.search(opener.group(1)):  # type: ignore[union-attr]
         return "comparator", "comparator-opener"  # "Nationally, 52,120 children were on a plan and 83,630 were in care"
-    if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after)):
+    if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after) or _MORE_THAN_SUM.search(raw_before)):
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):
         return "threshold", "or-more"
@@ -584,7 +601,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "owner-words"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
-    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.match(text), c):
+    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.match(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):

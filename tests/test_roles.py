@@ -624,3 +624,41 @@ def test_progress_to_a_day_is_no_plural_noun_the_actions_qualify(library):
     got = _read("Early Help Improvement Plan — progress to 30 April 2025\nOf the 52 actions in the plan, 30 are now "
                 "complete.", library)
     assert got == {("plan_actions_total", "52", "2025-04-30", ""), ("plan_actions_completed", "30", "2025-04-30", "")}
+
+
+@pytest.mark.parametrize("text", [
+    "The school nursing service received 980 referrals in 2024/25, most for emotional wellbeing.",  # health's referrals
+    "Family hubs funding of £1.2m was received over 2023-26.",  # a grant received is no budget
+    "Key decision: Yes (expenditure of more than £250,000)",  # a decision's rule
+    "Adopters' panel report: 72% completed the preparation training within six months.",  # people, not actions
+    "Milestone 2 (Placement sufficiency plan): reduce the number of looked after children to 580 by March 2026.",
+    "The new contract requires the provider to deliver a minimum of 30 safeguarding courses a year, with no more "
+    "than 20 delegates on any one course.",
+    "Kinship Connect, which runs the family group conference service, received 860 referrals in 2023/24.",
+    "The Royal Hospitals Trust reports that 2,100 staff completed Level 3 safeguarding children training in 2023/24.",
+    "Riverside Housing Partnership's own safeguarding budget for the year was £84,000.",
+    "In 2023-24, 37 children in care had their review held outside statutory timescales.",
+    "Total income 2024/25, partner contributions plus the balance brought forward: £498,300",
+    "Training places booked in 2024/25: 2,980 (places cancelled by delegates: 251)",
+    "The North East rate of children looked after was 110 per 10,000 at 31 March 2024.",
+    "Northshire Adoption ran 14 preparation courses for prospective adopters in 2023/24, attended by 190 people.",
+    "Leeds Teaching Hospitals' named nurse delivered 9 lunchtime briefings during the year, attended by 210 clinicians.",
+    "Cabinet, 8 January 2025\nIf current trends continue we project 655 looked after children by 31 March 2025.",
+])
+def test_other_services_rules_bodies_and_conditions_give_no_fact(text, library):
+    assert not extract_text(text, library)
+
+
+def test_a_forecasts_deadline_and_a_baseline_leave_a_present_count_at_the_meeting(library):
+    got = _read("Cabinet, 8 January 2025\nThe Director reported that 612 children were currently in care, 30 more than "
+                "a year ago, and that the forecast anticipates 640 by March.", library)
+    assert got == {("children_in_care", "612", "2025-01-08", "")}
+
+
+def test_a_breakdown_in_cells_with_a_numbered_name_and_a_snapshot_label(library):
+    got = _read("Children in care by legal status at 31 March 2025: Care orders 388 | Section 20 104 | Placement "
+                "orders 29 | Total 521", library)
+    assert got == {("children_in_care", v, "2025-03-31", s) for v, s in
+                   [("521", ""), ("388", "Care orders"), ("104", "Section 20"), ("29", "Placement orders")]}
+    assert _read("Children with a CP plan (snapshot 31/03/2024) | 298 | Tolerance 280-320 | Green", library) == \
+        {("cp_plans", "298", "2024-03-31", "")}

@@ -426,7 +426,7 @@ def _period_cell(tail: str, unit: str) -> re.Match | None:
     gap = _UNIT_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", m.group("gap"))) if m else ""
     if m is None or gap.strip(" :") and not _GAP.match(gap):
         return None
-    cell = re.sub(r"^(?:as\s+)?at\s+", "", m.group("cell").strip(), flags=re.I)
+    cell = re.sub(r"^(?:(?:snapshot|position|data|figures?)\s+)?(?:(?:as\s+)?(?:at|of)\s+)?", "", m.group("cell").strip(), flags=re.I)
     found = [x for x in find_mentions(cell) if x.absolute]
     return m if len(found) == 1 and not cell[:found[0].start].strip() and not cell[found[0].end:].strip() else None
 
@@ -482,7 +482,8 @@ _BREAKDOWN_LEAD = re.compile(r"[^.;:|]{0,45}?[:|]|[^.;:|]{0,45}?,?\s(?=[A-Za-z0-
 _WHOLE_IN_BRACKET = re.compile(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)")
 # one part: a name (an age band may open with its figures, "0-4"), an optional colon, its count
 _PART_ITEM = re.compile(r"\s*(?:and\s+|from\s+)?(?P<subject>(?:\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2}|"
-                        r"[A-Za-z][\w'&()/+-]*(?: (?!\d)[\w'&()/+-]+){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
+                        # (a number followed by the count is the name's: "Section 20 118")
+                        r"[A-Za-z][\w'&()/+-]*(?: (?:\d{1,3}(?= \d)|(?!\d)[\w'&()/+-]+)){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
                         r"(?!\d|,\d|\.\d|\s*%|\s*per\b)\s*(?:[;,|]|\band\b|[-\u2013]\s|\.(?=\s|$)|$|(?=\())")
 _WHOLE_ITEM = re.compile(r"^(?:(?:grand |overall |authority |county |borough |city )?total|all(?: \w+)?|overall|"
                          r"county|authority|borough|city|in total)$", re.I)

@@ -230,6 +230,8 @@ _CONDITION = re.compile(
     r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out))\b",
     re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
+# what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
+_NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
@@ -565,6 +567,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not money and entry.unit == "count" and c.match_start < c.value_start \
+            and _CONDITION.search(_NOT_COUNTING.sub(" ", text[c.match_start:c.value_start])):
+        return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
         return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
     if not money and entry.unit == "count" and _FOR_OPENING.search(raw_before) \

@@ -227,7 +227,9 @@ _CONDITION = re.compile(
     r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
     r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than|"
     # "had their review held outside statutory timescales"
-    r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out))\b",
+    r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out)|"
+    # "were on reduced timetables", "had pathway plans that were out of date"
+    r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date)\b",
     re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
@@ -661,6 +663,7 @@ _LIST_NAME = re.compile(r"[:;]\s*(?!(?i:total|overall|grand|sub-?total|in total|
 
 
 # "Partners contributed £420,000": all the partners together, not one of them
+_TOTAL_NAME = re.compile(r"\btotal\b", re.I)
 _COLLECTIVE = re.compile(r"^(?:the )?(?:(?:three|four|five|six|all|statutory|key|safeguarding|relevant|other|member|"
                          r"partner|contributing|funding)\s+)*(?:partners|agencies|organisations|organizations|"
                          r"partner agencies|members|funders|contributors)$", re.I)
@@ -675,7 +678,10 @@ def _route(c: Candidate, library: Library) -> Candidate:
     """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
     KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
     read from one partner's entry in a list is that partner's."""
-    if c.kpi == "agency_contribution" and _COLLECTIVE.match(c.subject.strip()) and "budget_contributions" in library.kpis:
+    if c.kpi == "agency_contribution" and _TOTAL_NAME.search(c.subject) and _MIXED_INCOME.search(c.subject):
+        return replace(c, role="look-alike", role_rule="mixed-income")  # "Contributions and other income total"
+    if c.kpi == "agency_contribution" and (_COLLECTIVE.match(c.subject.strip()) or _TOTAL_NAME.search(c.subject)) \
+            and "budget_contributions" in library.kpis:  # (a total is no partner's)
         return replace(c, kpi="budget_contributions", subject="", pattern=f"{c.pattern}>budget_contributions")
     if c.kpi == "budget_contributions" and "agency_contribution" in library.kpis and c.method != "table":
         named = _LIST_NAME.search(c.snippet, 0, c.value_start)
@@ -783,6 +789,9 @@ def _another_service(c: Candidate, service: str) -> bool:
     paper about that service (`service`) or names an adults' safeguarding board. A council's
     budget or spend for one of its services stays that service's budget (spec/kpis.md), unless
     the paper is an adults' board's own."""
+    before = c.snippet[:c.value_start]
+    if _ADULTS_BOARD.search(before) and not CHILDREN.search(before):
+        return True  # "the Safeguarding Adults Board set a budget of £198,000; the children's partnership's ..."
     if CHILDREN.search(c.snippet):
         return False
     board = _ADULTS_BOARD.search(c.snippet) or _ADULTS_BOARD.search(service)

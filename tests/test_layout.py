@@ -128,3 +128,11 @@ def test_a_label_column_headed_by_a_rates_unit_makes_its_rows_rates(library):
                                                    "| 74 | 76\nChild protection plans | 39 | 41", library)}
     assert got == {("children_in_care_rate_per_10k", "74"), ("children_in_care_rate_per_10k", "76"),
                    ("cp_plans_rate_per_10k", "39"), ("cp_plans_rate_per_10k", "41")}
+
+
+def test_a_years_to_date_column_after_quarter_columns_ends_with_the_last_quarter(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Measure | Q1 2023/24 | Q2 2023/24 | 2023/24 to date | Target\nReferrals to children's social care | 401 | 388 "
+        "| 789 | -", library)}
+    assert got == {("referrals", "401", "2023-Q2"), ("referrals", "388", "2023-Q3"), ("referrals", "789", "2023-09")}

@@ -638,6 +638,14 @@ def test_progress_to_a_day_is_no_plural_noun_the_actions_qualify(library):
     "Northshire Adoption ran 14 preparation courses for prospective adopters in 2023/24, attended by 190 people.",
     "Leeds Teaching Hospitals' named nurse delivered 9 lunchtime briefings during the year, attended by 210 clinicians.",
     "Cabinet, 8 January 2025\nIf current trends continue we project 655 looked after children by 31 March 2025.",
+    "Members heard that 18 children in care of statutory school age were on reduced timetables.",
+    # an adults' board named before the figure, whatever the sentence says of children after it
+    "For information, the Safeguarding Adults Board set a budget of £176,000 for 2023/24; the children's partnership "
+    "budget is in Appendix 2.",
+    "The Household Support Fund contribution of £1.8m is fully committed.",  # a fund is money, not a partner
+    "In 2023/24, 2,340 training places were booked.",  # places taken up, not offered
+    "Youth Justice Plan 2025/26, 14 July 2025\nFourteen children open to the team were also subject to a child "
+    "protection plan at some point in the year.",  # everyone on a plan in the year is no stock
     # the condition stands in the label the figures follow
     "Since the last report, the number of children in care without an up-to-date health assessment has fallen from "
     "31 to 12.",
@@ -659,3 +667,10 @@ def test_a_breakdown_in_cells_with_a_numbered_name_and_a_snapshot_label(library)
                    [("521", ""), ("388", "Care orders"), ("104", "Section 20"), ("29", "Placement orders")]}
     assert _read("Children with a CP plan (snapshot 31/03/2024) | 298 | Tolerance 280-320 | Green", library) == \
         {("cp_plans", "298", "2024-03-31", "")}
+
+
+def test_a_total_of_contributions_and_other_income_in_a_partner_list_is_no_partners(library):
+    got = _read("Partner contributions 2023/24 | Police | £40,000 | ICB | £118,000 | Council | £205,000 | Contributions "
+                "and other income total | £391,500", library)
+    assert got == {("agency_contribution", v, "2023-24", s) for v, s in
+                   [("40000", "Police"), ("118000", "ICB"), ("205000", "Council")]}

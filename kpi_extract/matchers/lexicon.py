@@ -302,6 +302,7 @@ _RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
                   r"between|until|up to)\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
+_A_SUM = re.compile(r"\b(?:fund|grant|reserve|budget|programme|pot|allocation)s?$", re.I)
 _NOT_OWNERS = {"the", "a", "an", "this", "that", "our", "their", "its", "each", "every", "total", "overall"}
 _OWNER_NAME = re.compile(r"(?-i:(?P<subject>[A-Z][\w&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&-]*){0,4}))(?:'s|s')?\s+$")
 
@@ -340,8 +341,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         if owner is None:
             return
         subject = re.sub(r"^(?:the|a|an)\s+", "", owner.group("subject").strip(), flags=re.I)
-        if subject.lower() in _NOT_OWNERS:
-            return
+        if subject.lower() in _NOT_OWNERS or _A_SUM.search(subject):
+            return  # ("Fund contribution of £2.4m": a fund is money, no partner)
     rate_kpi = c.rates.get(kpi)
     if unit == "count" and rate_kpi and _RATE_BEFORE.search(head):
         kpi, unit = rate_kpi, "rate_per_10k"

@@ -314,10 +314,12 @@ _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I
 _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
               r"(?:[\w-]+ )?(?:providers?|organisations?|partners?|groups?)|community interest company|"
               # a health body's safeguarding professional: "Salford Royal's named doctor delivered 12 briefings"
-              r"(?:named|designated) (?:doctors?|nurses?|professionals?))")
+              r"(?:named|designated) (?:doctors?|nurses?|professionals?)|"
+              # an education service training schools' staff: "the Inclusion Team ran 28 ... sessions, attended by 612"
+              r"(?-i:EWS)|education welfare (?:service|team)|attendance (?:service|team)|virtual school|inclusion (?:service|team))")
 _BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
-_BODY_SUBJECT = re.compile(r"^\W*(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
+_BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
 _BODY_RUNS = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
@@ -349,6 +351,8 @@ _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d
                                # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"
                                r"\b(?:contributions|income)\s+(?:plus|and|with|including)\s+(?:the\s+)?(?:balance|carry|amount)\s+"
                                r"(?:brought|carried)\s+forward\b[^£\d]{0,10}$", re.I)
+# developers' contributions under planning agreements are no partner's
+_DEVELOPERS = re.compile(r"\b(?:section 106|s\.?106|developers?'?|community infrastructure levy|(?-i:CIL))\b", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
                            re.I)
 _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
@@ -624,6 +628,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "look-alike", "total-with-carry-forward"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
+    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _DEVELOPERS.search(raw_before):
+        return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _TO_RESERVE.match(raw_after):
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):

@@ -136,3 +136,11 @@ def test_a_years_to_date_column_after_quarter_columns_ends_with_the_last_quarter
         "Measure | Q1 2023/24 | Q2 2023/24 | 2023/24 to date | Target\nReferrals to children's social care | 401 | 388 "
         "| 789 | -", library)}
     assert got == {("referrals", "401", "2023-Q2"), ("referrals", "388", "2023-Q3"), ("referrals", "789", "2023-09")}
+
+
+def test_a_column_of_referrals_by_source_is_referrals_never_contributions(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Table 4: Referrals to children's social care by source, 2024/25\n\nSource | Referrals | % of total\n"
+        "Police | 1,340 | 31%\nSchools | 1,010 | 23%\nTotal | 4,320 | 100%", library)}
+    assert got == {("referrals", "4320", ""), ("referrals", "1340", "Police"), ("referrals", "1010", "Schools")}

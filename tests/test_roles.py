@@ -646,6 +646,10 @@ def test_progress_to_a_day_is_no_plural_noun_the_actions_qualify(library):
     "In 2023/24, 2,340 training places were booked.",  # places taken up, not offered
     "Youth Justice Plan 2025/26, 14 July 2025\nFourteen children open to the team were also subject to a child "
     "protection plan at some point in the year.",  # everyone on a plan in the year is no stock
+    # an education service's referrals and training for schools' staff; developers' contributions
+    "In the 2023/24 academic year the education welfare service received 1,204 referrals from schools.",
+    "2.3 In 2024 the Attendance Team ran 19 training sessions on attendance codes, attended by 410 school staff.",
+    "Section 106 contributions held or secured total £12.6m.",
     # the condition stands in the label the figures follow
     "Since the last report, the number of children in care without an up-to-date health assessment has fallen from "
     "31 to 12.",

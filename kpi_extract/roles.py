@@ -776,7 +776,7 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
         if c.method != "table":
             spans = spans_of.get(c.snippet)
             if spans is None:
-                spans = spans_of[c.snippet] = figure_spans(c.snippet)
+                spans = spans_of[c.snippet] = _without_ages(c.snippet, figure_spans(c.snippet))
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
@@ -804,6 +804,16 @@ def _another_service(c: Candidate, service: str) -> bool:
     if c.kpi in _MONEY_KPI_GROUPS["own"]:
         return bool(board)
     return bool(service or board)
+
+
+# an age band names who is counted, it is no figure: "15 children in care aged 16 and 17 had ..."
+_AGES = re.compile(r"\baged?\s+(?:under\s+|over\s+|between\s+)?\d{1,2}(?:\s*(?:-|\u2013|to|and|or)\s*\d{1,2})?\+?", re.I)
+
+
+def _without_ages(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The figure spans of a text less the numbers of its age bands, so that a clause runs on past them."""
+    ages = [m.span() for m in _AGES.finditer(text)]
+    return [s for s in spans if not any(a <= s[0] < b for a, b in ages)]
 
 
 def _own_measure(c: Candidate, library: Library) -> Candidate:

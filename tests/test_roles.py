@@ -650,6 +650,10 @@ def test_progress_to_a_day_is_no_plural_noun_the_actions_qualify(library):
     "In the 2023/24 academic year the education welfare service received 1,204 referrals from schools.",
     "2.3 In 2024 the Attendance Team ran 19 training sessions on attendance codes, attended by 410 school staff.",
     "Section 106 contributions held or secured total £12.6m.",
+    # an age band is no figure: the clause runs on past it to its condition
+    "The visit found that 12 children in care aged 16 and 17 had pathway plans that were out of date.",
+    # a bracket after a figure remarks on it; its words are not the figure's label
+    "Training places booked on the 2023/24 programme: 2,360 (places offered are shown in the annual report).",
     # the condition stands in the label the figures follow
     "Since the last report, the number of children in care without an up-to-date health assessment has fallen from "
     "31 to 12.",

@@ -75,13 +75,12 @@ _CUE_WORDS = re.compile(r"\b(?:from|compared|than|since|versus|previous|last|pri
 _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\b|\bup\b|\bdown\b|reduc|grow|grew|chang|"
                      r"drop|improv|declin|\bmov|compar|\bshift|\bjump|climb|\bslip)", re.I)
 
-# a figure is dated by the meeting only when its text says it is current
-PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
-                     r"this month|today|as we speak|right now|(?:in )?the year so far|so far this year|"
-                     r"since (?:the start of )?April(?!\s+(?:19|20)?\d\d))\b", re.I)
 # a count since the year began, up to when its sentence (or the meeting) says: the year to date
-_SO_FAR = re.compile(r"\b(?:(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d))\b",
-                     re.I)
+_SO_FAR_WORDS = r"(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d)"
+_SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
+# a figure is dated by the meeting only when its text says it is current (or counts the year so far)
+PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
+                     rf"this month|today|as we speak|right now|{_SO_FAR_WORDS})\b", re.I)
 # a statement of the present, for a figure that nothing but the meeting dates
 _NOW = re.compile(r"\bthere (?:are|is)\b|\bnow\b|\b(?:stands|remains) at\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")
@@ -491,20 +490,19 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
 _TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|trajectory|forecasts?|anticipat\w*|projects?|"
                             r"projected|projection|expects?|expected|predicts?|predicted)\b[^.;()]{0,40}?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
-
-
 _BY_OPENS = re.compile(r"by\b", re.I)
 
 
 def _target_deadline(text: str, m: Mention) -> bool:
-    """Is the mention the deadline of a target ("target 75% by March")? ("by" may open its span.)"""
+    """Is the mention the deadline of a target or a forecast ("target 75% by March", "anticipates
+    610 by March")? ("by" may open its span.)"""
     by = _BY_OPENS.match(text, m.start, m.end) or _BY_BEFORE.search(text, max(0, m.start - 20), m.start)
     return bool(by) and bool(_TARGET_BEFORE.search(text, max(0, m.start - 60), m.start))
 
 
 def _dates_another(text: str, m: Mention) -> bool:
     """A date that dates something else than the sentence's figures: an event ("the plan
-    launched in April 2019") or a target's deadline ("target 75% by March")."""
+    launched in April 2019") or a target's or a forecast's deadline ("target 75% by March")."""
     return dates_an_event(text, m) or _target_deadline(text, m)
 
 

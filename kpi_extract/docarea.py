@@ -242,6 +242,11 @@ _NOT_AN_AREA = re.compile(
 _FRONT_LINES = 6
 
 
+def _front_lines(pages: list[str], n: int) -> list[str]:
+    """The first `n` lines of a document's front page that hold anything, stripped."""
+    return [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:n]
+
+
 def document_owner(pages: list[str], area: str) -> str:
     """The body a document is the paper of, when that body is no area: the NHS trust, commissioner
     or police force whose name heads its front page, in a document that names no council or
@@ -252,7 +257,7 @@ def document_owner(pages: list[str], area: str) -> str:
     trust is still the council's."""
     if area or not pages:
         return ""
-    lines = [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:_FRONT_LINES]
+    lines = _front_lines(pages, _FRONT_LINES)
     for line in lines:
         m = _NOT_AN_AREA.fullmatch(line)
         if m:
@@ -286,8 +291,7 @@ def document_service(pages: list[str]) -> str:
     services it names, joined by "; "; "" for every other document."""
     if not pages:
         return ""
-    front = "\n".join([ln for ln in pages[0].split("\n") if ln.strip()][:_FRONT_PAGE_LINES])
-    front = "\n".join(ln for ln in front.split("\n") if not _OFFICER_LINE.match(ln))
+    front = "\n".join(ln for ln in _front_lines(pages, _FRONT_PAGE_LINES) if not _OFFICER_LINE.match(ln))
     if CHILDREN.search(front):
         return ""
     return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))

@@ -486,9 +486,14 @@ _PIPES = re.compile(r"\s+\|\s+")
 _PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
 
 
+def is_piped(line: str) -> bool:
+    """Is the line a row set out with pipes ("Children looked after | 78.1 | 81.4")?"""
+    return line.count(" | ") >= 2
+
+
 def unpiped(line: str) -> str:
-    """A row set out with pipes ("Children looked after | 78.1 | 81.4") as one set out with spaces."""
-    return _PIPES.sub("   ", line) if line.count(" | ") >= 2 else line
+    """A row set out with pipes as one set out with spaces."""
+    return _PIPES.sub("   ", line) if is_piped(line) else line
 
 
 def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
@@ -576,7 +581,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     # also on a model page: a row drawn as one run of text is a table geometry cannot split
     # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
     masked = [("" if i in used else unpiped(ln)) for i, ln in enumerate(lines)]
-    for t in find_tables(masked, {i for i, ln in enumerate(lines) if ln.count(" | ") >= 2}):
+    for t in find_tables(masked, {i for i, ln in enumerate(lines) if is_piped(ln)}):
         tables.append(t)
         used |= t.lines
     return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo)

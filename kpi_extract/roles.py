@@ -231,9 +231,9 @@ _CONDITION = re.compile(
     # "were on reduced timetables", "had pathway plans that were out of date"
     r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date)\b",
     re.I)
-# "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
 _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
+# "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
@@ -307,7 +307,6 @@ _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
-# the ends of a range, "between 390 and 420"
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
 # courses", "The training consortium, of which we are one of six members, delivered 121 courses")
@@ -320,15 +319,17 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
 _BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
-_BODY_RUNS = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
+_NAMED_THEN = r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+"  # a name of five words at most, then its comma
+_BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
-_BODY_APPOSITION = re.compile(r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
+_BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
                               + _BODY_KIND + r"\b[^,;.]{0,30}," + _BODY_DOES, re.I)
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
 _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
 _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
+# the ends of a range, "between 390 and 420"
 _RANGE_OPENS = re.compile(r"\bbetween\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$", re.I)
 _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
@@ -668,8 +669,8 @@ _LIST_NAME = re.compile(r"[:;]\s*(?!(?i:total|overall|grand|sub-?total|in total|
                         r"\s*[-:]?\s*$")
 
 
-# "Partners contributed £420,000": all the partners together, not one of them
 _TOTAL_NAME = re.compile(r"\btotal\b", re.I)
+# "Partners contributed £420,000": all the partners together, not one of them
 _COLLECTIVE = re.compile(r"^(?:the )?(?:(?:three|four|five|six|all|statutory|key|safeguarding|relevant|other|member|"
                          r"partner|contributing|funding)\s+)*(?:partners|agencies|organisations|organizations|"
                          r"partner agencies|members|funders|contributors)$", re.I)

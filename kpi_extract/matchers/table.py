@@ -192,6 +192,17 @@ def _in_money(table: TextTable) -> str | None:
     return money_unit([table.label_head or "", table.header_text or "", table.caption or ""], plain=True)
 
 
+def _row_unit(label: str, cells: list[str | None], in_money: str | None) -> str:
+    """A row's unit: its cells' own, or money when the table names pounds and they are bare counts."""
+    unit = _unit_of(label, cells)
+    return "GBP" if unit == "count" and in_money is not None else unit
+
+
+def _raw(cell: str, unit: str, in_money: str | None) -> str | None:
+    """A cell as read: a bare figure of a table in money as its sum ("1,250" in £000: "£1,250,000")."""
+    return money_cell(cell, in_money) if unit == "GBP" and in_money is not None else cell
+
+
 def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, list[int]]:
     """A table row as a fact's snippet ("label | header | 1,301 851 -"), with where each cell starts."""
     snippet = f"{label} | {header} |"
@@ -316,9 +327,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
     per_10k = bool(_RATE_HEAD.search(table.label_head or ""))  # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25"
     for row in table.rows:
-        unit = _unit_of(row.label, row.cells)
-        if unit == "count" and in_money is not None:
-            unit = "GBP"
+        unit = _row_unit(row.label, row.cells, in_money)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         if found and per_10k and library.kpis[found[0]].unit == "count":  # each row's rate, or nothing when it has none
@@ -362,7 +371,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 continue
             if named and kind == "period":  # the row names the place the figure is for
                 kind, subject = "area", named
-            raw = money_cell(cell, in_money) if unit == "GBP" and in_money is not None else cell
+            raw = _raw(cell, unit, in_money)
             if raw is None:
                 continue
             out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{kind}",
@@ -496,8 +505,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         headed = _caption_head(table, library, settings)
         in_money = _in_money(table)
         for row in table.rows:
-            unit = _unit_of(row.label, row.cells)
-            unit = "GBP" if unit == "count" and in_money is not None else unit
+            unit = _row_unit(row.label, row.cells, in_money)
             found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff)
             subject = ""  # the council or the part the row names, when it is not the area's own whole
             if found is None:
@@ -509,7 +517,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             kpi, score = found
             snippet, starts = row_snippet(row.label, row.cells, header)
             for cell, period, start in zip(row.cells, table.periods, starts):
-                raw = money_cell(cell, in_money) if cell and unit == "GBP" and in_money is not None else cell
+                raw = _raw(cell, unit, in_money) if cell else None
                 if raw is None or period is None:
                     continue
                 out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-row",

@@ -262,7 +262,8 @@ _CONTINUES = re.compile(r"^\s*(?:[a-z]|(?:19|20)\d\d\b(?!\s*[/-]\d))")
 def _runs_on(line: str, nxt: str) -> bool:
     """A line that ends mid-phrase ("... and 31 March") and a next line that carries on in lower
     case or with the year of a split date: one sentence over a line end, not a heading above it."""
-    return bool(_OPEN_END.search(line)) and bool(_CONTINUES.match(nxt))
+    tail = line.rstrip()  # the longest open end is "september": its tail is enough to search
+    return bool(_CONTINUES.match(nxt)) and bool(_OPEN_END.search(tail, max(0, len(tail) - 12)))
 
 
 def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: int, typed: list | None) -> None:
@@ -271,18 +272,19 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
     line, prev = lines[i], lines[i - 1] if i else ""
     if i + 1 < len(lines) and _runs_on(line, lines[i + 1]):
         return  # "Between 1 April 2022 and 31 March" / "2023 the board spent ...": a sentence, not a heading
+    titled = _looks_like_title(line) and _TITLE_WORDS.search(line) is not None
     if _REPORT_START.match(line):
         p = title_period(line)
         if p is None and ctx.titles and ctx.titles[-1][0] == number and i - ctx.titles[-1][1] <= 3:
             return  # "Report of: Strategic Director" under the title is its author, not a new report
         ctx.titles.append((number, i, p))
-    elif _TITLE_WORDS.search(line) and _looks_like_title(line) and not find_mentions(line) \
+    elif titled and not find_mentions(line) \
             and not _BARE_YEAR_END.search(line) \
             and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
             and not _is_dateline(lines[i + 1]) and (p := single_period(lines[i + 1])) is not None:
         # a title over two lines: "Children's Services Performance Report" / "Quarter 4 2019/20"
         ctx.titles.append((number, i + 1, p))
-    elif _TITLE_WORDS.search(line) and _looks_like_title(line) \
+    elif titled \
             and (_period_at_an_end(line) or _BARE_YEAR_END.search(line) or _period_after_title_words(line)
                  or _BARE_YEAR_FIRST.match(line)) \
             and (p := title_period(line) or _first_after_title_words(line)) is not None and p.kind in _TITLE_KINDS:

@@ -26,7 +26,7 @@ _TITLE_WORDS = re.compile(
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
     r"\bat a glance\b|\byear in numbers\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
     r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
-    r"\bmedium[- ]term financial (?:plan|strategy)\b", re.I)
+    r"\bmedium[- ]term financial (?:plan|strategy)\b|\b(?:quarter|Q)\s?[1-4] (?:performance|monitoring|report|update)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
                     r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
@@ -79,7 +79,7 @@ def _period_at_an_end(line: str) -> bool:
     return len(line[found[-1].end:].split()) <= 3
 
 
-_AMOUNT = re.compile(r"£\s?\d|\d\s?%|\d,\d{3}")
+_AMOUNT = re.compile(r"£\s?(?!0{3}\b)\d|\d\s?%|\d,\d{3}")  # (not a unit: "(£000)")
 
 
 def _period_after_title_words(line: str) -> bool:

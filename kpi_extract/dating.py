@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
-                      month_before, month_of, months_ending, previous, previous_quarter, quarter_in_context,
+                      month_before, month_of, months_ending, previous, previous_quarter, quarter, quarter_in_context,
                       without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -197,7 +197,7 @@ _LABELLED_BRACKET = re.compile(r"^\(\s*(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|Q[
 def _annotates(gap: str, bracket: str) -> bool:
     """A bracket annotates the figure before it when nothing but a period stands between, or
     when it gives a compared figure with its own period ("8,115 referrals (2021: 7,560)")."""
-    if not gap.strip() or _only_periods(gap):
+    if not gap.strip() or gap.strip().lower() in ("%", "per cent") or _only_periods(gap):
         return True
     gap = re.sub(r"\s*\([A-Za-z]{2,8}\)", "", gap)  # "318 children on a Child Protection Plan (CPP) (2022: 297)"
     return _labelled(bracket) and len(gap) <= 80 and not re.search(r"[\d,;:()\[\]]", gap)
@@ -394,6 +394,10 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             continue
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
+        if group is not None and not pool and m.absolute and figs[group[2]].mention is None \
+                and not _CUE_WORDS.search(text, group[0], m.start) and not _CHANGE.search(text, group[0], m.start):
+            figs[group[2]].mention = m  # "27.4% (year to date, end of December 2024)": its figure's date
+            continue
         if not _bind_before(text, m, figs, group, pool):
             pending.append((m, group, pool))
     left = [(m, group, pool) for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
@@ -468,7 +472,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
 
     def in_clause(m: Mention) -> bool:
         """Before the first main figure, or after it with no clause break between."""
-        if first is None or m.start < first.start:
+        if first is None or m.start < first.start or _date_cell(text, m):
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start]) \
             and " | " not in text[max(first.end, lead):m.start]  # (nor in a later cell than the first figure read)
@@ -491,6 +495,17 @@ _TARGET_BEFORE = re.compile(r"\b(?:target(?:ed)?|aim(?:ing)?|ambition|goal|traje
                             r"projected|projection|expects?|expected|predicts?|predicted)\b[^.;()]{0,40}?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
 _BY_OPENS = re.compile(r"by\b", re.I)
+
+
+_DATE_CELL_WORDS = re.compile(r"[\s(]*(?:(?:data\s+|position\s+|figures\s+)?(?:as\s+(?:at|of)|at|on)|snapshot)?[\s:)]*\.?\s*", re.I)
+
+
+def _date_cell(text: str, m: Mention) -> bool:
+    """The last cell of a line set out with pipes, holding a date alone ("... | 11 | as at
+    30/09/2024"): the date of the whole line."""
+    cell = text.rfind(" | ", 0, m.start)
+    return cell >= 0 and " | " not in text[m.end:] \
+        and _DATE_CELL_WORDS.fullmatch(text[cell + 3:m.start] + " " + text[m.end:]) is not None
 
 
 def _target_deadline(text: str, m: Mention) -> bool:
@@ -615,7 +630,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     base, base_rule = (main, "own_date") if main is not None else around
 
     point = next((m for m in unattached if m.month and m.day != 0), None)
-    to_date = bool(_YEAR_TO_DATE.search(text))
+    to_date = _to_date_figures(text, figs)
     out: dict[tuple[int, int], tuple[Period, str]] = {}
     for f in figs:
         if (f.start, f.end) not in values:
@@ -631,6 +646,11 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             # bracketed year beside a stock at a day ("718 children in care at 31 March (2024: 689)")
             placed = day_in_context(main.end.month, main.end.day, own[0])
             own = (placed, own[1]) if placed.known else own
+        if own is not None and own[0].kind == "financial_year" and base.kind == "quarter" and base.start \
+                and f.mention is not None and _SAME_QUARTER.search(text, max(0, f.mention.start - 30), f.mention.start):
+            # "1,032 in the quarter, against 1,118 in the same quarter of 2021/22": that quarter of that year
+            shift = own[0].start.year - (base.start.year if base.start.month >= 4 else base.start.year - 1)
+            own = (quarter(base.start.year + shift, (base.start.month - 1) // 3 + 1), own[1])
         when = _SINCE_WHEN.search(text, 0, f.start)
         then = next((m for m in mentions if when and when.start("date") <= m.start and m.end <= when.end("date")
                      and m.absolute), None)
@@ -648,7 +668,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
         period, rule = own
-        if to_date and period.kind in ("as_at", "month") and period.end is not None:
+        if (f.start, f.end) in to_date and period.kind in ("as_at", "month") and period.end is not None:
             period = year_to_date(period.end)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
     return {(a, b): out[(a, shortest[a])] for a, b in asked if (a, shortest[a]) in out}, main, main_at
@@ -671,6 +691,27 @@ _EVENT_VERB = re.compile(
     # "Following the Ofsted inspection in May 2022, the plan set out 31 actions": the inspection's date
     r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on)\s*$", re.I)
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
+_SAME_QUARTER = re.compile(r"\bsame quarter (?:of|in|for|during)\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
+_LEADS_TO = re.compile(r"[^.;,()]{0,25}$")  # "year to date: 2,087", "YTD total 2,087"
+
+
+def _to_date_figures(text: str, figs: list[_Figure]) -> set[tuple[int, int]]:
+    """The figures a "year to date" counts: every figure after it when it opens the sentence
+    ("In the year to date, 2,087 referrals ..."), else the one figure it heads ("year to date
+    2,087") or follows ("... and 2,087 in the year to date"), not the quarter's figure earlier
+    in the sentence."""
+    out: set[tuple[int, int]] = set()
+    ordered = sorted(figs, key=lambda f: f.start)
+    for m in _YEAR_TO_DATE.finditer(text):
+        after = [f for f in ordered if f.start >= m.end()]
+        before = [f for f in ordered if f.end <= m.start()]
+        if not before:
+            out |= {(f.start, f.end) for f in after}
+        elif after and _LEADS_TO.fullmatch(text[m.end():after[0].start]):
+            out.add((after[0].start, after[0].end))
+        else:
+            out.add((before[-1].start, before[-1].end))
+    return out
 
 
 def dates_an_event(text: str, m: Mention) -> bool:

@@ -167,6 +167,8 @@ def mentions(text: str) -> list[tuple[int, str, Area | None, float, str]]:
     body named in `text`."""
     if any(c in text for c in _LIGATURE_CHARS):
         text = text.translate(_LIGATURES)
+    if "|" in text:  # a row set out with pipes: its cells, and its line's end, bound every name
+        text = "\n".join(f"{ln} ;" if "|" in ln else ln for ln in text.split("\n")).replace("|", ";")
     flat = " ".join(text.split())
     low = flat.lower()
     out = []

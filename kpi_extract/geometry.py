@@ -51,7 +51,7 @@ _COMPARATOR = re.compile(
 _MEASURE_WORD = re.compile(
     r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|attendees|budget|spend|income|"
     r"contribution|amount|value|count|percentage|per|actual|outturn|booked|events|cancelled|filled|vacant|vacancies|"
-    r"vacancy|agency|posts?|fte|staff|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|"
+    r"vacancy|agency|posts?|fte|staff|establishment|permanent|interim|locum|headcount|starters|turnover|sickness|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|"
     r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|"
@@ -539,7 +539,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         table.rows.append(GeoRow(" ".join(label_parts), cells, group, lines[v].text))
         bodies.append(cells)
     if not columns[0].kind:
-        context = " ".join([caption, label_head, header_text_all])
+        context = " | ".join(t for t in (caption, label_head, header_text_all) if t)  # (a caption's "at 31 March" is not dated by the year under it)
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
             ytd = year_to_date_after(columns[m - 1].period if m else None)

@@ -368,9 +368,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
                                 r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d-])|"
                                 r"(?P<d2>[0-3]\d)(?P<sep>[/.])(?P<m2>[01]\d)(?P=sep)(?P<y2>\d\d))(?![\d/.]\d)")),
-    # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)": a short
-    # date, not a paragraph number ("4.3.12 The ...")
-    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
+    # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)", or
+    # alone in a bracket with slashes "(31/3/23)": a short date, not a paragraph number ("4.3.12 The ...")
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\))|\((?=[0-3]?\d/[01]?\d/\d\d\)))(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # "At the close of 2022", "at the end of 2023": the last day of the calendar year
     ("year_end", re.compile(rf"\b(?:(?:at|by)\s+)?the\s+(?:close|end)\s+of\s+(?P<y>{_YEAR})\b(?![/-]\d)", re.I)),
@@ -702,6 +702,11 @@ def single_period(text: str) -> Period | None:
             return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}
+    if not found and len(quarters) == 1 and len(inner) == 1:
+        # "Quarter 1 performance (April to June 2025)": the quarter's months, with their year
+        spans = [m.period for m in find_mentions(inner[0]) if m.absolute and m.period.kind == "quarter"]
+        if len(spans) == 1:
+            return spans[0]
     if len(found) == 1 and len(quarters) == 1 and (fy := next(iter(found))).kind == "financial_year" and fy.start:
         return fy_quarter(fy.start.year, quarters.pop())  # "Quarter 2 Performance Report 2022/23"
     if len(found) == 1 and len(inner) == 1 and (whole := next(iter(found))).kind == "financial_year":

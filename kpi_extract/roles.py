@@ -292,7 +292,7 @@ _OTHER_BODY = re.compile(
     r"foundation) trust|hospitals|housing (?:partnership|association|trust|provider)s?|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
     r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
-    r"home office|commissioner's|neighbouring|health commissioner|combined authority|mayoral|we visited|"
+    r"home office|commissioner's|neighbouring|health commissioner|crime commissioner|combined authority|mayoral|we visited|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
@@ -315,7 +315,10 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               # a health body's safeguarding professional: "Salford Royal's named doctor delivered 12 briefings"
               r"(?:named|designated) (?:doctors?|nurses?|professionals?)|"
               # an education service training schools' staff: "the Inclusion Team ran 28 ... sessions, attended by 612"
-              r"(?-i:EWS)|education welfare (?:service|team)|attendance (?:service|team)|virtual school|inclusion (?:service|team))")
+              r"(?-i:EWS)|education welfare (?:service|team)|attendance (?:service|team)|virtual school|inclusion (?:service|team)|"
+              # or a service for children with special needs: "The SEND outreach service ran 22 training sessions"
+              r"(?:(?-i:SEND|SEN)|special educational needs|educational psychology|speech and language|autism|"
+              r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team))")
 _BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
@@ -337,6 +340,8 @@ _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
                          r"(?:down\s+)?from\b", re.I)
 # money paid into a reserve or balances is a reserve movement, not partners' contributions
+_INCLUDING_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*\(?(?:including|includes|inclusive of|which includes|incl\.?)\s", re.I)
+_CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line's label cell)
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
                          r"contingency)\b", re.I)
@@ -625,18 +630,22 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
+        if " | " in text[:c.value_start] and _CAPITAL.search(text.split(" | ", 1)[0]):
+            return "finance-line", "capital"  # "Capital outturn 2020/21 | Programme £171.0m | Spent £143.6m"
         if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):
             return "look-alike", "total-with-carry-forward"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
     if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _DEVELOPERS.search(raw_before):
         return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
-    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _TO_RESERVE.match(raw_after):
+    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
     if entry.id == "budget_carry_forward" and _CARRY_THEN_TOTAL.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "contributions plus balance brought forward | Total | £588,900"
+    if entry.id == "budget_carry_forward" and _INCLUDING_AFTER.match(raw_after):
+        return "look-alike", "total-with-carry-forward"  # "total funds of £731,900 including the balance brought forward"
     if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
         return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
@@ -748,6 +757,62 @@ def subject_of(c: Candidate, library: Library) -> str:
     return ""
 
 
+# The service a council's budget or spend is for (spec/kpis.md: "a service's or directorate's,
+# naming it in `subject`"), said before the money's noun ("The Children's Services revenue budget
+# for 2022/23", "the 2023/24 children's services net budget", "Children's Social Care: net
+# budget") or after it ("the budget for children's social care"): its words are a service's
+# vocabulary, and it ends with a service's head word.
+_SERVICE_WORD = re.compile(
+    r"(?:children|childrens|adults?|young|people|family|families|early|help|social|care|health|public|education|"
+    r"inclusion|send|learning|skills|youth|justice|disabilit(?:y|ies)|with|schools?|fostering|adoption|"
+    r"residential|placements?|commissioning|housing|highways|transport|waste|environment|communities|community|"
+    r"wellbeing|leisure|culture|libraries|corporate|resources|place|and|&|services?|directorate|department)", re.I)
+_SERVICE_HEAD = re.compile(r"(?:services?|care|education|inclusion|directorate|department|families|help|placements|"
+                           r"send|skills|learning|justice)", re.I)
+_GENERIC_SERVICE = re.compile(r"(?:services?|directorate|department|care|help|social care)", re.I)
+_MONEY_NOUN = r"(?:budget|spend|spending|expenditure|outturn)"
+_MONEY_MODIFIER = r"(?:(?:net|gross|revenue|controllable|cash[- ]limited|base|approved|original|revised|annual|total|" \
+                  r"overall|operating|final)\s+)*"
+_SERVICE_BEFORE = re.compile(rf"(?P<run>(?:[\w'’&]+,?\s+){{1,6}}?){_MONEY_MODIFIER}{_MONEY_NOUN}\b", re.I)
+_SERVICE_AFTER = re.compile(rf"\b{_MONEY_NOUN}\s+(?:for|on|of)\s+(?:the\s+)?(?P<run>[^£]+)$", re.I)
+
+
+def _service_run(words: list[str], forward: bool = False) -> str:
+    """The service a run of words ends with (or, `forward`, begins with): its longest tail (head)
+    of a service's words that ends with a head word (a lone generic word, "the service's
+    budget", names none)."""
+    tail: list[str] = []
+    for w in words if forward else reversed(words):
+        bare = re.sub(r"(?:['’]s?)$", "", w.rstrip(",")).lower()
+        if not _SERVICE_WORD.fullmatch(bare):
+            break
+        tail.append(w)
+    if not forward:
+        tail.reverse()
+    while tail and tail[0].rstrip(",").lower() in ("and", "&", "with"):
+        tail.pop(0)
+    while forward and tail and not _SERVICE_HEAD.fullmatch(re.sub(r"['’]s?$", "", tail[-1].rstrip(",")).lower()):
+        tail.pop()
+    if not tail or not _SERVICE_HEAD.fullmatch(re.sub(r"['’]s?$", "", tail[-1].rstrip(",")).lower()):
+        return ""
+    name = re.sub(r"['’]s?$", "", " ".join(tail)).rstrip(",")
+    return "" if _GENERIC_SERVICE.fullmatch(name) else name
+
+
+def service_subject(c: Candidate) -> str:
+    """The council's service a budget or spend figure is for, when its sentence names one."""
+    before = c.snippet[:c.value_start]
+    clause = re.split(r"[.;](?:\s|$)|\|", before)[-1]
+    label = re.match(rf"\s*(?P<run>[^:]{{3,60}}?)\s*(?:{_MONEY_NOUN}\s*)?(?:(?:19|20)\d\d\S*\s*)?:", clause, re.I)
+    after = _SERVICE_AFTER.search(clause)
+    if after is not None and (name := _service_run(after.group("run").split(), forward=True)):
+        return name
+    for m in (*reversed(list(_SERVICE_BEFORE.finditer(clause))), label):
+        if m is not None and (name := _service_run(m.group("run").split())):
+            return name
+    return ""
+
+
 # a noun's modifiers straight before it, back to a figure, punctuation or a conjunction
 _NOUN_LEAD = re.compile(r"(?:(?!(?:and|or|but|than|with|from|versus|vs|compared|plus|by)\b)[A-Za-z][\w'-]*\s+){1,4}$", re.I)
 # "children in care (excluding UASC)": the part is left out, so it names no part
@@ -786,7 +851,10 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
-        c = replace(c, role=role, role_rule=rule, subject=named_part(c) if rule == "of-which-named" else c.subject)
+        subject = named_part(c) if rule == "of-which-named" else c.subject
+        if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
+            subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
+        c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
     return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
 

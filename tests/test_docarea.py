@@ -64,6 +64,9 @@ def test_the_place_is_the_one_next_to_the_council_word_not_a_name_before_a_post(
 def test_a_service_a_budget_line_or_a_post_is_no_area():
     assert document_area(["Adult Social Care\nAll Revenue Council\nChildren's Services Council"]) == ("", "")
     assert document_area(["Report of the Director of Children's Services"]) == ("", "")
+    # a table's cells, and its rows' ends, bound a name: the header's last cell is no council
+    assert document_area(["Directorate | Budget | Forecast | Variance\nChildren's Social Care | 98,460 | 103,215"]) \
+        == ("", "")
 
 
 def test_the_file_name_names_the_council_when_the_text_does_not():

@@ -605,6 +605,46 @@ READ_CASES = [
                  "Contributions and other income total | £391,500",
                  _facts("agency_contribution", "2023-24", ("40000", "Police"), ("118000", "ICB"), ("205000", "Council")),
                  id="contributions-and-other-income"),
+    # a council's service names itself as the budget's subject (spec/kpis.md); a body's own budget has none
+    pytest.param("Cabinet, 10 February 2025\nThe Children's Services net budget for 2025/26 is £104.2m.",
+                 _facts("budget_total", "2025-26", ("104200000", "Children's Services")), id="service-budget-before"),
+    pytest.param("In 2022/23 the budget for early help services was £6.3m.",
+                 _facts("budget_total", "2022-23", ("6300000", "early help services")), id="service-budget-after"),
+    pytest.param("The partnership's budget for 2022/23 was £418,000.",
+                 _facts("budget_total", "2022-23", ("418000", "")), id="body-budget-no-subject"),
+    # a monitoring table's unit caption is a heading: its quarter dates a budget's year
+    pytest.param("Quarter 2 2023/24 revenue monitoring (£000)\nDirectorate | Budget | Forecast | Variance\n"
+                 "Children's Services | 75,210 | 78,900 | 3,690",
+                 _facts("budget_total", "2023-24", ("75210000", "Children's Services")), id="unit-caption"),
+    # a caption's day of the year over bare year columns: each column that day
+    pytest.param("Table 4: Children on child protection plans at 31 March\n | 2022 | 2023 | 2024\n"
+                 "Children on a child protection plan | 290 | 305 | 318",
+                 _facts("cp_plans", "2022-03-31", ("290", "")) | _facts("cp_plans", "2023-03-31", ("305", "")) |
+                 _facts("cp_plans", "2024-03-31", ("318", "")), id="caption-day-over-years"),
+    # "the year to date" dates its own figure, not the quarter's before it
+    pytest.param("Quarter 3 2023/24 performance report\nThere were 2,214 children in need at 31 December 2023.\n"
+                 "The service received 840 referrals in the quarter and 2,515 in the year to date.",
+                 _facts("children_in_need", "2023-12-31", ("2214", "")) | _facts("referrals", "2023-Q4", ("840", "")),
+                 id="year-to-date-its-own"),
+    # "the same quarter of" a year is that quarter of that year
+    pytest.param("Quarter 3 2023/24 performance report\nThere were 840 referrals in the quarter, against 901 in the "
+                 "same quarter of 2022/23.", _facts("referrals", "2023-Q4", ("840", "")) |
+                 _facts("referrals", "2022-Q4", ("901", "")), id="same-quarter-of"),
+    # a short date alone in brackets; a date alone in a line's last cell; a date in a bracket after a percentage
+    pytest.param("There were 198 children on child protection plans (30/6/24).",
+                 _facts("cp_plans", "2024-06-30", ("198", "")), id="short-date-in-brackets"),
+    pytest.param("Children looked after | 402 | of whom placed with parents | 19 | as at 31/12/2023",
+                 _facts("children_in_care", "2023-12-31", ("402", "")), id="date-cell-last"),
+    pytest.param("Re-referral rate: 19.2% (year to date, end of September 2023) | target 20%",
+                 _facts("rereferral_rate", "2023-09", ("19.2", "")), id="date-in-bracket-after-percent"),
+    # "Quarter 3 performance (October to December 2023)": a title whose quarter's year is in brackets
+    pytest.param("Northtown Council - Quarter 3 performance (October to December 2023)\nAt the end of December, 287 "
+                 "children were subject to a child protection plan.",
+                 _facts("cp_plans", "2023-12-31", ("287", "")), id="quarter-title-bracket"),
+    # a total that includes the balance carried forward is not the balance
+    pytest.param("In 2023/24 partners paid in £610,400 and £22,600 was carried forward, giving total funds of "
+                 "£633,000 including the balance carried forward.",
+                 _facts("budget_carry_forward", "2023-24", ("22600", "")), id="total-including-balance"),
 ]
 
 
@@ -672,6 +712,16 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     # the condition stands in the label the figures follow
     "Since the last report, the number of children in care without an up-to-date health assessment has fallen from "
     "31 to 12.",
+    # staff in a team named for the children it serves are staff; a column headed by a workforce word is no place
+    "Table 2: Social work posts at 30 June 2023 (FTE)\nTeam | Establishment | Permanent | Agency\n"
+    "Care Leavers | 12.0 | 9.0 | 3.0\nChildren in Care | 31.0 | 25.0 | 6.0",
+    # a special needs service's training and a panel's referrals
+    "The SEND outreach team delivered 15 training sessions to 280 teaching assistants in 2023/24.",
+    "Referrals to the Resource Allocation Panel rose to 64 in the spring term.",
+    # capital, a reserve's contribution, a police and crime commissioner's budget
+    "Capital outturn 2023/24 | Budget £48.2m | Spent £41.7m | Slippage £6.5m",
+    "Reserve movements 2024/25: £2.5m contribution to the Adolescent Services Transformation Reserve",
+    "The Police and Crime Commissioner has set a net budget of £412.0m for 2024/25.",
 ])
 def test_aims_other_bodies_and_services_rules_and_conditions_give_no_fact(text, library):
     assert not extract_text(text, library)

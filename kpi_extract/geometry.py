@@ -31,7 +31,8 @@ from .pagemodel import Line, Run, body_size, join_runs, spaced
 from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, month, single_period,
                       year_column, year_to_date_after, yearless_day)
 
-_NUMBER = re.compile(r"^\(?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?\)?[*†‡]?$", re.I)
+# (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
+_NUMBER = re.compile(r"^\(?[+\u2212\u2013-]?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn|\s?pp|\s?ppts?|\s?pts)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
                     r"no data|none|awaited|no return)$", re.I)
 # a RAG rating or a direction of travel, alone or as an arrow with its word ("↑ improving", "↓ worsening")

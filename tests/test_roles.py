@@ -645,6 +645,20 @@ READ_CASES = [
     pytest.param("In 2023/24 partners paid in £610,400 and £22,600 was carried forward, giving total funds of "
                  "£633,000 including the balance carried forward.",
                  _facts("budget_carry_forward", "2023-24", ("22600", "")), id="total-including-balance"),
+    # a change column's signed cells ("+25", "-3pp") neither break the table nor make a row's unit
+    pytest.param("Indicator | Q3 2023/24 | Q3 2022/23 | Change\nChildren subject to a CP plan | 402 | 377 | +25\n"
+                 "Re-referrals within 12 months (%) | 18% | 21% | -3pp",
+                 _facts("cp_plans", "2023-Q4", ("402", "")) | _facts("cp_plans", "2022-Q4", ("377", "")) |
+                 _facts("rereferral_rate", "2023-Q4", ("18", "")) | _facts("rereferral_rate", "2022-Q4", ("21", "")),
+                 id="change-column"),
+    # "Council" beside "England" under a label head naming the KPI: the area's own row
+    pytest.param("Children looked after per 10,000 | 31 Mar 2023 | 31 Mar 2024 | Difference\nCouncil | 71.0 | 73.5 | "
+                 "+2.5\nEngland | 70.0 | 71.0 | +1.0",
+                 _facts("children_in_care_rate_per_10k", "2023-03-31", ("71", "")) |
+                 _facts("children_in_care_rate_per_10k", "2024-03-31", ("73.5", "")), id="council-row"),
+    # what the people did stands between them and their verb; the courses they attended are no head
+    pytest.param("Delegates attending the partnership's safeguarding courses in 2022/23 numbered 1,884.",
+                 _facts("training_delegates", "2022-23", ("1884", "")), id="delegates-attending"),
 ]
 
 

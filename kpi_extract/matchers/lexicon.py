@@ -169,7 +169,7 @@ def compile_library(library: Library) -> Compiled:
     # unchanged at"), never another figure: checked after the match
     # (or a space alone, when the figure ends the line: "Children in care 618", a row of a table set
     # out with spaces, or an item of a list)
-    after = {u: re.compile(rf"^(?P<gap>(?:\([^().;:£%|]{{0,60}}\)|[^.;:£%,|]|\.(?=\d)){{0,45}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
+    after = {u: re.compile(rf"^(?P<gap>(?:\([^().;:£%|]{{0,60}}\)|[^.;:£%,|]|\.(?=\d)){{0,60}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
                            rf"(?P<bare>\s)(?={_value(u)}(?:\.?\s*$|\s*;)))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
@@ -297,10 +297,20 @@ def _no_figure(text: str) -> bool:
 
 # "the rate of children in care was 82": a rate, whatever the noun phrase counts
 _RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))?\s*$", re.I)
+_ATTENDING = re.compile(r"^\s+(?:attending|(?:who|that) attended|taking part in|participating in)\b[^.;:,|]*$", re.I)
+
+
+def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The hits that head their noun phrase: in "Delegates attending the partnership's courses in
+    2022/23 numbered 1,884" the courses are what the delegates attended, not the figure's noun."""
+    return [h for k, h in enumerate(hits) if not (k and _ATTENDING.match(text[hits[k - 1].end:h.start]))]
+
+
 # between a noun phrase and its verb of amount only a period, a span or an owner may stand
 # ("funding for 2022-23 came to"); "Funding Agency's allocation to providers is" is another noun's
+# (or what the people did: "Delegates attending multi-agency safeguarding training in 2018-19 numbered")
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
-                  r"between|until|up to)\b)", re.I)
+                  r"between|until|up to|attending|(?:who|that) attended|taking part in|participating in)\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
 _A_SUM = re.compile(r"\b(?:fund|grant|reserve|budget|programme|pot|allocation)s?$", re.I)
 _NOT_OWNERS = {"the", "a", "an", "this", "that", "our", "their", "its", "each", "every", "total", "overall"}
@@ -820,7 +830,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         if pending:
             _continued_list(s, c, pending)
         prev = lowered[si - 1] if si else ""
-        hits = [h for h in _hits(sent.text, c, doc) if _context_ok(library.kpis[h.kpi], lowered[si], prev)]
+        hits = _heads(sent.text, [h for h in _hits(sent.text, c, doc) if _context_ok(library.kpis[h.kpi], lowered[si], prev)])
         for h in hits:
             _constructions(s, h, library, c)
         near = normal(prev + " " + lowered[si]) if completers else ""

@@ -327,7 +327,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
     per_10k = bool(_RATE_HEAD.search(table.label_head or ""))  # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25"
     for row in table.rows:
-        unit = _row_unit(row.label, row.cells, in_money)
+        # (a comparator's or a change's cells, "+2" beside "21% | 19%", say nothing of the row's unit)
+        unit = _row_unit(row.label, [c for c, k in zip(row.cells, kinds) if k not in ("comparator", "code", "unknown")]
+                         if kinds else row.cells, in_money)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
         if found and per_10k and library.kpis[found[0]].unit == "count":  # each row's rate, or nothing when it has none
@@ -396,6 +398,11 @@ def _caption_head(table: TextTable, library: Library, settings: Settings) -> tup
     return (caught, settings.table_label_cutoff) if caught else None
 
 
+# a row that names the reporting council by a common noun, not by its name
+_OWN_ROW = re.compile(r"(?:the |our |this )?(?:council|local authority|authority|LA|borough|county|city)(?:\s*\((?:us|we|LA)\))?"
+                      r"|us|we", re.I)
+
+
 def _under_head(label: str, headed: tuple[str, float], library: Library) -> tuple[tuple[str, float] | None, str]:
     """A row under a label column or a caption that names the KPI, whose label only says what of
     it ("Number", "Per 10,000") or whose ("Coventry", "Holmeshire - number"): the KPI it reads, and
@@ -405,6 +412,8 @@ def _under_head(label: str, headed: tuple[str, float], library: Library) -> tupl
         found = headed
     elif _RATE_ROW.fullmatch(what) and (rate := library.rates().get(headed[0])):
         found = (rate, headed[1])
+    elif not whose and _OWN_ROW.fullmatch(what):
+        return headed, ""  # "Council | 37.8 | 35.1" beside "England | 42.1 | 43.2": the area's own
     elif not whose and gazetteer().lookup(what) is not None:
         return headed, label.strip()  # "Re-referrals within 12 months (%)" over "Coventry | 22.1 | 24.6": that council's
     else:

@@ -194,7 +194,9 @@ def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
 
 
 def _standing_period(text: str) -> Period | None:
-    """A sentence that says which date the paper's figures are at, and holds no figure itself."""
+    """A sentence that says which date the paper's figures are at, and holds no figure itself
+    (its paragraph's number, "3.1", is none)."""
+    text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+(?=[A-Z])", "", text)
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
     alone = _the_date_alone(text)

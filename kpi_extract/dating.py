@@ -508,6 +508,12 @@ def _date_cell(text: str, m: Mention) -> bool:
         and _DATE_CELL_WORDS.fullmatch(text[cell + 3:m.start] + " " + text[m.end:]) is not None
 
 
+# a comparator's own figure just before the date: "England 41.6 at", "statistical neighbours 58 in"
+_COMPARATOR_FIGURE_BEFORE = re.compile(
+    r"\b(?:England|English average|national(?:ly)?(?: average)?|statistical neighbours?|SNs?|(?:the )?region(?:al)?(?: average)?)"
+    r"(?:'s?)?(?: (?:rate|average|figure|was|is|of))*:? \d[\d.,]*%?(?: per 10,000)?\s*(?:at|in|on|for|as at|,)?\s*$")
+
+
 def _target_deadline(text: str, m: Mention) -> bool:
     """Is the mention the deadline of a target or a forecast ("target 75% by March", "anticipates
     610 by March")? ("by" may open its span.)"""
@@ -517,8 +523,10 @@ def _target_deadline(text: str, m: Mention) -> bool:
 
 def _dates_another(text: str, m: Mention) -> bool:
     """A date that dates something else than the sentence's figures: an event ("the plan
-    launched in April 2019") or a target's or a forecast's deadline ("target 75% by March")."""
-    return dates_an_event(text, m) or _target_deadline(text, m)
+    launched in April 2019"), a target's or a forecast's deadline ("target 75% by March"), or a
+    comparator's figure ("163 children ... (45.3 per 10,000; England 41.6 at 31 March 2025)")."""
+    return dates_an_event(text, m) or _target_deadline(text, m) or \
+        bool(_COMPARATOR_FIGURE_BEFORE.search(text, max(0, m.start - 50), m.start))
 
 
 def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...], ctx: Context) -> Period | None:
@@ -1157,7 +1165,11 @@ def table_column(c: Candidate) -> Dated:
     column's year, not the year."""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
-    m = _STOCK_ROW.search(c.snippet.split(" | ")[0])
+    label = c.snippet.split(" | ")[0]
+    if p is not None and p.kind == "as_at" and p.end is not None and _YEAR_TO_DATE.search(label):
+        # "Referrals to children's social care, year to date (Apr-Feb)" under "Position at 28 Feb 2019"
+        return Dated(replace(c, period=year_to_date(p.end)), rule)
+    m = _STOCK_ROW.search(label)
     if m is None or p is None or p.end is None or p.kind not in ("calendar_year", "financial_year"):
         return Dated(c, rule)
     if m.group("m"):

@@ -327,13 +327,18 @@ _COUNCIL_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and)\s+)(?:
                               r"(?-i:Council)\b(?P<rest>[^.;]*)$")
 
 
+# a place's own figure, named in the possessive: "For comparison, Lancashire's rate of children looked after was"
+_PLACES_OWN = re.compile(r"(?:^|[,.;:(]\s*|\b(?:while|whereas|but|and)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:with\s+|and\s+|upon\s+|"
+                         r"on\s+)?[A-Z][\w-]+){0,3}))['’]s\s+[^.;,()]*$")
+
+
 def another_councils(before: str, code: str) -> str:
     """The name of another UK council the clause before a figure is about ("Nottingham City Council
     ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,
     not the reporting body's own (spec/kpis.md, "Whose figure it is")."""
     if not code:
         return ""  # a document of no one council (a joint partnership, an invented place): no other
-    m = _COUNCIL_SUBJECT.search(before)
+    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before)
     if m is None:
         return ""
     found = gazetteer().lookup(m.group("name"))

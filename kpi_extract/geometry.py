@@ -46,7 +46,8 @@ _COMPARATOR = re.compile(
     r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|london|core cities|"
     r"targets?|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
-    r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?)\b|^[+-]/[+-]$|^%$|^[+±]",
+    r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
+    r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies))\b|^[+-]/[+-]$|^%$|^[+±]",
     re.I)
 # words that head a column of some measure, never a place
 _MEASURE_WORD = re.compile(

@@ -402,7 +402,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
-        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b))"
+        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b)|"
+        # "2024 in numbers: 623 children ...", "2023 at a glance"
+        rf"(?<![\w/.-])(?=(?:19|20)\d\d\s+(?:in\s+(?:numbers|figures|review)|at\s+a\s+glance)\b))"
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
@@ -696,9 +698,10 @@ def single_period(text: str) -> Period | None:
     inner = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", " ", text)
     mentions = find_mentions(text)
-    if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)": a date alone in brackets
+    if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)", "(as at 31 July 2025)": a date alone in brackets
         dated = [m for m in find_mentions(inner[0]) if m.absolute and m.period.known]
-        if len(dated) == 1 and not re.sub(r"[\W_]+", "", inner[0][:dated[0].start] + inner[0][dated[0].end:]):
+        rest = inner[0][:dated[0].start] + inner[0][dated[0].end:] if len(dated) == 1 else "x"
+        if len(dated) == 1 and not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot)\b", "", rest, flags=re.I):
             return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}

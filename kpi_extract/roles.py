@@ -60,7 +60,10 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductions?|growth|uplift|cut|variation)\s*\(\s*£?$",
                              re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
-                           r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on)\b", re.I)
+                           r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
+                           # a distance from an aim: "22 above trajectory", "14 below target"
+                           r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:target|trajectory|plan|"
+                           r"forecast|profile|budget))\b", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
@@ -85,6 +88,11 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
                              r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
                              r"about\s+|up to\s+)?£?$", re.I)
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
+# a bound on a figure ("fewer than 300"), whose clause stops at it: an aim before it makes it a target
+_BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
+                           r"a maximum of|a minimum of)\s*$", re.I)
+# a line of what is promised or looked forward to, whatever its figures say
+_PLEDGE = re.compile(r"\b(?:pledges?|commitments?|milestones?|looking ahead|looking forward|the year ahead|the coming year|promises?)\b", re.I)
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
 # an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
@@ -93,7 +101,7 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
-                       r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict)|if (?:current )?(?:trends|demand) continues?|"
+                       r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
@@ -103,6 +111,9 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
                              r"estimated|predicted)\b|"
+                             # what is yet to happen to them: "1,300 children will become the subject of a plan"
+                             r"^[^.;,]{0,40}?\bwill (?:(?:probably|likely|then|each) )?(?:become|enter|start|come into|need|"
+                             r"require|rise|fall|reach|grow)\b|"
                              # "against 380 assumed when the budget was set"
                              r"^\s*(?:assumed|budgeted|planned|forecast|projected|expected|estimated|modelled)\b", re.I)
 
@@ -220,7 +231,7 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
@@ -251,6 +262,7 @@ _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 # a year after a word of time ("to 2028", "by 2026", "since 2019"), unless a verb moved a count to it
 _YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$|"
+                         r"\b(?:summer|spring|autumn|winter|end|start|beginning|middle|close|course) of\s+$|"
                          r"\bbetween\s+(?:19|20)\d\d\s+and\s+$", re.I)
 _MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
                        r"\s+to\s+$", re.I)
@@ -292,7 +304,8 @@ _OTHER_BODY = re.compile(
     r"foundation) trust|hospitals|housing (?:partnership|association|trust|provider)s?|trust's|schools'|school's|provider's|providers'|home's|academy's|charity's|notional|"
     r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
-    r"home office|commissioner's|neighbouring|health commissioner|crime commissioner|combined authority|mayoral|we visited|"
+    r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
+    r"mayoral|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
@@ -318,8 +331,10 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               r"(?-i:EWS)|education welfare (?:service|team)|attendance (?:service|team)|virtual school|inclusion (?:service|team)|"
               # or a service for children with special needs: "The SEND outreach service ran 22 training sessions"
               r"(?:(?-i:SEND|SEN)|special educational needs|educational psychology|speech and language|autism|"
-              r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team))")
-_BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|"
+              r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team)|"
+              # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
+              r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies))")
+_BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|set|sets|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
 _NAMED_THEN = r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+"  # a name of five words at most, then its comma
@@ -334,7 +349,10 @@ _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|w
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
 # the ends of a range, "between 390 and 420"
 _RANGE_OPENS = re.compile(r"\bbetween\s+£?$", re.I)
-_RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$", re.I)
+_RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
+                        # "would typically have 350 to 380 children" (not "rose from 350 to 380")
+                        r"(?<!\bfrom )(?<!\bfrom £)(?:\b(?:have|has|had|of|be|is|are|was|were|around|about|approximately|"
+                        r"some|typically|usually|normally)\s+)£?\d[\d,.]*\s*(?:%|m|k|bn)?\s*(?:to|-|\u2013)\s*£?$", re.I)
 _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
 # money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
@@ -419,6 +437,23 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     following = [a - end for a, _ in spans if end < a < end + len(predicate)]
     predicate = predicate[:min(following)] if following else predicate  # up to the next figure
     return before, after, predicate
+
+
+_BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
+                        r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
+                        r"records|looked after|looks after|supported|supports)\b[^;]{0,80}$", re.I)
+_OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
+
+
+def _body_does(text: str, at: int) -> bool:
+    """Another body opens the sentence and its own verb leads to the figure: "Our neighbours'
+    partnership has completed 27 of the 33 actions in its plan"."""
+    subject = _subject_of(text)
+    opening = _OTHER_BODY.match(subject)
+    if opening is None:
+        return False
+    end = len(text) - len(subject) + opening.end()
+    return end <= at and bool(_BODY_VERB.match(text[end:at])) and not _OURS.search(text, end, at)
 
 
 def _subject_of(text: str) -> str:
@@ -514,10 +549,12 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    if _BOUND_BEFORE.search(raw_before) and _TARGET.search(raw_before[:_BOUND_BEFORE.search(raw_before).start()]):
+        return "target", "aimed-bound"  # "We want to see fewer than 300 children on protection plans"
     lead_cell = _lead_cell(text, c.value_start)  # "Q3 projection (not actuals) | CP plans 455 | CLA 510"
     if lead_cell and _FORECAST.search(lead_cell):
         return "forecast", "forecast-line"
-    if lead_cell and _TARGET.search(lead_cell):
+    if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
     restated = _restated_count(c, entry, before, spans)
     if restated and (_TARGET.search(restated) or _PLANNED_BEFORE.search(restated)):
@@ -616,6 +653,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
+    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _body_does(text, c.value_start):
+        return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
     if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.match(text) or _BODY_RUNS.match(text), c):
@@ -902,10 +941,20 @@ def _own_measure(c: Candidate, library: Library) -> Candidate:
 
 def _lead_cell(text: str, at: int) -> str:
     """The first cell of a line set out in cells (" | "), when the figure is in a later one: it
-    labels the whole line, as a table's row label does."""
+    labels the whole line, as a table's row label does; so does a short lead before the line's
+    first colon or dash ("Milestones - June 2025: 60% ...", "Our 2026 pledges: 200 training
+    events | 4,000 delegates", "Q3 2025/26 forecast - children in need: 2,950")."""
     start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
     first = text.find(" | ", start, at)
-    return text[start:first].strip() if first >= 0 else ""
+    if first >= 0:
+        return text[start:first].strip()
+    lead = _LEAD_LABEL.match(text, start, at)
+    return lead.group(1).strip() if lead else ""
+
+
+# a line's label before its first colon or dash, with no figure of its own but a period's
+_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’]*|(?:19|20)\d\d(?:[/-]\d\d)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’]*|(?:19|20)\d\d"
+                         r"(?:[/-]\d\d)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:

@@ -659,6 +659,30 @@ READ_CASES = [
     # what the people did stands between them and their verb; the courses they attended are no head
     pytest.param("Delegates attending the partnership's safeguarding courses in 2022/23 numbered 1,884.",
                  _facts("training_delegates", "2022-23", ("1884", "")), id="delegates-attending"),
+    # "2023 in numbers:" names its year in the sentence; a heading's bracketed "as at" day dates its list
+    pytest.param("2023 in numbers: 512 children in our care on 31 December.",
+                 _facts("children_in_care", "2023-12-31", ("512", "")), id="year-in-numbers-inline"),
+    pytest.param("Sufficiency summary (as at 30 June 2024)\n- 344 children looked after",
+                 _facts("children_in_care", "2024-06-30", ("344", "")), id="heading-as-at-bracket"),
+    # an indicative year's column is a plan's; an adjective before "budget" names no service
+    pytest.param("Partnership budget (£000) | 2023/24 | 2024/25 | 2025/26 indicative\nBudget | 512 | 530 | 545",
+                 _facts("budget_total", "2023-24", ("512000", "")) | _facts("budget_total", "2024-25", ("530000", "")),
+                 id="indicative-column"),
+    pytest.param("Operating budget 2024-25: £640k | Projected overspend: £12k",
+                 _facts("budget_total", "2024-25", ("640000", "")), id="operating-no-subject"),
+    # a paragraph's number does not stop a standing statement; a comparator's date is the comparator's
+    pytest.param("3.1  The figures in this section are at 30 September 2024 unless stated otherwise.\n\n3.2  Demand has "
+                 "continued to rise. Staffing is stable. Caseloads are manageable.\n\n3.3  There were 1,019 open children "
+                 "in need cases.", _facts("children_in_need", "2024-09-30", ("1019", "")), id="standing-numbered"),
+    pytest.param("Figures are at 30 September 2024 unless stated otherwise.\n\n163 children were subject to a child "
+                 "protection plan (45.3 per 10,000; England 41.6 at 31 March 2024), and there were 1,019 open children "
+                 "in need cases.", _facts("cp_plans", "2024-09-30", ("163", "")) |
+                 _facts("cp_plans_rate_per_10k", "2024-09-30", ("45.3", "")) |
+                 _facts("children_in_need", "2024-09-30", ("1019", "")), id="comparators-date"),
+    # a year-to-date row under a column of a day is the year to that day; a trajectory column is no figure
+    pytest.param("Measure | Position at 31 Jan 2024 | Trajectory for Jan 2024\nReferrals to children's social care, "
+                 "year to date (Apr-Jan) | 3,020 | 3,100", _facts("referrals", "2024-01", ("3020", "")),
+                 id="year-to-date-row"),
 ]
 
 
@@ -736,6 +760,26 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Capital outturn 2023/24 | Budget £48.2m | Spent £41.7m | Slippage £6.5m",
     "Reserve movements 2024/25: £2.5m contribution to the Adolescent Services Transformation Reserve",
     "The Police and Crime Commissioner has set a net budget of £412.0m for 2024/25.",
+    # a line led by targets, commitments or a forecast; an aim that bounds a figure; what will happen
+    "Targets - March 2026: 320 children in care - March 2027: 300 children in care",
+    "Our 2025 commitments: 150 training courses | 3,500 delegates",
+    "Q4 2024/25 forecast - children in care: 655; child protection plans: 402",
+    "Councillor Ahmed said: we want to see fewer than 320 children on child protection plans by the autumn of 2026.",
+    "We estimate that about 1,150 children will become subject to a child protection plan over the coming year.",
+    "A council of our size would typically have 300 to 340 children on a plan.",
+    "The number of children in care is 14 above trajectory.",
+    # another body opening its sentence; a place's own figure; a table of agencies' own budgets or of grants
+    "Northshire Police trained 960 officers in child exploitation awareness in 2023/24.",
+    "Our neighbours' partnership has completed 31 of the 40 actions in its plan.",
+    "Adopt North, the regional adoption agency, set a budget of £5.1m for 2025/26.",
+    "Northtown Council\n\nFor comparison, Lancashire's rate of children looked after was 92 per 10,000 at 31 March 2023.",
+    "Agency | Safeguarding budget 2023/24\nNorthshire Police | £18.2m\nNorthshire NHS Trust | £2.9m",
+    "4.1 The Council will continue grants to voluntary groups:\n\nOrganisation | 2024/25 (£)\n"
+    "Citizens Advice Northtown | 98,000\nNorthtown Mediation | 9,500",
+    # places not taken up, events called off, carers' own learning
+    "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
+    "Nine multi-agency training events were called off in the spring term of 2023.",
+    "The carers' learning programme ran 24 sessions in 2023-24.",
 ])
 def test_aims_other_bodies_and_services_rules_and_conditions_give_no_fact(text, library):
     assert not extract_text(text, library)

@@ -216,10 +216,24 @@ def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, 
 
 
 
+_STATUTORY_PARTNER = re.compile(r"\b(?:police|constabulary|PCC|commissioner|ICB|CCG|NHS|health|trusts?|council|local "
+                                r"authority|LA|county|borough|city|schools?|probation|education|fire|youth|district|"
+                                r"academ(?:y|ies)|integrated care|clinical commissioning|public health|cafcass)\b", re.I)
+_OWN_MONEY_HEAD = re.compile(r"\b(?:budgets?|spend|spending|expenditure|costs?)\b", re.I)
+_PAID_IN_HEAD = re.compile(r"\b(?:contribut\w*|funding|share|paid|pledged?|income|payments?)\b", re.I)
+
+
 def _agency_rows(table: TextTable, header: str, page: int, library: Library, settings: Settings) -> list[Candidate]:
     """Rows of a partner table: each partner's contribution, the total of contributions; a row
     whose label names another KPI of money (a balance brought forward, the total budget) is that
     KPI; other totals and balances are not a partner's."""
+    # "Agency | Safeguarding budget 2020/21": each agency's own budget, paid to no one
+    own_money = bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)
+    # a list of organisations with sums and no statutory partner among them, under no word of
+    # paying in: a council's grants to voluntary groups, not a partnership's contributions
+    if not _PAID_IN_HEAD.search(f"{header} {table.caption or ''}") and \
+            not any(_STATUTORY_PARTNER.search(r.label) for r in table.rows):
+        own_money = True
     out = []
     summed = False  # a total after the contributions' total takes those in: no partner's sum
     balance = False  # and one after a balance brought forward or the body's own income takes that in
@@ -255,6 +269,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             continue
         else:
             kpi = "agency_contribution"
+        if own_money and kpi in ("agency_contribution", "budget_contributions"):
+            continue
         subject = label if kpi == "agency_contribution" else ""
         snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, period, start, share in zip(row.cells, table.periods, starts, shares):

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .docarea import CHILDREN, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
 from .values import figure_spans
+
+if TYPE_CHECKING:
+    from .context import DocumentContext
 
 FACT_ROLES = frozenset({"level", "flow", "rate", "share", "amount"})
 ROLES = ("level", "flow", "rate", "share", "amount", "part", "change", "target", "forecast", "comparator",
@@ -859,13 +863,17 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.|not including|other than|
                         r"without|less|minus)\s+(?:the\s+|those\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def assign(cands: list[Candidate], library: Library, area_code: str = "", owner: str = "",
-           service: str = "") -> list[Candidate]:
-    """Every candidate with its subject, role and rule set (look-alike labels routed first);
-    `area_code`, the document's council, makes another named council's figures that council's;
-    `owner`, a body that is no area whose paper this is (docarea.document_owner), makes every
-    figure that body's; `service`, another service than children's that the paper is about
-    (docarea.document_service), makes every figure whose text names no children that service's."""
+def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None = None,
+           lines: list[str] | None = None) -> list[Candidate]:
+    """Every candidate with its subject, role and rule set (look-alike labels routed first).
+
+    From the document (`doc`): its council (`area_code`) makes another named council's figures
+    that council's; a body that is no area whose paper this is (`owner`, docarea.document_owner)
+    makes every figure that body's; another service than children's that the paper is about
+    (`service`, docarea.document_service) makes every figure whose text names no children that
+    service's. From the page's `lines`: an item of a list under a lead of plans ("Milestones",
+    "Our targets for 2025/26:") is a target or a forecast."""
+    area_code, owner, service = (doc.area_code, doc.owner, doc.service) if doc is not None else ("", "", "")
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
@@ -890,12 +898,34 @@ def assign(cands: list[Candidate], library: Library, area_code: str = "", owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
+        elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
+            role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
             subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
     return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
+
+
+# a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")
+_LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z]{1,3}\))\s")
+
+
+def _planned_list(lines: list[str], at: int) -> str:
+    """"target" or "forecast" when the line `at` is an item of a list whose lead, the line above its
+    first item, names plans ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise."""
+    if not 0 <= at < len(lines) or not _LIST_ITEM_LINE.match(lines[at]):
+        return ""
+    k = at - 1
+    while k >= 0 and at - k <= 12 and (_LIST_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
+        k -= 1
+    lead = lines[k] if k >= 0 and at - k <= 12 else ""
+    if not lead.strip() or len(lead) > 90:
+        return ""
+    if _FORECAST.search(lead):
+        return "forecast"
+    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) else ""
 
 
 def _another_service(c: Candidate, service: str) -> bool:

@@ -776,6 +776,9 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Agency | Safeguarding budget 2023/24\nNorthshire Police | £18.2m\nNorthshire NHS Trust | £2.9m",
     "4.1 The Council will continue grants to voluntary groups:\n\nOrganisation | 2024/25 (£)\n"
     "Citizens Advice Northtown | 98,000\nNorthtown Mediation | 9,500",
+    # an item of a list under a lead of plans (the lead on the line above the list)
+    "Improvement plan milestones\n- September 2025: 55% of actions complete\n- March 2026: 90% of actions complete",
+    "Our targets for 2025/26\n\n- 160 multi-agency courses\n- 3,600 delegates",
     # places not taken up, events called off, carers' own learning
     "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
     "Nine multi-agency training events were called off in the spring term of 2023.",

@@ -87,6 +87,9 @@ POINT_KINDS = ("as_at", "month", "quarter")
 _ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
                       r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
 _FIGURE = re.compile(r"\d")
+# a sentence that goes on about the last one's subject: "... reviewed its learning offer in 2023/24. It ran 118
+# multi-agency courses": it has no period of its own, and takes that one's
+_SAME_SUBJECT = re.compile(r"^\W*(?:It|They)\s+(?!(?:is|are|was|were|will|would|should|may|might)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -511,7 +514,10 @@ def _date_cell(text: str, m: Mention) -> bool:
 # a comparator's own figure just before the date: "England 41.6 at", "statistical neighbours 58 in"
 _COMPARATOR_FIGURE_BEFORE = re.compile(
     r"\b(?:England|English average|national(?:ly)?(?: average)?|statistical neighbours?|SNs?|(?:the )?region(?:al)?(?: average)?)"
-    r"(?:'s?)?(?: (?:rate|average|figure|was|is|of))*:? \d[\d.,]*%?(?: per 10,000)?\s*(?:at|in|on|for|as at|,)?\s*$")
+    r"(?:'s?)?(?: (?:rate|average|figure|was|is|of))*:? \d[\d.,]*%?(?: per 10,000)?\s*(?:at|in|on|for|as at|,)?\s*$|"
+    # "... against 88 for our statistical neighbours and 70 for England (2024)"
+    r"\d[\d.,]*%?\s+for\s+(?:our\s+|the\s+)?(?:England|statistical neighbours?|the region|the North \w+|the South \w+|"
+    r"similar (?:councils|authorities|areas)|(?:all )?(?:English )?(?:councils|local authorities))\s*\(?\s*$")
 
 
 def _target_deadline(text: str, m: Mention) -> bool:
@@ -928,6 +934,11 @@ class _Carry:
             return self.point
         return self.year if self.year is not None and _only_relative(text) else None
 
+    def onto_the_same_subject(self, text: str) -> Period | None:
+        """A sentence that goes on about the last one's subject ("It ran 118 multi-agency courses")
+        and names no period: the last sentence's, when nothing around the two governs them."""
+        return self.year if self.year is not None and _SAME_SUBJECT.match(text) and not find_mentions(text) else None
+
     def after(self, main: Period | None, rest: str, event: bool = False) -> None:
         """Record the sentence just dated: its main period, its text without its dates, and
         whether that period dates an event."""
@@ -1005,6 +1016,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
     if rule == "meeting_date":
         carried = None
+    if carried is None and governing is None:
+        carried = carry.onto_the_same_subject(text)  # "... reviewed its training in 2023/24. It ran 96 courses."
     origin = max((c.carry_from for c in group), default=-1)
     if origin >= 0:  # a matcher's comparison reads the sentence it compares with
         carried = _period_of(layout.sentences[origin].text) or carried

@@ -257,7 +257,16 @@ def document_owner(pages: list[str], area: str) -> str:
     dropped), however much they look like a council's ("Trust staff made 1,318 referrals to
     children's social care"). "" for every document with an area: a council's pack that quotes a
     trust is still the council's."""
-    if area or not pages:
+    if not pages:
+        return ""
+    if area:
+        # a council's committee may receive another body's own report: its title or its author says so
+        # ("Report title: Estuary Hospitals NHS Foundation Trust - Safeguarding Children Annual Report",
+        # "Report of: ..., Registered Services Director, Oakhaven Care Group")
+        for line in _front_lines(pages, _FRONT_LINES_OF_A_REPORT):
+            m = _TITLE_OF_ANOTHER.match(line) or _AUTHOR_OF_ANOTHER.match(line)
+            if m:
+                return m.group("name").strip()
         return ""
     lines = _front_lines(pages, _FRONT_LINES)
     for line in lines:
@@ -265,6 +274,15 @@ def document_owner(pages: list[str], area: str) -> str:
         if m:
             return m.group("name").strip()
     return ""
+
+
+_BODY_NO_AREA = (r"(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|Clinical "
+                 r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
+_TITLE_OF_ANOTHER = re.compile(
+    rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}\s*(?:[-\u2013:(,]|['\u2019]s\b|$)",
+    re.I)
+_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report author|author|report from)\s*:[^:]*,\s*{_BODY_NO_AREA}\s*$", re.I)
+_FRONT_LINES_OF_A_REPORT = 16
 
 
 # a front page about another service than children's: adults' safeguarding and care, housing,

@@ -71,7 +71,7 @@ def explain_page(raw_pages: list[str], models: list | None, number: int, library
              if f.page == number}  # the document-level step (P10) dates what the page left undated
     pages, library, doc = prepare_document(raw_pages, shown, library, models)
     layout = next(islice(page_layouts(pages), number - 1, None))
-    cands = assign_roles(match_page(layout, library), library, doc, layout.lines)
+    cands = assign_roles(match_page(layout, library), library, doc, layout)
     dated, dropped = date_page(layout, [c for c in cands if is_fact(c)], doc, library)
     dropped = [(c, f"its role is {c.role} ({c.role_rule}): not the KPI's own measure")
                for c in cands if not is_fact(c)] + list(dropped)

@@ -43,7 +43,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
     each dated (`dating.py`), then checked (`to_fact`)."""
     if not cands:  # most pages of a pack: nothing to date
         return []
-    dated, _ = date_page(layout, own_measures(cands, library, doc, layout.lines), doc, library)
+    dated, _ = date_page(layout, own_measures(cands, library, doc, layout), doc, library)
     facts = []
     for d in dated:
         if yet_to_come(d.candidate, doc, library):
@@ -57,10 +57,10 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
 
 
 def own_measures(cands: list[Candidate], library: Library, doc: DocumentContext | None = None,
-                 lines: list[str] | None = None) -> list[Candidate]:
+                 layout: PageLayout | None = None) -> list[Candidate]:
     """The candidates whose role makes them facts (levels, flows, rates, shares of the KPI's own
     measure; named parts), each with its role and subject set."""
-    return [c for c in assign_roles(cands, library, doc, lines) if is_fact(c)]
+    return [c for c in assign_roles(cands, library, doc, layout) if is_fact(c)]
 
 
 def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:

@@ -28,6 +28,7 @@ from .values import figure_spans
 
 if TYPE_CHECKING:
     from .context import DocumentContext
+    from .layout import PageLayout
 
 FACT_ROLES = frozenset({"level", "flow", "rate", "share", "amount"})
 ROLES = ("level", "flow", "rate", "share", "amount", "part", "change", "target", "forecast", "comparator",
@@ -156,7 +157,8 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
 _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger point)\b[^.;\d]{0,40}?"
-                           r"\b(?:is|was|of|at|are|were|to)\s+$", re.I)
+                           r"\b(?:is|was|of|at|are|were|to)\s+$|"
+                           r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
 
@@ -235,12 +237,19 @@ _CONDITION = re.compile(
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
-    r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|"
+    # "have experienced three or more moves", "were pending a screening decision", "left early",
+    # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
+    r"(?:have|has|had) experienced|pending|left early|leaving early|(?:left|leaving) before the end|"
+    r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
+    r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
     r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
     r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than|"
+    # "the 187 children who had been looked after continuously for 12 months or more"
+    r"continuously|for (?:\d+|twelve|six|eighteen) (?:months|years|weeks) or (?:more|longer)|"
     # "had their review held outside statutory timescales"
     r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out)|"
     # "were on reduced timetables", "had pathway plans that were out of date"
@@ -268,6 +277,11 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$|"
                          r"\b(?:summer|spring|autumn|winter|end|start|beginning|middle|close|course) of\s+$|"
                          r"\bbetween\s+(?:19|20)\d\d\s+and\s+$", re.I)
+# an age after the people it bounds: "infants under one", "children aged five"
+_AGE_BEFORE = re.compile(r"\b(?:infants?|babies|children|child|young people|people|pupils)\s+(?:under|over|aged|below|above)\s+$",
+                         re.I)
+_NOUN_AFTER = re.compile(r"^\s*(?:%|per cent)?\s*(?:[a-z]+ )?(?:children|child|young|people|babies|infants|pupils|"
+                         r"families|cases|plans|referrals|delegates|courses)\b", re.I)
 _MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
                        r"\s+to\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|accounts|budget|profile|summary|"
@@ -310,6 +324,7 @@ _OTHER_BODY = re.compile(
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
     r"mayoral|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
+    r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
@@ -337,11 +352,17 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               r"(?:(?-i:SEND|SEN)|special educational needs|educational psychology|speech and language|autism|"
               r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team)|"
               # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
-              r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies))")
-_BODY_DOES = (r"\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|provided|provides|held|holds|spent|set|sets|"
+              r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
+              # a company: "Brightwell Safeguarding Ltd runs courses", "Achieving for Children, the company run by ..."
+              r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies))")
+_BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
+              r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
-_NAMED_THEN = r"^\W*[\w'&-]+(?:\s+[\w'&-]+){0,4},\s+"  # a name of five words at most, then its comma
+# a line whose lead opens with another body: "Our police partners' year in numbers 2024: ..."
+_BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _OTHER_BODY.pattern[2:-2] + r"|"
+                        + _BODY_KIND + r")\b", re.I)
+_NAMED_THEN = r"^\W*[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"  # a name of five words at most, then its comma
 _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
@@ -370,7 +391,10 @@ _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions
 _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
-                             r"(?:brought|carried)[- ]forward\b", re.I)
+                             r"(?:brought|carried)[- ]forward\b|"
+                             # "With the £18,450 carried forward from 2021/22 total income was £383,750"
+                             r"\bwith\s+(?:the\s+)?(?:£[\d,.]+[mk]?\s+)?(?:balance\s+|underspend\s+)?(?:brought|carried)[- ]forward\b",
+                             re.I)
 # (not "Total funds (including the balance brought forward of £36,210)": that figure is the balance's)
 _TOTAL_INCLUDING = re.compile(r"\btotal\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|inclusive of|with|plus)\s+"
                               r"(?:the\s+)?(?:\w+\s+){0,2}(?:brought|carried)[- ]forward\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
@@ -443,7 +467,21 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     return before, after, predicate
 
 
+# what another body did, named as its agent: "delivered by the ICB's named GP", "run on behalf of the diocese",
+# and money another body holds: "A budget of £1.86m, held by the integrated care board"
+_BY_OTHER = re.compile(r"\b(?:run|delivered|provided|organised|hosted|commissioned|held|made|funded|paid for|led|given|"
+                       r"reported|recorded|managed|spent)\s+(?:by|on behalf of)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+                       + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")", re.I)
+_HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?(?:"
+                            + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")", re.I)
+_SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b", re.I)
+# a clause whose subject is a body named by its kind: "and the school ran 6 safeguarding training sessions"
+_THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)\s+(?:school|academy|college|trust|hospital|"
+                            r"force|provider|charity|company|organisation|agency)\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|"
+                            r"delivers|trained|trains|made|makes|held|holds|had|has|put on|puts on|reported|recorded)\s+"
+                            r"(?:a total of\s+|some\s+|around\s+|about\s+|over\s+)?$", re.I)
 _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
+                        r"is|was|are|were|"
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
                         r"records|looked after|looks after|supported|supports)\b[^;]{0,80}$", re.I)
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
@@ -524,6 +562,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
+    if _AGE_BEFORE.search(raw_before) and not _NOUN_AFTER.match(raw_after):
+        return "other-noun", "age"  # "infants under one became subject to a plan": an age, no count
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):
         return "other-noun", "year"  # "projects the number of children in care to 2028": a year
     if _RANGE_END.search(raw_before) or (_RANGE_OPENS.search(raw_before) and _RANGE_START.match(raw_after)):
@@ -536,7 +576,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-in-brackets"
     if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
-    if _LIMIT_BEFORE.search(before):
+    if _LIMIT_BEFORE.search(before) or _LIMIT_BEFORE.search(raw_before):
         return "threshold", "limit-words"
     if ((_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before))
             and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before):
@@ -560,6 +600,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-line"
     if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
+    if lead_cell and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _BODY_LEAD.match(lead_cell):
+        return "other-body", "body-line"  # "Our police partners' year in numbers 2024: ... | 920 officers trained"
     restated = _restated_count(c, entry, before, spans)
     if restated and (_TARGET.search(restated) or _PLANNED_BEFORE.search(restated)):
         return "target", "rate-of-a-target"
@@ -657,6 +699,14 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
+    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1])
+                                                       or _HELD_BY_OTHER.match(raw_after)):
+        return "other-body", "by-another"  # "Training delivered by the ICB's named GP ... reached 846 practice staff"
+    if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
+                                             or _SINGLE_AGENCY.search(predicate)):
+        return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
+    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _THE_BODY_DOES.search(raw_before):
+        return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
     if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if _HOSTED.search(raw_before):
@@ -864,16 +914,19 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.|not including|other than|
 
 
 def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None = None,
-           lines: list[str] | None = None) -> list[Candidate]:
+           layout: PageLayout | None = None) -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first).
 
     From the document (`doc`): its council (`area_code`) makes another named council's figures
     that council's; a body that is no area whose paper this is (`owner`, docarea.document_owner)
     makes every figure that body's; another service than children's that the paper is about
     (`service`, docarea.document_service) makes every figure whose text names no children that
-    service's. From the page's `lines`: an item of a list under a lead of plans ("Milestones",
-    "Our targets for 2025/26:") is a target or a forecast."""
+    service's. From the page (`layout`): an item of a list under a lead of plans ("Milestones",
+    "Our targets for 2025/26:") is a target or a forecast, and a sentence that goes on about
+    another body named by the one before ("Essex Police has refreshed its training. It delivered
+    212 sessions") is that body's."""
     area_code, owner, service = (doc.area_code, doc.owner, doc.service) if doc is not None else ("", "", "")
+    lines = layout.lines if layout is not None else None
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
@@ -900,15 +953,31 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
+        elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _goes_on_about_a_body(layout, c):
+            role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
             subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
-    return _owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library)
+    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library),
+                                library)
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")
+_GOES_ON = re.compile(r"^\W*(?:It|They|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
+                      r"college|hospital))\s+", re.I)
+
+
+def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
+    """The candidate's sentence opens with "It", "They" or "The organisation", and the sentence
+    before opens with another body."""
+    if c.method == "table" or not 0 < c.sentence < len(layout.sentences) or not _GOES_ON.match(c.snippet):
+        return False
+    return bool(_BODY_LEAD.match(layout.sentences[c.sentence - 1].text))
+
+
 _LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z]{1,3}\))\s")
 
 
@@ -1028,6 +1097,26 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
                 c = replace(c, role=head.role, role_rule="compares-to")
         out.append(c)
     return out
+
+
+def _rates_follow_counts(cands: list[Candidate], library: Library) -> list[Candidate]:
+    """A rate in apposition to another body's or a comparator's count is that one's too:
+    "neighbouring Bury had 274 children on plans at 31 March 2020, a rate of 58.6 per 10,000"."""
+    count_of = {rate: count for count, rate in library.rates().items()}
+    out = []
+    for c in cands:
+        count = count_of.get(c.kpi)
+        if count and c.role in FACT_ROLES:
+            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == count and h.value_end <= c.value_start
+                     and h.role in _NOT_OURS and _APPOSED_RATE.match(c.snippet, h.value_end, c.value_start)]
+            if heads:
+                c = replace(c, role=heads[-1].role, role_rule="rate-of-theirs")
+        out.append(c)
+    return out
+
+
+_NOT_OURS = frozenset({"other-body", "comparator", "target", "forecast"})
+_APPOSED_RATE = re.compile(r"[^.;]{0,80}?(?:,\s*|\(\s*)(?:a|the|or)?\s*(?:rate\s+of\s+|rate\s+)?$", re.I)
 
 
 def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Candidate]:

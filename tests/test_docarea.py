@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_extract.docarea import document_area, figure_area
+from kpi_extract.docarea import document_area, document_owner, figure_area
 from kpi_extract.readers import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +67,20 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     # a table's cells, and its rows' ends, bound a name: the header's last cell is no council
     assert document_area(["Directorate | Budget | Forecast | Variance\nChildren's Social Care | 98,460 | 103,215"]) \
         == ("", "")
+
+
+@pytest.mark.parametrize("line,owner", [
+    ("Report title: Riverside Hospitals NHS Foundation Trust - Safeguarding Children Annual Report 2023/24",
+     "Riverside Hospitals NHS Foundation Trust"),
+    ("Report of: Ann Lowe, Registered Services Director, Hillcrest Care Group", "Hillcrest Care Group"),
+])
+def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
+    front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"
+    area = document_area([front])[0]
+    assert area == "Northtown" and document_owner([front], area) == owner
+    # a council's own report, by its own officer, stays the council's
+    own = "Northtown Borough Council\nReport title: Children's Services Performance Report\nReport of: Director of Children's Services\n"
+    assert document_owner([own], "Northtown") == ""
 
 
 def test_the_file_name_names_the_council_when_the_text_does_not():

@@ -683,6 +683,24 @@ READ_CASES = [
     pytest.param("Measure | Position at 31 Jan 2024 | Trajectory for Jan 2024\nReferrals to children's social care, "
                  "year to date (Apr-Jan) | 3,020 | 3,100", _facts("referrals", "2024-01", ("3020", "")),
                  id="year-to-date-row"),
+    # the police's clause after a semicolon is the police's; the partnership's before it stays
+    pytest.param("By 31 March 2025, 36 of the partnership's actions were complete; the police's own plan records 12 "
+                 "complete.", _facts("plan_actions_completed", "2025-03-31", ("36", "")), id="police-clause"),
+    # "It ran ..." goes on about the last sentence's subject, and takes its year
+    pytest.param("Northtown Safeguarding Children Partnership reviewed its training in 2023/24. It ran 96 multi-agency "
+                 "courses.", _facts("training_courses", "2023-24", ("96", "")), id="it-ran"),
+    # "Jan-2026", "the 2023 calendar year"; a comparator's year in brackets after it is the comparator's
+    pytest.param("Re-referral rate - Jan-2026: 21.7% (rolling 12 months)", _facts("rereferral_rate", "2026-01", ("21.7", "")),
+                 id="month-hyphen-year"),
+    pytest.param("Training utilisation reached 90 per cent in the 2023 calendar year.",
+                 _facts("training_utilisation", "2023", ("90", "")), id="the-calendar-year"),
+    pytest.param("At 31 March 2024 we looked after 288 children. This is a rate of 61 per 10,000 children, against 58 for "
+                 "our statistical neighbours and 70 for England (2023).",
+                 _facts("children_in_care", "2024-03-31", ("288", "")) |
+                 _facts("children_in_care_rate_per_10k", "2024-03-31", ("61", "")), id="comparators-year"),
+    # a total "with the £21,000 carried forward" is no budget
+    pytest.param("With the £21,000 carried forward from 2022/23 total income was £402,500.",
+                 _facts("budget_carry_forward", "2023-24", ("21000", "")), id="with-carried-forward"),
 ]
 
 
@@ -779,6 +797,33 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     # an item of a list under a lead of plans (the lead on the line above the list)
     "Improvement plan milestones\n- September 2025: 55% of actions complete\n- March 2026: 90% of actions complete",
     "Our targets for 2025/26\n\n- 160 multi-agency courses\n- 3,600 delegates",
+    # another body as the agent, the holder, the sentence's subject, the line's lead or the last sentence's subject
+    "Safeguarding training delivered by the trust's named doctor and named nurses reached 700 GP practice staff in "
+    "2024/25.",
+    "A budget of £2.2m, held by the integrated care board, funds the designated professionals.",
+    "Northdale Safeguarding Ltd runs courses for churches: in 2022 it put on 28 sessions.",
+    "Adopt@North, the regional adoption agency hosted by Northtown, reported a 2023/24 budget of £3.9m.",
+    "Ofsted's own budget for 2023-24 was £151m.",
+    "Northshire Health's named nurse team delivered 31 safeguarding courses during 2023.",
+    "The ICB's safeguarding budget, by contrast, is around £2.1m.",
+    "Hillside Academy's safeguarding lead made 19 referrals to children's social care in 2023/24, and the school ran "
+    "5 training sessions for staff.",
+    "Our police colleagues' year in numbers 2024: 2,840 child protection referrals | 36 briefings | 810 officers trained",
+    "Salford City Council\n\nNeighbouring Bolton had 301 children on child protection plans at 31 March 2023, a rate of "
+    "49.2 per 10,000.",
+    "Northshire Police has updated its exploitation training. It delivered 190 sessions in 2024.",
+    # children in a state, referrals pending, delegates who left early, courses under-booked, a trigger point, an age
+    "Members heard that 21 children we look after have experienced three or more moves of home this year.",
+    "Screening snapshot, 4 March 2024: 52 referrals were pending a decision.",
+    "Six delegates left early from the neglect course on 3 May 2023.",
+    "Spring term 2024\n- 9 courses ran under-booked",
+    "31 children subject to child protection plans were living in temporary accommodation.",
+    "Of the 205 children looked after continuously for 12 months or more, 180 had an up-to-date health assessment.",
+    "CIC rate trigger point: 95 per 10,000.",
+    "In 2023/24, 48 unborn babies and infants under one became subject to a child protection plan.",
+    # a provider's placement referrals; single-agency training
+    "We received 121 placement referrals from councils in the quarter (Q1: 109).",
+    "The council's safeguarding adviser ran single-agency training for 80 school staff in 7 sessions.",
     # places not taken up, events called off, carers' own learning
     "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
     "Nine multi-agency training events were called off in the spring term of 2023.",

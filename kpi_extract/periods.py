@@ -390,7 +390,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?P<m2>{_MONTH})\s?['\u2019-]?\s?(?:(?P<y2>{_YEAR})|(?P<yy2>\d{{2}}))\b(?![-/.,]\d|\s*%|{_COUNTED})", re.I)),
     ("asof_month", re.compile(rf"\bas\s+(?:at|of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     # March 2016, In August 2018, Mar-17 (a table header)
-    ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s*,?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("month_year", re.compile(rf"\b(?P<m>{_MONTH})(?:\s*,?\s+|-)(?P<y>{_YEAR})\b(?![-/]\d)", re.I)),  # ("Feb-2026")
     ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)", re.I)),
     # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
@@ -402,7 +402,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
-        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot)\b)|"
+        rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot|calendar year)\b)|"
         # "2024 in numbers: 623 children ...", "2023 at a glance"
         rf"(?<![\w/.-])(?=(?:19|20)\d\d\s+(?:in\s+(?:numbers|figures|review)|at\s+a\s+glance)\b))"
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),

@@ -350,13 +350,20 @@ _PLACES_OWN = re.compile(r"(?:^|[,.;:(]\s*|\b(?:while|whereas|but|and)\s+)(?P<na
                          r"on\s+)?[A-Z][\w-]+){0,3}))['’]s\s+[^.;,()]*$")
 
 
+# a place with what it is in apposition, then its verb: "Southend-on-Sea, a separate unitary with its own
+# partnership, reports 240 children who became subject to a plan"
+_PLACE_APPOSED = re.compile(r"(?:^|[.;:]\s+|\b(?:areas?|neighbours?|neighbouring)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:[\s-]+(?:on|upon|"
+                            r"under|le|with|and)?[\s-]*[A-Z][\w-]+){0,3})),\s+(?:a|an|the|our|its)\s+[^,;.]{3,60},\s+"
+                            r"(?:reports?|reported|had|has|recorded|records|saw|sees|ran|runs|delivered|looked after|looks after)\b[^.;]*$")
+
+
 def another_councils(before: str, code: str) -> str:
     """The name of another UK council the clause before a figure is about ("Nottingham City Council
     ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,
     not the reporting body's own (spec/kpis.md, "Whose figure it is")."""
     if not code:
         return ""  # a document of no one council (a joint partnership, an invented place): no other
-    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before)
+    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before) or _PLACE_APPOSED.search(before)
     if m is None:
         return ""
     found = gazetteer().lookup(m.group("name"))

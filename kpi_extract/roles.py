@@ -51,7 +51,7 @@ _OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,3}[A-Za-z']+),\s", re.I)
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
 _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|priority|action|appendix|annex|table|"
-                           r"figure|chart|section|paragraph|para|page|recommendation|objective|standard)\s+(?:no\.?\s*)?$",
+                           r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)\s+(?:no\.?\s*)?$",
                            re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
@@ -266,7 +266,9 @@ _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficie
 _AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?)"
 _SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list)"
 _CONDITION_BEFORE = re.compile(rf"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
-                               rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$", re.I)
+                               rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
+                               # "feedback forms returned late for 3 sessions"
+                               rf"\b(?:late|missing|outstanding|overdue|incomplete)\s+(?:for|from|on)\s+$", re.I)
 
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
@@ -354,19 +356,25 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
               r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
               # a company: "Brightwell Safeguarding Ltd runs courses", "Achieving for Children, the company run by ..."
-              r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies))")
+              r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|secure children's homes?)")
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
+# a body named by its kind, then what it has: "the company run by Kingston and Richmond, which had 312 children"
+_BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which|that|who)\s+(?:has|had|holds|held|manages|"
+                              r"managed|looks? after|looked after|cares? for|cared for|runs|ran|supports|supported)\b[^.;]{0,40}$",
+                              re.I)
 # a line whose lead opens with another body: "Our police partners' year in numbers 2024: ..."
 _BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _OTHER_BODY.pattern[2:-2] + r"|"
                         + _BODY_KIND + r")\b", re.I)
-_NAMED_THEN = r"^\W*[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"  # a name of five words at most, then its comma
+# a name of five words at most, then its comma, opening the sentence (or after the date of a meeting line
+# run into it: "Walsall Corporate Parenting Board, 11 July 2023 Adoption@Heart, the regional adoption agency ...")
+_NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
 _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
-                              + _BODY_KIND + r"\b[^,;.]{0,30}," + _BODY_DOES, re.I)
+                              + _BODY_KIND + r"\b[^,;.]{0,50}," + _BODY_DOES, re.I)
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
 _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
@@ -680,7 +688,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     relative = part_of is not None and part_of.group(0).lower().startswith(("of which", "of whom"))
     if money and _WHOSE.search(before):  # "the regional panel, whose own budget is £164,000"
         return "other-body", "whose"
-    if _BODY_WHICH.search(raw_before):  # "NHS Northshire ICB, which has a budget of £2.5 billion", "the provider's
+    if _BODY_WHICH.search(raw_before) or _BODY_KIND_WHICH.search(raw_before):  # "NHS Northshire ICB, which has a budget of £2.5 billion", "the provider's
         # action plan, which has 9 actions"
         return "other-body", "owner-which"
     if money and _SHARE_OF_BUDGET.search(raw_before):  # "the minimum of 2.5% of net budget (£14.8m)"
@@ -711,7 +719,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
-    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.match(text) or _BODY_RUNS.match(text), c):
+    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.search(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
@@ -783,6 +791,10 @@ _PER_10K_OPENS = re.compile(r"(?:^|[.;:]\s+)\W*(?:per|for every)\s+10,?000(?:\s+
                             r"(?:children and )?young people))?\s*,?\s*(?:there were\s+|we had\s+)?$", re.I)
 
 
+# or names it after the count's noun: "There are 94 children in care for every 10,000 children in Salford"
+_PER_10K_AFTER = re.compile(r"[^.;,:|\d]{0,50}?\b(?:for every|per|in every)\s+10,?000\b", re.I)
+
+
 def _route(c: Candidate, library: Library) -> Candidate:
     """A table row or a line labelled as a look-alike measure ("CP plans started" under the stock
     KPI) goes where the KPI's own `redirect` phrases send a sentence; a total of contributions
@@ -798,7 +810,8 @@ def _route(c: Candidate, library: Library) -> Candidate:
             return replace(c, kpi="agency_contribution", subject=named.group("name"),
                            pattern=f"{c.pattern}>agency_contribution")
     rate = library.rates().get(c.kpi)
-    if rate and c.method != "table" and _PER_10K_OPENS.search(c.snippet, 0, c.value_start):
+    if rate and c.method != "table" and (_PER_10K_OPENS.search(c.snippet, 0, c.value_start)
+                                         or _PER_10K_AFTER.match(c.snippet, c.value_end)):
         return replace(c, kpi=rate, pattern=f"{c.pattern}>{rate}")  # "Per 10,000 children, 44 were on a plan"
     if c.method == "regex" or c.sentence >= 0 and c.method != "table":
         return c  # sentences were routed by the matcher's clause rules already

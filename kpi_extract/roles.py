@@ -279,6 +279,11 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|in|through|beyond)\s+$|"
                          r"\b(?:summer|spring|autumn|winter|end|start|beginning|middle|close|course) of\s+$|"
                          r"\bbetween\s+(?:19|20)\d\d\s+and\s+$", re.I)
+# referrals made to another team than children's social care's front door
+_REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|passed)\s+to\s+(?:the\s+|a\s+|an\s+)?"
+                                 r"(?!(?:children's\s+)?social care|MASH|multi-agency safeguarding|front door|children's services|"
+                                 r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub)\b", re.I)
+_EVERY_N = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+|extra\s+)?$", re.I)  # "every 10 children"
 # an age after the people it bounds: "infants under one", "children aged five"
 _AGE_BEFORE = re.compile(r"\b(?:infants?|babies|children|child|young people|people|pupils)\s+(?:under|over|aged|below|above)\s+$",
                          re.I)
@@ -488,6 +493,9 @@ _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)
                             r"force|provider|charity|company|organisation|agency)\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|"
                             r"delivers|trained|trains|made|makes|held|holds|had|has|put on|puts on|reported|recorded)\s+"
                             r"(?:a total of\s+|some\s+|around\s+|about\s+|over\s+)?$", re.I)
+_BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*" + _OTHER_BODY.pattern + r"[^()]*\)\s+"
+                               r"(?:[a-z]+ly\s+)?(?:received|receives|made|makes|ran|runs|delivered|delivers|had|has|trained|"
+                               r"trains|saw|sees|held|holds)\b", re.I)
 _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
                         r"is|was|are|were|"
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
@@ -570,6 +578,13 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
+    if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
+        return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
+    if _EVERY_N.search(raw_before):
+        return "per-capita", "every-n"  # "Every 10 children above the assumed number would add £1.4m"
+    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _BODY_IN_BRACKETS.match(text) \
+            and _BODY_IN_BRACKETS.match(text).end() <= c.value_start:
+        return "other-body", "body-in-brackets"  # "Healthy Young Minds (Bury CAMHS, Pennine Care NHS Foundation Trust) received"
     if _AGE_BEFORE.search(raw_before) and not _NOUN_AFTER.match(raw_after):
         return "other-noun", "age"  # "infants under one became subject to a plan": an age, no count
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):

@@ -704,6 +704,9 @@ READ_CASES = [
     # "for every 10,000" after the count's noun makes it the rate
     pytest.param("There are 88 children in care for every 10,000 children in Northtown.",
                  _facts("children_in_care_rate_per_10k", "", ("88", "")), id="for-every-10000-after"),
+    # a column of assumptions is a plan's, never a place's
+    pytest.param("Measure | Actual 30 Nov 2024 | Assumed 31 Mar 2025\nChildren in care | 1,214 | 1,230",
+                 _facts("children_in_care", "2024-11-30", ("1214", "")), id="assumed-column"),
 ]
 
 
@@ -835,6 +838,16 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "that 180 children became subject to a child protection plan in 2022/23.",
     "Training update\n- feedback forms returned late for 4 sessions",
     "Data pack note 7: 35 children subject to a child protection plan had not been visited within ten working days.",
+    # a dashboard of agencies' activity is no table of money; "every 10 children"; a service owned in brackets;
+    # an audit committee's paper
+    "Agency | Measure | Q1 24/25 | Q2 24/25\nNorthshire Police | Missing episodes (children) | 148 | 160\n"
+    "Education | Suspensions | 612 | 547",
+    "Every 10 children above the assumed number of children in care would add about £1.4m a year.",
+    "5.2 Healthy Minds (Northtown CAMHS, Riverside NHS Foundation Trust) received 1,940 referrals in 2022/23.",
+    "5.3 Four referrals relating to children's services were made to the counter fraud team during the quarter.",
+    "In the year, 14 referrals were sent to the youth offending team.",
+    "Northtown County Council\nAudit and Accounts Committee\n\nInternal Audit Progress Report: Children's Services, "
+    "Quarter 1 2024/25\n\nOf the 28 actions, 15 have been implemented.",
     # places not taken up, events called off, carers' own learning
     "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
     "Nine multi-agency training events were called off in the spring term of 2023.",

@@ -219,6 +219,7 @@ def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, 
 _STATUTORY_PARTNER = re.compile(r"\b(?:police|constabulary|PCC|commissioner|ICB|CCG|NHS|health|trusts?|council|local "
                                 r"authority|LA|county|borough|city|schools?|probation|education|fire|youth|district|"
                                 r"academ(?:y|ies)|integrated care|clinical commissioning|public health|cafcass)\b", re.I)
+_MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|funding|budgets?|income|spend|expenditure|pounds|GBP|costs?|grants?)\b", re.I)
 _OWN_MONEY_HEAD = re.compile(r"\b(?:budgets?|spend|spending|expenditure|costs?)\b", re.I)
 _PAID_IN_HEAD = re.compile(r"\b(?:contribut\w*|funding|share|paid|pledged?|income|payments?)\b", re.I)
 
@@ -227,6 +228,11 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     """Rows of a partner table: each partner's contribution, the total of contributions; a row
     whose label names another KPI of money (a balance brought forward, the total budget) is that
     KPI; other totals and balances are not a partner's."""
+    # a dashboard of each agency's activity ("Agency | Measure | Q3 23/24 | ...": counts, not pounds) is no
+    # table of money at all
+    if not any(c and c.lstrip("(").startswith("£") for r in table.rows for c in r.cells) \
+            and not _MONEY_HEAD.search(f"{header} {table.caption or ''}"):
+        return []
     # "Agency | Safeguarding budget 2020/21": each agency's own budget, paid to no one
     own_money = bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)
     # a list of organisations with sums and no statutory partner among them, under no word of

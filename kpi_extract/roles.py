@@ -370,9 +370,10 @@ _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _
 _BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which|that|who)\s+(?:has|had|holds|held|manages|"
                               r"managed|looks? after|looked after|cares? for|cared for|runs|ran|supports|supported)\b[^.;]{0,40}$",
                               re.I)
+# another body, by its name's kind or by its own kind: the alternation the rules below share
+_ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
 # a line whose lead opens with another body: "Our police partners' year in numbers 2024: ..."
-_BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _OTHER_BODY.pattern[2:-2] + r"|"
-                        + _BODY_KIND + r")\b", re.I)
+_BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?" + _ANY_BODY + r"\b", re.I)
 # a name of five words at most, then its comma, opening the sentence (or after the date of a meeting line
 # run into it: "Walsall Corporate Parenting Board, 11 July 2023 Adoption@Heart, the regional adoption agency ...")
 _NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
@@ -483,10 +484,9 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
 # what another body did, named as its agent: "delivered by the ICB's named GP", "run on behalf of the diocese",
 # and money another body holds: "A budget of £1.86m, held by the integrated care board"
 _BY_OTHER = re.compile(r"\b(?:run|delivered|provided|organised|hosted|commissioned|held|made|funded|paid for|led|given|"
-                       r"reported|recorded|managed|spent)\s+(?:by|on behalf of)\s+(?:[\w'’-]+\s+){0,3}?(?:"
-                       + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")", re.I)
-_HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?(?:"
-                            + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")", re.I)
+                       r"reported|recorded|managed|spent)\s+(?:by|on behalf of)\s+(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY, re.I)
+_HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?"
+                            + _ANY_BODY, re.I)
 _SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b", re.I)
 # a clause whose subject is a body named by its kind: "and the school ran 6 safeguarding training sessions"
 _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)\s+(?:school|academy|college|trust|hospital|"

@@ -663,7 +663,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         if own is not None and own[0].kind == "financial_year" and base.kind == "quarter" and base.start \
                 and f.mention is not None and _SAME_QUARTER.search(text, max(0, f.mention.start - 30), f.mention.start):
             # "1,032 in the quarter, against 1,118 in the same quarter of 2021/22": that quarter of that year
-            shift = own[0].start.year - (base.start.year if base.start.month >= 4 else base.start.year - 1)
+            shift = own[0].start.year - financial_year_of(base.start)
             own = (quarter(base.start.year + shift, (base.start.month - 1) // 3 + 1), own[1])
         when = _SINCE_WHEN.search(text, 0, f.start)
         then = next((m for m in mentions if when and when.start("date") <= m.start and m.end <= when.end("date")

@@ -700,9 +700,10 @@ def single_period(text: str) -> Period | None:
     mentions = find_mentions(text)
     if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)", "(as at 31 July 2025)": a date alone in brackets
         dated = [m for m in find_mentions(inner[0]) if m.absolute and m.period.known]
-        rest = inner[0][:dated[0].start] + inner[0][dated[0].end:] if len(dated) == 1 else "x"
-        if len(dated) == 1 and not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot)\b", "", rest, flags=re.I):
-            return dated[0].period
+        if len(dated) == 1:
+            rest = inner[0][:dated[0].start] + inner[0][dated[0].end:]
+            if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot)\b", "", rest, flags=re.I):
+                return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}
     if not found and len(quarters) == 1 and len(inner) == 1:

@@ -396,9 +396,10 @@ _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn
 # money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
                          r"(?:down\s+)?from\b", re.I)
-# money paid into a reserve or balances is a reserve movement, not partners' contributions
+# a total said to include something after its figure: "total funds of £731,900 including the balance"
 _INCLUDING_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*\(?(?:including|includes|inclusive of|which includes|incl\.?)\s", re.I)
 _CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line's label cell)
+# money paid into a reserve or balances is a reserve movement, not partners' contributions
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
                          r"contingency)\b", re.I)
@@ -570,6 +571,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     text = c.snippet
     before, after, predicate = clause(text, c.value_start, c.value_end, spans)
     money = entry.unit == "GBP"
+    paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     raw_before = text[max(0, c.value_start - 90):c.value_start]
     raw_after = text[c.value_end:c.value_end + 60]  # for the words straight after the figure
     if c.value_start > 0 and text[c.value_start - 1].isalpha():
@@ -582,8 +584,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
     if _EVERY_N.search(raw_before):
         return "per-capita", "every-n"  # "Every 10 children above the assumed number would add £1.4m"
-    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _BODY_IN_BRACKETS.match(text) \
-            and _BODY_IN_BRACKETS.match(text).end() <= c.value_start:
+    if not paid_in and (owned := _BODY_IN_BRACKETS.match(text)) and owned.end() <= c.value_start:
         return "other-body", "body-in-brackets"  # "Healthy Young Minds (Bury CAMHS, Pennine Care NHS Foundation Trust) received"
     if _AGE_BEFORE.search(raw_before) and not _NOUN_AFTER.match(raw_after):
         return "other-noun", "age"  # "infants under one became subject to a plan": an age, no count
@@ -616,14 +617,14 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
-    if _BOUND_BEFORE.search(raw_before) and _TARGET.search(raw_before[:_BOUND_BEFORE.search(raw_before).start()]):
+    if (bound := _BOUND_BEFORE.search(raw_before)) and _TARGET.search(raw_before[:bound.start()]):
         return "target", "aimed-bound"  # "We want to see fewer than 300 children on protection plans"
     lead_cell = _lead_cell(text, c.value_start)  # "Q3 projection (not actuals) | CP plans 455 | CLA 510"
     if lead_cell and _FORECAST.search(lead_cell):
         return "forecast", "forecast-line"
     if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
-    if lead_cell and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _BODY_LEAD.match(lead_cell):
+    if lead_cell and not paid_in and _BODY_LEAD.match(lead_cell):
         return "other-body", "body-line"  # "Our police partners' year in numbers 2024: ... | 920 officers trained"
     restated = _restated_count(c, entry, before, spans)
     if restated and (_TARGET.search(restated) or _PLANNED_BEFORE.search(restated)):
@@ -635,10 +636,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-label"
     if label and _FORECAST.search(label.group(1)):  # "Forecast outturn: £12.4m"
         return "forecast", "forecast-label"
-    if label and _COMPARATOR.search(label.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
+    if label and _COMPARATOR.search(label.group(1)) and not paid_in:
         return "comparator", "comparator-label"
     lead = _LIST_LABEL.search(raw_before)  # "Comparator (England, 2022/23): children in care rate 71",
-    if lead and _COMPARATOR.search(lead.group(1)) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
+    if lead and _COMPARATOR.search(lead.group(1)) and not paid_in:
         return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
     own = _CELL_LABEL.search(raw_before)  # the label's own cell, of a line set out in cells too
     cell = own.group(1) if own else (lead.group(1) if lead else "")
@@ -646,7 +647,6 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-label"
     if cell and _FORECAST_LEAD.match(cell):  # "Budget assumption for 2025/26: partner contributions of £520,000"
         return "forecast", "forecast-label"
-    paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
     if not paid_in and restated and _COMPARATOR.search(restated):
@@ -719,18 +719,17 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
         or (money and _POLICE.search(before)) \
         or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
-    if money and entry.id not in _MONEY_KPI_GROUPS["paid-in"] and entry.measure == "amount" \
+    if money and not paid_in and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
-    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1])
-                                                       or _HELD_BY_OTHER.match(raw_after)):
+    if not paid_in and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1]) or _HELD_BY_OTHER.match(raw_after)):
         return "other-body", "by-another"  # "Training delivered by the ICB's named GP ... reached 846 practice staff"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
                                              or _SINGLE_AGENCY.search(predicate)):
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
-    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _THE_BODY_DOES.search(raw_before):
+    if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
-    if entry.id not in _MONEY_KPI_GROUPS["paid-in"] and _body_does(text, c.value_start):
+    if not paid_in and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
@@ -750,11 +749,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "finance-line", "capital"  # "Capital outturn 2020/21 | Programme £171.0m | Spent £143.6m"
         if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):
             return "look-alike", "total-with-carry-forward"
-    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _MIXED_INCOME.search(before + after):
+    if paid_in and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
-    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _DEVELOPERS.search(raw_before):
+    if paid_in and _DEVELOPERS.search(raw_before):
         return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
-    if entry.id in _MONEY_KPI_GROUPS["paid-in"] and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
+    if paid_in and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
@@ -898,23 +897,27 @@ _SERVICE_BEFORE = re.compile(rf"(?P<run>(?:[\w'’&]+,?\s+){{1,6}}?){_MONEY_MODI
 _SERVICE_AFTER = re.compile(rf"\b{_MONEY_NOUN}\s+(?:for|on|of)\s+(?:the\s+)?(?P<run>[^£]+)$", re.I)
 
 
+def _bare(word: str) -> str:
+    """A word without its comma or possessive ending, lower case: "Services'," -> "services"."""
+    return re.sub(r"['’]s?$", "", word.rstrip(",")).lower()
+
+
 def _service_run(words: list[str], forward: bool = False) -> str:
     """The service a run of words ends with (or, `forward`, begins with): its longest tail (head)
     of a service's words that ends with a head word (a lone generic word, "the service's
     budget", names none)."""
     tail: list[str] = []
     for w in words if forward else reversed(words):
-        bare = re.sub(r"(?:['’]s?)$", "", w.rstrip(",")).lower()
-        if not _SERVICE_WORD.fullmatch(bare):
+        if not _SERVICE_WORD.fullmatch(_bare(w)):
             break
         tail.append(w)
     if not forward:
         tail.reverse()
     while tail and tail[0].rstrip(",").lower() in ("and", "&", "with"):
         tail.pop(0)
-    while forward and tail and not _SERVICE_HEAD.fullmatch(re.sub(r"['’]s?$", "", tail[-1].rstrip(",")).lower()):
+    while forward and tail and not _SERVICE_HEAD.fullmatch(_bare(tail[-1])):
         tail.pop()
-    if not tail or not _SERVICE_HEAD.fullmatch(re.sub(r"['’]s?$", "", tail[-1].rstrip(",")).lower()):
+    if not tail or not _SERVICE_HEAD.fullmatch(_bare(tail[-1])):
         return ""
     name = re.sub(r"['’]s?$", "", " ".join(tail)).rstrip(",")
     return "" if _GENERIC_SERVICE.fullmatch(name) else name
@@ -993,7 +996,6 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                                 library)
 
 
-# a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")
 _GOES_ON = re.compile(r"^\W*(?:It|They|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
 
@@ -1006,6 +1008,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     return bool(_BODY_LEAD.match(layout.sentences[c.sentence - 1].text))
 
 
+# a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")
 _LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z]{1,3}\))\s")
 
 

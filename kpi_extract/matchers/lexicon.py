@@ -297,7 +297,9 @@ def _no_figure(text: str) -> bool:
 
 # "the rate of children in care was 82": a rate, whatever the noun phrase counts
 _RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))?\s*$", re.I)
-_ATTENDING = re.compile(r"^\s+(?:attending|(?:who|that) attended|taking part in|participating in)\b[^.;:,|]*$", re.I)
+# what people counted did, between them and their verb: "Delegates attending ... numbered 2,940"
+_DOING = r"(?:attending|(?:who|that) attended|taking part in|participating in)"
+_ATTENDING = re.compile(rf"^\s+{_DOING}\b[^.;:,|]*$", re.I)
 
 
 def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -310,7 +312,7 @@ def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:
 # ("funding for 2022-23 came to"); "Funding Agency's allocation to providers is" is another noun's
 # (or what the people did: "Delegates attending multi-agency safeguarding training in 2018-19 numbered")
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
-                  r"between|until|up to|attending|(?:who|that) attended|taking part in|participating in)\b)", re.I)
+                  r"between|until|up to|" + _DOING + r")\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
 _A_SUM = re.compile(r"\b(?:fund|grant|reserve|budget|programme|pot|allocation)s?$", re.I)
 _NOT_OWNERS = {"the", "a", "an", "this", "that", "our", "their", "its", "each", "every", "total", "overall"}

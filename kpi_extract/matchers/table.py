@@ -230,16 +230,14 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     KPI; other totals and balances are not a partner's."""
     # a dashboard of each agency's activity ("Agency | Measure | Q3 23/24 | ...": counts, not pounds) is no
     # table of money at all
-    if not any(c and c.lstrip("(").startswith("£") for r in table.rows for c in r.cells) \
-            and not _MONEY_HEAD.search(f"{header} {table.caption or ''}"):
+    said = f"{header} {table.caption or ''}"
+    if not any(c and c.lstrip("(").startswith("£") for r in table.rows for c in r.cells) and not _MONEY_HEAD.search(said):
         return []
-    # "Agency | Safeguarding budget 2020/21": each agency's own budget, paid to no one
-    own_money = bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)
-    # a list of organisations with sums and no statutory partner among them, under no word of
-    # paying in: a council's grants to voluntary groups, not a partnership's contributions
-    if not _PAID_IN_HEAD.search(f"{header} {table.caption or ''}") and \
-            not any(_STATUTORY_PARTNER.search(r.label) for r in table.rows):
-        own_money = True
+    # money no partner paid in: each agency's own budget ("Agency | Safeguarding budget 2020/21"), or,
+    # in a list of organisations with no statutory partner among them and no word of paying in, a
+    # council's grants to voluntary groups
+    own_money = (bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or \
+        (not _PAID_IN_HEAD.search(said) and not any(_STATUTORY_PARTNER.search(r.label) for r in table.rows))
     out = []
     summed = False  # a total after the contributions' total takes those in: no partner's sum
     balance = False  # and one after a balance brought forward or the body's own income takes that in

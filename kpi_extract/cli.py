@@ -397,7 +397,7 @@ def extract(paths, output, pattern_paths, kpis, fmt, series_path, errors_path, c
     from .cache import TextCache
     from .pipeline import discover, run
     from .readers.ocr import INSTALL as OCR_INSTALL, tesseract
-    from .resolve import sort_facts
+    from .model import sort_facts
     if ocr and tesseract() is None:
         raise CliError(f"--ocr needs Tesseract, which is not on PATH: {OCR_INSTALL}")
     library = _library(pattern_paths)

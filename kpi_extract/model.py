@@ -5,6 +5,7 @@ into a test rather than with a PDF.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,5 +83,17 @@ FACT_COLUMNS = [
     "period_source", "subject", "document", "page", "snippet", "method", "pattern", "confidence",
     "area", "area_code", "reviewed",
 ]
+
+
 # columns a facts file written before they existed may lack (read as empty)
 OPTIONAL_FACT_COLUMNS = {"fact_id", "area", "area_code", "reviewed"}
+
+
+def sort_facts(facts: list[Fact]) -> list[Fact]:
+    """The facts file's order: by document, page, KPI, subject and period, so that a run's output
+    does not depend on the order the workers finished in."""
+    def key(f: Fact) -> tuple:
+        num = float(f.value) if re.fullmatch(r"-?\d+(?:\.\d+)?", f.value) else 0.0
+        return (f.document, f.page, f.kpi, f.subject, f.period_start, f.period, num, f.snippet, f.pattern)
+    return sorted(facts, key=key)
+

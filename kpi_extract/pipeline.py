@@ -16,25 +16,25 @@ import traceback
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .areas import gazetteer
 from .cache import TextCache, file_hash
-from .context import DocumentContext, build_context
-from .layout import PageLayout, layout_page
-from .ids import assign as assign_ids, text_hash
 from .library import Library
-from .matchers import match_page, prepare as prepare_matchers
-from .matchers.lexicon import for_document
 from .model import Fact
-from .pages import Page, prepare
 from .readers import DEFAULT_PDF_READER, SUFFIXES, RawDocument, ReadError, read_pages, reader_for, state_clean
 from .readers.ocr import configure as configure_ocr, ocr_pages
-from .dating import restated
-from .resolve import dedupe, resolve_page
 from .redos import Overtime, describe_patterns, running_pattern
 from .sandbox import enter_child, shown_size
 from .writers import shown_name
+
+if TYPE_CHECKING:
+    from .context import DocumentContext
+    from .layout import PageLayout
+    from .pages import Page
+
+# The extraction modules (context, layout, matchers, resolve, dating: some 500 regular expressions
+# compiled at import) are imported where a file is extracted, not here: a nightly run whose files
+# are all unchanged takes every fact from the cache and never needs them.
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,10 @@ def prepare_document(raw_pages: list[str], shown: str, library: Library, models:
     """A document made ready to be matched: its pages, the library with the terms the document
     defines for itself, and the context (titles, headings, dates, area) that governs its pages.
     `extract` and `explain` both start here, so that `explain` shows what `extract` does."""
+    from .context import build_context
+    from .matchers.lexicon import for_document
+    from .pages import prepare
+
     pages = prepare(raw_pages, models)
     library = for_document(library, [p.text for p in pages])
     ctx = build_context([p.text for p in pages], shown, [p.lines for p in pages], raw_pages)
@@ -109,6 +113,8 @@ def prepare_document(raw_pages: list[str], shown: str, library: Library, models:
 def page_layouts(pages: list[Page]) -> Iterator[PageLayout]:
     """Each page laid out in turn; a table that runs on without its header takes the columns of
     the last table of the page before."""
+    from .layout import layout_page
+
     carry = None
     for page in pages:
         layout = layout_page(page.number, page.text, page.lines, carry)
@@ -120,6 +126,11 @@ def extract_pages(raw_pages: list[str], shown: str, library: Library,
                   kpis: set[str] | None = None, models: list | None = None, content_hash: str = "") -> list[Fact]:
     """Facts from a document's raw page texts (and page models, when the reader gave them), with
     ids from the file's `content_hash` (else from the page texts). Pure: no I/O."""
+    from .dating import restated
+    from .ids import assign as assign_ids, text_hash
+    from .matchers import match_page
+    from .resolve import dedupe, resolve_page
+
     pages, library, ctx = prepare_document(raw_pages, shown, library, models)
     facts: list[Fact] = []
     for layout in page_layouts(pages):
@@ -434,6 +445,9 @@ def _size(path: Path) -> int:
 def _prepare_for_children(library: Library) -> None:
     """What every child needs, built once here so that each child is forked with it rather than
     building it again: the library's pattern index, the matchers' alias tables, the gazetteer."""
+    from .areas import gazetteer
+    from .matchers import prepare as prepare_matchers
+
     prepare_matchers(library)
     gazetteer()
     gc.freeze()

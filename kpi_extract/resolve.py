@@ -15,7 +15,7 @@ from .docarea import figure_area
 from .ids import figure_key
 from .layout import PageLayout
 from .library import Library
-from .model import UNKNOWN_PERIOD, Candidate, Fact
+from .model import UNKNOWN_PERIOD, Candidate, Fact, sort_facts
 from .roles import assign as assign_roles, is_fact, subject_of as _subject
 from .values import format_value, parse_value
 
@@ -119,10 +119,3 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
         if cur is None or (f.confidence, f.pattern) > (cur.confidence, cur.pattern):
             best[key] = f
     return sort_facts(list(best.values()))
-
-
-def sort_facts(facts: list[Fact]) -> list[Fact]:
-    def key(f: Fact) -> tuple:
-        num = float(f.value) if re.fullmatch(r"-?\d+(?:\.\d+)?", f.value) else 0.0
-        return (f.document, f.page, f.kpi, f.subject, f.period_start, f.period, num, f.snippet, f.pattern)
-    return sorted(facts, key=key)

@@ -124,3 +124,23 @@ def test_the_document_cache_keeps_page_models(tmp_path):
     cache.put(f, reader_for(f), raw)
     got = cache.get(f, reader_for(f))
     assert got is not None and got.to_json() == raw.to_json()
+
+
+EXTRACTION_MODULES = ["kpi_extract.context", "kpi_extract.layout", "kpi_extract.matchers", "kpi_extract.resolve",
+                      "kpi_extract.roles", "kpi_extract.dating"]
+
+
+def test_a_run_of_unchanged_files_does_not_load_the_extraction_modules(folder, tmp_path):
+    """A nightly run over an unchanged folder takes every fact from the cache, so it should not pay
+    for compiling the extraction rules' hundreds of regular expressions at import."""
+    import subprocess
+    import sys
+    probe = ("import sys\nfrom kpi_extract.cli import main\n"
+             "try:\n    main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+             f"    print(sorted(m for m in {EXTRACTION_MODULES!r} if m in sys.modules), file=sys.stderr)\n")
+    args = ["extract", str(folder), "-q", "-o", str(tmp_path / "out.csv"), "--cache-dir", str(tmp_path / "cache")]
+    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert second.stderr.strip().splitlines()[-1] == "[]"

@@ -532,7 +532,19 @@ def _dates_another(text: str, m: Mention) -> bool:
     launched in April 2019"), a target's or a forecast's deadline ("target 75% by March"), or a
     comparator's figure ("163 children ... (45.3 per 10,000; England 41.6 at 31 March 2025)")."""
     return dates_an_event(text, m) or _target_deadline(text, m) or \
-        bool(_COMPARATOR_FIGURE_BEFORE.search(text, max(0, m.start - 50), m.start))
+        bool(_COMPARATOR_FIGURE_BEFORE.search(text, max(0, m.start - 50), m.start)) or _names_a_plan(text, m)
+
+
+# "the 2025-26 business plan": a year that is part of a plan's name
+_PLAN_AFTER_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:plan|strategy|programme)\b", re.I)
+_PLAN_DETERMINER = re.compile(r"\b(?:the|its|our|their|this)\s+$", re.I)
+
+
+def _names_a_plan(text: str, m: Mention) -> bool:
+    """A year in a plan's name ("57% of the actions in the 2025-26 business plan had been completed by
+    30 September 2025") names the plan; another date in the sentence dates its figures."""
+    return bool(_PLAN_DETERMINER.search(text, max(0, m.start - 8), m.start)) and bool(_PLAN_AFTER_YEAR.match(text, m.end)) \
+        and any(x.absolute and x.start != m.start and not _PLAN_AFTER_YEAR.match(text, x.end) for x in find_mentions(text))
 
 
 def _placed_in_sentence(m: Mention, mentions: tuple[Mention, ...], ctx: Context) -> Period | None:
@@ -697,7 +709,7 @@ def dates_the_event(text: str, at: int) -> bool:
 _EVENT_VERB = re.compile(
     r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
     r"refreshed|implemented|set up|put in place|came into (?:force|effect))\b"
-    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,50}?)??\s+(?:in|on|at|during|from)?\s*$"
+    r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,50}?,?)??\s+(?:in|on|at|during|from)?\s*$"
     # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
     # ("CP plans started in 2022/23: 498" counts plans that started: the figure's own period)
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
@@ -732,7 +744,15 @@ def dates_an_event(text: str, m: Mention) -> bool:
     """P1, restated stocks: the date a plan was approved or launched dates that event, not the
     figures of the report that restates it ("The improvement plan agreed in July 2021 sets out
     46 actions" is dated by the report, spec/kpis.md)."""
-    return m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))
+    return (m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))) or \
+        bool(_FUTURE_EVENT.search(text, max(0, m.start - 60), m.start))
+
+
+# what is still to happen dates that, not a figure already counted: "an audit ... will report in January"
+_FUTURE_EVENT = re.compile(r"\b(?:will|is due to|are due to|is expected to|are expected to)\s+(?:\w+\s+){0,2}?"
+                           r"(?:report|be (?:completed|published|presented|reviewed|held|reported|finished)|conclude|"
+                           r"complete|finish|start|begin|launch|go live|return|come back|be back)\s+(?:back\s+)?"
+                           r"(?:to\s+[\w' ]{1,40}?\s+)?(?:(?:in|by|on|at|during)\s+(?:the\s+)?)?$", re.I)
 
 
 # a baseline's date and its figure, "since 31 March 2022, when 641 children were in care"
@@ -852,6 +872,8 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
 
 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
+# a budget is set for a year: one named in a quarter's or a month's report is that year's
+_ANNUAL_AMOUNTS = frozenset({"budget_total"})
 _BY_POINT = re.compile(r"\b(?:by|so far|to date|up to|already)\b", re.I)
 
 
@@ -861,6 +883,8 @@ def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Perio
     if library.kpis[c.kpi].measure == "flow" and p.kind == "as_at" and p.end is not None \
             and _BY_POINT.search(text[:c.value_start]):
         return year_to_date(p.end)
+    if c.kpi in _ANNUAL_AMOUNTS and p.kind in ("quarter", "month") and p.end is not None:
+        return financial_year(financial_year_of(p.end))  # "Quarter 1 2025/26: Children's Services budget £139.2m"
     if library.kpis[c.kpi].measure == "amount" and p.kind == "as_at":
         # an amount is for a year: "approved a net revenue budget for 2024/25 of £240.93m on 21
         # February 2024" is the budget of 2024/25, the day the approval's

@@ -281,7 +281,9 @@ _BODY_NO_AREA = (r"(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trus
 _TITLE_OF_ANOTHER = re.compile(
     rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}\s*(?:[-\u2013:(,]|['\u2019]s\b|$)",
     re.I)
-_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report author|author|report from)\s*:[^:]*,\s*{_BODY_NO_AREA}\s*$", re.I)
+# (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
+_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from)\s*:\s*(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+                                rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 
 
@@ -294,6 +296,8 @@ _OTHER_SERVICE = re.compile(
 # an audit committee's own paper: its actions are audit actions, whatever service they are about
 _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)
+# a youth justice partnership's plan or board paper
+_YOUTH_JUSTICE = re.compile(r"\byouth (?:justice|offending) (?:plan|strategy|partnership|management board|board)\b", re.I)
 # the lines of a front page that name who wrote or leads a paper, not what it is about
 _OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|director|lead (?:officer|member)|contact|"
                            r"portfolio|cabinet member|executive member|responsible officer|officer|head of|prepared by)\b",
@@ -317,6 +321,8 @@ def document_service(pages: list[str]) -> str:
     front = "\n".join(ln for ln in _front_lines(pages, _FRONT_PAGE_LINES) if not _OFFICER_LINE.match(ln))
     if _AUDIT.search(front):
         return "internal audit"
+    if _YOUTH_JUSTICE.search(front):
+        return "youth justice"  # its staff's training is the service's own, not the partnership's
     if CHILDREN.search(front):
         return ""
     return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))
@@ -345,13 +351,13 @@ def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, 
 
 # "Nottingham City Council, with which we share the fostering framework, looked after 721 children":
 # a council named as the doer of the clause before a figure
-_COUNCIL_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and)\s+)(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]+(?:\s+(?:and\s+)?"
+_COUNCIL_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)\s+)(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]+(?:\s+(?:and\s+)?"
                               r"[A-Z][\w'-]+){0,3}))\s+(?:(?-i:City|County|Borough|District|Metropolitan Borough)\s+)?"
                               r"(?-i:Council)\b(?P<rest>[^.;]*)$")
 
 
 # a place's own figure, named in the possessive: "For comparison, Lancashire's rate of children looked after was"
-_PLACES_OWN = re.compile(r"(?:^|[,.;:(]\s*|\b(?:while|whereas|but|and)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:with\s+|and\s+|upon\s+|"
+_PLACES_OWN = re.compile(r"(?:^|[,.;:(]\s*|\b(?:while|whereas|but|and|that)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:with\s+|and\s+|upon\s+|"
                          r"on\s+)?[A-Z][\w-]+){0,3}))['’]s\s+[^.;,()]*$")
 
 
@@ -362,13 +368,40 @@ _PLACE_APPOSED = re.compile(r"(?:^|[.;:]\s+|\b(?:areas?|neighbours?|neighbouring
                             r"(?:reports?|reported|had|has|recorded|records|saw|sees|ran|runs|delivered|looked after|looks after)\b[^.;]*$")
 
 
+# a place as the subject of looking after or caring for: "She noted that Manchester was looking after
+# more than 1,300 children and Wirral about 800"
+_PLACE_LOOKS_AFTER = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|"
+                                r"on\s+)?[A-Z][\w-]+){0,3}))\s+(?:was|were|is|are|had been|has been|now)?\s*(?:\w+\s+)?"
+                                r"(?:looking after|looked after|looks after|caring for|cared for|cares for)\b[^.;]*$")
+
+
+# a named place's own partnership or board, in the possessive: "Bedford Borough's partnership"
+_PLACES_BODY = re.compile(r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))['’]s\s+(?:(?:safeguarding|local)\s+)?"
+                          r"(?:children(?:'s)?\s+)?(?:safeguarding\s+)?(?:partnership|board|LSCB|SCP)\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+
+
+def a_named_places_body(before: str, code: str) -> str:
+    """Another UK place than the document's (`code`, "" when it has none) whose partnership or
+    board a clause names in the possessive while the writer speaks of their own as "our" or "we"
+    ("Bedford Borough's partnership, which shares our independent scrutineer, has a budget of"):
+    that place's figure."""
+    m = _PLACES_BODY.search(before)
+    if m is None or not _FIRST_PERSON.search(before, m.end()):
+        return ""
+    name = m.group("name")
+    found = gazetteer().lookup(name) or gazetteer().lookup(re.sub(r"\s+(?:Borough|City|County|District)$", "", name))
+    return found.name if found is not None and found.code != code else ""
+
+
 def another_councils(before: str, code: str) -> str:
     """The name of another UK council the clause before a figure is about ("Nottingham City Council
     ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,
     not the reporting body's own (spec/kpis.md, "Whose figure it is")."""
     if not code:
         return ""  # a document of no one council (a joint partnership, an invented place): no other
-    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before) or _PLACE_APPOSED.search(before)
+    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before) or _PLACE_APPOSED.search(before) \
+        or _PLACE_LOOKS_AFTER.search(before)
     if m is None:
         return ""
     found = gazetteer().lookup(m.group("name"))

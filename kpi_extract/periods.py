@@ -298,8 +298,9 @@ _COUNTED = (r"\s+(?:more|fewer|new|other|open|additional|extra|further|children|
 _RULES: list[tuple[str, re.Pattern]] = [
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(
-        rf"\b(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year) "
-        rf"(?:leading up to|up to|to|ending(?: in)?|ended|prior to|until) (?:the end of )?(?:{_DAY}\s+)?"
+        rf"\b(?:(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year)|"
+        rf"(?:12|twelve) months) "  # (a label's "12 months to end of November 2025" has no article)
+        rf"(?:leading up to|up to|to|ending(?: in)?|ended|prior to|until) (?:(?:the )?end of )?(?:{_DAY}\s+)?"
         rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b|\s?[-'’]\s?(?P<yy>\d{{2}})\b)", re.I)),
     # 1.4.22 to 31.3.23, 01/04/2022 - 31/03/2023: a span between two numeric dates
     ("numeric_span", re.compile(
@@ -634,7 +635,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
 # "at month end (Nov 24)", "month-end, March 2024": the day that ends the month named
 _MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$", re.I)
 # money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
-_FORWARD_FROM = re.compile(r"\b(?:brought|carried|carry|b/f)\s+forward\s+from\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
+_FORWARD_FROM = re.compile(r"\b(?:(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)|carryforward|c/f)\s+from\s+(?:the\s+)?"
+                           r"(?:financial\s+year\s+)?$", re.I)
 
 
 _SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,6})-\s+([a-z]{2,7})\b")

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import CHILDREN, another_councils
+from .docarea import CHILDREN, a_named_places_body, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -97,6 +97,9 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
                            r"a maximum of|a minimum of)\s*$", re.I)
 # a line of what is promised or looked forward to, whatever its figures say
+# a sentence about savings or proposals: each of its figures is a planned item
+_SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
+                           r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:pledges?|commitments?|milestones?|looking ahead|looking forward|the year ahead|the coming year|promises?)\b", re.I)
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
@@ -104,7 +107,7 @@ _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?
 _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
-_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projections?|predicted|predictions?|"
+_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projecting|projections?|predicted|predicting|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
@@ -134,6 +137,8 @@ _COMPARATOR = re.compile(
     r"(?:across|in|for|throughout) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
     r"west midlands|east of england|yorkshire and (?:the )?humber)(?! \w+ (?:police|ambulance|fire))|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
+    # a figure of many bodies together: "across the nine partnerships in the region"
+    r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97"
     r"the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
     r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position)s?)\b", re.I)
@@ -253,7 +258,10 @@ _CONDITION = re.compile(
     # "had their review held outside statutory timescales"
     r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out)|"
     # "were on reduced timetables", "had pathway plans that were out of date"
-    r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date)\b",
+    r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date|"
+    # sessions in some state: "14 courses were pulled", "were oversubscribed", "had to switch to virtual delivery"
+    r"pulled|over-?subscribed|fully booked|rescheduled|re-arranged|rearranged|"
+    r"had to (?:switch|move|transfer|be moved|be switched|change|go|run))\b",
     re.I)
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
 _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
@@ -283,10 +291,18 @@ _YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|
 _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|passed)\s+to\s+(?:the\s+|a\s+|an\s+)?"
                                  r"(?!(?:children's\s+)?social care|MASH|multi-agency safeguarding|front door|children's services|"
                                  r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub)\b", re.I)
+# those who come to training and conferences are practitioners; pupils, parents or residents reached
+# by an assembly, a campaign or a drop-in are another audience
+_PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
+_NOT_PRACTITIONERS = re.compile(r"\s*(?:[a-z-]+\s+)?(?:pupils|children|young people|teenagers|parents|"
+                                r"families|residents|members of the public|people in the community)\b", re.I)
+# money going back out to those who paid it in: a share of an underspend returned, a refund
+_PAID_OUT = re.compile(r"\b(?:returned|refunded|repaid|reimbursed|paid back|given back|distributed)\s+to\b", re.I)
 _EVERY_N = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+|extra\s+)?$", re.I)  # "every 10 children"
 # an age after the people it bounds: "infants under one", "children aged five"
-_AGE_BEFORE = re.compile(r"\b(?:infants?|babies|children|child|young people|people|pupils)\s+(?:under|over|aged|below|above)\s+$",
-                         re.I)
+# or the end of an age band: "teenagers aged 13 to 17", "aged 10-17"
+_AGE_BEFORE = re.compile(r"\b(?:infants?|babies|children|child|young people|people|pupils|teenagers|adolescents)\s+"
+                         r"(?:under|over|aged|below|above)\s+$|\b(?:aged|ages)\s+\d{1,2}\s*(?:to|-|\u2013|and)\s*$", re.I)
 _NOUN_AFTER = re.compile(r"^\s*(?:%|per cent)?\s*(?:[a-z]+ )?(?:children|child|young|people|babies|infants|pupils|"
                          r"families|cases|plans|referrals|delegates|courses)\b", re.I)
 _MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
@@ -398,6 +414,18 @@ _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken
                          r"(?:down\s+)?from\b", re.I)
 # a total said to include something after its figure: "total funds of £731,900 including the balance"
 _INCLUDING_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*\(?(?:including|includes|inclusive of|which includes|incl\.?)\s", re.I)
+# a project's or a scheme's money: what it will cost, not a body's budget for a year
+_PROJECT_MONEY = re.compile(r"\b(?:schemes?|projects?|construction|build(?:ing)?|refurbish\w*|works|extension|new[- ]build|"
+                            r"(?:children's )?home|site|premises|facility|scheme)\b[^.;£|]{0,60}?\b(?:with|has|had|at|for)\s+"
+                            r"(?:a|an|the|its|their)?\s*(?:combined|total|approved|overall|capital|estimated|agreed)?\s*"
+                            r"(?:budget|cost|value)\s+of\s+(?:£\s*)?$|"
+                            # "approved scheme budget £3.4m", "a capital allocation of £2m"; a list under "Capital programme"
+                            r"\b(?:scheme|project|capital)\s+(?:budget|cost|allocation|estimate)\s*(?:of\s*)?[:=-]?\s*(?:£\s*)?$",
+                            re.I)
+# a text led by the capital programme: every sum in it is a scheme's ("Capital programme 2024-2028 • New
+# children's home - £3.4m • Family hub refurbishment - £780,000")
+_CAPITAL_LEAD = re.compile(r"\W*(?:(?:approved|proposed|draft|revised|the|our)\s+)?capital\s+(?:programme|projects|schemes|budget)\b",
+                           re.I)
 _CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line's label cell)
 # money paid into a reserve or balances is a reserve movement, not partners' contributions
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
@@ -411,8 +439,9 @@ _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:t
                              r"\bwith\s+(?:the\s+)?(?:£[\d,.]+[mk]?\s+)?(?:balance\s+|underspend\s+)?(?:brought|carried)[- ]forward\b",
                              re.I)
 # (not "Total funds (including the balance brought forward of £36,210)": that figure is the balance's)
-_TOTAL_INCLUDING = re.compile(r"\btotal\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|inclusive of|with|plus)\s+"
-                              r"(?:the\s+)?(?:\w+\s+){0,2}(?:brought|carried)[- ]forward\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
+_TOTAL_INCLUDING = re.compile(r"\b(?:total|funds|resources|monies)\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|"
+                              r"inclusive of|with|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:(?:brought|carried)[- ]forward|"
+                              r"carry[- ]?forward|b/f)\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
 # the same total written the other way round: "contributions plus balance brought forward | Total | £588,900"
 _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$|"
                                # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"
@@ -500,18 +529,32 @@ _BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*"
 _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
                         r"is|was|are|were|"
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
-                        r"records|looked after|looks after|supported|supports)\b[^;]{0,80}$", re.I)
+                        r"records|looked after|looks after|supported|supports|include|includes|included|numbered|"
+                        r"comprise|comprised|shows|showed|show)\b[^;]{0,80}$", re.I)
+_PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?-i:[A-Z][\w'&-]*)){1,4}")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
+# a body's own people as the subject: "Pupils at the trust's 21 academies ... include 96 children on plans"
+_POPULATION_OF_BODY = re.compile(r"\b(?:pupils|students|learners|patients|service users|staff|members)\s+(?:at|in|of|attending|"
+                                 r"registered (?:with|at)|on (?:the )?roll (?:at|of))\s+(?:the\s+|its\s+|their\s+)?"
+                                 r"(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY + r"(?:\s+\d[\d,]*)?(?:\s+[\w'’-]+){0,2}", re.I)
 
 
 def _body_does(text: str, at: int) -> bool:
     """Another body opens the sentence and its own verb leads to the figure: "Our neighbours'
-    partnership has completed 27 of the 33 actions in its plan"."""
+    partnership has completed 27 of the 33 actions in its plan"; or a body's own people do ("Pupils
+    at the trust's 21 academies include 96 children on plans")."""
     subject = _subject_of(text)
     opening = _OTHER_BODY.match(subject)
-    if opening is None:
+    if opening is None and (named := _PROPER_NAME.match(subject)):
+        # a body's own name before its kind: "Heathfield Academy Trust reported ...", "Riverside Primary School's budget"
+        opening = next((o for w in re.finditer(r"\s+", subject[:named.end() + 1])
+                        if (o := _OTHER_BODY.match(subject, w.end()))), None)
+    if opening is not None:
+        end = len(text) - len(subject) + opening.end()
+    elif (people := _POPULATION_OF_BODY.search(text, 0, at)) is not None:
+        end = people.end()  # (a heading run into the sentence may come before it)
+    else:
         return False
-    end = len(text) - len(subject) + opening.end()
     return end <= at and bool(_BODY_VERB.match(text[end:at])) and not _OURS.search(text, end, at)
 
 
@@ -582,6 +625,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
+    if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
+        return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
+    if paid_in and _PAID_OUT.search(text, 0, c.value_start):
+        return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
     if _EVERY_N.search(raw_before):
         return "per-capita", "every-n"  # "Every 10 children above the assumed number would add £1.4m"
     if not paid_in and (owned := _BODY_IN_BRACKETS.match(text)) and owned.end() <= c.value_start:
@@ -609,6 +656,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "except"
     if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
+    if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
+        return ("finance-line", "savings-items") if money else ("target", "savings-items")
     if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
         return "target", "target-list"
     if _AHEAD_LEAD.search(raw_before):
@@ -622,6 +671,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     lead_cell = _lead_cell(text, c.value_start)  # "Q3 projection (not actuals) | CP plans 455 | CLA 510"
     if lead_cell and _FORECAST.search(lead_cell):
         return "forecast", "forecast-line"
+    if lead_cell and _COMPARATOR_LEAD.match(lead_cell):
+        return "comparator", "comparator-lead"  # "Regional L&D benchmarking (2024/25): ... average utilisation 84%"
     if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
     if lead_cell and not paid_in and _BODY_LEAD.match(lead_cell):
@@ -745,6 +796,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
+        if _PROJECT_MONEY.search(raw_before) or _CAPITAL_LEAD.match(text):
+            return "finance-line", "project"  # "a four-bedroom children's home ..., with a budget of £1.90m"
         if " | " in text[:c.value_start] and _CAPITAL.search(text.split(" | ", 1)[0]):
             return "finance-line", "capital"  # "Capital outturn 2020/21 | Programme £171.0m | Spent £143.6m"
         if _INCLUDES_CARRY.search(text) and not _OWN_BUDGET.search(before):
@@ -978,6 +1031,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         role, rule = role_of(c, library, spans, earlier)
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
+        elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and a_named_places_body(c.snippet[:c.value_start], area_code):
+            role, rule = "other-body", "named-places-body"  # "Bedford Borough's partnership, which shares our ..., has"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
@@ -1083,8 +1139,11 @@ def _lead_cell(text: str, at: int) -> str:
 
 
 # a line's label before its first colon or dash, with no figure of its own but a period's
-_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’]*|(?:19|20)\d\d(?:[/-]\d\d)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’]*|(?:19|20)\d\d"
-                         r"(?:[/-]\d\d)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
+_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’&]*|"
+                         r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
+# a line led by what others do: "Regional L&D benchmarking (2024/25): ...", "National average - ..."
+_COMPARATOR_LEAD = re.compile(r"\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|benchmark\w*|"
+                              r"comparators?|peer)\b", re.I)
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:

@@ -43,6 +43,10 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           ("roles", "24"): (0.99, 0.65), ("roles", "25"): (0.93, 0.65), ("roles", "26"): (0.97, 0.87),
           ("roles", "27"): (0.97, 0.85), ("roles", "28"): (0.97, 0.72), ("roles", "29"): (0.97, 0.79),
           ("roles", "30"): (0.94, 0.72), ("roles", "31"): (0.96, 0.63),
+          # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
+          # first of that session's rules, 0.927/0.704 and 0.786/0.635
+          ("roles", "32"): (0.99, 0.79), ("roles", "33"): (0.99, 0.51), ("roles", "34"): (0.99, 0.69),
+          ("roles", "35"): (0.92, 0.70), ("roles", "36"): (0.97, 0.69),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
           ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
           ("periods", "7"): (0.92, 0.79)}
@@ -64,7 +68,10 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    # twenty-second 0.766/0.667 (December 2026)
                    "19": (0.99, 0.44), "20": (0.93, 0.82), "21": (0.99, 0.87), "22": (0.97, 0.64),
                    # the twenty-third 0.670/0.808
-                   "23": (0.98, 0.78)}
+                   "23": (0.98, 0.78),
+                   # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
+                   # the twenty-sixth 0.783/0.655
+                   "24": (0.99, 0.84), "25": (0.88, 0.69), "26": (0.97, 0.65)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

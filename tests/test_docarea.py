@@ -73,6 +73,8 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     ("Report title: Riverside Hospitals NHS Foundation Trust - Safeguarding Children Annual Report 2023/24",
      "Riverside Hospitals NHS Foundation Trust"),
     ("Report of: Ann Lowe, Registered Services Director, Hillcrest Care Group", "Hillcrest Care Group"),
+    # the body straight after the colon, with its service in brackets and a second author after "and"
+    ("Report of:   Eastvale NHS Foundation Trust (CAMHS, Northtown locality) and", "Eastvale NHS Foundation Trust"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"
@@ -170,6 +172,15 @@ def test_a_figure_of_another_named_council_is_not_the_reporting_councils(library
             "fostering framework, looked after 460 children at 31 March 2024, a rate of 70 per 10,000.")
     got = {(f.kpi, f.value, f.area) for f in extract_text(text, library)}
     assert got == {("children_in_care", "1900", "Kent")}
+
+
+def test_another_council_quoted_in_minutes_is_that_councils(library):
+    """Members quote other councils' figures: after "noted that", and as the subject of looking after."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Kent County Council\nChildren's Services Scrutiny Committee, 5 March 2024\n\n"
+            "A Member noted that Essex's child protection rate was 38 per 10,000 at 31 March 2023. "
+            "She added that Surrey was looking after more than 1,100 children at 31 March 2023.")
+    assert extract_text(text, library) == []
 
 
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):

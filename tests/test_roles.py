@@ -707,6 +707,53 @@ READ_CASES = [
     # a column of assumptions is a plan's, never a place's
     pytest.param("Measure | Actual 30 Nov 2024 | Assumed 31 Mar 2025\nChildren in care | 1,214 | 1,230",
                  _facts("children_in_care", "2024-11-30", ("1214", "")), id="assumed-column"),
+    # a row that names its own rate is not the rate of the row above it
+    pytest.param("Indicator | Q3 2024/25 | Q2 2024/25\nLooked after children | 702 | 695\nCP rate per 10k | 44.1 | 43.0",
+                 _facts("children_in_care", "2024-Q4", ("702", "")) | _facts("children_in_care", "2024-Q3", ("695", "")) |
+                 _facts("cp_plans_rate_per_10k", "2024-Q4", ("44.1", "")) |
+                 _facts("cp_plans_rate_per_10k", "2024-Q3", ("43", "")), id="own-rate-under-another-row"),
+    # a caption that is the rates' makes every row's cells rates
+    pytest.param("Rates per 10,000 under-18s by quarter (Northtown)\nMeasure | Q1 24/25 | Q2 24/25\nLAC | 71.0 | 72.5",
+                 _facts("children_in_care_rate_per_10k", "2024-Q2", ("71", "")) |
+                 _facts("children_in_care_rate_per_10k", "2024-Q3", ("72.5", "")), id="rates-caption"),
+    # rows of year-less quarters take the caption's year; a row of the year so far is left alone
+    pytest.param("Partnership training by quarter, 2023/24\nQuarter | Courses delivered | Delegates\nQ1 | 22 | 410\n"
+                 "Q2 | 25 | 466\nYear to date | 47 | 876",
+                 _facts("training_courses", "2023-Q2", ("22", "")) | _facts("training_courses", "2023-Q3", ("25", "")) |
+                 _facts("training_delegates", "2023-Q2", ("410", "")) |
+                 _facts("training_delegates", "2023-Q3", ("466", "")), id="quarter-rows-caption-year"),
+    # a rolling year written as a label, with no article
+    # sessions in some state are not the sessions run
+    pytest.param("Our course utilisation rate for 2022/23 was 88%, and 12 sessions were oversubscribed.",
+                 _facts("training_utilisation", "2022-23", ("88", "")), id="sessions-oversubscribed"),
+    pytest.param("Course utilisation for 2020/21 was 80%, even though 31 sessions had to switch to online delivery.",
+                 _facts("training_utilisation", "2020-21", ("80", "")), id="sessions-switched"),
+    pytest.param("Re-referrals (12 months to end of June 2024): 19%",
+                 _facts("rereferral_rate", "2024-06", ("19", "")), id="rolling-label"),
+    # a year in a plan's name does not date what a later date does
+    pytest.param("The partnership manager reported that 62% of the actions in the 2024-25 business plan had been completed "
+                 "by the end of quarter three (31 December 2024).",
+                 _facts("plan_actions_completed_pct", "2024-12-31", ("62", "")), id="plan-name-year"),
+    # money carried forward from a year, hyphenated, is the next year's; funds that include it are no carry-forward
+    pytest.param("Partnership budget 2024-25\n- Carry-forward from 2023-24: £12,900\n- Funds available including the "
+                 "carry-forward: £301,400",
+                 _facts("budget_carry_forward", "2024-25", ("12900", "")), id="carry-forward-hyphen"),
+    # a budget named in a quarter's report is the year's; the day it was agreed, after a name, dates the agreeing
+    pytest.param("Quarter 2 2024/25: Children's Services budget £121.5m; forecast outturn £126.0m.",
+                 _facts("budget_total", "2024-25", ("121500000", "Children's Services")), id="budget-in-a-quarter"),
+    pytest.param("2023-24 budget £298,400 (agreed by the Board, March 2023). Projected outturn at quarter 2: £290,000.",
+                 _facts("budget_total", "2023-24", ("298400", "")), id="budget-agreed-by"),
+    # ... but the document's own place is the writer's own
+    pytest.param("Salford City Council\n\nSalford's partnership budget, which we agreed in March, was £300,000 in 2023/24.",
+                 _facts("budget_total", "2023-24", ("300000", "")), id="own-places-body"),
+    # a youth justice plan's staff training is the service's own; the children it names are the council's
+    pytest.param("Northtown City Council\nCabinet, 14 July 2025\nReport title: Northtown Youth Justice Plan 2025/26\n\n"
+                 "In 2024/25 trauma-informed practice training was delivered in eight sessions to 60 staff. At 31 March "
+                 "2025 there were 412 children on child protection plans in the city.",
+                 _facts("cp_plans", "2025-03-31", ("412", "")), id="youth-justice-plan"),
+    # a future event's month does not date the figure
+    pytest.param("Northtown County Council Cabinet, 8 December 2022\n\nThe re-referral rate was 23.1% in the quarter; a "
+                 "review will report in February.", _facts("rereferral_rate", "", ("23.1", "")), id="future-event"),
 ]
 
 
@@ -852,6 +899,35 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Forty delegates booked onto safeguarding courses failed to attend in 2024/25.",
     "Nine multi-agency training events were called off in the spring term of 2023.",
     "The carers' learning programme ran 24 sessions in 2023-24.",
+    # sessions in some state; an age band's end; pupils reached by assemblies
+    "In 2022/23 eleven courses were pulled for want of bookings.",
+    "Open children in need cases in June 2023 included many teenagers aged 14 to 17.",
+    "The healthy relationships assemblies reached 2,260 pupils in 2023/24.",
+    # another body's people; a line led by a regional comparison
+    "Pupils at the academy trust's 14 schools include 61 children on child protection plans.",
+    "Regional L&D comparison (2023/24): across the partnerships in the region, average course utilisation 79% | "
+    "highest 90%",
+    # a share of an underspend paid back; a project's budget; savings items
+    "The surplus is returned to the partners pro rata; the police's share for 2023/24 is £4,100.",
+    "Cabinet approved the refurbishment of the Elm Road children's home, with a budget of £640,000, in 2024.",
+    "Savings of £2.2m in 2024-25 come from a new residential home (£0.6m) and step-down to foster care for 9 young "
+    "people (£0.8m).",
+    # a group that meets, named after the people
+    "Participation | 2024/25\nChildren in Care Council sessions | 14",
+    # people who completed treatment are no plan's actions
+    "Young people in substance misuse treatment, 2023/24: 140, of whom 58% completed treatment.",
+    # a projection in the present continuous; a list under the capital programme; a scheme's budget
+    "Month 7 position: Children's Services is projecting a year-end outturn of £96.2m.",
+    "Capital programme 2025-2029\n- Family hub, Eastgate - £1.1m\n- Children's home extension, Mill Lane - approved scheme "
+    "budget £2.2m",
+    # a named academy trust's or school's money
+    "Oakwood Academy Trust reported income of £31.2m and expenditure of £30.8m in its 2022/23 accounts.",
+    "Millbrook Primary School's 2024-25 budget plan shows a deficit of £96,000 on a budget of £1.9m.",
+    # a named place's partnership beside the writer's own
+    "Kent's safeguarding children partnership, unlike ours, trained 4,000 delegates in 2023/24.",
+    # a statement of how a council's budget is financed: no partner's contribution
+    "The budget is financed as follows (£m):\nSource | 2024-25\nCouncil Tax | 301.2\nBusiness rates | 88.0\n"
+    "Social care grant | 40.1",
 ])
 def test_aims_other_bodies_and_services_rules_and_conditions_give_no_fact(text, library):
     assert not extract_text(text, library)

@@ -115,6 +115,10 @@ def prepare(library: Library) -> None:
         _label_choices(library, unit, None)
 
 
+# a group that meets, named by a capital ("Children in Care Council", "Young Carers Forum")
+_MEETING_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Council|Forum|Panel|Board|Committee|Group|Assembly|Parliament)s?\b")
+
+
 _FLOW_WORD = re.compile(r"\b(?:became|become|becoming|becomes|start\w*|new|began|begun|beginning|entered|entering|"
                         r"ceased|ceasing)\b", re.I)
 
@@ -126,9 +130,18 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
     if not choices:
         return None
     found: tuple[str, float] | None = None
+    wording = label  # (what the alias must be word for word in, below)
     best = process.extractOne(utils.default_process(label), names, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best and not _names_more_than_a_rate(best[0]) and _names_more_than_a_rate(label):
+        # "CP rate per 10k" under the children in care row is closer to that row's "rate per 10k" than to
+        # "CP rate per 10,000", but it names its own measure: a label that does is read by the aliases that do
+        spelt = re.sub(r"\b10k\b", "10 000", utils.default_process(label))  # (aliases write "per 10,000")
+        named = process.extractOne(spelt, [n for n in names if _names_more_than_a_rate(n)],
+                                   scorer=fuzz.ratio, score_cutoff=cutoff)
+        if named:
+            best, wording = named, spelt
     if best and _unbound_rate(library.kpis[choices[best[0]]], previous) \
-            and not _words(best[0], unit == "percent") <= _words(label, unit == "percent"):
+            and not _words(best[0], unit == "percent") <= _words(wording, unit == "percent"):
         best = None  # away from its KPI's row a rate's alias must be there word for word: "Children in need
         # rate per 10,000" is not "children in care rate per 10,000"
     if best and _FLOW_WORD.search(best[0]) and not _FLOW_WORD.search(label):
@@ -145,6 +158,8 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
         if contained:
             alias = max(contained)[1]
             found = (choices[alias], cutoff)
+    if found and _MEETING_NAME.search(label):
+        return None  # "Children in Care Council meetings": a body named after the KPI's people, not them
     # (an aside in brackets does not exclude: "Children in need (including CP and children in care)")
     if found and any(rx.search(re.sub(r"\([^()]*\)", " ", label)) for rx in library.kpis[found[0]].exclude):
         return None
@@ -185,6 +200,8 @@ def money_cell(cell: str, unit: str) -> str | None:
 
 # a label column headed by a rate's unit: its rows are the rates of what they name
 _RATE_HEAD = re.compile(r"\brates?\b.*\bper\s?10,?000|\bper\s?10(?:,?000|k)\b", re.I)
+_RATES_CAPTION = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?rates?\s+(?:per|/)\s?10(?:,?000|k)\b(?![^|]*\b(?:and|&)\s+(?:numbers?|counts?))",
+                            re.I)
 
 
 def _in_money(table: TextTable) -> str | None:
@@ -219,6 +236,8 @@ def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, 
 _STATUTORY_PARTNER = re.compile(r"\b(?:police|constabulary|PCC|commissioner|ICB|CCG|NHS|health|trusts?|council|local "
                                 r"authority|LA|county|borough|city|schools?|probation|education|fire|youth|district|"
                                 r"academ(?:y|ies)|integrated care|clinical commissioning|public health|cafcass)\b", re.I)
+_COUNCIL_FINANCING = re.compile(r"\b(?:council tax|business rates|revenue support grant|collection fund|precept|"
+                                r"new homes bonus|core spending power|(?:local government )?finance settlement)\b", re.I)
 _MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|funding|budgets?|income|spend|expenditure|pounds|GBP|costs?|grants?)\b", re.I)
 _OWN_MONEY_HEAD = re.compile(r"\b(?:budgets?|spend|spending|expenditure|costs?)\b", re.I)
 _PAID_IN_HEAD = re.compile(r"\b(?:contribut\w*|funding|share|paid|pledged?|income|payments?)\b", re.I)
@@ -231,6 +250,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     # a dashboard of each agency's activity ("Agency | Measure | Q3 23/24 | ...": counts, not pounds) is no
     # table of money at all
     said = f"{header} {table.caption or ''}"
+    if any(_COUNCIL_FINANCING.search(r.label) for r in table.rows):
+        return []  # how a council's own budget is financed (council tax, business rates, grants): no partner's
     if not any(c and c.lstrip("(").startswith("£") for r in table.rows for c in r.cells) and not _MONEY_HEAD.search(said):
         return []
     # money no partner paid in: each agency's own budget ("Agency | Safeguarding budget 2020/21"), or,
@@ -266,9 +287,11 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):
             kpi = named[0]
         elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b|\bincome\b|\bfees?\b|"
-                       r"\bcharges?\b|\binterest\b|\bsales\b", label, re.I):
+                       r"\bcharges?\b|\binterest\b|\bsales\b|\b(?:under|over)-?spend|\bsurplus|\bdeficit|\bvariance|"
+                       r"\bshortfall|\bsavings?\b", label, re.I):
             # not a partner's payment: a balance, a total of something else, the body's own earnings,
-            # which a total below takes in ("Training income 8,000" then "Total income 358,000")
+            # which a total below takes in ("Training income 8,000" then "Total income 358,000"), or the
+            # year's result ("Underspend 6,890")
             balance = balance or not re.search(r"\btotal\b", label, re.I)
             continue
         else:
@@ -345,7 +368,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
-    per_10k = bool(_RATE_HEAD.search(table.label_head or ""))  # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25"
+    # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25", or a caption that is the rates' ("Rates per 10,000
+    # children - quarterly" over "CLA | 131.0 | 133.4")
+    per_10k = bool(_RATE_HEAD.search(table.label_head or "") or _RATES_CAPTION.match(table.caption or ""))
     for row in table.rows:
         # (a comparator's or a change's cells, "+2" beside "21% | 19%", say nothing of the row's unit)
         unit = _row_unit(row.label, [c for c, k in zip(row.cells, kinds) if k not in ("comparator", "code", "unknown")]
@@ -485,13 +510,29 @@ def _caption_kpi(caption: str, unit: str, library: Library, settings: Settings) 
     return found[0] if found and library.kpis[found[0]].unit == unit else None
 
 
+# a row named by a quarter or a month of no year, the year being the caption's ("L&D activity by quarter,
+# 2025/26" over "Q1 | 38 | 802"); and a row of the year so far, which no caption dates
+_YEARLESS_ROW = re.compile(r"(?:Q|quarter\s*)[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+_SO_FAR_ROW = re.compile(r"(?:year|financial year) to date|YTD|cumulative|total(?: to date)?", re.I)
+_CAPTION_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?(?![\d/-])")
+
+
+def _row_period(label: str, caption: str):
+    """The period a row of a table turned the other way names, or None."""
+    found = single_period(label)
+    if found is None and _YEARLESS_ROW.fullmatch(label) and len(years := _CAPTION_YEAR.findall(caption)) == 1:
+        found = single_period(f"{label} {years[0]}")
+    return found
+
+
 def _by_period_rows(table: TextTable) -> bool:
     """A table turned the other way: its rows are periods ("July 2024", "2022/23") and its
     columns the measures ("Referrals", "Re-referral %"), as monthly returns and five-year tables
     are often set out. No column is a period then; a column headed by a place stays a place."""
     kinds = table.kinds or []
-    return len(table.rows) >= 2 and "period" not in kinds and \
-        all(single_period(r.label.strip()) is not None for r in table.rows)
+    labels = [r.label.strip() for r in table.rows if not _SO_FAR_ROW.fullmatch(r.label.strip())]
+    return len(labels) >= 2 and "period" not in kinds and \
+        all(_row_period(label, table.caption) is not None for label in labels)
 
 
 def _period_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:
@@ -500,7 +541,9 @@ def _period_rows(table: TextTable, layout: PageLayout, library: Library, setting
     out: list[Candidate] = []
     header = table.header_text
     for row in table.rows:
-        period = single_period(row.label.strip())
+        period = _row_period(row.label.strip(), table.caption)
+        if period is None:
+            continue  # the year so far: a period no row or caption says
         snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, kind, name, start in zip(row.cells, table.kinds or [], table.names or [], starts):
             if cell is None or kind not in ("measure", "area"):

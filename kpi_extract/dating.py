@@ -1087,7 +1087,18 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
     for c in loose:
         dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
-    return restated_at_meeting(alongside(dated, library), layout, doc, library), rejected
+    return [_count_to_a_day(d, library) for d in restated_at_meeting(alongside(dated, library), layout, doc, library)], \
+        rejected
+
+
+def _count_to_a_day(d: Dated, library: Library) -> Dated:
+    """R: a count of what happened has no day; dated by one ("Latest" at 30 November 2022 over
+    "Referrals in the year | ... | 6,310"), it is the count up to that day: the year to date,
+    labelled by its month (spec/kpis.md)."""
+    p = d.candidate.period
+    if p is not None and p.kind == "as_at" and p.end is not None and library.kpis[d.candidate.kpi].measure == "flow":
+        return replace(d, candidate=replace(d.candidate, period=year_to_date(p.end)))
+    return d
 
 
 def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentContext, library: Library) -> list[Dated]:

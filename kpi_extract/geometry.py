@@ -58,7 +58,7 @@ _MEASURE_WORD = re.compile(
     r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|"
-    r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|occupancy|capacity|share|proportion|average)\b", re.I)
+    r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|latest|current|most recent|ytd)\b", re.I)
 _TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)
 _CODE_HEAD = re.compile(r"^(?:ref|ref\.|reference|code|no\.?|pi|kpi ref|indicator ref|id|#)$", re.I)
 

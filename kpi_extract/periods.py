@@ -321,8 +321,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # nine months to 31 December": a span labelled by the month it ends; a year-less end is placed later
     ("months_to", re.compile(rf"\b(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|ending|ended|up\s+to|until)\s+"
                              rf"(?:the\s+end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25"
-    ("fy_months", re.compile(rf"\b(?:first|same|opening)\s+(?:(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months|(?P<half>half))\s+of\s+"
+    # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
+    # three quarters of 2024/25"
+    ("fy_months", re.compile(rf"\b(?:first|same|opening)\s+(?:(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months|(?P<half>half)|"
+                             rf"(?P<q>two|three|2|3)\s+quarters)\s+of\s+"
                              rf"(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)", re.I)),
     # October to December 2023 (a quarter), April to September 2022, between October 2022 and March 2023
     ("month_span", re.compile(
@@ -510,7 +512,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"])
         if _year4(y1, g["y2"]) != y1 + 1:
             return Mention(s, e)
-        n = 6 if g["half"] else _months(g["n"])
+        n = 6 if g["half"] else 3 * (2 if g["q"] in ("two", "2") else 3) if g["q"] else _months(g["n"])
         return Mention(s, e, span(date(y1, 4, 1), end_of_month(*_month_shift(y1, 4, n - 1))))
     if rule == "year_to_year":
         y1, y2 = int(g["y1"]), int(g["y2"])
@@ -633,7 +635,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
 
 
 # "at month end (Nov 24)", "month-end, March 2024": the day that ends the month named
-_MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$", re.I)
+_MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$|\b(?:the\s+)?(?:last|final)\s+day\s+of\s+$", re.I)
 # money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
 _FORWARD_FROM = re.compile(r"\b(?:(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)|carryforward|c/f)\s+from\s+(?:the\s+)?"
                            r"(?:financial\s+year\s+)?$", re.I)

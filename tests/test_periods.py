@@ -23,6 +23,8 @@ def labels(text):
     ("Second-quarter figures 2022/23", [("2022-Q3", "quarter")]),
     # a month's end named after "month end"
     ("Children in need: 2,240 at month end (Mar 25)", [("2025-03-31", "as_at")]),
+    # ... or after "the last day of"
+    ("On the last day of June 2024 there were 2,100 children in need.", [("2024-06-30", "as_at")]),
     # a scorecard's day with hyphens, and ISO 8601's
     ("Children in care (as at 31-Mar-2025) 817", [("2025-03-31", "as_at")]),
     ("Figures at 2024-03-31: CLA 370", [("2024-03-31", "as_at")]),
@@ -218,6 +220,8 @@ def test_a_span_between_two_days_is_the_period_it_covers(text, label, kind):
     ("in the same six months of 2023/24", "2023-09", "month", date(2023, 4, 1)),
     ("during the first half of 2024/25", "2024-09", "month", date(2024, 4, 1)),
     ("over the first nine months of 2023/24", "2023-12", "month", date(2023, 4, 1)),
+    ("in the first three quarters of 2024/25", "2024-12", "month", date(2024, 4, 1)),
+    ("over the first two quarters of 2022/23", "2022-09", "month", date(2022, 4, 1)),
 ])
 def test_a_span_of_months_to_a_day_is_labelled_by_the_month_it_ends(text, label, kind, start):
     (m,) = [m for m in find_mentions(text) if m.period]

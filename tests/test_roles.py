@@ -751,6 +751,16 @@ READ_CASES = [
                  "In 2024/25 trauma-informed practice training was delivered in eight sessions to 60 staff. At 31 March "
                  "2025 there were 412 children on child protection plans in the city.",
                  _facts("cp_plans", "2025-03-31", ("412", "")), id="youth-justice-plan"),
+    # a column of the latest local data is no place, and a count dated by a day is the year to that day
+    pytest.param('Key data. "Latest" is local data at 30 November 2022.\nMeasure | Northtown 2021-22 | England 2021-22 | '
+                 "Latest\nReferrals in the year | 8,460 | 650,000 | 6,310",
+                 _facts("referrals", "2022-11", ("6310", "")) | _facts("referrals", "2021-22", ("8460", "Northtown")),
+                 id="latest-column"),
+    pytest.param("Referrals at 30 September 2024: 2,210", _facts("referrals", "2024-09", ("2210", "")), id="count-to-a-day"),
+    # a utilisation column is no place whose courses the row counts
+    pytest.param("Training by course type 2024/25\nCourse type | Places offered | Places booked | Utilisation\n"
+                 "All courses | 2,000 | 1,720 | 86%",
+                 _facts("training_places_offered", "2024-25", ("2000", "")), id="utilisation-column"),
     # a future event's month does not date the figure
     pytest.param("Northtown County Council Cabinet, 8 December 2022\n\nThe re-referral rate was 23.1% in the quarter; a "
                  "review will report in February.", _facts("rereferral_rate", "", ("23.1", "")), id="future-event"),

@@ -397,7 +397,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = library.rates().get(found[0])
-                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n)\b\W*",
+                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n|latest|current|"
+                                            r"most recent|ytd)\b\W*",
                                             name.strip(), re.I):
                     pass
                 elif by_column and not found:

@@ -938,6 +938,10 @@ def _dated(c: Candidate, p: Period, rule: str) -> Dated:
     return Dated(replace(c, period=p, period_source=SOURCE_OF_RULE.get(rule, rule)), rule)
 
 
+# a period named by pointing back to the last sentence's: "a budget of £6.3m for the same year"
+_SAME_YEAR = re.compile(r"\b(?:the same|that)\s+(?:financial\s+)?year\b", re.I)
+
+
 class _Carry:
     """carried: what a sentence may borrow from the sentences before it on the page. A point in
     time carries for two sentences from one with figures in it (or with nothing but the date:
@@ -956,7 +960,7 @@ class _Carry:
     def into(self, text: str) -> Period | None:
         if self.point is not None and self.age <= 2 and (self.had_figure or _ANAPHOR.search(text)):
             return self.point
-        return self.year if self.year is not None and _only_relative(text) else None
+        return self.year if self.year is not None and (_only_relative(text) or _SAME_YEAR.search(text)) else None
 
     def onto_the_same_subject(self, text: str) -> Period | None:
         """A sentence that goes on about the last one's subject ("It ran 118 multi-agency courses")

@@ -635,7 +635,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
 
 
 # "at month end (Nov 24)", "month-end, March 2024": the day that ends the month named
-_MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$|\b(?:the\s+)?(?:last|final)\s+day\s+of\s+$", re.I)
+_MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$|\b(?:the\s+)?(?:(?:last|final)\s+day|close)\s+of\s+$", re.I)
 # money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
 _FORWARD_FROM = re.compile(r"\b(?:(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)|carryforward|c/f)\s+from\s+(?:the\s+)?"
                            r"(?:financial\s+year\s+)?$", re.I)

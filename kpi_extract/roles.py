@@ -97,6 +97,9 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
                            r"a maximum of|a minimum of)\s*$", re.I)
 # a line of what is promised or looked forward to, whatever its figures say
+# a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
+_PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
+                                r"\s*(?::|-|\u2013)\s*$", re.I)
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
@@ -290,7 +293,11 @@ _YEAR_AFTER = re.compile(r"\b(?:to|by|until|till|from|since|before|after|during|
 # referrals made to another team than children's social care's front door
 _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|passed)\s+to\s+(?:the\s+|a\s+|an\s+)?"
                                  r"(?!(?:children's\s+)?social care|MASH|multi-agency safeguarding|front door|children's services|"
-                                 r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub)\b", re.I)
+                                 r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub|drop-in|clinic|"
+                                 r"programme|project|scheme|helpline|nurses?|nursing|practice|charity|provider|CAMHS)\b", re.I)
+# the whole after "N of" is not the part done
+_DONE_KPIS = frozenset({"plan_actions_completed"})
+_WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?$", re.I)
 # those who come to training and conferences are practitioners; pupils, parents or residents reached
 # by an assembly, a campaign or a drop-in are another audience
 _PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
@@ -625,6 +632,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
+    if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):
+        return "other-noun", "whole-of-the-done"  # "27 of 35 actions completed": 35 is the plan's, not the done
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
@@ -658,6 +667,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-words"
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
         return ("finance-line", "savings-items") if money else ("target", "savings-items")
+    if _PLAN_LABEL_BEFORE.search(raw_before):
+        return "target", "plan-label"  # "- milestone: 75% of improvement plan actions signed off by December 2025"
     if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
         return "target", "target-list"
     if _AHEAD_LEAD.search(raw_before):
@@ -947,6 +958,9 @@ _MONEY_NOUN = r"(?:budget|spend|spending|expenditure|outturn)"
 _MONEY_MODIFIER = r"(?:(?:net|gross|revenue|controllable|cash[- ]limited|base|approved|original|revised|annual|total|" \
                   r"overall|operating|final)\s+)*"
 _SERVICE_BEFORE = re.compile(rf"(?P<run>(?:[\w'’&]+,?\s+){{1,6}}?){_MONEY_MODIFIER}{_MONEY_NOUN}\b", re.I)
+# "Salford's Early Help service has a budget of £6.3m"
+_SERVICE_HAS = re.compile(rf"(?P<run>(?:[\w'’&]+,?\s+){{1,6}}?)(?:has|had|holds|held|is given|was given)\s+(?:a|an|its)\s+"
+                          rf"{_MONEY_MODIFIER}{_MONEY_NOUN}\b", re.I)
 _SERVICE_AFTER = re.compile(rf"\b{_MONEY_NOUN}\s+(?:for|on|of)\s+(?:the\s+)?(?P<run>[^£]+)$", re.I)
 
 
@@ -984,7 +998,7 @@ def service_subject(c: Candidate) -> str:
     after = _SERVICE_AFTER.search(clause)
     if after is not None and (name := _service_run(after.group("run").split(), forward=True)):
         return name
-    for m in (*reversed(list(_SERVICE_BEFORE.finditer(clause))), label):
+    for m in (*reversed(list(_SERVICE_BEFORE.finditer(clause))), _SERVICE_HAS.search(clause), label):
         if m is not None and (name := _service_run(m.group("run").split())):
             return name
     return ""

@@ -47,6 +47,8 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
           ("roles", "32"): (0.99, 0.79), ("roles", "33"): (0.99, 0.51), ("roles", "34"): (0.99, 0.69),
           ("roles", "35"): (0.92, 0.70), ("roles", "36"): (0.97, 0.69),
+          # 37, written after that session's rules, 0.907/0.639
+          ("roles", "37"): (0.97, 0.65),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
           ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
           ("periods", "7"): (0.92, 0.79)}
@@ -71,7 +73,9 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    "23": (0.98, 0.78),
                    # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
                    # the twenty-sixth 0.783/0.655
-                   "24": (0.99, 0.84), "25": (0.88, 0.69), "26": (0.97, 0.65)}
+                   "24": (0.99, 0.84), "25": (0.88, 0.69), "26": (0.97, 0.65),
+                   # the twenty-seventh, written after that session's rules, 0.975/0.661
+                   "27": (0.99, 0.66)}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -25,6 +25,7 @@ def labels(text):
     ("Children in need: 2,240 at month end (Mar 25)", [("2025-03-31", "as_at")]),
     # ... or after "the last day of"
     ("On the last day of June 2024 there were 2,100 children in need.", [("2024-06-30", "as_at")]),
+    ("By the close of September 2021, 402 children were on a plan.", [("2021-09-30", "as_at")]),
     # a scorecard's day with hyphens, and ISO 8601's
     ("Children in care (as at 31-Mar-2025) 817", [("2025-03-31", "as_at")]),
     ("Figures at 2024-03-31: CLA 370", [("2024-03-31", "as_at")]),

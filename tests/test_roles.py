@@ -215,6 +215,11 @@ ROLE_CASES = [
     # the first cell of a line set out in cells labels every figure of the line
     ("forecast", "Forecast for March 2026 | Children in care 640 | CP plans 410", "children_in_care", "640"),
     ("target", "2025/26 targets | CLA 590 | Re-referral rate 18%", "children_in_care", "590"),
+    # the whole of "N of M ... completed" is not the number done; a plan's label straight before the figure
+    ("other-noun", "Business plan 2023-24 closing position: 19 of 24 actions completed (79%).", "plan_actions_completed",
+     "24"),
+    ("target", "Partnership Executive, 2 May 2024 - milestone: 70% of business plan actions signed off as complete by "
+     "November 2024.", "plan_actions_completed_pct", "70%"),
 ]
 
 
@@ -761,6 +766,10 @@ READ_CASES = [
     pytest.param("Training by course type 2024/25\nCourse type | Places offered | Places booked | Utilisation\n"
                  "All courses | 2,000 | 1,720 | 86%",
                  _facts("training_places_offered", "2024-25", ("2000", "")), id="utilisation-column"),
+    # "the same year" takes the last sentence's year; a service that "has a budget" is the budget's subject
+    pytest.param("Across England the grant totals £200m in 2023-24. Northtown's Early Help service has a budget of £4.1m "
+                 "for the same year.", _facts("budget_total", "2023-24", ("4100000", "Early Help service")),
+                 id="same-year-service-has"),
     # a future event's month does not date the figure
     pytest.param("Northtown County Council Cabinet, 8 December 2022\n\nThe re-referral rate was 23.1% in the quarter; a "
                  "review will report in February.", _facts("rereferral_rate", "", ("23.1", "")), id="future-event"),
@@ -935,6 +944,8 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Millbrook Primary School's 2024-25 budget plan shows a deficit of £96,000 on a budget of £1.9m.",
     # a named place's partnership beside the writer's own
     "Kent's safeguarding children partnership, unlike ours, trained 4,000 delegates in 2023/24.",
+    # referrals made to a drop-in or a nursing service are no referrals to children's social care
+    "In 2023/24, 640 referrals were made to the school nursing wellbeing drop-in.",
     # a statement of how a council's budget is financed: no partner's contribution
     "The budget is financed as follows (£m):\nSource | 2024-25\nCouncil Tax | 301.2\nBusiness rates | 88.0\n"
     "Social care grant | 40.1",

@@ -248,9 +248,9 @@ _CONDITION = re.compile(
     r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|"
     # "have experienced three or more moves", "were pending a screening decision", "left early",
     # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
-    r"(?:have|has|had) experienced|pending|left early|leaving early|(?:left|leaving) before the end|"
+    r"(?:have|has|had) experienced|(?:had|have|has) (?:previously )?been (?:subject to|on)|pending|left early|leaving early|(?:left|leaving) before the end|"
     r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
-    r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|living (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
@@ -279,7 +279,8 @@ _SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list)"
 _CONDITION_BEFORE = re.compile(rf"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
                                rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
                                # "feedback forms returned late for 3 sessions"
-                               rf"\b(?:late|missing|outstanding|overdue|incomplete)\s+(?:for|from|on)\s+$", re.I)
+                               rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
+                               rf"not in place)\s+(?:for|from|on)\s+$", re.I)
 
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
@@ -301,6 +302,7 @@ _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|
 # those who come to training and conferences are practitioners; pupils, parents or residents reached
 # by an assembly, a campaign or a drop-in are another audience
 _PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
+_PLACES_AFTER = re.compile(r"\s*(?:training\s+)?(?:places|bookings|seats)\b", re.I)
 _NOT_PRACTITIONERS = re.compile(r"\s*(?:[a-z-]+\s+)?(?:pupils|children|young people|teenagers|parents|"
                                 r"families|residents|members of the public|people in the community)\b", re.I)
 # money going back out to those who paid it in: a share of an underspend returned, a refund
@@ -309,7 +311,7 @@ _EVERY_N = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+|extra\s+)?$", re
 # an age after the people it bounds: "infants under one", "children aged five"
 # or the end of an age band: "teenagers aged 13 to 17", "aged 10-17"
 _AGE_BEFORE = re.compile(r"\b(?:infants?|babies|children|child|young people|people|pupils|teenagers|adolescents)\s+"
-                         r"(?:under|over|aged|below|above)\s+$|\b(?:aged|ages)\s+\d{1,2}\s*(?:to|-|\u2013|and)\s*$", re.I)
+                         r"(?:aged\s+)?(?:under|over|aged|below|above)\s+$|\b(?:aged|ages)\s+\d{1,2}\s*(?:to|-|\u2013|and)\s*$", re.I)
 _NOUN_AFTER = re.compile(r"^\s*(?:%|per cent)?\s*(?:[a-z]+ )?(?:children|child|young|people|babies|infants|pupils|"
                          r"families|cases|plans|referrals|delegates|courses)\b", re.I)
 _MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|risen|fallen|climbed|went up|went down)"
@@ -384,10 +386,13 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
               r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
               # a company: "Brightwell Safeguarding Ltd runs courses", "Achieving for Children, the company run by ..."
-              r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|secure children's homes?)")
+              r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|firms?|secure children's homes?|"
+              # a violence reduction unit: "Officers from the Violence Reduction Unit held their own summit"
+              r"violence reduction (?:unit|partnership)s?|(?-i:VRU))")
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
-              r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers)\b")
+              r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
+              r"says|said|counted|counts)\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
 # a body named by its kind, then what it has: "the company run by Kingston and Richmond, which had 312 children"
 _BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which|that|who)\s+(?:has|had|holds|held|manages|"
@@ -399,11 +404,11 @@ _ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
 _BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?" + _ANY_BODY + r"\b", re.I)
 # a name of five words at most, then its comma, opening the sentence (or after the date of a meeting line
 # run into it: "Walsall Corporate Parenting Board, 11 July 2023 Adoption@Heart, the regional adoption agency ...")
-_NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
+_NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+|\b(?:while|whilst|whereas)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
 _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
-                        r"hosts|manages|is commissioned)\b[^.;]{0,80}?,", re.I)
+                        r"hosts|manages|is commissioned|holds|held|has held|won)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
-                              + _BODY_KIND + r"\b[^,;.]{0,50}," + _BODY_DOES, re.I)
+                              + _ANY_BODY + r"\b[^,;.]{0,50}," + _BODY_DOES, re.I)
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
 _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
@@ -541,7 +546,8 @@ _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|d
 _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?-i:[A-Z][\w'&-]*)){1,4}")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
 # a body's own people as the subject: "Pupils at the trust's 21 academies ... include 96 children on plans"
-_POPULATION_OF_BODY = re.compile(r"\b(?:pupils|students|learners|patients|service users|staff|members)\s+(?:at|in|of|attending|"
+_POPULATION_OF_BODY = re.compile(r"\b(?:pupils|students|learners|patients|service users|staff|members|officers|colleagues|"
+                                 r"representatives)\s+(?:at|in|of|from|attending|"
                                  r"registered (?:with|at)|on (?:the )?roll (?:at|of))\s+(?:the\s+|its\s+|their\s+)?"
                                  r"(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY + r"(?:\s+\d[\d,]*)?(?:\s+[\w'’-]+){0,2}", re.I)
 
@@ -634,6 +640,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
     if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):
         return "other-noun", "whole-of-the-done"  # "27 of 35 actions completed": 35 is the plan's, not the done
+    if entry.id in _PRACTITIONER_KPIS and _PLACES_AFTER.match(raw_after):
+        return "other-noun", "places"  # "3,002 delegates attended, from 3,540 places booked"
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
@@ -1075,7 +1083,8 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     before opens with another body."""
     if c.method == "table" or not 0 < c.sentence < len(layout.sentences) or not _GOES_ON.match(c.snippet):
         return False
-    return bool(_BODY_LEAD.match(layout.sentences[c.sentence - 1].text))
+    before = layout.sentences[c.sentence - 1].text
+    return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()))
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")

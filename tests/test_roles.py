@@ -770,6 +770,14 @@ READ_CASES = [
     pytest.param("Across England the grant totals £200m in 2023-24. Northtown's Early Help service has a budget of £4.1m "
                  "for the same year.", _facts("budget_total", "2023-24", ("4100000", "Early Help service")),
                  id="same-year-service-has"),
+    # "aged under one" is an age; places booked are no delegates; a provider in apposition after "while"
+    pytest.param("Infants aged under one who became subject to a child protection plan in 2023/24: 38.",
+                 _facts("cp_plans_started", "2023-24", ("38", "")), id="aged-under-one"),
+    pytest.param("In 2022/23, 2,880 delegates attended partnership training, from 3,310 places booked.",
+                 _facts("training_delegates", "2022-23", ("2880", "")), id="places-booked"),
+    pytest.param("Northtown had 640 children in care at 31 March 2024, while Oakridge Homes, a private provider, said it "
+                 "was looking after 44 children in the borough.",
+                 _facts("children_in_care", "2024-03-31", ("640", "")), id="provider-after-while"),
     # a future event's month does not date the figure
     pytest.param("Northtown County Council Cabinet, 8 December 2022\n\nThe re-referral rate was 23.1% in the quarter; a "
                  "review will report in February.", _facts("rereferral_rate", "", ("23.1", "")), id="future-event"),
@@ -946,6 +954,16 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Kent's safeguarding children partnership, unlike ours, trained 4,000 delegates in 2023/24.",
     # referrals made to a drop-in or a nursing service are no referrals to children's social care
     "In 2023/24, 640 referrals were made to the school nursing wellbeing drop-in.",
+    # a body that holds a contract; a firm that says; officers of a violence reduction unit, then "They"
+    "Brightpath Care, which holds the family support contract, received 2,140 referrals during 2022-23.",
+    "SafeLearn, the firm behind the council's e-learning, says 9,200 learners completed its neglect course in 2024.",
+    "Officers from the Violence Reduction Unit ran their own knife crime conference in May 2023. They counted 360 "
+    "attendees.",
+    # out of date for some children; living far away; having been on a plan before coming into care
+    "Care plans were out of date for 17 children in care at the end of June 2022.",
+    "At 31 March 2024, 19 looked after children lived more than 20 miles from home.",
+    "Corporate Parenting Annual Report 2022/23\n\n4.3 Of the 96 children who came into care during the year, 27 had "
+    "been subject to a child protection plan immediately beforehand, and 14 came from other councils.",
     # a statement of how a council's budget is financed: no partner's contribution
     "The budget is financed as follows (£m):\nSource | 2024-25\nCouncil Tax | 301.2\nBusiness rates | 88.0\n"
     "Social care grant | 40.1",

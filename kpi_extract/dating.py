@@ -874,15 +874,11 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
 # a budget is set for a year: one named in a quarter's or a month's report is that year's
 _ANNUAL_AMOUNTS = frozenset({"budget_total"})
-_BY_POINT = re.compile(r"\b(?:by|so far|to date|up to|already)\b", re.I)
 
 
-def _flow_to_date(c: Candidate, p: Period, text: str, library: Library) -> Period:
-    """R: a flow counted up to a day of the year ("By the end of July the partnership had already
-    run 38 courses") is the year to date, labelled by that month (spec/kpis.md)."""
-    if library.kpis[c.kpi].measure == "flow" and p.kind == "as_at" and p.end is not None \
-            and _BY_POINT.search(text[:c.value_start]):
-        return year_to_date(p.end)
+def _amount_of_its_year(c: Candidate, p: Period, text: str, library: Library) -> Period:
+    """R: an amount is for a year, not for the day or the quarter of the paper that states it (a
+    count dated by a day is made the year to that day for every dated figure, `_count_to_a_day`)."""
     if c.kpi in _ANNUAL_AMOUNTS and p.kind in ("quarter", "month") and p.end is not None:
         return financial_year(financial_year_of(p.end))  # "Quarter 1 2025/26: Children's Services budget £139.2m"
     if library.kpis[c.kpi].measure == "amount" and p.kind == "as_at":
@@ -1063,7 +1059,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
         elif why == "own_date":
-            p = _flow_to_date(c, p, text, library)
+            p = _amount_of_its_year(c, p, text, library)
         if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
@@ -1096,9 +1092,9 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
 
 
 def _count_to_a_day(d: Dated, library: Library) -> Dated:
-    """R: a count of what happened has no day; dated by one ("Latest" at 30 November 2022 over
-    "Referrals in the year | ... | 6,310"), it is the count up to that day: the year to date,
-    labelled by its month (spec/kpis.md)."""
+    """R: a count of what happened has no day; dated by one ("By the end of July the partnership had
+    already run 38 courses", "Latest" at 30 November 2022 over "Referrals in the year | ... | 6,310"),
+    it is the count up to that day: the year to date, labelled by its month (spec/kpis.md)."""
     p = d.candidate.period
     if p is not None and p.kind == "as_at" and p.end is not None and library.kpis[d.candidate.kpi].measure == "flow":
         return replace(d, candidate=replace(d.candidate, period=year_to_date(p.end)))

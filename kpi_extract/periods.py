@@ -512,7 +512,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"])
         if _year4(y1, g["y2"]) != y1 + 1:
             return Mention(s, e)
-        n = 6 if g["half"] else 3 * (2 if g["q"] in ("two", "2") else 3) if g["q"] else _months(g["n"])
+        n = 6 if g["half"] else 3 * _months(g["q"]) if g["q"] else _months(g["n"])
         return Mention(s, e, span(date(y1, 4, 1), end_of_month(*_month_shift(y1, 4, n - 1))))
     if rule == "year_to_year":
         y1, y2 = int(g["y1"]), int(g["y2"])

@@ -96,13 +96,13 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
 # a bound on a figure ("fewer than 300"), whose clause stops at it: an aim before it makes it a target
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
                            r"a maximum of|a minimum of)\s*$", re.I)
-# a line of what is promised or looked forward to, whatever its figures say
 # a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
 _PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
                                 r"\s*(?::|-|\u2013)\s*$", re.I)
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
+# a line of what is promised or looked forward to, whatever its figures say
 _PLEDGE = re.compile(r"\b(?:pledges?|commitments?|milestones?|looking ahead|looking forward|the year ahead|the coming year|promises?)\b", re.I)
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
@@ -428,7 +428,7 @@ _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken
 _INCLUDING_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*\(?(?:including|includes|inclusive of|which includes|incl\.?)\s", re.I)
 # a project's or a scheme's money: what it will cost, not a body's budget for a year
 _PROJECT_MONEY = re.compile(r"\b(?:schemes?|projects?|construction|build(?:ing)?|refurbish\w*|works|extension|new[- ]build|"
-                            r"(?:children's )?home|site|premises|facility|scheme)\b[^.;£|]{0,60}?\b(?:with|has|had|at|for)\s+"
+                            r"(?:children's )?home|site|premises|facility)\b[^.;£|]{0,60}?\b(?:with|has|had|at|for)\s+"
                             r"(?:a|an|the|its|their)?\s*(?:combined|total|approved|overall|capital|estimated|agreed)?\s*"
                             r"(?:budget|cost|value)\s+of\s+(?:£\s*)?$|"
                             # "approved scheme budget £3.4m", "a capital allocation of £2m"; a list under "Capital programme"

@@ -307,6 +307,50 @@ def test_a_subject_is_what_the_label_names_and_does_not_exclude(text, want, libr
     assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == {want}
 
 
+@pytest.mark.parametrize("text, want", [
+    # the parts listed on after the first, with or without their own verb
+    ("Of the 530 children in care at 31 March 2023, 301 were on care orders, 88 were accommodated under section 20 "
+     "and 41 were on placement orders.",
+     {("children_in_care", "530", ""), ("children_in_care", "301", "on care orders"),
+      ("children_in_care", "88", "accommodated under section 20"), ("children_in_care", "41", "placement orders")}),
+    ("Of 440 looked after children on 30 June 2022, 310 lived with foster carers and 27 in children's homes.",
+     {("children_in_care", "440", ""), ("children_in_care", "310", "with foster carers"),
+      ("children_in_care", "27", "children's homes")}),
+    ("Of the 377 children on a plan at 31 March 2024, 120 were under five and 19 were unborn.",
+     {("cp_plans", "377", ""), ("cp_plans", "120", "under 5s"), ("cp_plans", "19", "unborn")}),
+    # a count that is not where the children are is no part of the list ("had not been visited")
+    ("Of the 377 children on a plan at 31 March 2024, 120 were under five and 23 had not been visited within "
+     "timescales.", {("cp_plans", "377", ""), ("cp_plans", "120", "under 5s")}),
+    # a flow's parts say where they came from; what they did is no part
+    ("Of the 1,730 delegates on partnership courses in 2022/23, 702 came from schools and 215 from health.",
+     {("training_delegates", "1730", ""), ("training_delegates", "702", "from schools"),
+      ("training_delegates", "215", "health")}),
+    ("Of the 2,210 referrals received in 2022/23, 498 came within 12 months of a previous referral.",
+     {("referrals", "2210", "")}),
+])
+def test_the_parts_of_a_whole_are_read_in_a_list(text, want, library):
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the one item that is neither a comparator nor an earlier period is the reporting body's own
+    ("Children in care per 10,000 (31 March 2023): Ashworth 71.4; statistical neighbours 66.0; England 71.0",
+     {("children_in_care_rate_per_10k", "71.4", "2023-03-31")}),
+    ("Open CIN cases at 30 June 2024 | this authority 1,410 | regional average 1,655 | England median 1,380",
+     {("children_in_need", "1410", "2024-06-30")}),
+    ("Re-referrals within a year, 2022/23: us 19.5%, comparator group 21.0%, England 22.1%.",
+     {("rereferral_rate", "19.5", "2022-23")}),
+    ("Referrals received, 2023/24: us 3,905; family group average 3,400; last year 3,611.",
+     {("referrals", "3905", "2023-24")}),
+    # a place inside the region's name is no comparator: two areas of the council's own, no comparator
+    ("Children on protection plans, 30 June 2022: Mid Hallam 251, North East Hallam 302.", set()),
+    # comparators and targets only: nothing of the body's own
+    ("Re-referral benchmarks 2024/25 | England 22.4% | Stat neighbours 21.7% | Top quartile 17.0%", set()),
+])
+def test_the_bodys_own_figure_in_a_line_of_comparators(text, want, library):
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library) if not f.subject} == want
+
+
 def test_a_different_measure_after_of_which_is_not_a_part(library):
     text = "The plan has 40 actions, of which 31 were completed."
     got = roles.assign([_candidate(text, "40", "plan_actions_total"), _candidate(text, "31", "plan_actions_completed")],
@@ -770,9 +814,10 @@ READ_CASES = [
     pytest.param("Across England the grant totals £200m in 2023-24. Northtown's Early Help service has a budget of £4.1m "
                  "for the same year.", _facts("budget_total", "2023-24", ("4100000", "Early Help service")),
                  id="same-year-service-has"),
-    # "aged under one" is an age; places booked are no delegates; a provider in apposition after "while"
+    # "aged under one" is an age (the library's age band `under 1s`, so a part); places booked are no
+    # delegates; a provider in apposition after "while"
     pytest.param("Infants aged under one who became subject to a child protection plan in 2023/24: 38.",
-                 _facts("cp_plans_started", "2023-24", ("38", "")), id="aged-under-one"),
+                 _facts("cp_plans_started", "2023-24", ("38", "under 1s")), id="aged-under-one"),
     pytest.param("In 2022/23, 2,880 delegates attended partnership training, from 3,310 places booked.",
                  _facts("training_delegates", "2022-23", ("2880", "")), id="places-booked"),
     pytest.param("Northtown had 640 children in care at 31 March 2024, while Oakridge Homes, a private provider, said it "

@@ -382,6 +382,10 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         return
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
         return
+    own_kpi, own_unit = (rate_kpi, "rate_per_10k") if rate_kpi and kpi == hit.kpi and _UNIT_WORDS.search(
+        text[hit.end:hit.end + 40].split(":")[0].split("|")[0]) else (kpi, unit)
+    if _own_among_comparators(s, hit, own_kpi, own_unit):
+        return
     if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi, m.group("fig") if m else ""):
         return
     celled = _period_cell(tail, unit)
@@ -483,6 +487,51 @@ def _area_list(s: _Sentence, hit: _Hit, kpi: str) -> bool:
         return False
     for m in items:
         s.add(kpi, m, "fig", "area-list", m.start(), m.end(), subject=m.group("name"))
+    return True
+
+
+# "CP rate per 10,000 (31 March 2024): Harrowby 44.6; SN 39.8; England 42.1": after the KPI's words and
+# a colon or a cell's bar, one "Name N" item of the reporting body among comparators' items
+_LIST_LEAD = re.compile(r"(?:\([^()]*\)|[^.;:|£()]){0,60}?(?:[:|]|\s[\u2013\u2014-]\s)")
+_NAMED_ITEM = re.compile(r"\s*(?:and\s+)?(?P<name>[A-Za-z][\w'&.-]*(?:\s+(?!\d)[\w'&.()-]+){0,5}?)\s*:?\s+"
+                         r"(?P<fig>\d[\d,]*(?:\.\d+)?)\s*(?:%|per cent)?(?:\s*\([^()]{0,20}\))?"
+                         r"\s*(?:[;,|]|\s[\u2013\u2014-]\s|\band\b|\.(?=\s|$)|$)")
+_REGION = r"(?:north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|east midlands|west midlands|east of england|" \
+          r"eastern|yorkshire(?: (?:and|&) (?:the )?humber)?|(?:inner |outer )?london)"
+_COMPARATOR_NAME = re.compile(
+    r"\b(?:england|english|national(?:ly)?|uk|sn|stat(?:istical)?\.?(?:\s+neighbours?)?|neighbours?|nbrs?|regional|region|"
+    r"core cities|targets?|stretch|tolerance|quartile|average|avg|mean|median|benchmark|comparators?|family group|peers|"
+    r"similar areas|other|ambition|aim|goal|forecast|projected|threshold)\b|^(?:the )?" + _REGION + r"$", re.I)
+# an item of the reporting body itself, whatever the document calls it
+_OWN_NAME = re.compile(r"^(?:this (?:authority|council|borough|county|city|area|la|partnership)|the (?:council|authority)|"
+                       r"us|we|ours?|our (?:council|authority|area|borough|county|city|partnership)|local)$", re.I)
+_EARLIER = re.compile(r"\b(?:last|previous|prior) (?:year|quarter|month)\b|\b(?:19|20)\d\d\b", re.I)
+
+
+def _own_among_comparators(s: _Sentence, hit: _Hit, kpi: str, unit: str) -> bool:
+    """A scorecard's line of the reporting body's figure beside England's, the region's and
+    statistical neighbours': the one item that is neither a comparator nor an earlier period is
+    the body's own figure (named "this authority", "us", or by its place), with no subject. True
+    when there was such a line."""
+    text = s.text
+    lead = _LIST_LEAD.match(text, hit.end)
+    if lead is None or not _no_figure(re.sub(r"\([^()]*\)", " ", text[hit.end:lead.end()])):
+        return False
+    pos, own, others = lead.end(), [], 0
+    while (m := _NAMED_ITEM.match(text, pos)) is not None and m.end() > pos:
+        name = m.group("name").strip()
+        if _COMPARATOR_NAME.search(name):
+            others += 1
+        elif not _EARLIER.search(name):
+            own.append(m)
+        pos = m.end()
+    if len(own) != 1 or not others:
+        return False
+    m = own[0]
+    name = m.group("name").strip()
+    if not (_OWN_NAME.match(name) or name[:1].isupper()) or (unit == "count" and "." in m.group("fig")):
+        return False
+    s.add(kpi, m, "fig", "own-among-comparators", m.start("name"), m.end("fig"))
     return True
 
 

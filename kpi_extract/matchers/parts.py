@@ -21,6 +21,8 @@ from ..values import VALUE_MACROS
 
 _COUNT = VALUE_MACROS["count"]
 _BE = r"(?:were|are|was|is|had|have)"
+# (or where they live, where they came from: "281 lived with foster carers", "905 came from schools")
+_VERB = rf"(?:{_BE}|lived|live|lives|came|come|comes)"
 # what a part is: a few words after the verb, up to punctuation, a conjunction or a date
 _MORE_WORDS = r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
 # (an adverb first is no part of what: "33 of the 41 actions were now complete" is the done part)
@@ -29,8 +31,8 @@ _WHAT = rf"(?:(?:now|currently|already|fully)\s+)?(?P<what>(?!(?:not|no|also|sti
 _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
-_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:the|these|those|our) (?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
-                     rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
+_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
+                     rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure
 _INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+"
@@ -42,6 +44,27 @@ _N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+(?:the|these|those|our)\s+(?P<whole>[\
 _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
                       rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
                       re.I)
+
+# the next parts of the same whole, listed on after the first: ", 96 were accommodated under section
+# 20 and 47 were on placement orders", "905 came from schools and 148 from the police". A part
+# after a semicolon must say its verb; one after a comma or "and" may leave it to the first's
+# ("and 34 in children's homes"), when a preposition opens what it is
+_NEXT_PART = re.compile(rf"(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+){_COUNT}(?:\s*\([^()]{{0,25}}\))?\s+"
+                        rf"(?:(?:children|young people)\s+)?(?:{_VERB}\s+(?P<said>(?:placed|living|accommodated)\s+)?|"
+                        rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+)){_WHAT}", re.I)
+_NOT_A_NEXT_PART = re.compile(r"^(?:of|per|more|fewer|less)\b", re.I)
+
+
+def _next_parts(m: re.Match, text: str) -> list[tuple[re.Match, str]]:
+    """The parts listed on after the part `m` read, in order, up to the first that is none."""
+    out, pos = [], m.end("what")
+    while (n := _NEXT_PART.match(text, pos)) is not None:
+        if n.group("elided") and ";" in n.group("sep") or _NOT_A_NEXT_PART.match(n.group("what")):
+            break
+        lead = n.group("elided") or n.group("said") or ""
+        out.append((n, re.sub(r"^(?:from|in|on|at|as|with)\s+", "", lead + n.group("what"), flags=re.I)))
+        pos = n.end()
+    return out
 
 
 # the next entries of a list of partners' payments: "...: County Council £210,000; Police £52,000"
@@ -65,6 +88,15 @@ def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library)
                              match_start=m.start("what"), match_end=ve))
         pos = m.end()
     return out
+
+
+# a part of a flow says where it came from: "905 came from schools", "and 148 from the police"
+_FROM = re.compile(r"\s+(?:\([^()]*\)\s+)?(?:(?:came|come|comes|were|was|are|is)\s+)?(?:referred\s+)?from\b", re.I)
+
+
+def _named_part(what: str, library: Library) -> bool:
+    """`what` is one of the library's sub-populations (an age band, disabled children)."""
+    return any(s.regex.search(what) for s in library.subjects)
 
 
 def _subject(what: str, library: Library) -> str:
@@ -104,7 +136,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             if (c.sentence, item.value_start) not in taken:
                 taken.add((c.sentence, item.value_start))
                 out.append(item)
-        if c.subject or entry.unit != "count" or entry.measure != "stock":
+        if c.subject or entry.unit != "count" or entry.measure not in ("stock", "flow"):
             continue
         found: list[tuple[re.Match, str]] = []
         for rx in (_OF_WHOM, _INCLUDING):
@@ -116,6 +148,9 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             for m in rx.finditer(text):
                 if m.start("whole") == c.value_start or (rx is _N_OF_THE and m.group("whole") == c.raw):
                     found.append((m, m.group("what")))
+        found += [nxt for m, _ in found for nxt in _next_parts(m, text)]
+        if entry.measure == "flow":  # (what people counted did is no part: "412 came within 12 months")
+            found = [(m, w) for m, w in found if _FROM.match(text, m.end("value")) or _named_part(w, library)]
         for m, what in found:
             if m.re is _N_OF_THE and (c.sentence, m.start("value")) in unnamed:
                 taken.discard((c.sentence, m.start("value")))

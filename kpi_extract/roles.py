@@ -932,6 +932,8 @@ def subject_of(c: Candidate, library: Library) -> str:
         return c.subject
     start = min(c.match_start, c.value_start)
     text = c.snippet[start:max(c.match_end, c.value_end)]
+    if c.method == "table":  # a row's label names its part; the header's cells are other columns' ("Under 1 | Total")
+        text = text.split(" | ", 1)[0]
     # the words that modify the match's noun from before it: "Unaccompanied asylum-seeking
     # [children in care: 57]" (no figure, punctuation or conjunction between)
     lead = _NOUN_LEAD.search(c.snippet, max(0, start - 60), start)

@@ -364,7 +364,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         return _period_rows(table, layout, library, settings)
     headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
-    if headed is None and "period" in kinds:
+    # (or, over a label column of what the parts are, "Age | Number", a caption naming the KPI "by" them)
+    if headed is None and ("period" in kinds or _BY_CAPTION.search(table.caption or "")):
         headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
@@ -386,10 +387,17 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         previous = found[0] if found else None
         total_row = bool(_TOTAL_ROW.match(row.label.strip()))
         snippet, starts = row_snippet(row.label, row.cells, header)
+        # "Children looked after by age" over "Age | Under 1 | 1-4 | Total" and "Number | 31 | 72 | 611": the
+        # table turned the other way, its columns the parts
+        across = bool(found and not named and _BY_CAPTION.search(table.caption or "") and _NUMBER_ROW.fullmatch(
+            row.label.strip()))
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
+            cell_part = part
+            if across and kind == "unknown" and name.strip() and not _NOT_WHOSE.search(name):
+                kind, cell_part = "across", name.strip()
             if cell is None or kind in ("comparator", "code", "unknown"):
                 continue
-            kpi, score, subject = (found[0], found[1], part) if found else (None, 0.0, "")
+            kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library)
@@ -415,8 +423,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 whole = captioned[unit]
                 kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
                     if whole else (None, 0.0, "")
-            if kpi is None:
-                continue
+            if kpi is None or cell.rstrip().endswith("%") and library.kpis[kpi].unit != "percent":
+                continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count)
             if named and kind == "period":  # the row names the place the figure is for
                 kind, subject = "area", named
             raw = _raw(cell, unit, in_money)

@@ -75,14 +75,17 @@ _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|m
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
                      r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|tolerance|intend(?:s|ed)? to|"
-                     r"seek(?:s|ing)? to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
+                     r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
                      r"commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
 # a place named as a neighbour or comparator in apposition to the sentence's subject
-_NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:our|its|their|a|"
-                                   r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?)\b[^,;.]{0,20},")
+_NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
+                                   r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?)\b|"
+                                   # "In Eastmere, the other council in our shared front door, 287 children ..."
+                                   r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
+                                   r"local authority|area|partnership)\b)[^,;.]{0,40},")
 # a sentence whose subject is an aim: every figure of it, up to a semicolon, is aimed at
 _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
                              r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
@@ -155,7 +158,7 @@ _THRESHOLD_BEFORE = re.compile(
 _MORE_THAN_SUM = re.compile(r"\b(?:expenditure|spend(?:ing)?|savings|value|cost)s? of (?:more|less) than\s*£?$", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
 # "spend of more than £5,000 on a single item needs the approval of ...": a level that triggers a rule
-_RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|per (?:item|transaction|invoice|order)\b|"
+_RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|[^.;]{0,30}?\bin (?:any|a) (?:single |one )?(?:day|week|month|quarter|year)\b|per (?:item|transaction|invoice|order)\b|"
                          r"[^.;]{0,50}?\b(?:needs?|requires?|must (?:be|have)|is subject to)\b[^.;]{0,30}?\b(?:approv|authoris|sign|"
                          r"agree|consent))", re.I)
 _ABOVE = r"(?:more than|over|above|in excess of|less than|under|below)"
@@ -164,7 +167,7 @@ _ABOVE_QUALIFIER = re.compile(_ABOVE + r"\b", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
-_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger point)\b[^.;\d]{0,40}?"
+_LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger(?: point| level)?)\b[^.;\d]{0,40}?"
                            r"\b(?:is|was|of|at|are|were|to)\s+$|"
                            r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
@@ -266,6 +269,10 @@ _CONDITION = re.compile(
     r"pulled|over-?subscribed|fully booked|rescheduled|re-arranged|rearranged|"
     r"had to (?:switch|move|transfer|be moved|be switched|change|go|run))\b",
     re.I)
+# the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
+_STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
+                           r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
+                           r"off[- ]track\b|behind (?:schedule|plan)\b)", re.I)
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
 _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
@@ -755,6 +762,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
+        return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
     if not money and entry.unit == "count" and c.match_start < c.value_start \
             and _CONDITION.search(_NOT_COUNTING.sub(" ", text[c.match_start:c.value_start])):
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
@@ -1168,7 +1177,8 @@ _LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d
                          r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
 # a line led by what others do: "Regional L&D benchmarking (2024/25): ...", "National average - ..."
 _COMPARATOR_LEAD = re.compile(r"\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|benchmark\w*|"
-                              r"comparators?|peer)\b", re.I)
+                              r"comparators?|peer|(?:north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|"
+                              r"west midlands|east of england|yorkshire and (?:the )?humber)(?:\s+region)?\s*$)", re.I)
 
 
 def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:

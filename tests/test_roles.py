@@ -607,6 +607,24 @@ def _facts(kpi: str, period: str, *pairs: tuple[str, str]) -> set[tuple[str, str
 
 # (text, what it gives): each a rule of roles.py or of a matcher, on a sentence of our own
 READ_CASES = [
+    # a line led by a region's name is the region's; a place in apposition as "the other council" is
+    # that council's; a hope is an aim; a trigger is a threshold; actions in a state are no part (a guard
+    # of the parts read on after the first: "3 are rated red" is no part of the 44)
+    pytest.param("East Midlands region | 9,410 children in care | rate 76 per 10,000 (31/03/2022)", set(),
+                 id="region-led-line"),
+    pytest.param("In Westbury, the other council in our joint safeguarding hub, 312 children were on protection "
+                 "plans at 31 March 2023.", set(), id="the-other-council"),
+    pytest.param("Partners are hoping to welcome 1,400 delegates to the training programme during 2025/26.", set(),
+                 id="hope-to"),
+    pytest.param("The partnership hopes to reach 1,400 delegates across its courses in 2025/26.", set(), id="hopes-to"),
+    pytest.param("Referrals in 2022/23: 5,120. The front door's escalation trigger is 520 referrals in any one month.",
+                 _facts("referrals", "2022-23", ("5120", "")), id="trigger"),
+    pytest.param("Of the 44 actions in the 2022/23 business plan, 5 are delayed and 3 are rated red.",
+                 _facts("plan_actions_total", "2022-23", ("44", "")), id="rated-red"),
+    pytest.param("The business plan for 2023-25 sets out 30 actions; at 31 March 2024 twenty-two of them were complete "
+                 "and the other eight were rated amber.",
+                 _facts("plan_actions_total", "2024-03-31", ("30", "")) | _facts("plan_actions_completed", "2024-03-31",
+                                                                                ("22", "")), id="rated-amber-beside-done"),
     # staff counted beside a population are staff
     pytest.param("At 30 June 2024 there were 2,450 open CIN cases (including children on plans), allocated to 88 "
                  "social workers.", _facts("children_in_need", "2024-06-30", ("2450", "")), id="staff-beside"),

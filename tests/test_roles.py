@@ -333,6 +333,23 @@ def test_the_parts_of_a_whole_are_read_in_a_list(text, want, library):
 
 
 @pytest.mark.parametrize("text, want", [
+    # what the parts are, named before the KPI's words
+    ("Legal status of children in care at 30 September 2023: care orders 377, placement orders 42, section 20 "
+     "accommodation 65.",
+     {("children_in_care", "377", "care orders"), ("children_in_care", "42", "placement orders"),
+      ("children_in_care", "65", "section 20 accommodation")}),
+    # age bands name their parts whatever leads to them; the list's words decide its KPI once (plans
+    # started, not the stock), and "(159 in total)" is the whole
+    ("Children who became subject to a child protection plan in 2022/23: under 1 41, 1-4 years 118 (159 in total).",
+     {("cp_plans_started", "41", "under 1"), ("cp_plans_started", "118", "1-4 years"), ("cp_plans_started", "159", "")}),
+    # named items that are not age bands, with no "by" and no dimension: no breakdown
+    ("Children in care at 31 March 2024: Northfield 301, Southgate 47.", set()),
+])
+def test_a_breakdown_named_by_its_dimension_or_its_age_bands(text, want, library):
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text, want", [
     # the one item that is neither a comparator nor an earlier period is the reporting body's own
     ("Children in care per 10,000 (31 March 2023): Ashworth 71.4; statistical neighbours 66.0; England 71.0",
      {("children_in_care_rate_per_10k", "71.4", "2023-03-31")}),

@@ -386,7 +386,7 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         text[hit.end:hit.end + 40].split(":")[0].split("|")[0]) else (kpi, unit)
     if _own_among_comparators(s, hit, own_kpi, own_unit):
         return
-    if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi, m.group("fig") if m else ""):
+    if unit == "count" and kpi == hit.kpi and _breakdown(s, hit, kpi, library, m.group("fig") if m else ""):
         return
     celled = _period_cell(tail, unit)
     if celled is None and unit == "percent" and re.match(r"\s*\(%\)", tail):  # "Re-referrals (%) | Q3 24/25 | 19.8"
@@ -541,11 +541,13 @@ _BY_DIMENSION = re.compile(r"[^.;:|£]{0,25}?" + BREAKDOWN_BY, re.I)
 # what leads from the dimension to the first item: a colon or a cell's bar, or a comma before "Name N"
 _BREAKDOWN_LEAD = re.compile(r"[^.;:|]{0,45}?[:|]|[^.;:|]{0,45}?,?\s(?=[A-Za-z0-9][\w'-]*\s*:?\s\d)")
 # the whole, named in a bracket after the last part: "(all sources 4,961)"
-_WHOLE_IN_BRACKET = re.compile(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)")
+_WHOLE_IN_BRACKET = re.compile(r"\s*\((?P<subject>[^()\d]{2,30}?)\s+(?P<fig>\d[\d,]*)\)|"
+                               r"\s*[(,;]?\s*(?:and\s+)?(?P<fig2>\d[\d,]*)\s+(?P<subject2>in total|in all|overall|altogether)\b\)?")
 # one part: a name (an age band may open with its figures, "0-4"), an optional colon, its count
-_PART_ITEM = re.compile(r"\s*(?:and\s+|from\s+)?(?P<subject>(?:\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2}|"
+_PART_ITEM = re.compile(r"\s*(?:and\s+|from\s+)?(?P<subject>(?:(?:\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2})"
+                        r"(?:\s?(?:years?|yrs?)(?: old)?)?|"
                         # (a number followed by the count is the name's: "Section 20 118")
-                        r"[A-Za-z][\w'&()/+-]*(?: (?:\d{1,3}(?= \d)|(?!\d)[\w'&()/+-]+)){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
+                        r"[A-Za-z][\w'&()/+-]*(?: (?:\d{1,3}(?= \d| [A-Za-z])|(?!\d)[\w'&()/+-]+)){0,5}?))\s*:?\s+(?P<fig>\d{1,3}(?:,\d{3})+|\d+)"
                         r"(?!\d|,\d|\.\d|\s*%|\s*per\b)\s*(?:[;,|]|\band\b|[-\u2013]\s|\.(?=\s|$)|$|(?=\())")
 _WHOLE_ITEM = re.compile(r"^(?:(?:grand |overall |authority |county |borough |city )?total|all(?: \w+)?|overall|"
                          r"county|authority|borough|city|in total)$", re.I)
@@ -558,30 +560,61 @@ _NOT_A_PART = re.compile(r"\b(?:Q[1-4]|quarter|target|england|national|regional|
                          r"average|last year|previous|(?:19|20)\d\d)\b", re.I)
 
 
-def _breakdown(s: _Sentence, hit: _Hit, kpi: str, whole: str = "") -> bool:
+# what the parts are, named before the KPI's words: "Legal status of looked-after children at 31 March 2022: ..."
+_DIMENSION_OF = re.compile(r"\b(?:legal status(?:es)?|placement types?|placements?|categor(?:y|ies)(?: of (?:abuse|need))?|"
+                           r"age bands?|age groups?|ages?|ethnicity|gender|sex|sources?|localit(?:y|ies)|primary need)\s+"
+                           r"(?:of|for|among)\s+(?:the\s+|our\s+|all\s+)?$", re.I)
+# an age band names a part whatever leads to it: "Children starting a plan, Apr-Sep 2025: 0-4 years 118, 5-9 years 74"
+_AGE_BAND = re.compile(r"^(?:(?:aged |age )?\d{1,2}\s?(?:-|to)\s?\d{1,2}|\d{1,2}\+|under \d{1,2}|unborn)(?:\s?(?:years?|yrs?)"
+                       r"(?: old)?)?$", re.I)
+
+
+def _kpi_of_the_words(s: _Sentence, hit: _Hit, kpi: str, cut: int, library: Library) -> str | None:
+    """The KPI a list's lead words name, after the entry's `redirect` and `exclude` over their
+    clause ("Children who became subject to a plan in 2024/25: under 1 41, ..." are plans started):
+    judged once, on the words before the list and its dimension (`cut`: "by placement" names no
+    placement move), since each item's own clause is only its name and figure."""
+    probe = Candidate(kpi, "", s.layout.number, s.text[:cut], "regex", f"{kpi}/lexicon-breakdown", s.score,
+                      hit.end, hit.end, match_start=hit.start, match_end=hit.end)
+    kept = apply_rules([probe], s.text[:cut], library)
+    return kept[0].kpi if kept else None
+
+
+def _breakdown(s: _Sentence, hit: _Hit, kpi: str, library: Library, whole: str = "") -> bool:
     """A KPI "by" what its parts are, then at least two "Name N" items: each is a part of the KPI
     with its name as subject; an item named as the whole ("Total", "all sources", "County") is the
     KPI's own figure. Also, after the whole's own figure (`whole`, read before the noun), a colon
     and named items that sum to no more than it. True when there was such a list."""
     text = s.text
     by = _BY_DIMENSION.match(text, hit.end)
+    named_before = by is None and bool(_DIMENSION_OF.search(text, 0, hit.start))
     if by is None and whole:
         return _parts_after_colon(s, hit, kpi, whole)
-    if by is None:
+    start = by.end() if by is not None else hit.end
+    lead = _BREAKDOWN_LEAD.match(text, start)
+    if lead is None or not _no_figure(text[start:lead.end()]):
         return False
-    lead = _BREAKDOWN_LEAD.match(text, by.end())
-    if lead is None or not _no_figure(text[by.end():lead.end()]):
-        return False
-    pos, items = lead.end(), []
+    pos, items, found = lead.end(), [], len(s.found)
     while (m := _PART_ITEM.match(text, pos)) is not None:
         items.append(m)
         pos = m.end()
         bracket = _WHOLE_IN_BRACKET.match(text, pos)
+        if bracket and bracket.group("fig2"):  # "(296 in total)"
+            s.add(kpi, bracket, "fig2", "breakdown", pos, bracket.end())
+            break
         if bracket and _WHOLE_ITEM.match(bracket.group("subject").strip()):
             s.add(kpi, bracket, "fig", "breakdown", pos, bracket.end())
             break
-    if len(items) < 2:
+    ages = all(_AGE_BAND.match(m.group("subject").strip()) or _WHOLE_ITEM.match(m.group("subject").strip())
+               for m in items)
+    if len(items) < 2 or (by is None and not named_before and not ages):
+        del s.found[found:]
         return False
+    kpi = _kpi_of_the_words(s, hit, kpi, by.start() if by is not None else lead.start(), library)
+    if kpi is None:  # the KPI's words say it is another's measure: no parts of it
+        del s.found[found:]
+        return True
+    s.found[found:] = [replace(x, kpi=kpi, pattern=f"{kpi}/lexicon-breakdown") for x in s.found[found:]]
     for m in items:
         name = re.sub(r"^(?:from|the)\s+", "", m.group("subject").strip(), flags=re.I)
         whole = bool(_WHOLE_ITEM.match(name)) or name.lower().endswith(" total")

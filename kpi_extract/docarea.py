@@ -375,6 +375,26 @@ _PLACE_LOOKS_AFTER = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)
                                 r"(?:looking after|looked after|looks after|caring for|cared for|cares for)\b[^.;]*$")
 
 
+# a place as the subject of a clause's verb of counting or having: "Members noted that Salford had around 330
+# children on plans", "the Director said Trafford reported 387" (the place the gazetteer knows; a word that
+# names no council, "Members had", is no place). The last such subject before the figure is its owner:
+# "Bradford had 640 children on plans, while Leeds had 702"
+_PLACE_DOES = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that|said|noted|added|explained|confirmed)\s+)"
+                         r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|on\s+)?[A-Z][\w-]+){0,3}))\s+"
+                         r"(?:(?:also|then|now|still|itself|only)\s+)?"
+                         r"(?:had|has|have|had reported|has reported|reported|reports|recorded|records|counted|counts|saw|sees|"
+                         r"registered|registers|received|receives|supported|supports|held|holds|ran|runs|trained|trains|"
+                         r"delivered|delivers|stood at|stands at)\b")
+
+
+def _last_place_doing(before: str) -> re.Match | None:
+    """The last place-and-verb of the clause that ends at the figure (none past a full stop or semicolon)."""
+    found = None
+    for m in _PLACE_DOES.finditer(before):
+        found = m
+    return found if found is not None and not re.search(r"[.;]", before[found.end():]) else None
+
+
 # a named place's own partnership or board, in the possessive: "Bedford Borough's partnership"
 _PLACES_BODY = re.compile(r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))['’]s\s+(?:(?:safeguarding|local)\s+)?"
                           r"(?:children(?:'s)?\s+)?(?:safeguarding\s+)?(?:partnership|board|LSCB|SCP)\b")
@@ -401,7 +421,7 @@ def another_councils(before: str, code: str) -> str:
     if not code:
         return ""  # a document of no one council (a joint partnership, an invented place): no other
     m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before) or _PLACE_APPOSED.search(before) \
-        or _PLACE_LOOKS_AFTER.search(before)
+        or _PLACE_LOOKS_AFTER.search(before) or _last_place_doing(before)
     if m is None:
         return ""
     found = gazetteer().lookup(m.group("name"))

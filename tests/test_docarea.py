@@ -183,6 +183,18 @@ def test_another_council_quoted_in_minutes_is_that_councils(library):
     assert extract_text(text, library) == []
 
 
+def test_another_council_as_the_subject_of_a_verb_of_counting_is_that_councils(library):
+    """Any verb of having or counting, the last place before the figure deciding: the council's own
+    sentence keeps its figure."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Leeds City Council\nChildren and Families Scrutiny Board, 12 March 2024\n\n"
+            "Members noted that Bradford had around 640 children on protection plans at 31 January 2024. "
+            "The Chief Officer said Kirklees reported 4,100 referrals in 2022/23. "
+            "She added that Bradford had a high rate, while Leeds had 702 children on protection plans at 31 "
+            "January 2024.")
+    assert {(f.kpi, f.value, f.area) for f in extract_text(text, library)} == {("cp_plans", "702", "Leeds")}
+
+
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
     names no council; its referrals are the trust's, not a council's intake."""

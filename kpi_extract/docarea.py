@@ -349,15 +349,21 @@ def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, 
     return area, code
 
 
+# where a clause opens: a sentence's start, or a conjunction or "that" before its subject
+_OPENING_WORDS = r"while|whereas|but|and|that"
+_CLAUSE_OPENS = rf"(?:^|[.;:]\s+|\b(?:{_OPENING_WORDS})\s+)"
+# a place's name as a clause's subject: "Manchester", "Stoke on Trent", "Newcastle upon Tyne"
+_PLACE_NAME = r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|on\s+)?[A-Z][\w-]+){0,3}))"
+
 # "Nottingham City Council, with which we share the fostering framework, looked after 721 children":
 # a council named as the doer of the clause before a figure
-_COUNCIL_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)\s+)(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]+(?:\s+(?:and\s+)?"
+_COUNCIL_SUBJECT = re.compile(_CLAUSE_OPENS + r"(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]+(?:\s+(?:and\s+)?"
                               r"[A-Z][\w'-]+){0,3}))\s+(?:(?-i:City|County|Borough|District|Metropolitan Borough)\s+)?"
                               r"(?-i:Council)\b(?P<rest>[^.;]*)$")
 
 
 # a place's own figure, named in the possessive: "For comparison, Lancashire's rate of children looked after was"
-_PLACES_OWN = re.compile(r"(?:^|[,.;:(]\s*|\b(?:while|whereas|but|and|that)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:with\s+|and\s+|upon\s+|"
+_PLACES_OWN = re.compile(rf"(?:^|[,.;:(]\s*|\b(?:{_OPENING_WORDS})\s+)" + r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:with\s+|and\s+|upon\s+|"
                          r"on\s+)?[A-Z][\w-]+){0,3}))['’]s\s+[^.;,()]*$")
 
 
@@ -370,8 +376,7 @@ _PLACE_APPOSED = re.compile(r"(?:^|[.;:]\s+|\b(?:areas?|neighbours?|neighbouring
 
 # a place as the subject of looking after or caring for: "She noted that Manchester was looking after
 # more than 1,300 children and Wirral about 800"
-_PLACE_LOOKS_AFTER = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)\s+)(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|"
-                                r"on\s+)?[A-Z][\w-]+){0,3}))\s+(?:was|were|is|are|had been|has been|now)?\s*(?:\w+\s+)?"
+_PLACE_LOOKS_AFTER = re.compile(_CLAUSE_OPENS + _PLACE_NAME + r"\s+(?:was|were|is|are|had been|has been|now)?\s*(?:\w+\s+)?"
                                 r"(?:looking after|looked after|looks after|caring for|cared for|cares for)\b[^.;]*$")
 
 
@@ -379,8 +384,7 @@ _PLACE_LOOKS_AFTER = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that)
 # children on plans", "the Director said Trafford reported 387" (the place the gazetteer knows; a word that
 # names no council, "Members had", is no place). The last such subject before the figure is its owner:
 # "Bradford had 640 children on plans, while Leeds had 702"
-_PLACE_DOES = re.compile(r"(?:^|[.;:]\s+|\b(?:while|whereas|but|and|that|said|noted|added|explained|confirmed)\s+)"
-                         r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|on\s+)?[A-Z][\w-]+){0,3}))\s+"
+_PLACE_DOES = re.compile(rf"(?:^|[.;:]\s+|\b(?:{_OPENING_WORDS}|said|noted|added|explained|confirmed)\s+)" + _PLACE_NAME + r"\s+"
                          r"(?:(?:also|then|now|still|itself|only)\s+)?"
                          r"(?:had|has|have|had reported|has reported|reported|reports|recorded|records|counted|counts|saw|sees|"
                          r"registered|registers|received|receives|supported|supports|held|holds|ran|runs|trained|trains|"

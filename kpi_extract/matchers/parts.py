@@ -94,16 +94,13 @@ def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library)
 _FROM = re.compile(r"\s+(?:\([^()]*\)\s+)?(?:(?:came|come|comes|were|was|are|is)\s+)?(?:referred\s+)?from\b", re.I)
 
 
-def _named_part(what: str, library: Library) -> bool:
-    """`what` is one of the library's sub-populations (an age band, disabled children)."""
-    return any(s.regex.search(what) for s in library.subjects)
+def _named_part(what: str, library: Library) -> str:
+    """The library's name of the sub-population `what` says (an age band, disabled children), or ""."""
+    return next((s.name for s in library.subjects if s.regex.search(what)), "")
 
 
 def _subject(what: str, library: Library) -> str:
-    for s in library.subjects:
-        if s.regex.search(what):
-            return s.name
-    return what.strip()
+    return _named_part(what, library) or what.strip()
 
 
 def _add_part(out: list[Candidate], taken: set, whole: Candidate, m: re.Match, what: str, layout: PageLayout,

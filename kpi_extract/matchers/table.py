@@ -365,7 +365,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
     # (or, over a label column of what the parts are, "Age | Number", a caption naming the KPI "by" them)
-    if headed is None and ("period" in kinds or _BY_CAPTION.search(table.caption or "")):
+    by_caption = bool(_BY_CAPTION.search(table.caption or ""))  # "Children in care by placement type"
+    if headed is None and ("period" in kinds or by_caption):
         headed = _caption_head(table, library, settings)
     captioned: dict[str, str | None] = {}  # the caption's KPI, by the unit of the row's cells
     in_money = _in_money(table)  # "Budget (£) | 2018-19 | 2019-20": its bare figures are sums of money
@@ -389,8 +390,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         snippet, starts = row_snippet(row.label, row.cells, header)
         # "Children looked after by age" over "Age | Under 1 | 1-4 | Total" and "Number | 31 | 72 | 611": the
         # table turned the other way, its columns the parts
-        across = bool(found and not named and _BY_CAPTION.search(table.caption or "") and _NUMBER_ROW.fullmatch(
-            row.label.strip()))
+        across = bool(found and not named and by_caption and _NUMBER_ROW.fullmatch(row.label.strip()))
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             cell_part = part
             if across and kind == "unknown" and name.strip() and not _NOT_WHOSE.search(name):

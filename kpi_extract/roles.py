@@ -46,7 +46,7 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
                              r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
-_OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,3}[A-Za-z']+),\s", re.I)
+_OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,6}[A-Za-z']+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
@@ -74,7 +74,9 @@ _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|fo
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
-                     r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|tolerance|intend(?:s|ed)? to|"
+                     r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|"
+                     # the figure is what is wanted: "The partnership wants 95 per cent of places filled"
+                     r"(?:wants?|wanted|would like(?: to see)?)(?=\s+(?:around\s+|about\s+|some\s+)?$)|tolerance|intend(?:s|ed)? to|"
                      r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
                      r"commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
@@ -137,10 +139,11 @@ _COMPARATOR = re.compile(
     r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
     r"benchmark\w*|neighbouring|(?:our |its |their |a )?(?:nearest |closest |near )?neighbou?rs?\b(?! (?:of|to)\b)|"
-    r"(?:for|by|in) comparison|other (?:councils|authorities|local authorities|areas|LAs)|all (?:councils|"
+    r"(?:for|by|in) comparison|other (?:[\w-]+ ){0,2}?(?:councils|authorities|local authorities|areas|LAs|boroughs|districts|counties|"
+    r"unitaries|cities|shires)|next[- ]door|all (?:councils|"
     r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
     # an English region as a place: "Across the North West, the rate ... stood at 101"
-    r"(?:across|in|for|throughout) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
+    r"(?:across|in|for|throughout|taking) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
     r"west midlands|east of england|yorkshire and (?:the )?humber)(?! \w+ (?:police|ambulance|fire))|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
     # a figure of many bodies together: "across the nine partnerships in the region"
@@ -148,6 +151,11 @@ _COMPARATOR = re.compile(
     # "The North West rate of children looked after was 97"
     r"the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
     r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position)s?)\b", re.I)
+
+# a figure the writer holds up to compare with: "Luton's rate, 71 per 10,000, was quoted ... as a point of reference"
+_QUOTED_AS_COMPARISON = re.compile(r"^[^.;]{0,60}?\b(?:quoted|cited|used|given|offered|shown|included|taken)\b[^.;]{0,60}?"
+                                   r"\b(?:as|for) (?:a |an |the )?(?:point of reference|reference point|benchmark|comparison|"
+                                   r"comparator|yardstick)\b", re.I)
 
 # a level of money above or below which something happens
 _THRESHOLD_BEFORE = re.compile(
@@ -171,7 +179,9 @@ _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:p
                            r"\b(?:is|was|of|at|are|were|to)\s+$|"
                            r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
-_UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$", re.I)
+_UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
+                    # room, not a count: "there are beds for 12 children in care"
+                    r"\b(?:beds?|places?|room|spaces?|capacity|vacanc(?:y|ies)) for\s+$", re.I)
 
 # "no more than 450": the matcher read "more than 450" as the figure
 _NO_BEFORE = re.compile(r"\b(?:no|not)\s*$", re.I)
@@ -267,7 +277,9 @@ _CONDITION = re.compile(
     r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date|"
     # sessions in some state: "14 courses were pulled", "were oversubscribed", "had to switch to virtual delivery"
     r"pulled|over-?subscribed|fully booked|rescheduled|re-arranged|rearranged|"
-    r"had to (?:switch|move|transfer|be moved|be switched|change|go|run))\b",
+    r"had to (?:switch|move|transfer|be moved|be switched|change|go|run)|"
+    # "were seen on their own at their last visit"
+    r"seen (?:on (?:their|his|her) own|alone))\b",
     re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
@@ -362,7 +374,7 @@ _OTHER_BODY = re.compile(
     r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
-    r"mayoral|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
+    r"mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
@@ -376,13 +388,16 @@ _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |ou
 _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
+# another body the writer greets as a peer: "our friends at the Essex Safeguarding Children Partnership, who trained"
+_FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
+                         r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?\s+(?:Partnership|Council|Board|Trust|Service)\b", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
 # courses", "The training consortium, of which we are one of six members, delivered 121 courses")
 _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
-              r"(?:[\w-]+ )?(?:providers?|organisations?|partners?|groups?)|community interest company|"
+              r"(?:[\w-]+ ){0,2}(?:providers?|organisations?|partners?|groups?|services?|projects?)|community interest company|"
               # a health body's safeguarding professional: "Salford Royal's named doctor delivered 12 briefings"
               r"(?:named|designated) (?:doctors?|nurses?|professionals?)|"
               # an education service training schools' staff: "the Inclusion Team ran 28 ... sessions, attended by 612"
@@ -391,15 +406,17 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               r"(?:(?-i:SEND|SEN)|special educational needs|educational psychology|speech and language|autism|"
               r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team)|"
               # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
-              r"police|constabulary|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
+              r"police|constabulary|probation(?: service)?|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
               # a company: "Brightwell Safeguarding Ltd runs courses", "Achieving for Children, the company run by ..."
               r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|firms?|secure children's homes?|"
               # a violence reduction unit: "Officers from the Violence Reduction Unit held their own summit"
-              r"violence reduction (?:unit|partnership)s?|(?-i:VRU))")
+              r"violence reduction (?:unit|partnership)s?|(?-i:VRU)|"
+              # a trust of schools: "Schools within the Marshfield Learning Trust delivered 38 sessions"
+              r"(?:learning|academy|multi-academy|schools?|education|teaching school) trusts?|(?-i:MATs?))")
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
-              r"says|said|counted|counts)\b")
+              r"says|said|counted|counts|(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
 _BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
 # a body named by its kind, then what it has: "the company run by Kingston and Richmond, which had 312 children"
 _BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which|that|who)\s+(?:has|had|holds|held|manages|"
@@ -408,7 +425,8 @@ _BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which
 # another body, by its name's kind or by its own kind: the alternation the rules below share
 _ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
 # a line whose lead opens with another body: "Our police partners' year in numbers 2024: ..."
-_BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?" + _ANY_BODY + r"\b", re.I)
+_BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:(?:[\w'’-]+\s+){0,2}?|(?:(?:(?-i:[A-Z])[\w'’-]*|and|of|&)\s+){0,6}?)" + _ANY_BODY + r"\b",
+                        re.I)
 # a name of five words at most, then its comma, opening the sentence (or after the date of a meeting line
 # run into it: "Walsall Corporate Parenting Board, 11 July 2023 Adoption@Heart, the regional adoption agency ...")
 _NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+|\b(?:while|whilst|whereas)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
@@ -422,12 +440,13 @@ _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adult
 _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
 # the ends of a range, "between 390 and 420"
-_RANGE_OPENS = re.compile(r"\bbetween\s+£?$", re.I)
+_RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
                         # "would typically have 350 to 380 children" (not "rose from 350 to 380")
                         r"(?<!\bfrom )(?<!\bfrom £)(?:\b(?:have|has|had|of|be|is|are|was|were|around|about|approximately|"
                         r"some|typically|usually|normally)\s+)£?\d[\d,.]*\s*(?:%|m|k|bn)?\s*(?:to|-|\u2013)\s*£?$", re.I)
-_RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+and\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+(?!(?:19|20)\d\d)", re.I)
+_RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+(?:and|to|-|\u2013)\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?(?:\s+(?!(?:19|20)\d\d)|\s*(?:[.,;)]|$))",
+                          re.I)
 # money taken from a balance is its use, not the balance: "£7,000 drawn from the balance brought forward"
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
                          r"(?:down\s+)?from\b", re.I)
@@ -537,6 +556,7 @@ _BY_OTHER = re.compile(r"\b(?:run|delivered|provided|organised|hosted|commission
 _HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?"
                             + _ANY_BODY, re.I)
 _SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b", re.I)
+_CELL_BREAK = re.compile(r"\s\|+\s")
 # a clause whose subject is a body named by its kind: "and the school ran 6 safeguarding training sessions"
 _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)\s+(?:school|academy|college|trust|hospital|"
                             r"force|provider|charity|company|organisation|agency)\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|"
@@ -546,6 +566,8 @@ _BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*"
                                r"(?:[a-z]+ly\s+)?(?:received|receives|made|makes|ran|runs|delivered|delivers|had|has|trained|"
                                r"trains|saw|sees|held|holds)\b", re.I)
 _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
+                        r"(?:carried|carries|brought|brings) forward|attracted|attracts|drew|draws|reached|reaches|saw|sees|"
+                        r"welcomed|welcomes|set|sets|"
                         r"is|was|are|were|"
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
                         r"records|looked after|looks after|supported|supports|include|includes|included|numbered|"
@@ -559,10 +581,18 @@ _POPULATION_OF_BODY = re.compile(r"\b(?:pupils|students|learners|patients|servic
                                  r"(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY + r"(?:\s+\d[\d,]*)?(?:\s+[\w'’-]+){0,2}", re.I)
 
 
+# where a clause with its own subject opens inside a sentence
+_CLAUSE_OPENS = re.compile(r";\s*|,?\s+\b(?:while|whilst|whereas)\s+", re.I)
+
+
 def _body_does(text: str, at: int) -> bool:
     """Another body opens the sentence and its own verb leads to the figure: "Our neighbours'
     partnership has completed 27 of the 33 actions in its plan"; or a body's own people do ("Pupils
-    at the trust's 21 academies include 96 children on plans")."""
+    at the trust's 21 academies include 96 children on plans"). A semicolon or "while" opens a clause
+    with a subject of its own: "19 actions were complete; the hospital trust's own plan had 12"."""
+    opens = [m.end() for m in _CLAUSE_OPENS.finditer(text, 0, at)]
+    if opens:
+        text, at = text[opens[-1]:], at - opens[-1]
     subject = _subject_of(text)
     opening = _OTHER_BODY.match(subject)
     if opening is None and (named := _PROPER_NAME.match(subject)):
@@ -726,6 +756,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-label"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    if not paid_in and _QUOTED_AS_COMPARISON.match(predicate):
+        return "comparator", "quoted-as-comparison"  # "Luton's rate, 71 per 10,000, was quoted as a point of reference"
     if not paid_in and restated and _COMPARATOR.search(restated):
         return "comparator", "list-of-a-comparator"  # "neighbouring Thurrock had 298 ... and 211 ..."
     # what opens the sentence governs each of its clauses, up to a semicolon
@@ -804,12 +836,14 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1]) or _HELD_BY_OTHER.match(raw_after)):
         return "other-body", "by-another"  # "Training delivered by the ICB's named GP ... reached 846 practice staff"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
-                                             or _SINGLE_AGENCY.search(predicate)):
+                                             or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])):
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
     if not paid_in and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
+    if not paid_in and _governs(_FRIENDS_AT.search(text, 0, c.value_start), c):
+        return "other-body", "friends-at"  # "our friends at the Essex Safeguarding Children Partnership, who trained 5,600"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
     if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.search(text) or _BODY_RUNS.match(text), c):
@@ -1118,6 +1152,9 @@ def _planned_list(lines: list[str], at: int) -> str:
     return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) else ""
 
 
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|than|unlike|versus|vs)\b|;", re.I)
+
+
 def _another_service(c: Candidate, service: str) -> bool:
     """A figure of another service than children's: its text names no children, and it is in a
     paper about that service (`service`) or names an adults' safeguarding board. A council's
@@ -1128,7 +1165,9 @@ def _another_service(c: Candidate, service: str) -> bool:
         return True  # "the Safeguarding Adults Board set a budget of £198,000; the children's partnership's ..."
     if CHILDREN.search(c.snippet):
         return False
-    board = _ADULTS_BOARD.search(c.snippet) or _ADULTS_BOARD.search(service)
+    # (not a board the figure is only compared with: "£512,900, compared with £301,000 spent by the SAB")
+    own_part = _COMPARED.split(c.snippet[c.value_end:], 1)[0]
+    board = _ADULTS_BOARD.search(before) or _ADULTS_BOARD.search(own_part) or _ADULTS_BOARD.search(service)
     if c.kpi in _MONEY_KPI_GROUPS["own"]:
         return bool(board)
     return bool(service or board)

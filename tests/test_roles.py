@@ -216,10 +216,44 @@ ROLE_CASES = [
     ("forecast", "Forecast for March 2026 | Children in care 640 | CP plans 410", "children_in_care", "640"),
     ("target", "2025/26 targets | CLA 590 | Re-referral rate 18%", "children_in_care", "590"),
     # the whole of "N of M ... completed" is not the number done; a plan's label straight before the figure
-    ("other-noun", "Business plan 2023-24 closing position: 19 of 24 actions completed (79%).", "plan_actions_completed",
-     "24"),
+    ("other-noun", "Business plan closing position for 2023/24: 19 of 31 actions completed (61%).",
+     "plan_actions_completed", "31"),
     ("target", "Partnership Executive, 2 May 2024 - milestone: 70% of business plan actions signed off as complete by "
      "November 2024.", "plan_actions_completed_pct", "70%"),
+    # another body as the subject: a trust of schools, a force's verb of carrying forward, a voluntary-sector
+    # project carrying a caseload, a long name leading a line of cells, the probation service
+    ("other-body", "Schools in the Harewood Academy Trust ran 22 safeguarding sessions in 2024/25, reaching 940 staff.",
+     "training_delegates", "940"),
+    ("other-body", "Wessex Constabulary carried forward £9,000 of its training budget.", "budget_carry_forward",
+     "£9,000"),
+    ("other-body", "Greenway Families, a voluntary-sector family support project, was working with 180 children in "
+     "need in March.", "children_in_need", "180"),
+    ("other-body", "Cheshire and Wirral Partnership NHS Foundation Trust | safeguarding training | 1,210 staff trained | "
+     "2024/25",
+     "training_delegates", "1,210"),
+    ("other-body", "The probation service ran 9 safeguarding courses for 150 practitioners in 2024/25.",
+     "training_courses", "9"),
+    ("other-body", "Our friends at the Kent Safeguarding Children Partnership, who trained 4,200 practitioners in "
+     "2023/24, shared their programme.", "training_delegates", "4,200"),
+    # "while" (or a semicolon) opens a clause with its own subject
+    ("other-body", "By March 2025, 61% of the partnership's plan actions were complete, while the ICB reported 85% of "
+     "its own actions complete.", "plan_actions_completed_pct", "85%"),
+    ("other-body", "The mayor's police and crime budget is £650m.", "budget_total", "£650m"),
+    # a figure held up for comparison, a neighbour "next door", a region taken as a whole
+    ("comparator", "Sandwell's rate of children in care, 98 per 10,000, was cited as a benchmark in the report.",
+     "children_in_care_rate_per_10k", "98"),
+    ("comparator", "Next door in Thurrock, 301 children were in care at 31 March 2024.", "children_in_care", "301"),
+    ("comparator", "Taking the West Midlands as a whole, 88 in every 10,000 children were looked after.",
+     "children_in_care_rate_per_10k", "88"),
+    # children in a state, not a population: seen alone; room for children, not children
+    ("conditional", "At 31 March 2024, 188 children subject to a plan were seen alone at their last visit.",
+     "cp_plans", "188"),
+    ("conditional", "The two council-run homes have beds for 11 children in care.", "children_in_care", "11"),
+    # what the writer wants; a range, not a figure
+    ("target", "The partnership wants 90 per cent of training places filled in 2025/26.", "training_utilisation",
+     "90 per cent"),
+    ("other-noun", "The general fund balance of £22.1m is 5% of the net budget and sits within the range of £18m to "
+     "£28m.", "budget_total", "£18m"),
 ]
 
 
@@ -250,6 +284,9 @@ FACT_CASES = [
     ("share", "2022/23 in numbers: 91% of places filled", {("training_utilisation", 91.0)}),
     ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
     ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),
+    # a single-agency line after "||" is its own
+    ("flow", "Multi-agency training 2022/23 | 88 courses | 1,702 delegates || Police single-agency training | 30 "
+             "courses | 610 officers", {("training_courses", 88.0), ("training_delegates", 1702.0)}),
 ]
 
 

@@ -380,7 +380,7 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
     """P1 own_date: each period mention goes to one figure, first to the figure just before it,
     then to the one after it; inside a bracket group only to the figures of the group (P2), a
     baseline ("since 2010") to a prior figure. Returns the mentions bound to no figure."""
-    pending = []
+    pending, closing = [], []
     for m in mentions:
         inside = _bracketed_figure(text, m, figs)
         if inside is not None and figs[inside].mention is None:
@@ -395,6 +395,9 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             if target is not None:
                 target.mention = m
             continue
+        if m.absolute and _closing_date(text, m, figs):
+            closing.append(m)  # "female 1,012; male 1,101; not known 9 (as at 31/03/2023)": every figure's
+            continue
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
         if group is not None and not pool and m.absolute and figs[group[2]].mention is None \
@@ -404,7 +407,7 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         if not _bind_before(text, m, figs, group, pool):
             pending.append((m, group, pool))
     left = [(m, group, pool) for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
-    return [m for m, group, pool in left if group is not None or not _bind_in_clause(text, m, figs, pool)]
+    return closing + [m for m, group, pool in left if group is not None or not _bind_in_clause(text, m, figs, pool)]
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:and|or|but|while|whereas|although|which|who|that|so)\b", re.I)
@@ -475,7 +478,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
 
     def in_clause(m: Mention) -> bool:
         """Before the first main figure, or after it with no clause break between."""
-        if first is None or m.start < first.start or _date_cell(text, m):
+        if first is None or m.start < first.start or _date_cell(text, m) or _closing_date(text, m, figs):
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start]) \
             and " | " not in text[max(first.end, lead):m.start]  # (nor in a later cell than the first figure read)
@@ -501,6 +504,22 @@ _BY_OPENS = re.compile(r"by\b", re.I)
 
 
 _DATE_CELL_WORDS = re.compile(r"[\s(]*(?:(?:data\s+|position\s+|figures\s+)?(?:as\s+(?:at|of)|at|on)|snapshot)?[\s:)]*\.?\s*", re.I)
+
+
+# a date that closes a line of several figures, in a bracket or after a dash: "... not known 9 (as at
+# 31/03/2023)", "Children in Care: 590 — data as at 30 September 2018", "| (rate 88.6) as at 31.12.2021"
+_CLOSING_BEFORE = re.compile(r"(?:(?:\(|\s[-\u2013\u2014]|\|\s*\([^()]*\))\s*(?:(?:data|position|figures|snapshot)\s+)?"
+                             r"(?:(?:as\s+(?:at|of)|at|on)\s+)?|,\s*(?:as\s+(?:at|of))\s+)$", re.I)
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d[\d,.]*")
+
+
+def _closing_date(text: str, m: Mention, figs: list[_Figure]) -> bool:
+    """Is the mention a date that closes a line of two figures or more, set apart by a bracket or
+    a dash: the date of every figure of the line that has none of its own?"""
+    return (len(figs) > 1 or len(_NUMBER.findall(text, 0, m.start)) > 1) and all(f.end <= m.start for f in figs) \
+        and re.fullmatch(r"[\s).]*", text[m.end:]) is not None and _CLOSING_BEFORE.search(text, 0, m.start) is not None
 
 
 def _date_cell(text: str, m: Mention) -> bool:
@@ -638,13 +657,15 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             ) -> tuple[dict[tuple[int, int], tuple[Period, str]], Period | None, int]:
     """`attribute`, the sentence's own main period (None when it names none), which the next
     sentence may borrow ("At that date, 2,947 children ..."), and where it is written."""
-    mentions = tuple(m for m in find_mentions(text) if not _dates_another(text, m))
     # two readings of one figure ("84%" and "84") are one figure: dated once, by its shorter span
     shortest: dict[int, int] = {}
     for a, b in values:
         shortest[a] = min(b, shortest.get(a, b))
     asked, values = values, sorted(shortest.items())
     figs = _figures(text, values)
+    # (a date closing a line of figures is all of theirs, even after a comparator's: "Salford 61.7;
+    # England 42.1 (at 31 March 2023)")
+    mentions = tuple(m for m in find_mentions(text) if not _dates_another(text, m) or _closing_date(text, m, figs))
     groups = _groups(text, figs)
     outer = [i for i, f in enumerate(figs) if f.host is None]
     mark_comparisons(text, figs, outer)
@@ -655,6 +676,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
 
+    closes = any(m.start == main_at and _closing_date(text, m, figs) for m in mentions)
     point = next((m for m in unattached if m.month and m.day != 0), None)
     to_date = _to_date_figures(text, figs)
     out: dict[tuple[int, int], tuple[Period, str]] = {}
@@ -688,7 +710,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = _same_point_a_year_back(own, f, host_own or (None if host.prior else (base, base_rule)))
         if own is None and host is not None:
             own = host_own or ((previous(base), base_rule) if host.prior else None)
-        if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at):
+        if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at) \
+                and not closes:
             own = around
         if own is None:
             own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \

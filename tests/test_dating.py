@@ -82,6 +82,24 @@ def test_a_date_at_the_end_of_its_figures_clause(text, figures, expected):
     assert periods(text, figures, MEETING_NOV_2024) == expected
 
 
+@pytest.mark.parametrize("text,figures,expected", [
+    # a date that closes a line of figures, in a bracket or after a dash, dates each figure of the line
+    ("Children in need: 2,410 | Child protection: 301 | Children in care: 575 \u2014 data as at 30 June 2019",
+     ["2,410", "575"], [("2019-06-30", "sentence"), ("2019-06-30", "sentence")]),
+    ("Children in care by gender: male 402; female 371; not known 3 (as at 31/03/2022)", ["402", "371"],
+     [("2022-03-31", "sentence"), ("2022-03-31", "sentence")]),
+    ("There are 41 actions in the plan, of which 29 are now complete (30 September 2024).", ["41", "29"],
+     [("2024-09-30", "sentence"), ("2024-09-30", "sentence")]),
+    ("Progress on the plan: 27 of 35 actions are complete (77%), as at 31 October 2024.", ["27", "35", "77%"],
+     [("2024-10-31", "sentence")] * 3),
+    # even after a comparator's figure: "England 42.1 (at ...)" closes the line
+    ("Child protection rate per 10,000: Harrowby 47.3; North West 50.3; England 42.1 (at 31 March 2023)", ["47.3"],
+     [("2023-03-31", "sentence")]),
+])
+def test_a_date_closing_a_line_of_figures_dates_them_all(text, figures, expected):
+    assert periods(text, figures, MEETING_NOV_2024) == expected
+
+
 Q2_2024_25 = Context(Period("2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9, 30)), "title",
                      meeting=as_at(date(2024, 11, 14)))
 

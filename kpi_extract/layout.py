@@ -347,7 +347,8 @@ _ABBREV = r"(?<!\bc\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bappr
 # class fast, while a leading chain of look-behinds is tried at every position of the paragraph
 _SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"(?P<gap>[\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9\u2022£])")
 # a numbered item "3 The board ...", "2.1 Referrals ..."; not a date split over the line end ("31 December 2023, ...")
-_BULLET = re.compile(r"^(?:\u2022|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])"
+# (or a pictograph or a geometric shape as its bullet: "▪ 512 children in care", "📌 23 adoptions")
+_BULLET = re.compile(r"^(?:\u2022|[\u2023\u2043\u2192\u21d2\u25a0-\u25ff\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?\s|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])"
                      r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))")
 # a line that ends on a word wanting what follows: the sentence runs on ("... for FY 2020/21 totalled" / "£318,000.")

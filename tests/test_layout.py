@@ -69,6 +69,12 @@ def test_a_list_of_contents_is_titles_and_page_numbers_never_figures(library):
     assert got == {("referrals", "4102")}
 
 
+def test_a_pictograph_or_a_shape_is_a_bullet_that_starts_an_item():
+    lines = ["\U0001F4CC 498 children in our care on 31 March 2024",
+             "\U0001F4CC our adoption team placed 19 children with families", "\u25aa 41 foster carers approved"]
+    assert [s.text for s in sentences(lines)] == lines
+
+
 def test_sentence_knows_its_lines():
     (s,) = sentences(["There were 611 children", "subject to a CP plan."])
     assert s.line_at(0) == 0 and s.line_at(s.text.index("subject")) == 1

@@ -339,6 +339,10 @@ def test_a_part_the_library_counts_as_its_own_measure_is_that_measure(text, whol
     ("Disabled children in care: 44 at 31 March 2024.", ("children_in_care", "44", "disabled children")),
     # a conjunction ends the label's own words
     ("Care leavers and children in care: 500 at 31 March 2024.", ("children_in_care", "500", "")),
+    # the label's words after the measure name its part: a legal status, a placement, a locality
+    ("Children looked after under a care order (s31): 412", ("children_in_care", "412", "care order")),
+    ("Looked after children under an interim care order | 38", ("children_in_care", "38", "interim care order")),
+    ("Children in need in the East locality: 702", ("children_in_need", "702", "East locality")),
 ])
 def test_a_subject_is_what_the_label_names_and_does_not_exclude(text, want, library):
     assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == {want}

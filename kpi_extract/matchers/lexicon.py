@@ -311,6 +311,13 @@ def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:
 # between a noun phrase and its verb of amount only a period, a span or an owner may stand
 # ("funding for 2022-23 came to"); "Funding Agency's allocation to providers is" is another noun's
 # (or what the people did: "Delegates attending multi-agency safeguarding training in 2018-19 numbered")
+# a label's words after the term that name a part of its population, then its figure: " under a care
+# order (s31): 502", " placed with parents | 41", " in the North locality: 188"
+_PART_LABEL = re.compile(r"^\s+(?P<part>(?:(?:under|subject to|accommodated|placed|living|with|aged|on|who (?:are|were)|"
+                         r"that (?:are|were))\b[^.;:£%|\d()]{2,50}?|in (?:the )?[\w' -]{1,30}? (?:locality|area|quadrant|district|"
+                         r"zone|cluster|patch|team|hub)\b))\s*(?:\([^()]{1,12}\))?\s*(?::|\s\|)\s*(?P<fig>\d[\d,]*)"
+                         r"(?![\d,.]|\s*%|\s*per\b)", re.I)
+_PERIOD_WORDS = re.compile(r"\b(?:quarter|year|month|week|period|to date|snapshot|total|all|overall|q[1-4])\b", re.I)
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
                   r"between|until|up to|" + _DOING + r")\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
@@ -397,7 +404,15 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     if a and "|" in tail[:a.start("fig")] and (m or not _no_figure(text[text.rfind("|", 0, hit.start) + 1:hit.start])):
         a = None  # "1,984 referrals | 312 new plans", "41 new CP plans | 19 children came into care": the term's own
         # cell has its figure; the next cell's is the next term's
-    if a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
+    part_label = _PART_LABEL.match(tail) if unit == "count" and kpi == hit.kpi and not subject else None
+    if part_label is not None and _PERIOD_WORDS.search(part_label.group("part")):
+        part_label = None
+    if part_label is not None:
+        # the label names a part of the term's population: "Children looked after under a care order (s31): 502"
+        part = re.sub(r"^(?:(?:who|that) (?:are|were)\s+|(?:in|with|under|on)\s+(?:the\s+|a\s+|an\s+)?)", "",
+                      part_label.group("part").strip(), flags=re.I)
+        s.add(kpi, part_label, "fig", "label-part", hit.start, hit.end + part_label.end(), hit.end, subject=part)
+    elif a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b",
                               re.sub(r"\([^()]*\)", " ", a.group("gap"))):  # (an aside's words are its own)
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)

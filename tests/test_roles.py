@@ -284,9 +284,12 @@ FACT_CASES = [
     ("share", "2022/23 in numbers: 91% of places filled", {("training_utilisation", 91.0)}),
     ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
     ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),
-    # a single-agency line after "||" is its own
+    # "amounted to"; a single-agency line after "||" is its own; "protection plans" without "child"
+    ("flow", "Referrals accepted by the front door team over 2023/24 amounted to 5,980.", {("referrals", 5980.0)}),
     ("flow", "Multi-agency training 2022/23 | 88 courses | 1,702 delegates || Police single-agency training | 30 "
              "courses | 610 officers", {("training_courses", 88.0), ("training_delegates", 1702.0)}),
+    ("level", "When the snapshot was taken on 30 June 2023, 642 children were the subject of protection plans.",
+     {("cp_plans", 642.0)}),
 ]
 
 

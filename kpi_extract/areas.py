@@ -31,6 +31,7 @@ _TYPE_WORDS = re.compile(
     r"\b(?:metropolitan borough council|metropolitan district council|county borough council|"
     r"borough council|city council|county council|district council|city and county council|unitary authority|"
     r"council|ua|mbc|mdc|cc|bc|dc)$")
+_KIND_AT_END = re.compile(r" (?:borough|city|county|district)$")
 _PREFIX = re.compile(r"^(?:(?:the )?(?:london borough of|royal borough of|city and county of|city of|county of|"
                      r"borough of|metropolitan borough of|borough council of|council of the city of)) ")
 _SUFFIX = re.compile(r", (?:city of|county of|the)$")
@@ -130,6 +131,9 @@ class Gazetteer:
         b = bare(k)
         if b in self._bare and b not in _NOT_AREAS:
             return self._pick(self._bare[b])
+        kindless = _KIND_AT_END.sub("", b)  # "Bedford Borough", "Bristol City": the council of that name
+        if kindless != b and kindless in self._bare and kindless not in _NOT_AREAS:
+            return self._pick(self._bare[kindless])
         return None
 
     def find(self, name: str) -> Area | None:

@@ -413,8 +413,7 @@ def a_named_places_body(before: str, code: str) -> str:
     m = _PLACES_BODY.search(before)
     if m is None or not _FIRST_PERSON.search(before, m.end()):
         return ""
-    name = m.group("name")
-    found = gazetteer().lookup(name) or gazetteer().lookup(re.sub(r"\s+(?:Borough|City|County|District)$", "", name))
+    found = gazetteer().lookup(m.group("name"))
     return found.name if found is not None and found.code != code else ""
 
 

@@ -28,6 +28,9 @@ from kpi_extract.areas import gazetteer, normalise
     ("Bath & North East Somerset", "E06000022"),
     ("Brighton and Hove City Council", "E06000043"),
     ("The Borough Council of Calderdale", "E08000033"),
+    # the council's kind after its name, with no "Council": a table's column, a possessive
+    ("Bedford Borough", "E06000055"),
+    ("Bristol City", "E06000023"),
 ])
 def test_english_councils_in_their_usual_forms(text, code):
     assert normalise(text)[1] == code

@@ -50,6 +50,8 @@ _COMPARATOR = re.compile(
     r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies)|assumed|assumptions?|budgeted|modelled)\b|"
     r"^[+-]/[+-]$|^%$|^[+±]",
     re.I)
+# (a row label of such a column's kind, "England" or "Statistical neighbours", is no one's own part either)
+COMPARATOR_HEAD = _COMPARATOR
 # words that head a column of some measure, never a place
 _MEASURE_WORD = re.compile(
     r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|attendees|budget|spend|income|"

@@ -149,6 +149,8 @@ def normal(term: str) -> str:
 
 # what a count is broken down by ("Referrals by source: ...", "Table 1: Children in care by placement
 # type"): the general constructions (matchers/lexicon.py) and table captions (matchers/table.py) share it
-BREAKDOWN_BY = (r"\bby\s+(?:age|age group|age band|locality|localities|area|district|quadrant|team|ward|source|"
-                r"referral source|sector|agency|partner|legal status|placement type|placement|category|primary need|"
-                r"need|ethnicity|gender|sex|type)\b")
+# what a population is broken down by: "Children in care by placement type", a table's "Locality" column
+DIMENSIONS = (r"(?:age|age group|age band|locality|localities|area|district|quadrant|team|ward|source|"
+              r"referral source|sector|agency|partner|legal status|placement type|placement|category|primary need|"
+              r"need|ethnicity|gender|sex|type)")
+BREAKDOWN_BY = r"\bby\s+" + DIMENSIONS + r"\b"

@@ -461,6 +461,23 @@ def test_contributions_with_other_income_are_not_the_contributions(text, library
     assert not {k for k, _ in facts(text, library)} & {"budget_contributions", "budget_total"}, facts(text, library)
 
 
+@pytest.mark.parametrize("text, want", [
+    # a label column of what the parts are, beside a column headed by the measure (and its date): each row
+    # is that measure's part, the total row its whole; a comparator's row is no one's part
+    ("Ward | Children on CP plans (31 Jan 2025)\nAbbey | 64\nCastle | 51\nEngland | 40\nTotal | 115",
+     {("cp_plans", "64", "Abbey", "2025-01-31"), ("cp_plans", "51", "Castle", "2025-01-31"),
+      ("cp_plans", "115", "", "2025-01-31")}),
+    ("Age band | Children looked after at 31 March 2024\nUnder 1 | 22\n1-4 | 61\nTotal | 83",
+     {("children_in_care", "22", "Under 1", "2024-03-31"), ("children_in_care", "61", "1-4", "2024-03-31"),
+      ("children_in_care", "83", "", "2024-03-31")}),
+    # each agency's own courses are that agency's, not the partnership's by agency
+    ("Single-agency training 2023/24 (each agency's own courses)\nAgency | Courses run\nPolice | 48\nHealth | 31",
+     set()),
+])
+def test_a_table_of_parts_by_what_they_are_under_a_column_of_the_measure(text, want, library):
+    assert {(f.kpi, f.value, f.subject, f.period) for f in extract_text(text, library)} == want
+
+
 def test_a_table_row_labelled_as_a_lookalike_is_routed(library):
     text = "Measure 2022/23 2023/24\nChildren on a CP plan 402 388\nCP plans started 611 590\n"
     got = facts(text, library)

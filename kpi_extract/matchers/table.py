@@ -20,7 +20,8 @@ from rapidfuzz import fuzz, process, utils
 
 from ..layout import SHARE_HEAD, PageLayout, TextTable
 from ..areas import gazetteer
-from ..lexicon import BREAKDOWN_BY, normal
+from ..geometry import COMPARATOR_HEAD
+from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions, single_period, without_mentions
@@ -373,6 +374,11 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25", or a caption that is the rates' ("Rates per 10,000
     # children - quarterly" over "CLA | 131.0 | 133.4")
     per_10k = bool(_RATE_HEAD.search(table.label_head or "") or _RATES_CAPTION.match(table.caption or ""))
+    # a label column of what the parts are ("Locality", "Placement type") beside columns headed by the measure
+    # ("Children in need 31 Mar 2022", "CP"): each row is that measure's part, the column's header its KPI
+    # (not each agency's own activity: "Single-agency safeguarding training (each agency's own courses)")
+    by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) \
+        and not _SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or "")))
     for row in table.rows:
         # (a comparator's or a change's cells, "+2" beside "21% | 19%", say nothing of the row's unit)
         unit = _row_unit(row.label, [c for c, k in zip(row.cells, kinds) if k not in ("comparator", "code", "unknown")]
@@ -395,7 +401,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             cell_part = part
             if across and kind == "unknown" and name.strip() and not _NOT_WHOSE.search(name):
                 kind, cell_part = "across", name.strip()
-            if cell is None or kind in ("comparator", "code", "unknown"):
+            if cell is None or kind in ("comparator", "code") or kind == "unknown" and (found or not by_dimension):
                 continue
             kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
             if kind == "measure":
@@ -423,6 +429,15 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 whole = captioned[unit]
                 kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
                     if whole else (None, 0.0, "")
+            if kpi is None and not found and by_dimension and kind in ("period", "measure", "unknown", "area") \
+                    and not _NOT_WHOSE.search(row.label) and not COMPARATOR_HEAD.search(row.label) \
+                    and gazetteer().lookup(row.label) is None \
+                    and (headed_by := label_kpi(without_mentions(name, find_mentions(name)).strip(" ()-,:"), unit, None,
+                                                library, settings.table_label_cutoff)):
+                period = period or single_period(name) or single_period(table.caption or "")
+                if period is None:
+                    continue  # (its date, when it has one, is in a line below the table that nothing reads yet)
+                kpi, score, subject = headed_by[0], headed_by[1], "" if total_row else row.label.strip()
             if kpi is None or cell.rstrip().endswith("%") and library.kpis[kpi].unit != "percent":
                 continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count)
             if named and kind == "period":  # the row names the place the figure is for
@@ -435,6 +450,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+_SINGLE_AGENCY_CAPTION = re.compile(r"\bsingle[- ]agency\b|\b(?:each|every) (?:agency|partner|organisation)'s own\b", re.I)
+_DIMENSION_HEAD = re.compile(r"\W*" + DIMENSIONS + r"(?:\s+(?:of\s+(?:abuse|plan|need)|band|group|type))?\W*", re.I)
 
 
 # "Holmeshire - number", "Corrington – rate per 10,000": a place, then what of the measure it is (a

@@ -470,6 +470,10 @@ def test_contributions_with_other_income_are_not_the_contributions(text, library
     ("Age band | Children looked after at 31 March 2024\nUnder 1 | 22\n1-4 | 61\nTotal | 83",
      {("children_in_care", "22", "Under 1", "2024-03-31"), ("children_in_care", "61", "1-4", "2024-03-31"),
       ("children_in_care", "83", "", "2024-03-31")}),
+    # the label column's own head names the measure "by" what the parts are, and the columns are the parts
+    ("Children in need by ward, 31 December 2024 | Abbey | Castle | Total\nChildren | 140 | 95 | 235",
+     {("children_in_need", "140", "Abbey", "2024-12-31"), ("children_in_need", "95", "Castle", "2024-12-31"),
+      ("children_in_need", "235", "", "2024-12-31")}),
     # each agency's own courses are that agency's, not the partnership's by agency
     ("Single-agency training 2023/24 (each agency's own courses)\nAgency | Courses run\nPolice | 48\nHealth | 31",
      set()),

@@ -14,6 +14,7 @@ the partner as its subject, and its `Total` row is the `budget_contributions`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
@@ -344,7 +345,7 @@ def measure_kpi(header: str, unit: str, library: Library) -> str | None:
 
 
 _NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s+of\s+(?:children|young people|cases|"
-                         r"children and young people))?(?:\s*\(no\.?\))?", re.I)
+                         r"children and young people))?(?:\s*\(no\.?\))?|children|young people|cases", re.I)
 _RATE_ROW = re.compile(r"(?:rate\s*)?(?:\(?per\s*10,?000(?:\s+children)?\)?|per\s*10k)|rate", re.I)
 
 
@@ -363,6 +364,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # ("Number", "Per 10,000")
     if _by_period_rows(table):
         return _period_rows(table, layout, library, settings)
+    if not _BY_CAPTION.search(table.caption or "") and _BY_CAPTION.search(table.label_head or ""):
+        # the label column's own head is the caption: "CP plans by locality, 30 September 2024 | North | South"
+        table = replace(table, caption=table.label_head, label_head="")
     headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
         if table.label_head and not single_period(table.label_head) else None
     # (or, over a label column of what the parts are, "Age | Number", a caption naming the KPI "by" them)

@@ -376,11 +376,13 @@ def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, in
 
 
 def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
-                  groups: list[tuple[int, int, int]], outer: list[int]) -> list[Mention]:
+                  groups: list[tuple[int, int, int]], outer: list[int],
+                  closing: frozenset[Mention] = frozenset()) -> list[Mention]:
     """P1 own_date: each period mention goes to one figure, first to the figure just before it,
     then to the one after it; inside a bracket group only to the figures of the group (P2), a
-    baseline ("since 2010") to a prior figure. Returns the mentions bound to no figure."""
-    pending, closing = [], []
+    baseline ("since 2010") to a prior figure; a date that closes the line (`closing`) to none, for
+    every figure of the line. Returns the mentions bound to no figure."""
+    pending, closes = [], []
     for m in mentions:
         inside = _bracketed_figure(text, m, figs)
         if inside is not None and figs[inside].mention is None:
@@ -395,8 +397,8 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             if target is not None:
                 target.mention = m
             continue
-        if m.absolute and _closing_date(text, m, figs):
-            closing.append(m)  # "female 1,012; male 1,101; not known 9 (as at 31/03/2023)": every figure's
+        if m.absolute and m in closing:
+            closes.append(m)  # "female 1,012; male 1,101; not known 9 (as at 31/03/2023)": every figure's
             continue
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
@@ -407,7 +409,7 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         if not _bind_before(text, m, figs, group, pool):
             pending.append((m, group, pool))
     left = [(m, group, pool) for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]
-    return closing + [m for m, group, pool in left if group is not None or not _bind_in_clause(text, m, figs, pool)]
+    return closes + [m for m, group, pool in left if group is not None or not _bind_in_clause(text, m, figs, pool)]
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:and|or|but|while|whereas|although|which|who|that|so)\b", re.I)
@@ -453,7 +455,8 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
 
 
 def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int],
-                unattached: list[Mention], ctx: Context, lead: int = 0) -> tuple[Period | None, int]:
+                unattached: list[Mention], ctx: Context, lead: int = 0,
+                closing: frozenset[Mention] = frozenset()) -> tuple[Period | None, int]:
     """P1 own_date for the sentence: the period of its first main figure that has one, else the
     first period its main clause names (not one after "compared with"), else a loose day-month
     placed in the context (R); with where in the text it was written. None when it names none.
@@ -478,7 +481,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
 
     def in_clause(m: Mention) -> bool:
         """Before the first main figure, or after it with no clause break between."""
-        if first is None or m.start < first.start or _date_cell(text, m) or _closing_date(text, m, figs):
+        if first is None or m.start < first.start or _date_cell(text, m) or m in closing:
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start]) \
             and " | " not in text[max(first.end, lead):m.start]  # (nor in a later cell than the first figure read)
@@ -665,18 +668,21 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     figs = _figures(text, values)
     # (a date closing a line of figures is all of theirs, even after a comparator's: "Salford 61.7;
     # England 42.1 (at 31 March 2023)")
-    mentions = tuple(m for m in find_mentions(text) if not _dates_another(text, m) or _closing_date(text, m, figs))
+    found = find_mentions(text)
+    closing = frozenset(m for m in found if _closing_date(text, m, figs))
+    mentions = tuple(m for m in found if not _dates_another(text, m) or m in closing)
     groups = _groups(text, figs)
     outer = [i for i, f in enumerate(figs) if f.host is None]
     mark_comparisons(text, figs, outer)
-    unattached = bind_mentions(text, mentions, figs, groups, outer)
+    unattached = bind_mentions(text, mentions, figs, groups, outer, closing)
     _respectively(text, mentions, figs, outer)
     _clause_mates(text, figs)
-    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx, min((a for a, _ in values), default=0))
+    main, main_at = main_period(text, mentions, figs, outer, unattached, ctx, min((a for a, _ in values), default=0),
+                                closing)
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
 
-    closes = any(m.start == main_at and _closing_date(text, m, figs) for m in mentions)
+    closes = any(m.start == main_at for m in closing)
     point = next((m for m in unattached if m.month and m.day != 0), None)
     to_date = _to_date_figures(text, figs)
     out: dict[tuple[int, int], tuple[Period, str]] = {}

@@ -567,7 +567,7 @@ _BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*"
                                r"trains|saw|sees|held|holds)\b", re.I)
 _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
                         r"(?:carried|carries|brought|brings) forward|attracted|attracts|drew|draws|reached|reaches|saw|sees|"
-                        r"welcomed|welcomes|set|sets|"
+                        r"welcomed|welcomes|"
                         r"is|was|are|were|"
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
                         r"records|looked after|looks after|supported|supports|include|includes|included|numbered|"

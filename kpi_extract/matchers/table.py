@@ -24,7 +24,7 @@ from ..areas import gazetteer
 from ..geometry import COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
-from ..model import Candidate
+from ..model import Candidate, Period
 from ..periods import find_mentions, single_period, without_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 
@@ -383,6 +383,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # (not each agency's own activity: "Single-agency safeguarding training (each agency's own courses)")
     by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) \
         and not _SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or "")))
+    column_heads: dict[tuple[str, str], tuple[tuple[str, float] | None, Period | None]] = {}  # (header, unit): KPI, date
     for row in table.rows:
         # (a comparator's or a change's cells, "+2" beside "21% | 19%", say nothing of the row's unit)
         unit = _row_unit(row.label, [c for c, k in zip(row.cells, kinds) if k not in ("comparator", "code", "unknown")]
@@ -435,13 +436,15 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     if whole else (None, 0.0, "")
             if kpi is None and not found and by_dimension and kind in ("period", "measure", "unknown", "area") \
                     and not _NOT_WHOSE.search(row.label) and not COMPARATOR_HEAD.search(row.label) \
-                    and gazetteer().lookup(row.label) is None \
-                    and (headed_by := label_kpi(without_mentions(name, find_mentions(name)).strip(" ()-,:"), unit, None,
-                                                library, settings.table_label_cutoff)):
-                period = period or single_period(name) or single_period(table.caption or "")
-                if period is None:
-                    continue  # (its date, when it has one, is in a line below the table that nothing reads yet)
-                kpi, score, subject = headed_by[0], headed_by[1], "" if total_row else row.label.strip()
+                    and gazetteer().lookup(row.label) is None:
+                if (name, unit) not in column_heads:
+                    column_heads[(name, unit)] = _column_head(name, unit, table.caption, library, settings)
+                headed_by, head_period = column_heads[(name, unit)]
+                if headed_by is not None:
+                    period = period or head_period
+                    if period is None:
+                        continue  # (its date, when it has one, is in a line below the table that nothing reads yet)
+                    kpi, score, subject = headed_by[0], headed_by[1], "" if total_row else row.label.strip()
             if kpi is None or cell.rstrip().endswith("%") and library.kpis[kpi].unit != "percent":
                 continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count)
             if named and kind == "period":  # the row names the place the figure is for
@@ -454,6 +457,15 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+def _column_head(name: str, unit: str, caption: str, library: Library, settings: Settings
+                 ) -> tuple[tuple[str, float] | None, Period | None]:
+    """The KPI a column's header names without its date ("Children in need 31 Mar 2022"), and that
+    date, else the caption's."""
+    found = label_kpi(without_mentions(name, find_mentions(name)).strip(" ()-,:"), unit, None, library,
+                      settings.table_label_cutoff)
+    return found, single_period(name) or single_period(caption or "")
 
 
 _SINGLE_AGENCY_CAPTION = re.compile(r"\bsingle[- ]agency\b|\b(?:each|every) (?:agency|partner|organisation)'s own\b", re.I)

@@ -250,6 +250,11 @@ _WORKER_HEAD = re.compile(r"\s+(?:qualified |agency |permanent |locum |full-time
 # a match that runs on past a verb has read the clause's object, not the number's noun phrase
 _VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)
+# a figure with no noun of its own that comes from or is made by the KPI's children counts what
+# came from them, the sentence's earlier noun: "212 complaints ... 9 from children subject to a plan"
+_FROM_THEM = re.compile(r"\s*(?:(?:came|come|were|was|are|is)\s+)?(?:from|about|on behalf of|made by|raised by)\s+(?:the\s+|our\s+)?"
+                        r"(?:[a-z-]+\s+)?(?:children|child|young people|care leavers|families|parents|carers|pupils|babies|"
+                        r"teenagers|girls|boys)\b", re.I)
 
 # a count the clause qualifies: it is not the population's size but the part in some state
 _CONDITION = re.compile(
@@ -708,6 +713,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
+    if not money and entry.unit == "count" and c.match_start >= c.value_start and _FROM_THEM.match(raw_after):
+        return "other-noun", "from-them"
     if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans

@@ -41,6 +41,8 @@ ROLE_CASES = [
     ("per-capita", "Spend per pupil on high needs was £1,890 in 2023/24.", "expenditure_total", "£1,890"),
     ("other-noun", "The borough's two Children in Care Councils each met six times.", "children_in_care", "two"),
     ("other-noun", "The training pool delivered all but three of the courses.", "training_courses", "three"),
+    ("other-noun", "Of the 180 complaints received, 22 came from care leavers and 7 from children subject to a child "
+                   "protection plan.", "cp_plans", "7"),
     ("conditional", "Nine children have been on a child protection plan for more than two years.", "cp_plans", "Nine"),
     ("conditional", "In the quarter, 31 children in care were also open to the Youth Offending Service.",
      "children_in_care", "31"),

@@ -417,6 +417,23 @@ def a_named_places_body(before: str, code: str) -> str:
     return found.name if found is not None and found.code != code else ""
 
 
+# the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
+_OURS_AFTER = re.compile(r"[^.;]*?\b(?:while|whilst|whereas|but|against|than|above|below|compared (?:with|to))\s+(?:ours\b|our own\b|we\b|"
+                         r"our (?!(?:statistical |nearest |closest |comparator |similar )?(?:neighbours?|comparators?|"
+                         r"region|peers|family|group)\b))", re.I)
+
+
+def a_place_against_ours(before: str, after: str, code: str) -> str:
+    """Another UK place than the document's whose own figure a clause gives in the possessive
+    while the sentence sets the writer's own against it ("Salford's child protection rate stands
+    at 55 per 10,000, while ours was 47"): that place's figure, even in a paper of no one council."""
+    m = _PLACES_OWN.search(before.rstrip(", "))  # (the figure may stand in apposition: "Luton's rate, 71 per 10,000,")
+    if m is None or not _OURS_AFTER.match(after):
+        return ""
+    found = gazetteer().lookup(m.group("name"))
+    return found.name if found is not None and found.code != code else ""
+
+
 def another_councils(before: str, code: str) -> str:
     """The name of another UK council the clause before a figure is about ("Nottingham City Council
     ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import CHILDREN, a_named_places_body, another_councils
+from .docarea import CHILDREN, a_named_places_body, a_place_against_ours, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -118,7 +118,7 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projecting|projections?|predicted|predicting|predictions?|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
-                       r"expect(?:s|ed)? to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
+                       r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
                        # around 300 children on plans by the spring", "We will deliver 150 courses next year"
@@ -262,7 +262,10 @@ _CONDITION = re.compile(
     r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
-    r"placed (?:more than|over|outside|out of)|miles from|within \d+ (?:working )?(?:days|weeks|months)|"
+    r"placed (?:more than|over|outside|out of)|miles from|"
+    r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
+    # (the predicate ends at the next figure: "had a visit within [5 working days]")
+    r"(?:had|has|have|were|was|seen|visited|held|completed|reviewed|done|made)\b[^|.;]{0,40}\bwithin(?=\s*$)|missed|"
     r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|"
     # "have experienced three or more moves", "were pending a screening decision", "left early",
     # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
@@ -300,8 +303,8 @@ _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficie
 # a waiting list's count is qualified too
 _AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?)"
 _SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list)"
-_CONDITION_BEFORE = re.compile(rf"(?:\binspectors? (?:found|sampled|saw|reviewed|audited|looked at|tracked|considered|"
-                               rf"identified|examined|met)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
+_CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|{_AUDIT}) (?:found|sampled|saw|reviewed|audited|looked at|"
+                               rf"tracked|considered|identified|examined|met|covered|checked)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
                                # "feedback forms returned late for 3 sessions"
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
                                rf"not in place)\s+(?:for|from|on)\s+$", re.I)
@@ -411,7 +414,7 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               r"(?:(?-i:SEND|SEN)|special educational needs|educational psychology|speech and language|autism|"
               r"specialist teaching|learning support|behaviour support|portage)(?: [\w-]+)? (?:service|team)|"
               # a police force, a diocese's board: "Thames Valley Police trained 1,420 officers and staff"
-              r"police|constabulary|probation(?: service)?|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
+              r"police|constabulary|probation(?: service)?|ambulance (?:service|trust)|diocesan board(?: of education)?|(?:regional )?adoption agenc(?:y|ies)|"
               # a company: "Brightwell Safeguarding Ltd runs courses", "Achieving for Children, the company run by ..."
               r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|firms?|secure children's homes?|"
               # a violence reduction unit: "Officers from the Violence Reduction Unit held their own summit"
@@ -438,7 +441,7 @@ _NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+|\b(?:while|whilst|whereas)\s+)[\w'&@.
 _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned|holds|held|has held|won)\b[^.;]{0,80}?,", re.I)
 _BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
-                              + _ANY_BODY + r"\b[^,;.]{0,50}," + _BODY_DOES, re.I)
+                              + r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|providers|charities)\b[^,;.]{0,50}," + _BODY_DOES, re.I)
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
 _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
@@ -560,7 +563,13 @@ _BY_OTHER = re.compile(r"\b(?:run|delivered|provided|organised|hosted|commission
                        r"reported|recorded|managed|spent)\s+(?:by|on behalf of)\s+(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY, re.I)
 _HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?"
                             + _ANY_BODY, re.I)
-_SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b", re.I)
+_SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b", re.I)
+# a sentence whose figures a health body, a force or a school gives as its source: "According to Essex
+# Police, officers made 2,140 referrals", "(source: NHS Bedfordshire ICB annual report)"
+_SOURCE_BODY = (r"(?:police|constabulary|(?-i:ICB|CCG|NHS)|integrated care board|hospitals?|(?:health|NHS|foundation) trust|"
+                r"academy|academies|schools?|college|probation|ambulance|fire (?:and rescue )?service|(?:regional )?adoption agency|(?-i:RAA))")
+_ACCORDING_TO = re.compile(r"(?:\b(?:according to|figures (?:from|supplied by|provided by)|data (?:from|supplied by|provided by)|"
+                           r"as reported by|as supplied by)|(?:^|[(\[]\s*)source:)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _SOURCE_BODY + r"\b", re.I)
 _CELL_BREAK = re.compile(r"\s\|+\s")
 # a clause whose subject is a body named by its kind: "and the school ran 6 safeguarding training sessions"
 _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)\s+(?:school|academy|college|trust|hospital|"
@@ -578,16 +587,34 @@ _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|d
                         r"records|looked after|looks after|supported|supports|include|includes|included|numbered|"
                         r"comprise|comprised|shows|showed|show)\b[^;]{0,80}$", re.I)
 _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?-i:[A-Z][\w'&-]*)){1,4}")
+# a proper name whose last word says it is a provider, a school or a force, not a council's service:
+# "Solent Community Health", "Riverside Academy", "Northbrook Constabulary" (a children's services
+# trust runs the council's own services: "Doncaster Children's Services Trust" is no other body)
+_NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
+                           r"Academy|School|College|Constabulary|Police)\b")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
+# the reporting body as the object a body tells or shares with: not the owner of what it tells
+# ("St Aidan's Academy Trust told the partnership that its schools had trained 1,140 staff")
+_TOLD_US = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|advised|advises|briefed|briefs|updated|updates|"
+                      r"(?:reported|reports|presented|presents|submitted|submits|wrote|writes|explained|explains) to|"
+                      r"(?:shared|shares) with)\s+(?:the\s+)?(?:us|partnership|board|council|panel|committee|executive)\b", re.I)
 # a body's own people as the subject: "Pupils at the trust's 21 academies ... include 96 children on plans"
 _POPULATION_OF_BODY = re.compile(r"\b(?:pupils|students|learners|patients|service users|staff|members|officers|colleagues|"
-                                 r"representatives)\s+(?:at|in|of|from|attending|"
+                                 r"representatives|health visitors|(?:school )?nurses|doctors|(?-i:GPs)|clinicians|teachers|"
+                                 r"paramedics|practitioners|midwives)\s+(?:at|in|of|from|attending|"
                                  r"registered (?:with|at)|on (?:the )?roll (?:at|of))\s+(?:the\s+|its\s+|their\s+)?"
-                                 r"(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY + r"(?:\s+\d[\d,]*)?(?:\s+[\w'’-]+){0,2}", re.I)
+                                 r"(?:[\w'’-]+\s+){0,3}?(?:" + _ANY_BODY + r"|(?<!children's )trusts?\b)(?:\s+\d[\d,]*)?(?:\s+[\w'’-]+){0,2}?", re.I)
 
 
 # where a clause with its own subject opens inside a sentence
 _CLAUSE_OPENS = re.compile(r";\s*|,?\s+\b(?:while|whilst|whereas)\s+", re.I)
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of a text that holds the span from `start` to `end`."""
+    opens = text.rfind(". ", 0, start)
+    closes = text.find(". ", end)
+    return text[opens + 1 if opens >= 0 else 0:closes if closes >= 0 else len(text)]
 
 
 def _body_does(text: str, at: int) -> bool:
@@ -602,15 +629,24 @@ def _body_does(text: str, at: int) -> bool:
     opening = _OTHER_BODY.match(subject)
     if opening is None and (named := _PROPER_NAME.match(subject)):
         # a body's own name before its kind: "Heathfield Academy Trust reported ...", "Riverside Primary School's budget"
-        opening = next((o for w in re.finditer(r"\s+", subject[:named.end() + 1])
+        opening = next((o for w in re.finditer(r"[\s-]+", subject[:named.end() + 1])
                         if (o := _OTHER_BODY.match(subject, w.end()))), None)
+    if opening is None and (named := _NAME_OF_BODY.match(subject)) \
+            and _verb_leads_to(text, len(text) - len(subject) + named.end(), at):
+        return True  # "Solent Community Health spent £1.1m on its safeguarding team"
     if opening is not None:
         end = len(text) - len(subject) + opening.end()
     elif (people := _POPULATION_OF_BODY.search(text, 0, at)) is not None:
         end = people.end()  # (a heading run into the sentence may come before it)
     else:
         return False
-    return end <= at and bool(_BODY_VERB.match(text[end:at])) and not _OURS.search(text, end, at)
+    return _verb_leads_to(text, end, at)
+
+
+def _verb_leads_to(text: str, end: int, at: int) -> bool:
+    """The body's own verb runs from `end` to the figure at `at`, and we are not its subject again
+    (we may be whom it tells: "the trust told the partnership that its schools had trained 1,140")."""
+    return end <= at and bool(_BODY_VERB.match(text[end:at])) and not _OURS.search(_TOLD_US.sub(" ", text[end:at]))
 
 
 def _subject_of(text: str) -> str:
@@ -842,8 +878,12 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "owner-words"
     if not paid_in and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1]) or _HELD_BY_OTHER.match(raw_after)):
         return "other-body", "by-another"  # "Training delivered by the ICB's named GP ... reached 846 practice staff"
+    if not paid_in and _ACCORDING_TO.search(_sentence_at(text, c.value_start, c.value_end)):
+        return "other-body", "according-to"
+    listed = _LIST_LABEL.search(text, 0, c.value_start)  # "Partners' own activity: ...; health ran 38 sessions"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
-                                             or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])):
+                                             or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])
+                                             or (listed and _SINGLE_AGENCY.search(listed.group(1)))):
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
@@ -1108,6 +1148,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_places_body(c.snippet[:c.value_start], area_code):
             role, rule = "other-body", "named-places-body"  # "Bedford Borough's partnership, which shares our ..., has"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" \
+                and a_place_against_ours(c.snippet[:c.value_start], c.snippet[c.value_end:], area_code):
+            role, rule = "other-body", "place-against-ours"  # "Salford's rate stands at 55, while ours was 47"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):

@@ -256,6 +256,31 @@ ROLE_CASES = [
      "90 per cent"),
     ("other-noun", "The general fund balance of £22.1m is 5% of the net budget and sits within the range of £18m to "
      "£28m.", "budget_total", "£18m"),
+    # whose figure: a body that tells us, a provider's own name, a place set against ours, a source named,
+    # partners' own activity, a school in apposition, a trust's own staff
+    ("other-body", "Northgate Academy Trust told the partnership that its 31 schools had trained 860 staff in 2023/24.",
+     "training_delegates", "860"),
+    ("other-body", "Meadowvale Community Health spent £2.4m on its safeguarding service in 2022/23.",
+     "expenditure_total", "£2.4m"),
+    ("other-body", "Oldham's child protection rate was 61 per 10,000 at March 2023, whereas ours was 44.",
+     "cp_plans_rate_per_10k", "61"),
+    ("other-body", "According to Kent Police, officers made 1,870 referrals to children's social care in 2022/23.",
+     "referrals", "1,870"),
+    ("other-noun", "Agencies' own training in 2022/23: the police trained 300 officers; health colleagues ran 41 "
+     "sessions.", "training_courses", "41"),
+    ("other-body", "The ambulance service trained 150 staff in safeguarding in 2023/24.", "training_delegates", "150"),
+    ("other-body", "Brookfield High, one of the borough's academies, ran 9 safeguarding sessions in 2022.",
+     "training_courses", "9"),
+    ("other-body", "Midwives from the community trust delivered 30 courses in 2023/24.", "training_courses", "30"),
+    # which children: a state they are in, a sample an audit looked at; what a plan expects
+    ("conditional", "Twenty-two children in care missed a health appointment in the summer term.",
+     "children_in_care", "Twenty-two"),
+    ("conditional", "In 2023/24, 318 children on child protection plans had a visit within 5 working days.",
+     "cp_plans", "318"),
+    ("conditional", "In 2023/24, 318 children on child protection plans had a visit within five working days.",
+     "cp_plans", "318"),
+    ("conditional", "The thematic audit considered 38 children in need cases.", "children_in_need", "38"),
+    ("forecast", "The business plan expects the partnership to run 90 courses in 2025/26.", "training_courses", "90"),
 ]
 
 
@@ -292,6 +317,9 @@ FACT_CASES = [
              "courses | 610 officers", {("training_courses", 88.0), ("training_delegates", 1702.0)}),
     ("level", "When the snapshot was taken on 30 June 2023, 642 children were the subject of protection plans.",
      {("cp_plans", 642.0)}),
+    # the writer's own figure beside another body's: only ours
+    ("flow", "The police told the board they had made 1,230 referrals in 2023/24, and we received 5,400 referrals in "
+             "all.", {("referrals", 5400.0)}),
 ]
 
 

@@ -179,7 +179,7 @@ _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:p
                            r"\b(?:is|was|of|at|are|were|to)\s+$|"
                            r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
-_UP_TO = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
+_UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!came )(?<!crept )(?<!moved )(?<!edged )up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
                     # room, not a count: "there are beds for 12 children in care"
                     r"\b(?:beds?|places?|room|spaces?|capacity|vacanc(?:y|ies)) for\s+$", re.I)
 

@@ -317,6 +317,12 @@ FACT_CASES = [
              "courses | 610 officers", {("training_courses", 88.0), ("training_delegates", 1702.0)}),
     ("level", "When the snapshot was taken on 30 June 2023, 642 children were the subject of protection plans.",
      {("cp_plans", 642.0)}),
+    # a rate that "has come down to" or "gone up to" its level (not "up to", a limit); "a protection plan"
+    ("rate", "Our CP rate has come down to 47.5 per 10k at the end of March 2025.", {("cp_plans_rate_per_10k", 47.5)}),
+    ("rate", "The looked after rate has gone up to 72 per 10,000 at 31 March 2024.",
+     {("children_in_care_rate_per_10k", 72.0)}),
+    ("rate", "The rate of children on a protection plan was 36.9 per 10,000 at 31 March 2022.",
+     {("cp_plans_rate_per_10k", 36.9)}),
     # the writer's own figure beside another body's: only ours
     ("flow", "The police told the board they had made 1,230 referrals in 2023/24, and we received 5,400 referrals in "
              "all.", {("referrals", 5400.0)}),

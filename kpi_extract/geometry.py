@@ -35,6 +35,10 @@ from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarte
 _NUMBER = re.compile(r"^\(?[+\u2212\u2013-]?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn|\s?pp|\s?ppts?|\s?pts)?\)?[*†‡]?$", re.I)
 _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:provided|available|applicable|collected)|"
                     r"no data|none|awaited|no return)$", re.I)
+# a target's band or bound, in a row of figures: "240-280", "35 - 42", "<18%", "≥ 90%" (not a year's
+# span, "2023-24", which heads a column)
+_BAND = re.compile(r"^(?!(?:19|20)\d\d\s*[-\u2013/]\s*(?:\d\d|(?:19|20)\d\d)$)(?:[<>\u2264\u2265]=?\s*)?[£]?\d[\d,]*(?:\.\d+)?%?"
+                   r"(?:\s*(?:-|\u2013|to)\s*[£]?\d[\d,]*(?:\.\d+)?%?)?$")
 # a RAG rating or a direction of travel, alone or as an arrow with its word ("↑ improving", "↓ worsening")
 _RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=]\s*)?(?:up|down|same|better|worse|improving|improved|"
                   r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=])$", re.I)
@@ -275,7 +279,8 @@ def _value_start(cells: list[Cell]) -> int | None:
     """Index of the first value cell that follows a text cell (or of the second of two values):
     where the line's run of value cells up to its end begins, never the first cell."""
     k = len(cells)
-    while k > 0 and cells[k - 1].value_like:
+    # (a target's band after a figure is one more value: "248 | 291 | 240-280 | G"; bands alone head a table by age)
+    while k > 0 and (cells[k - 1].value_like or k >= 2 and _BAND.match(cells[k - 1].text) and cells[k - 2].number):
         k -= 1
     k = max(k, 1)
     return k if k < len(cells) else None

@@ -136,6 +136,18 @@ def test_a_label_column_headed_by_a_rates_unit_makes_its_rows_rates(library):
                    ("cp_plans_rate_per_10k", "39"), ("cp_plans_rate_per_10k", "41")}
 
 
+def test_a_targets_band_in_a_row_is_one_more_value_not_the_end_of_its_label(library):
+    # "310-350" after the row's figures is its target's band: the row is still a row of figures, and the
+    # rows below it are read under the same header; bands alone ("0-4 | 5-9") still head a table
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Indicator | 31/12/2023 | 31/12/2022 | Target | England | RAG\n"
+        "Children on a child protection plan | 322 | 344 | 310-350 | - | G\n"
+        "Children looked after | 415 | 398 | - | - | n/a", library)}
+    assert got == {("cp_plans", "322", "2023-12-31"), ("cp_plans", "344", "2022-12-31"),
+                   ("children_in_care", "415", "2023-12-31"), ("children_in_care", "398", "2022-12-31")}
+
+
 def test_a_years_to_date_column_after_quarter_columns_ends_with_the_last_quarter(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text(

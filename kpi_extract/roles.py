@@ -289,6 +289,10 @@ _CONDITION = re.compile(
     # "were seen on their own at their last visit"
     r"seen (?:on (?:their|his|her) own|alone))\b",
     re.I)
+# the children a stock's noun names, narrowed by a clause of who they are: "41 children in need who are at risk
+# of care", "17 looked after children whose health assessments were late" (the KPI's own words are matched before it)
+# (not a breakdown that clause opens: "There are 1789 Children in Care who are aged: ...")
+_WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
                            r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
@@ -837,6 +841,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
+            and _WHO_AFTER.match(text, c.match_end):
+        return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
         return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
     if not money and entry.unit == "count" and c.match_start < c.value_start \

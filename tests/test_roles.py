@@ -281,6 +281,9 @@ ROLE_CASES = [
      "cp_plans", "318"),
     ("conditional", "The thematic audit considered 38 children in need cases.", "children_in_need", "38"),
     ("forecast", "The business plan expects the partnership to run 90 courses in 2025/26.", "training_courses", "90"),
+    # a clause of who they are narrows a stock's children to some of them
+    ("conditional", "The edge of care team is supporting 36 children in need whose families are in crisis.",
+     "children_in_need", "36"),
 ]
 
 
@@ -323,6 +326,9 @@ FACT_CASES = [
      {("children_in_care_rate_per_10k", 72.0)}),
     ("rate", "The rate of children on a protection plan was 36.9 per 10,000 at 31 March 2022.",
      {("cp_plans_rate_per_10k", 36.9)}),
+    # a clause of who they are that is the KPI's own words keeps the stock
+    ("level", "There were 1,120 children who were looked after at 31 March 2024.", {("children_in_care", 1120.0)}),
+    ("level", "At 31 March 2023 there were 604 children looked after who were aged:", {("children_in_care", 604.0)}),
     # the writer's own figure beside another body's: only ours
     ("flow", "The police told the board they had made 1,230 referrals in 2023/24, and we received 5,400 referrals in "
              "all.", {("referrals", 5400.0)}),

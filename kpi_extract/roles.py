@@ -293,6 +293,15 @@ _CONDITION = re.compile(
 # of care", "17 looked after children whose health assessments were late" (the KPI's own words are matched before it)
 # (not a breakdown that clause opens: "There are 1789 Children in Care who are aged: ...")
 _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
+# what happened to some of a stock's children, the verb straight after the KPI's words: "41 children in care
+# received a suspension", "11 children on plans had not been seen" (being, becoming, staying or living where
+# they are is the stock itself or its part)
+_EVENT_AFTER = re.compile(r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|started|numbered|totalled|totaled|"
+                          r"stood|rose|fell|increased|decreased|dropped|grew|reached|accounted|represented|included|"
+                          r"comprised|placed|aged|looked|cared|supported|recorded|reported|counted|allocated|"
+                          r"registered|known|open|listed|identified|shown|compared)\b)(?:had|received|experienced|went|saw|took|"
+                          r"attended|missed|achieved|waited|[a-z]{3,}ed)\b", re.I)
+_CHILDREN_WORDS = re.compile(r"\b(?:child|children|young people|babies|infants|care leavers|(?-i:CYP|LAC|CLA|CiC|CIC|CIN))\b", re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
                            r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
@@ -844,6 +853,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and _WHO_AFTER.match(text, c.match_end):
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
+    if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
+            and _EVENT_AFTER.match(text, c.match_end) and not c.subject \
+            and _CHILDREN_WORDS.search(text, c.match_start, c.match_end):
+        return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
         return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
     if not money and entry.unit == "count" and c.match_start < c.value_start \

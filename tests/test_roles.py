@@ -284,6 +284,9 @@ ROLE_CASES = [
     # a clause of who they are narrows a stock's children to some of them
     ("conditional", "The edge of care team is supporting 36 children in need whose families are in crisis.",
      "children_in_need", "36"),
+    # what happened to some of them, the verb straight after the stock's words
+    ("conditional", "Nine children on child protection plans attended A&E after an injury in 2023/24.", "cp_plans", "Nine"),
+    ("conditional", "Twenty children looked after achieved five GCSEs in 2023.", "children_in_care", "Twenty"),
 ]
 
 

@@ -181,7 +181,10 @@ _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:p
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!came )(?<!crept )(?<!moved )(?<!edged )up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
                     # room, not a count: "there are beds for 12 children in care"
-                    r"\b(?:beds?|places?|room|spaces?|capacity|vacanc(?:y|ies)) for\s+$", re.I)
+                    r"\b(?:beds?|places?|room|spaces?|capacity|vacanc(?:y|ies)) for\s+$|"
+                    # what a home or a service could take: "the borough's 14 homes can care for 56 children"
+                    r"\b(?:can|could|is able to|are able to|registered to|approved to) (?:care for|look after|accommodate|"
+                    r"support|take|house|place)\s+$", re.I)
 
 # "no more than 450": the matcher read "more than 450" as the figure
 _NO_BEFORE = re.compile(r"\b(?:no|not)\s*$", re.I)
@@ -400,7 +403,9 @@ _OTHER_BODY = re.compile(
     r"peer review(?:ed)?)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
-                         r"controls|receives|spends|spent)\b[^.;]{0,40}$", re.I)
+                         r"controls|receives|received|spends|spent|looks after|looked after|runs|ran|trained|trains|"
+                         r"delivered|delivers|supported|supports|made|makes|recorded|records|reported|reports)\b[^.;]{0,40}$",
+                         re.I)
 _WHOSE = re.compile(r"\bwhose\b", re.I)
 _SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:net |gross |total |revenue |annual )*"
                               r"(?:revenue )?budget\s*(?:\(|,|of|was|is|=)?\s*$", re.I)
@@ -438,13 +443,17 @@ _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:r
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
               r"says|said|counted|counts|(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
-_BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:[\w'&-]+\s+){0,6}?" + _BODY_KIND + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
+# another body, by its name's kind or by its own kind: the alternation the rules below share
+_ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
+_ANY_BODY_RX = re.compile(r"\b" + _ANY_BODY + r"\b", re.I)
+# a body named by its kind, in the possessive: "The probation service's safeguarding budget"
+_KIND_POSSESSIVE = re.compile(r"\b" + _BODY_KIND + r"['’]s?\b", re.I)
+_BODY_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:in|during|over|across|for|of|by|at)\s+[^,;.]{1,40},\s+)?"
+                           r"(?:[\w'&-]+\s+){0,6}?" + _ANY_BODY + r"\b(?:,[^;.]{0,80}?,)?" + _BODY_DOES, re.I)
 # a body named by its kind, then what it has: "the company run by Kingston and Richmond, which had 312 children"
 _BODY_KIND_WHICH = re.compile(r"\b" + _BODY_KIND + r"\b[^.;]{0,60}?,?\s+(?:which|that|who)\s+(?:has|had|holds|held|manages|"
                               r"managed|looks? after|looked after|cares? for|cared for|runs|ran|supports|supported)\b[^.;]{0,40}$",
                               re.I)
-# another body, by its name's kind or by its own kind: the alternation the rules below share
-_ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
 # a line whose lead opens with another body: "Our police partners' year in numbers 2024: ..."
 _BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:(?:[\w'’-]+\s+){0,2}?|(?:(?:(?-i:[A-Z])[\w'’-]*|and|of|&)\s+){0,6}?)" + _ANY_BODY + r"\b",
                         re.I)
@@ -576,13 +585,46 @@ _BY_OTHER = re.compile(r"\b(?:run|delivered|provided|organised|hosted|commission
                        r"reported|recorded|managed|spent)\s+(?:by|on behalf of)\s+(?:[\w'’-]+\s+){0,3}?" + _ANY_BODY, re.I)
 _HELD_BY_OTHER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*(?:held|managed|spent|controlled|run)\s+by\s+(?:[\w'’-]+\s+){0,3}?"
                             + _ANY_BODY, re.I)
+# a body's own words in quotation marks, with the speaker after or before them: '"We delivered 42 courses,"
+# the trust's named nurse told the board', 'The force's lead said: "we made 2,310 referrals"'
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{5,300})[\"”]")
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?P<who>[^.;\"“]{0,80})")
+_SPEAKER_BEFORE = re.compile(r"(?P<who>[^.;\"”]{0,80})\b(?:said|says|told|tells|added|adds|reported|explained|noted)\b[^\"“]{0,30}$",
+                             re.I)
+
+
+def _quoted_body(text: str, at: int) -> bool:
+    """Is the figure at `at` inside a quotation whose speaker is another body's?"""
+    for m in _QUOTE.finditer(text):
+        if m.start("q") <= at < m.end("q"):
+            after = _SPEAKER_AFTER.match(text, m.end()).group("who")
+            before = _SPEAKER_BEFORE.search(text, 0, m.start())
+            who = after + " " + (before.group("who") if before else "")
+            return bool(_ANY_BODY_RX.search(who) or _NAME_OF_BODY.search(who))
+    return False
+
+
+# what another body ran, said after the figure: "42 safeguarding courses were run by the probation service"
+_RUN_BY_AFTER = re.compile(r"[^.;]{0,50}?\b(?:were|was|had been|have been|has been)\s+(?:run|delivered|provided|organised|hosted|"
+                           r"held|commissioned|funded|given|made|put on|recorded|reported)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                           + _ANY_BODY + r"\b", re.I)
+# a line headed by a body, alone or after a label: "Partner update - Avon and Somerset Police: 1,240 staff trained"
+_BODY_HEADING = re.compile(r"(?:^|\n|[.]\s)\s*(?:[^:\n\d|]{0,40}?\s[-\u2013]\s)?(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?" + _ANY_BODY
+                           + r"\s*:[^:\n]*$", re.I)
+# a clause opened by the body it happens in: "Within Avon and Somerset Police, 42 courses were delivered"
+_WITHIN_BODY = re.compile(r"(?:^|[.;]\s+)\W*(?:within|inside|across|at|in)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?" + _ANY_BODY
+                          + r"\b[^,;.]{0,20},\s*[^;.]*$", re.I)
 _SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b", re.I)
 # a sentence whose figures a health body, a force or a school gives as its source: "According to Essex
 # Police, officers made 2,140 referrals", "(source: NHS Bedfordshire ICB annual report)"
 _SOURCE_BODY = (r"(?:police|constabulary|(?-i:ICB|CCG|NHS)|integrated care board|hospitals?|(?:health|NHS|foundation) trust|"
                 r"academy|academies|schools?|college|probation|ambulance|fire (?:and rescue )?service|(?:regional )?adoption agency|(?-i:RAA))")
 _ACCORDING_TO = re.compile(r"(?:\b(?:according to|figures (?:from|supplied by|provided by)|data (?:from|supplied by|provided by)|"
-                           r"as reported by|as supplied by)|(?:^|[(\[]\s*)source:)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _SOURCE_BODY + r"\b", re.I)
+                           r"as reported by|as supplied by|(?:report|return|update|submission|briefing|presentation)s? "
+                           r"(?:from|by|submitted by|provided by))|(?:^|[(\[]\s*)source:)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _SOURCE_BODY + r"\b", re.I)
+# "(ICB figures, 2023/24)": a body's own figures, named in brackets
+_BRACKETED_SOURCE = re.compile(r"[(\[]\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + _SOURCE_BODY + r"(?:['’]s)?\s+(?:own\s+)?"
+                               r"(?:figures|data|returns?)\b", re.I)
 _CELL_BREAK = re.compile(r"\s\|+\s")
 # a clause whose subject is a body named by its kind: "and the school ran 6 safeguarding training sessions"
 _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)\s+(?:school|academy|college|trust|hospital|"
@@ -599,11 +641,11 @@ _BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|d
                         r"completes|received|receives|spent|spends|set|sets|held|holds|reported|reports|recorded|"
                         r"records|looked after|looks after|supported|supports|include|includes|included|numbered|"
                         r"comprise|comprised|shows|showed|show)\b[^;]{0,80}$", re.I)
-_PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?-i:[A-Z][\w'&-]*)){1,4}")
+_PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z][\w'&-]*)){1,4}")
 # a proper name whose last word says it is a provider, a school or a force, not a council's service:
 # "Solent Community Health", "Riverside Academy", "Northbrook Constabulary" (a children's services
 # trust runs the council's own services: "Doncaster Children's Services Trust" is no other body)
-_NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
+_NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+(?:(?:and|of|&)\s+)?){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
                            r"Academy|School|College|Constabulary|Police)\b")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
 # the reporting body as the object a body tells or shares with: not the owner of what it tells
@@ -787,6 +829,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "comparator-lead"  # "Regional L&D benchmarking (2024/25): ... average utilisation 84%"
     if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
+    if not paid_in and not c.subject and _BODY_HEADING.search(text, 0, c.value_start):
+        return "other-body", "body-heading"  # "Partner update - the ICB: 1,240 staff trained"
     if lead_cell and not paid_in and _BODY_LEAD.match(lead_cell):
         return "other-body", "body-line"  # "Our police partners' year in numbers 2024: ... | 920 officers trained"
     restated = _restated_count(c, entry, before, spans)
@@ -890,15 +934,18 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "part", "of-which-named"
         return "part", "of-which"
     # "BSOL CCG looks after 1.3 million people and the budget is ...": "the budget" is the owner's named before
-    owner_before = _OTHER_BODY.search(before) or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
+    owner_before = _OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) \
+        or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
         or (money and _POLICE.search(before)) \
         or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
     if money and not paid_in and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"
-    if not paid_in and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1]) or _HELD_BY_OTHER.match(raw_after)):
+    if not paid_in and (_BY_OTHER.search(re.split(r"[;.]\s", raw_before)[-1]) or _HELD_BY_OTHER.match(raw_after)
+                        or _RUN_BY_AFTER.match(text, c.value_end) or _WITHIN_BODY.search(text, 0, c.value_start)):
         return "other-body", "by-another"  # "Training delivered by the ICB's named GP ... reached 846 practice staff"
-    if not paid_in and _ACCORDING_TO.search(_sentence_at(text, c.value_start, c.value_end)):
+    if not paid_in and (_ACCORDING_TO.search(sentence := _sentence_at(text, c.value_start, c.value_end))
+                        or _BRACKETED_SOURCE.search(sentence) or _quoted_body(text, c.value_start)):
         return "other-body", "according-to"
     listed = _LIST_LABEL.search(text, 0, c.value_start)  # "Partners' own activity: ...; health ran 38 sessions"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
@@ -915,7 +962,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
     if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.search(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
-    if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or (
+    if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
         return "other-body", "owner-words"
     if entry.id in _MONEY_KPI_GROUPS["own"]:

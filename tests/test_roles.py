@@ -272,6 +272,23 @@ ROLE_CASES = [
     ("other-body", "Brookfield High, one of the borough's academies, ran 9 safeguarding sessions in 2022.",
      "training_courses", "9"),
     ("other-body", "Midwives from the community trust delivered 30 courses in 2023/24.", "training_courses", "30"),
+    # a body as the subject after an opener, a report from it, a line it heads, what it ran said after the
+    # figure, a clause it opens, its possessive, a bracket of its figures, its own words quoted
+    ("other-body", "In 2023/24, Avon and Somerset Police trained 1,240 staff in safeguarding.", "training_delegates",
+     "1,240"),
+    ("other-body", "Of the partners, the ICB ran the most courses: 42 in 2023/24.", "training_courses", "42"),
+    ("other-body", "The report from the CCG (received by the board in May 2024) records 1,240 staff trained in 2023/24.",
+     "training_delegates", "1,240"),
+    ("other-body", "Partner update - the ICB: 1,240 staff trained; 42 courses run (2023/24).", "training_courses", "42"),
+    ("other-body", "A total of 42 safeguarding courses were run by the probation service in 2023/24.", "training_courses",
+     "42"),
+    ("other-body", "Within the ICB, 42 courses were delivered in 2023/24.", "training_courses", "42"),
+    ("other-body", "The probation service's safeguarding budget for 2023/24 was £2.1m.", "budget_total", "£2.1m"),
+    ("other-body", "Hospital staff training (ICB figures, 2023/24): 1,240 practitioners trained.", "training_delegates",
+     "1,240"),
+    ("other-body", "\"We delivered 42 safeguarding courses last year,\" the trust's named nurse told the board.",
+     "training_courses", "42"),
+    ("conditional", "The 14 children's homes in the borough can care for 56 children in care.", "children_in_care", "56"),
     # which children: a state they are in, a sample an audit looked at; what a plan expects
     ("conditional", "Twenty-two children in care missed a health appointment in the summer term.",
      "children_in_care", "Twenty-two"),
@@ -329,6 +346,9 @@ FACT_CASES = [
      {("children_in_care_rate_per_10k", 72.0)}),
     ("rate", "The rate of children on a protection plan was 36.9 per 10,000 at 31 March 2022.",
      {("cp_plans_rate_per_10k", 36.9)}),
+    # our own words quoted keep our figure
+    ("flow", "\"We delivered 42 safeguarding courses last year,\" the partnership's business manager told the board.",
+     {("training_courses", 42.0)}),
     # a clause of who they are that is the KPI's own words keeps the stock
     ("level", "There were 1,120 children who were looked after at 31 March 2024.", {("children_in_care", 1120.0)}),
     ("level", "At 31 March 2023 there were 604 children looked after who were aged:", {("children_in_care", 604.0)}),

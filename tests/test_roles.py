@@ -1180,3 +1180,30 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
 ])
 def test_aims_other_bodies_and_services_rules_and_conditions_give_no_fact(text, library):
     assert not extract_text(text, library)
+
+
+# another body's own figure, whatever the body and wherever the sentence names it (issue 7: "whose figure")
+_BODIES = ["Avon and Somerset Police", "the ICB", "Northfield Hospitals NHS Foundation Trust", "the regional adoption agency",
+           "Oakwood Academy Trust", "the CCG", "the probation service"]
+_BODY_SHAPES = [
+    "{B} trained 1,240 staff in safeguarding in 2023/24.",
+    "In 2023/24, {b} trained 1,240 staff in safeguarding.",
+    "Figures supplied by {b} show 1,240 staff trained in safeguarding in 2023/24.",
+    "{B}'s safeguarding budget for 2023/24 was £2.1m.",
+    "The report from {b} (received by the board in May 2024) records 1,240 staff trained in 2023/24.",
+    "{B} reported that it had made 1,240 referrals to children's social care in 2023/24.",
+    "Partner update - {b}: 1,240 staff trained; 42 courses run (2023/24).",
+    "Of the partners, {b} ran the most courses: 42 in 2023/24.",
+    "{B} | Courses 2023/24 | 42 | Delegates | 1,240",
+    "A total of 42 safeguarding courses were run by {b} in 2023/24.",
+    "The board heard from {b}, which looked after 312 children in care at 31 March 2024.",
+    "Within {b}, 42 courses were delivered in 2023/24.",
+    "{B}'s own figures show 312 children on child protection plans at 31 March 2024.",
+]
+
+
+@pytest.mark.parametrize("shape", _BODY_SHAPES)
+@pytest.mark.parametrize("body", _BODIES)
+def test_another_bodys_own_figure_gives_no_fact_whatever_the_shape(body, shape, library):
+    text = shape.format(B=body[0].upper() + body[1:], b=body)
+    assert facts(text, library) == set()

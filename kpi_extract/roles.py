@@ -304,6 +304,19 @@ _EVENT_AFTER = re.compile(r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|s
                           r"comprised|placed|aged|looked|cared|supported|recorded|reported|counted|allocated|"
                           r"registered|known|open|listed|identified|shown|compared)\b)(?:had|received|experienced|went|saw|took|"
                           r"attended|missed|achieved|waited|[a-z]{3,}ed)\b", re.I)
+# or the state some of them are in, said after "were" or "are": "41 children in care were arrested", "are
+# electively home educated", "were identified as at risk of exploitation" (not the stock's own words, its
+# parts' words or how it was counted: "were looked after", "were living with foster carers", "were aged 16")
+_STATE_AFTER = re.compile(r"\s+(?:were|are|was|is|have been|had been|has been)\s+(?:(?:now|still|currently|also)\s+)?"
+                          r"(?!(?:looked|subject|the|a|an|on|in|at|with|recorded|counted|reported|open|known|allocated|"
+                          r"living|lived|accommodated|placed|aged|age|male|female|boys|girls|white|black|asian|mixed|of|"
+                          r"from|under|over|disabled|unaccompanied|cared|supported|being|resident|new|newly|all|both|"
+                          r"either|more|fewer|less|up|down|made|taken|received|referred|seen|there|here|then|"
+                          r"children|young|care|looked-after|british|born|male|female|registered|listed|included|"
+                          r"counted|shown|given|identified as (?:a |being )?(?:child|children) (?:in need|looked)|"
+                          r"previously|already|first)\b)"
+                          r"(?:[a-z]+ly\s+)?(?:[a-z]{4,}ed|identified|missing|excluded|suspended|arrested|detained|"
+                          r"remanded|charged|convicted|pregnant|parents|homeless)\b", re.I)
 _CHILDREN_WORDS = re.compile(r"\b(?:child|children|young people|babies|infants|care leavers|(?-i:CYP|LAC|CLA|CiC|CIC|CIN))\b", re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
@@ -318,7 +331,7 @@ _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficie
 # what an audit or a sample is called ("a dip sample of", "a case audit of"); a review's, a backlog's or
 # a waiting list's count is qualified too
 _AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?)"
-_SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list)"
+_SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list|records|case files|files)"
 _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|{_AUDIT}) (?:found|sampled|saw|reviewed|audited|looked at|"
                                rf"tracked|considered|identified|examined|met|covered|checked)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
                                # "feedback forms returned late for 3 sessions"
@@ -898,7 +911,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             and _WHO_AFTER.match(text, c.match_end):
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
-            and _EVENT_AFTER.match(text, c.match_end) and not c.subject \
+            and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
             and _CHILDREN_WORDS.search(text, c.match_start, c.match_end):
         return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):

@@ -304,6 +304,12 @@ ROLE_CASES = [
     # what happened to some of them, the verb straight after the stock's words
     ("conditional", "Nine children on child protection plans attended A&E after an injury in 2023/24.", "cp_plans", "Nine"),
     ("conditional", "Twenty children looked after achieved five GCSEs in 2023.", "children_in_care", "Twenty"),
+    # or the state some of them are in; the records a reader looked at
+    ("conditional", "Between April and June 2024, 17 children in care were arrested.", "children_in_care", "17"),
+    ("conditional", "At 31 March 2024, 23 children on child protection plans were identified as at risk of criminal "
+     "exploitation.", "cp_plans", "23"),
+    ("conditional", "Inspectors looked at the records of 38 children in need during the visit in May 2024.",
+     "children_in_need", "38"),
 ]
 
 
@@ -352,6 +358,7 @@ FACT_CASES = [
     # a clause of who they are that is the KPI's own words keeps the stock
     ("level", "There were 1,120 children who were looked after at 31 March 2024.", {("children_in_care", 1120.0)}),
     ("level", "At 31 March 2023 there were 604 children looked after who were aged:", {("children_in_care", 604.0)}),
+    ("level", "At 31 March 2024, 512 children were looked after.", {("children_in_care", 512.0)}),
     # the writer's own figure beside another body's: only ours
     ("flow", "The police told the board they had made 1,230 referrals in 2023/24, and we received 5,400 referrals in "
              "all.", {("referrals", 5400.0)}),

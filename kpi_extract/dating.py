@@ -89,6 +89,18 @@ _ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time
 _FIGURE = re.compile(r"\d")
 # a sentence that goes on about the last one's subject: "... reviewed its learning offer in 2023/24. It ran 118
 # multi-agency courses": it has no period of its own, and takes that one's
+# a sentence of a few words and its period, no verb and no figure: a heading run into the text
+# ("Learning and development, 2023/24.", "The front door in 2018/19.", "Minutes, 12 November 2024.")
+_HEADING_WORD = re.compile(r"[A-Za-z&'’-]+")
+_HEADING_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|did|does|do|"
+                           r"[a-z]+ed|rose|fell|ran|held|made|saw|took|grew|met|says|said)\b", re.I)
+_HEAD_SENTENCES = 3
+
+
+def _run_in_heading(rest: str) -> bool:
+    """Is a sentence, its dates taken out, a heading run into the text: a few words, no verb, no figure?"""
+    return len(rest) <= 80 and not _FIGURE.search(rest) and 1 <= len(_HEADING_WORD.findall(rest)) <= 7 \
+        and not _HEADING_VERB.search(rest)
 _SAME_SUBJECT = re.compile(r"^\W*(?:It|They)\s+(?!(?:is|are|was|were|will|would|should|may|might)\b)", re.I)
 
 
@@ -977,6 +989,8 @@ class _Carry:
 
     def __init__(self) -> None:
         self.point: Period | None = None
+        self.head: Period | None = None  # a run-in heading's period ("Learning and development, 2023/24. The ...")
+        self.head_age = 0
         self.age = 0
         self.had_figure = False
         self.year: Period | None = None
@@ -987,6 +1001,11 @@ class _Carry:
             return self.point
         return self.year if self.year is not None and (_only_relative(text) or _SAME_YEAR.search(text)) else None
 
+    def under_a_run_in_heading(self) -> Period | None:
+        """The period of a heading run into the text a sentence or two before ("Learning and
+        development, 2023/24. The partnership put on 126 courses"), when nothing around governs."""
+        return self.head if self.head_age <= _HEAD_SENTENCES else None
+
     def onto_the_same_subject(self, text: str) -> Period | None:
         """A sentence that goes on about the last one's subject ("It ran 118 multi-agency courses")
         and names no period: the last sentence's, when nothing around the two governs them."""
@@ -995,6 +1014,9 @@ class _Carry:
     def after(self, main: Period | None, rest: str, event: bool = False) -> None:
         """Record the sentence just dated: its main period, its text without its dates, and
         whether that period dates an event."""
+        self.head_age += 1
+        if main is not None and _run_in_heading(rest):
+            self.head, self.head_age = main, 0  # it governs the few sentences after it, as a heading line does
         if main is not None:
             self.event = event
         if main is not None and main.kind in POINT_KINDS:
@@ -1070,7 +1092,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     if rule == "meeting_date":
         carried = None
     if carried is None and governing is None:
-        carried = carry.onto_the_same_subject(text)  # "... reviewed its training in 2023/24. It ran 96 courses."
+        carried = carry.onto_the_same_subject(text) or carry.under_a_run_in_heading()
+        # "... reviewed its training in 2023/24. It ran 96 courses.", "The front door in 2018/19. 5,872 referrals ..."
     origin = max((c.carry_from for c in group), default=-1)
     if origin >= 0:  # a matcher's comparison reads the sentence it compares with
         carried = _period_of(layout.sentences[origin].text) or carried

@@ -173,3 +173,16 @@ def test_the_close_of_the_period_a_section_heading_names(library):
         "Section 3: Child protection — quarter review, July to September 2024\nThe number of children on plans stood "
         "at 388 at the close of the period.", library)}
     assert got == {("388", "2024-09-30")}
+
+
+def test_a_heading_run_into_the_text_dates_the_sentences_after_it(library):
+    # a few words and a period, no verb: a heading set on the same line as the text it heads
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Safeguarding training, 2022/23. The partnership ran 88 multi-agency courses, which 1,930 practitioners "
+        "attended.", library)}
+    assert got == {("training_courses", "88", "2022-23"), ("training_delegates", "1930", "2022-23")}
+    # a sentence with a verb is no heading: its date is its own, and the next sentence's is unknown
+    got = {(f.kpi, f.period) for f in extract_text(
+        "The board met in May 2023. The partnership ran 88 multi-agency courses.", library)}
+    assert got == {("training_courses", "")}

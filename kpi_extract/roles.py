@@ -1249,7 +1249,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                                 library)
 
 
-_GOES_ON = re.compile(r"^\W*(?:It|They|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
+_GOES_ON = re.compile(r"^\W*(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
 
 
@@ -1259,7 +1259,9 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     if c.method == "table" or not 0 < c.sentence < len(layout.sentences) or not _GOES_ON.match(c.snippet):
         return False
     before = layout.sentences[c.sentence - 1].text
-    return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()))
+    # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
+    return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
+                or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")

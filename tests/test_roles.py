@@ -1214,3 +1214,13 @@ _BODY_SHAPES = [
 def test_another_bodys_own_figure_gives_no_fact_whatever_the_shape(body, shape, library):
     text = shape.format(B=body[0].upper() + body[1:], b=body)
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The mentoring project, run by a local charity, worked with 64 children in care in 2022/23. Its budget for the "
+    "year was £212,000.",
+    "Northbrook Community Health reviewed its safeguarding offer in 2023. Its safeguarding budget for 2023/24 is £1.2m.",
+])
+def test_a_sentence_that_goes_on_about_another_body_gives_its_figures(text, library):
+    # "Its", "Their", "It" after a sentence that opens with another body, by kind, by name or as what one runs
+    assert facts(text, library) == set()

@@ -991,6 +991,7 @@ class _Carry:
         self.point: Period | None = None
         self.head: Period | None = None  # a run-in heading's period ("Learning and development, 2023/24. The ...")
         self.head_age = 0
+        self.head_line = -1  # the page line the heading ends on: the text it heads runs on from it
         self.age = 0
         self.had_figure = False
         self.year: Period | None = None
@@ -1011,12 +1012,19 @@ class _Carry:
         and names no period: the last sentence's, when nothing around the two governs them."""
         return self.year if self.year is not None and _SAME_SUBJECT.match(text) and not find_mentions(text) else None
 
-    def after(self, main: Period | None, rest: str, event: bool = False) -> None:
-        """Record the sentence just dated: its main period, its text without its dates, and
-        whether that period dates an event."""
+    def starts(self, first_line: int) -> None:
+        """A sentence starts on `first_line`: a heading that ended a line is a heading line (the
+        document's headings date what is under it), not one run into the text."""
+        if self.head is not None and self.head_age == 0 and first_line != self.head_line:
+            self.head = None
+
+    def after(self, main: Period | None, rest: str, event: bool = False, last_line: int = -1) -> None:
+        """Record the sentence just dated: its main period, its text without its dates, whether
+        that period dates an event, and the line it ends on."""
         self.head_age += 1
         if main is not None and _run_in_heading(rest):
-            self.head, self.head_age = main, 0  # it governs the few sentences after it, as a heading line does
+            # it governs the few sentences after it, as a heading line does
+            self.head, self.head_age, self.head_line = main, 0, last_line
         if main is not None:
             self.event = event
         if main is not None and main.kind in POINT_KINDS:
@@ -1077,6 +1085,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
     sent = layout.sentences[si]
     cut, first_line = own_start(sent, structural)
+    carry.starts(first_line)
     text = sent.text[cut:]
     mentions = find_mentions(text)
     own_mentions = [(m.start, m.end) for m in mentions]
@@ -1104,7 +1113,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
     # (a deadline or a forecast's date, well after the meeting, is no date the next sentence is at)
     carry.after(None if _deadline(main, text, main_at, doc) else main, without_mentions(text, own_mentions),
-                dates_the_event(text, main_at))
+                dates_the_event(text, main_at), sent.lines[-1])
     out = []
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]

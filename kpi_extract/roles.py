@@ -125,6 +125,9 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
+# what is yet to be done to the figure's things: "10 courses to be redesigned", "12 sessions still to be run"
+_TO_BE_DONE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:still |yet )?to be (?:re)?(?:[a-z]+ed|run|held|built|done|made|set up|taken|given|written|drawn up|chosen|sent|put on|brought)\b",
+                         re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
                              r"estimated|predicted)\b|"
                              # what is yet to happen to them: "1,300 children will become the subject of a plan"
@@ -139,7 +142,7 @@ _COMPARATOR = re.compile(
     r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
     r"benchmark\w*|neighbouring|(?:our |its |their |a )?(?:nearest |closest |near )?neighbou?rs?\b(?! (?:of|to)\b)|"
-    r"(?:for|by|in) comparison|other (?:[\w-]+ ){0,2}?(?:councils|authorities|local authorities|areas|LAs|boroughs|districts|counties|"
+    r"(?:for|by|in) comparison|by way of comparison|by contrast|in contrast|other (?:[\w-]+ ){0,2}?(?:councils|authorities|local authorities|areas|LAs|boroughs|districts|counties|"
     r"unitaries|cities|shires)|next[- ]door|all (?:councils|"
     r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
     # an English region as a place: "Across the North West, the rate ... stood at 101"
@@ -833,7 +836,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
-    if (bound := _BOUND_BEFORE.search(raw_before)) and _TARGET.search(raw_before[:bound.start()]):
+    if _TO_BE_DONE.match(text, c.value_end):
+        return "target", "to-be-done"  # "with 10 courses to be redesigned": what is planned
+    if (bound := _BOUND_BEFORE.search(raw_before)) \
+            and _TARGET.search(text[:c.value_start - len(raw_before) + bound.start()]):
         return "target", "aimed-bound"  # "We want to see fewer than 300 children on protection plans"
     lead_cell = _lead_cell(text, c.value_start)  # "Q3 projection (not actuals) | CP plans 455 | CLA 510"
     if lead_cell and _FORECAST.search(lead_cell):

@@ -289,6 +289,12 @@ ROLE_CASES = [
     ("other-body", "\"We delivered 42 safeguarding courses last year,\" the trust's named nurse told the board.",
      "training_courses", "42"),
     ("conditional", "The 14 children's homes in the borough can care for 56 children in care.", "children_in_care", "56"),
+    # a comparison by way of an opener, a bound under an aim said earlier, what is yet to be done
+    ("comparator", "By way of comparison, Oldham reported 512 looked after children at the same date.",
+     "children_in_care", "512"),
+    ("target", "Members asked the partnership to aim for 3,000 delegates next year, up from the 2,600 first planned, "
+     "and for at least 12 courses on neglect.", "training_courses", "12"),
+    ("target", "The plan keeps 90% utilisation as its goal, with 14 courses to be rewritten.", "training_courses", "14"),
     # which children: a state they are in, a sample an audit looked at; what a plan expects
     ("conditional", "Twenty-two children in care missed a health appointment in the summer term.",
      "children_in_care", "Twenty-two"),

@@ -497,6 +497,10 @@ def unpiped(line: str) -> str:
     return _PIPES.sub("   ", line) if is_piped(line) else line
 
 
+# the rest of a row's label, run on under it: "(at 31 March)", "(%)", "and young people"
+_LABEL_WRAP = re.compile(r"\s*[(a-z](?!.*\b(?:19|20)\d\d\b)[^|]*$")
+
+
 def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
     """A page's lines laid out as the page model of a drawn table, for a text set out with pipes
     ("Children in care | 702 | 488"): each cell a run in its column, so that a block of two or more
@@ -576,7 +580,10 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
         # a text set out with pipes: its tables as geometry reads them, the rest as text
         laid, rows = piped
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):
-            if g.lines <= rows:
+            # (a row's label may wrap onto a line of its own under it: "Child protection plans, rate per
+            # 10,000 | 46.1 | 48.8" over "(at 31 March)"; not a new label, nor a dated line under the table)
+            if g.lines <= rows or (g.lines & rows and all(i - 1 in g.lines and _LABEL_WRAP.match(lines[i])
+                                                          for i in g.lines - rows)):
                 tables.append(_from_geometry(g, lines))
                 used |= _claimed(g)
     # also on a model page: a row drawn as one run of text is a table geometry cannot split

@@ -162,3 +162,16 @@ def test_a_column_of_referrals_by_source_is_referrals_never_contributions(librar
         "Table 4: Referrals to children's social care by source, 2024/25\n\nSource | Referrals | % of total\n"
         "Police | 1,340 | 31%\nSchools | 1,010 | 23%\nTotal | 4,320 | 100%", library)}
     assert got == {("referrals", "4320", ""), ("referrals", "1340", "Police"), ("referrals", "1010", "Schools")}
+
+
+def test_a_rows_label_wrapped_onto_a_line_under_it_keeps_the_table(library):
+    # "(at 31 March)" under a row set out with pipes is the rest of its label, not the table's end: every
+    # row is read, and the wrapped row's date is the 31 March of its column's year
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Indicator | 2021/22 | 2022/23 | England 2021/22\n"
+        "Referrals to children's social care | 4,210 | 4,388 | -\n"
+        "Child protection plans, rate per 10,000 | 39.5 | 41.0 | 42.1\n"
+        "(at 31 March)\n", library)}
+    assert got == {("referrals", "4210", "2021-22"), ("referrals", "4388", "2022-23"),
+                   ("cp_plans_rate_per_10k", "39.5", "2022-03-31"), ("cp_plans_rate_per_10k", "41", "2023-03-31")}

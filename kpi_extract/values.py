@@ -193,6 +193,11 @@ def _numbered_item(text: str, start: int, end: int) -> bool:
     return len(run) >= 3 and run[:3] == [1, 2, 3]
 
 
+# a capitalised word after a small number that opens a sentence which goes on at length: the number
+# numbers the paragraph ("11 At the same date 194 of the children ..."), as no count opens a sentence so
+_PARAGRAPH_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z'’-]+)(?:[\s,]+[^\s]+){6,}")
+
+
 def not_a_figure(text: str, start: int, end: int) -> str:
     """Why the number at text[start:end] is not a KPI figure (a label number, an age, a
     duration, a page range, a phone number), or "" when it may be one."""
@@ -202,6 +207,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
     if not text[:start].strip() and re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", text[start:end]) and \
             re.match(r"\s+[A-Z]", after):
         return "a paragraph number"  # "6.2 The child protection rate has been ..."
+    if not text[:start].strip() and re.fullmatch(r"\d{1,2}", text[start:end]) and _PARAGRAPH_AFTER.match(text, end):
+        return "a paragraph number"  # "9 Children subject to a child protection plan at 31 March 2024, by locality:"
     if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()):
         return "a label number"
     if _AFTER_DURATION.match(after):

@@ -79,6 +79,7 @@ def test_percent_macro_reads_any_percentage(whole, frac):
     ("6.2 The child protection rate has been high", "6.2"),
     ("41.2 in every 10,000 children", "10,000"), ("64 out of every 10,000 children", "10,000"),
     ("Priorities: 1 Neglect; 2 Exploitation; 3 Children in care; 4 Early help", "3"),
+    ("9 Children subject to a child protection plan at 31 March 2024, by locality:", "9"),
 ])
 def test_numbers_that_are_not_figures(text, number):
     start = text.index(number)
@@ -128,3 +129,9 @@ def test_a_count_after_a_colon_is_still_a_figure():
     # one number after a colon, no run of numbered items: a figure
     text = "Children in care: 412 Children in need: 1,204"
     assert not_a_figure(text, text.index("412"), text.index("412") + 3) == ""
+
+
+def test_a_count_that_opens_a_sentence_is_a_figure():
+    # a small number before a word in lower case, or a short headline, counts; a paragraph's number does not
+    assert not_a_figure("41 children were in care at 31 March 2024 across the county.", 0, 2) == ""
+    assert not_a_figure("12 Courses delivered", 0, 2) == ""

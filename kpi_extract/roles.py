@@ -62,6 +62,9 @@ _CHANGE_BEFORE = re.compile(
     r"(?:(?:only|just|a further|an additional|another|around|about|approximately|some|over|almost|nearly|a)\s+)?£?$",
     re.I)
 # the change's amount in brackets after its noun: "a 4% inflationary uplift (£18,700)"
+# the same change said again in a bracket: "grew by 9% (48 children)", "fell by a quarter (110)"
+_CHANGE_RESTATED = re.compile(r"\bby\s+(?:[\d.,]+\s?(?:%|per ?cent|percentage points?)|a (?:third|quarter|fifth|tenth|half)|"
+                              r"(?:one|two|three)[- ](?:thirds?|quarters?|fifths?))\s*\(\s*$", re.I)
 _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductions?|growth|uplift|cut|variation)\s*\(\s*£?$",
                              re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
@@ -809,7 +812,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
-    if _CHANGE_BRACKET.search(raw_before):
+    if _CHANGE_BRACKET.search(raw_before) or _CHANGE_RESTATED.search(raw_before):
         return "change", "change-in-brackets"
     if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"

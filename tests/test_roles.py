@@ -31,6 +31,8 @@ def facts(text: str, library) -> set[tuple[str, float]]:
 ROLE_CASES = [
     ("change", "Looked after children numbers went up by 17 over the summer.", "children_in_care", "17"),
     ("change", "There are 29 fewer children on a child protection plan than in June.", "cp_plans", "29"),
+    # the change said again in a bracket
+    ("change", "The number of children in need grew by 6% (140 children) in 2023/24.", "children_in_need", "140"),
     ("target", "Our target is to bring re-referrals down to 17% by 2026.", "rereferral_rate", "17%"),
     ("forecast", "The service is forecast to hold 512 children in care by March 2026.", "children_in_care", "512"),
     ("forecast", "The plan assumes 905 looked after children in 2027/28.", "children_in_care", "905"),

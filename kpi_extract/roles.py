@@ -305,10 +305,15 @@ _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|i
 # what happened to some of a stock's children, the verb straight after the KPI's words: "41 children in care
 # received a suspension", "11 children on plans had not been seen" (being, becoming, staying or living where
 # they are is the stock itself or its part)
+# or in a label before the figure: "the number of children in care who are teenagers rose to 310" (not the
+# stock's own words: "children who were looked after numbered 512")
+_WHO_IN_LABEL = re.compile(r"\b(?:who|whose)\b(?!\s+(?:are|were|is|was)\s+(?:looked after|subject|the subject|on|in care|"
+                           r"in need|being looked after|cared for)\b)", re.I)
 _EVENT_AFTER = re.compile(r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|started|numbered|totalled|totaled|"
                           r"stood|rose|fell|increased|decreased|dropped|grew|reached|accounted|represented|included|"
                           r"comprised|placed|aged|looked|cared|supported|recorded|reported|counted|allocated|"
                           r"registered|known|open|listed|identified|shown|compared)\b)(?:had|received|experienced|went|saw|took|"
+                          r"(?:became|become)\s+(?!(?:subject|the subject|looked|a child|children)\b)\w+|"
                           r"attended|missed|achieved|waited|[a-z]{3,}ed)\b", re.I)
 # or the state some of them are in, said after "were" or "are": "41 children in care were arrested", "are
 # electively home educated", "were identified as at risk of exploitation" (not the stock's own words, its
@@ -916,8 +921,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
-    if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
-            and _WHO_AFTER.match(text, c.match_end):
+    if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
+            c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)
+            or c.match_start < c.value_start and _WHO_IN_LABEL.search(text, c.match_start, c.value_start)):
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \

@@ -312,6 +312,9 @@ ROLE_CASES = [
     # what happened to some of them, the verb straight after the stock's words
     ("conditional", "Nine children on child protection plans attended A&E after an injury in 2023/24.", "cp_plans", "Nine"),
     ("conditional", "Twenty children looked after achieved five GCSEs in 2023.", "children_in_care", "Twenty"),
+    # what some of them became; a clause of who they are in the label before the figure
+    ("conditional", "19 children in care became parents in 2023/24.", "children_in_care", "19"),
+    ("conditional", "The number of children in care who are in custody rose to 7 in March 2024.", "children_in_care", "7"),
     # or the state some of them are in; the records a reader looked at
     ("conditional", "Between April and June 2024, 17 children in care were arrested.", "children_in_care", "17"),
     ("conditional", "At 31 March 2024, 23 children on child protection plans were identified as at risk of criminal "
@@ -1232,3 +1235,9 @@ def test_another_bodys_own_figure_gives_no_fact_whatever_the_shape(body, shape, 
 def test_a_sentence_that_goes_on_about_another_body_gives_its_figures(text, library):
     # "Its", "Their", "It" after a sentence that opens with another body, by kind, by name or as what one runs
     assert facts(text, library) == set()
+
+
+def test_a_label_with_a_state_is_no_part_of_the_population(library):
+    # "with" names a part when it is a disability or a placement, not a state the children are in
+    assert facts("Children in care with an up-to-date health assessment | 412 | 31/03/2024", library) == set()
+    assert facts("Children in care with a disability | 41 | 31/03/2024", library) == {("children_in_care", 41.0)}

@@ -313,7 +313,11 @@ def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:
 # (or what the people did: "Delegates attending multi-agency safeguarding training in 2018-19 numbered")
 # a label's words after the term that name a part of its population, then its figure: " under a care
 # order (s31): 502", " placed with parents | 41", " in the North locality: 188"
-_PART_LABEL = re.compile(r"^\s+(?P<part>(?:(?:under|subject to|accommodated|placed|living|with|aged|on|who (?:are|were)|"
+# ("with" names a part of the spec's, a disability or a placement, not a state: "with an up-to-date health
+# assessment | 412" is a condition)
+_PART_LABEL = re.compile(r"^\s+(?P<part>(?:(?:under|subject to|accommodated|placed|living|aged|on|who (?:are|were)|"
+                         r"with (?=(?:a |an )?(?:disabilit|foster|parents?\b|relatives|family|friends|kinship|connected|"
+                         r"special|(?-i:SEND?|EHC)|learning|autism|complex))|"
                          r"that (?:are|were))\b[^.;:£%|\d()]{2,50}?|in (?:the )?[\w' -]{1,30}? (?:locality|area|quadrant|district|"
                          r"zone|cluster|patch|team|hub)\b))\s*(?:\([^()]{1,12}\))?\s*(?::|\s\|)\s*(?P<fig>\d[\d,]*)"
                          r"(?![\d,.]|\s*%|\s*per\b)", re.I)

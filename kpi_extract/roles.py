@@ -281,6 +281,10 @@ _CONDITION = re.compile(
     r"(?:have|has|had) experienced|(?:had|have|has) (?:previously )?been (?:subject to|on)|pending|left early|leaving early|(?:left|leaving) before the end|"
     r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
     r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    # "were known to the youth justice service", "subject to the pre-proceedings process", "in custody",
+    # "on the edge of care"
+    r"known to (?:the )?(?:youth (?:justice|offending)|(?-i:YJS|YOS)|police|(?-i:CAMHS)|probation|courts?|substance|drug)|"
+    r"pre-proceedings|public law outline|(?-i:PLO)|in custody|on the edge of care|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"

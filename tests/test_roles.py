@@ -312,6 +312,14 @@ ROLE_CASES = [
     # what happened to some of them, the verb straight after the stock's words
     ("conditional", "Nine children on child protection plans attended A&E after an injury in 2023/24.", "cp_plans", "Nine"),
     ("conditional", "Twenty children looked after achieved five GCSEs in 2023.", "children_in_care", "Twenty"),
+    # known to another service, in a legal process or custody, on the edge of care
+    ("conditional", "At 31 March 2024, 37 children in care were known to the youth justice service.", "children_in_care",
+     "37"),
+    ("conditional", "At 31 March 2024, 18 children on child protection plans were subject to the pre-proceedings "
+     "process.", "cp_plans", "18"),
+    ("conditional", "14 children in care were in custody at 31 March 2024.", "children_in_care", "14"),
+    ("conditional", "The edge of care team supported 54 children in need on the edge of care in 2023/24.",
+     "children_in_need", "54"),
     # what some of them became; a clause of who they are in the label before the figure
     ("conditional", "19 children in care became parents in 2023/24.", "children_in_care", "19"),
     ("conditional", "The number of children in care who are in custody rose to 7 in March 2024.", "children_in_care", "7"),

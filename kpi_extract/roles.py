@@ -428,7 +428,7 @@ _OTHER_BODY = re.compile(
     r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
     r"mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
-    r"peer review(?:ed)?)\b", re.I)
+    r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP)))\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
                          r"controls|receives|received|spends|spent|looks after|looked after|runs|ran|trained|trains|"
@@ -637,15 +637,20 @@ _RUN_BY_AFTER = re.compile(r"[^.;]{0,50}?\b(?:were|was|had been|have been|has be
                            r"held|commissioned|funded|given|made|put on|recorded|reported)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
                            + _ANY_BODY + r"\b", re.I)
 # a line headed by a body, alone or after a label: "Partner update - Avon and Somerset Police: 1,240 staff trained"
-_BODY_HEADING = re.compile(r"(?:^|\n|[.]\s)\s*(?:[^:\n\d|]{0,40}?\s[-\u2013]\s)?(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?" + _ANY_BODY
-                           + r"\s*:[^:\n]*$", re.I)
+_BODY_HEADING = re.compile(r"(?:^|\n|[.]\s)\s*(?:[^:\n\d|]{0,40}?\s[-\u2013]\s)?(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?(?:" + _ANY_BODY
+                           + r"|health|schools|education|academies|colleges|(?-i:GPs))\s*:[^:\n]*$", re.I)
+# a body that reports the figure, after it: "2,310 staff were trained in 2023/24, the ICB reported"
+# (the sentence ends on it: "..., though the police said its own ... rose" is a clause of the body's own)
+_REPORTED_BY_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:the\s+|our\s+)?(?:(?!(?:though|although|while|whilst|whereas|but|and)\b)"
+                                r"[\w'’&-]+\s+){0,4}?" + _ANY_BODY
+                                + r"\s+(?:reported|reports|said|says|told us|noted|confirmed|stated|added)\s*(?:[.;]|$)", re.I)
 # a clause opened by the body it happens in: "Within Avon and Somerset Police, 42 courses were delivered"
 _WITHIN_BODY = re.compile(r"(?:^|[.;]\s+)\W*(?:within|inside|across|at|in)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?" + _ANY_BODY
                           + r"\b[^,;.]{0,20},\s*[^;.]*$", re.I)
 _SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b", re.I)
 # a sentence whose figures a health body, a force or a school gives as its source: "According to Essex
 # Police, officers made 2,140 referrals", "(source: NHS Bedfordshire ICB annual report)"
-_SOURCE_BODY = (r"(?:police|constabulary|(?-i:ICB|CCG|NHS)|integrated care board|hospitals?|(?:health|NHS|foundation) trust|"
+_SOURCE_BODY = (r"(?:neighbouring|neighbour's|police|constabulary|(?-i:ICB|CCG|NHS)|integrated care board|hospitals?|(?:health|NHS|foundation) trust|"
                 r"academy|academies|schools?|college|probation|ambulance|fire (?:and rescue )?service|(?:regional )?adoption agency|(?-i:RAA))")
 _ACCORDING_TO = re.compile(r"(?:\b(?:according to|figures (?:from|supplied by|provided by)|data (?:from|supplied by|provided by)|"
                            r"as reported by|as supplied by|(?:report|return|update|submission|briefing|presentation)s? "
@@ -860,7 +865,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "comparator-lead"  # "Regional L&D benchmarking (2024/25): ... average utilisation 84%"
     if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
         return "target", "target-line"
-    if not paid_in and not c.subject and _BODY_HEADING.search(text, 0, c.value_start):
+    if not paid_in and not c.subject and (_BODY_HEADING.search(text, 0, c.value_start)
+                                          or _REPORTED_BY_AFTER.match(text, c.value_end)):
         return "other-body", "body-heading"  # "Partner update - the ICB: 1,240 staff trained"
     if lead_cell and not paid_in and _BODY_LEAD.match(lead_cell):
         return "other-body", "body-line"  # "Our police partners' year in numbers 2024: ... | 920 officers trained"

@@ -297,6 +297,16 @@ ROLE_CASES = [
     ("target", "Members asked the partnership to aim for 3,000 delegates next year, up from the 2,600 first planned, "
      "and for at least 12 courses on neglect.", "training_courses", "12"),
     ("target", "The plan keeps 90% utilisation as its goal, with 14 courses to be rewritten.", "training_courses", "14"),
+    # a line headed by a partner's sector, a body that reports the figure at the sentence's end, a neighbour's
+    # return, another partnership
+    ("other-body", "Health: 2,310 staff trained in safeguarding children in 2023/24.", "training_delegates", "2,310"),
+    ("other-body", "Schools: 38 safeguarding courses for staff in 2023/24.", "training_courses", "38"),
+    ("other-body", "2,310 staff were trained in safeguarding during 2023/24, the ICB reported.", "training_delegates",
+     "2,310"),
+    ("other-body", "Some 640 children were looked after at 31 March 2024, according to the neighbouring authority's "
+     "return.", "children_in_care", "640"),
+    ("other-body", "Another partnership in the region trained 5,600 practitioners in 2023/24.", "training_delegates",
+     "5,600"),
     # which children: a state they are in, a sample an audit looked at; what a plan expects
     ("conditional", "Twenty-two children in care missed a health appointment in the summer term.",
      "children_in_care", "Twenty-two"),
@@ -371,6 +381,9 @@ FACT_CASES = [
      {("children_in_care_rate_per_10k", 72.0)}),
     ("rate", "The rate of children on a protection plan was 36.9 per 10,000 at 31 March 2022.",
      {("cp_plans_rate_per_10k", 36.9)}),
+    # a body's own clause after ours keeps ours
+    ("share", "By 31 December 2024, 64% of the partnership's business plan actions had been completed, while the ICB "
+              "reported 80% of its own safeguarding actions complete.", {("plan_actions_completed_pct", 64.0)}),
     # our own words quoted keep our figure
     ("flow", "\"We delivered 42 safeguarding courses last year,\" the partnership's business manager told the board.",
      {("training_courses", 42.0)}),

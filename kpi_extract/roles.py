@@ -339,6 +339,11 @@ _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had 
                            r"off[- ]track\b|behind (?:schedule|plan)\b)", re.I)
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
 _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
+# the children something was done for or found in: "an assessment had been completed for 58 children on
+# plans", "domestic abuse was recorded as a factor for 301 children" (not "plans were in place for 412")
+_DONE_FOR = re.compile(r"\b(?:completed|done|carried out|undertaken|held|offered|arranged|recorded|identified|written|"
+                       r"updated|reviewed|a factor|a concern|a feature)\b[^.;,]{0,30}?\bfor\s+(?:(?:some|around|about|"
+                       r"almost|nearly|over|a further)\s+)?$", re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
@@ -509,6 +514,8 @@ _RANGE_START = re.compile(r"^\s*(?:%|m|k|bn)?\s+(?:and|to|-|\u2013)\s+£?\d[\d,.
 _DRAWN_FROM = re.compile(r"^\s*(?:was |were |is |will be |to be )?(?:drawn|taken|used|released|applied|met)\s+"
                          r"(?:down\s+)?from\b", re.I)
 # a total said to include something after its figure: "total funds of £731,900 including the balance"
+_OF_RESERVES_AFTER = re.compile(r"\s*(?:m|k|bn|million)?\s*(?:of|from)\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?"
+                                r"(?:reserves?|balances?|underspends?)\b", re.I)
 _INCLUDING_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*,?\s*\(?(?:including|includes|inclusive of|which includes|incl\.?)\s", re.I)
 # a project's or a scheme's money: what it will cost, not a body's budget for a year
 _PROJECT_MONEY = re.compile(r"\b(?:schemes?|projects?|construction|build(?:ing)?|refurbish\w*|works|extension|new[- ]build|"
@@ -946,6 +953,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
         return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
+    if not money and entry.unit == "count" and _DONE_FOR.search(raw_before):
+        return "conditional", "done-for"  # "Graded Care Profile 2 had been completed for 58 children subject to a plan"
     if not money and entry.unit == "count" and _FOR_OPENING.search(raw_before) \
             and (_CONDITION.search(rest := text[c.value_end:c.value_end + 160].split(". ")[0]) or _DEFICIENT.search(rest)):
         return "conditional", "for-whom"  # "For 32 children in need, the plan lacked clear outcomes"
@@ -1028,6 +1037,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "look-alike", "total-with-carry-forward"  # "contributions plus balance brought forward | Total | £588,900"
     if entry.id == "budget_carry_forward" and _INCLUDING_AFTER.match(raw_after):
         return "look-alike", "total-with-carry-forward"  # "total funds of £731,900 including the balance brought forward"
+    if money and _OF_RESERVES_AFTER.match(raw_after):
+        return "finance-line", "of-reserves"  # "the use of £25,000 of reserves": a drawing on the balance
     if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
         return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
     return ("part", "subject") if c.subject else (_base_role(entry), "default")

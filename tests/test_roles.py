@@ -322,6 +322,13 @@ ROLE_CASES = [
     # what happened to some of them, the verb straight after the stock's words
     ("conditional", "Nine children on child protection plans attended A&E after an injury in 2023/24.", "cp_plans", "Nine"),
     ("conditional", "Twenty children looked after achieved five GCSEs in 2023.", "children_in_care", "Twenty"),
+    # the children something was done for or found in; money drawn from reserves
+    ("conditional", "A chronology had been completed for 44 children in need by the end of the audit.",
+     "children_in_need", "44"),
+    ("conditional", "Neglect was recorded as a factor for 188 children on child protection plans in March 2024.",
+     "cp_plans", "188"),
+    ("finance-line", "The board agreed the use of £18,000 of reserves to meet the cost of the review.",
+     "budget_contributions", "£18,000"),
     # known to another service, in a legal process or custody, on the edge of care
     ("conditional", "At 31 March 2024, 37 children in care were known to the youth justice service.", "children_in_care",
      "37"),

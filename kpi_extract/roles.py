@@ -306,13 +306,13 @@ _CONDITION = re.compile(
 # of care", "17 looked after children whose health assessments were late" (the KPI's own words are matched before it)
 # (not a breakdown that clause opens: "There are 1789 Children in Care who are aged: ...")
 _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
-# what happened to some of a stock's children, the verb straight after the KPI's words: "41 children in care
-# received a suspension", "11 children on plans had not been seen" (being, becoming, staying or living where
-# they are is the stock itself or its part)
 # or in a label before the figure: "the number of children in care who are teenagers rose to 310" (not the
 # stock's own words: "children who were looked after numbered 512")
 _WHO_IN_LABEL = re.compile(r"\b(?:who|whose)\b(?!\s+(?:are|were|is|was)\s+(?:looked after|subject|the subject|on|in care|"
                            r"in need|being looked after|cared for)\b)", re.I)
+# what happened to some of a stock's children, the verb straight after the KPI's words: "41 children in care
+# received a suspension", "11 children on plans had not been seen" (being, becoming, staying or living where
+# they are is the stock itself or its part)
 _EVENT_AFTER = re.compile(r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|started|numbered|totalled|totaled|"
                           r"stood|rose|fell|increased|decreased|dropped|grew|reached|accounted|represented|included|"
                           r"comprised|placed|aged|looked|cared|supported|recorded|reported|counted|allocated|"

@@ -453,6 +453,11 @@ def sentences(lines: list[str], skip: set[int] | None = None, breaks: set[int] |
     return out
 
 
+# a label column of a programme's schemes or projects: what money is spent on, never who paid it
+_SCHEMES_HEAD = re.compile(r"\s*(?:capital\s+)?(?:schemes?|projects?|programmes?|capital(?: programme)?|works|"
+                           r"investment|asset|site)s?\b", re.I)
+
+
 def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     """A table read from the page's geometry, in the form the table matcher reads: cells that
     are not figures (`n/a`, `-`, RAG words) are empty."""
@@ -471,7 +476,8 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     agency = (bool(_AGENCY_HEADER.match(t.label_head or "")) and not counted) or (
         money and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
         bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and
-        not re.search(r"expenditure|\bspend|\bcosts?\b|outturn", words, re.I))
+        not re.search(r"expenditure|\bspend|\bcosts?\b|outturn", words, re.I) and
+        not _SCHEMES_HEAD.match(t.label_head or ""))  # "Scheme | 2025/26 £000": a capital programme's lines
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves

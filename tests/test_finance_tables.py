@@ -204,3 +204,14 @@ def test_a_partnership_table_whose_head_says_pounds_is_money_and_never_a_count(l
     # a row of money named for a service of children is no count of children
     assert not {f for f in extract_text("£000 | 2023/24 | 2024/25\nChildren's social care | 48,210 | 51,905", library)
                 if f.kpi == "children_in_care"}
+
+
+def test_a_capital_programmes_schemes_are_no_partners_contributions(library):
+    # a table of schemes by year in £000 under a paragraph about its funding ("grants and contributions")
+    # is what a capital programme spends on, not who paid the partnership
+    text = ("The programme is funded by grants and contributions (£21.3m) and borrowing (£30.2m).\n\n"
+            "Scheme | 2024/25 £000 | 2025/26 £000\n"
+            "School expansions | 7,400 | 3,100\n"
+            "Highways and bridges | 5,200 | 4,900\n"
+            "Total | 12,600 | 8,000\n")
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == set()

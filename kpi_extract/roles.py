@@ -145,6 +145,8 @@ _COMPARATOR = re.compile(
     r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
     r"benchmark\w*|neighbouring|(?:our |its |their |a )?(?:nearest |closest |near )?neighbou?rs?\b(?! (?:of|to)\b)|"
+    r"(?:inner|outer) london|london (?:boroughs|councils|authorities)|"
+    r"(?:shire|metropolitan|unitary|county) (?:boroughs|councils|authorities|areas)|"
     r"(?:for|by|in) comparison|by way of comparison|by contrast|in contrast|other (?:[\w-]+ ){0,2}?(?:councils|authorities|local authorities|areas|LAs|boroughs|districts|counties|"
     r"unitaries|cities|shires)|next[- ]door|all (?:councils|"
     r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"

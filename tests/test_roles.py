@@ -291,6 +291,9 @@ ROLE_CASES = [
     ("other-body", "\"We delivered 42 safeguarding courses last year,\" the trust's named nurse told the board.",
      "training_courses", "42"),
     ("conditional", "The 14 children's homes in the borough can care for 56 children in care.", "children_in_care", "56"),
+    # a group of councils by kind or by London
+    ("comparator", "Inner London boroughs recorded a re-referral rate of 19% in 2023/24.", "rereferral_rate", "19%"),
+    ("comparator", "Shire councils averaged 412 children in care at 31 March 2024.", "children_in_care", "412"),
     # a comparison by way of an opener, a bound under an aim said earlier, what is yet to be done
     ("comparator", "By way of comparison, Oldham reported 512 looked after children at the same date.",
      "children_in_care", "512"),

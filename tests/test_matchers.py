@@ -529,3 +529,13 @@ def test_lists_with_totals_rates_beside_dates_and_labels(text, want, library):
 def test_a_rate_said_in_the_next_sentence_is_the_stocks(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_places_column_counts_training_places_only_in_a_table_of_training(library):
+    from kpi_extract.pipeline import extract_text
+    # a provider's places are its beds; a course's places are training places
+    homes = "Provider | Places | Children placed 31/03/2024\nOakridge Homes | 24 | 19\nBrightwater Fostering | 60 | 52"
+    assert {f.kpi for f in extract_text(homes, library)} & {"training_places_offered"} == set()
+    courses = "Course 2023/24 | Places | Attended\nNeglect | 120 | 104\nExploitation | 96 | 90"
+    assert {(f.kpi, f.value) for f in extract_text(courses, library) if f.kpi == "training_places_offered"} == {
+        ("training_places_offered", "120"), ("training_places_offered", "96")}

@@ -328,8 +328,15 @@ def _cell_unit(cell: str, header: str) -> str:
     return "percent" if cell.endswith("%") or re.search(r"%|per ?cent", header, re.I) else "count"
 
 
-def measure_kpi(header: str, unit: str, library: Library) -> str | None:
-    """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words."""
+# a table of training says so somewhere: its caption, its label column's head or a column's header
+_TRAINING_TABLE = re.compile(r"\b(?:training|courses?|sessions?|delegates?|learning|workshops?|events?|webinars?|"
+                             r"modules?|attend\w*)\b", re.I)
+
+
+def measure_kpi(header: str, unit: str, library: Library, table_words: str | None = None) -> str | None:
+    """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words; a
+    training measure only in a table whose words (`table_words`: caption, label head, headers) speak
+    of training ("Provider | Places | Children placed" counts a home's places, not a course's)."""
     def key(text: str) -> str:  # "Attended (no.)" -> "attended"; a header of a sign alone ("£") stays itself
         return utils.default_process(re.sub(r"\([^()]*\)", " ", text)) or text.strip()
 
@@ -340,6 +347,8 @@ def measure_kpi(header: str, unit: str, library: Library) -> str | None:
         if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
             continue
         if any(wanted == key(c) for c in e.columns):
+            if table_words is not None and e.id.startswith("training") and not _TRAINING_TABLE.search(table_words):
+                return None
             return e.id
     return None
 
@@ -411,7 +420,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
-                by_column = measure_kpi(name, cell_unit, library)
+                by_column = measure_kpi(name, cell_unit, library, f"{table.caption} {table.label_head} {header}")
                 if by_column:  # the column names the measure; the row names a course, a partner, a team
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):

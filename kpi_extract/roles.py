@@ -451,7 +451,9 @@ _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 # another body the writer greets as a peer: "our friends at the Essex Safeguarding Children Partnership, who trained"
 _FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
-                         r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?\s+(?:Partnership|Council|Board|Trust|Service)\b", re.I)
+                         r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?(?:\s+(?:Partnership|Council|Board|Trust|Service)\b|"
+                         # or a place alone, then what they did: "Our colleagues in Surrey shared their data: 1,020"
+                         r"(?=\s+(?:shared|told|reported|said|sent|gave|provided|have|had|who)\b))", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
@@ -1287,7 +1289,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                                 library)
 
 
-_GOES_ON = re.compile(r"^\W*(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
+_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?:Between them,?\s+)?"
+                      r"(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
 
 

@@ -1261,6 +1261,9 @@ def test_another_bodys_own_figure_gives_no_fact_whatever_the_shape(body, shape, 
 @pytest.mark.parametrize("text", [
     "The mentoring project, run by a local charity, worked with 64 children in care in 2022/23. Its budget for the "
     "year was £212,000.",
+    "Kent Police has refreshed its safeguarding training. Over 2023/24 it trained 1,180 officers.",
+    "Hospital trusts are key partners. Between them they trained 4,100 staff in 2023/24.",
+    "Our colleagues in Surrey shared their data: 1,020 children in care at 31 March 2024.",
     "Northbrook Community Health reviewed its safeguarding offer in 2023. Its safeguarding budget for 2023/24 is £1.2m.",
 ])
 def test_a_sentence_that_goes_on_about_another_body_gives_its_figures(text, library):

@@ -276,13 +276,16 @@ def document_owner(pages: list[str], area: str) -> str:
     return ""
 
 
-_BODY_NO_AREA = (r"(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|Clinical "
+_BODY_NO_AREA = (r"(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
                  r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
 _TITLE_OF_ANOTHER = re.compile(
-    rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}\s*(?:[-\u2013:(,]|['\u2019]s\b|$)",
+    rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}"
+    # (the body's name, then the paper's: "NHS Northshire ICB safeguarding children annual report 2023/24",
+    # "Northshire Hospitals NHS Foundation Trust: Quality Account 2023/24")
+    rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
-_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from)\s*:\s*(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*:\s*(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 

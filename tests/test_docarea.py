@@ -75,6 +75,11 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     ("Report of: Ann Lowe, Registered Services Director, Hillcrest Care Group", "Hillcrest Care Group"),
     # the body straight after the colon, with its service in brackets and a second author after "and"
     ("Report of:   Eastvale NHS Foundation Trust (CAMHS, Northtown locality) and", "Eastvale NHS Foundation Trust"),
+    # the body's name run on into the paper's, an ICB by its letters, the officer who presents it
+    ("Report title: NHS Northtown Integrated Care Board safeguarding children annual report 2023/24",
+     "NHS Northtown Integrated Care Board"),
+    ("Report of: Chief Executive, NHS Northtown ICB", "NHS Northtown ICB"),
+    ("Presented by: Chief Nurse, Eastvale NHS Foundation Trust", "Eastvale NHS Foundation Trust"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"

@@ -408,6 +408,12 @@ _PLACES_BODY = re.compile(r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))['
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 
 
+def _another_place(name: str, code: str) -> str:
+    """The gazetteer's name for `name` when it is a UK place other than the document's (`code`), else ""."""
+    found = gazetteer().lookup(name)
+    return found.name if found is not None and found.code != code else ""
+
+
 def a_named_places_body(before: str, code: str) -> str:
     """Another UK place than the document's (`code`, "" when it has none) whose partnership or
     board a clause names in the possessive while the writer speaks of their own as "our" or "we"
@@ -416,8 +422,7 @@ def a_named_places_body(before: str, code: str) -> str:
     m = _PLACES_BODY.search(before)
     if m is None or not _FIRST_PERSON.search(before, m.end()):
         return ""
-    found = gazetteer().lookup(m.group("name"))
-    return found.name if found is not None and found.code != code else ""
+    return _another_place(m.group("name"), code)
 
 
 # the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
@@ -433,8 +438,7 @@ def a_place_against_ours(before: str, after: str, code: str) -> str:
     m = _PLACES_OWN.search(before.rstrip(", "))  # (the figure may stand in apposition: "Luton's rate, 71 per 10,000,")
     if m is None or not _OURS_AFTER.match(after):
         return ""
-    found = gazetteer().lookup(m.group("name"))
-    return found.name if found is not None and found.code != code else ""
+    return _another_place(m.group("name"), code)
 
 
 def another_councils(before: str, code: str) -> str:
@@ -447,5 +451,4 @@ def another_councils(before: str, code: str) -> str:
         or _PLACE_LOOKS_AFTER.search(before) or _last_place_doing(before)
     if m is None:
         return ""
-    found = gazetteer().lookup(m.group("name"))
-    return found.name if found is not None and found.code != code else ""
+    return _another_place(m.group("name"), code)

@@ -334,7 +334,6 @@ _STATE_AFTER = re.compile(r"\s+(?:were|are|was|is|have been|had been|has been)\s
                           r"previously|already|first)\b)"
                           r"(?:[a-z]+ly\s+)?(?:[a-z]{4,}ed|identified|missing|excluded|suspended|arrested|detained|"
                           r"remanded|charged|convicted|pregnant|parents|homeless)\b", re.I)
-_CHILDREN_WORDS = re.compile(r"\b(?:child|children|young people|babies|infants|care leavers|(?-i:CYP|LAC|CLA|CiC|CIC|CIN))\b", re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
                            r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
@@ -948,7 +947,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
-            and _CHILDREN_WORDS.search(text, c.match_start, c.match_end):
+            and CHILDREN.search(text, c.match_start, c.match_end):
         return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
         return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
@@ -998,10 +997,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and (_ACCORDING_TO.search(sentence := _sentence_at(text, c.value_start, c.value_end))
                         or _BRACKETED_SOURCE.search(sentence) or _quoted_body(text, c.value_start)):
         return "other-body", "according-to"
-    listed = _LIST_LABEL.search(text, 0, c.value_start)  # "Partners' own activity: ...; health ran 38 sessions"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
                                              or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])
-                                             or (listed and _SINGLE_AGENCY.search(listed.group(1)))):
+                                             # "Partners' own activity: ...; health ran 38 sessions"
+                                             or ((listed := _LIST_LABEL.search(text, 0, c.value_start)) is not None
+                                                 and _SINGLE_AGENCY.search(listed.group(1)))):
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"

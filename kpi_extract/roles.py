@@ -498,8 +498,26 @@ _BODY_LEAD = re.compile(r"^\W*(?:our\s+|the\s+|their\s+)?(?:(?:[\w'’-]+\s+){0,
 _NAMED_THEN = r"(?:^\W*|(?<=[12]\d\d\d)\s+|\b(?:while|whilst|whereas)\s+)[\w'&@.-]+(?:\s+[\w'&@.-]+){0,4},\s+"
 _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|delivers|delivered|operates|"
                         r"hosts|manages|is commissioned|holds|held|has held|won)\b[^.;]{0,80}?,", re.I)
-_BODY_APPOSITION = re.compile(_NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?"
-                              + r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|providers|charities)\b[^,;.]{0,50}," + _BODY_DOES, re.I)
+# a name, then what kind of body it is in apposition, then what it did or told us: "Kinder Minds, the
+# CAMHS provider, told the board that it ran 26 sessions", "Safe Steps (the domestic abuse charity) spent"
+_APPOSITIVE_HEAD = (r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|providers?|charities|hospices?|agenc(?:y|ies)|"
+                    r"organisations?|(?:housing )?associations?|social enterprises?)")
+_TELLS = r"\s+(?:told|tells|informed|informs|advised|advises|shared|shares|presented|presents|gave|gives|spoke|speaks|updated|updates|explained|explains|wrote|writes)\b"
+_BODY_APPOSITION = re.compile(r"(?:" + _NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD
+                              + r"\b[^,;.]{0,50},|(?:^\W*|(?<=[12]\d\d\d)\s+)(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4}\s+\("
+                              r"(?:the|a|an|our|their|one)\s+[^();.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^();.]{0,50}\))"
+                              r"(?:" + _BODY_DOES + r"|" + _TELLS + r")", re.I)
+# ... unless the name is ours: "The council, the lead agency for the partnership, spent £1.2m"
+_OUR_NAME = re.compile(r"^\W*(?:(?:in|during|over|across|for|by|at)\s+[^,;.]{1,40},\s+)?(?:(?:the|our|this)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:council|partnership|board|authority|service|directorate|department|team)\b|"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:(?-i:[A-Z]*SCP|LSCB|MASH)|safeguarding (?:children )?partnership|"
+                       r"(?:county|city|borough|district) council)\b|we\b)", re.I)
+
+
+def _body_apposition(text: str) -> re.Match | None:
+    """Another body named with its kind in apposition, opening the text, and what it did or told."""
+    m = _BODY_APPOSITION.search(text)
+    return None if m is None or _OUR_NAME.match(text, m.start()) else m
 # adults' safeguarding named in a sentence: its board's budget, training and referrals are theirs
 _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adults'? board|(?-i:SAB)|(?-i:SARs?))\b", re.I)
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
@@ -1011,7 +1029,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "friends-at"  # "our friends at the Essex Safeguarding Children Partnership, who trained 5,600"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
-    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _BODY_APPOSITION.search(text) or _BODY_RUNS.match(text), c):
+    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _body_apposition(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
@@ -1302,6 +1320,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     before = layout.sentences[c.sentence - 1].text
     # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
     return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
+                or _body_apposition(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
 

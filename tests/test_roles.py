@@ -1275,3 +1275,22 @@ def test_a_label_with_a_state_is_no_part_of_the_population(library):
     # "with" names a part when it is a disability or a placement, not a state the children are in
     assert facts("Children in care with an up-to-date health assessment | 412 | 31/03/2024", library) == set()
     assert facts("Children in care with a disability | 41 | 31/03/2024", library) == {("children_in_care", 41.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Lights, the children's hospice, delivered 26 safeguarding courses in 2023/24, attended by 388 staff.",
+    "Mindful Futures, our commissioned CAMHS provider, told the board that it ran 26 training sessions last year.",
+    "Oakleaf Care, an independent fostering agency, spoke to the partnership in March. They now look after 143 "
+    "children in care.",
+    "Safe Haven (the domestic abuse charity) spent £1.2m on safeguarding in 2023/24.",
+])
+def test_a_body_named_with_its_kind_in_apposition_owns_what_it_did(text, library):
+    # the kind in apposition says whose the name is; "It" and "They" in the next sentence go on about it
+    assert facts(text, library) == set()
+
+
+def test_our_own_body_named_with_a_kind_in_apposition_keeps_its_figures(library):
+    assert facts("Kingsmere Safeguarding Children Partnership, a partnership of three agencies, trained 388 staff "
+                 "on 26 courses in 2023/24.", library) == {("training_delegates", 388.0), ("training_courses", 26.0)}
+    assert facts("The council, the lead agency for the partnership, spent £1.2m on safeguarding in 2023/24.",
+                 library) == {("expenditure_total", 1200000.0)}

@@ -1330,18 +1330,78 @@ _LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z
 
 def _planned_list(lines: list[str], at: int) -> str:
     """"target" or "forecast" when the line `at` is an item of a list whose lead, the line above its
-    first item, names plans ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise."""
-    if not 0 <= at < len(lines) or not _LIST_ITEM_LINE.match(lines[at]):
+    first item, names plans ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise. Items
+    that are short lines of a label and its figure, bulleted or not, follow a heading of their own:
+    "Target 2025/26" over "Children in care per 10,000: 65.0" (`_under_a_heading`)."""
+    if not 0 <= at < len(lines):
         return ""
+    if not _LIST_ITEM_LINE.match(lines[at]):
+        return _under_a_heading(lines, at)
     k = at - 1
     while k >= 0 and at - k <= 12 and (_LIST_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
         k -= 1
     lead = lines[k] if k >= 0 and at - k <= 12 else ""
     if not lead.strip() or len(lead) > 90:
-        return ""
+        return _under_a_heading(lines, at)
     if _FORECAST.search(lead):
         return "forecast"
-    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) else ""
+    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) else _under_a_heading(lines, at)
+
+
+# a heading line alone, its period or source in brackets at most: what the short lines under it are
+_HEAD_TAIL = r"(?:\s+(?:for|to|by|in|at)\b)?(?:\s+(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|[A-Z][a-z]{2,8}))*" \
+             r"\s*(?:\([^()]{0,60}\))?\s*:?\s*$"
+# (nor a table's row of column heads: "Budget Forecast Variance")
+_HEAD_NOT = r"(?![^:]*\b(?:against|vs\.?|versus|actuals?|performance|progress|achieved|outturn|budget|variance)\b)"
+_HEADINGS = (
+    ("target", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|milestones?|"
+                          r"ambitions?|trajector(?:y|ies)|pledges?|goals?)" + _HEAD_TAIL, re.I)),
+    ("forecast", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forecasts?|projections?|"
+                            r"projected|predicted|modelled)(?:\s+(?:demand|figures|numbers|activity))?" + _HEAD_TAIL, re.I)),
+    # (a group that owns the figures, not "Benchmarking", under which our own figures sit beside theirs)
+    ("comparator", re.compile(r"^\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|"
+                              r"(?:nearest |closest )?neighbours?|"
+                              r"(?:north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|"
+                              r"east of england|yorkshire and (?:the )?humber)(?:\s+region)?)"
+                              r"(?:\s+(?:average|averages|figures|data|rates?))?" + _HEAD_TAIL, re.I)),
+    ("other-body", re.compile(r"^\W*(?:(?:our|the|their)\s+)?(?:(?:[\w'’&-]+\s+){0,4}?(?:" + _ANY_BODY + r")|"
+                              r"(?:health|police|schools?|education)\s+(?:partners?['’]?s?|colleagues))['’]?s?"
+                              # (its own figures, not a section that only bears its name: "Police" over
+                              # "Referrals from police: 1,488" is a part of ours)
+                              r"(?:\s+(?:own\s+)?(?:figures|data|update|return|statistics|activity|summary)|(?=\s*\())"
+                              + _HEAD_TAIL, re.I)),
+)
+
+
+_PERIOD_WORDS = re.compile(r"\b(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|"
+                           r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+
+
+# a period, a rate's base or a span of time in a row's label: no value of the row
+_NOT_A_VALUE = re.compile(_PERIOD_WORDS.pattern + r"|\bper\s+10(?:,?000|k)\b|\b\d+\s+(?:months|weeks|days|years|hours)\b", re.I)
+
+
+def _item_line(line: str) -> bool:
+    """A short line of a label and its figure, as a list or a small table sets them out."""
+    figures = _PERIOD_WORDS.sub(" ", line)
+    return bool(re.search(r"\d", figures)) and (len(line) <= 100 and len(line.split()) <= 14
+                                             or bool(_LIST_ITEM_LINE.match(line)))
+
+
+def _under_a_heading(lines: list[str], at: int) -> str:
+    """The role a heading line gives the short lines of figures straight under it: "target",
+    "forecast", "comparator" or "other-body" (a line alone: "Statistical neighbours (2023/24)",
+    "Health partners' figures (Northshire ICB, 2024/25)"); "" when the line `at` is no such item."""
+    k = at
+    while k >= 0 and at - k <= 12 and lines[k].strip() and _item_line(lines[k]):
+        k -= 1
+    if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 80:
+        return ""
+    head = lines[k].strip()
+    r = next((role for role, rx in _HEADINGS if rx.match(head)), "")
+    if r == "comparator" and any(len(figure_spans(_NOT_A_VALUE.sub(" ", ln))) > 1 for ln in lines[k + 1:at + 1]):
+        return ""  # a row of figures under it may hold ours beside theirs
+    return r
 
 
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|than|unlike|versus|vs)\b|;", re.I)

@@ -1294,3 +1294,28 @@ def test_our_own_body_named_with_a_kind_in_apposition_keeps_its_figures(library)
                  "on 26 courses in 2023/24.", library) == {("training_delegates", 388.0), ("training_courses", 26.0)}
     assert facts("The council, the lead agency for the partnership, spent £1.2m on safeguarding in 2023/24.",
                  library) == {("expenditure_total", 1200000.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Targets for 2026/27\nChildren on a child protection plan: 310\nRe-referral rate: 18%",
+    "Improvement plan trajectory (agreed by the board)\nEnd of Q2 2025/26: 24 actions complete\n"
+    "End of Q4 2025/26: 41 actions complete",
+    "Projected demand 2026/27\nChildren in need: 3,120\nChildren in care: 744",
+    "Statistical neighbours (latest published, 2024)\nRe-referrals within 12 months: 20.4%\n"
+    "Children in care per 10,000: 79",
+    "England average (2023/24)\nChildren on plans per 10,000: 41.6",
+    "Police partners' figures (Wessex Constabulary, 2024/25)\nOfficers trained in child exploitation: 1,310\n"
+    "Safeguarding unit budget: £1.4m",
+])
+def test_a_heading_line_says_what_the_short_lines_of_figures_under_it_are(text, library):
+    # a target's, a forecast's, a comparator's or another body's heading, on a line of its own
+    assert facts(text, library) == set()
+
+
+def test_short_lines_under_a_heading_of_our_own_figures_stay_facts(library):
+    assert facts("Performance against target, 2024/25\nChildren on a child protection plan: 288\n"
+                 "Re-referral rate: 19.5%", library) == {("cp_plans", 288.0), ("rereferral_rate", 19.5)}
+    # a heading over prose, not over short lines of figures, does not govern it
+    assert facts("Targets\nThe partnership's work this year was shaped by the three priorities agreed in 2023, and by "
+                 "the end of March 2025 there were 301 children on child protection plans across the county.",
+                 library) == {("cp_plans", 301.0)}

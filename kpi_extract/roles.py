@@ -202,6 +202,9 @@ _MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
 _PER_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*(?:head|child|pupil|resident|person|capita|household|"
                         r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|day|"
                         r"night|hour|session|case|worker)\b", re.I)
+# the second term of a ratio: "1 IRO to 70 children", "one social worker for every 18 children"
+_RATIO_BEFORE = re.compile(r"(?:(?<!\bby )(?<!\bfrom )\b(?:1|one|each)\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:to|for|per|for every)|\bfor every|"
+                           r"(?<![\d.,])(?<!under )(?<!aged )\b1:$)\s*$", re.I)
 _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|household|property|dwelling|young person|"
                          r"family)\b"
                          r"|\bband [a-h]\b|\b(?:weekly|daily|hourly|unit|average|mean)\s+(?:[\w-]+\s+)?"
@@ -937,6 +940,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):
         return "threshold", "or-more"
+    if entry.unit == "count" and _RATIO_BEFORE.search(raw_before):
+        return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))

@@ -1319,3 +1319,11 @@ def test_short_lines_under_a_heading_of_our_own_figures_stay_facts(library):
     assert facts("Targets\nThe partnership's work this year was shaped by the three priorities agreed in 2023, and by "
                  "the end of March 2025 there were 301 children on child protection plans across the county.",
                  library) == {("cp_plans", 301.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "Safe staffing ratio: 1 IRO to 65 children in care",
+    "Caseloads are kept to one social worker for every 18 children in need.",
+])
+def test_the_second_term_of_a_ratio_is_no_count(text, library):
+    assert facts(text, library) == set()

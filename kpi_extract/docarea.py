@@ -301,6 +301,10 @@ _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)
 # a youth justice partnership's plan or board paper
 _YOUTH_JUSTICE = re.compile(r"\byouth (?:justice|offending) (?:plan|strategy|partnership|management board|board)\b", re.I)
+# a designated officer's own report: "Local Authority Designated Officer (LADO) Annual Report 2023-24"
+_LADO = re.compile(r"\b(?:(?-i:LADO)|(?:local authority )?designated officer)(?:['’]s)?\s+(?:\(LADO\)\s+)?(?:annual |service |"
+                   r"half[- ]year(?:ly)? |mid[- ]year )?(?:report|review|update)\b|\ballegations against (?:staff|adults|"
+                   r"people who work with children)[^\n]{0,30}\b(?:annual )?(?:report|review)\b", re.I)
 # the lines of a front page that name who wrote or leads a paper, not what it is about
 _OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|director|lead (?:officer|member)|contact|"
                            r"portfolio|cabinet member|executive member|responsible officer|officer|head of|prepared by)\b",
@@ -326,6 +330,8 @@ def document_service(pages: list[str]) -> str:
         return "internal audit"
     if _YOUTH_JUSTICE.search(front):
         return "youth justice"  # its staff's training is the service's own, not the partnership's
+    if _LADO.search(front):
+        return "LADO"  # its referrals are allegations about adults, not referrals to children's social care
     if CHILDREN.search(front):
         return ""
     return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))

@@ -1412,6 +1412,9 @@ def _under_a_heading(lines: list[str], at: int) -> str:
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|than|unlike|versus|vs)\b|;", re.I)
 
 
+_SOCIAL_CARE = re.compile(r"\b(?:social care|(?-i:CSC|MASH)|front door|children's services)\b", re.I)
+
+
 def _another_service(c: Candidate, service: str) -> bool:
     """A figure of another service than children's: its text names no children, and it is in a
     paper about that service (`service`) or names an adults' safeguarding board. A council's
@@ -1420,6 +1423,8 @@ def _another_service(c: Candidate, service: str) -> bool:
     before = c.snippet[:c.value_start]
     if _ADULTS_BOARD.search(before) and not CHILDREN.search(before):
         return True  # "the Safeguarding Adults Board set a budget of £198,000; the children's partnership's ..."
+    if service == "LADO" and c.kpi in ("referrals", "rereferral_rate") and not _SOCIAL_CARE.search(c.snippet):
+        return True  # a designated officer's report: "Of the 52 referrals, 38 concerned homes ..."
     if CHILDREN.search(c.snippet):
         return False
     # (not a board the figure is only compared with: "£512,900, compared with £301,000 spent by the SAB")

@@ -1327,3 +1327,14 @@ def test_short_lines_under_a_heading_of_our_own_figures_stay_facts(library):
 ])
 def test_the_second_term_of_a_ratio_is_no_count(text, library):
     assert facts(text, library) == set()
+
+
+def test_a_designated_officers_report_counts_its_own_referrals(library):
+    # a LADO's referrals are allegations about adults who work with children, not referrals to children's
+    # social care, even where a child is named; a referral to children's social care it names is one still
+    text = ("Eastmoor Safeguarding Children Partnership\nLocal Authority Designated Officer (LADO) Annual Report "
+            "2023-24\n\nIn 2023-24 the LADO received 402 referrals. In 19 referrals a child named in the allegation "
+            "was subject to a child protection plan. Re-referrals within 12 months were 6.2%.")
+    assert facts(text, library) == set()
+    assert facts("Eastmoor Council\nChildren's Scrutiny Committee\nFront door report 2023-24\n\nIn 2023-24 the "
+                 "service received 4,020 referrals.", library) == {("referrals", 4020.0)}

@@ -819,6 +819,17 @@ def _restated_count(c: Candidate, entry: KpiEntry, before: str, spans: list[tupl
     return clause(c.snippet, a, b, spans)[0]
 
 
+# people who completed a programme or a course, not a plan's actions
+_PEOPLE_DONE = re.compile(r"\b(?:parents|carers|families|young people|participants|learners|delegates|practitioners|"
+                          r"attendees|students|pupils|staff)\b[^.;]{0,60}?\b(?:completed|finished)\b[^.;]{0,12}$", re.I)
+# a year that names which of a thing it is, straight before it: "their summer 2024 courses", "the 2023
+# inspection" (the match ends on the year's noun, so it must reach the figure)
+_YEAR_AS_NAME = re.compile(r"\b(?:spring|summer|autumn|winter|the|their|its|our|this|that)\s+(?:19|20)\d\d\s+"
+                           r"(?:[a-z-]+\s+){0,2}?(?:courses?|sessions?|programmes?|conferences?|reviews?|reports?|plans?|"
+                           r"inspections?|census|returns?|data|figures|budgets?|cohorts?|events?|campaigns?|intake|round|"
+                           r"audits?|strategy)\b", re.I)
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -833,6 +844,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
+    if entry.id.startswith("plan_actions") and _PEOPLE_DONE.search(raw_before.rsplit(". ", 1)[-1]):
+        return "other-noun", "people-done"  # "596 parents started and 461 completed (77%)": a programme's
+    if _YEAR.fullmatch(c.raw) and any(m.start() < len(raw_before) < m.end() for m in
+                                      _YEAR_AS_NAME.finditer(raw_before + text[c.value_start:c.value_end + 40])):
+        return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
     if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):

@@ -1338,3 +1338,17 @@ def test_a_designated_officers_report_counts_its_own_referrals(library):
     assert facts(text, library) == set()
     assert facts("Eastmoor Council\nChildren's Scrutiny Committee\nFront door report 2023-24\n\nIn 2023-24 the "
                  "service received 4,020 referrals.", library) == {("referrals", 4020.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "We did joint planning with the two language schools before their summer 2024 courses.",
+    "The partnership reviewed the 2023 conference programme with its delegates.",
+])
+def test_a_year_that_names_which_of_a_thing_is_no_count(text, library):
+    assert facts(text, library) == set()
+
+
+def test_people_who_completed_a_programme_are_no_plans_actions(library):
+    assert facts("Parenting programmes: 47 groups ran, 596 parents started and 461 completed (77%).", library) == set()
+    assert facts("Of the 40 actions in the plan, 31 are complete (77%).", library) == {
+        ("plan_actions_total", 40.0), ("plan_actions_completed", 31.0), ("plan_actions_completed_pct", 77.0)}

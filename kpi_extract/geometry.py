@@ -48,7 +48,7 @@ _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}
 _COMPARATOR = re.compile(
     r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|"
     r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|london|core cities|"
-    r"targets?|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
+    r"targets?|stretch|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
     r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies)|assumed|assumptions?|budgeted|modelled)\b|"

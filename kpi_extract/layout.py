@@ -127,6 +127,9 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b\d\d?[/-]\d\d\b|\bQ[1-4]\b|\bquarter
 
 
 _TWO_DIGITS = re.compile(r"\d\D*\d")
+# the stub of a header of plans: "Demand forecast | 2025/26 | 2026/27", "Targets 2025/26 2026/27"
+_PLANNED_LEAD = re.compile(r"\b(?:forecasts?|projected|projections?|predicted|modelled|targets?|trajector(?:y|ies)|"
+                           r"milestones?)\b(?!.*\b(?:actuals?|outturn)\b)", re.I)
 
 
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
@@ -153,8 +156,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     columns: list[Column] = []
     pos = mentions[0].start
     lead = stripped[:pos]
-    if len(lead.split()) > 4 or re.search(r"\d", lead):
-        return None
+    if len(lead.split()) > 4 or re.search(r"\d", lead) or _PLANNED_LEAD.search(lead):
+        return None  # (a table headed "Demand forecast | 2025/26 | 2026/27" holds no actuals)
     # "Measure outturn Apr-24 May-24 ...": the last year's outturn is a column, of the year the line
     # above names ("2023/24")
     outturn = re.search(r"\b(?:outturn|actual|actuals|baseline)\s*$", lead, re.I)

@@ -1316,6 +1316,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
+        elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" \
+                and (headed := _piped_column_role(lines, c.line, c.raw)):
+            role, rule = headed, "column-head"  # "KPI | Target | Stretch" over "Children on CP plans | 330 | 310"
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _goes_on_about_a_body(layout, c):
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
@@ -1370,7 +1373,7 @@ def _planned_list(lines: list[str], at: int) -> str:
 
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are
-_HEAD_TAIL = r"(?:\s+(?:for|to|by|in|at)\b)?(?:\s+(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|[A-Z][a-z]{2,8}))*" \
+_HEAD_TAIL = r"(?:\s+(?:for|to|by|in|at)\b)?(?:(?:\s+|\s*\|\s*)(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|[A-Z][a-z]{2,8}))*" \
              r"\s*(?:\([^()]{0,60}\))?\s*:?\s*$"
 # (nor a table's row of column heads: "Budget Forecast Variance")
 _HEAD_NOT = r"(?![^:]*\b(?:against|vs\.?|versus|actuals?|performance|progress|achieved|outturn|budget|variance)\b)"
@@ -1400,6 +1403,26 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|\d{
 
 # a period, a rate's base or a span of time in a row's label: no value of the row
 _NOT_A_VALUE = re.compile(_PERIOD_WORDS.pattern + r"|\bper\s+10(?:,?000|k)\b|\b\d+\s+(?:months|weeks|days|years|hours)\b", re.I)
+
+
+def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
+    """The role the column head of a table set out with pipes gives the cell holding `raw` in line
+    `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
+    if not 0 <= at < len(lines) or lines[at].count("|") < 2:
+        return ""
+    cells = [x.strip() for x in lines[at].strip().strip("|").split("|")]
+    where = [k for k, x in enumerate(cells) if x == raw.strip()]
+    if len(where) != 1 or where[0] == 0:
+        return ""
+    k = at - 1
+    while k >= 0 and at - k <= 12 and lines[k].count("|") >= 2 and re.search(r"\d", lines[k]):
+        k -= 1
+    if k < 0 or lines[k].count("|") < 2 or re.search(r"\d", lines[k]):
+        return ""
+    heads = [x.strip() for x in lines[k].strip().strip("|").split("|")]
+    if len(heads) != len(cells):
+        return ""
+    return next((role for role, _, rx in _TABLE_LABEL_RULES if rx.search(heads[where[0]])), "")
 
 
 def _item_line(line: str) -> bool:

@@ -1352,3 +1352,17 @@ def test_people_who_completed_a_programme_are_no_plans_actions(library):
     assert facts("Parenting programmes: 47 groups ran, 596 parents started and 461 completed (77%).", library) == set()
     assert facts("Of the 40 actions in the plan, 31 are complete (77%).", library) == {
         ("plan_actions_total", 40.0), ("plan_actions_completed", 31.0), ("plan_actions_completed_pct", 77.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # a table whose stub names a forecast holds no actuals, nor does a column headed as a target
+    "Projected demand | 2026/27 | 2027/28\nChildren in need | 3,120 | 3,200\nChildren in care | 744 | 760",
+    "Indicator | Target | Stretch | Tolerance\nChildren on child protection plans | 330 | 310 | 15",
+])
+def test_a_table_set_out_with_pipes_headed_as_plans_gives_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_table_set_out_with_pipes_keeps_its_column_of_actuals(library):
+    assert facts("Measure | Actual | Target | England\nChildren on child protection plans | 330 | 310 | 290",
+                 library) == {("cp_plans", 330.0)}

@@ -505,7 +505,8 @@ _BODY_RUNS = re.compile(_NAMED_THEN + r"which\s+(?:runs|ran|provides|provided|de
 # CAMHS provider, told the board that it ran 26 sessions", "Safe Steps (the domestic abuse charity) spent"
 _APPOSITIVE_HEAD = (r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|providers?|charities|hospices?|agenc(?:y|ies)|"
                     r"organisations?|(?:housing )?associations?|social enterprises?)")
-_TELLS = r"\s+(?:told|tells|informed|informs|advised|advises|shared|shares|presented|presents|gave|gives|spoke|speaks|updated|updates|explained|explains|wrote|writes)\b"
+_TELLS = (r"\s+(?:told|tells|informed|informs|advised|advises|shared|shares|presented|presents|gave|gives|spoke|speaks|"
+          r"updated|updates|explained|explains|wrote|writes)\b")
 _BODY_APPOSITION = re.compile(r"(?:" + _NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD
                               + r"\b[^,;.]{0,50},|(?:^\W*|(?<=[12]\d\d\d)\s+)(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4}\s+\("
                               r"(?:the|a|an|our|their|one)\s+[^();.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^();.]{0,50}\))"
@@ -846,8 +847,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if entry.id.startswith("plan_actions") and _PEOPLE_DONE.search(raw_before.rsplit(". ", 1)[-1]):
         return "other-noun", "people-done"  # "596 parents started and 461 completed (77%)": a programme's
-    if _YEAR.fullmatch(c.raw) and any(m.start() < len(raw_before) < m.end() for m in
-                                      _YEAR_AS_NAME.finditer(raw_before + text[c.value_start:c.value_end + 40])):
+    if _YEAR.fullmatch(c.raw) and any(m.start() < c.value_start < m.end() for m in
+                                      _YEAR_AS_NAME.finditer(text, max(0, c.value_start - 90), c.value_end + 40)):
         return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
@@ -1405,12 +1406,17 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|\d{
 _NOT_A_VALUE = re.compile(_PERIOD_WORDS.pattern + r"|\bper\s+10(?:,?000|k)\b|\b\d+\s+(?:months|weeks|days|years|hours)\b", re.I)
 
 
+def _piped_cells(line: str) -> list[str]:
+    """The cells of a line set out with pipes, outer pipes dropped."""
+    return [x.strip() for x in line.strip().strip("|").split("|")]
+
+
 def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     """The role the column head of a table set out with pipes gives the cell holding `raw` in line
     `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
     if not 0 <= at < len(lines) or lines[at].count("|") < 2:
         return ""
-    cells = [x.strip() for x in lines[at].strip().strip("|").split("|")]
+    cells = _piped_cells(lines[at])
     where = [k for k, x in enumerate(cells) if x == raw.strip()]
     if len(where) != 1 or where[0] == 0:
         return ""
@@ -1419,7 +1425,7 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
         k -= 1
     if k < 0 or lines[k].count("|") < 2 or re.search(r"\d", lines[k]):
         return ""
-    heads = [x.strip() for x in lines[k].strip().strip("|").split("|")]
+    heads = _piped_cells(lines[k])
     if len(heads) != len(cells):
         return ""
     return next((role for role, _, rx in _TABLE_LABEL_RULES if rx.search(heads[where[0]])), "")

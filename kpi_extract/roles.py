@@ -80,6 +80,8 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goal
                      r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|"
                      # the figure is what is wanted: "The partnership wants 95 per cent of places filled"
                      r"(?:wants?|wanted|would like(?: to see)?)(?=\s+(?:around\s+|about\s+|some\s+)?$)|tolerance|intend(?:s|ed)? to|"
+                     # what a board asks of the service: "The board has asked for utilisation of 90% in 2025/26"
+                     r"(?:asked|asks|ask|called|calls) for|"
                      r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
                      r"commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
@@ -279,7 +281,8 @@ _CONDITION = re.compile(
     r"placed (?:more than|over|outside|out of)|miles from|"
     r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
     # (the predicate ends at the next figure: "had a visit within [5 working days]")
-    r"(?:had|has|have|were|was|seen|visited|held|completed|reviewed|done|made)\b[^|.;]{0,40}\bwithin(?=\s*$)|missed|"
+    r"(?:had|has|have|were|was|seen|visited|held|completed|reviewed|done|made|became|become)\b[^|.;]{0,40}\bwithin(?=\s*$)|"
+    r"missed|"
     r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|"
     # "have experienced three or more moves", "were pending a screening decision", "left early",
     # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
@@ -318,25 +321,29 @@ _WHO_IN_LABEL = re.compile(r"\b(?:who|whose)\b(?!\s+(?:are|were|is|was)\s+(?:loo
 # what happened to some of a stock's children, the verb straight after the KPI's words: "41 children in care
 # received a suspension", "11 children on plans had not been seen" (being, becoming, staying or living where
 # they are is the stock itself or its part)
-_EVENT_AFTER = re.compile(r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|started|numbered|totalled|totaled|"
+# (the council's own words may come between: "121 children looked after by the city council have an EHC plan")
+_BY_US = r"(?:\s+by\s+(?:the|our|this)\s+(?:[\w-]+\s+)?(?:council|authority)|\s+by\s+us)?"
+_EVENT_AFTER = re.compile(_BY_US + r"\s+(?!(?:lived|stayed|remained|entered|left|ceased|started|numbered|totalled|totaled|"
                           r"stood|rose|fell|increased|decreased|dropped|grew|reached|accounted|represented|included|"
                           r"comprised|placed|aged|looked|cared|supported|recorded|reported|counted|allocated|"
                           r"registered|known|open|listed|identified|shown|compared)\b)(?:had|received|experienced|went|saw|took|"
                           r"(?:became|become)\s+(?!(?:subject|the subject|looked|a child|children)\b)\w+|"
-                          r"attended|missed|achieved|waited|[a-z]{3,}ed)\b", re.I)
+                          r"attended|missed|achieved|waited|[a-z]{3,}ed|"
+                          # what some of them have: "have an EHC plan", "has a disability" (not "have risen")
+                          r"(?:have|has)\s+(?:a|an|no|their|one|two|some|special|additional)\s)\b", re.I)
 # or the state some of them are in, said after "were" or "are": "41 children in care were arrested", "are
 # electively home educated", "were identified as at risk of exploitation" (not the stock's own words, its
 # parts' words or how it was counted: "were looked after", "were living with foster carers", "were aged 16")
-_STATE_AFTER = re.compile(r"\s+(?:were|are|was|is|have been|had been|has been)\s+(?:(?:now|still|currently|also)\s+)?"
+_STATE_AFTER = re.compile(_BY_US + r"\s+(?:were|are|was|is|have been|had been|has been)\s+(?:(?:now|still|currently|also)\s+)?"
                           r"(?!(?:looked|subject|the|a|an|on|in|at|with|recorded|counted|reported|open|known|allocated|"
                           r"living|lived|accommodated|placed|aged|age|male|female|boys|girls|white|black|asian|mixed|of|"
                           r"from|under|over|disabled|unaccompanied|cared|supported|being|resident|new|newly|all|both|"
-                          r"either|more|fewer|less|up|down|made|taken|received|referred|seen|there|here|then|"
+                          r"either|more|fewer|less|up|down|made|taken\s+into|received|referred|seen|there|here|then|"
                           r"children|young|care|looked-after|british|born|male|female|registered|listed|included|"
                           r"counted|shown|given|identified as (?:a |being )?(?:child|children) (?:in need|looked)|"
                           r"previously|already|first)\b)"
-                          r"(?:[a-z]+ly\s+)?(?:[a-z]{4,}ed|identified|missing|excluded|suspended|arrested|detained|"
-                          r"remanded|charged|convicted|pregnant|parents|homeless)\b", re.I)
+                          r"(?:[a-z]+ly\s+)?(?:[a-z]{4,}ed|taken|driven|brought|sent|kept|identified|missing|excluded|suspended|"
+                          r"arrested|detained|remanded|charged|convicted|pregnant|parents|homeless)\b", re.I)
 # the state the figure's own verb gives it, not a population: "4 are rated red", "3 were off track"
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
                            r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
@@ -527,6 +534,12 @@ _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adult
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
 _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
+# or said before it, on staff not on the establishment or on rooms paid by the night: "Spend on agency social workers was £3.42m in 2018/19,
+# against £2.96m in 2017/18" (spend on placements or a service is that line's own spend, named in subject)
+_SPEND_ON_ITEM = re.compile(r"\b(?:spend|spending|expenditure)\s+on\s+(?:(?:agency|interim|locum|temporary|contract|"
+                            r"off-payroll)\s+(?:[\w-]+\s+)?(?:staff|staffing|workers|social workers|managers|posts)|"
+                            r"consultan\w+|overtime|(?:[\w-]+\s+){0,2}?(?:bed and breakfast|B&B|hotels?|nightly[- ]paid|"
+                            r"temporary accommodation))\b", re.I)
 # the ends of a range, "between 390 and 420"
 _RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
@@ -559,6 +572,18 @@ _CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
                          r"contingency)\b", re.I)
+# referrals made under housing law are a housing service's: "612 referrals to the council under section 213B
+# of the Housing Act 1996", "referrals under the duty to refer"
+_HOUSING_REFERRALS = re.compile(r"\b(?:Housing Act|section 213B|s\.?\s?213B|duty to refer|homelessness (?:service|team|"
+                                r"duty|duties|prevention)|housing options)\b", re.I)
+# a figure in brackets straight after the comparator it is: "across the North West (96 per 10,000)"
+_BRACKET_AFTER = re.compile(r"\s*\(\s*$")
+# the noun the sum is "of" is a line of the budget, not the budget: "a planned contribution of £3.0m",
+# "includes savings of £2.1m" (a sentence that names the budget as well)
+_LINE_OF = re.compile(r"\b(?:contributions?|savings?|pressures?|variances?|overspends?|underspends?|provisions?|"
+                      r"contingenc(?:y|ies)|surplus|deficit|shortfall|gap|grants?|top-?ups?|transfers?|drawdowns?|"
+                      r"draw-downs?|uplifts?|growth)\s+of\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+)?£?\s*$",
+                      re.I)
 _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
@@ -575,6 +600,11 @@ _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d
                                # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"
                                r"\b(?:contributions|income)\s+(?:plus|and|with|including)\s+(?:the\s+)?(?:balance|carry|amount)\s+"
                                r"(?:brought|carried)\s+forward\b[^£\d]{0,10}$", re.I)
+# a body's share of the cost of care is no contribution to a partnership: "Contributions from health to joint
+# placements", "the ICB's contribution towards continuing care packages"
+_TO_PLACEMENTS = re.compile(r"\bcontributions?\s+(?:from\s+[^.;£]{1,40}?\s+)?(?:to|towards)\s+(?:the\s+costs?\s+of\s+)?"
+                            r"(?:(?:joint(?:ly)?[- ]funded|joint|individual|residential|external)\s+)?(?:placements?|"
+                            r"care packages?|packages\s+of\s+care|continuing (?:health )?care)\b", re.I)
 # developers' contributions under planning agreements are no partner's
 _DEVELOPERS = re.compile(r"\b(?:section 106|s\.?106|developers?'?|community infrastructure levy|(?-i:CIL))\b", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
@@ -887,6 +917,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "except"
     if not money and entry.unit == "count" and c.match_start >= c.value_start and _FROM_THEM.match(raw_after):
         return "other-noun", "from-them"
+    if entry.id in ("referrals", "rereferral_rate") and (_HOUSING_REFERRALS.search(raw_before) or _HOUSING_REFERRALS.search(
+            re.split(r"[.;]\s", text[c.value_end:c.value_end + 120], maxsplit=1)[0])):
+        return "other-body", "housing-referrals"  # "612 referrals to the council under section 213B of the Housing Act"
     if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
@@ -941,6 +974,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-label"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
+        return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
     if not paid_in and _QUOTED_AS_COMPARISON.match(predicate):
         return "comparator", "quoted-as-comparison"  # "Luton's rate, 71 per 10,000, was quoted as a point of reference"
     if not paid_in and restated and _COMPARATOR.search(restated):
@@ -1059,10 +1094,13 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.id in _MONEY_KPI_GROUPS["own"]:
         if _SHARE_OF_PROGRAMME.match(raw_after):  # "Expenditure to 30 September was £79.4m (37% of the programme)"
             return "finance-line", "programme"
-        if entry.id == "expenditure_total" and _SPENT_ON_ITEM.match(raw_after):
+        if entry.id == "expenditure_total" and (_SPENT_ON_ITEM.match(raw_after)
+                                                or _SPEND_ON_ITEM.search(re.split(r"[.;]\s", raw_before)[-1])):
             return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
+        if _LINE_OF.search(raw_before):
+            return "finance-line", "line-of"  # "The budget makes a planned contribution of £3.0m" to reserves
         if _PROJECT_MONEY.search(raw_before) or _CAPITAL_LEAD.match(text):
             return "finance-line", "project"  # "a four-bedroom children's home ..., with a budget of £1.90m"
         if " | " in text[:c.value_start] and _CAPITAL.search(text.split(" | ", 1)[0]):
@@ -1071,6 +1109,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "look-alike", "total-with-carry-forward"
     if paid_in and _MIXED_INCOME.search(before + after):
         return "look-alike", "mixed-income"
+    if paid_in and _TO_PLACEMENTS.search(raw_before):
+        return "finance-line", "to-placements"  # "Contributions from health to joint placements are budgeted at £5.2m"
     if paid_in and _DEVELOPERS.search(raw_before):
         return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
     if paid_in and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
@@ -1320,6 +1360,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" \
                 and (headed := _piped_column_role(lines, c.line, c.raw)):
             role, rule = headed, "column-head"  # "KPI | Target | Stretch" over "Children on CP plans | 330 | 310"
+        elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi in _MONEY_KPI_GROUPS["paid-in"] \
+                and c.method == "table" and _funds_a_scheme(layout, c):
+            role, rule = "finance-line", "scheme-funding"  # "Prudential borrowing | 1,054": how a build is paid for
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _goes_on_about_a_body(layout, c):
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
@@ -1330,6 +1373,17 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         out.append(_own_measure(c, library))
     return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library),
                                 library)
+
+
+# the sources that pay for a capital scheme: a table with one of them in it is no table of partners' shares
+_SCHEME_SOURCE = re.compile(r"\b(?:borrowing|capital (?:receipts?|grants?|funds?|programme)|capacity fund|"
+                            r"revenue contributions? to capital|(?-i:RCCO)|section 106|s106)\b", re.I)
+
+
+def _funds_a_scheme(layout: PageLayout, c: Candidate) -> bool:
+    """Is the candidate's table one of the sources that fund a capital scheme (borrowing, capital
+    receipts, a capital grant), not of partners' contributions?"""
+    return any(c.line in t.lines and any(_SCHEME_SOURCE.search(r.label) for r in t.rows) for t in layout.tables)
 
 
 _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?:Between them,?\s+)?"
@@ -1353,8 +1407,13 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
 _LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z]{1,3}\))\s")
 
 
+# a list's lead that opens a breakdown of a whole: "Of the 112:", "Of these children:", "Among them:"
+_OF_WHOLE_LEAD = re.compile(r"\b(?:of|among|amongst)\s+(?:the|these|those|them|this group|this cohort)(?:\s+[\d,]+)?"
+                            r"(?:\s+[\w'-]+){0,4}\s*:\s*$", re.I)
+
+
 def _planned_list(lines: list[str], at: int) -> str:
-    """"target" or "forecast" when the line `at` is an item of a list whose lead, the line above its
+    """"part" when the line `at` is an item of a list under a lead that breaks down a whole; "target" or "forecast" when the line `at` is an item of a list whose lead, the line above its
     first item, names plans ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise. Items
     that are short lines of a label and its figure, bulleted or not, follow a heading of their own:
     "Target 2025/26" over "Children in care per 10,000: 65.0" (`_under_a_heading`)."""
@@ -1366,6 +1425,8 @@ def _planned_list(lines: list[str], at: int) -> str:
     while k >= 0 and at - k <= 12 and (_LIST_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
         k -= 1
     lead = lines[k] if k >= 0 and at - k <= 12 else ""
+    if _OF_WHOLE_LEAD.search(lead):
+        return "part"  # "Of the 112:" over "- 27 were children in care": parts of that whole, not our counts
     if not lead.strip() or len(lead) > 90:
         return _under_a_heading(lines, at)
     if _FORECAST.search(lead):
@@ -1411,10 +1472,21 @@ def _piped_cells(line: str) -> list[str]:
     return [x.strip() for x in line.strip().strip("|").split("|")]
 
 
+# a column head of a change since an earlier time: "Since Q2", "Change on last year", "vs 2023"
+_SINCE_HEAD = re.compile(r"^(?:(?:change|movement)\s+)?(?:since|on last|from last|vs\.?|versus)\b", re.I)
+
+
+def _head_role(head: str) -> str:
+    return next((role for role, _, rx in _TABLE_LABEL_RULES if rx.search(head)),
+                "change" if _SINCE_HEAD.match(head) else "")
+
+
 def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     """The role the column head of a table set out with pipes gives the cell holding `raw` in line
     `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
-    if not 0 <= at < len(lines) or lines[at].count("|") < 2:
+    if not 0 <= at < len(lines):
+        return ""
+    if lines[at].count("|") < 2:
         return ""
     cells = _piped_cells(lines[at])
     where = [k for k, x in enumerate(cells) if x == raw.strip()]
@@ -1428,7 +1500,7 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     heads = _piped_cells(lines[k])
     if len(heads) != len(cells):
         return ""
-    return next((role for role, _, rx in _TABLE_LABEL_RULES if rx.search(heads[where[0]])), "")
+    return _head_role(heads[where[0]])
 
 
 def _item_line(line: str) -> bool:
@@ -1539,12 +1611,25 @@ def _another_councils(c: Candidate, library: Library, area_code: str) -> bool:
 _OF_OTHER_WHOLE = re.compile(r"^\W*(?:of|among|amongst) (?:the|these|those) (?P<n>[\d,]+) [^,;.]{2,80},", re.I)
 
 
+# a clause that counts a part of a group it names without its count, and the parts after it: "12 of the
+# high-risk children were in care and 8 were subject to a plan" (not "41 of them", which may be the KPI's own
+# whole told before)
+_N_OF_THE = re.compile(r"\W*(?P<n>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"[a-z]+teen|twenty|thirty|forty|fifty)(?:-[a-z]+)?) (?:of|among) the\b(?! \d)[^;.:]{0,80}?"
+                       r"\b(?:were|are|was|is|had|have)\b", re.I)
+
+
 def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
     """The figures of a sentence that breaks down a whole no candidate reads are parts of that
     whole, not the KPIs' own counts (a part is a fact only of its own KPI's whole)."""
     out = []
     for c in cands:
         m = _OF_OTHER_WHOLE.match(c.snippet) if c.method != "table" else None
+        if m is None and c.method != "table":
+            clause_start = max(c.snippet.rfind("; ", 0, c.value_start) + 2, 0)
+            n_of = _N_OF_THE.match(c.snippet, clause_start)
+            if n_of and n_of.start("n") <= c.value_start and c.role in FACT_ROLES and "+part" not in c.pattern:
+                c = replace(c, role="part", role_rule="of-another-whole", subject="")
         if m and c.value_start > m.end() and c.role in FACT_ROLES | {"part"} and "+part" not in c.pattern \
                 and not any(o.snippet == c.snippet and o.value_start == m.start("n") for o in cands):
             c = replace(c, role="part", role_rule="of-another-whole", subject="")

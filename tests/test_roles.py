@@ -1366,3 +1366,59 @@ def test_a_table_set_out_with_pipes_headed_as_plans_gives_no_fact(text, library)
 def test_a_table_set_out_with_pipes_keeps_its_column_of_actuals(library):
     assert facts("Measure | Actual | Target | England\nChildren on child protection plans | 330 | 310 | 290",
                  library) == {("cp_plans", 330.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # what is done for some of the children in care, or what some of them have, is no count of them
+    "In addition, 46 children in care are taken to their school of origin so that they can stay at it when their "
+    "placement moves.",
+    "121 children looked after by the city council have an EHC plan and a further 96 receive SEN support.",
+    # parts of a whole that is not the KPI's: a list under "Of the 112:", and the parts after "12 of the ..."
+    "At 31 March the youth justice service was working with 112 children. Of the 112:\n"
+    "- 27 were children in care;\n- 14 were subject to a child protection plan.",
+    "31 children were assessed as at high risk of exploitation; 12 of the high-risk children were in care and 8 "
+    "were subject to a child protection plan.",
+    # repeat plans are qualified by their time since the last one
+    "47 children became subject to a child protection plan within 12 months of their last plan.",
+    # what a board asks for is a target
+    "The board has asked for training utilisation of 90% in 2025/26.",
+    # a region's figure in brackets after its name is a comparator
+    "Rates of children looked after are higher across the North West (96 per 10,000 children) than here.",
+    # referrals made under housing law are a housing service's
+    "3.4 Duty to refer. Public bodies made 612 referrals to the council under section 213B of the Housing Act 1996 in "
+    "2024/25: 148 came from the council's children's social care teams.",
+])
+def test_qualified_counts_parts_of_another_whole_targets_and_other_services_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # spend on agency staff, or on rooms paid by the night, is one line of spending
+    "Spend on agency social workers was £3.42m in 2018/19, against £2.96m in 2017/18.",
+    "Gross spend on nightly-paid bed and breakfast and hotel rooms was £3.94m in 2024/25.",
+    # the sum that is "of" a contribution, a saving or a pressure is that line, in a sentence about the budget
+    "The budget makes a planned contribution of £3.0m in 2025/26, taking the general fund balance to £10.2m.",
+    # health's share of the cost of placements is no contribution to a partnership
+    "Contributions from health to joint placements are budgeted at £5.2m.",
+    # an apprenticeship's places are no training places
+    "A council-sponsored apprenticeship programme has offered 8 places, of which 5 have been taken up.",
+])
+def test_lines_of_spending_and_places_of_another_kind_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_service_or_a_placement_lines_own_spend_stays_a_fact(library):
+    assert facts("Spend on children's services was £95.2m in 2023/24.", library) == {("expenditure_total", 95200000.0)}
+    assert facts("Spend on residential care placements reached £23.6m in 2022/23.", library) == {
+        ("expenditure_total", 23600000.0)}
+    assert facts("There were 640 children looked after by the council at 31 March 2025.", library) == {
+        ("children_in_care", 640.0)}
+
+
+def test_a_table_of_the_sources_that_fund_a_build_gives_no_contributions(library):
+    text = ("Source of funding | Contribution (£)\nDfE Children's Home Capacity Fund | 992,000\n"
+            "Prudential borrowing | 1,054,000\nTotal | 2,046,000")
+    assert facts(text, library) == set()
+    assert facts("Partner | Contribution (£)\nPolice | 52,000\nICB | 98,000\nCouncil | 150,000\nTotal | 300,000",
+                 library) == {("agency_contribution", 52000.0), ("agency_contribution", 98000.0),
+                              ("agency_contribution", 150000.0), ("budget_contributions", 300000.0)}

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
 from .model import Period
+from .normalise import collapse
+from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
 from .periods import (YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, single_period, year_column,
@@ -510,12 +512,18 @@ def unpiped(line: str) -> str:
 _LABEL_WRAP = re.compile(r"\s*[(a-z](?!.*\b(?:19|20)\d\d\b)[^|]*$")
 
 
-def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
+_WRAP_ON = re.compile(r"\s*[a-z(]")  # the rest of a label, run on
+_RULE_LINE = re.compile(r"^\s*[-=_\u2013\u2014]{3,}[-=_\u2013\u2014\s]*$")
+
+
+def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset()) -> tuple[list[Line], set[int]] | None:
     """A page's lines laid out as the page model of a drawn table, for a text set out with pipes
-    ("Children in care | 702 | 488"): each cell a run in its column, so that a block of two or more
-    such lines is read as geometry reads a table (typed headers, a label column's own period,
-    a row of one figure), not as prose. Returns the lines and which of them are rows; None when no
-    block of pipe rows is on the page."""
+    ("Children in care | 702 | 488") or with spaces (`textgrid`): each cell a run in its column, so
+    that a block of two or more such lines is read as geometry reads a table (typed headers, a label
+    column's own period, a row of one figure), not as prose. Returns the lines and which of them are
+    rows; None when no block of rows is on the page. A block set out with spaces that holds a line of
+    `avoid` (one the text tables read, under a header of periods) is left to them: they read such a table
+    better more often than not."""
     rows = [bool(_PIPE_ROW.search(ln)) for ln in lines]
     blocks: list[list[int]] = []
     for i, is_row in enumerate(rows):
@@ -524,15 +532,20 @@ def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
         elif is_row:
             blocks.append([i])
     blocks = [b for b in blocks if len(b) >= 2]
-    if not blocks:
+    spaced = [list(span) for span in spaced_blocks(lines) if not any(rows[i] or i in avoid for i in span)]
+    if not blocks and not spaced:
         return None
     size, char = 10.0, 5.0
     # a line over a block of pipe rows is its caption or header, never a label wrapped up from its
     # first row (a pipe row holds its whole label): a little space is set before each block
-    starts = {b[0] for b in blocks}
+    starts = {b[0] for b in blocks + spaced}
+    # a label wrapped over two lines of a table set out with spaces, its figures on the second ("Children in
+    # care per 10,000" over "children aged 0-17   57.1   58.4"), is set close, as one row's lines are
+    glued = {i + 1 for b in spaced for i in b if i + 1 in b and spaced_cells(lines[i]) is None
+             and _WRAP_ON.match(lines[i + 1])}
     tops, offset = [], 0.0
     for i in range(len(lines)):
-        offset += 9.0 if i in starts else 0.0
+        offset += 9.0 if i in starts else (-8.0 if i in glued else 0.0)
         tops.append(60 + 14 * i + offset)
     runs: dict[int, list[Run]] = {}
     for block in blocks:
@@ -552,13 +565,20 @@ def pipe_lines(lines: list[str]) -> tuple[list[Line], set[int]] | None:
                 x0, x1 = (40, 40 + len(cell) * char) if k == 0 else (right[k] - len(cell) * char, right[k])
                 out.append(Run(cell, x0, top, x1, top + size, size, False))
             runs[i] = out
+    for block in spaced:  # a monospaced text: each cell starts at its column's character
+        for i in block:
+            if _RULE_LINE.match(lines[i]):
+                continue  # a rule of dashes under the header
+            cells = spaced_cells(lines[i]) or [(len(lines[i]) - len(lines[i].lstrip()), lines[i].strip())]
+            runs[i] = [Run(t, 40 + at * char, tops[i], 40 + (at + len(t)) * char, tops[i] + size, size, False)
+                       for at, t in cells]
     model = []
     for i, ln in enumerate(lines):
         top = tops[i]
         line_runs = runs.get(i) or [Run(ln.strip() or " ", 40, top, 40 + max(1, len(ln.strip())) * char, top + size, size,
                                         False)]
         model.append(Line(line_runs, " ".join(r.text for r in line_runs)))
-    return model, {i for b in blocks for i in b}
+    return model, {i for b in blocks + spaced for i in b}
 
 
 def _claimed(g: GeoTable) -> set[int]:
@@ -568,12 +588,20 @@ def _claimed(g: GeoTable) -> set[int]:
     return set() if [c.kind for c in g.columns] == ["captioned"] else g.lines
 
 
+def _text_table_lines(lines: list[str]) -> set[int]:
+    """The lines the text tables read (a header of periods over rows of figures): a table set out with
+    spaces that they read is theirs, as it was before its columns were kept."""
+    return {i for t in find_tables([unpiped(ln) for ln in lines], {i for i, ln in enumerate(lines) if is_piped(ln)})
+            for i in t.lines}
+
+
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
                 settings: Settings | None = None) -> PageLayout:
     """Tables and sentences of a page. With the page's model lines, tables come from the
     geometry (columns, wrapped labels, typed headers) and sentences stop at block breaks;
     the text-table reading still runs on the lines no geometric table took."""
-    lines = text.split("\n")
+    laid_out = text.split("\n")  # (a table set out with spaces keeps them: its columns)
+    lines = [collapse(ln) for ln in laid_out] if "  " in text else laid_out
     used: set[int] = set()
     tables: list[TextTable] = []
     geo: list[GeoTable] = []
@@ -585,7 +613,8 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             tables.append(_from_geometry(g, lines))
             used |= _claimed(g)
         breaks = starts_of_blocks(model_lines)
-    elif model_lines is None and "|" in text and (piped := pipe_lines(lines)) is not None:
+    elif model_lines is None and ("|" in text or "  " in text) and (piped := pipe_lines(laid_out, _text_table_lines(
+            lines) if "  " in text else frozenset())) is not None:
         # a text set out with pipes: its tables as geometry reads them, the rest as text
         laid, rows = piped
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .textgrid import spaced_rows
+
 # explicit map, not NFKC: NFKC would also turn "1½" into "11/2" (pitfalls.md)
 LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -102,8 +104,16 @@ def normalise_text(text: str) -> str:
     text = _OCR_POUND.sub("£", text)
     text = _MONEY_GAP.sub("£", text)
     text = _SCALE_GAP.sub(r"\1\2", text)
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    # (a table set out with spaces keeps its spacing: its columns are where its cells start)
+    raw = text.split("\n")
+    kept = spaced_rows(raw)
+    lines = [raw[i].expandtabs(4).rstrip() if i in kept else collapse(raw[i]) for i in range(len(raw))]
     return "\n".join(lines).strip("\n")
+
+
+def collapse(line: str) -> str:
+    """A line with its runs of spaces made one, as prose is read."""
+    return re.sub(r"[ \t]+", " ", line).strip()
 
 
 def damage_count(text: str) -> int:

@@ -6,6 +6,7 @@ texts are our own wording.
 import pytest
 
 from conftest import TABLE, facts_of
+from kpi_extract.pipeline import extract_text
 
 ANNUAL_REPORT = "Northmoor Safeguarding Children Partnership\nAnnual Report 2016/17\n"
 
@@ -539,3 +540,17 @@ def test_a_places_column_counts_training_places_only_in_a_table_of_training(libr
     courses = "Course 2023/24 | Places | Attended\nNeglect | 120 | 104\nExploitation | 96 | 90"
     assert {(f.kpi, f.value) for f in extract_text(courses, library) if f.kpi == "training_places_offered"} == {
         ("training_places_offered", "120"), ("training_places_offered", "96")}
+
+
+def test_a_column_of_sessions_is_a_course_count_only_in_a_table_that_speaks_of_training(library):
+    hubs = "Hub | Visits 2023/24 | Families | Sessions run\nAdswood | 8,412 | 1,620 | 702\nMarple | 6,215 | 1,301 | 530"
+    assert {(f.kpi, float(f.value)) for f in extract_text(hubs, library)} == set()
+    courses = ("Multi-agency training 2023/24\nCourse | Sessions run | Delegates\nNeglect | 12 | 240\n"
+               "Exploitation | 9 | 180")
+    assert ("training_courses", 12.0) in {(f.kpi, float(f.value)) for f in extract_text(courses, library)}
+
+
+def test_a_row_naming_childrens_social_care_is_no_count_of_children_in_care(library):
+    text = ("Outcomes of closed early help episodes, 2023/24\nReason for closure | Episodes | %\n"
+            "Needs met | 2,281 | 78%\nEscalated to children's social care | 263 | 9%\nMoved away | 88 | 3%")
+    assert {f.kpi for f in extract_text(text, library)} & {"children_in_care", "children_in_need"} == set()

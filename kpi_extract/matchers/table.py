@@ -125,6 +125,9 @@ _FLOW_WORD = re.compile(r"\b(?:became|become|becoming|becomes|start\w*|new|began
                         r"ceased|ceasing)\b", re.I)
 
 
+_SOCIAL_CARE = re.compile(r"\bsocial\s+care\b", re.I)
+
+
 def label_kpi(label: str, unit: str, previous: str | None, library: Library,
               cutoff: float = DEFAULT_SETTINGS.table_label_cutoff) -> tuple[str, float] | None:
     """The KPI a row label names, with the match score, or None."""
@@ -156,7 +159,9 @@ def label_kpi(label: str, unit: str, previous: str | None, library: Library,
         contained = [(len(_words(a, unit == "percent")), a) for a in choices
                      if _words(a, unit == "percent") and _words(a, unit == "percent") <= words
                      and len(words - _words(a, unit == "percent")) <= 3
-                     and _qualifies(words - _words(a, unit == "percent"), _words(a, unit == "percent"))]
+                     and _qualifies(words - _words(a, unit == "percent"), _words(a, unit == "percent"))
+                     # (the service is no population: "Escalated to children's social care" holds "children ... care")
+                     and not (_SOCIAL_CARE.search(label) and not _SOCIAL_CARE.search(a))]
         if contained:
             alias = max(contained)[1]
             found = (choices[alias], cutoff)
@@ -335,8 +340,8 @@ _TRAINING_TABLE = re.compile(r"\b(?:training|courses?|sessions?|delegates?|learn
 
 def measure_kpi(header: str, unit: str, library: Library, table_words: str | None = None) -> str | None:
     """The KPI a measure column names (`Places`, `Attended`), from the entries' `columns` words; a
-    training measure only in a table whose words (`table_words`: caption, label head, headers) speak
-    of training ("Provider | Places | Children placed" counts a home's places, not a course's)."""
+    training measure only in a table whose other words (`table_words`: caption, label head, headers)
+    speak of training ("Provider | Places | Children placed" counts a home's places, not a course's)."""
     def key(text: str) -> str:  # "Attended (no.)" -> "attended"; a header of a sign alone ("£") stays itself
         return utils.default_process(re.sub(r"\([^()]*\)", " ", text)) or text.strip()
 
@@ -347,7 +352,9 @@ def measure_kpi(header: str, unit: str, library: Library, table_words: str | Non
         if e.unit != unit and not (unit == "count" and e.unit == "rate_per_10k"):
             continue
         if any(wanted == key(c) for c in e.columns):
-            if table_words is not None and e.id.startswith("training") and not _TRAINING_TABLE.search(table_words):
+            # (the words besides this column's own header: "Hub | Visits | Families | Sessions run" is no course table)
+            if table_words is not None and e.id.startswith("training") \
+                    and not _TRAINING_TABLE.search(table_words.replace(header, " ")):
                 return None
             return e.id
     return None

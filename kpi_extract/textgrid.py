@@ -1,0 +1,60 @@
+"""Tables set out with spaces in a plain text page: where a monospaced text's columns are.
+
+A text file (or a text layer that kept its spacing) sets a table out by padding its cells with
+spaces, so that each column starts at the same character on every row. Collapsing those runs of
+spaces, as prose wants, loses the columns: "England (31 March 2025)   70   70" glued to the next row's
+label reads as "70 Children subject to a child protection plan". This module finds the blocks of
+such rows, and the cells of each row with the character they start at, so that the page's tables can
+be read from where their cells sit, as a PDF's are.
+"""
+from __future__ import annotations
+
+import re
+
+# a gap of two spaces or more between cells (not the two spaces some typists leave after a full stop
+# or a colon)
+_GAP = re.compile(r"(?<![.!?:;,])[ \t]{2,}(?=\S)")
+# a cell that holds a figure, or marks an empty one
+_FIGURE_CELL = re.compile(r"^[<>~(+-]?[£$]?\d|^(?:-|n/a|N/A)$")
+_MAX_INSIDE = 2  # label-only lines a block may hold between two of its rows (a label wrapped over them)
+
+
+def spaced_cells(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a row set out with spaces, each with the column it starts at ("Children in care
+    (number)      390     405"), or None for a line that is no such row (prose, one cell, a pipe row)."""
+    body = line.rstrip()
+    start = len(body) - len(body.lstrip())
+    if start >= len(body) or "|" in body:
+        return None
+    cells, pos = [], start
+    for m in _GAP.finditer(body, start):
+        cells.append((pos, body[pos:m.start()]))
+        pos = m.end()
+    cells.append((pos, body[pos:]))
+    return cells if len(cells) >= 2 else None
+
+
+def _has_figures(cells: list[tuple[int, str]] | None) -> bool:
+    return cells is not None and any(_FIGURE_CELL.match(t) for _, t in cells[1:])
+
+
+def spaced_blocks(lines: list[str]) -> list[range]:
+    """The spans of lines that are tables set out with spaces: two rows of cells at least, two of them
+    with a figure after their first cell, and at most two label-only lines between one row and the
+    next (a wrapped label, a rule of dashes)."""
+    cells = [spaced_cells(ln) for ln in lines]
+    blocks: list[list[int]] = []
+    for i, row in enumerate(cells):
+        if row is None:
+            continue
+        if blocks and i - blocks[-1][-1] - 1 <= _MAX_INSIDE and all(lines[k].strip() for k in range(blocks[-1][-1] + 1, i)):
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return [range(b[0], b[-1] + 1) for b in blocks
+            if len(b) >= 2 and sum(_has_figures(cells[i]) for i in b) >= 2]
+
+
+def spaced_rows(lines: list[str]) -> set[int]:
+    """Every line inside a table set out with spaces."""
+    return {i for span in spaced_blocks(lines) for i in span}

@@ -1,0 +1,49 @@
+"""Tables set out with spaces in a text page (kpi_extract/textgrid.py): their rows keep their columns,
+and the extractor reads them as it reads a PDF's table, by where each cell sits."""
+from __future__ import annotations
+
+from kpi_extract.normalise import normalise_text
+from kpi_extract.pipeline import extract_text
+from kpi_extract.textgrid import spaced_blocks, spaced_cells
+
+# (invented, set out as many councils' text exports are: a header, a rule, labels wrapped over two lines)
+DASHBOARD = """Appendix A: performance dashboard
+
+  Measure                            Q1            Q2            Target     England
+                                     Apr-Jun 2025  Jul-Sep 2025  2025/26
+  ------------------------------------------------------------------------------
+  Children in care (at quarter end)     598           612          590         -
+  Children in care per 10,000
+  children aged 0-17                    57.1          58.4         56.0        70
+    England (31 March 2025)             70            70            -          -
+  Referrals to children's social
+  care (in quarter)                    1,304         1,226          -          -
+
+The dashboard is updated each quarter."""
+
+
+def test_a_rows_cells_are_where_they_start():
+    assert spaced_cells("  Children in care (at quarter end)     598      612") == [
+        (2, "Children in care (at quarter end)"), (40, "598"), (49, "612")]
+    assert spaced_cells("Prose with one space between words. Then  two after a word.") == [
+        (0, "Prose with one space between words. Then"), (42, "two after a word.")]
+    assert spaced_cells("The end.  Next sentence after two spaces.") is None  # (a typist's two spaces)
+    assert spaced_cells("Children in care | 598 | 612") is None  # (pipes are read elsewhere)
+
+
+def test_a_block_runs_from_its_first_row_to_its_last_with_wrapped_labels_inside():
+    lines = DASHBOARD.split("\n")
+    assert [(b.start, b.stop) for b in spaced_blocks(lines)] == [(2, 11)]
+    assert spaced_blocks(["Two columns of words  only here", "and here  too"]) == []  # no figures: no table
+
+
+def test_normalising_keeps_a_tables_spacing_and_collapses_prose():
+    text = normalise_text("Some   prose  here.\n\n" + "Children in care     598     612\nCIN     1,204     1,190\n")
+    assert text.split("\n") == ["Some prose here.", "", "Children in care     598     612", "CIN     1,204     1,190"]
+
+
+def test_a_dashboard_set_out_with_spaces_gives_its_actuals_only(library):
+    got = {(f.kpi, float(f.value)) for f in extract_text(DASHBOARD, library)}
+    assert got == {("children_in_care", 598.0), ("children_in_care", 612.0),
+                   ("children_in_care_rate_per_10k", 57.1), ("children_in_care_rate_per_10k", 58.4),
+                   ("referrals", 1304.0), ("referrals", 1226.0)}

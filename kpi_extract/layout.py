@@ -486,12 +486,25 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
-    own = single_period(t.label_head) or single_period(t.caption)
+    own = single_period(t.label_head) or single_period(t.caption) or _note_date(lines, max(t.lines))
     periods = [c.period if c.kind == "period" else
                (c.period or own) if c.kind in ("area", "total", "measure", "captioned") else None for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]
     return TextTable(header_line, periods, rows, agency, kinds, names,
                      " ".join(x for x in (t.label_head, header) if x), t.caption, t.label_head)
+
+
+# a note set under a table: "Source: case management system, snapshot 31/03/2024", "Note: figures at 31 March"
+_NOTE = re.compile(r"^\W*(?:sources?|notes?|data|figures|snapshot|position)\b\s*(?:[:.(-]|as at|at|taken)", re.I)
+
+
+def _note_date(lines: list[str], last: int) -> Period | None:
+    """The one date of a note straight under a table (its source, its snapshot), which dates it as
+    its caption would."""
+    for k in range(last + 1, min(last + 3, len(lines))):
+        if lines[k].strip():
+            return single_period(lines[k]) if _NOTE.match(lines[k]) else None
+    return None
 
 
 _PIPES = re.compile(r"\s+\|\s+")

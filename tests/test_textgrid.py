@@ -47,3 +47,11 @@ def test_a_dashboard_set_out_with_spaces_gives_its_actuals_only(library):
     assert got == {("children_in_care", 598.0), ("children_in_care", 612.0),
                    ("children_in_care_rate_per_10k", 57.1), ("children_in_care_rate_per_10k", 58.4),
                    ("referrals", 1304.0), ("referrals", 1226.0)}
+
+
+def test_a_note_under_a_table_dates_it_as_a_caption_would(library):
+    text = ("Children in need by team\nTeam | Number\nNorth | 812\nSouth | 744\nTotal | 1,556\n"
+            "Source: case management system, snapshot 31/03/2024")
+    got = {(f.kpi, float(f.value), f.subject, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_need", 812.0, "North", "2024-03-31"), ("children_in_need", 744.0, "South", "2024-03-31"),
+                   ("children_in_need", 1556.0, "", "2024-03-31")}

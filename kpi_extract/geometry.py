@@ -41,7 +41,9 @@ _BAND = re.compile(r"^(?!(?:19|20)\d\d\s*[-\u2013/]\s*(?:\d\d|(?:19|20)\d\d)$)(?
                    r"(?:\s*(?:-|\u2013|to)\s*[£]?\d[\d,]*(?:\.\d+)?%?)?$")
 # a RAG rating or a direction of travel, alone or as an arrow with its word ("↑ improving", "↓ worsening")
 _RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=]\s*)?(?:up|down|same|better|worse|improving|improved|"
-                  r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=])$", re.I)
+                  r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=]|"
+                  # (arrows typed in plain text: "^" up, "v" down, "->" level)
+                  r"\^|v|->|<->)$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _PART_OF_YEAR = re.compile(r"(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\s?[/-]\s?\d\d)\b")
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
@@ -64,7 +66,9 @@ _MEASURE_WORD = re.compile(
     r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|"
-    r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|latest|current|most recent|ytd)\b", re.I)
+    r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|latest|current|most recent|ytd|"
+    # what is counted, never a place: "Episodes | Children"
+    r"episodes?|incidents?|occasions?|visits?|interviews?|enquir(?:y|ies)|requests?|notifications?|nights?)\b", re.I)
 _TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)
 _CODE_HEAD = re.compile(r"^(?:ref|ref\.|reference|code|no\.?|pi|kpi ref|indicator ref|id|#)$", re.I)
 

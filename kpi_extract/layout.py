@@ -509,6 +509,7 @@ def _note_date(lines: list[str], last: int) -> Period | None:
 
 _PIPES = re.compile(r"\s+\|\s+")
 _PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
 def is_piped(line: str) -> bool:
@@ -537,7 +538,8 @@ def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset())
     rows; None when no block of rows is on the page. A block set out with spaces that holds a line of
     `avoid` (one the text tables read, under a header of periods) is left to them: they read such a table
     better more often than not."""
-    rows = [bool(_PIPE_ROW.search(ln)) for ln in lines]
+    rules = {i for i, ln in enumerate(lines) if _PIPE_RULE.match(ln)}  # "|------|------|": inside a block, no row
+    rows = [bool(_PIPE_ROW.search(ln)) or i in rules for i, ln in enumerate(lines)]
     blocks: list[list[int]] = []
     for i, is_row in enumerate(rows):
         if is_row and blocks and blocks[-1][-1] == i - 1:
@@ -563,6 +565,9 @@ def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset())
     runs: dict[int, list[Run]] = {}
     for block in blocks:
         # a leading pipe leaves the label cell empty ("| 31 Mar 2022 | 31 Mar 2023" heads the figures)
+        block = [i for i in block if i not in rules]
+        if not block:
+            continue
         split = {i: [c.strip() for c in lines[i].strip().rstrip("|").split("|")] for i in block}
         ncols = max(len(c) for c in split.values())
         widths = [max((len(c[k]) for c in split.values() if k < len(c)), default=1) * char for k in range(ncols)]

@@ -55,3 +55,24 @@ def test_a_note_under_a_table_dates_it_as_a_caption_would(library):
     got = {(f.kpi, float(f.value), f.subject, f.period) for f in extract_text(text, library)}
     assert got == {("children_in_need", 812.0, "North", "2024-03-31"), ("children_in_need", 744.0, "South", "2024-03-31"),
                    ("children_in_need", 1556.0, "", "2024-03-31")}
+
+
+# a table as a text export writes it: pipes, a rule of dashes under a header of two lines, arrows typed as ^ and v
+SCORECARD = """| Measure                       | 2024/25 | Sep 2024 | Sep 2025 | Target  | England | DoT |
+|                               | outturn |          |          | 2025/26 |         |     |
+|-------------------------------|---------|----------|----------|---------|---------|-----|
+| Referrals to children's social care | 4,388 | 2,251 | 2,104 | - | - | v |
+| Re-referrals within 12 months (%)   | 21.8  | 22.9  | 20.4  | 20.0 | 22.4 | ^ |"""
+
+
+def test_a_pipe_table_with_a_rule_under_its_header_and_typed_arrows_reads_each_period(library):
+    got = {(f.kpi, float(f.value), f.period) for f in extract_text(SCORECARD, library)}
+    assert got == {("referrals", 4388.0, "2024-25"), ("referrals", 2251.0, "2024-09"), ("referrals", 2104.0, "2025-09"),
+                   ("rereferral_rate", 21.8, "2024-25"), ("rereferral_rate", 22.9, "2024-09"),
+                   ("rereferral_rate", 20.4, "2025-09")}
+
+
+def test_a_column_of_episodes_is_what_is_counted_not_a_place(library):
+    text = ("Children reported missing, 2024/25 | Episodes | Children\n"
+            "Living at home | 576 | 259\nChildren in care | 612 | 143\nTotal | 1,188 | 402")
+    assert extract_text(text, library) == []

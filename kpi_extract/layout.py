@@ -619,7 +619,8 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     geometry (columns, wrapped labels, typed headers) and sentences stop at block breaks;
     the text-table reading still runs on the lines no geometric table took."""
     laid_out = text.split("\n")  # (a table set out with spaces keeps them: its columns)
-    lines = [collapse(ln) for ln in laid_out] if "  " in text else laid_out
+    spaced = "  " in text
+    lines = [collapse(ln) for ln in laid_out] if spaced else laid_out
     used: set[int] = set()
     tables: list[TextTable] = []
     geo: list[GeoTable] = []
@@ -631,8 +632,8 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             tables.append(_from_geometry(g, lines))
             used |= _claimed(g)
         breaks = starts_of_blocks(model_lines)
-    elif model_lines is None and ("|" in text or "  " in text) and (piped := pipe_lines(laid_out, _text_table_lines(
-            lines) if "  " in text else frozenset())) is not None:
+    elif model_lines is None and ("|" in text or spaced) and (piped := pipe_lines(
+            laid_out, _text_table_lines(lines) if spaced else frozenset())) is not None:
         # a text set out with pipes: its tables as geometry reads them, the rest as text
         laid, rows = piped
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):

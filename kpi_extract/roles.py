@@ -534,8 +534,9 @@ _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adult
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
 _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
-# or said before it, on staff not on the establishment or on rooms paid by the night: "Spend on agency social workers was £3.42m in 2018/19,
-# against £2.96m in 2017/18" (spend on placements or a service is that line's own spend, named in subject)
+# or said before it, on staff not on the establishment or on rooms paid by the night: "Spend on agency social
+# workers was £3.42m in 2018/19, against £2.96m in 2017/18" (spend on placements or a service is that line's
+# own spend, named in subject)
 _SPEND_ON_ITEM = re.compile(r"\b(?:spend|spending|expenditure)\s+on\s+(?:(?:agency|interim|locum|temporary|contract|"
                             r"off-payroll)\s+(?:[\w-]+\s+)?(?:staff|staffing|workers|social workers|managers|posts)|"
                             r"consultan\w+|overtime|(?:[\w-]+\s+){0,2}?(?:bed and breakfast|B&B|hotels?|nightly[- ]paid|"
@@ -1413,8 +1414,9 @@ _OF_WHOLE_LEAD = re.compile(r"\b(?:of|among|amongst)\s+(?:the|these|those|them|t
 
 
 def _planned_list(lines: list[str], at: int) -> str:
-    """"part" when the line `at` is an item of a list under a lead that breaks down a whole; "target" or "forecast" when the line `at` is an item of a list whose lead, the line above its
-    first item, names plans ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise. Items
+    """The role the lead of a list gives the line `at` when it is one of its items: "part" under a lead
+    that breaks down a whole ("Of the 112:"), "target" or "forecast" under one that names plans
+    ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise. Items
     that are short lines of a label and its figure, bulleted or not, follow a heading of their own:
     "Target 2025/26" over "Children in care per 10,000: 65.0" (`_under_a_heading`)."""
     if not 0 <= at < len(lines):
@@ -1484,9 +1486,7 @@ def _head_role(head: str) -> str:
 def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     """The role the column head of a table set out with pipes gives the cell holding `raw` in line
     `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
-    if not 0 <= at < len(lines):
-        return ""
-    if lines[at].count("|") < 2:
+    if not 0 <= at < len(lines) or lines[at].count("|") < 2:
         return ""
     cells = _piped_cells(lines[at])
     where = [k for k, x in enumerate(cells) if x == raw.strip()]

@@ -181,7 +181,7 @@ class Slow:
     name, version = "slow", "1"
     def read(self, path, resume=None, checkpoint=None):
         Path(os.environ["CHILD_PID_FILE"]).write_text(str(os.getpid()))
-        time.sleep(120)
+        time.sleep(600)  # far beyond any timeout below: the run must not wait its child out
         return RawDocument(["nothing"])
 
 readers.READERS[".slow"] = Slow()
@@ -241,7 +241,7 @@ def test_kill_9_leaves_no_child_and_the_old_output(slow_run):
 def test_interrupt_exits_130_and_changes_nothing(slow_run, sig):
     proc, child, out = slow_run
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.decode().strip().splitlines()[-1] == "interrupted: no output was changed"
     assert _gone(child) and out.read_text() == "last night\n"

@@ -398,7 +398,12 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
     for m in mentions:
         inside = _bracketed_figure(text, m, figs)
         if inside is not None and figs[inside].mention is None:
-            figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
+            h = figs[inside].host
+            if h is not None and not m.since and figs[h].mention is None and figs[h].end <= m.start \
+                    and _plain_gap(text[figs[h].end:m.start]):
+                figs[h].mention = m  # "31 were complete at 30 September 2025 (53%)": the count's date, so its share's
+            else:
+                figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
             continue
         named = _named_by(text, m, figs)
         if named is not None:  # "well below the 2019/20 peak of 6,412": the date is the peak's

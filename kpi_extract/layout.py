@@ -530,14 +530,14 @@ _WRAP_ON = re.compile(r"\s*[a-z(]")  # the rest of a label, run on
 _RULE_LINE = re.compile(r"^\s*[-=_\u2013\u2014]{3,}[-=_\u2013\u2014\s]*$")
 
 
-def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset()) -> tuple[list[Line], set[int]] | None:
+def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[list[Line], set[int]] | None:
     """A page's lines laid out as the page model of a drawn table, for a text set out with pipes
     ("Children in care | 702 | 488") or with spaces (`textgrid`): each cell a run in its column, so
     that a block of two or more such lines is read as geometry reads a table (typed headers, a label
     column's own period, a row of one figure), not as prose. Returns the lines and which of them are
-    rows; None when no block of rows is on the page. A block set out with spaces that holds a line of
-    `avoid` (one the text tables read, under a header of periods) is left to them: they read such a table
-    better more often than not."""
+    rows; None when no block of rows is on the page. A block set out with spaces that the text tables
+    read (`avoid`, the lines of each: a header of periods over rows) is left to them, as `_read_whole`
+    says: they read such a table better more often than not."""
     rules = {i for i, ln in enumerate(lines) if _PIPE_RULE.match(ln)}  # "|------|------|": inside a block, no row
     rows = [bool(_PIPE_ROW.search(ln)) or i in rules for i, ln in enumerate(lines)]
     blocks: list[list[int]] = []
@@ -547,7 +547,8 @@ def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset())
         elif is_row:
             blocks.append([i])
     blocks = [b for b in blocks if len(b) >= 2]
-    spaced = [list(span) for span in spaced_blocks(lines) if not any(rows[i] or i in avoid for i in span)]
+    spaced = [list(span) for span in spaced_blocks(lines) if not any(rows[i] for i in span)
+              and not _read_whole(lines, span, avoid or [])]
     if not blocks and not spaced:
         return None
     size, char = 10.0, 5.0
@@ -586,17 +587,32 @@ def pipe_lines(lines: list[str], avoid: set[int] | frozenset[int] = frozenset())
     for block in spaced:  # a monospaced text: each cell starts at its column's character
         for i in block:
             if _RULE_LINE.match(lines[i]):
-                continue  # a rule of dashes under the header
+                continue  # a rule of dashes under the header: set blank below
             cells = spaced_cells(lines[i]) or [(len(lines[i]) - len(lines[i].lstrip()), lines[i].strip())]
             runs[i] = [Run(t, 40 + at * char, tops[i], 40 + (at + len(t)) * char, tops[i] + size, size, False)
                        for at, t in cells]
+    # a rule of dashes is kept as a blank line, so that it neither parts a header from its rows nor is read
+    ruled = rules | {i for b in spaced for i in b if _RULE_LINE.match(lines[i])}
     model = []
     for i, ln in enumerate(lines):
         top = tops[i]
-        line_runs = runs.get(i) or [Run(ln.strip() or " ", 40, top, 40 + max(1, len(ln.strip())) * char, top + size, size,
-                                        False)]
+        shown = " " if i in ruled else ln.strip() or " "
+        line_runs = runs.get(i) or [Run(shown, 40, top, 40 + max(1, len(shown.strip())) * char, top + size, size, False)]
         model.append(Line(line_runs, " ".join(r.text for r in line_runs)))
     return model, {i for b in blocks + spaced for i in b}
+
+
+def _read_whole(lines: list[str], span: range, avoid: list[set[int]]) -> bool:
+    """Is the block the text tables' (`avoid`: the lines of each)? It is when one of them reaches
+    beyond it (a table whose sections blank lines part, under one header), or when they read every
+    line of figures in it; a table they read only in part, within the block (a header of two lines,
+    a label wrapped under a row), they read wrongly."""
+    touching = [t for t in avoid if t & set(span)]
+    if any(t - set(span) for t in touching):
+        return True
+    figured = [i for i in span if any(ch.isdigit() for ch in lines[i])]
+    read = set().union(*touching) if touching else set()
+    return bool(figured) and all(i in read for i in figured)
 
 
 def _claimed(g: GeoTable) -> set[int]:
@@ -606,11 +622,11 @@ def _claimed(g: GeoTable) -> set[int]:
     return set() if [c.kind for c in g.columns] == ["captioned"] else g.lines
 
 
-def _text_table_lines(lines: list[str]) -> set[int]:
-    """The lines the text tables read (a header of periods over rows of figures): a table set out with
-    spaces that they read is theirs, as it was before its columns were kept."""
-    return {i for t in find_tables([unpiped(ln) for ln in lines], {i for i, ln in enumerate(lines) if is_piped(ln)})
-            for i in t.lines}
+def _text_table_lines(lines: list[str]) -> list[set[int]]:
+    """The lines each text table reads (a header of periods over rows of figures): a table set out
+    with spaces that they read is theirs, as it was before its columns were kept."""
+    return [set(t.lines) for t in find_tables([unpiped(ln) for ln in lines],
+                                               {i for i, ln in enumerate(lines) if is_piped(ln)})]
 
 
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
@@ -633,7 +649,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             used |= _claimed(g)
         breaks = starts_of_blocks(model_lines)
     elif model_lines is None and ("|" in text or spaced) and (piped := pipe_lines(
-            laid_out, _text_table_lines(lines) if spaced else frozenset())) is not None:
+            laid_out, _text_table_lines(lines) if spaced else [])) is not None:
         # a text set out with pipes: its tables as geometry reads them, the rest as text
         laid, rows = piped
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):

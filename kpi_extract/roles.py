@@ -201,7 +201,8 @@ _NO_BEFORE = re.compile(r"\b(?:no|not)\s*$", re.I)
 _MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
 
 # an amount for one head, one property, one week
-_PER_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*(?:head|child|pupil|resident|person|capita|household|"
+# (a word may say which: "£18,950 per primary place", "per additional pupil")
+_PER_AFTER = re.compile(r"^\s*(?:(?:per|each)\s+(?:[a-z-]+\s+)?|a\s+|an\s+|every\s+|/\s*)(?:head|child|pupil|resident|person|capita|household|"
                         r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|day|"
                         r"night|hour|session|case|worker)\b", re.I)
 # the second term of a ratio: "1 IRO to 70 children", "one social worker for every 18 children"
@@ -540,7 +541,10 @@ _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|w
 _SPEND_ON_ITEM = re.compile(r"\b(?:spend|spending|expenditure)\s+on\s+(?:(?:agency|interim|locum|temporary|contract|"
                             r"off-payroll)\s+(?:[\w-]+\s+)?(?:staff|staffing|workers|social workers|managers|posts)|"
                             r"consultan\w+|overtime|(?:[\w-]+\s+){0,2}?(?:bed and breakfast|B&B|hotels?|nightly[- ]paid|"
-                            r"temporary accommodation))\b", re.I)
+                            r"temporary accommodation))\b"
+                            # or the item named first: "Marketing spend in the half year was £43,000"
+                            r"|\b(?:marketing|advertising|publicity|printing|postage|travel|mileage|software|licen[cs]es?|"
+                            r"hospitality|catering)\s+(?:spend|spending|expenditure|costs?)\b", re.I)
 # the ends of a range, "between 390 and 420"
 _RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
@@ -711,6 +715,9 @@ _REPORTED_BY_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:the\s+|our\s+)?(?:(?!(?:tho
 _WITHIN_BODY = re.compile(r"(?:^|[.;]\s+)\W*(?:within|inside|across|at|in)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?" + _ANY_BODY
                           + r"\b[^,;.]{0,20},\s*[^;.]*$", re.I)
 _SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b", re.I)
+# a council's training of its own workforce: "ran 194 courses for council staff" (not the partnership's)
+_OWN_WORKFORCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:for|to)\s+(?:the\s+)?(?:council|county council|city council|"
+                                  r"corporate|its own|our own|internal)\s+(?:staff|employees|workforce)\b", re.I)
 # a sentence whose figures a health body, a force or a school gives as its source: "According to Essex
 # Police, officers made 2,140 referrals", "(source: NHS Bedfordshire ICB annual report)"
 _SOURCE_BODY = (r"(?:neighbouring|neighbour's|police|constabulary|(?-i:ICB|CCG|NHS)|integrated care board|hospitals?|(?:health|NHS|foundation) trust|"
@@ -1077,7 +1084,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                                              or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])
                                              # "Partners' own activity: ...; health ran 38 sessions"
                                              or ((listed := _LIST_LABEL.search(text, 0, c.value_start)) is not None
-                                                 and _SINGLE_AGENCY.search(listed.group(1)))):
+                                                 and _SINGLE_AGENCY.search(listed.group(1)))
+                                             or _OWN_WORKFORCE_AFTER.match(text, c.value_end)):
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
@@ -1438,17 +1446,25 @@ def _planned_list(lines: list[str], at: int) -> str:
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are
 _HEAD_TAIL = r"(?:\s+(?:for|to|by|in|at)\b)?(?:(?:\s+|\s*\|\s*)(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4]|[A-Z][a-z]{2,8}))*" \
-             r"\s*(?:\([^()]{0,60}\))?\s*:?\s*$"
+             r"\s*(?:\([^()]{0,80}\))?\s*:?\s*$"
 # (nor a table's row of column heads: "Budget Forecast Variance")
 _HEAD_NOT = r"(?![^:]*\b(?:against|vs\.?|versus|actuals?|performance|progress|achieved|outturn|budget|variance)\b)"
+# who agreed or set the plans a heading names: "Trajectory agreed with the DfE improvement adviser"
+_SET_BY = r"(?:\s+(?:agreed|set|proposed|approved|submitted)\s+(?:with|by|for)\b[^:()\d]{0,60}?)?"
+# a body named in full, then what its figures are: "Midshire Community Health NHS Trust - training compliance"
+# or "Adopt North Coast (regional adoption agency) - 2024/25"
+_NAMED_BODY_HEAD = (r"(?:" + _NAME_OF_BODY.pattern + r"|(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,5}\s*\((?:the\s+|a\s+)?"
+                    r"(?:[\w'’-]+\s+){0,2}?" + _ANY_BODY + r"\))(?:\s+[-\u2013:]\s+(?:[\w'’/-]+\s+){0,5}?[\w'’/-]+)?")
 _HEADINGS = (
     ("target", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|milestones?|"
-                          r"ambitions?|trajector(?:y|ies)|pledges?|goals?)" + _HEAD_TAIL, re.I)),
+                          r"ambitions?|trajector(?:y|ies)|pledges?|goals?)" + _SET_BY + _HEAD_TAIL, re.I)),
     ("forecast", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forecasts?|projections?|"
                             r"projected|predicted|modelled)(?:\s+(?:demand|figures|numbers|activity))?" + _HEAD_TAIL, re.I)),
     # (a group that owns the figures, not "Benchmarking", under which our own figures sit beside theirs)
-    ("comparator", re.compile(r"^\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|"
+    ("comparator", re.compile(r"^\W*(?:the\s+)?(?:regional|national(?:ly)?|england|english|statistical neighbours?|"
                               r"(?:nearest |closest )?neighbours?|"
+                              # another council's figures set beside ours: "Peer comparison: Calderbridge MBC"
+                              r"(?:peer|comparator|neighbour)\s+(?:comparison|council|authority)s?(?:\s*:\s*[^:]{3,60}?)?|"
                               r"(?:north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|"
                               r"east of england|yorkshire and (?:the )?humber)(?:\s+region)?)"
                               r"(?:\s+(?:average|averages|figures|data|rates?))?" + _HEAD_TAIL, re.I)),
@@ -1457,7 +1473,7 @@ _HEADINGS = (
                               # (its own figures, not a section that only bears its name: "Police" over
                               # "Referrals from police: 1,488" is a part of ours)
                               r"(?:\s+(?:own\s+)?(?:figures|data|update|return|statistics|activity|summary)|(?=\s*\())"
-                              + _HEAD_TAIL, re.I)),
+                              + _HEAD_TAIL + "|^\\W*" + _NAMED_BODY_HEAD + _HEAD_TAIL, re.I)),
 )
 
 
@@ -1506,8 +1522,13 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
 def _item_line(line: str) -> bool:
     """A short line of a label and its figure, as a list or a small table sets them out."""
     figures = _PERIOD_WORDS.sub(" ", line)
-    return bool(re.search(r"\d", figures)) and (len(line) <= 100 and len(line.split()) <= 14
-                                             or bool(_LIST_ITEM_LINE.match(line)))
+    # (its figure is its value, after a colon or at its end: a heading's "level 3" or "(Q3)" is none)
+    valued = _ITEM_VALUE.search(figures) or _LIST_ITEM_LINE.match(line) and re.search(r"\d", figures)
+    return bool(valued) and (len(line) <= 100 and len(line.split()) <= 14 or bool(_LIST_ITEM_LINE.match(line)))
+
+
+_ITEM_VALUE = re.compile(r"\d[\d,.]*\s*(?:%|k|m|bn|pts?|pp)?\s*(?:\([^()]*\))?\s*[;.]?\s*$|[:=]\s*(?:£|-)?\s*\d|"
+                         r"\d\s+(?:[-\u2013]|\d)", re.I)
 
 
 def _under_a_heading(lines: list[str], at: int) -> str:
@@ -1517,7 +1538,7 @@ def _under_a_heading(lines: list[str], at: int) -> str:
     k = at
     while k >= 0 and at - k <= 12 and lines[k].strip() and _item_line(lines[k]):
         k -= 1
-    if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 80:
+    if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 120:
         return ""
     head = lines[k].strip()
     r = next((role for role, rx in _HEADINGS if rx.match(head)), "")
@@ -1613,9 +1634,9 @@ _OF_OTHER_WHOLE = re.compile(r"^\W*(?:of|among|amongst) (?:the|these|those) (?P<
 
 # a clause that counts a part of a group it names without its count, and the parts after it: "12 of the
 # high-risk children were in care and 8 were subject to a plan" (not "41 of them", which may be the KPI's own
-# whole told before)
+# whole told before, nor "29 of the plan's 40 actions", whose whole is counted)
 _N_OF_THE = re.compile(r"\W*(?P<n>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"[a-z]+teen|twenty|thirty|forty|fifty)(?:-[a-z]+)?) (?:of|among) the\b(?! \d)[^;.:]{0,80}?"
+                       r"[a-z]+teen|twenty|thirty|forty|fifty)(?:-[a-z]+)?) (?:of|among) the\b[^;.:\d]{0,80}?"
                        r"\b(?:were|are|was|is|had|have)\b", re.I)
 
 
@@ -1626,7 +1647,8 @@ def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         m = _OF_OTHER_WHOLE.match(c.snippet) if c.method != "table" else None
         if m is None and c.method != "table":
-            clause_start = max(c.snippet.rfind("; ", 0, c.value_start) + 2, 0)
+            semicolon = c.snippet.rfind("; ", 0, c.value_start)
+            clause_start = semicolon + 2 if semicolon >= 0 else 0
             n_of = _N_OF_THE.match(c.snippet, clause_start)
             if n_of and n_of.start("n") <= c.value_start and c.role in FACT_ROLES and "+part" not in c.pattern:
                 c = replace(c, role="part", role_rule="of-another-whole", subject="")

@@ -1378,6 +1378,8 @@ def test_a_table_set_out_with_pipes_keeps_its_column_of_actuals(library):
     "- 27 were children in care;\n- 14 were subject to a child protection plan.",
     "31 children were assessed as at high risk of exploitation; 12 of the high-risk children were in care and 8 "
     "were subject to a child protection plan.",
+    # the same when the part opens the sentence in words
+    "Twelve of the high-risk children were in care and eight were subject to a child protection plan.",
     # repeat plans are qualified by their time since the last one
     "47 children became subject to a child protection plan within 12 months of their last plan.",
     # what a board asks for is a target
@@ -1407,6 +1409,13 @@ def test_lines_of_spending_and_places_of_another_kind_give_no_fact(text, library
     assert facts(text, library) == set()
 
 
+def test_a_part_of_a_whole_counted_in_the_same_phrase_stays_the_kpis_own(library):
+    # "Twenty-nine of the ..." at a sentence's start is a part, as "12 of the ..." is; but not when the
+    # whole is counted too, for then it is the KPI's own whole and part
+    assert facts("Twenty-nine of the plan's 40 actions are complete.", library) == {
+        ("plan_actions_total", 40.0), ("plan_actions_completed", 29.0)}
+
+
 def test_a_service_or_a_placement_lines_own_spend_stays_a_fact(library):
     assert facts("Spend on children's services was £95.2m in 2023/24.", library) == {("expenditure_total", 95200000.0)}
     assert facts("Spend on residential care placements reached £23.6m in 2022/23.", library) == {
@@ -1422,3 +1431,47 @@ def test_a_table_of_the_sources_that_fund_a_build_gives_no_contributions(library
     assert facts("Partner | Contribution (£)\nPolice | 52,000\nICB | 98,000\nCouncil | 150,000\nTotal | 300,000",
                  library) == {("agency_contribution", 52000.0), ("agency_contribution", 98000.0),
                               ("agency_contribution", 150000.0), ("budget_contributions", 300000.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # a heading says whose the figures under it are: the nation's ...
+    "Nationally (DfE statistical release, children looked after in England at 31 March 2024)\n"
+    "Looked after children: 83,630\nRate per 10,000 children: 70",
+    # ... another council's, set beside ours for a peer review ...
+    "Peer comparison: Thornbury Metropolitan Borough Council (data shared for the peer challenge)\n"
+    "Children on child protection plans: 377\nChildren looked after: 604",
+    # ... a health trust's, named in full before what they are ...
+    "Southvale Community Health NHS Trust - level 3 safeguarding training (Q3)\n"
+    "Staff trained in the quarter: 388\nTraining sessions delivered: 41",
+    # ... a body named by its kind in brackets, its own budget included ...
+    "Adoption Westward (regional adoption agency) - 2024/25\nAdopters approved: 96\nAgency budget: £3.9m",
+    # ... or plans, when it names a trajectory and who agreed it
+    "Trajectory agreed with the improvement adviser\n"
+    "              Mar-26   Sep-26   Mar-27\n"
+    "CP plans         512      490      470\n"
+    "CLA              705      690      672",
+])
+def test_a_heading_over_lines_of_figures_says_whose_they_are(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # money for one place, one item of spending, and a council's training of its own staff
+    "Contributions are sought at £17,420 per primary place.",
+    "Marketing spend on the fostering campaign in the half year was £38,500.",
+    "The council's Organisational Development team ran 176 courses for council staff in the half year.",
+    # actions at risk are a status of some of a plan's actions, not its size
+    "The improvement plan is broadly on course. Seven actions are at risk and three are off track.",
+])
+def test_unit_sums_items_of_spending_own_staff_training_and_actions_at_risk_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_date_before_a_bracketed_share_dates_the_count_too(library):
+    # the plan's count and its completed count are at the sentence's own date, not the date of the
+    # sentence before (the inspection's)
+    text = ("The plan followed the inspection of 2-13 June 2024, which judged services inadequate. "
+            "Of the plan's 40 actions, 22 were complete at 31 March 2025 (55%), up from 15 at the end of December.")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert {("plan_actions_total", "40", "2025-03-31"), ("plan_actions_completed", "22", "2025-03-31"),
+            ("plan_actions_completed_pct", "55", "2025-03-31")} <= got

@@ -2,6 +2,7 @@
 and the extractor reads them as it reads a PDF's table, by where each cell sits."""
 from __future__ import annotations
 
+from kpi_extract.layout import pipe_lines
 from kpi_extract.normalise import normalise_text
 from kpi_extract.pipeline import extract_text
 from kpi_extract.textgrid import spaced_blocks, spaced_cells
@@ -76,3 +77,34 @@ def test_a_column_of_episodes_is_what_is_counted_not_a_place(library):
     text = ("Children reported missing, 2024/25 | Episodes | Children\n"
             "Living at home | 576 | 259\nChildren in care | 612 | 143\nTotal | 1,188 | 402")
     assert extract_text(text, library) == []
+
+
+def test_a_rule_of_dashes_is_a_blank_line_of_the_page_model():
+    # a rule under a header is no row and no label: the model of the page keeps its place, empty
+    lines = ["Team        Open cases   Target", "----------  ----------   ------", "North       212          180",
+             "South       198          180"]
+    model, rows = pipe_lines(lines)
+    assert [ln.text for ln in model] == [" ".join(c for _, c in spaced_cells(lines[0])), " ", "North 212 180",
+                                         "South 198 180"]
+    piped = ["| Team | Open cases |", "|------|-----------|", "| North | 212 |", "| South | 198 |"]
+    model, rows = pipe_lines(piped)
+    assert model[1].text.strip() == "" and rows == {0, 1, 2, 3}
+
+
+def test_a_table_the_text_reader_reads_only_in_part_is_read_as_geometry(library):
+    # a header of two lines and a label wrapped under a row: the text tables read its first rows only
+    # (and glue the second header line to the first label); the geometry reads every row, its trajectory
+    # sub-row and its target and England columns aside
+    text = ("Quarterly data pack\n\n"
+            "    Indicator                              Jan-25   Feb-25   Mar-25   Target    England\n"
+            "                                                                      2025/26   2023/24\n"
+            "    Contacts to the front door              1,210    1,188    1,305      -         -\n"
+            "    Assessments completed within\n"
+            "      45 working days (%)                      81       84       86      90        82\n"
+            "    Children in care                          388      391      395      -         -\n"
+            "      trajectory                              385      380      376     360\n"
+            "    Children in care per 10,000              90.1     90.8     91.7     84.0      70.0\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("children_in_care", "388", "2025-01"), ("children_in_care", "391", "2025-02"),
+        ("children_in_care", "395", "2025-03"), ("children_in_care_rate_per_10k", "90.1", "2025-01"),
+        ("children_in_care_rate_per_10k", "90.8", "2025-02"), ("children_in_care_rate_per_10k", "91.7", "2025-03")}

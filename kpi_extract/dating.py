@@ -1151,8 +1151,10 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
     structural = doc.structural(layout.number)
     for si in range(len(layout.sentences)):
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
+    at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None
     for c in loose:
-        dated.append(table_column(c) if c.period is not None else line_context(c, doc, library))
+        dated.append(table_column(c, at_end and library.kpis[c.kpi].measure == "stock") if c.period is not None
+                     else line_context(c, doc, library))
     return [_count_to_a_day(d, library) for d in restated_at_meeting(alongside(dated, library), layout, doc, library)], \
         rejected
 
@@ -1273,12 +1275,23 @@ _STOCK_ROW = re.compile(r"(?:\((?:as )?(?:at )?|\bat\s+)(?P<d>[0-3]?\d)(?:st|nd|
                         r"\b(?:at|as at)\s+(?:the\s+)?(?:year[- ]end|end of (?:the )?year)\b|\(year[- ]end\)", re.I)
 
 
-def table_column(c: Candidate) -> Dated:
+# a page that says its counts are taken at the end of each column's quarter (or period): "Snapshot measures
+# are at the last day of the quarter", "Children in care at the end of the quarter | 1,203 | 1,181"
+_STOCKS_AT_END = re.compile(r"\b(?:position|snapshots?|stocks?|counts?|figures|numbers|children|measures?|cases)\b"
+                            r"[^.;:\n]{0,60}?\b(?:at|on|as at)\s+the\s+(?:end|last day)\s+of\s+(?:each|the|every)\s+"
+                            r"(?:month|quarter|period|column(?:'s)?)\b", re.I)
+
+
+def table_column(c: Candidate, at_end: bool = False) -> Dated:
     """P3 table_column: the period a table matcher read from the column header or caption; a
     stock row labelled "(31 Dec)" or "at year end" under year columns is as at that day of each
-    column's year, not the year."""
+    column's year, not the year; a stock under a quarter's column is as at its last day when the page
+    says its counts are taken then (`at_end`). (A month's column stays the month, as spec/kpis.md's
+    "Mar-17" header says, whatever the page says of its counts.)"""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
+    if at_end and p is not None and p.kind == "quarter" and p.end is not None:
+        return Dated(replace(c, period=as_at(p.end)), rule)
     label = c.snippet.split(" | ")[0]
     if p is not None and p.kind == "as_at" and p.end is not None and _YEAR_TO_DATE.search(label):
         # "Referrals to children's social care, year to date (Apr-Feb)" under "Position at 28 Feb 2019"

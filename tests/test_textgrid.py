@@ -108,3 +108,20 @@ def test_a_table_the_text_reader_reads_only_in_part_is_read_as_geometry(library)
         ("children_in_care", "388", "2025-01"), ("children_in_care", "391", "2025-02"),
         ("children_in_care", "395", "2025-03"), ("children_in_care_rate_per_10k", "90.1", "2025-01"),
         ("children_in_care_rate_per_10k", "90.8", "2025-02"), ("children_in_care_rate_per_10k", "91.7", "2025-03")}
+
+
+def test_a_page_that_counts_at_the_quarters_end_dates_its_quarter_columns_stocks_so(library):
+    # the note says when the stocks are counted: as at each quarter's last day; the flow stays the quarter
+    table = ("Measure | Q1 2025/26 | Q2 2025/26\n"
+             "Children in care | 455 | 462\n"
+             "Referrals to children's social care | 1,010 | 1,094\n")
+    noted = "Snapshot measures are at the last day of the quarter; flows are for the quarter.\n\n" + table
+    assert {(f.kpi, f.value, f.period) for f in extract_text(noted, library)} == {
+        ("children_in_care", "455", "2025-06-30"), ("children_in_care", "462", "2025-09-30"),
+        ("referrals", "1010", "2025-Q2"), ("referrals", "1094", "2025-Q3")}
+    # without the note a stock under a quarter is that quarter's, and under a month always the month's
+    assert ("children_in_care", "455", "2025-Q2") in {(f.kpi, f.value, f.period) for f in extract_text(table, library)}
+    monthly = ("Children are counted on the last day of each month.\n\n"
+               "Measure | Jul-25 | Aug-25\nChildren in care | 455 | 462\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(monthly, library)} == {
+        ("children_in_care", "455", "2025-07"), ("children_in_care", "462", "2025-08")}

@@ -276,7 +276,11 @@ def document_owner(pages: list[str], area: str) -> str:
     return ""
 
 
-_BODY_NO_AREA = (r"(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
+_BODY_NO_AREA = (r"(?P<name>"
+                 # a commissioner, by office: "the Police and Crime Commissioner for Marlshire"
+                 r"(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner(?:\s+for\s+(?-i:[A-Z])[\w'&-]*"
+                 r"(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})?"
+                 r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
                  r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
 _TITLE_OF_ANOTHER = re.compile(
     rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}"
@@ -285,7 +289,7 @@ _TITLE_OF_ANOTHER = re.compile(
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
-_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*:\s*(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 

@@ -46,7 +46,7 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
                              r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
-_OPENER = re.compile(r"^\W*((?:[A-Za-z']+ ){0,6}[A-Za-z']+),\s", re.I)
+_OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,6}[A-Za-z'-]+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
@@ -445,7 +445,11 @@ _OTHER_BODY = re.compile(
     r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
     r"mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
-    r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP)))\b", re.I)
+    r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP))|"
+    # a GP practice's own register: "Moorside Medical Practice's register flags 27 children on a plan"
+    r"(?:medical|(?-i:GP)|general) practice['’]s|surgery['’]s|"
+    # the force as a whole: "Force-wide, 2,318 officers completed ... training"
+    r"force[- ]wide)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
                          r"controls|receives|received|spends|spent|looks after|looked after|runs|ran|trained|trains|"
@@ -734,6 +738,9 @@ _THE_BODY_DOES = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\band\s+)(?:the|its|their)
                             r"force|provider|charity|company|organisation|agency)\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|"
                             r"delivers|trained|trains|made|makes|held|holds|had|has|put on|puts on|reported|recorded)\s+"
                             r"(?:a total of\s+|some\s+|around\s+|about\s+|over\s+)?$", re.I)
+# a body's money in a bracket straight after its name: "The constabulary (budget £612m in 2024/25)"
+_BRACKETED_BUDGET = re.compile(r"\b" + _ANY_BODY + r"['’]?s?\s*\(\s*(?:its\s+|an?\s+)?(?:(?:annual|net|gross|revenue|total)\s+)*"
+                               r"(?:budget|spend|expenditure)\s*(?:of|:|=)?\s*£?$", re.I)
 _BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*" + _OTHER_BODY.pattern + r"[^()]*\)\s+"
                                r"(?:[a-z]+ly\s+)?(?:received|receives|made|makes|ran|runs|delivered|delivers|had|has|trained|"
                                r"trains|saw|sees|held|holds)\b", re.I)
@@ -900,6 +907,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
     if _EVERY_N.search(raw_before):
         return "per-capita", "every-n"  # "Every 10 children above the assumed number would add £1.4m"
+    if not paid_in and _BRACKETED_BUDGET.search(raw_before):
+        return "other-body", "body-bracket-budget"  # "The constabulary (budget £612m in 2024/25) sent 5,240 ..."
     if not paid_in and (owned := _BODY_IN_BRACKETS.match(text)) and owned.end() <= c.value_start:
         return "other-body", "body-in-brackets"  # "Healthy Young Minds (Bury CAMHS, Pennine Care NHS Foundation Trust) received"
     if _AGE_BEFORE.search(raw_before) and not _NOUN_AFTER.match(raw_after):
@@ -1380,8 +1389,30 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
-    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_parts_of_another_whole(out)), library),
-                                library)
+    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_coordinated_share_owners(
+        _parts_of_another_whole(out))), library), library)
+
+
+# the words between two figures of one list: "27 children on a child protection plan and 41 ..."
+_COORDINATED_GAP = re.compile(r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?£?")
+_GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|against|than|versus|vs|whose|which|who|"
+                         r"were|was|is|are|had|has|have|council|partnership|board)\b|'s\b", re.I)
+
+
+def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
+    """A figure listed straight after another body's ("Moorside Medical Practice's register flags 27
+    children on a plan and 41 children looked after") is that body's too: the list has one owner."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.role in FACT_ROLES and c.method != "table":
+            before = [o for o in out if o.snippet == c.snippet and o.value_end <= c.value_start]
+            prev = max(before, key=lambda o: o.value_end, default=None)
+            if prev is not None and prev.role == "other-body" and prev.method != "table":
+                gap = c.snippet[prev.value_end:c.value_start]
+                if _COORDINATED_GAP.fullmatch(gap) and not _GAP_BREAKS.search(gap):
+                    c = replace(c, role="other-body", role_rule="listed-with-another-bodys")
+        out.append(c)
+    return out
 
 
 # the sources that pay for a capital scheme: a table with one of them in it is no table of partners' shares

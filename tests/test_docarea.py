@@ -80,6 +80,9 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
      "NHS Northtown Integrated Care Board"),
     ("Report of: Chief Executive, NHS Northtown ICB", "NHS Northtown ICB"),
     ("Presented by: Chief Nurse, Eastvale NHS Foundation Trust", "Eastvale NHS Foundation Trust"),
+    # a commissioner, by office, as the report's author without a colon
+    ("Report of the Police and Crime Commissioner for Northtown, prepared with the force's public protection unit",
+     "the Police and Crime Commissioner for Northtown"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"

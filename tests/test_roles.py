@@ -1475,3 +1475,16 @@ def test_a_date_before_a_bracketed_share_dates_the_count_too(library):
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
     assert {("plan_actions_total", "40", "2025-03-31"), ("plan_actions_completed", "22", "2025-03-31"),
             ("plan_actions_completed_pct", "55", "2025-03-31")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    # a GP practice's register, and the next figure of its list with it
+    "The named GP told the group that Oakfield Medical Practice's register flags 22 children on a child protection "
+    "plan and 35 children looked after.",
+    # a force's budget in a bracket after its name, and a force's officers trained
+    "The constabulary (budget £598m in 2024/25) sent 4,870 notifications to schools.",
+    "Force-wide, 2,140 officers completed the domestic abuse training in 2024/25.",
+])
+def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text, library):
+    assert facts(text, library) == set()
+

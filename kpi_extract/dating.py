@@ -1151,10 +1151,15 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
     structural = doc.structural(layout.number)
     for si in range(len(layout.sentences)):
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
-    at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None
+    at_end: bool | None = None  # the page says its counts are taken at each period's end (looked at once, if needed)
     for c in loose:
-        dated.append(table_column(c, at_end and library.kpis[c.kpi].measure == "stock") if c.period is not None
-                     else line_context(c, doc, library))
+        if c.period is None:
+            dated.append(line_context(c, doc, library))
+            continue
+        stock = library.kpis[c.kpi].measure == "stock" and c.period.kind == "quarter"
+        if stock and at_end is None:
+            at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None
+        dated.append(table_column(c, stock and bool(at_end)))
     return [_count_to_a_day(d, library) for d in restated_at_meeting(alongside(dated, library), layout, doc, library)], \
         rejected
 

@@ -584,15 +584,15 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
                 x0, x1 = (40, 40 + len(cell) * char) if k == 0 else (right[k] - len(cell) * char, right[k])
                 out.append(Run(cell, x0, top, x1, top + size, size, False))
             runs[i] = out
+    # a rule of dashes is kept as a blank line, so that it neither parts a header from its rows nor is read
+    ruled = rules | {i for b in spaced for i in b if _RULE_LINE.match(lines[i])}
     for block in spaced:  # a monospaced text: each cell starts at its column's character
         for i in block:
-            if _RULE_LINE.match(lines[i]):
-                continue  # a rule of dashes under the header: set blank below
+            if i in ruled:
+                continue
             cells = spaced_cells(lines[i]) or [(len(lines[i]) - len(lines[i].lstrip()), lines[i].strip())]
             runs[i] = [Run(t, 40 + at * char, tops[i], 40 + (at + len(t)) * char, tops[i] + size, size, False)
                        for at, t in cells]
-    # a rule of dashes is kept as a blank line, so that it neither parts a header from its rows nor is read
-    ruled = rules | {i for b in spaced for i in b if _RULE_LINE.match(lines[i])}
     model = []
     for i, ln in enumerate(lines):
         top = tops[i]
@@ -607,8 +607,9 @@ def _read_whole(lines: list[str], span: range, avoid: list[set[int]]) -> bool:
     beyond it (a table whose sections blank lines part, under one header), or when they read every
     line of figures in it; a table they read only in part, within the block (a header of two lines,
     a label wrapped under a row), they read wrongly."""
-    touching = [t for t in avoid if t & set(span)]
-    if any(t - set(span) for t in touching):
+    inside = set(span)
+    touching = [t for t in avoid if t & inside]
+    if any(t - inside for t in touching):
         return True
     figured = [i for i in span if any(ch.isdigit() for ch in lines[i])]
     read = set().union(*touching) if touching else set()
@@ -622,13 +623,6 @@ def _claimed(g: GeoTable) -> set[int]:
     return set() if [c.kind for c in g.columns] == ["captioned"] else g.lines
 
 
-def _text_table_lines(lines: list[str]) -> list[set[int]]:
-    """The lines each text table reads (a header of periods over rows of figures): a table set out
-    with spaces that they read is theirs, as it was before its columns were kept."""
-    return [set(t.lines) for t in find_tables([unpiped(ln) for ln in lines],
-                                               {i for i, ln in enumerate(lines) if is_piped(ln)})]
-
-
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
                 settings: Settings | None = None) -> PageLayout:
     """Tables and sentences of a page. With the page's model lines, tables come from the
@@ -637,6 +631,10 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     laid_out = text.split("\n")  # (a table set out with spaces keeps them: its columns)
     spaced = "  " in text
     lines = [collapse(ln) for ln in laid_out] if spaced else laid_out
+    as_text = [unpiped(ln) for ln in lines]  # what the text tables read: a row set out with pipes is one set out with spaces
+    piped_rows = {i for i, ln in enumerate(lines) if is_piped(ln)}
+    # the text tables of the whole page, read first where they decide which spaced blocks are theirs
+    text_tables = find_tables(as_text, piped_rows) if model_lines is None and spaced else None
     used: set[int] = set()
     tables: list[TextTable] = []
     geo: list[GeoTable] = []
@@ -649,7 +647,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             used |= _claimed(g)
         breaks = starts_of_blocks(model_lines)
     elif model_lines is None and ("|" in text or spaced) and (piped := pipe_lines(
-            laid_out, _text_table_lines(lines) if spaced else [])) is not None:
+            laid_out, [t.lines for t in text_tables or []])) is not None:
         # a text set out with pipes: its tables as geometry reads them, the rest as text
         laid, rows = piped
         for g in find_geo_tables(laid, settings or DEFAULT_SETTINGS, None):
@@ -659,10 +657,11 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
                                                           for i in g.lines - rows)):
                 tables.append(_from_geometry(g, lines))
                 used |= _claimed(g)
-    # also on a model page: a row drawn as one run of text is a table geometry cannot split
-    # a table set out with pipes ("Children looked after | 78.1 | 81.4") is one set out with spaces
-    masked = [("" if i in used else unpiped(ln)) for i, ln in enumerate(lines)]
-    for t in find_tables(masked, {i for i, ln in enumerate(lines) if is_piped(ln)}):
+    # also on a model page: a row drawn as one run of text is a table geometry cannot split (read again
+    # only when a geometric table took some lines: else the page's text tables are those read above)
+    if text_tables is None or used:
+        text_tables = find_tables([("" if i in used else ln) for i, ln in enumerate(as_text)], piped_rows)
+    for t in text_tables:
         tables.append(t)
         used |= t.lines
     return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo)

@@ -1550,16 +1550,18 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     return _head_role(heads[where[0]])
 
 
+# the figure of an item, its value: after a colon, at the line's end, or a row of cells ("388  391  -")
+_ITEM_VALUE = re.compile(r"\d[\d,.]*\s*(?:%|k|m|bn|pts?|pp)?\s*(?:\([^()]*\))?\s*[;.]?\s*$|[:=]\s*(?:£|-)?\s*\d|"
+                         r"\d\s+(?:[-\u2013]|\d)", re.I)
+
+
 def _item_line(line: str) -> bool:
     """A short line of a label and its figure, as a list or a small table sets them out."""
     figures = _PERIOD_WORDS.sub(" ", line)
-    # (its figure is its value, after a colon or at its end: a heading's "level 3" or "(Q3)" is none)
-    valued = _ITEM_VALUE.search(figures) or _LIST_ITEM_LINE.match(line) and re.search(r"\d", figures)
-    return bool(valued) and (len(line) <= 100 and len(line.split()) <= 14 or bool(_LIST_ITEM_LINE.match(line)))
-
-
-_ITEM_VALUE = re.compile(r"\d[\d,.]*\s*(?:%|k|m|bn|pts?|pp)?\s*(?:\([^()]*\))?\s*[;.]?\s*$|[:=]\s*(?:£|-)?\s*\d|"
-                         r"\d\s+(?:[-\u2013]|\d)", re.I)
+    bulleted = bool(_LIST_ITEM_LINE.match(line))
+    # (its figure is its value: a heading's "level 3" or "(Q3)" is none)
+    valued = _ITEM_VALUE.search(figures) or bulleted and re.search(r"\d", figures)
+    return bool(valued) and (len(line) <= 100 and len(line.split()) <= 14 or bulleted)
 
 
 def _under_a_heading(lines: list[str], at: int) -> str:

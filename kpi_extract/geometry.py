@@ -557,8 +557,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
             ytd = year_to_date_after(columns[m - 1].period if m else None)
-            if ytd is not None and (YTD_HEAD.search(col.header) or _TO_DATE.search(col.header)):
+            if ytd is not None and col.kind != "comparator" and (YTD_HEAD.search(col.header) or _TO_DATE.search(col.header)):
                 col.kind, col.period = "period", ytd  # the year to the month before it ("2019/20 to date" too)
+                # (not a target's, a forecast's or England's for that year: "Target (YTD)")
     # a leading code column: its cells are part of the label, never values (not a quarter's or a
     # half's short name before its year: "Q1 2023/24" is a period)
     for r in table.rows:

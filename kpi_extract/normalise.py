@@ -106,9 +106,37 @@ def normalise_text(text: str) -> str:
     text = _SCALE_GAP.sub(r"\1\2", text)
     # (a table set out with spaces keeps its spacing: its columns are where its cells start)
     raw = text.split("\n")
+    if "...." in text:
+        raw = dot_leaders(raw)
     kept = spaced_rows(raw)
     lines = [raw[i].expandtabs(4).rstrip() if i in kept else collapse(raw[i]) for i in range(len(raw))]
     return "\n".join(lines).strip("\n")
+
+
+# a label, a leader of dots and a figure: "Under 1 ...................... 21"
+_DOT_LEADER = re.compile(r"^([ \t]*\S.*?)[ \t]?\.{4,}[ \t]*(£?\d[\d,.]*%?)[ \t]*$")
+
+
+def dot_leaders(lines: list[str]) -> list[str]:
+    """Rows set out with leader dots become rows of cells ("Under 1 | 21"), as a table's are; not a
+    list of contents, whose figures (its pages) only ever go up."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _DOT_LEADER.match(lines[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        values = [float(_DOT_LEADER.match(lines[k]).group(2).strip("£%").replace(",", "") or 0)  # type: ignore[union-attr]
+                  for k in range(i, j)]
+        if j - i >= 2 and any(b <= a for a, b in zip(values, values[1:])):
+            for k in range(i, j):
+                m = _DOT_LEADER.match(lines[k])
+                out[k] = f"{m.group(1).rstrip()} | {m.group(2)}"  # type: ignore[union-attr]
+        i = j
+    return out
 
 
 def collapse(line: str) -> str:

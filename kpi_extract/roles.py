@@ -117,6 +117,8 @@ _PLEDGE = re.compile(r"\b(?:pledges?|commitments?|milestones?|looking ahead|look
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
 # an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
+# a line led by what is planned or proposed: "Planned for next year: 3,200 training places and 140 sessions"
+_PLANNED_LINE = re.compile(r"\W*(?:planned|proposed|provisional|plans?)\b(?!\s+(?:actions?|actions completed)\b)", re.I)
 _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
@@ -187,7 +189,9 @@ _ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
 _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger(?: point| level)?)\b[^.;\d]{0,40}?"
                            r"\b(?:is|was|of|at|are|were|to)\s+$|"
-                           r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$", re.I)
+                           r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$|"
+                           # a label naming a bound over its line: "Minimum viable numbers: a course runs with 10 delegates"
+                           r"^\W*(?:[\w'-]+\s+){0,2}?(?:minimum|maximum|min\.|max\.)\s+[^.;:\d]{0,30}:[^.;:\d]{0,30}$", re.I)
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!came )(?<!crept )(?<!moved )(?<!edged )up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
                     # room, not a count: "there are beds for 12 children in care"
@@ -384,6 +388,30 @@ _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|pas
                                  r"(?!(?:children's\s+)?social care|MASH|multi-agency safeguarding|front door|children's services|"
                                  r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub|drop-in|clinic|"
                                  r"programme|project|scheme|helpline|nurses?|nursing|practice|charity|provider|CAMHS)\b", re.I)
+# referrals another service took: "The domestic abuse service for children (Safe Steps) took 430 referrals",
+# "Youth Justice Service: 212 referrals received" (not children's social care's, its front door's or ours)
+_SERVICE_TOOK = re.compile(r"^\W*(?:(?:the|our|a|an|its|their)\s+)?(?P<svc>(?:[\w'’&-]+\s+){0,8}?(?:service|team|hub|unit|"
+                           r"clinic|programme|project|helpline|pathway|partnership))\b(?:\s+(?:for|in|of|at)\s+[^.;()]{1,50}?)?"
+                           r"(?:\s*\([^()]{1,40}\))?"
+                           r"(?:\s+(?:has|have|had|also|then|alone))*\s+(?:received|receives|took|takes|accepted|accepts|"
+                           r"handled|handles|dealt with|deals with|processed|processes|had|has|logged|logs)\s+"
+                           r"(?:(?:some|around|about|over|nearly|almost|a total of|more than)\s+)?$"
+                           r"|^\W*(?P<head>(?:[\w'’&-]+\s+){0,5}?(?:service|team|hub|unit|clinic|programme|project|helpline))\s*:\s*$",
+                           re.I)
+_OWN_FRONT_DOOR = re.compile(r"\b(?:social care|social work|(?-i:CSC|MASH|MACH|SPA)|front door|children's services|multi-agency|"
+                             r"safeguarding hub|referral and assessment|assessment|duty|first response|contact|single point|"
+                             r"children's (?:advice|help|services))\b", re.I)
+# referrals that led somewhere, a part of them: "3,640 referrals progressed to a Child and Family Assessment"
+_LED_TO_AFTER = re.compile(r"\s+(?:(?:had|have|has|then|subsequently)\s+)?(?:progressed|proceeded|led|resulted|went on|moved on|"
+                           r"converted|stepped (?:up|down)|escalated|were (?:progressed|converted|escalated|stepped up|stepped down))"
+                           r"\s+(?:in)?to\b", re.I)
+# the KPI's own words as a verb of someone's: "over 26 years Pat and Derek have looked after 63 children"
+_CARED_FOR_BY = re.compile(r"\b(?:have|has|had|having)\s+(?:(?:now|also|between them|together|already)\s+)?"
+                           r"(?:looked after|cared for|fostered)\s+(?:(?:some|around|about|over|more than|nearly|almost)\s+)?$", re.I)
+# "an extra 82 referrals" beside a comparison: the difference, not the count
+_EXTRA_BEFORE = re.compile(r"\ban?\s+(?:extra|additional)\s+$", re.I)
+_COMPARED_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|than|increase[sd]?|decrease[sd]?|rise|rose|fell|up on|down on|"
+                             r"compared|previous)\b", re.I)
 # the whole after "N of" is not the part done
 _DONE_KPIS = frozenset({"plan_actions_completed"})
 _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?$", re.I)
@@ -848,13 +876,17 @@ _RESTATES = re.compile(r"^\s*(?:equivalent to|equating to|which (?:is|equates to
                        r"(?:a\s+)?(?:rate\s+of\s+)?$", re.I)
 
 
+# the figure before, said again in other terms: "The variance tolerance is ±2%, that is £8,200"
+_THAT_IS = re.compile(r"^\s*(?:that is|that's|i\.e\.?|namely)\s+(?:(?:some|about|around)\s+)?£?$", re.I)
+
+
 def _restated_count(c: Candidate, entry: KpiEntry, before: str, spans: list[tuple[int, int]]) -> str:
     """The clause before the count that a rate restates ("The model projects 720 children in care
     by 2028/29, equivalent to a rate of 95 per 10,000": "The model projects"), or that a bare
     conjunct continues ("Thurrock Council show that it had 298 children in care and 211 children on
     plans": "show that it had"), whose target, forecast or comparator words are this figure's too;
     "" for any other figure."""
-    restates = entry.unit == "rate_per_10k" and _RESTATES.match(before)
+    restates = (entry.unit == "rate_per_10k" and _RESTATES.match(before)) or _THAT_IS.match(before)
     if not restates and not (_BARE_PREDICATE.fullmatch(before)
                              and _CONJUNCT_BEFORE.search(c.snippet, 0, c.value_start - len(before))):
         return ""
@@ -897,6 +929,17 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
+    if entry.id == "referrals" and (took := _SERVICE_TOOK.search(re.split(r"[.;]\s|\n", text[:c.value_start])[-1])) \
+            and len(re.split(r"\b(?:the|our|a|an|its|their|this|that)\s+", took.group("svc") or took.group("head"),
+                             flags=re.I)[-1].split()) > 1 \
+            and not _OWN_FRONT_DOOR.search((took.group("svc") or took.group("head")) + text[c.value_end:c.value_end + 60]):
+        # (a body's own team is that body's: "The force's child abuse investigation team received ...")
+        return ("other-body" if _ANY_BODY_RX.search(took.group("svc") or took.group("head")) else "look-alike",
+                "another-service-took")  # "The domestic abuse service ... took 430 referrals"
+    if entry.unit == "count" and c.match_end > c.value_end and _LED_TO_AFTER.match(text, c.match_end):
+        return "conditional", "led-to"  # "3,640 referrals progressed to a Child and Family Assessment"
+    if entry.unit == "count" and _CARED_FOR_BY.search(raw_before):
+        return "other-noun", "cared-for-by"  # "Pat and Derek have looked after 63 children in care"
     if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):
         return "other-noun", "whole-of-the-done"  # "27 of 35 actions completed": 35 is the plan's, not the done
     if entry.id in _PRACTITIONER_KPIS and _PLACES_AFTER.match(raw_after):
@@ -921,6 +964,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
+    if _EXTRA_BEFORE.search(raw_before) and _COMPARED_WORDS.search(_sentence_at(text, c.value_start, c.value_end)):
+        return "change", "extra"  # "7% higher in Q2 than in Q1, an extra 82 referrals"
     if _CHANGE_BRACKET.search(raw_before) or _CHANGE_RESTATED.search(raw_before):
         return "change", "change-in-brackets"
     if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
@@ -961,7 +1006,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-line"
     if lead_cell and _COMPARATOR_LEAD.match(lead_cell):
         return "comparator", "comparator-lead"  # "Regional L&D benchmarking (2024/25): ... average utilisation 84%"
-    if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell)):
+    if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell) or _PLANNED_LINE.match(lead_cell)):
         return "target", "target-line"
     if not paid_in and not c.subject and (_BODY_HEADING.search(text, 0, c.value_start)
                                           or _REPORTED_BY_AFTER.match(text, c.value_end)):
@@ -1530,6 +1575,10 @@ def _head_role(head: str) -> str:
                 "change" if _SINCE_HEAD.match(head) else "")
 
 
+# the periods a head row may name, which make it no row of figures: "2025/26 | Q1 | Q2 | Target (YTD)"
+_PERIOD_HEADS = re.compile(r"\b(?:Q[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|\d\d/\d\d|[A-Z][a-z]{2}[- ]\d\d)\b")
+
+
 def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     """The role the column head of a table set out with pipes gives the cell holding `raw` in line
     `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
@@ -1540,9 +1589,9 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     if len(where) != 1 or where[0] == 0:
         return ""
     k = at - 1
-    while k >= 0 and at - k <= 12 and lines[k].count("|") >= 2 and re.search(r"\d", lines[k]):
+    while k >= 0 and at - k <= 12 and lines[k].count("|") >= 2 and re.search(r"\d", _PERIOD_HEADS.sub(" ", lines[k])):
         k -= 1
-    if k < 0 or lines[k].count("|") < 2 or re.search(r"\d", lines[k]):
+    if k < 0 or lines[k].count("|") < 2 or re.search(r"\d", _PERIOD_HEADS.sub(" ", lines[k])):
         return ""
     heads = _piped_cells(lines[k])
     if len(heads) != len(cells):
@@ -1649,6 +1698,7 @@ _LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d
                          r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
 # a line led by what others do: "Regional L&D benchmarking (2024/25): ...", "National average - ..."
 _COMPARATOR_LEAD = re.compile(r"\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|benchmark\w*|"
+                              r"(?-i:SNs?)\b|stat\.? neighbours?|similar (?:authorities|councils)|family group|"
                               r"comparators?|peer|(?:north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|"
                               r"west midlands|east of england|yorkshire and (?:the )?humber)(?:\s+region)?\s*$)", re.I)
 

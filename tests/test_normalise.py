@@ -1,5 +1,5 @@
 """What extraction does to text, and how it is repaired before any pattern sees it."""
-from kpi_extract.normalise import damage_count, normalise_text, strip_running_lines
+from kpi_extract.normalise import damage_count, dot_leaders, normalise_text, strip_running_lines
 
 
 def test_ligatures_and_unmapped_glyphs():
@@ -44,3 +44,11 @@ def test_running_headers_footers_and_page_numbers_go():
 def test_lone_figures_of_an_infographic_stay():
     pages = ["Key facts\n338\nChildren with a plan", "Intro\n513\nChildren in care", "More\ntext here"]
     assert strip_running_lines(pages)[:2] == pages[:2]
+
+
+def test_leader_dots_set_out_cells_but_not_a_list_of_contents():
+    rows = ["Looked after children at 31 March 2025, by age", "Under 5 ........ 64", "5 to 15 ...... 212",
+            "16 and 17 ...... 97"]
+    assert dot_leaders(rows) == [rows[0], "Under 5 | 64", "5 to 15 | 212", "16 and 17 | 97"]
+    contents = ["Contents", "Foreword ........ 3", "Our children in care ........ 7", "Finance ........ 12"]
+    assert dot_leaders(contents) == contents

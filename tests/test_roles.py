@@ -1488,3 +1488,56 @@ def test_a_date_before_a_bracketed_share_dates_the_count_too(library):
 def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text, library):
     assert facts(text, library) == set()
 
+
+
+@pytest.mark.parametrize("text", [
+    # referrals another service took, named as the clause's subject or as the line's label
+    "The young carers' service (Carers Together) accepted 318 referrals in 2024/25.",
+    "Substance misuse team: 146 referrals received during the year.",
+    # referrals that went on somewhere: a part of them, not the count
+    "During 2024/25, 2,905 referrals progressed to a single assessment.",
+    # "an extra" beside a comparison is the difference
+    "Referrals in the autumn term were 9% higher than in the summer, an extra 61 referrals.",
+    # the KPI's own words as a carer's verb
+    "Since 2009 the Hendersons have looked after 41 children in care.",
+    # a line led by what is planned, and a bound named by the line's label
+    "Planned for 2026/27: 120 training courses and 2,600 delegates.",
+    "Minimum numbers: a workshop goes ahead with 8 delegates.",
+    # a tolerance, said again in money
+    "The board's budget tolerance is 3%, that is £9,300.",
+    # training for those who are not practitioners, named by the label before the figure
+    "Preparation groups for prospective adopters: 11 courses in the year.",
+    "Induction for councillors: 3 training sessions after the election.",
+    # a row of a statistical neighbours' average
+    "SN average 2024/25 | CLA rate 74.0 | CP rate 44.1",
+])
+def test_another_services_referrals_a_part_a_difference_a_plan_a_bound_and_a_comparator_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # our own front door, or the council's service, still receives the council's referrals
+    ("The MASH received 4,210 referrals in 2024/25.", {("referrals", 4210.0)}),
+    ("During 2024 the service took 5,920 referrals.", {("referrals", 5920.0)}),
+    ("The referral and assessment team received 3,118 referrals in 2024/25.", {("referrals", 3118.0)}),
+    # contacts that went on to be referrals are referrals
+    ("In 2024/25, 2,400 contacts progressed to referrals.", {("referrals", 2400.0)}),
+])
+def test_the_councils_own_referrals_still_count(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_a_target_column_for_the_year_to_date_is_a_target(library):
+    text = ("2025/26 | Q1 | Q2 | YTD | Target (YTD)\n"
+            "Referrals received | 1,210 | 1,190 | 2,400 | 2,300")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert ("referrals", "2300", "2025-09") not in got
+    assert ("referrals", "2400", "2025-09") in got
+
+
+def test_a_table_set_out_with_leader_dots_gives_its_parts(library):
+    text = ("Looked after children at 31 March 2025, by age\n"
+            "Under 5 ........ 64\n5 to 15 ...... 212\n16 and 17 ...... 97\nAll ages ....... 373")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert {("children_in_care", "64", "2025-03-31", "Under 5"), ("children_in_care", "212", "2025-03-31", "5 to 15"),
+            ("children_in_care", "97", "2025-03-31", "16 and 17"), ("children_in_care", "373", "2025-03-31", "")} == got

@@ -323,7 +323,7 @@ _UNIT_ROW = re.compile(r"\b(?:team|teams|service|services|unit|units|hub|panel|g
                        r"(?:\([^()]*\))?\s*$", re.I)
 
 
-_TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies)\b", re.I)
+_TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies|ages|children|localities|areas)\b", re.I)
 
 
 def _cell_unit(cell: str, header: str) -> str:

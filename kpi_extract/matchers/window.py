@@ -93,6 +93,9 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         host = _bracket_host(text, c.value_start)
         if host and any(rx.search(host) for rx in entry.exclude):
             continue  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)": CAMHS's, both
+        label = _label_host(text, start)
+        if label and any(rx.search(label) for rx in entry.exclude):
+            continue  # "Preparation training for prospective adopters: 14 three-day courses": the label's
         out.append(c)
     return out
 
@@ -121,6 +124,17 @@ def _bracket_host(text: str, start: int) -> str:
     figures = [m for m in _NUMBER.finditer(before) if not any(a <= m.start() < b for a, b in dates)]
     at = lead.start() - len(before) + figures[-1].start() if figures else lead.start()
     return window(text, at, lead.start(), after=0)  # the host figure's clause, up to the bracket
+
+
+# a short label and its colon, straight before the figure's words: "6.2 Parenting programmes: 38 group courses"
+_LABEL_HOST = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\W*(?:\d+(?:\.\d+)*\s+)?([A-Za-z][^.;:\n\d]{2,90}):\s+(?:[^\d\s:;.]+\s+){0,3}$")
+
+
+def _label_host(text: str, start: int) -> str:
+    """The label before a colon that the figure at `start` completes ("Parenting programmes: 38
+    group courses"): what it excludes, it excludes for the figure too. "" when there is none."""
+    m = _LABEL_HOST.search(text, max(0, start - 140), start)
+    return m.group(1) if m else ""
 
 
 _ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\s|\(?[a-z]\)\s)")

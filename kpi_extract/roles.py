@@ -53,6 +53,9 @@ _OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,6}[A-Za-z'-]+),\s", re.I)
 _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|priority|action|appendix|annex|table|"
                            r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)\s+(?:no\.?\s*)?$",
                            re.I)
+# the stage of a plan a small number names: "by the end of year two", "in phase 3"
+_STAGE_BEFORE = re.compile(r"(?<!previous )(?<!last )(?<!prior )\b(?:year|phase|stage|tranche|wave|tier)\s+$", re.I)
+_STAGE_NUMBER = re.compile(r"[1-9]|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
     r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
@@ -392,7 +395,7 @@ _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|pas
 # "Youth Justice Service: 212 referrals received" (not children's social care's, its front door's or ours)
 _SERVICE_TOOK = re.compile(r"^\W*(?:(?:the|our|a|an|its|their)\s+)?(?P<svc>(?:[\w'’&-]+\s+){0,8}?(?:service|team|hub|unit|"
                            r"clinic|programme|project|helpline|pathway|partnership))\b(?:\s+(?:for|in|of|at)\s+[^.;()]{1,50}?)?"
-                           r"(?:\s*\([^()]{1,40}\))?"
+                           r"(?:\s*\([^()]{1,80}\))?"
                            r"(?:\s+(?:has|have|had|also|then|alone))*\s+(?:received|receives|took|takes|accepted|accepts|"
                            r"handled|handles|dealt with|deals with|processed|processes|had|has|logged|logs)\s+"
                            r"(?:(?:some|around|about|over|nearly|almost|a total of|more than)\s+)?$"
@@ -406,8 +409,12 @@ _LED_TO_AFTER = re.compile(r"\s+(?:(?:had|have|has|then|subsequently)\s+)?(?:pro
                            r"converted|stepped (?:up|down)|escalated|were (?:progressed|converted|escalated|stepped up|stepped down))"
                            r"\s+(?:in)?to\b", re.I)
 # the KPI's own words as a verb of someone's: "over 26 years Pat and Derek have looked after 63 children"
-_CARED_FOR_BY = re.compile(r"\b(?:have|has|had|having)\s+(?:(?:now|also|between them|together|already)\s+)?"
-                           r"(?:looked after|cared for|fostered)\s+(?:(?:some|around|about|over|more than|nearly|almost)\s+)?$", re.I)
+# (or a carer's, a home's or a provider's now: "186 approved fostering households caring for 241 children")
+_CARED_FOR_BY = re.compile(r"(?:\b(?:have|has|had|having)\s+(?:(?:now|also|between them|together|already)\s+)?"
+                           r"(?:looked after|cared for|fostered)|"
+                           r"\b(?:households?|carers?|families|homes?|agenc(?:y|ies)|providers?|units?)\s+(?:(?:currently|now|then|"
+                           r"together|between them)\s+)?(?:(?:who|which|that)\s+(?:care|cared|look|looked)\s+(?:for|after)|"
+                           r"caring for|looking after))\s+(?:(?:some|around|about|over|more than|nearly|almost)\s+)?$", re.I)
 # "an extra 82 referrals" beside a comparison: the difference, not the count
 _EXTRA_BEFORE = re.compile(r"\ban?\s+(?:extra|additional)\s+$", re.I)
 _COMPARED_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|than|increase[sd]?|decrease[sd]?|rise|rose|fell|up on|down on|"
@@ -643,7 +650,8 @@ _TO_PLACEMENTS = re.compile(r"\bcontributions?\s+(?:from\s+[^.;£]{1,40}?\s+)?(?
                             r"(?:(?:joint(?:ly)?[- ]funded|joint|individual|residential|external)\s+)?(?:placements?|"
                             r"care packages?|packages\s+of\s+care|continuing (?:health )?care)\b", re.I)
 # developers' contributions under planning agreements are no partner's
-_DEVELOPERS = re.compile(r"\b(?:section 106|s\.?106|developers?'?|community infrastructure levy|(?-i:CIL))\b", re.I)
+_DEVELOPERS = re.compile(r"\b(?:section 106|s\.?106|developers?'?|community infrastructure levy|(?-i:CIL)|"
+                         r"(?:education|highways?|infrastructure|planning|transport|affordable housing) contributions?)\b", re.I)
 _MIXED_INCOME = re.compile(r"\b(?:and|&) (?:other|misc\w*|sundry) (?:sources|income|receipts)\b|\bother (?:sources|income)\b",
                            re.I)
 _MONEY_KPI_GROUPS = {"own": ("budget_total", "expenditure_total"), "paid-in": ("budget_contributions",
@@ -920,6 +928,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
     if _LABEL_NUMBER.search(raw_before):
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
+    if c.match_end <= c.value_end and _STAGE_NUMBER.fullmatch(c.raw) and _STAGE_BEFORE.search(raw_before):
+        return "other-noun", "code"  # "complete by the end of year two": which year of a plan, after its label
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
         return "other-noun", "year"  # "Annual Report 2022 Referrals received: 6,130": a title's year
     if entry.id.startswith("plan_actions") and _PEOPLE_DONE.search(raw_before.rsplit(". ", 1)[-1]):
@@ -938,8 +948,6 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                 "another-service-took")  # "The domestic abuse service ... took 430 referrals"
     if entry.unit == "count" and c.match_end > c.value_end and _LED_TO_AFTER.match(text, c.match_end):
         return "conditional", "led-to"  # "3,640 referrals progressed to a Child and Family Assessment"
-    if entry.unit == "count" and _CARED_FOR_BY.search(raw_before):
-        return "other-noun", "cared-for-by"  # "Pat and Derek have looked after 63 children in care"
     if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):
         return "other-noun", "whole-of-the-done"  # "27 of 35 actions completed": 35 is the plan's, not the done
     if entry.id in _PRACTITIONER_KPIS and _PLACES_AFTER.match(raw_after):
@@ -977,6 +985,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
+    if entry.unit == "count" and _CARED_FOR_BY.search(raw_before):
+        return "other-noun", "cared-for-by"  # "Pat and Derek have looked after 63 children in care"
     if not money and entry.unit == "count" and c.match_start >= c.value_start and _FROM_THEM.match(raw_after):
         return "other-noun", "from-them"
     if entry.id in ("referrals", "rereferral_rate") and (_HOUSING_REFERRALS.search(raw_before) or _HOUSING_REFERRALS.search(

@@ -1541,3 +1541,37 @@ def test_a_table_set_out_with_leader_dots_gives_its_parts(library):
     got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
     assert {("children_in_care", "64", "2025-03-31", "Under 5"), ("children_in_care", "212", "2025-03-31", "5 to 15"),
             ("children_in_care", "97", "2025-03-31", "16 and 17"), ("children_in_care", "373", "2025-03-31", "")} == got
+
+
+@pytest.mark.parametrize("text", [
+    # a provider's households and the children they care for are the provider's
+    "Brightside Fostering has 95 approved households caring for 130 children.",
+    # which stage of a plan, not how many actions
+    "The business plan expects 70% of its actions to be complete by the end of year two.",
+    # another service's re-referral rate, its own referrals and the grants a partnership was awarded
+    "Early help re-referral rate (families returning within 6 months): 11%",
+    "Referrals to the children's mental health service: 1,240 in 2024/25.",
+    "In 2024/25 the partnership was awarded these grants towards its work:\n\n"
+    "Grant (awarding body)                                   2024/25\n"
+    "Prevention Fund (Kent PCC)                              £64,500\n"
+    "Serious Violence Duty grant (Home Office)               £52,880\n"
+    "Total grants                                            £117,380",
+    # developers' money under planning agreements, and a public occasion's crowd
+    "£2.1m of education contributions was received in 2024/25 and a further £6.4m is secured.",
+    "About 900 people attended the Armed Forces Day parade in June.",
+])
+def test_a_providers_children_a_plans_phase_another_services_rates_and_grants_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_rate_after_a_count_and_its_prior_figure_in_brackets_is_the_counts_rate(library):
+    text = "At 31 March 2025 we cared for 512 children (31 March 2024: 498), a rate of 66.2 per 10,000 children."
+    assert ("children_in_care_rate_per_10k", 66.2) in facts(text, library)
+
+
+def test_parts_listed_in_the_sentence_after_the_whole(library):
+    text = ("At 30 September 2025, 402 children were on a child protection plan. "
+            "Of these, 96 (24%) were under five and 140 were aged 5 to 11.")
+    got = {(f.kpi, f.value, f.period, bool(f.subject)) for f in extract_text(text, library)}
+    assert {("cp_plans", "402", "2025-09-30", False), ("cp_plans", "96", "2025-09-30", True),
+            ("cp_plans", "140", "2025-09-30", True)} == got

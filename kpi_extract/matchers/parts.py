@@ -27,11 +27,13 @@ _VERB = rf"(?:{_BE}|lived|live|lives|came|come|comes)"
 _MORE_WORDS = r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
 # (an adverb first is no part of what: "33 of the 41 actions were now complete" is the done part)
 _WHAT = rf"(?:(?:now|currently|already|fully)\s+)?(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed|now|currently|already|fully)\b)[\w'-]+{_MORE_WORDS})"
+# a part's share of the whole in brackets, between its count and what it is: "131 (27%) were under five"
+_SHARE = r"(?:\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s*\))?"
 # ", of whom 96 were under five" straight after the whole's words
-_OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}\s+(?:children\s+|young people\s+)?"
+_OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}{_SHARE}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
-_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}"
+_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
                      rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure
@@ -40,6 +42,9 @@ _INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_
 # "29 of the 391 are unaccompanied asylum-seeking children"
 _N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+(?:the|these|those|our)\s+(?P<whole>[\d,]+)\b(?:\s+(?!(?:are|were|is|was|had|have)\b)[\w'-]+){{0,3}}?"
                        rf"\s+{_BE}\s+{_WHAT}", re.I)
+# "Of these, 131 were under five", opening the sentence after the whole's
+_OF_THESE_NEXT = re.compile(rf"^\W*(?:of|among|amongst) (?:these|them|those|this number|this total|the total)\s*,?\s*{_COUNT}{_SHARE}"
+                            rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
 # "Boys accounted for 231 of the 455 children subject to protection plans"
 _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
                       rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
@@ -104,9 +109,10 @@ def _subject(what: str, library: Library) -> str:
 
 
 def _add_part(out: list[Candidate], taken: set, whole: Candidate, m: re.Match, what: str, layout: PageLayout,
-              library: Library) -> None:
-    """The part `m` read of the whole candidate `whole`, unless that figure is taken."""
-    sentence = whole.sentence
+              library: Library, sentence: int | None = None) -> None:
+    """The part `m` read of the whole candidate `whole` (in its sentence, or in `sentence`), unless
+    that figure is taken."""
+    sentence = whole.sentence if sentence is None else sentence
     vs, ve = m.span("value")
     if (sentence, vs) in taken:
         return
@@ -152,4 +158,32 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             if m.re is _N_OF_THE and (c.sentence, m.start("value")) in unnamed:
                 taken.discard((c.sentence, m.start("value")))
             _add_part(out, taken, c, m, what, layout, library)
+    out += _parts_said_next(claimed or [], layout, library, taken)
+    return out
+
+
+def _parts_said_next(claimed: list[Candidate], layout: PageLayout, library: Library, taken: set) -> list[Candidate]:
+    """The parts a sentence lists after one that counted a single whole: "At 31 March 2025, 486
+    children were subject to a plan. Of these, 131 were under five and 172 were aged 5 to 11"."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in claimed:
+        if c.sentence >= 0:
+            by_sentence.setdefault(c.sentence, []).append(c)
+    out: list[Candidate] = []
+    for si, cands in sorted(by_sentence.items()):
+        wholes = [c for c in cands if not c.subject and (e := library.kpis.get(c.kpi)) is not None
+                  and e.unit == "count" and e.measure in ("stock", "flow")]
+        nxt = si + 1
+        if len(wholes) != 1 or len({c.kpi for c in cands}) != 1 or nxt >= len(layout.sentences) \
+                or nxt in by_sentence and any(not c.subject for c in by_sentence[nxt]):
+            continue
+        text = layout.sentences[nxt].text
+        m = _OF_THESE_NEXT.match(text)
+        if m is None:
+            continue
+        found = [(m, m.group("what"))] + _next_parts(m, text)
+        if library.kpis[wholes[0].kpi].measure == "flow":
+            found = [(n, w) for n, w in found if _FROM.match(text, n.end("value")) or _named_part(w, library)]
+        for n, what in found:
+            _add_part(out, taken, wholes[0], n, what, layout, library, sentence=nxt)
     return out

@@ -375,9 +375,11 @@ _NAMES_A_MEASURE = re.compile(r"\b(?:re-?referral|referrals?|in need|CIN|CPP?|ch
 
 
 # ", a rate of 64.4 per 10,000 children", "(97.2 per 10,000)": the count's rate, said beside it
-_RATE_BESIDE = re.compile(r"(?:[^.;()]|\([\d/.]{6,10}\)){0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to(?: a)?|or)\s+)?"
+_RATE_BESIDE = re.compile(r"(?:[^.;()]|\([\d/.]{6,10}\)|\([^()]{1,30}:\s*£?[\d,.]+\)){0,60}?(?:,\s*|\(\s*)(?:(?:a|the|which is a|representing a|equivalent to(?: a)?|or)\s+)?"
                           r"(?:rate\s+(?:of\s+)?)?(?P<value>\d{1,3}(?:\.\d+)?)\s*per\s*10(?:,?000|k)\b", re.I)
-_SHORT_DATE = re.compile(r"\([\d/.]{6,10}\)")  # "611 (31.03.25), equivalent to 58.3 per 10k": the count's own date
+# "611 (31.03.25), equivalent to 58.3 per 10k": the count's own date; "347 (31 March 2024: 329), a rate of
+# 71.6": the count's own figure a year before
+_SHORT_DATE = re.compile(r"\([\d/.]{6,10}\)|\([^()]{1,30}:\s*£?[\d,.]+\)")
 # "children looked after 402; rate per 10,000 66": the rate named next, its value after its name
 _RATE_NAMED_NEXT = re.compile(r"\s*[;,]\s*(?:the\s+|a\s+)?rate\s+per\s*10(?:,?000|k)(?:\s+children)?\s*[:=]?\s*"
                               r"(?P<value>\d{1,3}(?:\.\d+)?)\b(?!\s*%|[.,]\d)", re.I)

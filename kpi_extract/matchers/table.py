@@ -246,7 +246,7 @@ _STATUTORY_PARTNER = re.compile(r"\b(?:police|constabulary|PCC|commissioner|ICB|
 _COUNCIL_FINANCING = re.compile(r"\b(?:council tax|business rates|revenue support grant|collection fund|precept|"
                                 r"new homes bonus|core spending power|(?:local government )?finance settlement)\b", re.I)
 _MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|funding|budgets?|income|spend|expenditure|pounds|GBP|costs?|grants?)\b", re.I)
-_OWN_MONEY_HEAD = re.compile(r"\b(?:budgets?|spend|spending|expenditure|costs?)\b", re.I)
+_OWN_MONEY_HEAD = re.compile(r"\b(?:budgets?|spend|spending|expenditure|costs?|grants?)\b", re.I)
 _PAID_IN_HEAD = re.compile(r"\b(?:contribut\w*|funding|share|paid|pledged?|income|payments?)\b", re.I)
 
 
@@ -261,7 +261,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         return []  # how a council's own budget is financed (council tax, business rates, grants): no partner's
     if not any(c and c.lstrip("(").startswith("£") for r in table.rows for c in r.cells) and not _MONEY_HEAD.search(said):
         return []
-    # money no partner paid in: each agency's own budget ("Agency | Safeguarding budget 2020/21"), or,
+    # money no partner paid in: each agency's own budget ("Agency | Safeguarding budget 2020/21") or the
+    # grants a body was awarded ("Grant (awarding body) | 2024/25"), or,
     # in a list of organisations with no statutory partner among them and no word of paying in, a
     # council's grants to voluntary groups
     own_money = (bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or \

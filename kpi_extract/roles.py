@@ -1634,9 +1634,23 @@ def _under_a_heading(lines: list[str], at: int) -> str:
         return ""
     head = lines[k].strip()
     r = next((role for role, rx in _HEADINGS if rx.match(head)), "")
-    if r == "comparator" and any(len(figure_spans(_NOT_A_VALUE.sub(" ", ln))) > 1 for ln in lines[k + 1:at + 1]):
+    named = all(_PLACE_ITEM.match(ln) for ln in lines[k + 1:at + 1])  # "- Rotherham: 655 children in care; 412 ..."
+    if not r and _COMPARATORS_HEAD.search(head) and not _OURS_HEAD.search(head):
+        r = "comparator"  # "Context - neighbouring councils (31 March 2024)", "Benchmarks (East Midlands regional averages)"
+    if r == "comparator" and not named \
+            and any(len(figure_spans(_NOT_A_VALUE.sub(" ", ln))) > 1 for ln in lines[k + 1:at + 1]):
         return ""  # a row of figures under it may hold ours beside theirs
     return r
+
+
+# a heading that names others' figures anywhere in it, not only as its first words
+_COMPARATORS_HEAD = re.compile(r"\b(?:neighbou?ring (?:councils?|authorit(?:y|ies)|partnerships?|areas?)|statistical neighbours?|"
+                               r"nearest neighbours?|(?:regional|national|england|english|sn) averages?|"
+                               r"peer (?:partnerships|councils|authorities|areas)|comparators?|benchmarks|"
+                               r",\s*England\b|\((?:DfE|ONS|Ofsted)\b)", re.I)
+_OURS_HEAD = re.compile(r"\bour\b(?!\s+(?:neighbou?ring|neighbours?|peer|partner|comparator))|\b(?:ours|us|we|own)\b|\bvs\.?\b|\bversus\b|\bagainst\b|\bcompared\b", re.I)
+# an item that names its place first: "- Derby: 74 courses, 1,630 delegates"
+_PLACE_ITEM = re.compile(r"^\W*(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|upon|on|the)){0,4}\s*:\s*\S")
 
 
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|than|unlike|versus|vs)\b|;", re.I)

@@ -1575,3 +1575,31 @@ def test_parts_listed_in_the_sentence_after_the_whole(library):
     got = {(f.kpi, f.value, f.period, bool(f.subject)) for f in extract_text(text, library)}
     assert {("cp_plans", "402", "2025-09-30", False), ("cp_plans", "96", "2025-09-30", True),
             ("cp_plans", "140", "2025-09-30", True)} == got
+
+
+@pytest.mark.parametrize("text", [
+    # a heading naming others' figures anywhere in it governs the short lines under it
+    "Context - neighbouring councils (31 March 2025)\n- Harlow: 233 children in care; 118 on child protection plans\n"
+    "- Epping Forest: 301 children in care; 140 on child protection plans",
+    "Benchmarks (South West regional averages, 2024/25)\n- Re-referral rate: 21.3%\n"
+    "- Child protection plan rate per 10,000: 41.0",
+    "Figures shared by our neighbouring council, North Somerset:\nChildren in care (30 Sept 2025): 288\n"
+    "Children on CP plans (30 Sept 2025): 164",
+    # a row of a region's figures, a table of neighbours' and a row of one agency's own training
+    "Children becoming subject to a CP plan, 2024-25\nEngland                                63,900\n"
+    "South West                              5,910\nStatistical neighbours (average)           398",
+    "Referrals 2024/25 - statistical neighbours\nNeighbour        Referrals   Re-referral %\n"
+    "Torbay             2,011        21.5\nPlymouth           3,402        24.1",
+])
+def test_others_figures_under_a_heading_a_region_row_or_a_neighbours_table_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_single_agency_row_of_a_training_table_is_not_the_partnerships(library):
+    text = ("Dorset Safeguarding Children Partnership - Annual Report 2024/25\nTraining\n"
+            "                                            Courses    Delegates\n"
+            "DSCP multi-agency programme                     74        1,640\n"
+            "Dorset Police (single agency)                   38          702\n")
+    got = {(f.kpi, f.value) for f in extract_text(text, library)}
+    assert ("training_courses", "38") not in got and ("training_delegates", "702") not in got
+    assert ("training_courses", "74") in got

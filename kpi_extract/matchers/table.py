@@ -366,6 +366,21 @@ _NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s+of\s+(?:ch
 _RATE_ROW = re.compile(r"(?:rate\s*)?(?:\(?per\s*10,?000(?:\s+children)?\)?|per\s*10k)|rate", re.I)
 
 
+# a row of a region's, the nation's or a group of councils' figures
+_COMPARATOR_ROW = re.compile(r"(?:england|national(?:ly)?|regional|region|(?:the )?north[- ]?(?:east|west)|(?:the )?south[- ]?(?:east|west)|"
+                             r"east midlands|west midlands|east of england|yorkshire and (?:the )?humber|(?:inner |outer )?london|"
+                             r"statistical neighbours?|stat\.? neighbours?|(?-i:SN)|(?:cipfa )?nearest neighbours?|"
+                             r"all (?:english )?(?:las|local authorities)|shire counties|core cities)\b(?:\s*(?:\(?(?:average|avg|mean|"
+                             r"median|rate|region)\)?))?\s*(?:[-\u2013:]\s*.*)?$", re.I)
+_OTHERS_HEAD = re.compile(r"(?:(?:statistical|nearest) )?neighbou?rs?(?: (?:council|authority|LA)s?)?$|"
+                          r"(?:peer|comparator) (?:council|authority|LA|partnership)s?$", re.I)
+_OTHERS_CAPTION = re.compile(r"[-\u2013:]\s*(?:(?:statistical|nearest) neighbours?|neighbou?ring (?:councils|authorities|areas)|"
+                             r"peer (?:councils|authorities|partnerships))\s*$", re.I)
+# a row of one body's own, single-agency work: "South Yorkshire Police (single agency) | 41 | 880"
+_OWN_ONLY_ROW = re.compile(r"\b(?:single[- ]agency|in-house|internal|(?:their|its) own)\b", re.I)
+_OURS_ROW = re.compile(r"\(us\)|\bour\b|\bours\b|\(this (?:council|authority|area)\)", re.I)
+
+
 def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:
     """A table read from geometry: each cell bound by its row label and its column's kind.
 
@@ -401,7 +416,12 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) \
         and not _SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or "")))
     column_heads: dict[tuple[str, str], tuple[tuple[str, float] | None, Period | None]] = {}  # (header, unit): KPI, date
+    # a table of others' figures, by its caption or its label column's head ("Referrals 2023/24 - statistical
+    # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
+    others = bool(_OTHERS_HEAD.match((table.label_head or "").strip()) or _OTHERS_CAPTION.search(table.caption or ""))
     for row in table.rows:
+        if _COMPARATOR_ROW.match(row.label.strip()) or (others and not _OURS_ROW.search(row.label)):
+            continue  # "North West | 9,870", "Statistical neighbours (average) | 412": no one's own
         # (a comparator's or a change's cells, "+2" beside "21% | 19%", say nothing of the row's unit)
         unit = _row_unit(row.label, [c for c, k in zip(row.cells, kinds) if k not in ("comparator", "code", "unknown")]
                          if kinds else row.cells, in_money)
@@ -429,7 +449,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library, f"{table.caption} {table.label_head} {header}")
-                if by_column:  # the column names the measure; the row names a course, a partner, a team
+                if by_column and _OWN_ONLY_ROW.search(row.label):
+                    kpi = None  # a row the measure's own words rule out: "South Yorkshire Police (single agency) | 41"
+                elif by_column:  # the column names the measure; the row names a course, a partner, a team
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = library.rates().get(found[0])

@@ -121,20 +121,19 @@ def dot_leaders(lines: list[str]) -> list[str]:
     """Rows set out with leader dots become rows of cells ("Under 1 | 21"), as a table's are; not a
     list of contents, whose figures (its pages) only ever go up."""
     out = list(lines)
+    led = [_DOT_LEADER.match(ln) for ln in lines]
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _DOT_LEADER.match(lines[j]):
+        while j < len(lines) and led[j]:
             j += 1
         if j == i:
             i += 1
             continue
-        values = [float(_DOT_LEADER.match(lines[k]).group(2).strip("£%").replace(",", "") or 0)  # type: ignore[union-attr]
-                  for k in range(i, j)]
-        if j - i >= 2 and any(b <= a for a, b in zip(values, values[1:])):
-            for k in range(i, j):
-                m = _DOT_LEADER.match(lines[k])
-                out[k] = f"{m.group(1).rstrip()} | {m.group(2)}"  # type: ignore[union-attr]
+        rows = [m for m in led[i:j] if m]
+        values = [float(m.group(2).strip("£%").replace(",", "") or 0) for m in rows]
+        if len(rows) >= 2 and any(b <= a for a, b in zip(values, values[1:])):
+            out[i:j] = [f"{m.group(1).rstrip()} | {m.group(2)}" for m in rows]
         i = j
     return out
 

@@ -119,9 +119,9 @@ _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?
 _PLEDGE = re.compile(r"\b(?:pledges?|commitments?|milestones?|looking ahead|looking forward|the year ahead|the coming year|promises?)\b", re.I)
 _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?|goals?|commitments?|plans?)\s+for\b"
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
-# an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
 # a line led by what is planned or proposed: "Planned for next year: 3,200 training places and 140 sessions"
 _PLANNED_LINE = re.compile(r"\W*(?:planned|proposed|provisional|plans?)\b(?!\s+(?:actions?|actions completed)\b)", re.I)
+# an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
 _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
@@ -884,6 +884,20 @@ _RESTATES = re.compile(r"^\s*(?:equivalent to|equating to|which (?:is|equates to
                        r"(?:a\s+)?(?:rate\s+of\s+)?$", re.I)
 
 
+def _another_service_took(text: str, c: Candidate) -> str:
+    """The service or team other than children's social care's front door that took the referrals
+    counted at `c`, as its clause's subject or its line's label ("Youth Justice Service: 212 referrals
+    received"); "" when there is none, or it is only "the service" or ours."""
+    took = _SERVICE_TOOK.search(re.split(r"[.;]\s|\n", text[:c.value_start])[-1])
+    if took is None:
+        return ""
+    service = took.group("svc") or took.group("head")
+    named = re.split(r"\b(?:the|our|a|an|its|their|this|that)\s+", service, flags=re.I)[-1]
+    if len(named.split()) <= 1 or _OWN_FRONT_DOOR.search(service + text[c.value_end:c.value_end + 60]):
+        return ""
+    return service
+
+
 # the figure before, said again in other terms: "The variance tolerance is ±2%, that is £8,200"
 _THAT_IS = re.compile(r"^\s*(?:that is|that's|i\.e\.?|namely)\s+(?:(?:some|about|around)\s+)?£?$", re.I)
 
@@ -939,12 +953,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
-    if entry.id == "referrals" and (took := _SERVICE_TOOK.search(re.split(r"[.;]\s|\n", text[:c.value_start])[-1])) \
-            and len(re.split(r"\b(?:the|our|a|an|its|their|this|that)\s+", took.group("svc") or took.group("head"),
-                             flags=re.I)[-1].split()) > 1 \
-            and not _OWN_FRONT_DOOR.search((took.group("svc") or took.group("head")) + text[c.value_end:c.value_end + 60]):
+    if entry.id == "referrals" and (service := _another_service_took(text, c)):
         # (a body's own team is that body's: "The force's child abuse investigation team received ...")
-        return ("other-body" if _ANY_BODY_RX.search(took.group("svc") or took.group("head")) else "look-alike",
+        return ("other-body" if _ANY_BODY_RX.search(service) else "look-alike",
                 "another-service-took")  # "The domestic abuse service ... took 430 referrals"
     if entry.unit == "count" and c.match_end > c.value_end and _LED_TO_AFTER.match(text, c.match_end):
         return "conditional", "led-to"  # "3,640 referrals progressed to a Child and Family Assessment"
@@ -1589,6 +1600,11 @@ def _head_role(head: str) -> str:
 _PERIOD_HEADS = re.compile(r"\b(?:Q[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|\d\d/\d\d|[A-Z][a-z]{2}[- ]\d\d)\b")
 
 
+def _holds_figures(line: str) -> bool:
+    """Does a line set out with pipes hold figures other than the periods a head row names?"""
+    return re.search(r"\d", _PERIOD_HEADS.sub(" ", line)) is not None
+
+
 def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     """The role the column head of a table set out with pipes gives the cell holding `raw` in line
     `at`, read as prose: "KPI | Target | Stretch | Tolerance" over "Children on CP plans | 330 | 310"."""
@@ -1599,9 +1615,9 @@ def _piped_column_role(lines: list[str], at: int, raw: str) -> str:
     if len(where) != 1 or where[0] == 0:
         return ""
     k = at - 1
-    while k >= 0 and at - k <= 12 and lines[k].count("|") >= 2 and re.search(r"\d", _PERIOD_HEADS.sub(" ", lines[k])):
+    while k >= 0 and at - k <= 12 and lines[k].count("|") >= 2 and _holds_figures(lines[k]):
         k -= 1
-    if k < 0 or lines[k].count("|") < 2 or re.search(r"\d", _PERIOD_HEADS.sub(" ", lines[k])):
+    if k < 0 or lines[k].count("|") < 2 or _holds_figures(lines[k]):
         return ""
     heads = _piped_cells(lines[k])
     if len(heads) != len(cells):

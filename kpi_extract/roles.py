@@ -1439,6 +1439,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and _cited_from_another(c):
+            role, rule = "other-body", "cited-from-another"  # "..., according to the trust's latest board papers"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" \
@@ -1495,6 +1497,37 @@ def _funds_a_scheme(layout: PageLayout, c: Candidate) -> bool:
 _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?:Between them,?\s+)?"
                       r"(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
+
+
+# another body's own report cited for a figure ("according to its cabinet report", "according to the trust's latest
+# board papers"), or a doing said to be a body's own ("In its own annual report, the Felsham partnership says",
+# "Ashby District Council spent £54,000 on its own safeguarding post")
+_CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]+\s+){0,3}?[\w-]+)['’]s?(?<=['’]s|s['’]))\s|"
+                    r"\b(?:its|their) own\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.I)
+# where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
+_CLAUSE_BOUND = re.compile(r"[.;](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|and|although|though|than|ahead of|behind|"
+                           r"compared (?:with|to)|against)\b\s+")
+# the writer's own names for itself, which cite or own nothing of another's ("according to the council's figures",
+# "the partnership ran 45 courses of its own")
+_SELF = re.compile(r"^\W*(?:(?:in|during|over|across|by|at)\s+[^,]{1,40},\s+)?(?:the\s+|our\s+|this\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}?"
+                   r"(?:council|local authority|authority|partnership|board|(?-i:LSCP|SCP|LSCB|MASH|CSC)|"
+                   r"children's (?:social care|services)|social care|service|directorate|department|panel|committee|cabinet)\b"
+                   r"(?![\w'’-]*\s+(?-i:[A-Z]))", re.I)
+
+
+def _cited_from_another(c: Candidate) -> bool:
+    """The figure's clause cites another body's own report for it, or says the doing was a body's
+    own, and that body is not the writer ("our", "we", "the council", "the partnership"): the
+    writer's own figures need no such words, and "its own" sets a body apart from the writer."""
+    before = _CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1]
+    after = _CLAUSE_BOUND.split(c.snippet[c.value_end:])[0]
+    m = _CITED.search(before + " # " + after)
+    if m is None or _FIRST_PERSON.search(before):
+        return False
+    if m.group("source") is not None:
+        return not _SELF.match(m.group("source"))
+    return not _SELF.match(before)
 
 
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:

@@ -1603,3 +1603,26 @@ def test_a_single_agency_row_of_a_training_table_is_not_the_partnerships(library
     got = {(f.kpi, f.value) for f in extract_text(text, library)}
     assert ("training_courses", "38") not in got and ("training_delegates", "702") not in got
     assert ("training_courses", "74") in got
+
+
+@pytest.mark.parametrize("text", [
+    # another body's own report cited for the figure
+    "There were 410 children on child protection plans at 31 March 2025, according to Dunmore's annual report.",
+    "The service received 2,310 referrals in 2024/25, according to the trust's safeguarding report.",
+    "Tarnley's children in care numbered 512 at 31 March 2025, according to its annual corporate parenting report.",
+    # a doing said to be a body's own
+    "In its own annual report, the Riverside Safeguarding Partnership says 76% of its business plan actions are complete.",
+    "Marlow District Council spent £61,000 on its own community safety team in 2024/25.",
+])
+def test_a_figure_cited_from_another_bodys_own_report_or_said_to_be_its_own_gives_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, kpi, value", [
+    # the writer's own report cited, or the writer's own doing beside another body's
+    ("According to the council's latest figures, 450 children were looked after at 31 March 2025.", "children_in_care", "450"),
+    ("We spent £402,000 in 2024/25, while the police spent £60,000 of their own money on the coordinator's post.",
+     "expenditure_total", "402000"),
+])
+def test_the_writers_own_figure_beside_a_citation_or_anothers_own_stays_a_fact(text, kpi, value, library):
+    assert (kpi, value) in {(f.kpi, f.value) for f in extract_text(text, library)}

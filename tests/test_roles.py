@@ -1626,3 +1626,17 @@ def test_a_figure_cited_from_another_bodys_own_report_or_said_to_be_its_own_give
 ])
 def test_the_writers_own_figure_beside_a_citation_or_anothers_own_stays_a_fact(text, kpi, value, library):
     assert (kpi, value) in {(f.kpi, f.value) for f in extract_text(text, library)}
+
+
+@pytest.mark.parametrize("text", [
+    # a caption that calls the table each agency's own, single-agency work: its rows of agencies
+    "Single-agency safeguarding training returns, 2024/25\n| Agency | Courses | Delegates |\n"
+    "| Northfield Constabulary | 27 | 512 |\n| Northfield Community Health NHS Trust | 41 | 1,377 |\n",
+    # and its columns of agencies
+    "Single-agency safeguarding training, 2023/24\n"
+    "                  Acute trust   Constabulary   Fire service\n"
+    "Courses run            150           47             11\n"
+    "Staff trained        4,210        1,305            260\n",
+])
+def test_a_table_captioned_as_single_agency_work_gives_no_training_fact(text, library):
+    assert facts(text, library) == set()

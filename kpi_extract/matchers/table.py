@@ -419,6 +419,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # a table of others' figures, by its caption or its label column's head ("Referrals 2023/24 - statistical
     # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
     others = bool(_OTHERS_HEAD.match((table.label_head or "").strip()) or _OTHERS_CAPTION.search(table.caption or ""))
+    # a table of each agency's own single-agency work ("Partner agency training returns (single-agency)"): its
+    # rows or columns of bodies are theirs, not the partnership's parts
+    single_agency = bool(_SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or ""))))
     for row in table.rows:
         if _COMPARATOR_ROW.match(row.label.strip()) or (others and not _OURS_ROW.search(row.label)):
             continue  # "North West | 9,870", "Statistical neighbours (average) | 412": no one's own
@@ -449,7 +452,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library, f"{table.caption} {table.label_head} {header}")
-                if by_column and _OWN_ONLY_ROW.search(row.label):
+                if by_column and (_OWN_ONLY_ROW.search(row.label) or single_agency):
                     kpi = None  # a row the measure's own words rule out: "South Yorkshire Police (single agency) | 41"
                 elif by_column:  # the column names the measure; the row names a course, a partner, a team
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
@@ -463,6 +466,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif by_column != (found[0] if found else None):
                     kpi = None  # a column of another measure (`%`, `Change`, `Cases`) is not the row's KPI
+            elif kind == "area" and single_agency:
+                continue  # "Single-agency safeguarding training" over "Acute trust | Constabulary": each body's own
             elif kind == "area":
                 subject = name
             elif kind == "captioned":

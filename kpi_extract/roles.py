@@ -1530,6 +1530,12 @@ def _cited_from_another(c: Candidate) -> bool:
     return not _SELF.match(before)
 
 
+# a body named anywhere in a sentence with what kind of body it is in apposition: "We asked Safe Steps, the
+# domestic abuse charity, for an update" (the sentence after, "It supported 1,130 children", is the charity's)
+_APPOSED_BODY = re.compile(r"(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4},\s+(?:the|a|an|one)\s+[^,;.]{0,40}?"
+                           + _APPOSITIVE_HEAD + r"\b[^,;.]{0,60},", re.I)
+
+
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     """The candidate's sentence opens with "It", "They" or "The organisation", and the sentence
     before opens with another body."""
@@ -1538,7 +1544,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     before = layout.sentences[c.sentence - 1].text
     # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
     return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
-                or _body_apposition(before)
+                or _body_apposition(before) or _APPOSED_BODY.search(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
 

@@ -1640,3 +1640,9 @@ def test_the_writers_own_figure_beside_a_citation_or_anothers_own_stays_a_fact(t
 ])
 def test_a_table_captioned_as_single_agency_work_gives_no_training_fact(text, library):
     assert facts(text, library) == set()
+
+
+def test_it_after_a_sentence_that_names_a_body_in_apposition_is_that_bodys(library):
+    text = ("For this report we asked Brightpath, the young carers' charity, for its figures. It ran 14 training "
+            "courses for 230 school staff in 2024/25.")
+    assert facts(text, library) == set()

@@ -415,7 +415,8 @@ def _last_place_doing(before: str) -> re.Match | None:
 # a named place's own partnership or board, in the possessive: "Bedford Borough's partnership"
 _PLACES_BODY = re.compile(r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))['’]s\s+(?:(?:safeguarding|local)\s+)?"
                           r"(?:children(?:'s)?\s+)?(?:safeguarding\s+)?(?:partnership|board|LSCB|SCP)\b")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+# the writer speaking of itself
+FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.I)
 
 
 def _another_place(name: str, code: str) -> str:
@@ -430,7 +431,7 @@ def a_named_places_body(before: str, code: str) -> str:
     ("Bedford Borough's partnership, which shares our independent scrutineer, has a budget of"):
     that place's figure."""
     m = _PLACES_BODY.search(before)
-    if m is None or not _FIRST_PERSON.search(before, m.end()):
+    if m is None or not FIRST_PERSON.search(before, m.end()):
         return ""
     return _another_place(m.group("name"), code)
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import CHILDREN, a_named_places_body, a_place_against_ours, another_councils
+from .docarea import CHILDREN, FIRST_PERSON, a_named_places_body, a_place_against_ours, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -1504,7 +1504,6 @@ _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30
 # "Ashby District Council spent £54,000 on its own safeguarding post")
 _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]+\s+){0,3}?[\w-]+)['’]s?(?<=['’]s|s['’]))\s|"
                     r"\b(?:its|their) own\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.I)
 # where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
 _CLAUSE_BOUND = re.compile(r"[.;](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|and|although|though|than|ahead of|behind|"
                            r"compared (?:with|to)|against)\b\s+")
@@ -1523,7 +1522,7 @@ def _cited_from_another(c: Candidate) -> bool:
     before = _CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1]
     after = _CLAUSE_BOUND.split(c.snippet[c.value_end:])[0]
     m = _CITED.search(before + " # " + after)
-    if m is None or _FIRST_PERSON.search(before):
+    if m is None or FIRST_PERSON.search(before):
         return False
     if m.group("source") is not None:
         return not _SELF.match(m.group("source"))

@@ -410,18 +410,17 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # "Rate per 10,000 under-18s | Q3 24/25 | Q4 24/25", or a caption that is the rates' ("Rates per 10,000
     # children - quarterly" over "CLA | 131.0 | 133.4")
     per_10k = bool(_RATE_HEAD.search(table.label_head or "") or _RATES_CAPTION.match(table.caption or ""))
+    # a table of each agency's own single-agency work ("Partner agency training returns (single-agency)"): its
+    # rows or columns of bodies are theirs, not the partnership's parts
+    single_agency = bool(_SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or ""))))
     # a label column of what the parts are ("Locality", "Placement type") beside columns headed by the measure
     # ("Children in need 31 Mar 2022", "CP"): each row is that measure's part, the column's header its KPI
     # (not each agency's own activity: "Single-agency safeguarding training (each agency's own courses)")
-    by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) \
-        and not _SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or "")))
+    by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) and not single_agency
     column_heads: dict[tuple[str, str], tuple[tuple[str, float] | None, Period | None]] = {}  # (header, unit): KPI, date
     # a table of others' figures, by its caption or its label column's head ("Referrals 2023/24 - statistical
     # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
     others = bool(_OTHERS_HEAD.match((table.label_head or "").strip()) or _OTHERS_CAPTION.search(table.caption or ""))
-    # a table of each agency's own single-agency work ("Partner agency training returns (single-agency)"): its
-    # rows or columns of bodies are theirs, not the partnership's parts
-    single_agency = bool(_SINGLE_AGENCY_CAPTION.search(" ".join((table.caption or "", header or ""))))
     for row in table.rows:
         if _COMPARATOR_ROW.match(row.label.strip()) or (others and not _OURS_ROW.search(row.label)):
             continue  # "North West | 9,870", "Statistical neighbours (average) | 412": no one's own

@@ -554,8 +554,9 @@ _APPOSITIVE_HEAD = (r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|pr
                     r"organisations?|(?:housing )?associations?|social enterprises?)")
 _TELLS = (r"\s+(?:told|tells|informed|informs|advised|advises|shared|shares|presented|presents|gave|gives|spoke|speaks|"
           r"updated|updates|explained|explains|wrote|writes)\b")
-_BODY_APPOSITION = re.compile(r"(?:" + _NAMED_THEN + r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD
-                              + r"\b[^,;.]{0,50},|(?:^\W*|(?<=[12]\d\d\d)\s+)(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4}\s+\("
+# what kind of body a name is, in apposition after its comma: "the domestic abuse charity,"
+_KIND_IN_APPOSITION = r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^,;.]{0,50},"
+_BODY_APPOSITION = re.compile(r"(?:" + _NAMED_THEN + _KIND_IN_APPOSITION + r"|(?:^\W*|(?<=[12]\d\d\d)\s+)(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4}\s+\("
                               r"(?:the|a|an|our|their|one)\s+[^();.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^();.]{0,50}\))"
                               r"(?:" + _BODY_DOES + r"|" + _TELLS + r")", re.I)
 # ... unless the name is ours: "The council, the lead agency for the partnership, spent £1.2m"
@@ -1531,8 +1532,19 @@ def _cited_from_another(c: Candidate) -> bool:
 
 # a body named anywhere in a sentence with what kind of body it is in apposition: "We asked Safe Steps, the
 # domestic abuse charity, for an update" (the sentence after, "It supported 1,130 children", is the charity's)
-_APPOSED_BODY = re.compile(r"(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4},\s+(?:the|a|an|one)\s+[^,;.]{0,40}?"
-                           + _APPOSITIVE_HEAD + r"\b[^,;.]{0,60},", re.I)
+_APPOSED_BODY = re.compile(r"(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4},\s+" + _KIND_IN_APPOSITION, re.I)
+
+
+def _names_another_body(text: str) -> bool:
+    """Some name in the text has another body's kind in apposition; "The council, the lead agency
+    for the partnership's training," names the writer, whose next sentence stays its own."""
+    m = _APPOSED_BODY.search(text)
+    while m is not None:
+        # (each capital may open the name: "We asked Safe Steps, the domestic abuse charity," names the charity)
+        if not _OUR_NAME.match(text[m.start():]):
+            return True
+        m = _APPOSED_BODY.search(text, m.start() + 1)
+    return False
 
 
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
@@ -1543,7 +1555,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     before = layout.sentences[c.sentence - 1].text
     # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
     return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
-                or _body_apposition(before) or _APPOSED_BODY.search(before)
+                or _body_apposition(before) or _names_another_body(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
 

@@ -1646,3 +1646,10 @@ def test_it_after_a_sentence_that_names_a_body_in_apposition_is_that_bodys(libra
     text = ("For this report we asked Brightpath, the young carers' charity, for its figures. It ran 14 training "
             "courses for 230 school staff in 2024/25.")
     assert facts(text, library) == set()
+
+
+def test_it_after_our_own_body_named_in_apposition_stays_ours(library):
+    # the kind in apposition names the writer here, so "It" in the next sentence is the council
+    text = ("The council, the lead agency for the partnership's training, commissioned the programme. It trained 900 "
+            "practitioners on 40 multi-agency courses in 2024/25.")
+    assert facts(text, library) == {("training_courses", 40.0), ("training_delegates", 900.0)}

@@ -74,9 +74,13 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:target|trajectory|plan|"
-                           r"forecast|profile|budget))\b", re.I)
+                           r"forecast|profile|budget)|"
+                           # a distance from a comparator: "3.2 points above the England average"
+                           r"points? (?:above|below|higher|lower|better|worse|ahead of|behind|short of))\b", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
+# (a partner may be "NHS England" or "the regional adoption agency", so a paid-in sum needs an average as well)
+_AVERAGE = re.compile(r"\b(?:average|median|mean|typical)\b", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
@@ -104,7 +108,11 @@ _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
                              r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
-                             r"about\s+|up to\s+)?£?$", re.I)
+                             r"about\s+|up to\s+)?£?$|"
+                             # what a programme or a body plans: "The 2026/27 programme plans 160 courses"
+                             r"\b(?:we|it|they|programme|offer|calendar|service|partnership|board|council|team|unit|hub)\s+"
+                             r"(?:now\s+|also\s+|currently\s+)?plans\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
+                             re.I)
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
 # a bound on a figure ("fewer than 300"), whose clause stops at it: an aim before it makes it a target
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
@@ -555,7 +563,7 @@ _APPOSITIVE_HEAD = (r"(?:" + _ANY_BODY + r"|schools|colleges|hospitals|trusts|pr
 _TELLS = (r"\s+(?:told|tells|informed|informs|advised|advises|shared|shares|presented|presents|gave|gives|spoke|speaks|"
           r"updated|updates|explained|explains|wrote|writes)\b")
 # what kind of body a name is, in apposition after its comma: "the domestic abuse charity,"
-_KIND_IN_APPOSITION = r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^,;.]{0,50},"
+_KIND_IN_APPOSITION = r"(?:the|a|an|our|their|one)\s+[^,;.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^,;.]{0,80},"
 _BODY_APPOSITION = re.compile(r"(?:" + _NAMED_THEN + _KIND_IN_APPOSITION + r"|(?:^\W*|(?<=[12]\d\d\d)\s+)(?-i:[A-Z])[\w'&@.-]*(?:\s+[\w'&@.-]+){0,4}\s+\("
                               r"(?:the|a|an|our|their|one)\s+[^();.]{0,40}?" + _APPOSITIVE_HEAD + r"\b[^();.]{0,50}\))"
                               r"(?:" + _BODY_DOES + r"|" + _TELLS + r")", re.I)
@@ -1058,6 +1066,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-label"
     if not paid_in and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "comparator-words"
+    if paid_in and _AVERAGE.search(before) and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
+        return "comparator", "average-of-others"  # "The average police contribution across the region is £48,000"
     if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
         return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
     if not paid_in and _QUOTED_AS_COMPARISON.match(predicate):
@@ -1556,6 +1566,8 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
     return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
                 or _body_apposition(before) or _names_another_body(before)
+                or _adults_board_leads(before + ".")
+                or _FRIENDS_AT.search(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
 
@@ -1725,6 +1737,20 @@ _COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|
 _SOCIAL_CARE = re.compile(r"\b(?:social care|(?-i:CSC|MASH)|front door|children's services)\b", re.I)
 
 
+def _adults_board_leads(before: str) -> bool:
+    """The last words before a figure name an adults' board, and nothing after them up to the figure
+    names children, the writer or a comparison: a title that names the children's partnership
+    may run into the board's own sentence ("... Children Partnership - Annual Report The adults'
+    board delivered 64 courses"), and "Unlike the SAB, we ran 40 courses" stays ours."""
+    last = None
+    for last in _ADULTS_BOARD.finditer(before):
+        pass
+    if last is None:
+        return False
+    since = before[last.end():]
+    return not (CHILDREN.search(since) or FIRST_PERSON.search(since) or _COMPARED.search(since))
+
+
 def _another_service(c: Candidate, service: str) -> bool:
     """A figure of another service than children's: its text names no children, and it is in a
     paper about that service (`service`) or names an adults' safeguarding board. A council's
@@ -1733,12 +1759,15 @@ def _another_service(c: Candidate, service: str) -> bool:
     before = c.snippet[:c.value_start]
     if _ADULTS_BOARD.search(before) and not CHILDREN.search(before):
         return True  # "the Safeguarding Adults Board set a budget of £198,000; the children's partnership's ..."
+    if _adults_board_leads(before):
+        return True  # "Northcote Safeguarding Children Partnership - Annual Report The adults' board delivered 64"
     if service == "LADO" and c.kpi in ("referrals", "rereferral_rate") and not _SOCIAL_CARE.search(c.snippet):
         return True  # a designated officer's report: "Of the 52 referrals, 38 concerned homes ..."
     if CHILDREN.search(c.snippet):
         return False
     # (not a board the figure is only compared with: "£512,900, compared with £301,000 spent by the SAB")
-    own_part = _COMPARED.split(c.snippet[c.value_end:], 1)[0]
+    # (nor one in a clause of its own after it: "25 are complete, and the adults' board's plan has 31 actions")
+    own_part = _CLAUSE_BOUND.split(_COMPARED.split(c.snippet[c.value_end:], 1)[0], 1)[0]
     board = _ADULTS_BOARD.search(before) or _ADULTS_BOARD.search(own_part) or _ADULTS_BOARD.search(service)
     if c.kpi in _MONEY_KPI_GROUPS["own"]:
         return bool(board)
@@ -1874,12 +1903,17 @@ def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Cand
     """A figure dated with a whole (the actions completed, with the plan's actions: a KPI's
     `dated_with`) after another body's whole in the same sentence is that body's too: "the
     provider's action plan, which has 9 actions; 3 were completed"."""
-    owned = {(c.snippet, k) for c in cands if c.role == "other-body"
-             for k in getattr(library.kpis.get(c.kpi), "dated_with", ())}
-    if not owned:
+    wholes = [(w, k) for w in cands for k in getattr(library.kpis.get(w.kpi), "dated_with", ())]
+    if not any(w.role == "other-body" for w, _ in wholes):
         return cands
+
+    def owner_is_another(c: Candidate) -> bool:
+        # (the nearest whole before the figure is its own: "the board's plan holds 38 actions; 21 are complete,
+        # and the adults' board's plan has 30 actions")
+        before = [w for w, k in wholes if k == c.kpi and w.snippet == c.snippet and w.value_start < c.value_start]
+        return bool(before) and max(before, key=lambda w: w.value_start).role == "other-body"
     return [replace(c, role="other-body", role_rule="owner-of-whole")
-            if (c.snippet, c.kpi) in owned and c.role in FACT_ROLES else c for c in cands]
+            if c.role in FACT_ROLES and owner_is_another(c) else c for c in cands]
 
 
 def is_fact(c: Candidate) -> bool:

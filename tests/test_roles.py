@@ -1283,6 +1283,9 @@ def test_a_label_with_a_state_is_no_part_of_the_population(library):
     "Oakleaf Care, an independent fostering agency, spoke to the partnership in March. They now look after 143 "
     "children in care.",
     "Safe Haven (the domestic abuse charity) spent £1.2m on safeguarding in 2023/24.",
+    # the kind may carry a long clause of what the body does for us
+    "Brightwater Futures, the charity that delivers the county's missing-from-home interviews under contract, "
+    "received 512 referrals in 2024/25.",
 ])
 def test_a_body_named_with_its_kind_in_apposition_owns_what_it_did(text, library):
     # the kind in apposition says whose the name is; "It" and "They" in the next sentence go on about it
@@ -1653,3 +1656,41 @@ def test_it_after_our_own_body_named_in_apposition_stays_ours(library):
     text = ("The council, the lead agency for the partnership's training, commissioned the programme. It trained 900 "
             "practitioners on 40 multi-agency courses in 2024/25.")
     assert facts(text, library) == {("training_courses", 40.0), ("training_delegates", 900.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # a distance from the national figure in points is a difference, not the rate
+    "At 31 March 2025 the rate of children in care was 4.7 points lower than the national rate.",
+    # what a programme or a body plans is not yet done
+    "For 2025/26 the partnership plans 120 multi-agency courses.",
+])
+def test_points_from_a_comparator_and_what_a_body_plans_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_an_average_contribution_across_the_region_is_a_comparator_not_a_partners(library):
+    text = ("In 2024/25 the ICB contributed £95,000 to the partnership; the average ICB contribution across the "
+            "region was £71,000.")
+    assert facts(text, library) == {("agency_contribution", 95000.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # a title that names the children's partnership runs into the adults' board's own sentence
+    "Kingsmere Safeguarding Children Partnership - Annual Report 2024/25\n"
+    "The adults' board ran 52 multi-agency courses in 2024/25.",
+    # "It" after a sentence about the adults' board is the board
+    "Kingsmere Safeguarding Children Partnership - Annual Report 2024/25\n"
+    "The Safeguarding Adults Board met in May. It has 27 actions in its plan for 2024/25.",
+    # "Their" after colleagues in another place who shared their data
+    "Colleagues in Felsham shared their figures with us. Their rate of children on child protection plans was "
+    "44.2 per 10,000 at 31 March 2025.",
+])
+def test_the_adults_board_and_colleagues_elsewhere_keep_their_own_figures(text, library):
+    assert facts(text, library) == set()
+
+
+def test_actions_completed_belong_to_the_nearest_plan_before_them(library):
+    # the adults' board's plan comes after the board's own completed actions, so it does not own them
+    text = ("Position at 30 June 2025: the partnership's plan holds 42 actions; 25 are complete, and the adults' "
+            "board's plan, reported separately, has 31 actions.")
+    assert facts(text, library) == {("plan_actions_total", 42.0), ("plan_actions_completed", 25.0)}

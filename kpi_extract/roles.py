@@ -171,9 +171,10 @@ _COMPARATOR = re.compile(
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
     # a figure of many bodies together: "across the nine partnerships in the region"
     r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
-    # "The North West rate of children looked after was 97"
-    r"the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
-    r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position)s?)\b", re.I)
+    # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
+    r"(?:the )?(?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
+    r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
+    r"boroughs)s?)\b", re.I)
 
 # a figure the writer holds up to compare with: "Luton's rate, 71 per 10,000, was quoted ... as a point of reference"
 _QUOTED_AS_COMPARISON = re.compile(r"^[^.;]{0,60}?\b(?:quoted|cited|used|given|offered|shown|included|taken)\b[^.;]{0,60}?"

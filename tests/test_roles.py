@@ -1694,3 +1694,35 @@ def test_actions_completed_belong_to_the_nearest_plan_before_them(library):
     text = ("Position at 30 June 2025: the partnership's plan holds 42 actions; 25 are complete, and the adults' "
             "board's plan, reported separately, has 31 actions.")
     assert facts(text, library) == {("plan_actions_total", 42.0), ("plan_actions_completed", 25.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # a budget report's tables of unit costs and of what the budget assumes hold no body's count or budget
+    "Table 5: Average weekly unit costs used in the budget\n\n"
+    "Placement type                    2025/26 budget    2026/27 proposed\n"
+    "In-house foster care                   £505              £525\n"
+    "Independent fostering agency         £1,010            £1,060\n"
+    "Residential children's home          £5,940            £6,230\n"
+    "Supported lodgings                     £410              £430\n\n"
+    "Table 6: Demand assumptions (average number in the year)\n\n"
+    "                              2025/26 budget    2025/26 forecast    2026/27 budget\n"
+    "Children in care                    702               716              731\n"
+    "  in residential homes               61                64               58\n"
+    "Children on CP plans                410               415              425\n",
+    # a region's councils together
+    "At 31 March 2025 North East authorities looked after 6,240 children between them.",
+])
+def test_assumptions_unit_costs_and_a_regions_councils_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+def test_the_quarter_row_under_months_is_the_captions_quarter(library):
+    text = ("Table 2: Referrals by month, Q1 2025/26\n\n"
+            "Month           Contacts    Referrals\n"
+            "April 2025         1,610        342\n"
+            "May 2025           1,702        365\n"
+            "June 2025          1,544        330\n"
+            "Quarter            4,856      1,037\n")
+    got = {(f.kpi, float(f.value), f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("referrals", 342.0, "2025-04", ""), ("referrals", 365.0, "2025-05", ""),
+                   ("referrals", 330.0, "2025-06", ""), ("referrals", 1037.0, "2025-Q2", "")}

@@ -394,6 +394,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     previous: str | None = None
     # a label column headed by a KPI ("Looked after children") whose rows only say what of it
     # ("Number", "Per 10,000")
+    if _PLANNING_CAPTION.search(table.caption or ""):
+        return out  # "Table 3: Demand assumptions", "Average weekly unit costs used in the budget": none is a count
     if _by_period_rows(table):
         return _period_rows(table, layout, library, settings)
     if not _BY_CAPTION.search(table.caption or "") and _BY_CAPTION.search(table.label_head or ""):
@@ -511,6 +513,9 @@ def _column_head(name: str, unit: str, caption: str, library: Library, settings:
     return found, single_period(name) or single_period(caption or "")
 
 
+# a table of what a plan or a budget assumes, or of unit costs: no figure in it is a body's count or budget
+_PLANNING_CAPTION = re.compile(r"\b(?:assumptions?|assumed|demand model(?:ling)?|unit costs?|costs? per|"
+                               r"average (?:weekly |annual |unit )?costs?|(?:weekly|annual) costs? of)\b", re.I)
 _SINGLE_AGENCY_CAPTION = re.compile(r"\bsingle[- ]agency\b|\b(?:each|every) (?:agency|partner|organisation)'s own\b", re.I)
 _DIMENSION_HEAD = re.compile(r"\W*" + DIMENSIONS + r"(?:\s+(?:of\s+(?:abuse|plan|need)|band|group|type))?\W*", re.I)
 
@@ -601,6 +606,9 @@ def _caption_kpi(caption: str, unit: str, library: Library, settings: Settings) 
 # 2025/26" over "Q1 | 38 | 802"); and a row of the year so far, which no caption dates
 _YEARLESS_ROW = re.compile(r"(?:Q|quarter\s*)[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 _SO_FAR_ROW = re.compile(r"(?:year|financial year) to date|YTD|cumulative|total(?: to date)?", re.I)
+# the row of the whole period the caption names, under its months: "Quarter", "Year total"
+_WHOLE_PERIOD_ROW = re.compile(r"(?:the\s+)?(?:quarter|half[- ]year|year)(?:\s+total)?|total for the (?:quarter|half[- ]year|year)",
+                               re.I)
 _CAPTION_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?(?![\d/-])")
 
 
@@ -617,7 +625,8 @@ def _by_period_rows(table: TextTable) -> bool:
     columns the measures ("Referrals", "Re-referral %"), as monthly returns and five-year tables
     are often set out. No column is a period then; a column headed by a place stays a place."""
     kinds = table.kinds or []
-    labels = [r.label.strip() for r in table.rows if not _SO_FAR_ROW.fullmatch(r.label.strip())]
+    labels = [r.label.strip() for r in table.rows
+              if not _SO_FAR_ROW.fullmatch(r.label.strip()) and not _WHOLE_PERIOD_ROW.fullmatch(r.label.strip())]
     return len(labels) >= 2 and "period" not in kinds and \
         all(_row_period(label, table.caption) is not None for label in labels)
 
@@ -629,6 +638,8 @@ def _period_rows(table: TextTable, layout: PageLayout, library: Library, setting
     header = table.header_text
     for row in table.rows:
         period = _row_period(row.label.strip(), table.caption)
+        if period is None and _WHOLE_PERIOD_ROW.fullmatch(row.label.strip()):
+            period = single_period(table.caption or "")  # "Quarter" under "... by month, Q2 2025/26"
         if period is None:
             continue  # the year so far: a period no row or caption says
         snippet, starts = row_snippet(row.label, row.cells, header)

@@ -675,10 +675,29 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             mention = _mention(rule, m, text)
             if mention is not None:
                 taken.append(mention)
+    taken = _fy_then_quarter(sorted(taken, key=lambda t: t.start), text)
     if "since" in text:  # "the lowest since Q3 2023/24": a baseline, like "since 2010"
         taken = [replace(t, since=True) if t.absolute and not t.since and
                  _BASELINE_BEFORE.search(text, max(0, t.start - 80), t.start) else t for t in taken]
     return tuple(sorted(taken, key=lambda t: t.start))
+
+
+def _fy_then_quarter(taken: list[Mention], text: str) -> list[Mention]:
+    """A financial year straight before a quarter without a year is that quarter of the year, as
+    scorecards write it ("2025/26 Q1", "2024-25 Quarter 3"), not the whole year and a stray quarter."""
+    out: list[Mention] = []
+    for t in taken:
+        last = out[-1] if out else None
+        if last is not None and t.quarter and t.period is None and not t.relative and last.period is not None \
+                and last.period.kind == "financial_year" and last.period.start is not None \
+                and _FY_QUARTER_GAP.fullmatch(text, last.end, t.start):
+            out[-1] = Mention(last.start, t.end, period=fy_quarter(last.period.start.year, t.quarter))
+            continue
+        out.append(t)
+    return out
+
+
+_FY_QUARTER_GAP = re.compile(r"[ \t]*(?:[-,\u2013][ \t]*)?")
 
 
 # what a figure is measured against, after a superlative: "the lowest number since 31 March 2022",

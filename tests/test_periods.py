@@ -124,6 +124,16 @@ def test_fy_quarters_tile_the_financial_year(y, q):
     assert p == parse_period(f"Q{q} {y}/{(y + 1) % 100:02d}")
 
 
+@given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=1, max_value=4),
+       st.sampled_from(["{fy} Q{q}", "{fy} Quarter {q}", "{fy} - Q{q}", "{fy}, Q{q}"]),
+       st.sampled_from(["{y}/{yy}", "{y}-{yy}", "{y}/{y1}"]))
+def test_a_financial_year_then_a_quarter_is_that_quarter(y, q, form, year):
+    # scorecards write the year first: "Utilisation 79% - 2025/26 Q1"
+    fy = year.format(y=y, yy=f"{(y + 1) % 100:02d}", y1=y + 1)
+    text = "Utilisation 79% " + form.format(fy=fy, q=q) + "."
+    assert [m.period for m in find_mentions(text)] == [fy_quarter(y, q)]
+
+
 @given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))
 def test_full_dates_are_as_at(d):
     text = d.strftime(f"as at {d.day} %B %Y")

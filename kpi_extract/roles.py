@@ -532,6 +532,8 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               r"(?-i:Ltd|Limited|plc|LLP)|compan(?:y|ies)|firms?|secure children's homes?|"
               # a violence reduction unit: "Officers from the Violence Reduction Unit held their own summit"
               r"violence reduction (?:unit|partnership)s?|(?-i:VRU)|"
+              # a community safety partnership, the district's or the borough's: "the CSP ran 26 courses"
+              r"community safety partnerships?|(?-i:CSPs?)|"
               # a trust of schools: "Schools within the Marshfield Learning Trust delivered 38 sessions"
               r"(?:learning|academy|multi-academy|schools?|education|teaching school) trusts?|(?-i:MATs?))")
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
@@ -638,6 +640,9 @@ _LINE_OF = re.compile(r"\b(?:contributions?|savings?|pressures?|variances?|overs
                       r"contingenc(?:y|ies)|surplus|deficit|shortfall|gap|grants?|top-?ups?|transfers?|drawdowns?|"
                       r"draw-downs?|uplifts?|growth)\s+of\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+)?£?\s*$",
                       re.I)
+# savings, not money, carried from one year to the next: the part of a plan of savings not yet delivered
+_SAVINGS_CARRIED = re.compile(r"\b(?:savings?|efficienc(?:y|ies)|cuts?)\b(?:(?!\b(?:balance|underspend|surplus|reserves?)\b)(?:[^.;]|\.(?=\d))){0,80}?"
+                              r"\b(?:carried|brought|rolled|carry|carries|roll|rolls)[- ](?:forward|over)\b", re.I)
 _ANAPHORIC_BUDGET = re.compile(r"^\s*(?:the|its|their) (?:[\w-]+ )?(?:budget|spend|expenditure)\b", re.I)
 _OWN_BUDGET = re.compile(r"\bbudget\b", re.I)
 _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}"
@@ -1221,6 +1226,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "of-reserves"  # "the use of £25,000 of reserves": a drawing on the balance
     if entry.id == "budget_carry_forward" and _DRAWN_FROM.match(raw_after):
         return "finance-line", "drawn-from-balance"  # "£7,000 drawn from the balance brought forward": its use
+    if entry.id == "budget_carry_forward" and _SAVINGS_CARRIED.search(_sentence_at(text, c.value_start, c.value_end)):
+        return "finance-line", "savings-carried"  # "Of the £4.6m of savings, £2.1m are carried forward": undelivered
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 

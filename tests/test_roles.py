@@ -1726,3 +1726,15 @@ def test_the_quarter_row_under_months_is_the_captions_quarter(library):
     got = {(f.kpi, float(f.value), f.period, f.subject) for f in extract_text(text, library)}
     assert got == {("referrals", 342.0, "2025-04", ""), ("referrals", 365.0, "2025-05", ""),
                    ("referrals", 330.0, "2025-06", ""), ("referrals", 1037.0, "2025-Q2", "")}
+
+
+@pytest.mark.parametrize("text", [
+    # savings carried from one year to the next are savings not yet made, not a balance carried forward
+    "Of the £3.8m of savings planned for 2025/26, £1.4m are carried forward from 2024/25.",
+    # a community safety partnership is another partnership than the children's
+    "Knife crime awareness is led by the community safety partnership: the CSP ran 31 courses in 2024/25, "
+    "attended by 615 people.",
+])
+def test_savings_carried_forward_and_a_community_safety_partnerships_courses_give_no_fact(text, library):
+    assert facts(text, library) == set()
+

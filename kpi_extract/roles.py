@@ -79,8 +79,6 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s
                            r"points? (?:above|below|higher|lower|better|worse|ahead of|behind|short of))\b", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
-# (a partner may be "NHS England" or "the regional adoption agency", so a paid-in sum needs an average as well)
-_AVERAGE = re.compile(r"\b(?:average|median|mean|typical)\b", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
@@ -155,6 +153,9 @@ _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|pr
                              r"^\s*(?:assumed|budgeted|planned|forecast|projected|expected|estimated|modelled)\b", re.I)
 
 # England, the nation, a region, statistical neighbours, other councils: never the body's own
+# an English region, by name
+_ENGLISH_REGION = (r"(?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
+                   r"yorkshire and (?:the )?humber)")
 _COMPARATOR = re.compile(
     r"\b(?:england(?:'s)?|english|nationally|national(?!\s+(?-i:[A-Z]))|nationwide|across the country|regional(?:ly)?|"
     r"(?<!in the )region(?:'s)?(?! of\b)|"
@@ -166,15 +167,15 @@ _COMPARATOR = re.compile(
     r"unitaries|cities|shires)|next[- ]door|all (?:councils|"
     r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
     # an English region as a place: "Across the North West, the rate ... stood at 101"
-    r"(?:across|in|for|throughout|taking) the (?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|"
-    r"west midlands|east of england|yorkshire and (?:the )?humber)(?! \w+ (?:police|ambulance|fire))|"
+    r"(?:across|in|for|throughout|taking) the " + _ENGLISH_REGION + r"(?! \w+ (?:police|ambulance|fire))|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
     # a figure of many bodies together: "across the nine partnerships in the region"
     r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
-    r"(?:the )?(?:north[- ]west|north[- ]east|south[- ]west|south[- ]east|east midlands|west midlands|east of england|"
-    r"yorkshire and (?:the )?humber) (?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
+    r"(?:the )?" + _ENGLISH_REGION + r" (?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
     r"boroughs)s?)\b", re.I)
+# (a paid-in sum is compared only with an average: a partner may be "NHS England" or "the regional adoption agency")
+_AVERAGE = re.compile(r"\b(?:average|median|mean|typical)\b", re.I)
 
 # a figure the writer holds up to compare with: "Luton's rate, 71 per 10,000, was quoted ... as a point of reference"
 _QUOTED_AS_COMPARISON = re.compile(r"^[^.;]{0,60}?\b(?:quoted|cited|used|given|offered|shown|included|taken)\b[^.;]{0,60}?"
@@ -1574,7 +1575,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
     # (the body may open it by kind, by name, as a service another body runs, or in an opening clause)
     return bool(_BODY_LEAD.match(before) or _POPULATION_OF_BODY.match(before.lstrip()) or _BODY_SUBJECT.match(before)
                 or _body_apposition(before) or _names_another_body(before)
-                or _adults_board_leads(before + ".")
+                or _adults_board_leads(before)
                 or _FRIENDS_AT.search(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
 
@@ -1746,10 +1747,12 @@ _SOCIAL_CARE = re.compile(r"\b(?:social care|(?-i:CSC|MASH)|front door|children'
 
 
 def _adults_board_leads(before: str) -> bool:
-    """The last words before a figure name an adults' board, and nothing after them up to the figure
-    names children, the writer or a comparison: a title that names the children's partnership
-    may run into the board's own sentence ("... Children Partnership - Annual Report The adults'
-    board delivered 64 courses"), and "Unlike the SAB, we ran 40 courses" stays ours."""
+    """The last words before a figure (or before "It" opens the next sentence) name an adults'
+    board, and nothing after them names children, the writer or a comparison: a title that names
+    the children's partnership may run into the board's own sentence ("... Children Partnership -
+    Annual Report The adults' board delivered 64 courses"). ("Unlike the SAB, we ran 40 courses"
+    passes this test, but `_another_service` tries the older one first, which any text naming the
+    board and no children fails.)"""
     last = None
     for last in _ADULTS_BOARD.finditer(before):
         pass

@@ -392,10 +392,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     kinds, names = table.kinds or [], table.names or []
     header = table.header_text
     previous: str | None = None
-    # a label column headed by a KPI ("Looked after children") whose rows only say what of it
-    # ("Number", "Per 10,000")
     if _PLANNING_CAPTION.search(table.caption or ""):
         return out  # "Table 3: Demand assumptions", "Average weekly unit costs used in the budget": none is a count
+    # a label column headed by a KPI ("Looked after children") whose rows only say what of it
+    # ("Number", "Per 10,000")
     if _by_period_rows(table):
         return _period_rows(table, layout, library, settings)
     if not _BY_CAPTION.search(table.caption or "") and _BY_CAPTION.search(table.label_head or ""):
@@ -625,8 +625,8 @@ def _by_period_rows(table: TextTable) -> bool:
     columns the measures ("Referrals", "Re-referral %"), as monthly returns and five-year tables
     are often set out. No column is a period then; a column headed by a place stays a place."""
     kinds = table.kinds or []
-    labels = [r.label.strip() for r in table.rows
-              if not _SO_FAR_ROW.fullmatch(r.label.strip()) and not _WHOLE_PERIOD_ROW.fullmatch(r.label.strip())]
+    labels = [label for label in (r.label.strip() for r in table.rows)
+              if not _SO_FAR_ROW.fullmatch(label) and not _WHOLE_PERIOD_ROW.fullmatch(label)]
     return len(labels) >= 2 and "period" not in kinds and \
         all(_row_period(label, table.caption) is not None for label in labels)
 

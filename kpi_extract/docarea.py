@@ -452,14 +452,76 @@ def a_place_against_ours(before: str, after: str, code: str) -> str:
     return _another_place(m.group("name"), code)
 
 
+def _matches(rx: re.Pattern, text: str) -> list[re.Match]:
+    """Every match of `rx` in `text`, overlapping ones too (a pattern that runs to the end matches once
+    in `finditer`)."""
+    found, m = [], rx.search(text)
+    while m is not None:
+        found.append(m)
+        m = rx.search(text, m.start() + 1)
+    return found
+
+
 def another_councils(before: str, code: str) -> str:
     """The name of another UK council the clause before a figure is about ("Nottingham City Council
     ... looked after 721 children" in a Nottinghamshire paper), or "": its figure is that council's,
     not the reporting body's own (spec/kpis.md, "Whose figure it is")."""
     if not code:
         return ""  # a document of no one council (a joint partnership, an invented place): no other
-    m = _COUNCIL_SUBJECT.search(before) or _PLACES_OWN.search(before) or _PLACE_APPOSED.search(before) \
-        or _PLACE_LOOKS_AFTER.search(before) or _last_place_doing(before)
-    if m is None:
+    # the place named nearest the figure: "Kent County Council - Cabinet Committee. Members were told that
+    # Medway's children in care numbered 432" is Medway's
+    found = [m for rx in (_COUNCIL_SUBJECT, _PLACES_OWN, _PLACE_APPOSED, _PLACE_LOOKS_AFTER) for m in _matches(rx, before)]
+    last = _last_place_doing(before)
+    for m in sorted(found + ([last] if last is not None else []), key=lambda m: -m.start("name")):
+        place = gazetteer().lookup(m.group("name"))
+        if place is not None:  # (not "Hove City Council" inside "Brighton and Hove City Council")
+            return place.name if place.code != code else ""
+    return ""
+
+
+# a proper name in the possessive, the owner of what follows it: "Medway's children in care", "Safe Steps'
+# income", "the NSPCC's programme" (its words capitalised; "of", "and", "for" may join them)
+_NAMED_POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<name>(?-i:[A-Z][\w&-]*)(?:\s+(?:(?:of|and|for|the|&)\s+)?(?-i:[A-Z][\w&-]*)){0,5})"
+                               r"(?:['’]s|(?<=s)['’])(?=\s)")
+# the words of a name that is the writer's or no body's: "the Council's budget", "the Partnership's courses",
+# "Children's Services'", "the Director's report", "Ofsted's letter", "England's rate", "March's figure"
+_NO_OWNER_WORDS = frozenset((
+    "the our this its their a an council county city borough district metropolitan unitary partnership partnerships "
+    "board boards authority service services department directorate cabinet committee panel executive group "
+    "safeguarding children child childrens local social care corporate parenting scrutiny overview members member "
+    "chair chairman chairs director directors cllr councillor councillors mayor leader officer officers head manager "
+    "lead leads mr mrs ms miss dr sir dame lord lady lscp scp lscb scb cscp mash mach csc spa la ofsted england english "
+    "wales uk britain government dfe nation national region year quarter q1 q2 q3 q4 today christmas easter "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday annual report plan strategy programme of and for "
+    "young people adult adults partner partners hub multi agency youth justice early help improvement family families "
+    "team unit front door education learning development").split())
+# a name that is a body's whatever place it is in: "The NSPCC's", "the ICB's", "Street Spirit Trust's"
+_BODY_NAME = re.compile(r"^(?-i:[A-Z]{2,6})$|\b(?:police|constabulary|nhs|ccg|icb|health|hospital|trust|foundation|"
+                        r"university|college|school|academy|probation|court|prison|commissioner|ltd|limited|charity|"
+                        r"association|network|forum|society|church|diocese)\b", re.I)
+_ANY_POSSESSIVE = re.compile(r"\w(?:['’]s|(?<=s)['’])(?=\s)")
+_THE = re.compile(r"\b(?:the|The|in|In|at|At|on|On|by|By|from|From|for|For)\s+(?!(?:and|of|for|&)\b)")
+_PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr|Councillor|Professor|Prof)\.?\s+$")
+
+
+def a_named_owner(before: str, area: str) -> str:
+    """The proper name that owns, in the possessive, the phrase the figure ends ("Medway's children
+    in care numbered 432", "Safe Steps' income in 2023-24 was", "The NSPCC's programme has a budget of"),
+    when that name is neither the writer's own (the document's `area`, or a word the writer calls
+    itself: "the Council's budget") nor a person's or a date's, and the writer does not speak of
+    itself after it ("Unlike Medway's, our rate fell"); else "". A body's own figures are written as
+    "our" or "the council's": a named owner is someone else."""
+    found = None
+    for m in _NAMED_POSSESSIVE.finditer(before):
+        found = m
+    if found is None or FIRST_PERSON.search(before, found.end()) or _PERSON_TITLE.search(before, 0, found.start()) \
+            or _ANY_POSSESSIVE.search(before, found.end()):  # "..., the partnership's own budget was"
         return ""
-    return _another_place(m.group("name"), code)
+    name = _THE.split(found.group("name"))[-1]  # "In September the Partnership" -> "Partnership"
+    words = key(name).split()
+    if _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS or w.replace("'", "") in _NO_OWNER_WORDS for w in words):
+        return ""
+    if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
+        return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in _NO_OWNER_WORDS)) else ""
+    return "" if (set(key(area).split()) - _NO_OWNER_WORDS) & set(words) else name

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import CHILDREN, FIRST_PERSON, a_named_places_body, a_place_against_ours, another_councils
+from .docarea import CHILDREN, FIRST_PERSON, a_named_owner, a_named_places_body, a_place_against_ours, another_councils
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -1455,6 +1455,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.method != "table" \
                 and a_place_against_ours(c.snippet[:c.value_start], c.snippet[c.value_end:], area_code):
             role, rule = "other-body", "place-against-ours"  # "Salford's rate stands at 55, while ours was 47"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and a_named_owner(_CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1], doc.area if doc is not None else ""):
+            role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):

@@ -203,6 +203,17 @@ def test_another_council_as_the_subject_of_a_verb_of_counting_is_that_councils(l
     assert {(f.kpi, f.value, f.area) for f in extract_text(text, library)} == {("cp_plans", "702", "Leeds")}
 
 
+def test_the_council_named_nearest_the_figure_owns_it(library):
+    """A title run on into the sentence names the writer first; the council the clause is about
+    comes last, and a joint name ("Brighton and Hove") is not read from its second half."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Kent County Council – Children's, Young People and Education Cabinet Committee\n"
+            "Members heard that Brighton and Hove City Council looked after 412 children at 31 March 2024.")
+    assert extract_text(text, library) == []
+    own = text.replace("Brighton and Hove City Council", "Kent County Council")
+    assert {(f.kpi, f.value, f.area) for f in extract_text(own, library)} == {("children_in_care", "412", "Kent")}
+
+
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
     names no council; its referrals are the trust's, not a council's intake."""

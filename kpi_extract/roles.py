@@ -374,6 +374,11 @@ _DONE_FOR = re.compile(r"\b(?:completed|done|carried out|undertaken|held|offered
                        r"updated|reviewed|a factor|a concern|a feature)\b[^.;,]{0,30}?\bfor\s+(?:(?:some|around|about|"
                        r"almost|nearly|over|a further)\s+)?$", re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
+# the children an event or a change touches, a part of the stock that no figure of it says: "affecting 29 children
+# in care", "complaints involving 14 children on plans", "the new rule applies to 60 care leavers"
+_AFFECTING = re.compile(r"\b(?:affect(?:ing|ed|s)?|involv(?:ing|ed|es)|concern(?:ing|ed|s)|relat(?:ing|ed|es) to|"
+                        r"impact(?:ing|ed|s)? (?:on|upon)|appl(?:ying|ied|ies|y) to)\s+(?:(?:a total of|some|around|about|"
+                        r"over|nearly|almost|up to|at least|more than|only|just)\s+)?$", re.I)
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
@@ -1132,6 +1137,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
         return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
+    if not money and entry.unit == "count" and _AFFECTING.search(raw_before):
+        return "conditional", "affected"  # "33 reviews were held late, affecting 29 children in care"
     if not money and entry.unit == "count" and _DONE_FOR.search(raw_before):
         return "conditional", "done-for"  # "Graded Care Profile 2 had been completed for 58 children subject to a plan"
     if not money and entry.unit == "count" and _FOR_OPENING.search(raw_before) \

@@ -56,6 +56,11 @@ ROLE_CASES = [
     # the KPI's words only qualify another counted noun ("places booked on ... courses")
     ("other-noun", "Places reserved on safeguarding training courses rose to 2,240 in the spring.", "training_courses",
      "2,240"),
+    # the children an event touches
+    ("conditional", "Nine complaints were upheld in 2024/25, involving 14 children on child protection plans.", "cp_plans",
+     "14"),
+    ("conditional", "The change to the transport policy affected around 85 looked after children.", "children_in_care",
+     "85"),
     ("conditional", "Eighteen children in care were without a named social worker in May.", "children_in_care",
      "Eighteen"),
     ("conditional", "Inspectors found 14 children on child protection plans who had not been seen for six weeks.",

@@ -188,7 +188,10 @@ _THRESHOLD_BEFORE = re.compile(
     r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
     r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
 # a decision's rule: "Key decision: Yes (expenditure of more than £500,000)"
-_MORE_THAN_SUM = re.compile(r"\b(?:expenditure|spend(?:ing)?|savings|value|cost)s? of (?:more|less) than\s*£?$", re.I)
+# a sum bounded, of whatever it is: "savings of more than £1m", "partner contributions of more than £50,000 are
+# invoiced quarterly", "grants of over £10,000"
+_MORE_THAN_SUM = re.compile(r"\b[a-z]+s? (?:of|worth|totalling|valued at) (?:more|less|fewer) than\s*£?$|"
+                            r"\b[a-z]+s? (?:of|worth|totalling|valued at) (?:over|under|above|below|in excess of)\s*£$", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
 # "spend of more than £5,000 on a single item needs the approval of ...": a level that triggers a rule
 _RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|[^.;]{0,30}?\bin (?:any|a) (?:single |one )?(?:day|week|month|quarter|year)\b|per (?:item|transaction|invoice|order)\b|"
@@ -440,7 +443,7 @@ _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|
 # those who come to training and conferences are practitioners; pupils, parents or residents reached
 # by an assembly, a campaign or a drop-in are another audience
 _PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
-_PLACES_AFTER = re.compile(r"\s*(?:training\s+)?(?:places|bookings|seats)\b", re.I)
+_PLACES_AFTER = re.compile(r"\s*(?:training\s+)?(?:places|bookings|seats|registrations|sign-ups|applications)\b", re.I)
 _NOT_PRACTITIONERS = re.compile(r"\s*(?:[a-z-]+\s+)?(?:pupils|children|young people|teenagers|parents|"
                                 r"families|residents|members of the public|people in the community)\b", re.I)
 # money going back out to those who paid it in: a share of an underspend returned, a refund

@@ -56,6 +56,11 @@ ROLE_CASES = [
     # the KPI's words only qualify another counted noun ("places booked on ... courses")
     ("other-noun", "Places reserved on safeguarding training courses rose to 2,240 in the spring.", "training_courses",
      "2,240"),
+    # a sum bounded, of whatever it is; sign-ups to an event, not the people who came
+    ("threshold", "Agency contributions of more than £40,000 are paid in two instalments.", "budget_contributions",
+     "£40,000"),
+    ("other-noun", "The online safety briefing had 410 registrations from schools and GP practices.",
+     "conference_delegates", "410"),
     # the children an event touches
     ("conditional", "Nine complaints were upheld in 2024/25, involving 14 children on child protection plans.", "cp_plans",
      "14"),

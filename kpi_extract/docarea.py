@@ -404,11 +404,18 @@ _PLACE_DOES = re.compile(rf"(?:^|[.;:]\s+|\b(?:{_OPENING_WORDS}|said|noted|added
                          r"delivered|delivers|stood at|stands at)\b")
 
 
+def last_match(rx: re.Pattern, text: str) -> re.Match | None:
+    """The last of `rx`'s matches in `text` (as `finditer` finds them), or None: the words nearest a
+    figure decide whose it is."""
+    found = None
+    for found in rx.finditer(text):
+        pass
+    return found
+
+
 def _last_place_doing(before: str) -> re.Match | None:
     """The last place-and-verb of the clause that ends at the figure (none past a full stop or semicolon)."""
-    found = None
-    for m in _PLACE_DOES.finditer(before):
-        found = m
+    found = last_match(_PLACE_DOES, before)
     return found if found is not None and not re.search(r"[.;]", before[found.end():]) else None
 
 
@@ -512,15 +519,13 @@ def a_named_owner(before: str, area: str) -> str:
     itself: "the Council's budget") nor a person's or a date's, and the writer does not speak of
     itself after it ("Unlike Medway's, our rate fell"); else "". A body's own figures are written as
     "our" or "the council's": a named owner is someone else."""
-    found = None
-    for m in _NAMED_POSSESSIVE.finditer(before):
-        found = m
+    found = last_match(_NAMED_POSSESSIVE, before)
     if found is None or FIRST_PERSON.search(before, found.end()) or _PERSON_TITLE.search(before, 0, found.start()) \
             or _ANY_POSSESSIVE.search(before, found.end()):  # "..., the partnership's own budget was"
         return ""
     name = _THE.split(found.group("name"))[-1]  # "In September the Partnership" -> "Partnership"
     words = key(name).split()
-    if _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS or w.replace("'", "") in _NO_OWNER_WORDS for w in words):
+    if _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words):
         return ""
     if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
         return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in _NO_OWNER_WORDS)) else ""

@@ -20,7 +20,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import CHILDREN, FIRST_PERSON, a_named_owner, a_named_places_body, a_place_against_ours, another_councils
+from .docarea import (CHILDREN, FIRST_PERSON, a_named_owner, a_named_places_body, a_place_against_ours, another_councils,
+                      last_match)
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -1437,7 +1438,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
     "Our targets for 2025/26:") is a target or a forecast, and a sentence that goes on about
     another body named by the one before ("Essex Police has refreshed its training. It delivered
     212 sessions") is that body's."""
-    area_code, owner, service = (doc.area_code, doc.owner, doc.service) if doc is not None else ("", "", "")
+    area, area_code, owner, service = (doc.area, doc.area_code, doc.owner, doc.service) if doc is not None \
+        else ("", "", "", "")
     lines = layout.lines if layout is not None else None
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
@@ -1466,7 +1468,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and a_place_against_ours(c.snippet[:c.value_start], c.snippet[c.value_end:], area_code):
             role, rule = "other-body", "place-against-ours"  # "Salford's rate stands at 55, while ours was 47"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and a_named_owner(_CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1], doc.area if doc is not None else ""):
+                and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
@@ -1548,11 +1550,16 @@ _SELF = re.compile(r"^\W*(?:(?:in|during|over|across|by|at)\s+[^,]{1,40},\s+)?(?
                    r"(?![\w'’-]*\s+(?-i:[A-Z]))", re.I)
 
 
+def _clause_before(c: Candidate) -> str:
+    """The words of the figure's own clause before it: what another body's name there owns."""
+    return _CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1]
+
+
 def _cited_from_another(c: Candidate) -> bool:
     """The figure's clause cites another body's own report for it, or says the doing was a body's
     own, and that body is not the writer ("our", "we", "the council", "the partnership"): the
     writer's own figures need no such words, and "its own" sets a body apart from the writer."""
-    before = _CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1]
+    before = _clause_before(c)
     after = _CLAUSE_BOUND.split(c.snippet[c.value_end:])[0]
     m = _CITED.search(before + " # " + after)
     if m is None or FIRST_PERSON.search(before):
@@ -1766,9 +1773,7 @@ def _adults_board_leads(before: str) -> bool:
     Annual Report The adults' board delivered 64 courses"). ("Unlike the SAB, we ran 40 courses"
     passes this test, but `_another_service` tries the older one first, which any text naming the
     board and no children fails.)"""
-    last = None
-    for last in _ADULTS_BOARD.finditer(before):
-        pass
+    last = last_match(_ADULTS_BOARD, before)
     if last is None:
         return False
     since = before[last.end():]

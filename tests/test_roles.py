@@ -1502,7 +1502,6 @@ def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text
     assert facts(text, library) == set()
 
 
-
 @pytest.mark.parametrize("text", [
     # referrals another service took, named as the clause's subject or as the line's label
     "The young carers' service (Carers Together) accepted 318 referrals in 2024/25.",
@@ -1747,7 +1746,6 @@ def test_the_quarter_row_under_months_is_the_captions_quarter(library):
 ])
 def test_savings_carried_forward_and_a_community_safety_partnerships_courses_give_no_fact(text, library):
     assert facts(text, library) == set()
-
 
 
 @pytest.mark.parametrize("text", [

@@ -488,8 +488,8 @@ def another_councils(before: str, code: str) -> str:
 
 # a proper name in the possessive, the owner of what follows it: "Medway's children in care", "Safe Steps'
 # income", "the NSPCC's programme" (its words capitalised; "of", "and", "for" may join them)
-_NAMED_POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<name>(?-i:[A-Z][\w&-]*)(?:\s+(?:(?:of|and|for|the|&)\s+)?(?-i:[A-Z][\w&-]*)){0,5})"
-                               r"(?:['’]s|(?<=s)['’])(?=\s)")
+_NAME_WORDS = r"(?-i:[A-Z][\w&-]*)(?:\s+(?:(?:of|and|for|the|&)\s+)?(?-i:[A-Z][\w&-]*)){0,5}"
+_NAMED_POSSESSIVE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORDS})(?:['’]s|(?<=s)['’])(?=\s)")
 # the words of a name that is the writer's or no body's: "the Council's budget", "the Partnership's courses",
 # "Children's Services'", "the Director's report", "Ofsted's letter", "England's rate", "March's figure"
 _NO_OWNER_WORDS = frozenset((
@@ -524,9 +524,55 @@ def a_named_owner(before: str, area: str) -> str:
             or _ANY_POSSESSIVE.search(before, found.end()):  # "..., the partnership's own budget was"
         return ""
     name = _THE.split(found.group("name"))[-1]  # "In September the Partnership" -> "Partnership"
-    words = key(name).split()
-    if _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words):
+    if _writers_or_nobodys(name, area):
         return ""
     if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
         return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in _NO_OWNER_WORDS)) else ""
-    return "" if (set(key(area).split()) - _NO_OWNER_WORDS) & set(words) else name
+    return name
+
+
+def _writers_or_nobodys(name: str, area: str) -> bool:
+    """Is the proper name the writer's own (a word of the document's `area`, or one the writer calls
+    itself: "the Council") or no body's (a person's, a date's)?"""
+    words = key(name).split()
+    if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words):
+        return True
+    return bool((set(key(area).split()) - _NO_OWNER_WORDS) & set(words))
+
+
+# a name the writer sets beside itself: "We benchmarked ourselves against Felsham", "Redwater's director
+# shared their data with us"
+_NAME_BESIDE_US = re.compile(rf"(?:\b(?:against|with|from|to|at|visited|and)\s+(?:the\s+)?|(?<![\w'’-]))(?P<name>{_NAME_WORDS})"
+                             r"(?:['’]s|(?<=s)['’])?(?=[\s.,;:])")
+
+
+def another_beside_us(sentence: str, area: str) -> str:
+    """A body the sentence names beside the writer, who speaks of itself as "we" or "us" ("We
+    benchmarked ourselves against Felsham."): the "it" or "they" of the next sentence is that body,
+    for the writer is "we"."""
+    if not FIRST_PERSON.search(sentence):
+        return ""
+    for m in _NAME_BESIDE_US.finditer(sentence):
+        if m.start() == 0 and not re.match(r"\S+(?:['’]s|s['’])", sentence):
+            continue  # (a sentence's first word is capitalised whatever it is, unless it owns)
+        name = _THE.split(m.group("name"))[-1]
+        if not _writers_or_nobodys(name, area) and not FIRST_PERSON.fullmatch(name):
+            return name
+    return ""
+
+
+# a body that hosts a service for others: "The panel is hosted by Westbridge on behalf of the three
+# partnerships", "a shared service that Harbury Borough Council hosts and manages"
+_HOST = re.compile(rf"\bhosted\s+(?:and\s+(?:managed|run)\s+)?by\s+(?:the\s+)?(?P<name>{_NAME_WORDS})|"
+                   rf"(?<![\w'’-])(?P<host>{_NAME_WORDS})\s+hosts\b")
+
+
+def a_host(before: str, area: str) -> str:
+    """The body named as the host of what the sentence is about, when it is not the writer ("The
+    youth justice service is hosted by Calder Vale Council on behalf of both authorities; its pooled
+    budget is £2.1m"): a hosted service's figures are its host's, not each member's."""
+    for m in _HOST.finditer(before):
+        name = _THE.split(m.group("name") or m.group("host"))[-1]
+        if not _writers_or_nobodys(name, area):
+            return name
+    return ""

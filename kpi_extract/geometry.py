@@ -48,7 +48,7 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 _PART_OF_YEAR = re.compile(r"(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\s?[/-]\s?\d\d)\b")
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(
-    r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|"
+    r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|reg|"
     r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|london|core cities|"
     r"targets?|stretch|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"

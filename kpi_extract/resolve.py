@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from .context import DocumentContext
 from .dating import beyond_the_meeting, date_page
@@ -63,14 +64,24 @@ def own_measures(cands: list[Candidate], library: Library, doc: DocumentContext 
     return [c for c in assign_roles(cands, library, doc, layout) if is_fact(c)]
 
 
+# money known only once its year has run: what was spent in it (what is carried into a year is known
+# as it begins, from the year before's underspend)
+_AT_YEARS_END = frozenset({"expenditure_total"})
+
+
 def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
     """Why a count, rate or share dated well after its document's meeting is no fact ("" when
     it is not): nothing can have been counted then, so it is a forecast or a target ("bring the
     number of children in care down to 480 by March 2027" in a paper of November 2024), whatever
-    its words. Money is exempt: a budget is set for a year that has not begun."""
-    if library.kpis[c.kpi].unit == "GBP" or not beyond_the_meeting(c.period, doc):
+    its words. Money is exempt, for a budget is set for a year that has not begun, but not what is
+    spent in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year
+    begins."""
+    if library.kpis[c.kpi].unit == "GBP":
+        if c.kpi not in _AT_YEARS_END or not beyond_the_meeting(c.period, doc, timedelta(0)):
+            return ""
+    elif not beyond_the_meeting(c.period, doc):
         return ""
-    return (f"its period ({c.period.label}) starts well after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
+    return (f"its period ({c.period.label}) starts after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
             "a forecast or a target, not yet a figure")
 
 

@@ -20,8 +20,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .docarea import (CHILDREN, FIRST_PERSON, a_named_owner, a_named_places_body, a_place_against_ours, another_councils,
-                      last_match)
+from .docarea import (CHILDREN, FIRST_PERSON, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
+                      another_beside_us, another_councils, last_match)
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -47,7 +47,7 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
                              r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
-_OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,6}[A-Za-z'-]+),\s", re.I)
+_OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
@@ -62,7 +62,9 @@ _CHANGE_BEFORE = re.compile(
     r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
     r"|\b(?:increas\w*|decreas\w*|reduc\w*|rose|rise|rising|risen|fell|fall|falling|fallen|dropp?\w*|grow\w*|grew|"
     r"declin\w*|climb\w*|jump\w*|add(?:s|ed)?)\s+(?:by\s+)?"
-    r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?)"
+    r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?"
+    # a gap between two figures: "the largest error was 18 children", "a shortfall of 30"
+    r"|\b(?:errors?|gaps?|shortfalls?|discrepanc(?:y|ies)|margins?(?: of error)?)\s+(?:was|were|is|are|of|stood at|came to)\s+)"
     r"(?:(?:only|just|a further|an additional|another|around|about|approximately|some|over|almost|nearly|a)\s+)?£?$",
     re.I)
 # the change's amount in brackets after its noun: "a 4% inflationary uplift (£18,700)"
@@ -105,6 +107,11 @@ _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?
                              r"(?:is|are|was|were|for\b[^.;]{0,40}?\b(?:is|are))\b", re.I)
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
+# an aim said as what to do, its verb bare and opening its clause: "Outcome measure 2: reduce the rate of
+# children in care to 75" ("Early help has helped to bring the number down to 590" is done)
+_AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring|halve|double|grow|get|keep|hold|"
+                     r"maintain|improve)\b[^.;:]{0,80}?\b(?:to|at)\s+(?:(?:below|under|above|over|at least|no more than|"
+                     r"fewer than|less than|around|about)\s+)?$", re.I)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
                              r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
                              r"about\s+|up to\s+)?£?$|"
@@ -142,13 +149,17 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
+# a sum only put forward in a draft, not yet agreed: "the draft budget proposes a net revenue budget of £1.12bn"
+# (a cabinet's "proposed net revenue budget" is the budget it recommends, and a fact)
+_PROPOSED = re.compile(r"\b(?:proposes|proposing|proposals?|draft)\b", re.I)
+_AGREED = re.compile(r"(?<!\bbe )\b(?:agreed|approved|adopted|ratified|endorsed|signed off|confirmed|was set|were set)\b", re.I)
 # what is yet to be done to the figure's things: "10 courses to be redesigned", "12 sessions still to be run"
 _TO_BE_DONE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:still |yet )?to be (?:re)?(?:[a-z]+ed|run|held|built|done|made|set up|taken|given|written|drawn up|chosen|sent|put on|brought)\b",
                          re.I)
 _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|projected|expected|anticipated|"
                              r"estimated|predicted)\b|"
                              # what is yet to happen to them: "1,300 children will become the subject of a plan"
-                             r"^[^.;,]{0,40}?\bwill (?:(?:probably|likely|then|each) )?(?:become|enter|start|come into|need|"
+                             r"^[^.;,]{0,40}?\bwill (?:(?:probably|likely|then|each) )?(?:have )?(?:become|enter|start|come into|need|"
                              r"require|rise|fall|reach|grow)\b|"
                              # "against 380 assumed when the budget was set"
                              r"^\s*(?:assumed|budgeted|planned|forecast|projected|expected|estimated|modelled)\b", re.I)
@@ -166,7 +177,7 @@ _COMPARATOR = re.compile(
     r"(?:shire|metropolitan|unitary|county) (?:boroughs|councils|authorities|areas)|"
     r"(?:for|by|in) comparison|by way of comparison|by contrast|in contrast|other (?:[\w-]+ ){0,2}?(?:councils|authorities|local authorities|areas|LAs|boroughs|districts|counties|"
     r"unitaries|cities|shires)|next[- ]door|all (?:councils|"
-    r"local authorities|LAs)|UK|peers|median|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
+    r"local authorities|LAs)|UK|peers|median|(?:a|the) mean\b|average (?:[\w-]+ )?(?:budgets?|spend|expenditure)\b|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
     # an English region as a place: "Across the North West, the rate ... stood at 101"
     r"(?:across|in|for|throughout|taking) the " + _ENGLISH_REGION + r"(?! \w+ (?:police|ambulance|fire))|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
@@ -396,6 +407,10 @@ _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|{_AUD
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
                                rf"not in place)\s+(?:for|from|on)\s+$", re.I)
 
+# what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
+_READ_BY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:that |which )?(?:we|inspectors|auditors|reviewers|the (?:panel|auditors?|"
+                      r"inspectors|review team|reviewers))\s+(?:then\s+|had\s+|have\s+)?(?:read|reviewed|sampled|audited|looked at|"
+                      r"examined|tracked|tested|dip-sampled|scrutinised)\b", re.I)
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 
@@ -518,7 +533,7 @@ _POLICE = re.compile(r"\bpolice\b(?! (?:contribution|share|funding))", re.I)
 # "contributions and income totalled": the clause stop at "and" must not hide the first noun
 _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 # another body the writer greets as a peer: "our friends at the Essex Safeguarding Children Partnership, who trained"
-_FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
+_FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers|neighbours)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
                          r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?(?:\s+(?:Partnership|Council|Board|Trust|Service)\b|"
                          # or a place alone, then what they did: "Our colleagues in Surrey shared their data: 1,020"
                          r"(?=\s+(?:shared|told|reported|said|sent|gave|provided|have|had|who)\b))", re.I)
@@ -1032,6 +1047,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-words"
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
         return ("finance-line", "savings-items") if money else ("target", "savings-items")
+    if _AIM_TO.search(raw_before):
+        return "target", "aim-to"
     if _PLAN_LABEL_BEFORE.search(raw_before):
         return "target", "plan-label"  # "- milestone: 75% of improvement plan actions signed off by December 2025"
     if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
@@ -1042,6 +1059,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    if money and _PROPOSED.search(before) and not _AGREED.search(_sentence_at(text, c.value_start, c.value_end)):
+        return "forecast", "proposed"
     if _TO_BE_DONE.match(text, c.value_end):
         return "target", "to-be-done"  # "with 10 courses to be redesigned": what is planned
     if (bound := _BOUND_BEFORE.search(raw_before)) \
@@ -1139,6 +1158,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and c.match_start < c.value_start \
             and _CONDITION.search(_NOT_COUNTING.sub(" ", text[c.match_start:c.value_start])):
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
+    if not money and entry.unit == "count" and _READ_BY.match(raw_after):
+        return "conditional", "sample-read"  # "the 40 contacts and 26 referrals we read": a sample, not the year's
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
         return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
     if not money and entry.unit == "count" and _AFFECTING.search(raw_before):
@@ -1470,6 +1491,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and a_host(_SENTENCE_BOUND.split(c.snippet[:c.value_start])[-1], area):
+            role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
@@ -1485,7 +1509,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and c.method == "table" and _funds_a_scheme(layout, c):
             role, rule = "finance-line", "scheme-funding"  # "Prudential borrowing | 1,054": how a build is paid for
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and _goes_on_about_a_body(layout, c):
+                and _goes_on_about_a_body(layout, c, area):
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
@@ -1539,6 +1563,7 @@ _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30
 # "Ashby District Council spent £54,000 on its own safeguarding post")
 _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]+\s+){0,3}?[\w-]+)['’]s?(?<=['’]s|s['’]))\s|"
                     r"\b(?:its|their) own\b", re.I)
+_SENTENCE_BOUND = re.compile(r"[.?!](?:\s|$)")
 # where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
 _CLAUSE_BOUND = re.compile(r"[.;](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|and|although|though|than|ahead of|behind|"
                            r"compared (?:with|to)|against)\b\s+")
@@ -1586,9 +1611,9 @@ def _names_another_body(text: str) -> bool:
     return False
 
 
-def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
+def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:
     """The candidate's sentence opens with "It", "They" or "The organisation", and the sentence
-    before opens with another body."""
+    before opens with another body, or names one beside the writer's "we"."""
     if c.method == "table" or not 0 < c.sentence < len(layout.sentences) or not _GOES_ON.match(c.snippet):
         return False
     before = layout.sentences[c.sentence - 1].text
@@ -1597,7 +1622,8 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate) -> bool:
                 or _body_apposition(before) or _names_another_body(before)
                 or _adults_board_leads(before)
                 or _FRIENDS_AT.search(before)
-                or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before))
+                or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before)
+                or another_beside_us(before, area))
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")

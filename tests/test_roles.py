@@ -1781,3 +1781,61 @@ def test_a_figure_owned_by_a_name_in_the_possessive_is_that_names(text, library)
 ])
 def test_the_writers_own_names_in_the_possessive_keep_its_figures(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text", [
+    # a service another body hosts for several: its figures are the host's
+    "Eastmoor Safeguarding Children Partnership - Annual Report 2024/25\n\nThe regional child death overview panel is "
+    "hosted by Northdale on behalf of four partnerships; the panel's budget for 2024/25 was £88,000.",
+    # "their" and "it" after a sentence that sets a named body beside the writer's "we"
+    "We benchmarked our front door against Ashworth's. Their MASH received 6,480 referrals in 2024/25.",
+    # neighbours, as friends and colleagues are, are another body
+    "Our neighbours in the Northdale Safeguarding Children Partnership ran 96 multi-agency courses in 2024/25, and "
+    "their budget for the year was £640,000.",
+])
+def test_a_host_a_body_beside_us_and_our_neighbours_own_their_figures(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a future perfect is a forecast
+    "At the present pace, some 640 children will have become subject to a child protection plan by the year end.",
+    # an opener of many words that names a region governs the figure
+    "Across the East Midlands region as a whole, 5,420 children were on child protection plans at 31 March 2025.",
+    # a mean among bodies is no body's budget
+    "Of the twelve partnerships that replied, the mean budget was £540,000 in 2024/25.",
+    # a draft's proposal is not yet the budget
+    "The draft budget proposes a net revenue budget of £905.2m for 2026/27.",
+    # an aim said with its bare verb
+    "Priority 3: bring the rate of children on child protection plans down to 40 per 10,000.",
+    # what inspectors or the writer read is a sample, not the year's referrals
+    "This report draws on the 52 referrals that inspectors read in March 2025.",
+    # spending in a year that has not begun at the meeting is a plan (a budget set for it is not)
+    "Eastmoor Safeguarding Children Partnership\nExecutive Group, 14 January 2026\nSpending plan 2026/27\n\n"
+    "Expenditure in 2026/27: £512,000",
+])
+def test_forecasts_openers_means_drafts_aims_samples_and_spending_ahead_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The partnership's conference, hosted by the Council at the Civic Centre, was attended by 260 practitioners in "
+     "May 2025.", {("conference_delegates", 260.0)}),
+    ("We redesigned our front door in 2024. It received 5,120 referrals in 2024/25.", {("referrals", 5120.0)}),
+    ("Council agreed the draft budget's net revenue budget of £905.2m for 2026/27.", {("budget_total", 905200000.0)}),
+    ("We reduced the number of children in care to 412 at 31 March 2025.", {("children_in_care", 412.0)}),
+    ("Eastmoor Safeguarding Children Partnership\nExecutive Group, 14 January 2026\nBudget 2026/27\n\n"
+     "Budget 2026/27: £530,000", {("budget_total", 530000.0)}),
+])
+def test_the_writers_own_figures_beside_those_words_stay_facts(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text", [
+    # the gap between a model and what happened is a difference, not a count
+    "Our model has tracked the actual number of children in care closely (the largest error was 18 children).",
+    # a table whose every column is a comparator ("Eng", "SN", "Reg") holds nothing of the writer's own
+    "Indicator | Eng | SN | Reg\nChildren in care per 10,000 (31/3/25) | 70 | 88 | 94",
+])
+def test_a_models_error_and_a_table_of_comparators_give_no_fact(text, library):
+    assert facts(text, library) == set()

@@ -152,6 +152,12 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
 # a sum only put forward in a draft, not yet agreed: "the draft budget proposes a net revenue budget of £1.12bn"
 # (a cabinet's "proposed net revenue budget" is the budget it recommends, and a fact)
 _PROPOSED = re.compile(r"\b(?:proposes|proposing|proposals?|draft)\b", re.I)
+# a proposal the sentence says is still to be agreed: "The proposed partnership budget for 2026/27 is £644,000, to be
+# agreed by the statutory partners in March"
+_PROPOSED_PENDING = re.compile(r"\bproposed\b", re.I)
+_PENDING = re.compile(r"\bto be (?:agreed|approved|set|confirmed|ratified|signed off|considered)\b|\bfor (?:agreement|approval|"
+                      r"consultation|decision)\b|\bsubject to (?:agreement|approval|ratification|consultation)\b|"
+                      r"\bnot yet (?:agreed|approved|set)\b", re.I)
 _AGREED = re.compile(r"(?<!\bbe )\b(?:agreed|approved|adopted|ratified|endorsed|signed off|confirmed|was set|were set)\b", re.I)
 # what is yet to be done to the figure's things: "10 courses to be redesigned", "12 sessions still to be run"
 _TO_BE_DONE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:still |yet )?to be (?:re)?(?:[a-z]+ed|run|held|built|done|made|set up|taken|given|written|drawn up|chosen|sent|put on|brought)\b",
@@ -401,13 +407,19 @@ _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficie
 # a waiting list's count is qualified too
 _AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency )?audits?)"
 _SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list|records|case files|files)"
-_CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|{_AUDIT}) (?:found|sampled|saw|reviewed|audited|looked at|"
+_CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|assurers?|observers?|{_AUDIT}) (?:found|sampled|saw|reviewed|audited|looked at|observed|"
                                rf"tracked|considered|identified|examined|met|covered|checked)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
                                # "feedback forms returned late for 3 sessions"
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
                                rf"not in place)\s+(?:for|from|on)\s+$", re.I)
 
 # what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
+# the figure's things as rated or as affected, which narrows them: "418 delegates rating their course good",
+# "58 children in care are known to be affected by criminal exploitation"
+_RATED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+)?(?:rating|rated|scoring|scored|grading|graded|judging|judged)\s+"
+                          r"(?:the\s+|their\s+|its\s+|it\s+|them\s+)", re.I)
+_AFFECTED_AFTER = re.compile(r"\s+(?:were|are|was|is|had been|have been)\s+(?:(?:known|thought|believed|likely)\s+to\s+be\s+|"
+                             r"being\s+)?(?:affected|involved|at risk)\b", re.I)
 _READ_BY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:that |which )?(?:we|inspectors|auditors|reviewers|the (?:panel|auditors?|"
                       r"inspectors|review team|reviewers))\s+(?:then\s+|had\s+|have\s+)?(?:read|reviewed|sampled|audited|looked at|"
                       r"examined|tracked|tested|dip-sampled|scrutinised)\b", re.I)
@@ -536,7 +548,8 @@ _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 _FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers|neighbours)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
                          r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?(?:\s+(?:Partnership|Council|Board|Trust|Service)\b|"
                          # or a place alone, then what they did: "Our colleagues in Surrey shared their data: 1,020"
-                         r"(?=\s+(?:shared|told|reported|said|sent|gave|provided|have|had|who)\b))", re.I)
+                         r"(?=\s+(?:shared|told|reported|said|sent|gave|provided|have|had|who|ran|run|held|hold|delivered|"
+                         r"trained|received|handled|spent|supported)\b))", re.I)
 # a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
@@ -1059,7 +1072,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
-    if money and _PROPOSED.search(before) and not _AGREED.search(_sentence_at(text, c.value_start, c.value_end)):
+    if money and (_PROPOSED.search(before) and not _AGREED.search(_sentence_at(text, c.value_start, c.value_end))
+                  or _PROPOSED_PENDING.search(before) and _PENDING.search(_sentence_at(text, c.value_start, c.value_end))):
         return "forecast", "proposed"
     if _TO_BE_DONE.match(text, c.value_end):
         return "target", "to-be-done"  # "with 10 courses to be redesigned": what is planned
@@ -1158,6 +1172,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and c.match_start < c.value_start \
             and _CONDITION.search(_NOT_COUNTING.sub(" ", text[c.match_start:c.value_start])):
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"
+    if not money and entry.unit == "count" and (_RATED_AFTER.match(raw_after) or (
+            entry.measure == "stock" and _AFFECTED_AFTER.match(text, max(c.value_end, c.match_end)))):
+        return "conditional", "rated-or-affected"  # "418 delegates rating their course good"
     if not money and entry.unit == "count" and _READ_BY.match(raw_after):
         return "conditional", "sample-read"  # "the 40 contacts and 26 referrals we read": a sample, not the year's
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
@@ -1516,8 +1533,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
-    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_coordinated_share_owners(
-        _parts_of_another_whole(out))), library), library)
+    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_share_owners(
+        _parts_of_another_whole(out)))), library), library)
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
@@ -1542,6 +1559,29 @@ def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# the words from a planned figure to the next one of the same aim: "plans 160 courses, offering 3,800 places",
+# "aim to train 2,500 practitioners through 120 courses" (no verb, subject or stop of their own between)
+_PLAN_GOES_ON = re.compile(r"[^.;:|()\n\d]{1,60}?(?:,\s*)?(?:offering|providing|reaching|through|via|across|in|over|with|"
+                           r"for|totalling|involving|delivering)\s+(?:(?:some|about|around|over|up to|a total of)\s+)?£?")
+
+
+def _plans_go_on(cands: list[Candidate]) -> list[Candidate]:
+    """A figure in the same stretch of words as a target or a forecast before it ("The 2026/27
+    programme plans 160 courses, offering 3,800 places") is part of that plan: the aim governs
+    the whole phrase, not only its first figure."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.role in FACT_ROLES and c.method != "table":
+            before = [o for o in out if o.snippet == c.snippet and o.value_end <= c.value_start]
+            prev = max(before, key=lambda o: o.value_end, default=None)
+            if prev is not None and prev.role in ("target", "forecast") and prev.method != "table":
+                gap = c.snippet[prev.value_end:c.value_start]
+                if _PLAN_GOES_ON.fullmatch(gap) and not _GAP_BREAKS.search(gap) and not re.search(r"\b[a-z]+ed\b", gap):
+                    c = replace(c, role=prev.role, role_rule="plan-goes-on")
+        out.append(c)
+    return out
+
+
 # the sources that pay for a capital scheme: a table with one of them in it is no table of partners' shares
 _SCHEME_SOURCE = re.compile(r"\b(?:borrowing|capital (?:receipts?|grants?|funds?|programme)|capacity fund|"
                             r"revenue contributions? to capital|(?-i:RCCO)|section 106|s106)\b", re.I)
@@ -1562,7 +1602,9 @@ _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30
 # board papers"), or a doing said to be a body's own ("In its own annual report, the Felsham partnership says",
 # "Ashby District Council spent £54,000 on its own safeguarding post")
 _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]+\s+){0,3}?[\w-]+)['’]s?(?<=['’]s|s['’]))\s|"
-                    r"\b(?:its|their) own\b", re.I)
+                    r"\b(?:its|their) own\b|"
+                    # what another told the writer: "Eastbridge's MASH handled 5,600 referrals in 2024, they told us"
+                    r"\b(?:they|it|he|she) (?:told|tells|informed|informs|reported to|wrote to) us\b", re.I)
 _SENTENCE_BOUND = re.compile(r"[.?!](?:\s|$)")
 # where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
 _CLAUSE_BOUND = re.compile(r"[.;](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|and|although|though|than|ahead of|behind|"

@@ -1839,3 +1839,29 @@ def test_the_writers_own_figures_beside_those_words_stay_facts(text, want, libra
 ])
 def test_a_models_error_and_a_table_of_comparators_give_no_fact(text, library):
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a figure in the same run of words as a planned one belongs to the plan
+    "Next year's programme plans 90 multi-agency courses, offering 2,100 places.",
+    # neighbours who ran something, and what another body told the writer
+    "Our neighbours in Eastford and Millbrook ran a joint conference in March 2025, which 280 practitioners attended.",
+    "Millbrook's front door took 4,900 referrals in 2024/25, they told us.",
+    # counts narrowed by a rating, an observer's sample, or what affects them
+    "Feedback was good: 205 delegates rating their course as good or better.",
+    "An external observer observed 14 of the spring's courses.",
+    "In the north locality, 37 children in care are thought to be affected by county lines.",
+    # a proposal the sentence says is still to be agreed
+    "The proposed board budget for 2026/27 is £410,000, subject to agreement by the three partners.",
+])
+def test_plans_neighbours_what_we_are_told_ratings_samples_and_pending_budgets_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The partnership ran 142 courses in 2024/25, reaching 3,120 practitioners.",
+     {("training_courses", 142.0), ("training_delegates", 3120.0)}),
+    ("The Council's proposed net revenue budget for 2026/27 is £412.7m.", {("budget_total", 412700000.0)}),
+])
+def test_a_delivered_programme_and_a_cabinets_proposed_budget_stay_facts(text, want, library):
+    assert facts(text, library) == want

@@ -413,13 +413,13 @@ _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|assur
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
                                rf"not in place)\s+(?:for|from|on)\s+$", re.I)
 
-# what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
 # the figure's things as rated or as affected, which narrows them: "418 delegates rating their course good",
 # "58 children in care are known to be affected by criminal exploitation"
 _RATED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+)?(?:rating|rated|scoring|scored|grading|graded|judging|judged)\s+"
                           r"(?:the\s+|their\s+|its\s+|it\s+|them\s+)", re.I)
 _AFFECTED_AFTER = re.compile(r"\s+(?:were|are|was|is|had been|have been)\s+(?:(?:known|thought|believed|likely)\s+to\s+be\s+|"
                              r"being\s+)?(?:affected|involved|at risk)\b", re.I)
+# what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
 _READ_BY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:that |which )?(?:we|inspectors|auditors|reviewers|the (?:panel|auditors?|"
                       r"inspectors|review team|reviewers))\s+(?:then\s+|had\s+|have\s+)?(?:read|reviewed|sampled|audited|looked at|"
                       r"examined|tracked|tested|dip-sampled|scrutinised)\b", re.I)
@@ -1543,25 +1543,32 @@ _GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|agai
                          r"were|was|is|are|had|has|have|council|partnership|board)\b|'s\b", re.I)
 
 
-def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
-    """A figure listed straight after another body's ("Moorside Medical Practice's register flags 27
-    children on a plan and 41 children looked after") is that body's too: the list has one owner."""
+def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str], gap_rx: re.Pattern,
+                                    rule: str) -> list[Candidate]:
+    """Each fact whose sentence's figure just before it has one of `roles`, the words between them
+    (`gap_rx`) running on with no verb, subject or stop of their own, takes that figure's role."""
     out: list[Candidate] = []
     for c in cands:
         if c.role in FACT_ROLES and c.method != "table":
             before = [o for o in out if o.snippet == c.snippet and o.value_end <= c.value_start]
             prev = max(before, key=lambda o: o.value_end, default=None)
-            if prev is not None and prev.role == "other-body" and prev.method != "table":
+            if prev is not None and prev.role in roles and prev.method != "table":
                 gap = c.snippet[prev.value_end:c.value_start]
-                if _COORDINATED_GAP.fullmatch(gap) and not _GAP_BREAKS.search(gap):
-                    c = replace(c, role="other-body", role_rule="listed-with-another-bodys")
+                if gap_rx.fullmatch(gap) and not _GAP_BREAKS.search(gap):
+                    c = replace(c, role=prev.role, role_rule=rule)
         out.append(c)
     return out
 
 
+def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
+    """A figure listed straight after another body's ("Moorside Medical Practice's register flags 27
+    children on a plan and 41 children looked after") is that body's too: the list has one owner."""
+    return _take_role_of_the_figure_before(cands, frozenset({"other-body"}), _COORDINATED_GAP, "listed-with-another-bodys")
+
+
 # the words from a planned figure to the next one of the same aim: "plans 160 courses, offering 3,800 places",
-# "aim to train 2,500 practitioners through 120 courses" (no verb, subject or stop of their own between)
-_PLAN_GOES_ON = re.compile(r"[^.;:|()\n\d]{1,60}?(?:,\s*)?(?:offering|providing|reaching|through|via|across|in|over|with|"
+# "aim to train 2,500 practitioners through 120 courses" (no verb in the past, subject or stop of their own between)
+_PLAN_GOES_ON = re.compile(r"(?![^.;:|()\n\d]*?\b[a-z]+ed\b)[^.;:|()\n\d]{1,60}?(?:,\s*)?(?:offering|providing|reaching|through|via|across|in|over|with|"
                            r"for|totalling|involving|delivering)\s+(?:(?:some|about|around|over|up to|a total of)\s+)?£?")
 
 
@@ -1569,17 +1576,7 @@ def _plans_go_on(cands: list[Candidate]) -> list[Candidate]:
     """A figure in the same stretch of words as a target or a forecast before it ("The 2026/27
     programme plans 160 courses, offering 3,800 places") is part of that plan: the aim governs
     the whole phrase, not only its first figure."""
-    out: list[Candidate] = []
-    for c in cands:
-        if c.role in FACT_ROLES and c.method != "table":
-            before = [o for o in out if o.snippet == c.snippet and o.value_end <= c.value_start]
-            prev = max(before, key=lambda o: o.value_end, default=None)
-            if prev is not None and prev.role in ("target", "forecast") and prev.method != "table":
-                gap = c.snippet[prev.value_end:c.value_start]
-                if _PLAN_GOES_ON.fullmatch(gap) and not _GAP_BREAKS.search(gap) and not re.search(r"\b[a-z]+ed\b", gap):
-                    c = replace(c, role=prev.role, role_rule="plan-goes-on")
-        out.append(c)
-    return out
+    return _take_role_of_the_figure_before(cands, frozenset({"target", "forecast"}), _PLAN_GOES_ON, "plan-goes-on")
 
 
 # the sources that pay for a capital scheme: a table with one of them in it is no table of partners' shares
@@ -1605,6 +1602,7 @@ _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]
                     r"\b(?:its|their) own\b|"
                     # what another told the writer: "Eastbridge's MASH handled 5,600 referrals in 2024, they told us"
                     r"\b(?:they|it|he|she) (?:told|tells|informed|informs|reported to|wrote to) us\b", re.I)
+# where a sentence ends
 _SENTENCE_BOUND = re.compile(r"[.?!](?:\s|$)")
 # where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
 _CLAUSE_BOUND = re.compile(r"[.;](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|and|although|though|than|ahead of|behind|"

@@ -523,21 +523,24 @@ def a_named_owner(before: str, area: str) -> str:
     if found is None or FIRST_PERSON.search(before, found.end()) or _PERSON_TITLE.search(before, 0, found.start()) \
             or _ANY_POSSESSIVE.search(before, found.end()):  # "..., the partnership's own budget was"
         return ""
-    name = _THE.split(found.group("name"))[-1]  # "In September the Partnership" -> "Partnership"
-    if _writers_or_nobodys(name, area):
+    name = _others_name(found.group("name"), area)
+    if not name:
         return ""
     if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
         return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in _NO_OWNER_WORDS)) else ""
     return name
 
 
-def _writers_or_nobodys(name: str, area: str) -> bool:
-    """Is the proper name the writer's own (a word of the document's `area`, or one the writer calls
-    itself: "the Council") or no body's (a person's, a date's)?"""
+def _others_name(phrase: str, area: str) -> str:
+    """The proper name a capitalised phrase ends with ("In September the Partnership" -> "Partnership"),
+    or "" when it is the writer's own (a word of the document's `area`, or one the writer calls itself:
+    "the Council") or no body's (a person's, a date's)."""
+    name = _THE.split(phrase)[-1]
     words = key(name).split()
-    if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words):
-        return True
-    return bool((set(key(area).split()) - _NO_OWNER_WORDS) & set(words))
+    if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words) \
+            or (set(key(area).split()) - _NO_OWNER_WORDS) & set(words):
+        return ""
+    return name
 
 
 # a name the writer sets beside itself: "We benchmarked ourselves against Felsham", "Redwater's director
@@ -555,8 +558,8 @@ def another_beside_us(sentence: str, area: str) -> str:
     for m in _NAME_BESIDE_US.finditer(sentence):
         if m.start() == 0 and not re.match(r"\S+(?:['’]s|s['’])", sentence):
             continue  # (a sentence's first word is capitalised whatever it is, unless it owns)
-        name = _THE.split(m.group("name"))[-1]
-        if not _writers_or_nobodys(name, area) and not FIRST_PERSON.fullmatch(name):
+        name = _others_name(m.group("name"), area)
+        if name and not FIRST_PERSON.fullmatch(name):
             return name
     return ""
 
@@ -572,7 +575,7 @@ def a_host(before: str, area: str) -> str:
     youth justice service is hosted by Calder Vale Council on behalf of both authorities; its pooled
     budget is £2.1m"): a hosted service's figures are its host's, not each member's."""
     for m in _HOST.finditer(before):
-        name = _THE.split(m.group("name") or m.group("host"))[-1]
-        if not _writers_or_nobodys(name, area):
+        name = _others_name(m.group("name") or m.group("host"), area)
+        if name:
             return name
     return ""

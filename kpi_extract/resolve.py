@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from .context import DocumentContext
-from .dating import beyond_the_meeting, date_page
+from .dating import AHEAD_OF_THE_MEETING, beyond_the_meeting, date_page
 from .docarea import figure_area
 from .ids import figure_key
 from .layout import PageLayout
@@ -76,10 +76,9 @@ def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
     its words. Money is exempt, for a budget is set for a year that has not begun, but not what is
     spent in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year
     begins."""
-    if library.kpis[c.kpi].unit == "GBP":
-        if c.kpi not in _AT_YEARS_END or not beyond_the_meeting(c.period, doc, timedelta(0)):
-            return ""
-    elif not beyond_the_meeting(c.period, doc):
+    money = library.kpis[c.kpi].unit == "GBP"
+    if money and c.kpi not in _AT_YEARS_END \
+            or not beyond_the_meeting(c.period, doc, timedelta(0) if money else AHEAD_OF_THE_MEETING):
         return ""
     return (f"its period ({c.period.label}) starts after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
             "a forecast or a target, not yet a figure")

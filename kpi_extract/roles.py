@@ -105,13 +105,13 @@ _NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)
 _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
                              r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
                              r"(?:is|are|was|were|for\b[^.;]{0,40}?\b(?:is|are))\b", re.I)
-# "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
-# (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 # an aim said as what to do, its verb bare and opening its clause: "Outcome measure 2: reduce the rate of
 # children in care to 75" ("Early help has helped to bring the number down to 590" is done)
 _AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring|halve|double|grow|get|keep|hold|"
                      r"maintain|improve)\b[^.;:]{0,80}?\b(?:to|at)\s+(?:(?:below|under|above|over|at least|no more than|"
                      r"fewer than|less than|around|about)\s+)?$", re.I)
+# "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
+# (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
                              r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
                              r"about\s+|up to\s+)?£?$|"
@@ -208,8 +208,8 @@ _THRESHOLD_BEFORE = re.compile(
 # a decision's rule: "Key decision: Yes (expenditure of more than £500,000)"
 # a sum bounded, of whatever it is: "savings of more than £1m", "partner contributions of more than £50,000 are
 # invoiced quarterly", "grants of over £10,000"
-_MORE_THAN_SUM = re.compile(r"\b[a-z]+s? (?:of|worth|totalling|valued at) (?:more|less|fewer) than\s*£?$|"
-                            r"\b[a-z]+s? (?:of|worth|totalling|valued at) (?:over|under|above|below|in excess of)\s*£$", re.I)
+_MORE_THAN_SUM = re.compile(r"\b[a-z]+s? (?:of|worth|totalling|valued at) "
+                            r"(?:(?:more|less|fewer) than\s*£?|(?:over|under|above|below|in excess of)\s*£)$", re.I)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and) (?:more|above|over|less|below|under|greater|higher)\b", re.I)
 # "spend of more than £5,000 on a single item needs the approval of ...": a level that triggers a rule
 _RULE_AFTER = re.compile(r"^\s*(?:on (?:a|any|one) single\b|[^.;]{0,30}?\bin (?:any|a) (?:single |one )?(?:day|week|month|quarter|year)\b|per (?:item|transaction|invoice|order)\b|"
@@ -394,12 +394,12 @@ _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I
 _DONE_FOR = re.compile(r"\b(?:completed|done|carried out|undertaken|held|offered|arranged|recorded|identified|written|"
                        r"updated|reviewed|a factor|a concern|a feature)\b[^.;,]{0,30}?\bfor\s+(?:(?:some|around|about|"
                        r"almost|nearly|over|a further)\s+)?$", re.I)
-# "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 # the children an event or a change touches, a part of the stock that no figure of it says: "affecting 29 children
 # in care", "complaints involving 14 children on plans", "the new rule applies to 60 care leavers"
 _AFFECTING = re.compile(r"\b(?:affect(?:ing|ed|s)?|involv(?:ing|ed|es)|concern(?:ing|ed|s)|relat(?:ing|ed|es) to|"
                         r"impact(?:ing|ed|s)? (?:on|upon)|appl(?:ying|ied|ies|y) to)\s+(?:(?:a total of|some|around|about|"
                         r"over|nearly|almost|up to|at least|more than|only|just)\s+)?$", re.I)
+# "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
 _DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
@@ -1072,9 +1072,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
-    if money and (_PROPOSED.search(before) and not _AGREED.search(_sentence_at(text, c.value_start, c.value_end))
-                  or _PROPOSED_PENDING.search(before) and _PENDING.search(_sentence_at(text, c.value_start, c.value_end))):
-        return "forecast", "proposed"
+    if money and (_PROPOSED.search(before) or _PROPOSED_PENDING.search(before)):
+        sentence = _sentence_at(text, c.value_start, c.value_end)
+        if _PROPOSED.search(before) and not _AGREED.search(sentence) \
+                or _PROPOSED_PENDING.search(before) and _PENDING.search(sentence):
+            return "forecast", "proposed"
     if _TO_BE_DONE.match(text, c.value_end):
         return "target", "to-be-done"  # "with 10 courses to be redesigned": what is planned
     if (bound := _BOUND_BEFORE.search(raw_before)) \
@@ -1509,7 +1511,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and a_host(_SENTENCE_BOUND.split(c.snippet[:c.value_start])[-1], area):
+                and a_host(_sentence_before(c), area):
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
@@ -1618,6 +1620,11 @@ _SELF = re.compile(r"^\W*(?:(?:in|during|over|across|by|at)\s+[^,]{1,40},\s+)?(?
 def _clause_before(c: Candidate) -> str:
     """The words of the figure's own clause before it: what another body's name there owns."""
     return _CLAUSE_BOUND.split(c.snippet[:c.value_start])[-1]
+
+
+def _sentence_before(c: Candidate) -> str:
+    """The words of the figure's own sentence before it, past semicolons: what a host named there hosts."""
+    return _SENTENCE_BOUND.split(c.snippet[:c.value_start])[-1]
 
 
 def _cited_from_another(c: Candidate) -> bool:

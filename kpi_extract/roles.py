@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .areas import gazetteer
 from .docarea import (CHILDREN, FIRST_PERSON, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
                       another_beside_us, another_councils, last_match)
 from .library import KpiEntry, Library
@@ -95,6 +96,10 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goal
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
+# a place named after "For context," is set beside the writer, not the writer: "For context, Calderdale recorded 389
+# children subject to a plan" (the writer's own figure "for context" names no place: "For context, 171 children ...")
+_CONTEXT_NAMED = re.compile(r"^\W*(?:for|by way of|as) (?:context|reference|illustration)\s*,?\s+(?:in\s+)?"
+                            r"(?-i:[A-Z])(?!(?:we|our|us|this|these|the|there|it|its|in)\b)[\w'’&-]+", re.I)
 # a place named as a neighbour or comparator in apposition to the sentence's subject
 _NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
                                    r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?)\b|"
@@ -110,6 +115,10 @@ _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?
 _AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring|halve|double|grow|get|keep|hold|"
                      r"maintain|improve)\b[^.;:]{0,80}?\b(?:to|at)\s+(?:(?:below|under|above|over|at least|no more than|"
                      r"fewer than|less than|around|about)\s+)?$", re.I)
+# the aim's verb goes on through its first figure to the next: "We aim to train 2,500 practitioners through 120
+# courses", "we will reach 900 families across 30 sessions"
+_AIM_GOES_ON = re.compile(r"\b(?:aim(?:s|ing)? to|plan(?:s|ning)? to|intend(?:s|ing)? to|expect(?:s|ing)? to|will)\s+"
+                          r"(?:[a-z]+\s+){1,2}[\d,.]+\s+(?:[\w-]+\s+){1,3}(?:through|via|across|in|over|on|at|from)\s+$", re.I)
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
@@ -234,6 +243,10 @@ _UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!c
                     r"\b(?:can|could|is able to|are able to|registered to|approved to) (?:care for|look after|accommodate|"
                     r"support|take|house|place)\s+$", re.I)
 
+# a bound a rule sets, said with a modal: "no social worker should hold more than 18 children in need cases",
+# "courses may take fewer than 12 delegates"
+_MODAL_BOUND = re.compile(r"\b(?:should|must|shall|may|can|could|ought to|(?:is|are) (?:expected|allowed|permitted) to)\s+"
+                          r"(?:not\s+)?(?:(?!that\b)[a-z]+\s+){0,2}(?:more|fewer|less) than\s*$", re.I)
 # "no more than 450": the matcher read "more than 450" as the figure
 _NO_BEFORE = re.compile(r"\b(?:no|not)\s*$", re.I)
 _MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
@@ -271,13 +284,14 @@ _LABEL_COLON = re.compile(r"([^.;:\u2013(]{1,40}):\s*$")
 # a label before a colon whose items, up to the sentence's end, it names
 _LIST_LABEL = re.compile(r"(?:^|[.]\s)([^.:]{1,60}):(?:[^:.]|\.(?=\d))*$")  # (a decimal point ends nothing)
 # a rule's condition, not a count: "red if more than 450 children are subject to a plan"
-_IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:" + _ABOVE + r"|fewer than|exceeding|at least)\s*$"
+_IF_ABOVE = re.compile(r"\b(?:if|when|where|whenever|once|unless)\s+(?:[\w'-]+\s+){0,5}?(?:" + _ABOVE +
+                       r"|fewer than|exceeding|at least)\s*$"
                        # "23 courses ran with fewer than ten people": the ten is the rule's
                        r"|\bwith\s+(?:fewer|less)\s+than\s*$", re.I)
 # a verb that shares its subject with the clause before: "The ICB commissions around 1,900 packages
 # and spent £38.2m on them"
 _AND_VERB = re.compile(r"\band\s+(?:also\s+)?(?:spent|spends|received|receives|holds|held|manages|managed|allocated|"
-                       r"invested|paid|has a budget of|had a budget of)\s+(?:(?:around|about|approximately|some|over|"
+                       r"invested|paid|has a budget of|had a budget of|an?(?: annual| total| [\w-]+)? budget of)\s+(?:(?:around|about|approximately|some|over|"
                        r"nearly|almost|a total of)\s+)?£?$", re.I)
 # a clause with no subject of its own, which the sentence's opening noun phrase governs:
 # "The NHS trust's team ran 96 sessions in 2023/24, reaching 2,140 staff"
@@ -548,9 +562,46 @@ _JOINED_INCOME = re.compile(r"\b(?:and|&|plus) (?:other )?income\b", re.I)
 _FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers|neighbours)\s+(?:at|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*"
                          r"(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|and|of|for)){0,6}?(?:\s+(?:Partnership|Council|Board|Trust|Service)\b|"
                          # or a place alone, then what they did: "Our colleagues in Surrey shared their data: 1,020"
-                         r"(?=\s+(?:shared|told|reported|said|sent|gave|provided|have|had|who|ran|run|held|hold|delivered|"
-                         r"trained|received|handled|spent|supported)\b))", re.I)
+                         r"(?=\s+(?:shared|shares?|told|tells?|reported|reports?|said|says?|sent|sends?|gave|gives?|provided|"
+                         r"provides?|have|had|has|who|ran|runs?|held|holds?|delivered|delivers?|trained|trains?|received|"
+                         r"receives?|handled|handles?|spent|spends?|supported|supports?)\b))", re.I)
 # a service another council hosts, in apposition to the sentence's subject
+# a figure for several areas at once is no one area's: "a re-referral rate of 23% across its three councils", "the
+# three boroughs it serves", "the whole force area"; and children "from four local authorities" are a provider's
+# (people "from eight partnerships" at an event are its organiser's, whoever that is)
+_N_AREAS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a number of|\d+)\s+"
+            r"(?:(?-i:[A-Z][\w-]+)\s+){0,2}(?:other\s+|client\s+|member\s+|constituent\s+|partner\s+)?"
+            r"(?:local authorities|councils|boroughs|authorities|areas|partnerships|counties|districts|LAs|unitaries|contracts)\b")
+_SEVERAL_AREAS = re.compile(
+    r"\b(?:across|for|in|covering|covers|covered|serving|serves|served|spanning|polices|takes in)\s+"
+    r"(?:(?:its|their|the|all|both|some)\s+)?(?:other\s+)?" + _N_AREAS +
+    r"|\b(?:for|across|throughout|covering) the whole of the (?:UK|United Kingdom|country)\b|\bthe whole force area\b"
+    # a body's whole area: "across the ICB area", "throughout the force footprint"
+    r"|\b(?:across|throughout|for|in) the (?:whole\s+)?(?:ICB|CCG|integrated care (?:board|system)|force|police force|"
+    r"constabulary|trust(?:'s)?) (?:area|footprint|patch)\b"
+    # the areas together as the subject: "the four local authorities looked after 5,480 children"
+    r"|\b(?:the|all|both|its|their)\s+" + _N_AREAS + r"\s+(?:together\s+|between them\s+|combined\s+)?"
+    r"(?:looked after|had|have|recorded|made|received|supported|held|reported|saw|ran|trained|cared for)\b", re.I)
+_FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
+# what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
+# comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
+_SEVERAL_KEPT_APART = re.compile(r"\b(?:we|our|us|this (?:partnership|board|council)|compar\w*|against|average|than)\b", re.I)
+# "children in need of extra help" need something; they are not children in need by status, which is need of a
+# service ("formally in need of a specialist children's service", "in need of help and protection")
+_IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s+|statutory\s+)?(?:children['’]?s\s+)?"
+                         r"(?:social care\s+)?(?:services?|help and protection|protection)\b)", re.I)
+# money paid to several partnerships or boards is no one partnership's income: "The ICB's contributions to the four
+# safeguarding children partnerships came to £412,000"
+_TO_SEVERAL = re.compile(r"\b(?:to|between|among|across)\s+(?:the\s+|its\s+|their\s+|all\s+|each of the\s+)?"
+                         r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:partnerships|boards|councils|local authorities|authorities|LSCPs|SCPs)\b", re.I)
+# a sentence that says what it is about is not the writer's: "it reports to the Community Safety Partnership, not to
+# this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
+_NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
+                            r"(?:partnership|board|council|committee|service|budget)\b|\bnot (?:ours|our own)\b", re.I)
+_WRITER = re.compile(r"\b(?:we|our|ours|us|(?:this|the) (?:partnership|board)|this (?:council|committee|service))\b", re.I)
+# a clause after a semicolon goes on about the same subject when a pronoun opens it: "...; it reports to ..."
+_SAME_SUBJECT_GOES_ON = re.compile(r"\s*(?:and\s+)?(?:it|they|this|these|which|its|their)\b", re.I)
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
@@ -577,7 +628,8 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
-              r"says|said|counted|counts|(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
+              r"says|said|counted|counts|took|takes|handled|handles|helped|helps|"
+              r"(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
 # another body, by its name's kind or by its own kind: the alternation the rules below share
 _ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
 _ANY_BODY_RX = re.compile(r"\b" + _ANY_BODY + r"\b", re.I)
@@ -871,6 +923,35 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[opens + 1 if opens >= 0 else 0:closes if closes >= 0 else len(text)]
 
 
+def _said_not_ours(text: str, c: Candidate) -> bool:
+    """The figure's sentence says that what it is about is not the writer's, and the writer is not
+    the subject before the figure (outside that disclaimer)."""
+    sentence = _sentence_at(text, c.value_start, c.value_end)
+    said = _NOT_OURS_SAID.search(sentence)
+    if said is None:
+        return False
+    at = c.value_start - text.find(sentence)
+    if said.start() > at and ";" in sentence[at:said.start()] \
+            and not _SAME_SUBJECT_GOES_ON.match(sentence, sentence.rfind(";", at, said.start()) + 1):
+        return False  # "Our budget is £412,000; the ICB's team is not part of this budget": another subject
+    return not _WRITER.search(_NOT_OURS_SAID.sub(" ", sentence[:max(0, at)]))
+
+
+def _for_several_areas(text: str, c: Candidate, phrase: re.Pattern = _SEVERAL_AREAS) -> bool:
+    """The figure's sentence says it covers several areas, the writer is not its subject ("The
+    partnership trained 1,200 across the three boroughs" is the joint partnership's own), and
+    neither the writer nor a comparison stands between: its owner is no one area (issue 7)."""
+    sentence = _sentence_at(text, c.value_start, c.value_end)
+    at = text.find(sentence)
+    if _WRITER.search(sentence, 0, c.value_start - at):
+        return False
+    for m in phrase.finditer(sentence):
+        lo, hi = (m.start() + at, c.value_start) if m.start() + at < c.value_start else (c.value_end, m.start() + at)
+        if not _SEVERAL_KEPT_APART.search(text, lo, hi) and not _SEVERAL_KEPT_APART.search(m.group(0)):
+            return True
+    return False
+
+
 def _body_does(text: str, at: int) -> bool:
     """Another body opens the sentence and its own verb leads to the figure: "Our neighbours'
     partnership has completed 27 of the 33 actions in its plan"; or a body's own people do ("Pupils
@@ -906,7 +987,7 @@ def _verb_leads_to(text: str, end: int, at: int) -> bool:
 def _subject_of(text: str) -> str:
     """The sentence's opening noun phrase with its determiner dropped ("The ICB commissions ...":
     "ICB commissions ..."), for a later verb that shares its subject."""
-    return re.sub(r"^\W*(?:the|our|local|its)\s+", "", text, flags=re.I)
+    return re.sub(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:the|our|local|its)\s+", "", text, flags=re.I)  # (after a paragraph's number)
 
 
 def named_part(c: Candidate) -> str:
@@ -1018,6 +1099,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "places"  # "3,002 delegates attended, from 3,540 places booked"
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
+    if paid_in and _TO_SEVERAL.search(_sentence_before(c)):
+        return "other-body", "to-several"  # "The ICB's contributions to the four partnerships came to £412,000"
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
         return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
     if _EVERY_N.search(raw_before):
@@ -1042,7 +1125,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-in-brackets"
     if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
-    if _LIMIT_BEFORE.search(before) or _LIMIT_BEFORE.search(raw_before):
+    if _LIMIT_BEFORE.search(before) or _LIMIT_BEFORE.search(raw_before) or _MODAL_BOUND.search(raw_before):
         return "threshold", "limit-words"
     if ((_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before))
             and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before):
@@ -1060,7 +1143,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-words"
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
         return ("finance-line", "savings-items") if money else ("target", "savings-items")
-    if _AIM_TO.search(raw_before):
+    if _AIM_TO.search(raw_before) or _AIM_GOES_ON.search(raw_before):
         return "target", "aim-to"
     if _PLAN_LABEL_BEFORE.search(raw_before):
         return "target", "plan-label"  # "- milestone: 75% of improvement plan actions signed off by December 2025"
@@ -1128,6 +1211,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # what opens the sentence governs each of its clauses, up to a semicolon
     if not paid_in and _governs(_NEIGHBOUR_APPOSITION.match(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
+    if not paid_in and _governs(_CONTEXT_NAMED.match(text), c):
+        return "comparator", "context-named"  # "For context, Calderdale recorded 389 children subject to a plan"
     if _governs(_TARGET_SUBJECT.match(text), c):
         return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
     opener = _OPENER.match(text)
@@ -1151,6 +1236,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and not _VERB.search(text, c.value_end, max(c.value_end, c.match_end)) \
             and _OTHER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "head-noun"
+    if entry.unit == "count" and (need := _IN_NEED_OF.search(text, c.value_end)) \
+            and need.start() < c.match_end:
+        return "other-noun", "in-need-of"  # "its service supported 310 children in need of extra help"
     if entry.measure == "stock" and entry.unit == "count" and _WORKER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "workers"  # "2,975 open CIN cases, allocated to 112 social workers"
     if c.match_start < c.value_start and not _VERB.match(text, c.match_start) \
@@ -1233,6 +1321,11 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
+    if not paid_in and _said_not_ours(text, c):
+        return "other-body", "said-not-ours"  # "Eastleigh's community safety budget is £412,000; it reports ..., not to this board"
+    if not paid_in and (_for_several_areas(text, c) or (entry.id not in _PRACTITIONER_KPIS
+                                                        and _for_several_areas(text, c, _FROM_SEVERAL_AREAS))):
+        return "other-body", "several-areas"  # "Kids Matter's project supported 85 children in care from four local authorities"
     if not paid_in and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if not paid_in and _governs(_FRIENDS_AT.search(text, 0, c.value_start), c):
@@ -1521,6 +1614,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "cited-from-another"  # "..., according to the trust's latest board papers"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
+        elif role in FACT_ROLES | {"part"} and lines is not None and c.method == "table" \
+                and _a_compared_row(lines, c, area_code):
+            role, rule = "comparator", "compared-table"  # "Table 3 - Neighbouring partnerships" over "Lincolnshire | 131"
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" \
                 and (headed := _piped_column_role(lines, c.line, c.raw)):
             role, rule = headed, "column-head"  # "KPI | Target | Stretch" over "Children on CP plans | 330 | 310"
@@ -1821,6 +1917,23 @@ def _under_a_heading(lines: list[str], at: int) -> str:
             and any(len(figure_spans(_NOT_A_VALUE.sub(" ", ln))) > 1 for ln in lines[k + 1:at + 1]):
         return ""  # a row of figures under it may hold ours beside theirs
     return r
+
+
+def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:
+    """A row of a table whose caption, just above its rows, names others to compare with ("Table 3 -
+    Neighbouring partnerships, 2024/25"), and whose label names other places only ("Derby and
+    Derbyshire"; not "Nottinghamshire (this partnership)", the document's own area): that row is
+    another body's, set beside ours. A row labelled by what it counts is left to its columns."""
+    if c.line is None or not c.subject or c.snippet.split(" | ", 1)[0].strip() != c.subject.strip():
+        return False
+    places = [gazetteer().lookup(p) for p in re.split(r",\s*|\s+(?:and|&)\s+", c.subject) if p.strip()]
+    if not places or any(p is None or p.code == area_code for p in places):
+        return False
+    k = c.line
+    while k >= 0 and "|" in lines[k]:
+        k -= 1
+    captions = [ln for ln in lines[max(0, k - 3):k + 1] if ln.strip()][-2:]
+    return any(_COMPARATORS_HEAD.search(ln) and not _OURS_HEAD.search(ln) for ln in captions)
 
 
 # a heading that names others' figures anywhere in it, not only as its first words

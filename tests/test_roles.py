@@ -359,6 +359,38 @@ ROLE_CASES = [
      "exploitation.", "cp_plans", "23"),
     ("conditional", "Inspectors looked at the records of 38 children in need during the visit in May 2024.",
      "children_in_need", "38"),
+    # a figure for several areas at once is no one area's, whoever counts it
+    ("other-body", "Brightstart's mentoring scheme supported 140 children in care from six local authorities in "
+                   "2024/25.", "children_in_care", "140"),
+    ("other-body", "The Vale partnership reports a re-referral rate of 26% for 2024/25 across its four councils.",
+     "rereferral_rate", "26%"),
+    ("other-body", "Police data cover the whole force area, which takes in four local authorities: 2,860 children were "
+                   "flagged as subject to a child protection plan at 31 March 2025.", "cp_plans", "2,860"),
+    # the sentence says what it is about is not the writer's
+    ("other-body", "Eastfield District Council's community safety budget for 2025/26 is £230,000; it reports to the "
+                   "Safer Communities Partnership, not to this board.", "budget_total", "£230,000"),
+    ("other-body", "Exploitation training is run by the community safety partnership, not by this partnership: the CSP "
+                   "ran 31 sessions in 2024-25, attended by 610 people.", "training_delegates", "610"),
+    # another body's people, in the present tense; a charity in apposition that took referrals
+    ("other-body", "Colleagues in Westbury report a re-referral rate of 18% for last year.", "rereferral_rate", "18%"),
+    ("other-body", "Safe Harbour, the domestic abuse charity, took 296 referrals in 2024/25.", "referrals", "296"),
+    # a place named after "For context" is set beside the writer
+    ("comparator", "For context, Rotherham had 402 children on child protection plans at 31 March 2024.", "cp_plans",
+     "402"),
+    # children in need of something are not children in need by status
+    ("other-noun", "The young carers project supported 205 children in need of respite in 2024/25.", "children_in_need",
+     "205"),
+    # the aim's verb runs on to the next figure; a bound set by a rule, with a modal or "where"
+    ("target", "We intend to reach 1,800 practitioners through 95 safeguarding courses in 2026/27.", "training_courses",
+     "95"),
+    ("threshold", "No team manager should supervise more than 60 children in need cases.", "children_in_need", "60"),
+    ("threshold", "Where a worker carries more than 22 children in need cases, a review is triggered.",
+     "children_in_need", "22"),
+    # a body's budget after its paragraph number and another object of its verb; money paid to several partnerships
+    ("other-body", "3.4 The ICB's designated safeguarding team has 12 staff, and a budget of £910,000 for 2025/26.",
+     "budget_total", "£910,000"),
+    ("other-body", "The police's contributions to the three safeguarding partnerships in the force area came to £240,000 "
+                   "in 2024/25.", "budget_contributions", "£240,000"),
 ]
 
 
@@ -414,6 +446,17 @@ FACT_CASES = [
     # the writer's own figure beside another body's: only ours
     ("flow", "The police told the board they had made 1,230 referrals in 2023/24, and we received 5,400 referrals in "
              "all.", {("referrals", 5400.0)}),
+    # several areas that are the writer's own (a joint partnership), or where an event's people came from
+    ("flow", "The partnership trained 1,450 delegates across the three boroughs in 2024/25.",
+     {("training_delegates", 1450.0)}),
+    ("flow", "The annual safeguarding conference in May 2024 drew 380 delegates from nine partnerships.",
+     {("conference_delegates", 380.0)}),
+    # another subject after the semicolon says what is not ours; our own figure "for context"; the need of a service
+    ("amount", "Our budget for 2024/25 is £455,000; the ICB's designated nurse post is not part of this budget.",
+     {("budget_total", 455000.0)}),
+    ("level", "For context, 214 children were subject to a child protection plan at 30 June 2024.", {("cp_plans", 214.0)}),
+    ("level", "At 31 March 2024, 2,405 children had been identified as in need of a specialist children's service.",
+     {("children_in_need", 2405.0)}),
 ]
 
 
@@ -1865,3 +1908,18 @@ def test_plans_neighbours_what_we_are_told_ratings_samples_and_pending_budgets_g
 ])
 def test_a_delivered_programme_and_a_cabinets_proposed_budget_stay_facts(text, want, library):
     assert facts(text, library) == want
+
+
+def test_the_other_places_of_a_table_captioned_as_a_comparison_are_comparators(library):
+    """A benchmark table of neighbouring partnerships: each other place's row is set beside ours, and only the
+    writer's own row (marked as such, or the document's own area) gives facts."""
+    text = ("Rutland Safeguarding Children Partnership - Annual Report 2024/25\n\n"
+            "Table 2 - Neighbouring partnerships, 2024/25\n"
+            "Partnership | Courses | Attendees\n"
+            "Lincolnshire | 131 | 2,716\n"
+            "Derby and Derbyshire | 212 | 4,975\n"
+            "Rutland (this partnership) | 98 | 1,905\n")
+    assert facts(text, library) == {("training_courses", 98.0), ("training_delegates", 1905.0)}
+    from kpi_extract.explain import explain_page
+    said = [ln for ln in explain_page([text], None, 1, library) if "compared-table" in ln]
+    assert len(said) == 4 and all("rejected" in ln for ln in said)  # the four figures of the two other places

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .areas import gazetteer
-from .docarea import (CHILDREN, FIRST_PERSON, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
+from .docarea import (CHILDREN, FIRST_PERSON, _others_name, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
                       another_beside_us, another_councils, last_match)
 from .library import KpiEntry, Library
 from .model import Candidate
@@ -595,6 +595,19 @@ _IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s
 _TO_SEVERAL = re.compile(r"\b(?:to|between|among|across)\s+(?:the\s+|its\s+|their\s+|all\s+|each of the\s+)?"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:partnerships|boards|councils|local authorities|authorities|LSCPs|SCPs)\b", re.I)
+# a body the writer visits, reviews or reads is another, and so is what it did: "three Board members visited the
+# Calderdale partnership, which delivered 118 courses", "The Vale partnership's business plan, which we read as part
+# of a peer challenge, has 56 actions"
+_VISITED_WHICH = re.compile(r"\b(?:visited|visiting|a visit to|shadowed|shadowing|peer[- ]reviewed|reviewed)\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?-i:[A-Z])[\w'’&-]*|partnership|board|council|service|team|hub)){0,4}"
+                            r",?\s+(?:which|who)\s+[^.;]{0,120}$", re.I)
+_EXAMINED_BY_US = re.compile(r"^\W*(?!(?:our|we|this|the (?:council|partnership|board))\b)(?:the\s+)?(?!the\b)(?-i:[A-Z])[^,;.]{0,60}?,\s*which\s+(?:we|our\s+[\w\s]{0,20}?)\s+"
+                             r"(?:read|reviewed|visited|saw|looked at|examined|studied|shadowed|benchmarked)\b[^,;.]{0,60},\s+"
+                             r"[^,;.]{0,40}$", re.I)
+# the writer's own set apart later in the sentence: "the three statutory partners contributed £520,000 between them;
+# our own funding is set out in Section 6", "..., while ours was 47"
+_OURS_APART_AFTER = re.compile(r"[^.]*?(?:[;,]|\b(?:while|whilst|whereas|but))\s*(?:and\s+|but\s+|while\s+|whereas\s+)?"
+                               r"(?:our own|ours)\b", re.I)
 # a sentence that says what it is about is not the writer's: "it reports to the Community Safety Partnership, not to
 # this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
 _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
@@ -1321,6 +1334,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
+    if not paid_in and (_VISITED_WHICH.search(_sentence_before(c)) or _EXAMINED_BY_US.search(_sentence_before(c))):
+        return "other-body", "visited-by-us"  # "Board members visited the Calderdale partnership, which delivered 118"
+    if _OURS_APART_AFTER.match(text, c.value_end) and not _WRITER.search(_sentence_before(c)):
+        return "other-body", "ours-apart"  # "the partners contributed £520,000 between them; our own funding is ..."
     if not paid_in and _said_not_ours(text, c):
         return "other-body", "said-not-ours"  # "Eastleigh's community safety budget is £412,000; it reports ..., not to this board"
     if not paid_in and (_for_several_areas(text, c) or (entry.id not in _PRACTITIONER_KPIS
@@ -1606,11 +1623,13 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_host(_sentence_before(c), area):
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
+        elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
+            role, rule = "other-body", "hosted-for-several"  # "hosted by Calder Vale Council on behalf of both authorities"
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
-        elif role in FACT_ROLES | {"part"} and c.method != "table" and _cited_from_another(c):
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and _cited_from_another(c, area):
             role, rule = "other-body", "cited-from-another"  # "..., according to the trust's latest board papers"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
@@ -1700,6 +1719,14 @@ _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]
                     r"\b(?:its|their) own\b|"
                     # what another told the writer: "Eastbridge's MASH handled 5,600 referrals in 2024, they told us"
                     r"\b(?:they|it|he|she) (?:told|tells|informed|informs|reported to|wrote to) us\b", re.I)
+# a named body's own report given as the figure's source: "Westshire's annual report shows that 3,100 delegates",
+# "the 1,200 delegates quoted in the Westshire board's annual report"
+_NAMED_REPORT = (r"(?-i:[A-Z])[\w&-]*(?:\s+(?:(?-i:[A-Z])[\w&-]*|board|partnership|council|trust)){0,4}")
+_REPORT = (r"['’]s?\s+(?:own\s+)?(?:latest\s+|published\s+)?(?:annual\s+|yearly\s+|quarterly\s+)?(?:report|return|data|"
+           r"figures|accounts|dashboard|scorecard)")
+_CITED_REPORT = re.compile(r"(?P<source>" + _NAMED_REPORT + r")" + _REPORT + r"\s+(?:for\s+[\w/-]+\s+)?(?:shows?|showed|says|"
+                           r"said|records?|recorded|reports?|reported|states?|stated|gives?|gave)\b|\b(?:quoted|cited|given|"
+                           r"published|reported|shown|set out)\s+in\s+(?:the\s+)?(?P<within>" + _NAMED_REPORT + r")" + _REPORT, re.I)
 # where a sentence ends
 _SENTENCE_BOUND = re.compile(r"[.?!](?:\s|$)")
 # where a clause ends: a sentence's or a semicolon's stop, or a conjunction that sets one body against another
@@ -1723,10 +1750,16 @@ def _sentence_before(c: Candidate) -> str:
     return _SENTENCE_BOUND.split(c.snippet[:c.value_start])[-1]
 
 
-def _cited_from_another(c: Candidate) -> bool:
+def _cited_from_another(c: Candidate, area: str = "") -> bool:
     """The figure's clause cites another body's own report for it, or says the doing was a body's
     own, and that body is not the writer ("our", "we", "the council", "the partnership"): the
-    writer's own figures need no such words, and "its own" sets a body apart from the writer."""
+    writer's own figures need no such words, and "its own" sets a body apart from the writer. A
+    named body's report that the figure's sentence gives as its source is another's too, unless
+    the name is the document's own area."""
+    cited = _CITED_REPORT.search(_sentence_at(c.snippet, c.value_start, c.value_end))
+    source = cited.group("source") or cited.group("within") if cited is not None else ""
+    if source and not _SELF.match(source) and _others_name(source, area):
+        return True
     before = _clause_before(c)
     after = _CLAUSE_BOUND.split(c.snippet[c.value_end:])[0]
     m = _CITED.search(before + " # " + after)
@@ -1752,6 +1785,30 @@ def _names_another_body(text: str) -> bool:
             return True
         m = _APPOSED_BODY.search(text, m.start() + 1)
     return False
+
+
+# a service hosted by one body for several is no one member's, the host's own area included: "hosted by Calder Vale
+# Council on behalf of both authorities", "a shared service that Harbury Borough Council hosts", "the regional adoption
+# agency, is hosted by Morrowby County Council" (a partnership's business unit "hosted by the council" is its own)
+_HOSTED_FOR_SEVERAL = re.compile(
+    r"\bhost(?:ed|s|ing)\b[^.;]{0,80}?\b(?:on behalf of|for)\s+(?:itself|both|all|each|(?:the\s+)?(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|other|member|partner)\b)"
+    r"|\b(?:shared|joint|pooled|regional|sub-regional|multi-authority|cross-border)\s+(?:[\w-]+\s+){0,3}?(?:service|agency|"
+    r"team|hub|unit|arrangement)\b[^.;]{0,60}?\bhost(?:ed|s)\b"
+    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)", re.I)
+# a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
+_SERVICE_GOES_ON = re.compile(r"^\W*(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)
+
+
+def _hosted_for_several(layout: PageLayout | None, c: Candidate) -> bool:
+    """The figure's sentence, or the one before when this one goes on about its service, tells of a
+    service one body hosts for several: its figures are that service's, no member's."""
+    if c.method == "table":
+        return False
+    if _HOSTED_FOR_SEVERAL.search(_sentence_at(c.snippet, c.value_start, c.value_end)):
+        return True
+    return layout is not None and 0 < c.sentence < len(layout.sentences) and bool(_SERVICE_GOES_ON.match(c.snippet)) \
+        and bool(_HOSTED_FOR_SEVERAL.search(layout.sentences[c.sentence - 1].text))
 
 
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:

@@ -391,6 +391,18 @@ ROLE_CASES = [
      "budget_total", "£910,000"),
     ("other-body", "The police's contributions to the three safeguarding partnerships in the force area came to £240,000 "
                    "in 2024/25.", "budget_contributions", "£240,000"),
+    # a service one council hosts for several; a named body's report as the source; a body the writer visits or reads
+    ("other-body", "The emergency duty team is hosted by Northbrook Council on behalf of all four authorities; its budget "
+                   "for 2024/25 was £1.6m.", "budget_total", "£1.6m"),
+    ("other-body", "Eastmoor's annual report shows that 2,480 delegates attended its multi-agency training in 2024/25.",
+     "training_delegates", "2,480"),
+    ("other-body", "In June, two board members visited the Norbury partnership, which ran 97 multi-agency courses in "
+                   "2024/25.", "training_courses", "97"),
+    ("other-body", "The Ashvale partnership's improvement plan, which we reviewed as part of a peer challenge, has 44 "
+                   "actions.", "plan_actions_total", "44"),
+    # the writer's own set apart later in the sentence
+    ("other-body", "In Kestrel's partnership the statutory partners contributed £410,000 in 2024/25; our own funding is "
+                   "shown in Appendix B.", "budget_contributions", "£410,000"),
 ]
 
 
@@ -457,6 +469,10 @@ FACT_CASES = [
     ("level", "For context, 214 children were subject to a child protection plan at 30 June 2024.", {("cp_plans", 214.0)}),
     ("level", "At 31 March 2024, 2,405 children had been identified as in need of a specialist children's service.",
      {("children_in_need", 2405.0)}),
+    # what the writer itself reviewed; a business unit a council hosts for one partnership
+    ("level", "The business plan, which we reviewed in March, has 40 actions.", {("plan_actions_total", 40.0)}),
+    ("amount", "The partnership's business unit is hosted by the county council; its budget for 2024/25 was £512,000.",
+     {("budget_total", 512000.0)}),
 ]
 
 

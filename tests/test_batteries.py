@@ -87,7 +87,10 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    # the twenty-ninth 0.860/0.681 (none for the twenty-eighth, whose no-KPI papers still leak)
                    "29": (0.88, 0.73),
                    # the thirtieth 0.950/0.722, at c824018
-                   "30": (0.96, 0.72)}
+                   "30": (0.96, 0.72),
+                   # the forty-fifth, one county's cabinet and scrutiny papers of a year, 0.895/0.680 at a8b7bb2 (and at
+                   # a8717e8), its two tuned no-KPI papers giving no fact
+                   "45": (0.88, 0.66)}
 # (none for the thirty-ninth, first 0.286/0.125 at 110c941, whose virtual school report still gives its
 # training of school staff; nor for roles 50 and 51, first 0.872/0.774 and 0.892/0.773: the first still reads
 # children in residential homes as a part, as earlier batteries' placement types are, the second a "Last
@@ -99,7 +102,8 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
 # forty-third documents, first 0.849/0.899 and 0.532/0.556 at cedb801, before anything was fitted: 7 of 71
 # tuned no-fact texts gave a fact (2 at f7f5807), and all four tuned no-KPI papers do; nor for roles 60 and the
 # forty-fourth documents, first 0.699/0.729 and 0.733/0.815 at a8b7bb2: 12 of 64 tuned no-fact texts and both
-# tuned no-KPI papers give a fact)
+# tuned no-KPI papers give a fact; nor for roles 61, first 0.771/0.667 at a8b7bb2 and at a8717e8, 8 of 44 tuned
+# no-fact texts giving a fact)
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

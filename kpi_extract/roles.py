@@ -85,7 +85,7 @@ _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|fo
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
-_TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|"
+_TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|milestones?|"
                      r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|"
                      # the figure is what is wanted: "The partnership wants 95 per cent of places filled"
                      r"(?:wants?|wanted|would like(?: to see)?)(?=\s+(?:around\s+|about\s+|some\s+)?$)|tolerance|intend(?:s|ed)? to|"
@@ -106,6 +106,9 @@ _NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)
                                    # "In Eastmere, the other council in our shared front door, 287 children ..."
                                    r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
                                    r"local authority|area|partnership)\b)[^,;.]{0,40},")
+# a sentence whose subject is a scenario: every figure of it is modelled ("Scenario B (no further investment) would
+# see 270 children on child protection plans")
+_SCENARIO_SUBJECT = re.compile(r"^\W*(?:under\s+)?(?:the\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}?scenarios?\b", re.I)
 # a sentence whose subject is an aim: every figure of it, up to a semicolon, is aimed at
 _TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
                              r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
@@ -149,6 +152,10 @@ _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next s
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
 _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projecting|projections?|predicted|predicting|predictions?|"
+                       # a scenario's figure, what a budget or model is built on, a row of assumed numbers: "Scenario B would
+                       # see 270 children on plans", "the draft budget is built on 1,050 looked after children", "CiC (budgeted)"
+                       r"scenarios?|(?:budget|plan|model|forecast|estimate)s?\s+(?:is|are|was|were|has been|have been)\s+"
+                       r"(?:built|based|predicated|set)\s+on|(?<=\()(?:budgeted|modelled|assumed|planned)(?=\))|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
@@ -187,6 +194,7 @@ _COMPARATOR = re.compile(
     r"\b(?:england(?:'s)?|english|nationally|national(?!\s+(?-i:[A-Z]))|nationwide|across the country|regional(?:ly)?|"
     r"(?<!in the )region(?:'s)?(?! of\b)|"
     r"statistical neighbours?|stat neighbours?|(?-i:SNs?)|comparators?|comparator group|family group|core cities|"
+    r"(?:top|bottom|upper|lower|first|second|third|fourth)[- ]quartile|"
     r"benchmark\w*|neighbouring|(?:our |its |their |a )?(?:nearest |closest |near )?neighbou?rs?\b(?! (?:of|to)\b)|"
     r"(?:inner|outer) london|london (?:boroughs|councils|authorities)|"
     r"(?:shire|metropolitan|unitary|county) (?:boroughs|councils|authorities|areas)|"
@@ -425,7 +433,9 @@ _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|assur
                                rf"tracked|considered|identified|examined|met|covered|checked)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
                                # "feedback forms returned late for 3 sessions"
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
-                               rf"not in place)\s+(?:for|from|on)\s+$", re.I)
+                               rf"not in place)\s+(?:for|from|on)\s+$|"
+                               # a factor in some of them: "Domestic abuse was identified as a factor at assessment in 1,388"
+                               rf"\ba (?:contributory |contributing |key |significant |risk )?factor\b[^.;]{{0,40}}\bin\s+$", re.I)
 
 # the figure's things as rated or as affected, which narrows them: "418 delegates rating their course good",
 # "58 children in care are known to be affected by criminal exploitation"
@@ -1226,6 +1236,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
     if not paid_in and _governs(_CONTEXT_NAMED.match(text), c):
         return "comparator", "context-named"  # "For context, Calderdale recorded 389 children subject to a plan"
+    if _governs(_SCENARIO_SUBJECT.match(text), c):
+        return "forecast", "scenario-subject"  # "Scenario B (no further investment) would see 270 children on plans"
     if _governs(_TARGET_SUBJECT.match(text), c):
         return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
     opener = _OPENER.match(text)

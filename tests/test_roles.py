@@ -403,6 +403,12 @@ ROLE_CASES = [
     # the writer's own set apart later in the sentence
     ("other-body", "In Kestrel's partnership the statutory partners contributed £410,000 in 2024/25; our own funding is "
                    "shown in Appendix B.", "budget_contributions", "£410,000"),
+    # a scenario's figure and what a budget is built on are modelled; a factor in some of them; a quartile's bound
+    ("forecast", "Scenario 2 (current trends continue) would see 512 children in care by March 2027.", "children_in_care",
+     "512"),
+    ("forecast", "The 2026/27 budget is built on 720 looked after children.", "children_in_care", "720"),
+    ("conditional", "Neglect was recorded as a factor at assessment in 944 referrals in 2024/25.", "referrals", "944"),
+    ("comparator", "Top-quartile threshold for the re-referral rate: 17.9% (2023-24).", "rereferral_rate", "17.9%"),
 ]
 
 
@@ -471,6 +477,9 @@ FACT_CASES = [
      {("children_in_need", 2405.0)}),
     # what the writer itself reviewed; a business unit a council hosts for one partnership
     ("level", "The business plan, which we reviewed in March, has 40 actions.", {("plan_actions_total", 40.0)}),
+    # a milestone is aimed at; the position beside it is done
+    ("level", "Improvement plan milestone for 30 June 2026: 28 actions signed off. Position at 31 March 2026: 21 signed "
+              "off.", {("plan_actions_completed", 21.0)}),
     ("amount", "The partnership's business unit is hosted by the county council; its budget for 2024/25 was £512,000.",
      {("budget_total", 512000.0)}),
 ]
@@ -1939,3 +1948,11 @@ def test_the_other_places_of_a_table_captioned_as_a_comparison_are_comparators(l
     from kpi_extract.explain import explain_page
     said = [ln for ln in explain_page([text], None, 1, library) if "compared-table" in ln]
     assert len(said) == 4 and all("rejected" in ln for ln in said)  # the four figures of the two other places
+
+
+def test_a_row_of_budgeted_numbers_is_an_assumption(library):
+    """A table row labelled "(budgeted)", "(modelled)" or "(assumed)" holds the numbers a budget is set on."""
+    text = ("Placements budget\n"
+            "                      2025/26    2026/27\n"
+            "Looked after children (budgeted)       690        700\n")
+    assert facts(text, library) == set()

@@ -201,12 +201,29 @@ def _stem_areas(path: str) -> list[Area]:
     return found
 
 
+# a letterhead: a council's name alone on the paper's first line ("PLYMOUTH CITY COUNCIL")
+_LETTERHEAD = re.compile(r"^\W*(?P<name>(?:[A-Za-z][\w'’&-]*\s+){1,5}?(?:county\s+|city\s+|borough\s+|district\s+|"
+                         r"metropolitan borough\s+)?council)\W*$", re.I)
+
+
+def _letterhead(pages: list[str]) -> Area | None:
+    """The council named alone on the first line of the first page: the paper's publisher. A paper
+    about a neighbour ("A neighbouring authority's performance return (Torbay Council)"), which may
+    name the neighbour more often than itself, is still its own."""
+    first = next((ln for ln in (pages[0].split("\n") if pages else []) if ln.strip()), "")
+    m = _LETTERHEAD.match(first.strip())
+    return gazetteer().lookup(m.group("name")) if m else None
+
+
 def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
     """(area, area_code) of a document: the body it names most (front pages and file name
     counting more), normalised against the gazetteer; ("", "") when it names none.
 
     `pages` are the pages as read, running headers and footers included: "Eastshire County
     Council - Children's Services" atop every page is the author naming itself."""
+    head = _letterhead(pages)
+    if head is not None:  # the council whose name alone heads the paper publishes it, whoever it is about
+        return head.name, head.code
     score: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     shown: dict[str, tuple[str, str]] = {}

@@ -1414,8 +1414,15 @@ _TABLE_LABEL_RULES = (
 )
 
 
+# a column of a group's spread, not any one member's: "Group median | Lowest | Highest"
+_SPREAD_COLUMN = re.compile(r"^\W*(?:lowest|highest|min(?:imum)?|max(?:imum)?|best|worst|range|(?:group |peer |cohort )?"
+                            r"(?:median|mean|average))\b", re.I)
+
+
 def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
     label = c.snippet.split(" | ", 1)[0]
+    if c.subject and _SPREAD_COLUMN.match(c.subject) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
+        return "comparator", "spread-column"  # "Measure | Group median | Lowest | Highest" over "CP plan rate | 44.1 | 28.6 | 71.0"
     for role, rule, rx in () if entry.id in _MONEY_KPI_GROUPS["paid-in"] else _TABLE_LABEL_RULES:
         if rx.search(label):
             return role, rule
@@ -1608,6 +1615,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
     read: dict[str, list[tuple[int, str]]] = {}  # per sentence or row: where each figure ends, and its KPI
     for c in cands:
         read.setdefault(c.snippet, []).append((c.value_end, c.kpi))
+    page_owner = _page_of_another(lines, area_code) if lines is not None else ""
     for c in cands:
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))
@@ -1637,6 +1645,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
             role, rule = "other-body", "hosted-for-several"  # "hosted by Calder Vale Council on behalf of both authorities"
+        elif role in FACT_ROLES | {"part"} and page_owner:
+            role, rule = "other-body", "page-of-another"  # "APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth pack
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
@@ -1821,6 +1831,29 @@ def _hosted_for_several(layout: PageLayout | None, c: Candidate) -> bool:
         return True
     return layout is not None and 0 < c.sentence < len(layout.sentences) and bool(_SERVICE_GOES_ON.match(c.snippet)) \
         and bool(_HOSTED_FOR_SEVERAL.search(layout.sentences[c.sentence - 1].text))
+
+
+# a page headed by another council's name, alone or as the owner of what the page reproduces: "TORBAY COUNCIL",
+# "APPENDIX A - TORBAY COUNCIL'S RETURN, REPRODUCED IN FULL"
+_COUNCIL_HEAD = re.compile(r"^\W*(?:(?:appendix|annex|annexe)\s+[a-z0-9]+\s*[-–—:.]\s*)?(?P<name>(?:[a-z][\w'’&-]*\s+){1,5}?"
+                           r"(?:county\s+|city\s+|borough\s+|district\s+|metropolitan borough\s+)?council)"
+                           r"(?:(?:['’]s)\s+(?:[\w-]+\s+){0,3}?(?:return|report|figures|data|performance|scorecard|dashboard)\b.*)?$",
+                           re.I)
+_PAGE_HEAD_LINES = 6
+
+
+def _page_of_another(lines: list[str], area_code: str) -> str:
+    """The council whose name heads the page, when it is not the document's own: a page reproducing
+    another council's return is that council's ("APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth
+    pack). "" when the page is headed by no council, by the document's own, or the document has no area."""
+    if not area_code:
+        return ""
+    for line in [ln for ln in lines if ln.strip()][:_PAGE_HEAD_LINES]:
+        m = _COUNCIL_HEAD.match(line.strip())
+        place = gazetteer().lookup(m.group("name")) if m else None
+        if place is not None:
+            return place.name if place.code != area_code else ""
+    return ""
 
 
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:

@@ -18,6 +18,13 @@ def test_the_body_named_most_wins_over_a_neighbour_and_the_front_page_counts_mor
     assert document_area(pages) == ("Kent", "E10000016")
 
 
+def test_the_council_alone_on_the_first_line_publishes_the_paper_however_often_it_names_a_neighbour():
+    pages = ["DERBY CITY COUNCIL\nScrutiny Board\n3 March 2026\nA neighbouring authority's return (Nottingham City "
+             "Council)", "Nottingham City Council agreed that its return may be shown. Nottingham City Council's figures "
+             "follow.", "NOTTINGHAM CITY COUNCIL\nQuarterly return", "Nottingham City Council - page 2 of its return"]
+    assert document_area(pages) == ("Derby", "E06000015")
+
+
 def test_a_running_header_names_the_author():
     pages = [f"Eastshire County Council - Children's Services\nPage {n}\nChildren on a plan 431" for n in range(4)]
     assert document_area(pages) == ("Eastshire", "")

@@ -1956,3 +1956,20 @@ def test_a_row_of_budgeted_numbers_is_an_assumption(library):
             "                      2025/26    2026/27\n"
             "Looked after children (budgeted)       690        700\n")
     assert facts(text, library) == set()
+
+
+def test_a_page_headed_by_another_council_is_that_councils(library):
+    """A paper that reproduces a neighbour's return: the pages headed by the neighbour's name hold its figures,
+    not the writer's; the writer's own page still gives its own."""
+    text = ("DERBY CITY COUNCIL\nChildren's Scrutiny Board, 3 March 2026\n\n"
+            "At 31 December 2025, 702 children were in our care.\f"
+            "APPENDIX A - NOTTINGHAM CITY COUNCIL'S RETURN, REPRODUCED FOR COMPARISON\n\n"
+            "At 31 December 2025, 1,108 children were in care.\n")
+    assert facts(text, library) == {("children_in_care", 702.0)}
+
+
+def test_a_column_of_a_groups_spread_is_a_comparator(library):
+    text = ("DERBY CITY COUNCIL\nBenchmarking group summary, 31 March 2025\n\n"
+            "| Measure | Group median | Lowest | Highest |\n"
+            "| CP plan rate per 10,000 | 44.1 | 28.6 | 71.0 |\n")
+    assert facts(text, library) == set()

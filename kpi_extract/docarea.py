@@ -266,6 +266,22 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
     return [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:n]
 
 
+_AUTHOR_LINE = re.compile(r"^(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*:"
+                          r"[^()]*,$", re.I)
+
+
+def _joined(lines: list[str]) -> list[str]:
+    """Lines with an author's line that ends in a comma run on into the next ("Report of: Helen Marsh,
+    Head of Public Protection," / "Mercia Vale Police (attending ...)")."""
+    out: list[str] = []
+    for line in lines:
+        if out and _AUTHOR_LINE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def document_owner(pages: list[str], area: str) -> str:
     """The body a document is the paper of, when that body is no area: the NHS trust, commissioner
     or police force whose name heads its front page, in a document that names no council or
@@ -280,7 +296,7 @@ def document_owner(pages: list[str], area: str) -> str:
         # a council's committee may receive another body's own report: its title or its author says so
         # ("Report title: Estuary Hospitals NHS Foundation Trust - Safeguarding Children Annual Report",
         # "Report of: ..., Registered Services Director, Oakhaven Care Group")
-        for line in _front_lines(pages, _FRONT_LINES_OF_A_REPORT):
+        for line in _joined(_front_lines(pages, _FRONT_LINES_OF_A_REPORT)):
             m = _TITLE_OF_ANOTHER.match(line) or _AUTHOR_OF_ANOTHER.match(line)
             if m:
                 return m.group("name").strip()
@@ -300,7 +316,9 @@ _BODY_NO_AREA = (r"(?P<name>"
                  r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
                  r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
 _TITLE_OF_ANOTHER = re.compile(
-    rf"(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?{_BODY_NO_AREA}"
+    # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
+    rf"(?:(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
+    rf"\b(?:annual report|report|account|update|review)\b)){_BODY_NO_AREA}"
     # (the body's name, then the paper's: "NHS Northshire ICB safeguarding children annual report 2023/24",
     # "Northshire Hospitals NHS Foundation Trust: Quality Account 2023/24")
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",

@@ -172,7 +172,8 @@ _PROPOSED = re.compile(r"\b(?:proposes|proposing|proposals?|draft)\b", re.I)
 # agreed by the statutory partners in March"
 _PROPOSED_PENDING = re.compile(r"\bproposed\b", re.I)
 _PENDING = re.compile(r"\bto be (?:agreed|approved|set|confirmed|ratified|signed off|considered)\b|\bfor (?:agreement|approval|"
-                      r"consultation|decision)\b|\bsubject to (?:agreement|approval|ratification|consultation)\b|"
+                      r"consultation|decision)\b|\bsubject to (?:the\s+|full\s+)?(?:agreement|approval|ratification|consultation|"
+                      r"decisions?|vote|resolution)\b|"
                       r"\bnot yet (?:agreed|approved|set)\b", re.I)
 _AGREED = re.compile(r"(?<!\bbe )\b(?:agreed|approved|adopted|ratified|endorsed|signed off|confirmed|was set|were set)\b", re.I)
 # what is yet to be done to the figure's things: "10 courses to be redesigned", "12 sessions still to be run"
@@ -1419,8 +1420,14 @@ _SPREAD_COLUMN = re.compile(r"^\W*(?:lowest|highest|min(?:imum)?|max(?:imum)?|be
                             r"(?:median|mean|average))\b", re.I)
 
 
+# a benchmark table's quartile columns, not quarters: "Q1 | Median | Q3" with "quartile" or a median between
+_QUARTILE_HEAD = re.compile(r"\bquartiles?\b|\bQ1\b.*\bmedian\b.*\bQ3\b", re.I)
+
+
 def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
     label = c.snippet.split(" | ", 1)[0]
+    if c.period is not None and c.period.kind == "quarter" and _QUARTILE_HEAD.search(c.snippet, 0, c.value_start):
+        return "comparator", "quartile-columns"  # "England | North West | Q1 | Median | Q3 | Oldham quartile"
     if c.subject and _SPREAD_COLUMN.match(c.subject) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "spread-column"  # "Measure | Group median | Lowest | Highest" over "CP plan rate | 44.1 | 28.6 | 71.0"
     for role, rule, rx in () if entry.id in _MONEY_KPI_GROUPS["paid-in"] else _TABLE_LABEL_RULES:

@@ -90,6 +90,10 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     # a commissioner, by office, as the report's author without a colon
     ("Report of the Police and Crime Commissioner for Northtown, prepared with the force's public protection unit",
      "the Police and Crime Commissioner for Northtown"),
+    # the item's title alone, opening with the body; an author whose post runs on to the body's name on the next line
+    ("NORTHTOWN CONSTABULARY: SAFEGUARDING CHILDREN ANNUAL REPORT 2024/25", "NORTHTOWN CONSTABULARY"),
+    ("Report of:   Jo Reed, Head of Public Protection,\n             Northtown Constabulary (by invitation)",
+     "Northtown Constabulary"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"
@@ -97,6 +101,10 @@ def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_b
     assert area == "Northtown" and document_owner([front], area) == owner
     # a council's own report, by its own officer, stays the council's
     own = "Northtown Borough Council\nReport title: Children's Services Performance Report\nReport of: Director of Children's Services\n"
+    assert document_owner([own], "Northtown") == ""
+    # nor does a partnership's own report that names its partners
+    own = ("Northtown Borough Council\nReport of the Northtown Safeguarding Children Partnership (the Borough Council,\n"
+           "NHS Northtown Integrated Care Board and Northtown Constabulary)\n")
     assert document_owner([own], "Northtown") == ""
 
 

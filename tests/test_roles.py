@@ -1973,3 +1973,16 @@ def test_a_column_of_a_groups_spread_is_a_comparator(library):
             "| Measure | Group median | Lowest | Highest |\n"
             "| CP plan rate per 10,000 | 44.1 | 28.6 | 71.0 |\n")
     assert facts(text, library) == set()
+
+
+def test_a_benchmark_tables_quartile_columns_are_not_quarters(library):
+    """"Q1 | Median | Q3" in a benchmarking table are the quartiles of all councils, not quarters of the year."""
+    text = ("SALFORD CITY COUNCIL\nBenchmarking report, December 2025\n\nFlows during 2024/25\n\n"
+            "| Measure | England | Q1 | Median | Q3 | Salford quartile |\n"
+            "| Re-referrals within 12 months (%) | 22.4 | 17.6 | 21.9 | 25.8 | 2 |\n")
+    assert facts(text, library) == set()
+
+
+def test_a_budget_still_subject_to_the_councils_decision_is_proposed(library):
+    text = "The proposed net budget for 2026/27 is £412.6m, subject to the decision of Full Council on 24 February 2026."
+    assert facts(text, library) == set()

@@ -57,6 +57,9 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           # other boroughs", in a text that names no other council as its own, and a service's caseload of children
           # "at risk of coming into care", a rule for which cost a held-out fact)
           ("roles", "42"): (0.94, 0.65),
+          # 62 (the issue's own list of wrong facts, in fresh wording) first scored 1.000/0.733 at a8b7bb2 and at f59cf88,
+          # none of its 65 tuned no-fact texts giving a fact
+          ("roles", "62"): (0.99, 0.71),
           ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
           ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
           ("periods", "7"): (0.92, 0.79)}

@@ -363,7 +363,8 @@ _CONDITION = re.compile(
     # "the 187 children who had been looked after continuously for 12 months or more"
     r"continuously|for (?:\d+|twelve|six|eighteen) (?:months|years|weeks) or (?:more|longer)|"
     # "had their review held outside statutory timescales"
-    r"(?:outside|out of|beyond|within) (?:statutory |agreed )?timescales?|had their \w+ (?:held|completed|done|carried out)|"
+    r"(?:outside|out of|beyond|within) (?:(?:their|its|the)\s+)?(?:statutory |agreed |original |target )?timescales?|"
+    r"had their \w+ (?:held|completed|done|carried out)|"
     # "were on reduced timetables", "had pathway plans that were out of date"
     r"(?:reduced|part-time) timetables?|out of date|out-of-date|not up to date|"
     # sessions in some state: "14 courses were pulled", "were oversubscribed", "had to switch to virtual delivery"
@@ -711,7 +712,8 @@ _SPEND_ON_ITEM = re.compile(r"\b(?:spend|spending|expenditure)\s+on\s+(?:(?:agen
                             r"|\b(?:marketing|advertising|publicity|printing|postage|travel|mileage|software|licen[cs]es?|"
                             r"hospitality|catering)\s+(?:spend|spending|expenditure|costs?)\b", re.I)
 # the ends of a range, "between 390 and 420"
-_RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$", re.I)
+# (or a range's label before its colon: "Tolerance range for children subject to a plan: 380 to 440")
+_RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$|\brange\b[^.;:]{0,80}:\s*£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
                         # "would typically have 350 to 380 children" (not "rose from 350 to 380")
                         r"(?<!\bfrom )(?<!\bfrom £)(?:\b(?:have|has|had|of|be|is|are|was|were|around|about|approximately|"

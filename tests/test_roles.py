@@ -409,6 +409,10 @@ ROLE_CASES = [
     ("forecast", "The 2026/27 budget is built on 720 looked after children.", "children_in_care", "720"),
     ("conditional", "Neglect was recorded as a factor at assessment in 944 referrals in 2024/25.", "referrals", "944"),
     ("comparator", "Top-quartile threshold for the re-referral rate: 17.9% (2023-24).", "rereferral_rate", "17.9%"),
+    # some of them done within their original timescale; the bottom of a range after its label's colon
+    ("conditional", "Of the actions signed off so far, 19 were completed within their original timescale.",
+     "plan_actions_completed", "19"),
+    ("other-noun", "Tolerance range for children on child protection plans: 380 to 440.", "cp_plans", "380"),
 ]
 
 

@@ -620,6 +620,11 @@ _EXAMINED_BY_US = re.compile(r"^\W*(?!(?:our|we|this|the (?:council|partnership|
 # our own funding is set out in Section 6", "..., while ours was 47"
 _OURS_APART_AFTER = re.compile(r"[^.]*?(?:[;,]|\b(?:while|whilst|whereas|but))\s*(?:and\s+|but\s+|while\s+|whereas\s+)?"
                                r"(?:our own|ours)\b", re.I)
+# a team's whole staff is that team's own, trained or not: "refresher training for all 15 staff", "All 46 members of
+# staff completed trauma-informed practice training", "2 of the 3 staff had completed the diploma" (multi-agency
+# delegates are never "all" of a number; "420 of the 450 delegates" are the delegates)
+_WHOLE_TEAM = re.compile(r"\b(?:all|all of the|each of the|every one of the|both)\s+$", re.I)
+_STAFF_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:members of staff|staff|employees|workers|carers|officers|managers))\b", re.I)
 # a sentence that says what it is about is not the writer's: "it reports to the Community Safety Partnership, not to
 # this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
 _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
@@ -1340,6 +1345,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and (_ACCORDING_TO.search(sentence := _sentence_at(text, c.value_start, c.value_end))
                         or _BRACKETED_SOURCE.search(sentence) or _quoted_body(text, c.value_start)):
         return "other-body", "according-to"
+    if entry.id in _PRACTITIONER_KPIS and (_WHOLE_TEAM.search(raw_before) or _WHOLE_OF_N.search(raw_before)) \
+            and _STAFF_AFTER.match(raw_after):
+        return "other-noun", "whole-team"  # "training for all 15 staff", "2 of the 3 staff had completed the diploma"
     if entry.id.startswith("training") and (_SINGLE_AGENCY.search(text[:c.value_start].rsplit(";", 1)[-1][-160:])
                                              or _SINGLE_AGENCY.search(_CELL_BREAK.split(predicate)[0])
                                              # "Partners' own activity: ...; health ran 38 sessions"

@@ -413,6 +413,10 @@ ROLE_CASES = [
     ("conditional", "Of the actions signed off so far, 19 were completed within their original timescale.",
      "plan_actions_completed", "19"),
     ("other-noun", "Tolerance range for children on child protection plans: 380 to 440.", "cp_plans", "380"),
+    # a team's whole staff, trained or in post, is that team's own, no multi-agency delegates
+    ("other-noun", "Action taken: refresher training in de-escalation for all 12 staff was completed by 31 July 2025.",
+     "training_delegates", "12"),
+    ("other-noun", "The visit found that 2 of the 3 staff had now completed the diploma.", "training_delegates", "3"),
 ]
 
 
@@ -481,6 +485,8 @@ FACT_CASES = [
      {("children_in_need", 2405.0)}),
     # what the writer itself reviewed; a business unit a council hosts for one partnership
     ("level", "The business plan, which we reviewed in March, has 40 actions.", {("plan_actions_total", 40.0)}),
+    # the delegates a part of whom rated their course are the delegates
+    ("flow", "Of the 450 delegates, 420 rated their course good or better.", {("training_delegates", 450.0)}),
     # a milestone is aimed at; the position beside it is done
     ("level", "Improvement plan milestone for 30 June 2026: 28 actions signed off. Position at 31 March 2026: 21 signed "
               "off.", {("plan_actions_completed", 21.0)}),

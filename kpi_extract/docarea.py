@@ -266,7 +266,8 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
     return [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:n]
 
 
-_AUTHOR_LINE = re.compile(r"^(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*:"
+_AUTHOR_LINE = re.compile(r"^(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
+                          r"(?:officer|member|officer/member) presenting)\s*:"
                           r"[^()]*,$", re.I)
 
 
@@ -317,14 +318,15 @@ _BODY_NO_AREA = (r"(?P<name>"
                  r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
 _TITLE_OF_ANOTHER = re.compile(
     # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
-    rf"(?:(?:report title|title|subject)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
+    rf"(?:(?:report title|title|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
     rf"\b(?:annual report|report|account|update|review)\b)){_BODY_NO_AREA}"
     # (the body's name, then the paper's: "NHS Northshire ICB safeguarding children annual report 2023/24",
     # "Northshire Hospitals NHS Foundation Trust: Quality Account 2023/24")
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
-_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by)\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
+                                rf"(?:officer|member|officer/member) presenting)\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 

@@ -563,7 +563,7 @@ _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|
                          r"delivered|delivers|supported|supports|made|makes|recorded|records|reported|reports)\b[^.;]{0,40}$",
                          re.I)
 _WHOSE = re.compile(r"\bwhose\b", re.I)
-_SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:net |gross |total |revenue |annual )*"
+_SHARE_OF_BUDGET = re.compile(r"\d(?:\.\d+)?\s?(?:%|per cent) of (?:the |its |our )?(?:year['’]s |net |gross |total |revenue |annual )*"
                               r"(?:revenue )?budget\s*(?:\(|,|of|was|is|=)?\s*$", re.I)
 # money the police spend or hold is the force's ("Sussex Police spent £2.1m"); its share of a
 # partnership's funding is a contribution, and police referrals are still referrals
@@ -587,6 +587,7 @@ _N_AREAS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|seve
 _SEVERAL_AREAS = re.compile(
     r"\b(?:across|for|in|covering|covers|covered|serving|serves|served|spanning|polices|takes in)\s+"
     r"(?:(?:its|their|the|all|both|some)\s+)?(?:other\s+)?" + _N_AREAS +
+    r"|\b(?:of|to|by|from)\s+(?:all|both)\s+(?:the\s+|of\s+the\s+)?" + _N_AREAS +
     r"|\b(?:for|across|throughout|covering) the whole of the (?:UK|United Kingdom|country)\b|\bthe whole force area\b"
     # a body's whole area: "across the ICB area", "throughout the force footprint"
     r"|\b(?:across|throughout|for|in) the (?:whole\s+)?(?:ICB|CCG|integrated care (?:board|system)|force|police force|"
@@ -597,7 +598,9 @@ _SEVERAL_AREAS = re.compile(
 _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
 # what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
-_SEVERAL_KEPT_APART = re.compile(r"\b(?:we|our|us|this (?:partnership|board|council)|compar\w*|against|average|than)\b", re.I)
+# the writer, as it speaks of itself
+_WRITER = re.compile(r"\b(?:we|our|ours|us|(?:this|the) (?:partnership|board)|this (?:council|committee|service))\b", re.I)
+_SEVERAL_KEPT_APART = re.compile(_WRITER.pattern + r"|\b(?:compar\w*|against|average|than)\b", re.I)
 # "children in need of extra help" need something; they are not children in need by status, which is need of a
 # service ("formally in need of a specialist children's service", "in need of help and protection")
 _IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s+|statutory\s+)?(?:children['’]?s\s+)?"
@@ -629,7 +632,6 @@ _STAFF_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:members of staff|staff|
 # this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
 _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
                             r"(?:partnership|board|council|committee|service|budget)\b|\bnot (?:ours|our own)\b", re.I)
-_WRITER = re.compile(r"\b(?:we|our|ours|us|(?:this|the) (?:partnership|board)|this (?:council|committee|service))\b", re.I)
 # a clause after a semicolon goes on about the same subject when a pronoun opens it: "...; it reports to ..."
 _SAME_SUBJECT_GOES_ON = re.compile(r"\s*(?:and\s+)?(?:it|they|this|these|which|its|their)\b", re.I)
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
@@ -1755,7 +1757,8 @@ _GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30
 # board papers"), or a doing said to be a body's own ("In its own annual report, the Felsham partnership says",
 # "Ashby District Council spent £54,000 on its own safeguarding post")
 _CITED = re.compile(r"\baccording to (?:its|their|(?:the\s+)?(?P<source>(?:[\w-]+\s+){0,3}?[\w-]+)['’]s?(?<=['’]s|s['’]))\s|"
-                    r"\b(?:its|their) own\b|"
+                    r"\b(?:its|their) own\b|\bfrom (?:its|their) (?:own\s+)?(?:published\s+|latest\s+)?(?:annual\s+)?"
+                    r"(?:report|return|accounts)\b|"
                     # what another told the writer: "Eastbridge's MASH handled 5,600 referrals in 2024, they told us"
                     r"\b(?:they|it|he|she) (?:told|tells|informed|informs|reported to|wrote to) us\b", re.I)
 # a named body's own report given as the figure's source: "Westshire's annual report shows that 3,100 delegates",

@@ -94,6 +94,10 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     ("NORTHTOWN CONSTABULARY: SAFEGUARDING CHILDREN ANNUAL REPORT 2024/25", "NORTHTOWN CONSTABULARY"),
     ("Report of:   Jo Reed, Head of Public Protection,\n             Northtown Constabulary (by invitation)",
      "Northtown Constabulary"),
+    # "Subject of report" as the title's label; an officer presenting
+    ("SUBJECT OF REPORT: NORTHTOWN CONSTABULARY - PUBLIC PROTECTION ANNUAL UPDATE 2024/25", "NORTHTOWN CONSTABULARY"),
+    ("OFFICER/MEMBER PRESENTING: DETECTIVE SUPERINTENDENT, HEAD OF PUBLIC PROTECTION,\nNORTHTOWN CONSTABULARY",
+     "NORTHTOWN CONSTABULARY"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"

@@ -417,6 +417,13 @@ ROLE_CASES = [
     ("other-noun", "Action taken: refresher training in de-escalation for all 12 staff was completed by 31 July 2025.",
      "training_delegates", "12"),
     ("other-noun", "The visit found that 2 of the 3 staff had now completed the diploma.", "training_delegates", "3"),
+    # a share of the year's budget kept in reserve; referrals to all of several councils; a figure from its own report
+    ("threshold", "Board policy is to hold a reserve of at least 5% of the year's budget (£41,200 for 2026-27).",
+     "budget_total", "£41,200"),
+    ("other-body", "The 8,140 referrals went to the front doors of all four local authorities in 2024/25.", "referrals",
+     "8,140"),
+    ("other-body", "Partner contributions £640,100 (taken from its published annual report 2024-25).",
+     "budget_contributions", "£640,100"),
 ]
 
 

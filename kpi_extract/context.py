@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .docarea import document_area, document_owner, document_service
+from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
 from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
@@ -50,6 +50,7 @@ class DocumentContext:
     area: str = ""  # the council or partnership whose figures these are (docarea.py)
     area_code: str = ""  # its ONS code when it is one UK local authority
     owner: str = ""  # the body (no area: a health trust, a police force) whose paper this is, if not a council's
+    front: str = ""  # the first lines of the front page, where a joint paper names each council that writes it
     service: str = ""  # the service other than children's the paper is about ("housing"), if one (docarea.py)
     meeting_known: bool = False  # the meeting is the paper's own date (not the inspection's, standing in)
 
@@ -308,7 +309,7 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
     as_read = raw_pages if raw_pages is not None else pages
     area, code = document_area(as_read, path)
     ctx = DocumentContext(area=area, area_code=code, owner=document_owner(as_read, area),
-                          service=document_service(as_read))
+                          service=document_service(as_read), front=front_text(as_read))
     _front_matter(ctx, pages, path)
     for number, text in enumerate(pages, start=1):
         lines = text.split("\n")

@@ -271,6 +271,21 @@ _AUTHOR_LINE = re.compile(r"^(?:report of|report authors?|authors?|report from|p
                           r"[^()]*,$", re.I)
 
 
+_FRONT_TEXT_LINES = 12
+
+
+def front_text(pages: list[str]) -> str:
+    """The front page's heading lines, one string, up to its first line of prose: where a joint paper
+    names each council that writes it ("Knowsley Council and St Helens Council - joint report"), so
+    that each is a writer."""
+    out = []
+    for line in _front_lines(pages, _FRONT_TEXT_LINES) if pages else []:
+        if len(line) > 100 or (line.endswith(".") and len(line.split()) > 8):
+            break
+        out.append(line)
+    return " ".join(out)
+
+
 def _joined(lines: list[str]) -> list[str]:
     """Lines with an author's line that ends in a comma run on into the next ("Report of: Helen Marsh,
     Head of Public Protection," / "Mercia Vale Police (attending ...)")."""

@@ -1659,6 +1659,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
+        elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _named_subject(c, area, lines, doc.front if doc is not None else ""):
+            role, rule = "other-body", "named-subject"  # "Essex, the county that surrounds the city, had 1,062 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_host(_sentence_before(c), area):
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
@@ -1873,6 +1876,49 @@ def _page_of_another(lines: list[str], area_code: str) -> str:
         place = gazetteer().lookup(m.group("name")) if m else None
         if place is not None:
             return place.name if place.code != area_code else ""
+    return ""
+
+
+# another named place or body as the subject of the figure's clause, its verb leading to the figure: "Essex, the
+# county that surrounds the city, had 1,062 children in care", "Ashcombe now has 302 looked after children",
+# "Westshire, whose county surrounds the city, looks after 1,104"; or the place a "where" clause is about: "the
+# Director of Children's Services at Doncaster, where the number of children in care has fallen to 560"
+_NAME = r"(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4}"
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)(?P<name>" + _NAME + r")"
+                            r"(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
+                            r"(?:had|has|have|looks? after|looked after|cares? for|cared for|recorded|records|reported|reports|"
+                            r"ran|runs|spent|spends|received|receives|supported|supports|trained|trains|delivered|delivers|"
+                            r"saw|sees|held|holds)\b[^.;:]{0,60}$")
+# a name that says it is a body, or an aside that says the name is a place
+_A_PLACE_OR_BODY = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB)$")
+_PLACE_ASIDE = re.compile(r"\b(?:county|city|borough|district|council|authority|partnership|neighbou?r\w*|area)\b", re.I)
+_PLACE_WHERE = re.compile(r"\b(?:in|at)\s+(?P<name>" + _NAME + r"),\s+where\b[^.;]{0,80}$")
+
+
+def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str = "") -> str:
+    """The name of another place or body that is the subject of the figure's clause (or that a "where"
+    clause is about), in a paper whose own area is known and is not that name: the figure is that
+    place's or body's, for a paper speaks of its own area as "we", "the council" or its own name. The
+    clause may open the figure's line, after a title the sentence ran on from."""
+    if not area or c.method == "table":
+        return ""
+    before = _sentence_before(c)
+    line = lines[c.line] if lines is not None and 0 <= c.line < len(lines) else ""
+    opening = line[:line.find(c.raw)] if c.raw in line else ""
+    for text in (before, opening.strip()):
+        m = _NAMED_SUBJECT.search(text)
+        aside = m.group("aside") or "" if m is not None else ""
+        if aside:  # (an aside may speak of us: "Wakefield, the largest of the councils in our partnership,")
+            text = text[:m.start("aside")] + text[m.end("aside"):]  # type: ignore[union-attr]
+            m = _NAMED_SUBJECT.search(text)
+        if m is not None and not _A_PLACE_OR_BODY.search(m.group("name")) and gazetteer().lookup(m.group("name")) is None \
+                and not _PLACE_ASIDE.search(aside):
+            m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
+        m = m or _PLACE_WHERE.search(text)
+        if m is not None and not FIRST_PERSON.search(text, m.start("name")):
+            name = _others_name(m.group("name"), area)
+            # (a council the front page names writes a joint paper too: its figures are no other body's)
+            return "" if name and re.search(r"\b" + re.escape(name) + r"\b", front, re.I) else name
     return ""
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_extract.docarea import document_area, document_owner, figure_area
+from kpi_extract.docarea import document_area, document_owner, figure_area, front_text
 from kpi_extract.readers import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,3 +258,9 @@ def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
     from kpi_extract.docarea import document_owner
     pages = [f"{first}\nBoard meeting, 4 July 2024\nReport title"]
     assert document_owner(pages, document_area(pages)[0]) == owner
+
+
+def test_the_front_text_is_the_front_pages_heading_lines_up_to_its_prose():
+    pages = ["Knowsley Council and St Helens Borough Council\nJoint Families First Report\n15 July 2025\n"
+             "This report sets out how both councils' early help services worked together during the year.\nMore."]
+    assert front_text(pages) == "Knowsley Council and St Helens Borough Council Joint Families First Report 15 July 2025"

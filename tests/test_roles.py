@@ -2003,3 +2003,21 @@ def test_a_benchmark_tables_quartile_columns_are_not_quarters(library):
 def test_a_budget_still_subject_to_the_councils_decision_is_proposed(library):
     text = "The proposed net budget for 2026/27 is £412.6m, subject to the decision of Full Council on 24 February 2026."
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # another place, in apposition (which may speak of us), as the subject whose verb leads to the figure
+    "Reading Borough Council – Children's Performance Digest\nWokingham, the borough to our south, had 188 children in "
+    "care at 30 June 2025.",
+    # the place a "where" clause is about
+    "Harbury Council – Scrutiny report\nThe review was led by the Director of Children's Services at Wigan, where the "
+    "number of children in care has fallen to 610.",
+])
+def test_another_place_named_as_the_subject_of_the_figure_is_that_places(text, library):
+    assert facts(text, library) == set()
+
+
+def test_a_person_or_an_officer_as_the_subject_is_no_other_place(library):
+    text = ("Derby City Council – Children's Scrutiny Board\nShe reported that 598 children were in the council's care on "
+            "31 December 2024.")
+    assert facts(text, library) == {("children_in_care", 598.0)}

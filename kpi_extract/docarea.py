@@ -275,15 +275,16 @@ _FRONT_TEXT_LINES = 12
 
 
 def front_text(pages: list[str]) -> str:
-    """The front page's heading lines, one string, up to its first line of prose: where a joint paper
+    """The front page's heading lines, one per line, up to its first line of prose or table: where a joint paper
     names each council that writes it ("Knowsley Council and St Helens Council - joint report"), so
     that each is a writer."""
     out = []
     for line in _front_lines(pages, _FRONT_TEXT_LINES) if pages else []:
-        if len(line) > 100 or (line.endswith(".") and len(line.split()) > 8):
-            break
+        prose = len(line) > 100 or (line.endswith(".") and len(line.split()) > 8)
+        if prose or "|" in line or re.search(r"\S {3,}\d", line):
+            break  # (a heading names its writers; a table's head names its columns)
         out.append(line)
-    return " ".join(out)
+    return "\n".join(out)
 
 
 def _joined(lines: list[str]) -> list[str]:

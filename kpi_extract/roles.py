@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .areas import gazetteer
 from .docarea import (CHILDREN, FIRST_PERSON, _others_name, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
-                      another_beside_us, another_councils, last_match)
+                      another_beside_us, another_councils, last_match, mentions)
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -1677,6 +1677,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "cited-from-another"  # "..., according to the trust's latest board papers"
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
+        elif role in FACT_ROLES | {"part"} and c.method == "table" \
+                and _another_councils_column(c, area_code, doc.front if doc is not None else ""):
+            role, rule = "comparator", "another-council-column"  # "Measure | Stockport | Trafford" in Stockport's scorecard
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method == "table" \
                 and _a_compared_row(lines, c, area_code):
             role, rule = "comparator", "compared-table"  # "Table 3 - Neighbouring partnerships" over "Lincolnshire | 131"
@@ -1918,7 +1921,7 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
             name = _others_name(m.group("name"), area)
             # (a council the front page names writes a joint paper too: its figures are no other body's)
-            return "" if name and re.search(r"\b" + re.escape(name) + r"\b", front, re.I) else name
+            return "" if name and _a_writer(name, front) else name
     return ""
 
 
@@ -2085,6 +2088,27 @@ def _under_a_heading(lines: list[str], at: int) -> str:
             and any(len(figure_spans(_NOT_A_VALUE.sub(" ", ln))) > 1 for ln in lines[k + 1:at + 1]):
         return ""  # a row of figures under it may hold ours beside theirs
     return r
+
+
+def _another_councils_column(c: Candidate, area_code: str, front: str = "") -> bool:
+    """A table cell whose column (or row) is named by another UK council than the document's own, in a
+    paper of one council: a neighbour set beside it ("Measure | Stockport | Trafford | Tameside" in
+    Stockport's scorecard). A joint paper of several councils (no one code, or each council named in
+    its front page's heading lines) keeps each council's column as a part of its own area."""
+    if not area_code or not c.subject or c.kpi in _MONEY_KPI_GROUPS["paid-in"]:
+        return False
+    name = re.sub(r"\s*\(.*", "", c.subject).strip()
+    place = gazetteer().lookup(name)
+    return place is not None and place.code != area_code and not _a_writer(name, front)
+
+
+def _a_writer(name: str, front: str) -> bool:
+    """Whether the front page's heading lines name `name`, as written or as the same council ("St Helens
+    Borough Council" for the gazetteer's "St. Helens"): a joint paper's councils are each its writer."""
+    if re.search(r"\b" + re.escape(name) + r"\b", front, re.I):
+        return True
+    place = gazetteer().lookup(name)
+    return place is not None and any(a is not None and a.code == place.code for _, _, a, _, _ in mentions(front))
 
 
 def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:

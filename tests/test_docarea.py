@@ -263,4 +263,4 @@ def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
 def test_the_front_text_is_the_front_pages_heading_lines_up_to_its_prose():
     pages = ["Knowsley Council and St Helens Borough Council\nJoint Families First Report\n15 July 2025\n"
              "This report sets out how both councils' early help services worked together during the year.\nMore."]
-    assert front_text(pages) == "Knowsley Council and St Helens Borough Council Joint Families First Report 15 July 2025"
+    assert front_text(pages) == "Knowsley Council and St Helens Borough Council\nJoint Families First Report\n15 July 2025"

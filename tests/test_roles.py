@@ -1963,8 +1963,9 @@ def test_the_other_places_of_a_table_captioned_as_a_comparison_are_comparators(l
             "Rutland (this partnership) | 98 | 1,905\n")
     assert facts(text, library) == {("training_courses", 98.0), ("training_delegates", 1905.0)}
     from kpi_extract.explain import explain_page
-    said = [ln for ln in explain_page([text], None, 1, library) if "compared-table" in ln]
+    said = [ln for ln in explain_page([text], None, 1, library) if "role comparator" in ln]
     assert len(said) == 4 and all("rejected" in ln for ln in said)  # the four figures of the two other places
+    assert any("compared-table" in ln for ln in said)  # (Derby and Derbyshire, two councils, by the caption)
 
 
 def test_a_page_headed_by_another_council_is_that_councils(library):
@@ -2005,3 +2006,15 @@ def test_a_person_or_an_officer_as_the_subject_is_no_other_place(library):
 ])
 def test_whole_texts_whose_figures_are_none_of_the_writers(text, library):
     assert facts(text, library) == set()
+
+
+def test_a_neighbours_column_in_one_councils_table_is_a_comparator_and_a_joint_papers_is_a_part(library):
+    """Bolton's and Salford's columns in Wigan's scorecard are set beside Wigan's; in a joint paper of two councils
+    (both named in its front page's heading lines, one as "St Helens" for the gazetteer's "St. Helens") each
+    council's column is its own part."""
+    own = ("Wigan Council – Children's Scorecard, Quarter 2 2025/26\n\n| Measure | Wigan | Bolton | Salford |\n"
+           "| Children in care (30 September 2025) | 612 | 688 | 701 |\n")
+    assert facts(own, library) == {("children_in_care", 612.0)}
+    joint = ("Knowsley Council and St Helens Borough Council\nJoint Families First Report\n\n| Measure | Knowsley | St Helens |\n"
+             "| Children in care (31 March 2025) | 590 | 512 |\n")
+    assert facts(joint, library) == {("children_in_care", 590.0), ("children_in_care", 512.0)}

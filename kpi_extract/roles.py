@@ -205,6 +205,8 @@ _COMPARATOR = re.compile(
     # an English region as a place: "Across the North West, the rate ... stood at 101"
     r"(?:across|in|for|throughout|taking) the " + _ENGLISH_REGION + r"(?! \w+ (?:police|ambulance|fire))|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
+    # "the average partnership delivered 118 courses": a mean of many bodies, no body
+    r"(?:the|an?) (?:average|typical|median) (?:[\w-]+ )?(?:partnership|council|authority|local authority|board|LA|LSCP)\b|"
     # a figure of many bodies together: "across the nine partnerships in the region"
     r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
@@ -336,6 +338,8 @@ _FROM_THEM = re.compile(r"\s*(?:(?:came|come|were|was|are|is)\s+)?(?:from|about|
 
 # a count the clause qualifies: it is not the population's size but the part in some state
 _CONDITION = re.compile(
+    # (referrals about some children only: "612 referrals concerned children who already had an open case")
+    r"\bconcern(?:ed|s|ing)\s+(?:a\s+|the\s+)?(?:child|children|young people|families|babies|siblings)\b|"
     r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
     r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
@@ -628,6 +632,11 @@ _OURS_APART_AFTER = re.compile(r"[^.]*?(?:[;,]|\b(?:while|whilst|whereas|but))\s
 # delegates are never "all" of a number; "420 of the 450 delegates" are the delegates)
 _WHOLE_TEAM = re.compile(r"\b(?:all|all of the|each of the|every one of the|both)\s+$", re.I)
 _STAFF_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:members of staff|staff|employees|workers|carers|officers|managers))\b", re.I)
+# a comparator's noun phrase, then the figure in apposition after its comma: "the East Midlands rate of children
+# subject to plans, 45.2 per 10,000, had been rising"
+_APPOSED_TO = re.compile(r"([^.;,:()]{3,120}\b(?:rate|figure|average|total|number|count)\b[^.;,:()]{0,60}),\s*$", re.I)
+# a ward's figure is a part of the area no breakdown publishes: "the ward with the most children on plans is Eastfield (47)"
+_WARD = re.compile(r"\bwards?\b[^.;]{0,80}$", re.I)
 # a sentence that says what it is about is not the writer's: "it reports to the Community Safety Partnership, not to
 # this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
 _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
@@ -1237,6 +1246,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "average-of-others"  # "The average police contribution across the region is £48,000"
     if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
         return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
+    if not paid_in and (apposed := _APPOSED_TO.search(raw_before)) and _COMPARATOR.search(apposed.group(1)):
+        return "comparator", "comparator-apposed"  # "the East Midlands rate of children on plans, 45.2 per 10,000,"
+    if entry.unit == "count" and not money and _WARD.search(raw_before):
+        return "conditional", "ward"  # "the ward with the most children on child protection plans is Eastfield (47)"
     if not paid_in and _QUOTED_AS_COMPARISON.match(predicate):
         return "comparator", "quoted-as-comparison"  # "Luton's rate, 71 per 10,000, was quoted as a point of reference"
     if not paid_in and restated and _COMPARATOR.search(restated):

@@ -424,6 +424,15 @@ ROLE_CASES = [
      "8,140"),
     ("other-body", "Partner contributions £640,100 (taken from its published annual report 2024-25).",
      "budget_contributions", "£640,100"),
+    # referrals about some children only; the average of many partnerships; a region's figure in apposition; a ward's
+    ("conditional", "Some 480 referrals in 2024-25 concerned children who were already open to early help.", "referrals",
+     "480"),
+    ("comparator", "Across the exercise, the average partnership delivered 104 multi-agency courses in 2023-24.",
+     "training_courses", "104"),
+    ("comparator", "The Chair noted that the North West rate of children looked after, 97 per 10,000, had risen for four "
+                   "years.", "children_in_care_rate_per_10k", "97"),
+    ("conditional", "Equality impact: the ward with the most children on child protection plans is Hillside (52), which is "
+                    "also the most deprived.", "cp_plans", "52"),
 ]
 
 

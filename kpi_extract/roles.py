@@ -637,6 +637,12 @@ _STAFF_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,2}?(?:members of staff|staff|
 _APPOSED_TO = re.compile(r"([^.;,:()]{3,120}\b(?:rate|figure|average|total|number|count)\b[^.;,:()]{0,60}),\s*$", re.I)
 # a ward's figure is a part of the area no breakdown publishes: "the ward with the most children on plans is Eastfield (47)"
 _WARD = re.compile(r"\bwards?\b[^.;]{0,80}$", re.I)
+# other partnerships, several of them, as the sentence's subject: "Three partnerships (D, E and J) show a police
+# contribution of exactly £118,000" (the writer is one partnership; "the three councils contributed" are its funders)
+_PARTNERSHIPS_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:the|all|both|some|most|many|several|other)\s+)?"
+                                   r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d+)?\s*"
+                                   r"(?:other\s+|neighbouring\s+|comparator\s+|similar\s+)?(?:safeguarding\s+)?(?:children\s+)?"
+                                   r"(?:partnerships|boards|LSCPs|SCPs)\b", re.I)
 # a sentence that says what it is about is not the writer's: "it reports to the Community Safety Partnership, not to
 # this board", "run by the community safety partnership, not by this partnership", "is not part of this budget"
 _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|funded by|run by|through)\s+(?:this|our)\s+"
@@ -1143,6 +1149,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
     if paid_in and _TO_SEVERAL.search(_sentence_before(c)):
         return "other-body", "to-several"  # "The ICB's contributions to the four partnerships came to £412,000"
+    if _PARTNERSHIPS_SUBJECT.match(_sentence_before(c)) and ";" not in _sentence_before(c):
+        return "other-body", "partnerships-subject"  # "Three partnerships (D, E and J) show a police contribution of £118,000"
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
         return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
     if _EVERY_N.search(raw_before):

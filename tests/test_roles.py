@@ -433,6 +433,9 @@ ROLE_CASES = [
                    "years.", "children_in_care_rate_per_10k", "97"),
     ("conditional", "Equality impact: the ward with the most children on child protection plans is Hillside (52), which is "
                     "also the most deprived.", "cp_plans", "52"),
+    # other partnerships, several of them, as the sentence's subject
+    ("other-body", "3.1 Four partnerships (B, C, F and K) report a health contribution of exactly £96,000.",
+     "agency_contribution", "£96,000"),
 ]
 
 

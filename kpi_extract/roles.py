@@ -581,7 +581,6 @@ _FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers|neighbours
                          r"(?=\s+(?:shared|shares?|told|tells?|reported|reports?|said|says?|sent|sends?|gave|gives?|provided|"
                          r"provides?|have|had|has|who|ran|runs?|held|holds?|delivered|delivers?|trained|trains?|received|"
                          r"receives?|handled|handles?|spent|spends?|supported|supports?)\b))", re.I)
-# a service another council hosts, in apposition to the sentence's subject
 # a figure for several areas at once is no one area's: "a re-referral rate of 23% across its three councils", "the
 # three boroughs it serves", "the whole force area"; and children "from four local authorities" are a provider's
 # (people "from eight partnerships" at an event are its organiser's, whoever that is)
@@ -649,6 +648,7 @@ _NOT_OURS_SAID = re.compile(r"\bnot\s+(?:\w+\s+)?(?:by|to|for|from|of|part of|fu
                             r"(?:partnership|board|council|committee|service|budget)\b|\bnot (?:ours|our own)\b", re.I)
 # a clause after a semicolon goes on about the same subject when a pronoun opens it: "...; it reports to ..."
 _SAME_SUBJECT_GOES_ON = re.compile(r"\s*(?:and\s+)?(?:it|they|this|these|which|its|their)\b", re.I)
+# a service another council hosts, in apposition to the sentence's subject
 _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I)
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting

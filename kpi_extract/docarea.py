@@ -201,17 +201,18 @@ def _stem_areas(path: str) -> list[Area]:
     return found
 
 
-# a letterhead: a council's name alone on the paper's first line ("PLYMOUTH CITY COUNCIL")
-_LETTERHEAD = re.compile(r"^\W*(?P<name>(?:[A-Za-z][\w'’&-]*\s+){1,5}?(?:county\s+|city\s+|borough\s+|district\s+|"
-                         r"metropolitan borough\s+)?council)\W*$", re.I)
+# a council's name as a heading writes it, "PLYMOUTH CITY COUNCIL" (case-insensitive; roles.py heads pages with it too)
+COUNCIL_NAME = r"(?:[a-z][\w'’&-]*\s+){1,5}?(?:county\s+|city\s+|borough\s+|district\s+|metropolitan borough\s+)?council"
+# a letterhead: a council's name alone on the paper's first line
+_LETTERHEAD = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\W*$", re.I)
 
 
 def _letterhead(pages: list[str]) -> Area | None:
     """The council named alone on the first line of the first page: the paper's publisher. A paper
     about a neighbour ("A neighbouring authority's performance return (Torbay Council)"), which may
     name the neighbour more often than itself, is still its own."""
-    first = next((ln for ln in (pages[0].split("\n") if pages else []) if ln.strip()), "")
-    m = _LETTERHEAD.match(first.strip())
+    first = _front_lines(pages, 1) if pages else []
+    m = _LETTERHEAD.match(first[0]) if first else None
     return gazetteer().lookup(m.group("name")) if m else None
 
 
@@ -266,9 +267,10 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
     return [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:n]
 
 
-_AUTHOR_LINE = re.compile(r"^(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
-                          r"(?:officer|member|officer/member) presenting)\s*:"
-                          r"[^()]*,$", re.I)
+# the label of a paper's author line: "Report of:", "Presented by:", "Officer/Member presenting:"
+_AUTHOR_LABEL = (r"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
+                 r"(?:officer|member|officer/member) presenting)")
+_AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}\s*:[^()]*,$", re.I)
 
 
 _FRONT_TEXT_LINES = 12
@@ -341,8 +343,7 @@ _TITLE_OF_ANOTHER = re.compile(
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
-_AUTHOR_OF_ANOTHER = re.compile(rf"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
-                                rf"(?:officer|member|officer/member) presenting)\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+_AUTHOR_OF_ANOTHER = re.compile(rf"{_AUTHOR_LABEL}\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 
@@ -479,7 +480,7 @@ _PLACES_BODY = re.compile(r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))['
 FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.I)
 
 
-def _another_place(name: str, code: str) -> str:
+def another_place(name: str, code: str) -> str:
     """The gazetteer's name for `name` when it is a UK place other than the document's (`code`), else ""."""
     found = gazetteer().lookup(name)
     return found.name if found is not None and found.code != code else ""
@@ -493,7 +494,7 @@ def a_named_places_body(before: str, code: str) -> str:
     m = _PLACES_BODY.search(before)
     if m is None or not FIRST_PERSON.search(before, m.end()):
         return ""
-    return _another_place(m.group("name"), code)
+    return another_place(m.group("name"), code)
 
 
 # the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
@@ -509,7 +510,7 @@ def a_place_against_ours(before: str, after: str, code: str) -> str:
     m = _PLACES_OWN.search(before.rstrip(", "))  # (the figure may stand in apposition: "Luton's rate, 71 per 10,000,")
     if m is None or not _OURS_AFTER.match(after):
         return ""
-    return _another_place(m.group("name"), code)
+    return another_place(m.group("name"), code)
 
 
 def _matches(rx: re.Pattern, text: str) -> list[re.Match]:
@@ -576,7 +577,7 @@ def a_named_owner(before: str, area: str) -> str:
     if found is None or FIRST_PERSON.search(before, found.end()) or _PERSON_TITLE.search(before, 0, found.start()) \
             or _ANY_POSSESSIVE.search(before, found.end()):  # "..., the partnership's own budget was"
         return ""
-    name = _others_name(found.group("name"), area)
+    name = others_name(found.group("name"), area)
     if not name:
         return ""
     if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
@@ -584,7 +585,7 @@ def a_named_owner(before: str, area: str) -> str:
     return name
 
 
-def _others_name(phrase: str, area: str) -> str:
+def others_name(phrase: str, area: str) -> str:
     """The proper name a capitalised phrase ends with ("In September the Partnership" -> "Partnership"),
     or "" when it is the writer's own (a word of the document's `area`, or one the writer calls itself:
     "the Council") or no body's (a person's, a date's)."""
@@ -611,7 +612,7 @@ def another_beside_us(sentence: str, area: str) -> str:
     for m in _NAME_BESIDE_US.finditer(sentence):
         if m.start() == 0 and not re.match(r"\S+(?:['’]s|s['’])", sentence):
             continue  # (a sentence's first word is capitalised whatever it is, unless it owns)
-        name = _others_name(m.group("name"), area)
+        name = others_name(m.group("name"), area)
         if name and not FIRST_PERSON.fullmatch(name):
             return name
     return ""
@@ -628,7 +629,7 @@ def a_host(before: str, area: str) -> str:
     youth justice service is hosted by Calder Vale Council on behalf of both authorities; its pooled
     budget is £2.1m"): a hosted service's figures are its host's, not each member's."""
     for m in _HOST.finditer(before):
-        name = _others_name(m.group("name") or m.group("host"), area)
+        name = others_name(m.group("name") or m.group("host"), area)
         if name:
             return name
     return ""

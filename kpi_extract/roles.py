@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .areas import gazetteer
-from .docarea import (CHILDREN, FIRST_PERSON, _others_name, a_host, a_named_owner, a_named_places_body, a_place_against_ours,
-                      another_beside_us, another_councils, last_match, mentions)
+from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_host, a_named_owner, a_named_places_body,
+                      a_place_against_ours, another_beside_us, another_councils, another_place, last_match, mentions,
+                      others_name)
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
@@ -1149,7 +1151,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
     if paid_in and _TO_SEVERAL.search(_sentence_before(c)):
         return "other-body", "to-several"  # "The ICB's contributions to the four partnerships came to £412,000"
-    if _PARTNERSHIPS_SUBJECT.match(_sentence_before(c)) and ";" not in _sentence_before(c):
+    if _PARTNERSHIPS_SUBJECT.match(sentence_lead := _sentence_before(c)) and ";" not in sentence_lead:
         return "other-body", "partnerships-subject"  # "Three partnerships (D, E and J) show a police contribution of £118,000"
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
         return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
@@ -1380,7 +1382,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
-    if not paid_in and (_VISITED_WHICH.search(_sentence_before(c)) or _EXAMINED_BY_US.search(_sentence_before(c))):
+    if not paid_in and (_VISITED_WHICH.search(sentence_lead := _sentence_before(c)) or _EXAMINED_BY_US.search(sentence_lead)):
         return "other-body", "visited-by-us"  # "Board members visited the Calderdale partnership, which delivered 118"
     if _OURS_APART_AFTER.match(text, c.value_end) and not _WRITER.search(_sentence_before(c)):
         return "other-body", "ours-apart"  # "the partners contributed £520,000 between them; our own funding is ..."
@@ -1647,8 +1649,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
     "Our targets for 2025/26:") is a target or a forecast, and a sentence that goes on about
     another body named by the one before ("Essex Police has refreshed its training. It delivered
     212 sessions") is that body's."""
-    area, area_code, owner, service = (doc.area, doc.area_code, doc.owner, doc.service) if doc is not None \
-        else ("", "", "", "")
+    area, area_code, owner, service, front = (doc.area, doc.area_code, doc.owner, doc.service, doc.front) \
+        if doc is not None else ("", "", "", "", "")
     lines = layout.lines if layout is not None else None
     out = []
     spans_of: dict[str, list[tuple[int, int]]] = {}
@@ -1681,7 +1683,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and _named_subject(c, area, lines, doc.front if doc is not None else ""):
+                and _named_subject(c, area, lines, front):
             role, rule = "other-body", "named-subject"  # "Essex, the county that surrounds the city, had 1,062 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_host(_sentence_before(c), area):
@@ -1699,7 +1701,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
         elif role in FACT_ROLES | {"part"} and c.method == "table" \
-                and _another_councils_column(c, area_code, doc.front if doc is not None else ""):
+                and _another_councils_column(c, area_code, front):
             role, rule = "comparator", "another-council-column"  # "Measure | Stockport | Trafford" in Stockport's scorecard
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method == "table" \
                 and _a_compared_row(lines, c, area_code):
@@ -1827,7 +1829,7 @@ def _cited_from_another(c: Candidate, area: str = "") -> bool:
     the name is the document's own area."""
     cited = _CITED_REPORT.search(_sentence_at(c.snippet, c.value_start, c.value_end))
     source = cited.group("source") or cited.group("within") if cited is not None else ""
-    if source and not _SELF.match(source) and _others_name(source, area):
+    if source and not _SELF.match(source) and others_name(source, area):
         return True
     before = _clause_before(c)
     after = _CLAUSE_BOUND.split(c.snippet[c.value_end:])[0]
@@ -1882,8 +1884,7 @@ def _hosted_for_several(layout: PageLayout | None, c: Candidate) -> bool:
 
 # a page headed by another council's name, alone or as the owner of what the page reproduces: "TORBAY COUNCIL",
 # "APPENDIX A - TORBAY COUNCIL'S RETURN, REPRODUCED IN FULL"
-_COUNCIL_HEAD = re.compile(r"^\W*(?:(?:appendix|annex|annexe)\s+[a-z0-9]+\s*[-–—:.]\s*)?(?P<name>(?:[a-z][\w'’&-]*\s+){1,5}?"
-                           r"(?:county\s+|city\s+|borough\s+|district\s+|metropolitan borough\s+)?council)"
+_COUNCIL_HEAD = re.compile(r"^\W*(?:(?:appendix|annex|annexe)\s+[a-z0-9]+\s*[-–—:.]\s*)?(?P<name>" + COUNCIL_NAME + r")"
                            r"(?:(?:['’]s)\s+(?:[\w-]+\s+){0,3}?(?:return|report|figures|data|performance|scorecard|dashboard)\b.*)?$",
                            re.I)
 _PAGE_HEAD_LINES = 6
@@ -1940,7 +1941,7 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
             m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
         m = m or _PLACE_WHERE.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
-            name = _others_name(m.group("name"), area)
+            name = others_name(m.group("name"), area)
             # (a council the front page names writes a joint paper too: its figures are no other body's)
             return "" if name and _a_writer(name, front) else name
     return ""
@@ -2119,8 +2120,7 @@ def _another_councils_column(c: Candidate, area_code: str, front: str = "") -> b
     if not area_code or not c.subject or c.kpi in _MONEY_KPI_GROUPS["paid-in"]:
         return False
     name = re.sub(r"\s*\(.*", "", c.subject).strip()
-    place = gazetteer().lookup(name)
-    return place is not None and place.code != area_code and not _a_writer(name, front)
+    return bool(another_place(name, area_code)) and not _a_writer(name, front)
 
 
 def _a_writer(name: str, front: str) -> bool:
@@ -2129,7 +2129,13 @@ def _a_writer(name: str, front: str) -> bool:
     if re.search(r"\b" + re.escape(name) + r"\b", front, re.I):
         return True
     place = gazetteer().lookup(name)
-    return place is not None and any(a is not None and a.code == place.code for _, _, a, _, _ in mentions(front))
+    return place is not None and place.code in _councils_named(front)
+
+
+@lru_cache(maxsize=64)
+def _councils_named(front: str) -> frozenset[str]:
+    """The codes of the councils a document's front names (asked for each of its figures, read once)."""
+    return frozenset(a.code for _, _, a, _, _ in mentions(front) if a is not None)
 
 
 def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:
@@ -2139,8 +2145,8 @@ def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:
     another body's, set beside ours. A row labelled by what it counts is left to its columns."""
     if c.line is None or not c.subject or c.snippet.split(" | ", 1)[0].strip() != c.subject.strip():
         return False
-    places = [gazetteer().lookup(p) for p in re.split(r",\s*|\s+(?:and|&)\s+", c.subject) if p.strip()]
-    if not places or any(p is None or p.code == area_code for p in places):
+    places = [p for p in re.split(r",\s*|\s+(?:and|&)\s+", c.subject) if p.strip()]
+    if not places or not all(another_place(p, area_code) for p in places):
         return False
     k = c.line
     while k >= 0 and "|" in lines[k]:

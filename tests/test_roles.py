@@ -709,6 +709,22 @@ def test_a_table_row_labelled_as_a_lookalike_is_routed(library):
     assert ("cp_plans", 611.0) not in got and ("cp_plans", 590.0) not in got
 
 
+@pytest.mark.parametrize("text", [
+    "Briefing on the Department for Education's statistics: 49,870 children were the subject of a child "
+    "protection plan at 31 March 2026 and 83,630 children were looked after.",
+    "Across the country 410,000 children were in need at 31 March 2025.",
+    "Councils spent £12.2bn on children's social care in 2024/25.",
+])
+def test_a_figure_only_england_could_have_is_no_bodys_own(text, library):
+    """No word says "England" here; the size does: the ranges stop above the largest authority."""
+    assert facts(text, library) == set()
+
+
+def test_the_largest_authoritys_own_figures_are_still_plausible(library):
+    text = "At 31 March 2025, 2,137 children were in our care and 1,301 were on a child protection plan."
+    assert facts(text, library) == {("children_in_care", 2137.0), ("cp_plans", 1301.0)}
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -51,6 +51,8 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
                              r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
 _OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s", re.I)
+# the same opening phrase after a colon: "Ofsted shared the national data: across England, the rate ... was 41.6"
+_OPENER_AFTER_COLON = re.compile(r":\s+((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s", re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
@@ -248,6 +250,9 @@ _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:p
                            r"\b(?:maximum|limit|ceiling|threshold|trigger(?: point)?)\s*:\s*$|"
                            # a label naming a bound over its line: "Minimum viable numbers: a course runs with 10 delegates"
                            r"^\W*(?:[\w'-]+\s+){0,2}?(?:minimum|maximum|min\.|max\.)\s+[^.;:\d]{0,30}:[^.;:\d]{0,30}$", re.I)
+# a bound written as a sign after its label, on the figure's line: "Children looked after (number) > 480",
+# "re-referrals <= 20%", "| ≥ 90% |" (a sign that opens a line is a bullet: "> 1,240 referrals in the year")
+_SIGN_BEFORE = re.compile(r"\S\s*(?:[\s|(:])(?:>|<|>=|<=|=>|=<|\u2265|\u2264|\u2a7e|\u2a7d)\s*£?$")
 # a limit, not a count: "up to 120", "no more than 450 children on plans"
 _UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!came )(?<!crept )(?<!moved )(?<!edged )up to|no more than|not more than|at most|a maximum of|no fewer than|not to exceed)\s+(?:\w+\s+)?$|"
                     # room, not a count: "there are beds for 12 children in care"
@@ -282,7 +287,10 @@ _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|hous
 # per social worker", "3.2 visits per child"
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupil|resident|person|capita|household|family|"
                              r"(?:qualified\s+|allocated\s+)?(?:social\s+)?worker|practitioner|caseworker|officer|"
-                             r"team|school|place|week|month|day)\b", re.I)
+                             r"team|school|place|week|month|day|"
+                             # any other one thing the count is shared over: "46 practitioners per event", "per
+                             # session", "per panel" (not a year, a per cent or a population: "per 10,000")
+                             r"(?!(?:cent|centum|annum|year|financial|calendar|academic|quarter|the|a|an)\b)[a-z]+)\b", re.I)
 # a label that opens by naming a target ("Stretch target agreed with ...:"), not one that measures
 # against it ("Performance against target:")
 _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
@@ -589,6 +597,9 @@ _FRIENDS_AT = re.compile(r"\b(?:friends|counterparts|colleagues|peers|neighbours
 _N_AREAS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a number of|\d+)\s+"
             r"(?:(?-i:[A-Z][\w-]+)\s+){0,2}(?:other\s+|client\s+|member\s+|constituent\s+|partner\s+)?"
             r"(?:local authorities|councils|boroughs|authorities|areas|partnerships|counties|districts|LAs|unitaries|contracts)\b")
+# three or more names in a list: "Harbury, Lowfield, Eastvale and Ashby"
+_NAMES_LIST = (r"(?:(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*,\s+){1,8}"
+               r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*,?\s+and\s+(?-i:[A-Z])[\w'’&-]*")
 _SEVERAL_AREAS = re.compile(
     r"\b(?:across|for|in|covering|covers|covered|serving|serves|served|spanning|polices|takes in)\s+"
     r"(?:(?:its|their|the|all|both|some)\s+)?(?:other\s+)?" + _N_AREAS +
@@ -599,7 +610,13 @@ _SEVERAL_AREAS = re.compile(
     r"constabulary|trust(?:'s)?) (?:area|footprint|patch)\b"
     # the areas together as the subject: "the four local authorities looked after 5,480 children"
     r"|\b(?:the|all|both|its|their)\s+" + _N_AREAS + r"\s+(?:together\s+|between them\s+|combined\s+)?"
-    r"(?:looked after|had|have|recorded|made|received|supported|held|reported|saw|ran|trained|cared for)\b", re.I)
+    r"(?:looked after|had|have|recorded|made|received|supported|held|reported|saw|ran|trained|cared for)\b"
+    # the areas by name, three or more: "on behalf of Harbury, Lowfield, Eastvale and Ashby councils", "screens
+    # contacts for the county council, Eastvale and Ashby"
+    # (a list of capitals alone may be a portfolio: "for Children, Families and Lifelong Learning")
+    r"|\b(?:on behalf of|for|serving|serves|covering|covers|across)\s+(?:the\s+)?(?:" + _NAMES_LIST +
+    r"\s+(?:councils|authorities|local authorities|boroughs|districts)\b|(?:county|city|borough) council,\s+(?:(?-i:[A-Z])[\w'’&-]*,\s+){0,8}"
+    r"(?-i:[A-Z])[\w'’&-]*,?\s+and\s+(?-i:[A-Z])[\w'’&-]*)", re.I)
 _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
 # what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
@@ -947,7 +964,7 @@ _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A
 # "Solent Community Health", "Riverside Academy", "Northbrook Constabulary" (a children's services
 # trust runs the council's own services: "Doncaster Children's Services Trust" is no other body)
 _NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+(?:(?:and|of|&)\s+)?){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
-                           r"Academy|School|College|Constabulary|Police)\b")
+                           r"Academy|School|College|Constabulary|Police|Society|Foundation|Charity)\b")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
 # the reporting body as the object a body tells or shares with: not the owner of what it tells
 # ("St Aidan's Academy Trust told the partnership that its schools had trained 1,140 staff")
@@ -1276,6 +1293,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     opener = _OPENER.match(text)
     if not paid_in and _governs(opener, c) and _COMPARATOR.search(opener.group(1)):  # type: ignore[union-attr]
         return "comparator", "comparator-opener"  # "Nationally, 52,120 children were on a plan and 83,630 were in care"
+    if not paid_in and any(_governs(m, c) and _COMPARATOR.search(m.group(1))
+                           for m in _OPENER_AFTER_COLON.finditer(text, 0, c.value_start)):
+        return "comparator", "comparator-opener"  # "The DfE's data: across England, the rate ... was 41.6"
     if money and (_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(raw_after) or _MORE_THAN_SUM.search(raw_before)):
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):
@@ -1453,6 +1473,10 @@ _TABLE_LABEL_RULES = (
 # a column of a group's spread, not any one member's: "Group median | Lowest | Highest"
 _SPREAD_COLUMN = re.compile(r"^\W*(?:lowest|highest|min(?:imum)?|max(?:imum)?|best|worst|range|(?:group |peer |cohort )?"
                             r"(?:median|mean|average))\b", re.I)
+# an audit's or a test's columns: "Test | Sample | Met | Not met | % met", "Files tested | Compliant | Exceptions"
+_AUDIT_COLUMN = re.compile(r"^\W*(?:(?:sample|test|files?|cases?)(?: size)?|(?:number |no\.? )?(?:tested|sampled|audited)|"
+                           r"(?:not |% |per ?cent )?(?:met|compliant|achieved)|non-compliant|exceptions?|pass(?:ed)?|fail(?:ed)?)\W*$",
+                           re.I)
 
 
 # a benchmark table's quartile columns, not quarters: "Q1 | Median | Q3" with "quartile" or a median between
@@ -1465,6 +1489,8 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
         return "comparator", "quartile-columns"  # "England | North West | Q1 | Median | Q3 | Oldham quartile"
     if c.subject and _SPREAD_COLUMN.match(c.subject) and entry.id not in _MONEY_KPI_GROUPS["paid-in"]:
         return "comparator", "spread-column"  # "Measure | Group median | Lowest | Highest" over "CP plan rate | 44.1 | 28.6 | 71.0"
+    if c.subject and _AUDIT_COLUMN.match(c.subject):
+        return "conditional", "audit-column"  # "Test | Sample | Met | Not met" over "Children in need | 20 | 16 | 4"
     for role, rule, rx in () if entry.id in _MONEY_KPI_GROUPS["paid-in"] else _TABLE_LABEL_RULES:
         if rx.search(label):
             return role, rule
@@ -1712,6 +1738,10 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi in _MONEY_KPI_GROUPS["paid-in"] \
                 and c.method == "table" and _funds_a_scheme(layout, c):
             role, rule = "finance-line", "scheme-funding"  # "Prudential borrowing | 1,054": how a build is paid for
+        elif role in FACT_ROLES | {"part"} and lines is not None and _bound_by_a_sign(lines, c):
+            role, rule = "threshold", "sign"  # "Open CIN cases > 2,300": a trigger, not the count
+        elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" and _labelled_on_its_line(lines, c):
+            role, rule = "other-noun", "line-label"  # "LAC at 30 November 2024: 1,014" over "CIN at ...": not 1,014 CIN
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _goes_on_about_a_body(layout, c, area):
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
@@ -1777,7 +1807,8 @@ def _funds_a_scheme(layout: PageLayout, c: Candidate) -> bool:
     return any(c.line in t.lines and any(_SCHEME_SOURCE.search(r.label) for r in t.rows) for t in layout.tables)
 
 
-_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?:Between them,?\s+)?"
+_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+|(?:last|this|that|each|every|in the)\s+"
+                      r"(?:past\s+|last\s+)?(?:year|quarter|month|period),?\s+)?(?:Between them,?\s+)?"
                       r"(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
 
@@ -1947,6 +1978,27 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
     return ""
 
 
+# a line that is a label and its figure: "LAC at 30 November 2024: 1,014", "Courses run | 84"
+_LINE_LABEL = re.compile(r"[^\W\d][^:|]{1,80}?(?::|\s\|)\s*£?$")
+
+
+def _bound_by_a_sign(lines: list[str], c: Candidate) -> bool:
+    """A comparison sign stands straight before the figure on its own line, after the line's label."""
+    if not 0 <= c.line < len(lines) or (at := lines[c.line].find(c.raw)) < 0:
+        return False
+    return bool(_SIGN_BEFORE.search(lines[c.line][:at]))
+
+
+def _labelled_on_its_line(lines: list[str], c: Candidate) -> bool:
+    """The figure ends a line that labels it ("LAC at 30 November 2024: 1,014"), and the KPI's words
+    the match read after it stand on the next line: they are the next line's label, not this
+    figure's."""
+    if c.match_start < c.value_start or c.match_end <= c.value_end or not 0 <= c.line < len(lines):
+        return False
+    line = lines[c.line].rstrip()
+    return line.endswith(c.raw) and bool(_LINE_LABEL.search(line[:len(line) - len(c.raw)]))
+
+
 def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:
     """The candidate's sentence opens with "It", "They" or "The organisation", and the sentence
     before opens with another body, or names one beside the writer's "we"."""
@@ -1958,7 +2010,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:
                 or _body_apposition(before) or _names_another_body(before)
                 or _adults_board_leads(before)
                 or _FRIENDS_AT.search(before)
-                or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before)
+                or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before) or _SEVERAL_AREAS.search(before)
                 or another_beside_us(before, area))
 
 

@@ -725,6 +725,33 @@ def test_the_largest_authoritys_own_figures_are_still_plausible(library):
     assert facts(text, library) == {("children_in_care", 2137.0), ("cp_plans", 1301.0)}
 
 
+@pytest.mark.parametrize("text, want", [
+    # a sign before the figure on its line is a trigger; a sign opening the line is a bullet
+    ("RAG thresholds for the scorecard\nMeasure Red when\nChildren in care (number) > 510\n", set()),
+    ("Highlights of the year\n> 412 children were looked after at 31 March 2025\n", {("children_in_care", 412.0)}),
+    # an audit's columns count the files tested and those that passed
+    ("Audit of case files, quarter 3\nStandard | Sample | Met | Not met\nChildren in need | 25 | 19 | 6\n", set()),
+    # a comparator opening the clause after a colon governs it
+    ("The board heard the summary of the DfE's figures: across England, the rate of children subject to a child "
+     "protection plan was 41.6 per 10,000 at 31 March 2025.", set()),
+    # a count shared over an event is an average
+    ("Our lunchtime briefings drew 46 practitioners per event.", set()),
+    # the KPI's words on the next line belong to the next line's figure
+    ("Wexcombe Council - Children's Services dashboard\nContacts in October 2025: 4,210\n"
+     "CIN at 31 October 2025: 2,140\n", {("children_in_need", 2140.0)}),
+    # a body serving three named councils, and what "it" did the sentence after
+    ("Harbury Council - Children and Families Overview and Scrutiny Committee\nBridgeford Adoption, which runs "
+     "adoption services on behalf of Ashcombe, Harbury, Calder and Denby councils, reported an operating budget of "
+     "£4.1m for 2024/25.", set()),
+    ("The Eastmoor Multi-Agency Safeguarding Hub screens contacts for the county council, Westmoor and Northmoor. "
+     "Last year it passed 8,420 referrals to the councils' social work teams.", set()),
+    # an employer's pension contributions are no partner's
+    ("Employer contributions to the pension fund from the council came to £14.6m in 2024/25.", set()),
+])
+def test_bounds_audits_averages_and_bodies_of_several_areas_give_no_fact(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -66,7 +66,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
     r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
     r"|\b(?:increas\w*|decreas\w*|reduc\w*|rose|rise|rising|risen|fell|fall|falling|fallen|dropp?\w*|grow\w*|grew|"
-    r"declin\w*|climb\w*|jump\w*|add(?:s|ed)?)\s+(?:by\s+)?"
+    r"declin\w*|climb\w*|jump\w*|add(?:s|ed|ing)?)\s+(?:by\s+)?"
     r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?"
     # a gap between two figures: "the largest error was 18 children", "a shortfall of 30"
     r"|\b(?:errors?|gaps?|shortfalls?|discrepanc(?:y|ies)|margins?(?: of error)?)\s+(?:was|were|is|are|of|stood at|came to)\s+)"
@@ -96,7 +96,7 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goal
                      # what a board asks of the service: "The board has asked for utilisation of 90% in 2025/26"
                      r"(?:asked|asks|ask|called|calls) for|"
                      r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
-                     r"commits? (?:\w+ ){0,3}?to|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
+                     r"commits? (?:\w+ ){0,3}?to|work(?:s|ing)? towards|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:[a-z]+ly )?(?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
                      re.I)
@@ -160,7 +160,7 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        # see 270 children on plans", "the draft budget is built on 1,050 looked after children", "CiC (budgeted)"
                        r"scenarios?|(?:budget|plan|model|forecast|estimate)s?\s+(?:is|are|was|were|has been|have been)\s+"
                        r"(?:built|based|predicated|set)\s+on|(?<=\()(?:budgeted|modelled|assumed|planned)(?=\))|"
-                       r"(?:model|modelling|forecast|trajectory|analysis|strategy) (?:projects|predicts)|"
+                       r"(?:model|modelling|forecast|trajectory|analysis|strategy)(?:\s*\([^()]{0,40}\))? (?:projects|predicts)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
@@ -296,8 +296,9 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:[a-z'-]+\s+){1,4}?per\s+(?:head|child|pupi
 _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local|new|key|improvement|"
                           r"plan|partnership)\s+)*(?:targets?|ambitions?|aims?|goals?|trajector(?:y|ies))\b", re.I)
 # a label opening by naming a forecast, an assumption or an indicative figure
-_FORECAST_LEAD = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?(?:forecasts?|projections?|projected|assumptions?|assumed|indicative|"
+_FORECAST_LEAD = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?(?:forecasts?|projections?|projected|predicted|expected|anticipated|assumptions?|assumed|indicative|"
                             r"estimates?|estimated|modelled)\b", re.I)
+_SET_AGAINST = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?|than)\b", re.I)
 # the label before a colon, back to a cell's bar or a sentence's end: "... | Target contributions from partners: £540,000"
 _CELL_LABEL = re.compile(r"(?:^|\|\s*|[.;]\s+)([^|.;:]{1,70}):\s*£?$")
 # the label just before a figure and its colon: "similar authorities: 45.8"
@@ -1262,7 +1263,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if lead and _COMPARATOR.search(lead.group(1)) and not paid_in:
         return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
     own = _CELL_LABEL.search(raw_before)  # the label's own cell, of a line set out in cells too
-    cell = own.group(1) if own else (lead.group(1) if lead else "")
+    # (a figure set against the label's item is not what the label names: "Expected outturn: £1.28m against the
+    # £1.31m partnership budget")
+    cell = own.group(1) if own else (lead.group(1) if lead and not _SET_AGAINST.search(raw_before, lead.end(1)) else "")
     if cell and _TARGET_LEAD.match(cell):  # "Stretch target agreed with the DfE adviser: 65 per 10,000"
         return "target", "target-label"
     if cell and _FORECAST_LEAD.match(cell):  # "Budget assumption for 2025/26: partner contributions of £520,000"

@@ -752,6 +752,21 @@ def test_bounds_audits_averages_and_bodies_of_several_areas_give_no_fact(text, w
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Our stated ambition, agreed by Cabinet in May, is to gradually reduce the number of children in our care "
+     "to 540 by March 2029.", set()),
+    ("The front door is working towards fewer than 1,600 open children in need cases by the end of the year.", set()),
+    ("Expected completion: 44 actions by December 2026, the rest carried into next year's plan.", set()),
+    ("Predicted take-up of places on multi-agency courses this year: 88%.", set()),
+    ("Partner contributions rose with inflation, adding £9,600 to the pot for 2025/26.", set()),
+    # a figure set against what the label names is the label's comparison, not its item
+    ("Expected outturn: £402,000 against the £415,000 partnership budget for 2025/26.",
+     {("budget_total", 415000.0)}),
+])
+def test_aims_expectations_and_additions_in_their_own_shapes(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

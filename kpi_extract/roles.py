@@ -28,7 +28,7 @@ from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_host, a_named_owne
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import find_mentions
-from .values import figure_spans
+from .values import figure_spans, parse_value
 
 if TYPE_CHECKING:
     from .context import DocumentContext
@@ -755,8 +755,10 @@ _SPEND_ON_ITEM = re.compile(r"\b(?:spend|spending|expenditure)\s+on\s+(?:(?:agen
                             r"hospitality|catering)\s+(?:spend|spending|expenditure|costs?)\b", re.I)
 # the ends of a range, "between 390 and 420"
 # (or a range's label before its colon: "Tolerance range for children subject to a plan: 380 to 440")
-_RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from)\s+£?$|\brange\b[^.;:]{0,80}:\s*£?$", re.I)
+_RANGE_OPENS = re.compile(r"\b(?:between|range of|ranging from|(?:range|ranges|ranged|run|runs|ran|vary|varies|varied) from)\s+£?$|\brange\b[^.;:]{0,80}:\s*£?$", re.I)
 _RANGE_END = re.compile(r"\bbetween\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s+and\s+£?$|"
+                        # "rates run from 38 to 94", "ranged from 12 to 30" (not "rose from 350 to 380")
+                        r"\b(?:ranging|range[sd]?|runs?|ran|var(?:y|ies|ied))\s+from\s+£?\d[\d,.]*\s*(?:%|m|k|bn)?\s*(?:to|-|\u2013)\s*£?$|"
                         # "would typically have 350 to 380 children" (not "rose from 350 to 380")
                         r"(?<!\bfrom )(?<!\bfrom £)(?:\b(?:have|has|had|of|be|is|are|was|were|around|about|approximately|"
                         r"some|typically|usually|normally)\s+)£?\d[\d,.]*\s*(?:%|m|k|bn)?\s*(?:to|-|\u2013)\s*£?$", re.I)
@@ -2370,21 +2372,31 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
 
 def _rates_follow_counts(cands: list[Candidate], library: Library) -> list[Candidate]:
     """A rate in apposition to another body's or a comparator's count is that one's too:
-    "neighbouring Bury had 274 children on plans at 31 March 2020, a rate of 58.6 per 10,000"."""
+    "neighbouring Bury had 274 children on plans at 31 March 2020, a rate of 58.6 per 10,000"; and
+    so is the rate of a count no one body could have, England's ("49,870 children were on a plan
+    (41.3 per 10,000)")."""
     count_of = {rate: count for count, rate in library.rates().items()}
     out = []
     for c in cands:
         count = count_of.get(c.kpi)
         if count and c.role in FACT_ROLES:
             heads = [h for h in cands if h.snippet == c.snippet and h.kpi == count and h.value_end <= c.value_start
-                     and h.role in _NOT_OURS and _APPOSED_RATE.match(c.snippet, h.value_end, c.value_start)]
+                     and (h.role in _NOT_OURS or _beyond_one_body(h, library))
+                     and _APPOSED_RATE.match(c.snippet, h.value_end, c.value_start)]
             if heads:
-                c = replace(c, role=heads[-1].role, role_rule="rate-of-theirs")
+                role = heads[-1].role if heads[-1].role in _NOT_OURS else "comparator"
+                c = replace(c, role=role, role_rule="rate-of-theirs")
         out.append(c)
     return out
 
 
 _NOT_OURS = frozenset({"other-body", "comparator", "target", "forecast"})
+
+
+def _beyond_one_body(c: Candidate, library: Library) -> bool:
+    """Is the count above what one council or partnership could have (its KPI's range)?"""
+    value, entry = parse_value(c.raw), library.kpis.get(c.kpi)
+    return value is not None and entry is not None and value > entry.range[1]
 _APPOSED_RATE = re.compile(r"[^.;]{0,80}?(?:,\s*|\(\s*)(?:a|the|or)?\s*(?:rate\s+of\s+|rate\s+)?$", re.I)
 
 

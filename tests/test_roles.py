@@ -767,6 +767,16 @@ def test_aims_expectations_and_additions_in_their_own_shapes(text, want, library
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text", [
+    # the rate of a count only England could have is England's too
+    "Briefing for members: 50,310 children were on a child protection plan at 31 March 2025 (42.0 per 10,000).",
+    # the ends of a spread of others' figures are no one's
+    "Rates of children looked after in the family hub areas run from 31 to 88 per 10,000.",
+])
+def test_a_rate_of_englands_count_and_the_ends_of_a_spread_give_no_fact(text, library):
+    assert facts(text, library) == set()
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -1748,7 +1748,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" and _labelled_on_its_line(lines, c):
             role, rule = "other-noun", "line-label"  # "LAC at 30 November 2024: 1,014" over "CIN at ...": not 1,014 CIN
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and _goes_on_about_a_body(layout, c, area):
+                and _goes_on_about_a_body(layout, c, area, front):
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
@@ -1949,7 +1949,8 @@ _NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)(
                             r"(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
                             r"(?:had|has|have|looks? after|looked after|cares? for|cared for|recorded|records|reported|reports|"
                             r"ran|runs|spent|spends|received|receives|supported|supports|trained|trains|delivered|delivers|"
-                            r"saw|sees|held|holds)\b[^.;:]{0,60}$")
+                            r"saw|sees|held|holds|(?:is|was|are|were) (?:looking after|caring for|supporting|working with|"
+                            r"holding))\b[^.;:]{0,60}$")
 # a name that says it is a body, or an aside that says the name is a place
 _A_PLACE_OR_BODY = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB)$")
 _PLACE_ASIDE = re.compile(r"\b(?:county|city|borough|district|council|authority|partnership|neighbou?r\w*|area)\b", re.I)
@@ -2004,7 +2005,24 @@ def _labelled_on_its_line(lines: list[str], c: Candidate) -> bool:
     return line.endswith(c.raw) and bool(_LINE_LABEL.search(line[:len(line) - len(c.raw)]))
 
 
-def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:
+# a council as a sentence's subject, at its start or after the title it runs on from: "Eastvale Council joined the item"
+_COUNCIL_OPENS = re.compile(r"(?:^\W*|[.;:]\s+|(?:19|20)\d\d\s+)(?P<name>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3}?"
+                            r"\s+(?:County\s+|City\s+|Borough\s+|District\s+)?Council)\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
+
+
+def _another_council_opens(sentence: str, area: str, front: str) -> bool:
+    """The sentence's subject is a council that is not the paper's own (its area's, or, where the area
+    is no council the gazetteer knows, one its front page names): the "it" after it is that council."""
+    m = _COUNCIL_OPENS.search(sentence)
+    if m is None or FIRST_PERSON.search(sentence, 0, m.start("name")):
+        return False
+    name = m.group("name")
+    if area:
+        return bool(others_name(name, area))
+    return bool(front) and not _a_writer(name, front) and not _a_writer(name.split()[0], front)
+
+
+def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str, front: str = "") -> bool:
     """The candidate's sentence opens with "It", "They" or "The organisation", and the sentence
     before opens with another body, or names one beside the writer's "we"."""
     if c.method == "table" or not 0 < c.sentence < len(layout.sentences) or not _GOES_ON.match(c.snippet):
@@ -2016,7 +2034,7 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str) -> bool:
                 or _adults_board_leads(before)
                 or _FRIENDS_AT.search(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before) or _SEVERAL_AREAS.search(before)
-                or another_beside_us(before, area))
+                or another_beside_us(before, area) or _another_council_opens(before, area, front))
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")

@@ -777,6 +777,22 @@ def test_a_rate_of_englands_count_and_the_ends_of_a_spread_give_no_fact(text, li
     assert facts(text, library) == set()
 
 
+@pytest.mark.parametrize("text, want", [
+    # another council opens the sentence before, and "it" goes on about it
+    ("Kent County Council - Corporate Parenting Panel, 12 June 2025\nMedway Council joined the item on shared "
+     "residential provision. It had 612 children in care at 31 March 2025 and runs two homes jointly with us.", set()),
+    # another council, with an aside, "was looking after" its children
+    ("Melton Borough Council - Overview and Scrutiny Committee\nLeicestershire County Council, which is responsible "
+     "for children's social care across the borough, was looking after 1,020 children at 31 March 2025.", set()),
+    # the same sentence in the county's own paper is its own
+    ("Leicestershire County Council - Children and Families Overview and Scrutiny Committee\nLeicestershire County "
+     "Council, which is responsible for children's social care across the county, was looking after 1,020 children "
+     "at 31 March 2025.", {("children_in_care", 1020.0)}),
+])
+def test_another_council_as_the_subject_before_or_with_an_aside(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

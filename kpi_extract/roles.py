@@ -142,6 +142,12 @@ _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) tha
 # a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
 _PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
                                 r"\s*(?::|-|\u2013)\s*$", re.I)
+# what a label of plans is the object of, when the figure is measured against it: "Performance against the trajectory: 431"
+_MEASURED_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?$",
+                               re.I)
+_AGAINST_A_PLAN = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?"
+                             r"(?:[\w'-]+\s+){0,2}?(?:targets?|trajector(?:y|ies)|plans?|milestones?|ambitions?|goals?|aims?)\b",
+                             re.I)
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
@@ -1134,6 +1140,21 @@ _YEAR_AS_NAME = re.compile(r"\b(?:spring|summer|autumn|winter|the|their|its|our|
                            r"audits?|strategy)\b", re.I)
 
 
+# what a list after a colon sets out as aimed at: "The improvement plan sets a trajectory for children on plans:"
+# (not what is measured against one: "Performance against the trajectory:")
+_AIMED_LEAD = re.compile(r"^(?![^:]*\b(?:against|vs\.?|versus|actuals?|performance|progress|achieved|outturn)\b)"
+                         r"[^:]*\b(?:targets?|trajector(?:y|ies)|milestones?|ambitions?|goals?)\b[^:]*$", re.I)
+
+
+def _aimed_list(text: str, c: Candidate) -> bool:
+    """The figure is an item of a list after a colon, in its own sentence, whose lead names a target."""
+    colon = text.rfind(":", 0, c.value_start)
+    if colon < 0 or re.search(r"[.;]\s", text[colon:c.value_start]):
+        return False
+    start = max(text.rfind(". ", 0, colon), text.rfind("; ", 0, colon)) + 1
+    return len(text) - start > 0 and colon - start <= 160 and bool(_AIMED_LEAD.match(text, start, colon))
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -1217,7 +1238,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return ("finance-line", "savings-items") if money else ("target", "savings-items")
     if _AIM_TO.search(raw_before) or _AIM_GOES_ON.search(raw_before):
         return "target", "aim-to"
-    if _PLAN_LABEL_BEFORE.search(raw_before):
+    if (plan_label := _PLAN_LABEL_BEFORE.search(raw_before)) and not _MEASURED_AGAINST.search(raw_before, 0, plan_label.start()):
         return "target", "plan-label"  # "- milestone: 75% of improvement plan actions signed off by December 2025"
     if _TARGET_LIST.search(raw_before):  # "a target of 150 courses and 3,000 delegates": each item
         return "target", "target-list"
@@ -1242,7 +1263,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-line"
     if lead_cell and _COMPARATOR_LEAD.match(lead_cell):
         return "comparator", "comparator-lead"  # "Regional L&D benchmarking (2024/25): ... average utilisation 84%"
-    if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell) or _PLANNED_LINE.match(lead_cell)):
+    if lead_cell and (_TARGET.search(lead_cell) or _PLEDGE.search(lead_cell) or _PLANNED_LINE.match(lead_cell)) \
+            and not _AGAINST_A_PLAN.search(lead_cell):
         return "target", "target-line"
     if not paid_in and not c.subject and (_BODY_HEADING.search(text, 0, c.value_start)
                                           or _REPORTED_BY_AFTER.match(text, c.value_end)):
@@ -1255,12 +1277,14 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if restated and _FORECAST.search(restated):
         return "forecast", "rate-of-a-forecast"
     label = _LABEL_COLON.search(raw_before)  # "... - similar authorities: 45.8; all English LAs: 43.2"
-    if label and _TARGET.search(label.group(1)):  # "Stretch target: 4,000 delegates"
+    if label and _TARGET.search(label.group(1)) and not _AGAINST_A_PLAN.search(label.group(1)):  # "Stretch target: 4,000 delegates"
         return "target", "target-label"
     if label and _FORECAST.search(label.group(1)):  # "Forecast outturn: £12.4m"
         return "forecast", "forecast-label"
     if label and _COMPARATOR.search(label.group(1)) and not paid_in:
         return "comparator", "comparator-label"
+    if _aimed_list(text, c):
+        return "target", "aimed-list"  # "The plan sets a trajectory for children on plans: 420 by December, 390 by March"
     lead = _LIST_LABEL.search(raw_before)  # "Comparator (England, 2022/23): children in care rate 71",
     if lead and _COMPARATOR.search(lead.group(1)) and not paid_in:
         return "comparator", "comparator-label"  # "Statistical neighbour averages: CP rate 47.9; CLA rate 69.0"
@@ -1790,8 +1814,9 @@ def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
 
 # the words from a planned figure to the next one of the same aim: "plans 160 courses, offering 3,800 places",
 # "aim to train 2,500 practitioners through 120 courses" (no verb in the past, subject or stop of their own between)
-_PLAN_GOES_ON = re.compile(r"(?![^.;:|()\n\d]*?\b[a-z]+ed\b)[^.;:|()\n\d]{1,60}?(?:,\s*)?(?:offering|providing|reaching|through|via|across|in|over|with|"
-                           r"for|totalling|involving|delivering)\s+(?:(?:some|about|around|over|up to|a total of)\s+)?£?")
+_PLAN_GOES_ON = re.compile(r"(?![^.;:|()\n\d]*?\b(?!(?:estimated|expected|projected)\b)[a-z]+ed\b)[^.;:|()\n\d]{1,60}?(?:,\s*)?(?:offering|providing|reaching|through|via|across|in|over|with|"
+                           r"for|totalling|involving|delivering)\s+(?:(?:some|about|around|over|up to|a total of|an estimated|"
+                           r"an expected|a projected)\s+)?£?")
 
 
 def _plans_go_on(cands: list[Candidate]) -> list[Candidate]:
@@ -2066,7 +2091,8 @@ def _planned_list(lines: list[str], at: int) -> str:
         return _under_a_heading(lines, at)
     if _FORECAST.search(lead):
         return "forecast"
-    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) else _under_a_heading(lines, at)
+    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) or _AHEAD_LEAD.search(lead) \
+        else _under_a_heading(lines, at)
 
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are

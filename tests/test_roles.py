@@ -793,6 +793,19 @@ def test_another_council_as_the_subject_before_or_with_an_aside(text, want, libr
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Our priorities for 2027/28:\n• Run 140 multi-agency courses\n• Reach 92% course utilisation\n", set()),
+    ("The sufficiency strategy sets a trajectory for children in care: 610 by March 2026 and 585 by March 2027.",
+     set()),
+    ("We expect to run about 110 courses next year, with an estimated 2,300 delegates.", set()),
+    # measured against a trajectory, the figure is the body's own
+    ("Performance against the trajectory: 431 children were on child protection plans at 31 December 2025.",
+     {("cp_plans", 431.0)}),
+])
+def test_lists_and_leads_that_name_an_aim_and_those_measured_against_one(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

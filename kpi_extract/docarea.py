@@ -258,7 +258,9 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
 # (a line that is the name alone, as a letterhead is: "Police notifications numbered 4,880" is a sentence)
 _NOT_AN_AREA = re.compile(
     r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|"
-    r"Clinical Commissioning Group|Constabulary|Police(?: Service| Force)?|Fire and Rescue Service))\W*")
+    r"Clinical Commissioning Group|Constabulary|Police(?: Service| Force)?|"
+    # (a letterhead in capitals too: "HAMPSHIRE AND ISLE OF WIGHT FIRE AND RESCUE AUTHORITY")
+    r"(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)))\W*")
 _FRONT_LINES = 6
 
 
@@ -315,7 +317,12 @@ def document_owner(pages: list[str], area: str) -> str:
         # a council's committee may receive another body's own report: its title or its author says so
         # ("Report title: Estuary Hospitals NHS Foundation Trust - Safeguarding Children Annual Report",
         # "Report of: ..., Registered Services Director, Oakhaven Care Group")
-        for line in _joined(_front_lines(pages, _FRONT_LINES_OF_A_REPORT)):
+        front = _joined(_front_lines(pages, _FRONT_LINES_OF_A_REPORT))
+        # (or its letterhead is a body that is no area, whose name holds a place: "HAMPSHIRE AND ISLE OF WIGHT
+        # FIRE AND RESCUE AUTHORITY")
+        if front and (m := _NOT_AN_AREA.fullmatch(front[0])):
+            return m.group("name").strip()
+        for line in front:
             m = _TITLE_OF_ANOTHER.match(line) or _AUTHOR_OF_ANOTHER.match(line)
             if m:
                 return m.group("name").strip()
@@ -333,7 +340,10 @@ _BODY_NO_AREA = (r"(?P<name>"
                  r"(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner(?:\s+for\s+(?-i:[A-Z])[\w'&-]*"
                  r"(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})?"
                  r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
-                 r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)))")
+                 r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)|"
+                 r"Fire (?:and|&) Rescue (?:Service|Authority)|Fire Authority|"
+                 # a charity that says so: "The Haven Project (registered charity)"
+                 r"\((?:a\s+)?(?:registered\s+|national\s+|local\s+)?(?:children['’]s\s+)?charity\)))")
 _TITLE_OF_ANOTHER = re.compile(
     # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
     rf"(?:(?:report title|title|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"

@@ -98,6 +98,8 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     ("SUBJECT OF REPORT: NORTHTOWN CONSTABULARY - PUBLIC PROTECTION ANNUAL UPDATE 2024/25", "NORTHTOWN CONSTABULARY"),
     ("OFFICER/MEMBER PRESENTING: DETECTIVE SUPERINTENDENT, HEAD OF PUBLIC PROTECTION,\nNORTHTOWN CONSTABULARY",
      "NORTHTOWN CONSTABULARY"),
+    # a charity that says it is one, presenting its own review
+    ("Presented by: Chief Executive, Safe Harbour Trust (registered charity)", "Safe Harbour Trust (registered charity)"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"
@@ -251,6 +253,8 @@ def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     ("Severn Vale Integrated Care Board", "Severn Vale Integrated Care Board"),
     ("The Midshire Constabulary", "Midshire Constabulary"),
     ("Wyre Forest Police", "Wyre Forest Police"),
+    # a fire authority's letterhead in capitals
+    ("NORTHSHIRE AND ESTUARY FIRE AND RESCUE AUTHORITY", "NORTHSHIRE AND ESTUARY FIRE AND RESCUE AUTHORITY"),
     ("Riverside Children's Safeguarding Partnership", ""),  # a partnership is an area's
     ("Annual report of the Designated Nurse", ""),           # nobody named: nothing to drop
 ])
@@ -258,6 +262,12 @@ def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
     from kpi_extract.docarea import document_owner
     pages = [f"{first}\nBoard meeting, 4 July 2024\nReport title"]
     assert document_owner(pages, document_area(pages)[0]) == owner
+
+
+def test_a_letterhead_that_is_no_area_owns_the_paper_though_it_names_places():
+    pages = ["HAMPSHIRE AND ISLE OF WIGHT FIRE AND RESCUE AUTHORITY\nStandards and Governance Committee\n"
+             "Date: 22 July 2025\nTitle: SAFEGUARDING ANNUAL REPORT 2024/25\n"]
+    assert document_owner(pages, "Hampshire") == "HAMPSHIRE AND ISLE OF WIGHT FIRE AND RESCUE AUTHORITY"
 
 
 def test_the_front_text_is_the_front_pages_heading_lines_up_to_its_prose():

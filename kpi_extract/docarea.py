@@ -368,7 +368,8 @@ _OTHER_SERVICE = re.compile(
 _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)
 # a youth justice partnership's plan or board paper
-_YOUTH_JUSTICE = re.compile(r"\byouth (?:justice|offending) (?:plan|strategy|partnership|management board|board)\b", re.I)
+_YOUTH_JUSTICE = re.compile(r"\byouth (?:justice|offending)(?: service)? (?:(?:action|annual|strategic|improvement) )?"
+                            r"(?:plan|strategy|partnership|management board|board)\b", re.I)
 # a designated officer's own report: "Local Authority Designated Officer (LADO) Annual Report 2023-24"
 _LADO = re.compile(r"\b(?:(?-i:LADO)|(?:local authority )?designated officer)(?:['’]s)?\s+(?:\(LADO\)\s+)?(?:annual |service |"
                    r"half[- ]year(?:ly)? |mid[- ]year )?(?:report|review|update)\b|\ballegations against (?:staff|adults|"

@@ -1218,6 +1218,11 @@ READ_CASES = [
                  "In 2024/25 trauma-informed practice training was delivered in eight sessions to 60 staff. At 31 March "
                  "2025 there were 412 children on child protection plans in the city.",
                  _facts("cp_plans", "2025-03-31", ("412", "")), id="youth-justice-plan"),
+    # ... and so is a youth justice service's board paper's
+    pytest.param("Northtown City Council\nNORTHTOWN YOUTH JUSTICE SERVICE MANAGEMENT BOARD\n14 July 2025\n\n"
+                 "In 2024/25 trauma-informed practice training was delivered in eight sessions to 60 staff. At 31 March "
+                 "2025 there were 412 children on child protection plans in the city.",
+                 _facts("cp_plans", "2025-03-31", ("412", "")), id="youth-justice-service-board"),
     # a column of the latest local data is no place, and a count dated by a day is the year to that day
     pytest.param('Key data. "Latest" is local data at 30 November 2022.\nMeasure | Northtown 2021-22 | England 2021-22 | '
                  "Latest\nReferrals in the year | 8,460 | 650,000 | 6,310",

@@ -148,6 +148,8 @@ _MEASURED_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|
 _AGAINST_A_PLAN = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?"
                              r"(?:[\w'-]+\s+){0,2}?(?:targets?|trajector(?:y|ies)|plans?|milestones?|ambitions?|goals?|aims?)\b",
                              re.I)
+_SET_AT = re.compile(r"\b(?:has been|have been|is|are|was|were|be|been)\s+(?:re-?)?set\s+at\s+(?:(?:around|about|no more than|"
+                     r"at least|below|under)\s+)?$", re.I)
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
@@ -576,6 +578,8 @@ _OTHER_BODY = re.compile(
     r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP))|"
     # a GP practice's own register: "Moorside Medical Practice's register flags 27 children on a plan"
     r"(?:medical|(?-i:GP)|general) practice['’]s|surgery['’]s|"
+    # another statutory partnership than the safeguarding children partnership
+    r"community safety partnership|(?-i:CSP)|"
     # the force as a whole: "Force-wide, 2,318 officers completed ... training"
     r"force[- ]wide)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
@@ -1234,6 +1238,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "housing-referrals"  # "612 referrals to the council under section 213B of the Housing Act"
     if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
+    if not money and _SET_AT.search(raw_before):
+        return "target", "set-at"  # "The local KPI for re-referrals has been set at 21%" (a budget "set at" is agreed)
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
         return ("finance-line", "savings-items") if money else ("target", "savings-items")
     if _AIM_TO.search(raw_before) or _AIM_GOES_ON.search(raw_before):
@@ -1767,6 +1773,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and layout is not None and c.kpi in _MONEY_KPI_GROUPS["paid-in"] \
                 and c.method == "table" and _funds_a_scheme(layout, c):
             role, rule = "finance-line", "scheme-funding"  # "Prudential borrowing | 1,054": how a build is paid for
+        elif role in FACT_ROLES | {"part"} and front and c.method != "table" \
+                and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _compared_after_the_title(c, front):
+            role, rule = "comparator", "comparator-opener"  # "... Board, sufficiency update In neighbouring Northfold, 1,012"
         elif role in FACT_ROLES | {"part"} and lines is not None and _bound_by_a_sign(lines, c):
             role, rule = "threshold", "sign"  # "Open CIN cases > 2,300": a trigger, not the count
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" and _labelled_on_its_line(lines, c):
@@ -2011,6 +2020,23 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
 
 # a line that is a label and its figure: "LAC at 30 November 2024: 1,014", "Courses run | 84"
 _LINE_LABEL = re.compile(r"[^\W\d][^:|]{1,80}?(?::|\s\|)\s*£?$")
+
+
+def _compared_after_the_title(c: Candidate, front: str) -> bool:
+    """The sentence runs on from a heading line of the front page, and the phrase opening it after
+    the heading is a comparator's ("Corporate Parenting Board, sufficiency update In neighbouring
+    Northfold, 1,012 children ..."), as it would be opening the sentence."""
+    for line in front.split("\n"):
+        line = re.sub(r"[\u2012-\u2015]", "-", " ".join(line.split()))  # (as the page's text has it)
+        if len(line) < 8 or not c.snippet.startswith(line):
+            continue
+        rest = c.snippet[len(line):]
+        at = len(line) + len(rest) - len(rest.lstrip())
+        m = _OPENER.match(c.snippet[at:])
+        if m and at + m.end() <= c.value_start and ";" not in c.snippet[at + m.end():c.value_start] \
+                and _COMPARATOR.search(m.group(1)):
+            return True
+    return False
 
 
 def _bound_by_a_sign(lines: list[str], c: Candidate) -> bool:

@@ -806,6 +806,20 @@ def test_lists_and_leads_that_name_an_aim_and_those_measured_against_one(text, w
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # another statutory partnership's money
+    ("The Community Safety Partnership agreed a budget of £295,000 for 2025/26.", set()),
+    # a measure's level "set at" for the year ahead is its target; a budget set at a sum is agreed
+    ("The local indicator for re-referrals has been set at 19% for 2026/27.", set()),
+    ("The partnership budget for 2025/26 was set at £540,000.", {("budget_total", 540000.0)}),
+    # the comparator opening the sentence after the title it runs on from
+    ("Northtown Council – Corporate Parenting Board, placements update\nIn neighbouring Eastfold, 930 children were "
+     "in care at the end of March 2025.", set()),
+])
+def test_another_partnership_a_level_set_for_the_year_ahead_and_a_neighbour_after_the_title(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -207,11 +207,17 @@ COUNCIL_NAME = r"(?:[a-z][\w'’&-]*\s+){1,5}?(?:county\s+|city\s+|borough\s+|di
 _LETTERHEAD = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\W*$", re.I)
 
 
+_COUNCIL_WORDS = re.compile(r"(?:county |city |borough |district |metropolitan borough )?council", re.I)
+
+
 def _letterhead(pages: list[str]) -> Area | None:
     """The council named alone on the first line of the first page: the paper's publisher. A paper
     about a neighbour ("A neighbouring authority's performance return (Torbay Council)"), which may
     name the neighbour more often than itself, is still its own."""
-    first = _front_lines(pages, 1) if pages else []
+    first = _front_lines(pages, 2) if pages else []
+    # (a logo's name may break before its last words: "Rutland" over "County Council")
+    if len(first) == 2 and _COUNCIL_WORDS.fullmatch(first[1].strip()):
+        first = [first[0].strip() + " " + first[1].strip()]
     m = _LETTERHEAD.match(first[0]) if first else None
     return gazetteer().lookup(m.group("name")) if m else None
 
@@ -347,7 +353,9 @@ _BODY_NO_AREA = (r"(?P<name>"
 _TITLE_OF_ANOTHER = re.compile(
     # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
     rf"(?:(?:report title|title|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
-    rf"\b(?:annual report|report|account|update|review)\b)){_BODY_NO_AREA}"
+    rf"\b(?:annual report|report|account|update|review)\b)|"
+    # (or the body's own report as the item's title: "POLICE AND CRIME COMMISSIONER'S ANNUAL REPORT 2024/25")
+    rf"^(?=[^:]{{0,80}}['\u2019]s\s+(?:[\w/-]+\s+){{0,3}}?(?:annual report|report|account|update|review|plan)\b)){_BODY_NO_AREA}"
     # (the body's name, then the paper's: "NHS Northshire ICB safeguarding children annual report 2023/24",
     # "Northshire Hospitals NHS Foundation Trust: Quality Account 2023/24")
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",

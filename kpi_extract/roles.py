@@ -621,7 +621,8 @@ _SEVERAL_AREAS = re.compile(
     r"constabulary|trust(?:'s)?) (?:area|footprint|patch)\b"
     # the areas together as the subject: "the four local authorities looked after 5,480 children"
     r"|\b(?:the|all|both|its|their)\s+" + _N_AREAS + r"\s+(?:together\s+|between them\s+|combined\s+)?"
-    r"(?:looked after|had|have|recorded|made|received|supported|held|reported|saw|ran|trained|cared for)\b"
+    r"(?:looked after|had|have|recorded|made|received|supported|held|reported|saw|ran|trained|cared for|"
+    r"(?:were|are) (?:looking after|caring for|supporting|working with))\b"
     # the areas by name, three or more: "on behalf of Harbury, Lowfield, Eastvale and Ashby councils", "screens
     # contacts for the county council, Eastvale and Ashby"
     # (a list of capitals alone may be a portfolio: "for Children, Families and Lifelong Learning")
@@ -1755,6 +1756,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "page-of-another"  # "APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth pack
         elif role in FACT_ROLES | {"part"} and owner:
             role, rule = "other-body", "document-owner"
+        elif role in FACT_ROLES | {"part"} and area_code and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _reviews_another(front, area_code) and not _ours_named(c, area):
+            role, rule = "other-body", "paper-about-another"  # "Learning from Ofsted's inspection of Leicestershire ..."
         elif role in FACT_ROLES | {"part"} and _another_service(c, service):
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and _cited_from_another(c, area):
@@ -2020,6 +2024,33 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
 
 # a line that is a label and its figure: "LAC at 30 November 2024: 1,014", "Courses run | 84"
 _LINE_LABEL = re.compile(r"[^\W\d][^:|]{1,80}?(?::|\s\|)\s*£?$")
+
+
+# a title that reviews another council: "LEARNING FROM OFSTED'S INSPECTION OF LEICESTERSHIRE COUNTY COUNCIL'S
+# CHILDREN'S SERVICES", "Peer challenge of Tameside's front door: findings"
+_REVIEW_WORDS = re.compile(r"\b(?:inspection|inspected|peer (?:challenge|review)|review|focused visit|monitoring visit|"
+                           r"(?-i:ILACS|JTAI)|findings|learning from)\b", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|into|at|from)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:county|city|borough|district|metropolitan borough))?(?:\s+council)?['’]s?\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def _reviews_another(front: str, area_code: str) -> bool:
+    """The front page's title is a review or inspection of another council than the paper's own: the
+    paper is about that council, whose figures fill it."""
+    for line in front.split("\n")[1:]:  # (the first line is the letterhead)
+        if not _REVIEW_WORDS.search(line):
+            continue
+        for _, place, area, _, _ in mentions(line):
+            named = re.search(re.escape(place), line, re.I) if area is not None and area.code != area_code else None
+            if named and (_OF_BEFORE.search(line[:named.start()]) or _POSSESSIVE_AFTER.match(line, named.end())):
+                return True
+    return False
+
+
+def _ours_named(c: Candidate, area: str) -> bool:
+    """The figure's sentence or row speaks of the writer: "we", "our", or its own area's name."""
+    return bool(FIRST_PERSON.search(c.snippet) or (area and re.search(r"\b" + re.escape(area) + r"\b", c.snippet, re.I)))
 
 
 def _compared_after_the_title(c: Candidate, front: str) -> bool:

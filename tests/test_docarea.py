@@ -264,6 +264,19 @@ def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
     assert document_owner(pages, document_area(pages)[0]) == owner
 
 
+def test_a_letterhead_broken_before_council_is_still_the_papers_area():
+    pages = ["Rutland\nCounty Council\nChildren and Families Scrutiny Committee\n19 June 2025\n"
+             "Learning from Ofsted's inspection of Leicestershire County Council's children's services\n"
+             "1. Ofsted inspected Leicestershire County Council in March. Leicestershire County Council was judged good.\n"]
+    assert document_area(pages)[0] == "Rutland"  # though the paper names the county more often
+
+
+def test_a_commissioners_own_report_as_the_items_title_makes_the_paper_the_commissioners():
+    pages = ["WEST MERCIA POLICE AND CRIME PANEL\n8 JULY 2025\nPOLICE AND CRIME COMMISSIONER'S ANNUAL REPORT 2024/25\n"
+             "Report of the Panel Support Officer, Worcestershire County Council\n"]
+    assert document_owner(pages, "Worcestershire") == "POLICE AND CRIME COMMISSIONER"
+
+
 def test_a_letterhead_that_is_no_area_owns_the_paper_though_it_names_places():
     pages = ["HAMPSHIRE AND ISLE OF WIGHT FIRE AND RESCUE AUTHORITY\nStandards and Governance Committee\n"
              "Date: 22 July 2025\nTitle: SAFEGUARDING ANNUAL REPORT 2024/25\n"]

@@ -820,6 +820,22 @@ def test_another_partnership_a_level_set_for_the_year_ahead_and_a_neighbour_afte
     assert facts(text, library) == want
 
 
+def test_a_paper_reviewing_another_councils_inspection_gives_that_councils_figures_no_fact(library):
+    front = ("Rutland County Council\nChildren and Families Scrutiny Committee\n19 June 2025\n"
+             "Learning from Ofsted's inspection of Leicestershire County Council's children's services\n\f")
+    assert facts(front + "At 31 March 2024, 718 children were in care and 488 were on child protection plans.",
+                 library) == set()
+    # the writer's own figure, named as its own, stays a fact
+    assert facts(front + "Rutland had 112 children in care at 31 March 2024.", library) == {("children_in_care", 112.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "On 31 March 2025 the three councils between them were looking after 612 children.",
+])
+def test_councils_together_looking_after_children_are_no_ones(text, library):
+    assert facts(text, library) == set()
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

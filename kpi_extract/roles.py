@@ -150,6 +150,12 @@ _AGAINST_A_PLAN = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|re
                              re.I)
 _SET_AT = re.compile(r"\b(?:has been|have been|is|are|was|were|be|been)\s+(?:re-?)?set\s+at\s+(?:(?:around|about|no more than|"
                      r"at least|below|under)\s+)?$", re.I)
+# a figure set beside ours, then placed somewhere else: "compared with 455 in Eastvale" (not "in March", "in Q1")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:with|to)|against|than|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?£?$",
+                              re.I)
+_IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?!(?:January|February|March|April|May|June|July|August|"
+                               r"September|October|November|December|Spring|Summer|Autumn|Winter|Year|Quarter|Week|Month|"
+                               r"Term|Period)\b)(?-i:[A-Z][a-z'’-]+)\b(?!\s+\d)")
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
@@ -1213,6 +1219,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "year"  # "projects the number of children in care to 2028": a year
     if _RANGE_END.search(raw_before) or (_RANGE_OPENS.search(raw_before) and _RANGE_START.match(raw_after)):
         return "other-noun", "range"  # "between 390 and 420 children": an estimate's range, no one figure
+    if not paid_in and _COMPARED_BEFORE.search(raw_before) and _IN_A_PLACE_AFTER.match(raw_after):
+        return "comparator", "compared-with-a-place"  # "402 ..., compared with 455 in Eastvale, a council of similar size"
     if _CHANGE_BEFORE.search(before):
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):

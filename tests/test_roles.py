@@ -836,6 +836,17 @@ def test_councils_together_looking_after_children_are_no_ones(text, library):
     assert facts(text, library) == set()
 
 
+@pytest.mark.parametrize("text, want", [
+    ("At 31 March 2025, 388 children were in our care, compared with 512 in Eastfold, our nearest county.",
+     {("children_in_care", 388.0)}),
+    # a month after the comparison is when, not where
+    ("At 31 March 2025, 388 children were in our care, compared with 402 in March 2024.",
+     {("children_in_care", 388.0), ("children_in_care", 402.0)}),
+])
+def test_a_comparison_placed_in_another_area_is_that_areas(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

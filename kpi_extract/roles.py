@@ -142,17 +142,17 @@ _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) tha
 # a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
 _PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
                                 r"\s*(?::|-|\u2013)\s*$", re.I)
+# the words that set one figure against another: the rules below share them
+_AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"
 # what a label of plans is the object of, when the figure is measured against it: "Performance against the trajectory: 431"
-_MEASURED_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?$",
-                               re.I)
-_AGAINST_A_PLAN = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?"
+_MEASURED_AGAINST = re.compile(r"\b(?:" + _AGAINST + r"|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?$", re.I)
+_AGAINST_A_PLAN = re.compile(r"\b(?:" + _AGAINST + r"|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?"
                              r"(?:[\w'-]+\s+){0,2}?(?:targets?|trajector(?:y|ies)|plans?|milestones?|ambitions?|goals?|aims?)\b",
                              re.I)
 _SET_AT = re.compile(r"\b(?:has been|have been|is|are|was|were|be|been)\s+(?:re-?)?set\s+at\s+(?:(?:around|about|no more than|"
                      r"at least|below|under)\s+)?$", re.I)
 # a figure set beside ours, then placed somewhere else: "compared with 455 in Eastvale" (not "in March", "in Q1")
-_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:with|to)|against|than|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?£?$",
-                              re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:" + _AGAINST + r"|than)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?£?$", re.I)
 _IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?!(?:January|February|March|April|May|June|July|August|"
                                r"September|October|November|December|Spring|Summer|Autumn|Winter|Year|Quarter|Week|Month|"
                                r"Term|Period)\b)(?-i:[A-Z][a-z'’-]+)\b(?!\s+\d)")
@@ -312,7 +312,7 @@ _TARGET_LEAD = re.compile(r"\W*(?:(?:stretch|our|the|agreed|revised|annual|local
 # a label opening by naming a forecast, an assumption or an indicative figure
 _FORECAST_LEAD = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?(?:forecasts?|projections?|projected|predicted|expected|anticipated|assumptions?|assumed|indicative|"
                             r"estimates?|estimated|modelled)\b", re.I)
-_SET_AGAINST = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?|than)\b", re.I)
+_SET_AGAINST = re.compile(r"\b(?:" + _AGAINST + r"|than)\b", re.I)
 # the label before a colon, back to a cell's bar or a sentence's end: "... | Target contributions from partners: £540,000"
 _CELL_LABEL = re.compile(r"(?:^|\|\s*|[.;]\s+)([^|.;:]{1,70}):\s*£?$")
 # the label just before a figure and its colon: "similar authorities: 45.8"

@@ -1788,6 +1788,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and front and c.method != "table" \
                 and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _compared_after_the_title(c, front):
             role, rule = "comparator", "comparator-opener"  # "... Board, sufficiency update In neighbouring Northfold, 1,012"
+        elif role in FACT_ROLES | {"part"} and lines is not None and c.kpi.startswith("cp_plans") \
+                and _under_an_ehc_caption(lines, c.line):
+            role, rule = "other-noun", "ehc-plans"  # "Table 1: EHC plans by primary need" over "... Plans | 1,295"
         elif role in FACT_ROLES | {"part"} and lines is not None and _bound_by_a_sign(lines, c):
             role, rule = "threshold", "sign"  # "Open CIN cases > 2,300": a trigger, not the count
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" and _labelled_on_its_line(lines, c):
@@ -2039,6 +2042,8 @@ _LINE_LABEL = re.compile(r"[^\W\d][^:|]{1,80}?(?::|\s\|)\s*£?$")
 _REVIEW_WORDS = re.compile(r"\b(?:inspection|inspected|peer (?:challenge|review)|review|focused visit|monitoring visit|"
                            r"(?-i:ILACS|JTAI)|findings|learning from)\b", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|into|at|from)\s+(?:the\s+)?$", re.I)
+_A_NEIGHBOUR = re.compile(r"\b(?:of|into|at|from)\s+(?:a|an|the)\s+(?:neighbouring|nearby|another|other)\s+(?:local\s+)?"
+                          r"(?:authority|council|borough|county|area)\b", re.I)
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:county|city|borough|district|metropolitan borough))?(?:\s+council)?['’]s?\b", re.I)
 
 
@@ -2049,6 +2054,8 @@ def _reviews_another(front: str, area_code: str) -> bool:
     for line in front.split("\n")[1:]:  # (the first line is the letterhead)
         if not _REVIEW_WORDS.search(line):
             continue
+        if _A_NEIGHBOUR.search(line):
+            return True  # "LEARNING FROM THE INSPECTION OF A NEIGHBOURING AUTHORITY: SLOUGH CHILDREN FIRST"
         for _, place, area, _, _ in mentions(line):
             named = re.search(re.escape(place), line, re.I) if area is not None and area.code != area_code else None
             if named and (_OF_BEFORE.search(line[:named.start()]) or _POSSESSIVE_AFTER.match(line, named.end())):
@@ -2074,6 +2081,22 @@ def _compared_after_the_title(c: Candidate, front: str) -> bool:
         m = _OPENER.match(c.snippet[at:])
         if m and at + m.end() <= c.value_start and ";" not in c.snippet[at + m.end():c.value_start] \
                 and _COMPARATOR.search(m.group(1)):
+            return True
+    return False
+
+
+_CP_NAMED = re.compile(r"\b(?:child protection|(?-i:CP|CPP)s?\b)", re.I)
+# education, health and care plans: another kind of plan than a child protection plan
+_EHC = re.compile(r"\b(?:EHC ?Ps?|EHC plans?|education,? health and care (?:needs )?plans?)\b", re.I)
+
+
+def _under_an_ehc_caption(lines: list[str], at: int) -> bool:
+    """The figure's line, or the caption or heading a few lines above it, names EHC plans: its "Plans"
+    column counts those, not child protection plans."""
+    for k in range(at, max(-1, at - 8), -1):
+        if _CP_NAMED.search(lines[k]):
+            return False  # (a caption of child protection plans nearer the figure is its own)
+        if _EHC.search(lines[k]):
             return True
     return False
 

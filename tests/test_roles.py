@@ -847,6 +847,26 @@ def test_a_comparison_placed_in_another_area_is_that_areas(text, want, library):
     assert facts(text, library) == want
 
 
+def test_a_paper_on_a_neighbouring_authoritys_inspection_gives_its_figures_no_fact(library):
+    front = ("Bracknell Forest Council\nChildren, Young People and Learning Overview and Scrutiny Panel\n25 November 2025\n"
+             "Learning from the inspection of a neighbouring authority: Slough Children First\n\f")
+    assert facts(front + "At 31 March 2025 Slough had 163 children on child protection plans.", library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # a "Plans" column under a caption of EHC plans counts those
+    ("Table 1: EHC plans by primary need (January 2025)\n\n"
+     "  Primary need                              Plans     Share\n"
+     "  Autistic spectrum condition               1,190     37.0%\n"
+     "  Social, emotional and mental health         655     20.4%\n", set()),
+    # a line of child protection plans nearer the figure is its own
+    ("Our SEND service maintains 3,412 EHC plans.\n\nChildren on child protection plans at 31 March 2025: 412\n",
+     {("cp_plans", 412.0)}),
+])
+def test_education_health_and_care_plans_are_no_child_protection_plans(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

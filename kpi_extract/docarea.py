@@ -202,12 +202,14 @@ def _stem_areas(path: str) -> list[Area]:
 
 
 # a council's name as a heading writes it, "PLYMOUTH CITY COUNCIL" (case-insensitive; roles.py heads pages with it too)
-COUNCIL_NAME = r"(?:[a-z][\w'’&-]*\s+){1,5}?(?:county\s+|city\s+|borough\s+|district\s+|metropolitan borough\s+)?council"
+# the kinds of council a name may end with, before "council"
+_COUNCIL_KINDS = ("county", "city", "borough", "district", "metropolitan borough")
+COUNCIL_NAME = r"(?:[a-z][\w'’&-]*\s+){1,5}?(?:" + "|".join(k + r"\s+" for k in _COUNCIL_KINDS) + r")?council"
 # a letterhead: a council's name alone on the paper's first line
 _LETTERHEAD = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\W*$", re.I)
 
 
-_COUNCIL_WORDS = re.compile(r"(?:county |city |borough |district |metropolitan borough )?council", re.I)
+_COUNCIL_WORDS = re.compile(r"(?:" + "|".join(k + " " for k in _COUNCIL_KINDS) + r")?council", re.I)
 
 
 def _letterhead(pages: list[str]) -> Area | None:
@@ -262,11 +264,11 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
 
 # a body that publishes papers of its own and is no area: a health trust or commissioner, a police force
 # (a line that is the name alone, as a letterhead is: "Police notifications numbered 4,880" is a sentence)
-_NOT_AN_AREA = re.compile(
-    r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|"
-    r"Clinical Commissioning Group|Constabulary|Police(?: Service| Force)?|"
-    # (a letterhead in capitals too: "HAMPSHIRE AND ISLE OF WIGHT FIRE AND RESCUE AUTHORITY")
-    r"(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)))\W*")
+# the kinds of body that are no area, as its name ends (a letterhead in capitals too: "HAMPSHIRE AND ISLE OF
+# WIGHT FIRE AND RESCUE AUTHORITY"): a front page's heading, and a report's title or author, name them
+_NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Commissioning Group|Constabulary|"
+                  r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
+_NOT_AN_AREA = re.compile(r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))\W*")
 _FRONT_LINES = 6
 
 
@@ -345,9 +347,8 @@ _BODY_NO_AREA = (r"(?P<name>"
                  # a commissioner, by office: "the Police and Crime Commissioner for Marlshire"
                  r"(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner(?:\s+for\s+(?-i:[A-Z])[\w'&-]*"
                  r"(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})?"
-                 r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:NHS(?: Foundation)? Trust|Integrated Care Board|(?-i:ICB|CCG)|Clinical "
-                 r"Commissioning Group|Constabulary|Police(?: Service| Force)?|Care Group|Care Ltd|(?-i:Ltd|Limited|plc|LLP)|"
-                 r"Fire (?:and|&) Rescue (?:Service|Authority)|Fire Authority|"
+                 r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"|(?-i:ICB|CCG)|Care Group|Care Ltd|"
+                 r"(?-i:Ltd|Limited|plc|LLP)|"
                  # a charity that says so: "The Haven Project (registered charity)"
                  r"\((?:a\s+)?(?:registered\s+|national\s+|local\s+)?(?:children['’]s\s+)?charity\)))")
 _TITLE_OF_ANOTHER = re.compile(

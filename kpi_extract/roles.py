@@ -50,9 +50,11 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
                              r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
-_OPENER = re.compile(r"^\W*((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s", re.I)
+# a phrase of up to nine words before a comma, that opens a sentence or a clause: "Nationally, ..."
+_OPENING = r"((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s"
+_OPENER = re.compile(r"^\W*" + _OPENING, re.I)
 # the same opening phrase after a colon: "Ofsted shared the national data: across England, the rate ... was 41.6"
-_OPENER_AFTER_COLON = re.compile(r":\s+((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s", re.I)
+_OPENER_AFTER_COLON = re.compile(r":\s+" + _OPENING, re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
@@ -615,8 +617,9 @@ _N_AREAS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|seve
             r"(?:(?-i:[A-Z][\w-]+)\s+){0,2}(?:other\s+|client\s+|member\s+|constituent\s+|partner\s+)?"
             r"(?:local authorities|councils|boroughs|authorities|areas|partnerships|counties|districts|LAs|unitaries|contracts)\b")
 # three or more names in a list: "Harbury, Lowfield, Eastvale and Ashby"
-_NAMES_LIST = (r"(?:(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*,\s+){1,8}"
-               r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*,?\s+and\s+(?-i:[A-Z])[\w'’&-]*")
+_CAPITALISED = r"(?-i:[A-Z])[\w'’&-]*"  # one capitalised word
+_CAPITALISED_WORDS = _CAPITALISED + r"(?:\s+" + _CAPITALISED + r")*"
+_NAMES_LIST = r"(?:" + _CAPITALISED_WORDS + r",\s+){1,8}" + _CAPITALISED_WORDS + r",?\s+and\s+" + _CAPITALISED
 _SEVERAL_AREAS = re.compile(
     r"\b(?:across|for|in|covering|covers|covered|serving|serves|served|spanning|polices|takes in)\s+"
     r"(?:(?:its|their|the|all|both|some)\s+)?(?:other\s+)?" + _N_AREAS +
@@ -633,8 +636,8 @@ _SEVERAL_AREAS = re.compile(
     # contacts for the county council, Eastvale and Ashby"
     # (a list of capitals alone may be a portfolio: "for Children, Families and Lifelong Learning")
     r"|\b(?:on behalf of|for|serving|serves|covering|covers|across)\s+(?:the\s+)?(?:" + _NAMES_LIST +
-    r"\s+(?:councils|authorities|local authorities|boroughs|districts)\b|(?:county|city|borough) council,\s+(?:(?-i:[A-Z])[\w'’&-]*,\s+){0,8}"
-    r"(?-i:[A-Z])[\w'’&-]*,?\s+and\s+(?-i:[A-Z])[\w'’&-]*)", re.I)
+    r"\s+(?:councils|authorities|local authorities|boroughs|districts)\b|(?:county|city|borough) council,\s+"
+    r"(?:" + _CAPITALISED + r",\s+){0,8}" + _CAPITALISED + r",?\s+and\s+" + _CAPITALISED + r")", re.I)
 _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
 # what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
@@ -2068,13 +2071,20 @@ def _ours_named(c: Candidate, area: str) -> bool:
     return bool(FIRST_PERSON.search(c.snippet) or (area and re.search(r"\b" + re.escape(area) + r"\b", c.snippet, re.I)))
 
 
+@lru_cache(maxsize=64)
+def _heading_lines(front: str) -> tuple[str, ...]:
+    """The front page's heading lines as the page's text has them (spaces and dashes normalised), read
+    once per document rather than once per figure."""
+    lines = (re.sub(r"[\u2012-\u2015]", "-", " ".join(line.split())) for line in front.split("\n"))
+    return tuple(line for line in lines if len(line) >= 8)
+
+
 def _compared_after_the_title(c: Candidate, front: str) -> bool:
     """The sentence runs on from a heading line of the front page, and the phrase opening it after
     the heading is a comparator's ("Corporate Parenting Board, sufficiency update In neighbouring
     Northfold, 1,012 children ..."), as it would be opening the sentence."""
-    for line in front.split("\n"):
-        line = re.sub(r"[\u2012-\u2015]", "-", " ".join(line.split()))  # (as the page's text has it)
-        if len(line) < 8 or not c.snippet.startswith(line):
+    for line in _heading_lines(front):
+        if not c.snippet.startswith(line):
             continue
         rest = c.snippet[len(line):]
         at = len(line) + len(rest) - len(rest.lstrip())

@@ -506,15 +506,17 @@ def another_place(name: str, code: str) -> str:
     return found.name if found is not None and found.code != code else ""
 
 
-def a_named_places_body(before: str, code: str) -> str:
-    """Another UK place than the document's (`code`, "" when it has none) whose partnership or
-    board a clause names in the possessive while the writer speaks of their own as "our" or "we"
-    ("Bedford Borough's partnership, which shares our independent scrutineer, has a budget of"):
-    that place's figure."""
+def a_named_places_body(before: str, code: str, area: str = "") -> str:
+    """Another place than the document's (`code`, "" when it has none; `area`, its name) whose
+    partnership or board a clause names in the possessive while the writer speaks of their own as
+    "our" or "we" ("Bedford Borough's partnership, which shares our independent scrutineer, has a
+    budget of"): that place's figure. A name the gazetteer does not know is another's too unless it
+    is the writer's own, for the writer who says "us" is not the partnership it names."""
     m = _PLACES_BODY.search(before)
     if m is None or not FIRST_PERSON.search(before, m.end()):
         return ""
-    return another_place(m.group("name"), code)
+    name = m.group("name")
+    return another_place(name, code) if gazetteer().lookup(name) is not None else others_name(name, area)
 
 
 # the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
@@ -581,7 +583,10 @@ _NO_OWNER_WORDS = frozenset((
 _BODY_NAME = re.compile(r"^(?-i:[A-Z]{2,6})$|\b(?:police|constabulary|nhs|ccg|icb|health|hospital|trust|foundation|"
                         r"university|college|school|academy|probation|court|prison|commissioner|ltd|limited|charity|"
                         r"association|network|forum|society|church|diocese)\b", re.I)
-_ANY_POSSESSIVE = re.compile(r"\w(?:['’]s|(?<=s)['’])(?=\s)")
+# another owner after the name ("..., the partnership's own budget"); not the people a service is for, whose
+# possessive names the service ("Medway's children's services budget", "carers' allowances")
+_ANY_POSSESSIVE = re.compile(r"(?<![\w'’-])(?!(?:children|young people|people|women|men|girls|boys|parents|carers|families|"
+                             r"adults|pupils|students|learners)['’])[\w-]+(?:['’]s|(?<=s)['’])(?=\s)", re.I)
 _THE = re.compile(r"\b(?:the|The|in|In|at|At|on|On|by|By|from|From|for|For)\s+(?!(?:and|of|for|&)\b)")
 _PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr|Councillor|Professor|Prof)\.?\s+$")
 

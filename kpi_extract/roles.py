@@ -1747,7 +1747,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and a_named_places_body(c.snippet[:c.value_start], area_code):
+                and a_named_places_body(c.snippet[:c.value_start], area_code, area):
             role, rule = "other-body", "named-places-body"  # "Bedford Borough's partnership, which shares our ..., has"
         elif role in FACT_ROLES | {"part"} and c.method != "table" \
                 and a_place_against_ours(c.snippet[:c.value_start], c.snippet[c.value_end:], area_code):

@@ -867,6 +867,24 @@ def test_education_health_and_care_plans_are_no_child_protection_plans(text, wan
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # another council owns the budget, though its name is followed by the children the service is for
+    ("Surrey County Council\nCabinet, 21 January 2026\n\nPooled placements with Hampshire\n\n"
+     "Hampshire's children's services net budget for 2026/27 stands at £312.5m.", set()),
+    ("Northfold Borough Council - Cabinet\n\nLowmarsh's young people's services budget for 2025/26 is £9.2m.", set()),
+    # the writer's own, named the same way, stays a fact
+    ("Surrey County Council\nCabinet, 21 January 2026\n\nSurrey's children's services net budget for 2026/27 "
+     "stands at £312.5m.", {("budget_total", 312500000.0)}),
+    # another place's partnership the writer sets apart from itself ("with us"), known to the gazetteer or not
+    ("Harbury Safeguarding Partnership - annual report\n\nFellbridge's partnership, which lent its trainers to us "
+     "in the spring, delivered 74 courses in 2024/25.", set()),
+    ("Harbury Safeguarding Partnership - annual report\n\nHarbury's partnership, with our police colleagues, "
+     "delivered 74 courses in 2024/25.", {("training_courses", 74.0)}),
+])
+def test_another_bodys_possessive_before_the_people_its_service_is_for(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -2002,7 +2002,10 @@ _NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)(
                             r"(?:had|has|have|looks? after|looked after|cares? for|cared for|recorded|records|reported|reports|"
                             r"ran|runs|spent|spends|received|receives|supported|supports|trained|trains|delivered|delivers|"
                             r"saw|sees|held|holds|(?:is|was|are|were) (?:looking after|caring for|supporting|working with|"
-                            r"holding))\b[^.;:]{0,60}$")
+                            r"holding)|"
+                            # any verb in the past a body does ("carried forward", "allocated", "set", "took")
+                            r"(?-i:[a-z]+ed)(?:\s+(?:forward|back|out|up|in|over))?|set|put|took|made|gave|paid|spent|won|"
+                            r"kept|sets|puts|takes|makes|gives|pays|keeps)\b[^.;:]{0,60}$")
 # a name that says it is a body, or an aside that says the name is a place
 _A_PLACE_OR_BODY = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB)$")
 _PLACE_ASIDE = re.compile(r"\b(?:county|city|borough|district|council|authority|partnership|neighbou?r\w*|area)\b", re.I)

@@ -885,6 +885,19 @@ def test_another_bodys_possessive_before_the_people_its_service_is_for(text, wan
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Harbury Borough Council - Children's Scrutiny Committee\n\n"
+     "Northmoor County Council opened 640 referrals in the year to 31 March 2025.", set()),
+    ("Harbury Safeguarding Partnership - annual report\n\nFellbridge Safeguarding Children Partnership, which shares "
+     "a business manager with us, carried forward £52,100 into 2025/26.", set()),
+    # the writer named as the subject of the same verb
+    ("Harbury Borough Council - Children's Scrutiny Committee\n\n"
+     "Harbury Borough Council opened 640 referrals in the year to 31 March 2025.", {("referrals", 640.0)}),
+])
+def test_another_named_body_as_the_subject_of_any_verb_in_the_past(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

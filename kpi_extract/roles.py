@@ -74,6 +74,15 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(?:errors?|gaps?|shortfalls?|discrepanc(?:y|ies)|margins?(?: of error)?)\s+(?:was|were|is|are|of|stood at|came to)\s+)"
     r"(?:(?:only|just|a further|an additional|another|around|about|approximately|some|over|almost|nearly|a)\s+)?£?$",
     re.I)
+# a change as the subject the figure is said of: "The difference between the number of children in care at 30
+# September and the number at 31 March is 19", "The net increase in referrals over the year was 312"
+_CHANGE_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:the|this|that|a|an|our|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?-i:difference|change|increase|decrease|rise|fall|reduction|growth|movement|variance|"
+                             r"variation|gap|drop|shortfall|uplift|swing)\b"
+                             r"(?!\s+(?:programme|project|fund|grant|team|board|plan|strategy|budget|service|partnership)s?\b)"
+                             r"(?:(?!\b(?:which|who|but|while|whereas|is|was|are|were|has|had)\b)[^.;:]){0,160}?"  # (its first verb)
+                             r"\b(?:is|was|are|were|has been|had been|came to|stood at|amounted to|totalled|totaled|equals|equalled)\s+"
+                             r"(?:(?:just|only|some|about|around|approximately|roughly|a net|an?)\s+)?£?$", re.I)
 # the change's amount in brackets after its noun: "a 4% inflationary uplift (£18,700)"
 # the same change said again in a bracket: "grew by 9% (48 children)", "fell by a quarter (110)"
 _CHANGE_RESTATED = re.compile(r"\bby\s+(?:[\d.,]+\s?(?:%|per ?cent|percentage points?)|a (?:third|quarter|fifth|tenth|half)|"
@@ -91,7 +100,7 @@ _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|fo
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
 _CHANGE_LABEL = re.compile(r"\b(?:change|difference|variance|increase|decrease|movement|\+/-|trend)\b", re.I)
 
-_TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|ambitions?|goals?|trajectory|aspir\w+|milestones?|"
+_TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|aimed to|ambitions?|goals?|trajectory|aspir\w+|milestones?|"
                      r"no more than|no fewer than|plans? to|(?:the|an?|our|its) aim of|aim(?:s|ing)? for|want(?:s|ed)? (?:no|to|at least|at most|fewer|more|all|every)\b|"
                      # the figure is what is wanted: "The partnership wants 95 per cent of places filled"
                      r"(?:wants?|wanted|would like(?: to see)?)(?=\s+(?:around\s+|about\s+|some\s+)?$)|tolerance|intend(?:s|ed)? to|"
@@ -127,7 +136,11 @@ _AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring
 # the aim's verb goes on through its first figure to the next: "We aim to train 2,500 practitioners through 120
 # courses", "we will reach 900 families across 30 sessions"
 _AIM_GOES_ON = re.compile(r"\b(?:aim(?:s|ing)? to|plan(?:s|ning)? to|intend(?:s|ing)? to|expect(?:s|ing)? to|will)\s+"
-                          r"(?:[a-z]+\s+){1,2}[\d,.]+\s+(?:[\w-]+\s+){1,3}(?:through|via|across|in|over|on|at|from)\s+$", re.I)
+                          r"(?:[a-z]+\s+){1,2}[\d,.]+\s+(?:[\w-]+\s+){1,3}(?:through|via|across|in|over|on|at|from)\s+$"
+                          # or to a second aim joined to the first: "aims to deliver 150 courses and to reach 3,500"
+                          r"|\b(?:aim(?:s|ing|ed)?|plan(?:s|ning)?|intend(?:s|ing)?|expect(?:s|ing)?|seek(?:s|ing)?|want(?:s|ing)?|"
+                          r"hop(?:es|ing)|commit(?:s|ted)?|ambition is|target is)\s+to\s+[^.;:]{0,120}?\b(?:and|or|as well as)\s+"
+                          r"(?:also\s+)?to\s+[a-z]+\s+(?:(?:at least|around|about|some|over|more than|a further)\s+)?$", re.I)
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
@@ -1228,6 +1241,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
+    if _CHANGE_SUBJECT.search(_sentence_before(c)):
+        return "change", "change-subject"  # "The difference between the number at 30 September and at 31 March is 19"
     if _EXTRA_BEFORE.search(raw_before) and _COMPARED_WORDS.search(_sentence_at(text, c.value_start, c.value_end)):
         return "change", "extra"  # "7% higher in Q2 than in Q1, an extra 82 referrals"
     if _CHANGE_BRACKET.search(raw_before) or _CHANGE_RESTATED.search(raw_before):
@@ -1508,6 +1523,24 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
 
 
+# money shared over a number of people: "Contribution per 1,000 children", "£ per child 0-17"
+_PER_POPULATION = re.compile(r"\bper\s+(?:[\d,]+\s+)?(?:children|child|young people|pupils?|residents?|people|persons?|"
+                             r"heads?|households?|population|capita)\b", re.I)
+
+
+def _column_head(c: Candidate) -> str:
+    """The head of the table column a figure stands in, when the row read ("label | heads | values") pairs
+    each head with one value; else ""."""
+    cells = c.snippet.split(" | ")
+    heads, values = cells[1:-1], cells[-1]
+    start = len(c.snippet) - len(values)
+    if not heads or c.value_start < start:
+        return ""
+    tokens = values.split()
+    at = len(c.snippet[start:c.value_start].split())  # (the values before it)
+    return heads[at] if len(tokens) == len(heads) and at < len(heads) else ""
+
+
 _TABLE_LABEL_RULES = (
     ("comparator", "comparator-label", _COMPARATOR),
     ("target", "target-label", _TARGET),
@@ -1543,6 +1576,8 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
             return role, rule
     if entry.id in _MONEY_KPI_GROUPS["own"] and _FINANCE_LINE.search(label) and not _OWN_BUDGET.search(label):
         return "finance-line", "finance-label"
+    if entry.unit == "GBP" and (_PER_BEFORE.search(head := _column_head(c)) or _PER_POPULATION.search(head)):
+        return "per-capita", "per-unit-column"  # "Agency | Contribution per 1,000 children" over "Police | £480"
     if entry.unit == "GBP" and _TOTAL_INCLUDING.search(label):
         return "look-alike", "total-with-carry-forward"  # "Total available including balance brought forward | 316,750"
     return ("part", "subject") if c.subject else (_base_role(entry), "default")
@@ -1605,6 +1640,8 @@ def role_of(c: Candidate, library: Library, spans: list[tuple[int, int]] | None 
     """The role of one candidate and the rule that decided it; `earlier` holds the KPIs read
     before it in the same sentence (a part is a part of its own KPI's whole)."""
     entry = library.kpis[c.kpi]
+    if c.raw.startswith(("+", "\u00b1")) or c.snippet[c.value_start - 1:c.value_start] in ("+", "\u00b1"):
+        return "change", "signed"  # "Children becoming subject to a CP plan +46": no count is written with a plus
     if c.method == "table":
         return _table_role(c, entry)
     # a KPI that counts the done part of another's whole ("Of these, 31 have been completed") is a

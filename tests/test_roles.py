@@ -898,6 +898,27 @@ def test_another_named_body_as_the_subject_of_any_verb_in_the_past(text, want, l
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # a figure written with a plus sign is a movement: no count is written "+31"
+    ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
+     "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),
+    # money in a column "per" a number of people is a per-capita amount; the column beside it is the contribution
+    ("| Partner | Contribution per 100 children |\n|---|---|\n| Council | £1,520 |\n| Police | £390 |\n", set()),
+    ("| Partner | Contribution 2025/26 | £ per child |\n|---|---|---|\n| Police | £61,000 | £0.21 |\n",
+     {("agency_contribution", 61000.0)}),
+    # a change that is the subject the figure is said of
+    ("The gap between the number of referrals this quarter and the number last quarter was 58.", set()),
+    ("The increase in children in care over the year was 27.", set()),
+    ("The number of children in care at 31 March 2025 was 412.", {("children_in_care", 412.0)}),
+    # a second aim joined to the first
+    ("The partnership's plan for 2024/25 aimed to deliver 60 courses and to reach 1,800 delegates.", set()),
+    ("In 2025/26 the partnership ran 90 courses and trained 2,400 practitioners.",
+     {("training_courses", 90.0), ("training_delegates", 2400.0)}),
+])
+def test_signed_movements_per_capita_columns_changes_as_subjects_and_second_aims(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

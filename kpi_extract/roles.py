@@ -306,6 +306,9 @@ _PER_AFTER = re.compile(r"^\s*(?:(?:per|each)\s+(?:[a-z-]+\s+)?|a\s+|an\s+|every
 # the second term of a ratio: "1 IRO to 70 children", "one social worker for every 18 children"
 _RATIO_BEFORE = re.compile(r"(?:(?<!\bby )(?<!\bfrom )\b(?:1|one|each)\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:to|for|per|for every)|\bfor every|"
                            r"(?<![\d.,])(?<!under )(?<!aged )\b1:$)\s*$", re.I)
+# the first term of a proportion: "three courses in every four were online", "one child out of every five"
+_IN_EVERY_AFTER = re.compile(r"^\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?(?:in|out of)\s+(?:every|each)\s+(?:\d+|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|hundred)\b", re.I)
 _PER_BEFORE = re.compile(r"\bper (?:head|child|pupil|resident|person|capita|household|property|dwelling|young person|"
                          r"family)\b"
                          r"|\bband [a-h]\b|\b(?:weekly|daily|hourly|unit|average|mean)\s+(?:[\w-]+\s+)?"
@@ -1362,8 +1365,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "threshold-words"
     if not money and _THRESHOLD_AFTER.match(raw_after):
         return "threshold", "or-more"
-    if entry.unit == "count" and _RATIO_BEFORE.search(raw_before):
-        return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care"
+    if entry.unit == "count" and (_RATIO_BEFORE.search(raw_before) or _IN_EVERY_AFTER.match(raw_after)):
+        return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care", "three courses in every four"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))
@@ -2053,8 +2056,10 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
     """The name of another place or body that is the subject of the figure's clause (or that a "where"
     clause is about), in a paper whose own area is known and is not that name: the figure is that
     place's or body's, for a paper speaks of its own area as "we", "the council" or its own name. The
-    clause may open the figure's line, after a title the sentence ran on from."""
-    if not area or c.method == "table":
+    clause may open the figure's line, after a title the sentence ran on from. In a paper that does not
+    name its own area, only a name whose aside sets the writer apart ("Lowmoor Partnership, with whom we
+    share a scrutineer, carried forward") is another's."""
+    if c.method == "table":
         return ""
     before = _sentence_before(c)
     line = lines[c.line] if lines is not None and 0 <= c.line < len(lines) else ""
@@ -2062,6 +2067,9 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
     for text in (before, opening.strip()):
         m = _NAMED_SUBJECT.search(text)
         aside = m.group("aside") or "" if m is not None else ""
+        apart = bool(FIRST_PERSON.search(aside))  # ("X, with whom we share a scrutineer,": X is not the writer)
+        if not area and not apart:
+            continue
         if aside:  # (an aside may speak of us: "Wakefield, the largest of the councils in our partnership,")
             text = text[:m.start("aside")] + text[m.end("aside"):]  # type: ignore[union-attr]
             m = _NAMED_SUBJECT.search(text)
@@ -2070,7 +2078,7 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
             m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
         m = m or _PLACE_WHERE.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
-            name = others_name(m.group("name"), area)
+            name = others_name(m.group("name"), "" if apart else area)
             # (a council the front page names writes a joint paper too: its figures are no other body's)
             return "" if name and _a_writer(name, front) else name
     return ""

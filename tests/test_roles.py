@@ -899,6 +899,17 @@ def test_another_named_body_as_the_subject_of_any_verb_in_the_past(text, want, l
 
 
 @pytest.mark.parametrize("text, want", [
+    # an aside that speaks of "we" sets the named subject apart from the writer, in a text that names no letterhead
+    ("Fellbridge Safeguarding Children Partnership, with whom we share a business manager, carried forward £52,100 "
+     "into 2025/26.", set()),
+    ("Fellbridge Safeguarding Children Partnership, chaired by an independent scrutineer since 2023, carried forward "
+     "£52,100 into 2025/26.", {("budget_carry_forward", 52100.0)}),
+])
+def test_a_named_subject_whose_aside_speaks_of_us_is_another(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
      "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),
@@ -916,6 +927,15 @@ def test_another_named_body_as_the_subject_of_any_verb_in_the_past(text, want, l
      {("training_courses", 90.0), ("training_delegates", 2400.0)}),
 ])
 def test_signed_movements_per_capita_columns_changes_as_subjects_and_second_aims(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In 2024-25, three courses in every four were delivered online.", set()),
+    ("During 2024-25 two courses in every five were run online, the rest face to face.", set()),
+    ("In 2024-25 the partnership ran 64 courses in every district of the county.", {("training_courses", 64.0)}),
+])
+def test_the_first_term_of_a_proportion_is_no_count(text, want, library):
     assert facts(text, library) == want
 
 

@@ -563,6 +563,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|a
                            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|Q[1-4])\s+$", re.I)
 
 # a part of the figure before: "of which £31,940 was spent", "of whom 96 were under five"
+# some of a set named, not counted: "Twelve of the courses", "14 of our children in care" (not "of the time")
+_SOME_OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|our|its|their|all(?:\s+the)?)\s+(?![\d,.]+\b)"
+                          r"(?!(?:time|year|month|week|quarter|period|day)s?\b)[a-z]", re.I)
 _N_OF_M = re.compile(r"\s+of\s+(?:the|these|those|our|all)\s+[\d,]+\b", re.I)
 # a programme's spend, set against the programme: capital or project money, not the body's own budget
 _SHARE_OF_PROGRAMME = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+)?programme\b", re.I)
@@ -1423,6 +1426,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "of-which-after"
     if not done_part and not c.subject and entry.unit == "count" and _N_OF_M.match(raw_after):
         return "part", "n-of-m"  # "29 of the 391 are unaccompanied ...": a part, named or not at all
+    if not done_part and not c.subject and entry.unit == "count" and _SOME_OF_THE.match(raw_after):
+        return "part", "n-of-the"  # "Twelve of the courses now include a module on ...": some of them
     part_of = _PART_OF.search(raw_before)
     # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure

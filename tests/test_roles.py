@@ -939,6 +939,17 @@ def test_the_first_term_of_a_proportion_is_no_count(text, want, library):
     assert facts(text, library) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # some of a set that is named and not counted: which of them is no total of the KPI
+    ("Nine of the courses this year added a session on online harm.", set()),
+    # the set counted: a part of a known whole, as before
+    ("Of the 402 children who started a plan, 96 were under five.",
+     {("cp_plans_started", 402.0), ("cp_plans_started", 96.0)}),
+])
+def test_some_of_a_set_named_but_not_counted_is_a_part(text, want, library):
+    assert facts(text, library) == want
+
+
 def test_a_partner_named_national_is_not_a_comparator(library):
     c = _candidate("National Probation Service £6,500", "£6,500", "agency_contribution", method="table",
                    subject="National Probation Service")

@@ -2210,7 +2210,32 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str, front: st
                 or _adults_board_leads(before)
                 or _FRIENDS_AT.search(before)
                 or _NAME_OF_BODY.match(before.lstrip()) or _BY_OTHER.search(before) or _SEVERAL_AREAS.search(before)
-                or another_beside_us(before, area) or _another_council_opens(before, area, front))
+                or another_beside_us(before, area) or _another_council_opens(before, area, front)
+                or bool(_another_named_subject(before, area, front)))
+
+
+# the name a sentence opens with as its subject, then the verb: "The Children's Society again ran ...",
+# "Eastvale Council joined the item ...", "Harbury Foodbank, a registered charity, supported ..."
+_OPENING_SUBJECT = re.compile(r"^\W*(?P<name>" + _NAME + r")(?:,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+"
+                              r"(?:(?:again|now|also|still|currently|already|[a-z]+ly)\s+)?"
+                              r"(?-i:(?:[a-z]+ed|[a-z]+s|ran|had|has|have|is|was|are|were|holds|held|took|made|gave|"
+                              r"set|spent|runs|won|saw|met|led|kept|put|sent|began|grew|fell|rose))\b")
+# what makes a name a body's or a place's: "Council", "Trust", "Society", "Constabulary" ...
+_BODY_WORD = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB|"
+                        r"NHS|CCG|Society|Charity|Foundation|Association|Network|Forum|Hospital|Hospice|College|School|"
+                        r"Academy|University|Diocese|Church|Ltd|Limited|Commissioner|Service|Agency)\b")
+
+
+def _another_named_subject(sentence: str, area: str, front: str) -> str:
+    """The name of another body or place that opens the sentence as its subject (not the writer's own,
+    nor a word the writer calls itself): what "It" and "Its" of the next sentence go on about."""
+    m = _OPENING_SUBJECT.match(sentence)
+    if m is None or FIRST_PERSON.search(m.group("name")):
+        return ""
+    name = others_name(m.group("name"), area)
+    if not name or _a_writer(name, front):
+        return ""
+    return name if _BODY_WORD.search(name) or gazetteer().lookup(name) is not None else ""
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")

@@ -910,6 +910,18 @@ def test_a_named_subject_whose_aside_speaks_of_us_is_another(text, want, library
 
 
 @pytest.mark.parametrize("text, want", [
+    # "Its" goes on about the body that opened the sentence before
+    ("Brightwater Hospice again ran the bereavement service for the county's schools. Its budget for 2024-25 was "
+     "£186,000.", set()),
+    # the writer's own directorate, named as itself, stays the writer's
+    ("The Children's Services Directorate reviewed its budget in June. Its budget for 2025/26 is £96.4m.",
+     {("budget_total", 96400000.0)}),
+])
+def test_it_goes_on_about_the_named_body_that_opened_the_sentence_before(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
      "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),

@@ -423,6 +423,9 @@ _CONDITION = re.compile(
 # the children a stock's noun names, narrowed by a clause of who they are: "41 children in need who are at risk
 # of care", "17 looked after children whose health assessments were late" (the KPI's own words are matched before it)
 # (not a breakdown that clause opens: "There are 1789 Children in Care who are aged: ...")
+# or by what they have: "41 children in care with a disability" (not the KPI's own plan: "children with a CP plan")
+_WITH_AFTER = re.compile(r"\s*\b(?:with|without)\s+(?:a|an|no|any)\s+(?!(?:current\s+)?(?:child protection|CP|CPP|protection|"
+                         r"child in need|children in need|CIN)\b)[\w-]", re.I)
 _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
 # or in a label before the figure: "the number of children in care who are teenagers rose to 310" (not the
 # stock's own words: "children who were looked after numbered 512")
@@ -1399,6 +1402,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WHO_IN_LABEL.search(text, c.match_start, c.value_start)):
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
+    if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
+            c.match_end > c.value_end and _WITH_AFTER.match(text, c.match_end)
+            or c.match_start < c.value_start and _WITH_AFTER.search(text, c.match_start, c.value_start)):
+        return "conditional", "with-clause"  # "41 children in care with a disability", "... with a parent in prison: 38"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
             and CHILDREN.search(text, c.match_start, c.match_end):

@@ -922,6 +922,17 @@ def test_it_goes_on_about_the_named_body_that_opened_the_sentence_before(text, w
 
 
 @pytest.mark.parametrize("text, want", [
+    # the children a stock counts, narrowed by what they have
+    ("At 31 March 2025 there were 64 children in care with a learning disability.", set()),
+    ("Children on child protection plans with a sibling also on a plan: 58 at 30 June 2025.", set()),
+    # the KPI's own plan is no narrowing
+    ("The number of children with a Child in Need plan rose to 2,347 at 31 March 2025.", {("children_in_need", 2347.0)}),
+])
+def test_a_stock_narrowed_by_what_its_children_have_is_no_total(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
      "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),

@@ -355,6 +355,12 @@ _PARTICIPLE = re.compile(r"^\s*(?:[a-z]+ing|with)\s+(?:a total of\s+|some\s+|aro
 _EACH_HOLDS = re.compile(r"\beach\b[^.;]{0,40}?\b(?:holds?|carr(?:y|ies)|manages?|has|have|works? with|supports?|"
                          r"is allocated|are allocated)\s+(?:(?:around|about|approximately|an average of|some|up to|over|"
                          r"nearly|almost|roughly)\s+)?$", re.I)
+# a body that is an average of many as the figure's subject or owner: "the average partnership delivered", "the
+# median council spent", "the average police contribution was" (not the writer's own average: "average utilisation")
+_AVERAGE_BODY = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whilst|whereas|that)\s+)\W*(?:the|a|an)\s+(?:average|typical|median|mean)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:partnerships?|councils?|authorit(?:y|ies)|(?:local )?areas?|boards?|count(?:y|ies)|"
+                           r"boroughs?|(?-i:LAs?|LSCPs?|SCPs?)|police|forces?|ICBs?|members?|respondents?|participants?)\b"
+                           r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -1342,6 +1348,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "comparator-words"
     if paid_in and _AVERAGE.search(before) and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "average-of-others"  # "The average police contribution across the region is £48,000"
+    if _AVERAGE_BODY.search(_sentence_before(c)):
+        return "comparator", "average-body"  # "the average partnership delivered 118 courses": no one body's figure
     if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
         return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
     if not paid_in and (apposed := _APPOSED_TO.search(raw_before)) and _COMPARATOR.search(apposed.group(1)):

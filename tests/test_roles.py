@@ -933,6 +933,17 @@ def test_a_stock_narrowed_by_what_its_children_have_is_no_total(text, want, libr
 
 
 @pytest.mark.parametrize("text, want", [
+    # an average of many bodies is no one body's figure
+    ("The regional benchmarking survey found that the typical council ran 96 courses for 2,100 delegates in 2024-25.",
+     set()),
+    # the writer's own average is its own rate
+    ("Average utilisation across our courses was 89% in 2024-25.", {("training_utilisation", 89.0)}),
+])
+def test_the_average_body_of_a_survey_is_no_bodys_own(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
      "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),

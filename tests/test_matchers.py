@@ -52,6 +52,9 @@ ANNUAL_REPORT = "Northmoor Safeguarding Children Partnership\nAnnual Report 2016
     ("The Plan has three Strategic Priorities and forty two actions. At the end of Year 1 (31st March 2020), "
      "64% of the actions have been completed.",
      [("plan_actions_total", "42", "2016-17", ""), ("plan_actions_completed_pct", "64", "2020-03-31", "")]),
+    # "A budget of": the article names no service ("Children's Services budget" would)
+    ("A budget of £612,000 for 2025-26 was agreed by the partnership's executive in March 2025.",
+     [("budget_total", "612000", "2025-26", "")]),
     # numbers that are never figures: dates, ages, figure numbers, page ranges, phone numbers
     ("Figure 3 shows that a 14-year-old was seen within 45 days (pages 77 - 116); call 01632 960 233.", []),
 ])

@@ -1807,6 +1807,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _another_place_in_clause(c, area_code, front):
+            role, rule = "other-body", "another-place"  # "In Medway there were 455 children in care" in Kent's paper
+        elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_places_body(c.snippet[:c.value_start], area_code, area):
             role, rule = "other-body", "named-places-body"  # "Bedford Borough's partnership, which shares our ..., has"
         elif role in FACT_ROLES | {"part"} and c.method != "table" \
@@ -1874,6 +1877,50 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
 _COORDINATED_GAP = re.compile(r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?£?")
 _GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|against|than|versus|vs|whose|which|who|"
                          r"were|was|is|are|had|has|have|council|partnership|board)\b|'s\b", re.I)
+
+
+# the figure's clause, cut where one body is set against another, and a place it is "in" straight after it
+_CONTRAST = re.compile(r"[.;:](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|although|though|than|compared (?:with|to)|"
+                       r"against|versus|vs\.?)\s+", re.I)
+_IN_PLACE_AFTER = re.compile(r"[^,;.:()|]{0,40}?\b(?:in|for|across)\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]*)"
+                             r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})")
+_CAPITAL_RUN = re.compile(r"(?<![\w'’-])(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:and|upon|on|under|with|le|in|by)\s+)?"
+                          r"(?-i:[A-Z][\w'’.-]*)){0,4}")
+
+
+def _places_named(text: str) -> list:
+    """The UK local authorities a text names by their bare names ("Medway", "Brighton and Hove"), in order."""
+    found = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words, i = m.group(0).split(), 0
+        while i < len(words):
+            for k in range(len(words), i, -1):  # (the longest name from here)
+                place = gazetteer().lookup(re.sub(r"['’]s?$", "", " ".join(words[i:k])))
+                if place is not None:
+                    found.append(place)
+                    i = k
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
+    """Another council than the paper's own that the figure's clause names, before the figure or as
+    the place it is "in" straight after ("In Medway there were 455 children in care", "The Medway
+    partnership delivered 74 courses", "455 children in care in Medway"), where the clause names
+    neither the writer ("we", "our") nor the paper's own area: the figure is that council's. Only
+    names the gazetteer knows; a council the front page names writes the paper too."""
+    if not area_code or c.method == "table":
+        return ""
+    before = _CONTRAST.split(c.snippet[:c.value_start])[-1]
+    if FIRST_PERSON.search(before):
+        return ""
+    tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)
+    places = _places_named(before + (" in " + tail.group("name") if tail else ""))
+    if not places or any(p.code == area_code for p in places):
+        return ""
+    return "" if _a_writer(places[-1].name, front) else places[-1].name
 
 
 def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str], gap_rx: re.Pattern,

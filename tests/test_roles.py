@@ -943,6 +943,24 @@ def test_the_average_body_of_a_survey_is_no_bodys_own(text, want, library):
     assert facts(text, library) == want
 
 
+_KENT = "Kent County Council - Children's Scrutiny Committee, 3 June 2025\n\n"
+
+
+@pytest.mark.parametrize("text, want", [
+    # another council named in the figure's clause, before it or as the place it is in
+    (_KENT + "In Medway there were 455 children in care at 31 March 2025, the most recent figure published.", set()),
+    (_KENT + "At 31 March 2025 there were 455 children in care in Medway, its latest return shows.", set()),
+    (_KENT + "The Medway safeguarding partnership delivered 74 multi-agency courses to practitioners in 2024-25.", set()),
+    # the paper's own area, alone or with the other, is the writer's
+    (_KENT + "At 31 March 2025 there were 1,109 children in care in Kent, the council's latest return shows.",
+     {("children_in_care", 1109.0)}),
+    (_KENT + "The Kent and Medway partnership delivered 74 multi-agency courses to practitioners in 2024-25.",
+     {("training_courses", 74.0)}),
+])
+def test_another_council_named_where_the_figure_is(text, want, library):
+    assert facts(text, library) == want
+
+
 @pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"

@@ -191,7 +191,7 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"(?:built|based|predicated|set)\s+on|(?<=\()(?:budgeted|modelled|assumed|planned)(?=\))|"
                        r"(?:model|modelling|forecast|trajectory|analysis|strategy)(?:\s*\([^()]{0,40}\))? (?:projects|predicts)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
-                       r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) for|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
+                       r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) (?:for|to)|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
                        # around 300 children on plans by the spring", "We will deliver 150 courses next year"

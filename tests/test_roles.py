@@ -962,6 +962,17 @@ def test_another_council_named_where_the_figure_is(text, want, library):
 
 
 @pytest.mark.parametrize("text, want", [
+    ("The service is on course to see around 4,200 referrals by the year end.", set()),
+    ("We are on track to deliver 150 multi-agency courses in 2025-26.", set()),
+    # what stayed on track and was done is done
+    ("The partnership stayed on track throughout 2024-25 and ran 140 multi-agency courses.",
+     {("training_courses", 140.0)}),
+])
+def test_on_course_to_is_a_forecast(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
     # a figure written with a plus sign is a movement: no count is written "+31"
     ("Change on the year, 2024-25 v 2023-24\nReferrals                                  -118\n"
      "Children becoming subject to a CP plan      +37\nChildren in care (31 March)                 -4\n", set()),

@@ -284,6 +284,8 @@ _AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}\s*:[^()]*,$", re.I)
 
 
 _FRONT_TEXT_LINES = 12
+# a verb that a sentence has and a heading has not
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|(?-i:[a-z]{3,}ed))\b", re.I)
 
 
 def front_text(pages: list[str]) -> str:
@@ -292,7 +294,9 @@ def front_text(pages: list[str]) -> str:
     that each is a writer."""
     out = []
     for line in _front_lines(pages, _FRONT_TEXT_LINES) if pages else []:
-        prose = len(line) > 100 or (line.endswith(".") and len(line.split()) > 8)
+        words = line.split()
+        # (a sentence, short as it may be: "The Medway partnership delivered 74 courses in 2024-25.")
+        prose = len(line) > 100 or (line.endswith(".") and (len(words) > 8 or (len(words) > 4 and _FINITE_VERB.search(line))))
         if prose or "|" in line or re.search(r"\S {3,}\d", line):
             break  # (a heading names its writers; a table's head names its columns)
         out.append(line)

@@ -287,3 +287,19 @@ def test_the_front_text_is_the_front_pages_heading_lines_up_to_its_prose():
     pages = ["Knowsley Council and St Helens Borough Council\nJoint Families First Report\n15 July 2025\n"
              "This report sets out how both councils' early help services worked together during the year.\nMore."]
     assert front_text(pages) == "Knowsley Council and St Helens Borough Council\nJoint Families First Report\n15 July 2025"
+
+
+@pytest.mark.parametrize("first_prose", [
+    # a short sentence is prose too, by its verb: the council it names writes nothing
+    "The Medway partnership delivered 74 courses in 2024-25.",
+    "Medway had 455 children in care.",
+])
+def test_a_short_sentence_ends_the_front_text_as_prose_does(first_prose):
+    pages = ["Kent County Council\nChildren's Scrutiny Committee, 3 June 2025\n" + first_prose + "\nMore."]
+    assert front_text(pages) == "Kent County Council\nChildren's Scrutiny Committee, 3 June 2025"
+
+
+def test_a_heading_with_a_full_stop_and_no_verb_stays_in_the_front_text():
+    pages = ["Kent County Council\nReport of the Corporate Director of Children's Services.\n"
+             "This report sets out the children's services performance for the second quarter of 2025-26.\n"]
+    assert front_text(pages) == "Kent County Council\nReport of the Corporate Director of Children's Services."

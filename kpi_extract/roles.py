@@ -1205,6 +1205,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     paid_in = entry.id in _MONEY_KPI_GROUPS["paid-in"]  # a partner's name may be "NHS England"
     raw_before = text[max(0, c.value_start - 90):c.value_start]
     raw_after = text[c.value_end:c.value_end + 60]  # for the words straight after the figure
+    sentence_lead = _sentence_before(c)  # the sentence's words before the figure, past semicolons
     if c.value_start > 0 and text[c.value_start - 1].isalpha():
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
     if _LABEL_NUMBER.search(raw_before):
@@ -1232,9 +1233,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "places"  # "3,002 delegates attended, from 3,540 places booked"
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
-    if paid_in and _TO_SEVERAL.search(_sentence_before(c)):
+    if paid_in and _TO_SEVERAL.search(sentence_lead):
         return "other-body", "to-several"  # "The ICB's contributions to the four partnerships came to £412,000"
-    if _PARTNERSHIPS_SUBJECT.match(sentence_lead := _sentence_before(c)) and ";" not in sentence_lead:
+    if _PARTNERSHIPS_SUBJECT.match(sentence_lead) and ";" not in sentence_lead:
         return "other-body", "partnerships-subject"  # "Three partnerships (D, E and J) show a police contribution of £118,000"
     if paid_in and _PAID_OUT.search(text, 0, c.value_start):
         return "finance-line", "paid-out"  # "the underspend is returned to the councils ...; Bucks' share is £32,034"
@@ -1256,7 +1257,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
-    if _CHANGE_SUBJECT.search(_sentence_before(c)):
+    if _CHANGE_SUBJECT.search(sentence_lead):
         return "change", "change-subject"  # "The difference between the number at 30 September and at 31 March is 19"
     if _EXTRA_BEFORE.search(raw_before) and _COMPARED_WORDS.search(_sentence_at(text, c.value_start, c.value_end)):
         return "change", "extra"  # "7% higher in Q2 than in Q1, an extra 82 referrals"
@@ -1348,7 +1349,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "comparator-words"
     if paid_in and _AVERAGE.search(before) and (_COMPARATOR.search(before) or _COMPARATOR.search(after)):
         return "comparator", "average-of-others"  # "The average police contribution across the region is £48,000"
-    if _AVERAGE_BODY.search(_sentence_before(c)):
+    if _AVERAGE_BODY.search(sentence_lead):
         return "comparator", "average-body"  # "the average partnership delivered 118 courses": no one body's figure
     if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
         return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
@@ -1487,9 +1488,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "single-agency"  # "ran single-agency DSL training ... in 9 sessions": not multi-agency
     if not paid_in and _THE_BODY_DOES.search(raw_before):
         return "other-body", "the-body-does"  # "... made 23 referrals, and the school ran 6 safeguarding sessions"
-    if not paid_in and (_VISITED_WHICH.search(sentence_lead := _sentence_before(c)) or _EXAMINED_BY_US.search(sentence_lead)):
+    if not paid_in and (_VISITED_WHICH.search(sentence_lead) or _EXAMINED_BY_US.search(sentence_lead)):
         return "other-body", "visited-by-us"  # "Board members visited the Calderdale partnership, which delivered 118"
-    if _OURS_APART_AFTER.match(text, c.value_end) and not _WRITER.search(_sentence_before(c)):
+    if _OURS_APART_AFTER.match(text, c.value_end) and not _WRITER.search(sentence_lead):
         return "other-body", "ours-apart"  # "the partners contributed £520,000 between them; our own funding is ..."
     if not paid_in and _said_not_ours(text, c):
         return "other-body", "said-not-ours"  # "Eastleigh's community safety budget is £412,000; it reports ..., not to this board"

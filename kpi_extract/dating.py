@@ -367,6 +367,17 @@ def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, i
     return False
 
 
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
+
+
+def _in_relative_clause(text: str, m: Mention) -> bool:
+    """The mention ends an aside that a relative pronoun opens after a comma ("The plan, which the
+    Executive approved in April, contains 52 actions"): it dates the aside's event, not the figure
+    after the aside's closing comma."""
+    comma = text.rfind(",", 0, m.start)
+    return comma >= 0 and bool(_RELATIVE.search(text, comma, m.start))
+
+
 def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
                 pool: list[int]) -> bool:
     """Else the figure after it, when the gap is plain and the mention is no comparison's ("At
@@ -377,7 +388,8 @@ def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, in
         a = after[0]
         gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
         compared = _compared_before(text, m) and not figs[a].prior
-        if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared:
+        if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared \
+                and not (gap.lstrip().startswith(",") and _in_relative_clause(text, m)):
             chosen = a
     if chosen is None and group is not None:
         chosen = group[2]
@@ -496,8 +508,16 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
     used_by_secondary = {id(f.mention) for f in figs if f.prior or f.host is not None}
     first = next((figs[i] for i in outer if not figs[i].prior), None)
 
+    def aside(m: Mention) -> bool:
+        """In a relative aside closed before the first main figure: "The plan, which the Executive
+        approved in April, contains 52 actions" (April dates the approval, not the 52)."""
+        return first is not None and m.start < first.start and _in_relative_clause(text, m) \
+            and "," in text[m.end:first.start]
+
     def in_clause(m: Mention) -> bool:
         """Before the first main figure, or after it with no clause break between."""
+        if aside(m):
+            return False
         if first is None or m.start < first.start or _date_cell(text, m) or m in closing:
             return True
         return not re.search(r"[;:]|,(?!\d{3})|\b(?:which|leaving|while|whereas|but)\b", text[first.end:m.start]) \
@@ -508,7 +528,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         return found.period, found.start
     # "... there were 611 children subject to a CP plan at 31st March."
     loose = next((m for m in unattached if m.month  # not a compared one: "27 fewer than at the end of March"
-                  and not _compared_before(text, m)), None)
+                  and not _compared_before(text, m) and not aside(m)), None)
     if loose is not None:
         placed = place(loose, ctx.carried or ctx.period, ctx)
         return (placed, loose.start) if placed is not None else (None, -1)

@@ -622,3 +622,19 @@ def test_a_targets_deadline_dates_the_target_not_the_figure(library):
             "4 actions red-rated.")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("plan_actions_completed_pct", "58", "2024-06-11")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a date in a relative aside closed before the figure dates the aside's event, not the figure
+    ("Ashby Borough Council - Corporate Parenting Panel\n\nThe borough, which joined the regional adoption agency "
+     "in 2021, now looks after 306 children (31 January 2026).", {("children_in_care", "306", "2026-01-31")}),
+    ("Ashby Safeguarding Children Partnership\nProgress report to the Executive - position at 31 October 2025\n\n"
+     "Business Plan 2025-28\nThe plan, which the Executive approved in May, contains 41 actions. So far 27 of them "
+     "have been completed.", {("plan_actions_total", "41", "2025-10-31"), ("plan_actions_completed", "27", "2025-10-31")}),
+    # a date the clause's own verb takes still dates the figure
+    ("Ashby Safeguarding Children Partnership\n\nIn May 2025, which was the busiest month, the partnership ran "
+     "19 courses.", {("training_courses", "19", "2025-05")}),
+])
+def test_a_relative_asides_date_is_not_the_figures(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

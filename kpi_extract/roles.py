@@ -198,6 +198,9 @@ _FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projec
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,3}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
+# a modal's clause running on through a "with" phrase: "The 2026-27 plan will be shorter than this one, with about 20 actions"
+_MODAL_WITH = re.compile(r"\b(?:will|would|shall)(?: not)? be\b[^.;:]{0,60}?,?\s+with(?:\s+(?:about|around|some|only|just|"
+                         r"up to|fewer than|more than|roughly|approximately))?\s*$", re.I)
 # a sum only put forward in a draft, not yet agreed: "the draft budget proposes a net revenue budget of £1.12bn"
 # (a cabinet's "proposed net revenue budget" is the budget it recommends, and a fact)
 _PROPOSED = re.compile(r"\b(?:proposes|proposing|proposals?|draft)\b", re.I)
@@ -361,6 +364,18 @@ _AVERAGE_BODY = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whilst|whereas|tha
                            r"(?:[\w-]+\s+){0,2}?(?:partnerships?|councils?|authorit(?:y|ies)|(?:local )?areas?|boards?|count(?:y|ies)|"
                            r"boroughs?|(?-i:LAs?|LSCPs?|SCPs?)|police|forces?|ICBs?|members?|respondents?|participants?)\b"
                            r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
+# a sentence that opens on the nation, with or without its comma, and sets no figure of ours against it
+_NATION_OPENS = re.compile(r"^\W*(?:(?:for|in|across|throughout)\s+(?:England|the\s+country|England\s+and\s+Wales)"
+                           r"(?:\s+as\s+a\s+whole)?|nationally)\b(?:(?!\b(?:we|our|us|ours|compared|against|while|whilst|"
+                           r"whereas|but|than|versus|vs|locally)\b)[^;])*$", re.I)
+# the first or last of a set of bodies, as the clause's subject: "The largest carried forward £131,000", "the highest
+# of the eight councils had 1,240 children in care" (not "the largest share, £200,000, came from the ICB": a part)
+_SUPERLATIVE_BODY = re.compile(r"(?:^|[,;:.]\s+|\b(?:and|but|while|whilst|whereas|that)\s+)\W*the\s+"
+                               r"(?:largest|smallest|biggest|highest|lowest)(?:\s+(?:of\s+(?:them|these|those|the\s+[\w-]+"
+                               r"(?:\s+[\w-]+)?)|(?:[\w-]+\s+)?(?:partnerships?|councils?|authorit(?:y|ies)|areas?|boards?|"
+                               r"count(?:y|ies)|boroughs?|forces?|ones?)))?(?:,[^,;.]{3,60},)?\s+"
+                               r"(?:had|has|have|was|is|were|are|saw|sees|ran|runs|spent|held|(?-i:[a-z]+ed))\b"
+                               r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
@@ -1297,6 +1312,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "action-item"
     if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return "forecast", "forecast-words"
+    if _MODAL_WITH.search(sentence_lead):
+        return "forecast", "modal-with"  # "The 2026-27 plan will be shorter, with about 20 actions"
     if money and (_PROPOSED.search(before) or _PROPOSED_PENDING.search(before)):
         sentence = _sentence_at(text, c.value_start, c.value_end)
         if _PROPOSED.search(before) and not _AGREED.search(sentence) \
@@ -1351,6 +1368,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "comparator", "average-of-others"  # "The average police contribution across the region is £48,000"
     if _AVERAGE_BODY.search(sentence_lead):
         return "comparator", "average-body"  # "the average partnership delivered 118 courses": no one body's figure
+    if not paid_in and _SUPERLATIVE_BODY.search(sentence_lead):
+        return "comparator", "superlative-body"  # "The largest carried forward £131,000": one of the others, ranked
     if not paid_in and any(_BRACKET_AFTER.match(raw_before, m.end()) for m in _COMPARATOR.finditer(raw_before)):
         return "comparator", "comparator-bracketed"  # "higher across the North West (96 per 10,000) than in England"
     if not paid_in and (apposed := _APPOSED_TO.search(raw_before)) and _COMPARATOR.search(apposed.group(1)):
@@ -1370,6 +1389,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "scenario-subject"  # "Scenario B (no further investment) would see 270 children on plans"
     if _governs(_TARGET_SUBJECT.match(text), c):
         return "target", "target-subject"  # "Our aspiration is 95% of audits ..., with a re-referral rate of 18%"
+    if not paid_in and _NATION_OPENS.match(sentence_lead):
+        return "comparator", "nation-opens"  # "For England as a whole the published totals were these: 615,300 ..."
     opener = _OPENER.match(text)
     if not paid_in and _governs(opener, c) and _COMPARATOR.search(opener.group(1)):  # type: ignore[union-attr]
         return "comparator", "comparator-opener"  # "Nationally, 52,120 children were on a plan and 83,630 were in care"
@@ -1823,6 +1844,12 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and _named_subject(c, area, lines, front):
             role, rule = "other-body", "named-subject"  # "Essex, the county that surrounds the city, had 1,062 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _a_kind_the_writer_is_not(_sentence_before(c), front):
+            role, rule = "other-body", "kind-subject"  # "The provider told our quality team it looks after 38 children"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _another_kind_of_council(_sentence_before(c), front):
+            role, rule = "other-body", "another-kind"  # "The county reported 734 children looked after" in a borough's paper
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_host(_sentence_before(c), area):
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
@@ -2152,6 +2179,43 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
     return ""
 
 
+# a body by its kind, opening the sentence as its subject: "The provider told our quality team ...", "The trust's
+# action plan lists 26 actions", "The parent group, which owns four of the homes we use, reported ..."
+_KIND_OPENS = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?-i:The)\s+"
+                         r"(?:(?:parent|provider|care|holding)\s+)?(?P<kind>provider|company|group|charity|force|school|academy|"
+                         r"college|hospital|hospice|trust)(?:['’]s)?\b(?!\s+(?:of|for|to|in|on)\b)")
+
+
+def _a_kind_the_writer_is_not(before: str, front: str) -> bool:
+    """The figure's sentence opens with "The provider", "The trust" ... and the writer is no body of
+    that kind (no name on its front page ends in the word, as "Birmingham Children's Trust" does): a
+    council's or partnership's paper never calls itself the provider, the force or the school, so the
+    sentence is about one it named before."""
+    m = _KIND_OPENS.match(before)
+    return m is not None and not re.search(r"\b" + m.group("kind").capitalize() + r"s?\b", front)  # (a name's word)
+
+
+# "the county", "the borough" as the subject of the figure's clause: the council of that kind
+_KIND_SUBJECT = re.compile(r".*(?:^\W*|[.;:]\s+|\b(?:and|but|while|whilst|whereas)\s+)(?-i:[Tt])he\s+"
+                           r"(?P<kind>county|city|borough|district)(?:\s+council)?(?:['’]s\b|(?:,[^,;.]{3,80},)?\s+"
+                           r"(?:(?-i:[a-z]+ly)\s+|now\s+|also\s+|still\s+)?(?:had|has|have|is|was|looks?\s+after|cares?\s+for|"
+                           r"(?-i:[a-z]+ed|[a-z]+s)))\b[^.;:]{0,80}$")
+# the kinds of council a front page names: "Kingsmere Borough Council", "London Borough of Sutton", "City of York"
+_COUNCIL_KIND = re.compile(r"\b(?:(?P<kind>county|city|borough|district)\s+council|(?P<of>borough|city)\s+of\s+(?-i:[A-Z]))",
+                           re.I)
+
+
+def _another_kind_of_council(before: str, front: str) -> bool:
+    """The figure's clause is about "the county" (or city, borough, district) and the writer is a
+    council of another kind (the first council its front page names): a borough's paper calls itself
+    "the borough" or "the council", so "the county" there is the county council beside it (a shared
+    hub's partner, a neighbour)."""
+    m = _KIND_SUBJECT.match(before)  # (the last such subject before the figure: ".*" is greedy)
+    writer = _COUNCIL_KIND.search(front)  # (the first council the front names; an item may name its partner)
+    return m is not None and writer is not None and \
+        m.group("kind").lower() != (writer.group("kind") or writer.group("of")).lower()
+
+
 # a line that is a label and its figure: "LAC at 30 November 2024: 1,014", "Courses run | 84"
 _LINE_LABEL = re.compile(r"[^\W\d][^:|]{1,80}?(?::|\s\|)\s*£?$")
 
@@ -2279,7 +2343,9 @@ def _goes_on_about_a_body(layout: PageLayout, c: Candidate, area: str, front: st
 
 # the name a sentence opens with as its subject, then the verb: "The Children's Society again ran ...",
 # "Eastvale Council joined the item ...", "Harbury Foodbank, a registered charity, supported ..."
-_OPENING_SUBJECT = re.compile(r"^\W*(?P<name>" + _NAME + r")(?:,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+"
+_OPENING_SUBJECT = re.compile(r"^\W*(?:(?-i:The)\s+(?=(?-i:[A-Z])[\w'’&-]*\s+(?:partnership|council|board|force)\b))?"
+                              r"(?P<name>" + _NAME + r")(?:\s+(?P<kind>partnership|council|board|force))?"
+                              r"(?:,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+"
                               r"(?:(?:again|now|also|still|currently|already|[a-z]+ly)\s+)?"
                               r"(?-i:(?:[a-z]+ed|[a-z]+s|ran|had|has|have|is|was|are|were|holds|held|took|made|gave|"
                               r"set|spent|runs|won|saw|met|led|kept|put|sent|began|grew|fell|rose))\b")
@@ -2298,7 +2364,7 @@ def _another_named_subject(sentence: str, area: str, front: str) -> str:
     name = others_name(m.group("name"), area)
     if not name or _a_writer(name, front):
         return ""
-    return name if _BODY_WORD.search(name) or gazetteer().lookup(name) is not None else ""
+    return name if _BODY_WORD.search(name) or gazetteer().lookup(name) is not None else ""  # ("The Dudley partnership")
 
 
 # a bulleted item or "(a)", not a numbered paragraph ("3. The County Council approved ...")
@@ -2674,8 +2740,6 @@ def _rates_follow_counts(cands: list[Candidate], library: Library) -> list[Candi
 
 
 _NOT_OURS = frozenset({"other-body", "comparator", "target", "forecast"})
-
-
 def _beyond_one_body(c: Candidate, library: Library) -> bool:
     """Is the count above what one council or partnership could have (its KPI's range)?"""
     value, entry = parse_value(c.raw), library.kpis.get(c.kpi)

@@ -2339,3 +2339,49 @@ def test_a_neighbours_column_in_one_councils_table_is_a_comparator_and_a_joint_p
     joint = ("Knowsley Council and St Helens Borough Council\nJoint Families First Report\n\n| Measure | Knowsley | St Helens |\n"
              "| Children in care (31 March 2025) | 590 | 512 |\n")
     assert facts(joint, library) == {("children_in_care", 590.0), ("children_in_care", 512.0)}
+
+
+@pytest.mark.parametrize("text, want", [
+    # "the county" in a borough's paper is the county council beside it; "the borough" there is the writer
+    ("Ashby Borough Council\nCorporate Parenting Panel - 4 March 2026\nItem 5: Joint residential commissioning with "
+     "Fenland County Council\n\nThe county recorded 918 children in care at 31 January 2026, and pays half the costs.",
+     set()),
+    ("Ashby Borough Council\nCorporate Parenting Panel - 4 March 2026\n\nThe borough, which joined the regional "
+     "adoption agency in 2021, now cares for 306 children in care (31 January 2026).",
+     {("children_in_care", 306.0)}),
+    # a body by its kind opening the sentence, when no name on the front page is of that kind
+    ("Marlow Council - Commissioning Sub-committee\nSupported accommodation providers\n\nBrightpath Homes runs "
+     "four services in the county. The provider told our commissioning team it looks after 27 children in care "
+     "from six councils.", set()),
+    ("Northgate Children's Trust - Annual Report 2024/25\n\nThe trust looked after 1,208 children in care at "
+     "31 March 2025.", {("children_in_care", 1208.0)}),
+])
+def test_a_council_or_body_named_by_its_kind(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the first or last of a set of bodies is one of the others, ranked
+    ("Ashby Safeguarding Children Partnership - Budget 2025/26\n\nPartnerships across the region hold very "
+     "different reserves. The smallest carried forward £9,000 into 2025/26.", set()),
+    ("Ashby Safeguarding Children Partnership - Budget 2025/26\n\nThe police contributed £210,000 in 2025/26, the "
+     "largest share.", {("agency_contribution", 210000.0)}),
+    # a modal's clause running on through a "with" phrase is what is yet to be
+    ("Ashby Safeguarding Children Partnership\n\nNext year's business plan will be slimmer than this one, with "
+     "roughly 18 actions.", set()),
+    ("Ashby Safeguarding Children Partnership\n\nThis year's business plan was ambitious, with 44 actions.",
+     {("plan_actions_total", 44.0)}),
+    # a sentence that opens on the nation, with or without its comma
+    ("Ashby Council - Children's Services Annual Report 2024/25\n\nIn England as a whole there were 598,100 "
+     "referrals in the year, with 22.6% of them re-referrals within a year.", set()),
+    ("Ashby Council - Children's Services Annual Report 2024/25\n\nIn England as a whole the re-referral rate was "
+     "22.6%, while our re-referral rate was 19.9%.", {("rereferral_rate", 19.9)}),
+])
+def test_ranked_bodies_modal_clauses_and_the_nation(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_it_after_a_place_s_partnership_by_its_kind(library):
+    text = ("Ashby Safeguarding Partnership - Learning Sub-group\n\nThe Coventry partnership hosted our peer review "
+            "this year. It ran 140 multi-agency courses in 2024/25.")
+    assert facts(text, library) == set()

@@ -57,8 +57,8 @@ _OPENER = re.compile(r"^\W*" + _OPENING, re.I)
 _OPENER_AFTER_COLON = re.compile(r":\s+" + _OPENING, re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
-# a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14"
-_LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|priority|action|appendix|annex|table|"
+# a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14", "Minute 23:"
+_LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|minute|min|resolution|priority|action|appendix|annex|table|"
                            r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)\s+(?:no\.?\s*)?$",
                            re.I)
 # the stage of a plan a small number names: "by the end of year two", "in phase 3"
@@ -517,9 +517,18 @@ _RATED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+)?(?:rating|rated|sc
 _AFFECTED_AFTER = re.compile(r"\s+(?:were|are|was|is|had been|have been)\s+(?:(?:known|thought|believed|likely)\s+to\s+be\s+|"
                              r"being\s+)?(?:affected|involved|at risk)\b", re.I)
 # what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
-_READ_BY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:that |which )?(?:we|inspectors|auditors|reviewers|the (?:panel|auditors?|"
+_READ_BY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:that |which )?(?:we|they|inspectors|auditors|reviewers|the (?:panel|auditors?|"
                       r"inspectors|review team|reviewers))\s+(?:then\s+|had\s+|have\s+)?(?:read|reviewed|sampled|audited|looked at|"
                       r"examined|tracked|tested|dip-sampled|scrutinised)\b", re.I)
+# a sentence that opens on an event of "their" own: the figures count a cohort named before ("At the start of
+# their order 26 children were subject to a plan", "When they entered care, 14 were on a plan")
+_THEIR_OPENER = re.compile(r"^\W*(?:at|by|on|during|before|after|within|when|by the time)\s+(?:the\s+(?:start|end|time|point|"
+                           r"beginning|date)\s+of\s+)?(?:their|they)\b", re.I)
+# the whole of a finding: "In 22 of the 26 referrals (85%) the child was seen", "in 18 of 25 plans the child's voice
+# was clear": the cases a review read, each judged, not the year's count
+_FINDINGS_IN = re.compile(r"(?:^|[\s(,;:])(?-i:[Ii])n\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|all but \w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
+                          re.I)
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 
@@ -1450,6 +1459,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "rated-or-affected"  # "418 delegates rating their course good"
     if not money and entry.unit == "count" and _READ_BY.match(raw_after):
         return "conditional", "sample-read"  # "the 40 contacts and 26 referrals we read": a sample, not the year's
+    if not money and entry.unit == "count" and _THEIR_OPENER.match(sentence_lead):
+        return "conditional", "cohort-opener"  # "At the start of their order 26 children were on a plan": a cohort's
+    if not money and entry.unit == "count" and _FINDINGS_IN.search(raw_before):
+        return "conditional", "findings-in"  # "In 22 of the 26 referrals (85%) the child was seen in time": cases read
     if not money and entry.unit == "count" and _AUDITED.search(text[:c.value_start]):
         return "conditional", "audit-sample"  # "Audit of 60 child protection plans: 41 good or better"
     if not money and entry.unit == "count" and _AFFECTING.search(raw_before):
@@ -1854,6 +1867,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
             role, rule = "other-body", "hosted-for-several"  # "hosted by Calder Vale Council on behalf of both authorities"
+        elif role in FACT_ROLES | {"part"} and c.method == "table" and lines is not None \
+                and _table_of_another(lines, c, front):
+            role, rule = "other-body", "table-of-another"  # "Eastmoor County Council - figures supplied" over its table
         elif role in FACT_ROLES | {"part"} and page_owner:
             role, rule = "other-body", "page-of-another"  # "APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth pack
         elif role in FACT_ROLES | {"part"} and owner:
@@ -2125,6 +2141,25 @@ def _page_of_another(lines: list[str], area_code: str) -> str:
         if place is not None:
             return place.name if place.code != area_code else ""
     return ""
+
+
+_CAPTION_COUNCIL = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\b(?!['’])", re.I)
+
+
+def _table_of_another(lines: list[str], c: Candidate, front: str) -> bool:
+    """The caption that opens the figure's table block names a council, and not the one the front
+    page's first line names: "Eastmoor County Council - figures supplied for the joint review" over
+    a table in Harbury's paper is Eastmoor's table (a joint paper names its councils first)."""
+    i = c.line
+    while i > 0 and lines[i - 1].strip():
+        i -= 1  # (up to the blank line above the block: the caption opens it)
+    caption = _CAPTION_COUNCIL.match(lines[i]) if 0 < i < c.line else None
+    writer = _CAPTION_COUNCIL.match(front.split("\n", 1)[0])
+    if caption is None or writer is None or FIRST_PERSON.search(lines[i]):
+        return False
+    name, own = caption.group("name").lower(), writer.group("name").lower()
+    place, own_place = gazetteer().lookup(name), gazetteer().lookup(own)
+    return place != own_place if place is not None else name != own
 
 
 # another named place or body as the subject of the figure's clause, its verb leading to the figure: "Essex, the

@@ -2385,3 +2385,26 @@ def test_it_after_a_place_s_partnership_by_its_kind(library):
     text = ("Ashby Safeguarding Partnership - Learning Sub-group\n\nThe Coventry partnership hosted our peer review "
             "this year. It ran 140 multi-agency courses in 2024/25.")
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # a minute's number is no count
+    ("Ashby Borough Council\nChildren's Scrutiny Committee - 2 October 2025\n\nMinute 31: Children in care\n"
+     "Members asked about placement stability.", set()),
+    # a table whose caption names another council than the front page's first line is that council's
+    ("Ashby Council - Sufficiency Review, Appendix B\n\nWestmere Borough Council - returns shared for the joint "
+     "review\n                      Apr-25    Jul-25\nChildren in care       1,204     1,236\n", set()),
+    ("Ashby Council - Sufficiency Review, Appendix B\n\nAshby Council - our own returns\n"
+     "                      Apr-25    Jul-25\nChildren in care         402       411\n",
+     {("children_in_care", 402.0), ("children_in_care", 411.0)}),
+    # the cases a review read, each judged: "In 22 of the 26 ...", "... of the 24 referrals they read"
+    ("Ashby Council - Front door peer review\n\nIn 17 of the 21 referrals (81%) the decision was recorded within "
+     "one working day.", set()),
+    ("Ashby Council - Front door peer review\n\nThe reviewers found that 15 of the 20 referrals they read showed "
+     "the child's views.", set()),
+    # an opening on "their" own event counts a cohort named before
+    ("Ashby Youth Justice Plan 2025-26\n\nAt the start of their order 19 children were subject to a child "
+     "protection plan.", set()),
+])
+def test_minutes_captions_reviews_and_cohorts(text, want, library):
+    assert facts(text, library) == want

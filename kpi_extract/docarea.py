@@ -267,6 +267,7 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
 # the kinds of body that are no area, as its name ends (a letterhead in capitals too: "HAMPSHIRE AND ISLE OF
 # WIGHT FIRE AND RESCUE AUTHORITY"): a front page's heading, and a report's title or author, name them
 _NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Commissioning Group|Constabulary|"
+                  r"(?i:(?:multi-)?academ(?:y|ies) trust)|"
                   r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
 _NOT_AN_AREA = re.compile(r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))\W*")
 _FRONT_LINES = 6
@@ -280,7 +281,7 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
 # the label of a paper's author line: "Report of:", "Presented by:", "Officer/Member presenting:"
 _AUTHOR_LABEL = (r"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
                  r"(?:officer|member|officer/member) presenting)")
-_AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}\s*:[^()]*,$", re.I)
+_AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}(?:\s*:|\s+the\b)[^()]*,$", re.I)  # ("Report of the Chief Fire Officer,")
 
 
 _FRONT_TEXT_LINES = 12
@@ -334,10 +335,18 @@ def document_owner(pages: list[str], area: str) -> str:
         # FIRE AND RESCUE AUTHORITY")
         if front and (m := _NOT_AN_AREA.fullmatch(front[0])):
             return m.group("name").strip()
-        for line in front:
+        for k, line in enumerate(front):
             m = _TITLE_OF_ANOTHER.match(line) or _AUTHOR_OF_ANOTHER.match(line)
             if m:
                 return m.group("name").strip()
+            # (or the item's heading: the body's name on a line of its own, not the end of an address, its
+            # report's title under it:
+            # "TRENTSIDE UNIVERSITY HOSPITALS NHS FOUNDATION TRUST" / "SAFEGUARDING CHILDREN ANNUAL REPORT 2024/25")
+            # (a heading in capitals read as a name: "NHS FOUNDATION TRUST" is "NHS Foundation Trust")
+            named = line.title().replace("Nhs ", "NHS ") if line.isupper() else line
+            if k and (m := _NOT_AN_AREA.fullmatch(named)) and not front[k - 1].endswith((",", ";")) \
+                    and k + 1 < len(front) and ":" not in front[k + 1] and _REPORT_TITLE.search(front[k + 1]):
+                return line[m.start("name"):m.end("name")].strip()
         return ""
     lines = _front_lines(pages, _FRONT_LINES)
     for line in lines:
@@ -369,6 +378,7 @@ _TITLE_OF_ANOTHER = re.compile(
 _AUTHOR_OF_ANOTHER = re.compile(rf"{_AUTHOR_LABEL}\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
+_REPORT_TITLE = re.compile(r"\b(?:annual report|report|account|update|review|plan|strategy)\b", re.I)
 
 
 # a front page about another service than children's: adults' safeguarding and care, housing,

@@ -100,6 +100,15 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
      "NORTHTOWN CONSTABULARY"),
     # a charity that says it is one, presenting its own review
     ("Presented by: Chief Executive, Safe Harbour Trust (registered charity)", "Safe Harbour Trust (registered charity)"),
+    # an author "of the" post, without a colon, whose post runs on to the body's name on the next line
+    ("Report of the Chief Fire Officer and Chief Executive,\nNorthmoor Fire and Rescue Service",
+     "Northmoor Fire and Rescue Service"),
+    # the item's heading: the body's name on a line of its own, its report's title under it
+    ("NORTHMOOR COMMUNITY HEALTHCARE NHS TRUST\nSAFEGUARDING CHILDREN ANNUAL REPORT 2024/25",
+     "NORTHMOOR COMMUNITY HEALTHCARE NHS TRUST"),
+    # a trust of schools reporting on its academies
+    ("Report title: Riverside Academies Trust - annual safeguarding report to the local authority",
+     "Riverside Academies Trust"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"
@@ -111,6 +120,10 @@ def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_b
     # nor does a partnership's own report that names its partners
     own = ("Northtown Borough Council\nReport of the Northtown Safeguarding Children Partnership (the Borough Council,\n"
            "NHS Northtown Integrated Care Board and Northtown Constabulary)\n")
+    assert document_owner([own], "Northtown") == ""
+    # nor does a letter that names a force at the end of the list it is addressed to
+    own = ("Northtown Borough Council\nAddressed to: Director of Children's Services; Chief Constable,\n"
+           "Northtown Constabulary\nPresented by: Head of Quality Assurance (report author: J. Reed)\n")
     assert document_owner([own], "Northtown") == ""
 
 

@@ -690,6 +690,15 @@ _SEVERAL_AREAS = re.compile(
     r"|\b(?:on behalf of|for|serving|serves|covering|covers|across)\s+(?:the\s+)?(?:" + _NAMES_LIST +
     r"\s+(?:councils|authorities|local authorities|boroughs|districts)\b|(?:county|city|borough) council,\s+"
     r"(?:" + _CAPITALISED + r",\s+){0,8}" + _CAPITALISED + r",?\s+and\s+" + _CAPITALISED + r")", re.I)
+# children placed with the writer (a provider, a home) by other councils are theirs, whoever cares for them: "287
+# children in care, placed with us by 34 local authorities", "38 children placed here by other councils", "three
+# became subject to plans, made by their placing authorities"
+_PLACED_BY_OTHERS = re.compile(r"[^.;:]{0,60}?\bplaced\s+(?:with\s+(?:us|them|it|the\s+\w+)\s+|here\s+|in\s+[^.;:,]{1,30}?\s+)?"
+                               r"(?:by|from)\s+(?:(?:the|their)\s+)?(?:other\s+|placing\s+)?(?:" + _N_AREAS +
+                               r"|(?:local\s+)?authorities\b|councils\b)"
+                               # or done by the councils that placed them: "plans, made by their placing authorities"
+                               r"|[^.;:]{0,60}?\bby\s+(?:their|the|its)\s+(?:placing|home|responsible)\s+(?:local\s+)?"
+                               r"(?:authorit(?:y|ies)|councils?)\b", re.I)
 _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
 # what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
@@ -815,6 +824,10 @@ _ADULTS_BOARD = re.compile(r"\b(?:safeguarding adults|adults? safeguarding|adult
 # the spend on one thing is a line of spending, not the total: "£3.4m had been spent on nightly-paid accommodation"
 _SPENT_ON_ITEM = re.compile(r"^\s*(?:m|k|bn|million)?\s*(?:(?:had|has|have|was|were) )?(?:been )?spent on (?!(?:its|the|our|their) "
                             r"(?:work|business plan|priorities|activities|functions)\b)", re.I)
+# or the verb before the sum and a supplier after it: "spent £5.9m with Hearthstone" is that supplier's share of the
+# spend (spend "on" placements or a service is that line's own spend, named in subject)
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spends|spend|spending)\s+(?:a total of\s+|some\s+|about\s+|around\s+|over\s+)?£?$", re.I)
+_SPENT_ITEM_AFTER = re.compile(r"^\s*(?:m|k|bn|million)?\s*with\s+(?!(?:us|it|them)\b)", re.I)
 # or said before it, on staff not on the establishment or on rooms paid by the night: "Spend on agency social
 # workers was £3.42m in 2018/19, against £2.96m in 2017/18" (spend on placements or a service is that line's
 # own spend, named in subject)
@@ -1528,6 +1541,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "ours-apart"  # "the partners contributed £520,000 between them; our own funding is ..."
     if not paid_in and _said_not_ours(text, c):
         return "other-body", "said-not-ours"  # "Eastleigh's community safety budget is £412,000; it reports ..., not to this board"
+    if not paid_in and entry.unit == "count" and _PLACED_BY_OTHERS.match(text, c.value_end):
+        return "other-body", "placed-by-others"  # "we were caring for 287 children, placed with us by 34 local authorities"
     if not paid_in and (_for_several_areas(text, c) or (entry.id not in _PRACTITIONER_KPIS
                                                         and _for_several_areas(text, c, _FROM_SEVERAL_AREAS))):
         return "other-body", "several-areas"  # "Kids Matter's project supported 85 children in care from four local authorities"
@@ -1546,7 +1561,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         if _SHARE_OF_PROGRAMME.match(raw_after):  # "Expenditure to 30 September was £79.4m (37% of the programme)"
             return "finance-line", "programme"
         if entry.id == "expenditure_total" and (_SPENT_ON_ITEM.match(raw_after)
-                                                or _SPEND_ON_ITEM.search(re.split(r"[.;]\s", raw_before)[-1])):
+                                                or _SPEND_ON_ITEM.search(re.split(r"[.;]\s", raw_before)[-1])
+                                                or (_SPENT_BEFORE.search(raw_before) and _SPENT_ITEM_AFTER.match(raw_after))):
             return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
@@ -2717,6 +2733,14 @@ _N_OF_THE = re.compile(r"\W*(?P<n>\d[\d,]*|(?i:one|two|three|four|five|six|seven
                        r"\b(?:were|are|was|is|had|have)\b", re.I)
 
 
+# "12 of them", "nine of whom": a part of a whole just counted, opening a list of its parts
+_N_OF_THEM = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                        r"twenty|thirty|forty|fifty)\s+of\s+(?:them|whom)\b", re.I)
+# the list going on after it: its part's words, then "and" or a comma, and no verb, stop or owner of its own
+_LISTED_AFTER = re.compile(r"[^.;:()\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?")
+_A_NUMBER = re.compile(r"\b\d[\d,]*\b")
+
+
 def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
     """The figures of a sentence that breaks down a whole no candidate reads are parts of that
     whole, not the KPIs' own counts (a part is a fact only of its own KPI's whole)."""
@@ -2732,6 +2756,14 @@ def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
         if m and c.value_start > m.end() and c.role in FACT_ROLES | {"part"} and "+part" not in c.pattern \
                 and not any(o.snippet == c.snippet and o.value_start == m.start("n") for o in cands):
             c = replace(c, role="part", role_rule="of-another-whole", subject="")
+        elif c.method != "table" and c.role in FACT_ROLES and not c.subject and "+part" not in c.pattern:
+            of_them = last_match(_N_OF_THEM, c.snippet[:c.value_start])
+            whole = last_match(_A_NUMBER, c.snippet[:of_them.start()]) if of_them is not None else None
+            if of_them is not None and whole is not None and _LISTED_AFTER.fullmatch(c.snippet, of_them.end(), c.value_start) \
+                    and not any(o.snippet == c.snippet and o.value_start == whole.start() for o in cands):
+                # "41 young people at risk, 12 of them children in care and 17 on child in need plans": the list
+                # that "12 of them" opens goes on breaking down the same whole, one that no KPI counts
+                c = replace(c, role="part", role_rule="listed-with-a-part")
         out.append(c)
     return out
 

@@ -2408,3 +2408,22 @@ def test_it_after_a_place_s_partnership_by_its_kind(library):
 ])
 def test_minutes_captions_reviews_and_cohorts(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # children placed with the writer by other councils are those councils'
+    ("Ashby Fostering Service - Annual Report 2024/25\n\nAt 31 March 2025 our carers looked after 164 children in "
+     "care, placed with us by 21 local authorities.", set()),
+    ("Ashby Fostering Service - Annual Report 2024/25\n\nTwo children became subject to child protection plans, "
+     "made by their placing authorities, while living with our carers.", set()),
+    # the list that "N of them" opens goes on breaking down a whole no KPI counts
+    ("Ashby Borough Council\n\nThe exploitation panel discussed 36 young people in the year, 9 of them children in "
+     "care and 14 on child protection plans.", set()),
+    ("Ashby Borough Council\n\nAt 31 March 2025 there were 412 children in care, 40 of them unaccompanied, and 188 "
+     "children on child protection plans.", {("children_in_care", 412.0), ("cp_plans", 188.0)}),
+    # what a council spent with one supplier is that supplier's share of its spend
+    ("Ashby Borough Council - Corporate Parenting Panel\n\nAshby Borough Council spent £2.7m with Brightwater "
+     "Fostering in 2024-25.", set()),
+])
+def test_placed_by_others_parts_listed_and_spend_with_a_supplier(text, want, library):
+    assert facts(text, library) == want

@@ -544,6 +544,13 @@ _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|pas
                                  r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub|drop-in|clinic|"
                                  r"programme|project|scheme|helpline|nurses?|nursing|practice|charity|provider|CAMHS)\b", re.I)
 # referrals another service took: "The domestic abuse service for children (Safe Steps) took 430 referrals",
+# referrals the writer, its service or its officers made, the verb active before the count: sent out, not the
+# front door's ("The service made 23 referrals to children's social care", "In 2024 licensing officers made 7
+# referrals to the MASH"); a partner's ("Schools made 1,146 referrals") is a source's part, named in subject
+_MADE_BY_US = re.compile(r"^\W*(?:(?:in|during|over|by)\s+[^,;.]{1,30}?,?\s+)?(?:we|the\s+service|(?:our|the|its)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:officers|staff|teams?|service)|(?:[\w-]+\s+){0,2}?officers)\s+"
+                         r"(?:also\s+|then\s+)?(?:made|make|makes|submitted|raised)\s+(?:a total of\s+|some\s+|about\s+|"
+                         r"around\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
 # "Youth Justice Service: 212 referrals received" (not children's social care's, its front door's or ours)
 _SERVICE_TOOK = re.compile(r"^\W*(?:(?:the|our|a|an|its|their)\s+)?(?P<svc>(?:[\w'’&-]+\s+){0,8}?(?:service|team|hub|unit|"
                            r"clinic|programme|project|helpline|pathway|partnership))\b(?:\s+(?:for|in|of|at)\s+[^.;()]{1,50}?)?"
@@ -1256,6 +1263,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if _YEAR.fullmatch(c.raw) and any(m.start() < c.value_start < m.end() for m in
                                       _YEAR_AS_NAME.finditer(text, max(0, c.value_start - 90), c.value_end + 40)):
         return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
+    if entry.id == "referrals" and _MADE_BY_US.match(sentence_lead) and not c.subject:
+        return "look-alike", "made-by-us"  # "The service made 23 referrals", "licensing officers made 7 referrals to the MAST"
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):
         return "look-alike", "referred-elsewhere"  # "Two referrals ... were made to the counter fraud team"
     if entry.id == "referrals" and (service := _another_service_took(text, c)):
@@ -1988,9 +1997,10 @@ def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str
     """Each fact whose sentence's figure just before it has one of `roles`, the words between them
     (`gap_rx`) running on with no verb, subject or stop of their own, takes that figure's role."""
     out: list[Candidate] = []
-    for c in cands:
+    for i, c in enumerate(cands):
         if c.role in FACT_ROLES and c.method != "table":
-            before = [o for o in out if o.snippet == c.snippet and o.value_end <= c.value_start]
+            # (the figures before it in the text, as decided so far: a KPI read later may stand earlier in the text)
+            before = [o for o in out + cands[i + 1:] if o.snippet == c.snippet and o.value_end <= c.value_start]
             prev = max(before, key=lambda o: o.value_end, default=None)
             if prev is not None and prev.role in roles and prev.method != "table":
                 gap = c.snippet[prev.value_end:c.value_start]

@@ -2427,3 +2427,23 @@ def test_minutes_captions_reviews_and_cohorts(text, want, library):
 ])
 def test_placed_by_others_parts_listed_and_spend_with_a_supplier(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # referrals the writer's service or officers made are sent out, not the front door's
+    ("Ashby Youth Justice Plan 2025-26\n\nThe service made 31 referrals to children's social care in 2024-25.", set()),
+    ("Ashby Council - Licensing Committee\n\nIn 2024 enforcement officers made 9 referrals to the MASH about "
+     "children.", set()),
+    # a partner's are a source's part of them (named in subject when the library knows the source)
+    ("Ashby Borough Council - Children's Scrutiny\n\nReferrals made to children's social care numbered 3,120 in "
+     "2024-25.", {("referrals", 3120.0)}),
+])
+def test_referrals_the_writer_made(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_a_targets_phrase_governs_a_figure_of_a_kpi_read_before_it(library):
+    # (courses are read before delegates, but stand after them in the text: the goal governs both)
+    text = ("Ashby Safeguarding Children Partnership\n\nThe workforce development plan for 2026/27 sets an ambition of "
+            "4,200 delegates across 170 courses.")
+    assert facts(text, library) == set()

@@ -267,7 +267,7 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
 # the kinds of body that are no area, as its name ends (a letterhead in capitals too: "HAMPSHIRE AND ISLE OF
 # WIGHT FIRE AND RESCUE AUTHORITY"): a front page's heading, and a report's title or author, name them
 _NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Commissioning Group|Constabulary|"
-                  r"(?i:(?:multi-)?academ(?:y|ies) trust)|"
+                  r"(?i:(?:multi-)?academ(?:y|ies) trust|learning trust|schools trust|(?:national )?probation service)|"
                   r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
 _NOT_AN_AREA = re.compile(r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))\W*")
 _FRONT_LINES = 6
@@ -281,7 +281,9 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
 # the label of a paper's author line: "Report of:", "Presented by:", "Officer/Member presenting:"
 _AUTHOR_LABEL = (r"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
                  r"(?:officer|member|officer/member) presenting)")
-_AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}(?:\s*:|\s+the\b)[^()]*,$", re.I)  # ("Report of the Chief Fire Officer,")
+# ("Report of the Chief Fire Officer,", "Presented by      Head of Service,": a label set off by spaces, as a
+# form's is; not a line with a bracket, which may stay open to the next)
+_AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}(?:\s*:|\s+the\b|\s{{2,}})[^()]*,$", re.I)
 
 
 _FRONT_TEXT_LINES = 12
@@ -360,13 +362,13 @@ _BODY_NO_AREA = (r"(?P<name>"
                  # a commissioner, by office: "the Police and Crime Commissioner for Marlshire"
                  r"(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner(?:\s+for\s+(?-i:[A-Z])[\w'&-]*"
                  r"(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})?"
-                 r"|(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"|(?-i:ICB|CCG)|Care Group|Care Ltd|"
+                 r"|(?:(?:[A-Z][\w'&-]*|&)\s+){1,6}(?:" + _NO_AREA_KINDS + r"|(?-i:ICB|CCG)|Care Group|Care Ltd|"
                  r"(?-i:Ltd|Limited|plc|LLP)|"
                  # a charity that says so: "The Haven Project (registered charity)"
                  r"\((?:a\s+)?(?:registered\s+|national\s+|local\s+)?(?:children['’]s\s+)?charity\)))")
 _TITLE_OF_ANOTHER = re.compile(
     # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
-    rf"(?:(?:report title|title|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
+    rf"(?:(?:report title|title(?: of (?:the )?report)?|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
     rf"\b(?:annual report|report|account|update|review)\b)|"
     # (or the body's own report as the item's title: "POLICE AND CRIME COMMISSIONER'S ANNUAL REPORT 2024/25")
     rf"^(?=[^:]{{0,80}}['\u2019]s\s+(?:[\w/-]+\s+){{0,3}}?(?:annual report|report|account|update|review|plan)\b)){_BODY_NO_AREA}"
@@ -375,7 +377,7 @@ _TITLE_OF_ANOTHER = re.compile(
     rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
-_AUTHOR_OF_ANOTHER = re.compile(rf"{_AUTHOR_LABEL}\s*(?::\s*|(?=the\s))(?:[^:]*,\s*)?{_BODY_NO_AREA}"
+_AUTHOR_OF_ANOTHER = re.compile(rf"{_AUTHOR_LABEL}\s*(?::\s*|(?=the\s)|(?<=\S)\s{{2,}})(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
 _REPORT_TITLE = re.compile(r"\b(?:annual report|report|account|update|review|plan|strategy)\b", re.I)

@@ -212,6 +212,9 @@ _PENDING = re.compile(r"\bto be (?:agreed|approved|set|confirmed|ratified|signed
                       r"decisions?|vote|resolution)\b|"
                       r"\bnot yet (?:agreed|approved|set)\b", re.I)
 _AGREED = re.compile(r"(?<!\bbe )\b(?:agreed|approved|adopted|ratified|endorsed|signed off|confirmed|was set|were set)\b", re.I)
+# or the label before the figure says so: "Courses to be delivered: 160", "Places to be offered | 3,400"
+_TO_BE_LABEL = re.compile(r"\b(?:still |yet )?to be (?:[a-z]+ed|run|held|delivered|offered|given|made|put on|built)\s*[:|]?\s*£?$",
+                          re.I)
 # what is yet to be done to the figure's things: "10 courses to be redesigned", "12 sessions still to be run"
 _TO_BE_DONE = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:still |yet )?to be (?:re)?(?:[a-z]+ed|run|held|built|done|made|set up|taken|given|written|drawn up|chosen|sent|put on|brought)\b",
                          re.I)
@@ -783,7 +786,8 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
-              r"says|said|counted|counts|took|takes|handled|handles|helped|helps|"
+              r"says|said|counted|counts|took|takes|handled|handles|helped|helps|looks after|looked after|cares for|"
+              r"cared for|"
               r"(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
 # another body, by its name's kind or by its own kind: the alternation the rules below share
 _ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"
@@ -1099,13 +1103,17 @@ def _said_not_ours(text: str, c: Candidate) -> bool:
     return not _WRITER.search(_NOT_OURS_SAID.sub(" ", sentence[:max(0, at)]))
 
 
+_ASIDE = re.compile(r",[^,;.()]{3,80},|\([^()]{3,80}\)")
+
+
 def _for_several_areas(text: str, c: Candidate, phrase: re.Pattern = _SEVERAL_AREAS) -> bool:
     """The figure's sentence says it covers several areas, the writer is not its subject ("The
     partnership trained 1,200 across the three boroughs" is the joint partnership's own), and
     neither the writer nor a comparison stands between: its owner is no one area (issue 7)."""
     sentence = _sentence_at(text, c.value_start, c.value_end)
     at = text.find(sentence)
-    if _WRITER.search(sentence, 0, c.value_start - at):
+    # (the writer in an aside is not the subject: "Orchard Homes Ltd, our largest provider, looks after 46 children")
+    if _WRITER.search(_ASIDE.sub(" ", sentence[:max(0, c.value_start - at)])):
         return False
     for m in phrase.finditer(sentence):
         lo, hi = (m.start() + at, c.value_start) if m.start() + at < c.value_start else (c.value_end, m.start() + at)
@@ -1350,8 +1358,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         if _PROPOSED.search(before) and not _AGREED.search(sentence) \
                 or _PROPOSED_PENDING.search(before) and _PENDING.search(sentence):
             return "forecast", "proposed"
-    if _TO_BE_DONE.match(text, c.value_end):
-        return "target", "to-be-done"  # "with 10 courses to be redesigned": what is planned
+    if _TO_BE_DONE.match(text, c.value_end) or _TO_BE_LABEL.search(raw_before):
+        return "target", "to-be-done"  # "with 10 courses to be redesigned", "Courses to be delivered: 160": planned
     if (bound := _BOUND_BEFORE.search(raw_before)) \
             and _TARGET.search(text[:c.value_start - len(raw_before) + bound.start()]):
         return "target", "aimed-bound"  # "We want to see fewer than 300 children on protection plans"
@@ -1897,7 +1905,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "table-of-another"  # "Eastmoor County Council - figures supplied" over its table
         elif role in FACT_ROLES | {"part"} and page_owner:
             role, rule = "other-body", "page-of-another"  # "APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth pack
-        elif role in FACT_ROLES | {"part"} and owner:
+        elif role in FACT_ROLES | {"part"} and owner and not _the_council_says(c, area):
             role, rule = "other-body", "document-owner"
         elif role in FACT_ROLES | {"part"} and area_code and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _reviews_another(front, area_code) and not _ours_named(c, area):
@@ -2133,7 +2141,8 @@ _HOSTED_FOR_SEVERAL = re.compile(
     r"team|hub|unit|arrangement)\b[^.;]{0,60}?\bhost(?:ed|s)\b"
     r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)", re.I)
 # a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
-_SERVICE_GOES_ON = re.compile(r"^\W*(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)
+_SERVICE_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|between|by|across|from|since)\s+[^,.;]{1,40}?,?\s+)?"
+                              r"(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)
 
 
 def _hosted_for_several(layout: PageLayout | None, c: Candidate) -> bool:
@@ -2167,6 +2176,17 @@ def _page_of_another(lines: list[str], area_code: str) -> str:
         if place is not None:
             return place.name if place.code != area_code else ""
     return ""
+
+
+def _the_council_says(c: Candidate, area: str) -> bool:
+    """In another body's report that a council's committee receives, the council's own cover words
+    ("at 31 March 2025 the Council was corporate parent to 611 children", "Telford and Wrekin's
+    children in care") give the council's figure, not the body's."""
+    if c.method == "table" or not area:
+        return False
+    sentence = _sentence_at(c.snippet, c.value_start, c.value_end)
+    return bool(re.search(r"\b(?:the|our)\s+council\b|\b" + re.escape(area) + r"(?:['’]s?\b|\s+(?:(?:county|city|borough|"
+                          r"district|metropolitan borough)\s+)?council\b)", sentence, re.I))
 
 
 _CAPTION_COUNCIL = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\b(?!['’])", re.I)

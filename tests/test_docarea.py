@@ -109,6 +109,12 @@ def test_a_service_a_budget_line_or_a_post_is_no_area():
     # a trust of schools reporting on its academies
     ("Report title: Riverside Academies Trust - annual safeguarding report to the local authority",
      "Riverside Academies Trust"),
+    ("ST ANNE'S LEARNING TRUST\nSafeguarding and Inclusion Report 2024-25", "ST ANNE'S LEARNING TRUST"),
+    # "Title of report" as the title's label; a name with an ampersand
+    ("Title of report:   Northmoor & Eastvale Fire and Rescue Service safeguarding report 2024-25",
+     "Northmoor & Eastvale Fire and Rescue Service"),
+    # a form's label set off by spaces, its post running on to the body on the next line
+    ("Presented by      Head of Probation Delivery Unit,\n                  The Probation Service", "The Probation Service"),
 ])
 def test_a_councils_committee_receiving_another_bodys_own_report_makes_it_that_bodys(line, owner):
     front = f"Northtown Borough Council\nChildren's Scrutiny Panel\nMeeting date: 5 March 2024\n\n{line}\n"

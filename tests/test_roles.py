@@ -2447,3 +2447,26 @@ def test_a_targets_phrase_governs_a_figure_of_a_kpi_read_before_it(library):
     text = ("Ashby Safeguarding Children Partnership\n\nThe workforce development plan for 2026/27 sets an ambition of "
             "4,200 delegates across 170 courses.")
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # what a plan says is to be done is planned
+    ("Ashby Safeguarding Children Partnership\nTraining plan 2026-27\nCourses to be delivered: 150\n"
+     "Places to be offered: 3,300\n", set()),
+    # a provider that "our" describes in an aside is still the subject; its children come from several councils
+    ("Ashby County Council - Corporate Parenting Panel\nThe county had 702 children in care at 31 March 2025. "
+     "Larchfield Care Ltd, our biggest residential provider, looks after 41 children from eight authorities in "
+     "its homes.", {("children_in_care", 702.0)}),
+    # a service hosted for several councils, its sentence opening on when
+    ("Ashby Borough Council - Children's Scrutiny\n\nThe regional safeguarding learning hub is hosted by Lowfield "
+     "on behalf of Ashby, Lowfield and Marlow councils. Between April 2024 and March 2025 it delivered 74 "
+     "multi-agency safeguarding courses.", set()),
+    ("Ashby Borough Council - Children's Scrutiny\n\nThe out-of-hours service is hosted by Lowfield for the three "
+     "councils. Since April it has taken 512 referrals.", set()),
+    # another body's report a council's committee receives: the council's own cover words are the council's
+    ("Ashby Borough Council\nChildren's Scrutiny Panel\nReport title: Ashby Hospitals NHS Foundation Trust - "
+     "Safeguarding Children Annual Report 2024/25\n\nThe Trust's safeguarding team trained 1,420 staff in 2024/25. "
+     "For context, at 31 March 2025 the Council looked after 402 children in care.", {("children_in_care", 402.0)}),
+])
+def test_planned_labels_asides_hosted_services_and_cover_words(text, want, library):
+    assert facts(text, library) == want

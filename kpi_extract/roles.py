@@ -363,9 +363,10 @@ _EACH_HOLDS = re.compile(r"\beach\b[^.;]{0,40}?\b(?:holds?|carr(?:y|ies)|manages
                          r"nearly|almost|roughly)\s+)?$", re.I)
 # a body that is an average of many as the figure's subject or owner: "the average partnership delivered", "the
 # median council spent", "the average police contribution was" (not the writer's own average: "average utilisation")
+_BODIES_OF_A_SET = r"partnerships?|councils?|authorit(?:y|ies)|(?:local )?areas?|boards?|count(?:y|ies)|boroughs?|forces?"
 _AVERAGE_BODY = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whilst|whereas|that)\s+)\W*(?:the|a|an)\s+(?:average|typical|median|mean)\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:partnerships?|councils?|authorit(?:y|ies)|(?:local )?areas?|boards?|count(?:y|ies)|"
-                           r"boroughs?|(?-i:LAs?|LSCPs?|SCPs?)|police|forces?|ICBs?|members?|respondents?|participants?)\b"
+                           r"(?:[\w-]+\s+){0,2}?(?:" + _BODIES_OF_A_SET + r"|(?-i:LAs?|LSCPs?|SCPs?)|police|ICBs?|members?|"
+                           r"respondents?|participants?)\b"
                            r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 # a sentence that opens on the nation, with or without its comma, and sets no figure of ours against it
 _NATION_OPENS = re.compile(r"^\W*(?:(?:for|in|across|throughout)\s+(?:England|the\s+country|England\s+and\s+Wales)"
@@ -375,8 +376,7 @@ _NATION_OPENS = re.compile(r"^\W*(?:(?:for|in|across|throughout)\s+(?:England|th
 # of the eight councils had 1,240 children in care" (not "the largest share, £200,000, came from the ICB": a part)
 _SUPERLATIVE_BODY = re.compile(r"(?:^|[,;:.]\s+|\b(?:and|but|while|whilst|whereas|that)\s+)\W*the\s+"
                                r"(?:largest|smallest|biggest|highest|lowest)(?:\s+(?:of\s+(?:them|these|those|the\s+[\w-]+"
-                               r"(?:\s+[\w-]+)?)|(?:[\w-]+\s+)?(?:partnerships?|councils?|authorit(?:y|ies)|areas?|boards?|"
-                               r"count(?:y|ies)|boroughs?|forces?|ones?)))?(?:,[^,;.]{3,60},)?\s+"
+                               r"(?:\s+[\w-]+)?)|(?:[\w-]+\s+)?(?:" + _BODIES_OF_A_SET + r"|ones?)))?(?:,[^,;.]{3,60},)?\s+"
                                r"(?:had|has|have|was|is|were|are|saw|sees|ran|runs|spent|held|(?-i:[a-z]+ed))\b"
                                r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total

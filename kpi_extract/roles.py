@@ -547,6 +547,11 @@ _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|pas
                                  r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub|drop-in|clinic|"
                                  r"programme|project|scheme|helpline|nurses?|nursing|practice|charity|provider|CAMHS)\b", re.I)
 # referrals another service took: "The domestic abuse service for children (Safe Steps) took 430 referrals",
+# referrals that came from children's social care went elsewhere (to housing, to a provider): the front door's are
+# made to it ("referrals from children's social care numbered 41" in a housing paper)
+_FROM_OUR_FRONT_DOOR = re.compile(r"\breferrals?\s+(?:received\s+)?from\s+(?:the\s+)?(?:children's\s+social\s+care|(?-i:CSC|MASH)|"
+                                  r"children's\s+services|the\s+front\s+door)\b|^\s+referrals?\s+from\s+(?:the\s+)?"
+                                  r"(?:children's\s+social\s+care|(?-i:CSC|MASH)|children's\s+services)\b", re.I)
 # referrals the writer, its service or its officers made, the verb active before the count: sent out, not the
 # front door's ("The service made 23 referrals to children's social care", "In 2024 licensing officers made 7
 # referrals to the MASH"); a partner's ("Schools made 1,146 referrals") is a source's part, named in subject
@@ -1025,7 +1030,8 @@ _REPORTED_BY_AFTER = re.compile(r"[^.;]{0,80}?,\s*(?:the\s+|our\s+)?(?:(?!(?:tho
 # a clause opened by the body it happens in: "Within Avon and Somerset Police, 42 courses were delivered"
 _WITHIN_BODY = re.compile(r"(?:^|[.;]\s+)\W*(?:within|inside|across|at|in)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?" + _ANY_BODY
                           + r"\b[^,;.]{0,20},\s*[^;.]*$", re.I)
-_SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b", re.I)
+_SINGLE_AGENCY = re.compile(r"\bsingle[- ]agency\b|\b(?:partners|agencies|organisations)['’] own\b|"
+                            r"\bcorporate (?:learning|training|development)\b", re.I)
 # a council's training of its own workforce: "ran 194 courses for council staff" (not the partnership's)
 _OWN_WORKFORCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:for|to)\s+(?:the\s+)?(?:council|county council|city council|"
                                   r"corporate|its own|our own|internal)\s+(?:staff|employees|workforce)\b", re.I)
@@ -1271,6 +1277,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if _YEAR.fullmatch(c.raw) and any(m.start() < c.value_start < m.end() for m in
                                       _YEAR_AS_NAME.finditer(text, max(0, c.value_start - 90), c.value_end + 40)):
         return "other-noun", "year"  # "before their summer 2024 courses": which courses, not how many
+    if entry.id == "referrals" and (_FROM_OUR_FRONT_DOOR.search(text, c.match_start, c.value_start)
+                                    or _FROM_OUR_FRONT_DOOR.match(text, c.value_end)):
+        return "look-alike", "from-the-front-door"  # "referrals from children's social care numbered 41": sent by it
     if entry.id == "referrals" and _MADE_BY_US.match(sentence_lead) and not c.subject:
         return "look-alike", "made-by-us"  # "The service made 23 referrals", "licensing officers made 7 referrals to the MAST"
     if entry.id == "referrals" and _REFERRED_ELSEWHERE.match(text, c.value_end):

@@ -2470,3 +2470,16 @@ def test_a_targets_phrase_governs_a_figure_of_a_kpi_read_before_it(library):
 ])
 def test_planned_labels_asides_hosted_services_and_cover_words(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # referrals that came from children's social care went to another service
+    ("Ashby Council - Housing Committee\n\nThe housing options team received 912 referrals under the duty to refer; "
+     "referrals from children's social care numbered 57.", set()),
+    ("Ashby Council - Housing Committee\n\nOf the households owed a prevention duty, most came from the probation "
+     "service; referrals from children's social care numbered 57.", set()),
+    # a council's corporate learning offer is its own staff's training, not the partnership's
+    ("Ashby Council - Workforce Report 2024/25\n\nThe corporate learning offer ran 540 courses in 2024/25.", set()),
+])
+def test_referrals_from_the_front_door_and_corporate_learning(text, want, library):
+    assert facts(text, library) == want

@@ -556,7 +556,7 @@ _FROM_OUR_FRONT_DOOR = re.compile(r"\breferrals?\s+(?:received\s+)?from\s+(?:the
 # front door's ("The service made 23 referrals to children's social care", "In 2024 licensing officers made 7
 # referrals to the MASH"); a partner's ("Schools made 1,146 referrals") is a source's part, named in subject
 _MADE_BY_US = re.compile(r"^\W*(?:(?:in|during|over|by)\s+[^,;.]{1,30}?,?\s+)?(?:we|the\s+service|(?:our|the|its)\s+"
-                         r"(?:[\w-]+\s+){0,2}?(?:officers|staff|teams?|service)|(?:[\w-]+\s+){0,2}?officers)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:officers|staff|teams?|service)|(?:[\w-]+\s+){0,2}?(?:officers|practitioners))\s+"
                          r"(?:also\s+|then\s+)?(?:made|make|makes|submitted|raised)\s+(?:a total of\s+|some\s+|about\s+|"
                          r"around\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
 # "Youth Justice Service: 212 referrals received" (not children's social care's, its front door's or ours)

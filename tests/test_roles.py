@@ -2434,6 +2434,8 @@ def test_placed_by_others_parts_listed_and_spend_with_a_supplier(text, want, lib
     ("Ashby Youth Justice Plan 2025-26\n\nThe service made 31 referrals to children's social care in 2024-25.", set()),
     ("Ashby Council - Licensing Committee\n\nIn 2024 enforcement officers made 9 referrals to the MASH about "
      "children.", set()),
+    ("Ashby Council - Select Committee\n\nProbation practitioners made 402 referrals to children's social care in "
+     "2024-25.", set()),
     # a partner's are a source's part of them (named in subject when the library knows the source)
     ("Ashby Borough Council - Children's Scrutiny\n\nReferrals made to children's social care numbered 3,120 in "
      "2024-25.", {("referrals", 3120.0)}),

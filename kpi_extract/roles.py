@@ -546,12 +546,10 @@ _REFERRED_ELSEWHERE = re.compile(r"[^.;]{0,60}?\b(?:were|was)\s+(?:made|sent|pas
                                  r"(?!(?:children's\s+)?social care|MASH|multi-agency safeguarding|front door|children's services|"
                                  r"early help)(?:[\w'-]+\s+){0,3}(?:team|service|panel|unit|officer|hub|drop-in|clinic|"
                                  r"programme|project|scheme|helpline|nurses?|nursing|practice|charity|provider|CAMHS)\b", re.I)
-# referrals another service took: "The domestic abuse service for children (Safe Steps) took 430 referrals",
 # referrals that came from children's social care went elsewhere (to housing, to a provider): the front door's are
-# made to it ("referrals from children's social care numbered 41" in a housing paper)
-_FROM_OUR_FRONT_DOOR = re.compile(r"\breferrals?\s+(?:received\s+)?from\s+(?:the\s+)?(?:children's\s+social\s+care|(?-i:CSC|MASH)|"
-                                  r"children's\s+services|the\s+front\s+door)\b|^\s+referrals?\s+from\s+(?:the\s+)?"
-                                  r"(?:children's\s+social\s+care|(?-i:CSC|MASH)|children's\s+services)\b", re.I)
+# made to it ("referrals from children's social care numbered 41", "received 57 referrals from children's services")
+_FROM_OUR_FRONT_DOOR = re.compile(r"\s*\breferrals?\s+(?:received\s+)?from\s+(?:the\s+)?(?:children's\s+social\s+care|"
+                                  r"(?-i:CSC|MASH)|children's\s+services|front\s+door)\b", re.I)
 # referrals the writer, its service or its officers made, the verb active before the count: sent out, not the
 # front door's ("The service made 23 referrals to children's social care", "In 2024 licensing officers made 7
 # referrals to the MASH"); a partner's ("Schools made 1,146 referrals") is a source's part, named in subject
@@ -559,6 +557,7 @@ _MADE_BY_US = re.compile(r"^\W*(?:(?:in|during|over|by)\s+[^,;.]{1,30}?,?\s+)?(?
                          r"(?:[\w-]+\s+){0,2}?(?:officers|staff|teams?|service)|(?:[\w-]+\s+){0,2}?(?:officers|practitioners))\s+"
                          r"(?:also\s+|then\s+)?(?:made|make|makes|submitted|raised)\s+(?:a total of\s+|some\s+|about\s+|"
                          r"around\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
+# referrals another service took: "The domestic abuse service for children (Safe Steps) took 430 referrals",
 # "Youth Justice Service: 212 referrals received" (not children's social care's, its front door's or ours)
 _SERVICE_TOOK = re.compile(r"^\W*(?:(?:the|our|a|an|its|their)\s+)?(?P<svc>(?:[\w'’&-]+\s+){0,8}?(?:service|team|hub|unit|"
                            r"clinic|programme|project|helpline|pathway|partnership))\b(?:\s+(?:for|in|of|at)\s+[^.;()]{1,50}?)?"

@@ -2480,6 +2480,10 @@ def test_planned_labels_asides_hosted_services_and_cover_words(text, want, libra
      "referrals from children's social care numbered 57.", set()),
     ("Ashby Council - Housing Committee\n\nOf the households owed a prevention duty, most came from the probation "
      "service; referrals from children's social care numbered 57.", set()),
+    ("Ashby Council - Housing Committee\n\nIn 2024-25 there were 57 referrals from children's social care to the "
+     "tenancy sustainment scheme.", set()),
+    ("Ashby Council - Housing Committee\n\nHousing Options logged 57 referrals from children's services in 2024-25.",
+     set()),
     # a council's corporate learning offer is its own staff's training, not the partnership's
     ("Ashby Council - Workforce Report 2024/25\n\nThe corporate learning offer ran 540 courses in 2024/25.", set()),
 ])

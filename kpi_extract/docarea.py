@@ -366,6 +366,8 @@ _BODY_NO_AREA = (r"(?P<name>"
                  r"(?-i:Ltd|Limited|plc|LLP)|"
                  # a charity that says so: "The Haven Project (registered charity)"
                  r"\((?:a\s+)?(?:registered\s+|national\s+|local\s+)?(?:children['’]s\s+)?charity\)))")
+# the words that end a paper's title: "... safeguarding children annual report", "... improvement plan"
+_REPORT_WORDS = r"(?:report|account|update|review|plan|strategy)"
 _TITLE_OF_ANOTHER = re.compile(
     # (or the item's title alone, opening with the body: "MERCIA VALE POLICE: SAFEGUARDING CHILDREN ANNUAL REPORT")
     rf"(?:(?:report title|title(?: of (?:the )?report)?|subject(?: of (?:the )?report)?)\s*:\s*(?:[^-\u2013:]{{0,60}}[-\u2013]\s*)?|^(?=[^:]{{0,60}}:[^:]{{0,60}}"
@@ -374,13 +376,13 @@ _TITLE_OF_ANOTHER = re.compile(
     rf"^(?=[^:]{{0,80}}['\u2019]s\s+(?:[\w/-]+\s+){{0,3}}?(?:annual report|report|account|update|review|plan)\b)){_BODY_NO_AREA}"
     # (the body's name, then the paper's: "NHS Northshire ICB safeguarding children annual report 2023/24",
     # "Northshire Hospitals NHS Foundation Trust: Quality Account 2023/24")
-    rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:report|account|update|review|plan|strategy)\b))",
+    rf"\s*(?:[-\u2013:(,]|['\u2019]s\b|$|\s+(?=[\w ]{{0,40}}\b(?i:{_REPORT_WORDS})\b))",
     re.I)
 # (the body straight after the colon, or after a name and a post: "Report of: West London NHS Trust (CAMHS) and ...")
 _AUTHOR_OF_ANOTHER = re.compile(rf"{_AUTHOR_LABEL}\s*(?::\s*|(?=the\s)|(?<=\S)\s{{2,}})(?:[^:]*,\s*)?{_BODY_NO_AREA}"
                                 rf"\s*(?:$|[(,]|\band\b)", re.I)
 _FRONT_LINES_OF_A_REPORT = 16
-_REPORT_TITLE = re.compile(r"\b(?:annual report|report|account|update|review|plan|strategy)\b", re.I)
+_REPORT_TITLE = re.compile(rf"\b{_REPORT_WORDS}\b", re.I)  # (a title under a body's name)
 
 
 # a front page about another service than children's: adults' safeguarding and care, housing,

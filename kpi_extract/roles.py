@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .areas import gazetteer
@@ -57,6 +58,9 @@ _OPENER = re.compile(r"^\W*" + _OPENING, re.I)
 _OPENER_AFTER_COLON = re.compile(r":\s+" + _OPENING, re.I)
 
 # -- rules: each a compiled regex, searched in one short piece of text ------------------------
+# a small count written as a word: "Nine of the courses", "twelve of them" (with digits: `_N`)
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)"
+_N = r"(?:\d[\d,]*|" + _NUMBER_WORDS + r")"
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14", "Minute 23:"
 _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|minute|min|resolution|priority|action|appendix|annex|table|"
                            r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)\s+(?:no\.?\s*)?$",
@@ -529,9 +533,7 @@ _THEIR_OPENER = re.compile(r"^\W*(?:at|by|on|during|before|after|within|when|by 
                            r"beginning|date)\s+of\s+)?(?:their|they)\b", re.I)
 # the whole of a finding: "In 22 of the 26 referrals (85%) the child was seen", "in 18 of 25 plans the child's voice
 # was clear": the cases a review read, each judged, not the year's count
-_FINDINGS_IN = re.compile(r"(?:^|[\s(,;:])(?-i:[Ii])n\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|all but \w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
-                          re.I)
+_FINDINGS_IN = re.compile(r"(?:^|[\s(,;:])(?-i:[Ii])n\s+(?:" + _N + r"|all but \w+)\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 # "a further 64 joining online": more of the same measure, a part when the matcher named it
 _FURTHER_BEFORE = re.compile(r"\ba further\s+£?$", re.I)
 
@@ -1880,6 +1882,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 spans = spans_of[c.snippet] = _without_ages(c.snippet, figure_spans(c.snippet))
         earlier = frozenset(k for end, k in read.get(c.snippet, ()) if end <= c.value_start)
         role, rule = role_of(c, library, spans, earlier)
+        lead = _sentence_before(c)  # (the sentence's words before the figure, for the rules of owners below)
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
@@ -1898,13 +1901,13 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and _named_subject(c, area, lines, front):
             role, rule = "other-body", "named-subject"  # "Essex, the county that surrounds the city, had 1,062 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and _a_kind_the_writer_is_not(_sentence_before(c), front):
+                and _a_kind_the_writer_is_not(lead, front):
             role, rule = "other-body", "kind-subject"  # "The provider told our quality team it looks after 38 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and _another_kind_of_council(_sentence_before(c), front):
+                and _another_kind_of_council(lead, front):
             role, rule = "other-body", "another-kind"  # "The county reported 734 children looked after" in a borough's paper
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
-                and a_host(_sentence_before(c), area):
+                and a_host(lead, area):
             role, rule = "other-body", "hosted"  # "The panel is hosted by Westbridge ...; the panel's budget was £96,000"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
             role, rule = "other-body", "hosted-for-several"  # "hosted by Calder Vale Council on behalf of both authorities"
@@ -2016,7 +2019,8 @@ def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str
     for i, c in enumerate(cands):
         if c.role in FACT_ROLES and c.method != "table":
             # (the figures before it in the text, as decided so far: a KPI read later may stand earlier in the text)
-            before = [o for o in out + cands[i + 1:] if o.snippet == c.snippet and o.value_end <= c.value_start]
+            before = [o for o in chain(out, islice(cands, i + 1, None))
+                      if o.snippet == c.snippet and o.value_end <= c.value_start]
             prev = max(before, key=lambda o: o.value_end, default=None)
             if prev is not None and prev.role in roles and prev.method != "table":
                 gap = c.snippet[prev.value_end:c.value_start]
@@ -2057,7 +2061,9 @@ def _funds_a_scheme(layout: PageLayout, c: Candidate) -> bool:
     return any(c.line in t.lines and any(_SCHEME_SOURCE.search(r.label) for r in t.rows) for t in layout.tables)
 
 
-_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+|(?:last|this|that|each|every|in the)\s+"
+# a phrase of time or place that may open a sentence before its subject: "In 2024-25, it ran ..."
+_WHEN_OPENS = r"(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+"
+_GOES_ON = re.compile(r"^\W*(?:" + _WHEN_OPENS + r"|(?:last|this|that|each|every|in the)\s+"
                       r"(?:past\s+|last\s+)?(?:year|quarter|month|period),?\s+)?(?:Between them,?\s+)?"
                       r"(?:It|Its|They|Their|The (?:organisation|provider|company|charity|trust|force|agency|school|academy|"
                       r"college|hospital))\s+", re.I)
@@ -2270,7 +2276,7 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
 
 # a body by its kind, opening the sentence as its subject: "The provider told our quality team ...", "The trust's
 # action plan lists 26 actions", "The parent group, which owns four of the homes we use, reported ..."
-_KIND_OPENS = re.compile(r"^\W*(?:(?:in|over|during|by|across|for|at)\s+[^,.;]{1,30}?,?\s+)?(?-i:The)\s+"
+_KIND_OPENS = re.compile(r"^\W*(?:" + _WHEN_OPENS + r")?(?-i:The)\s+"
                          r"(?:(?:parent|provider|care|holding)\s+)?(?P<kind>provider|company|group|charity|force|school|academy|"
                          r"college|hospital|hospice|trust)(?:['’]s)?\b(?!\s+(?:of|for|to|in|on)\b)")
 
@@ -2766,14 +2772,12 @@ _OF_OTHER_WHOLE = re.compile(r"^\W*(?:of|among|amongst) (?:the|these|those) (?P<
 # a clause that counts a part of a group it names without its count, and the parts after it: "12 of the
 # high-risk children were in care and 8 were subject to a plan" (not "41 of them", which may be the KPI's own
 # whole told before, nor "29 of the plan's 40 actions", whose whole is counted)
-_N_OF_THE = re.compile(r"\W*(?P<n>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"[a-z]+teen|twenty|thirty|forty|fifty)(?:-[a-z]+)?) (?:of|among) the\b[^;.:\d]{0,80}?"
+_N_OF_THE = re.compile(r"\W*(?P<n>\d[\d,]*|" + _NUMBER_WORDS + r"(?:-[a-z]+)?) (?:of|among) the\b[^;.:\d]{0,80}?"
                        r"\b(?:were|are|was|is|had|have)\b", re.I)
 
 
 # "12 of them", "nine of whom": a part of a whole just counted, opening a list of its parts
-_N_OF_THEM = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-                        r"twenty|thirty|forty|fifty)\s+of\s+(?:them|whom)\b", re.I)
+_N_OF_THEM = re.compile(r"\b" + _N + r"\s+of\s+(?:them|whom)\b", re.I)
 # the list going on after it: its part's words, then "and" or a comma, and no verb, stop or owner of its own
 _LISTED_AFTER = re.compile(r"[^.;:()\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?")
 _A_NUMBER = re.compile(r"\b\d[\d,]*\b")
@@ -2845,6 +2849,8 @@ def _rates_follow_counts(cands: list[Candidate], library: Library) -> list[Candi
 
 
 _NOT_OURS = frozenset({"other-body", "comparator", "target", "forecast"})
+
+
 def _beyond_one_body(c: Candidate, library: Library) -> bool:
     """Is the count above what one council or partnership could have (its KPI's range)?"""
     value, entry = parse_value(c.raw), library.kpis.get(c.kpi)

@@ -188,7 +188,7 @@ _PLANNED_LINE = re.compile(r"\W*(?:planned|proposed|provisional|plans?)\b(?!\s+(
 _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"
                           r"complete|ensure|provide|offer|run|hold)\b[^.;:]*$", re.I)
-_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|forecasted|projected|projecting|projections?|predicted|predicting|predictions?|"
+_FORECAST = re.compile(r"\b(?:forecasts?|fcsts?|forecasting|forecasted|projected|projecting|projections?|predicted|predicting|predictions?|"
                        # a scenario's figure, what a budget or model is built on, a row of assumed numbers: "Scenario B would
                        # see 270 children on plans", "the draft budget is built on 1,050 looked after children", "CiC (budgeted)"
                        r"scenarios?|(?:budget|plan|model|forecast|estimate)s?\s+(?:is|are|was|were|has been|have been)\s+"
@@ -419,7 +419,7 @@ _CONDITION = re.compile(
     r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
     # (the predicate ends at the next figure: "had a visit within [5 working days]")
     r"(?:had|has|have|were|was|seen|visited|held|completed|reviewed|done|made|became|become)\b[^|.;]{0,40}\bwithin(?=\s*$)|"
-    r"missed|"
+    r"missed|(?:were|was|had been) lost\b|"
     r"booked but|sampled|audited|tracked|paused|(?:had|have|has) no|failed to attend|called off|"
     # "have experienced three or more moves", "were pending a screening decision", "left early",
     # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
@@ -2593,12 +2593,17 @@ def _item_line(line: str) -> bool:
     return bool(valued) and (len(line) <= 100 and len(line.split()) <= 14 or bulleted)
 
 
+# a table's row of column heads that are periods only: "   2025/26    2026/27    2027/28"
+_PERIODS_ROW = re.compile(r"^(?:\s*\|?\s*(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|Q[1-4](?:\s+(?:19|20)\d\d(?:[/-]\d\d)?)?|"
+                          r"[A-Z][a-z]{2}[- ]\d\d))+\s*\|?\s*$")
+
+
 def _under_a_heading(lines: list[str], at: int) -> str:
     """The role a heading line gives the short lines of figures straight under it: "target",
     "forecast", "comparator" or "other-body" (a line alone: "Statistical neighbours (2023/24)",
     "Health partners' figures (Northshire ICB, 2024/25)"); "" when the line `at` is no such item."""
     k = at
-    while k >= 0 and at - k <= 12 and lines[k].strip() and _item_line(lines[k]):
+    while k >= 0 and at - k <= 12 and lines[k].strip() and (_item_line(lines[k]) or k < at and _PERIODS_ROW.match(lines[k])):
         k -= 1
     if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 120:
         return ""
@@ -2748,8 +2753,8 @@ def _lead_cell(text: str, at: int) -> str:
 
 
 # a line's label before its first colon or dash, with no figure of its own but a period's
-_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’&]*|"
-                         r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,7})\s*(?::|\s[-\u2013]\s)")
+_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’&-]*|"
+                         r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,9})\s*(?::|\s[-\u2013]\s)")
 # a line led by what others do: "Regional L&D benchmarking (2024/25): ...", "National average - ..."
 _COMPARATOR_LEAD = re.compile(r"\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|benchmark\w*|"
                               r"(?-i:SNs?)\b|stat\.? neighbours?|similar (?:authorities|councils)|family group|"

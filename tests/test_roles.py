@@ -2489,3 +2489,22 @@ def test_planned_labels_asides_hosted_services_and_cover_words(text, want, libra
 ])
 def test_referrals_from_the_front_door_and_corporate_learning(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a table of years to come under a heading that names a forecast, its column heads periods only
+    ("Ashby Borough Council - Cabinet\n\nProjected demand\n              2026/27   2027/28\n"
+     "Children in care       455       470\nCP plans               301       296\n", set()),
+    # a row the abbreviation marks as a forecast
+    ("Children in care (fcst) | 2026/27 | 455", set()),
+    # the same table under a heading that is no forecast stays ours
+    ("Ashby Borough Council - Cabinet\n\nDemand\n              2024/25\nChildren in care       441\n",
+     {("children_in_care", 441.0)}),
+    # a long label naming what is planned
+    ("Ashby Safeguarding Children Partnership\n\nPlanned number of multi-agency safeguarding training places for "
+     "2024/25: 3,900.", set()),
+    # courses lost are not courses delivered
+    ("Ashby Safeguarding Children Partnership\n\nIn 2024-25 nine training courses were lost to room closures.", set()),
+])
+def test_forecast_tables_planned_labels_and_lost_courses(text, want, library):
+    assert facts(text, library) == want

@@ -2629,10 +2629,15 @@ def _another_councils_column(c: Candidate, area_code: str, front: str = "") -> b
     return bool(another_place(name, area_code)) and not _a_writer(name, front)
 
 
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|mid|greater)[\s-]+$", re.I)
+
+
 def _a_writer(name: str, front: str) -> bool:
     """Whether the front page's heading lines name `name`, as written or as the same council ("St Helens
     Borough Council" for the gazetteer's "St. Helens"): a joint paper's councils are each its writer."""
-    if re.search(r"\b" + re.escape(name) + r"\b", front, re.I):
+    # (not as the tail of a longer place's name: "Lincolnshire" in "NORTH LINCOLNSHIRE COUNCIL")
+    if any(not _COMPASS_BEFORE.search(front, 0, m.start())
+           for m in re.finditer(r"\b" + re.escape(name) + r"\b", front, re.I)):
         return True
     place = gazetteer().lookup(name)
     return place is not None and place.code in _councils_named(front)

@@ -2508,3 +2508,28 @@ def test_referrals_from_the_front_door_and_corporate_learning(text, want, librar
 ])
 def test_forecast_tables_planned_labels_and_lost_courses(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # places a participle after a comma offers are its clause's subject's: a fostering household's
+    ("Ashby Council - Corporate Parenting Panel\n\n4.1 Fostering: 96 approved fostering households, offering 151 "
+     "places.", set()),
+    ("Ashby Council - Corporate Parenting Panel\n\n- mainstream households approved in the year: 14 (9), between "
+     "them offering 22 places", set()),
+    # a partnership's courses offering places are training places
+    ("Ashby Safeguarding Children Partnership\n\nIn 2024-25 the partnership ran 120 courses, offering 2,900 places.",
+     {("training_courses", 120.0), ("training_places_offered", 2900.0)}),
+])
+def test_places_a_participle_offers_are_its_subjects(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_a_council_named_inside_the_writers_longer_name_is_another(library):
+    # "Lincolnshire" stands in "NORTH LINCOLNSHIRE COUNCIL" but is another council: its row gives nothing
+    text = ("NORTH LINCOLNSHIRE COUNCIL\nCabinet Member decision - performance appendix\n\n"
+            "                          CP plans at     Plans started\n"
+            "                          31 Mar 2025     in 2024-25\n"
+            "North Lincolnshire            176             214\n"
+            "Lincolnshire                  492             640\n"
+            "Hull                          405             522\n")
+    assert not {v for _, v in facts(text, library)} & {492.0, 640.0, 405.0, 522.0}

@@ -96,6 +96,9 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         label = _label_host(text, start)
         if label and any(rx.search(label) for rx in entry.exclude):
             continue  # "Preparation training for prospective adopters: 14 three-day courses": the label's
+        host = _participle_host(text, start)
+        if host and any(rx.search(host) for rx in entry.exclude):
+            continue  # "104 approved fostering households, offering 187 places": the households' places
         out.append(c)
     return out
 
@@ -135,6 +138,25 @@ def _label_host(text: str, start: int) -> str:
     group courses"): what it excludes, it excludes for the figure too. "" when there is none."""
     m = _LABEL_HOST.search(text, max(0, start - 140), start)
     return m.group(1) if m else ""
+
+
+# a clause a participle after a comma continues: "104 fostering households, (between them) offering 187 places"
+_PARTICIPLE = re.compile(r"(?:(?:between them|together|jointly|in all)\s+)?(?:offering|providing|giving|making|running|"
+                         r"delivering|holding|reaching|supporting|caring for|looking after)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
+
+
+def _participle_host(text: str, start: int) -> str:
+    """The clause before the comma that a match opening on a participle continues: its subject is
+    that clause's ("104 approved fostering households, offering 187 places"). "" when the match
+    opens no such phrase."""
+    if not _PARTICIPLE.match(text, start):
+        return ""
+    lead = re.sub(r"(?:between them|together|jointly|in all)\s*$", "", text[max(0, start - 160):start], flags=re.I)
+    if not lead.rstrip().endswith(","):
+        return ""
+    ends = [m.end() for m in _CLAUSE_END.finditer(lead)]
+    return lead[ends[-1] if ends else 0:]
 
 
 _ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\s|\(?[a-z]\)\s)")

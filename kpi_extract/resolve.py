@@ -69,16 +69,25 @@ def own_measures(cands: list[Candidate], library: Library, doc: DocumentContext 
 _AT_YEARS_END = frozenset({"expenditure_total"})
 
 
+# how far ahead of its meeting a year's budget can be set: the next year's is, the years after it in a
+# medium-term plan ("2027/28 579.8" in a paper of February 2026) are only indicative
+_BUDGET_SET_AHEAD = timedelta(days=300)
+
+
 def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
     """Why a count, rate or share dated well after its document's meeting is no fact ("" when
     it is not): nothing can have been counted then, so it is a forecast or a target ("bring the
     number of children in care down to 480 by March 2027" in a paper of November 2024), whatever
-    its words. Money is exempt, for a budget is set for a year that has not begun, but not what is
-    spent in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year
+    its words. Money is exempt, for a budget is set for a year that has not begun (the next year,
+    not the later years of a medium-term plan, which are only indicative), but not what is spent in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year
     begins."""
     money = library.kpis[c.kpi].unit == "GBP"
-    if money and c.kpi not in _AT_YEARS_END \
-            or not beyond_the_meeting(c.period, doc, timedelta(0) if money else AHEAD_OF_THE_MEETING):
+    if money and c.kpi not in _AT_YEARS_END:
+        if beyond_the_meeting(c.period, doc, _BUDGET_SET_AHEAD):
+            return (f"its year ({c.period.label}) starts long after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
+                    "an indicative sum of a medium-term plan, not yet a budget")
+        return ""
+    if not beyond_the_meeting(c.period, doc, timedelta(0) if money else AHEAD_OF_THE_MEETING):
         return ""
     return (f"its period ({c.period.label}) starts after the meeting ({doc.meeting.label}): "  # type: ignore[union-attr]
             "a forecast or a target, not yet a figure")

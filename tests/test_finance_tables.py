@@ -215,3 +215,24 @@ def test_a_capital_programmes_schemes_are_no_partners_contributions(library):
             "Highways and bridges | 5,200 | 4,900\n"
             "Total | 12,600 | 8,000\n")
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == set()
+
+
+MEDIUM_TERM = """Ashby County Council
+Cabinet, 10 February 2026
+Revenue Budget 2026/27 and Medium-Term Financial Plan
+
+Table 2: Net budget by directorate (£m)
+Directorate                 2026/27 budget   2027/28 budget   2028/29 budget
+Children's Services          171.4       178.9       186.2
+Adults and Health            240.8       251.3       262.0
+Total                        412.2       430.2       448.2
+"""
+
+
+def test_the_later_years_of_a_medium_term_plan_are_not_yet_budgets(library):
+    # in February the coming year's budget is set; the years after it are only indicative
+    assert facts(MEDIUM_TERM, library) == {
+        ("budget_total", "171400000", "2026-27", "Children's Services"),
+        ("budget_total", "240800000", "2026-27", "Adults and Health"),
+        ("budget_total", "412200000", "2026-27", ""),
+    }

@@ -288,7 +288,8 @@ _AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}(?:\s*:|\s+the\b|\s{{2,}})[^()]*,$"
 
 _FRONT_TEXT_LINES = 12
 # a verb that a sentence has and a heading has not
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|(?-i:[a-z]{3,}ed))\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|(?-i:[a-z]{3,}ed)|ran|held|took|made|gave|spent|saw|met|led|"
+                          r"kept|sent|began|grew|fell|rose|won|paid|brought|told|found|left|stood)\b", re.I)
 
 
 def front_text(pages: list[str]) -> str:

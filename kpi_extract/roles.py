@@ -788,7 +788,9 @@ _BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community
               # a community safety partnership, the district's or the borough's: "the CSP ran 26 courses"
               r"community safety partnerships?|(?-i:CSPs?)|"
               # a trust of schools: "Schools within the Marshfield Learning Trust delivered 38 sessions"
-              r"(?:learning|academy|multi-academy|schools?|education|teaching school) trusts?|(?-i:MATs?))")
+              r"(?:learning|academy|multi-academy|schools?|education|teaching school) trusts?|(?-i:MATs?)|"
+              # partners by their sector, as a clause's subject: "health providers reported spend of £3.4m"
+              r"(?:health|NHS|police|education|housing|probation) (?:providers|partners|colleagues)|(?-i:GP) practices)")
 _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:ran|runs|delivered|delivers|trained|trains|"
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
@@ -1581,6 +1583,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
     if not paid_in and _governs(_BODY_SUBJECT.match(text) or _body_apposition(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
+    if not paid_in and (semi := text.rfind("; ", 0, c.value_start)) >= 0 \
+            and (m := _BODY_SUBJECT.match(text[semi + 2:c.value_start])) is not None:
+        return "other-body", "body-subject"  # "...; health providers reported spend of £3.4m": its clause's subject
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
         return "other-body", "owner-words"
@@ -2228,7 +2233,7 @@ def _table_of_another(lines: list[str], c: Candidate, front: str) -> bool:
 # Director of Children's Services at Doncaster, where the number of children in care has fallen to 560"
 _NAME = r"(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4}"
 _NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)(?P<name>" + _NAME + r")"
-                            r"(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
+                            r"(?:\s+(?P<kind>(?-i:partnership|council|board|force)))?(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
                             r"(?:had|has|have|looks? after|looked after|cares? for|cared for|recorded|records|reported|reports|"
                             r"ran|runs|spent|spends|received|receives|supported|supports|trained|trains|delivered|delivers|"
                             r"saw|sees|held|holds|(?:is|was|are|were) (?:looking after|caring for|supporting|working with|"
@@ -2264,13 +2269,13 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
             text = text[:m.start("aside")] + text[m.end("aside"):]  # type: ignore[union-attr]
             m = _NAMED_SUBJECT.search(text)
         if m is not None and not _A_PLACE_OR_BODY.search(m.group("name")) and gazetteer().lookup(m.group("name")) is None \
-                and not _PLACE_ASIDE.search(aside):
+                and not _PLACE_ASIDE.search(aside) and not m.group("kind"):  # (but "The Westshire partnership ran")
             m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
         m = m or _PLACE_WHERE.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
             name = others_name(m.group("name"), "" if apart else area)
             # (a council the front page names writes a joint paper too: its figures are no other body's)
-            return "" if name and _a_writer(name, front) else name
+            return "" if name and _a_writer(re.sub(r"['’]s?$", "", name), front) else name  # ("Harbury's partnership")
     return ""
 
 

@@ -2533,3 +2533,20 @@ def test_a_council_named_inside_the_writers_longer_name_is_another(library):
             "Lincolnshire                  492             640\n"
             "Hull                          405             522\n")
     assert not {v for _, v in facts(text, library)} & {492.0, 640.0, 405.0, 522.0}
+
+
+@pytest.mark.parametrize("text, want", [
+    # "The <name> partnership" opening the sentence is another partnership than the writer
+    ("Ashby Safeguarding Children Partnership - Training Report 2024/25\n\nThe Lowfield partnership ran 52 courses "
+     "in 2024/25.", set()),
+    # the writer's own short name is still the writer
+    ("Ashby Safeguarding Children Partnership - Training Report 2024/25\n\nThe Ashby partnership ran 52 courses "
+     "in 2024/25.", {("training_courses", 52.0)}),
+    # partners by their sector as the subject, opening the sentence or the clause after a semicolon
+    ("Ashby Safeguarding Children Partnership - Scrutiny of partners\n\nHealth partners trained 1,320 staff in "
+     "2024/25.", set()),
+    ("Ashby Safeguarding Children Partnership - Scrutiny of partners\n\nThe partnership's budget was reviewed; "
+     "health providers reported spend of £2.9m on named professionals in 2024/25.", set()),
+])
+def test_another_partnership_by_its_kind_and_partners_by_their_sector(text, want, library):
+    assert facts(text, library) == want

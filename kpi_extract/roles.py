@@ -470,6 +470,13 @@ _EVENT_AFTER = re.compile(_BY_US + r"\s+(?!(?:lived|stayed|remained|entered|left
                           r"registered|known|open|listed|identified|shown|compared)\b)(?:had|received|experienced|went|saw|took|"
                           r"(?:became|become)\s+(?!(?:subject|the subject|looked|a child|children)\b)\w+|"
                           r"attended|missed|achieved|waited|[a-z]{3,}ed|"
+                          # what some of them do or are given: "now come to the youth club", "were given a laptop",
+                          # "were the subject of care proceedings" (not their own plan: "were given a CP plan")
+                          r"(?:(?:now|regularly|also|still|often)\s+)?(?:(?:come|comes|go|goes)\s+to|attend|attends|"
+                          r"use|uses|join|joins|take part|belong to)|"
+                          r"(?:were|was|are|is|have been|had been)\s+(?:given|offered|provided with|issued with|lent|loaned|awarded)"
+                          r"\s+(?!(?:a|an|their)\s+(?:child protection|CP|protection|care|plan)\b)|"
+                          r"(?:were|was|are|is)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:care\s+|court\s+|legal\s+)?proceedings|"
                           # what some of them have: "have an EHC plan", "has a disability" (not "have risen")
                           r"(?:have|has)\s+(?:a|an|no|their|one|two|some|special|additional)\s)\b", re.I)
 # or the state some of them are in, said after "were" or "are": "41 children in care were arrested", "are
@@ -1258,6 +1265,28 @@ def _aimed_list(text: str, c: Candidate) -> bool:
     return len(text) - start > 0 and colon - start <= 160 and bool(_AIMED_LEAD.match(text, start, colon))
 
 
+# a sentence opening on a group its figures are some of: "Of the children on the register on 31 August, 27 were
+# subject to a plan" ("Among ..." is left alone: the batteries' writers read it both ways)
+_OF_A_GROUP_OPENS = re.compile(r"^\W*of\s+(?P<group>[^,;:.]{0,60}?\b(?:children|young people|pupils|students|"
+                               r"learners|families|households|parents|carers|adults|people|cases|babies|girls|boys)\b"
+                               r"[^,;:.]{0,60}),", re.I)
+# the KPI's own people: a group of them is the whole a part is of, not another group
+_KPI_PEOPLE = re.compile(r"\b(?:in care|looked[- ]after|protection|plans?|in need|(?-i:CIN|CP|CPP|LAC|CLA|CiC)|referrals?|"
+                         r"contacts?|delegates|courses|places|actions)\b", re.I)
+
+
+def _of_another_group(lead: str) -> bool:
+    """The figure's sentence opens on a group of other people its figures are some of ("Of the children
+    on the register on 31 August 2024, 27 were subject to a child protection plan"): a count of those in
+    some state, not the stock. A group with a count of its own, or of the KPI's own people, is the whole of
+    a part ("Of the 402 children in care, 96 ...") and left to the rules of parts."""
+    m = _OF_A_GROUP_OPENS.match(lead)
+    if m is None:
+        return False
+    group = _PERIOD_WORDS.sub(" ", m.group("group"))
+    return not re.search(r"\d", group) and not _KPI_PEOPLE.search(group)
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -1501,6 +1530,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "rated-or-affected"  # "418 delegates rating their course good"
     if not money and entry.unit == "count" and _READ_BY.match(raw_after):
         return "conditional", "sample-read"  # "the 40 contacts and 26 referrals we read": a sample, not the year's
+    if not money and entry.unit == "count" and entry.measure == "stock" and _of_another_group(sentence_lead):
+        return "conditional", "of-a-group"  # "Of the children on the EHE register, 27 were on plans": some of them
     if not money and entry.unit == "count" and _THEIR_OPENER.match(sentence_lead):
         return "conditional", "cohort-opener"  # "At the start of their order 26 children were on a plan": a cohort's
     if not money and entry.unit == "count" and _FINDINGS_IN.search(raw_before):

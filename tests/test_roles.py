@@ -2550,3 +2550,21 @@ def test_a_council_named_inside_the_writers_longer_name_is_another(library):
 ])
 def test_another_partnership_by_its_kind_and_partners_by_their_sector(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # what some of the KPI's people do or are given: not the stock
+    ("Ashby Council - Participation update\n\nForty-two children in care now come to the Saturday sports club.", set()),
+    ("Ashby Council - Digital inclusion\n\nIn 2024-25, 310 children in care were given a laptop.", set()),
+    ("Ashby Council - Public law outline\n\nAt 30 June 2025, 19 children in care were the subject of care "
+     "proceedings.", set()),
+    # a sentence opening on another group its figures are some of
+    ("Ashby Council - Home education\n\nOf the pupils on the register on 1 July 2025, 21 were subject to a child "
+     "protection plan and 4 were children in care.", set()),
+    # the stock itself, and "Of note"
+    ("Ashby Council - Scrutiny\n\nOf note, 405 children were in care at 31 March 2025.", {("children_in_care", 405.0)}),
+    ("Ashby Council - Scrutiny\n\nAt 31 March 2025, 405 children were looked after by the council.",
+     {("children_in_care", 405.0)}),
+])
+def test_some_of_the_kpis_people_by_what_they_do_or_the_group_they_sit_in(text, want, library):
+    assert facts(text, library) == want

@@ -63,8 +63,12 @@ _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _N = r"(?:\d[\d,]*|" + _NUMBER_WORDS + r")"
 # a number that names an item of a report: "Measure 8:", "Table 3", "Priority 2", "Action 14", "Minute 23:"
 _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|minute|min|resolution|priority|action|appendix|annex|table|"
-                           r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)\s+(?:no\.?\s*)?$",
-                           re.I)
+                           r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)s?\s+(?:no\.?\s*)?"
+                           # (the next of a run: "priority 1 and 2 actions", "sections 3, 4 and 5")
+                           r"(?:(?P<run>\d{1,2})\s*(?:,|and|&|or)\s*)?$", re.I)
+# a selection, not a count: "the two most popular courses", "its three largest providers"
+_SELECTION_AFTER = re.compile(r"\s+(?:most|least|best|worst|largest|biggest|smallest|highest|lowest|main|top)\b", re.I)
+_SELECTION_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+$", re.I)
 # the stage of a plan a small number names: "by the end of year two", "in phase 3"
 _STAGE_BEFORE = re.compile(r"(?<!previous )(?<!last )(?<!prior )\b(?:year|phase|stage|tranche|wave|tier)\s+$", re.I)
 _STAGE_NUMBER = re.compile(r"[1-9]|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
@@ -1298,8 +1302,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     sentence_lead = _sentence_before(c)  # the sentence's words before the figure, past semicolons
     if c.value_start > 0 and text[c.value_start - 1].isalpha():
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
-    if _LABEL_NUMBER.search(raw_before):
+    if (label := _LABEL_NUMBER.search(raw_before)) and (label.group("run") is None or c.raw == str(int(label.group("run")) + 1)):
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
+    if entry.unit == "count" and _SELECTION_BEFORE.search(raw_before) and _SELECTION_AFTER.match(text, c.value_end):
+        return "other-noun", "selection"  # "the waiting lists for the two most popular courses": which ones
     if c.match_end <= c.value_end and _STAGE_NUMBER.fullmatch(c.raw) and _STAGE_BEFORE.search(raw_before):
         return "other-noun", "code"  # "complete by the end of year two": which year of a plan, after its label
     if _YEAR.fullmatch(c.raw) and _TITLE_BEFORE.search(raw_before):
@@ -1969,6 +1975,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method == "table" \
                 and _a_compared_row(lines, c, area_code):
             role, rule = "comparator", "compared-table"  # "Table 3 - Neighbouring partnerships" over "Lincolnshire | 131"
+        elif role in FACT_ROLES | {"part"} and lines is not None and c.method == "table" \
+                and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _beside_a_row_marked_ours(lines, c):
+            role, rule = "comparator", "beside-our-row"  # "Harbury (us) | 164" over "Westshire | 131"
         elif role in FACT_ROLES | {"part"} and lines is not None and c.method != "table" \
                 and (headed := _piped_column_role(lines, c.line, c.raw)):
             role, rule = headed, "column-head"  # "KPI | Target | Stretch" over "Children on CP plans | 330 | 310"
@@ -2700,6 +2709,29 @@ def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:
         k -= 1
     captions = [ln for ln in lines[max(0, k - 3):k + 1] if ln.strip()][-2:]
     return any(_COMPARATORS_HEAD.search(ln) and not _OURS_HEAD.search(ln) for ln in captions)
+
+
+# a row label the writer marks as its own: "Harbury (us)", "Redcar (this council)", "Us"
+_OUR_ROW_MARK = re.compile(r"\((?:us|ours|we|this (?:council|authority|partnership|board|borough|county|city|area|service))\)|"
+                           r"^\W*(?:us|ours)\W*$", re.I)
+# a row label that is a proper name only: "Westshire", "North Fellbridge", "Stockton-on-Tees"
+_PROPER_NAME_LABEL = re.compile(r"(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|upon|on|the)){0,4}")
+
+
+def _beside_a_row_marked_ours(lines: list[str], c: Candidate) -> bool:
+    """A row named by a place or body only, in a table one of whose rows the writer marks as its own
+    ("Harbury (us) | 164" above "Westshire | 131"): that row is another's, set beside ours."""
+    label = (c.subject or "").strip()
+    if c.line is None or not label or _OUR_ROW_MARK.search(label) or not _PROPER_NAME_LABEL.fullmatch(label) \
+            or c.snippet.split(" | ", 1)[0].strip() != label:
+        return False  # (a row's label, not a column's head)
+    lo = hi = c.line
+    while lo > 0 and c.line - lo < 15 and lines[lo - 1].strip():
+        lo -= 1
+    while hi + 1 < len(lines) and hi - c.line < 15 and lines[hi + 1].strip():
+        hi += 1
+    return any(_OUR_ROW_MARK.search(re.split(r"\s{2,}|\s*\|\s*|\s\d", ln.strip(), maxsplit=1)[0])
+               for k, ln in enumerate(lines[lo:hi + 1], lo) if k != c.line)
 
 
 # a heading that names others' figures anywhere in it, not only as its first words

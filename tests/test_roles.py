@@ -2568,3 +2568,33 @@ def test_another_partnership_by_its_kind_and_partners_by_their_sector(text, want
 ])
 def test_some_of_the_kpis_people_by_what_they_do_or_the_group_they_sit_in(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the next number of a run of labels is a label too
+    ("Ashby Safeguarding Children Partnership - Business Plan Progress 2024/25\n\n5. Implementation of agreed "
+     "actions. 91% of priority 1 and 2 actions due in the year were implemented by their due date.", set()),
+    # a part after a section number is still a part of the whole
+    ("Ashby Council - Scrutiny\n\nOf the 540 children in care at 31 March 2025, 380 were on care orders, 90 were "
+     "accommodated under section 20 and 41 were on placement orders.",
+     {("children_in_care", 540.0), ("children_in_care", 380.0), ("children_in_care", 90.0),
+      ("children_in_care", 41.0)}),
+    # a selection, not a count
+    ("Ashby Safeguarding Children Partnership\n\nIn 2024-25 the waiting lists for the three most popular courses "
+     "grew.", set()),
+])
+def test_runs_of_label_numbers_and_selections(text, want, library):
+    assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # rows of other places in a table where the writer marks its own row
+    ("Ashby Safeguarding Children Partnership - Annual Report 2024-25\nHow our training compares\n\n"
+     "Partnership          Courses\nAshby (us)             150\nLowfield               121\nMarlow                  97\n",
+     {("training_courses", 150.0)}),
+    ("Ashby Safeguarding Children Partnership - Annual Report 2024-25\nTraining across the county\n\n"
+     "Partnership                    Delegates\nAshby (this partnership)           3,120\n"
+     "Lowfield                           2,640\n", {("training_delegates", 3120.0)}),
+])
+def test_rows_beside_the_row_the_writer_marks_as_its_own(text, want, library):
+    assert facts(text, library) == want

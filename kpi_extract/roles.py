@@ -66,6 +66,9 @@ _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|min
                            r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)s?\s+(?:no\.?\s*)?"
                            # (the next of a run: "priority 1 and 2 actions", "sections 3, 4 and 5")
                            r"(?:(?P<run>\d{1,2})\s*(?:,|and|&|or)\s*)?$", re.I)
+# that there is any, not how many: "at least one child on a plan", "one or more referrals"
+_AT_LEAST_BEFORE = re.compile(r"\b(?:at least|more than|over|fewer than|less than)\s+$", re.I)
+_OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.I)
 # a selection, not a count: "the two most popular courses", "its three largest providers"
 _SELECTION_AFTER = re.compile(r"\s+(?:most|least|best|worst|largest|biggest|smallest|highest|lowest|main|top)\b", re.I)
 _SELECTION_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+$", re.I)
@@ -1304,6 +1307,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "code"  # "CS16", "M9": a number inside an indicator's code
     if (label := _LABEL_NUMBER.search(raw_before)) and (label.group("run") is None or c.raw == str(int(label.group("run")) + 1)):
         return "other-noun", "code"  # "Measure 8: Referrals to children's social care": the measure's number
+    if entry.unit == "count" and c.raw.lower() in ("one", "1") and (_AT_LEAST_BEFORE.search(raw_before)
+                                                              or _OR_MORE_AFTER.match(text, c.value_end)):
+        return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
     if entry.unit == "count" and _SELECTION_BEFORE.search(raw_before) and _SELECTION_AFTER.match(text, c.value_end):
         return "other-noun", "selection"  # "the waiting lists for the two most popular courses": which ones
     if c.match_end <= c.value_end and _STAGE_NUMBER.fullmatch(c.raw) and _STAGE_BEFORE.search(raw_before):
@@ -1706,6 +1712,10 @@ _AUDIT_COLUMN = re.compile(r"^\W*(?:(?:sample|test|files?|cases?)(?: size)?|(?:n
 _QUARTILE_HEAD = re.compile(r"\bquartiles?\b|\bQ1\b.*\bmedian\b.*\bQ3\b", re.I)
 
 
+# a part whose group is unknown, not a condition: "Other / not recorded", "Not stated"
+_UNKNOWN_GROUP = re.compile(r"\bnot (?:recorded|known|stated|specified|given|disclosed|available|applicable|obtained)\b", re.I)
+
+
 def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
     label = c.snippet.split(" | ", 1)[0]
     if c.period is not None and c.period.kind == "quarter" and _QUARTILE_HEAD.search(c.snippet, 0, c.value_start):
@@ -1717,6 +1727,8 @@ def _table_role(c: Candidate, entry: KpiEntry) -> tuple[str, str]:
     for role, rule, rx in () if entry.id in _MONEY_KPI_GROUPS["paid-in"] else _TABLE_LABEL_RULES:
         if rx.search(label):
             return role, rule
+    if entry.unit == "count" and _CONDITION.search(_UNKNOWN_GROUP.sub(" ", re.sub(r"\([^()]*\)", " ", label))):
+        return "conditional", "condition-label"  # "CIN cases awaiting allocation | 17", "CIN plans overdue for review | 63"
     if entry.id in _MONEY_KPI_GROUPS["own"] and _FINANCE_LINE.search(label) and not _OWN_BUDGET.search(label):
         return "finance-line", "finance-label"
     if entry.unit == "GBP" and (_PER_BEFORE.search(head := _column_head(c)) or _PER_POPULATION.search(head)):

@@ -2598,3 +2598,19 @@ def test_runs_of_label_numbers_and_selections(text, want, library):
 ])
 def test_rows_beside_the_row_the_writer_marks_as_its_own(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a table row whose label narrows the KPI's people by a condition
+    ("Ashby Council - Practice standards\n\n                                   Jun-25   Sep-25\n"
+     "CIN cases awaiting allocation           12        8\nCIN plans overdue for review            40       37\n", set()),
+    # a row of a breakdown whose group is not known is a part, not a condition
+    ("Ashby Council - Corporate Parenting Board\n\nLooked after children by ethnicity, 31 March 2025\n"
+     "White British | 301\nOther / not recorded | 12\n",
+     {("children_in_care", 301.0), ("children_in_care", 12.0)}),
+    # that there is any, not how many
+    ("Ashby Community Safety Partnership\n\nMARAC heard 540 high-risk cases in 2024; in 160 of those households there "
+     "was at least one child on a child protection plan.", set()),
+])
+def test_condition_labels_and_at_least_one(text, want, library):
+    assert facts(text, library) == want

@@ -200,7 +200,9 @@ _FORECAST = re.compile(r"\b(?:forecasts?|fcsts?|forecasting|forecasted|projected
                        # see 270 children on plans", "the draft budget is built on 1,050 looked after children", "CiC (budgeted)"
                        r"scenarios?|(?:budget|plan|model|forecast|estimate)s?\s+(?:is|are|was|were|has been|have been)\s+"
                        r"(?:built|based|predicated|set)\s+on|(?<=\()(?:budgeted|modelled|assumed|planned)(?=\))|"
-                       r"(?:model|modelling|forecast|trajectory|analysis|strategy)(?:\s*\([^()]{0,40}\))? (?:projects|predicts)|"
+                       r"(?:model|modelling|forecast|trajectory|analysis|strategy)(?:\s*\([^()]{0,40}\))?\s+(?:projects|predicts)|"
+                       # the verb straight before the figure, its subject set off by an aside: "... (central case) projects 5,900"
+                       r"(?:projects|predicts)(?=\s+(?:about|around|some|roughly|approximately|nearly|up to|over)?\s*$)|"
                        r"(?:we|they|officers|the service|the council) (?:now )?(?:project|predict|estimate)|if (?:current )?(?:trends|demand) continues?|"
                        r"expect(?:s|ed)? (?:(?:the|our|its|their|all)\s+)?(?:[\w'-]+\s+){0,2}?to|anticipat\w+|indicative|on (?:track|course) (?:for|to)|set to (?:reach|exceed|hit|top)|(?:we|they|partners|officers|members) (?:now )?expect|(?:is|are) expecting|assum(?:es|ed|ing|ptions?)|estimated to|likely to|"
                        r"modelled|modelling|is expected|predicated on|based on (?:an? )?(?:assum\w+|estimates?|forecasts?)|"
@@ -234,6 +236,10 @@ _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|pr
                              # what is yet to happen to them: "1,300 children will become the subject of a plan"
                              r"^[^.;,]{0,40}?\bwill (?:(?:probably|likely|then|each) )?(?:have )?(?:become|enter|start|come into|need|"
                              r"require|rise|fall|reach|grow)\b|"
+                             # what is looked for in the year to come: "around 150 courses running next year"
+                             # (not what was put off to it: "12 actions were deferred to next year")
+                             r"^[^.;,]{0,40}?(?<!\bto )(?<!\binto )(?<!\buntil )\b(?:next|the coming|the following) "
+                             r"(?:year|financial year)\b|"
                              # "against 380 assumed when the budget was set"
                              r"^\s*(?:assumed|budgeted|planned|forecast|projected|expected|estimated|modelled)\b", re.I)
 

@@ -2614,3 +2614,16 @@ def test_rows_beside_the_row_the_writer_marks_as_its_own(text, want, library):
 ])
 def test_condition_labels_and_at_least_one(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a model's verb straight before the figure, its subject set off by an aside
+    ("Ashby Council - Cabinet\n\nThe demand model (high case) projects 6,300 referrals a year by 2029.", set()),
+    # what is looked for in the year to come
+    ("Ashby Safeguarding Children Partnership\n\nEarly bookings point to some 140 courses running next year.", set()),
+    # the year's own figure, said beside next year's plans, stays
+    ("Ashby Safeguarding Children Partnership\n\nIn 2024-25 the partnership ran 131 courses.",
+     {("training_courses", 131.0)}),
+])
+def test_a_models_verb_and_the_year_to_come(text, want, library):
+    assert facts(text, library) == want

@@ -66,6 +66,8 @@ _LABEL_NUMBER = re.compile(r"(?:^|[\s(])(?:measure|indicator|kpi|pi|ref|item|min
                            r"figure|chart|section|paragraph|para|page|recommendation|objective|standard|note|footnote|question|step)s?\s+(?:no\.?\s*)?"
                            # (the next of a run: "priority 1 and 2 actions", "sections 3, 4 and 5")
                            r"(?:(?P<run>\d{1,2})\s*(?:,|and|&|or)\s*)?$", re.I)
+# the KPI's noun in the possessive before the noun the figure counts: "two looked after children's nurses"
+_POSSESSIVE_HEAD = re.compile(r"['’]s?\s+(?!(?:own|first|second|third|last)\b)(?-i:[a-z])", re.I)
 # that there is any, not how many: "at least one child on a plan", "one or more referrals"
 _AT_LEAST_BEFORE = re.compile(r"\b(?:at least|more than|over|fewer than|less than)\s+$", re.I)
 _OR_MORE_AFTER = re.compile(r"\s+or\s+more\b", re.I)
@@ -539,8 +541,12 @@ _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|assur
 
 # the figure's things as rated or as affected, which narrows them: "418 delegates rating their course good",
 # "58 children in care are known to be affected by criminal exploitation"
-_RATED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+)?(?:rating|rated|scoring|scored|grading|graded|judging|judged)\s+"
-                          r"(?:the\s+|their\s+|its\s+|it\s+|them\s+)", re.I)
+_RATED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:who\s+)?(?:(?:rating|rated|scoring|scored|grading|graded|judging|judged)\s+"
+                          r"(?:the\s+|their\s+|its\s+|it\s+|them\s+)|"
+                          # those who answered its survey: "1,046 delegates returned an evaluation form", "212 completed
+                          # the three-month follow-up"
+                          r"(?:returned|completed|submitted|filled in|responded to|answered)\s+(?:an?\s+|the\s+|their\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:evaluations?|surveys?|follow-ups?|feedback|questionnaires?)\b)", re.I)
 _AFFECTED_AFTER = re.compile(r"\s+(?:were|are|was|is|had been|have been)\s+(?:(?:known|thought|believed|likely)\s+to\s+be\s+|"
                              r"being\s+)?(?:affected|involved|at risk)\b", re.I)
 # what the writer or an inspector read of them: "26 referrals we read", "the 30 plans inspectors looked at"
@@ -1316,6 +1322,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.unit == "count" and c.raw.lower() in ("one", "1") and (_AT_LEAST_BEFORE.search(raw_before)
                                                               or _OR_MORE_AFTER.match(text, c.value_end)):
         return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
+    if entry.unit == "count" and c.match_end > c.value_end and _POSSESSIVE_HEAD.match(text, c.match_end):
+        return "other-noun", "possessive-head"  # "two looked after children's nurses": it counts the nurses
     if entry.unit == "count" and _SELECTION_BEFORE.search(raw_before) and _SELECTION_AFTER.match(text, c.value_end):
         return "other-noun", "selection"  # "the waiting lists for the two most popular courses": which ones
     if c.match_end <= c.value_end and _STAGE_NUMBER.fullmatch(c.raw) and _STAGE_BEFORE.search(raw_before):

@@ -2627,3 +2627,16 @@ def test_condition_labels_and_at_least_one(text, want, library):
 ])
 def test_a_models_verb_and_the_year_to_come(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # those who answered a course's survey are not its delegates
+    ("Ashby Safeguarding Children Partnership\n\nTraining feedback, 2024-25\n- 188 delegates completed the six-month "
+     "impact follow-up\n", set()),
+    ("Ashby Safeguarding Children Partnership - Annual Report 2024-25\n\nOf the 1,640 attendees who returned an "
+     "evaluation, 92% rated their course good or better.", set()),
+    # the KPI's noun in the possessive before what the figure counts
+    ("Ashby Council - Health Scrutiny\n\nAshby has three looked after children's nurses in post.", set()),
+])
+def test_survey_respondents_and_a_possessive_head(text, want, library):
+    assert facts(text, library) == want

@@ -402,6 +402,10 @@ _YOUTH_JUSTICE = re.compile(r"\byouth (?:justice|offending)(?: service)? (?:(?:a
 _LADO = re.compile(r"\b(?:(?-i:LADO)|(?:local authority )?designated officer)(?:['’]s)?\s+(?:\(LADO\)\s+)?(?:annual |service |"
                    r"half[- ]year(?:ly)? |mid[- ]year )?(?:report|review|update)\b|\ballegations against (?:staff|adults|"
                    r"people who work with children)[^\n]{0,30}\b(?:annual )?(?:report|review)\b", re.I)
+# a paper about children out of school: its referrals are to the education service's team, not to
+# children's social care ("Children Missing Education - Annual Report", "Elective Home Education update")
+_OUT_OF_SCHOOL = re.compile(r"\bchildren missing (?:from )?education\b|\belective(?:ly)? home[- ]education\b|"
+                            r"\bhome[- ]educat(?:ed|ion) children\b", re.I)
 # the lines of a front page that name who wrote or leads a paper, not what it is about
 _OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|director|lead (?:officer|member)|contact|"
                            r"portfolio|cabinet member|executive member|responsible officer|officer|head of|prepared by)\b",
@@ -429,6 +433,8 @@ def document_service(pages: list[str]) -> str:
         return "youth justice"  # its staff's training is the service's own, not the partnership's
     if _LADO.search(front):
         return "LADO"  # its referrals are allegations about adults, not referrals to children's social care
+    if _OUT_OF_SCHOOL.search(front):
+        return "children out of school"  # its referrals go to the education service's team
     if CHILDREN.search(front):
         return ""
     return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))

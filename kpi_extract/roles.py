@@ -2800,8 +2800,9 @@ def _another_service(c: Candidate, service: str) -> bool:
         return True  # "the Safeguarding Adults Board set a budget of £198,000; the children's partnership's ..."
     if _adults_board_leads(before):
         return True  # "Northcote Safeguarding Children Partnership - Annual Report The adults' board delivered 64"
-    if service == "LADO" and c.kpi in ("referrals", "rereferral_rate") and not _SOCIAL_CARE.search(c.snippet):
-        return True  # a designated officer's report: "Of the 52 referrals, 38 concerned homes ..."
+    if service in ("LADO", "children out of school") and c.kpi in ("referrals", "rereferral_rate") \
+            and not _SOCIAL_CARE.search(c.snippet):
+        return True  # a designated officer's report: "Of the 52 referrals, 38 concerned homes ..."; the CME team's
     if CHILDREN.search(c.snippet):
         return False
     # (not a board the figure is only compared with: "£512,900, compared with £301,000 spent by the SAB")

@@ -2640,3 +2640,16 @@ def test_a_models_verb_and_the_year_to_come(text, want, library):
 ])
 def test_survey_respondents_and_a_possessive_head(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a paper about children out of school: its referrals went to the education service's team
+    ("Ashby Council - Children's Scrutiny\nChildren Missing Education - Annual Report 2024/25\n\n"
+     "Reason recorded at referral (2024/25)      Referrals\nMoved abroad                                   410\n"
+     "Moved out of the area                          322\nTotal                                        1,530\n", set()),
+    # unless it says they went to children's social care
+    ("Ashby Council - Children's Scrutiny\nElective Home Education - update\n\nFor context, children's social care "
+     "received 5,210 referrals in 2024/25.", {("referrals", 5210.0)}),
+])
+def test_referrals_in_a_paper_about_children_out_of_school(text, want, library):
+    assert facts(text, library) == want

@@ -79,8 +79,8 @@ def yet_to_come(c: Candidate, doc: DocumentContext, library: Library) -> str:
     it is not): nothing can have been counted then, so it is a forecast or a target ("bring the
     number of children in care down to 480 by March 2027" in a paper of November 2024), whatever
     its words. Money is exempt, for a budget is set for a year that has not begun (the next year,
-    not the later years of a medium-term plan, which are only indicative), but not what is spent in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year
-    begins."""
+    not the later years of a medium-term plan, which are only indicative), but not what is spent
+    in a year: in a paper of January, spending "in 2026/27" is a plan from the day that year begins."""
     money = library.kpis[c.kpi].unit == "GBP"
     if money and c.kpi not in _AT_YEARS_END:
         if beyond_the_meeting(c.period, doc, _BUDGET_SET_AHEAD):

@@ -1641,7 +1641,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and _governs(_BODY_SUBJECT.match(text) or _body_apposition(text) or _BODY_RUNS.match(text), c):
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not paid_in and (semi := text.rfind("; ", 0, c.value_start)) >= 0 \
-            and (m := _BODY_SUBJECT.match(text[semi + 2:c.value_start])) is not None:
+            and _BODY_SUBJECT.match(text[semi + 2:c.value_start]):
         return "other-body", "body-subject"  # "...; health providers reported spend of £3.4m": its clause's subject
     if not money and entry.unit == "count" and (_OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) or (
             _PARTICIPLE.match(before) and _OTHER_BODY.match(_subject_of(text)))):
@@ -2740,8 +2740,10 @@ def _a_compared_row(lines: list[str], c: Candidate, area_code: str) -> bool:
 # a row label the writer marks as its own: "Harbury (us)", "Redcar (this council)", "Us"
 _OUR_ROW_MARK = re.compile(r"\((?:us|ours|we|this (?:council|authority|partnership|board|borough|county|city|area|service))\)|"
                            r"^\W*(?:us|ours)\W*$", re.I)
-# a row label that is a proper name only: "Westshire", "North Fellbridge", "Stockton-on-Tees"
-_PROPER_NAME_LABEL = re.compile(r"(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|upon|on|the)){0,4}")
+# a place's or body's proper name: "Westshire", "North Fellbridge", "Stockton-on-Tees" (also the name that opens an
+# item, `_PLACE_ITEM`); a row label that is one and nothing more
+_PLACE_NAME = r"(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|upon|on|the)){0,4}"
+_PROPER_NAME_LABEL = re.compile(_PLACE_NAME)
 
 
 def _beside_a_row_marked_ours(lines: list[str], c: Candidate) -> bool:
@@ -2767,7 +2769,7 @@ _COMPARATORS_HEAD = re.compile(r"\b(?:neighbou?ring (?:councils?|authorit(?:y|ie
                                r",\s*England\b|\((?:DfE|ONS|Ofsted)\b)", re.I)
 _OURS_HEAD = re.compile(r"\bour\b(?!\s+(?:neighbou?ring|neighbours?|peer|partner|comparator))|\b(?:ours|us|we|own)\b|\bvs\.?\b|\bversus\b|\bagainst\b|\bcompared\b", re.I)
 # an item that names its place first: "- Derby: 74 courses, 1,630 delegates"
-_PLACE_ITEM = re.compile(r"^\W*(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|upon|on|the)){0,4}\s*:\s*\S")
+_PLACE_ITEM = re.compile(r"^\W*" + _PLACE_NAME + r"\s*:\s*\S")
 
 
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|while|whilst|whereas|than|unlike|versus|vs)\b|;", re.I)

@@ -141,7 +141,8 @@ def _label_host(text: str, start: int) -> str:
 
 
 # a clause a participle after a comma continues: "104 fostering households, (between them) offering 187 places"
-_PARTICIPLE = re.compile(r"(?:(?:between them|together|jointly|in all)\s+)?(?:offering|providing|giving|making|running|"
+_JOINTLY = r"(?:between them|together|jointly|in all)"
+_PARTICIPLE = re.compile(r"(?:" + _JOINTLY + r"\s+)?(?:offering|providing|giving|making|running|"
                          r"delivering|holding|reaching|supporting|caring for|looking after)\b", re.I)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 
@@ -152,7 +153,7 @@ def _participle_host(text: str, start: int) -> str:
     opens no such phrase."""
     if not _PARTICIPLE.match(text, start):
         return ""
-    lead = re.sub(r"(?:between them|together|jointly|in all)\s*$", "", text[max(0, start - 160):start], flags=re.I)
+    lead = re.sub(_JOINTLY + r"\s*$", "", text[max(0, start - 160):start], flags=re.I)
     if not lead.rstrip().endswith(","):
         return ""
     ends = [m.end() for m in _CLAUSE_END.finditer(lead)]

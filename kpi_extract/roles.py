@@ -102,11 +102,14 @@ _CHANGE_RESTATED = re.compile(r"\bby\s+(?:[\d.,]+\s?(?:%|per ?cent|percentage po
                               r"(?:one|two|three)[- ](?:thirds?|quarters?|fifths?))\s*\(\s*$", re.I)
 _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductions?|growth|uplift|cut|variation)\s*\(\s*£?$",
                              re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k)?\s*(?:more|fewer|less|additional|extra|"
+_CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per 10,?000(?: children)?)?\s*(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:target|trajectory|plan|"
                            r"forecast|profile|budget)|"
+                           # "9.4 per 10,000 above the England figure"
+                           r"(?:above|below) (?:the |our )?(?:England|English|national|regional|region's|statistical neighbours?|"
+                           r"comparators?|similar (?:authorities|councils|areas))|"
                            # a distance from a comparator: "3.2 points above the England average"
                            r"points? (?:above|below|higher|lower|better|worse|ahead of|behind|short of))\b", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
@@ -154,6 +157,8 @@ _AIM_GOES_ON = re.compile(r"\b(?:aim(?:s|ing)? to|plan(?:s|ning)? to|intend(?:s|
                           r"|\b(?:aim(?:s|ing|ed)?|plan(?:s|ning)?|intend(?:s|ing)?|expect(?:s|ing)?|seek(?:s|ing)?|want(?:s|ing)?|"
                           r"hop(?:es|ing)|commit(?:s|ted)?|ambition is|target is)\s+to\s+[^.;:]{0,120}?\b(?:and|or|as well as)\s+"
                           r"(?:also\s+)?to\s+[a-z]+\s+(?:(?:at least|around|about|some|over|more than|a further)\s+)?$", re.I)
+# the words that set one figure against another: the rules below share them
+_AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done
 # (a child protection, care or safety plan "for 56 children" is a plan of the KPI's own)
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
@@ -163,6 +168,10 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
                              r"\b(?:we|it|they|programme|offer|calendar|service|partnership|board|council|team|unit|hub)\s+"
                              r"(?:now\s+|also\s+|currently\s+)?plans\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
                              re.I)
+# what the figure before it was measured against: "58 courses against a plan of 64"
+_AGAINST_A_PLAN_OF = re.compile(r"\b" + _AGAINST + r"\s+(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+)?(?:plan|profile|"
+                                r"trajectory|planned (?:figure|number|total|level))\s+of\s+(?:around\s+|about\s+|some\s+)?£?$",
+                                re.I)
 # "Priorities for 2023-24: 150 courses, utilisation of at least 90%": a list of what is planned
 # a bound on a figure ("fewer than 300"), whose clause stops at it: an aim before it makes it a target
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
@@ -170,8 +179,6 @@ _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) tha
 # a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
 _PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
                                 r"\s*(?::|-|\u2013)\s*$", re.I)
-# the words that set one figure against another: the rules below share them
-_AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"
 # what a label of plans is the object of, when the figure is measured against it: "Performance against the trajectory: 431"
 _MEASURED_AGAINST = re.compile(r"\b(?:" + _AGAINST + r"|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?$", re.I)
 _AGAINST_A_PLAN = re.compile(r"\b(?:" + _AGAINST + r"|relative to)\s+(?:the\s+|our\s+|its\s+|this\s+)?"
@@ -326,7 +333,7 @@ _MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
 # an amount for one head, one property, one week
 # (a word may say which: "£18,950 per primary place", "per additional pupil")
 _PER_AFTER = re.compile(r"^\s*(?:(?:per|each)\s+(?:[a-z-]+\s+)?|a\s+|an\s+|every\s+|/\s*)(?:head|child|pupil|resident|person|capita|household|"
-                        r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|day|"
+                        r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|fortnight|month|day|"
                         r"night|hour|session|case|worker)\b", re.I)
 # the second term of a ratio: "1 IRO to 70 children", "one social worker for every 18 children"
 _RATIO_BEFORE = re.compile(r"(?:(?<!\bby )(?<!\bfrom )\b(?:1|one|each)\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:to|for|per|for every)|\bfor every|"
@@ -1402,6 +1409,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "housing-referrals"  # "612 referrals to the council under section 213B of the Housing Act"
     if _TARGET.search(before) or _TARGET.search(after) or _PLANNED_BEFORE.search(before):
         return "target", "target-words"
+    if _AGAINST_A_PLAN_OF.search(raw_before):
+        return "target", "against-a-plan-of"
     if not money and _SET_AT.search(raw_before):
         return "target", "set-at"  # "The local KPI for re-referrals has been set at 21%" (a budget "set at" is agreed)
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans
@@ -2041,6 +2050,9 @@ _GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|agai
 # the figure's clause, cut where one body is set against another, and a place it is "in" straight after it
 _CONTRAST = re.compile(r"[.;:](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|although|though|than|compared (?:with|to)|"
                        r"against|versus|vs\.?)\s+", re.I)
+# what a name is said to be, between commas, the sentence going on past it: "Sefton and Knowsley, the two
+# councils we benchmark against most closely, had 71.5 and 88.2" (its "we" and "against" are not the clause's)
+_APPOSITION = re.compile(r"((?-i:[A-Z])[\w'’-]+),\s+(?:the|our|its|their|one of (?:the|our|its))\s+[^,;.:()|]{1,70},\s+")
 _IN_PLACE_AFTER = re.compile(r"[^,;.:()|]{0,40}?\b(?:in|for|across)\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})")
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:and|upon|on|under|with|le|in|by)\s+)?"
@@ -2072,7 +2084,7 @@ def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
     names the gazetteer knows; a council the front page names writes the paper too."""
     if not area_code or c.method == "table":
         return ""
-    before = _CONTRAST.split(c.snippet[:c.value_start])[-1]
+    before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", c.snippet[:c.value_start]))[-1]
     if FIRST_PERSON.search(before):
         return ""
     tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)

@@ -2653,3 +2653,32 @@ def test_survey_respondents_and_a_possessive_head(text, want, library):
 ])
 def test_referrals_in_a_paper_about_children_out_of_school(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # what a figure was measured against: a plan's number is planned
+    ("Ashby Safeguarding Children Partnership\n\nThe partnership ran 44 multi-agency courses in 2024/25 against a plan of "
+     "52.", {("training_courses", 44.0)}),
+    # plans a service closed are plans that ended, not those open; a day the quarter closed on is only a date
+    ("Ashby Council - Children's Scrutiny\n\nIn the first half of 2025-26 the service closed 120 child protection plans.",
+     set()),
+    ("Ashby Council - Children's Scrutiny\n\nThere were 301 children on child protection plans when the year closed on "
+     "31 March 2025.", {("cp_plans", 301.0)}),
+    # a distance from the England figure, in the rate's own unit
+    ("Ashby Council - Children's Scrutiny\n\nAshby's looked after rate is 4.8 per 10,000 above the regional figure.", set()),
+    # a home's places filled are no course's
+    ("Ashby Council - Corporate Parenting Board\n\nResidential home utilisation was 91% in 2024-25.", set()),
+    # a sum paid each month is not a year's contribution
+    ("Ashby Council - Cabinet\n\nThe ICB pays £12,500 a month towards the partnership's business unit.", set()),
+    # an education service training schools' staff on special needs
+    ("Ashby Council - Schools Forum\n\nInclusion: the school improvement team ran 9 training sessions for 140 SENCOs in "
+     "2024/25.", set()),
+])
+def test_plans_measured_against_plans_closed_distances_and_monthly_sums(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_places_named_with_what_they_are_said_to_be_are_still_other_places(library):
+    text = ("Wirral Council - Children's Scrutiny\n\nSefton and Knowsley, the two boroughs we compare ourselves with "
+            "most, had 71.5 and 88.2 children on plans per 10,000 respectively at 31 March 2024.")
+    assert facts(text, library) == set()

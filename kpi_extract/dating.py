@@ -167,8 +167,10 @@ def _compared_before(text: str, m: Mention) -> bool:
     return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or _baseline_before(text, m)
 
 
-# the period of a change's baseline or of a comparator: "down 138 on Q1", "the England figure for 2022/23"
-_BASELINE_OF = re.compile(r"(?:\b(?:up|down|higher|lower|more|fewer|less)\s+(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
+# the period of a change's baseline or of a comparator: "down 138 on Q1", "fell by 147 on 2022/23", "the England
+# figure for 2022/23"
+_BASELINE_OF = re.compile(r"(?:\b(?:up|down|higher|lower|more|fewer|less|rose|fell|risen|fallen|increased|"
+                          r"decreased|grew|grown|dropped|reduced)\s+(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
                           r"|\b(?:England|national|nationally|regional|statistical neighbours?'?|SN|comparator)\b"
                           r"[^.;,\d]{0,25}\b(?:for|in|at|of))\s*(?:the\s+)?$", re.I)
 

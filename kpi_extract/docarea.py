@@ -54,6 +54,8 @@ _NOT_A_PLACE = {
 _NOT_IN_A_PLACE = re.compile(
     r"\b(?:adults?|social|care|revenue|capital|budget|services?|children'?s?|health|education|schools?|"
     r"report|committee|board|partnership|director|officer|members?|plan|strategy|policy|panel|scrutiny|"
+    # a service for some people, "Children and Young People Early Help" (a heading run on into the next)
+    r"people|young|early|help|famil(?:y|ies)|"
     r"cabinet|executive|police|nhs|trust|group|forum|team|department|directorate|finance|performance|"
     r"review|inspection|ofsted|appendix|item|agenda|minutes|annual|total|summary|update|january|february|"
     r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|"
@@ -72,6 +74,8 @@ def _titlecase_capitals(text: str) -> str:
     return _TITLED_JOIN.sub(lambda m: m.group().lower(), text)
 
 
+# words of what kind of body it is, between its place and its body's word
+_KIND_OF_BODY = {"integrated", "joint", "strategic", "combined", "shared"}
 _JOINS = {"and", "&", "of", "upon", "on", "under", "le", "la", "-", "in", "with", "by", "the"}
 
 
@@ -88,6 +92,8 @@ def _place(phrase: str, at_end: bool = True) -> tuple[str, Area | None, str]:
     of two places joined by "and" (a joint partnership); else the run of place-like words next to
     it ("Daniel Okafor Director of Children's Services Marshwood" -> Marshwood); else ""."""
     words = phrase.replace("-", " - ").split()
+    while at_end and words and words[-1].lower() in _KIND_OF_BODY:  # "Bury Integrated [Safeguarding Partnership]"
+        words.pop()
     g = gazetteer()
     n = len(words)
     spans = [(i, n) for i in range(n)] if at_end else [(0, j) for j in range(n, 0, -1)]

@@ -174,7 +174,10 @@ _BARE_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:u
 
 def _period_of_header(text: str, context: str = "") -> Period | None:
     """The period a column header names: a bare year, one period, or a quarter of the year its
-    table's caption or upper header names (`Q2` under `2022/23`)."""
+    table's caption or upper header names (`Q2` under `2022/23`), unless its months in brackets name
+    the quarter's year (`Q1 (Apr-Jun 24)`)."""
+    if "(" in text and (own := single_period(text)) is not None and own.kind == "quarter":
+        return own
     text = re.sub(r"\([^()]*\)", " ", text)
     if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year,
         # or that day of it, when the caption names one ("(at 31 March)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
 from .model import Period
@@ -134,6 +134,24 @@ _PLANNED_LEAD = re.compile(r"\b(?:forecasts?|projected|projections?|predicted|mo
                            r"milestones?)\b(?!.*\b(?:actuals?|outturn)\b)", re.I)
 
 
+def _quarters_with_months(mentions: list, line: str) -> list:
+    """A quarter of no year with its months in brackets after it ("Q1 (Apr-Jun 24)") is one column,
+    the months' quarter: the brackets say which year's first quarter it is."""
+    out = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        if m.quarter and not m.absolute and k + 1 < len(mentions) and (n := mentions[k + 1]).absolute \
+                and n.period.kind == "quarter" and re.fullmatch(r"\s*\(\s*", line[m.end:n.start]) \
+                and (close := re.match(r"\s*\)", line[n.end:])):
+            out.append(replace(n, start=m.start, end=n.end + close.end()))
+            k += 2
+            continue
+        out.append(m)
+        k += 1
+    return out
+
+
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
     """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
     England`, `Q1 Q2 Q3 Q4 Year` under a caption naming the year), or None if it is not one.
@@ -149,7 +167,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
         # a bare year heads that calendar year, or the day of it the caption names ("(at 31 March)")
         day = yearless_day(" ".join(context or []))
         return [Column(year_column(int(y), day), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
-    mentions = [m for m in find_mentions(stripped) if m.absolute or m.quarter]
+    mentions = _quarters_with_months([m for m in find_mentions(stripped) if m.absolute or m.quarter], stripped)
     if len(mentions) < 2:
         return None
     fy = _quarter_year(context or []) if any(not m.absolute for m in mentions) else None

@@ -401,6 +401,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:January|February|March|April|"
                                rf"May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:(?:19|20)\d\d|\d{1,2}\b|of\b))", re.I)),
+    # a month's own figure, of no year: "October's 640 referrals were the most in any month"
+    ("month_possessive", re.compile(r"\b(?P<m>(?-i:January|February|March|April|May|June|July|August|September|October|"
+                                    r"November|December))['’]s\b(?!\s*,?\s*(?:(?:19|20)\d\d))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
@@ -453,7 +456,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
     "asof_month": ("yyyy", "month"), "edge_month_short": ("digit", "month"), "month_span_both": ("digit", "month"),
     "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
-    "edge_month_partial": ("month",), "month_alone": ("month",), "day_month": ("digit", "month"),
+    "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "period_end": ("end",),
@@ -585,7 +588,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "short_date":
         d = _numeric_date(g["d"], g["m"], g["y"])
         return Mention(s, e, as_at(d)) if d else Mention(s, e)
-    if rule == "month_alone":
+    if rule in ("month_alone", "month_possessive"):
         return Mention(s, e, month=MONTHS[g["m"].lower()], day=0)
     if rule == "numeric_date" and g["d2"]:
         g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}

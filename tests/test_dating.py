@@ -186,3 +186,19 @@ def test_a_heading_run_into_the_text_dates_the_sentences_after_it(library):
     got = {(f.kpi, f.period) for f in extract_text(
         "The board met in May 2023. The partnership ran 88 multi-agency courses.", library)}
     assert got == {("training_courses", "")}
+
+
+def test_the_year_a_change_is_measured_on_is_not_the_sentences(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Ashby Council - Annual Report 2024/25\n\nContacts rose by 310 on 2023/24, and the re-referral rate was 19.2%.",
+        library)}
+    assert got == {("rereferral_rate", "19.2", "2024-25")}
+
+
+def test_a_months_own_figure_in_the_possessive_is_that_months(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Ashby Council - Monthly data pack, 2025/26\n\nJune's 512 referrals were the most of any month so far.",
+        library)}
+    assert got == {("referrals", "512", "2025-06")}

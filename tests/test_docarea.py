@@ -322,3 +322,18 @@ def test_a_heading_with_a_full_stop_and_no_verb_stays_in_the_front_text():
     pages = ["Kent County Council\nReport of the Corporate Director of Children's Services.\n"
              "This report sets out the children's services performance for the second quarter of 2025-26.\n"]
     assert front_text(pages) == "Kent County Council\nReport of the Corporate Director of Children's Services."
+
+
+def test_a_service_for_some_people_run_on_from_a_heading_is_no_place():
+    # the directorate's name over the report's title reads "Children and Young People Early Help and Children's
+    # Social Care": no place; the council's name alone heads the page, and the file's name says which
+    pages = ["Ashford                                  Agenda Item 4\n\nChildren's Scrutiny Committee\n"
+             "Report from the Corporate Director,\nChildren and Young People\n\n"
+             "Early Help and Children's Social Care Performance Report\n"]
+    assert document_area(pages, "scrutiny_ashford_2025.txt") == ("Ashford", "E07000105")
+
+
+def test_the_kind_of_partnership_between_its_place_and_its_name_is_no_part_of_the_place():
+    pages = ["SALFORD INTEGRATED SAFEGUARDING PARTNERSHIP\n\nExecutive Group\n\n"
+             "Salford Integrated Safeguarding Partnership Annual Report 2024-25\n"]
+    assert document_area(pages) == ("Salford", "E08000006")

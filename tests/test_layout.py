@@ -1,4 +1,6 @@
 """Text tables and sentences, from the lines extraction gives."""
+import pytest
+
 from kpi_extract.layout import contents_lines, find_tables, sentences
 
 from conftest import TABLE
@@ -175,3 +177,14 @@ def test_a_rows_label_wrapped_onto_a_line_under_it_keeps_the_table(library):
         "(at 31 March)\n", library)}
     assert got == {("referrals", "4210", "2021-22"), ("referrals", "4388", "2022-23"),
                    ("cp_plans_rate_per_10k", "39.5", "2022-03-31"), ("cp_plans_rate_per_10k", "41", "2023-03-31")}
+
+
+@pytest.mark.parametrize("table", [
+    "| Measure | Q1 (Apr-Jun 25) | Q2 (Jul-Sep 25) | 2024/25 |\n|---|---|---|---|\n| Referrals | 1,210 | 1,188 | 4,960 |\n",
+    "Measure          Q1 (Apr-Jun 25)   Q2 (Jul-Sep 25)   2024/25\nReferrals                  1,210             1,188     4,960\n",
+])
+def test_a_quarter_with_its_months_in_brackets_is_the_months_quarter(table, library):
+    # "Q1 (Apr-Jun 25)" is one column, of the year its months name, not the year a caption names
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text("Front door report 2023/24\n\n" + table, library)}
+    assert got == {("referrals", "1210", "2025-Q2"), ("referrals", "1188", "2025-Q3"), ("referrals", "4960", "2024-25")}

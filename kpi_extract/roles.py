@@ -452,6 +452,8 @@ _CONDITION = re.compile(
     # "on the edge of care"
     r"known to (?:the )?(?:youth (?:justice|offending)|(?-i:YJS|YOS)|police|(?-i:CAMHS)|probation|courts?|substance|drug)|"
     r"pre-proceedings|public law outline|(?-i:PLO)|in custody|on the edge of care|"
+    # another service's caseload: "had 164 looked after children on its caseload"
+    r"on (?:its|their|(?:the|that) [\w-]+['’]s) caseloads?|"
     r"(?:will|to) (?:carry|roll|be carried|be rolled) (?:forward|over)|carried (?:forward|over) (?:to|into)|(?:also )?open to (?:the )?(?:youth (?:justice|offending)|YJS|YOS|CAMHS|"
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
@@ -1965,6 +1967,11 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _another_place_in_clause(c, area_code, front):
             role, rule = "other-body", "another-place"  # "In Medway there were 455 children in care" in Kent's paper
+        elif role in FACT_ROLES | {"part"} and c.kpi in _MONEY_KPI_GROUPS["paid-in"] and c.method != "table" \
+                and _paid_to_another_place(c, area_code, front):
+            role, rule = "other-body", "paid-to-another"  # "The ICB's contribution to the Tameside partnership was £160,000"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and area_code and _several_areas_together(c, area_code, front):
+            role, rule = "other-body", "several-areas"  # "Taken together, the three east Berkshire authorities looked after 612"
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_places_body(c.snippet[:c.value_start], area_code, area):
             role, rule = "other-body", "named-places-body"  # "Bedford Borough's partnership, which shares our ..., has"
@@ -2050,6 +2057,17 @@ _GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|agai
 # the figure's clause, cut where one body is set against another, and a place it is "in" straight after it
 _CONTRAST = re.compile(r"[.;:](?:\s|$)|,?\s+\b(?:while|whilst|whereas|but|although|though|than|compared (?:with|to)|"
                        r"against|versus|vs\.?)\s+", re.I)
+# a sum paid in "to the Tameside partnership", "to the Oldham Safeguarding Children Partnership"
+_PAID_TO = re.compile(r"\b(?:to|towards|into)\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]*)(?:\s+(?:and\s+)?(?-i:[A-Z][\w'’-]*)){0,3})"
+                      r"\s+(?:(?:local\s+)?safeguarding\s+)?(?:children(?:'s)?\s+)?(?:partnership|board|arrangements|pooled budget)\b",
+                      re.I)
+# several councils as the clause's subject: "Taken together, the three east Berkshire authorities looked after"
+_SEVERAL_AREAS_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?:taken\s+)?together,?\s+|combined,?\s+|between them,?\s+)?"
+                                    r"(?:the|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                                    r"(?:[\w-]+\s+){0,3}?(?:authorities|councils|boroughs|local authorities)\s+"
+                                    r"(?:together\s+|combined\s+|between them\s+)?(?:[a-z]+\s+){0,3}?$", re.I)
+# the places a figure is counted across, straight after it: "498 children across Kingston, Richmond and Windsor"
+_ACROSS_PLACES = re.compile(r"[^.;:()|]{0,60}?\bacross\s+(?:the\s+)?(?P<names>(?-i:[A-Z])[^.;:()|]{0,80})")
 # what a name is said to be, between commas, the sentence going on past it: "Sefton and Knowsley, the two
 # councils we benchmark against most closely, had 71.5 and 88.2" (its "we" and "against" are not the clause's)
 _APPOSITION = re.compile(r"((?-i:[A-Z])[\w'’-]+),\s+(?:the|our|its|their|one of (?:the|our|its))\s+[^,;.:()|]{1,70},\s+")
@@ -2092,6 +2110,32 @@ def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
     if not places or any(p.code == area_code for p in places):
         return ""
     return "" if _a_writer(places[-1].name, front) else places[-1].name
+
+
+def _paid_to_another_place(c: Candidate, area_code: str, front: str) -> bool:
+    """A sum paid in to another place's partnership or board ("The ICB's contribution to the Tameside
+    partnership was £160,000" in Stockport's paper): that partnership's budget, not the writer's."""
+    if not area_code:
+        return False
+    sentence = _sentence_at(c.snippet, c.value_start, c.value_end)
+    for m in _PAID_TO.finditer(sentence):
+        places = _places_named(m.group("name"))
+        if places and all(p.code != area_code for p in places) and not _a_writer(places[-1].name, front):
+            return True
+    return False
+
+
+def _several_areas_together(c: Candidate, area_code: str, front: str) -> bool:
+    """A figure whose clause's subject is several councils together ("the three east Berkshire
+    authorities looked after 612 children") or that is counted across places other than the
+    writer's alone ("498 children across Kingston, Richmond and Windsor and Maidenhead"), in a
+    paper of one council: their sum, or another's, not the writer's. (A council the front page
+    names writes a joint paper too: counted across it and the writer, the figure is theirs.)"""
+    if _SEVERAL_AREAS_SUBJECT.search(_sentence_before(c)):
+        return True
+    across = _ACROSS_PLACES.match(c.snippet, c.value_end)
+    return across is not None and any(p.code != area_code and not _a_writer(p.name, front)
+                                      for p in _places_named(across.group("names")))
 
 
 def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str], gap_rx: re.Pattern,

@@ -2682,3 +2682,19 @@ def test_places_named_with_what_they_are_said_to_be_are_still_other_places(libra
     text = ("Wirral Council - Children's Scrutiny\n\nSefton and Knowsley, the two boroughs we compare ourselves with "
             "most, had 71.5 and 88.2 children on plans per 10,000 respectively at 31 March 2024.")
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # a sum paid in to another place's partnership is that partnership's
+    ("Oldham Safeguarding Children Partnership\n\nGreater Manchester Police paid £48,000 towards the Rochdale partnership "
+     "in 2024/25.", set()),
+    # several councils together, or counted across places beside the writer's own: their sum
+    ("Wigan Council - Children's Scrutiny\n\nBoth councils looked after 1,210 children at 31 March 2025.", set()),
+    ("Sutton Council - Corporate Parenting Board\n\nAt 31 March 2025, 912 children were looked after across Kingston, "
+     "Sutton and Merton.", set()),
+    # another service's caseload
+    ("Ashby Council - Corporate Parenting Board\n\nThe youth justice service had 41 children in care on its caseload at "
+     "31 March 2025.", set()),
+])
+def test_another_places_partnership_several_councils_together_and_another_services_caseload(text, want, library):
+    assert facts(text, library) == want

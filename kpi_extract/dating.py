@@ -1309,17 +1309,25 @@ _STOCKS_AT_END = re.compile(r"\b(?:position|snapshots?|stocks?|counts?|figures|n
                             r"(?:month|quarter|period|column(?:'s)?)\b", re.I)
 
 
+# a stock row that says it is counted at each quarter's end
+_AT_QUARTER_END = re.compile(r"\b(?:at|as at)\s+(?:the\s+)?(?:quarter|period)[- ]end\b|"
+                             r"\bat\s+(?:the\s+)?end\s+of\s+(?:the|each)\s+quarter\b", re.I)
+
+
 def table_column(c: Candidate, at_end: bool = False) -> Dated:
     """P3 table_column: the period a table matcher read from the column header or caption; a
     stock row labelled "(31 Dec)" or "at year end" under year columns is as at that day of each
     column's year, not the year; a stock under a quarter's column is as at its last day when the page
-    says its counts are taken then (`at_end`). (A month's column stays the month, as spec/kpis.md's
-    "Mar-17" header says, whatever the page says of its counts.)"""
+    says its counts are taken then (`at_end`) or its row does ("(at quarter end)"). (A month's
+    column stays the month, as spec/kpis.md's "Mar-17" header says, whatever the page says of its
+    counts.)"""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
     if at_end and p is not None and p.kind == "quarter" and p.end is not None:
         return Dated(replace(c, period=as_at(p.end)), rule)
     label = c.snippet.split(" | ")[0]
+    if p is not None and p.kind == "quarter" and p.end is not None and _AT_QUARTER_END.search(label):
+        return Dated(replace(c, period=as_at(p.end)), rule)  # "Children looked after (at quarter end)" under "Q1 2024/25"
     if p is not None and p.kind == "as_at" and p.end is not None and _YEAR_TO_DATE.search(label):
         # "Referrals to children's social care, year to date (Apr-Feb)" under "Position at 28 Feb 2019"
         return Dated(replace(c, period=year_to_date(p.end)), rule)

@@ -188,3 +188,15 @@ def test_a_quarter_with_its_months_in_brackets_is_the_months_quarter(table, libr
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("Front door report 2023/24\n\n" + table, library)}
     assert got == {("referrals", "1210", "2025-Q2"), ("referrals", "1188", "2025-Q3"), ("referrals", "4960", "2024-25")}
+
+
+def test_a_stock_row_counted_at_each_quarters_end_and_the_total_row_of_a_breakdown(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(
+        "Ashby Council - Children's Scrutiny\n\n| Measure | Q2 2025/26 | Q1 2025/26 | Target |\n|---|---|---|---|\n"
+        "| Children in need (at quarter end) | 1,804 | 1,766 | - |\n", library)}
+    assert got == {("children_in_need", "1804", "2025-09-30", ""), ("children_in_need", "1766", "2025-06-30", "")}
+    got = {(f.value, f.subject) for f in extract_text(
+        "Ashby Council - Front door report 2024/25\n\n| Source of referral | Referrals | Share |\n|---|---|---|\n"
+        "| Police | 1,210 | 30% |\n| Schools | 990 | 25% |\n| All sources | 4,012 | 100% |\n", library)}
+    assert got == {("1210", "Police"), ("990", "Schools"), ("4012", "")}

@@ -324,7 +324,8 @@ _UNIT_ROW = re.compile(r"\b(?:team|teams|service|services|unit|units|hub|panel|g
                        r"(?:\([^()]*\))?\s*$", re.I)
 
 
-_TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies|ages|children|localities|areas)\b", re.I)
+_TOTAL_ROW = re.compile(r"^(?:grand |overall )?total\b|^all (?:courses|events|sessions|partners|agencies|ages|children|localities|areas|"
+                        r"referrals|sources|reasons|categories|needs|placements|young people|cases|plans)\b", re.I)
 
 
 def _cell_unit(cell: str, header: str) -> str:

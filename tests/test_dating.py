@@ -202,3 +202,11 @@ def test_a_months_own_figure_in_the_possessive_is_that_months(library):
         "Ashby Council - Monthly data pack, 2025/26\n\nJune's 512 referrals were the most of any month so far.",
         library)}
     assert got == {("referrals", "512", "2025-06")}
+
+
+def test_a_long_heading_that_names_its_body_and_ends_on_its_period_dates_what_follows(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Ashby Safeguarding Children Partnership - Training and Learning Summary 2024-25\n\n"
+            "1,940 practitioners attended our multi-agency courses.")
+    assert len(text.split("\n")[0]) > 70
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("training_delegates", "1940", "2024-25")}

@@ -365,7 +365,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # (and 31-Mar-2025, a scorecard's day)
     ("full_date", re.compile(rf"\b(?P<d>{_DAY})(?:\s+(?:of\s+)?|-)(?P<m>{_MONTH})(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),
     # 30 Sep 21, a table header's short form of a day ("30 Sep 21   30 Jun 22"), not "30 Sep 21 children"
-    ("short_full_date", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{2}})\b(?!\s*(?:[a-z]|[,.%]\d|%))", re.I)),
+    # (or with hyphens, as a scorecard's column writes it: "30-Sep-25")
+    ("short_full_date", re.compile(rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MONTH})\s+|-(?P<m4>{_MONTH})-)(?P<y>\d{{2}})\b"
+                                   rf"(?!\s*(?:[a-z]|[,.%]\d|%)|-\d)", re.I)),
     # 31/03/2017, 31.03.2017, 31.03.23
     # (and 2024-03-31, ISO 8601's)
     ("numeric_date", re.compile(r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)(?P<s1>[/.-])(?P<m>[01]?\d)(?P=s1)(?P<y>(?:19|20)\d\d)|"
@@ -595,7 +597,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "numeric_date" and g.get("y3"):
         g = {"d": g["d3"], "m": g["m3"], "y": g["y3"]}
     if rule == "short_full_date":
-        g = {"d": g["d"], "m": g["m"], "y": g["y"]}
+        g = {"d": g["d"], "m": g["m"] or g["m4"], "y": g["y"]}
         rule = "full_date"
     if rule in ("full_date", "numeric_date"):
         mon = MONTHS[g["m"].lower().rstrip(".")] if rule == "full_date" else int(g["m"])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from kpi_extract.periods import (yearless_day, day_in_context, find_mentions, financial_year, fy_quarter, month,
-                                 parse_period, previous, quarter)
+                                 parse_period, previous, quarter, single_period)
 
 
 def labels(text):
@@ -284,3 +284,8 @@ def test_a_yearless_span_of_months_is_placed_in_its_reports_year(library):
         "Training report, financial year 2024/25\nBetween July and September, 388 delegates attended 17 courses.",
         library)}
     assert got == {("training_delegates", "388", "2024-Q3"), ("training_courses", "17", "2024-Q3")}
+
+
+@pytest.mark.parametrize("text, label", [("30-Sep-25", "2025-09-30"), ("31-Mar-24", "2024-03-31"), ("Sep-25", "2025-09")])
+def test_a_day_month_and_short_year_with_hyphens_is_that_day(text, label):
+    assert single_period(text).label == label

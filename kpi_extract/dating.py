@@ -1180,7 +1180,8 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
             continue
         stock = library.kpis[c.kpi].measure == "stock" and c.period.kind == "quarter"
         if stock and at_end is None:
-            at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None
+            at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None \
+                or any(_a_row_of_days(line) for line in layout.lines)
         dated.append(table_column(c, stock and bool(at_end)))
     return [_count_to_a_day(d, library) for d in restated_at_meeting(alongside(dated, library), layout, doc, library)], \
         rejected
@@ -1305,8 +1306,22 @@ _STOCK_ROW = re.compile(r"(?:\((?:as )?(?:at )?|\bat\s+)(?P<d>[0-3]?\d)(?:st|nd|
 # a page that says its counts are taken at the end of each column's quarter (or period): "Snapshot measures
 # are at the last day of the quarter", "Children in care at the end of the quarter | 1,203 | 1,181"
 _STOCKS_AT_END = re.compile(r"\b(?:position|snapshots?|stocks?|counts?|figures|numbers|children|measures?|cases)\b"
-                            r"[^.;:\n]{0,60}?\b(?:at|on|as at)\s+the\s+(?:end|last day)\s+of\s+(?:each|the|every)\s+"
+                            # (a list of the measures in brackets and a line's end may come between: "Stock measures
+                            # (children in need, ...) and their rates\n are counted on the last day of the period")
+                            r"(?:[^.;:\n()]|\([^()]{0,120}\)|\n(?!\s*\n)){0,80}?\b(?:at|on|as at)\s+the\s+(?:end|last day)\s+of\s+(?:each|the|every)\s+"
                             r"(?:month|quarter|period|column(?:'s)?)\b", re.I)
+
+
+def _a_row_of_days(line: str) -> bool:
+    """A header's line of days alone, under its quarters' names ("(31 Dec 24)   (31 Mar 25)"): the
+    counts are taken on those days."""
+    if "(" not in line:
+        return False
+    found = find_mentions(line)
+    if len(found) < 2 or not all(m.absolute and m.period.kind == "as_at" for m in found):
+        return False
+    rest = "".join(line[a.end:b.start] for a, b in zip((Mention(0, 0),) + found, found + (Mention(len(line), len(line)),)))
+    return not re.sub(r"[\s()|]+|\b(?:as at|at)\b", "", rest, flags=re.I)
 
 
 # a stock row that says it is counted at each quarter's end

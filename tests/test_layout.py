@@ -200,3 +200,20 @@ def test_a_stock_row_counted_at_each_quarters_end_and_the_total_row_of_a_breakdo
         "Ashby Council - Front door report 2024/25\n\n| Source of referral | Referrals | Share |\n|---|---|---|\n"
         "| Police | 1,210 | 30% |\n| Schools | 990 | 25% |\n| All sources | 4,012 | 100% |\n", library)}
     assert got == {("1210", "Police"), ("990", "Schools"), ("4012", "")}
+
+
+@pytest.mark.parametrize("page", [
+    # the page's note says when its stocks are counted, a list of them in brackets and a line's end between
+    "Ashby Council - Scorecard, Q2 2025/26\n\n| Measure | Q1 2025-26 | Q2 2025-26 |\n|---|---|---|\n"
+    "| Children in care | 512 | 520 |\n| Referrals | 1,020 | 990 |\n\nNotes\n"
+    "Stock measures (children in need, children in care) and their\nrates are counted on the last day of the period.\n",
+    # a line of days under the quarters' names
+    "Ashby Council - Scorecard, Q2 2025/26\n\n                  Q1 2025/26     Q2 2025/26\n"
+    "                 (30 Jun 25)    (30 Sep 25)\nChildren in care          512            520\n"
+    "Referrals               1,020            990\n",
+])
+def test_stocks_under_quarter_columns_counted_on_the_quarters_last_days(page, library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(page, library)}
+    assert got == {("children_in_care", "512", "2025-06-30"), ("children_in_care", "520", "2025-09-30"),
+                   ("referrals", "1020", "2025-Q2"), ("referrals", "990", "2025-Q3")}

@@ -46,9 +46,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, financial_year, financial_year_of, find_mentions,
-                      month_before, month_of, months_ending, previous, previous_quarter, quarter, quarter_in_context,
-                      without_mentions, year_to_date)
+from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
+                      find_mentions, month_before, month_of, months_ending, previous, previous_quarter, quarter,
+                      quarter_in_context, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -499,7 +499,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
-        if m.relative in ("current", "current_year", "previous", "previous_quarter"):
+        if m.relative in ("current", "current_quarter", "current_year", "previous", "previous_quarter"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
             return ctx.event, m.start
@@ -647,6 +647,11 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     if m.relative == "previous_quarter":
         return previous_quarter(base), base_rule
     if m.relative == "current":
+        return base, base_rule
+    if m.relative == "current_quarter":  # "in the quarter" of a report at a quarter's last day is that quarter
+        if base.kind in ("as_at", "month") and base.end is not None and base.end.month % 3 == 0 \
+                and base.end == end_of_month(base.end.year, base.end.month):
+            return quarter(base.end.year, base.end.month // 3), base_rule
         return base, base_rule
     if m.relative == "current_year":
         if base.kind in ("quarter", "month", "as_at") and base.end is not None:
@@ -854,7 +859,7 @@ def _period_of(text: str) -> Period | None:
 def _only_relative(text: str) -> bool:
     """A sentence whose only periods are relative ("A year before, the figure was 188")."""
     found = find_mentions(text)
-    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current") for m in found)
+    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current", "current_quarter") for m in found)
 
 
 def lead_in(doc: DocumentContext, page: int, line: int) -> Period | None:

@@ -315,8 +315,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"\b(?:between|from)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?:to|and|until|-|\u2013)\s*"
         rf"(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # "in the quarter to 31 December 2023": that quarter
+    # (a year-less end, "in the quarter to 30 September", is placed later)
     ("quarter_to", re.compile(rf"\b(?:the\s+)?quarter\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
-                              rf"(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+                              rf"(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
     # "the three months ending 30 June 2023" (a quarter), "the six months to 30 September 2024", "the
     # nine months to 31 December": a span labelled by the month it ends; a year-less end is placed later
     ("months_to", re.compile(rf"\b(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|ending|ended|up\s+to|until)\s+"
@@ -434,7 +435,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "this year", "for the year": the financial year, even in a quarter's report
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
                                 r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b|\bin\s+year\b", re.I)),
-    ("current", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
+    ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
 ]
 
@@ -460,8 +461,8 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
-    "quarter_to": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
-    "current": ("year_month_quarter",), "period_end": ("end",),
+    "quarter_to": ("month",), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
+    "current": ("year_month_quarter",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_month_end": ("end",), "previous_month": ("year_month",),
     "current_month": ("year_month",), "current_year": ("year",), "event": ("time",),
 }
@@ -502,10 +503,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "year_end":
         return Mention(s, e, as_at(date(int(g["y"]), 12, 31)))
     if rule == "quarter_to":
-        mon, y = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
+        mon = MONTHS[g["m"].lower().rstrip(".")]
         if mon % 3:
             return Mention(s, e)
-        return Mention(s, e, quarter(y, mon // 3))
+        if not g["y"]:
+            return Mention(s, e, month=mon, day=None, months=3)
+        return Mention(s, e, quarter(int(g["y"]), mon // 3))
     if rule == "months_to":
         n, mon = _months(g["n"]), MONTHS[g["m"].lower().rstrip(".")]
         day = int(re.sub(r"\D", "", g["d"])) if g["d"] else None

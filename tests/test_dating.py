@@ -210,3 +210,16 @@ def test_a_long_heading_that_names_its_body_and_ends_on_its_period_dates_what_fo
             "1,940 practitioners attended our multi-agency courses.")
     assert len(text.split("\n")[0]) > 70
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("training_delegates", "1940", "2024-25")}
+
+
+@pytest.mark.parametrize("text", [
+    # the quarter to a day of no year, placed before the meeting
+    "Ashby Council - Children's Scrutiny, 10 February 2026\n\nIn the quarter to 31 December the front door received "
+    "1,310 referrals.",
+    # "in the quarter" of a paper whose position is a quarter's last day
+    "Ashby Council\nChildren's Services Scorecard - position at 31 December 2025\n\nThe service received 1,310 "
+    "referrals in the quarter.",
+])
+def test_the_quarter_a_paper_speaks_of_is_the_quarter(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "1310", "2025-Q4")}

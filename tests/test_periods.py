@@ -46,7 +46,7 @@ def labels(text):
     ("At the time of the inspection", ["event"]),
     ("at 31st March.", ["partial"]),
     # a span of months: a calendar quarter when it is one, else labelled by the month it ends
-    ("in the quarter October to December 2023: 148", ["current", ("2023-Q4", "quarter")]),
+    ("in the quarter October to December 2023: 148", ["current_quarter", ("2023-Q4", "quarter")]),
     ("Oct-Dec 2023", [("2023-Q4", "quarter")]),
     ("between April and September 2022", [("2022-09", "month")]),
     ("from November 2022 to February 2023", [("2023-02", "month")]),
@@ -54,7 +54,7 @@ def labels(text):
     # a short date opening a labelled bracket is a date; a paragraph number in brackets is not
     ("LAC (31.3.23): 733", [("2023-03-31", "as_at")]),
     ("See section (4.3.12) for details", []),
-    ("During the quarter 211 children", ["current"]),
+    ("During the quarter 211 children", ["current_quarter"]),
     ("Across 2024, 2,775 practitioners attended", [("2024", "calendar_year")]),
     ("Twelve months earlier the figure was 402.", ["previous"]),
     ("CiC: 389 (31.3.24) - up 6%", [("2024-03-31", "as_at")]),

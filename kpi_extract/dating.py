@@ -78,6 +78,9 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 # a count since the year began, up to when its sentence (or the meeting) says: the year to date
 _SO_FAR_WORDS = r"(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d)"
 _SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
+# a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
+_UP_TO_THE_END = re.compile(r"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                            re.I)
 # a figure is dated by the meeting only when its text says it is current (or counts the year so far)
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
                      rf"this month|today|as we speak|right now|{_SO_FAR_WORDS})\b", re.I)
@@ -788,7 +791,10 @@ _EVENT_VERB = re.compile(
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
     r"\s+(?:in|on|at|during|from)\s*$"
     # "Following the Ofsted inspection in May 2022, the plan set out 31 actions": the inspection's date
-    r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on)\s*$", re.I)
+    r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on)\s*$"
+    # "3 had slipped into 2025-26": the year something was put off to
+    r"|\b(?:slipped|slipping|deferred|postponed|delayed|pushed back|put back|rolled over|carried over|moved)\s+"
+    r"(?:into|to|until|till)\s*$", re.I)
 _YEAR_TO_DATE = re.compile(r"\byear[- ]to[- ]date\b|\bYTD\b|\bso far (?:this|in the) (?:financial |reporting )?year\b", re.I)
 _SAME_QUARTER = re.compile(r"\bsame quarter (?:of|in|for|during)\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
 _LEADS_TO = re.compile(r"[^.;,()]{0,25}$")  # "year to date: 2,087", "YTD total 2,087"
@@ -1155,6 +1161,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             p = _amount_of_its_year(c, p, text, library)
         if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
+        elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \
+                and _UP_TO_THE_END.search(text):
+            p = year_to_date(p.end)  # "Course utilisation to the end of December stood at 84%": the year so far
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))

@@ -223,3 +223,19 @@ def test_a_long_heading_that_names_its_body_and_ends_on_its_period_dates_what_fo
 def test_the_quarter_a_paper_speaks_of_is_the_quarter(text, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "1310", "2025-Q4")}
+
+
+def test_the_year_something_was_put_off_to_does_not_date_the_figures(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Ashby Safeguarding Children Partnership - Annual Report 2024-25\n\nBusiness plan progress at 31 March 2025\n\n"
+        "Of the plan's 40 actions, 25 were complete and 3 had been deferred to 2025-26.", library)}
+    assert got == {("plan_actions_total", "40", "2025-03-31"), ("plan_actions_completed", "25", "2025-03-31")}
+
+
+def test_a_ratio_of_what_happened_up_to_a_months_end_is_the_year_so_far(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Ashby Council - Scrutiny minutes, 10 March 2025\n\nCourse utilisation to the end of December stood at 84%.",
+        library)}
+    assert got == {("training_utilisation", "84", "2024-12")}

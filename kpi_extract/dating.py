@@ -1118,6 +1118,27 @@ def _deadline(main: Period | None, text: str, at: int, doc: DocumentContext) -> 
     return at >= 0 and bool(_BY.search(text, max(0, at - 20), at)) and beyond_the_meeting(main, doc, timedelta(0))
 
 
+# a bracket that closes a sentence with the day its figures are at, and no figure of its own: "(snapshot, 31
+# August 2025)", "(all figures at 31 March 2025)", "(both per 10,000, 31 March 2025)", "(end of Q2, 30.9.25)"
+_CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)\W*$")
+_BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|position|as|at|on|taken|end|of|the|"
+                            r"Q[1-4]|quarter|per|10,?000|rates?|counts?)\b)*", re.I)
+
+
+def _closing_bracket_day(text: str) -> Period | None:
+    """The day a bracket closing the sentence says its figures are at, for the figures that have no
+    period of their own (a semicolon's clause does not reach them otherwise)."""
+    m = _CLOSING_BRACKET.search(text)
+    if m is None:
+        return None
+    inner = m.group(1)
+    found = [m for m in find_mentions(inner) if m.absolute or not m.quarter]  # (its quarter's name may stand beside it)
+    if len(found) != 1 or not found[0].absolute or found[0].period is None or found[0].period.kind != "as_at":
+        return None
+    rest = inner[:found[0].start] + " " + inner[found[0].end:]
+    return found[0].period if _BRACKET_WORDS.fullmatch(rest) else None
+
+
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
                    carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
@@ -1159,6 +1180,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             p = _carried_as_flow(c, p, library, ctx.period)
         elif why == "own_date":
             p = _amount_of_its_year(c, p, text, library)
+        if (p is None or not p.known) and (closing := _closing_bracket_day(text)) is not None:
+            p, why = closing, "own_date"  # "CiC rate 66.2; England 70; SN 74 (all figures at 31 March 2025)"
         if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
         elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \

@@ -239,3 +239,18 @@ def test_a_ratio_of_what_happened_up_to_a_months_end_is_the_year_so_far(library)
         "Ashby Council - Scrutiny minutes, 10 March 2025\n\nCourse utilisation to the end of December stood at 84%.",
         library)}
     assert got == {("training_utilisation", "84", "2024-12")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bracket closing the sentence with the day every figure is at, across its semicolons
+    ("Ashby Council - Children's Scrutiny\n\nCP plan rate 41.0; England 43.2; statistical neighbours 45.9 (all figures "
+     "at 31 March 2025).", {("cp_plans_rate_per_10k", "41", "2025-03-31")}),
+    # a short day alone in a bracket, or closing one after its quarter's name
+    ("Ashby Council - Children's Scrutiny\n\nOur rate of children in care fell to 61.5 per 10,000 children (31.3.25).",
+     {("children_in_care_rate_per_10k", "61.5", "2025-03-31")}),
+    ("Ashby Council - Children's Scrutiny\n\nChildren in need: 1,912 (end of Q3, 31.12.25).",
+     {("children_in_need", "1912", "2025-12-31")}),
+])
+def test_a_bracket_that_closes_the_sentence_with_its_day_dates_its_figures(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

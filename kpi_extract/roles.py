@@ -677,6 +677,11 @@ _FINANCE_LINE = re.compile(
     r"capital|one-off|allocations?|top-?up|transfers?|funding gap|funding of|efficienc(?:y|ies)|cost of|costs?|spending power|"
     r"settlement)\b", re.I)
 # another body's money or count: a health commissioner, the police force, schools, a trust, government
+# a subject named by what it is, then, between commas, as a body of no area: "The CAMHS provider, Westshire
+# Partnership NHS Foundation Trust, spent £14.8m", "The local commissioner, NHS Ashby ICB, set a budget of £4.6m"
+_ROLE_THEN_BODY = re.compile(r"^\W*(?:the\s+)?[\w' -]{0,40}?,\s+[^,;]{0,60}?\b(?:NHS|(?:Foundation )?Trust|ICB|Integrated "
+                             r"Care Board|Constabulary|Police)\b[^,;]{0,20},\s+(?:\w+\s+){0,2}?(?:spent|spends|set|sets|had|"
+                             r"has|holds|held|received|receives|agreed|approved|allocated|allocates)\b[^.;]*$")
 _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"
@@ -1610,7 +1615,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     owner_before = _OTHER_BODY.search(before) or _KIND_POSSESSIVE.search(before) \
         or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
         or (money and _POLICE.search(before)) \
-        or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text)))
+        or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text))) \
+        or (money and _ROLE_THEN_BODY.search(sentence_lead))
     if money and not paid_in and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:
         return "other-body", "owner-words"

@@ -2698,3 +2698,15 @@ def test_places_named_with_what_they_are_said_to_be_are_still_other_places(libra
 ])
 def test_another_places_partnership_several_councils_together_and_another_services_caseload(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a subject named by what it does, then, between commas, as a body of no area: its money
+    ("Ashby Council - Health Scrutiny\n\nThe local commissioner, NHS Ashby Integrated Care Board, set a budget of £4.6m "
+     "for children's mental health in 2025-26.", set()),
+    # a service of the council's own, with an aside of who leads it, keeps its money
+    ("Ashby Council - Cabinet\n\nThe children's services directorate, led by the Director of Children's Services, spent "
+     "£141.2m in 2024-25.", {("expenditure_total", 141200000.0)}),
+])
+def test_money_of_a_body_of_no_area_named_between_commas(text, want, library):
+    assert facts(text, library) == want

@@ -174,6 +174,12 @@ def previous(period: Period) -> Period:
         return academic_year(y - 1)
     if k == "calendar_year":
         return calendar_year(y - 1)
+    if k == "month" and period.end is not None and (period.start.year, period.start.month) != (period.end.year,
+                                                                                     period.end.month):
+        # a span labelled by the month it ends ("the 12 months to 30 November 2024"): the same span a year back
+        e = period.end
+        n = (e.year - period.start.year) * 12 + e.month - period.start.month + 1
+        return months_ending(_safe_date(e.year - 1, e.month, e.day) or end_of_month(e.year - 1, e.month), n)
     if k == "month":
         return month(y - 1, period.start.month)
     if k == "quarter":

@@ -289,3 +289,11 @@ def test_a_yearless_span_of_months_is_placed_in_its_reports_year(library):
 @pytest.mark.parametrize("text, label", [("30-Sep-25", "2025-09-30"), ("31-Mar-24", "2024-03-31"), ("Sep-25", "2025-09")])
 def test_a_day_month_and_short_year_with_hyphens_is_that_day(text, label):
     assert single_period(text).label == label
+
+
+def test_the_previous_of_a_span_labelled_by_its_month_is_the_same_span_a_year_back():
+    # "compared with 24.1% in the previous twelve months" after "the 12 months to 30 November 2024"
+    from kpi_extract.periods import months_ending
+    got = previous(months_ending(date(2024, 11, 30), 12))
+    assert (got.label, got.kind, got.start, got.end) == ("2023-11", "month", date(2022, 12, 1), date(2023, 11, 30))
+    assert previous(month(2024, 3)).label == "2023-03"

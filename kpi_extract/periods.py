@@ -421,7 +421,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
         rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot|calendar year)\b)|"
         # "2024 in numbers: 623 children ...", "2023 at a glance"
-        rf"(?<![\w/.-])(?=(?:19|20)\d\d\s+(?:in\s+(?:numbers|figures|review)|at\s+a\s+glance)\b))"
+        rf"(?<![\w/.-])(?=(?:19|20)\d\d\s+(?:in\s+(?:numbers|figures|review)|at\s+a\s+glance)\b)|"
+        # a year that labels the figure after its colon, after a label: "Rereferrals - 2024: 17.5 per cent"
+        rf"(?<=[A-Za-z)\-\u2013]\s)(?=(?:19|20)\d\d:\s*£?\d))"
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it

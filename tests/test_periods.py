@@ -297,3 +297,12 @@ def test_the_previous_of_a_span_labelled_by_its_month_is_the_same_span_a_year_ba
     got = previous(months_ending(date(2024, 11, 30), 12))
     assert (got.label, got.kind, got.start, got.end) == ("2023-11", "month", date(2022, 12, 1), date(2023, 11, 30))
     assert previous(month(2024, 3)).label == "2023-03"
+
+
+@pytest.mark.parametrize("text, label", [("Referrals received 2024: 5,120", "2024"), ("CIN - 2023: 1,940", "2023")])
+def test_a_year_that_labels_the_figure_after_its_colon_is_that_calendar_year(text, label):
+    assert [m.period.label for m in find_mentions(text) if m.period] == [label]
+
+
+def test_a_year_after_a_figure_labels_the_next_figure_not_the_one_before():
+    assert [m.period.label for m in find_mentions("at 31 March 2023: 640 2024: 655") if m.period] == ["2023-03-31"]

@@ -1132,11 +1132,10 @@ def _closing_bracket_day(text: str) -> Period | None:
     if m is None:
         return None
     inner = m.group(1)
-    found = [m for m in find_mentions(inner) if m.absolute or not m.quarter]  # (its quarter's name may stand beside it)
+    found = [x for x in find_mentions(inner) if x.absolute or not x.quarter]  # (its quarter's name may stand beside it)
     if len(found) != 1 or not found[0].absolute or found[0].period is None or found[0].period.kind != "as_at":
         return None
-    rest = inner[:found[0].start] + " " + inner[found[0].end:]
-    return found[0].period if _BRACKET_WORDS.fullmatch(rest) else None
+    return found[0].period if _BRACKET_WORDS.fullmatch(without_mentions(inner, found)) else None
 
 
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
@@ -1174,14 +1173,18 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     carry.after(None if _deadline(main, text, main_at, doc) else main, without_mentions(text, own_mentions),
                 dates_the_event(text, main_at), sent.lines[-1])
     out = []
+    bracket_day, looked = None, False  # the day of a bracket closing the sentence: looked for once, if needed
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
         elif why == "own_date":
             p = _amount_of_its_year(c, p, text, library)
-        if (p is None or not p.known) and (closing := _closing_bracket_day(text)) is not None:
-            p, why = closing, "own_date"  # "CiC rate 66.2; England 70; SN 74 (all figures at 31 March 2025)"
+        if p is None or not p.known:
+            if not looked:
+                bracket_day, looked = _closing_bracket_day(text), True
+            if bracket_day is not None:
+                p, why = bracket_day, "own_date"  # "CiC rate 66.2; England 70; SN 74 (all figures at 31 March 2025)"
         if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
         elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \
@@ -1357,8 +1360,7 @@ def _a_row_of_days(line: str) -> bool:
     found = find_mentions(line)
     if len(found) < 2 or not all(m.absolute and m.period.kind == "as_at" for m in found):
         return False
-    rest = "".join(line[a.end:b.start] for a, b in zip((Mention(0, 0),) + found, found + (Mention(len(line), len(line)),)))
-    return not re.sub(r"[\s()|]+|\b(?:as at|at)\b", "", rest, flags=re.I)
+    return not re.sub(r"[\s()|]+|\b(?:as at|at)\b", "", without_mentions(line, found), flags=re.I)
 
 
 # a stock row that says it is counted at each quarter's end
@@ -1375,11 +1377,9 @@ def table_column(c: Candidate, at_end: bool = False) -> Dated:
     counts.)"""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
-    if at_end and p is not None and p.kind == "quarter" and p.end is not None:
-        return Dated(replace(c, period=as_at(p.end)), rule)
     label = c.snippet.split(" | ")[0]
-    if p is not None and p.kind == "quarter" and p.end is not None and _AT_QUARTER_END.search(label):
-        return Dated(replace(c, period=as_at(p.end)), rule)  # "Children looked after (at quarter end)" under "Q1 2024/25"
+    if p is not None and p.kind == "quarter" and p.end is not None and (at_end or _AT_QUARTER_END.search(label)):
+        return Dated(replace(c, period=as_at(p.end)), rule)  # (its row: "Children looked after (at quarter end)")
     if p is not None and p.kind == "as_at" and p.end is not None and _YEAR_TO_DATE.search(label):
         # "Referrals to children's social care, year to date (Apr-Feb)" under "Position at 28 Feb 2019"
         return Dated(replace(c, period=year_to_date(p.end)), rule)

@@ -676,12 +676,12 @@ _FINANCE_LINE = re.compile(
     r"net|in|was|year)\b)[a-z]+ income|"
     r"capital|one-off|allocations?|top-?up|transfers?|funding gap|funding of|efficienc(?:y|ies)|cost of|costs?|spending power|"
     r"settlement)\b", re.I)
-# another body's money or count: a health commissioner, the police force, schools, a trust, government
 # a subject named by what it is, then, between commas, as a body of no area: "The CAMHS provider, Westshire
 # Partnership NHS Foundation Trust, spent £14.8m", "The local commissioner, NHS Ashby ICB, set a budget of £4.6m"
 _ROLE_THEN_BODY = re.compile(r"^\W*(?:the\s+)?[\w' -]{0,40}?,\s+[^,;]{0,60}?\b(?:NHS|(?:Foundation )?Trust|ICB|Integrated "
                              r"Care Board|Constabulary|Police)\b[^,;]{0,20},\s+(?:\w+\s+){0,2}?(?:spent|spends|set|sets|had|"
                              r"has|holds|held|received|receives|agreed|approved|allocated|allocates)\b[^.;]*$")
+# another body's money or count: a health commissioner, the police force, schools, a trust, government
 _OTHER_BODY = re.compile(
     r"\b(?:ICB|CCG|NHS|integrated care (?:board|system)|clinical commissioning group|police force|constabulary|"
     r"police and crime commissioner|PCC|(?:the )?force's|fire (?:and rescue )?(?:service|authority)|hospital|(?:health|NHS|"

@@ -467,6 +467,13 @@ def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, 
     return area, code
 
 
+# others' figures taken together, as a table's caption or a list's heading says: "(median of the eight West
+# Midlands partnerships)", "average across all shire counties"
+OTHERS_TOGETHER = re.compile(r"\b(?:median|average|mean)\s+(?:figures?\s+)?(?:of|across|for)\s+(?:the\s+|all\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:partnerships|councils|authorities|LAs|areas|boards|neighbours|counties)\b",
+                             re.I)
+
+
 # where a clause opens: a sentence's start, or a conjunction or "that" before its subject
 _OPENING_WORDS = r"while|whereas|but|and|that"
 _CLAUSE_OPENS = rf"(?:^|[.;:]\s+|\b(?:{_OPENING_WORDS})\s+)"

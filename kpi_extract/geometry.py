@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, month, single_period,
+from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, month, single_period, without_mentions,
                       year_column, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
@@ -54,7 +54,7 @@ _COMPARATOR = re.compile(
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
     r"indicative|proposed|planned|draft|estimated?|trajector(?:y|ies)|assumed|assumptions?|budgeted|modelled)\b|"
-    r"^[+-]/[+-]$|^%$|^[+±]",
+    r"^[+-]/[+-]$|^%$|^[+±]|^plan\b",  # ("Plan 2025-26": what was planned)
     re.I)
 # (a row label of such a column's kind, "England" or "Statistical neighbours", is no one's own part either)
 COMPARATOR_HEAD = _COMPARATOR
@@ -65,7 +65,7 @@ _MEASURE_WORD = re.compile(
     r"vacancy|agency|posts?|fte|staff|establishment|permanent|interim|locum|headcount|starters|turnover|sickness|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|"
     r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
-    r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|"
+    r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|results?|figure|performance|"
     r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|latest|current|most recent|ytd|"
     # what is counted, never a place: "Episodes | Children"
     r"episodes?|incidents?|occasions?|visits?|interviews?|enquir(?:y|ies)|requests?|notifications?|nights?)\b", re.I)
@@ -276,6 +276,16 @@ def area_name(header: str) -> str:
             or _COMPARATOR.search(rest) or _TOTAL.match(rest) or rest.lower() in ("and", "of", "the", "-"):
         return ""
     return rest
+
+
+def _stacked(upper: str, lower: str) -> str:
+    """A header cell's two lines as one: a word hyphenated over the line end is whole again
+    ("Shrop-" over "shire" is Shropshire; "Stoke-on-" over "Trent" is Stoke-on-Trent)."""
+    if not upper or not lower:
+        return (upper + " " + lower).strip()
+    if re.search(r"[A-Za-z]-$", upper) and lower[:1].isalpha():
+        return upper[:-1] + lower if lower[:1].islower() else upper + lower
+    return upper + " " + lower
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -508,8 +518,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                     centre = (c.x0 + c.x1) / 2
                     hits = [min(range(len(columns)), key=lambda m: abs(sum(extents[m]) / 2 - centre))]
                 for m in hits:
-                    columns[m].header = (c.text + " " + columns[m].header).strip() if depth else \
-                        (columns[m].header + " " + c.text).strip()
+                    columns[m].header = _stacked(c.text, columns[m].header) if depth else \
+                        _stacked(columns[m].header, c.text)
                     if depth == 0:
                         extents[m] = [min(extents[m][0], c.x0), max(extents[m][1], c.x1)]
     elif carry is not None and len(carry.columns) >= len(columns) and \
@@ -521,6 +531,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         # no header, one column of figures under a caption ("Children on CP plans at 31 March 2024,
         # by locality" / "North 118" / "Central 97"): the caption says what each figure is, and when
         columns[0].kind, columns[0].period = "captioned", single_period(caption)
+        if columns[0].period is not None and not re.sub(r"[\W_]+", "", without_mentions(caption, find_mentions(caption))):
+            # the "caption" is a period alone ("2024-25" over "Operating budget | £918,000"): the column's header
+            columns[0].kind, columns[0].header = "period", caption.strip()
     else:
         return None
 

@@ -17,7 +17,7 @@ from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, single_period, year_column,
+from .periods import (MONTH_WORD, YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, single_period, year_column,
                       year_to_date_after, yearless_day)
 
 
@@ -130,8 +130,15 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b\d\d?[/-]\d\d\b|\bQ[1-4]\b|\bquarter
 
 _TWO_DIGITS = re.compile(r"\d\D*\d")
 # the stub of a header of plans: "Demand forecast | 2025/26 | 2026/27", "Targets 2025/26 2026/27"
-_PLANNED_LEAD = re.compile(r"\b(?:forecasts?|projected|projections?|predicted|modelled|targets?|trajector(?:y|ies)|"
-                           r"milestones?)\b(?!.*\b(?:actuals?|outturn)\b)", re.I)
+_PLANNED_WORDS = (r"forecasts?|projected|projections?|predicted|modelled|targets?|trajector(?:y|ies)|milestones?|ambitions?|"
+                  r"goals?|planned|stretch")
+_PLANNED_LEAD = re.compile(rf"\b(?:{_PLANNED_WORDS})\b(?!.*\b(?:actuals?|outturn)\b)", re.I)
+# a header's upper line of such words alone, over its periods ("Ambition by   Ambition by" over
+# "March 2026   March 2028"): the columns are aims, not counts
+_PLANNED_ABOVE = re.compile(rf"\s*(?:(?:{_PLANNED_WORDS})(?:\s+(?:by|for|to|at|in))?\s*)+", re.I)
+# a header whose label column names others ("England (published)   Mar-23   Mar-24"): their figures
+_OTHERS_LEAD = re.compile(r"\W*(?:england|national|(?:statistical|stat\.?|nearest) neighbours?|(?-i:SN)|regional|region|"
+                          r"comparators?|benchmarks?)\b", re.I)
 
 
 def _quarters_with_months(mentions: list, line: str) -> list:
@@ -176,8 +183,10 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     columns: list[Column] = []
     pos = mentions[0].start
     lead = stripped[:pos]
-    if len(lead.split()) > 4 or re.search(r"\d", lead) or _PLANNED_LEAD.search(lead):
+    if len(lead.split()) > 4 or re.search(r"\d", lead) or _PLANNED_LEAD.search(lead) or _OTHERS_LEAD.match(lead):
         return None  # (a table headed "Demand forecast | 2025/26 | 2026/27" holds no actuals)
+    if context and _PLANNED_ABOVE.fullmatch(context[-1]):
+        return None
     # "Measure outturn Apr-24 May-24 ...": the last year's outturn is a column, of the year the line
     # above names ("2023/24")
     outturn = re.search(r"\b(?:outturn|actual|actuals|baseline)\s*$", lead, re.I)
@@ -372,8 +381,7 @@ _SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"(?P<gap>[\"')\]]*\s+)(?=[\"'(\
 # a numbered item "3 The board ...", "2.1 Referrals ..."; not a date split over the line end ("31 December 2023, ...")
 # (or a pictograph or a geometric shape as its bullet: "▪ 512 children in care", "📌 23 adoptions")
 _BULLET = re.compile(r"^(?:\u2022|[\u2023\u2043\u2192\u21d2\u25a0-\u25ff\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?\s|[-*]\s|\(?[ivx]{1,4}\)\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])"
-                     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))")
+                     rf"(?!(?:{MONTH_WORD})\b))")
 # a line that ends on a word wanting what follows: the sentence runs on ("... for FY 2020/21 totalled" / "£318,000.")
 _NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|with|by|from|at|which|that|was|were|is|are|"
                            r"totall?ed|reached|numbered|received|delivered|recorded|spent|contributed|provided|included|"
@@ -381,8 +389,7 @@ _NO_BREAK_END = re.compile(r"(?:[,;\-(&]|\b(?:and|or|of|the|to|a|an|in|on|for|wi
 
 
 _DAY_AT_END = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
-_MONTH_AT_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_AT_START = re.compile(rf"(?:{MONTH_WORD})\b")
 
 
 # an item of a list set out as "label – figure" or "label: figure", one to a line

@@ -21,6 +21,10 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# a month written out with its capital, as a month alone must be ("in May", not "may")
+MONTH_NAME = "January|February|March|April|May|June|July|August|September|October|November|December"
+# the same, or its short form ("Sept", "Mar"), as a heading or a bullet writes it
+MONTH_WORD = MONTH_NAME + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -410,11 +414,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
     ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
-    ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:January|February|March|April|"
-                               rf"May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:(?:19|20)\d\d|\d{1,2}\b|of\b))", re.I)),
+    ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
+                               r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
     # a month's own figure, of no year: "October's 640 referrals were the most in any month"
-    ("month_possessive", re.compile(r"\b(?P<m>(?-i:January|February|March|April|May|June|July|August|September|October|"
-                                    r"November|December))['’]s\b(?!\s*,?\s*(?:(?:19|20)\d\d))", re.I)),
+    ("month_possessive", re.compile(rf"\b(?P<m>(?-i:{MONTH_NAME}))['’]s\b(?!\s*,?\s*(?:(?:19|20)\d\d))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
     ("year", re.compile(
@@ -740,9 +743,10 @@ def single_period(text: str) -> Period | None:
     text = re.sub(r"\([^()]*\)", " ", text)
     mentions = find_mentions(text)
     if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)", "(as at 31 July 2025)": a date alone in brackets
-        dated = [m for m in find_mentions(inner[0]) if m.absolute and m.period.known]
+        bracket = f"({inner[0]})"  # (read with its brackets: "(31/3/24)" is a day, "31/3/24" alone may be a ratio)
+        dated = [m for m in find_mentions(bracket) if m.absolute and m.period.known]
         if len(dated) == 1:
-            rest = inner[0][:dated[0].start] + inner[0][dated[0].end:]
+            rest = bracket[:dated[0].start] + bracket[dated[0].end:]
             if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot)\b", "", rest, flags=re.I):
                 return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}

@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 from .areas import gazetteer
 from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_host, a_named_owner, a_named_places_body,
                       a_place_against_ours, another_beside_us, another_councils, another_place, last_match, mentions,
-                      others_name)
+                      others_name, OTHERS_TOGETHER)
 from .library import KpiEntry, Library
 from .model import Candidate
-from .periods import find_mentions
+from .periods import MONTH_NAME, find_mentions
 from .values import figure_spans, parse_value
 
 if TYPE_CHECKING:
@@ -188,9 +188,8 @@ _SET_AT = re.compile(r"\b(?:has been|have been|is|are|was|were|be|been)\s+(?:re-
                      r"at least|below|under)\s+)?$", re.I)
 # a figure set beside ours, then placed somewhere else: "compared with 455 in Eastvale" (not "in March", "in Q1")
 _COMPARED_BEFORE = re.compile(r"\b(?:" + _AGAINST + r"|than)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?£?$", re.I)
-_IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?!(?:January|February|March|April|May|June|July|August|"
-                               r"September|October|November|December|Spring|Summer|Autumn|Winter|Year|Quarter|Week|Month|"
-                               r"Term|Period)\b)(?-i:[A-Z][a-z'’-]+)\b(?!\s+\d)")
+_IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?!(?:" + MONTH_NAME + r"|Spring|Summer|Autumn|Winter|Year|"
+                               r"Quarter|Week|Month|Term|Period)\b)(?-i:[A-Z][a-z'’-]+)\b(?!\s+\d)")
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
                            r"(?:savings|efficiencies|savings proposals|budget proposals|cost reductions)\b", re.I)
@@ -2642,6 +2641,9 @@ _NAMED_BODY_HEAD = (r"(?:" + _NAME_OF_BODY.pattern + r"|(?-i:[A-Z][\w'’&-]*)(?
 _HEADINGS = (
     ("target", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|milestones?|"
                           r"ambitions?|trajector(?:y|ies)|pledges?|goals?)" + _SET_BY + _HEAD_TAIL, re.I)),
+    # levels that set something off: "Sufficiency trigger points (placements commissioning)"
+    ("threshold", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:thresholds?|trigger\s+"
+                             r"(?:points?|levels?)|escalation\s+(?:points?|levels?)|tolerances?)" + _HEAD_TAIL, re.I)),
     ("forecast", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forecasts?|projections?|"
                             r"projected|predicted|modelled)(?:\s+(?:demand|figures|numbers|activity))?" + _HEAD_TAIL, re.I)),
     # (a group that owns the figures, not "Benchmarking", under which our own figures sit beside theirs)
@@ -2828,7 +2830,7 @@ def _beside_a_row_marked_ours(lines: list[str], c: Candidate) -> bool:
 _COMPARATORS_HEAD = re.compile(r"\b(?:neighbou?ring (?:councils?|authorit(?:y|ies)|partnerships?|areas?)|statistical neighbours?|"
                                r"nearest neighbours?|(?:regional|national|england|english|sn) averages?|"
                                r"peer (?:partnerships|councils|authorities|areas)|comparators?|benchmarks|"
-                               r",\s*England\b|\((?:DfE|ONS|Ofsted)\b)", re.I)
+                               r",\s*England\b|\((?:DfE|ONS|Ofsted)\b)|" + OTHERS_TOGETHER.pattern, re.I)
 _OURS_HEAD = re.compile(r"\bour\b(?!\s+(?:neighbou?ring|neighbours?|peer|partner|comparator))|\b(?:ours|us|we|own)\b|\bvs\.?\b|\bversus\b|\bagainst\b|\bcompared\b", re.I)
 # an item that names its place first: "- Derby: 74 courses, 1,630 delegates"
 _PLACE_ITEM = re.compile(r"^\W*" + _PLACE_NAME + r"\s*:\s*\S")

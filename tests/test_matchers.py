@@ -557,3 +557,72 @@ def test_a_row_naming_childrens_social_care_is_no_count_of_children_in_care(libr
     text = ("Outcomes of closed early help episodes, 2023/24\nReason for closure | Episodes | %\n"
             "Needs met | 2,281 | 78%\nEscalated to children's social care | 263 | 9%\nMoved away | 88 | 3%")
     assert {f.kpi for f in extract_text(text, library)} & {"children_in_care", "children_in_need"} == set()
+
+
+@pytest.mark.parametrize("text,want", [
+    # each row gives its own date: the rows are KPIs, not periods (a table turned the other way)
+    ("Measure | Actual | Target\nChildren looked after at 31 March 2025 | 702 | 650\n"
+     "Child protection plans at 31 March 2025 | 388 | 350\n",
+     {("children_in_care", "702", "2025-03-31"), ("cp_plans", "388", "2025-03-31")}),
+    # a column of each row's period, beside its figure, as a scorecard sets it out
+    ("Indicator | Period | Actual | Target\nChildren in need (open cases) | 30/09/2025 | 2,480 | 2,300\n"
+     "Referrals received | 2025/26 Q2 | 1,320 | 1,250\n",
+     {("children_in_need", "2480", "2025-09-30"), ("referrals", "1320", "2025-Q3")}),
+    # the row's date, not the caption's quarter, for a column that is no period ("Result")
+    ("Westmoor Council performance dashboard, 2025-26 Q1\n\nMeasure | Result | RAG\n"
+     "Rate of children in care per 10,000 (30 Jun 2025) | 64.8 | A\n",
+     {("children_in_care_rate_per_10k", "64.8", "2025-06-30")}),
+])
+def test_a_row_that_gives_its_own_date_dates_its_figure(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a header's upper line of aims over its months: the columns are ambitions, no counts
+    ("Northmoor Council - children's ambitions\n\n                                   Ambition by    Ambition by\n"
+     "                                   March 2027     March 2029\nChildren in care per 10,000            66.0           62.5\n",
+     set()),
+    # the label column names England: the figures are England's
+    ("Published comparators\n\nEngland                  Mar-24    Mar-25\nChildren in care per 10,000    70        71\n", set()),
+    # a column headed "Plan" and a year holds what was planned
+    ("Measure | Plan 2026-27\n|---|---|\nCourses | 120\nDelegates | 2,800\n", set()),
+    # starters and leavers under a stock's caption are flows, not parts of the stock
+    ("Children looked after - movements 2024/25\nStarted to be looked after   204\nCeased to be looked after    188\n", set()),
+    # a year alone over one column of sums heads it
+    ("                          2025-26\nOperating budget          £655,000\nActual spend              £640,300\n",
+     {("budget_total", "655000", "2025-26"), ("expenditure_total", "640300", "2025-26")}),
+    # "Rate/10k" over year columns: each row's rate, not its count
+    ("CP rate trend\nRate/10k      2022/23   2023/24   2024/25\nCP plans        39.1      40.6      42.0\n",
+     {("cp_plans_rate_per_10k", "39.1", "2022-23"), ("cp_plans_rate_per_10k", "40.6", "2023-24"),
+      ("cp_plans_rate_per_10k", "42", "2024-25")}),
+])
+def test_a_table_says_by_its_head_whose_and_what_its_figures_are(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text", [
+    # a rank counts nothing
+    "Nearest neighbours\nIndicator            Average   Rank (of 16)\nChildren in need per 10,000   341.0   11th\n"
+    "Children in care    588    5th\n",
+    # others' figures taken together, under a heading that says so
+    "Training - the regional picture, 2024-25\n(median of the seven North East partnerships)\nCourses delivered      104\n"
+    "Delegates              2,310\n",
+    # levels that set something off
+    "Placement sufficiency trigger points (residential commissioning)\nChildren in care 720\nResidential placements 88\n",
+])
+def test_figures_that_are_not_the_writers_own_measure_give_no_fact(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []
+
+
+def test_a_column_header_hyphenated_over_two_lines_is_one_name():
+    from kpi_extract.geometry import _stacked
+    assert (_stacked("Shrop-", "shire"), _stacked("Stoke-on-", "Trent"), _stacked("Statistical", "neighbours")) == \
+        ("Shropshire", "Stoke-on-Trent", "Statistical neighbours")
+
+
+def test_a_day_alone_in_brackets_is_read_with_its_brackets():
+    from kpi_extract.periods import single_period
+    assert single_period("CP plans per 10,000 (31/3/24)").label == "2024-03-31"

@@ -34,7 +34,8 @@ from .window import apply_rules, best_per_value
 _FIGURE = r"(?:(?:over|c\.|around|approx\.?|almost|nearly)\s)?(?P<value>£?\d{1,3}(?:,\d{3})+(?:\.\d+)?|£?\d+(?:\.\d+)?)(?P<suffix>\s?%|\s?(?:m|bn|k|million|billion)\b)?"
 _FIGURE_LINE = re.compile(rf"^\s*{_FIGURE}\s*$", re.I)
 _FIGURE_LABEL_LINE = re.compile(rf"^\s*{_FIGURE}\s+(?P<label>[A-Za-z][^\d]{{3,80}})$", re.I)
-_PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d)", re.I)
+# (an ordinal, "9th" in a column of ranks, counts nothing)
+_PROSE_FIGURE = re.compile(rf"(?<![\d.,£/-]){_FIGURE}(?![\d,]|\.\d|/\d|-\d|(?:st|nd|rd|th)\b)", re.I)
 _WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 

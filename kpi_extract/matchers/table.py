@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process, utils
 
 from ..layout import SHARE_HEAD, PageLayout, TextTable
 from ..areas import gazetteer
+from ..docarea import OTHERS_TOGETHER
 from ..geometry import COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
@@ -206,7 +207,7 @@ def money_cell(cell: str, unit: str) -> str | None:
 
 
 # a label column headed by a rate's unit: its rows are the rates of what they name
-_RATE_HEAD = re.compile(r"\brates?\b.*\bper\s?10,?000|\bper\s?10(?:,?000|k)\b", re.I)
+_RATE_HEAD = re.compile(r"\brates?\b.*\bper\s?10,?000|\bper\s?10(?:,?000|k)\b|\brates?\s?/\s?10(?:,?000|k)\b", re.I)
 _RATES_CAPTION = re.compile(r"\W*(?:[\w'-]+\s+){0,2}?rates?\s+(?:per|/)\s?10(?:,?000|k)\b(?![^|]*\b(?:and|&)\s+(?:numbers?|counts?))",
                             re.I)
 
@@ -374,9 +375,11 @@ _COMPARATOR_ROW = re.compile(r"(?:england|national(?:ly)?|regional|region|(?:the
                              r"all (?:english )?(?:las|local authorities)|shire counties|core cities)\b(?:\s*(?:\(?(?:average|avg|mean|"
                              r"median|rate|region)\)?))?\s*(?:[-\u2013:]\s*.*)?$", re.I)
 _OTHERS_HEAD = re.compile(r"(?:(?:statistical|nearest) )?neighbou?rs?(?: (?:council|authority|LA)s?)?$|"
-                          r"(?:peer|comparator) (?:council|authority|LA|partnership)s?$", re.I)
+                          r"(?:peer|comparator) (?:council|authority|LA|partnership)s?$|"
+                          # the label column of England's or the region's figures: "England (published)"
+                          r"(?:england|national|regional)(?: averages?)?(?:\s*\([^()]*\))?$", re.I)
 _OTHERS_CAPTION = re.compile(r"[-\u2013:]\s*(?:(?:statistical|nearest) neighbours?|neighbou?ring (?:councils|authorities|areas)|"
-                             r"peer (?:councils|authorities|partnerships))\s*$", re.I)
+                             r"peer (?:councils|authorities|partnerships))\s*$|" + OTHERS_TOGETHER.pattern, re.I)
 # a row of one body's own, single-agency work: "South Yorkshire Police (single agency) | 41 | 880"
 _OWN_ONLY_ROW = re.compile(r"\b(?:single[- ]agency|in-house|internal|(?:their|its) own)\b", re.I)
 _OURS_ROW = re.compile(r"\(us\)|\bour\b|\bours\b|\(this (?:council|authority|area)\)", re.I)
@@ -397,7 +400,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         return out  # "Table 3: Demand assumptions", "Average weekly unit costs used in the budget": none is a count
     # a label column headed by a KPI ("Looked after children") whose rows only say what of it
     # ("Number", "Per 10,000")
-    if _by_period_rows(table):
+    if _by_period_rows(table, library, settings):
         return _period_rows(table, layout, library, settings)
     if not _BY_CAPTION.search(table.caption or "") and _BY_CAPTION.search(table.label_head or ""):
         # the label column's own head is the caption: "CP plans by locality, 30 September 2024 | North | South"
@@ -444,6 +447,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         # "Children looked after by age" over "Age | Under 1 | 1-4 | Total" and "Number | 31 | 72 | 611": the
         # table turned the other way, its columns the parts
         across = bool(found and not named and by_caption and _NUMBER_ROW.fullmatch(row.label.strip()))
+        # a row that gives its own date ("Children in care at 31 March 2025 | 655") dates its cells but
+        # those a column of periods dates (a table's caption or note dates only what says no date)
+        own_date = single_period(row.label) if found else None
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             cell_part = part
             if across and kind == "unknown" and name.strip() and not _NOT_WHOSE.search(name):
@@ -451,6 +457,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             if cell is None or kind in ("comparator", "code") or kind == "unknown" and (found or not by_dimension):
                 continue
             kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
+            if own_date is not None and kind != "period":
+                period = own_date
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 by_column = measure_kpi(name, cell_unit, library, f"{table.caption} {table.label_head} {header}")
@@ -461,7 +469,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = library.rates().get(found[0])
                 elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n|latest|current|"
-                                            r"most recent|ytd)\b\W*",
+                                            r"most recent|ytd|results?|performance)\b\W*",
                                             name.strip(), re.I):
                     pass
                 elif by_column and not found:
@@ -478,6 +486,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 if unit not in captioned:
                     captioned[unit] = _caption_kpi(table.caption, unit, library, settings)
                 whole = captioned[unit]
+                if whole and library.kpis[whole].measure == "stock" and _FLOW_WORD.search(row.label):
+                    whole = None  # "Started to be looked after | 161" under "Looked after children": a flow, no part
                 kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
                     if whole else (None, 0.0, "")
             if kpi is None and not found and by_dimension and kind in ("period", "measure", "unknown", "area") \
@@ -621,15 +631,27 @@ def _row_period(label: str, caption: str):
     return found
 
 
-def _by_period_rows(table: TextTable) -> bool:
+def _by_period_rows(table: TextTable, library: Library, settings: Settings) -> bool:
     """A table turned the other way: its rows are periods ("July 2024", "2022/23") and its
     columns the measures ("Referrals", "Re-referral %"), as monthly returns and five-year tables
-    are often set out. No column is a period then; a column headed by a place stays a place."""
+    are often set out. No column is a period then; a column headed by a place stays a place.
+    (Rows that name a KPI beside their date, "Children in care at 31 March 2025 | 655 | 600", are
+    each KPI's own row, dated by its label.)"""
     kinds = table.kinds or []
     labels = [label for label in (r.label.strip() for r in table.rows)
               if not _SO_FAR_ROW.fullmatch(label) and not _WHOLE_PERIOD_ROW.fullmatch(label)]
     return len(labels) >= 2 and "period" not in kinds and \
-        all(_row_period(label, table.caption) is not None for label in labels)
+        all(_row_period(label, table.caption) is not None for label in labels) and \
+        not any(_names_a_kpi(label, library, settings) for label in labels)
+
+
+_DATE_WORDS = re.compile(r"(?:\b(?:at|as at|as of|on|in|for|to|position|snapshot|end of|year end)\b|[\s(),:;-])+", re.I)
+
+
+def _names_a_kpi(label: str, library: Library, settings: Settings) -> bool:
+    """Does a row's label name a KPI besides the date it gives ("CLA at 31 March 2025")?"""
+    rest = _DATE_WORDS.sub(" ", without_mentions(label, find_mentions(label))).strip()
+    return bool(rest) and label_kpi(rest, _unit_of(rest, []), None, library, settings.table_label_cutoff) is not None
 
 
 def _period_rows(table: TextTable, layout: PageLayout, library: Library, settings: Settings) -> list[Candidate]:

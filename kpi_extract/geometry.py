@@ -28,8 +28,8 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, find_mentions, fy_quarter, month, single_period, without_mentions,
-                      year_column, year_to_date_after, yearless_day)
+from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, find_mentions, fy_quarter, month, single_period,
+                      without_mentions, year_column, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
 _NUMBER = re.compile(r"^\(?[+\u2212\u2013-]?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn|\s?pp|\s?ppts?|\s?pts)?\)?[*†‡]?$", re.I)
@@ -194,6 +194,9 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
         quarters = [(MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1]  # Apr-Jun is the first of a financial year
     if len(quarters) == 1:
         years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
+        if not years:  # the year of the first quarter's header: "Q2" beside "Q1 24/25"
+            years = {financial_year(int(y) % 100 + 2000) for y, nxt in _QUARTER_OF_FY.findall(context)
+                     if (int(y) + 1) % 100 == int(nxt)}
         if len(years) == 1:
             fy = years.pop()
             if fy.start is not None:
@@ -201,6 +204,8 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     return None
 
 
+# a quarter of a financial year written in full in a header: "Q1 24/25", "Q3 2024-25"
+_QUARTER_OF_FY = re.compile(r"\bQ[1-4]\s*(?:FY\s?)?(?:20)?(\d\d)\s?[/-]\s?(\d\d)\b", re.I)
 # three months a quarter spans, with no year: "Apr-Jun", "Oct – Dec", "Jan to Mar" (under a year's caption)
 _QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(mar|jun|sep|dec)[a-z]*\.?", re.I)
 

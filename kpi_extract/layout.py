@@ -317,9 +317,13 @@ def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()
             continue
         n_periods = sum(1 for c in columns if c.period is not None)
         above = [t.strip() for t in lines[max(0, i - 2):i] if t.strip()]
+        # what the header says before its first column: the label column's head ("Referrals   2022/23   2023/24")
+        head = lines[i].strip()
+        at = head.find(columns[0].name) if columns[0].name and not agency else -1
         table = TextTable(i, [c.period for c in columns], agency=agency,
                           names=[c.name for c in columns] if agency else None,
-                          caption=above[-1] if above and not split_row(above[-1], len(columns)) else "")
+                          caption=above[-1] if above and not split_row(above[-1], len(columns)) else "",
+                          label_head=head[:at].strip() if at > 0 else "")
         pending: list[tuple[int, str]] = []
         j = i + 1
         while j < len(lines):

@@ -626,3 +626,24 @@ def test_a_column_header_hyphenated_over_two_lines_is_one_name():
 def test_a_day_alone_in_brackets_is_read_with_its_brackets():
     from kpi_extract.periods import single_period
     assert single_period("CP plans per 10,000 (31/3/24)").label == "2024-03-31"
+
+
+@pytest.mark.parametrize("text,want", [
+    # the KPI in the header's first cell, the council in the row's label
+    ("Children in need          31 Mar 23     31 Mar 24     31 Mar 25\nSalford                      2,410         2,388         2,502\n",
+     {("children_in_need", "2410", "2023-03-31", "Salford"), ("children_in_need", "2388", "2024-03-31", "Salford"),
+      ("children_in_need", "2502", "2025-03-31", "Salford")}),
+    # the body itself named by its common noun under a head that names the KPI
+    ("Total spend            2023/24      2024/25\nPartnership           £498,100     £517,650\n",
+     {("expenditure_total", "498100", "2023-24", ""), ("expenditure_total", "517650", "2024-25", "")}),
+    # a change's cell in pounds and per cent does not make the sums a count
+    ("Board budget | 2025/26 | 2026/27 | Change\nTotal | £402,000 | £415,500 | +£13,500 (3.4%)\n",
+     {("budget_total", "402000", "2025-26", ""), ("budget_total", "415500", "2026-27", "")}),
+    # bare quarters after the first quarter's header with its financial year
+    ("Children becoming subject to a CP plan | Q1 25/26 | Q2 | Q3\nRochdale | 96 | 104 | 88\n",
+     {("cp_plans_started", "96", "2025-Q2", "Rochdale"), ("cp_plans_started", "104", "2025-Q3", "Rochdale"),
+      ("cp_plans_started", "88", "2025-Q4", "Rochdale")}),
+])
+def test_a_header_whose_first_cell_names_the_kpi_heads_rows_that_say_whose(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == want

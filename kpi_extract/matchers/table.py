@@ -405,8 +405,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     if not _BY_CAPTION.search(table.caption or "") and _BY_CAPTION.search(table.label_head or ""):
         # the label column's own head is the caption: "CP plans by locality, 30 September 2024 | North | South"
         table = replace(table, caption=table.label_head, label_head="")
-    headed = label_kpi(table.label_head, _unit_of(table.label_head, []), None, library, settings.table_label_cutoff) \
-        if table.label_head and not single_period(table.label_head) else None
+    headed = _label_head_kpi(table, library, settings)
     # (or, over a label column of what the parts are, "Age | Number", a caption naming the KPI "by" them)
     by_caption = bool(_BY_CAPTION.search(table.caption or ""))  # "Children in care by placement type"
     if headed is None and ("period" in kinds or by_caption):
@@ -539,6 +538,20 @@ _NOT_WHOSE = re.compile(r"\b(?:england|national|statistical|neighbours?|sn|regio
                         r"comparators?|target|shire|counties|core cities|all)\b", re.I)
 
 
+def _label_head_kpi(table: TextTable, library: Library, settings: Settings) -> tuple[str, float] | None:
+    """The KPI the label column's head names ("Looked after children", "Partnership budget" over
+    "Total | £583,200"), in the unit of the table's figures; None for a head that is a period."""
+    head = table.label_head
+    if not head or single_period(head):
+        return None
+    kinds = table.kinds or []
+    # (the unit of the figures a head rules, not of a change's or a comparator's: "+£18,700 (3.2%)")
+    cells = [c for r in table.rows for k, c in enumerate(r.cells)
+             if c and (not kinds or k < len(kinds) and kinds[k] not in ("comparator", "code", "unknown"))]
+    unit = "GBP" if _in_money(table) else _unit_of(head, cells)
+    return label_kpi(head, unit, None, library, settings.table_label_cutoff)
+
+
 def _caption_head(table: TextTable, library: Library, settings: Settings) -> tuple[str, float] | None:
     """"Table 1: Children looked after at 31 March" over year columns: the caption heads the rows
     that only say what of it and whose ("Holmeshire - number", "Holmeshire - rate per 10,000")."""
@@ -547,8 +560,8 @@ def _caption_head(table: TextTable, library: Library, settings: Settings) -> tup
 
 
 # a row that names the reporting council by a common noun, not by its name
-_OWN_ROW = re.compile(r"(?:the |our |this )?(?:council|local authority|authority|LA|borough|county|city)(?:\s*\((?:us|we|LA)\))?"
-                      r"|us|we", re.I)
+_OWN_ROW = re.compile(r"(?:the |our |this )?(?:council|local authority|authority|LA|borough|county|city|partnership|board)"
+                      r"(?:\s*\((?:us|we|LA)\))?|us|we", re.I)
 
 
 def _under_head(label: str, headed: tuple[str, float], library: Library) -> tuple[tuple[str, float] | None, str]:
@@ -695,7 +708,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             out += _geometry_rows(table, layout, library, settings)
             continue
         previous: str | None = None
-        headed = _caption_head(table, library, settings)
+        # the KPI the label column's head names ("Referrals" before "2022/23   2023/24"), else the caption's
+        headed = _label_head_kpi(table, library, settings) or _caption_head(table, library, settings)
         in_money = _in_money(table)
         for row in table.rows:
             unit = _row_unit(row.label, row.cells, in_money)

@@ -191,7 +191,7 @@ def dated_after(text: str, value_end: int) -> bool:
     return bool(_EARLIER.search(clause)) or any(m.absolute for m in find_mentions(clause))
 
 
-def _is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
+def is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
     """A bare "from" starts a prior figure only in a change ("rose from 374 to 412", "a reduction
     from 581"); "attended, from 3,320 places offered" is not one."""
     if re.match(r"\s*(?:as )?against\b", cue, re.I):
@@ -275,7 +275,7 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
         if cue and re.fullmatch(r"than\s*£?", cue.group().strip(), re.I) \
                 and _QUANTITY.search(text, 0, prev_end + cue.start() + 4):
             continue  # "more than 260 delegates", "was more than £400,000": a figure's qualifier, no comparison
-        if cue and _is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
+        if cue and is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
         elif k and _DATED_BRACKET.match(text, figs[i].start) and text[:figs[i].start].rstrip().endswith("("):
             figs[i].prior = True  # "eleven fewer than a year earlier (410 in May 2021)": a figure and its date alone
@@ -355,6 +355,10 @@ def _respectively(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         return
 
 
+# a period that labels the figure after its colon: "2023/24: 39.2   2024/25: 37.5" (the 2024/25 is not the 39.2's)
+_LABELS_NEXT = re.compile(r"\s*:\s*£?\d")
+
+
 def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
                  pool: list[int]) -> bool:
     """The figure just before the mention takes it when a short plain gap separates them ("412
@@ -362,7 +366,7 @@ def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, i
     431)"); "last year's figure of 477" names what follows."""
     ahead = [i for i in pool if not group and figs[i].end <= m.start < figs[i].ext_end]
     before = ahead or [i for i in pool if (figs[i].end if group else figs[i].ext_end) <= m.start]
-    if not before or text.startswith("'s", m.end):
+    if not before or text.startswith("'s", m.end) or _LABELS_NEXT.match(text, m.end):
         return False
     b = before[-1]
     gap = text[(figs[b].end if group or ahead else figs[b].ext_end):m.start]

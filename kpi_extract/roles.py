@@ -433,7 +433,8 @@ _CONDITION = re.compile(
     # (referrals about some children only: "612 referrals concerned children who already had an open case")
     r"\bconcern(?:ed|s|ing)\s+(?:a\s+|the\s+)?(?:child|children|young people|families|babies|siblings)\b|"
     r"\b(?:without|no longer|not|n't|never|no (?:up-to-date|up to date|allocated|current|named|recorded|"
-    r"permanent|suitable|plan|social worker)|missing|out of (?:school|education|area|county|borough)|"
+    r"permanent|suitable|plan|social worker|completed|specialist|recent|valid|statutory|annual|initial|review|"
+    r"assessment|visit)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|"
@@ -457,6 +458,8 @@ _CONDITION = re.compile(
     r"probation|substance|drug|mental health)|for (?:more|longer|less|fewer) than|"
     # "had three or more social workers", "had moved placement twice or more"
     r"had (?:(?:two|three|four|five|\d+) or more|more than (?:one|two|three|\d+))|"
+    # "had moved placement three or more times"
+    r"(?:two|three|four|five|\d+) or more times\b|"
     r"for (?:two|2|three|3) years or (?:more|longer)|ran with (?:fewer|less|more) than|"
     # "the 187 children who had been looked after continuously for 12 months or more"
     r"continuously|for (?:\d+|twelve|six|eighteen) (?:months|years|weeks) or (?:more|longer)|"

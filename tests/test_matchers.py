@@ -647,3 +647,22 @@ def test_a_day_alone_in_brackets_is_read_with_its_brackets():
 def test_a_header_whose_first_cell_names_the_kpi_heads_rows_that_say_whose(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a count with a condition after "and no": no part of the plans
+    ("Disabled children on a CP plan and no completed health assessment: 11 (at 31/12/2025)", set()),
+    # "had moved placement three or more times": a condition, the whole is the stock
+    ("Children looked after: 588 (31 March 2025). Of these, 64 had moved placement three or more times in the year.",
+     {("children_in_care", "588", "2025-03-31")}),
+    # a period before its colon labels the figure after it, not the one before
+    ("CLA rate (per 10,000 under-18s)   2023/24: 66.1   2024/25: 64.9",
+     {("children_in_care_rate_per_10k", "66.1", "2023-24")}),
+    # an age after "aged under" counts nobody
+    ("96 of the 388 children on a plan at 30 June 2025 were aged under five.", {("cp_plans", "388", "2025-06-30")}),
+    # where delegates came from is no earlier figure of them
+    ("Training in 2024/25: 1,980 delegates attended, from 160 organisations.", {("training_delegates", "1980", "2024-25")}),
+])
+def test_conditions_ages_and_labels_of_the_next_figure(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -290,6 +290,10 @@ def for_document(library: Library, texts: list[str]) -> Library:
     return replace(library, doc_terms=tuple(sorted(pairs.items())))
 
 
+# the words before an age, not a count: "were aged under five", "aged 16 or over"
+_AN_AGE_BEFORE = re.compile(r"\b(?:aged|ages?)(?:\s+(?:under|over|between|from))?\s*$", re.I)
+
+
 def _no_figure(text: str) -> bool:
     """No figure in `text`, but for periods, durations and label numbers ("within 12 months")."""
     return all(not_a_figure(text, a, b) for a, b in figure_spans(text))
@@ -418,7 +422,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         s.add(kpi, part_label, "fig", "label-part", hit.start, hit.end + part_label.end(), hit.end, subject=part)
     elif a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b",
-                              re.sub(r"\([^()]*\)", " ", a.group("gap"))):  # (an aside's words are its own)
+                              re.sub(r"\([^()]*\)", " ", a.group("gap"))) \
+            and not _AN_AGE_BEFORE.search(a.group("gap")):  # (an aside's words are its own; "aged under five" is an age)
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
         pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
         while unit == "count" and (n := c.and_next.match(text, _past_date(text, pos))) is not None \

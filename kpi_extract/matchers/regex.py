@@ -16,7 +16,7 @@ from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..dating import dated_after
+from ..dating import dated_after, is_change
 from ..periods import EXTREME_OF, find_mentions, without_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
@@ -117,6 +117,10 @@ def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
         return None
     if cue.group().lower().startswith("against") and not dated_after(text, m.end("value")):
         return None  # "attended against 3,410 places made available": another measure, not an earlier period
+    if re.match(r"\W*from\b", cue.group(), re.I) and not is_change(text, cue.start(), m.end("value"), cue.group().lstrip(" ,")) \
+            and not dated_after(text, m.end("value")) \
+            and not find_mentions(re.split(r"[.;,]", text[m.end("value"):m.end("value") + 45], maxsplit=1)[0]):
+        return None  # "2,406 practitioners attended, from 214 organisations": where they came from, no earlier figure
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 
 

@@ -387,7 +387,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # 31.3.19 after "at", "as at", "on", "to", "by", or opening a labelled bracket "(31/3/22: 431)", or alone in
     # the bracket that ends the text "(31.3.25)", or closing a bracket after its words "(end of Q2, 30.9.25)", or
     # alone in a bracket with slashes "(31/3/23)": a short date, not a paragraph number ("4.3.12 The ...")
-    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\))|\((?=[0-3]?\d/[01]?\d/\d\d\))|\((?=[0-3]?\d\.[01]?\d\.\d\d\)\W*$)|(?<=,\s)(?=[0-3]?\d[/.][01]?\d[/.]\d\d\)))"
+    ("short_date", re.compile(r"(?:\b(?:at|of|on|to|by|until|from|ending|end|date)\s|\((?=[\d/.]{6,8}\)?\s*(?::|$))|(?<=\d )\((?=[\d/.]{6,8}\))|\((?=[0-3]?\d/[01]?\d/\d\d\))|\((?=[0-3]?\d\.[01]?\d\.\d\d\)\W*$)|(?<=,\s)(?=[0-3]?\d[/.][01]?\d[/.]\d\d\))"
+                              # or after a label's word, before its colon and figure: "CiC 31.3.25: 412"
+                              r"|(?<=[A-Za-z)]\s)(?=[0-3]?\d[/.][01]?\d[/.]\d\d:\s*£?\d))"
                               r"(?P<d>[0-3]?\d)(?P<sep>[/.])"
                               r"(?P<m>[01]?\d)(?P=sep)(?P<y>\d\d)(?![\d/]|\.\d)", re.I)),
     # "At the close of 2022", "at the end of 2023": the last day of the calendar year

@@ -2602,7 +2602,7 @@ _LIST_ITEM_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\uf0b7]|\([a-z
 
 
 # a list's lead that opens a breakdown of a whole: "Of the 112:", "Of these children:", "Among them:"
-_OF_WHOLE_LEAD = re.compile(r"\b(?:of|among|amongst)\s+(?:the|these|those|them|this group|this cohort)(?:\s+[\d,]+)?"
+_OF_WHOLE_LEAD = re.compile(r"(?:^\W*(?:\d+(?:\.\d+)*\s+)?|[.;]\s+|,\s*)(?:of|among|amongst)\s+(?:the|these|those|them|this group|this cohort)(?:\s+[\d,]+)?"
                             r"(?:\s+[\w'-]+){0,4}\s*:\s*$", re.I)
 
 
@@ -2617,17 +2617,24 @@ def _planned_list(lines: list[str], at: int) -> str:
     if not _LIST_ITEM_LINE.match(lines[at]):
         return _under_a_heading(lines, at)
     k = at - 1
-    while k >= 0 and at - k <= 12 and (_LIST_ITEM_LINE.match(lines[k]) or not lines[k].strip()):
+    # (an item wrapped over lines: its second line, in lower case, is no lead: "- Bring the proportion ..." /
+    # "time below 20%.")
+    while k >= 0 and at - k <= 12 and (_LIST_ITEM_LINE.match(lines[k]) or not lines[k].strip()
+                                       or lines[k].strip()[:1].islower() and not lines[k].rstrip().endswith(":")):
         k -= 1
     lead = lines[k] if k >= 0 and at - k <= 12 else ""
+    lead = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip())[-1]  # (its last sentence: "... social care. In Plymouth:")
     if _OF_WHOLE_LEAD.search(lead):
         return "part"  # "Of the 112:" over "- 27 were children in care": parts of that whole, not our counts
     if not lead.strip() or len(lead) > 90:
         return _under_a_heading(lines, at)
     if _FORECAST.search(lead):
         return "forecast"
-    return "target" if _TARGET.search(lead) or _PLEDGE.search(lead) or _AHEAD_LEAD.search(lead) \
-        else _under_a_heading(lines, at)
+    if _TARGET.search(lead) or _PLEDGE.search(lead) or _AHEAD_LEAD.search(lead):
+        return "target"
+    # a heading of aims over the list ("PRIORITIES FOR 2025/26"), its items wrapped over lines
+    planned = next((role for role, rx in _HEADINGS if role in ("target", "forecast", "threshold") and rx.match(lead.strip())), "")
+    return planned or _under_a_heading(lines, at)
 
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are
@@ -2643,7 +2650,10 @@ _NAMED_BODY_HEAD = (r"(?:" + _NAME_OF_BODY.pattern + r"|(?-i:[A-Z][\w'’&-]*)(?
                     r"(?:[\w'’-]+\s+){0,2}?" + _ANY_BODY + r"\))(?:\s+[-\u2013:]\s+(?:[\w'’/-]+\s+){0,5}?[\w'’/-]+)?")
 _HEADINGS = (
     ("target", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|milestones?|"
-                          r"ambitions?|trajector(?:y|ies)|pledges?|goals?)" + _SET_BY + _HEAD_TAIL, re.I)),
+                          r"ambitions?|trajector(?:y|ies)|pledges?|goals?|"
+                          # what is meant for a year named: "PRIORITIES FOR 2025/26", "Our plans for the year ahead"
+                          r"(?:priorities|objectives|aims|plans|commitments)(?=\s+for\s+(?:the\s+years?\s+ahead|next\s+year|"
+                          r"(?:19|20)\d\d)))" + _SET_BY + _HEAD_TAIL, re.I)),
     # levels that set something off: "Sufficiency trigger points (placements commissioning)"
     ("threshold", re.compile(r"^\W*" + _HEAD_NOT + r"(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:thresholds?|trigger\s+"
                              r"(?:points?|levels?)|escalation\s+(?:points?|levels?)|tolerances?)" + _HEAD_TAIL, re.I)),

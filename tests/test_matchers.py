@@ -666,3 +666,19 @@ def test_a_header_whose_first_cell_names_the_kpi_heads_rows_that_say_whose(text,
 def test_conditions_ages_and_labels_of_the_next_figure(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a short date before the label's colon dates the figure
+    ("CLA 31.3.25: 412", {("children_in_care", "412", "2025-03-31")}),
+    # the items under a heading of what is meant for a year, an item wrapped over two lines
+    ("PRIORITIES FOR 2026/27\n\n  - Reduce the number of children on a plan for a second time\n    to below 18%.\n"
+     "  - Deliver 28 multi-agency courses to 1,150 practitioners.\n", set()),
+    # a lead that says "of the quarter" is no whole broken down: its items are the figures
+    ("3.1  The position at the end of the quarter is mixed:\n  -  referrals to children's social care fell to 1,102 in the "
+     "quarter, the lowest\n     for a year;\n  -  children in our care rose to 604 at the end of December 2025.\n",
+     {("referrals", "1102", ""), ("children_in_care", "604", "2025-12-31")}),
+])
+def test_a_list_is_read_by_its_lead_and_a_label_by_its_date(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

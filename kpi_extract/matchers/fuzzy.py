@@ -260,11 +260,15 @@ _FILLER_WORDS = re.compile(
     r"current|currently|latest|actual|all|year|end|to|date|overall|value)\b\.?", re.I)
 
 
+_SHORT_DATE_AT_END = re.compile(r"(?<=[A-Za-z)])\s+[0-3]?\d[/.][01]?\d[/.]\d\d\s*$")
+
+
 def clean_label(label: str) -> str:
     """A label without its periods, brackets and filler words: 'No. of Children in Care at
     31/03/2020' -> 'children care'. Plural 's' is dropped, so labels and aliases compare as words."""
     for m in sorted(find_mentions(label), key=lambda m: -m.start):
         label = label[:m.start] + " " + label[m.end:]
+    label = _SHORT_DATE_AT_END.sub(" ", label)  # "CiC 31.3.25" before its colon: the date the figure is at
     label = re.sub(r"\([^()]*\)", " ", label)
     label = _FILLER_WORDS.sub(" ", utils.default_process(label))
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w

@@ -682,3 +682,18 @@ def test_conditions_ages_and_labels_of_the_next_figure(text, want, library):
 def test_a_list_is_read_by_its_lead_and_a_label_by_its_date(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a head of a count "per 10k" that no rate's alias names is that count's rate
+    ("LAC per 10k          31 Mar 24    31 Mar 25\nRotherham               103.2        99.8\n",
+     {("children_in_care_rate_per_10k", "103.2", "2024-03-31"), ("children_in_care_rate_per_10k", "99.8", "2025-03-31")}),
+    # so is a column's head over rows of months
+    ("Trafford - rates by month\n          CLA per 10k   CIN per 10k\nJul-25        66.1         301.2\n"
+     "Aug-25        66.4         298.7\n",
+     {("children_in_care_rate_per_10k", "66.1", "2025-07"), ("children_in_care_rate_per_10k", "66.4", "2025-08"),
+      ("children_in_need_rate_per_10k", "301.2", "2025-07"), ("children_in_need_rate_per_10k", "298.7", "2025-08")}),
+])
+def test_a_head_of_a_count_per_10k_is_its_rate(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

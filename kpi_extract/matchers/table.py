@@ -549,7 +549,18 @@ def _label_head_kpi(table: TextTable, library: Library, settings: Settings) -> t
     cells = [c for r in table.rows for k, c in enumerate(r.cells)
              if c and (not kinds or k < len(kinds) and kinds[k] not in ("comparator", "code", "unknown"))]
     unit = "GBP" if _in_money(table) else _unit_of(head, cells)
-    return label_kpi(head, unit, None, library, settings.table_label_cutoff)
+    return _kpi_or_its_rate(head, unit, library, settings)
+
+
+def _kpi_or_its_rate(label: str, unit: str, library: Library, settings: Settings) -> tuple[str, float] | None:
+    """The KPI a head names, or, for a head of a count "per 10k" that no rate's alias names ("CP plans
+    per 10k" over "Dudley | 52.1 | 51.4", "LAC per 10k" over months), that count's rate."""
+    found = label_kpi(label, unit, None, library, settings.table_label_cutoff)
+    if found is None and unit == "count" and _RATE_HEAD.search(label):
+        counted = label_kpi(_RATE_HEAD.sub(" ", label), "count", None, library, settings.table_label_cutoff)
+        rate = library.rates().get(counted[0]) if counted else None
+        found = (rate, counted[1]) if rate and counted else None
+    return found
 
 
 def _caption_head(table: TextTable, library: Library, settings: Settings) -> tuple[str, float] | None:
@@ -684,8 +695,7 @@ def _period_rows(table: TextTable, layout: PageLayout, library: Library, setting
                 continue
             unit = _cell_unit(cell, name)
             kpi = measure_kpi(name, unit, library)
-            found = (kpi, settings.table_label_cutoff) if kpi else label_kpi(name, unit, None, library,
-                                                                               settings.table_label_cutoff)
+            found = (kpi, settings.table_label_cutoff) if kpi else _kpi_or_its_rate(name, unit, library, settings)
             if found is None:
                 continue
             out.append(Candidate(found[0], cell, layout.number, snippet, "table", f"{found[0]}/table-period-rows",

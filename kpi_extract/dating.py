@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, month_before, month_of, months_ending, previous, previous_quarter, quarter,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "sentence", "event": "sentence",
                   "alongside": "sentence",
                   "table_column": "table", "lead_in": "heading", "standing": "heading", "heading": "heading",
-                  "title": "title", "meeting_date": "meeting_date", "": ""}
+                  "title": "title", "meeting_date": "meeting_date", "note": "heading", "": ""}
 
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
@@ -1227,8 +1228,35 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
             at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None \
                 or any(_a_row_of_days(line) for line in layout.lines)
         dated.append(table_column(c, stock and bool(at_end)))
-    return [_count_to_a_day(d, library) for d in restated_at_meeting(alongside(dated, library), layout, doc, library)], \
+    return [_count_to_a_day(d, library)
+            for d in _under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library), layout, library)], \
         rejected
+
+
+def _under_a_note(dated: list[Dated], layout: PageLayout, library: Library) -> list[Dated]:
+    """A stock nothing dated, in a block of lines that a note closes with one day ("Source: LCS
+    snapshot 30/09/2024", "Position at 31/10/2024."): the counts are at that day, as a note under a
+    table dates the table's."""
+    out = []
+    for d in dated:
+        c = d.candidate
+        if (c.period is None or not c.period.known) and library.kpis[c.kpi].measure == "stock" and c.line >= 0:
+            day = _note_day(layout.lines, c.line)
+            if day is not None:
+                d = _dated(c, day, "note")
+        out.append(d)
+    return out
+
+
+def _note_day(lines: list[str], at: int) -> Period | None:
+    """The one day of the note that closes the block of line `at` (within eight lines, before a blank one)."""
+    for k in range(at + 1, min(at + 9, len(lines))):
+        if not lines[k].strip():
+            return None
+        if NOTE_LINE.match(lines[k]):
+            found = [m for m in find_mentions(lines[k]) if m.absolute and m.period is not None]
+            return found[0].period if len(found) == 1 and found[0].period.kind == "as_at" else None
+    return None
 
 
 def _count_to_a_day(d: Dated, library: Library) -> Dated:

@@ -524,7 +524,7 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
 
 
 # a note set under a table: "Source: case management system, snapshot 31/03/2024", "Note: figures at 31 March"
-_NOTE = re.compile(r"^\W*(?:sources?|notes?|data|figures|snapshot|position)\b\s*(?:[:.(-]|as at|at|taken)", re.I)
+NOTE_LINE = re.compile(r"^\W*(?:sources?|notes?|data|figures|snapshot|position)\b\s*(?:[:.(-]|as at|at|taken)", re.I)
 
 
 def _note_date(lines: list[str], last: int) -> Period | None:
@@ -532,7 +532,7 @@ def _note_date(lines: list[str], last: int) -> Period | None:
     its caption would."""
     for k in range(last + 1, min(last + 3, len(lines))):
         if lines[k].strip():
-            return single_period(lines[k]) if _NOTE.match(lines[k]) else None
+            return single_period(lines[k]) if NOTE_LINE.match(lines[k]) else None
     return None
 
 

@@ -254,3 +254,14 @@ def test_a_ratio_of_what_happened_up_to_a_months_end_is_the_year_so_far(library)
 def test_a_bracket_that_closes_the_sentence_with_its_day_dates_its_figures(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Children looked after 588\nSource: children's case management system, snapshot taken 31 May 2025\n",
+     {("children_in_care", "588", "2025-05-31")}),
+    ("Where we are now\n* 2,016 children in need\n* 287 on CP plans\nSource: LCS snapshot 31/12/2025\n",
+     {("children_in_need", "2016", "2025-12-31"), ("cp_plans", "287", "2025-12-31")}),
+])
+def test_a_note_closing_a_block_dates_its_stocks(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -536,6 +536,9 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
                   and not _compared_before(text, m) and in_clause(m)), None)
     if found is not None:
         return found.period, found.start
+    meeting = next((m for m in mentions if m.relative == "meeting_day" and in_clause(m)), None)
+    if meeting is not None and ctx.meeting is not None:  # "317 children ... as at the date of the meeting"
+        return ctx.meeting, meeting.start
     # "... there were 611 children subject to a CP plan at 31st March."
     loose = next((m for m in unattached if m.month  # not a compared one: "27 fewer than at the end of March"
                   and not _compared_before(text, m) and not aside(m)), None)
@@ -667,6 +670,8 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return base, base_rule
     if m.relative == "event":
         return (ctx.event, "event") if ctx.event is not None else None
+    if m.relative == "meeting_day":  # "as at the date of the meeting": the paper's meeting, said in the sentence
+        return (ctx.meeting, "own_date") if ctx.meeting is not None else None
     if m.relative in ("previous_month_end", "previous_month", "current_month"):
         # "At the end of last month" in minutes of 12 September 2018, "389 this month, 402 last month" in
         # a March scorecard: against what governs the sentence, else the meeting the paper is for

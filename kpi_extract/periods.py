@@ -452,6 +452,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                 r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b|\bin\s+year\b", re.I)),
     ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
+    # "317 children were on plans as at the date of the meeting": the day the paper's meeting sits
+    ("meeting_day", re.compile(r"\b(?:(?:as\s+)?(?:at|on)\s+the\s+(?:date|day)|at\s+the\s+time)\s+of\s+(?:the|this|today's)\s+"
+                               r"meeting\b", re.I)),
 ]
 
 
@@ -479,7 +482,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "quarter_to": ("month",), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_month_end": ("end",), "previous_month": ("year_month",),
-    "current_month": ("year_month",), "current_year": ("year",), "event": ("time",),
+    "current_month": ("year_month",), "current_year": ("year",), "event": ("time",), "meeting_day": ("meeting",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
 
@@ -488,7 +491,7 @@ def _cues(text: str) -> dict[str, bool]:
     """Which of the rules' needs `text` meets (all of them, when it has a letter of odd folding)."""
     if not text.isascii() and any(c in text for c in _ODD_FOLDS):
         return dict.fromkeys(("digit", "yyyy", "dated", "fy", "month", "q", "year_month_quarter", "year_month", "end",
-                              "year", "time"), True)
+                              "year", "time", "meeting"), True)
     low = text.lower()
     year, month = "year" in low, "month" in low
     digit = _DIGIT.search(text) is not None
@@ -496,7 +499,7 @@ def _cues(text: str) -> dict[str, bool]:
             "dated": digit and _DATED_CUE.search(text) is not None, "fy": "FY" in text,
             "month": _MONTH_CUE.search(low) is not None,
             "q": "q" in low, "year_month_quarter": year or month or "quarter" in low, "year_month": year or month,
-            "end": "end" in low or "close" in low, "year": year, "time": "time" in low}
+            "end": "end" in low or "close" in low, "year": year, "time": "time" in low, "meeting": "meeting" in low}
 
 
 def _months_mention(s: int, e: int, first: date, last: date) -> Mention:

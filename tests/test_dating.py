@@ -265,3 +265,10 @@ def test_a_bracket_that_closes_the_sentence_with_its_day_dates_its_figures(text,
 def test_a_note_closing_a_block_dates_its_stocks(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_as_at_the_date_of_the_meeting_is_the_papers_meeting(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Minutes of the Corporate Parenting Panel, 9 December 2025\n"
+            "The Service Manager said that 544 children were looked after as at the date of the meeting.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "544", "2025-12-09")}

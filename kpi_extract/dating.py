@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
+from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, month_before, month_of, months_ending, previous, previous_quarter, quarter,
                       quarter_in_context, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
@@ -80,8 +80,7 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 _SO_FAR_WORDS = r"(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d)"
 _SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
 # a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
-_UP_TO_THE_END = re.compile(r"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                            re.I)
+_UP_TO_THE_END = re.compile(rf"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:{MONTH_WORD})", re.I)
 # a figure is dated by the meeting only when its text says it is current (or counts the year so far)
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
                      rf"this month|today|as we speak|right now|{_SO_FAR_WORDS})\b", re.I)

@@ -2633,8 +2633,8 @@ def _planned_list(lines: list[str], at: int) -> str:
     if _TARGET.search(lead) or _PLEDGE.search(lead) or _AHEAD_LEAD.search(lead):
         return "target"
     # a heading of aims over the list ("PRIORITIES FOR 2025/26"), its items wrapped over lines
-    planned = next((role for role, rx in _HEADINGS if role in ("target", "forecast", "threshold") and rx.match(lead.strip())), "")
-    return planned or _under_a_heading(lines, at)
+    planned = _heading_role(lead.strip())
+    return planned if planned in ("target", "forecast", "threshold") else _under_a_heading(lines, at)
 
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are
@@ -2746,6 +2746,11 @@ _PERIODS_ROW = re.compile(r"^(?:\s*\|?\s*(?:(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|
                           r"[A-Z][a-z]{2}[- ]\d\d))+\s*\|?\s*$")
 
 
+def _heading_role(head: str) -> str:
+    """The role a heading gives what it heads, by the first of `_HEADINGS` it matches ("" for none)."""
+    return next((role for role, rx in _HEADINGS if rx.match(head)), "")
+
+
 def _under_a_heading(lines: list[str], at: int) -> str:
     """The role a heading line gives the short lines of figures straight under it: "target",
     "forecast", "comparator" or "other-body" (a line alone: "Statistical neighbours (2023/24)",
@@ -2756,7 +2761,7 @@ def _under_a_heading(lines: list[str], at: int) -> str:
     if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 120:
         return ""
     head = lines[k].strip()
-    r = next((role for role, rx in _HEADINGS if rx.match(head)), "")
+    r = _heading_role(head)
     named = all(_PLACE_ITEM.match(ln) for ln in lines[k + 1:at + 1])  # "- Rotherham: 655 children in care; 412 ..."
     if not r and _COMPARATORS_HEAD.search(head) and not _OURS_HEAD.search(head):
         r = "comparator"  # "Context - neighbouring councils (31 March 2024)", "Benchmarks (East Midlands regional averages)"

@@ -136,7 +136,7 @@ UNIT_VALUE = {"count": "{count}", "GBP": "{money}", "percent": "{percent}",
 
 _LABEL_BEFORE = re.compile(
     r"\b(?:figures?|fig\.?|tables?|charts?|graphs?|pages?|pp?\.|appendix|appendices|annex|section|paragraph|"
-    r"para\.?|items?|chapter|article|act|version|v\.|ward|route|room|box|aged?|ages)\s*$", re.I)
+    r"para\.?|items?|chapter|article|act|version|v\.|ward|route|room|box|aged?|ages|age of)\s*$", re.I)
 # "Year 6", "Quarter 4", "Priority 2": only small numbers are labels after these words
 _SMALL_LABEL_BEFORE = re.compile(
     r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"

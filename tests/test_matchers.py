@@ -697,3 +697,15 @@ def test_a_list_is_read_by_its_lead_and_a_label_by_its_date(text, want, library)
 def test_a_head_of_a_count_per_10k_is_its_rate(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the whole "included" its part, which names itself after the figure; "the age of five" counts nobody
+    ("At 30 September 2025 the 702 children subject to a child protection plan included 164 under the age of five.",
+     {("cp_plans", "702", "2025-09-30", ""), ("cp_plans", "164", "2025-09-30", "under 5s")}),
+    ("The 655 children looked after at 31 March 2025 include 48 unaccompanied asylum-seeking children.",
+     {("children_in_care", "655", "2025-03-31", ""), ("uasc_in_care", "48", "2025-03-31", "")}),
+])
+def test_a_whole_that_includes_its_part(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == want

@@ -37,7 +37,7 @@ _OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|tho
                      rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure
-_INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\bincluding\s+{_COUNT}\s+"
+_INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\b(?:including|included|includes|include)\s+{_COUNT}\s+"
                         rf"(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+{_MORE_WORDS})", re.I)
 # "29 of the 391 are unaccompanied asylum-seeking children"
 _N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+(?:the|these|those|our)\s+(?P<whole>[\d,]+)\b(?:\s+(?!(?:are|were|is|was|had|have)\b)[\w'-]+){{0,3}}?"

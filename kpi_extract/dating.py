@@ -950,7 +950,10 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
     budget, courses delivered) belongs to the period around that holds the date (a quarter's
     heading), else to the financial year holding it. A carried quarter is a flow's own period."""
     if p.kind == "month" and p.start and p.end and (p.end - p.start).days > 40:
-        return p  # a span labelled by its month ("the twelve months to October 2023"): "the same period"
+        # a span labelled by its month ("the twelve months to October 2023"): "the same period"; a
+        # stock after it is at the span's end ("Referrals April to September 2025: 1,802." then
+        # "Children on child protection plans: 317.")
+        return as_at(p.end) if library.kpis[c.kpi].measure == "stock" else p
     if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in ("as_at", "month") and p.end is not None:
         if around.known and around.kind != "as_at" and around.start and around.end \
                 and around.start <= p.end <= around.end:

@@ -159,6 +159,9 @@ def _quarters_with_months(mentions: list, line: str) -> list:
     return out
 
 
+_SAID_OF_PERIOD = re.compile(r"\s*\((?:[A-Za-z]+\s?){1,2}\)")
+
+
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
     """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
     England`, `Q1 Q2 Q3 Q4 Year` under a caption naming the year), or None if it is not one.
@@ -228,6 +231,12 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
             else:
                 columns.append(Column(fy_quarter(fy, m.quarter), stripped[m.start:m.end]))  # type: ignore[arg-type]
             pos = m.end
+            # a word in brackets after a period says what its column is ("Q1 (actual)", "Q3 (forecast)"): no
+            # column of its own, and a column of aims holds no period's figures
+            if said := _SAID_OF_PERIOD.match(stripped, pos):
+                name = f"{columns[-1].name} {said.group(0).strip()}"
+                columns[-1] = Column(None if _PLANNED_LEAD.search(said.group(0)) else columns[-1].period, name)
+                pos = said.end()
         words_pending.extend(stripped[pos:].split())
         flush_words()
     except ValueError:

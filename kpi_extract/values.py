@@ -147,6 +147,8 @@ _RANGE = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
 _DATE_THEN_DASH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s[-–]\s$", re.I)
 _IN_BEFORE = re.compile(rf"(?<![\d,./])\b(?:\d{{1,3}}|{WORDS_RE}) in\s*$", re.I)
+# "fewer than in the same period of 2024": a year after the span it is of
+_YEAR_OF = re.compile(r"\b(?:period|quarter|months|half[- ]year|time|point)\s+of\s+$", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:in|out of|for) every\s*$", re.I)  # (the population of a rate)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
@@ -217,6 +219,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a range"  # (not "CLA at 31 March 2024 - 367": a date, then the figure after a dash)
     if _IN_BEFORE.search(before) or _IN_AFTER.match(after):
         return "a proportion (one in ten)"
+    if _YEAR_OF.search(before) and re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return "a year (the same period of 2024)"
     if _EVERY_BEFORE.search(before):
         return "a rate's population (38.5 in every 10,000)"
     if _numbered_item(text, start, end):

@@ -709,3 +709,33 @@ def test_a_head_of_a_count_per_10k_is_its_rate(text, want, library):
 def test_a_whole_that_includes_its_part(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # one row of figures under period columns and nothing else: the caption is its label
+    ("Re-referrals within 12 months (%)\n2022/23     2023/24     2024/25\n  23.1        21.4        19.8\n",
+     {("rereferral_rate", "23.1", "2022-23"), ("rereferral_rate", "21.4", "2023-24"), ("rereferral_rate", "19.8", "2024-25")}),
+    ("Looked after children per 10,000 aged under 18\nMar-24     Mar-25\n 66.2       68.9\n",
+     {("children_in_care_rate_per_10k", "66.2", "2024-03"), ("children_in_care_rate_per_10k", "68.9", "2025-03")}),
+    # a word in brackets after a period says what its column is: "(forecast)" holds no figure of the period
+    ("Children becoming subject to a CP plan 2025/26\nQ1 (actual) | Q2 (actual) | Q3 (forecast)\n88 | 93 | 97\n",
+     {("cp_plans_started", "88", "2025-Q2"), ("cp_plans_started", "93", "2025-Q3")}),
+])
+def test_a_row_under_periods_alone_takes_the_caption_as_its_label(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_year_after_the_span_it_is_of_is_no_earlier_figure(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Between April and September 2025 the service received 2,318 referrals, slightly fewer than in the "
+            "same period of 2024.")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "2318", "2025-09")}
+
+
+def test_a_stock_after_a_span_is_at_the_spans_end(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("- Referrals received April to September 2025: 2,204.\n"
+            "- Children subject to a child protection plan: 388.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("referrals", "2204", "2025-09"), ("cp_plans", "388", "2025-09-30")}

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from ..layout import SHARE_HEAD, PageLayout, TextTable
+from ..layout import SHARE_HEAD, PageLayout, TableRow, TextTable
 from ..areas import gazetteer
 from ..docarea import OTHERS_TOGETHER
 from ..geometry import COMPARATOR_HEAD
@@ -434,6 +434,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                          if kinds else row.cells, in_money)
         found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
             if row.label.strip() and not _UNIT_ROW.search(row.label) else None
+        if "period" in kinds and found is None:
+            found = _sole_row_kpi(table, row, unit, library, settings)
         if found and per_10k and library.kpis[found[0]].unit == "count":  # each row's rate, or nothing when it has none
             rate = library.rates().get(found[0])
             found = (rate, found[1]) if rate else None
@@ -624,16 +626,32 @@ def _whose_what(label: str) -> tuple[str, str]:
 _CAPTION_TAIL = re.compile(r"\s*(?:,|-|\u2013)?\s*\b(?:by|per)\s+[\w ]{2,30}$|\s*\b(?:at|as at|on|in|during)\s*$", re.I)
 
 
+def _sole_row_kpi(table: TextTable, row: TableRow, unit: str, library: Library, settings: Settings
+                  ) -> tuple[str, float] | None:
+    """One row of figures with no label under period columns, and nothing else: the caption is its
+    label ("Children subject to a CP plan per 10,000" over "2021-22   2022-23" and "37.5   40.1")."""
+    if row.label.strip() or len(table.rows) != 1 or not table.caption:
+        return None
+    if unit == "count":  # (the caption is the label that may say "(%)")
+        unit = _unit_of(table.caption, row.cells)
+    return _kpi_or_its_rate(_caption_words(table.caption), unit, library, settings)
+
+
+def _caption_words(caption: str) -> str:
+    """A caption without its dates and its "by ...": the words that name the measure."""
+    text = without_mentions(caption, find_mentions(caption)).strip(" ,:;-\u2013()")
+    for _ in range(3):
+        text = _CAPTION_TAIL.sub("", text).strip(" ,:;-\u2013()")
+    return text
+
+
 def _caption_kpi(caption: str, unit: str, library: Library, settings: Settings) -> str | None:
     """The count or rate a caption names over a list of its parts ("Children in care by
     placement type, 31 March 2024"), without its dates and its "by ..."; never money (a budget
     over its lines is no set of budgets)."""
     if unit == "GBP" or not caption:
         return None
-    text = without_mentions(caption, find_mentions(caption)).strip(" ,:;-\u2013()")
-    for _ in range(3):
-        text = _CAPTION_TAIL.sub("", text).strip(" ,:;-\u2013()")
-    found = label_kpi(text, unit, None, library, settings.table_label_cutoff)
+    found = label_kpi(_caption_words(caption), unit, None, library, settings.table_label_cutoff)
     return found[0] if found and library.kpis[found[0]].unit == unit else None
 
 
@@ -723,7 +741,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         in_money = _in_money(table)
         for row in table.rows:
             unit = _row_unit(row.label, row.cells, in_money)
-            found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff)
+            found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
+                or _sole_row_kpi(table, row, unit, library, settings)
             subject = ""  # the council or the part the row names, when it is not the area's own whole
             if found is None:
                 found, council, part = _row_under(table, row.label, headed, library)

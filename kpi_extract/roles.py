@@ -122,7 +122,7 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|aimed to|ambiti
                      r"(?:wants?|wanted|would like(?: to see)?)(?=\s+(?:around\s+|about\s+|some\s+)?$)|tolerance|intend(?:s|ed)? to|"
                      # what a board asks of the service: "The board has asked for utilisation of 90% in 2025/26"
                      r"(?:asked|asks|ask|called|calls) for|"
-                     r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|requir(?:es|ed|ing) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
+                     r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|committed to|(?:requir(?:es|ed|ing)|asks?|asked) (?:\w+ ){0,3}?to (?:deliver|run|provide|offer|train|achieve|reach|hold)|"
                      r"commits? (?:\w+ ){0,3}?to|work(?:s|ing)? towards|(?<!\bhelped )(?<!\bmanaged )(?<!\bworked )(?<!\bable )(?<!\bsucceeded )(?:will|to) (?:[a-z]+ly )?(?:be )?(?:reduced?|increased?|bring|brought|lower(?:ed)?|raised?|cut|grown?|get)\b[^.;]{0,60}\bto|"
                      # "The board's aim was to have 35 completed", "our intention is to run 150 courses"
                      r"(?:aim|ambition|goal|intention|objective|priority|aspiration|plan)s? (?:is|was|are|were|will be) to)\b",
@@ -155,7 +155,7 @@ _AIM_GOES_ON = re.compile(r"\b(?:aim(?:s|ing)? to|plan(?:s|ning)? to|intend(?:s|
                           r"(?:[a-z]+\s+){1,2}[\d,.]+\s+(?:[\w-]+\s+){1,3}(?:through|via|across|in|over|on|at|from)\s+$"
                           # or to a second aim joined to the first: "aims to deliver 150 courses and to reach 3,500"
                           r"|\b(?:aim(?:s|ing|ed)?|plan(?:s|ning)?|intend(?:s|ing)?|expect(?:s|ing)?|seek(?:s|ing)?|want(?:s|ing)?|"
-                          r"hop(?:es|ing)|commit(?:s|ted)?|ambition is|target is)\s+to\s+[^.;:]{0,120}?\b(?:and|or|as well as)\s+"
+                          r"hop(?:es|ing)|commit(?:s|ted)?(?:\s+(?!to\b)[\w']+){0,3}?|ambition is|target is)\s+to\s+[^.;:]{0,120}?\b(?:and|or|as well as)\s+"
                           r"(?:also\s+)?to\s+[a-z]+\s+(?:(?:at least|around|about|some|over|more than|a further)\s+)?$", re.I)
 # the words that set one figure against another: the rules below share them
 _AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"

@@ -739,3 +739,18 @@ def test_a_stock_after_a_span_is_at_the_spans_end(library):
             "- Children subject to a child protection plan: 388.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("referrals", "2204", "2025-09"), ("cp_plans", "388", "2025-09-30")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a second aim joined to the first after an object: "commits the board to ... and to run 96"
+    ("For 2026/27 the business plan commits the board to reach 2,400 practitioners and to run 96 multi-agency courses.",
+     set()),
+    # what a plan asks a body to do is an aim
+    ("The new strategy asks the partnership to deliver 120 multi-agency courses in 2026/27.", set()),
+    # partners named together pay the total between them, no one partner's share
+    ("In 2025/26 the borough council, the ICB and the constabulary put in £471,300 between them.",
+     {("budget_contributions", "471300", "2025-26")}),
+])
+def test_aims_after_an_object_and_sums_paid_between_partners(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

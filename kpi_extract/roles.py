@@ -133,7 +133,7 @@ _CONTEXT_NAMED = re.compile(r"^\W*(?:for|by way of|as) (?:context|reference|illu
                             r"(?-i:[A-Z])(?!(?:we|our|us|this|these|the|there|it|its|in)\b)[\w'’&-]+", re.I)
 # a place named as a neighbour or comparator in apposition to the sentence's subject
 _NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
-                                   r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?)\b|"
+                                   r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?|partners?)\b|"
                                    # "In Eastmere, the other council in our shared front door, 287 children ..."
                                    r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
                                    r"local authority|area|partnership)\b)[^,;.]{0,40},")
@@ -217,7 +217,7 @@ _FORECAST = re.compile(r"\b(?:forecasts?|fcsts?|forecasting|forecasted|projected
                        # a figure under a modal of what is yet to be, in its own clause: "Luton will have
                        # around 300 children on plans by the spring", "We will deliver 150 courses next year"
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
-                       r"(?: \w+){0,3}?(?=\s+\S*$)|"
+                       r"(?: \w+){0,4}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
 # a modal's clause running on through a "with" phrase: "The 2026-27 plan will be shorter than this one, with about 20 actions"
 _MODAL_WITH = re.compile(r"\b(?:will|would|shall)(?: not)? be\b[^.;:]{0,60}?,?\s+with(?:\s+(?:about|around|some|only|just|"

@@ -754,3 +754,27 @@ def test_a_stock_after_a_span_is_at_the_spans_end(library):
 def test_aims_after_an_object_and_sums_paid_between_partners(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text", [
+    # a modal's clause over four words before the figure: what would be, not what is
+    "If nothing changes, the two boroughs would together be looking after 1,240 children by March 2029.",
+    # a place set off as "our partner" is another's, not the writer's
+    "Eastmoor, our partner in the shared front door, has a child protection rate of 39.1 per 10,000 at 30 June 2025.",
+])
+def test_modal_clauses_and_a_partner_in_apposition_give_no_fact(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # after the term and a colon, a period then its figure, item after item
+    ("Contacts passed to children's social care as referrals: 2023/24 3,402; 2024/25 3,518",
+     {("referrals", "3402", "2023-24"), ("referrals", "3518", "2024-25")}),
+    # the rate's unit before the colon makes the figures the rate
+    ("Child protection plans (per 10,000 children): 31 March 2024 44.2; 31 March 2025 41.7",
+     {("cp_plans_rate_per_10k", "44.2", "2024-03-31"), ("cp_plans_rate_per_10k", "41.7", "2025-03-31")}),
+])
+def test_a_series_of_periods_and_figures_after_a_colon(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

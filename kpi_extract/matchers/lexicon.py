@@ -393,6 +393,8 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
             sh = c.share.search(head[:m.start()])
             if sh:
                 s.add(lex.share, sh, "fig", "share-of", sh.start() + off, hit.end, off)
+    if kpi == hit.kpi and not subject and _period_series(s, hit, kpi, unit, rate_kpi):
+        return
     if lex and lex.lists and _list(s, hit, c, lex.lists):
         return
     if unit in ("count", "rate_per_10k") and _area_list(s, hit, kpi):
@@ -457,6 +459,48 @@ def _period_cell_pattern(unit: str) -> re.Pattern:
 def _dated_label_pattern(unit: str) -> re.Pattern:
     return re.compile(rf"^(?P<gap>)\s?(?:,|\()\s?(?P<cell>[^|(),]{{4,30}}?)\)?\s?\|\s?(?P<bare>)(?P<fig>{_value(unit)})"
                       rf"(?=\s*(?:\||$))", FLAGS)
+
+
+# the words from a series' term to its colon: "Children in care rate (per 10,000):", "Referrals received:"
+_SERIES_LEAD = re.compile(r"(?P<gap>[^.;:|£\d]{0,40}?(?:\([^()]{0,30}\))?[^.;:|£\d]{0,10}?):\s*")
+_SERIES_SEP = re.compile(r"\s*(?:[;,]\s*|$)")
+
+
+@lru_cache(maxsize=None)
+def _series_value(unit: str) -> re.Pattern:
+    return re.compile(rf"\s+(?P<fig>{_value(unit)})(?=\s*(?:[;,]|$))", FLAGS)
+
+
+def _period_series(s: _Sentence, hit: _Hit, kpi: str, unit: str, rate_kpi: str | None) -> bool:
+    """"Referrals: 2022/23 1,204; 2023/24 1,310; 2024/25 1,288": after the term and a colon, a
+    period then its figure, item after item (two at least); each figure is the KPI's at the
+    period before it. A rate's unit before the colon makes the figures the rate."""
+    lead = _SERIES_LEAD.match(s.text, hit.end)
+    if lead is None:
+        return False
+    gap = lead.group("gap")
+    if unit == "count" and rate_kpi and _UNIT_WORDS.search(gap):
+        kpi, unit = rate_kpi, "rate_per_10k"
+    elif not _no_figure(_UNIT_WORDS.sub(" ", gap)):
+        return False
+    base = pos = lead.end()
+    items = []
+    value = _series_value(unit)
+    for mention in find_mentions(s.text[base:]):
+        start = base + mention.start
+        if not mention.absolute or s.text[pos:start].strip():
+            break  # (each item opens with its period, straight after the one before)
+        v = value.match(s.text, base + mention.end)
+        sep = _SERIES_SEP.match(s.text, v.end()) if v else None
+        if v is None or sep is None:
+            break
+        items.append(v)
+        pos = sep.end()
+    if len(items) < 2:
+        return False
+    for v in items:
+        s.add(kpi, v, "fig", "series", hit.start, v.end())
+    return True
 
 
 def _period_cell(tail: str, unit: str) -> re.Match | None:

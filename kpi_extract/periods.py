@@ -352,10 +352,13 @@ _RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\s?['\u2019]?(?P<yy>\d{2})(?=\s*(?:[:|)\]]|$))", re.I | re.M)),
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
-        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+of\s+(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
+        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
         # (the year in brackets, "Quarter 2 (2025/26)", or the quarter's last month, "quarter 3 (December 2022)")
         rf"(?:\s*\((?P<bm>{_MONTH})\s+(?P<by>{_YEAR})\)|"
         rf"\s*(?:of|in|,)?\s*(?P<open>\()?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?(?(open)\)))?", re.I)),
+    # "(Q3 2024/25 end)", "Q2 2025/26 quarter end": the quarter's last day, its end said after it
+    ("quarter_end_after", re.compile(
+        rf"\bQ(?P<q1>[1-4])\s+(?P<y1>{_YEAR})\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)\s+(?:quarter[- ]?)?end\b", re.I)),
     # Q1-Q4 2022/23 (the whole financial year), Q1 to Q2 2023: a span of quarters
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
@@ -568,9 +571,9 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "fy_span":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
-    if rule == "quarter_end":
-        q = _ORD[(g["q1"] or g["q3"]).lower()]
-        if g["bm"]:
+    if rule in ("quarter_end", "quarter_end_after"):
+        q = _ORD[(g["q1"] or g.get("q3")).lower()]
+        if g.get("bm"):
             mon = MONTHS[g["bm"].lower().rstrip(".")]
             return Mention(s, e, as_at(end_of_month(int(g["by"]), mon))) if mon % 3 == 0 else Mention(s, e)
         if not g["y1"]:

@@ -778,3 +778,19 @@ def test_modal_clauses_and_a_partner_in_apposition_give_no_fact(text, library):
 def test_a_series_of_periods_and_figures_after_a_colon(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the verb of care, then the rate
+    ("At 31 March 2025 Thornbury looks after 71 children per 10,000.", {("children_in_care_rate_per_10k", "71", "2025-03-31")}),
+    # "is now" before the rate
+    ("The CP rate per 10,000 is now 36.4 (30 November 2025).", {("cp_plans_rate_per_10k", "36.4", "2025-11-30")}),
+    # a quarter's end said after it, or without "of"
+    ("CLA per 10k: 66.9 (Q2 2025/26 end)", {("children_in_care_rate_per_10k", "66.9", "2025-09-30")}),
+    ("Children in care (end Q1 2025/26): 702", {("children_in_care", "702", "2025-06-30")}),
+    # what delegates were "on" is no head of the phrase: the delegates are counted, not the courses
+    ("Delegates on multi-agency courses in 2024/25: 1,204.", {("training_delegates", "1204", "2024-25")}),
+])
+def test_rates_after_their_verbs_and_quarter_ends(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -303,7 +303,7 @@ def _no_figure(text: str) -> bool:
 _RATE_BEFORE = re.compile(r"\brates?(?:\s+per\s+10,?000)?(?:\s+(?:of|for|among))?\s*$", re.I)
 # what people counted did, between them and their verb: "Delegates attending ... numbered 2,940"
 _DOING = r"(?:attending|(?:who|that) attended|taking part in|participating in)"
-_ATTENDING = re.compile(rf"^\s+{_DOING}\b[^.;:,|]*$", re.I)
+_ATTENDING = re.compile(rf"^\s+(?:{_DOING}|on)\b[^.;:,|]*$", re.I)
 
 
 def _heads(text: str, hits: list[_Hit]) -> list[_Hit]:

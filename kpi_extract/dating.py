@@ -965,6 +965,9 @@ def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
 # a budget is set for a year: one named in a quarter's or a month's report is that year's
 _ANNUAL_AMOUNTS = frozenset({"budget_total"})
+# a sentence that forecasts the year still running: its budget is that year's, the one the meeting falls in
+_IN_YEAR_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|projected|projecting)\s+(?:an?\s+|the\s+|year-end\s+)?"
+                               r"(?:outturn|to spend|spend|overspend|underspend|over-spend|under-spend)\b", re.I)
 
 
 def _amount_of_its_year(c: Candidate, p: Period, text: str, library: Library) -> Period:
@@ -1197,6 +1200,10 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
                 bracket_day, looked = _closing_bracket_day(text), True
             if bracket_day is not None:
                 p, why = bracket_day, "own_date"  # "CiC rate 66.2; England 70; SN 74 (all figures at 31 March 2025)"
+        if (p is None or not p.known) and c.kpi in _ANNUAL_AMOUNTS and doc.meeting is not None \
+                and doc.meeting.end is not None and _IN_YEAR_FORECAST.search(text):
+            # "forecasts to spend £152.32m against a revised budget of £141.90m": the year the paper forecasts
+            p, why = financial_year(financial_year_of(doc.meeting.end)), "meeting_date"
         if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
         elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \

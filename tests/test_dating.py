@@ -272,3 +272,12 @@ def test_as_at_the_date_of_the_meeting_is_the_papers_meeting(library):
     text = ("Minutes of the Corporate Parenting Panel, 9 December 2025\n"
             "The Service Manager said that 544 children were looked after as at the date of the meeting.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "544", "2025-12-09")}
+
+
+def test_a_budget_in_a_forecast_of_the_running_year_is_that_years(library):
+    """A sentence forecasting the year still running names no year: its budget is the year the meeting is in."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Finance monitoring, period 7\nCommittee date: 4 December 2025\n\n"
+            "The directorate forecasts to spend £98.6m against a budget of £93.2m, an overspend of £5.4m.\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("budget_total", "93200000", "2025-26")}

@@ -452,6 +452,7 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
 
 _CLAUSE_WORD = re.compile(r"\b(?:and|or|but|while|whereas|although|which|who|that|so)\b", re.I)
 _DATING_WORD = re.compile(r"\b(?:at|on|in|during|as of)\s*$", re.I)  # not "completed by September", "the plan for 2024/25"
+_DATING_WORD_FIRST = re.compile(r"(?:at|on|in|during|as of)\b", re.I)  # (or the mention's own first word: "in the quarter")
 
 
 def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int]) -> bool:
@@ -466,7 +467,8 @@ def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int])
     figure_end = f.start + len(text[f.start:f.ext_end].rstrip(", "))  # "£139,850, which": the comma is the gap's
     gap = text[figure_end:m.start]
     if f.mention is not None or f.prior or len(gap) > 100 or re.search(r"[\d,;:()\[\]|]", gap) \
-            or _CUE_WORDS.search(gap) or _CLAUSE_WORD.search(gap) or not _DATING_WORD.search(gap):
+            or _CUE_WORDS.search(gap) or _CLAUSE_WORD.search(gap) \
+            or not (_DATING_WORD.search(gap) or _DATING_WORD_FIRST.match(text, m.start)):
         return False
     f.mention = m
     return True

@@ -281,3 +281,11 @@ def test_a_budget_in_a_forecast_of_the_running_year_is_that_years(library):
             "The directorate forecasts to spend £98.6m against a budget of £93.2m, an overspend of £5.4m.\n")
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
     assert got == {("budget_total", "93200000", "2025-26")}
+
+
+def test_a_relative_quarter_that_opens_with_its_own_dating_word_closes_the_clause(library):
+    """"in the quarter" after a long noun phrase is the figure's, as "during the quarter" is."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Quarterly report, position at 31 December 2025\n\n"
+            "97 children became the subject of a child protection plan in the quarter.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("cp_plans_started", "97", "2025-Q4")}

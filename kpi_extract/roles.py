@@ -439,6 +439,8 @@ _CONDITION = re.compile(
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|"
     r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
+    # what some of them are besides: "nine children in care are themselves parents"
+    r"(?:are|were|is|was) (?:themselves |also )?(?:parents|young parents|mothers|fathers|young carers)\b|"
     # (the predicate ends at the next figure: "had a visit within [5 working days]")
     r"(?:had|has|have|were|was|seen|visited|held|completed|reviewed|done|made|became|become)\b[^|.;]{0,40}\bwithin(?=\s*$)|"
     r"missed|(?:were|was|had been) lost\b|"

@@ -794,3 +794,9 @@ def test_a_series_of_periods_and_figures_after_a_colon(text, want, library):
 def test_rates_after_their_verbs_and_quarter_ends(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_what_some_of_them_are_besides_qualifies_the_count(library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text("Seven children in care are themselves young parents.", library) == []
+    assert extract_text("14 children in care were also young carers at the end of March 2025.", library) == []

@@ -199,9 +199,12 @@ def slow_run(tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("last night\n")
     pid_file = tmp_path / "child.pid"
+    # (Ctrl-C's default is restored in the run: a runner started in the background, "cmd &" from a
+    # script, ignores SIGINT and its children inherit that, so the signal would never reach the run)
     proc = subprocess.Popen([sys.executable, str(script), "extract", str(tmp_path / "pack.slow"), "-o", str(out),
                              "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "CHILD_PID_FILE": str(pid_file)})
+                            env={**os.environ, "CHILD_PID_FILE": str(pid_file)},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not pid_file.exists() or not pid_file.read_text():
         assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.poll() else "slow"

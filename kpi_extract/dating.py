@@ -451,8 +451,9 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:and|or|but|while|whereas|although|which|who|that|so)\b", re.I)
-_DATING_WORD = re.compile(r"\b(?:at|on|in|during|as of)\s*$", re.I)  # not "completed by September", "the plan for 2024/25"
-_DATING_WORD_FIRST = re.compile(r"(?:at|on|in|during|as of)\b", re.I)  # (or the mention's own first word: "in the quarter")
+_DATING_WORDS = r"(?:at|on|in|during|as of)"
+_DATING_WORD = re.compile(rf"\b{_DATING_WORDS}\s*$", re.I)  # not "completed by September", "the plan for 2024/25"
+_DATING_WORD_FIRST = re.compile(rf"{_DATING_WORDS}\b", re.I)  # (or the mention's own first word: "in the quarter")
 
 
 def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int]) -> bool:

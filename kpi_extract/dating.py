@@ -614,10 +614,15 @@ _PLAN_AFTER_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:plan|strategy|programme
 _PLAN_DETERMINER = re.compile(r"\b(?:the|its|our|their|this)\s+$", re.I)
 
 
+def _a_plans_name(text: str, m: Mention) -> bool:
+    """The mention is a year in a plan's name: "the 2025-26 business plan", "our 2024-2027 strategy"."""
+    return bool(_PLAN_DETERMINER.search(text, max(0, m.start - 8), m.start)) and bool(_PLAN_AFTER_YEAR.match(text, m.end))
+
+
 def _names_a_plan(text: str, m: Mention) -> bool:
     """A year in a plan's name ("57% of the actions in the 2025-26 business plan had been completed by
     30 September 2025") names the plan; another date in the sentence dates its figures."""
-    return bool(_PLAN_DETERMINER.search(text, max(0, m.start - 8), m.start)) and bool(_PLAN_AFTER_YEAR.match(text, m.end)) \
+    return _a_plans_name(text, m) \
         and any(x.absolute and x.start != m.start and not _PLAN_AFTER_YEAR.match(text, x.end) for x in find_mentions(text))
 
 
@@ -782,8 +787,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
         period, rule = own
-        if (f.start, f.end) in to_date and period.kind in ("as_at", "month") and period.end is not None:
-            period = year_to_date(period.end)
+        if (f.start, f.end) in to_date and period.kind in ("as_at", "month", "quarter") and period.end is not None:
+            period = year_to_date(period.end)  # (under "Quarter 2 2024/25 Performance Report": April to September)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")
     return {(a, b): out[(a, shortest[a])] for a, b in asked if (a, shortest[a]) in out}, main, main_at
 
@@ -834,8 +839,9 @@ def _to_date_figures(text: str, figs: list[_Figure]) -> set[tuple[int, int]]:
 def dates_an_event(text: str, m: Mention) -> bool:
     """P1, restated stocks: the date a plan was approved or launched dates that event, not the
     figures of the report that restates it ("The improvement plan agreed in July 2021 sets out
-    46 actions" is dated by the report, spec/kpis.md)."""
-    return (m.absolute and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))) or \
+    46 actions" is dated by the report, spec/kpis.md), and so is a month without its year ("The plan,
+    which the Executive approved in April, contains 52 actions")."""
+    return ((m.absolute or m.month) and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))) or \
         bool(_FUTURE_EVENT.search(text, max(0, m.start - 60), m.start))
 
 
@@ -1165,7 +1171,10 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     text = sent.text[cut:]
     mentions = find_mentions(text)
     own_mentions = [(m.start, m.end) for m in mentions]
-    if not group and not own_mentions:  # nothing to date, and no date to carry
+    if not group and (not own_mentions or all(line in structural for line in sent.lines)):
+        # nothing to date, and no date to carry: a title or a heading on lines of its own dates what
+        # is under it as context (P4-P7), read whole ("Quarter 2 Performance Report 2022/23" is Q2's),
+        # not as a sentence's date the next borrows ("Referrals in the quarter: 1,102" is no year's)
         carry.after(None, text)
         return []
     carried = carry.into(text)
@@ -1290,8 +1299,8 @@ def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentCon
     """P8 for a plan, after P9: a plan's actions and their completion (KPIs `dated_with` each other)
     that nothing else dated are the plan as the paper restates it, at its meeting (spec/kpis.md: "A
     stock that a document restates (actions in a plan ...) takes the date of the report that
-    states it"): "The business manager reported that the plan contained 41 actions, 17 complete".
-    Like every meeting date, a dated statement of the same figure elsewhere (P10) overrides it."""
+    states it"): "The business manager reported that the plan contained 41 actions, 17 complete",
+    "the 2024-26 business plan contains 41 actions" (the years name the plan). Like every meeting date, a dated statement of the same figure elsewhere (P10) overrides it."""
     if doc.meeting is None:
         return dated
     plan = library.memo(("restated-kpis",), lambda: frozenset(
@@ -1301,7 +1310,8 @@ def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentCon
         c = d.candidate
         if c.kpi in plan and c.sentence >= 0 and not (c.period is not None and c.period.known) \
                 and govern(doc, layout.number, c.line)[1] == "meeting_date" \
-                and all(_dates_another(c.snippet, m) or m.period == doc.meeting for m in find_mentions(c.snippet)):
+                and all(_dates_another(c.snippet, m) or _a_plans_name(c.snippet, m) or m.period == doc.meeting
+                        for m in find_mentions(c.snippet)):
             d = _dated(c, doc.meeting, "meeting_date")
         out.append(d)
     return out

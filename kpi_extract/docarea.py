@@ -358,11 +358,15 @@ def document_owner(pages: list[str], area: str) -> str:
                 return line[m.start("name"):m.end("name")].strip()
         return ""
     lines = _front_lines(pages, _FRONT_LINES)
-    for line in lines:
-        m = _NOT_AN_AREA.fullmatch(line)
+    for k, line in enumerate(lines):
+        # (the letterhead may go on to the unit of the body that writes: "Essex Police Public Protection Command")
+        m = _NOT_AN_AREA.fullmatch(line) or (_NOT_AN_AREA_UNIT.fullmatch(line) if k == 0 else None)
         if m:
             return m.group("name").strip()
     return ""
+
+
+_NOT_AN_AREA_UNIT = re.compile(_NOT_AN_AREA.pattern.removesuffix(r"\W*") + r"(?:\s+[A-Z][\w'&-]*){1,4}\W*")
 
 
 _BODY_NO_AREA = (r"(?P<name>"

@@ -428,7 +428,21 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
         return True  # "Children subject to CP plans – 276" / "Children in need – 1,340": a list of items
     if _NO_BREAK_END.search(prev, len(prev) - 14) or not starts_new:  # (anchored at the end: its tail)
         return False
-    return len(prev) < 0.75 * typical or in_bullet
+    return len(prev) < 0.75 * typical or in_bullet or _title_line(prev)
+
+
+# a word of a title: capitalised, a figure, a connective or a dash ("Kent County Council - Children's Scrutiny")
+_TITLE_WORD = re.compile(r"(?:(?-i:[A-Z])[\w'’&.,/()-]*|\d[\d/.,-]*|and|of|the|for|to|in|on|at|&|[-\u2013\u2014:|])$", re.I)
+
+
+def _title_line(line: str) -> bool:
+    """A line written as a title, every word capitalised but the connectives ("Kent County
+    Council - Children's Scrutiny") and ending with no word wanting more: a heading, whatever its
+    length, so the sentence below does not begin with it. (A letterhead over a one-sentence text is
+    as long as the sentence: no length tells it.) Its dates still date the text below, as context."""
+    words = line.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 2 and len(words) <= 14 and all(_TITLE_WORD.match(w) for w in words)
 
 
 _LINE_END_HYPHEN = re.compile(r"[A-Za-z]-$")

@@ -289,3 +289,34 @@ def test_a_relative_quarter_that_opens_with_its_own_dating_word_closes_the_claus
     text = ("Quarterly report, position at 31 December 2025\n\n"
             "97 children became the subject of a child protection plan in the quarter.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("cp_plans_started", "97", "2025-Q4")}
+
+
+def test_a_years_span_that_names_the_plan_leaves_its_actions_to_the_meeting(library):
+    """A restated plan is at its meeting; "the 2023-26 strategic plan" names the plan, it dates nothing."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Minutes - Bristol Safeguarding Partnership Executive, 3 March 2025\n\n"
+            "Members heard that the 2023-26 strategic plan holds 28 actions; 19 are complete.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("plan_actions_total", "28", "2025-03-03"), ("plan_actions_completed", "19", "2025-03-03")}
+
+
+def test_an_approval_in_a_month_without_its_year_dates_the_approval_not_the_actions(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Leeds Safeguarding Children Partnership\nExecutive report - position at 31 December 2025\n\n"
+            "The plan, which partners endorsed in June, sets out 36 actions.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("plan_actions_total", "36", "2025-12-31")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a title on a line of its own dates what is under it as context: "in the quarter" is the title's quarter
+    ("Quarter 3 Performance Report 2023/24\n\nFront door\nReferrals in the quarter: 980.\n",
+     {("referrals", "980", "2023-Q4")}),
+    ("Quarter 3 Performance Report 2023/24\nFront door\nReferrals in the quarter: 980.\n",
+     {("referrals", "980", "2023-Q4")}),
+    # and a "year to date" under a quarter's title runs from April to the quarter's end
+    ("Quarter 1 2025/26 Performance Report\nReferrals year to date: 612.\n", {("referrals", "612", "2025-06")}),
+])
+def test_a_title_dates_what_is_under_it_and_a_year_to_date_under_a_quarter(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

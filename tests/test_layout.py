@@ -217,3 +217,15 @@ def test_stocks_under_quarter_columns_counted_on_the_quarters_last_days(page, li
     got = {(f.kpi, f.value, f.period) for f in extract_text(page, library)}
     assert got == {("children_in_care", "512", "2025-06-30"), ("children_in_care", "520", "2025-09-30"),
                    ("referrals", "1020", "2025-Q2"), ("referrals", "990", "2025-Q3")}
+
+
+def test_a_title_line_over_a_sentence_is_a_heading_whatever_its_length():
+    # a letterhead as long as the one sentence under it: nothing but its words says it is a title
+    lines = ["Norfolk County Council - People and Communities Committee",
+             "In Suffolk there were 940 children looked after in March.",
+             "The figures were reported to the",
+             "Corporate Parenting Board in May."]
+    assert [s.text for s in sentences(lines)] == [
+        "Norfolk County Council - People and Communities Committee",
+        "In Suffolk there were 940 children looked after in March.",
+        "The figures were reported to the Corporate Parenting Board in May."]

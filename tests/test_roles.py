@@ -2710,3 +2710,24 @@ def test_another_places_partnership_several_councils_together_and_another_servic
 ])
 def test_money_of_a_body_of_no_area_named_between_commas(text, want, library):
     assert facts(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a letterhead line over the sentence is not the sentence's start, so the sentence names only the other council
+    ("Norfolk County Council - People and Communities Committee\nIn Suffolk there were 940 children looked after.",
+     set()),
+    ("Norfolk County Council - People and Communities Committee\nSuffolk looked after 940 children, a rate of 61 per "
+     "10,000.", set()),
+    # the writer's own figure under the same letterhead stays a fact
+    ("Norfolk County Council - People and Communities Committee\nThere were 1,120 children looked after.",
+     {("children_in_care", 1120.0)}),
+])
+def test_a_letterhead_over_a_sentence_does_not_make_another_councils_figure_the_writers(text, want, library):
+    assert facts(text, library) == want
+
+
+def test_a_letterhead_that_is_a_unit_of_a_body_of_no_area_makes_the_paper_that_bodys(library):
+    # a police force's or a trust's unit heading its own paper: "the service's" budget is the force's, no council's
+    text = ("Kent Police Protecting Vulnerable People Directorate\n\n"
+            "The directorate's budget for 2024/25 is £9.8m, an increase on the year before.")
+    assert facts(text, library) == set()

@@ -1245,6 +1245,7 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
     for si in range(len(layout.sentences)):
         dated += _date_sentence(layout, si, by_sentence.get(si, []), doc, library, carry, structural, rejected)
     at_end: bool | None = None  # the page says its counts are taken at each period's end (looked at once, if needed)
+    snapshot_days: set = set()  # the days the page says its snapshots are taken on
     for c in loose:
         if c.period is None:
             dated.append(line_context(c, doc, library))
@@ -1253,7 +1254,8 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         if stock and at_end is None:
             at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None \
                 or any(_a_row_of_days(line) for line in layout.lines)
-        dated.append(table_column(c, stock and bool(at_end)))
+            snapshot_days = _snapshot_days(layout.lines)
+        dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days)))
     return [_count_to_a_day(d, library)
             for d in _under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library), layout, library)], \
         rejected
@@ -1409,6 +1411,22 @@ _STOCKS_AT_END = re.compile(r"\b(?:position|snapshots?|stocks?|counts?|figures|n
                             # (children in need, ...) and their rates\n are counted on the last day of the period")
                             r"(?:[^.;:\n()]|\([^()]{0,120}\)|\n(?!\s*\n)){0,80}?\b(?:at|on|as at)\s+the\s+(?:end|last day)\s+of\s+(?:each|the|every)\s+"
                             r"(?:month|quarter|period|column(?:'s)?)\b", re.I)
+
+
+# a page's statement of the day its stocks are counted on: "Snapshot measures are as at 30 June 2025",
+# "Stock figures at 31 December 2024": a quarter's column that ends that day holds counts at it
+_SNAPSHOT_DAY = re.compile(r"\b(?:snapshots?|stocks?)(?:\s+(?:measures?|figures?|counts?|indicators?|data))?\s+"
+                          r"(?:(?:are|were|is|was)\s+)?(?:taken\s+|counted\s+)?(?:as\s+at|at|on)\s+(?P<day>[^.;]{6,30})", re.I)
+
+
+def _snapshot_days(lines: list[str]) -> set:
+    """The days a page says its snapshot (stock) measures are counted on."""
+    days = set()
+    for m in _SNAPSHOT_DAY.finditer("\n".join(lines)):
+        found = [x for x in find_mentions(m.group("day")) if x.absolute and x.period is not None]
+        if found and found[0].start == 0 and found[0].period.kind == "as_at":
+            days.add(found[0].period.end)
+    return days
 
 
 def _a_row_of_days(line: str) -> bool:

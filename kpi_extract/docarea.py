@@ -460,8 +460,9 @@ def figure_area(subject: str, pattern: str, area: str, code: str) -> tuple[str, 
     the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
     council ("Medway" beside "Kent") makes the figure that council's; a column headed with one of
     the places of a joint partnership ("Kingsford" in a Kingsford and Dunmere report) makes it
-    that place's. `subject` keeps the column's name either way (spec/kpis.md)."""
-    if not subject or not pattern.endswith("/table-area"):
+    that place's. `subject` keeps the column's name either way (spec/kpis.md), but for the one place of a
+    table that is the paper's own (`resolve_page`)."""
+    if not subject or not pattern.endswith(("/table-area", "/table-one-area")):
         return area, code
     found = gazetteer().lookup(subject)
     if found is not None:

@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, find_mentions, fy_quarter, month, single_period,
+from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, single_period,
                       without_mentions, year_column, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
@@ -172,7 +172,7 @@ _BARE_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:u
                          r"ember)?\.?", re.I)
 
 
-def _period_of_header(text: str, context: str = "") -> Period | None:
+def _period_of_header(text: str, context: str = "", above: str = "") -> Period | None:
     """The period a column header names: a bare year, one period, or a quarter of the year its
     table's caption or upper header names (`Q2` under `2022/23`), unless its months in brackets name
     the quarter's year (`Q1 (Apr-Jun 24)`)."""
@@ -193,7 +193,14 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     if span and (MONTHS[span.group(2).lower()] - MONTHS[span.group(1).lower()]) % 12 == 2:
         quarters = [(MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1]  # Apr-Jun is the first of a financial year
     if len(quarters) == 1:
-        years = {m.period for m in find_mentions(context) if m.absolute and m.period.kind == "financial_year"}
+        # (a caption that is a note on the comparators names their year: the lines above it say the table's,
+        # by its year or by the quarter they name, "Table 1: key measures, Quarter 1 2025/26")
+        noted = bool(_COMPARATORS_NOTE.search(context))
+        where = above if noted else context
+        years = {m.period for m in find_mentions(where) if m.absolute and m.period.kind == "financial_year"}
+        if not years and noted:
+            years = {financial_year(financial_year_of(m.period.start)) for m in find_mentions(where)
+                     if m.absolute and m.period.kind == "quarter" and m.period.start}
         if not years:  # the year of the first quarter's header: "Q2" beside "Q1 24/25"
             years = {financial_year(int(y) % 100 + 2000) for y, nxt in _QUARTER_OF_FY.findall(context)
                      if (int(y) + 1) % 100 == int(nxt)}
@@ -204,6 +211,9 @@ def _period_of_header(text: str, context: str = "") -> Period | None:
     return None
 
 
+# a line over the table about its comparators: the years it names are theirs ("Comparators are the latest
+# published (2023/24 for statistical neighbours, North East and England)"), not the quarter's
+_COMPARATORS_NOTE = re.compile(r"\b(?:comparators?|benchmarks?|statistical neighbours?|stat\.? neighbours?|latest published)\b", re.I)
 # a quarter of a financial year written in full in a header: "Q1 24/25", "Q3 2024-25"
 _QUARTER_OF_FY = re.compile(r"\bQ[1-4]\s*(?:FY\s?)?(?:20)?(\d\d)\s?[/-]\s?(\d\d)\b", re.I)
 # three months a quarter spans, with no year: "Apr-Jun", "Oct – Dec", "Jan to Mar" (under a year's caption)
@@ -232,7 +242,7 @@ def _month_in_context(mon: int, context: str) -> Period | None:
     return None
 
 
-def classify_header(text: str, body: list[str], context: str = "") -> tuple[str, Period | None]:
+def classify_header(text: str, body: list[str], context: str = "", above: str = "") -> tuple[str, Period | None]:
     """What a column holds, from its header text and its cells.
 
     A comparator, target, RAG or direction column never yields a KPI; a code column (`CS14`) is
@@ -248,7 +258,7 @@ def classify_header(text: str, body: list[str], context: str = "") -> tuple[str,
         return "unknown", None
     if _COMPARATOR.search(t):
         return "comparator", None
-    period = _period_of_header(t, context)
+    period = _period_of_header(t, context, above)
     if period is not None:
         place = "" if _BARE_MONTH.fullmatch(t) or _QUARTER_MONTHS.fullmatch(t) else area_name(t)
         return ("area", period) if place else ("period", period)
@@ -501,6 +511,14 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     if cap_line >= 0 and blank <= 1 and \
             lines[(min(header) if header else value_lines[0])].top - lines[cap_line].bottom < (3 + 1.5 * blank) * size:
         caption = lines[cap_line].text
+    # the caption and the lines over it, up to a blank line, but for notes on the comparators: a caption
+    # block's notes go under its title
+    block = [caption] if caption else []
+    k = cap_line - 1
+    while caption and k >= 0 and k >= cap_line - 3 and lines[k].text.strip():
+        block.insert(0, lines[k].text)
+        k -= 1
+    caption_block = " | ".join(t for t in block if not _COMPARATORS_NOTE.search(t))
 
     # columns: value columns named by the header cells above them
     columns = [Column(a, b) for a, b in vcols]
@@ -576,7 +594,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
     if not columns[0].kind:
         context = " | ".join(t for t in (caption, label_head, header_text_all) if t)  # (a caption's "at 31 March" is not dated by the year under it)
         for m, col in enumerate(columns):
-            col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context)
+            col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context, caption_block)
             ytd = year_to_date_after(columns[m - 1].period if m else None)
             if ytd is not None and col.kind != "comparator" and (YTD_HEAD.search(col.header) or _TO_DATE.search(col.header)):
                 col.kind, col.period = "period", ytd  # the year to the month before it ("2019/20 to date" too)

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from .areas import key
 from .context import DocumentContext
 from .dating import AHEAD_OF_THE_MEETING, beyond_the_meeting, date_page
 from .docarea import figure_area
@@ -53,6 +54,10 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
+            if code and code == doc.area_code and fact.pattern.endswith("/table-one-area") and key(fact.subject) == key(area):
+                # the one column headed with a place, the paper's own area ("South Tyneside Q1" beside
+                # the comparators'): the area's whole figure, no part of it, one series with its prose's
+                fact = replace(fact, subject="")
             facts.append(replace(fact, area=area, area_code=code, fact_id=figure_key(d.candidate)))
     return facts
 

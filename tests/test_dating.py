@@ -320,3 +320,19 @@ def test_an_approval_in_a_month_without_its_year_dates_the_approval_not_the_acti
 def test_a_title_dates_what_is_under_it_and_a_year_to_date_under_a_quarter(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_scorecard_of_the_papers_own_area_beside_its_comparators(library):
+    """A caption block's note on the comparators names their year, not the quarter's; the page's
+    "Snapshot measures are as at" day is the stocks' day under a quarter that ends then; the one column
+    headed with the paper's own area gives its whole figures, with no subject."""
+    from kpi_extract.pipeline import extract_text
+    text = ("WIGAN COUNCIL\n\nChildren's Scrutiny Committee, 9 December 2025\n\n"
+            "Table 2: Key measures, Quarter 2 2025/26\n"
+            "Snapshot measures are as at 30 September 2025.\n"
+            "Benchmarks are the latest published (2023/24 for England and statistical neighbours).\n"
+            "Measure | Wigan Q2 | England | Stat. neighbours\n"
+            "Referrals in the quarter | 812 | - | -\n"
+            "Children looked after | 604 | - | -\n")
+    got = {(f.kpi, f.value, f.period, f.subject, f.area) for f in extract_text(text, library)}
+    assert got == {("referrals", "812", "2025-Q3", "", "Wigan"), ("children_in_care", "604", "2025-09-30", "", "Wigan")}

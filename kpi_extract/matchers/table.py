@@ -426,6 +426,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # a table of others' figures, by its caption or its label column's head ("Referrals 2023/24 - statistical
     # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
     others = bool(_OTHERS_HEAD.match((table.label_head or "").strip()) or _OTHERS_CAPTION.search(table.caption or ""))
+    one_area = kinds.count("area") == 1
     for row in table.rows:
         if _COMPARATOR_ROW.match(row.label.strip()) or (others and not _OURS_ROW.search(row.label)):
             continue  # "North West | 9,870", "Statistical neighbours (average) | 412": no one's own
@@ -509,7 +510,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             raw = _raw(cell, unit, in_money)
             if raw is None:
                 continue
-            out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{kind}",
+            # (the one place a table has a column of, beside its comparators: "South Tyneside Q1 | Target |
+            # England" is `table-one-area`, and the paper's own area's whole figure when it is the paper's)
+            how = "one-area" if kind == "area" and one_area and not named else kind  # (not a row's place)
+            out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{how}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))

@@ -438,6 +438,8 @@ _CONDITION = re.compile(
     r"permanent|suitable|plan|social worker|completed|specialist|recent|valid|statutory|annual|initial|review|"
     r"assessment|visit)|missing|out of (?:school|education|area|county|borough)|"
     r"awaiting|waiting|waited|overdue|outstanding|delayed|cancell?ed|postponed|withdrawn|backlog|unallocated|"
+    # "have permanence plans that have drifted", "whose care plans were out of date"
+    r"drift(?:ed|ing)?\b|out[- ]of[- ]date|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|"
     r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
@@ -1065,9 +1067,12 @@ def _quoted_body(text: str, at: int) -> bool:
 
 
 # what another body ran, said after the figure: "42 safeguarding courses were run by the probation service"
-_RUN_BY_AFTER = re.compile(r"[^.;]{0,50}?\b(?:were|was|had been|have been|has been)\s+(?:run|delivered|provided|organised|hosted|"
-                           r"held|commissioned|funded|given|made|put on|recorded|reported)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
-                           + _ANY_BODY + r"\b", re.I)
+# (or straight after the figure's noun: "attended 96 training sessions run by the fostering service")
+_RUN_BY_AFTER = re.compile(r"(?:[^.;]{0,50}?\b(?:were|was|had been|have been|has been)\s+(?:run|delivered|provided|organised|hosted|"
+                           r"held|commissioned|funded|given|made|put on|recorded|reported)|(?:\s+[\w-]+){0,3}?\s+(?:run|delivered|"
+                           r"organised|hosted|put on))\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:" + _ANY_BODY
+                           # (or the council's own service that trains its carers: no multi-agency course)
+                           + r"|fostering (?:service|team))\b", re.I)
 # a line headed by a body, alone or after a label: "Partner update - Avon and Somerset Police: 1,240 staff trained"
 _BODY_HEADING = re.compile(r"(?:^|\n|[.]\s)\s*(?:[^:\n\d|]{0,40}?\s[-\u2013]\s)?(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?(?:" + _ANY_BODY
                            + r"|health|schools|education|academies|colleges|(?-i:GPs))\s*:[^:\n]*$", re.I)
@@ -1309,6 +1314,12 @@ def _aimed_list(text: str, c: Candidate) -> bool:
 _OF_A_GROUP_OPENS = re.compile(r"^\W*of\s+(?P<group>[^,;:.]{0,60}?\b(?:children|young people|pupils|students|"
                                r"learners|families|households|parents|carers|adults|people|cases|babies|girls|boys)\b"
                                r"[^,;:.]{0,60}),", re.I)
+# a sentence opened on the people the one before counted, its figure saying which of them have the KPI's
+# status ("Of them, 41 were known to children's social care: 19 were looked after, 9 were subject to a child
+# protection plan"): some of another group, for the KPI's own people are not said to have their own status
+_OF_THEM_OPENS = re.compile(r"^\W*(?:of|among|amongst)\s+(?:them|these|those|whom)\b", re.I)
+# (a child's status, not a plan's actions': "Of these, 31 have been completed" is the plan's completion)
+_A_CHILDS_STATUS = re.compile(r"\b(?:child|children|young people|looked[- ]after|in care|in need)\b", re.I)
 # the KPI's own people: a group of them is the whole a part is of, not another group
 _KPI_PEOPLE = re.compile(r"\b(?:in care|looked[- ]after|protection|plans?|in need|(?-i:CIN|CP|CPP|LAC|CLA|CiC)|referrals?|"
                          r"contacts?|delegates|courses|places|actions)\b", re.I)
@@ -1580,6 +1591,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "sample-read"  # "the 40 contacts and 26 referrals we read": a sample, not the year's
     if not money and entry.unit == "count" and entry.measure == "stock" and _of_another_group(sentence_lead):
         return "conditional", "of-a-group"  # "Of the children on the EHE register, 27 were on plans": some of them
+    if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and c.match_end > c.value_end \
+            and _OF_THEM_OPENS.match(sentence_lead) and _A_CHILDS_STATUS.search(text, c.value_end, c.match_end):
+        return "conditional", "of-them"  # "The service worked with 126 children. Of them, ... 9 were subject to a CP plan"
     if not money and entry.unit == "count" and _THEIR_OPENER.match(sentence_lead):
         return "conditional", "cohort-opener"  # "At the start of their order 26 children were on a plan": a cohort's
     if not money and entry.unit == "count" and _FINDINGS_IN.search(raw_before):

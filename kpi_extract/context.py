@@ -30,7 +30,8 @@ _TITLE_WORDS = re.compile(
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
                     r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
-                    r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?\b(?:on|in|between|from))"
+                    # (or its day after a comma: "Ofsted focused visit to Westshire County Council children's services, 9 July 2025")
+                    r"\b(?:focused |monitoring |joint targeted area )?(?:visit|inspection) (?:to|of) [^.]{0,60}?(?:\b(?:on|in|between|from)|,(?=\s*\d)))"
                     r"\s*:?\s*(.{0,60})", re.I)
 _DAY_ALONE = re.compile(rf"(?:{_WEEKDAY})?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d", re.I)
 _MEETING = re.compile(rf"(?:\b(?:date|meeting date|date of meeting)\s*:?\s*|^{_WEEKDAY}|\b{_WEEKDAY})(.{{0,40}})", re.I)

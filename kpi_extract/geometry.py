@@ -67,6 +67,8 @@ _MEASURE_WORD = re.compile(
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|results?|figure|performance|"
     r"referrals?|re-?referrals?|contacts?|assessments?|conferences?|children|families|households|pupils|learners|utili[sz]ation|uptake|take-up|latest|current|most recent|ytd|"
+    # the KPIs' own abbreviations over a column: "District | CLA", "Locality | CIN | CP"
+    r"cla|lac|cic|cin|cpp|cp|uasc|"
     # what is counted, never a place: "Episodes | Children"
     r"episodes?|incidents?|occasions?|visits?|interviews?|enquir(?:y|ies)|requests?|notifications?|nights?)\b", re.I)
 _TOTAL = re.compile(r"^(?:grand )?total|^all\b|^overall\b|^combined\b|^partnership\b|^whole\b", re.I)

@@ -2070,8 +2070,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
-    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_share_owners(
-        _parts_of_another_whole(out)))), library), library)
+    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(
+        _coordinated_share_owners(_parts_of_another_whole(out))))), library), library)
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
@@ -2187,6 +2187,12 @@ def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
     """A figure listed straight after another body's ("Moorside Medical Practice's register flags 27
     children on a plan and 41 children looked after") is that body's too: the list has one owner."""
     return _take_role_of_the_figure_before(cands, frozenset({"other-body"}), _COORDINATED_GAP, "listed-with-another-bodys")
+
+
+def _coordinated_aims(cands: list[Candidate]) -> list[Candidate]:
+    """A figure listed straight after a forecast or a target ("Modelling suggests 6,300 referrals in 2026-27
+    and 480 children on plans at 31 March 2027") is forecast or aimed at too: the list has one verb."""
+    return _take_role_of_the_figure_before(cands, frozenset({"forecast", "target"}), _COORDINATED_GAP, "listed-with-an-aim")
 
 
 # the words from a planned figure to the next one of the same aim: "plans 160 courses, offering 3,800 places",

@@ -336,3 +336,14 @@ def test_a_scorecard_of_the_papers_own_area_beside_its_comparators(library):
             "Children looked after | 604 | - | -\n")
     got = {(f.kpi, f.value, f.period, f.subject, f.area) for f in extract_text(text, library)}
     assert got == {("referrals", "812", "2025-Q3", "", "Wigan"), ("children_in_care", "604", "2025-09-30", "", "Wigan")}
+
+
+def test_a_visits_day_after_a_comma_and_a_note_in_brackets_under_a_table(library):
+    from kpi_extract.pipeline import extract_text
+    visit = ("Ofsted focused visit to Norfolk County Council children's services, 14 May 2025\n"
+             "At the time of the visit, 1,210 children were in the care of the local authority.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(visit, library)} == {("children_in_care", "1210", "2025-05-14")}
+    note = "Locality | CIN | CP\nEast | 190 | 44\nWest | 210 | 51\n(as at 31/12/2024)\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(note, library)} == {
+        ("children_in_need", "190", "2024-12-31"), ("children_in_need", "210", "2024-12-31"),
+        ("cp_plans", "44", "2024-12-31"), ("cp_plans", "51", "2024-12-31")}

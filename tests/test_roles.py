@@ -2744,3 +2744,16 @@ def test_a_letterhead_that_is_a_unit_of_a_body_of_no_area_makes_the_paper_that_b
 ])
 def test_a_service_of_our_own_that_trains_its_carers_drifted_plans_and_some_of_another_group(text, library):
     assert facts(text, library) == set()
+
+
+def test_a_figure_listed_after_a_forecast_is_forecast_too(library):
+    text = ("Projections from the sufficiency model suggest 710 referrals in 2027-28 and 390 children on plans at "
+            "31 March 2028.")
+    assert facts(text, library) == set()
+
+
+def test_a_column_headed_by_the_stocks_abbreviation_beside_the_places_it_is_of(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Children in care by district, 31 March 2025\nDistrict | CLA\nBreckland | 140\nNorwich | 260\n"
+    assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == {
+        ("children_in_care", "140", "2025-03-31", "Breckland"), ("children_in_care", "260", "2025-03-31", "Norwich")}

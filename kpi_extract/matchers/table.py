@@ -359,8 +359,16 @@ def measure_kpi(header: str, unit: str, library: Library, table_words: str | Non
             if table_words is not None and e.id.startswith("training") \
                     and not _TRAINING_TABLE.search(table_words.replace(header, " ")):
                 return None
+            # (a stock of children in a column, "CLA", only beside the parts of it a label column names:
+            # "District | CLA", "Locality | CIN | CP", not "Pupil group | CLA | CIN")
+            if table_words is not None and e.measure == "stock" \
+                    and not _STOCK_PARTS.search(table_words.replace(header, " ")):
+                return None
             return e.id
     return None
+
+
+_STOCK_PARTS = re.compile(r"\b(?:" + DIMENSIONS + r"|authority|authorities|council|(?-i:LA))\b", re.I)
 
 
 _NUMBER_ROW = re.compile(r"(?:number|no\.?|count|total|figure|n)(?:\s+of\s+(?:children|young people|cases|"

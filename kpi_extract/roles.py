@@ -276,7 +276,8 @@ _COMPARATOR = re.compile(
     # a figure of many bodies together: "across the nine partnerships in the region"
     r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
-    r"(?:the )?" + _ENGLISH_REGION + r" (?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
+    # (or with the measure's words between: "The North West re-referral rate for 2024/25 was 21.0%")
+    r"(?:the )?" + _ENGLISH_REGION + r" (?:[\w-]+ ){0,3}?(?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
     r"boroughs)s?)\b", re.I)
 # (a paid-in sum is compared only with an average: a partner may be "NHS England" or "the regional adoption agency")
 _AVERAGE = re.compile(r"\b(?:average|median|mean|typical)\b", re.I)
@@ -442,7 +443,7 @@ _CONDITION = re.compile(
     r"drift(?:ed|ing)?\b|out[- ]of[- ]date|"
     r"excluded|exclusions?|suspended|suspensions?|unregistered|unregulated|also known to|also open to|"
     r"placed (?:more than|over|outside|out of)|miles from|"
-    r"within (?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
+    r"within (?:the (?:required |statutory |agreed |expected )?)?(?:one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty) (?:working )?(?:days|weeks|months)|"
     # what some of them are besides: "nine children in care are themselves parents"
     r"(?:are|were|is|was) (?:themselves |also )?(?:parents|young parents|mothers|fathers|young carers)\b|"
     # (the predicate ends at the next figure: "had a visit within [5 working days]")
@@ -1314,6 +1315,15 @@ def _aimed_list(text: str, c: Candidate) -> bool:
 _OF_A_GROUP_OPENS = re.compile(r"^\W*of\s+(?P<group>[^,;:.]{0,60}?\b(?:children|young people|pupils|students|"
                                r"learners|families|households|parents|carers|adults|people|cases|babies|girls|boys)\b"
                                r"[^,;:.]{0,60}),", re.I)
+# a service that supports or works with children, some of whom have the KPI's status: its caseload, not the stock
+# ("The young carers service currently supports 46 children who are subject to child protection plans")
+_SERVICE_SUPPORTS = re.compile(r"(?P<who>\b(?:[\w'’-]+\s+){0,4}?(?:service|team|project|programme|scheme|hub|charity|clinic))\s+"
+                               r"(?:[a-z]+ly\s+)?(?:supports|supported|is supporting|was supporting|works with|worked with|"
+                               r"is working with|was working with|helps|helped)\s+$", re.I)
+# (a service named by what it does, not "the service": the writer's own)
+_NAMED_SERVICE = re.compile(r"\b(?!(?:the|our|this|its|their|a|an|that)\b)[\w'’-]+\s+(?:service|team|project|programme|scheme|hub|charity|clinic)$", re.I)
+_CHILDRENS_OWN_SERVICE = re.compile(r"\b(?:children['’]s (?:social care|services?)|social care|social work|(?-i:CSC)|"
+                                    r"safeguarding|child protection|looked after|children in care)\b", re.I)
 # a sentence opened on the people the one before counted, its figure saying which of them have the KPI's
 # status ("Of them, 41 were known to children's social care: 19 were looked after, 9 were subject to a child
 # protection plan"): some of another group, for the KPI's own people are not said to have their own status
@@ -1594,6 +1604,13 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and c.match_end > c.value_end \
             and _OF_THEM_OPENS.match(sentence_lead) and _A_CHILDS_STATUS.search(text, c.value_end, c.match_end):
         return "conditional", "of-them"  # "The service worked with 126 children. Of them, ... 9 were subject to a CP plan"
+    if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject \
+            and (sup := _SERVICE_SUPPORTS.search(sentence_lead)) and _NAMED_SERVICE.search(sup.group("who")) \
+            and not _CHILDRENS_OWN_SERVICE.search(sup.group("who")):
+        # (a named body's scheme, "Brightstart's mentoring scheme supported 140 children in care", is that body's)
+        if re.search(r"['’]s?\s", sup.group("who")):
+            return "other-body", "a-services-caseload"
+        return "conditional", "a-services-caseload"  # "The young carers service currently supports 46 children who are on plans"
     if not money and entry.unit == "count" and _THEIR_OPENER.match(sentence_lead):
         return "conditional", "cohort-opener"  # "At the start of their order 26 children were on a plan": a cohort's
     if not money and entry.unit == "count" and _FINDINGS_IN.search(raw_before):

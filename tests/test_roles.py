@@ -2757,3 +2757,15 @@ def test_a_column_headed_by_the_stocks_abbreviation_beside_the_places_it_is_of(l
     text = "Children in care by district, 31 March 2025\nDistrict | CLA\nBreckland | 140\nNorwich | 260\n"
     assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == {
         ("children_in_care", "140", "2025-03-31", "Breckland"), ("children_in_care", "260", "2025-03-31", "Norwich")}
+
+
+@pytest.mark.parametrize("text", [
+    # a region's rate, the measure's words between the region and "rate"
+    "The North East re-referral rate for 2024/25 was 23.1%.",
+    # a service named by what it does, supporting some children on plans: its caseload
+    "The young carers project currently supports 38 children who are subject to child protection plans.",
+    # seen within a timescale, said with "the required"
+    "In Q1 2025/26, 188 children subject to a plan were seen within the required ten working days.",
+])
+def test_a_regions_rate_a_services_caseload_and_a_timescale_the_required_one(text, library):
+    assert facts(text, library) == set()

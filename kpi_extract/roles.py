@@ -1327,7 +1327,8 @@ _CHILDRENS_OWN_SERVICE = re.compile(r"\b(?:children['’]s (?:social care|servic
 # a sentence opened on the people the one before counted, its figure saying which of them have the KPI's
 # status ("Of them, 41 were known to children's social care: 19 were looked after, 9 were subject to a child
 # protection plan"): some of another group, for the KPI's own people are not said to have their own status
-_OF_THEM_OPENS = re.compile(r"^\W*(?:of|among|amongst)\s+(?:them|these|those|whom)\b", re.I)
+_OF_THEM_OPENS = re.compile(r"(?:^|[,;:]\s*|\band\s+)\W*(?:(?:[\w-]+|\d[\d,]*)\s+)?(?:of|among|amongst)\s+(?:them|these|those|whom)\b",
+                            re.I)  # (or "Nineteen of them are ... and 11 are on a plan", "571 children ..., of whom ... 6 were on a plan")
 # (a child's status, not a plan's actions': "Of these, 31 have been completed" is the plan's completion)
 _A_CHILDS_STATUS = re.compile(r"\b(?:child|children|young people|looked[- ]after|in care|in need)\b", re.I)
 # the KPI's own people: a group of them is the whole a part is of, not another group
@@ -1602,7 +1603,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not money and entry.unit == "count" and entry.measure == "stock" and _of_another_group(sentence_lead):
         return "conditional", "of-a-group"  # "Of the children on the EHE register, 27 were on plans": some of them
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and c.match_end > c.value_end \
-            and _OF_THEM_OPENS.match(sentence_lead) and _A_CHILDS_STATUS.search(text, c.value_end, c.match_end):
+            and (them := _OF_THEM_OPENS.search(sentence_lead)) and not _KPI_PEOPLE.search(sentence_lead, 0, them.start()) \
+            and _A_CHILDS_STATUS.search(text, c.value_end, c.match_end):
         return "conditional", "of-them"  # "The service worked with 126 children. Of them, ... 9 were subject to a CP plan"
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject \
             and (sup := _SERVICE_SUPPORTS.search(sentence_lead)) and _NAMED_SERVICE.search(sup.group("who")) \
@@ -3054,8 +3056,19 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
                 c = replace(c, kpi=head.kpi, pattern=f"{c.pattern}>{head.kpi}")
             if head is not None and head.role not in FACT_ROLES and head.role != "part":
                 c = replace(c, role=head.role, role_rule="compares-to")
+        elif c.role in FACT_ROLES and c.method != "table":
+            # (a comparison another pattern read: "made 618 referrals to children's social care in 2024-25 (2023-24:
+            # 574)", its bracket straight after the figure of the same KPI, whose role it shares)
+            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.value_end <= c.value_start]
+            head = max(heads, key=lambda h: h.value_end, default=None)
+            if head is not None and head.role not in FACT_ROLES and head.role != "part" \
+                    and _BRACKETED_COMPARISON.fullmatch(c.snippet, head.value_end, c.value_start):
+                c = replace(c, role=head.role, role_rule="compares-to")
         out.append(c)
     return out
+
+
+_BRACKETED_COMPARISON = re.compile(r"[^.;()]{0,80}\(\s*[^():]{1,30}:\s*£?")
 
 
 def _rates_follow_counts(cands: list[Candidate], library: Library) -> list[Candidate]:

@@ -2769,3 +2769,16 @@ def test_a_column_headed_by_the_stocks_abbreviation_beside_the_places_it_is_of(l
 ])
 def test_a_regions_rate_a_services_caseload_and_a_timescale_the_required_one(text, library):
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a comparison another pattern read shares the role of the figure it follows: the probation officers' referrals
+    "Probation officers made 212 referrals to children's social care in 2024-25 (2023-24: 198).",
+    # some of another group, "of whom" in the sentence or "Twelve of them" opening it
+    "The elective home education register held 512 children on 1 July 2025, of whom 38 were known to children's social "
+    "care and 5 were on a child protection plan.",
+    "The Preparing for Adulthood team works with 48 young people. Twelve of them are in care and 4 are on a child "
+    "protection plan.",
+])
+def test_a_bracketed_comparison_shares_its_figures_role_and_of_whom_in_another_group(text, library):
+    assert facts(text, library) == set()

@@ -1317,11 +1317,12 @@ _OF_A_GROUP_OPENS = re.compile(r"^\W*of\s+(?P<group>[^,;:.]{0,60}?\b(?:children|
                                r"[^,;:.]{0,60}),", re.I)
 # a service that supports or works with children, some of whom have the KPI's status: its caseload, not the stock
 # ("The young carers service currently supports 46 children who are subject to child protection plans")
-_SERVICE_SUPPORTS = re.compile(r"(?P<who>\b(?:[\w'’-]+\s+){0,4}?(?:service|team|project|programme|scheme|hub|charity|clinic))\s+"
+_SERVICE_NOUN = r"(?:service|team|project|programme|scheme|hub|charity|clinic)"
+_SERVICE_SUPPORTS = re.compile(r"(?P<who>\b(?:[\w'’-]+\s+){0,4}?" + _SERVICE_NOUN + r")\s+"
                                r"(?:[a-z]+ly\s+)?(?:supports|supported|is supporting|was supporting|works with|worked with|"
                                r"is working with|was working with|helps|helped)\s+$", re.I)
 # (a service named by what it does, not "the service": the writer's own)
-_NAMED_SERVICE = re.compile(r"\b(?!(?:the|our|this|its|their|a|an|that)\b)[\w'’-]+\s+(?:service|team|project|programme|scheme|hub|charity|clinic)$", re.I)
+_NAMED_SERVICE = re.compile(r"\b(?!(?:the|our|this|its|their|a|an|that)\b)[\w'’-]+\s+" + _SERVICE_NOUN + r"$", re.I)
 _CHILDRENS_OWN_SERVICE = re.compile(r"\b(?:children['’]s (?:social care|services?)|social care|social work|(?-i:CSC)|"
                                     r"safeguarding|child protection|looked after|children in care)\b", re.I)
 # a sentence opened on the people the one before counted, its figure saying which of them have the KPI's

@@ -275,7 +275,8 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
 _NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Commissioning Group|Constabulary|"
                   r"(?i:(?:multi-)?academ(?:y|ies) trust|learning trust|schools trust|(?:national )?probation service)|"
                   r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
-_NOT_AN_AREA = re.compile(r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))\W*")
+_NOT_AN_AREA_NAME = r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))"
+_NOT_AN_AREA = re.compile(_NOT_AN_AREA_NAME + r"\W*")
 _FRONT_LINES = 6
 
 
@@ -366,7 +367,8 @@ def document_owner(pages: list[str], area: str) -> str:
     return ""
 
 
-_NOT_AN_AREA_UNIT = re.compile(_NOT_AN_AREA.pattern.removesuffix(r"\W*") + r"(?:\s+[A-Z][\w'&-]*){1,4}\W*")
+# (the name, then the unit's words: "Essex Police Public Protection Command")
+_NOT_AN_AREA_UNIT = re.compile(_NOT_AN_AREA_NAME + r"(?:\s+[A-Z][\w'&-]*){1,4}\W*")
 
 
 _BODY_NO_AREA = (r"(?P<name>"

@@ -1252,9 +1252,9 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
             continue
         stock = library.kpis[c.kpi].measure == "stock" and c.period.kind == "quarter"
         if stock and at_end is None:
-            at_end = _STOCKS_AT_END.search("\n".join(layout.lines)) is not None \
-                or any(_a_row_of_days(line) for line in layout.lines)
-            snapshot_days = _snapshot_days(layout.lines)
+            page = "\n".join(layout.lines)
+            at_end = _STOCKS_AT_END.search(page) is not None or any(_a_row_of_days(line) for line in layout.lines)
+            snapshot_days = _snapshot_days(page)
         dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days)))
     return [_count_to_a_day(d, library)
             for d in _under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library), layout, library)], \
@@ -1302,7 +1302,8 @@ def restated_at_meeting(dated: list[Dated], layout: PageLayout, doc: DocumentCon
     that nothing else dated are the plan as the paper restates it, at its meeting (spec/kpis.md: "A
     stock that a document restates (actions in a plan ...) takes the date of the report that
     states it"): "The business manager reported that the plan contained 41 actions, 17 complete",
-    "the 2024-26 business plan contains 41 actions" (the years name the plan). Like every meeting date, a dated statement of the same figure elsewhere (P10) overrides it."""
+    "the 2024-26 business plan contains 41 actions" (the years name the plan). Like every meeting
+    date, a dated statement of the same figure elsewhere (P10) overrides it."""
     if doc.meeting is None:
         return dated
     plan = library.memo(("restated-kpis",), lambda: frozenset(
@@ -1419,10 +1420,10 @@ _SNAPSHOT_DAY = re.compile(r"\b(?:snapshots?|stocks?)(?:\s+(?:measures?|figures?
                           r"(?:(?:are|were|is|was)\s+)?(?:taken\s+|counted\s+)?(?:as\s+at|at|on)\s+(?P<day>[^.;]{6,30})", re.I)
 
 
-def _snapshot_days(lines: list[str]) -> set:
-    """The days a page says its snapshot (stock) measures are counted on."""
+def _snapshot_days(page: str) -> set:
+    """The days a page (its lines joined) says its snapshot (stock) measures are counted on."""
     days = set()
-    for m in _SNAPSHOT_DAY.finditer("\n".join(lines)):
+    for m in _SNAPSHOT_DAY.finditer(page):
         found = [x for x in find_mentions(m.group("day")) if x.absolute and x.period is not None]
         if found and found[0].start == 0 and found[0].period.kind == "as_at":
             days.add(found[0].period.end)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import re
 import shutil
 import subprocess
@@ -278,26 +279,34 @@ def _cli() -> list[str]:
     raise RuntimeError("the kpi-extract command is not installed: pip install -e . first")
 
 
+@functools.cache
+def _extract_part(part: str, timeout: float = 600) -> dict[str, list[Figure]]:
+    """One part's folder through the real command line, as a user runs it, once per process: every
+    batch of a part is judged on the same run, so a batch's test need not read the folder again."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "facts.csv"
+        proc = subprocess.run([*_cli(), "extract", str(DATA / "precision" / part), "-o", str(out), "--no-cache",
+                               "-q"], capture_output=True, text=True, timeout=timeout)
+        if proc.returncode != 0:
+            raise RuntimeError(f"kpi-extract exited {proc.returncode}: {proc.stderr.strip()}")
+        got: dict[str, list[Figure]] = {}
+        with out.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["kpi"] in SPEC_KPIS:
+                    got.setdefault(Path(row["document"]).name, []).append(
+                        _figure(row, page=int(row["page"]), context=row.get("snippet", "")))
+    return got
+
+
 def run_precision(part: str | None = None, timeout: float = 600, batch: str | None = None) -> Score:
-    """The documents through the real command line, as a user runs it, one folder per part."""
+    """The documents through the real command line, one folder per part (see _extract_part)."""
     score = Score()
     cases = load_documents(part, batch)
     for s in SETS:
         mine = [c for c in cases if c.set == s]
         if not mine:
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "facts.csv"
-            proc = subprocess.run([*_cli(), "extract", str(DATA / "precision" / s), "-o", str(out), "--no-cache",
-                                   "-q"], capture_output=True, text=True, timeout=timeout)
-            if proc.returncode != 0:
-                raise RuntimeError(f"kpi-extract exited {proc.returncode}: {proc.stderr.strip()}")
-            got: dict[str, list[Figure]] = {}
-            with out.open(newline="", encoding="utf-8") as f:
-                for row in csv.DictReader(f):
-                    if row["kpi"] in SPEC_KPIS:
-                        got.setdefault(Path(row["document"]).name, []).append(
-                            _figure(row, page=int(row["page"]), context=row.get("snippet", "")))
+        got = _extract_part(s, timeout)
         for case in mine:
             judge(case, got.get(case.case, []), score, pages=True)
     return score

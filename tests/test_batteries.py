@@ -124,30 +124,45 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    # the sixtieth (the money papers a cabinet and audit committee receive) first 0.750/0.625 at 328a72b,
                    # none of its four tuned no-KPI papers giving a fact
                    "60": (0.93, 0.62)}
-# (none for roles 74, short labels, first 0.880/0.454 at d616934 and at 270fc0a: none of its 47 tuned no-fact texts
-# gives a fact, but two of its tuned texts that mix a change with a fact give that fact a wrong period ("Quarter 3
-# 2024/25 snapshot (31 Dec 2024) CLA 671" as the quarter, "Referrals 2024/25 | 5,112" undated), which the ceiling
-# on its no-fact categories counts; none for the thirty-ninth, first 0.286/0.125 at 110c941, whose virtual school report still gives its
-# training of school staff; nor for roles 50 and 51, first 0.872/0.774 and 0.892/0.773: the first still reads
-# children in residential homes as a part, as earlier batteries' placement types are, the second a "Last
-# quarter" cell as the quarter's own; nor for roles 56 and 57 and the forty-second documents, first 0.848/0.750,
-# 0.618/0.792 and 0.764/0.809 at 16e60fc, whose tuned no-fact texts and papers still give some: a participle
-# after a planned count, a consultation draft's budget, a service hosted for several partnerships, possessives
-# of other places, and quartile columns read as quarters; nor for roles 58, first 0.862/0.909 at cd8015c,
-# whose tuned no-fact texts give 7 facts (4 texts still give one at f7f5807); nor for roles 59 and the
-# forty-third documents, first 0.849/0.899 and 0.532/0.556 at cedb801, before anything was fitted: 7 of 71
-# tuned no-fact texts gave a fact (2 at f7f5807), and all four tuned no-KPI papers do; nor for roles 60 and the
-# forty-fourth documents, first 0.699/0.729 and 0.733/0.815 at a8b7bb2: 12 of 64 tuned no-fact texts and both
-# tuned no-KPI papers gave a fact (the documents have a floor since 4ec9a96); nor for roles 61, first 0.771/0.667 at a8b7bb2 and at a8717e8, 8 of 44 tuned
-# no-fact texts giving a fact (none at 65bb04d, but three false positives of its no-fact categories sit in texts
-# that also hold facts: wrong periods and a part); nor for the forty-sixth documents, first 0.886/0.696 at a8b7bb2 and at 9ba7581, whose
-# tuned no-KPI paper, a children's homes inspection summary, gave a fact (a floor since 4ec9a96); nor for the forty-seventh, first
-# 0.643/0.771 at a8b7bb2 and at 4ec9a96, whose two tuned no-KPI papers gave facts; nor for roles 63, the writer named
-# in the third person beside other places named the same way, first 0.667/0.750 at a8b7bb2, 4ec9a96 and e7ad240,
-# 10 of 56 tuned no-fact texts giving a fact; nor for roles 64, qualified counts and comparators in many voices,
-# first 0.780/0.807 at a8b7bb2 and at eed6273, 10 of 69 tuned no-fact texts giving a fact; nor for the forty-ninth
-# documents, eight papers with children's numbers none of which is the writer's, first at a8b7bb2 and at 71ac727 (the
-# same): 3 of 5 tuned papers give a fact)
+# Batteries whose tuned no-fact texts or no-KPI papers still gave a fact had no floor until December 2026 (roles
+# 38, 40, 41, 43-61, 63-66, 68-71, 73-75, 77-92, documents 28, 31-43, 47, 49, 50, 53, 57-59, 61-74): so a change
+# could lose their facts unseen. They have floors now, at their scores at 5a050bf (roles 91, 92 and the
+# seventy-third and seventy-fourth documents, written that day, first scored
+# at 0c83845 with the same scores), and each known leak is counted below:
+# the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
+FLOORS.update({
+    ("roles", "38"): (0.97, 0.78), ("roles", "40"): (0.95, 0.85), ("roles", "41"): (0.88, 0.74),
+    ("roles", "43"): (0.93, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),
+    ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (0.98, 0.73),
+    ("roles", "49"): (0.93, 0.79), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
+    ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.86, 0.82),
+    ("roles", "55"): (0.94, 0.76), ("roles", "56"): (0.97, 0.76), ("roles", "57"): (0.93, 0.81),
+    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.96, 0.91), ("roles", "60"): (0.81, 0.74),
+    ("roles", "61"): (0.95, 0.69), ("roles", "63"): (0.84, 0.77), ("roles", "64"): (0.9, 0.8),
+    ("roles", "65"): (0.91, 0.78), ("roles", "66"): (0.98, 0.81), ("roles", "68"): (0.84, 0.83),
+    ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.9, 0.7),
+    ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.95, 0.48), ("roles", "75"): (0.9, 0.49),
+    ("roles", "77"): (0.95, 0.77), ("roles", "78"): (0.95, 0.76), ("roles", "79"): (0.95, 0.82),
+    ("roles", "80"): (0.98, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.96, 0.86),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.97, 0.65), ("roles", "85"): (0.96, 0.75),
+    ("roles", "86"): (0.93, 0.67), ("roles", "87"): (0.96, 0.67), ("roles", "88"): (0.97, 0.81),
+    ("roles", "89"): (0.96, 0.87), ("roles", "90"): (0.97, 0.85), ("roles", "91"): (0.91, 0.87),
+    ("roles", "92"): (0.94, 0.66)})
+DOCUMENT_FLOORS.update({
+    "28": (0.96, 0.57), "31": (0.98, 0.91), "32": (0.89, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
+    "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
+    "40": (0.9, 0.82), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
+    "49": (1.0, 1.0), "57": (0.6, 0.15), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
+    "62": (0.95, 0.45), "63": (0.93, 0.83), "64": (0.93, 0.63), "65": (0.95, 0.77), "66": (0.96, 0.62),
+    "67": (0.94, 0.84), "68": (0.88, 0.75), "69": (0.96, 0.65), "70": (0.91, 0.74), "71": (0.91, 0.7),
+    "72": (0.92, 0.52), "73": (0.72, 0.46), "74": (0.88, 0.66),
+    # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
+    "50": (0.0, 1.0), "53": (0.0, 1.0)})
+# false positives that a roles batch's tuned texts of no-fact categories give today, where not none
+NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 4, "57": 3, "58": 1, "60": 10,
+                   "61": 1, "63": 10, "64": 3, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3, "74": 1,
+                   "75": 4, "77": 1, "78": 1, "79": 3, "81": 1, "82": 2, "84": 2, "85": 1, "86": 1, "88": 1,
+                   "91": 7, "92": 3}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -162,7 +177,11 @@ DOCUMENTS_SILENT_BROKEN_CEILING = 0
 SILENT_BROKEN_ALLOWED = {"18": 1,
                          # and a workforce report's "Spend on agency social workers was £3.42m": a line of spending
                          # that a rule tried this session caught, but it lowered a held-out part, so it was dropped
-                         "20": 1}
+                         "20": 1,
+                         # and the batches that had no floor until December 2026 (above): their no-KPI papers that
+                         # still give a fact
+                         "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "57": 1, "58": 2, "59": 1,
+                         "61": 3, "62": 1, "64": 1, "68": 2, "69": 1, "71": 1, "73": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 
@@ -180,7 +199,7 @@ def test_roles_tuned_floor(library, batch):
     score = battery.run_sentences("roles", "tuned", library, batch=batch)
     _assert_floor(score, *FLOORS[("roles", batch)], f"roles batch {batch}")
     nonfacts = sum(score.by_category.get(c, {}).get("false_positive", 0) for c in NONFACT_CATEGORIES)
-    assert nonfacts <= ROLES_NONFACT_FALSE_POSITIVES_CEILING, "\n".join(score.errors)
+    assert nonfacts <= NONFACT_ALLOWED.get(batch, ROLES_NONFACT_FALSE_POSITIVES_CEILING), "\n".join(score.errors)
 
 
 @pytest.mark.parametrize("batch", [b for name, b in FLOORS if name == "periods"])

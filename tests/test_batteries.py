@@ -126,10 +126,9 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
                    "60": (0.93, 0.62)}
 # Batteries whose tuned no-fact texts or no-KPI papers still gave a fact had no floor until December 2026 (roles
 # 38, 40, 41, 43-61, 63-66, 68-71, 73-75, 77-92, documents 28, 31-43, 47, 49, 50, 53, 57-59, 61-74): so a change
-# could lose their facts unseen. They have floors now, at their scores at 5a050bf (roles 91, 92 and the
-# seventy-third and seventy-fourth documents, written that day, first scored
-# at 0c83845 with the same scores), and each known leak is counted below:
-# the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
+# could lose their facts unseen. They have floors now, at their scores with 0c83845's code (roles 91 and 92 and the
+# seventy-third and seventy-fourth documents, written that day, were first scored there), and each known leak is
+# counted below: the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
 FLOORS.update({
     ("roles", "38"): (0.97, 0.78), ("roles", "40"): (0.95, 0.85), ("roles", "41"): (0.88, 0.74),
     ("roles", "43"): (0.93, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),

@@ -1415,8 +1415,10 @@ _STOCKS_AT_END = re.compile(r"\b(?:position|snapshots?|stocks?|counts?|figures|n
 
 
 # a page's statement of the day its stocks are counted on: "Snapshot measures are as at 30 June 2025",
-# "Stock figures at 31 December 2024": a quarter's column that ends that day holds counts at it
+# "Stock figures at 31 December 2024", "snapshot measures (rows 3 to 6) are as at ...": a quarter's column
+# that ends that day holds counts at it
 _SNAPSHOT_DAY = re.compile(r"\b(?:snapshots?|stocks?)(?:\s+(?:measures?|figures?|counts?|indicators?|data))?\s+"
+                          r"(?:\([^()]{1,120}\)\s+)?"  # an aside naming them: "(CF03 to CF06: children on plans)"
                           r"(?:(?:are|were|is|was)\s+)?(?:taken\s+|counted\s+)?(?:as\s+at|at|on)\s+(?P<day>[^.;]{6,30})", re.I)
 
 

@@ -213,6 +213,11 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
     return None
 
 
+# a caption that calls its table a forecast: every period under it is one ("Sufficiency modelling -
+# projections at 31 March" over "2026  2027  2028"); not "targets": "Performance against targets" captions
+# actuals beside a target column
+PROJECTED_CAPTION = re.compile(r"^(?!.*\b(?:actuals?|outturn)\b).*"  # ("actual and forecast": the caption of both)
+                               r"\b(?:forecasts?|projected|projections?|predicted|predictions?|modell?ed|modell?ing)\b", re.I)
 # a line over the table about its comparators: the years it names are theirs ("Comparators are the latest
 # published (2023/24 for statistical neighbours, North East and England)"), not the quarter's
 _COMPARATORS_NOTE = re.compile(r"\b(?:comparators?|benchmarks?|statistical neighbours?|stat\.? neighbours?|latest published)\b", re.I)
@@ -601,6 +606,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             if ytd is not None and col.kind != "comparator" and (YTD_HEAD.search(col.header) or _TO_DATE.search(col.header)):
                 col.kind, col.period = "period", ytd  # the year to the month before it ("2019/20 to date" too)
                 # (not a target's, a forecast's or England's for that year: "Target (YTD)")
+            if col.kind == "period" and PROJECTED_CAPTION.search(caption):
+                col.kind, col.period = "comparator", None  # (a forecast's year, under its caption)
     # a leading code column: its cells are part of the label, never values (not a quarter's or a
     # half's short name before its year: "Q1 2023/24" is a period)
     for r in table.rows:

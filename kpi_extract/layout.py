@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .geometry import GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
+from .geometry import PROJECTED_CAPTION, GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
 from .model import Period
 from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
@@ -173,6 +173,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
         return None
     if len(_PERIOD_HINT.findall(stripped)) < 2:
         return None  # a header names two periods at least; most lines name none (cheap to see)
+    if context and PROJECTED_CAPTION.search(context[-1]):
+        return None  # ("Sufficiency modelling - projections at 31 March" over "2026  2027  2028")
     if _BARE_YEARS.fullmatch(stripped) or re.fullmatch(r"(?:[A-Za-z]+\s+){0,2}" + _BARE_YEARS.pattern, stripped):
         # a bare year heads that calendar year, or the day of it the caption names ("(at 31 March)")
         day = yearless_day(" ".join(context or []))

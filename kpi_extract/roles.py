@@ -164,9 +164,9 @@ _AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"
 _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP )(?<!\bsafety )(?<!\bsupport )"
                              r"(?<!\bpathway )\b(?:planned|planning for|plans? for)\s+(?:a total of\s+|some\s+|around\s+|"
                              r"about\s+|up to\s+)?£?$|"
-                             # what a programme or a body plans: "The 2026/27 programme plans 160 courses"
+                             # what a programme or a body plans: "The 2026/27 programme plans 160 courses", "we plan 125"
                              r"\b(?:we|it|they|programme|offer|calendar|service|partnership|board|council|team|unit|hub)\s+"
-                             r"(?:now\s+|also\s+|currently\s+)?plans\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
+                             r"(?:now\s+|also\s+|currently\s+)?plans?\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
                              re.I)
 # what the figure before it was measured against: "58 courses against a plan of 64"
 _AGAINST_A_PLAN_OF = re.compile(r"\b" + _AGAINST + r"\s+(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+)?(?:plan|profile|"
@@ -408,6 +408,8 @@ _SUPERLATIVE_BODY = re.compile(r"(?:^|[,;:.]\s+|\b(?:and|but|while|whilst|wherea
                                r"(?:had|has|have|was|is|were|are|saw|sees|ran|runs|spent|held|(?-i:[a-z]+ed))\b"
                                r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
+# a mean over the events or places just named: "14 online learning bites, averaging 48 participants each"
+_AVERAGING_BEFORE = re.compile(r"\baverag(?:ing|ed)\s+(?:about\s+|around\s+|approximately\s+|some\s+|just over\s+|over\s+)?$", re.I)
 
 # the number counts another noun the KPI's words only describe: "six children in need teams"
 _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|units?|homes?|centres?|"
@@ -1556,7 +1558,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care", "three courses in every four"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
-                                         or (entry.unit in ("count", "GBP") and _ON_AVERAGE.search(before))
+                                         or (entry.unit in ("count", "GBP") and (_ON_AVERAGE.search(before)
+                                                                                 or _AVERAGING_BEFORE.search(raw_before)))
                                          or (entry.unit == "count" and _EACH_HOLDS.search(raw_before))):
         return "per-capita", "per-unit"
     read_after = text[c.value_end:c.match_end].split()  # the words the match read after the figure

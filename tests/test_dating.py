@@ -347,3 +347,14 @@ def test_a_visits_day_after_a_comma_and_a_note_in_brackets_under_a_table(library
     assert {(f.kpi, f.value, f.period) for f in extract_text(note, library)} == {
         ("children_in_need", "190", "2024-12-31"), ("children_in_need", "210", "2024-12-31"),
         ("cp_plans", "44", "2024-12-31"), ("cp_plans", "51", "2024-12-31")}
+
+
+def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_under_a_quarter(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Appendix B: Children's services scorecard, Quarter 3 2025/26\n"
+            "Note: snapshot figures (rows 4 to 6: children in need, on plans and in care) are as at 31 December 2025.\n"
+            "Measure | Q3 2025/26 | London\n"
+            "Referrals | 1,140 | -\n"
+            "Children in care | 388 | -\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("referrals", "1140", "2025-Q4"), ("children_in_care", "388", "2025-12-31")}

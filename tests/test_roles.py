@@ -2782,3 +2782,40 @@ def test_a_regions_rate_a_services_caseload_and_a_timescale_the_required_one(tex
 ])
 def test_a_bracketed_comparison_shares_its_figures_role_and_of_whom_in_another_group(text, library):
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a table under a caption that calls it a forecast: every year of it is projected
+    "Looked after children: modelled demand at 31 March\n"
+    "                       2026     2027     2028\n"
+    "Children in care        512      530      547\n",
+    # a mean over the sessions just named is no total of people
+    "The partnership held 22 evening webinars on exploitation in 2024/25, averaging 61 delegates.",
+    # a plan's courses, the first person planning them
+    "For 2026/27 we plan 140 multi-agency courses.",
+    # actions a meeting agrees are its own log, no plan's
+    "Minutes of the Safeguarding Partnership Executive, 3 June 2025\n"
+    "Seven actions were agreed at the meeting and will be reported back in September.",
+    # a transfer between budgets is no budget
+    "Cabinet, 9 October 2025\nQuarter 2 budget monitoring 2025/26\n"
+    "The revised budget includes a virement of £1.4 million from Corporate Services to Children's Services.",
+    # answers to a survey are no audience, whoever runs the forum
+    "Our practitioner forum's autumn survey had 315 responses.",
+])
+def test_a_forecasts_caption_a_mean_a_plan_a_meetings_actions_a_virement_and_a_survey(text, library):
+    assert facts(text, library) == set()
+
+
+def test_workshops_run_on_their_own_are_training(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "In 2024/25 we delivered 38 multi-agency workshops on neglect, reaching 912 practitioners.", library)}
+    assert ("training_delegates", "912", "2024-25") in got and not any(k == "conference_delegates" for k, _, _ in got)
+
+
+def test_a_colon_after_a_figure_opens_its_breakdown_not_its_label(library):
+    from kpi_extract.pipeline import extract_text
+    money = {(f.kpi, f.value) for f in extract_text(
+        "Partnership annual report 2024-25\nThe board's budget in 2024-25 was, in the end, £512,300: partner "
+        "contributions of £480,000 and a carry forward of £32,300.", library)}
+    assert ("budget_contributions", "512300") not in money and ("budget_contributions", "480000") in money

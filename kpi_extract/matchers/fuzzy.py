@@ -235,7 +235,7 @@ def _prose(layout: PageLayout, library: Library, claimed: set[tuple[int, int, in
                 continue
             aliases = by_unit[_unit(m.group("value"), m.group("suffix"))]
             rest = text[m.end():]
-            if re.match(r"\s*[|;(]", rest):
+            if re.match(r"\s*[|;(:]", rest):
                 continue  # "Initial CP conferences 141 | New CP plans 118": a cell's figure ends its cell, and
                 # a figure before a semicolon its clause ("children looked after 402; rate per 10,000 66"); a
                 # bracket after a figure is a remark on it, not its label ("2,114 (places offered are reported ...)")

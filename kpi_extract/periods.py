@@ -755,7 +755,8 @@ def single_period(text: str) -> Period | None:
         dated = [m for m in find_mentions(bracket) if m.absolute and m.period.known]
         if len(dated) == 1:
             rest = bracket[:dated[0].start] + bracket[dated[0].end:]
-            if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot)\b", "", rest, flags=re.I):
+            # (and what is counted: "Referrals (number, 2024/25)")
+            if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot|number|no|count|total)\b", "", rest, flags=re.I):
                 return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}

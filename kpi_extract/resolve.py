@@ -54,9 +54,12 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
-            if code and code == doc.area_code and fact.pattern.endswith("/table-one-area") and key(fact.subject) == key(area):
+            if fact.pattern.endswith("/table-one-area") and (
+                    (code and code == doc.area_code and key(fact.subject) == key(area))
+                    or not (doc.area or doc.area_code)):
                 # the one column headed with a place, the paper's own area ("South Tyneside Q1" beside
-                # the comparators'): the area's whole figure, no part of it, one series with its prose's
+                # the comparators'), or the one place of a paper that names no other ("Kingsmere | London |
+                # England"): the area's whole figure, no part of it, one series with its prose's
                 fact = replace(fact, subject="")
             facts.append(replace(fact, area=area, area_code=code, fact_id=figure_key(d.candidate)))
     return facts

@@ -140,10 +140,13 @@ _NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)
 # a sentence whose subject is a scenario: every figure of it is modelled ("Scenario B (no further investment) would
 # see 270 children on child protection plans")
 _SCENARIO_SUBJECT = re.compile(r"^\W*(?:under\s+)?(?:the\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}?scenarios?\b", re.I)
-# a sentence whose subject is an aim: every figure of it, up to a semicolon, is aimed at
-_TARGET_SUBJECT = re.compile(r"^\W*(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
+# a sentence whose subject is an aim (after its paragraph's number): every figure of it, up to a semicolon, is aimed at
+_TARGET_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:our|the|its|their|this|a|an|one)\s+)?(?:[\w'-]+\s+){0,3}?(?:aims?|ambitions?|"
                              r"aspirations?|targets?|goals?|objectives?|intentions?|trajectory|trajectories)\s+"
-                             r"(?:is|are|was|were|for\b[^.;]{0,40}?\b(?:is|are))\b", re.I)
+                             r"(?:(?:is|are|was|were|for\b[^.;]{0,40}?\b(?:is|are))\b|"
+                             # words between the aim and its verb, the verb's infinitive after: "The ambition set out in
+                             # the refreshed strategy is to reduce, ..., the number of children in care to 650"
+                             r"(?:[\w'-]+\s+){1,6}?(?:is|are|was|were)\s+to\b)", re.I)
 # an aim said as what to do, its verb bare and opening its clause: "Outcome measure 2: reduce the rate of
 # children in care to 75" ("Early help has helped to bring the number down to 590" is done)
 _AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring|halve|double|grow|get|keep|hold|"
@@ -457,6 +460,8 @@ _CONDITION = re.compile(
     r"(?:have|has|had) experienced|(?:had|have|has) (?:previously )?been (?:subject to|on)|pending|left early|leaving early|(?:left|leaving) before the end|"
     r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
     r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    # a state some are still in: "64 referrals were still open at the screening stage"
+    r"(?:were|was|are|is|remain(?:s|ed)?) still open\b|"
     # "were known to the youth justice service", "subject to the pre-proceedings process", "in custody",
     # "on the edge of care"
     r"known to (?:the )?(?:youth (?:justice|offending)|(?-i:YJS|YOS)|police|(?-i:CAMHS)|probation|courts?|substance|drug)|"

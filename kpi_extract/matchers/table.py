@@ -303,6 +303,8 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             # year's result ("Underspend 6,890")
             balance = balance or not re.search(r"\btotal\b", label, re.I)
             continue
+        elif re.search(r"\bgrants?$", label, re.I) and not _STATUTORY_PARTNER.search(label):
+            continue  # a grant the body is awarded ("Supporting Families grant | 1,120"), no partner's payment
         else:
             kpi = "agency_contribution"
         if own_money and kpi in ("agency_contribution", "budget_contributions"):

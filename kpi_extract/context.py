@@ -16,7 +16,7 @@ from pathlib import Path
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import as_at, calendar_year, find_mentions, month, single_period, without_mentions
+from .periods import as_at, calendar_year, find_mentions, month, quarter_before, single_period, without_mentions
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -297,9 +297,21 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
                  or _BARE_YEAR_FIRST.match(line)) \
             and (p := title_period(line) or _first_after_title_words(line)) is not None and p.kind in _TITLE_KINDS:
         ctx.titles.append((number, i, p))
+    elif titled and (p := _quarter_of_the_meeting(line, ctx.meeting)) is not None:
+        ctx.titles.append((number, i, p))  # "Quarter 2 performance report" at December's meeting: July to September
     elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
             and (p := single_period(line)) is not None:
         ctx.headings.append((number, i, p))
+
+
+def _quarter_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
+    """A title's quarter that names no year ("Quarter 2 performance report", "Q3 scorecard"): the latest
+    such quarter ended by the meeting it is reported to."""
+    found = find_mentions(line)
+    if meeting is None or meeting.end is None or len(found) != 1 or not found[0].quarter or found[0].period is not None \
+            or found[0].relative:
+        return None
+    return quarter_before(found[0].quarter, meeting.end)
 
 
 def build_context(pages: list[str], path: str = "", models: list | None = None,

@@ -49,7 +49,7 @@ from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, month_before, month_of, months_ending, previous, previous_quarter, quarter,
-                      quarter_in_context, without_mentions, year_to_date)
+                      quarter_before, quarter_in_context, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -477,13 +477,17 @@ def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int])
 
 def place(m: Mention, around: Period, ctx: Context) -> Period | None:
     """R: a date or quarter written without its year, placed in the period around it, or the last
-    such date before the meeting when nothing else dates the sentence."""
+    such date (or quarter ended) before the meeting when nothing else dates the sentence."""
     if m.month and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
         p = day_in_context(m.month, m.day, ctx.meeting)
         if p.known and p.end and p.end > ctx.meeting.end:
             p = previous(p)
     elif m.month:
         p = day_in_context(m.month, m.day, around)
+    elif m.quarter and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
+        p = quarter_before(m.quarter, ctx.meeting.end)  # ("During quarter 3, 97 children ...", at February's meeting)
+        if m.day == -1:
+            p = as_at(p.end)  # type: ignore[arg-type]
     elif m.quarter:
         p = quarter_in_context(m.quarter, around)
         if p.known and m.day == -1:  # "the end of Quarter 1"
@@ -1155,7 +1159,7 @@ def _closing_bracket_day(text: str) -> Period | None:
     m = _CLOSING_BRACKET.search(text)
     if m is None:
         return None
-    inner = m.group(1)
+    inner = f"({m.group(1)})"  # (read with its brackets: "(31.3.25)" is a day, "31.3.25" alone may be a figure)
     found = [x for x in find_mentions(inner) if x.absolute or not x.quarter]  # (its quarter's name may stand beside it)
     if len(found) != 1 or not found[0].absolute or found[0].period is None or found[0].period.kind != "as_at":
         return None
@@ -1205,9 +1209,14 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         p, why = periods[(c.value_start, c.value_end)]
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
+            if p is not None and p.known:  # (a budget under a carried quarter is its year's)
+                p = _amount_of_its_year(c, p, text, library)
         elif why == "own_date":
             p = _amount_of_its_year(c, p, text, library)
-        if p is None or not p.known:
+        if p is None or not p.known or (why not in ("own_date", "comparison", "carried")
+                                        and library.kpis[c.kpi].measure == "stock"):
+            # (and a stock the title or a heading would date: "1,118 children in our care (snapshot, 31 July 2025)"
+            # under "Corporate Parenting Annual Report 2024-25" is at the bracket's day)
             if not looked:
                 bracket_day, looked = _closing_bracket_day(text), True
             if bracket_day is not None:

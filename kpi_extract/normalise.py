@@ -39,6 +39,18 @@ _SOFT_HYPHEN_EOL = re.compile(r"\ufffe\s*\n\s*")
 _HYPHEN_EOL = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
 # "£918, 687" and "3,\n452": a thousands group pushed away from its number
 _BROKEN_THOUSANDS = re.compile(r"(?<![\d,./\-])(£?\d{1,3}(?:,\d{3})*),(?:[ \t]*\n[ \t]*|[ \t])(\d{3})(?!\d|,\d|\.\d)")
+# a number that names a part, not a count: "During quarter 1, 240 children ...", "In phase 2, 310 families ..."
+_NAMED_BY_NUMBER = re.compile(r"\b(?:quarter|qtr|Q|year|phase|stage|priority|tier|level|step|page|section|paragraph|para|"
+                              r"appendix|table|figure|item|week|month|day|chapter|part|wave|round|cohort)\s*$", re.I)
+
+
+def _join_thousands(m: re.Match) -> str:
+    """`£918, 687` -> `£918,687`, unless the first number names a part ("quarter 1, 240 children")."""
+    if "," not in m.group(1) and _NAMED_BY_NUMBER.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group(0)
+    return f"{m.group(1)},{m.group(2)}"
+
+
 # what every broken group holds, as a pattern `re` can scan for quickly (no leading look-behind)
 _BROKEN_HINT = re.compile(r"\d,(?:[ \t]*\n[ \t]*|[ \t])\d{3}")
 # "£ 23 m" -> "£23m"; "£1.8 billion" stays (a word scale)
@@ -73,7 +85,7 @@ def repair_characters(text: str) -> str:
 def repair_numbers(text: str) -> str:
     """Numbers broken by the layout inside one line: `£918, 687`, `£ 23 m`, `E104,500`."""
     if _BROKEN_HINT.search(text):
-        text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
+        text = _BROKEN_THOUSANDS.sub(_join_thousands, text)
     text = _OCR_POUND.sub("£", text)
     text = _MONEY_GAP.sub("£", text)
     return _SCALE_GAP.sub(r"\1\2", text)
@@ -100,7 +112,7 @@ def normalise_text(text: str) -> str:
     text = _TT_AS_J.sub("tt", text)
     text = _HYPHEN_EOL.sub("", text)
     if _BROKEN_HINT.search(text):
-        text = _BROKEN_THOUSANDS.sub(r"\1,\2", text)
+        text = _BROKEN_THOUSANDS.sub(_join_thousands, text)
     text = _OCR_POUND.sub("£", text)
     text = _MONEY_GAP.sub("£", text)
     text = _SCALE_GAP.sub(r"\1\2", text)

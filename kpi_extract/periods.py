@@ -30,7 +30,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _COUNT_WORD = "(?:" + "|".join(UNITS[2:12]) + ")"  # two to eleven months
 _ORD = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
-        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 # -- constructors ---------------------------------------------------------------------------
@@ -248,6 +248,13 @@ def financial_year_of(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def quarter_before(q: int, day: date) -> Period:
+    """Quarter `q` of a financial year, the latest that has ended by `day`: a paper's "Quarter 2
+    performance report" at a meeting of 4 December 2024 reports July to September 2024."""
+    p = fy_quarter(financial_year_of(day), q)
+    return fy_quarter(financial_year_of(day) - 1, q) if p.end is not None and p.end > day else p
+
+
 def quarter_in_context(q: int, context: Period) -> Period:
     """"Quarter 4" or "Q3" with no year, read in a financial year's report or next to another
     quarter of it ("In Q4 2021/22 ..., compared to 540 in Q3")."""
@@ -324,6 +331,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_span", re.compile(
         rf"\b(?:between|from)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?:to|and|until|-|\u2013)\s*"
         rf"(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
+    # "2024/25 to date (to end of November)", "so far in 2025/26 (to 31 October)": the financial year to
+    # that month, which the bracket names without its year
+    ("fy_to_date", re.compile(
+        rf"(?:\b(?:so far|to date)\s+in\s+)?(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{2}}(?:\d{{2}})?)(?![\d%])"
+        rf"(?:\s+(?:to date|so far))?\s*\(\s*(?:up\s+)?to\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s*\)", re.I)),
     # "in the quarter to 31 December 2023": that quarter
     # (a year-less end, "in the quarter to 30 September", is placed later)
     ("quarter_to", re.compile(rf"\b(?:the\s+)?quarter\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
@@ -352,7 +364,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\s?['\u2019]?(?P<yy>\d{2})(?=\s*(?:[:|)\]]|$))", re.I | re.M)),
     # as at the end of Quarter 2 2022/23, the end of Q4 2019/20: a stock on the quarter's last day
     ("quarter_end", re.compile(
-        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:(?:quarter|Q)\s?(?P<q1>[1-4])(?!\d|[,.]\d)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
+        rf"\b(?:(?:as )?at\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:(?:quarter|Q)\s?(?P<q1>[1-4](?!\d|[,.]\d)|(?<=quarter )(?:one|two|three|four)\b)|(?:the\s+)?(?P<q3>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
         # (the year in brackets, "Quarter 2 (2025/26)", or the quarter's last month, "quarter 3 (December 2022)")
         rf"(?:\s*\((?P<bm>{_MONTH})\s+(?P<by>{_YEAR})\)|"
         rf"\s*(?:of|in|,)?\s*(?P<open>\()?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?(?(open)\)))?", re.I)),
@@ -364,9 +376,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
     ("quarter_short", re.compile(r"\b(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
-    # Q4 2017/18, quarter 1 of 2018/19, Qtr 2 2024-25, the first quarter of 2017/18, Q1 2018
+    # Q4 2017/18, quarter 1 of 2018/19, Qtr 2 2024-25, the first quarter of 2017/18, Q1 2018, quarter three
     ("quarter", re.compile(
-        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4])(?!\d|[,.]\d)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
+        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4](?!\d|[,.]\d)|(?:one|two|three|four)\b)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
         # ("Third-quarter performance 2019/20": a report's noun may stand between)
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?|(?:performance|report|update|figures|data|"
         rf"position|return|dashboard|scorecard)\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
@@ -482,7 +494,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
     "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
-    "quarter_to": ("month",), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
+    "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_month_end": ("end",), "previous_month": ("year_month",),
     "current_month": ("year_month",), "current_year": ("year",), "event": ("time",), "meeting_day": ("meeting",),
@@ -602,11 +614,21 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if g["y2"]:
             return Mention(s, e, fy_quarter(y1, q)) if _year4(y1, g["y2"]) == y1 + 1 else Mention(s, e)
         return Mention(s, e, quarter(y1, q))
+    if rule == "fy_to_date":
+        y1 = int(g["y1"])
+        if _year4(y1, g["y2"]) != y1 + 1:
+            return None
+        mon = MONTHS[g["m"].lower().rstrip(".")]
+        year = y1 if mon >= 4 else y1 + 1
+        return Mention(s, e, year_to_date(date(year, mon, end_of_month(year, mon).day)))
     if rule == "year_range":
         y1 = int(g["y1"])
         y2 = _year4(y1, g["y2"])
         academic = bool(g["ac"] or g["ac2"]) or bool(re.search(r"academic\s+year\s*$|academic\s*$", text[max(0, s - 20):s], re.I))
         if y2 != y1 + 1:
+            if len(g["y2"]) == 2 and re.search(r"\s[-\u2013]\s", m.group(0)) \
+                    and not re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b", text[e:], re.I):  # (not "2025 - 31 December 2025")
+                return None  # "at 31 October 2025 - 96 more than": a dash that sets off the next figure
             return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
         if not academic and _FORWARD_FROM.search(text, max(0, s - 40), s):
             return Mention(s, e, financial_year(y1 + 1))  # the balance brought forward from 2023/24 is 2024/25's

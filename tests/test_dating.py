@@ -358,3 +358,34 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
             "Children in care | 388 | -\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("referrals", "1140", "2025-Q4"), ("children_in_care", "388", "2025-12-31")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bracket closing a stock's sentence names its day, over the title's year; and read with its brackets
+    ("Corporate Parenting Annual Report 2023-24\n\n982 children and young people in our care (snapshot, 30 June 2024)\n",
+     {("children_in_care", "982", "2024-06-30")}),
+    ("CP rate 38.2; England 41.6; SN 44.0 (31.3.24)\n", {("cp_plans_rate_per_10k", "38.2", "2024-03-31")}),
+    # an infographic's figure over its snapshot note
+    ("Number of children in care\n611\n(snapshot, 31 May 2025)\n", {("children_in_care", "611", "2025-05-31")}),
+    # a quarter written in words is a period, not a count of children
+    ("Stockport - children's services key figures, quarter two\nCiC: 412 (snapshot 30/09/2025)\n",
+     {("children_in_care", "412", "2025-09-30")}),
+    ("The number of children in care at the end of quarter two (2025-26) was 702.\n",
+     {("children_in_care", "702", "2025-09-30")}),
+    # a dash after a day that sets off the next figure is no span of years
+    ("There were 2,230 open children in need cases at 30 November 2025 - 45 more than the budget assumed.\n",
+     {("children_in_need", "2230", "2025-11-30")}),
+    # a financial year to date, its month in brackets without a year
+    ("Children in need referrals received in 2025/26 to date (to end of January): 3,980.\n",
+     {("referrals", "3980", "2026-01")}),
+    # a quarter of no year, in a title or a sentence: the latest such quarter ended by the meeting; a budget
+    # under it is its year's; and "quarter 1, 240" is a quarter and a count, not 1,240
+    ("Quarter 1 scorecard\nReport to Cabinet, 9 September 2025\n\nDuring quarter 1, 240 children started a child "
+     "protection plan.\n", {("cp_plans_started", "240", "2025-Q2")}),
+    ("Quarter 2 finance and performance report\nCabinet, 10 December 2025\n\nQuarter 2 saw 1,210 referrals. The "
+     "children's services budget is £96.4m.\n",
+     {("referrals", "1210", "2025-Q3"), ("budget_total", "96400000", "2025-26")}),
+])
+def test_brackets_notes_quarters_in_words_dashes_years_to_date_and_quarters_of_the_meeting(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

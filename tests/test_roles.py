@@ -2852,3 +2852,13 @@ def test_a_row_labels_bracket_of_what_is_counted_and_its_year_dates_it_and_the_o
             "Children in care (31.3.24)             402          -\n")
     assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)} == {
         ("referrals", "1960", "2023-24", ""), ("children_in_care", "402", "2024-03-31", "")}
+
+
+@pytest.mark.parametrize("text", [
+    # the actions a meeting agreed, the meeting named by its month
+    "Corporate Parenting Board, 3 December 2025\nMatters arising\nNine actions were agreed at the September meeting.",
+    # referrals for one service's assessment are that service's
+    "Annual report 2024-25\nThe agency received 208 referrals for a therapeutic assessment.",
+])
+def test_a_meetings_actions_named_by_its_month_and_referrals_for_an_assessment(text, library):
+    assert facts(text, library) == set()

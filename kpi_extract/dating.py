@@ -1185,7 +1185,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     # (a date that only dates an event, "the plan launched in April 2019", or a target's or a forecast's
     # deadline, "anticipates 610 by March", is not the sentence's own; nor is a baseline a year or a
     # quarter back, "42 more than a year ago", which is dated against the sentence's own)
-    has_own = any(not _dates_another(text, m) and m.relative not in _BACK for m in mentions)
+    # (nor is a compared figure's, "23 fewer than in April")
+    has_own = any(not _dates_another(text, m) and m.relative not in _BACK and not _compared_before(text, m)
+                  for m in mentions)
     governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
     if rule == "meeting_date":
         carried = None

@@ -389,3 +389,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
 def test_brackets_notes_quarters_in_words_dashes_years_to_date_and_quarters_of_the_meeting(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_compared_figures_month_leaves_today_to_date_the_figure(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Full Council, 20 November 2025\nThe Cabinet Member replied that as of today 318 children were looked "
+            "after, 12 more than in June.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "318", "2025-11-20")}

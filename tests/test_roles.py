@@ -2862,3 +2862,13 @@ def test_a_row_labels_bracket_of_what_is_counted_and_its_year_dates_it_and_the_o
 ])
 def test_a_meetings_actions_named_by_its_month_and_referrals_for_an_assessment(text, library):
     assert facts(text, library) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a section's number before its heading in capitals counts nothing
+    "Scrutiny report, quarter 3\n5.0 CHILDREN IN NEED\nChildren in need were stable.",
+    # a register of home education is no child protection register
+    "7.3 Elective home education: 512 children were on the register at 31 August 2025.",
+])
+def test_a_sections_number_and_the_home_education_register(text, library):
+    assert facts(text, library) == set()

@@ -142,6 +142,8 @@ def _infographic(layout: PageLayout, library: Library, claimed_lines: set[int]) 
                 above.append((lines[i - 1], i - 1))
         else:
             m = _FIGURE_LABEL_LINE.match(line)
+            if m and re.fullmatch(r"\d{1,2}\.\d{1,2}", m.group("value")) and m.group("label").isupper():
+                continue  # a section's number before its heading in capitals: "7.0 CHILDREN IN CARE"
             if m and len(m.group("label").split()) <= 10:
                 below.append((m.group("label"), i))
         if not m or not (below or above):

@@ -572,9 +572,13 @@ def is_piped(line: str) -> bool:
     return line.count(" | ") >= 2
 
 
+_OUTER_PIPE = re.compile(r"^(\s*)\|\s?|\s?\|\s*$")
+
+
 def unpiped(line: str) -> str:
-    """A row set out with pipes as one set out with spaces."""
-    return _PIPES.sub("   ", line) if is_piped(line) else line
+    """A row set out with pipes as one set out with spaces (the pipes that open and close a row
+    written as markdown, "| Adults | 106.27 |", as well)."""
+    return _PIPES.sub("   ", _OUTER_PIPE.sub(lambda m: m.group(1) or "", line)) if is_piped(line) else line
 
 
 # the rest of a row's label, run on under it: "(at 31 March)", "(%)", "and young people"

@@ -3,6 +3,8 @@ from a table of money by row, scaled by the table's unit. The texts are our own,
 budget and monitoring reports set out their tables."""
 from __future__ import annotations
 
+import pytest
+
 from kpi_extract.pipeline import extract_text
 
 BUDGET = """Westmarch County Council
@@ -236,3 +238,33 @@ def test_the_later_years_of_a_medium_term_plan_are_not_yet_budgets(library):
         ("budget_total", "240800000", "2026-27", "Adults and Health"),
         ("budget_total", "412200000", "2026-27", ""),
     }
+
+
+@pytest.mark.parametrize("text, want", [
+    # a header over three lines, a word under each year: only the budget's year is one; a gap is no service
+    ("Northcote Borough Council\nBudget Council, 25 February 2026\n\nAppendix A: net budget by directorate\n\n"
+     "                          2026/27      2027/28\n"
+     "                           Budget   Indicative\n"
+     "                             £000         £000\n"
+     "Children's Services        84,120       88,300\n"
+     "Place                      31,450       32,010\n"
+     "Budget gap                      0        6,200\n",
+     {("budget_total", "84120000", "2026-27", "Children's Services"), ("budget_total", "31450000", "2026-27", "Place")}),
+    # a table written as markdown, its rows opened and closed by pipes
+    ("Northcote Borough Council\nCabinet, 12 November 2025\n\nTable 1: revenue forecast, 2025/26 (£m)\n\n"
+     "| Directorate | Revised budget | Forecast outturn | Variance |\n|---|---|---|---|\n"
+     "| Children's Services | 84.12 | 88.40 | 4.28 |\n",
+     {("budget_total", "84120000", "2025-26", "Children's Services")}),
+    # column names set over two lines, the label column's head on the second, a unit under each; a directorate
+    # named for what it answers ("Climate Change") is no change
+    ("Northcote Borough Council\nCabinet, 12 November 2025\n\nRevenue budget monitoring, month 6\n\n"
+     "                             2025/26     Forecast    Variance\n"
+     "Directorate                  budget      outturn     at Q1\n"
+     "                             £m          £m          £m\n"
+     "Climate Change and Transport   61.5        63.0        1.1\n"
+     "Children's Services            84.1        88.4        3.9\n",
+     {("budget_total", "61500000", "2025-26", "Climate Change and Transport"),
+      ("budget_total", "84100000", "2025-26", "Children's Services")}),
+])
+def test_headers_over_lines_markdown_rows_a_budget_gap_and_a_directorate_named_for_climate_change(text, want, library):
+    assert facts(text, library) == want

@@ -38,7 +38,7 @@ _ONE_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
 # ("Pressures and growth" heads one column; in "Savings 2026/27 budget" the year is the budget's)
 _HEAD = re.compile(rf"(?:{_YEAR}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
                    # ("Variance M7", "Forecast P6", "Variance Month 5", "Outturn Q2": the month or quarter reported at)
-                   r"(?:\s+(?:M|P|Q|Month\s|Period\s)\d{1,2}(?!\w))?"
+                   r"(?:\s+(?:at\s+)?(?:M|P|Q|Month\s|Period\s)\d{1,2}(?!\w))?"
                    r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|" + _YEAR, re.I)
 # what heads the label column
 _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|department|division|area|budget area|"
@@ -52,7 +52,7 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:centr
                             r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
                             r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
-                            r"minimum revenue provision|MRP|transfers?)\b", re.I)
+                            r"minimum revenue provision|MRP|transfers?|gaps?|shortfalls?|deficits?|surplus(?:es)?)\b", re.I)
 _TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
                     r"general fund(?: total)?|"
                     r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
@@ -76,19 +76,50 @@ _YEAR_HEAD = re.compile(_YEAR)
 def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """A header set over two or three lines ("2024/25 Growth Savings Other 2025/26" / "budget changes
     budget" / "£m £m £m £m £m"): the first line's words are the columns, and its years are budget
-    columns when the line under it says "budget" once for each of them. Returns the columns and the
-    last line of the header."""
+    columns when the line under it says "budget" once for each of them, or, a word under each year
+    ("Budget Indicative Indicative"), those it says "budget" under. Returns the columns and the last
+    line of the header."""
     top = lines[i].split()
     years = [t for t in top if _YEAR_HEAD.fullmatch(t)]
-    if not years or len(top) < 3 or any(re.search(r"\d", t) for t in top if not _YEAR_HEAD.fullmatch(t)):
+    if not years or len(top) < 2 or any(re.search(r"\d", t) for t in top if not _YEAR_HEAD.fullmatch(t)):
         return None
-    if i + 1 >= len(lines) or len(re.findall(r"\bbudget\b", lines[i + 1], re.I)) != len(years) \
-            or re.search(r"\d", lines[i + 1]):
+    if i + 1 >= len(lines) or re.search(r"\d", lines[i + 1]):
+        return None
+    under = lines[i + 1].split()
+    if len(years) == len(top) == len(under) and any(w.lower() == "budget" for w in under):
+        # one word under each year ("2026/27 2027/28" over "Budget Indicative"): only the budget's year is one
+        names = [f"{t} {w}" for t, w in zip(top, under)]
+    elif len(top) >= 3 and len(re.findall(r"\bbudget\b", lines[i + 1], re.I)) == len(years):
+        names = [f"{t} budget" if _YEAR_HEAD.fullmatch(t) else t for t in top]
+    else:
         return None
     end = i + 1
     if end + 1 < len(lines) and lines[end + 1].split() and all(_UNIT.fullmatch(t) for t in lines[end + 1].split()):
         end += 1
-    return [f"{t} budget" if _YEAR_HEAD.fullmatch(t) else t for t in top], end
+    return names, end
+
+
+def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
+    """A header whose column names are set over two lines, each word over the next, the label
+    column's head on the second and a unit under each column ("2025/26 Forecast" over "Directorate
+    budget outturn" over "£m £m"): the one header line they make, and the header's last line. (The
+    page's lines have lost their spacing: the columns are paired by count, a unit to each.)"""
+    if i + 2 >= len(lines) or re.search(r"\d", re.sub(r"\b[QMP]\d{1,2}\b", "", lines[i + 1])):
+        return None
+    head = _LABEL_HEAD.match(lines[i + 1].strip())
+    units = lines[i + 2].split()
+    top = lines[i].split()
+    if head is None or not units or not all(_UNIT.fullmatch(t) for t in units) or len(top) != len(units):
+        return None
+    below: list[str] = []
+    for word in lines[i + 1].strip()[head.end():].split():
+        if below and re.fullmatch(r"(?:[QMP]\d{1,2}|\d{1,2})", word) and below[-1].lower() in ("at", "to"):
+            below[-1] += f" {word}"  # "at Q1" is one column's second line
+        else:
+            below.append(word)
+    if len(below) != len(top):
+        return None
+    return "   ".join([head.group(0)] + [f"{t} {b}" for t, b in zip(top, below)]), i + 2
 
 
 def _fitted(names: list[str], row: str) -> list[str]:
@@ -163,13 +194,16 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     i = 0
     while i < len(lines):
         found = _columns(lines[i]) if "udget" in lines[i] else None
+        last = i
+        if found is None and i + 1 < len(lines) and "udget" in lines[i + 1] and (two := _two_lines(lines, i)):
+            found, last = _columns(two[0]), two[1]
         stacked = _stacked(lines, i) if found is None and i + 1 < len(lines) and "udget" in lines[i + 1] else None
         if found is None and stacked is None:
             i += 1
             continue
         if found is not None:
-            (head, names), last = found, i
-            names = _fitted(names, lines[i + 1]) if i + 1 < len(lines) else names
+            head, names = found
+            names = _fitted(names, lines[last + 1]) if last + 1 < len(lines) else names
         else:
             (names, last), head = stacked, ""  # type: ignore[misc]
         unit = _unit_of(lines[i:last + 1] + lines[max(0, i - 3):i][::-1])

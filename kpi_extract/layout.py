@@ -423,14 +423,24 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
         return True
     if _MONTH_AT_START.match(line) and _DAY_AT_END.search(prev[-8:]):
         return False  # a date split over the line end: "At 31" / "March 2023 there were ..."
-    starts_new = line[:1].isupper() or line[:1] in "\u2022£"
+    # (or a label that opens on its unit: "% complete   52")
+    starts_new = line[:1].isupper() or line[:1] in "\u2022£" or bool(re.match(r"%\s*[A-Za-z]", line))
     if prev.endswith((".", "!", "?", ":", "]", ")")) and starts_new:
         return True
     if starts_new and _LABEL_VALUE_LINE.match(prev):
         return True  # "Children subject to CP plans – 276" / "Children in need – 1,340": a list of items
-    if _NO_BREAK_END.search(prev, len(prev) - 14) or not starts_new:  # (anchored at the end: its tail)
+    if _NO_BREAK_END.search(prev, len(prev) - 14):  # (anchored at the end: its tail)
         return False
+    if not starts_new:
+        # a figure opening a line under a short heading of no sentence's end ("Child protection - quarter 3
+        # update" / "301 children were subject to ..."): the heading's line is its own
+        return line[:1].isdigit() and len(prev) < 0.5 * max(typical, len(line)) and _HEADING_END.search(prev) is not None
     return len(prev) < 0.75 * typical or in_bullet or _title_line(prev)
+
+
+# the last word of a heading over a section ("... update", "... report", "... summary")
+_HEADING_END = re.compile(r"\b(?:update|report|summary|overview|position|performance|dashboard|scorecard|highlights|"
+                          r"headlines|key (?:data|figures)|at a glance)\s*$", re.I)
 
 
 # a word of a title: capitalised, a figure, a connective or a dash ("Kent County Council - Children's Scrutiny")

@@ -772,7 +772,9 @@ def single_period(text: str) -> Period | None:
     inner = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", " ", text)
     mentions = find_mentions(text)
-    if not mentions and len(inner) == 1:  # "Business plan update (31 January 2023)", "(as at 31 July 2025)": a date alone in brackets
+    # (a span of years outside them, "Business Plan 2025-27: progress (position at 30 June 2025)", dates nothing)
+    if not any(m.period is not None or m.quarter or m.month or m.relative for m in mentions) and len(inner) == 1:
+        # "Business plan update (31 January 2023)", "(as at 31 July 2025)": a date alone in brackets
         bracket = f"({inner[0]})"  # (read with its brackets: "(31/3/24)" is a day, "31/3/24" alone may be a ratio)
         dated = [m for m in find_mentions(bracket) if m.absolute and m.period.known]
         if len(dated) == 1:

@@ -396,3 +396,16 @@ def test_a_compared_figures_month_leaves_today_to_date_the_figure(library):
     text = ("Full Council, 20 November 2025\nThe Cabinet Member replied that as of today 318 children were looked "
             "after, 12 more than in June.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "318", "2025-11-20")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a span of years outside a heading's brackets dates nothing: the bracket's day dates the list under it
+    ("Improvement Plan 2025-28: progress (position at 31 October 2025)\n- Actions in the plan: 44\n- Completed: 20\n",
+     {("plan_actions_total", "44", "2025-10-31"), ("plan_actions_completed", "20", "2025-10-31")}),
+    # a short heading over a line that opens on a figure is its own line: its quarter is not the figure's date
+    ("Front door - quarter 3 update\n402 children were subject to a child protection plan at the end of December 2025.\n",
+     {("cp_plans", "402", "2025-12-31")}),
+])
+def test_a_headings_span_of_years_and_a_short_heading_over_a_figure(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -2872,3 +2872,13 @@ def test_a_meetings_actions_named_by_its_month_and_referrals_for_an_assessment(t
 ])
 def test_a_sections_number_and_the_home_education_register(text, library):
     assert facts(text, library) == set()
+
+
+def test_a_label_opening_on_its_unit_and_the_whole_a_share_is_of(library):
+    # "% complete" under "Not yet started 4" is a label of its own: the 4 is no share
+    got = facts("Improvement plan: progress at Q3 (31 December 2025)\nComplete        30\nNot yet started  4\n"
+                "% complete      61\n", library)
+    assert ("plan_actions_completed_pct", 4.0) not in got
+    # the figure after "70% of the plan's" is the plan's whole, not the actions complete
+    assert ("plan_actions_completed", 40.0) not in facts(
+        "At the June 2025 board, 70% of the 2024-26 business plan's 40 actions were complete.", library)

@@ -798,11 +798,18 @@ def _context_ok(entry, low: str, prev_low: str) -> bool:
 _ACTION_LOG = re.compile(r"\baction(?:s)? log\b|\blog of actions\b|\bactions? (?:arising|recorded|raised|logged)\b", re.I)
 
 
+# a share "of" the figure after it: that figure is the whole the share is of
+_WHOLE_OF_A_SHARE = re.compile(r"%\s+of\s+(?:the|its|our|their|all)\b(?:[^.;%\d]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\b){0,60}$",
+                               re.I)  # (a plan's years are no figure: "the 2022-24 improvement plan's")
+
+
 def _completion(s: _Sentence, library: Library, c: Compiled, targets: list[tuple[str, str]]) -> None:
     """'Of the 28 actions, twenty-four are complete'; '19 were complete (two thirds)'."""
     if c.completion is None or _ACTION_LOG.search(s.text):
         return
     for m in c.completion.finditer(s.text):
+        if _WHOLE_OF_A_SHARE.search(s.text, max(0, m.start() - 80), m.start()):
+            continue  # "64% of the improvement plan's 50 actions were complete": the 50 is the whole
         for kpi, share in targets:
             s.add(kpi, m, "fig", "completed", m.start(), m.end())
             if share and m.group("pct") and _no_figure(m.group("tail")):

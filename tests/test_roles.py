@@ -2882,3 +2882,8 @@ def test_a_label_opening_on_its_unit_and_the_whole_a_share_is_of(library):
     # the figure after "70% of the plan's" is the plan's whole, not the actions complete
     assert ("plan_actions_completed", 40.0) not in facts(
         "At the June 2025 board, 70% of the 2024-26 business plan's 40 actions were complete.", library)
+
+
+def test_a_clause_set_against_a_conference_names_no_event_for_its_figure(library):
+    assert facts("In May 2024 our conference was attended by 180 delegates, while multi-agency courses in 2024/25 had "
+                 "2,400 attendees.", library) == {("conference_delegates", 180.0), ("training_delegates", 2400.0)}

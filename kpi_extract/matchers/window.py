@@ -58,6 +58,11 @@ def window(text: str, start: int, end: int, before: int = 50, after: int = 60, f
     return f"{head}{text[start:end]}{tail}"
 
 
+# a clause set against the one before: "At the June conference 265 delegates attended, while training
+# courses had 2,018 attendees" names no event for the 2,018
+_CONTRAST = re.compile(r",\s*(?:while|whilst|whereas|but)\b|\bwhereas\b", re.I)
+
+
 def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Candidate]:
     """Send each candidate where its clause says (`redirect`), or drop it (`exclude`).
 
@@ -79,7 +84,8 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
             # the look back for an event stays in the sentence's part: "the conference had 186
             # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
             back = text[max(0, start - 160):start]
-            if rx.search(w) or (wide and rx.search(back[back.rfind(";") + 1:])):
+            back = back[max([back.rfind(";") + 1] + [m.end() for m in _CONTRAST.finditer(back)]):]
+            if rx.search(w) or (wide and rx.search(back)):
                 if not target:
                     entry = None
                 else:

@@ -117,12 +117,15 @@ def year_to_date(day: date) -> Period:
 
 
 def span(first: date, last: date) -> Period:
-    """A span between two dates as the period it is: a financial or calendar year, a quarter,
-    a month, else labelled by the month it ends (spec/kpis.md)."""
+    """A span between two dates as the period it is: a financial, calendar or academic year, a
+    quarter, a month, else labelled by the month it ends (spec/kpis.md)."""
     if first == date(first.year, 4, 1) and last == date(first.year + 1, 3, 31):
         return financial_year(first.year)
     if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
         return calendar_year(first.year)
+    if first == date(first.year, 9, 1) and last.year == first.year + 1 and last in (date(last.year, 7, 31), date(last.year, 8, 31)):
+        # "September 2023 to July 2024": the school year, over the months the text names
+        return Period(academic_year(first.year).label, "academic_year", first, last)
     if first.day == 1 and last == end_of_month(last.year, last.month):
         if (first.year, first.month) == (last.year, last.month):
             return month(first.year, first.month)

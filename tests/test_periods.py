@@ -306,3 +306,11 @@ def test_a_year_that_labels_the_figure_after_its_colon_is_that_calendar_year(tex
 
 def test_a_year_after_a_figure_labels_the_next_figure_not_the_one_before():
     assert [m.period.label for m in find_mentions("at 31 March 2023: 640 2024: 655") if m.period] == ["2023-03-31"]
+
+
+@given(st.integers(min_value=2000, max_value=2040), st.sampled_from(["July", "August"]),
+       st.sampled_from(["from September {y} to {m} {y1}", "between September {y} and {m} {y1}", "September {y} - {m} {y1}"]))
+def test_a_span_from_september_to_the_summer_is_the_school_year(y, last, form):
+    (m,) = [m for m in find_mentions(form.format(y=y, m=last, y1=y + 1)) if m.absolute]
+    assert (m.period.label, m.period.kind) == (f"{y}-{(y + 1) % 100:02d}", "academic_year")
+    assert (m.period.start, m.period.end) == (date(y, 9, 1), date(y + 1, 7 if last == "July" else 8, 31))

@@ -116,14 +116,16 @@ def year_to_date(day: date) -> Period:
     return Period(f"{day.year}-{day.month:02d}", "month", start, end_of_month(day.year, day.month))
 
 
-def span(first: date, last: date) -> Period:
-    """A span between two dates as the period it is: a financial, calendar or academic year, a
-    quarter, a month, else labelled by the month it ends (spec/kpis.md)."""
+def span(first: date, last: date, school_year: bool = True) -> Period:
+    """A span between two dates as the period it is: a financial, calendar or (when the text names
+    its months, `school_year`) academic year, a quarter, a month, else labelled by the month it ends
+    (spec/kpis.md)."""
     if first == date(first.year, 4, 1) and last == date(first.year + 1, 3, 31):
         return financial_year(first.year)
     if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
         return calendar_year(first.year)
-    if first == date(first.year, 9, 1) and last.year == first.year + 1 and last in (date(last.year, 7, 31), date(last.year, 8, 31)):
+    if school_year and first == date(first.year, 9, 1) and last.year == first.year + 1 \
+            and last in (date(last.year, 7, 31), date(last.year, 8, 31)):
         # "September 2023 to July 2024": the school year, over the months the text names
         return Period(academic_year(first.year).label, "academic_year", first, last)
     if first.day == 1 and last == end_of_month(last.year, last.month):
@@ -143,7 +145,7 @@ def _month_shift(year: int, mon: int, k: int) -> tuple[int, int]:
 def months_ending(last: date, n: int) -> Period:
     """The `n` whole months that end with `last`'s month, to `last` (a span, or the quarter or year it is)."""
     y, m = _month_shift(last.year, last.month, 1 - n)
-    return span(date(y, m, 1), last)
+    return span(date(y, m, 1), last, school_year=False)  # (twelve months to August are no school year)
 
 
 def _months(word: str) -> int:

@@ -409,3 +409,11 @@ def test_a_compared_figures_month_leaves_today_to_date_the_figure(library):
 def test_a_headings_span_of_years_and_a_short_heading_over_a_figure(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_rate_over_the_past_twelve_months_to_a_day_is_that_rolling_year(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Quarterly dashboard - data to 30 November 2025\nIn the past 12 months the front door received 3,960 "
+            "referrals, with a re-referral rate of 18.4%.\n")
+    got = {(f.kpi, f.value, f.period, f.period_kind) for f in extract_text(text, library)}
+    assert ("rereferral_rate", "18.4", "2025-11", "month") in got

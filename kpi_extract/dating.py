@@ -80,6 +80,9 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 _SO_FAR_WORDS = r"(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d)"
 _SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
 # a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
+# a stock said at the end of the period the sentence names: "ending the quarter at 452", "closed the year on 611"
+_ENDING_AT = re.compile(r"\b(?:end(?:ing|ed|s)?|finish(?:ing|ed|es)?|clos(?:ing|ed|es)?)\s+the\s+(?:quarter|year|period)\s+"
+                        r"(?:at|on|with)\s+(?:around\s+|about\s+)?$", re.I)
 # a rate over the twelve months to a day the context names: "Over the last 12 months ..., a re-referral rate of 21%"
 _LAST_TWELVE_MONTHS = re.compile(r"\b(?:last|past|previous|rolling|preceding)\s+(?:12|twelve)[- ]months?\b|\b(?:R12|rolling year)\b", re.I)
 _UP_TO_THE_END = re.compile(rf"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:{MONTH_WORD})", re.I)
@@ -1237,6 +1240,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \
                 and _LAST_TWELVE_MONTHS.search(text):
             p = months_ending(p.end, 12)  # "data to 31 August 2024" over "a re-referral rate of 21%" "over the last 12 months"
+        if p is not None and p.kind in ("quarter", "financial_year", "calendar_year") and p.end is not None \
+                and library.kpis[c.kpi].measure == "stock" and _ENDING_AT.search(text, max(0, c.value_start - 40), c.value_start):
+            p = as_at(p.end)  # "LAC numbers rose during Q3 2024/25, ending the quarter at 452": the count at its end
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,
                                                 value_end=c.value_end + cut)))

@@ -417,3 +417,9 @@ def test_a_rate_over_the_past_twelve_months_to_a_day_is_that_rolling_year(librar
             "referrals, with a re-referral rate of 18.4%.\n")
     got = {(f.kpi, f.value, f.period, f.period_kind) for f in extract_text(text, library)}
     assert ("rereferral_rate", "18.4", "2025-11", "month") in got
+
+
+def test_a_stock_ending_the_quarter_at_a_figure_is_at_the_quarters_end(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Looked after children numbers fell during Q2 2025/26, ending the quarter at 388.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "388", "2025-09-30")}

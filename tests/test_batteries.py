@@ -22,36 +22,37 @@ from battery import Case, Figure, Score
 # batch 4 roles 0.788/0.684, batch 5 roles 0.667/0.667, batch 6 roles 0.875/0.800, batch 7 roles 0.885/0.885, batch 8 roles 0.943/0.767, batch 9 roles 0.919/0.773, batch 10 roles 0.923/0.658, batch 3 periods 0.843/0.650, batch 4 periods 0.920/0.712, batch 5 periods 0.812/0.566,
 # batch 11 roles 0.878/0.800, batch 12 roles 0.833/0.700, batch 13 roles 0.897/0.547, batch 6 periods 0.837/0.711;
 # batch 14 roles 0.951/0.661, batch 15 roles 0.705/0.517, batch 7 periods 0.748/0.620;
-# raised to just under what the tool scores now
-FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", "3"): (0.98, 0.95),
-          ("roles", "4"): (0.98, 0.95), ("roles", "5"): (0.98, 0.85), ("roles", "6"): (0.98, 0.96),
-          ("roles", "7"): (0.98, 0.94), ("roles", "8"): (0.98, 0.92),
-          ("roles", "9"): (0.98, 0.78), ("roles", "10"): (0.97, 0.76), ("roles", "11"): (0.98, 0.84),
-          ("roles", "12"): (0.92, 0.81), ("roles", "13"): (0.97, 0.63), ("roles", "14"): (0.99, 0.74),
-          ("roles", "15"): (0.95, 0.67),  # 0.68 until its UASC row, the one it found, left the expectation
+# raised to just under what the tool scores now (every floor again, and the leak counts lowered, with
+# d899099's code)
+FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3"): (1.0, 0.97),
+          ("roles", "4"): (1.0, 0.97), ("roles", "5"): (1.0, 0.88), ("roles", "6"): (1.0, 0.97),
+          ("roles", "7"): (1.0, 1.0), ("roles", "8"): (1.0, 0.93),
+          ("roles", "9"): (1.0, 0.88), ("roles", "10"): (0.98, 0.76), ("roles", "11"): (1.0, 0.95),
+          ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.82), ("roles", "14"): (1.0, 0.86),
+          ("roles", "15"): (0.95, 0.69),  # 0.68 until its UASC row, the one it found, left the expectation
           # batches 16-19 (16 untuned until December 2026) first scored 0.867/0.661, 0.902/0.569,
           # 0.870/0.734 and 0.531/0.810; periods 8 and 9 0.877/0.771 and 0.875/0.641
-          ("roles", "16"): (0.95, 0.68), ("roles", "17"): (0.99, 0.64), ("roles", "18"): (0.95, 0.73),
-          ("roles", "19"): (0.94, 0.80), ("periods", "8"): (0.91, 0.80), ("periods", "9"): (0.94, 0.70),
+          ("roles", "16"): (1.0, 0.77), ("roles", "17"): (1.0, 0.72), ("roles", "18"): (0.98, 0.79),
+          ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (0.99, 0.73),
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
-          ("roles", "20"): (0.93, 0.91), ("roles", "21"): (0.93, 0.53), ("roles", "22"): (0.96, 0.85),
-          ("roles", "23"): (0.99, 0.88), ("periods", "10"): (0.91, 0.80),
+          ("roles", "20"): (0.93, 0.93), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
+          ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.96, 0.86),
           # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
           # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
           # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
-          ("roles", "24"): (0.99, 0.65), ("roles", "25"): (0.93, 0.65), ("roles", "26"): (0.97, 0.87),
-          ("roles", "27"): (0.97, 0.85), ("roles", "28"): (0.97, 0.72), ("roles", "29"): (0.97, 0.79),
-          ("roles", "30"): (0.94, 0.72), ("roles", "31"): (0.96, 0.63),
+          ("roles", "24"): (1.0, 0.65), ("roles", "25"): (1.0, 0.69), ("roles", "26"): (0.98, 0.87),
+          ("roles", "27"): (0.97, 0.89), ("roles", "28"): (0.97, 0.82), ("roles", "29"): (1.0, 0.79),
+          ("roles", "30"): (0.94, 0.75), ("roles", "31"): (1.0, 0.75),
           # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
-          ("roles", "32"): (0.99, 0.79), ("roles", "33"): (0.99, 0.51), ("roles", "34"): (0.99, 0.69),
-          ("roles", "35"): (0.92, 0.70), ("roles", "36"): (0.97, 0.69),
+          ("roles", "32"): (1.0, 0.81), ("roles", "33"): (1.0, 0.57), ("roles", "34"): (1.0, 0.7),
+          ("roles", "35"): (1.0, 0.77), ("roles", "36"): (1.0, 0.71),
           # 37, written after that session's rules, 0.907/0.639
-          ("roles", "37"): (0.97, 0.65),
+          ("roles", "37"): (0.97, 0.68),
           # 39 (breakdowns), first scored 0.878/0.283 at e52dc36 (none for 40: its one false positive of a
           # no-fact category is a real figure dated wrongly, "on the day of the meeting", a periods matter)
-          ("roles", "39"): (0.93, 0.36),
+          ("roles", "39"): (1.0, 0.4),
           # 42 (facts written the hard way) first scored 0.817/0.555 at c824018 (none for 41, whose tuned texts of
           # no-fact categories still give three: another council's plan shared "with us" and its rate "compared with
           # other boroughs", in a text that names no other council as its own, and a service's caseload of children
@@ -59,68 +60,68 @@ FLOORS = {("roles", "1"): (0.98, 0.95), ("roles", "2"): (0.98, 0.90), ("roles", 
           ("roles", "42"): (0.94, 0.65),
           # 62 (the issue's own list of wrong facts, in fresh wording) first scored 1.000/0.733 at a8b7bb2 and at f59cf88,
           # none of its 65 tuned no-fact texts giving a fact
-          ("roles", "62"): (0.99, 0.71),
+          ("roles", "62"): (1.0, 0.73),
           # 67 (every category as text extraction leaves it) first scored 0.838/0.639 at ea4f199 and at da652d6, 4 of 66
           # tuned no-fact texts giving a fact; none at 7dc5a68
-          ("roles", "67"): (0.92, 0.63),
+          ("roles", "67"): (0.93, 0.63),
           # 72 (shares, rates and counts of the KPI's own measure beside another measure's) first scored 0.954/0.728
           # at d616934 and at 811c481, none of its 41 tuned no-fact texts giving a fact
-          ("roles", "72"): (0.96, 0.72),
+          ("roles", "72"): (0.97, 0.74),
           # 76 (the words that make a figure a change, target, forecast, threshold or per-head amount) first scored
           # 0.845/0.700 at 328a72b, 3 of 46 tuned no-fact texts giving a fact; none at 11013b2
-          ("roles", "76"): (0.97, 0.69),
-          ("periods", "1"): (0.98, 0.86), ("periods", "2"): (0.98, 0.87), ("periods", "3"): (0.96, 0.81),
-          ("periods", "4"): (0.95, 0.86), ("periods", "5"): (0.89, 0.64), ("periods", "6"): (0.93, 0.84),
-          ("periods", "7"): (0.92, 0.79)}
+          ("roles", "76"): (1.0, 0.74),
+          ("periods", "1"): (0.98, 0.87), ("periods", "2"): (0.98, 0.89), ("periods", "3"): (0.97, 0.87),
+          ("periods", "4"): (0.98, 0.89), ("periods", "5"): (0.96, 0.82), ("periods", "6"): (0.97, 0.91),
+          ("periods", "7"): (0.96, 0.87)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
 # fifth, of county cabinet papers, scorecards and trackers, 0.649/0.302, the sixth 0.868/0.295, the seventh, a
 # county's cabinet and scrutiny papers of one year, 0.844/0.463, the eighth 0.721/0.590, the ninth
 # 0.962/0.745, the tenth 0.732/0.461, the eleventh, one county's cabinet of 2025-26, 0.774/0.505, the twelfth
 # 0.884/0.859): under what each scores now
-DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4": (0.98, 0.95), "5": (0.98, 0.77),
-                   "6": (0.98, 0.75), "7": (0.98, 0.75), "8": (0.95, 0.73), "9": (0.98, 0.86),
-                   "10": (0.93, 0.55), "11": (0.86, 0.56), "12": (0.93, 0.87),
+DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (0.94, 0.91), "4": (1.0, 0.96), "5": (0.98, 0.82),
+                   "6": (1.0, 0.88), "7": (1.0, 0.87), "8": (0.97, 0.78), "9": (0.98, 0.91),
+                   "10": (0.94, 0.62), "11": (1.0, 0.84), "12": (0.95, 0.92),
                    # the thirteenth first scored 0.875/0.568, the fourteenth 0.812/0.426
-                   "13": (0.95, 0.62), "14": (0.92, 0.58),
+                   "13": (0.96, 0.91), "14": (0.97, 0.59),
                    # the fifteenth 0.811/0.531, the sixteenth 0.894/0.792, the seventeenth 0.910/0.938, the
                    # eighteenth, of education papers, 0.607/0.667
-                   "15": (0.99, 0.53), "16": (0.99, 0.79), "17": (0.99, 0.98), "18": (0.93, 0.80),
+                   "15": (1.0, 0.65), "16": (1.0, 0.88), "17": (1.0, 0.98), "18": (0.95, 0.8),
                    # the nineteenth 0.286/0.148, the twentieth 0.872/0.804, the twenty-first 0.614/0.782, the
                    # twenty-second 0.766/0.667 (December 2026)
-                   "19": (0.99, 0.44), "20": (0.93, 0.82), "21": (0.99, 0.87), "22": (0.97, 0.64),
+                   "19": (1.0, 0.44), "20": (0.97, 0.82), "21": (1.0, 0.87), "22": (0.97, 0.64),
                    # the twenty-third 0.670/0.808
-                   "23": (0.98, 0.78),
+                   "23": (0.98, 0.8),
                    # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
                    # the twenty-sixth 0.783/0.655
-                   "24": (0.99, 0.84), "25": (0.88, 0.69), "26": (0.97, 0.65),
+                   "24": (1.0, 0.84), "25": (0.93, 0.73), "26": (0.97, 0.65),
                    # the twenty-seventh, written after that session's rules, 0.975/0.661
-                   "27": (0.99, 0.66),
+                   "27": (1.0, 0.81),
                    # the twenty-ninth 0.860/0.681 (none for the twenty-eighth, whose no-KPI papers still leak)
-                   "29": (0.88, 0.73),
+                   "29": (0.91, 0.75),
                    # the thirtieth 0.950/0.722, at c824018
                    "30": (0.96, 0.72),
                    # the forty-fifth, one county's cabinet and scrutiny papers of a year, 0.895/0.680 at a8b7bb2 (and at
                    # a8717e8), its two tuned no-KPI papers giving no fact
-                   "45": (0.88, 0.66),
+                   "45": (0.98, 0.73),
                    # the forty-fourth and forty-sixth (first 0.733/0.815 and 0.886/0.696 at a8b7bb2), since their tuned
                    # no-KPI papers give no fact (at 4ec9a96)
-                   "44": (0.95, 0.80), "46": (0.92, 0.68),
+                   "44": (0.97, 0.81), "46": (1.0, 0.75),
                    # the forty-eighth, eight papers full of numbers with no KPI at all, first scored at a8b7bb2 and at
                    # eed6273 with none of its five tuned papers giving a fact
-                   "48": (0.99, 0.99),
+                   "48": (1.0, 1.0),
                    # the fifty-first (the writer's KPIs among many non-facts) first 0.976/0.854 at ea4f199; the
                    # fifty-second (no-KPI papers of an NHS trust, an ICB, housing, a charity, a fire service) first
                    # 2 of 5 tuned papers giving a fact at ea4f199, none at 35f7e8c; the fifty-fourth (one committee
                    # cycle) first 0.517/0.652 at ea4f199, none of its three tuned no-KPI papers giving a fact at 39df249
-                   "51": (0.97, 0.85), "52": (0.99, 0.99), "54": (0.68, 0.65),
+                   "51": (1.0, 0.85), "52": (1.0, 1.0), "54": (0.86, 0.82),
                    # the fifty-fifth (papers full of numbers with no KPI of the writer: an NHS trust, schools, workforce,
                    # a capital programme; and a partnership's outturn) first 0.818/0.900 at 7253cd5, none of its four tuned
                    # no-KPI papers giving a fact
-                   "55": (0.89, 0.89),
+                   "55": (0.9, 0.9),
                    # the fifty-sixth (the papers issue 7 names, as a county's committees receive them) first
                    # 0.600/0.529 at d616934, 1 of 5 tuned no-KPI papers giving a fact; none at 66676c6
-                   "56": (0.64, 0.52),
+                   "56": (0.85, 0.7),
                    # the sixtieth (the money papers a cabinet and audit committee receive) first 0.750/0.625 at 328a72b,
                    # none of its four tuned no-KPI papers giving a fact
                    "60": (0.93, 0.62)}
@@ -130,38 +131,37 @@ DOCUMENT_FLOORS = {"1": (0.98, 0.95), "2": (0.98, 0.95), "3": (0.93, 0.90), "4":
 # seventy-third and seventy-fourth documents, written that day, were first scored there), and each known leak is
 # counted below: the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
 FLOORS.update({
-    ("roles", "38"): (0.97, 0.78), ("roles", "40"): (0.95, 0.85), ("roles", "41"): (0.88, 0.74),
-    ("roles", "43"): (0.93, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),
-    ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (0.98, 0.73),
-    ("roles", "49"): (0.93, 0.79), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
+    ("roles", "38"): (0.97, 0.8), ("roles", "40"): (0.96, 0.86), ("roles", "41"): (0.88, 0.74),
+    ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),
+    ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (0.98, 0.77),
+    ("roles", "49"): (0.96, 0.82), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
     ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.86, 0.82),
-    ("roles", "55"): (0.94, 0.76), ("roles", "56"): (0.97, 0.76), ("roles", "57"): (0.93, 0.81),
-    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.96, 0.91), ("roles", "60"): (0.81, 0.74),
-    ("roles", "61"): (0.95, 0.69), ("roles", "63"): (0.84, 0.77), ("roles", "64"): (0.9, 0.8),
-    ("roles", "65"): (0.91, 0.78), ("roles", "66"): (0.98, 0.81), ("roles", "68"): (0.84, 0.83),
+    ("roles", "55"): (0.94, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.81),
+    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.81, 0.74),
+    ("roles", "61"): (0.95, 0.7), ("roles", "63"): (0.84, 0.77), ("roles", "64"): (0.9, 0.8),
+    ("roles", "65"): (0.91, 0.78), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.9, 0.7),
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.95, 0.48), ("roles", "75"): (0.9, 0.49),
-    ("roles", "77"): (0.95, 0.77), ("roles", "78"): (0.95, 0.76), ("roles", "79"): (0.95, 0.82),
-    ("roles", "80"): (0.98, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.96, 0.86),
-    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.97, 0.65), ("roles", "85"): (0.96, 0.75),
-    ("roles", "86"): (0.93, 0.67), ("roles", "87"): (0.96, 0.67), ("roles", "88"): (0.97, 0.81),
-    ("roles", "89"): (0.96, 0.87), ("roles", "90"): (0.97, 0.85), ("roles", "91"): (0.91, 0.87),
+    ("roles", "77"): (0.95, 0.77), ("roles", "78"): (0.98, 0.76), ("roles", "79"): (0.95, 0.82),
+    ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (0.98, 0.75),
+    ("roles", "86"): (0.94, 0.68), ("roles", "87"): (0.97, 0.68), ("roles", "88"): (0.98, 0.81),
+    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (0.97, 0.85), ("roles", "91"): (1.0, 0.91),
     ("roles", "92"): (0.94, 0.66)})
 DOCUMENT_FLOORS.update({
-    "28": (0.96, 0.57), "31": (0.98, 0.91), "32": (0.89, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
+    "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.89, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
-    "40": (0.9, 0.82), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
+    "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.6, 0.15), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
-    "62": (0.95, 0.45), "63": (0.93, 0.83), "64": (0.93, 0.63), "65": (0.95, 0.77), "66": (0.96, 0.62),
-    "67": (0.94, 0.84), "68": (0.88, 0.75), "69": (0.96, 0.65), "70": (0.91, 0.74), "71": (0.91, 0.7),
-    "72": (0.92, 0.52), "73": (0.72, 0.46), "74": (0.88, 0.66),
+    "62": (0.95, 0.45), "63": (0.93, 0.83), "64": (0.93, 0.63), "65": (0.95, 0.77), "66": (1.0, 0.62),
+    "67": (0.94, 0.84), "68": (0.9, 0.75), "69": (1.0, 0.65), "70": (0.94, 0.74), "71": (0.91, 0.7),
+    "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
 NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 4, "57": 3, "58": 1, "60": 10,
                    "61": 1, "63": 10, "64": 3, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3, "74": 1,
-                   "75": 4, "77": 1, "78": 1, "79": 3, "81": 1, "82": 2, "84": 2, "85": 1, "86": 1, "88": 1,
-                   "91": 7, "92": 3}
+                   "75": 4, "77": 1, "79": 3, "81": 1, "84": 1, "86": 1, "92": 3}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -174,13 +174,11 @@ DOCUMENTS_SILENT_BROKEN_CEILING = 0
 # but for one: a home to school transport paper whose writer counts no KPI in it, while the spec counts a
 # service's budget ("the 2023/24 outturn of £22.91m against a budget of £19.48m"): left as the spec reads
 SILENT_BROKEN_ALLOWED = {"18": 1,
-                         # and a workforce report's "Spend on agency social workers was £3.42m": a line of spending
-                         # that a rule tried this session caught, but it lowered a held-out part, so it was dropped
-                         "20": 1,
                          # and the batches that had no floor until December 2026 (above): their no-KPI papers that
-                         # still give a fact
+                         # still give a fact (the twentieth's workforce report, "Spend on agency social workers was
+                         # £3.42m", gives none with d899099's code)
                          "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "57": 1, "58": 2, "59": 1,
-                         "61": 3, "62": 1, "64": 1, "68": 2, "69": 1, "71": 1, "73": 1}
+                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -461,6 +461,9 @@ _CONDITION = re.compile(
     r"(?:have|has|had) experienced|(?:had|have|has) (?:previously )?been (?:subject to|on)|pending|left early|leaving early|(?:left|leaving) before the end|"
     r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
     r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
+    # some given on terms of their own: "420 training places were offered free of charge to voluntary groups",
+    # "19 courses ... were run as evening sessions"
+    r"free of charge|at no (?:charge|cost)|(?:run|held|delivered) as (?:evening|weekend|twilight|lunchtime)\b|"
     # a state some are still in: "64 referrals were still open at the screening stage"
     r"(?:were|was|are|is|remain(?:s|ed)?) still open\b|"
     # "were known to the youth justice service", "subject to the pre-proceedings process", "in custody",

@@ -2887,3 +2887,12 @@ def test_a_label_opening_on_its_unit_and_the_whole_a_share_is_of(library):
 def test_a_clause_set_against_a_conference_names_no_event_for_its_figure(library):
     assert facts("In May 2024 our conference was attended by 180 delegates, while multi-agency courses in 2024/25 had "
                  "2,400 attendees.", library) == {("conference_delegates", 180.0), ("training_delegates", 2400.0)}
+
+
+@pytest.mark.parametrize("text", [
+    # some given on terms of their own are some of them, not the whole
+    "In 2024/25, 260 training places were offered free of charge to parish councils.",
+    "In 2024/25, 12 multi-agency courses were held as twilight sessions for teachers.",
+])
+def test_places_given_free_and_courses_held_as_twilight_sessions_are_some_of_them(text, library):
+    assert facts(text, library) == set()

@@ -79,12 +79,12 @@ _CHANGE = re.compile(r"(?:increas|decreas|\brise\b|\brose\b|risen|\bfall|\bfell\
 # a count since the year began, up to when its sentence (or the meeting) says: the year to date
 _SO_FAR_WORDS = r"(?:in )?the year so far|so far this year|since (?:the start of )?April(?!\s+(?:19|20)?\d\d)"
 _SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
-# a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
 # a stock said at the end of the period the sentence names: "ending the quarter at 452", "closed the year on 611"
 _ENDING_AT = re.compile(r"\b(?:end(?:ing|ed|s)?|finish(?:ing|ed|es)?|clos(?:ing|ed|es)?)\s+the\s+(?:quarter|year|period)\s+"
                         r"(?:at|on|with)\s+(?:around\s+|about\s+)?$", re.I)
 # a rate over the twelve months to a day the context names: "Over the last 12 months ..., a re-referral rate of 21%"
 _LAST_TWELVE_MONTHS = re.compile(r"\b(?:last|past|previous|rolling|preceding)\s+(?:12|twelve)[- ]months?\b|\b(?:R12|rolling year)\b", re.I)
+# a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
 _UP_TO_THE_END = re.compile(rf"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:{MONTH_WORD})", re.I)
 # a figure is dated by the meeting only when its text says it is current (or counts the year so far)
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
@@ -489,12 +489,11 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
             p = previous(p)
     elif m.month:
         p = day_in_context(m.month, m.day, around)
-    elif m.quarter and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
-        p = quarter_before(m.quarter, ctx.meeting.end)  # ("During quarter 3, 97 children ...", at February's meeting)
-        if m.day == -1:
-            p = as_at(p.end)  # type: ignore[arg-type]
     elif m.quarter:
-        p = quarter_in_context(m.quarter, around)
+        if not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
+            p = quarter_before(m.quarter, ctx.meeting.end)  # ("During quarter 3, 97 children ...", at February's meeting)
+        else:
+            p = quarter_in_context(m.quarter, around)
         if p.known and m.day == -1:  # "the end of Quarter 1"
             p = as_at(p.end)  # type: ignore[arg-type]
     else:
@@ -1214,14 +1213,14 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     bracket_day, looked = None, False  # the day of a bracket closing the sentence: looked for once, if needed
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]
+        measure = library.kpis[c.kpi].measure
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
             if p is not None and p.known:  # (a budget under a carried quarter is its year's)
                 p = _amount_of_its_year(c, p, text, library)
         elif why == "own_date":
             p = _amount_of_its_year(c, p, text, library)
-        if p is None or not p.known or (why not in ("own_date", "comparison", "carried")
-                                        and library.kpis[c.kpi].measure == "stock"):
+        if p is None or not p.known or (why not in ("own_date", "comparison", "carried") and measure == "stock"):
             # (and a stock the title or a heading would date: "1,118 children in our care (snapshot, 31 July 2025)"
             # under "Corporate Parenting Annual Report 2024-25" is at the bracket's day)
             if not looked:
@@ -1232,16 +1231,15 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
                 and doc.meeting.end is not None and _IN_YEAR_FORECAST.search(text):
             # "forecasts to spend £152.32m against a revised budget of £141.90m": the year the paper forecasts
             p, why = financial_year(financial_year_of(doc.meeting.end)), "meeting_date"
-        if library.kpis[c.kpi].measure in ("flow", "ratio") and _SO_FAR.search(text):
+        if measure in ("flow", "ratio") and _SO_FAR.search(text):
             p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
-        elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \
-                and _UP_TO_THE_END.search(text):
-            p = year_to_date(p.end)  # "Course utilisation to the end of December stood at 84%": the year so far
-        elif library.kpis[c.kpi].measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None \
-                and _LAST_TWELVE_MONTHS.search(text):
-            p = months_ending(p.end, 12)  # "data to 31 August 2024" over "a re-referral rate of 21%" "over the last 12 months"
+        elif measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None:
+            if _UP_TO_THE_END.search(text):
+                p = year_to_date(p.end)  # "Course utilisation to the end of December stood at 84%": the year so far
+            elif _LAST_TWELVE_MONTHS.search(text):
+                p = months_ending(p.end, 12)  # "data to 31 August 2024" over "a re-referral rate of 21%" "over the last 12 months"
         if p is not None and p.kind in ("quarter", "financial_year", "calendar_year") and p.end is not None \
-                and library.kpis[c.kpi].measure == "stock" and _ENDING_AT.search(text, max(0, c.value_start - 40), c.value_start):
+                and measure == "stock" and _ENDING_AT.search(text, max(0, c.value_start - 40), c.value_start):
             p = as_at(p.end)  # "LAC numbers rose during Q3 2024/25, ending the quarter at 452": the count at its end
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,

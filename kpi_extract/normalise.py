@@ -111,11 +111,7 @@ def normalise_text(text: str) -> str:
     text = _LOST_TI.sub("ti", text)
     text = _TT_AS_J.sub("tt", text)
     text = _HYPHEN_EOL.sub("", text)
-    if _BROKEN_HINT.search(text):
-        text = _BROKEN_THOUSANDS.sub(_join_thousands, text)
-    text = _OCR_POUND.sub("£", text)
-    text = _MONEY_GAP.sub("£", text)
-    text = _SCALE_GAP.sub(r"\1\2", text)
+    text = repair_numbers(text)
     # (a table set out with spaces keeps its spacing: its columns are where its cells start)
     raw = text.split("\n")
     if "...." in text:

@@ -625,7 +625,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return None
         mon = MONTHS[g["m"].lower().rstrip(".")]
         year = y1 if mon >= 4 else y1 + 1
-        return Mention(s, e, year_to_date(date(year, mon, end_of_month(year, mon).day)))
+        return Mention(s, e, year_to_date(end_of_month(year, mon)))
     if rule == "year_range":
         y1 = int(g["y1"])
         y2 = _year4(y1, g["y2"])

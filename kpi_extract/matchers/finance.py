@@ -94,9 +94,15 @@ def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
     else:
         return None
     end = i + 1
-    if end + 1 < len(lines) and lines[end + 1].split() and all(_UNIT.fullmatch(t) for t in lines[end + 1].split()):
+    if end + 1 < len(lines) and _units_line(lines[end + 1]):
         end += 1
     return names, end
+
+
+def _units_line(line: str) -> bool:
+    """A header's line of units alone, one under each column: "£m £m £m", "£000 £000"."""
+    units = line.split()
+    return bool(units) and all(_UNIT.fullmatch(t) for t in units)
 
 
 def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
@@ -107,9 +113,8 @@ def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
     if i + 2 >= len(lines) or re.search(r"\d", re.sub(r"\b[QMP]\d{1,2}\b", "", lines[i + 1])):
         return None
     head = _LABEL_HEAD.match(lines[i + 1].strip())
-    units = lines[i + 2].split()
     top = lines[i].split()
-    if head is None or not units or not all(_UNIT.fullmatch(t) for t in units) or len(top) != len(units):
+    if head is None or not _units_line(lines[i + 2]) or len(top) != len(lines[i + 2].split()):
         return None
     below: list[str] = []
     for word in lines[i + 1].strip()[head.end():].split():
@@ -195,9 +200,10 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     while i < len(lines):
         found = _columns(lines[i]) if "udget" in lines[i] else None
         last = i
-        if found is None and i + 1 < len(lines) and "udget" in lines[i + 1] and (two := _two_lines(lines, i)):
+        budget_below = i + 1 < len(lines) and "udget" in lines[i + 1]
+        if found is None and budget_below and (two := _two_lines(lines, i)):
             found, last = _columns(two[0]), two[1]
-        stacked = _stacked(lines, i) if found is None and i + 1 < len(lines) and "udget" in lines[i + 1] else None
+        stacked = _stacked(lines, i) if found is None and budget_below else None
         if found is None and stacked is None:
             i += 1
             continue

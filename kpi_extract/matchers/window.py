@@ -79,12 +79,12 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         if c.subject and c.pattern.endswith("-breakdown"):  # "by source: police 1,630": the part's own name
             w = w.replace(c.subject, " ")                    # is no clause word ("police" referrals are another's)
         entry = library.kpis[c.kpi]
+        # the look back for an event stays in the sentence's part: "the conference had 186
+        # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
+        back = text[max(0, start - 160):start] if entry.redirect else ""
+        back = back[max([back.rfind(";") + 1] + [m.end() for m in _CONTRAST.finditer(back)]):]
         for rx, target in entry.redirect:
             wide = target in library.kpis and library.kpis[target].measure == "event"
-            # the look back for an event stays in the sentence's part: "the conference had 186
-            # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
-            back = text[max(0, start - 160):start]
-            back = back[max([back.rfind(";") + 1] + [m.end() for m in _CONTRAST.finditer(back)]):]
             if rx.search(w) or (wide and rx.search(back)):
                 if not target:
                     entry = None

@@ -175,16 +175,16 @@ def _compared_before(text: str, m: Mention) -> bool:
     return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or _baseline_before(text, m)
 
 
-# the period of a change's baseline or of a comparator: "down 138 on Q1", "fell by 147 on 2022/23", "the England
-# figure for 2022/23"
-_BASELINE_OF = re.compile(r"(?:\b(?:up|down|higher|lower|more|fewer|less|rose|fell|risen|fallen|increased|"
-                          r"decreased|grew|grown|dropped|reduced)\s+(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
+# the period of a change's baseline or of a comparator: "down 138 on Q1", "fell by 147 on 2022/23", an arrow's
+# "↓ 4% on 2023/24", "the England figure for 2022/23"
+_BASELINE_OF = re.compile(r"(?:(?:\b(?:up|down|higher|lower|more|fewer|less|rose|fell|risen|fallen|increased|"
+                          r"decreased|grew|grown|dropped|reduced)\s+|[↑↓▲▼⬆⬇]\s*)(?:by\s+)?£?[\d,.]+%?(?:\s+\w+)?\s+on"
                           r"|\b(?:England|national|nationally|regional|statistical neighbours?'?|SN|comparator)\b"
                           r"[^.;,\d]{0,25}\b(?:for|in|at|of))\s*(?:the\s+)?$", re.I)
 
 
 def _baseline_before(text: str, m: Mention) -> bool:
-    """Is the mention a change's baseline or a comparator's date ("down 138 on Q1", "the England
+    """Is the mention a change's baseline or a comparator's date ("down 138 on Q1", "an arrow ("↓ 4% on 2023/24"), the England
     figure for 2022/23")?"""
     return bool(_BASELINE_OF.search(text, max(0, m.start - 50), m.start))
 

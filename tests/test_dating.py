@@ -423,3 +423,12 @@ def test_a_stock_ending_the_quarter_at_a_figure_is_at_the_quarters_end(library):
     from kpi_extract.pipeline import extract_text
     text = "Looked after children numbers fell during Q2 2025/26, ending the quarter at 388.\n"
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "388", "2025-09-30")}
+
+
+def test_an_arrow_sets_a_changes_baseline_like_up_or_down(library):
+    # an infographic's "↓ 9% on 2023/24" compares with last year: its year dates the change, and the
+    # figure keeps the span of months over it
+    from kpi_extract.pipeline import extract_text
+    got = [(f.kpi, f.value, f.period) for f in extract_text(
+        "2,215\nreferrals received by our social care teams\nApril 2024 to March 2025\n(↓ 9% on 2023/24)", library)]
+    assert got == [("referrals", "2215", "2024-25")]

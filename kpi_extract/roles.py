@@ -157,10 +157,12 @@ _AIM_TO = re.compile(r"(?:^\W*|[:;(]\s*)(?:reduce|increase|lower|raise|cut|bring
 # courses", "we will reach 900 families across 30 sessions"
 _AIM_GOES_ON = re.compile(r"\b(?:aim(?:s|ing)? to|plan(?:s|ning)? to|intend(?:s|ing)? to|expect(?:s|ing)? to|will)\s+"
                           r"(?:[a-z]+\s+){1,2}[\d,.]+\s+(?:[\w-]+\s+){1,3}(?:through|via|across|in|over|on|at|from)\s+$"
-                          # or to a second aim joined to the first: "aims to deliver 150 courses and to reach 3,500"
+                          # or to a second aim joined to the first: "aims to deliver 150 courses and to reach 3,500", or
+                          # with the second verb bare: "we aim to run 120 courses and reach 2,800 delegates"
                           r"|\b(?:aim(?:s|ing|ed)?|plan(?:s|ning)?|intend(?:s|ing)?|expect(?:s|ing)?|seek(?:s|ing)?|want(?:s|ing)?|"
                           r"hop(?:es|ing)|commit(?:s|ted)?(?:\s+(?!to\b)[\w']+){0,3}?|ambition is|target is)\s+to\s+[^.;:]{0,120}?\b(?:and|or|as well as)\s+"
-                          r"(?:also\s+)?to\s+[a-z]+\s+(?:(?:at least|around|about|some|over|more than|a further)\s+)?$", re.I)
+                          r"(?:also\s+)?(?:to\s+[a-z]+|(?!(?:had|has|have|was|were|is|are|saw|did|does|got|made|ran|met)\b)[a-z]+(?<!ed))\s+"
+                          r"(?:(?:at least|around|about|some|over|more than|a further)\s+)?$", re.I)
 # the words that set one figure against another: the rules below share them
 _AGAINST = r"(?:against|versus|vs\.?|compared (?:with|to))"
 # "The 2025/26 offer plans for 180 courses", "the planned 24 sessions": what is planned is not done

@@ -988,6 +988,9 @@ def test_on_course_to_is_a_forecast(text, want, library):
     ("The partnership's plan for 2024/25 aimed to deliver 60 courses and to reach 1,800 delegates.", set()),
     ("In 2025/26 the partnership ran 90 courses and trained 2,400 practitioners.",
      {("training_courses", 90.0), ("training_delegates", 2400.0)}),
+    # the second aim's verb may stand bare, without its "to"; a finished verb after "and" tells what was done
+    ("For 2026/27 the board intends to commission 75 courses and reach 1,950 delegates from partner agencies.", set()),
+    ("In 2024/25 the board intended to run 70 courses and trained 1,640 staff.", {("training_delegates", 1640.0)}),
 ])
 def test_signed_movements_per_capita_columns_changes_as_subjects_and_second_aims(text, want, library):
     assert facts(text, library) == want

@@ -979,7 +979,10 @@ _INCLUDES_CARRY = re.compile(r"\b(?:including|includes|inclusive of|plus)\s+(?:t
 # (not "Total funds (including the balance brought forward of £36,210)": that figure is the balance's)
 _TOTAL_INCLUDING = re.compile(r"\b(?:total|funds|resources|monies)\b[^.;:£\d(]{0,30}?\b(?:including|includes|incl\.?|"
                               r"inclusive of|with|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:(?:brought|carried)[- ]forward|"
-                              r"carry[- ]?forward|b/f)\b(?!\s+of\b)[^.;£\d(]{0,20}$", re.I)
+                              r"carry[- ]?forward|b/f)\b(?!\s+of\b)"
+                              # the year it came from may stand before the colon: "...brought forward from 2023/24: £553,300"
+                              r"(?:\s+from\s+(?:the\s+)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|previous year|last year))?"
+                              r"[^.;£\d(]{0,20}$", re.I)
 # the same total written the other way round: "contributions plus balance brought forward | Total | £588,900"
 _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$|"
                                # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"

@@ -139,6 +139,9 @@ ROLE_CASES = [
     # a total that takes the balance in, written as the balance's words
     ("look-alike", "Partnership funding 2023/24: total including balance brought forward £488,900.",
      "budget_carry_forward", "£488,900"),
+    # and so with the year it was brought from before its colon
+    ("look-alike", "Funds available, including the sum carried forward from 2024-25: £611,750.",
+     "budget_carry_forward", "£611,750"),
     # a comparator opening the sentence governs each of its clauses, up to a semicolon
     ("comparator", "Across England, 50,780 children were on a child protection plan and 83,630 children were "
                    "looked after at 31 March 2024.", "children_in_care", "83,630"),

@@ -2998,8 +2998,9 @@ def _lead_cell(text: str, at: int) -> str:
 
 
 # a line's label before its first colon or dash, with no figure of its own but a period's
-_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])(?:[ ,]+(?:[A-Za-z][\w'’&-]*|"
-                         r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])){0,9})\s*(?::|\s[-\u2013]\s)")
+# (a word may open or close a bracket: "Regional benchmarking (Y&H, 2023-24):")
+_LEAD_LABEL = re.compile(r"\s*((?:[A-Za-z][\w'’&]*|\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?|Q[1-4])(?:[ ,]+\(?(?:[A-Za-z][\w'’&-]*|"
+                         r"(?:19|20)\d\d(?:[/-]\d\d)?|Q[1-4])\)?){0,9})\s*(?::|\s[-\u2013]\s)")
 # a line led by what others do: "Regional L&D benchmarking (2024/25): ...", "National average - ..."
 _COMPARATOR_LEAD = re.compile(r"\W*(?:the\s+)?(?:regional|national|england|english|statistical neighbours?|benchmark\w*|"
                               r"(?-i:SNs?)\b|stat\.? neighbours?|similar (?:authorities|councils)|family group|"

@@ -148,6 +148,9 @@ ROLE_CASES = [
     # a comparator label before a colon names every item of its list, past semicolons
     ("comparator", "Statistical neighbour averages (2023/24): CP rate 44.1; CLA rate 71.5.",
      "children_in_care_rate_per_10k", "71.5"),
+    # words in the label's bracket too
+    ("comparator", "Peer averages (North West, 2024/25): CP rate 40.2; re-referral rate 20.9%.",
+     "rereferral_rate", "20.9%"),
     # a provider's plan, and the part of it done
     ("other-body", "The team will review the provider's improvement plan, which has 11 actions; 4 were completed "
                    "by the end of June.", "plan_actions_total", "11"),

@@ -850,7 +850,19 @@ def dates_an_event(text: str, m: Mention) -> bool:
     46 actions" is dated by the report, spec/kpis.md), and so is a month without its year ("The plan,
     which the Executive approved in April, contains 52 actions")."""
     return ((m.absolute or m.month) and bool(_EVENT_VERB.search(text[max(0, m.start - 60):m.start]))) or \
-        bool(_FUTURE_EVENT.search(text, max(0, m.start - 60), m.start))
+        bool(_FUTURE_EVENT.search(text, max(0, m.start - 60), m.start)) or _an_events_own(text, m)
+
+
+# a date in the possessive before an event ("refreshed after July's focused visit", "since March's
+# conference") is the event's, like "the inspection in July"
+_EVENTS_OWN_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:visits?|inspections?|conferences?|summits?|events?|workshops?|"
+                              r"launch|meeting|away ?day|peer review|challenge session)\b", re.I)
+
+
+def _an_events_own(text: str, m: Mention) -> bool:
+    at = re.match(r"['\u2019]s?", text[m.end:])  # the mention may hold its "'s" ("July's") or stop before it
+    possessive = at is not None or text[m.start:m.end].endswith(("'s", "\u2019s"))
+    return possessive and bool(_EVENTS_OWN_DATE.match(text, m.end + (at.end() if at else 0)))
 
 
 # what is still to happen dates that, not a figure already counted: "an audit ... will report in January"

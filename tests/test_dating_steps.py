@@ -631,6 +631,10 @@ def test_a_targets_deadline_dates_the_target_not_the_figure(library):
     ("Ashby Safeguarding Children Partnership\nProgress report to the Executive - position at 31 October 2025\n\n"
      "Business Plan 2025-28\nThe plan, which the Executive approved in May, contains 41 actions. So far 27 of them "
      "have been completed.", {("plan_actions_total", "41", "2025-10-31"), ("plan_actions_completed", "27", "2025-10-31")}),
+    # a date in the possessive before an event ("since September's monitoring visit") is the event's
+    ("Ashby Safeguarding Children Partnership\nProgress report to the Executive - position at 31 October 2025\n\n"
+     "The improvement plan, reworked since September's monitoring visit, has 37 actions.",
+     {("plan_actions_total", "37", "2025-10-31")}),
     # a date the clause's own verb takes still dates the figure
     ("Ashby Safeguarding Children Partnership\n\nIn May 2025, which was the busiest month, the partnership ran "
      "19 courses.", {("training_courses", "19", "2025-05")}),

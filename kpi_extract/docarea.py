@@ -33,8 +33,10 @@ _BODIES = [
     # "London Borough of Fenwick", "Royal Borough of Kingston upon Thames", "Borough of Kingsford"
     (re.compile(rf"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City and County|City|County) of "
                 rf"({_LONG_NAME})"), 1.0),
-    # "Kent Safeguarding Children Partnership", "Thornbury Heath Local Safeguarding Children Board"
-    (re.compile(rf"\b({_NAME}) (?:Local )?Safeguarding (?:Children(?:'s)? |Adults )?(?:Board|Partnership)\b"), 1.0),
+    # "Kent Safeguarding Children Partnership", "Thornbury Heath Local Safeguarding Children Board", "Halton
+    # Children and Young People Safeguarding Partnership"
+    (re.compile(rf"\b({_NAME}) (?:Children and Young People(?:'s)? )?(?:Local )?Safeguarding (?:Children(?:'s)? |Adults )?"
+                rf"(?:Board|Partnership)\b"), 1.0),
     # "Eastshire Children's Services", "Redbourne Children's Trust": a service named after its area
     (re.compile(rf"\b({_NAME}) Children'?s'? (?:Services|Social Care|Trust)\b"), 0.5),
 ]
@@ -238,7 +240,8 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
     Council - Children's Services" atop every page is the author naming itself."""
     head = _letterhead(pages)
     if head is not None:  # the council whose name alone heads the paper publishes it, whoever it is about
-        return head.name, head.code
+        other = _received_from(pages, head)  # unless the paper is another place's body's own report
+        return (other.name, other.code) if other is not None else (head.name, head.code)
     score: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     shown: dict[str, tuple[str, str]] = {}
@@ -266,6 +269,34 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
         return "", ""
     best = max(score, key=lambda k: (score[k], -first[k]))
     return shown[best]
+
+
+# the line naming who wrote a report (not who presents it to the committee)
+_WRITER_LABEL = re.compile(r"^(?:report of|report authors?|authors?|report from|prepared by|written by)\s*:", re.I)
+
+
+def _received_from(pages: list[str], head: Area) -> Area | None:
+    """The place whose own report a council's committee receives: its front page titles the report
+    with another place's body, and the report's author is that body ("HALTON CHILDREN AND YOUNG PEOPLE
+    SAFEGUARDING PARTNERSHIP / INDEPENDENT CHAIR'S ANNUAL REPORT 2024-25" and "Report author:
+    Independent Chair, Halton ... Safeguarding Partnership" in a paper to Warrington's committee).
+    Every figure of it is that place's (issue 7: a figure is its owner's). A paper that only quotes
+    or compares another place, or that the other place's officer presents, stays its publisher's."""
+    front = _joined(_front_lines(pages, _FRONT_LINES_OF_A_REPORT))
+    for k, line in enumerate(front):
+        if not _WRITER_LABEL.match(line):
+            continue
+        writers = {a.code: a for *_, a, _w, _s in mentions(line) if a is not None}
+        if len(writers) != 1:
+            return None
+        other = next(iter(writers.values()))
+        if other.code == head.code:
+            return None
+        titled = any(any(a is not None and a.code == other.code for *_, a, _w, _s in mentions(t))
+                     and (_REPORT_TITLE.search(t) or (j + 1 < k and _REPORT_TITLE.search(front[j + 1])))
+                     for j, t in enumerate(front[1:k], 1))
+        return other if titled else None
+    return None
 
 
 # a body that publishes papers of its own and is no area: a health trust or commissioner, a police force

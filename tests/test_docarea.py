@@ -25,6 +25,20 @@ def test_the_council_alone_on_the_first_line_publishes_the_paper_however_often_i
     assert document_area(pages) == ("Derby", "E06000015")
 
 
+@pytest.mark.parametrize("writer, expected", [
+    # the report's title and its author are another place's body: the paper, and every figure of it, is that place's
+    ("Report author: Business Manager, Salford Safeguarding Children Partnership", ("Salford", "E08000006")),
+    # one that another place's officer only presents stays its publisher's
+    ("Presented by: Business Manager, Salford Safeguarding Children Partnership", ("Trafford", "E08000009")),
+])
+def test_a_committee_receiving_another_places_own_report_makes_it_that_places(writer, expected):
+    pages = ["Trafford Council\nChildren's Scrutiny Committee\n3 February 2026\nFor information\n"
+             "SALFORD SAFEGUARDING CHILDREN PARTNERSHIP\nYEARLY REPORT 2024/25\n" + writer + "\n"
+             "Trafford's committee asked to see the reports of neighbouring partnerships.",
+             "Salford Safeguarding Children Partnership - 2024/25\nReferrals numbered 3,020."]
+    assert document_area(pages) == expected
+
+
 def test_a_running_header_names_the_author():
     pages = [f"Eastshire County Council - Children's Services\nPage {n}\nChildren on a plan 431" for n in range(4)]
     assert document_area(pages) == ("Eastshire", "")
@@ -40,6 +54,7 @@ def test_a_running_header_names_the_author():
     ("Norfolk Safeguarding Children Partnership\nYearly report", ("Norfolk", "E10000020")),
     ("Redbourne Children's Trust\nQuarterly dashboard", ("Redbourne", "")),
     ("Birmingam City Council\nCabinet", ("Birmingham", "E08000025")),  # a typed letter wrong
+    ("Knowsley Children and Young People's Safeguarding Partnership\nYearly report", ("Knowsley", "E08000011")),
 ])
 def test_a_body_in_its_usual_forms(front, expected):
     assert document_area([front]) == expected

@@ -434,7 +434,10 @@ _REPORT_TITLE = re.compile(rf"\b{_REPORT_WORDS}\b", re.I)  # (a title under a bo
 _OTHER_SERVICE = re.compile(
     r"\b(?:safeguarding adults|adults? safeguarding|adult social care|adults'? services|adult services|"
     r"adults and (?:communities|health|wellbeing)|homelessness|housing|rough sleeping|highways|waste|"
-    r"libraries|leisure|licensing|planning applications?)\b", re.I)
+    r"libraries|leisure|licensing|planning applications?|"
+    # a region's economy and what its combined authority funds
+    r"regeneration|(?:regional |local )?econom(?:y|ic (?:update|development|growth|strategy|position|recovery))|"
+    r"combined authority|integrated settlement|transport)\b", re.I)
 # an audit committee's own paper: its actions are audit actions, whatever service they are about
 _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)

@@ -711,7 +711,7 @@ _OTHER_BODY = re.compile(
     r"(?:independent )?fostering agenc(?:y|ies)|agency's|IFAs?|(?:private|independent) (?:[\w-]+ )?providers?|"
     r"academ(?:y|ies)|government|DfE|department for education|"
     r"home office|commissioner's|neighbouring|neighbours(?=')|neighbour's|health commissioner|crime commissioner|combined authority|"
-    r"mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
+    r"(?-i:[A-Z]{2,4}CA)|mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
     r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP))|"
     # a GP practice's own register: "Moorside Medical Practice's register flags 27 children on a plan"

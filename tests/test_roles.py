@@ -1482,6 +1482,13 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     housing = ("Communities Scrutiny Committee, 4 March 2024\nHomelessness and housing advice: annual update\n\n"
                "In 2023/24 the service received 512 referrals from public bodies.")
     assert not extract_text(housing, library)
+    # nor an update on the region's economy and what its combined authority funds ...
+    economy = ("Executive, 8 October 2025\nReport of the Director of Place\nGREATER MANCHESTER COMBINED AUTHORITY: "
+               "ECONOMIC POSITION AND SKILLS\n\nIn 2024/25 the devolved skills budget paid for 940 courses in the "
+               "borough, attended by 5,120 learners.")
+    assert not extract_text(economy, library)
+    # ... whose budget, by its initials, is the combined authority's
+    assert not extract_text("For 2025/26 the GMCA budget is £2.9bn, revenue and capital together.", library)
     # a council's own directorate keeps its budget (spec/kpis.md: a service's or directorate's budget)
     council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
                "£186.9m.")

@@ -647,6 +647,9 @@ _COMPARED_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|than|increase[s
 # the whole after "N of" is not the part done
 _DONE_KPIS = frozenset({"plan_actions_completed"})
 _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?$", re.I)
+# the verb between a whole and the KPI's words said of its part: "17 of the 64 children open to the service were
+# in care" (the 17 are in care; the 64 are the service's)
+_PREDICATE = re.compile(r"\b(?:were|was|are|is|had been|have been|has been|became|become|remained|remain)\b", re.I)
 # those who come to training and conferences are practitioners; pupils, parents or residents reached
 # by an assembly, a campaign or a drop-in are another audience
 _PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
@@ -1409,6 +1412,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "led-to"  # "3,640 referrals progressed to a Child and Family Assessment"
     if entry.id in _DONE_KPIS and _WHOLE_OF_N.search(raw_before):
         return "other-noun", "whole-of-the-done"  # "27 of 35 actions completed": 35 is the plan's, not the done
+    if entry.unit == "count" and c.match_end > c.value_end and _WHOLE_OF_N.search(raw_before) \
+            and _PREDICATE.search(text, c.value_end, c.match_end):
+        return "other-noun", "whole-of-the-part"  # "17 of the 64 children open to the service were in care"
     if entry.id in _PRACTITIONER_KPIS and _PLACES_AFTER.match(raw_after):
         return "other-noun", "places"  # "3,002 delegates attended, from 3,540 places booked"
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):

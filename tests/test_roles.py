@@ -1822,6 +1822,8 @@ def test_a_table_set_out_with_pipes_keeps_its_column_of_actuals(library):
     "The board has asked for training utilisation of 90% in 2025/26.",
     # a region's figure in brackets after its name is a comparator
     "Rates of children looked after are higher across the North West (96 per 10,000 children) than here.",
+    # the whole a part is taken from, when the KPI's words are said of the part after a verb: the 58 are the team's
+    "At 30 September 2025, 9 of the 58 young people known to the exploitation team were looked after.",
     # referrals made under housing law are a housing service's
     "3.4 Duty to refer. Public bodies made 612 referrals to the council under section 213B of the Housing Act 1996 in "
     "2024/25: 148 came from the council's children's social care teams.",

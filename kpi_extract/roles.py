@@ -632,7 +632,10 @@ _OWN_FRONT_DOOR = re.compile(r"\b(?:social care|social work|(?-i:CSC|MASH|MACH|S
 # referrals that led somewhere, a part of them: "3,640 referrals progressed to a Child and Family Assessment"
 _LED_TO_AFTER = re.compile(r"\s+(?:(?:had|have|has|then|subsequently)\s+)?(?:progressed|proceeded|led|resulted|went on|moved on|"
                            r"converted|stepped (?:up|down)|escalated|were (?:progressed|converted|escalated|stepped up|stepped down))"
-                           r"\s+(?:in)?to\b", re.I)
+                           r"\s+(?:in)?to\b"
+                           # or ended in no action: "214 referrals ended with no further action"
+                           r"|\s+(?:were\s+|had\s+been\s+)?(?:ended|closed|concluded|finished|resulted)\s+(?:with|as|at|in)\s+"
+                           r"(?:no further action|(?-i:NFA))\b", re.I)
 # the KPI's own words as a verb of someone's: "over 26 years Pat and Derek have looked after 63 children"
 # (or a carer's, a home's or a provider's now: "186 approved fostering households caring for 241 children")
 _CARED_FOR_BY = re.compile(r"(?:\b(?:have|has|had|having)\s+(?:(?:now|also|between them|together|already)\s+)?"

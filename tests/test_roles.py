@@ -1933,6 +1933,8 @@ def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text
     "Substance misuse team: 146 referrals received during the year.",
     # referrals that went on somewhere: a part of them, not the count
     "During 2024/25, 2,905 referrals progressed to a single assessment.",
+    # or that ended in no action
+    "In 2024/25, 388 referrals ended with no further action.",
     # "an extra" beside a comparison is the difference
     "Referrals in the autumn term were 9% higher than in the summer, an extra 61 referrals.",
     # the KPI's own words as a carer's verb

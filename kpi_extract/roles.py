@@ -641,7 +641,7 @@ _LED_TO_AFTER = re.compile(r"\s+(?:(?:had|have|has|then|subsequently)\s+)?(?:pro
 _CARED_FOR_BY = re.compile(r"(?:\b(?:have|has|had|having)\s+(?:(?:now|also|between them|together|already)\s+)?"
                            r"(?:looked after|cared for|fostered)|"
                            r"\b(?:households?|carers?|families|homes?|agenc(?:y|ies)|providers?|units?)\s+(?:(?:currently|now|then|"
-                           r"together|between them)\s+)?(?:(?:who|which|that)\s+(?:care|cared|look|looked)\s+(?:for|after)|"
+                           r"together|between them|were|are|was|is)\s+){0,2}(?:(?:who|which|that)\s+(?:care|cared|look|looked)\s+(?:for|after)|"
                            r"caring for|looking after))\s+(?:(?:some|around|about|over|more than|nearly|almost)\s+)?$", re.I)
 # "an extra 82 referrals" beside a comparison: the difference, not the count
 _EXTRA_BEFORE = re.compile(r"\ban?\s+(?:extra|additional)\s+$", re.I)
@@ -678,6 +678,10 @@ _TITLE_BEFORE = re.compile(r"\b(?:report|review|plan|strategy|update|statement|a
 # some of a set named, not counted: "Twelve of the courses", "14 of our children in care" (not "of the time")
 _SOME_OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|our|its|their|all(?:\s+the)?)\s+(?![\d,.]+\b)"
                           r"(?!(?:time|year|month|week|quarter|period|day)s?\b)[a-z]", re.I)
+# some picked out by a superlative: "the two busiest courses", "the three most popular sessions"
+_THE_BEFORE = re.compile(r"\b(?:the|our|its|their)\s+$", re.I)
+_SUPERLATIVE_AFTER = re.compile(r"\s+(?:(?:most|least)\s+[a-z]+|(?!(?:interest|request|harvest|protest|contest|honest|modest|"
+                                r"manifest|arrest|west)\b)[a-z]{2,}est|best|worst|top)\b")
 _N_OF_M = re.compile(r"\s+of\s+(?:the|these|those|our|all)\s+[\d,]+\b", re.I)
 # a programme's spend, set against the programme: capital or project money, not the body's own budget
 _SHARE_OF_PROGRAMME = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s+of\s+(?:the|its|our)\s+(?:[\w-]+\s+)?programme\b", re.I)
@@ -1659,6 +1663,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "n-of-m"  # "29 of the 391 are unaccompanied ...": a part, named or not at all
     if not done_part and not c.subject and entry.unit == "count" and _SOME_OF_THE.match(raw_after):
         return "part", "n-of-the"  # "Twelve of the courses now include a module on ...": some of them
+    if entry.unit == "count" and _THE_BEFORE.search(raw_before) and _SUPERLATIVE_AFTER.match(raw_after):
+        return "part", "the-n-most"  # "waiting lists for the two busiest courses": some picked out of them
     part_of = _PART_OF.search(raw_before)
     # "412 children on a plan, of whom 96 were under five" and "£38,500, of which £31,940 was
     # spent" are parts; "20 actions, of which 15 were completed" is the completed actions' own figure
@@ -3072,7 +3078,8 @@ def _parts_of_another_whole(cands: list[Candidate]) -> list[Candidate]:
 
 def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
     """A comparison read beside a figure ("£9.8 million ... (2024/25: £11.2 million)") is the same
-    kind of figure: the last year's investment income is no more a budget than this year's."""
+    kind of figure: the last year's investment income is no more a budget than this year's. So is a
+    part read with its whole ("including 23 young adults")."""
     out = []
     for c in cands:
         head_pattern, plus, how = c.pattern.rpartition("+")
@@ -3084,6 +3091,14 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
                 c = replace(c, kpi=head.kpi, pattern=f"{c.pattern}>{head.kpi}")
             if head is not None and head.role not in FACT_ROLES and head.role != "part":
                 c = replace(c, role=head.role, role_rule="compares-to")
+        elif plus and how == "part" and c.role == "part":
+            # a part read with its whole is of the same kind: the children that carers "were looking after,
+            # including 23 young adults", are no more the council's than the whole
+            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.pattern == head_pattern
+                     and h.value_start < c.value_start]
+            head = max(heads, key=lambda h: h.value_start, default=None)
+            if head is not None and head.role not in FACT_ROLES and head.role != "part":
+                c = replace(c, role=head.role, role_rule="part-of-the-whole")
         elif c.role in FACT_ROLES and c.method != "table":
             # (a comparison another pattern read: "made 618 referrals to children's social care in 2024-25 (2023-24:
             # 574)", its bracket straight after the figure of the same KPI, whose role it shares)

@@ -1985,6 +1985,11 @@ def test_a_table_set_out_with_leader_dots_gives_its_parts(library):
 @pytest.mark.parametrize("text", [
     # a provider's households and the children they care for are the provider's
     "Brightside Fostering has 95 approved households caring for 130 children.",
+    # with a verb before (carers that "were looking after"), and with the part read with them
+    "At the year end the approved foster families were looking after 212 children.",
+    "At 31 March 2025 the council's foster carers were caring for 190 children, including 14 under five.",
+    # some courses picked out by a superlative are no count of courses
+    "Waiting lists were longest for the three busiest courses, each run once a month.",
     # which stage of a plan, not how many actions
     "The business plan expects 70% of its actions to be complete by the end of year two.",
     # another service's re-referral rate, its own referrals and the grants a partnership was awarded

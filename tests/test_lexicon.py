@@ -145,6 +145,15 @@ def test_complete_with_a_share_in_brackets(library):
     assert values(text, library, "plan_actions_completed_pct") == []
 
 
+def test_a_lists_label_of_completed_actions_then_its_figure(library):
+    text = ("Recovery plan tracker, 30 April 2025\n    Actions signed off        21   (58%)\n"
+            "    Actions in progress       15\n    Total actions             36")
+    assert values(text, library, "plan_actions_completed") == ["21"]
+    assert values(text, library, "plan_actions_completed_pct") == ["58"]
+    # a year after the label is no count
+    assert values("The plan's actions completed 2024 to 2025 are listed below.", library, "plan_actions_completed") == []
+
+
 def test_actions_not_completed_are_no_total(library):
     text = "The plan for 2021-22 is nearly done: the five actions that were not completed roll forward."
     assert values(text, library, "plan_actions_total") == []

@@ -179,7 +179,11 @@ def compile_library(library: Library) -> Compiled:
                if words.further else None)
     completion = (re.compile(rf"(?P<fig>{_value('count')})(?:\s+(?:of\s+(?:them|these|those)|actions?))?\s+"
                              rf"(?:(?:are|were|is|was|have|had|has)\s+(?:now\s+)?(?:been\s+)?)?(?:now\s+|fully\s+)?"
-                             rf"(?:{_alternation(words.completion)})\b(?:(?P<tail>[^()]{{0,40}}?)\(\s*(?P<pct>{_value('percent')})\s*\))?",
+                             rf"(?:{_alternation(words.completion)})\b(?:(?P<tail>[^()]{{0,40}}?)\(\s*(?P<pct>{_value('percent')})\s*\))?"
+                             # or a list's label, then its figure: "Actions complete   33   (72%)", "Actions completed: 27"
+                             rf"|\bactions\s+(?:now\s+|fully\s+)?(?:{_alternation(words.completion)})\s*[:\u2013-]?\s*"
+                             rf"(?!(?:19|20)\d\d\b)(?P<lfig>{_value('count')})(?![\d,.]|\s?%|\s?per\b|\s+of\b)"
+                             rf"(?:\s*\(\s*(?P<lpct>{_value('percent')})\s*\))?",
                              FLAGS) if words.completion else None)
     rate_word = _alternation(words.rate_words) if words.rate_words else r"(?!)"
     # "(rate 29.8; England 43.2)", or the unit in brackets: "421 children in our care (53.9 per 10,000)"
@@ -810,9 +814,12 @@ def _completion(s: _Sentence, library: Library, c: Compiled, targets: list[tuple
     for m in c.completion.finditer(s.text):
         if _WHOLE_OF_A_SHARE.search(s.text, max(0, m.start() - 80), m.start()):
             continue  # "64% of the improvement plan's 50 actions were complete": the 50 is the whole
+        label = m.group("lfig") is not None
         for kpi, share in targets:
-            s.add(kpi, m, "fig", "completed", m.start(), m.end())
-            if share and m.group("pct") and _no_figure(m.group("tail")):
+            s.add(kpi, m, "lfig" if label else "fig", "completed", m.start(), m.end())
+            if share and label and m.group("lpct"):
+                s.add(share, m, "lpct", "completed-share", m.start(), m.end())
+            elif share and m.group("pct") and _no_figure(m.group("tail")):
                 s.add(share, m, "pct", "completed-share", m.start(), m.end())
 
 

@@ -112,6 +112,11 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per
                            r"comparators?|similar (?:authorities|councils|areas))|"
                            # a distance from a comparator: "3.2 points above the England average"
                            r"points? (?:above|below|higher|lower|better|worse|ahead of|behind|short of))\b", re.I)
+# what was added, or done since the last report: a movement of a stock, not the stock ("6 actions were added",
+# "the 6 completed since"; not since a plan began, which is all of them)
+_ADDED_SINCE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:(?:were|was|have been|has been|had been)\s+(?:newly\s+)?added\b|"
+                          r"(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:completed|closed|signed off|achieved)\s+since\b"
+                          r"(?=\s*(?:[,.;)]|$|are\b|is\b|were\b|have\b|then\b|(?:the|our|its)\s+(?:last|previous)\b)))", re.I)
 _TARGET_LIST = re.compile(r"\b(?:targets?|aims?|ambitions?|goals?)\s+(?:of|to|for)\s+[^.;:]{0,80}?(?:,|\band)\s+"
                           r"(?:(?:a|an)\s+)?(?:(?:minimum|maximum|further|total)\s+of\s+)?£?$", re.I)
 # (not a service named for what it answers: "Climate Change, Environment and Transport")
@@ -1450,6 +1455,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-before"
     if _CHANGE_AFTER.match(raw_after):
         return "change", "change-after"
+    if _ADDED_SINCE.match(text, c.value_end):
+        return "change", "added-since"  # "6 actions were added to strengthen area 3", "The 6 completed since are listed"
     if _CHANGE_SUBJECT.search(sentence_lead):
         return "change", "change-subject"  # "The difference between the number at 30 September and at 31 March is 19"
     if _EXTRA_BEFORE.search(raw_before) and _COMPARED_WORDS.search(_sentence_at(text, c.value_start, c.value_end)):

@@ -1988,6 +1988,9 @@ def test_a_table_set_out_with_leader_dots_gives_its_parts(library):
     # with a verb before (carers that "were looking after"), and with the part read with them
     "At the year end the approved foster families were looking after 212 children.",
     "At 31 March 2025 the council's foster carers were caring for 190 children, including 14 under five.",
+    # what was added to a plan, or done since the last report, is a movement of its actions
+    "Improvement plan update\n\nIn June, 5 improvement actions were added to the plan.",
+    "Eleven of the business plan's actions had been completed by March; the 4 completed since are set out below.",
     # some courses picked out by a superlative are no count of courses
     "Waiting lists were longest for the three busiest courses, each run once a month.",
     # which stage of a plan, not how many actions

@@ -2868,6 +2868,14 @@ def test_open_actions_an_aim_after_its_number_actions_at_risk_own_training_and_g
     assert facts(text, library) == set()
 
 
+def test_a_grant_row_is_no_partners_payment_with_its_bracket_or_a_national_funders_name(library):
+    # (the funder's name may hold a partner's word, "youth"; the bracket says which grant or year)
+    text = ("Safeguarding partnership budget 2025/26: partner contributions\n\nPartner | Contribution\n"
+            "County Council | £410,000\nPolice | £62,000\nHome Office grant (2025/26) | £38,500\n"
+            "YJB grant (youth crime prevention) | £21,000\n")
+    assert facts(text, library) == {("agency_contribution", 410000.0), ("agency_contribution", 62000.0)}
+
+
 def test_referrals_still_open_are_a_backlog_not_a_flow(library):
     assert facts("In the quarter the front door received 1,020 referrals; 57 referrals were still open at the end of "
                  "June.", library) == {("referrals", 1020.0)}

@@ -244,6 +244,9 @@ def row_snippet(label: str, cells: list[str | None], header: str) -> tuple[str, 
 _STATUTORY_PARTNER = re.compile(r"\b(?:police|constabulary|PCC|commissioner|ICB|CCG|NHS|health|trusts?|council|local "
                                 r"authority|LA|county|borough|city|schools?|probation|education|fire|youth|district|"
                                 r"academ(?:y|ies)|integrated care|clinical commissioning|public health|cafcass)\b", re.I)
+# a national body that awards grants, whose name may hold a partner's word ("Youth Justice Board grant")
+_NATIONAL_FUNDER = re.compile(r"\b(?:youth justice board|(?-i:YJB)|home office|department for education|(?-i:DfE)|"
+                              r"ministry of justice|(?-i:MoJ)|department of health and social care|(?-i:DHSC))\b", re.I)
 _COUNCIL_FINANCING = re.compile(r"\b(?:council tax|business rates|revenue support grant|collection fund|precept|"
                                 r"new homes bonus|core spending power|(?:local government )?finance settlement)\b", re.I)
 _MONEY_HEAD = re.compile(r"£|\b(?:contribut\w*|funding|budgets?|income|spend|expenditure|pounds|GBP|costs?|grants?)\b", re.I)
@@ -303,8 +306,9 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             # year's result ("Underspend 6,890")
             balance = balance or not re.search(r"\btotal\b", label, re.I)
             continue
-        elif re.search(r"\bgrants?$", label, re.I) and not _STATUTORY_PARTNER.search(label):
-            continue  # a grant the body is awarded ("Supporting Families grant | 1,120"), no partner's payment
+        elif re.search(r"\bgrants?(?:\s*\([^()]*\))?$", label, re.I) \
+                and not _STATUTORY_PARTNER.search(_NATIONAL_FUNDER.sub("", re.sub(r"\([^()]*\)", "", label))):
+            continue  # a grant the body is awarded ("Supporting Families grant | 1,120", "YJB grant (2025-26)"), no partner's payment
         else:
             kpi = "agency_contribution"
         if own_money and kpi in ("agency_contribution", "budget_contributions"):

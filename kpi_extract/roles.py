@@ -2978,6 +2978,8 @@ def _another_service(c: Candidate, service: str) -> bool:
     board = _ADULTS_BOARD.search(before) or _ADULTS_BOARD.search(own_part) or _ADULTS_BOARD.search(service)
     if c.kpi in _MONEY_KPI_GROUPS["own"]:
         return bool(board)
+    if service == "youth justice" and c.kpi in _MONEY_KPI_GROUPS["paid-in"]:
+        return bool(board)  # a youth justice partnership's own partners pay into its budget, a service's
     return bool(service or board)
 
 

@@ -2876,6 +2876,17 @@ def test_a_grant_row_is_no_partners_payment_with_its_bracket_or_a_national_funde
     assert facts(text, library) == {("agency_contribution", 410000.0), ("agency_contribution", 62000.0)}
 
 
+def test_a_youth_justice_services_partners_pay_into_its_budget_in_total_not_in_kind(library):
+    # a youth justice plan is another service's paper, but its partners' contributions are that service's budget
+    # (spec/kpis.md: a service's budget); what they give in kind, and the cash beside it, are parts of each total
+    text = ("Youth Justice Plan 2025/26\n\nTable 2: Youth justice service budget 2025/26\n\n"
+            "| Partner | Cash (£) | In kind (£) | Total (£) |\n|---|---|---|---|\n| Borough Council | 540,000 | 0 | 540,000 |\n"
+            "| Police | 30,000 | 45,000 | 75,000 |\n| Probation | 10,000 | 52,000 | 62,000 |\n"
+            "| Total partner contributions | 580,000 | 97,000 | 677,000 |\n")
+    assert facts(text, library) == {("agency_contribution", 540000.0), ("agency_contribution", 75000.0),
+                                    ("agency_contribution", 62000.0), ("budget_contributions", 677000.0)}
+
+
 def test_referrals_still_open_are_a_backlog_not_a_flow(library):
     assert facts("In the quarter the front door received 1,020 referrals; 57 referrals were still open at the end of "
                  "June.", library) == {("referrals", 1020.0)}

@@ -107,6 +107,8 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:target|trajectory|plan|"
                            r"forecast|profile|budget)|"
+                           # or from another figure: "104 above the 3,000 the service plan said", "12 below the 424"
+                           r"(?:above|below|ahead of|behind|short of) (?:the |our |its )?£?\d[\d,.]*(?![\d,.])|"
                            # "9.4 per 10,000 above the England figure"
                            r"(?:above|below) (?:the |our )?(?:England|English|national|regional|region's|statistical neighbours?|"
                            r"comparators?|similar (?:authorities|councils|areas))|"

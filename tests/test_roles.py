@@ -1558,6 +1558,8 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "We estimate that about 1,150 children will become subject to a child protection plan over the coming year.",
     "A council of our size would typically have 300 to 340 children on a plan.",
     "The number of children in care is 14 above trajectory.",
+    # or from another figure
+    "Referrals in the quarter came to 77 below the 1,150 the service had planned for.",
     # another body opening its sentence; a place's own figure; a table of agencies' own budgets or of grants
     "Northshire Police trained 960 officers in child exploitation awareness in 2023/24.",
     "Our neighbours' partnership has completed 31 of the 40 actions in its plan.",

@@ -340,7 +340,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # that month, which the bracket names without its year
     ("fy_to_date", re.compile(
         rf"(?:\b(?:so far|to date)\s+in\s+)?(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{2}}(?:\d{{2}})?)(?![\d%])"
-        rf"(?:\s+(?:to date|so far))?\s*\(\s*(?:up\s+)?to\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})\s*\)", re.I)),
+        rf"(?:\s+(?:year[- ]to[- ]date|to date|so far))?\s*\(\s*(?:(?:up\s+)?to\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})"
+        # or the months from April it spans: "2025/26 to date (April to December 2025)"
+        rf"|(?:1\s+)?(?:april|apr)\s*(?:to|-|\u2013)\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y3>{_YEAR}))?)\s*\)", re.I)),
     # "in the quarter to 31 December 2023": that quarter
     # (a year-less end, "in the quarter to 30 September", is placed later)
     ("quarter_to", re.compile(rf"\b(?:the\s+)?quarter\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
@@ -623,8 +625,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"])
         if _year4(y1, g["y2"]) != y1 + 1:
             return None
-        mon = MONTHS[g["m"].lower().rstrip(".")]
+        mon = MONTHS[(g["m"] or g["m2"]).lower().rstrip(".")]
         year = y1 if mon >= 4 else y1 + 1
+        if g["y3"] and int(g["y3"]) != year:
+            return None  # "2025/26 (April to December 2024)": not the year's own months
+        if g["m2"]:  # the months it spans, which may make a quarter: "the first quarter of 2025/26 (April to June)"
+            return Mention(s, e, span(date(y1, 4, 1), end_of_month(year, mon)))
         return Mention(s, e, year_to_date(end_of_month(year, mon)))
     if rule == "year_range":
         y1 = int(g["y1"])

@@ -378,6 +378,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     # a financial year to date, its month in brackets without a year
     ("Children in need referrals received in 2025/26 to date (to end of January): 3,980.\n",
      {("referrals", "3980", "2026-01")}),
+    # "year to date" said in full, and the months from April in the bracket, which may make a quarter
+    ("Re-referrals, 2024/25 year to date (to end of November): 19.2%\n", {("rereferral_rate", "19.2", "2024-11")}),
+    ("Our CP plan starts for 2024/25 so far (April to January 2025) number 388.\n",
+     {("cp_plans_started", "388", "2025-01")}),
+    ("Referrals in the opening quarter of 2024/25 (April to June) came to 1,204.\n", {("referrals", "1204", "2024-Q2")}),
     # a quarter of no year, in a title or a sentence: the latest such quarter ended by the meeting; a budget
     # under it is its year's; and "quarter 1, 240" is a quarter and a count, not 1,240
     ("Quarter 1 scorecard\nReport to Cabinet, 9 September 2025\n\nDuring quarter 1, 240 children started a child "

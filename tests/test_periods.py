@@ -5,7 +5,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from kpi_extract.periods import (yearless_day, day_in_context, find_mentions, financial_year, fy_quarter, month,
-                                 parse_period, previous, quarter, single_period)
+                                 parse_period, previous, quarter, single_period, span, end_of_month)
 
 
 def labels(text):
@@ -132,6 +132,18 @@ def test_a_financial_year_then_a_quarter_is_that_quarter(y, q, form, year):
     fy = year.format(y=y, yy=f"{(y + 1) % 100:02d}", y1=y + 1)
     text = "Utilisation 79% " + form.format(fy=fy, q=q) + "."
     assert [m.period for m in find_mentions(text)] == [fy_quarter(y, q)]
+
+
+@given(st.integers(2000, 2040), st.integers(0, 11), st.sampled_from([" to date", " year to date", " so far", ""]))
+def test_a_financial_years_months_from_april_in_brackets_are_its_span(y, k, words):
+    # "2024/25 to date (April to January 2025)": from 1 April to the end of the month named, a quarter or the
+    # whole year when the months make one
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    mon, year = (4 + k - 1) % 12 + 1, y + (4 + k - 1) // 12
+    found = find_mentions(f"Referrals {y}/{(y + 1) % 100:02d}{words} (April to {names[mon - 1]} {year}): 2,000")
+    assert [m.period for m in found] == [span(date(y, 4, 1), end_of_month(year, mon))]
+    assert found[0].period.end == end_of_month(year, mon) and found[0].period.start == date(y, 4, 1)
 
 
 @given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))

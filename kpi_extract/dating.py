@@ -816,7 +816,8 @@ _EVENT_VERB = re.compile(
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"
     r"\s+(?:in|on|at|during|from)\s*$"
     # "Following the Ofsted inspection in May 2022, the plan set out 31 actions": the inspection's date
-    r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on)\s*$"
+    r"|\b(?:following|after)\s+(?:the|an|a|our|its|their)\s+[\w' -]{0,40}?\s+(?:in|on|of)\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*)?$"  # (its first day: "the visit of 14-15 May 2024")
     # "3 had slipped into 2025-26": the year something was put off to
     r"|\b(?:slipped|slipping|deferred|postponed|delayed|pushed back|put back|rolled over|carried over|moved)\s+"
     r"(?:into|to|until|till)\s*$", re.I)

@@ -635,6 +635,10 @@ def test_a_targets_deadline_dates_the_target_not_the_figure(library):
     ("Ashby Safeguarding Children Partnership\nProgress report to the Executive - position at 31 October 2025\n\n"
      "The improvement plan, reworked since September's monitoring visit, has 37 actions.",
      {("plan_actions_total", "37", "2025-10-31")}),
+    # and so is the date of the event a plan followed, its days a range ("the monitoring visit of 3-4 June 2025")
+    ("Ashby Safeguarding Children Partnership\nProgress report to the Executive - position at 31 October 2025\n\n"
+     "The action plan drawn up after the monitoring visit of 3-4 June 2025 has 22 actions.",
+     {("plan_actions_total", "22", "2025-10-31")}),
     # a date the clause's own verb takes still dates the figure
     ("Ashby Safeguarding Children Partnership\n\nIn May 2025, which was the busiest month, the partnership ran "
      "19 courses.", {("training_courses", "19", "2025-05")}),

@@ -1939,6 +1939,8 @@ def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text
     "In 2024/25, 388 referrals ended with no further action.",
     # "an extra" beside a comparison is the difference
     "Referrals in the autumn term were 9% higher than in the summer, an extra 61 referrals.",
+    # a part named by "of which" is said of its whole's clause, whose doer is another service
+    "During the year the LADO dealt with 260 contacts, of which 74 were referrals.",
     # the KPI's own words as a carer's verb
     "Since 2009 the Hendersons have looked after 41 children in care.",
     # a line led by what is planned, and a bound named by the line's label

@@ -31,6 +31,11 @@ _QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,60}['\u201
 _OPENER = re.compile(r"^\W*([A-Za-z' ]{3,30}),\s*$")
 
 
+# a part named by "of which" or "of whom" is said of the whole's clause, whose doer is the part's too: "The LADO
+# received 214 contacts, of which 61 were referrals" (the whole's figure is no word of it)
+_WHOLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)(?P<clause>(?:[^.;:\n]|(?<=\d)\.(?=\d)){1,100}?),?\s+of (?:which|whom)\s+$", re.I)
+
+
 def window(text: str, start: int, end: int, before: int = 50, after: int = 60, floor: int = 0) -> str:
     """The match text[start:end] with its clause: a bounded piece before and after it.
 
@@ -52,6 +57,8 @@ def window(text: str, start: int, end: int, before: int = 50, after: int = 60, f
     head = head[max(cuts):] if cuts else head
     if opener:
         head = opener.group(1) + " " + head
+    elif (whole := _WHOLE_BEFORE.search(text, max(0, start - 120), start)) and whole.start() >= floor:
+        head = _NUMBER.sub(" ", whole.group("clause")) + " " + head  # "The LADO received 214 contacts, of which 61"
     tail = text[end:end + after]
     stop = _AFTER_STOP.search(_QUOTED.sub(lambda q: "x" * len(q.group()), tail))  # "the 'Seen and Heard' conference"
     tail = tail[:stop.start()] if stop else tail

@@ -181,6 +181,14 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
                              r"\b(?:we|it|they|programme|offer|calendar|service|partnership|board|council|team|unit|hub)\s+"
                              r"(?:now\s+|also\s+|currently\s+)?plans?\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
                              re.I)
+# what a budget or a forecast was built on: "The budget was built for 430 children in care", "the MTFS assumes 612"
+_ASSUMED_BEFORE = re.compile(r"\b(?:budgets?|forecasts?|estimates?|models?|(?-i:MTFS|MTFP)|projections?|business case)\s+"
+                             r"(?:(?:was|were|is|are|has been|had been)\s+)?(?:(?:originally|initially|only)\s+)?"
+                             r"(?:built|based|set|modelled|predicated|costed|planned)\s+(?:for|on|around|at)\s+"
+                             r"(?:(?:some|around|about|an assumed|a total of)\s+)?$|"
+                             r"\b(?:budgets?|forecasts?|estimates?|models?|(?-i:MTFS|MTFP)|projections?|business case)\s+"
+                             r"(?:(?:had|has)\s+)?(?:assumed|assumes|assuming|allowed for|allows for|provided for|provides for)\s+"
+                             r"(?:(?:some|around|about|a total of)\s+)?$", re.I)
 # what the figure before it was measured against: "58 courses against a plan of 64"
 _AGAINST_A_PLAN_OF = re.compile(r"\b" + _AGAINST + r"\s+(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+)?(?:plan|profile|"
                                 r"trajectory|planned (?:figure|number|total|level))\s+of\s+(?:around\s+|about\s+|some\s+)?£?$",
@@ -1485,6 +1493,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "target-words"
     if _AGAINST_A_PLAN_OF.search(raw_before):
         return "target", "against-a-plan-of"
+    if not money and _ASSUMED_BEFORE.search(raw_before):
+        return "forecast", "assumed"  # "The budget was built for 430 children in care": what it assumed, not counted
     if not money and _SET_AT.search(raw_before):
         return "target", "set-at"  # "The local KPI for re-referrals has been set at 21%" (a budget "set at" is agreed)
     if _SAVINGS_LEAD.match(text):  # "Savings of £3.1m come from ... step-down ... for 12 young people": plans

@@ -1939,6 +1939,9 @@ def test_a_practices_register_a_forces_budget_and_its_officers_give_no_fact(text
     "In 2024/25, 388 referrals ended with no further action.",
     # "an extra" beside a comparison is the difference
     "Referrals in the autumn term were 9% higher than in the summer, an extra 61 referrals.",
+    # what a budget was built on is an assumption, not a count
+    "This year's budget was set for 402 children in care.",
+    "The budget had allowed for 402 children looked after.",
     # a part named by "of which" is said of its whole's clause, whose doer is another service
     "During the year the LADO dealt with 260 contacts, of which 74 were referrals.",
     # the KPI's own words as a carer's verb

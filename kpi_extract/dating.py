@@ -1050,7 +1050,16 @@ def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> 
     if rule in _CONTEXT_RULES and p.kind == "calendar_year" and p.end is not None \
             and library.kpis[c.kpi].measure == "stock":
         return as_at(p.end)
+    # a span of months is no point in time: a stock said over one ("rose ... to 362 between 30 June and 30
+    # September 2025") is the count at its end (one month stays a month)
+    if p.kind == "month" and _over_months(p) and library.kpis[c.kpi].measure == "stock":
+        return as_at(p.end)  # type: ignore[arg-type]
     return p
+
+
+def _over_months(p: Period) -> bool:
+    """A period labelled by its month that spans more than that month (a year to date, "June to September")."""
+    return p.start is not None and p.end is not None and (p.start.year, p.start.month) != (p.end.year, p.end.month)
 
 
 def _dated(c: Candidate, p: Period, rule: str) -> Dated:
@@ -1288,7 +1297,8 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
             page = "\n".join(layout.lines)
             at_end = _STOCKS_AT_END.search(page) is not None or any(_a_row_of_days(line) for line in layout.lines)
             snapshot_days = _snapshot_days(page)
-        dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days)))
+        dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days),
+                                  library.kpis[c.kpi].measure == "stock"))
     return [_count_to_a_day(d, library)
             for d in _under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library), layout, library)], \
         rejected
@@ -1481,15 +1491,18 @@ _AT_QUARTER_END = re.compile(r"\b(?:at|as at)\s+(?:the\s+)?(?:quarter|period)[- 
                              r"\bat\s+(?:the\s+)?end\s+of\s+(?:the|each)\s+quarter\b", re.I)
 
 
-def table_column(c: Candidate, at_end: bool = False) -> Dated:
+def table_column(c: Candidate, at_end: bool = False, stock: bool = False) -> Dated:
     """P3 table_column: the period a table matcher read from the column header or caption; a
     stock row labelled "(31 Dec)" or "at year end" under year columns is as at that day of each
     column's year, not the year; a stock under a quarter's column is as at its last day when the page
     says its counts are taken then (`at_end`) or its row does ("(at quarter end)"). (A month's
     column stays the month, as spec/kpis.md's "Mar-17" header says, whatever the page says of its
-    counts.)"""
+    counts.) A stock under a column of a span of months ("Latest" under "1 April to 30 November 2022") is
+    as at its end, as in a sentence."""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
+    if stock and p is not None and p.kind == "month" and _over_months(p):
+        return Dated(replace(c, period=as_at(p.end)), rule)  # type: ignore[arg-type]
     label = c.snippet.split(" | ")[0]
     if p is not None and p.kind == "quarter" and p.end is not None and (at_end or _AT_QUARTER_END.search(label)):
         return Dated(replace(c, period=as_at(p.end)), rule)  # (its row: "Children looked after (at quarter end)")

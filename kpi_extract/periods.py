@@ -333,16 +333,18 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?:between\s+)?(?:{_DAY}\s+)?(?:april|apr\.?)\s+(?P<y1>{_YEAR})\s*(?:to|and|-|until)\s*"
         rf"(?:(?:the\s+)?{_DAY}\s+)?(?:march|mar\.?)\s+(?P<y2>{_YEAR})", re.I)),
     # between 1 October and 31 December 2024, from 1 July 2023 to 30 June 2024: the span between two days
+    # (or with no word before, when a dash or "to" joins them: "1 January - 31 December 2023")
     ("day_span", re.compile(
-        rf"\b(?:between|from)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*(?:to|and|until|-|\u2013)\s*"
-        rf"(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
+        rf"\b(?:(?P<lead>between|from)\s+)?(?<![\d/.-])(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*"
+        rf"(?P<sep>to|and|until|-|\u2013)\s*(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # "2024/25 to date (to end of November)", "so far in 2025/26 (to 31 October)": the financial year to
     # that month, which the bracket names without its year
     ("fy_to_date", re.compile(
         rf"(?:\b(?:so far|to date)\s+in\s+)?(?<![\d/.£-])(?P<y1>{_YEAR})\s?[/-]\s?(?P<y2>\d{{2}}(?:\d{{2}})?)(?![\d%])"
         rf"(?:\s+(?:year[- ]to[- ]date|to date|so far))?\s*\(\s*(?:(?:up\s+)?to\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})"
-        # or the months from April it spans: "2025/26 to date (April to December 2025)"
-        rf"|(?:1\s+)?(?:april|apr)\s*(?:to|-|\u2013)\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y3>{_YEAR}))?)\s*\)", re.I)),
+        # or the months of it the figure spans: "2025/26 to date (April to December 2025)", "AY 2024/25 to date
+        # (September to December 2024)", "2024/25 (January to March)"
+        rf"|(?:1\s+)?(?P<m0>{_MONTH})\s*(?:to|-|\u2013)\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y3>{_YEAR}))?)\s*\)", re.I)),
     # "in the quarter to 31 December 2023": that quarter
     # (a year-less end, "in the quarter to 30 September", is placed later)
     ("quarter_to", re.compile(rf"\b(?:the\s+)?quarter\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?"
@@ -581,6 +583,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         m1, m2, y2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()], 2000 + int(g["yy"])
         return _months_mention(s, e, date(y2 if m1 <= m2 else y2 - 1, m1, 1), end_of_month(y2, m2))
     if rule == "day_span":
+        if not g["lead"] and g["sep"].lower() in ("and", "until"):
+            return None  # "on 1 October and 31 December 2024": two days
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
         first = _safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"])))
@@ -625,12 +629,15 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         y1 = int(g["y1"])
         if _year4(y1, g["y2"]) != y1 + 1:
             return None
-        mon = MONTHS[(g["m"] or g["m2"]).lower().rstrip(".")]
-        year = y1 if mon >= 4 else y1 + 1
-        if g["y3"] and int(g["y3"]) != year:
-            return None  # "2025/26 (April to December 2024)": not the year's own months
         if g["m2"]:  # the months it spans, which may make a quarter: "the first quarter of 2025/26 (April to June)"
-            return Mention(s, e, span(date(y1, 4, 1), end_of_month(year, mon)))
+            m0, m2 = MONTHS[g["m0"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+            first = date(y1 if m0 >= 4 else y1 + 1, m0, 1)
+            last = end_of_month(first.year if m2 >= m0 else first.year + 1, m2)
+            if (g["y3"] and int(g["y3"]) != last.year) or last > date(y1 + 1, 8, 31):
+                return None  # "2025/26 (April to December 2024)": not the year's own months
+            return Mention(s, e, span(first, last))
+        mon = MONTHS[g["m"].lower().rstrip(".")]
+        year = y1 if mon >= 4 else y1 + 1
         return Mention(s, e, year_to_date(end_of_month(year, mon)))
     if rule == "year_range":
         y1 = int(g["y1"])
@@ -806,7 +813,19 @@ def single_period(text: str) -> Period | None:
         part = _span_within(inner[0], whole)
         if part is not None:  # "Half-year report 2024/25 (April to September 2024)": the months it covers
             return part
+    if len(found) == 2 and (span := _span_to_the_day(found)) is not None:
+        return span
     return found.pop() if len(found) == 1 else None
+
+
+def _span_to_the_day(found: set[Period]) -> Period | None:
+    """Of a day and a span of months ending on it ("local data at 31 December 2025; for flows it is the year to
+    date, 1 April to 31 December 2025"), the span: its stocks are counted at its end (spans of months date a
+    stock at their last day), its flows and rates cover it."""
+    days = [p for p in found if p.kind == "as_at"]
+    spans = [p for p in found if p.kind == "month" and p.start is not None and p.end is not None
+             and (p.start.year, p.start.month) != (p.end.year, p.end.month)]
+    return spans[0] if len(days) == 1 and len(spans) == 1 and spans[0].end == days[0].end else None
 
 
 def _span_within(text: str, whole: Period) -> Period | None:

@@ -383,6 +383,21 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     ("Our CP plan starts for 2024/25 so far (April to January 2025) number 388.\n",
      {("cp_plans_started", "388", "2025-01")}),
     ("Referrals in the opening quarter of 2024/25 (April to June) came to 1,204.\n", {("referrals", "1204", "2024-Q2")}),
+    # any months of a year named in its bracket: an academic year's from September
+    ("Safeguarding courses for schools, academic year 2025/26 to date (September to November 2025): 14 courses\n",
+     {("training_courses", "14", "2025-11")}),
+    # two days joined by a dash, with no word before them, are the span between
+    ("Referrals, 1 July - 30 September 2024: 1,412\n", {("referrals", "1412", "2024-Q3")}),
+    # a stock said over a span of months is the count at its end
+    ("The number of children on a protection plan fell by 9 to 377 between 30 June and 30 September 2025.\n",
+     {("cp_plans", "377", "2025-09-30")}),
+    # a column dated by a day and the span to it: its stocks at the day, its flows and rates over the span
+    ("Scrutiny Committee, 14 January 2026\n\n2. Key data\n\n\"Latest\" is our local data at 31 December 2025; for "
+     "flows it is the year to date, 1 April to 31 December 2025.\n\nMeasure | 2024-25 | Latest\n"
+     "Children in care at 31 March | 634 | 640\nReferrals in the year | 3,910 | 2,215\n"
+     "Re-referrals within 12 months (%) | 20.5 | 18.7\n",
+     {("children_in_care", "634", "2025-03-31"), ("children_in_care", "640", "2025-12-31"), ("referrals", "3910", "2024-25"),
+      ("referrals", "2215", "2025-12"), ("rereferral_rate", "20.5", "2024-25"), ("rereferral_rate", "18.7", "2025-12")}),
     # a quarter of no year, in a title or a sentence: the latest such quarter ended by the meeting; a budget
     # under it is its year's; and "quarter 1, 240" is a quarter and a count, not 1,240
     ("Quarter 1 scorecard\nReport to Cabinet, 9 September 2025\n\nDuring quarter 1, 240 children started a child "

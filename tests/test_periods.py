@@ -146,6 +146,19 @@ def test_a_financial_years_months_from_april_in_brackets_are_its_span(y, k, word
     assert found[0].period.end == end_of_month(year, mon) and found[0].period.start == date(y, 4, 1)
 
 
+@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(0, 11), st.sampled_from([" - ", " \u2013 ", " to "]))
+def test_two_days_joined_by_a_dash_or_to_are_the_span_between(y, m1, length, sep):
+    # "1 January - 31 December 2023": no "between" or "from" needed; "on 1 October and 31 December" is two days
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    m2, y2 = (m1 - 1 + length) % 12 + 1, y + (m1 - 1 + length) // 12
+    last = end_of_month(y2, m2)
+    found = [m for m in find_mentions(f"1 {names[m1 - 1]} {y}{sep}{last.day} {names[m2 - 1]} {y2}: 1,210") if m.absolute]
+    assert [m.period for m in found] == [span(date(y, m1, 1), last)]
+    assert [m.period for m in find_mentions(f"on 1 {names[m1 - 1]} {y} and {last.day} {names[m2 - 1]} {y2}")
+            if m.absolute and m.period.start != m.period.end] == []
+
+
 @given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))
 def test_full_dates_are_as_at(d):
     text = d.strftime(f"as at {d.day} %B %Y")

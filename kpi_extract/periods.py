@@ -449,6 +449,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
         rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot|calendar year)\b)|"
+        # an event's or a season's year after "of": "the spring and autumn conferences of 2022", "the summer of 2023"
+        rf"\b(?:conferences?|events?|summits?|spring|summer|autumn|winter)\s+of\s+(?=(?:19|20)\d\d\b)|"
         # "2024 in numbers: 623 children ...", "2023 at a glance"
         rf"(?<![\w/.-])(?=(?:19|20)\d\d\s+(?:in\s+(?:numbers|figures|review)|at\s+a\s+glance)\b)|"
         # a year that labels the figure after its colon, after a label: "Rereferrals - 2024: 17.5 per cent"

@@ -386,6 +386,9 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     # any months of a year named in its bracket: an academic year's from September
     ("Safeguarding courses for schools, academic year 2025/26 to date (September to November 2025): 14 courses\n",
      {("training_courses", "14", "2025-11")}),
+    # an event's or a season's year after "of"
+    ("The partnership's conferences of 2024 were attended by 310 practitioners.\n",
+     {("conference_delegates", "310", "2024")}),
     # two days joined by a dash, with no word before them, are the span between
     ("Referrals, 1 July - 30 September 2024: 1,412\n", {("referrals", "1412", "2024-Q3")}),
     # a stock said over a span of months is the count at its end

@@ -155,8 +155,9 @@ def test_two_days_joined_by_a_dash_or_to_are_the_span_between(y, m1, length, sep
     last = end_of_month(y2, m2)
     found = [m for m in find_mentions(f"1 {names[m1 - 1]} {y}{sep}{last.day} {names[m2 - 1]} {y2}: 1,210") if m.absolute]
     assert [m.period for m in found] == [span(date(y, m1, 1), last)]
-    assert [m.period for m in find_mentions(f"on 1 {names[m1 - 1]} {y} and {last.day} {names[m2 - 1]} {y2}")
-            if m.absolute and m.period.start != m.period.end] == []
+    if (m1, length) != (4, 11):  # (1 April to 31 March is a financial year however it is joined: the fy_span rule)
+        assert [m.period for m in find_mentions(f"on 1 {names[m1 - 1]} {y} and {last.day} {names[m2 - 1]} {y2}")
+                if m.absolute and m.period.start != m.period.end] == []
 
 
 @given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))

@@ -182,13 +182,11 @@ _PLANNED_BEFORE = re.compile(r"(?<!\bprotection )(?<!\bcare )(?<!\bCP )(?<!\bCPP
                              r"(?:now\s+|also\s+|currently\s+)?plans?\s+(?:a total of\s+|some\s+|around\s+|about\s+|up to\s+)?£?$",
                              re.I)
 # what a budget or a forecast was built on: "The budget was built for 430 children in care", "the MTFS assumes 612"
-_ASSUMED_BEFORE = re.compile(r"\b(?:budgets?|forecasts?|estimates?|models?|(?-i:MTFS|MTFP)|projections?|business case)\s+"
-                             r"(?:(?:was|were|is|are|has been|had been)\s+)?(?:(?:originally|initially|only)\s+)?"
-                             r"(?:built|based|set|modelled|predicated|costed|planned)\s+(?:for|on|around|at)\s+"
-                             r"(?:(?:some|around|about|an assumed|a total of)\s+)?$|"
-                             r"\b(?:budgets?|forecasts?|estimates?|models?|(?-i:MTFS|MTFP)|projections?|business case)\s+"
-                             r"(?:(?:had|has)\s+)?(?:assumed|assumes|assuming|allowed for|allows for|provided for|provides for)\s+"
-                             r"(?:(?:some|around|about|a total of)\s+)?$", re.I)
+_BUILT_ON = r"\b(?:budgets?|forecasts?|estimates?|models?|(?-i:MTFS|MTFP)|projections?|business case)\s+"
+_ASSUMED_BEFORE = re.compile(_BUILT_ON + r"(?:(?:(?:was|were|is|are|has been|had been)\s+)?(?:(?:originally|initially|only)\s+)?"
+                             r"(?:built|based|set|modelled|predicated|costed|planned)\s+(?:for|on|around|at)|"
+                             r"(?:(?:had|has)\s+)?(?:assumed|assumes|assuming|allowed for|allows for|provided for|provides for))\s+"
+                             r"(?:(?:some|around|about|an assumed|a total of)\s+)?$", re.I)
 # what the figure before it was measured against: "58 courses against a plan of 64"
 _AGAINST_A_PLAN_OF = re.compile(r"\b" + _AGAINST + r"\s+(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+)?(?:plan|profile|"
                                 r"trajectory|planned (?:figure|number|total|level))\s+of\s+(?:around\s+|about\s+|some\s+)?£?$",

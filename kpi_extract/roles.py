@@ -2012,7 +2012,20 @@ def service_subject(c: Candidate) -> str:
     for m in (*reversed(list(_SERVICE_BEFORE.finditer(clause))), _SERVICE_HAS.search(clause), label):
         if m is not None and (name := _service_run(m.group("run").split())):
             return name
+    # the service that spent it, as the clause's subject or after "by": "Children's services spent £148.2m ...
+    # against a net budget of £141.0m", "£96.1m was spent by the council's children's social care service"
+    by = _SPENT_BY.search(clause)
+    if by is not None and (name := _service_run(by.group("run").split(), forward=True)):
+        return name
+    doer = _SERVICE_SPENT.match(clause)
+    if doer is not None and (name := _service_run(doer.group("run").split())):
+        return name
     return ""
+
+
+_SPENT_BY = re.compile(r"\bspent\s+by\s+(?:the\s+)?(?:council['’]s\s+|county['’]s\s+|our\s+)?(?P<run>[^£,;]+?)\s*(?:\bin\b|\bagainst\b|,|$)",
+                       re.I)
+_SERVICE_SPENT = re.compile(r"^\W*(?:the\s+)?(?P<run>(?:[\w'’&/-]+,?\s+){1,8}?)(?:spent|overspent|underspent|spends)\b", re.I)
 
 
 # a noun's modifiers straight before it, back to a figure, punctuation or a conjunction

@@ -1180,6 +1180,14 @@ def test_a_service_names_its_budget_and_partners_together_are_the_contributions(
     got = {(f.kpi, f.value, f.subject) for f in extract_text(
         "The net budget of Children's Services for 2024/25 is £151.2m.", library)}
     assert ("budget_total", "151200000", "Children's Services") in got
+    # or the service that spent it, as its clause's subject or after "by"
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "In 2024/25 Children's Social Care spent £88.6m against a revised budget of £84.9m.", library)}
+    assert got == {("expenditure_total", "88600000", "Children's Social Care"),
+                   ("budget_total", "84900000", "Children's Social Care")}
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "In 2024/25, £41.2m was spent by the early help service, against a budget of £39.8m.", library)}
+    assert ("budget_total", "39800000", "early help service") in got
     got = {(f.kpi, f.value, f.subject) for f in extract_text("Statutory partners contributed £388,000 in 2023/24.", library)}
     assert ("budget_contributions", "388000", "") in got and not {g for g in got if g[0] == "agency_contribution"}
 

@@ -2023,6 +2023,28 @@ def service_subject(c: Candidate) -> str:
     return ""
 
 
+# the service itself, named by a generic word as its clause's subject: "The directorate's net budget", "The service spent"
+_GENERIC_DOER = re.compile(r"(?:^\W*(?:\d+(?:\.\d+)*\s+)?(?:in\s+[\w/-]+,?\s+)?|\s)the\s+(?:directorate|service|department)(?:['’]s|\s+(?:spent|overspent|"
+                           r"underspent|has|had|holds))\b", re.I)
+
+
+def _headed_service(c: Candidate, lines: list[str]) -> str:
+    """The service a heading just above names, when the clause calls it only "the directorate" or "the
+    service" ("Revenue Budget 2025/26 – Children and Families Directorate" over "The directorate's net revenue
+    budget for 2025/26 is £142.6m")."""
+    clause = re.split(r"[.;](?:\s|$)|\n", c.snippet[:c.value_start])[-1]
+    doer = _GENERIC_DOER.search(clause)
+    if doer is None or c.line is None:
+        return ""
+    # (a heading run into the sentence stands before its doer: "Children's Services - 2024/25 outturn The directorate spent")
+    for line in [clause[:doer.start()]] + list(reversed(lines[max(0, c.line - 3):c.line])):
+        for part in re.split(r"\s[-\u2013\u2014:]\s|:", line.strip()):
+            words = re.sub(r"\(?(?:19|20)\d\d(?:[/-]\d\d)?\)?", " ", part).split()
+            if words and (name := _service_run(words)) and len(name.split()) == len(words):
+                return name
+    return ""
+
+
 _SPENT_BY = re.compile(r"\bspent\s+by\s+(?:the\s+)?(?:council['’]s\s+|county['’]s\s+|our\s+)?(?P<run>[^£,;]+?)\s*(?:\bin\b|\bagainst\b|,|$)",
                        re.I)
 _SERVICE_SPENT = re.compile(r"^\W*(?:the\s+)?(?P<run>(?:[\w'’&/-]+,?\s+){1,8}?)(?:spent|overspent|underspent|spends)\b", re.I)
@@ -2149,7 +2171,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "body-before"  # "Essex Police has refreshed ... It delivered 212 sessions"
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
-            subject = service_subject(c)  # "The Children's Services revenue budget for 2022/23 is £96.4m"
+            subject = service_subject(c) or (_headed_service(c, lines) if lines is not None else "")
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
     return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(

@@ -1188,6 +1188,10 @@ def test_a_service_names_its_budget_and_partners_together_are_the_contributions(
     got = {(f.kpi, f.value, f.subject) for f in extract_text(
         "In 2024/25, £41.2m was spent by the early help service, against a budget of £39.8m.", library)}
     assert ("budget_total", "39800000", "early help service") in got
+    # or the heading over a clause that calls it only "the directorate" or "the service"
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(
+        "Budget Book 2025/26 - Adults and Health Directorate\nThe directorate's net budget for 2025/26 is £212.4m.", library)}
+    assert got == {("budget_total", "212400000", "Adults and Health Directorate")}
     got = {(f.kpi, f.value, f.subject) for f in extract_text("Statutory partners contributed £388,000 in 2023/24.", library)}
     assert ("budget_contributions", "388000", "") in got and not {g for g in got if g[0] == "agency_contribution"}
 

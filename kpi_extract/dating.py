@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
-                      find_mentions, month_before, month_of, months_ending, previous, previous_quarter, quarter,
+                      find_mentions, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -184,8 +184,8 @@ _BASELINE_OF = re.compile(r"(?:(?:\b(?:up|down|higher|lower|more|fewer|less|rose
 
 
 def _baseline_before(text: str, m: Mention) -> bool:
-    """Is the mention a change's baseline or a comparator's date ("down 138 on Q1", "an arrow ("↓ 4% on 2023/24"), the England
-    figure for 2022/23")?"""
+    """Is the mention a change's baseline or a comparator's date ("down 138 on Q1", "↓ 4% on 2023/24", "the
+    England figure for 2022/23")?"""
     return bool(_BASELINE_OF.search(text, max(0, m.start - 50), m.start))
 
 
@@ -1052,14 +1052,9 @@ def _stock_at_year_end(c: Candidate, p: Period, rule: str, library: Library) -> 
         return as_at(p.end)
     # a span of months is no point in time: a stock said over one ("rose ... to 362 between 30 June and 30
     # September 2025") is the count at its end (one month stays a month)
-    if p.kind == "month" and _over_months(p) and library.kpis[c.kpi].measure == "stock":
+    if p.kind == "month" and over_months(p) and library.kpis[c.kpi].measure == "stock":
         return as_at(p.end)  # type: ignore[arg-type]
     return p
-
-
-def _over_months(p: Period) -> bool:
-    """A period labelled by its month that spans more than that month (a year to date, "June to September")."""
-    return p.start is not None and p.end is not None and (p.start.year, p.start.month) != (p.end.year, p.end.month)
 
 
 def _dated(c: Candidate, p: Period, rule: str) -> Dated:
@@ -1501,7 +1496,7 @@ def table_column(c: Candidate, at_end: bool = False, stock: bool = False) -> Dat
     as at its end, as in a sentence."""
     rule = "table_column" if c.period_source == "table" else c.period_source
     p = c.period
-    if stock and p is not None and p.kind == "month" and _over_months(p):
+    if stock and p is not None and p.kind == "month" and over_months(p):
         return Dated(replace(c, period=as_at(p.end)), rule)  # type: ignore[arg-type]
     label = c.snippet.split(" | ")[0]
     if p is not None and p.kind == "quarter" and p.end is not None and (at_end or _AT_QUARTER_END.search(label)):

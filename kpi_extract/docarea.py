@@ -271,10 +271,6 @@ def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
     return shown[best]
 
 
-# the line naming who wrote a report (not who presents it to the committee)
-_WRITER_LABEL = re.compile(r"^(?:report of|report authors?|authors?|report from|prepared by|written by)\s*:", re.I)
-
-
 def _received_from(pages: list[str], head: Area) -> Area | None:
     """The place whose own report a council's committee receives: its front page titles the report
     with another place's body, and the report's author is that body ("HALTON CHILDREN AND YOUNG PEOPLE
@@ -317,8 +313,11 @@ def _front_lines(pages: list[str], n: int) -> list[str]:
 
 
 # the label of a paper's author line: "Report of:", "Presented by:", "Officer/Member presenting:"
-_AUTHOR_LABEL = (r"(?:report of|report authors?|authors?|report from|presented by|prepared by|submitted by|"
-                 r"(?:officer|member|officer/member) presenting)")
+# (those who wrote it, then those who present it to the committee)
+_WRITER_WORDS = r"report of|report authors?|authors?|report from|prepared by"
+_AUTHOR_LABEL = rf"(?:{_WRITER_WORDS}|presented by|submitted by|(?:officer|member|officer/member) presenting)"
+# the line naming who wrote a report (not who presents it to the committee)
+_WRITER_LABEL = re.compile(rf"^(?:{_WRITER_WORDS}|written by)\s*:", re.I)
 # ("Report of the Chief Fire Officer,", "Presented by      Head of Service,": a label set off by spaces, as a
 # form's is; not a line with a bracket, which may stay open to the next)
 _AUTHOR_LINE = re.compile(rf"^{_AUTHOR_LABEL}(?:\s*:|\s+the\b|\s{{2,}})[^()]*,$", re.I)

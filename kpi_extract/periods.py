@@ -825,9 +825,13 @@ def _span_to_the_day(found: set[Period]) -> Period | None:
     date, 1 April to 31 December 2025"), the span: its stocks are counted at its end (spans of months date a
     stock at their last day), its flows and rates cover it."""
     days = [p for p in found if p.kind == "as_at"]
-    spans = [p for p in found if p.kind == "month" and p.start is not None and p.end is not None
-             and (p.start.year, p.start.month) != (p.end.year, p.end.month)]
+    spans = [p for p in found if p.kind == "month" and over_months(p)]
     return spans[0] if len(days) == 1 and len(spans) == 1 and spans[0].end == days[0].end else None
+
+
+def over_months(p: Period) -> bool:
+    """A period labelled by its month that spans more than that month (a year to date, "June to September")."""
+    return p.start is not None and p.end is not None and (p.start.year, p.start.month) != (p.end.year, p.end.month)
 
 
 def _span_within(text: str, whole: Period) -> Period | None:

@@ -3021,10 +3021,9 @@ def _another_service(c: Candidate, service: str) -> bool:
     # (nor one in a clause of its own after it: "25 are complete, and the adults' board's plan has 31 actions")
     own_part = _CLAUSE_BOUND.split(_COMPARED.split(c.snippet[c.value_end:], 1)[0], 1)[0]
     board = _ADULTS_BOARD.search(before) or _ADULTS_BOARD.search(own_part) or _ADULTS_BOARD.search(service)
-    if c.kpi in _MONEY_KPI_GROUPS["own"]:
+    # (a youth justice service's own partners pay into its budget, a service's)
+    if c.kpi in _MONEY_KPI_GROUPS["own"] or (service == "youth justice" and c.kpi in _MONEY_KPI_GROUPS["paid-in"]):
         return bool(board)
-    if service == "youth justice" and c.kpi in _MONEY_KPI_GROUPS["paid-in"]:
-        return bool(board)  # a youth justice partnership's own partners pay into its budget, a service's
     return bool(service or board)
 
 
@@ -3138,31 +3137,39 @@ def _comparisons_share_roles(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         head_pattern, plus, how = c.pattern.rpartition("+")
         if plus and how == "comparison" and c.role in FACT_ROLES:
-            heads = [h for h in cands if h.snippet == c.snippet and h.value_start < c.value_start and (
-                h.kpi == c.kpi and h.pattern == head_pattern or h.pattern.startswith(head_pattern + ">"))]
-            head = max(heads, key=lambda h: h.value_start, default=None)
+            head = _head_read_with(c, cands, head_pattern, routed=True)
             if head is not None and head.kpi != c.kpi:  # the head was routed ("Per 10,000 children, 44 ... (2020: 49)")
                 c = replace(c, kpi=head.kpi, pattern=f"{c.pattern}>{head.kpi}")
-            if head is not None and head.role not in FACT_ROLES and head.role != "part":
-                c = replace(c, role=head.role, role_rule="compares-to")
+            if _gives_no_fact(head):
+                c = replace(c, role=head.role, role_rule="compares-to")  # type: ignore[union-attr]
         elif plus and how == "part" and c.role == "part":
             # a part read with its whole is of the same kind: the children that carers "were looking after,
             # including 23 young adults", are no more the council's than the whole
-            heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.pattern == head_pattern
-                     and h.value_start < c.value_start]
-            head = max(heads, key=lambda h: h.value_start, default=None)
-            if head is not None and head.role not in FACT_ROLES and head.role != "part":
-                c = replace(c, role=head.role, role_rule="part-of-the-whole")
+            head = _head_read_with(c, cands, head_pattern, routed=False)
+            if _gives_no_fact(head):
+                c = replace(c, role=head.role, role_rule="part-of-the-whole")  # type: ignore[union-attr]
         elif c.role in FACT_ROLES and c.method != "table":
             # (a comparison another pattern read: "made 618 referrals to children's social care in 2024-25 (2023-24:
             # 574)", its bracket straight after the figure of the same KPI, whose role it shares)
             heads = [h for h in cands if h.snippet == c.snippet and h.kpi == c.kpi and h.value_end <= c.value_start]
             head = max(heads, key=lambda h: h.value_end, default=None)
-            if head is not None and head.role not in FACT_ROLES and head.role != "part" \
-                    and _BRACKETED_COMPARISON.fullmatch(c.snippet, head.value_end, c.value_start):
-                c = replace(c, role=head.role, role_rule="compares-to")
+            if _gives_no_fact(head) and _BRACKETED_COMPARISON.fullmatch(c.snippet, head.value_end, c.value_start):  # type: ignore[union-attr]
+                c = replace(c, role=head.role, role_rule="compares-to")  # type: ignore[union-attr]
         out.append(c)
     return out
+
+
+def _head_read_with(c: Candidate, cands: list[Candidate], head_pattern: str, routed: bool) -> Candidate | None:
+    """The nearest figure before `c` in its sentence that the pattern `c` was read with read (`routed`: or
+    that pattern sent to another KPI): the figure a comparison or a part was read beside."""
+    heads = [h for h in cands if h.snippet == c.snippet and h.value_start < c.value_start and (
+        h.kpi == c.kpi and h.pattern == head_pattern or routed and h.pattern.startswith(head_pattern + ">"))]
+    return max(heads, key=lambda h: h.value_start, default=None)
+
+
+def _gives_no_fact(head: Candidate | None) -> bool:
+    """A head whose role is none of a fact's, nor a part's, which its comparisons and parts share."""
+    return head is not None and head.role not in FACT_ROLES and head.role != "part"
 
 
 _BRACKETED_COMPARISON = re.compile(r"[^.;()]{0,80}\(\s*[^():]{1,30}:\s*£?")

@@ -281,11 +281,12 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     # a column of each partner's share ("Share %", "% of total") is no sum of money
     names = table.names or [""] * len(table.periods)
     shares = [bool(SHARE_HEAD.search(n or "")) for n in names]
-    # nor is a column of what partners give in kind (staff seconded, rooms): no money paid in
-    shares = [s or bool(re.search(r"\bin[- ]kind\b", n or "", re.I)) for s, n in zip(shares, names)]
-    # and beside it and a total, the cash is a part of that total ("Cash (£) | In kind (£) | Total contribution (£)")
-    if any(re.search(r"\bin[- ]kind\b", n or "", re.I) for n in names) and any(re.search(r"\btotal\b", n or "", re.I) for n in names):
-        shares = [s or bool(re.search(r"\bcash\b", n or "", re.I)) for s, n in zip(shares, names)]
+    # nor is a column of what partners give in kind (staff seconded, rooms): no money paid in; and beside it and
+    # a total, the cash is a part of that total ("Cash (£) | In kind (£) | Total contribution (£)")
+    in_kind = [bool(re.search(r"\bin[- ]kind\b", n or "", re.I)) for n in names]
+    cash_is_a_part = any(in_kind) and any(re.search(r"\btotal\b", n or "", re.I) for n in names)
+    shares = [s or k or (cash_is_a_part and bool(re.search(r"\bcash\b", n or "", re.I)))
+              for s, k, n in zip(shares, in_kind, names)]
     money = sum(1 for p, s in zip(table.periods, shares) if not s)
     for row in table.rows:
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "sentence", "event": "sentence",
                   "alongside": "sentence",
                   "table_column": "table", "lead_in": "heading", "standing": "heading", "heading": "heading",
-                  "title": "title", "meeting_date": "meeting_date", "note": "heading", "": ""}
+                  "title": "title", "meeting_date": "meeting_date", "note": "heading", "footnote": "sentence", "": ""}
 
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
@@ -1295,7 +1295,8 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days),
                                   library.kpis[c.kpi].measure == "stock"))
     return [_count_to_a_day(d, library)
-            for d in _under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library), layout, library)], \
+            for d in _under_a_footnote(_under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library),
+                                                     layout, library), layout)], \
         rejected
 
 
@@ -1312,6 +1313,77 @@ def _under_a_note(dated: list[Dated], layout: PageLayout, library: Library) -> l
                 d = _dated(c, day, "note")
         out.append(d)
     return out
+
+
+# a footnote's mark: superscript digits, or one to three asterisks, daggers
+_MARK = r"(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*{1,3}|[\u2020\u2021])"
+# a mark set on a figure, a word, a per cent sign or a bracket ("96.4²", "children³", "91%*"), not a
+# bold run's asterisks ("**2,104**")
+_MARKED = re.compile(r"(?<=[\w%)\]])(?<!\*)(" + _MARK + r")(?![*\w])")
+# where a footnote starts: at a line's start, or after a gap in a line of several ("¹ Snapshot ...  ² DfE ...")
+_NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])")
+# (what a footnote may date by: not a population estimate's year, "ONS mid-2023 population estimates")
+_ESTIMATE_YEAR = re.compile(r"\b(?:mid-?year|mid-?(?:19|20)\d\d)\b[^.;]*\bestimates?\b", re.I)
+
+
+def _footnotes(lines: list[str]) -> dict[str, tuple[int, str]]:
+    """The page's footnotes by mark, with the line each starts on: a mark that opens several lines
+    ("* ..." bullets) is a list, not a note."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k, line in enumerate(lines):
+        starts = list(_NOTE_START.finditer(line))
+        for i, m in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(line)
+            found[m.group(1)].append((k, line[m.end():end]))
+    return {mark: notes[0] for mark, notes in found.items() if len(notes) == 1}
+
+
+def _footnote_period(note: str) -> Period | None:
+    """The one period a footnote names, a day before any other ("Snapshot as at 31 August 2025")."""
+    note = _ESTIMATE_YEAR.sub(" ", note)
+    found = {m.period for m in find_mentions(note) if m.absolute and not m.since and m.period.known}
+    days = {p for p in found if p.kind == "as_at"}
+    if len(days) == 1:
+        return days.pop()
+    return found.pop() if len(found) == 1 else None
+
+
+def _mark_of(c: Candidate, line: str) -> str | None:
+    """The mark that governs a figure: the first set after it, before the next figure ("stood at 571
+    at the end of December²"), else one set on its label before it ("Re-referral rate²: 18.2%")."""
+    text, end = c.snippet, c.value_end
+    nxt = re.search(r"(?<![\w.,])\d", text[end:])
+    after = _MARKED.search(text, end, end + nxt.start() if nxt else len(text))
+    if after:
+        return after.group(1)
+    before = list(_MARKED.finditer(text, 0, c.value_start))
+    if before and not re.search(r"(?<![\w.,])\d", text[before[-1].end():c.value_start].replace(before[-1].group(1), "")):
+        return before[-1].group(1)
+    marks = [m.group(1) for m in _MARKED.finditer(line)]
+    return marks[0] if len(set(marks)) == 1 else None
+
+
+def _under_a_footnote(dated: list[Dated], layout: PageLayout) -> list[Dated]:
+    """R: a figure its text leaves undated, or dates only by what governs the page (a title, a
+    heading, the meeting), that carries a footnote's mark is dated by the footnote below it, as the
+    reader follows the mark ("Looked after rate: 96.4²" over "² Rate per 10,000 ..., 31.03.2025")."""
+    notes: dict[str, tuple[int, str]] | None = None
+    out = []
+    for d in dated:
+        c = d.candidate
+        if (c.period is None or not c.period.known or d.rule in _GOVERNED) and c.line >= 0:
+            if notes is None:
+                notes = _footnotes(layout.lines)
+            mark = _mark_of(c, layout.lines[c.line] if c.line < len(layout.lines) else "") if notes else None
+            if mark in notes and notes[mark][0] > c.line:
+                p = _footnote_period(notes[mark][1])
+                if p is not None:
+                    d = _dated(c, p, "footnote")
+        out.append(d)
+    return out
+
+
+_GOVERNED = ("lead_in", "standing", "heading", "title", "meeting_date")
 
 
 def _note_day(lines: list[str], at: int) -> Period | None:

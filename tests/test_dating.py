@@ -455,3 +455,33 @@ def test_an_arrow_sets_a_changes_baseline_like_up_or_down(library):
     got = [(f.kpi, f.value, f.period) for f in extract_text(
         "2,215\nreferrals received by our social care teams\nApril 2024 to March 2025\n(↓ 9% on 2023/24)", library)]
     assert got == [("referrals", "2215", "2024-25")]
+
+
+@pytest.mark.parametrize("text,want", [
+    # the mark on the figure, the note's day after a population estimate's year
+    ("Rate of children in care per 10,000: 71.3\u00b9\n\n\u00b9 Per 10,000 under-18s at 31.03.2025; ONS mid-2023 estimates.\n",
+     {("children_in_care_rate_per_10k", "71.3", "2025-03-31")}),
+    # the mark on a year-less date in the sentence, the note giving the day
+    ("The number of children subject to a protection plan was 318 at the end of September\u00b2, and most of the "
+     "plans were made for neglect.\nThe service will report again in the spring.\n\n"
+     "\u00b2 Position at 30 September 2025, from the case management system.\n",
+     {("cp_plans", "318", "2025-09-30")}),
+    # an asterisk on a share; the note names a quarter
+    ("Multi-agency course utilisation: 87%*\n* Places filled against places offered, quarter 1 2025/26.\n",
+     {("training_utilisation", "87", "2025-Q2")}),
+    # the mark on the label before its figure
+    ("Children subject to a CP plan\u00b3: 291\n\n\u00b3 Snapshot as at 31 January 2026.\n",
+     {("cp_plans", "291", "2026-01-31")}),
+])
+def test_a_footnote_mark_dates_the_figure_it_is_set_on(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
+    # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
+    from kpi_extract.pipeline import extract_text
+    text = ("Looked after children: 402*\n\n* Placed in county: 301\n* Placed out of county: 101\n"
+            "* Data as at 30 June 2024\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.value == "402"}
+    assert got != {("children_in_care", "402", "2024-06-30")}

@@ -1170,7 +1170,8 @@ def _deadline(main: Period | None, text: str, at: int, doc: DocumentContext) -> 
 # a bracket that closes a sentence with the day its figures are at, and no figure of its own: "(snapshot, 31
 # August 2025)", "(all figures at 31 March 2025)", "(both per 10,000, 31 March 2025)", "(end of Q2, 30.9.25)"
 _CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)\W*$")
-_BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|position|as|at|on|taken|end|of|the|"
+_ALL_OF_THEM = re.compile(r"\b(?:all|both)\b", re.I)
+_BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|position|as|at|on|for|taken|end|of|the|"
                             r"Q[1-4]|quarter|per|10,?000|rates?|counts?)\b)*", re.I)
 
 
@@ -1182,8 +1183,10 @@ def _closing_bracket_day(text: str) -> Period | None:
         return None
     inner = f"({m.group(1)})"  # (read with its brackets: "(31.3.25)" is a day, "31.3.25" alone may be a figure)
     found = [x for x in find_mentions(inner) if x.absolute or not x.quarter]  # (its quarter's name may stand beside it)
-    if len(found) != 1 or not found[0].absolute or found[0].period is None or found[0].period.kind != "as_at":
+    if len(found) != 1 or not found[0].absolute or found[0].period is None or not found[0].period.known:
         return None
+    if found[0].period.kind != "as_at" and not _ALL_OF_THEM.search(inner):
+        return None  # (a year or a quarter closes the sentence's figures only when the bracket says all: "(all 2024/25)")
     return found[0].period if _BRACKET_WORDS.fullmatch(without_mentions(inner, found)) else None
 
 

@@ -335,8 +335,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # between 1 October and 31 December 2024, from 1 July 2023 to 30 June 2024: the span between two days
     # (or with no word before, when a dash or "to" joins them: "1 January - 31 December 2023")
     ("day_span", re.compile(
-        rf"\b(?:(?P<lead>between|from)\s+)?(?<![\d/.-])(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*"
-        rf"(?P<sep>to|and|until|-|\u2013)\s*(?:the\s+)?(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
+        # (or the ends of two months: "between the end of June and the end of September 2025")
+        rf"\b(?:(?P<lead>between|from)\s+)?(?<![\d/.-])(?:(?P<d1>{_DAY})|(?:(?<=between )|(?<=from ))the\s+end\s+of)\s+"
+        rf"(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*"
+        rf"(?P<sep>to|and|until|-|\u2013)\s*(?:the\s+)?(?:(?P<d2>{_DAY})|(?<![\w-])end\s+of)\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b", re.I)),
     # "2024/25 to date (to end of November)", "so far in 2025/26 (to 31 October)": the financial year to
     # that month, which the bracket names without its year
     ("fy_to_date", re.compile(
@@ -589,8 +591,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return None  # "on 1 October and 31 December 2024": two days
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-        first = _safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"])))
-        last = _safe_date(y2, m2, int(re.sub(r"\D", "", g["d2"])))
+        first = _safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"]))) if g["d1"] else end_of_month(y1, m1)
+        last = _safe_date(y2, m2, int(re.sub(r"\D", "", g["d2"]))) if g["d2"] else end_of_month(y2, m2)
         ok = first is not None and last is not None and first < last and (last - first).days < 370
         return Mention(s, e, span(first, last)) if ok else Mention(s, e)  # type: ignore[arg-type]
     if rule == "fy_span":

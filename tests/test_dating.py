@@ -485,3 +485,21 @@ def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
             "* Data as at 30 June 2024\n")
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.value == "402"}
     assert got != {("children_in_care", "402", "2024-06-30")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Front door: referrals 3,905; re-referral rate 20.7%; repeat plans 22.1% (all 2023/24)\n",
+     {("referrals", "3905", "2023-24"), ("rereferral_rate", "20.7", "2023-24")}),
+    ("Referrals to social care 3,020; re-referral rate 19.1% (both for 2022/23)\n",
+     {("referrals", "3020", "2022-23"), ("rereferral_rate", "19.1", "2022-23")}),
+])
+def test_a_closing_bracket_that_says_all_dates_every_figure_of_the_line(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+
+def test_a_stock_between_the_ends_of_two_months_is_the_count_at_the_later(library):
+    from kpi_extract.pipeline import extract_text
+    text = "The number of children looked after fell by 11 to 406 between the end of March and the end of June 2025.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "406", "2025-06-30")}

@@ -160,6 +160,19 @@ def test_two_days_joined_by_a_dash_or_to_are_the_span_between(y, m1, length, sep
                 if m.absolute and m.period.start != m.period.end] == []
 
 
+@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(1, 10), st.sampled_from(["between", "from"]),
+       st.sampled_from([" and ", " to "]))
+def test_the_ends_of_two_months_are_the_span_between_them(y, m1, length, lead, sep):
+    # "between the end of June and the end of September 2025": from the one month's last day to the other's
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    assume(not (lead == "from" and sep == " and "))
+    m2, y2 = (m1 - 1 + length) % 12 + 1, y + (m1 - 1 + length) // 12
+    found = [m for m in find_mentions(f"fell by 9 to 377 {lead} the end of {names[m1 - 1]}{sep}the end of "
+                                      f"{names[m2 - 1]} {y2}") if m.absolute]
+    assert [m.period for m in found] == [span(end_of_month(y, m1), end_of_month(y2, m2))]
+
+
 @given(st.dates(min_value=date(1991, 1, 1), max_value=date(2040, 12, 31)))
 def test_full_dates_are_as_at(d):
     text = d.strftime(f"as at {d.day} %B %Y")

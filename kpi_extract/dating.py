@@ -926,6 +926,14 @@ def _last_title(doc: DocumentContext, page: int, line: int) -> tuple[int, int, P
     return doc.titles[k - 1] if k else None
 
 
+def _last_heading(doc: DocumentContext, page: int, line: int) -> tuple[int, int, Period | None] | None:
+    """The nearest section heading above on the same page, below the last title (see `heading`)."""
+    title = _last_title(doc, page, line)
+    after = (title[0], title[1]) if title else (0, -1)
+    heads = [h for h in doc.headings if h[0] == page and h[1] < line and (h[0], h[1]) > after]
+    return heads[-1] if heads else None
+
+
 def heading(doc: DocumentContext, page: int, line: int) -> Period | None:
     """P6 heading: the nearest section heading above on the same page, below the last title (a
     heading over a reprinted report's title belongs to the report before)."""
@@ -1298,8 +1306,8 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
         dated.append(table_column(c, stock and (bool(at_end) or c.period.end in snapshot_days),
                                   library.kpis[c.kpi].measure == "stock"))
     return [_count_to_a_day(d, library)
-            for d in _under_a_footnote(_under_a_note(restated_at_meeting(alongside(dated, library), layout, doc, library),
-                                                     layout, library), layout)], \
+            for d in _at_the_headings_day(_under_a_footnote(_under_a_note(restated_at_meeting(alongside(
+                dated, library), layout, doc, library), layout, library), layout), layout, doc, library)], \
         rejected
 
 
@@ -1387,6 +1395,24 @@ def _under_a_footnote(dated: list[Dated], layout: PageLayout) -> list[Dated]:
 
 
 _GOVERNED = ("lead_in", "standing", "heading", "title", "meeting_date")
+
+
+def _at_the_headings_day(dated: list[Dated], layout: PageLayout, doc: DocumentContext, library: Library) -> list[Dated]:
+    """R: a stock dated by a heading or a title on its page that names its span and the day it ends
+    ("Quarter 3 2024/25 snapshot (31 Dec 2024)" over "CLA 671") is the count at that day: the span
+    says which report it is, the day when its counts were taken."""
+    out = []
+    for d in dated:
+        c, p = d.candidate, d.candidate.period
+        if d.rule in ("heading", "title") and p is not None and p.end is not None and p.kind != "as_at" \
+                and library.kpis[c.kpi].measure == "stock":
+            at = _last_title(doc, layout.number, c.line) if d.rule == "title" else _last_heading(doc, layout.number, c.line)
+            if at is not None and at[0] == layout.number and 0 <= at[1] < len(layout.lines):
+                days = {m.period for m in find_mentions(layout.lines[at[1]]) if m.absolute and m.period.kind == "as_at"}
+                if days == {as_at(p.end)}:
+                    d = _dated(c, as_at(p.end), d.rule)
+        out.append(d)
+    return out
 
 
 def _note_day(lines: list[str], at: int) -> Period | None:

@@ -503,3 +503,11 @@ def test_a_stock_between_the_ends_of_two_months_is_the_count_at_the_later(librar
     from kpi_extract.pipeline import extract_text
     text = "The number of children looked after fell by 11 to 406 between the end of March and the end of June 2025.\n"
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "406", "2025-06-30")}
+
+
+def test_a_stock_under_a_heading_naming_its_quarter_and_the_day_it_ends_is_at_that_day(library):
+    # the quarter names the report, the day when its counts were taken; a flow keeps the quarter
+    from kpi_extract.pipeline import extract_text
+    text = "Quarter 2 2025/26 position (30 Sep 2025)\nChildren on child protection plans: 244\nReferrals: 1,187\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("cp_plans", "244", "2025-09-30"), ("referrals", "1187", "2025-Q3")}

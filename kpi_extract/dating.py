@@ -82,6 +82,18 @@ _SO_FAR = re.compile(rf"\b(?:{_SO_FAR_WORDS})\b", re.I)
 # a stock said at the end of the period the sentence names: "ending the quarter at 452", "closed the year on 611"
 _ENDING_AT = re.compile(r"\b(?:end(?:ing|ed|s)?|finish(?:ing|ed|es)?|clos(?:ing|ed|es)?)\s+the\s+(?:quarter|year|period)\s+"
                         r"(?:at|on|with)\s+(?:around\s+|about\s+)?$", re.I)
+# a stock that moved to its figure over the span the sentence names: "rose by eight over the quarter to 560", "rose by 12
+# to 689 over the quarter" (the figure it moved to is the count at the span's end)
+_MOVED_TO = re.compile(r"\b(?:rose|fell|increased|decreased|grew|dropped|reduced|climbed|went (?:up|down))\s+(?:by\s+[\w,.%]+\s+)?"
+                       r"(?:(?P<over>(?:over|during|across)\s+the\s+(?:quarter|year|period|half[- ]year))\s+)?to\s+(?:around\s+|about\s+)?$", re.I)
+_OVER_THE_SPAN = re.compile(r"\s+(?:over|during|across)\s+the\s+(?:quarter|year|period|half[- ]year)\b", re.I)
+
+
+def _moved_over_the_span(text: str, start: int, end: int) -> bool:
+    m = _MOVED_TO.search(text, max(0, start - 60), start)
+    return m is not None and (bool(m.group("over")) or _OVER_THE_SPAN.match(text, end) is not None)
+
+
 # a rate over the twelve months to a day the context names: "Over the last 12 months ..., a re-referral rate of 21%"
 _LAST_TWELVE_MONTHS = re.compile(r"\b(?:last|past|previous|rolling|preceding)\s+(?:12|twelve)[- ]months?\b|\b(?:R12|rolling year)\b", re.I)
 # a span up to a month's end: "to the end of December" (a ratio of what happened, counted over the year so far)
@@ -1267,7 +1279,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             elif _LAST_TWELVE_MONTHS.search(text):
                 p = months_ending(p.end, 12)  # "data to 31 August 2024" over "a re-referral rate of 21%" "over the last 12 months"
         if p is not None and p.kind in ("quarter", "financial_year", "calendar_year") and p.end is not None \
-                and measure == "stock" and _ENDING_AT.search(text, max(0, c.value_start - 40), c.value_start):
+                and measure == "stock" and (_ENDING_AT.search(text, max(0, c.value_start - 40), c.value_start)
+                                            or _moved_over_the_span(text, c.value_start, c.value_end)):
             p = as_at(p.end)  # "LAC numbers rose during Q3 2024/25, ending the quarter at 452": the count at its end
         d = _dated(c, _flow_at_year_end(c, _stock_at_year_end(c, p, why, library), why, library), why)
         out.append(replace(d, candidate=replace(d.candidate, value_start=c.value_start + cut,

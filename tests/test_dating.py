@@ -511,3 +511,17 @@ def test_a_stock_under_a_heading_naming_its_quarter_and_the_day_it_ends_is_at_th
     text = "Quarter 2 2025/26 position (30 Sep 2025)\nChildren on child protection plans: 244\nReferrals: 1,187\n"
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("cp_plans", "244", "2025-09-30"), ("referrals", "1187", "2025-Q3")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Quarter 3 2025/26 performance\nChildren subject to a protection plan fell by 15 over the quarter to 287.\n",
+     {("cp_plans", "287", "2025-12-31")}),
+    ("Quarter 3 2025/26 performance\nThe number of children looked after went up by 9 to 512 during the quarter.\n",
+     {("children_in_care", "512", "2025-12-31")}),
+    # "in the quarter" says when, not over what: the quarter stays
+    ("Quarter 3 2025/26 performance\nChildren looked after rose to 512 in the quarter.\n",
+     {("children_in_care", "512", "2025-Q4")}),
+])
+def test_a_stock_that_moved_over_its_quarter_to_a_figure_is_the_count_at_the_quarters_end(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -626,7 +626,21 @@ def _dates_another(text: str, m: Mention) -> bool:
     launched in April 2019"), a target's or a forecast's deadline ("target 75% by March"), or a
     comparator's figure ("163 children ... (45.3 per 10,000; England 41.6 at 31 March 2025)")."""
     return dates_an_event(text, m) or _target_deadline(text, m) or \
-        bool(_COMPARATOR_FIGURE_BEFORE.search(text, max(0, m.start - 50), m.start)) or _names_a_plan(text, m)
+        bool(_COMPARATOR_FIGURE_BEFORE.search(text, max(0, m.start - 50), m.start)) or _names_a_plan(text, m) \
+        or _carried_into(text, m)
+
+
+# work moved on to a later year: "5 had slipped and have been carried into 2025/26", "rolled over into next year's plan"
+_CARRIED_INTO = re.compile(r"\b(?:carried|rolled|moved|pushed|deferred|slipped)\s+(?:forward\s+|over\s+|back\s+)?(?:in)?to\s+(?:the\s+)?$",
+                           re.I)
+
+
+def _carried_into(text: str, m: Mention) -> bool:
+    """A year that work was carried into is where it went, not when the sentence's figures are; money carried
+    into a year is that year's carry forward, so a sentence of sums keeps it."""
+    if not _CARRIED_INTO.search(text, max(0, m.start - 40), m.start):
+        return False
+    return "£" not in text
 
 
 # "the 2025-26 business plan": a year that is part of a plan's name

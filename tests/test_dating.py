@@ -525,3 +525,17 @@ def test_a_stock_under_a_heading_naming_its_quarter_and_the_day_it_ends_is_at_th
 def test_a_stock_that_moved_over_its_quarter_to_a_figure_is_the_count_at_the_quarters_end(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_a_year_that_work_was_carried_into_is_not_the_date_of_the_sentences_figures(library):
+    # the two actions went on to 2026/27; the counts are at the sentence's own day
+    from kpi_extract.pipeline import extract_text
+    text = "At 31 March 2026 the plan held 36 actions; 30 of them were complete, 4 were on track and 2 have been carried into 2026/27.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("plan_actions_total", "36", "2026-03-31"), ("plan_actions_completed", "30", "2026-03-31")}
+
+
+def test_money_carried_into_a_year_is_that_years_carry_forward(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}
+    assert got == {("budget_carry_forward", "21400", "2026-27")}

@@ -274,6 +274,12 @@ def _runs_on(line: str, nxt: str) -> bool:
     return bool(_CONTINUES.match(nxt)) and bool(_OPEN_END.search(tail, max(0, len(tail) - 12)))
 
 
+def _runs_into_its_period(line: str) -> bool:
+    """A title's first line that a comma carries on to its period on the next ("PERFORMANCE AND BUDGET
+    MONITORING: CHILDREN'S SOCIAL CARE," / "QUARTER 2 2025/26")."""
+    return line.endswith(",") and _looks_like_title(line[:-1]) and _TITLE_WORDS.search(line) is not None
+
+
 def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: int, typed: list | None) -> None:
     """A title or a section heading at line i, if it is one: one period, set apart (by type when
     the page has a model)."""
@@ -286,7 +292,7 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         if p is None and ctx.titles and ctx.titles[-1][0] == number and i - ctx.titles[-1][1] <= 3:
             return  # "Report of: Strategic Director" under the title is its author, not a new report
         ctx.titles.append((number, i, p))
-    elif titled and not find_mentions(line) \
+    elif (titled or _runs_into_its_period(line)) and not find_mentions(line) \
             and not _BARE_YEAR_END.search(line) \
             and i + 1 < len(lines) and _looks_like_title(lines[i + 1]) and len(lines[i + 1]) <= 60 \
             and not _is_dateline(lines[i + 1]) and (p := single_period(lines[i + 1])) is not None:

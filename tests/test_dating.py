@@ -539,3 +539,10 @@ def test_money_carried_into_a_year_is_that_years_carry_forward(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}
     assert got == {("budget_carry_forward", "21400", "2026-27")}
+
+
+def test_a_title_whose_first_line_a_comma_carries_on_to_its_period_dates_the_paper(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("QUARTERLY PERFORMANCE REPORT: EARLY HELP AND SOCIAL CARE,\nQUARTER 3 2024/25\n\n"
+            "5. Referrals. The front door passed 1,402 referrals to social care in the quarter.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "1402", "2024-Q4")}

@@ -1247,7 +1247,11 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     has_own = any(not _dates_another(text, m) and m.relative not in _BACK and not _compared_before(text, m)
                   for m in mentions)
     governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
-    if rule == "meeting_date":
+    if rule == "meeting_date" or (governing is not None and carried is not None and governing.kind == "quarter"
+                                  and carried.end is not None and governing.start is not None and governing.end is not None
+                                  and not governing.start <= carried.end <= governing.end
+                                  and any(m.relative == "current_quarter" for m in mentions)):
+        # ("during the quarter" is the quarter the paper is about, not a day outside it the sentence before named)
         carried = None
     if carried is None and governing is None:
         carried = carry.onto_the_same_subject(text) or carry.under_a_run_in_heading()

@@ -546,3 +546,11 @@ def test_a_title_whose_first_line_a_comma_carries_on_to_its_period_dates_the_pap
     text = ("QUARTERLY PERFORMANCE REPORT: EARLY HELP AND SOCIAL CARE,\nQUARTER 3 2024/25\n\n"
             "5. Referrals. The front door passed 1,402 referrals to social care in the quarter.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "1402", "2024-Q4")}
+
+
+def test_during_the_quarter_is_the_papers_quarter_not_the_day_the_sentence_before_named(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Children's Services Performance Report - Quarter 2 2025/26\n\nFront door\n"
+            "The backlog of 40 contacts awaiting screening had been cleared by 12 October 2025.\n\n"
+            "Child protection\n58 children became subject to a child protection plan during the quarter.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("cp_plans_started", "58", "2025-Q3")}

@@ -1428,6 +1428,20 @@ def _under_a_footnote(dated: list[Dated], layout: PageLayout) -> list[Dated]:
 _GOVERNED = ("lead_in", "standing", "heading", "title", "meeting_date")
 
 
+# a span written with the day it ends: "quarter ending 30 June 2019", "Q3 2025/26 (31 Dec)"
+_END_DAY = re.compile(r"(?:\b(?:ending|ended|to)\s+(?:the\s+)?|\(\s*)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>" + MONTH_WORD + r")\b\.?",
+                      re.I)
+
+
+def _names_its_end_day(text: str, p: Period) -> bool:
+    """Does `text` write the day `p` ends on beside it ("quarter ending 30 June 2019", "(31 Dec)")?"""
+    for m in _END_DAY.finditer(text):
+        mon = MONTHS.get(m.group("m").lower().rstrip("."))
+        if mon and p.end is not None and (int(m.group("d")), mon) == (p.end.day, p.end.month):
+            return True
+    return False
+
+
 def _at_the_headings_day(dated: list[Dated], layout: PageLayout, doc: DocumentContext, library: Library) -> list[Dated]:
     """R: a stock dated by a heading or a title on its page that names its span and the day it ends
     ("Quarter 3 2024/25 snapshot (31 Dec 2024)" over "CLA 671") is the count at that day: the span
@@ -1439,8 +1453,9 @@ def _at_the_headings_day(dated: list[Dated], layout: PageLayout, doc: DocumentCo
                 and library.kpis[c.kpi].measure == "stock":
             at = _last_title(doc, layout.number, c.line) if d.rule == "title" else _last_heading(doc, layout.number, c.line)
             if at is not None and at[0] == layout.number and 0 <= at[1] < len(layout.lines):
-                days = {m.period for m in find_mentions(layout.lines[at[1]]) if m.absolute and m.period.kind == "as_at"}
-                if days == {as_at(p.end)}:
+                line = layout.lines[at[1]]
+                days = {m.period for m in find_mentions(line) if m.absolute and m.period.kind == "as_at"}
+                if days == {as_at(p.end)} or _names_its_end_day(line, p):
                     d = _dated(c, as_at(p.end), d.rule)
         out.append(d)
     return out
@@ -1631,7 +1646,8 @@ def table_column(c: Candidate, at_end: bool = False, stock: bool = False) -> Dat
     if stock and p is not None and p.kind == "month" and over_months(p):
         return Dated(replace(c, period=as_at(p.end)), rule)  # type: ignore[arg-type]
     label = c.snippet.split(" | ")[0]
-    if p is not None and p.kind == "quarter" and p.end is not None and (at_end or _AT_QUARTER_END.search(label)):
+    if p is not None and p.kind == "quarter" and p.end is not None and (
+            at_end or _AT_QUARTER_END.search(label) or (stock and _names_its_end_day(c.snippet[len(label):], p))):
         return Dated(replace(c, period=as_at(p.end)), rule)  # (its row: "Children looked after (at quarter end)")
     if p is not None and p.kind == "as_at" and p.end is not None and _YEAR_TO_DATE.search(label):
         # "Referrals to children's social care, year to date (Apr-Feb)" under "Position at 28 Feb 2019"

@@ -554,3 +554,19 @@ def test_during_the_quarter_is_the_papers_quarter_not_the_day_the_sentence_befor
             "The backlog of 40 contacts awaiting screening had been cleared by 12 October 2025.\n\n"
             "Child protection\n58 children became subject to a child protection plan during the quarter.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("cp_plans_started", "58", "2025-Q3")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a title's quarter written with the day it ends
+    ("Children's social care dashboard, quarter ending 31 March 2025\nChildren in need (open cases): 1,530\n",
+     {("children_in_need", "1530", "2025-03-31")}),
+    # a column's quarter with its day in brackets: stocks at the day, flows over the quarter
+    ("Measure                         Outturn 2024/25   Q2 2025/26 (30 Sep)\n"
+     "Children looked after                 512                   520\n"
+     "Referrals                           4,090                 1,122\n",
+     {("children_in_care", "512", "2024-25"), ("children_in_care", "520", "2025-09-30"),
+      ("referrals", "4090", "2024-25"), ("referrals", "1122", "2025-Q3")}),
+])
+def test_a_quarter_written_with_the_day_it_ends_puts_its_stocks_at_that_day(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

@@ -1164,6 +1164,11 @@ _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A
 # trust runs the council's own services: "Doncaster Children's Services Trust" is no other body)
 _NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+(?:(?:and|of|&)\s+)?){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
                            r"Academy|School|College|Constabulary|Police|Society|Foundation|Charity)\b")
+# a sentence that opens on a named body's own unit or team, in the possessive: "Dorset HealthCare's children's
+# safeguarding team has a budget of £1.9m", "Fellshire Police's Public Protection Unit, which ..., had a budget of"
+_BODY_POSSESSIVE_OPENS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+)?(?-i:[A-Z][\w&-]*\s+(?:(?:and|of|&)\s+)?){0,4}?"
+                                    r"(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Health[Cc]are|Hospitals?|Trust|"
+                                    r"Constabulary|Police|ICB|CCG|Foundation Trust|Fire and Rescue Service)['’]s?\s")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
 # the reporting body as the object a body tells or shares with: not the owner of what it tells
 # ("St Aidan's Academy Trust told the partnership that its schools had trained 1,140 staff")
@@ -1705,6 +1710,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         or (_ANAPHORIC_BUDGET.match(before) and _OTHER_BODY.search(raw_before)) \
         or (money and _POLICE.search(before)) \
         or (money and _AND_VERB.search(raw_before) and _OTHER_BODY.match(_subject_of(text))) \
+        or (money and _governs(_BODY_POSSESSIVE_OPENS.match(text), c)) \
         or (money and _ROLE_THEN_BODY.search(sentence_lead))
     if money and not paid_in and entry.measure == "amount" \
             and entry.id not in ("budget_carry_forward",) and owner_before:

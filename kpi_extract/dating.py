@@ -529,7 +529,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
-        if m.relative in ("current", "current_quarter", "current_year", "previous", "previous_quarter"):
+        if m.relative in ("current", "current_quarter", "current_year", "previous", "previous_quarter", "previous_quarter_end"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
             return ctx.event, m.start
@@ -695,9 +695,14 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     if m.absolute:
         return m.period, ("comparison" if prior else "own_date")  # type: ignore[return-value]
     if m.relative == "previous":
+        if m.fy and base.kind != "financial_year" and base.end is not None:
+            return financial_year(financial_year_of(base.end) - 1), base_rule  # "last financial year", in a July paper
         return previous(base), base_rule
     if m.relative == "previous_quarter":
         return previous_quarter(base), base_rule
+    if m.relative == "previous_quarter_end":  # "at the end of the previous quarter": its last day
+        got = previous_quarter(base)
+        return (as_at(got.end), base_rule) if got.known and got.end is not None else None
     if m.relative == "current":
         return base, base_rule
     if m.relative == "current_quarter":  # "in the quarter" of a report at a quarter's last day is that quarter
@@ -780,6 +785,11 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
 
+    # the period a figure said to be from before is at: the year before the base, or the financial year
+    # before the base's when the sentence says "last financial year" (in a July paper: the year to March)
+    back = previous(base)
+    if base.kind != "financial_year" and base.end is not None and any(m.fy for m in mentions):
+        back = financial_year(financial_year_of(base.end) - 1)
     closes = any(m.start == main_at for m in closing)
     point = next((m for m in unattached if m.month and m.day != 0), None)
     to_date = _to_date_figures(text, figs)
@@ -813,12 +823,12 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
         if own is not None and host is not None:  # a host dated by the context is at the context's point
             own = _same_point_a_year_back(own, f, host_own or (None if host.prior else (base, base_rule)))
         if own is None and host is not None:
-            own = host_own or ((previous(base), base_rule) if host.prior else None)
+            own = host_own or ((back, base_rule) if host.prior else None)
         if own is None and not f.prior and main is not None and host is None and _outside_main_clause(text, f, main_at) \
                 and not closes:
             own = around
         if own is None:
-            own = (previous(base), "comparison" if base_rule == "own_date" else base_rule) if f.prior \
+            own = (back, "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
         period, rule = own
         if (f.start, f.end) in to_date and period.kind in ("as_at", "month", "quarter") and period.end is not None:
@@ -1048,7 +1058,7 @@ def _amount_of_its_year(c: Candidate, p: Period, text: str, library: Library) ->
     return p
 
 
-_BACK = ("previous", "previous_quarter", "previous_month", "previous_month_end")
+_BACK = ("previous", "previous_quarter", "previous_quarter_end", "previous_month", "previous_month_end")
 
 
 def _so_far(p: Period, meeting: Period | None) -> Period:

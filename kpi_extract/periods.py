@@ -278,7 +278,7 @@ def quarter_in_context(q: int, context: Period) -> Period:
 class Mention:
     """A period expression at text[start:end].
 
-    Exactly one of `period` (absolute), `relative` ("previous", "previous_quarter", "current",
+    Exactly one of `period` (absolute), `relative` ("previous", "previous_quarter", "previous_quarter_end", "current",
     "current_year", "event", "period_end") or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
@@ -294,6 +294,7 @@ class Mention:
     quarter: int = 0
     since: bool = False
     months: int = 0  # with a year-less `month`: the span of that many months that ends there
+    fy: bool = False  # a relative year said to be a financial one ("last financial year")
 
     @property
     def absolute(self) -> bool:
@@ -474,6 +475,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("previous_month_end", re.compile(r"\b(?:(?:as )?at )?the end of (?:last|the previous|the preceding) month\b", re.I)),
     ("previous_month", re.compile(r"\b(?:last|the previous|the preceding) month\b|\bthe month before\b", re.I)),
     ("current_month", re.compile(r"\bthis month\b", re.I)),
+    # "at the end of the previous quarter": that quarter's last day
+    ("previous_quarter_end", re.compile(r"\b(?:(?:as )?at )?the end of (?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b", re.I)),
     ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
@@ -509,7 +512,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "current_quarter": ("q",), "period_end": ("end",),
-    "previous": ("year_month",), "previous_quarter": ("q",), "previous_month_end": ("end",), "previous_month": ("year_month",),
+    "previous": ("year_month",), "previous_quarter": ("q",), "previous_quarter_end": ("end",), "previous_month_end": ("end",), "previous_month": ("year_month",),
     "current_month": ("year_month",), "current_year": ("year",), "event": ("time",), "meeting_day": ("meeting",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
@@ -704,6 +707,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, calendar_year(int(g["y"])), since=since)
     if rule == "previous" and _FORWARD_FROM.search(text, max(0, s - 40), s):
         return Mention(s, e, relative="current_year")  # "carried forward from the previous year": this year's money
+    if rule == "previous" and "financial" in text[s:e].lower():
+        return Mention(s, e, relative=rule, fy=True)  # "last financial year": the financial year before, whatever dates the paper
     return Mention(s, e, relative=rule)
 
 

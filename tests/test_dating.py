@@ -1,5 +1,6 @@
 """Which period each figure of a sentence describes (see kpi_extract/dating.py)."""
 import pytest
+from hypothesis import given, strategies as st
 
 from kpi_extract.dating import SOURCE_OF_RULE, Context, attribute
 from kpi_extract.model import Period
@@ -570,3 +571,24 @@ def test_during_the_quarter_is_the_papers_quarter_not_the_day_the_sentence_befor
 def test_a_quarter_written_with_the_day_it_ends_puts_its_stocks_at_that_day(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_last_financial_year_in_a_paper_dated_in_the_summer_is_the_year_to_march(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Report date: 14 August 2025\nLast financial year the early help service spent £3.9m on family support.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("expenditure_total", "3900000", "2024-25")}
+
+
+def test_at_the_end_of_the_previous_quarter_is_that_quarters_last_day(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Quarter 2 2025/26\nAt the end of the previous quarter 512 children were looked after.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("children_in_care", "512", "2025-06-30")}
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
+def test_last_financial_year_is_the_one_before_the_day_s(day):
+    from kpi_extract.dating import Context, attribute
+    from kpi_extract.periods import as_at, financial_year, financial_year_of
+    text = "Last financial year the service spent £2.1m."
+    got = attribute(text, [(text.index("2.1"), text.index("2.1") + 3)], Context(as_at(day), "meeting_date"))
+    assert list(got.values())[0][0] == financial_year(financial_year_of(day) - 1)

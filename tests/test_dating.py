@@ -592,3 +592,4 @@ def test_last_financial_year_is_the_one_before_the_day_s(day):
     text = "Last financial year the service spent £2.1m."
     got = attribute(text, [(text.index("2.1"), text.index("2.1") + 3)], Context(as_at(day), "meeting_date"))
     assert list(got.values())[0][0] == financial_year(financial_year_of(day) - 1)
+

@@ -800,3 +800,10 @@ def test_what_some_of_them_are_besides_qualifies_the_count(library):
     from kpi_extract.pipeline import extract_text
     assert extract_text("Seven children in care are themselves young parents.", library) == []
     assert extract_text("14 children in care were also young carers at the end of March 2025.", library) == []
+
+
+def test_a_label_that_says_ytd_is_read_as_the_year_to_date(library):
+    # "YTD" is a period word of the label, as "year to date" is: the label still names referrals
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text("Contacts 9,880\nReferrals YTD (to end of November 2025): 2,904\n", library)}
+    assert ("referrals", "2904", "2025-11") in got

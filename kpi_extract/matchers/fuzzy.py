@@ -259,7 +259,7 @@ _LABEL_END = re.compile(r"\s*(?::|-|–|=)\s*(?:[£]?\s*)?$")
 _LABELLED = re.compile(r"[:=\-–]\s*(?:£\s*)?(?:(?:over|c\.|around|approx\.?|almost|nearly)\s)?£?\d", re.I)
 _FILLER_WORDS = re.compile(
     r"\b(?:no|number|numbers|of|total|the|figure|figures|position|count|at|as|in|for|during|on|our|"
-    r"current|currently|latest|actual|all|year|end|to|date|overall|value)\b\.?", re.I)
+    r"current|currently|latest|actual|all|year|end|to|date|ytd|overall|value)\b\.?", re.I)
 
 
 _SHORT_DATE_AT_END = re.compile(r"(?<=[A-Za-z)])\s+[0-3]?\d[/.][01]?\d[/.]\d\d\s*$")

@@ -807,3 +807,11 @@ def test_a_label_that_says_ytd_is_read_as_the_year_to_date(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("Contacts 9,880\nReferrals YTD (to end of November 2025): 2,904\n", library)}
     assert ("referrals", "2904", "2025-11") in got
+
+
+def test_a_bracket_of_several_earlier_years_gives_each_its_figure(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Children in need: 1,944 at 31 March 2025 (31 March 2024: 2,010; 31 March 2023: 2,125)\n", library)}
+    assert got == {("children_in_need", "1944", "2025-03-31"), ("children_in_need", "2010", "2024-03-31"),
+                   ("children_in_need", "2125", "2023-03-31")}

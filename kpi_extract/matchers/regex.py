@@ -223,10 +223,32 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     for c in found:
         for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon, _tail_continued, _tail_from_to):
             t = tail(c, library.kpis[c.kpi], text)
-            if t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
+            while t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
                 tails.append(t)
                 claimed.add((t.value_start, t.value_end))
+                # a bracket of several earlier years: "(2023-24: 6,502; 2022-23: 6,397)"
+                t = _next_in_bracket(t, library.kpis[c.kpi], text) if tail is _tail_in_brackets else None
     return tails
+
+
+_NEXT_ITEM = re.compile(r"\s*[;,]\s*")
+
+
+def _next_in_bracket(c: Candidate, entry: KpiEntry, text: str) -> Candidate | None:
+    """The next "period: figure" of the bracket that holds `c`, after a semicolon or a comma."""
+    opened = max(text.rfind("(", 0, c.value_start), text.rfind("[", 0, c.value_start))
+    close = text.find(")" if opened >= 0 and text[opened] == "(" else "]", c.value_end)
+    sep = _NEXT_ITEM.match(text, c.value_end)
+    if opened < 0 or close < 0 or sep is None or sep.end() >= close:
+        return None
+    lead = find_mentions(text[sep.end():close])
+    if not lead or lead[0].start != 0 or not (lead[0].absolute or lead[0].quarter):
+        return None
+    at = sep.end() + lead[0].end
+    m = _unit_value(entry, text, at)
+    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[at:m.start("value")]):
+        return None
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 
 
 def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:

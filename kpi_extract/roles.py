@@ -1034,6 +1034,13 @@ _OF_ANOTHER = re.compile(r"\b(?!(?:numbers|totals|figures|levels|counts|rates)\b
                          r"(?:on|of|for|at|to)\s+(?:(?:the|our|its|their)\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 
+# a plural noun whose object the counted noun is, straight before the figure: "Decisions on 1,318 referrals",
+# "Audits of 40 referrals" (not a span of time: "in the twelve months to 31 March, 3,400 referrals")
+_HEAD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\d\s+|\b(?:the|and|but|while|whereas)\s+)(?P<noun>(?!(?:numbers|totals|figures|levels|counts|rates|"
+                          r"increases|decreases|rises|falls|reductions)\b)[a-z]{3,}(?<!s)s)\s+(?:on|of|for|about|into)\s+$", re.I)
+_TIME_NOUN = re.compile(r"(?:months|weeks|days|years|quarters|hours)$", re.I)
+
+
 def _clause_start(text: str, pos: int) -> str:
     """The words of the clause before `pos` (where a label starts)."""
     head = text[max(0, pos - 60):pos]
@@ -1631,6 +1638,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
+    if entry.unit == "count" and c.match_start >= c.value_start and (head := _HEAD_BEFORE.search(before)) \
+            and not _TIME_NOUN.match(head.group("noun")):
+        return "other-noun", "qualifies-another"  # "Decisions on 1,318 referrals were made within one working day"
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
             c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WHO_IN_LABEL.search(text, c.match_start, c.value_start)):

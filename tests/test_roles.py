@@ -2974,3 +2974,19 @@ def test_places_given_free_and_courses_held_as_twilight_sessions_are_some_of_the
 def test_a_sentence_opening_on_a_named_bodys_own_team_gives_none_of_its_money(text, library):
     from kpi_extract.pipeline import extract_text
     assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Decisions on 1,406 referrals were made within one working day.",
+    "Visits for 312 children on child protection plans were in time.",
+    "Reviews for 214 children in care were held on time in the quarter.",
+])
+def test_a_count_that_is_the_object_of_another_plural_noun_gives_no_fact(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []
+
+
+def test_a_span_of_months_before_a_count_is_no_noun_it_qualifies(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value) for f in extract_text("In the twelve months to 31 March 2025, 3,400 referrals were received.\n", library)}
+    assert got == {("referrals", "3400")}

@@ -513,6 +513,12 @@ _CONDITION = re.compile(
 # or by what they have: "41 children in care with a disability" (not the KPI's own plan: "children with a CP plan")
 _WITH_AFTER = re.compile(r"\s*\b(?:with|without)\s+(?:a|an|no|any)\s+(?!(?:current\s+)?(?:child protection|CP|CPP|protection|"
                          r"child in need|children in need|CIN)\b)[\w-]", re.I)
+# a relative clause whose object the counted are, its subject a pronoun or a short noun phrase, then its
+# verb: "the 12 children in care it had identified", "41 children in need the team worked with" (not what
+# makes them the KPI's: "children we care for", "children we look after")
+_WHOM_AFTER = re.compile(r"\s+(?:that\s+|whom\s+)?(?:it|they|we|the\s+(?:team|service|panel|school|unit|project|partnership))\s+"
+                         r"(?:had\s+|has\s+|have\s+)?(?!(?:look|care|cared|looks|looked|cares|support|supported|supports)\b)"
+                         r"(?:[a-z]+ed|knew|saw|met|took|found|worked\s+with|spoke\s+to)\b", re.I)
 _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
 # or in a label before the figure: "the number of children in care who are teenagers rose to 310" (not the
 # stock's own words: "children who were looked after numbered 512")
@@ -1645,6 +1651,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WHO_IN_LABEL.search(text, c.match_start, c.value_start)):
         return "conditional", "who-clause"  # "working with 41 children in need who are at risk of coming into care"
+    if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject \
+            and c.match_end > c.value_end and _WHOM_AFTER.match(text, c.match_end):
+        return "conditional", "whom-clause"  # "the 12 children in care it had identified were all known to the school"
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
             c.match_end > c.value_end and _WITH_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WITH_AFTER.search(text, c.match_start, c.value_start)):

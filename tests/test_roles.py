@@ -2990,3 +2990,14 @@ def test_a_span_of_months_before_a_count_is_no_noun_it_qualifies(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value) for f in extract_text("In the twelve months to 31 March 2025, 3,400 referrals were received.\n", library)}
     assert got == {("referrals", "3400")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The 9 children in care the project identified were offered mentoring.", set()),
+    ("The 27 children in need it had referred on were offered early help.", set()),
+    # the words that make them the KPI's are no such clause
+    ("At 31 March 2025 there were 402 children in care we looked after.", {("children_in_care", "402")}),
+])
+def test_the_counted_as_the_object_of_a_relative_clause_are_a_condition(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

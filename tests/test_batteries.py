@@ -36,14 +36,14 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (0.99, 0.73),
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
-          ("roles", "20"): (0.93, 0.93), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
+          ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
           ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.96, 0.87),
           # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
           # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
           # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
           ("roles", "24"): (1.0, 0.65), ("roles", "25"): (1.0, 0.69), ("roles", "26"): (0.98, 0.87),
           ("roles", "27"): (1.0, 0.91), ("roles", "28"): (1.0, 0.84), ("roles", "29"): (1.0, 0.79),
-          ("roles", "30"): (0.94, 0.75), ("roles", "31"): (1.0, 0.75),
+          ("roles", "30"): (0.97, 0.77), ("roles", "31"): (1.0, 0.75),
           # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
           ("roles", "32"): (1.0, 0.81), ("roles", "33"): (1.0, 0.57), ("roles", "34"): (1.0, 0.7),
@@ -63,7 +63,7 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "62"): (1.0, 0.73),
           # 67 (every category as text extraction leaves it) first scored 0.838/0.639 at ea4f199 and at da652d6, 4 of 66
           # tuned no-fact texts giving a fact; none at 7dc5a68
-          ("roles", "67"): (0.95, 0.64),
+          ("roles", "67"): (0.96, 0.65),
           # 72 (shares, rates and counts of the KPI's own measure beside another measure's) first scored 0.954/0.728
           # at d616934 and at 811c481, none of its 41 tuned no-fact texts giving a fact
           ("roles", "72"): (0.97, 0.74),
@@ -79,8 +79,8 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
 # county's cabinet and scrutiny papers of one year, 0.844/0.463, the eighth 0.721/0.590, the ninth
 # 0.962/0.745, the tenth 0.732/0.461, the eleventh, one county's cabinet of 2025-26, 0.774/0.505, the twelfth
 # 0.884/0.859): under what each scores now
-DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (0.94, 0.91), "4": (1.0, 0.96), "5": (0.98, 0.82),
-                   "6": (1.0, 0.88), "7": (1.0, 0.87), "8": (0.97, 0.78), "9": (0.98, 0.91),
+DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1.0, 0.96), "5": (0.99, 0.82),
+                   "6": (1.0, 0.88), "7": (1.0, 0.87), "8": (0.98, 0.79), "9": (1.0, 0.92),
                    "10": (0.94, 0.62), "11": (1.0, 0.84), "12": (0.95, 0.92),
                    # the thirteenth first scored 0.875/0.568, the fourteenth 0.812/0.426
                    "13": (0.96, 0.91), "14": (0.97, 0.59),
@@ -89,7 +89,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (0.94, 0.91), "4": (
                    "15": (1.0, 0.65), "16": (1.0, 0.88), "17": (1.0, 0.98), "18": (0.95, 0.8),
                    # the nineteenth 0.286/0.148, the twentieth 0.872/0.804, the twenty-first 0.614/0.782, the
                    # twenty-second 0.766/0.667 (December 2026)
-                   "19": (1.0, 0.44), "20": (0.97, 0.82), "21": (1.0, 0.87), "22": (0.97, 0.64),
+                   "19": (1.0, 0.44), "20": (0.97, 0.82), "21": (1.0, 0.87), "22": (0.97, 0.66),
                    # the twenty-third 0.670/0.808
                    "23": (0.98, 0.8),
                    # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
@@ -114,7 +114,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (0.94, 0.91), "4": (
                    # fifty-second (no-KPI papers of an NHS trust, an ICB, housing, a charity, a fire service) first
                    # 2 of 5 tuned papers giving a fact at ea4f199, none at 35f7e8c; the fifty-fourth (one committee
                    # cycle) first 0.517/0.652 at ea4f199, none of its three tuned no-KPI papers giving a fact at 39df249
-                   "51": (1.0, 0.85), "52": (1.0, 1.0), "54": (0.86, 0.82),
+                   "51": (1.0, 0.85), "52": (1.0, 1.0), "54": (0.95, 0.86),
                    # the fifty-fifth (papers full of numbers with no KPI of the writer: an NHS trust, schools, workforce,
                    # a capital programme; and a partnership's outturn) first 0.818/0.900 at 7253cd5, none of its four tuned
                    # no-KPI papers giving a fact
@@ -137,36 +137,41 @@ FLOORS.update({
     ("roles", "49"): (0.96, 0.82), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
     ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.86, 0.82),
     ("roles", "55"): (0.97, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.81),
-    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.81, 0.74),
+    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.82, 0.75),
     ("roles", "61"): (0.95, 0.7), ("roles", "63"): (0.84, 0.77), ("roles", "64"): (0.93, 0.8),
     ("roles", "65"): (0.91, 0.78), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.9, 0.7),
-    ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.95, 0.48), ("roles", "75"): (0.9, 0.49),
-    ("roles", "77"): (0.95, 0.77), ("roles", "78"): (0.98, 0.76), ("roles", "79"): (0.95, 0.82),
+    ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.9, 0.49),
+    ("roles", "77"): (0.97, 0.77), ("roles", "78"): (0.98, 0.76), ("roles", "79"): (0.95, 0.82),
     ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
     ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (0.98, 0.75),
-    ("roles", "86"): (0.94, 0.68), ("roles", "87"): (0.97, 0.68), ("roles", "88"): (0.98, 0.81),
-    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (0.97, 0.85), ("roles", "91"): (1.0, 0.91),
-    ("roles", "92"): (0.94, 0.66),
+    ("roles", "86"): (0.94, 0.68), ("roles", "87"): (0.98, 0.69), ("roles", "88"): (0.98, 0.81),
+    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
+    ("roles", "92"): (0.95, 0.66),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
-    ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.95, 0.78), ("roles", "95"): (0.96, 0.76)})
+    ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.79), ("roles", "95"): (1.0, 0.78),
+    # the next session's three, written as fresh checks (their first scores are in their commits; the periods
+    # battery's tuned part was tuned on afterwards), at their scores with 9da2baf's code
+    ("roles", "96"): (1.0, 0.84), ("roles", "97"): (0.97, 0.78), ("periods", "11"): (0.94, 0.81)})
 DOCUMENT_FLOORS.update({
-    "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.89, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
+    "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
     "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
-    "49": (1.0, 1.0), "57": (0.8, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
+    "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
     "62": (0.95, 0.45), "63": (0.93, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
-    "67": (0.94, 0.84), "68": (0.92, 0.75), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
+    "67": (0.94, 0.84), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
-    "75": (0.97, 0.71), "76": (0.88, 0.75), "77": (0.86, 0.72),
+    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.86, 0.72),
+    # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
+    "78": (0.98, 0.77),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
-NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 4, "57": 3, "58": 1, "60": 10,
-                   "61": 1, "63": 10, "64": 1, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3, "74": 1,
-                   "75": 4, "77": 1, "79": 3, "81": 1, "84": 1, "86": 1, "92": 3, "94": 1}
+NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 4, "57": 3, "58": 1, "60": 9,
+                   "61": 1, "63": 10, "64": 1, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3,
+                   "75": 4, "79": 3, "81": 1, "84": 1, "86": 1, "92": 2}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -182,8 +187,8 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # and the batches that had no floor until December 2026 (above): their no-KPI papers that
                          # still give a fact (the twentieth's workforce report, "Spend on agency social workers was
                          # £3.42m", gives none with d899099's code)
-                         "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "57": 1, "58": 2, "59": 1,
-                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "76": 1, "77": 1}
+                         "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "58": 2, "59": 1,
+                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "77": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

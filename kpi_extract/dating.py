@@ -695,9 +695,7 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     if m.absolute:
         return m.period, ("comparison" if prior else "own_date")  # type: ignore[return-value]
     if m.relative == "previous":
-        if m.fy and base.kind != "financial_year" and base.end is not None:
-            return financial_year(financial_year_of(base.end) - 1), base_rule  # "last financial year", in a July paper
-        return previous(base), base_rule
+        return _year_back(base, m.fy), base_rule
     if m.relative == "previous_quarter":
         return previous_quarter(base), base_rule
     if m.relative == "previous_quarter_end":  # "at the end of the previous quarter": its last day
@@ -736,6 +734,14 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     if prior and m.month and placed.end and base.end and placed.end >= base.end:
         placed = previous(placed)  # "517 at 31 December 2021, up from 502 at the end of September": 2021
     return placed, ("comparison" if prior else "own_date")
+
+
+def _year_back(base: Period, financial: bool) -> Period:
+    """The year before `base`; when it is said to be a financial year ("last financial year") and `base` is a
+    day, a month or a quarter, the financial year before the one holding it (in a July paper: the year to March)."""
+    if financial and base.kind != "financial_year" and base.end is not None:
+        return financial_year(financial_year_of(base.end) - 1)
+    return previous(base)
 
 
 def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Period, str] | None
@@ -785,11 +791,7 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
     base, base_rule = (main, "own_date") if main is not None else around
 
-    # the period a figure said to be from before is at: the year before the base, or the financial year
-    # before the base's when the sentence says "last financial year" (in a July paper: the year to March)
-    back = previous(base)
-    if base.kind != "financial_year" and base.end is not None and any(m.fy for m in mentions):
-        back = financial_year(financial_year_of(base.end) - 1)
+    back = _year_back(base, any(m.fy for m in mentions))  # where a figure said to be from before is
     closes = any(m.start == main_at for m in closing)
     point = next((m for m in unattached if m.month and m.day != 0), None)
     to_date = _to_date_figures(text, figs)
@@ -973,10 +975,8 @@ def _last_heading(doc: DocumentContext, page: int, line: int) -> tuple[int, int,
 def heading(doc: DocumentContext, page: int, line: int) -> Period | None:
     """P6 heading: the nearest section heading above on the same page, below the last title (a
     heading over a reprinted report's title belongs to the report before)."""
-    title = _last_title(doc, page, line)
-    after = (title[0], title[1]) if title else (0, -1)
-    heads = [p for pg, ln, p in doc.headings if pg == page and ln < line and (pg, ln) > after]
-    return heads[-1] if heads else None
+    found = _last_heading(doc, page, line)
+    return found[2] if found else None
 
 
 def title(doc: DocumentContext, page: int, line: int) -> Period | None:
@@ -1234,6 +1234,15 @@ def _closing_bracket_day(text: str) -> Period | None:
     return found[0].period if _BRACKET_WORDS.fullmatch(without_mentions(inner, found)) else None
 
 
+def _outside_its_quarter(carried: Period | None, governing: Period | None, mentions: tuple[Mention, ...]) -> bool:
+    """A day the sentence before named, outside the quarter that governs a sentence speaking of "the
+    quarter" ("during the quarter" is the quarter the paper is about): not to be borrowed."""
+    return governing is not None and carried is not None and governing.kind == "quarter" \
+        and carried.end is not None and governing.start is not None and governing.end is not None \
+        and not governing.start <= carried.end <= governing.end \
+        and any(m.relative == "current_quarter" for m in mentions)
+
+
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
                    carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
@@ -1257,11 +1266,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     has_own = any(not _dates_another(text, m) and m.relative not in _BACK and not _compared_before(text, m)
                   for m in mentions)
     governing, rule = sentence_context(doc, layout.number, first_line, text, has_own)
-    if rule == "meeting_date" or (governing is not None and carried is not None and governing.kind == "quarter"
-                                  and carried.end is not None and governing.start is not None and governing.end is not None
-                                  and not governing.start <= carried.end <= governing.end
-                                  and any(m.relative == "current_quarter" for m in mentions)):
-        # ("during the quarter" is the quarter the paper is about, not a day outside it the sentence before named)
+    if rule == "meeting_date" or _outside_its_quarter(carried, governing, mentions):
         carried = None
     if carried is None and governing is None:
         carried = carry.onto_the_same_subject(text) or carry.under_a_run_in_heading()
@@ -1374,6 +1379,7 @@ _MARK = r"(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*{1,3}|[\u2020\u2021])"
 _MARKED = re.compile(r"(?<=[\w%)\]])(?<!\*)(" + _MARK + r")(?![*\w])")
 # where a footnote starts: at a line's start, or after a gap in a line of several ("¹ Snapshot ...  ² DfE ...")
 _NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])")
+_FIGURE_START = re.compile(r"(?<![\w.,])\d")  # (a digit that starts a figure, not one inside a word or a number)
 # (what a footnote may date by: not a population estimate's year, "ONS mid-2023 population estimates")
 _ESTIMATE_YEAR = re.compile(r"\b(?:mid-?year|mid-?(?:19|20)\d\d)\b[^.;]*\bestimates?\b", re.I)
 
@@ -1404,12 +1410,12 @@ def _mark_of(c: Candidate, line: str) -> str | None:
     """The mark that governs a figure: the first set after it, before the next figure ("stood at 571
     at the end of December²"), else one set on its label before it ("Re-referral rate²: 18.2%")."""
     text, end = c.snippet, c.value_end
-    nxt = re.search(r"(?<![\w.,])\d", text[end:])
-    after = _MARKED.search(text, end, end + nxt.start() if nxt else len(text))
+    nxt = _FIGURE_START.search(text, end)
+    after = _MARKED.search(text, end, nxt.start() if nxt else len(text))
     if after:
         return after.group(1)
     before = list(_MARKED.finditer(text, 0, c.value_start))
-    if before and not re.search(r"(?<![\w.,])\d", text[before[-1].end():c.value_start].replace(before[-1].group(1), "")):
+    if before and not _FIGURE_START.search(text[before[-1].end():c.value_start].replace(before[-1].group(1), "")):
         return before[-1].group(1)
     marks = [m.group(1) for m in _MARKED.finditer(line)]
     return marks[0] if len(set(marks)) == 1 else None

@@ -1036,15 +1036,18 @@ _NOUN_OF_VALUE = re.compile(r"^\s*[\w'-]+")
 # the KPI's words only qualify another counted noun, whose figure the verb gives: "Places booked on
 # safeguarding courses rose to 3,410", "Referrals of children in need numbered 2,104"
 # (not a word ending in -ss: "progress to 31 January", "business of the board" name no counted noun)
-_OF_ANOTHER = re.compile(r"\b(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}(?<!s)s\s+(?:[a-z]+ed\s+)?"
+# a plural noun that may head the noun a figure counts (not the figure's own: "numbers of", "totals of")
+_PLURAL_HEAD = r"(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}(?<!s)s"
+_OF_ANOTHER = re.compile(r"\b" + _PLURAL_HEAD + r"\s+(?:[a-z]+ed\s+)?"
                          r"(?:on|of|for|at|to)\s+(?:(?:the|our|its|their)\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 
 # a plural noun whose object the counted noun is, straight before the figure: "Decisions on 1,318 referrals",
 # "Audits of 40 referrals" (not a span of time: "in the twelve months to 31 March, 3,400 referrals")
-_HEAD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\d\s+|\b(?:the|and|but|while|whereas)\s+)(?P<noun>(?!(?:numbers|totals|figures|levels|counts|rates|"
-                          r"increases|decreases|rises|falls|reductions)\b)[a-z]{3,}(?<!s)s)\s+(?:on|of|for|about|into)\s+$", re.I)
-_TIME_NOUN = re.compile(r"(?:months|weeks|days|years|quarters|hours)$", re.I)
+# (nor a change, "increases of", nor a span of time, "months of")
+_HEAD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\d\s+|\b(?:the|and|but|while|whereas)\s+)(?P<noun>(?!(?:increases|decreases|rises|falls|"
+                          r"reductions|months|weeks|days|years|quarters|hours)\b)" + _PLURAL_HEAD + r")\s+(?:on|of|for|about|into)\s+$",
+                          re.I)
 
 
 def _clause_start(text: str, pos: int) -> str:
@@ -1175,12 +1178,14 @@ _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'&-]*)(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A
 # a proper name whose last word says it is a provider, a school or a force, not a council's service:
 # "Solent Community Health", "Riverside Academy", "Northbrook Constabulary" (a children's services
 # trust runs the council's own services: "Doncaster Children's Services Trust" is no other body)
-_NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+(?:(?:and|of|&)\s+)?){1,4}?(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Healthcare|Hospitals?|Trust|"
+# (not a name of the council's own services: "Children's Trust", "Public Health", "Children's Services Trust")
+_NOT_OWN_SERVICE = r"(?<!Children's )(?<!Services )(?<!Public )"
+_NAME_OF_BODY = re.compile(r"(?-i:[A-Z][\w'&-]*\s+(?:(?:and|of|&)\s+)?){1,4}?" + _NOT_OWN_SERVICE + r"(?-i:Health|Healthcare|Hospitals?|Trust|"
                            r"Academy|School|College|Constabulary|Police|Society|Foundation|Charity)\b")
 # a sentence that opens on a named body's own unit or team, in the possessive: "Dorset HealthCare's children's
 # safeguarding team has a budget of £1.9m", "Fellshire Police's Public Protection Unit, which ..., had a budget of"
 _BODY_POSSESSIVE_OPENS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+)?(?-i:[A-Z][\w&-]*\s+(?:(?:and|of|&)\s+)?){0,4}?"
-                                    r"(?<!Children's )(?<!Services )(?<!Public )(?-i:Health|Health[Cc]are|Hospitals?|Trust|"
+                                    + _NOT_OWN_SERVICE + r"(?-i:Health|Health[Cc]are|Hospitals?|Trust|"
                                     r"Constabulary|Police|ICB|CCG|Foundation Trust|Fire and Rescue Service)['’]s?\s")
 _OURS = re.compile(r"\b(?:we|our|us|the partnership|the board|the council)\b", re.I)
 # the reporting body as the object a body tells or shares with: not the owner of what it tells
@@ -1644,8 +1649,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "part", "further-named"
     if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
-    if entry.unit == "count" and c.match_start >= c.value_start and (head := _HEAD_BEFORE.search(before)) \
-            and not _TIME_NOUN.match(head.group("noun")):
+    if entry.unit == "count" and c.match_start >= c.value_start and _HEAD_BEFORE.search(before):
         return "other-noun", "qualifies-another"  # "Decisions on 1,318 referrals were made within one working day"
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
             c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)

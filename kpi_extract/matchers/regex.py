@@ -209,10 +209,7 @@ def _bracket_figure(c: Candidate, entry: KpiEntry, text: str, opened: re.Match, 
         if m is None or m.start("value") != open_ + 1 or not _only_a_period(text[m.end("value"):close]):
             return None
         return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
-    m = _unit_value(entry, text, at)
-    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[at:m.start("value")]):
-        return None
-    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+    return _figure_at(c, entry, text, at, close)
 
 
 def comparisons(found: list[Candidate], text: str, library: Library) -> list[Candidate]:
@@ -245,6 +242,12 @@ def _next_in_bracket(c: Candidate, entry: KpiEntry, text: str) -> Candidate | No
     if not lead or lead[0].start != 0 or not (lead[0].absolute or lead[0].quarter):
         return None
     at = sep.end() + lead[0].end
+    return _figure_at(c, entry, text, at, close)
+
+
+def _figure_at(c: Candidate, entry: KpiEntry, text: str, at: int, close: int) -> Candidate | None:
+    """The earlier figure straight after its period's words at `at` (a colon, an equals sign or a dash
+    between), inside the bracket that closes at `close`."""
     m = _unit_value(entry, text, at)
     if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[at:m.start("value")]):
         return None

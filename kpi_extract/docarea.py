@@ -337,7 +337,7 @@ def front_text(pages: list[str]) -> str:
     for line in _front_lines(pages, _FRONT_TEXT_LINES) if pages else []:
         words = line.split()
         # (a sentence, short as it may be: "The Medway partnership delivered 74 courses in 2024-25.")
-        prose = len(line) > 100 or (line.endswith(".") and (len(words) > 8 or (len(words) > 4 and _FINITE_VERB.search(line))))
+        prose = len(line) > 100 or (line.endswith((".", "?")) and (len(words) > 8 or (len(words) > 4 and _FINITE_VERB.search(line))))
         if prose or "|" in line or re.search(r"\S {3,}\d", line):
             break  # (a heading names its writers; a table's head names its columns)
         out.append(line)
@@ -647,7 +647,7 @@ _NAMED_POSSESSIVE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORDS})(?:['’]
 # the words of a name that is the writer's or no body's: "the Council's budget", "the Partnership's courses",
 # "Children's Services'", "the Director's report", "Ofsted's letter", "England's rate", "March's figure"
 _NO_OWNER_WORDS = frozenset((
-    "the our this its their a an council county city borough district metropolitan unitary partnership partnerships "
+    "the our this its their a an full council county city borough district metropolitan unitary partnership partnerships "
     "board boards authority service services department directorate cabinet committee panel executive group "
     "safeguarding children child childrens local social care corporate parenting scrutiny overview members member "
     "chair chairman chairs director directors cllr councillor councillors mayor leader officer officers head manager "

@@ -140,7 +140,9 @@ _TARGET = re.compile(r"\b(?:targets?|targeted|aims? to|aiming to|aimed to|ambiti
 _CONTEXT_NAMED = re.compile(r"^\W*(?:for|by way of|as) (?:context|reference|illustration)\s*,?\s+(?:in\s+)?"
                             r"(?-i:[A-Z])(?!(?:we|our|us|this|these|the|there|it|its|in)\b)[\w'’&-]+", re.I)
 # a place named as a neighbour or comparator in apposition to the sentence's subject
-_NEIGHBOUR_APPOSITION = re.compile(r"^\W*(?:In\s+)?[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
+# (its "In" may follow the heading the sentence ran on from: "Torbay Council - front door review In Devon, our
+# neighbouring authority, ...")
+_NEIGHBOUR_APPOSITION = re.compile(r"(?:^\W*(?:In\s+)?|(?<=\s)In\s+)[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
                                    r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?|partners?)\b|"
                                    # "In Eastmere, the other council in our shared front door, 287 children ..."
                                    r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
@@ -1601,7 +1603,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and restated and _COMPARATOR.search(restated):
         return "comparator", "list-of-a-comparator"  # "neighbouring Thurrock had 298 ... and 211 ..."
     # what opens the sentence governs each of its clauses, up to a semicolon
-    if not paid_in and _governs(_NEIGHBOUR_APPOSITION.match(text), c):
+    if not paid_in and _governs(_NEIGHBOUR_APPOSITION.search(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
     if not paid_in and _governs(_CONTEXT_NAMED.match(text), c):
         return "comparator", "context-named"  # "For context, Calderdale recorded 389 children subject to a plan"
@@ -2519,18 +2521,29 @@ def _table_of_another(lines: list[str], c: Candidate, front: str) -> bool:
 # "Westshire, whose county surrounds the city, looks after 1,104"; or the place a "where" clause is about: "the
 # Director of Children's Services at Doncaster, where the number of children in care has fallen to 560"
 _NAME = r"(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4}"
-_NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)(?P<name>" + _NAME + r")"
+# (after a time it is said of: "at the last count Westshire had 1,204", "In 2024/25 Eastvale looked after")
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)"
+                            r"(?:(?:[Aa]t|[Ii]n|[Bb]y|[Oo]n|[Dd]uring|[Oo]ver|[Ff]or)\s+(?:[^,.;:A-Z]|" + MONTH_NAME + r"){1,30}?"
+                            r"(?<!\bthe)(?<!\bour)(?<!\bits)(?<!\btheir)(?<!\bthis),?\s+)?(?P<name>" + _NAME + r")"
                             r"(?:\s+(?P<kind>(?-i:partnership|council|board|force)))?(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
-                            r"(?:had|has|have|looks? after|looked after|cares? for|cared for|recorded|records|reported|reports|"
+                            r"(?P<holds>(?:had|has|have|looks? after|looked after|cares? for|cared for|(?:is|was) (?:looking after|caring for))\b)?"
+                            r"(?(holds)|(?:recorded|records|reported|reports|"
                             r"ran|runs|spent|spends|received|receives|supported|supports|trained|trains|delivered|delivers|"
                             r"saw|sees|held|holds|(?:is|was|are|were) (?:looking after|caring for|supporting|working with|"
                             r"holding)|"
                             # any verb in the past a body does ("carried forward", "allocated", "set", "took")
                             r"(?-i:[a-z]+ed)(?:\s+(?:forward|back|out|up|in|over))?|set|put|took|made|gave|paid|spent|won|"
-                            r"kept|sets|puts|takes|makes|gives|pays|keeps)\b[^.;:]{0,60}$")
+                            r"kept|sets|puts|takes|makes|gives|pays|keeps)\b)[^.;:]{0,60}$")
+# what opens a sentence without naming anyone ("Each had", "Both have", "It had")
+_NO_NAME = re.compile(r"(?:It|Its|This|That|These|Those|There|He|She|They|We|I|You|Each|Every|Everyone|Both|All|Many|"
+                      r"Most|Some|Few|None|Nobody|Several|Others?|Another|One|Overall|Together|Between|Only|Just|Now)$")
 # a name that says it is a body, or an aside that says the name is a place
 _A_PLACE_OR_BODY = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB)$")
 _PLACE_ASIDE = re.compile(r"\b(?:county|city|borough|district|council|authority|partnership|neighbou?r\w*|area)\b", re.I)
+# a sentence that opens on the place it is in: "In Castlemere, 140 of the 388 children on plans ..."
+_PLACE_IN_OPENS = re.compile(r"(?:^|[.;:?]\s+)(?-i:In)\s+(?!(?-i:Summary|Total|Addition|Particular|Practice|Response|Short|"
+                             r"Brief|Contrast|Comparison|Future|General|Conclusion|Part|Turn|Fact|Light|Line|Year|Quarter|"
+                             r"Q[1-4]|Spring|Summer|Autumn|Winter|Term)\b)(?P<name>" + _NAME + r"),\s+[^;:]{0,120}$")
 _PLACE_WHERE = re.compile(r"\b(?:in|at)\s+(?P<name>" + _NAME + r"),\s+where\b[^.;]{0,80}$")
 
 
@@ -2556,14 +2569,30 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
             text = text[:m.start("aside")] + text[m.end("aside"):]  # type: ignore[union-attr]
             m = _NAMED_SUBJECT.search(text)
         if m is not None and not _A_PLACE_OR_BODY.search(m.group("name")) and gazetteer().lookup(m.group("name")) is None \
-                and not _PLACE_ASIDE.search(aside) and not m.group("kind"):  # (but "The Westshire partnership ran")
+                and not _PLACE_ASIDE.search(aside) and not m.group("kind") \
+                and not (m.group("holds") and not _NO_NAME.match(m.group("name"))):  # (but "The Westshire partnership ran")
             m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
-        m = m or _PLACE_WHERE.search(text)
+        m = m or _PLACE_WHERE.search(text) or _PLACE_IN_OPENS.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
             name = others_name(m.group("name"), "" if apart else area)
             # (a council the front page names writes a joint paper too: its figures are no other body's)
-            return "" if name and _a_writer(re.sub(r"['’]s?$", "", name), front) else name  # ("Harbury's partnership")
+            # (or the writer under its initials: "WCC" in "Westshire County Council"'s paper)
+            return "" if name and (_a_writer(re.sub(r"['’]s?$", "", name), front) or _writers_initials(name, front)) \
+                else name  # ("Harbury's partnership")
     return ""
+
+
+_CAPITALISED_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?:(?:of|and|&|the|for)[ \t]+)?(?-i:[A-Z])[\w'’-]*)+")
+
+
+def _writers_initials(name: str, front: str) -> bool:
+    """Whether `name` is the initials of a name the front page's heading lines give ("WCC" for
+    "Westshire County Council", "LBS" for "London Borough of Sutton"): a paper calls itself by its
+    initials once it has said its name."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    return any("".join(w[0] for w in m.group(0).split() if w[0].isupper()) == name
+               for m in _CAPITALISED_NAME.finditer(front))
 
 
 # a body by its kind, opening the sentence as its subject: "The provider told our quality team ...", "The trust's

@@ -3001,3 +3001,35 @@ def test_a_span_of_months_before_a_count_is_no_noun_it_qualifies(library):
 def test_the_counted_as_the_object_of_a_relative_clause_are_a_condition(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # another place that holds the children, after the time it is said of, in another council's paper
+    ("Ravensby Borough Council - Corporate Parenting Board\n\nAt the end of June 2025 Denholme had 512 children in "
+     "care, while we looked after 430 children.", {("children_in_care", "430")}),
+    ("Ravensby Borough Council - Scrutiny questions\n\nQuestion 2: Denholme now looks after 512 children. How do "
+     "we compare?\nAnswer: Ravensby looked after 430 children at 30 June 2025.", {("children_in_care", "430")}),
+    # the writer's own initials, after its name on the front page, are the writer
+    ("Ravensby Borough Council\nCorporate Parenting Board - 9 July 2025\nRavensby Borough Council (RBC) is the "
+     "corporate parent of every child in its care. At 30 June 2025 RBC was looking after 430 children.",
+     {("children_in_care", "430")}),
+    # the writer's own Full Council, after its meeting's date
+    ("Ravensby Borough Council\nAt its meeting on 25 February 2026 Full Council approved a net revenue budget of "
+     "£301.5m for 2026/27.", {("budget_total", "301500000")}),
+])
+def test_a_named_place_holding_children_after_a_time_phrase_is_another_and_the_writers_initials_are_its_own(
+        text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens on another place it is in, under the heading it ran on from
+    "Ravensby Borough Council - Scrutiny Panel\nIn Denholme, 96 of the 240 children on plans were on plans for neglect.",
+    # a neighbour in apposition, its "In" after that heading
+    "Ravensby Borough Council - front door review\nIn Calderside, our neighbouring authority, 1,210 referrals were "
+    "received in the quarter.",
+])
+def test_a_sentence_opening_in_another_place_under_a_heading_gives_none_of_its_figures(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []

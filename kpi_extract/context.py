@@ -114,7 +114,12 @@ def _is_heading(line: str, prev: str) -> bool:
         return False  # a bare date is a dateline ("28th April 2022"), not a section's period
     if not (line[0].isupper() or line[0].isdigit()) or line.startswith("\u2022"):
         return False
-    return not prev or prev.endswith((".", ":", "!", "?")) or len(prev) < 50
+    # (a section's number opens a heading whatever stands above it: "2. Position at 30 September 2025" under a
+    # long title line, "Section 4: 2024/25 outturn")
+    return not prev or prev.endswith((".", ":", "!", "?")) or len(prev) < 50 or _SECTION_NUMBER.match(line) is not None
+
+
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})?\.?|(?:Section|Part)\s+\d{1,2}[:.]?)\s+\S")
 
 
 def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None:

@@ -1376,9 +1376,19 @@ def _under_a_note(dated: list[Dated], layout: PageLayout, library: Library) -> l
 _MARK = r"(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*{1,3}|[\u2020\u2021])"
 # a mark set on a figure, a word, a per cent sign or a bracket ("96.4²", "children³", "91%*"), not a
 # bold run's asterisks ("**2,104**")
-_MARKED = re.compile(r"(?<=[\w%)\]])(?<!\*)(" + _MARK + r")(?![*\w])")
-# where a footnote starts: at a line's start, or after a gap in a line of several ("¹ Snapshot ...  ² DfE ...")
-_NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])")
+# or a bracketed number or letter after it, a space between ("2,061 (1)", "Children looked after (see note a)")
+_MARKED = re.compile(r"(?<=[\w%)\]])(?<!\*)(" + _MARK + r")(?![*\w])|"
+                     r"(?<=[\w%])\s?\((?:see\s+)?(?:note\s+)?(?P<b>\d{1,2}|(?-i:[a-z]))\)(?!\s*[\w£])", re.I)
+# where a footnote starts: at a line's start, or after a gap in a line of several ("¹ Snapshot ...  ² DfE ...");
+# a bracketed one or a numbered note at a line's start ("(1) Year to date, April to October 2025", "Note a: as at")
+_NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])|"
+                         r"^\s*(?:\((?P<b>\d{1,2}|(?-i:[a-z]))\)|(?-i:Note)\s+(?P<n>\d{1,2}|(?-i:[a-z]))\s*[:.])\s+(?=[A-Za-z(\d])")
+
+
+def _mark_key(m: re.Match) -> str:
+    """A mark as its note is keyed: "²" as written, a bracketed or named note's number or letter as "(1)"."""
+    b = m.group("b") or (m.groupdict().get("n") or "")
+    return f"({b.lower()})" if b else m.group(1)
 _FIGURE_START = re.compile(r"(?<![\w.,])\d")  # (a digit that starts a figure, not one inside a word or a number)
 # (what a footnote may date by: not a population estimate's year, "ONS mid-2023 population estimates")
 _ESTIMATE_YEAR = re.compile(r"\b(?:mid-?year|mid-?(?:19|20)\d\d)\b[^.;]*\bestimates?\b", re.I)
@@ -1392,7 +1402,7 @@ def _footnotes(lines: list[str]) -> dict[str, tuple[int, str]]:
         starts = list(_NOTE_START.finditer(line))
         for i, m in enumerate(starts):
             end = starts[i + 1].start() if i + 1 < len(starts) else len(line)
-            found[m.group(1)].append((k, line[m.end():end]))
+            found[_mark_key(m)].append((k, line[m.end():end]))
     return {mark: notes[0] for mark, notes in found.items() if len(notes) == 1}
 
 
@@ -1413,11 +1423,11 @@ def _mark_of(c: Candidate, line: str) -> str | None:
     nxt = _FIGURE_START.search(text, end)
     after = _MARKED.search(text, end, nxt.start() if nxt else len(text))
     if after:
-        return after.group(1)
+        return _mark_key(after)
     before = list(_MARKED.finditer(text, 0, c.value_start))
-    if before and not _FIGURE_START.search(text[before[-1].end():c.value_start].replace(before[-1].group(1), "")):
-        return before[-1].group(1)
-    marks = [m.group(1) for m in _MARKED.finditer(line)]
+    if before and not _FIGURE_START.search(text[before[-1].end():c.value_start].replace(before[-1].group(0), "")):
+        return _mark_key(before[-1])
+    marks = [_mark_key(m) for m in _MARKED.finditer(line)]
     return marks[0] if len(set(marks)) == 1 else None
 
 

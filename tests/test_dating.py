@@ -479,6 +479,30 @@ def test_a_footnote_mark_dates_the_figure_it_is_set_on(text, want, library):
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
 
 
+@pytest.mark.parametrize("text,want", [
+    # a bracketed number after the figure, its note a line that opens on it
+    ("Front door activity, Ravensby\nContacts | 5,410 (1)\nReferrals | 1,874 (2)\n(1) Not a KPI.\n"
+     "(2) Year to date, April to November 2025.\n", {("referrals", "1874", "2025-11")}),
+    # "(see note b)" on the label, "Note b:" below
+    ("Ravensby Children's Services - exceptions\nChildren in care (see note b) | 418\n"
+     "Note b: as at 30 November 2025.\n", {("children_in_care", "418", "2025-11-30")}),
+])
+def test_a_bracketed_mark_and_a_named_note_date_the_figure(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Ravensby Borough Council - Children and Young People Scrutiny Committee\n3. Position at 31 October 2025\n"
+     "3.1 There were 418 children in care.\n", {("children_in_care", "418", "2025-10-31")}),
+    ("Ravensby Safeguarding Children Partnership - Finance Report to the Executive\nSection 5: 2024/25 outturn\n"
+     "5.1 The partnership's budget for the year was £388,400.\n", {("budget_total", "388400", "2024-25")}),
+])
+def test_a_line_opening_on_a_sections_number_is_a_heading_under_a_long_title(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
 def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
     # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
     from kpi_extract.pipeline import extract_text

@@ -646,7 +646,7 @@ _NAME_WORDS = r"(?-i:[A-Z][\w&-]*)(?:\s+(?:(?:of|and|for|the|&)\s+)?(?-i:[A-Z][\
 _NAMED_POSSESSIVE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORDS})(?:['’]s|(?<=s)['’])(?=\s)")
 # the words of a name that is the writer's or no body's: "the Council's budget", "the Partnership's courses",
 # "Children's Services'", "the Director's report", "Ofsted's letter", "England's rate", "March's figure"
-_NO_OWNER_WORDS = frozenset((
+NO_OWNER_WORDS = frozenset((
     "the our this its their a an full council county city borough district metropolitan unitary partnership partnerships "
     "board boards authority service services department directorate cabinet committee panel executive group "
     "safeguarding children child childrens local social care corporate parenting scrutiny overview members member "
@@ -684,7 +684,7 @@ def a_named_owner(before: str, area: str) -> str:
     if not name:
         return ""
     if not area:  # a paper that does not name its writer: a place in it may be the writer's own ("Luton's rate")
-        return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in _NO_OWNER_WORDS)) else ""
+        return name if _BODY_NAME.search(" ".join(w for w in name.split() if w.lower() not in NO_OWNER_WORDS)) else ""
     return name
 
 
@@ -694,8 +694,8 @@ def others_name(phrase: str, area: str) -> str:
     "the Council") or no body's (a person's, a date's)."""
     name = _THE.split(phrase)[-1]
     words = key(name).split()
-    if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in _NO_OWNER_WORDS for w in words) \
-            or (set(key(area).split()) - _NO_OWNER_WORDS) & set(words):
+    if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in NO_OWNER_WORDS for w in words) \
+            or (set(key(area).split()) - NO_OWNER_WORDS) & set(words):
         return ""
     return name
 

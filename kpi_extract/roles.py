@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from .areas import gazetteer
 from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_host, a_named_owner, a_named_places_body,
                       a_place_against_ours, another_beside_us, another_councils, another_place, last_match, mentions,
-                      others_name, OTHERS_TOGETHER)
+                      others_name, OTHERS_TOGETHER, NO_OWNER_WORDS)
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import MONTH_NAME, find_mentions
@@ -2146,6 +2146,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and _named_subject(c, area, lines, front):
             role, rule = "other-body", "named-subject"  # "Essex, the county that surrounds the city, had 1,062 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
+                and _named_beside_us(c, area, front):
+            role, rule = "other-body", "named-beside-us"  # "Leeds's training pool, which our trainers shadowed, ran 96"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _a_kind_the_writer_is_not(lead, front):
             role, rule = "other-body", "kind-subject"  # "The provider told our quality team it looks after 38 children"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
@@ -2593,6 +2596,43 @@ def _writers_initials(name: str, front: str) -> bool:
         return False
     return any("".join(w[0] for w in m.group(0).split() if w[0].isupper()) == name
                for m in _CAPITALISED_NAME.finditer(front))
+
+
+# a named body or place that opens the sentence as its subject, in the possessive or by its body's word: "Leeds's
+# in-house training pool", "The Eastbrook partnership's business plan", "Tamesford Council's cabinet"
+_NAMED_OPENS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:In|By|At|During|Over|For)\s+[^,;]{1,30},\s+)?(?:(?-i:[Tt]he)\s+)?"
+                          r"(?P<name>(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,3}?)"
+                          r"(?:['’]s?\s|\s+(?:(?:[Ss]afeguarding|[Cc]hildren['’]s)\s+)*(?:(?-i:[Pp]artnership|[Cc]ouncil|[Bb]oard))['’]s?\s)")
+# the writer set apart from a body: in an aside about it ("..., which two of our trainers shadowed in the
+# autumn,", "..., with whom we share a scrutineer,") or as the other side of what it does ("with us", "to us")
+# ("Derbyshire's rate ..., against 77 for our statistical neighbours" is the writer's own, compared)
+_US_APART = re.compile(r"\b(?:we|us|ourselves)\b|\bour\b(?!\s+(?:(?:statistical|nearest|closest|regional|geographical)\s+)?"
+                       r"(?:neighbou?rs?|comparators?|peers?|region|own\b))", re.I)
+_WITH_US = re.compile(r"\b(?:with|to|from|for|by)\s+us\b", re.I)
+# words that open a sentence in the possessive without naming a body: "Schools' take-up", "Partners' contributions"
+_NO_BODY_OPENS = re.compile(r"(?:Schools|Partners|Agencies|Inspectors|Practitioners|Staff|Parents|Carers|Families|Today|"
+                            r"Last|This|Next|Each|All|Both|Many|Most|Some|Other|Every|Everyone|Last Year|This Year)$")
+
+
+def _named_beside_us(c: Candidate, area: str, front: str) -> bool:
+    """The figure's sentence opens on a named body or place as its subject ("Leeds's in-house
+    training pool, which two of our trainers shadowed, ran 96 courses", "Tamesford Council's cabinet
+    agreed a budget of £88.4m; the arrangement with us is unaffected") and sets the writer apart from
+    it, in an aside about it or as the other side of what it does: the name is another's, whether or
+    not the paper names its own area."""
+    sentence = _sentence_at(c.snippet, c.value_start, c.value_end)
+    m = _NAMED_OPENS.match(sentence)
+    if m is None or _NO_BODY_OPENS.match(m.group("name")) or m.group("name").split()[-1].lower() in NO_OWNER_WORDS:
+        return False  # (nor a name that ends on a word of the writer's: "Dorset Council Children's Scrutiny")
+    at = c.snippet.find(sentence)
+    if at < 0 or at + m.end() > c.value_start:
+        return False  # (the name must stand before the figure)
+    # (the writer before the figure, or as the other side of what the body does after it: "... with us")
+    if not _US_APART.search(sentence, m.end(), c.value_start - at) and not _WITH_US.search(sentence, c.value_end - at):
+        return False
+    # (an area the paper's headings do not name was guessed from its body: this very name, maybe)
+    name = others_name(m.group("name"), area if area and _a_writer(area, front) else "")
+    return bool(name) and not _a_writer(name, front) and not _writers_initials(name, front)
 
 
 # a body by its kind, opening the sentence as its subject: "The provider told our quality team ...", "The trust's

@@ -3033,3 +3033,19 @@ def test_a_named_place_holding_children_after_a_time_phrase_is_another_and_the_w
 def test_a_sentence_opening_in_another_place_under_a_heading_gives_none_of_its_figures(text, library):
     from kpi_extract.pipeline import extract_text
     assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a named body set apart from the writer by an aside about it, before the figure
+    ("Denholme's safeguarding training team, which three of our trainers shadowed in May, ran 88 courses last "
+     "year.", set()),
+    # or as the other side of what it does, after the figure
+    ("Calderside Council's cabinet agreed a children's services budget of £74.2m for 2026/27; its shared "
+     "fostering service with us is unaffected.", set()),
+    # the writer's own name beside its comparators stays the writer's
+    ("Ravensby's rate of children in care was 64 per 10,000 at 31 March 2025, against 70 for England and 72 for "
+     "our statistical neighbours.", {("children_in_care_rate_per_10k", "64")}),
+])
+def test_a_named_body_the_writer_sets_itself_apart_from_is_another(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

@@ -3049,3 +3049,16 @@ def test_a_sentence_opening_in_another_place_under_a_heading_gives_none_of_its_f
 def test_a_named_body_the_writer_sets_itself_apart_from_is_another(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the events a clause after a semicolon says were attended are the clause before's: learning from reviews
+    ("Five briefing sessions on the lessons from our rapid reviews were run in 2024/25; 612 practitioners "
+     "attended.", set()),
+    # the training programme's attendance after a semicolon stays its own
+    ("The partnership ran 88 multi-agency courses in 2024/25; 1,960 practitioners attended.",
+     {("training_courses", "88"), ("training_delegates", "1960")}),
+])
+def test_attendance_after_a_semicolon_is_of_the_events_before_it(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

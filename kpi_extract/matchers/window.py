@@ -112,8 +112,26 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         host = _participle_host(text, start)
         if host and any(rx.search(host) for rx in entry.exclude):
             continue  # "104 approved fostering households, offering 187 places": the households' places
+        host = _attended_host(text, start, c.value_end)
+        if host and any(rx.search(host) for rx in entry.exclude):
+            continue  # "Seven learning events on review findings were held; 1,240 practitioners attended": theirs
         out.append(c)
     return out
+
+
+# a clause after a semicolon that says only that its people came: "...; 1,240 practitioners attended."
+_EVENT_BEFORE = re.compile(r"(?P<host>[^.;:]{5,200});\s*(?:in all,?\s+|in total,?\s+|overall,?\s+)?$")
+_ONLY_ATTENDED = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:attended|took part|came|participated)\s*(?:[.;]|$)", re.I)
+
+
+def _attended_host(text: str, start: int, end: int) -> str:
+    """The clause before a semicolon whose events a figure's own clause says were attended, and no more
+    ("Seven learning events on the findings of practice reviews were held in 2024/25; 1,240 practitioners
+    attended"): what is excluded there is excluded for their attendance too. "" for any other figure."""
+    lead = _EVENT_BEFORE.search(text, max(0, start - 240), start)
+    if lead is None or lead.end() != start or not _ONLY_ATTENDED.match(text, end):
+        return ""
+    return lead.group("host")
 
 
 def _in_aside(text: str, at: int) -> bool:

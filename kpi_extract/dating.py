@@ -107,6 +107,8 @@ POINT_KINDS = ("as_at", "month", "quarter")
 _ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
                       r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
 _FIGURE = re.compile(r"\d")
+# a numbered paragraph's number, its section first: "3.3 At 30 November ..."
+_PARAGRAPH_NUMBER = re.compile(r"\s*(\d{1,2})\.\d{1,2}\.?\s")
 # a sentence that goes on about the last one's subject: "... reviewed its learning offer in 2023/24. It ran 118
 # multi-agency courses": it has no period of its own, and takes that one's
 # a sentence of a few words and its period, no verb and no figure: a heading run into the text
@@ -1127,6 +1129,8 @@ class _Carry:
         self.had_figure = False
         self.year: Period | None = None
         self.event = False
+        self.last_line = -1  # the page line the sentence before ended on
+        self.section = ""  # the section a numbered paragraph ("3.2") of the last sentences was in ("3")
 
     def into(self, text: str) -> Period | None:
         if self.point is not None and self.age <= 2 and (self.had_figure or _ANAPHOR.search(text)):
@@ -1143,16 +1147,31 @@ class _Carry:
         and names no period: the last sentence's, when nothing around the two governs them."""
         return self.year if self.year is not None and _SAME_SUBJECT.match(text) and not find_mentions(text) else None
 
-    def starts(self, first_line: int) -> None:
+    def starts(self, first_line: int, lines: list[str] | None = None) -> None:
         """A sentence starts on `first_line`: a heading that ended a line is a heading line (the
-        document's headings date what is under it), not one run into the text."""
+        document's headings date what is under it), not one run into the text. A paragraph that
+        starts after a blank line borrows no point in time from the one before it, unless it points
+        back to it ("On the same date") or is the next numbered paragraph of the same section ("3.2",
+        then "3.3"): "78 courses were planned for January to March" does not date a new paragraph's
+        actions."""
         if self.head is not None and self.head_age == 0 and first_line != self.head_line:
             self.head = None
+        if lines is None or not 0 <= first_line < len(lines):
+            return
+        numbered = _PARAGRAPH_NUMBER.match(lines[first_line])
+        # (the next numbered paragraph of the same section goes on: "3.2 At 30 November 2024, 1,214 ..." /
+        # "3.3 At 30 November our rate ...")
+        if 0 <= self.last_line < first_line and any(not ln.strip() for ln in lines[self.last_line + 1:first_line]) \
+                and not (numbered and numbered.group(1) == self.section):
+            self.had_figure = False  # (one that points back still may: "On the same date, 497 ...")
+        if numbered:
+            self.section = numbered.group(1)
 
     def after(self, main: Period | None, rest: str, event: bool = False, last_line: int = -1) -> None:
         """Record the sentence just dated: its main period, its text without its dates, whether
         that period dates an event, and the line it ends on."""
         self.head_age += 1
+        self.last_line = last_line
         if main is not None and _run_in_heading(rest):
             # it governs the few sentences after it, as a heading line does
             self.head, self.head_age, self.head_line = main, 0, last_line
@@ -1248,7 +1267,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
     sent = layout.sentences[si]
     cut, first_line = own_start(sent, structural)
-    carry.starts(first_line)
+    carry.starts(first_line, layout.lines)
     text = sent.text[cut:]
     mentions = find_mentions(text)
     own_mentions = [(m.start, m.end) for m in mentions]
@@ -1256,7 +1275,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         # nothing to date, and no date to carry: a title or a heading on lines of its own dates what
         # is under it as context (P4-P7), read whole ("Quarter 2 Performance Report 2022/23" is Q2's),
         # not as a sentence's date the next borrows ("Referrals in the quarter: 1,102" is no year's)
-        carry.after(None, text)
+        carry.after(None, text, last_line=sent.lines[-1])
         return []
     carried = carry.into(text)
     # (a date that only dates an event, "the plan launched in April 2019", or a target's or a forecast's

@@ -503,6 +503,28 @@ def test_a_line_opening_on_a_sections_number_is_a_heading_under_a_long_title(tex
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
 
 
+def test_a_new_paragraph_borrows_no_point_in_time_from_the_figures_of_the_one_before(library):
+    # "January to March" dates the planned courses' sentence, not the next paragraph's actions (the date in
+    # it is a deadline): they are left undated rather than put in a quarter of the wrong year
+    from kpi_extract.pipeline import extract_text
+    text = ("Ravensby Borough Council\nChildren's Scrutiny Committee\nMinutes of the meeting held on 4 March 2026\n\n"
+            "The Business Manager said that 61 more courses were planned for January to March.\n\n"
+            "She said that 29 of the 40 actions in the partnership's business plan had now been completed, the rest "
+            "being due by the end of the plan in March 2026.\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.kpi.startswith("plan_actions")}
+    assert got == {("plan_actions_completed", "29", ""), ("plan_actions_total", "40", "")}
+
+
+def test_the_next_numbered_paragraph_of_a_section_still_borrows_the_day_before(library):
+    # "4.3 At 31 October" takes its year from 4.2, a blank line between, not from the budget's year in the title
+    from kpi_extract.pipeline import extract_text
+    text = ("Children's Services Budget 2026-27 - Scrutiny Committee\n\n4. Demand\n\n"
+            "4.2 At 31 October 2025, 842 children were in the care of the council.\n\n"
+            "4.3 At 31 October our rate of children in care was 58.2 per 10,000 children.\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert ("children_in_care_rate_per_10k", "58.2", "2025-10-31") in got
+
+
 def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
     # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
     from kpi_extract.pipeline import extract_text

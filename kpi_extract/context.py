@@ -54,6 +54,7 @@ class DocumentContext:
     front: str = ""  # the first lines of the front page, where a joint paper names each council that writes it
     service: str = ""  # the service other than children's the paper is about ("housing"), if one (docarea.py)
     meeting_known: bool = False  # the meeting is the paper's own date (not the inspection's, standing in)
+    issued: Period | None = None  # the month a paper with no day of its own is dated ("report to Cabinet, October 2025")
 
     def structural(self, page: int) -> set[int]:
         """The page's lines that are structure (titles, headings, lead-ins, standing statements,
@@ -247,6 +248,9 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
     if ctx.meeting is None and path:
         ctx.meeting = _first_date(Path(path).stem)
     ctx.meeting_known = ctx.meeting is not None
+    if ctx.meeting is None:  # "Havering Children's Services - six-monthly report to Cabinet, October 2025"
+        ctx.issued = next((d for line in head if _is_dateline(line) and (d := _first_date(line, kinds=("month",)))
+                           is not None), None)
     if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
         ctx.meeting = as_at(ctx.event.end)  # (a stand-in: the paper is later than its inspection)
 

@@ -135,6 +135,7 @@ class Context:
     carried: Period | None = None  # the period of the sentence before (rule "carried")
     event: Period | None = None  # "at the time of the inspection"
     meeting: Period | None = None  # places "the end of September" in a paper with no other date
+    issued: Period | None = None  # the month a paper without a meeting's day is dated
 
 
 @dataclass
@@ -720,8 +721,10 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return (ctx.meeting, "own_date") if ctx.meeting is not None else None
     if m.relative in ("previous_month_end", "previous_month", "current_month"):
         # "At the end of last month" in minutes of 12 September 2018, "389 this month, 402 last month" in
-        # a March scorecard: against what governs the sentence, else the meeting the paper is for
-        anchor, rule = (base, base_rule) if base.known else (ctx.meeting, "meeting_date")
+        # a March scorecard: against what governs the sentence, else the meeting the paper is for, else the
+        # month it is dated ("Last month 201 referrals were received" in a report to Cabinet of October 2025)
+        anchor, rule = (base, base_rule) if base.known else \
+            (ctx.meeting, "meeting_date") if ctx.meeting is not None else (ctx.issued, "meeting_date")
         if anchor is None:
             return None
         got = month_of(anchor) if m.relative == "current_month" else month_before(anchor)
@@ -1293,7 +1296,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     origin = max((c.carry_from for c in group), default=-1)
     if origin >= 0:  # a matcher's comparison reads the sentence it compares with
         carried = _period_of(layout.sentences[origin].text) or carried
-    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting)
+    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting, doc.issued)
     kept = _screen(group, text, cut, own_mentions, rejected)
     if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
         ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan

@@ -525,6 +525,14 @@ def test_the_next_numbered_paragraph_of_a_section_still_borrows_the_day_before(l
     assert ("children_in_care_rate_per_10k", "58.2", "2025-10-31") in got
 
 
+def test_last_month_in_a_paper_dated_only_by_its_month(library):
+    # no meeting day, no heading: the month the paper is dated places "last month"
+    from kpi_extract.pipeline import extract_text
+    text = ("Ravensby Children's Services - quarterly report to Cabinet, February 2026\n"
+            "Last month 188 referrals were received, fewer than in December.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "188", "2026-01")}
+
+
 def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
     # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
     from kpi_extract.pipeline import extract_text

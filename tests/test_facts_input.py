@@ -85,6 +85,17 @@ def test_a_stray_quote_is_an_error_not_one_garbage_row(tmp_path, facts_text):
     assert "stray quote" in result.stderr or "not a facts CSV" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["series", "report"])
+def test_a_column_given_twice_is_an_error_not_a_warning(tmp_path, facts_text, command):
+    lines = facts_text.splitlines()
+    lines = [line + (",value" if i == 0 else ",7") for i, line in enumerate(lines)]
+    path = tmp_path / "facts.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    result = invoke(command, str(path), "-o", str(tmp_path / ("out.html" if command == "report" else "out.csv")))
+    assert_clean_refusal(result, path)
+    assert "value given twice" in result.stderr and "Warning" not in result.stderr
+
+
 def test_neutralised_cells_read_back_as_they_were(tmp_path, facts_text):
     path = tmp_path / "facts.csv"
     path.write_text(with_cell(facts_text, "document", "'=HYPERLINK(1).txt"), encoding="utf-8")

@@ -143,6 +143,8 @@ _CONTEXT_NAMED = re.compile(r"^\W*(?:for|by way of|as) (?:context|reference|illu
 # (its "In" may follow the heading the sentence ran on from: "Torbay Council - front door review In Devon, our
 # neighbouring authority, ...")
 _NEIGHBOUR_APPOSITION = re.compile(r"(?:^\W*(?:In\s+)?|(?<=\s)In\s+)[A-Z][\w'&-]*(?:\s+(?:and\s+)?[A-Z][\w'&-]*){0,3},\s+(?:(?:our|its|their|a|"
+                                   # (or the writer by name: "Stockport, Bolton's nearest statistical neighbour, had 322")
+                                   r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,2}['’]s|"
                                    r"one of our|one of its)\s+[^,;.]{0,40}?\b(?:neighbou?r\w*|comparators?|partners?)\b|"
                                    # "In Eastmere, the other council in our shared front door, 287 children ..."
                                    r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
@@ -863,7 +865,10 @@ _HOSTED = re.compile(r",\s*hosted by [^,;.]{3,60},\s*(?:[\w'-]+\s+){0,2}$", re.I
 # a sentence whose subject is a charity, a voluntary-sector provider or a consortium: what it ran,
 # spent or counted is that body's ("Family Lines, the voluntary-sector provider, ran 38 parenting
 # courses", "The training consortium, of which we are one of six members, delivered 121 courses")
-_BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
+_BODY_KIND = (r"(?:consorti(?:um|a)|charit(?:y|ies)|"
+              # the national children's charities, by name: "The NSPCC ran 22 courses", "Barnardo's ... received 1,130"
+              r"(?-i:NSPCC|Barnardo['’]s|Action for Children|Catch22|Home-Start|Family Action|Place2Be|Coram|"
+              r"The Children['’]s Society|Kooth|Women['’]s Aid|St Giles Trust)|(?:voluntary|third|community)(?:[- ]and[- ]community)?[- ]sector "
               r"(?:[\w-]+ ){0,2}(?:providers?|organisations?|partners?|groups?|services?|projects?)|community interest company|"
               # a health body's safeguarding professional: "Salford Royal's named doctor delivered 12 briefings"
               r"(?:named|designated) (?:doctors?|nurses?|professionals?)|"
@@ -1289,6 +1294,9 @@ def named_part(c: Candidate) -> str:
     """What a part says it is, from the words after it ("96 were under five": "under five")."""
     named = _PART_PREDICATE.match(c.snippet, c.value_end)
     return named.group("what") if named else ""
+
+
+_SET_AGAINST_CLAUSE = re.compile(r",\s*(?:while|whilst|whereas|but)\b", re.I)
 
 
 def _governs(opening: re.Match | None, c: Candidate) -> bool:
@@ -1775,7 +1783,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "friends-at"  # "our friends at the Essex Safeguarding Children Partnership, who trained 5,600"
     if _HOSTED.search(raw_before):
         return "other-body", "hosted-by"  # "The joint Youth Justice Service, hosted by Bristol City Council, spent £2.8m"
-    if not paid_in and _governs(_BODY_SUBJECT.match(text) or _body_apposition(text) or _BODY_RUNS.match(text), c):
+    if not paid_in and _governs(opening := _BODY_SUBJECT.match(text) or _body_apposition(text) or _BODY_RUNS.match(text), c) \
+            and not _SET_AGAINST_CLAUSE.search(text, opening.end(), c.value_start):  # type: ignore[union-attr]
+        # (not past a clause set against it: "Barnardo's delivered 27 parenting courses, while the partnership's own
+        # programme ran 126 courses")
         return "other-body", "body-subject"  # "Family Lines, the voluntary-sector provider, ran 38 courses"
     if not paid_in and (semi := text.rfind("; ", 0, c.value_start)) >= 0 \
             and _BODY_SUBJECT.match(text[semi + 2:c.value_start]):

@@ -3062,3 +3062,19 @@ def test_a_named_body_the_writer_sets_itself_apart_from_is_another(text, want, l
 def test_attendance_after_a_semicolon_is_of_the_events_before_it(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a national children's charity by its name is another body
+    ("The NSPCC ran 14 safeguarding courses for Ravensby sports clubs, reaching 260 coaches.", set()),
+    ("Barnardo's, commissioned to run the council's family hubs outreach, received 840 referrals in 2024/25.", set()),
+    # a neighbour the writer names as its own neighbour, by the writer's name
+    ("Denholme, Ravensby's nearest statistical neighbour, had 214 children on child protection plans at the end of "
+     "March 2025.", set()),
+    # a body's clause does not govern a clause set against it
+    ("Barnardo's delivered 19 parenting courses in 2024/25, while the partnership's own multi-agency programme ran "
+     "97 courses.", {("training_courses", "97")}),
+])
+def test_a_national_charity_a_neighbour_by_the_writers_name_and_a_clause_set_against_a_body(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

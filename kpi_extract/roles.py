@@ -1393,6 +1393,11 @@ _SERVICE_NOUN = r"(?:service|team|project|programme|scheme|hub|charity|clinic)"
 _SERVICE_SUPPORTS = re.compile(r"(?P<who>\b(?:[\w'’-]+\s+){0,4}?" + _SERVICE_NOUN + r")\s+"
                                r"(?:[a-z]+ly\s+)?(?:supports|supported|is supporting|was supporting|works with|worked with|"
                                r"is working with|was working with|helps|helped)\s+$", re.I)
+# the children a service's staff took part in the plans or care of: their caseload, not the stock ("its health
+# visitors were involved with 412 children subject to a child protection plan", "was a core group member for 96")
+_INVOLVED_WITH = re.compile(r"\b(?:involved with|involved in the (?:care|plans?|cases?) of|(?:a\s+)?core group members?\s+for|"
+                            r"in the core groups?\s+(?:of|for)|contributed to the plans?\s+(?:of|for))\s+"
+                            r"(?:(?:some|around|about|over|nearly|almost)\s+)?$", re.I)
 # (a service named by what it does, not "the service": the writer's own)
 _NAMED_SERVICE = re.compile(r"\b(?!(?:the|our|this|its|their|a|an|that)\b)[\w'’-]+\s+" + _SERVICE_NOUN + r"$", re.I)
 _CHILDRENS_OWN_SERVICE = re.compile(r"\b(?:children['’]s (?:social care|services?)|social care|social work|(?-i:CSC)|"
@@ -1692,6 +1697,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             and (them := _OF_THEM_OPENS.search(sentence_lead)) and not _KPI_PEOPLE.search(sentence_lead, 0, them.start()) \
             and _A_CHILDS_STATUS.search(text, c.value_end, c.match_end):
         return "conditional", "of-them"  # "The service worked with 126 children. Of them, ... 9 were subject to a CP plan"
+    if not money and entry.unit == "count" and entry.measure == "stock" and _INVOLVED_WITH.search(sentence_lead):
+        return "conditional", "involved-with"  # "its health visitors were involved with 412 children subject to a plan"
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject \
             and (sup := _SERVICE_SUPPORTS.search(sentence_lead)) and _NAMED_SERVICE.search(sup.group("who")) \
             and not _CHILDRENS_OWN_SERVICE.search(sup.group("who")):

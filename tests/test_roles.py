@@ -3078,3 +3078,13 @@ def test_attendance_after_a_semicolon_is_of_the_events_before_it(text, want, lib
 def test_a_national_charity_a_neighbour_by_the_writers_name_and_a_clause_set_against_a_body(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text", [
+    "The school nursing service reports that its nurses were involved with 188 children subject to a child "
+    "protection plan during the year.",
+    "The health visiting team was a core group member for 74 children on child protection plans at 31 March 2025.",
+])
+def test_the_children_a_services_staff_were_involved_with_are_its_caseload(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []

@@ -1296,6 +1296,7 @@ def named_part(c: Candidate) -> str:
     return named.group("what") if named else ""
 
 
+# a clause set against the one before it, with its own subject: ", while the partnership's own programme ran"
 _SET_AGAINST_CLAUSE = re.compile(r",\s*(?:while|whilst|whereas|but)\b", re.I)
 
 
@@ -2592,7 +2593,9 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
         if m is not None and not _A_PLACE_OR_BODY.search(m.group("name")) and gazetteer().lookup(m.group("name")) is None \
                 and not _PLACE_ASIDE.search(aside) and not m.group("kind") \
                 and not (m.group("holds") and not _NO_NAME.match(m.group("name"))):  # (but "The Westshire partnership ran")
-            m = None  # (a name that is no place nor body: "She reported", "The Assistant Director reported")
+            # (a name that is no place nor body: "She reported", "The Assistant Director reported"; but one that has
+            # or looks after the children is a place, not a person: "Ashcombe now has 302 looked after children")
+            m = None
         m = m or _PLACE_WHERE.search(text) or _PLACE_IN_OPENS.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
             name = others_name(m.group("name"), "" if apart else area)

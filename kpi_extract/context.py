@@ -240,8 +240,9 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
         if mt and (d := _first_date(mt.group(1))):
             ctx.meeting = d
             break
+    datelines = [line for line in head if _is_dateline(line)]
     if ctx.meeting is None:  # "Report to Corporate Parenting Board, 9 February 2023"
-        ctx.meeting = next((d for line in head if _is_dateline(line) and (d := _first_date(line)) is not None), None)
+        ctx.meeting = next((d for line in datelines if (d := _first_date(line)) is not None), None)
     if ctx.meeting is None:  # "STOURLEIGH CITY COUNCIL / CABINET / 13 October 2022": a day alone under the body
         ctx.meeting = next((d for line in head[:8] if _DAY_ALONE.fullmatch(line.strip()) and
                             (d := _first_date(line)) is not None and d.kind == "as_at"), None)
@@ -249,8 +250,7 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
         ctx.meeting = _first_date(Path(path).stem)
     ctx.meeting_known = ctx.meeting is not None
     if ctx.meeting is None:  # "Havering Children's Services - six-monthly report to Cabinet, October 2025"
-        ctx.issued = next((d for line in head if _is_dateline(line) and (d := _first_date(line, kinds=("month",)))
-                           is not None), None)
+        ctx.issued = next((d for line in datelines if (d := _first_date(line, kinds=("month",))) is not None), None)
     if ctx.meeting is None and ctx.event is not None and ctx.event.end is not None:
         ctx.meeting = as_at(ctx.event.end)  # (a stand-in: the paper is later than its inspection)
 

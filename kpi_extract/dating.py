@@ -723,8 +723,7 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         # "At the end of last month" in minutes of 12 September 2018, "389 this month, 402 last month" in
         # a March scorecard: against what governs the sentence, else the meeting the paper is for, else the
         # month it is dated ("Last month 201 referrals were received" in a report to Cabinet of October 2025)
-        anchor, rule = (base, base_rule) if base.known else \
-            (ctx.meeting, "meeting_date") if ctx.meeting is not None else (ctx.issued, "meeting_date")
+        anchor, rule = (base, base_rule) if base.known else (ctx.meeting or ctx.issued, "meeting_date")
         if anchor is None:
             return None
         got = month_of(anchor) if m.relative == "current_month" else month_before(anchor)
@@ -1150,7 +1149,7 @@ class _Carry:
         and names no period: the last sentence's, when nothing around the two governs them."""
         return self.year if self.year is not None and _SAME_SUBJECT.match(text) and not find_mentions(text) else None
 
-    def starts(self, first_line: int, lines: list[str] | None = None) -> None:
+    def starts(self, first_line: int, lines: list[str]) -> None:
         """A sentence starts on `first_line`: a heading that ended a line is a heading line (the
         document's headings date what is under it), not one run into the text. A paragraph that
         starts after a blank line borrows no point in time from the one before it, unless it points
@@ -1159,7 +1158,7 @@ class _Carry:
         actions."""
         if self.head is not None and self.head_age == 0 and first_line != self.head_line:
             self.head = None
-        if lines is None or not 0 <= first_line < len(lines):
+        if not 0 <= first_line < len(lines):
             return
         numbered = _PARAGRAPH_NUMBER.match(lines[first_line])
         # (the next numbered paragraph of the same section goes on: "3.2 At 30 November 2024, 1,214 ..." /
@@ -1411,6 +1410,8 @@ def _mark_key(m: re.Match) -> str:
     """A mark as its note is keyed: "²" as written, a bracketed or named note's number or letter as "(1)"."""
     b = m.group("b") or (m.groupdict().get("n") or "")
     return f"({b.lower()})" if b else m.group(1)
+
+
 _FIGURE_START = re.compile(r"(?<![\w.,])\d")  # (a digit that starts a figure, not one inside a word or a number)
 # (what a footnote may date by: not a population estimate's year, "ONS mid-2023 population estimates")
 _ESTIMATE_YEAR = re.compile(r"\b(?:mid-?year|mid-?(?:19|20)\d\d)\b[^.;]*\bestimates?\b", re.I)

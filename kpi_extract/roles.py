@@ -1214,9 +1214,15 @@ _CLAUSE_OPENS = re.compile(r";\s*|,?\s+\b(?:while|whilst|whereas)\s+", re.I)
 
 def _sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of a text that holds the span from `start` to `end`."""
+    a, b = _sentence_span(text, start, end)
+    return text[a:b]
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of a text that holds the span from `start` to `end` begins and ends."""
     opens = text.rfind(". ", 0, start)
     closes = text.find(". ", end)
-    return text[opens + 1 if opens >= 0 else 0:closes if closes >= 0 else len(text)]
+    return (opens + 1 if opens >= 0 else 0), (closes if closes >= 0 else len(text))
 
 
 def _said_not_ours(text: str, c: Candidate) -> bool:
@@ -2557,8 +2563,9 @@ _NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)"
                             r"(?-i:[a-z]+ed)(?:\s+(?:forward|back|out|up|in|over))?|set|put|took|made|gave|paid|spent|won|"
                             r"kept|sets|puts|takes|makes|gives|pays|keeps)\b)[^.;:]{0,60}$")
 # what opens a sentence without naming anyone ("Each had", "Both have", "It had")
-_NO_NAME = re.compile(r"(?:It|Its|This|That|These|Those|There|He|She|They|We|I|You|Each|Every|Everyone|Both|All|Many|"
-                      r"Most|Some|Few|None|Nobody|Several|Others?|Another|One|Overall|Together|Between|Only|Just|Now)$")
+_NOBODY = r"This|Each|Every|Everyone|Both|All|Many|Most|Some"
+_NO_NAME = re.compile(r"(?:It|Its|That|These|Those|There|He|She|They|We|I|You|" + _NOBODY + r"|"
+                      r"Few|None|Nobody|Several|Others?|Another|One|Overall|Together|Between|Only|Just|Now)$")
 # a name that says it is a body, or an aside that says the name is a place
 _A_PLACE_OR_BODY = re.compile(r"\b(?:Council|County|Borough|City|District|Partnership|Board|Trust|Police|Constabulary|ICB)$")
 _PLACE_ASIDE = re.compile(r"\b(?:county|city|borough|district|council|authority|partnership|neighbou?r\w*|area)\b", re.I)
@@ -2620,8 +2627,9 @@ def _writers_initials(name: str, front: str) -> bool:
 
 
 # a named body or place that opens the sentence as its subject, in the possessive or by its body's word: "Leeds's
-# in-house training pool", "The Eastbrook partnership's business plan", "Tamesford Council's cabinet"
-_NAMED_OPENS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:In|By|At|During|Over|For)\s+[^,;]{1,30},\s+)?(?:(?-i:[Tt]he)\s+)?"
+# in-house training pool", "The Eastbrook partnership's business plan", "Tamesford Council's cabinet" (matched
+# where the sentence starts)
+_NAMED_OPENS = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:In|By|At|During|Over|For)\s+[^,;]{1,30},\s+)?(?:(?-i:[Tt]he)\s+)?"
                           r"(?P<name>(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,3}?)"
                           r"(?:['’]s?\s|\s+(?:(?:[Ss]afeguarding|[Cc]hildren['’]s)\s+)*(?:(?-i:[Pp]artnership|[Cc]ouncil|[Bb]oard))['’]s?\s)")
 # the writer set apart from a body: in an aside about it ("..., which two of our trainers shadowed in the
@@ -2632,7 +2640,7 @@ _US_APART = re.compile(r"\b(?:we|us|ourselves)\b|\bour\b(?!\s+(?:(?:statistical|
 _WITH_US = re.compile(r"\b(?:with|to|from|for|by)\s+us\b", re.I)
 # words that open a sentence in the possessive without naming a body: "Schools' take-up", "Partners' contributions"
 _NO_BODY_OPENS = re.compile(r"(?:Schools|Partners|Agencies|Inspectors|Practitioners|Staff|Parents|Carers|Families|Today|"
-                            r"Last|This|Next|Each|All|Both|Many|Most|Some|Other|Every|Everyone|Last Year|This Year)$")
+                            r"Last|Next|Other|Last Year|This Year|" + _NOBODY + r")$")
 
 
 def _named_beside_us(c: Candidate, area: str, front: str) -> bool:
@@ -2641,15 +2649,14 @@ def _named_beside_us(c: Candidate, area: str, front: str) -> bool:
     agreed a budget of £88.4m; the arrangement with us is unaffected") and sets the writer apart from
     it, in an aside about it or as the other side of what it does: the name is another's, whether or
     not the paper names its own area."""
-    sentence = _sentence_at(c.snippet, c.value_start, c.value_end)
-    m = _NAMED_OPENS.match(sentence)
+    at, ends = _sentence_span(c.snippet, c.value_start, c.value_end)
+    m = _NAMED_OPENS.match(c.snippet, at, ends)
     if m is None or _NO_BODY_OPENS.match(m.group("name")) or m.group("name").split()[-1].lower() in NO_OWNER_WORDS:
         return False  # (nor a name that ends on a word of the writer's: "Dorset Council Children's Scrutiny")
-    at = c.snippet.find(sentence)
-    if at < 0 or at + m.end() > c.value_start:
+    if m.end() > c.value_start:
         return False  # (the name must stand before the figure)
     # (the writer before the figure, or as the other side of what the body does after it: "... with us")
-    if not _US_APART.search(sentence, m.end(), c.value_start - at) and not _WITH_US.search(sentence, c.value_end - at):
+    if not _US_APART.search(c.snippet, m.end(), c.value_start) and not _WITH_US.search(c.snippet, c.value_end, ends):
         return False
     # (an area the paper's headings do not name was guessed from its body: this very name, maybe)
     name = others_name(m.group("name"), area if area and _a_writer(area, front) else "")

@@ -84,7 +84,7 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     except Exception as e:  # whatever a parser makes of a file that is not one, it is not a facts file
         detail = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise FactsError(f"{path}: not a facts CSV or JSON lines file ({detail})") from e
-    twice = sorted({str(c) for c in df.columns if list(df.columns).count(c) > 1})
+    twice = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
     if twice:  # (which of two "value" columns is the value? pandas would quietly drop one)
         raise FactsError(f"{path}: column(s) {', '.join(twice)} given twice: give a file written by "
                          f"`kpi-extract extract`")

@@ -3088,3 +3088,18 @@ def test_a_national_charity_a_neighbour_by_the_writers_name_and_a_clause_set_aga
 def test_the_children_a_services_staff_were_involved_with_are_its_caseload(text, library):
     from kpi_extract.pipeline import extract_text
     assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # placed or living somewhere is a condition of the count, not a kind of placement (the reference answers keep
+    # "placed outside Birmingham" apart as a measure of its own)
+    ("At 30 June 2025 we looked after 512 children, including 96 living in placements outside the county.",
+     {("children_in_care", "512")}),
+    ("Of our 430 looked after children, 61 are placed in homes more than 20 miles away.", {("children_in_care", "430")}),
+    # a kind of placement stays a part
+    ("Of our 430 looked after children, 298 are living in foster placements.",
+     {("children_in_care", "430"), ("children_in_care", "298")}),
+])
+def test_where_children_are_placed_is_a_condition_not_a_kind_of_placement(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

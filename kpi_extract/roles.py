@@ -105,8 +105,10 @@ _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductio
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per 10,?000(?: children)?)?\s*(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
-                           r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:target|trajectory|plan|"
-                           r"forecast|profile|budget)|"
+                           # (or from its range's edge: "27 above the top of the target range")
+                           r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:(?:top|bottom|upper end|lower end|"
+                           r"upper limit|lower limit|edge) of (?:the |our |its )?)?(?:target|trajectory|plan|"
+                           r"forecast|profile|budget|tolerance)|"
                            # or from another figure: "104 above the 3,000 the service plan said", "12 below the 424"
                            r"(?:above|below|ahead of|behind|short of) (?:the |our |its )?£?\d[\d,.]*(?![\d,.])|"
                            # "9.4 per 10,000 above the England figure"
@@ -360,6 +362,10 @@ _MORE_THAN = re.compile(r"(?:more|fewer|less) than\b", re.I)
 _PER_AFTER = re.compile(r"^\s*(?:(?:per|each)\s+(?:[a-z-]+\s+)?|a\s+|an\s+|every\s+|/\s*)(?:head|child|pupil|resident|person|capita|household|"
                         r"property|dwelling|young person|family|learner|delegate|place|placement|bed|week|fortnight|month|day|"
                         r"night|hour|session|case|worker)\b", re.I)
+# or shared over all of them: "the equivalent of £1,152 for each of the county's 131,800 children"
+_EACH_OF_AFTER = re.compile(r"^\s*(?:for|to)\s+(?:each|every)\s+(?:one\s+)?of\s+(?:the|its|our|their)\s+(?:[\w'’-]+['’]s\s+)?"
+                            r"(?:[\d,.]+\s+)?(?:[a-z-]+\s+)?(?:children|pupils|residents|people|households|families|young people|"
+                            r"learners|properties|dwellings)\b", re.I)
 # the second term of a ratio: "1 IRO to 70 children", "one social worker for every 18 children"
 _RATIO_BEFORE = re.compile(r"(?:(?<!\bby )(?<!\bfrom )\b(?:1|one|each)\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:to|for|per|for every)|\bfor every|"
                            r"(?<![\d.,])(?<!under )(?<!aged )\b1:$)\s*$", re.I)
@@ -1648,7 +1654,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "threshold", "or-more"
     if entry.unit == "count" and (_RATIO_BEFORE.search(raw_before) or _IN_EVERY_AFTER.match(raw_after)):
         return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care", "three courses in every four"
-    if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _PER_BEFORE.search(before)
+    if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _EACH_OF_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and (_ON_AVERAGE.search(before)
                                                                                  or _AVERAGING_BEFORE.search(raw_before)))

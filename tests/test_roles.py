@@ -3103,3 +3103,18 @@ def test_the_children_a_services_staff_were_involved_with_are_its_caseload(text,
 def test_where_children_are_placed_is_a_condition_not_a_kind_of_placement(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+
+
+@pytest.mark.parametrize("text", [
+    # an amount shared over all of a population is per head, however it is said
+    "The Children's Services budget is 31% of the council's net budget for 2026/27, the equivalent of £1,420 for each "
+    "of the borough's 69,300 children.",
+    # a distance from the edge of a target range or a tolerance
+    "Children in care numbered 18 below the lower end of the tolerance at the end of June.",
+    # spend on one kind of cost is a line of the spend; spend in the first months is spend so far
+    "In 2024/25 the directorate's placement spend was £41.6m.",
+    "Spend in Children's Services was £7.3m in the first six months.",
+])
+def test_per_head_shares_distances_from_a_range_and_lines_of_spend_give_no_fact(text, library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text(text, library) == []

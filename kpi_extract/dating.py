@@ -165,6 +165,10 @@ def _figures(text: str, values: list[tuple[int, int]]) -> list[_Figure]:
 _RATE_UNIT = re.compile(r"^\s*(?:per|/)\s*10,?000(?:\s+(?:children|population|of the population|under[- ]18s?))?|^\s*per 10k\b", re.I)
 
 
+# the years in a plan's or a strategy's name, before its noun
+_PLAN_YEARS = re.compile(r"\b(?:19|20)\d\d\s?[/\u2013-]\s?(?:19|20)?\d\d(?=\s+(?:[\w-]+\s+)?(?:plan|strategy|programme)\b)", re.I)
+
+
 def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     """A gap that binds a period to a figure: short words, no figures, no clause break.
 
@@ -176,6 +180,7 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     if leading_comma:
         gap = re.sub(r"^\s*[,:=\-]", "", gap)
     gap = re.sub(r"\([^()\d]{1,30}\)", "", gap)  # a remark in brackets: "22 were complete (two thirds) at 31 March"
+    gap = _PLAN_YEARS.sub(" ", gap)  # a plan's years name the plan: "88% of the actions in its 2024-26 plan by September"
     return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]|]", gap) and not _CUE_WORDS.search(gap)
 
 
@@ -1234,7 +1239,9 @@ def _deadline(main: Period | None, text: str, at: int, doc: DocumentContext) -> 
 
 # a bracket that closes a sentence with the day its figures are at, and no figure of its own: "(snapshot, 31
 # August 2025)", "(all figures at 31 March 2025)", "(both per 10,000, 31 March 2025)", "(end of Q2, 30.9.25)"
-_CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)\W*$")
+# (or a clause of it, a comma or a semicolon after: "55% are complete (as at 30 September 2025), and a further
+# group are due to close")
+_CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)(?=\W*$|\s*[,;]\s)")
 _ALL_OF_THEM = re.compile(r"\b(?:all|both)\b", re.I)
 _BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|position|as|at|on|for|taken|end|of|the|"
                             r"Q[1-4]|quarter|per|10,?000|rates?|counts?)\b)*", re.I)
@@ -1243,10 +1250,13 @@ _BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|po
 def _closing_bracket_day(text: str) -> Period | None:
     """The day a bracket closing the sentence says its figures are at, for the figures that have no
     period of their own (a semicolon's clause does not reach them otherwise)."""
-    m = _CLOSING_BRACKET.search(text)
-    if m is None:
-        return None
-    inner = f"({m.group(1)})"  # (read with its brackets: "(31.3.25)" is a day, "31.3.25" alone may be a figure)
+    days = {p for m in _CLOSING_BRACKET.finditer(text) if (p := _bracket_day(m.group(1))) is not None}
+    return days.pop() if len(days) == 1 else None
+
+
+def _bracket_day(words: str) -> Period | None:
+    """The day a bracket's words say, when they say nothing else but how the figures were taken."""
+    inner = f"({words})"  # (read with its brackets: "(31.3.25)" is a day, "31.3.25" alone may be a figure)
     found = [x for x in find_mentions(inner) if x.absolute or not x.quarter]  # (its quarter's name may stand beside it)
     if len(found) != 1 or not found[0].absolute or found[0].period is None or not found[0].period.known:
         return None

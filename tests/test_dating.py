@@ -554,6 +554,19 @@ def test_a_closing_bracket_that_says_all_dates_every_figure_of_the_line(text, wa
 
 
 
+@pytest.mark.parametrize("text,want", [
+    # a bracket holding only the day, closing the figures' clause (a comma after it), dates them as one closing
+    # the sentence does
+    ("Of the 40 actions in the plan, 26 are complete (as at 31 December 2025), and the rest are on track.\n",
+     {("plan_actions_completed", "26", "2025-12-31"), ("plan_actions_total", "40", "2025-12-31")}),
+    # a plan's years between the figure and its date name the plan, and do not keep the date from the figure
+    ("The board had completed 64 per cent of the actions in its 2023-26 plan by December 2025; a further 20 per cent "
+     "are due by June 2026.\n", {("plan_actions_completed_pct", "64", "2025-12")}),
+])
+def test_a_bracket_of_the_day_closing_a_clause_and_a_plans_years_leave_the_figures_date(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
 def test_a_stock_between_the_ends_of_two_months_is_the_count_at_the_later(library):
     from kpi_extract.pipeline import extract_text
     text = "The number of children looked after fell by 11 to 406 between the end of March and the end of June 2025.\n"

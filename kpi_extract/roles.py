@@ -588,7 +588,9 @@ _AFFECTING = re.compile(r"\b(?:affect(?:ing|ed|s)?|involv(?:ing|ed|es)|concern(?
                         r"over|nearly|almost|up to|at least|more than|only|just)\s+)?$", re.I)
 # "For 32 children in need, the plan lacked ...": the count is those the main clause finds wanting
 _FOR_OPENING = re.compile(r"(?:^|[.;:]\s+)\W*for\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$", re.I)
-_DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|not (?:clear|seen|visited|"
+_DEFICIENT = re.compile(r"\b(?:lack(?:ed|s|ing)?|poor|weak|inadequate|insufficient|unclear|late|overdue|"
+                        # done outside the time allowed: "the assessment was completed outside 45 working days"
+                        r"(?:outside|beyond|after) (?:the )?(?:\d+|[a-z]+) (?:working )?(?:days|weeks|months)|not (?:clear|seen|visited|"
                         r"reviewed|updated|recorded)|did not|had not|was not|were not|no evidence|too slow|drift|delay)\b", re.I)
 # what an audit or a sample is called ("a dip sample of", "a case audit of"); a review's, a backlog's or
 # a waiting list's count is qualified too
@@ -756,6 +758,8 @@ _OTHER_BODY = re.compile(
     r"(?-i:[A-Z]{2,4}CA)|mayoral|mayor's|we visited|the force|(?:regional )?adoption agenc(?:y|ies)|(?-i:RAAs?)|diocesan|diocese|"
     r"Ofsted's|the inspectorate|police's|(?:primary|academy|college|high school)'s|"
     r"peer review(?:ed)?|another (?:partnership|council|authority|local authority|board|(?-i:LSCP|SCP))|"
+    # "Our sister council in Plymouth had 148 children on plans"
+    r"sister (?:council|authority|local authority|borough|county|city|partnership|board)|"
     # a GP practice's own register: "Moorside Medical Practice's register flags 27 children on a plan"
     r"(?:medical|(?-i:GP)|general) practice['’]s|surgery['’]s|"
     # another statutory partnership than the safeguarding children partnership

@@ -3118,3 +3118,17 @@ def test_where_children_are_placed_is_a_condition_not_a_kind_of_placement(text, 
 def test_per_head_shares_distances_from_a_range_and_lines_of_spend_give_no_fact(text, library):
     from kpi_extract.pipeline import extract_text
     assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a sister council is another council, whatever follows its name
+    ("Our sister authority in Torbay recorded 190 children on child protection plans at 31 March 2025.", set()),
+    # done outside the time allowed, for some of them: a condition of the count
+    ("For 37 children in need the review was held beyond 20 working days.", set()),
+    # actions that have stalled or been escalated are some of them in a state, not the plan's
+    ("The plan holds 44 actions in all; 3 actions have stalled and 2 actions have been escalated to the executive.",
+     {("plan_actions_total", "44")}),
+])
+def test_a_sister_council_a_count_outside_its_time_and_escalated_actions(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want

@@ -514,6 +514,11 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
             p = quarter_before(m.quarter, ctx.meeting.end)  # ("During quarter 3, 97 children ...", at February's meeting)
         else:
             p = quarter_in_context(m.quarter, around)
+            # (the paper's date, or the day or month it is written under)
+            paper = ctx.meeting or ctx.issued or (around if around.kind in ("as_at", "month") else None)
+            if p.known and p.end is not None and paper is not None and paper.end is not None and p.end > paper.end \
+                    and around.end is not None and around.end <= paper.end:
+                p = previous(p)  # "Q4 saw 1,402 referrals" in minutes of July 2025: the Q4 just ended, not next March's
         if p.known and m.day == -1:  # "the end of Quarter 1"
             p = as_at(p.end)  # type: ignore[arg-type]
     else:

@@ -660,3 +660,15 @@ def test_last_financial_year_is_the_one_before_the_day_s(day):
     got = attribute(text, [(text.index("2.1"), text.index("2.1") + 3)], Context(as_at(day), "meeting_date"))
     assert list(got.values())[0][0] == financial_year(financial_year_of(day) - 1)
 
+
+@pytest.mark.parametrize("text,want", [
+    # a quarter without its year, under the day a paper is written: the last such quarter before that day, not the
+    # one of the financial year the day falls in, which has not happened yet
+    ("Front door update - 9 June 2025\nQuarter 4 brought 1,118 referrals, the most of any quarter in the year.\n",
+     {("referrals", "1118", "2025-Q1")}),
+    ("Children's services briefing, 14 May 2025\nChildren on child protection plans at the end of Quarter 4: 301.\n",
+     {("cp_plans", "301", "2025-03-31")}),
+])
+def test_a_bare_quarter_under_a_papers_day_is_the_last_one_before_it(text, want, library):
+    from kpi_extract.pipeline import extract_text
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want

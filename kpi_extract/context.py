@@ -104,7 +104,7 @@ def _first_after_title_words(line: str) -> Period | None:
 def _is_heading(line: str, prev: str) -> bool:
     if not line or line.endswith((".", ",", ";")):
         return False
-    if (len(line) > 70 or len(line.split()) > 10) and not (not prev and len(line) <= 90 and len(line.split()) <= 14
+    if (len(line) > 70 or len(line.split()) > 10) and not (not prev and len(line) <= 130 and len(line.split()) <= 20
                                                            and _period_at_an_end(line) and " - " in line):
         return False  # (a longer line heads what follows when it stands alone, names a body and its subject, and
         # ends on its period: "Harbury Safeguarding Children Partnership - Learning and Development 2023-24")

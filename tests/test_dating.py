@@ -213,6 +213,15 @@ def test_a_long_heading_that_names_its_body_and_ends_on_its_period_dates_what_fo
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("training_delegates", "1940", "2024-25")}
 
 
+def test_a_heading_of_up_to_130_characters_that_names_its_body_and_ends_on_its_period_dates_what_follows(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Kestrelford Safeguarding Children Partnership - Interim report to the Partnership Executive (April-September "
+            "2025)\nOver those six months the partnership ran 31 multi-agency courses for 684 delegates.\n")
+    assert len(text.split("\n")[0]) > 90
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("training_courses", "31", "2025-09"), ("training_delegates", "684", "2025-09")}
+
+
 @pytest.mark.parametrize("text", [
     # the quarter to a day of no year, placed before the meeting
     "Ashby Council - Children's Scrutiny, 10 February 2026\n\nIn the quarter to 31 December the front door received "

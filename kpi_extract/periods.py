@@ -807,7 +807,9 @@ def single_period(text: str) -> Period | None:
         if len(dated) == 1:
             rest = bracket[:dated[0].start] + bracket[dated[0].end:]
             # (and what is counted: "Referrals (number, 2024/25)")
-            if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot|number|no|count|total)\b", "", rest, flags=re.I):
+            # (or the kind of year it is: "Safeguarding training for schools (academic year 2024-25)")
+            if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot|number|no|count|total|academic|financial|"
+                          r"calendar|school|year)\b", "", rest, flags=re.I):
                 return dated[0].period
     found = {m.period for m in mentions if m.absolute and m.period.known}
     quarters = {m.quarter for m in mentions if m.quarter and not m.absolute}

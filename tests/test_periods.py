@@ -310,6 +310,9 @@ def test_a_short_span_of_a_quarters_months_is_that_quarter(y, q):
     # the same year again, or a date outside it, changes nothing
     ("Annual Report 2023/24 (April 2023 to March 2024)", "2023-24", "financial_year"),
     ("Annual report 2023/24 (published June 2024)", "2023-24", "financial_year"),
+    # a year alone in brackets with the kind of year it is
+    ("Safeguarding training for early years settings (academic year 2024-25)", "2024-25", "academic_year"),
+    ("Learning and development summary (financial year 2024/25)", "2024-25", "financial_year"),
 ])
 def test_a_title_with_a_span_in_brackets_names_that_span(title, label, kind):
     from kpi_extract.periods import single_period

@@ -1244,9 +1244,9 @@ def _deadline(main: Period | None, text: str, at: int, doc: DocumentContext) -> 
 
 # a bracket that closes a sentence with the day its figures are at, and no figure of its own: "(snapshot, 31
 # August 2025)", "(all figures at 31 March 2025)", "(both per 10,000, 31 March 2025)", "(end of Q2, 30.9.25)"
-# (or a clause of it, a comma or a semicolon after: "55% are complete (as at 30 September 2025), and a further
-# group are due to close")
-_CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)(?=\W*$|\s*[,;]\s)")
+# (or a clause of it, a comma, a semicolon or a conjunction after: "55% are complete (as at 30 September 2025), and a
+# further group are due to close", "working with 612 children in need (snapshot, 30 November 2025) and received ...")
+_CLOSING_BRACKET = re.compile(r"\(([^()]{4,60})\)(?=\W*$|\s*[,;]\s|\s+(?:and|but|while|whereas)\s)")
 _ALL_OF_THEM = re.compile(r"\b(?:all|both)\b", re.I)
 _BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|position|as|at|on|for|taken|end|of|the|"
                             r"Q[1-4]|quarter|per|10,?000|rates?|counts?)\b)*", re.I)

@@ -568,6 +568,8 @@ def test_a_closing_bracket_that_says_all_dates_every_figure_of_the_line(text, wa
     # the sentence does
     ("Of the 40 actions in the plan, 26 are complete (as at 31 December 2025), and the rest are on track.\n",
      {("plan_actions_completed", "26", "2025-12-31"), ("plan_actions_total", "40", "2025-12-31")}),
+    ("The team is working with 574 children in need (snapshot, 31 October 2025) and expects the number to fall.\n",
+     {("children_in_need", "574", "2025-10-31")}),
     # a plan's years between the figure and its date name the plan, and do not keep the date from the figure
     ("The board had completed 64 per cent of the actions in its 2023-26 plan by December 2025; a further 20 per cent "
      "are due by June 2026.\n", {("plan_actions_completed_pct", "64", "2025-12")}),

@@ -133,21 +133,21 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
 FLOORS.update({
     ("roles", "38"): (0.97, 0.8), ("roles", "40"): (0.96, 0.86), ("roles", "41"): (0.88, 0.74),
     ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),
-    ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (0.98, 0.77),
+    ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (1.0, 0.77),
     ("roles", "49"): (0.96, 0.82), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
     ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.89, 0.82),
-    ("roles", "55"): (0.97, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.81),
+    ("roles", "55"): (0.97, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.83),
     ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.84, 0.75),
-    ("roles", "61"): (0.95, 0.7), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.93, 0.8),
+    ("roles", "61"): (0.97, 0.72), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.95, 0.8),
     ("roles", "65"): (0.91, 0.78), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
-    ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.9, 0.7),
+    ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.91, 0.71),
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.93, 0.49),
-    ("roles", "77"): (0.97, 0.77), ("roles", "78"): (0.98, 0.76), ("roles", "79"): (0.98, 0.82),
+    ("roles", "77"): (0.97, 0.77), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.82),
     ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
     ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (0.98, 0.75),
-    ("roles", "86"): (0.96, 0.68), ("roles", "87"): (0.98, 0.69), ("roles", "88"): (0.98, 0.81),
+    ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
     ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
-    ("roles", "92"): (0.98, 0.66),
+    ("roles", "92"): (1.0, 0.67),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
     ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.79), ("roles", "95"): (1.0, 0.78),
@@ -157,27 +157,39 @@ FLOORS.update({
     # this session's three roles and periods batteries, written as fresh checks (their first scores, at f2b1022,
     # are in their commits), at their scores with 4c9035b's code (tuned on afterwards: periods 12 by 1ecc467 and
     # 8648642, roles 99 by b9ef171 and 060a525, documents 80 by 4c9035b)
-    ("roles", "98"): (0.97, 0.76), ("roles", "99"): (0.84, 0.62), ("periods", "12"): (0.89, 0.67)})
+    ("roles", "98"): (0.97, 0.76), ("roles", "99"): (0.92, 0.69), ("periods", "12"): (0.91, 0.69),
+    # this session's fresh checks (their first scores, at dc013b5, are in their commits), at their scores with
+    # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
+    # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
+    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.77),
+    ("periods", "14"): (0.87, 0.65)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
     "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
-    "62": (0.95, 0.45), "63": (0.93, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
+    "62": (0.95, 0.45), "63": (0.95, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
     "67": (0.94, 0.84), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
-    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.86, 0.72),
+    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.88, 0.72),
     # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
     "78": (0.98, 0.77),
     # this session's two fresh checks, at their scores with 4c9035b's code
     "79": (0.93, 0.85), "80": (0.59, 0.73),
+    # and the next session's two (documents 81 tuned on afterwards by the per-head, range and spend-line rules), at
+    # their scores with this session's code
+    "81": (1.0, 0.67), "82": (0.87, 0.73),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
 NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3, "57": 3, "58": 1, "60": 8,
                    "61": 1, "63": 9, "64": 1, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3,
-                   "75": 4, "79": 1, "81": 1, "84": 1, "86": 1, "99": 3}
+                   "75": 4, "79": 1, "81": 1, "84": 1, "86": 1, "99": 3,
+                   # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated; a partnership
+                   # of two other councils known only by its area's name ("The South Tees Safeguarding Children
+                   # Partnership, covering Middlesbrough and Redcar and Cleveland")
+                   "100": 1, "101": 1}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -194,7 +206,9 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # still give a fact (the twentieth's workforce report, "Spend on agency social workers was
                          # £3.42m", gives none with d899099's code)
                          "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "58": 2, "59": 1,
-                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "77": 1}
+                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "77": 1,
+                         # a youth justice report's "21 were looked after at some point while they were open to the YJS"
+                         "82": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -774,6 +774,9 @@ def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Per
     return own
 
 
+_MONTH_BACK = ("previous_month", "previous_month_end", "current_month")
+
+
 def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
     """The period and the rule that decided it, for each value span in `text` (one sentence)."""
     return analyse(text, values, ctx)[0]
@@ -813,7 +816,12 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     for f in figs:
         if (f.start, f.end) not in values:
             continue
-        own = resolve_mention(f.mention, f.prior, base, base_rule, ctx)
+        fbase, frule = base, base_rule
+        if f.mention is not None and f.mention.relative in _MONTH_BACK and main is not None and main_at > f.mention.start:
+            # "Last month the front door received 262 referrals, which brings the total for the year so far (April to
+            # February) to 2,611": against the paper's date, not a month the sentence names later for another figure
+            fbase, frule = around
+        own = resolve_mention(f.mention, f.prior, fbase, frule, ctx)
         if own is not None and point is not None and own[0].kind == "calendar_year":
             own = at_that_point(own, point)
         if own is not None and own[0].kind == "calendar_year" and main is not None and main.kind == "as_at" \

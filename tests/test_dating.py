@@ -683,3 +683,12 @@ def test_last_financial_year_is_the_one_before_the_day_s(day):
 def test_a_bare_quarter_under_a_papers_day_is_the_last_one_before_it(text, want, library):
     from kpi_extract.pipeline import extract_text
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == want
+
+
+def test_last_month_is_against_the_papers_day_not_a_month_the_sentence_names_later(library):
+    # "(April to November)" is the year so far's span, said of another figure after "Last month"
+    from kpi_extract.pipeline import extract_text
+    text = ("Front door summary - 9 December 2025\nLast month 301 referrals were received, taking the total for the year "
+            "so far (April to November) to 2,488.\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.value == "301"}
+    assert got == {("referrals", "301", "2025-11")}

@@ -144,7 +144,7 @@ FLOORS.update({
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.93, 0.49),
     ("roles", "77"): (0.97, 0.77), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.82),
     ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
-    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (0.98, 0.75),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (1.0, 0.75),
     ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
     ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
     ("roles", "92"): (1.0, 0.67),
@@ -161,7 +161,7 @@ FLOORS.update({
     # this session's fresh checks (their first scores, at dc013b5, are in their commits), at their scores with
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
-    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.77),
+    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.78),
     ("periods", "14"): (0.87, 0.65)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),

@@ -871,6 +871,8 @@ _EVENT_VERB = re.compile(
     r"\b(?:agreed|approved|adopted|launched|published|endorsed|ratified|signed off|introduced|established|"
     r"refreshed|implemented|set up|put in place|came into (?:force|effect))\b"
     r"(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,50}?,?)??\s+(?:in|on|at|during|from)?\s*$"
+    # "The partnership's budget, set by the board in February 2024, was £408,000": when it was set, not its year
+    r"|\bset\s+by\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,50}?,?\s+(?:in|on|at|during)\s*$"
     # "the plan began in April 2022" dates an event; "the board began 2022/23 with £31,560" is the year itself
     # ("CP plans started in 2022/23: 498" counts plans that started: the figure's own period)
     r"|(?<!plans )(?<!children )(?<!people )(?<!cases )(?<!episodes )\b(?:began|started)\b(?:\s+(?:by|at|in|on|from|during|with)\s+(?:the\s+|our\s+|its\s+)?[\w' -]{0,30}?)??"

@@ -692,3 +692,9 @@ def test_last_month_is_against_the_papers_day_not_a_month_the_sentence_names_lat
             "so far (April to November) to 2,488.\n")
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.value == "301"}
     assert got == {("referrals", "301", "2025-11")}
+
+
+def test_the_day_a_budget_was_set_by_a_board_is_not_its_year(library):
+    from kpi_extract.pipeline import extract_text
+    text = "Annual Report 2025/26\nThe board's budget, set by the executive in March 2025, was £512,000 for the year.\n"
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("budget_total", "512000", "2025-26")}

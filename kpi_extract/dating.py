@@ -1263,8 +1263,9 @@ _BRACKET_WORDS = re.compile(r"(?:[\W_]|\b(?:all|both|figures?|data|snapshots?|po
 
 
 def _closing_bracket_day(text: str) -> Period | None:
-    """The day a bracket closing the sentence says its figures are at, for the figures that have no
-    period of their own (a semicolon's clause does not reach them otherwise)."""
+    """The day a bracket closing the sentence, or one of its clauses, says its figures are at, for the figures that
+    have no period of their own (a semicolon's clause does not reach them otherwise); none when two such brackets
+    say two days."""
     days = {p for m in _CLOSING_BRACKET.finditer(text) if (p := _bracket_day(m.group(1))) is not None}
     return days.pop() if len(days) == 1 else None
 

@@ -485,10 +485,10 @@ _CONDITION = re.compile(
     # "ran under-booked", "were living in temporary accommodation", "had kept the same social worker"
     r"(?:have|has|had) experienced|(?:had|have|has) (?:previously )?been (?:subject to|on)|pending|left early|leaving early|(?:left|leaving) before the end|"
     r"under-?booked|(?:at |run at )?(?:less than|under|below) half (?:capacity|full)|returned late|"
-    r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|"
+    r"living in (?:temporary|bed and breakfast|B&B|unsuitable|overcrowded)|(?:had )?kept the same|(?:living|lives?|lived) (?:more than|over|outside|out of)|on hold|deferred|under half full|undersubscribed|poorly attended|"
     # where some of them are placed, not what kind of placement: "living in placements outside the county
     # boundary", "placed in homes more than 20 miles away" (not "living in residential homes")
-    r"(?:living|lives?|lived|placed|accommodated)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:placements?|homes?|provision|settings?|accommodation)\s+(?:outside|out of|beyond|more than|over)\b|deferred|under half full|undersubscribed|poorly attended|"
+    r"(?:living|lives?|lived|placed|accommodated)\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:placements?|homes?|provision|settings?|accommodation)\s+(?:outside|out of|beyond|more than|over)\b|"
     # some given on terms of their own: "420 training places were offered free of charge to voluntary groups",
     # "19 courses ... were run as evening sessions"
     r"free of charge|at no (?:charge|cost)|(?:run|held|delivered) as (?:evening|weekend|twilight|lunchtime)\b|"

@@ -518,7 +518,7 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
             paper = ctx.meeting or ctx.issued or (around if around.kind in ("as_at", "month") else None)
             if p.known and p.end is not None and paper is not None and paper.end is not None and p.end > paper.end \
                     and around.end is not None and around.end <= paper.end:
-                p = previous(p)  # "Q4 saw 1,402 referrals" in minutes of July 2025: the Q4 just ended, not next March's
+                p = quarter_before(m.quarter, paper.end)  # "Q4 saw 1,402 referrals" in minutes of July 2025: not next March's
         if p.known and m.day == -1:  # "the end of Quarter 1"
             p = as_at(p.end)  # type: ignore[arg-type]
     else:
@@ -699,6 +699,10 @@ def _outside_main_clause(text: str, f: _Figure, main_at: int) -> bool:
     return brk is not None and (brk.group() == ";" or bool(_EVENT_NOUN.search(text[brk.end():main_at])))
 
 
+# "last month", "at the end of last month", "this month": a month against another
+_MONTH_BACK = ("previous_month", "previous_month_end", "current_month")
+
+
 def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,
                     ctx: Context) -> tuple[Period, str] | None:
     """R: a figure's own mention as a period: absolute as written; relative ones against `base`,
@@ -729,7 +733,7 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return (ctx.event, "event") if ctx.event is not None else None
     if m.relative == "meeting_day":  # "as at the date of the meeting": the paper's meeting, said in the sentence
         return (ctx.meeting, "own_date") if ctx.meeting is not None else None
-    if m.relative in ("previous_month_end", "previous_month", "current_month"):
+    if m.relative in _MONTH_BACK:
         # "At the end of last month" in minutes of 12 September 2018, "389 this month, 402 last month" in
         # a March scorecard: against what governs the sentence, else the meeting the paper is for, else the
         # month it is dated ("Last month 201 referrals were received" in a report to Cabinet of October 2025)
@@ -772,9 +776,6 @@ def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Per
     if f.mention.quarter and own[0].kind == "quarter" and own[0].end is not None and host[0].kind == "as_at":
         return as_at(own[0].end), own[1]
     return own
-
-
-_MONTH_BACK = ("previous_month", "previous_month_end", "current_month")
 
 
 def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:

@@ -103,18 +103,13 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
             continue
         if c.match_start < c.value_start and "," in text[c.match_start:c.value_start] and _in_aside(text, c.match_start):
             continue  # "open CIN cases, including children on plans and in care, was 3,912": the aside's words
-        host = _bracket_host(text, c.value_start)
-        if host and any(rx.search(host) for rx in entry.exclude):
-            continue  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)": CAMHS's, both
-        label = _label_host(text, start)
-        if label and any(rx.search(label) for rx in entry.exclude):
-            continue  # "Preparation training for prospective adopters: 14 three-day courses": the label's
-        host = _participle_host(text, start)
-        if host and any(rx.search(host) for rx in entry.exclude):
-            continue  # "104 approved fostering households, offering 187 places": the households' places
-        host = _attended_host(text, start, c.value_end)
-        if host and any(rx.search(host) for rx in entry.exclude):
-            continue  # "Seven learning events on review findings were held; 1,240 practitioners attended": theirs
+        # the words the figure belongs to outside its own clause, whose excluded words are its too
+        hosts = (_bracket_host(text, c.value_start),  # "Sutton CAMHS received 2,140 referrals in 2023/24 (2022/23: 1,873)"
+                 _label_host(text, start),  # "Preparation training for prospective adopters: 14 three-day courses"
+                 _participle_host(text, start),  # "104 approved fostering households, offering 187 places"
+                 _attended_host(text, start, c.value_end))  # "Seven learning events on ... were held; 1,240 ... attended"
+        if any(host and any(rx.search(host) for rx in entry.exclude) for host in hosts):
+            continue
         out.append(c)
     return out
 

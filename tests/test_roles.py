@@ -27,6 +27,11 @@ def facts(text: str, library) -> set[tuple[str, float]]:
     return {(f.kpi, float(f.value)) for f in extract_text(text, library)}
 
 
+def kpi_values(text: str, library) -> set[tuple[str, str]]:
+    """Each fact's KPI and value as written in the facts file."""
+    return {(f.kpi, f.value) for f in extract_text(text, library)}
+
+
 # (role, sentence, kpi of the candidate, its value): the figure is read, and it is this role
 ROLE_CASES = [
     ("change", "Looked after children numbers went up by 17 over the summer.", "children_in_care", "17"),
@@ -1208,14 +1213,14 @@ def test_n_of_the_whole_is_a_part_with_its_name_or_nothing(library):
 def test_a_table_row_of_a_total_that_takes_the_balance_in_is_no_carry_forward(library):
     text = ("Table 2: Partnership income 2024/25 (£)\n\nIncome | £\nBorough Council | 150,000\nPolice | 40,000\n"
             "Balance brought forward from 2023/24 | 12,300\nTotal available including balance brought forward | 202,300\n")
-    got = {(f.kpi, f.value) for f in extract_text(text, library)}
+    got = kpi_values(text, library)
     assert ("budget_carry_forward", "12300") in got and not {g for g in got if g[1] == "202300"}
 
 
 def test_a_total_after_the_balance_brought_forward_is_no_carry_forward_but_the_balance_after_it_is(library):
     text = ("Sefton Safeguarding Partnership - income 2023/24\nPartner contributions plus balance brought forward | "
             "Total | £497,150\nof which balance brought forward | £21,800")
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("budget_carry_forward", "21800")}
+    assert kpi_values(text, library) == {("budget_carry_forward", "21800")}
 
 
 def test_everyone_looked_after_in_a_year_is_not_the_number_in_care(library):
@@ -2066,7 +2071,7 @@ def test_a_single_agency_row_of_a_training_table_is_not_the_partnerships(library
             "                                            Courses    Delegates\n"
             "DSCP multi-agency programme                     74        1,640\n"
             "Dorset Police (single agency)                   38          702\n")
-    got = {(f.kpi, f.value) for f in extract_text(text, library)}
+    got = kpi_values(text, library)
     assert ("training_courses", "38") not in got and ("training_delegates", "702") not in got
     assert ("training_courses", "74") in got
 
@@ -2091,7 +2096,7 @@ def test_a_figure_cited_from_another_bodys_own_report_or_said_to_be_its_own_give
      "expenditure_total", "402000"),
 ])
 def test_the_writers_own_figure_beside_a_citation_or_anothers_own_stays_a_fact(text, kpi, value, library):
-    assert (kpi, value) in {(f.kpi, f.value) for f in extract_text(text, library)}
+    assert (kpi, value) in kpi_values(text, library)
 
 
 @pytest.mark.parametrize("text", [
@@ -2999,8 +3004,7 @@ def test_a_span_of_months_before_a_count_is_no_noun_it_qualifies(library):
     ("At 31 March 2025 there were 402 children in care we looked after.", {("children_in_care", "402")}),
 ])
 def test_the_counted_as_the_object_of_a_relative_clause_are_a_condition(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text,want", [
@@ -3019,8 +3023,7 @@ def test_the_counted_as_the_object_of_a_relative_clause_are_a_condition(text, wa
 ])
 def test_a_named_place_holding_children_after_a_time_phrase_is_another_and_the_writers_initials_are_its_own(
         text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -3047,8 +3050,7 @@ def test_a_sentence_opening_in_another_place_under_a_heading_gives_none_of_its_f
      "our statistical neighbours.", {("children_in_care_rate_per_10k", "64")}),
 ])
 def test_a_named_body_the_writer_sets_itself_apart_from_is_another(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text,want", [
@@ -3060,8 +3062,7 @@ def test_a_named_body_the_writer_sets_itself_apart_from_is_another(text, want, l
      {("training_courses", "88"), ("training_delegates", "1960")}),
 ])
 def test_attendance_after_a_semicolon_is_of_the_events_before_it(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text,want", [
@@ -3076,8 +3077,7 @@ def test_attendance_after_a_semicolon_is_of_the_events_before_it(text, want, lib
      "97 courses.", {("training_courses", "97")}),
 ])
 def test_a_national_charity_a_neighbour_by_the_writers_name_and_a_clause_set_against_a_body(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -3101,8 +3101,7 @@ def test_the_children_a_services_staff_were_involved_with_are_its_caseload(text,
      {("children_in_care", "430"), ("children_in_care", "298")}),
 ])
 def test_where_children_are_placed_is_a_condition_not_a_kind_of_placement(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -3130,5 +3129,4 @@ def test_per_head_shares_distances_from_a_range_and_lines_of_spend_give_no_fact(
      {("plan_actions_total", "44")}),
 ])
 def test_a_sister_council_a_count_outside_its_time_and_escalated_actions(text, want, library):
-    from kpi_extract.pipeline import extract_text
-    assert {(f.kpi, f.value) for f in extract_text(text, library)} == want
+    assert kpi_values(text, library) == want

@@ -151,6 +151,13 @@ _NEIGHBOUR_APPOSITION = re.compile(r"(?:^\W*(?:In\s+)?|(?<=\s)In\s+)[A-Z][\w'&-]
                                    # "In Eastmere, the other council in our shared front door, 287 children ..."
                                    r"(?:the|an?)\s+(?:other|partner|fellow|adjoining|sister)\s+(?:council|authority|borough|county|"
                                    r"local authority|area|partnership)\b)[^,;.]{0,40},")
+# a place that opens the sentence and is called a neighbour or comparator by its verb, with its figure in
+# apposition: "Nottingham, with 701 children in care, is the closest of our neighbours in size"
+_NEIGHBOUR_PREDICATE = re.compile(r"^\W*(?!(?:We|Our|This|These|That|The|It|Its|There|Here)\b)[A-Z][\w'&-]*"
+                                  r"(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'&-]*){0,3}\s*,[^,;.]{0,80},\s*"
+                                  r"(?:is|was|are|were|remains?|remained)\s+(?:(?:now|still|also)\s+)?"
+                                  r"(?:(?:the|a)\s+(?:\w+\s+){0,2}?of\s+|one of\s+)?(?:our|its|their|(?-i:[A-Z][\w&-]*)['’]s)\s+"
+                                  r"(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|comparators?)\b")
 # a sentence whose subject is a scenario: every figure of it is modelled ("Scenario B (no further investment) would
 # see 270 children on child protection plans")
 _SCENARIO_SUBJECT = re.compile(r"^\W*(?:under\s+)?(?:the\s+|a\s+|our\s+)?(?:[\w'-]+\s+){0,2}?scenarios?\b", re.I)
@@ -518,7 +525,10 @@ _CONDITION = re.compile(
     r"pulled|over-?subscribed|fully booked|rescheduled|re-arranged|rearranged|"
     r"had to (?:switch|move|transfer|be moved|be switched|change|go|run)|"
     # "were seen on their own at their last visit"
-    r"seen (?:on (?:their|his|her) own|alone))\b",
+    r"seen (?:on (?:their|his|her) own|alone)|"
+    # absent, or in a home judged unfit: "were persistently absent from school", "living in accommodation that
+    # inspectors judged unsuitable"
+    r"(?:persistently |severely )?absent|unsuitable|unsafe)\b",
     re.I)
 # the children a stock's noun names, narrowed by a clause of who they are: "41 children in need who are at risk
 # of care", "17 looked after children whose health assessments were late" (the KPI's own words are matched before it)
@@ -580,7 +590,11 @@ _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I
 # plans", "domestic abuse was recorded as a factor for 301 children" (not "plans were in place for 412")
 _DONE_FOR = re.compile(r"\b(?:completed|done|carried out|undertaken|held|offered|arranged|recorded|identified|written|"
                        r"updated|reviewed|a factor|a concern|a feature)\b[^.;,]{0,30}?\bfor\s+(?:(?:some|around|about|"
-                       r"almost|nearly|over|a further)\s+)?$", re.I)
+                       r"almost|nearly|over|a further)\s+)?$|"
+                       # what some of them did themselves: "the survey had been completed by 118 children in care"
+                       r"\b(?:survey|questionnaire|consultation|poll|feedback form)s?\b[^.;]{0,60}?\b(?:completed|"
+                       r"answered|returned|filled in|done|taken)\s+by\s+(?:(?:some|around|about|almost|nearly|over)\s+)?$",
+                       re.I)
 # the children an event or a change touches, a part of the stock that no figure of it says: "affecting 29 children
 # in care", "complaints involving 14 children on plans", "the new rule applies to 60 care leavers"
 _AFFECTING = re.compile(r"\b(?:affect(?:ing|ed|s)?|involv(?:ing|ed|es)|concern(?:ing|ed|s)|relat(?:ing|ed|es) to|"
@@ -1112,9 +1126,24 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     after = tail[:stop.start()] if stop else tail
     pstop = _PREDICATE_STOP.search(tail := text[end:end + 140])
     predicate = tail[:pstop.start()] if pstop else tail
-    following = [a - end for a, _ in spans if end < a < end + len(predicate)]
-    predicate = predicate[:min(following)] if following else predicate  # up to the next figure
+    following = [(a - end, b - end) for a, b in spans if end < a < end + len(predicate)]
+    if following:
+        nxt, nxt_end = min(following)
+        gap = predicate[:nxt]
+        predicate = gap  # up to the next figure
+        if _CO_SUBJECT_GAP.match(gap):  # the next figure's noun shares the verb: "21 children ... and 12 care
+            # leavers were living in ..."; the predicate is theirs together
+            rest = text[end + nxt_end:end + nxt_end + 140]
+            rstop = _PREDICATE_STOP.search(rest)
+            rest = rest[:rstop.start()] if rstop else rest
+            later = [a - (end + nxt_end) for a, _ in spans if end + nxt_end < a < end + nxt_end + len(rest)]
+            predicate = gap + (rest[:min(later)] if later else rest)
     return before, after, predicate
+
+
+# between two figures that are subjects of one verb: the first's noun and "and", no verb of its own
+_CO_SUBJECT_GAP = re.compile(r"^(?![^,;:.]*\b(?:is|are|was|were|had|has|have|been|be|will|would|did|do|does)\b)"
+                             r"[^,;:.()]{0,60}\band\s*$", re.I)
 
 
 # what another body did, named as its agent: "delivered by the ICB's named GP", "run on behalf of the diocese",
@@ -1446,6 +1475,16 @@ def _of_another_group(lead: str) -> bool:
     return not re.search(r"\d", group) and not _KPI_PEOPLE.search(group)
 
 
+# a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
+_STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
+                      r"RAG[- ]rated [a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:actions|recommendations|objectives|milestones|deliverables)\b")
+_STATE_ADJECTIVE = re.compile(_STATE_BEFORE_NOUN, re.I)
+# (and the whole that a part is "of": "Of the 14 open actions, 9 were signed off")
+_OF_A_STATE = re.compile(r"\bof\s+(?:the|its|our|these)\s+\d[\d,]*" + _STATE_BEFORE_NOUN, re.I)
+# "one" with no noun after it stands for one said before it ("subject to one.", "a new one, and"): no figure
+_PRONOUN_ONE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|each|too|instead|either)\b)", re.I)
+
+
 def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
                    earlier: frozenset[str] = frozenset(), done_part: bool = False) -> tuple[str, str]:
     text = c.snippet
@@ -1462,6 +1501,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.unit == "count" and c.raw.lower() in ("one", "1") and (_AT_LEAST_BEFORE.search(raw_before)
                                                               or _OR_MORE_AFTER.match(text, c.value_end)):
         return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
+    if entry.unit == "count" and c.raw.lower() == "one" and _PRONOUN_ONE.match(text, c.value_end):
+        return "other-noun", "pronoun-one"  # "316 children stopped being subject to one": a noun said before it
     if entry.unit == "count" and c.match_end > c.value_end and _POSSESSIVE_HEAD.match(text, c.match_end):
         return "other-noun", "possessive-head"  # "two looked after children's nurses": it counts the nurses
     if entry.unit == "count" and _SELECTION_BEFORE.search(raw_before) and _SELECTION_AFTER.match(text, c.value_end):
@@ -1638,6 +1679,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # what opens the sentence governs each of its clauses, up to a semicolon
     if not paid_in and _governs(_NEIGHBOUR_APPOSITION.search(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
+    if not paid_in and (named := _NEIGHBOUR_PREDICATE.match(text)) and ";" not in text[:c.value_start]:
+        return "comparator", "neighbour-predicate"  # "Nottingham, with 701 children in care, is the closest of our neighbours"
     if not paid_in and _governs(_CONTEXT_NAMED.match(text), c):
         return "comparator", "context-named"  # "For context, Calderdale recorded 389 children subject to a plan"
     if _governs(_SCENARIO_SUBJECT.match(text), c):
@@ -1701,6 +1744,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
             and CHILDREN.search(text, c.match_start, c.match_end):
         return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
+    if entry.id.startswith("plan_actions") and (c.match_end > c.value_end and _STATE_ADJECTIVE.match(text, c.value_end)
+                                                or _OF_A_STATE.search(text, c.match_start, c.value_start)):
+        return "conditional", "state-adjective"  # "Of the 12 open actions, 8 were ...": some of them, in a state
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
         return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
     if not money and entry.unit == "count" and c.match_start < c.value_start \

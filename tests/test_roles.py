@@ -3130,3 +3130,39 @@ def test_per_head_shares_distances_from_a_range_and_lines_of_spend_give_no_fact(
 ])
 def test_a_sister_council_a_count_outside_its_time_and_escalated_actions(text, want, library):
     assert kpi_values(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # absent, or living somewhere judged unfit: some of them in a state, not the stock
+    ("During 2024/25, 44 children in care were severely absent from school.", set()),
+    ("At 30 June, 16 looked after children were living in lodgings that the council's own checks rated unsafe.", set()),
+    # a second count joined by "and" shares the first's verb, and so its condition
+    ("By the autumn 33 looked after children and 9 care leavers were staying in housing judged unsuitable.", set()),
+    # (not a list of figures each with a verb of its own)
+    ("At 31 March 2025, 512 children were looked after and 288 children were on child protection plans.",
+     {("children_in_care", "512"), ("cp_plans", "288")}),
+])
+def test_absent_or_unsuitably_housed_children_and_a_condition_shared_by_two_counts(text, want, library):
+    assert kpi_values(text, library) == want
+
+
+@pytest.mark.parametrize("text", [
+    # a place whose verb calls it a neighbour or comparator, its figure in apposition
+    "Derby, with 498 children in care, is one of our closest statistical neighbours.",
+    "Rotherham, which had 412 children on child protection plans in March, remains our nearest comparator.",
+])
+def test_a_place_its_verb_calls_a_neighbour_gives_no_fact(text, library):
+    assert extract_text(text, library) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # "one" with no noun after it is a pronoun, not a figure
+    ("In 2024/25, 402 children became subject to a child protection plan and 377 children stopped being subject to one.",
+     {("cp_plans_started", "402")}),
+    # actions in a state before their noun are some of them, and so are the parts said of them
+    ("Of the 14 open actions, 9 were signed off as complete.", set()),
+    # children who answered a survey are its respondents, not the stock
+    ("The care experience questionnaire had been filled in by 96 looked after children by the end of June.", set()),
+])
+def test_a_pronoun_one_actions_in_a_state_and_a_surveys_respondents(text, want, library):
+    assert kpi_values(text, library) == want

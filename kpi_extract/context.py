@@ -147,10 +147,14 @@ _STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b|"
+    # "Reporting date for all snapshot measures: 31 July 2024", "Snapshot date: 30/09/2024"
+    r"^\s*(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}:|"
     # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
     r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b",
     re.I))
 _DIGIT = re.compile(r"\d")
+# the day a paper's data are taken, not the day it is written or met on (no dateline, no meeting)
+_DATA_DATE = re.compile(r"^\s*(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}:", re.I)
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\b|at a glance\b)", re.I)
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
@@ -160,7 +164,7 @@ def _is_dateline(line: str) -> bool:
     """A meeting line or dateline names a day or month ("Report to Cabinet, 14 October 2021",
     "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
     2017/18") is not one."""
-    if not _DIGIT.search(line) or not _DATELINE.search(line) or not _looks_like_title(line):
+    if not _DIGIT.search(line) or not _DATELINE.search(line) or not _looks_like_title(line) or _DATA_DATE.match(line):
         return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     return any(m.absolute and m.period.kind in ("as_at", "month") for m in find_mentions(line))
 
@@ -236,7 +240,7 @@ def _front_matter(ctx: DocumentContext, pages: list[str], path: str) -> None:
             ctx.event = d if d.kind == "as_at" and not ranged else month(d.start.year, d.start.month)
     head = pages[0].split("\n")[:40] if pages else []
     for line in head:
-        mt = _MEETING.search(line)
+        mt = None if _DATA_DATE.match(line) else _MEETING.search(line)
         if mt and (d := _first_date(mt.group(1))):
             ctx.meeting = d
             break
@@ -356,7 +360,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
             if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
                 ctx.lead_ins.append((number, i, last, p))
                 continue
-            standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) else f"{line} {lines[i + 1]}"
+            standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line) \
+                else f"{line} {lines[i + 1]}"
             if (p := _standing_period(standing.split(". ")[0])) is not None:
                 ctx.standing.append((number, i, p))
                 continue

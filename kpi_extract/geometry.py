@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, single_period,
+from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, quarter_before, single_period,
                       without_mentions, year_column, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
@@ -203,6 +203,13 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
         if not years and noted:
             years = {financial_year(financial_year_of(m.period.start)) for m in find_mentions(where)
                      if m.absolute and m.period.kind == "quarter" and m.period.start}
+        # a quarter's total under a caption that names its quarter is placed by that quarter, as the latest such
+        # quarter by its end ("Q2 total" under "Referrals, Quarter 2 2024/25"), whatever year a column beside it
+        # names ("Q2 2023/24")
+        named = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "quarter" and m.period.end}
+        if not years and not noted and len(named) == 1 \
+                and _QUARTER_TOTAL.fullmatch(without_mentions(text, find_mentions(text)).strip()):
+            return quarter_before(quarters[0], named.pop().end)  # type: ignore[arg-type]
         if not years:  # the year of the first quarter's header: "Q2" beside "Q1 24/25"
             years = {financial_year(int(y) % 100 + 2000) for y, nxt in _QUARTER_OF_FY.findall(context)
                      if (int(y) + 1) % 100 == int(nxt)}
@@ -221,6 +228,8 @@ PROJECTED_CAPTION = re.compile(r"^(?!.*\b(?:actuals?|outturn)\b).*"  # ("actual 
 # a line over the table about its comparators: the years it names are theirs ("Comparators are the latest
 # published (2023/24 for statistical neighbours, North East and England)"), not the quarter's
 _COMPARATORS_NOTE = re.compile(r"\b(?:comparators?|benchmarks?|statistical neighbours?|stat\.? neighbours?|latest published)\b", re.I)
+# the word beside a bare quarter that makes its column the quarter's total: "Q2 total"
+_QUARTER_TOTAL = re.compile(r"total\b\W*", re.I)
 # a quarter of a financial year written in full in a header: "Q1 24/25", "Q3 2024-25"
 _QUARTER_OF_FY = re.compile(r"\bQ[1-4]\s*(?:FY\s?)?(?:20)?(\d\d)\s?[/-]\s?(\d\d)\b", re.I)
 # three months a quarter spans, with no year: "Apr-Jun", "Oct – Dec", "Jan to Mar" (under a year's caption)

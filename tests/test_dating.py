@@ -669,3 +669,21 @@ def test_last_month_is_against_the_papers_day_not_a_month_the_sentence_names_lat
 def test_the_day_a_budget_was_set_by_a_board_is_not_its_year(library):
     text = "Annual Report 2025/26\nThe board's budget, set by the executive in March 2025, was £512,000 for the year.\n"
     assert dated(text, library) == {("budget_total", "512000", "2025-26")}
+
+
+def test_a_reporting_date_line_dates_the_stocks_not_the_meeting(library):
+    # the day the data are taken, on a line of its own under the meeting's, is neither a dateline nor the meeting
+    text = ("Wirral Council - Children, Young People and Education Committee, 14 October 2025\n"
+            "Snapshot date for these figures: 31 August 2025\n"
+            "On that day 802 children were looked after by the council.\n")
+    assert dated(text, library) == {("children_in_care", "802", "2025-08-31")}
+
+
+def test_a_quarters_total_column_is_placed_by_the_quarter_its_caption_names(library):
+    # "Q3 total" beside last year's "Q3 2023/24" is the caption's Q3, October to December 2024
+    text = ("Front door activity, Quarter 3 2024/25\n"
+            "Measure | Oct-24 | Nov-24 | Dec-24 | Q3 total | Q3 2023/24\n"
+            "Referrals | 410 | 388 | 352 | 1,150 | 1,204\n")
+    assert dated(text, library) == {("referrals", "410", "2024-10"), ("referrals", "388", "2024-11"),
+                                    ("referrals", "352", "2024-12"), ("referrals", "1150", "2024-Q4"),
+                                    ("referrals", "1204", "2023-Q4")}

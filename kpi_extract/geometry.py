@@ -29,7 +29,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
 from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, quarter_before, single_period,
-                      without_mentions, year_column, year_to_date_after, yearless_day)
+                      without_mentions, year_column, year_to_date, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
 _NUMBER = re.compile(r"^\(?[+\u2212\u2013-]?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn|\s?pp|\s?ppts?|\s?pts)?\)?[*†‡]?$", re.I)
@@ -612,6 +612,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context, caption_block)
             ytd = year_to_date_after(columns[m - 1].period if m else None)
+            if ytd is None and col.period is None and col.kind != "comparator" and _YTD_ALONE.fullmatch(col.header):
+                ytd = _ytd_of_caption(caption_block)  # "YTD" beside a target's column, under "Q3 2024/25 dashboard"
             if ytd is not None and col.kind != "comparator" and (YTD_HEAD.search(col.header) or _TO_DATE.search(col.header)):
                 col.kind, col.period = "period", ytd  # the year to the month before it ("2019/20 to date" too)
                 # (not a target's, a forecast's or England's for that year: "Target (YTD)")
@@ -628,6 +630,18 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
 
 
 _TO_DATE = re.compile(r"\bto date\b", re.I)
+
+
+# a column headed only by the year to date (not "Last year YTD", "YTD target")
+_YTD_ALONE = re.compile(r"\W*(?:YTD|year[- ]to[- ]date)\W*", re.I)
+
+
+def _ytd_of_caption(caption: str) -> Period | None:
+    """The year to date that a caption's one quarter, month or day ends ("Children and Families Q3 2024/25
+    dashboard": April to December 2024), for a YTD column that no period column stands before."""
+    ends = {m.period.end for m in find_mentions(caption)
+            if m.absolute and m.period.kind in ("quarter", "month", "as_at") and m.period.end is not None}
+    return year_to_date(ends.pop()) if len(ends) == 1 else None
 
 
 def mark_headings(lines: list[Line], settings: Settings = DEFAULT_SETTINGS) -> float:

@@ -687,3 +687,15 @@ def test_a_quarters_total_column_is_placed_by_the_quarter_its_caption_names(libr
     assert dated(text, library) == {("referrals", "410", "2024-10"), ("referrals", "388", "2024-11"),
                                     ("referrals", "352", "2024-12"), ("referrals", "1150", "2024-Q4"),
                                     ("referrals", "1204", "2023-Q4")}
+
+
+def test_a_ytd_column_with_no_period_column_before_it_is_the_year_to_the_captions_quarter(library):
+    # a target's column stands between last year's outturn and "YTD": the year to date is April to the end of
+    # the caption's quarter, and a stock in it is at that quarter's end
+    text = ("Children's social care scorecard, Quarter 2 2025/26\n"
+            "Measure | Outturn 2024/25 | Target 2025/26 | YTD\n"
+            "Referrals | 5,410 | - | 2,702\n"
+            "Children looked after (snapshot) | 611 | 600 | 627\n")
+    assert dated(text, library) == {("referrals", "5410", "2024-25"), ("referrals", "2702", "2025-09"),
+                                    ("children_in_care", "611", "2024-25"),
+                                    ("children_in_care", "627", "2025-09-30")}

@@ -138,6 +138,11 @@ _DATELINE = Guarded(re.compile(
 # "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
 _LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)
+# the day (or span) a paper's data are taken, on a line of its own: no dateline, no meeting ("Reporting date for all
+# snapshot measures: 31 July 2024", "Latest snapshot: 31.01.25", "Period: Apr '25 - Jun '25")
+_DATA_DATE_SRC = (r"^\s*(?:(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}|"
+                  r"(?:latest\s+)?snapshot|(?:reporting\s+)?period(?:\s+covered)?)\s*:")
+_DATA_DATE = re.compile(_DATA_DATE_SRC, re.I)
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
@@ -147,14 +152,11 @@ _STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b|"
-    # "Reporting date for all snapshot measures: 31 July 2024", "Snapshot date: 30/09/2024"
-    r"^\s*(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}:|"
+    + _DATA_DATE_SRC + "|" +
     # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
     r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b",
     re.I))
 _DIGIT = re.compile(r"\d")
-# the day a paper's data are taken, not the day it is written or met on (no dateline, no meeting)
-_DATA_DATE = re.compile(r"^\s*(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}:", re.I)
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
 _BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\b|at a glance\b)", re.I)
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")

@@ -1080,6 +1080,10 @@ def _amount_of_its_year(c: Candidate, p: Period, text: str, library: Library) ->
         years = {m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year"}
         if len(years) == 1:
             return years.pop()
+        if c.kpi in _ANNUAL_AMOUNTS and not years and p.end is not None:
+            # (with no year named, the year that holds the day: "spend to the end of quarter 3 stood at £341,000
+            # against the full-year budget of £480,000")
+            return financial_year(financial_year_of(p.end))
     return p
 
 

@@ -358,6 +358,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
                              rf"(?:the\s+end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
     # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
     # three quarters of 2024/25"
+    # a half of a financial year by its short name: "H1 2024/25" (April to September), "H2 24/25" (October to March)
+    ("fy_half", re.compile(r"\bH(?P<h>[12])\s*(?:FY\s*)?(?P<y1>(?:19|20)?\d\d)\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?![\d/-])",
+                           re.I)),
     ("fy_months", re.compile(rf"\b(?:first|same|opening)\s+(?:(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months|(?P<half>half)|"
                              rf"(?P<q>two|three|2|3)\s+quarters)\s+of\s+"
                              rf"(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)", re.I)),
@@ -565,6 +568,12 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return Mention(s, e, month=mon, day=day, months=n)
         last = _safe_date(int(g["y"]), mon, day) if day else end_of_month(int(g["y"]), mon)
         return Mention(s, e, months_ending(last, n)) if last else Mention(s, e)
+    if rule == "fy_half":
+        y1, y2 = int(g["y1"]) % 100 + 2000, int(g["y2"]) % 100
+        if (y1 + 1) % 100 != y2:
+            return Mention(s, e)
+        first = date(y1, 4, 1) if g["h"] == "1" else date(y1, 10, 1)
+        return Mention(s, e, span(first, end_of_month(*_month_shift(first.year, first.month, 5))))
     if rule == "fy_months":
         y1 = int(g["y1"])
         if _year4(y1, g["y2"]) != y1 + 1:

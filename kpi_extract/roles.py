@@ -1479,8 +1479,12 @@ def _of_another_group(lead: str) -> bool:
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
                       r"RAG[- ]rated [a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:actions|recommendations|objectives|milestones|deliverables)\b")
 _STATE_ADJECTIVE = re.compile(_STATE_BEFORE_NOUN, re.I)
+# or after it: "Of the 7 actions left, four have been carried into the new plan", "the 5 actions still open"
+_STATE_AFTER_NOUN = re.compile(r"\s+(?:left|remaining|outstanding|still (?:open|outstanding|live|to (?:do|complete|be completed))|"
+                               r"not (?:yet )?(?:complete|completed|started|due))\b", re.I)
 # (and the whole that a part is "of": "Of the 14 open actions, 9 were signed off")
-_OF_A_STATE = re.compile(r"\bof\s+(?:the|its|our|these)\s+\d[\d,]*" + _STATE_BEFORE_NOUN, re.I)
+_OF_A_STATE = re.compile(r"\bof\s+(?:the|its|our|these)\s+\d[\d,]*(?:" + _STATE_BEFORE_NOUN + r"|\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:actions|recommendations|objectives|milestones|deliverables)" + _STATE_AFTER_NOUN.pattern + ")", re.I)
 # "one" with no noun after it stands for one said before it ("subject to one.", "a new one, and"): no figure
 _PRONOUN_ONE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|each|too|instead|either)\b)", re.I)
 
@@ -1744,7 +1748,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
             and CHILDREN.search(text, c.match_start, c.match_end):
         return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
-    if entry.id.startswith("plan_actions") and (c.match_end > c.value_end and _STATE_ADJECTIVE.match(text, c.value_end)
+    if entry.id.startswith("plan_actions") and (c.match_end > c.value_end and (_STATE_ADJECTIVE.match(text, c.value_end)
+                                                                           or _STATE_AFTER_NOUN.match(text, c.match_end))
                                                 or _OF_A_STATE.search(text, c.match_start, c.value_start)):
         return "conditional", "state-adjective"  # "Of the 12 open actions, 8 were ...": some of them, in a state
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):

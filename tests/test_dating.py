@@ -699,3 +699,19 @@ def test_a_ytd_column_with_no_period_column_before_it_is_the_year_to_the_caption
     assert dated(text, library) == {("referrals", "5410", "2024-25"), ("referrals", "2702", "2025-09"),
                                     ("children_in_care", "611", "2024-25"),
                                     ("children_in_care", "627", "2025-09-30")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a half of a financial year by its short name is a span labelled by the month it ends
+    ("Mid-year report\nH1 2025/26: 1,204 referrals were received.\n", {("referrals", "1204", "2025-09")}),
+    ("H2 24/25 referrals: 1,310\n", {("referrals", "1310", "2025-03")}),
+    # a line naming the period a dashboard covers dates what is under it
+    ("Leeds Safeguarding Children Partnership - training dashboard\nPeriod: Jul '25 - Sep '25\n"
+     "Courses delivered: 24 | Places offered: 510\n",
+     {("training_courses", "24", "2025-Q3"), ("training_places_offered", "510", "2025-Q3")}),
+    # a budget dated only by a day is the budget of the year that holds the day
+    ("Budget monitoring\nSpend to 31 December stood at £290,000 against a budget of £402,000 (as at 31 December 2025).\n",
+     {("budget_total", "402000", "2025-26")}),
+])
+def test_half_years_snapshot_and_period_lines_and_a_budget_dated_by_a_day(text, want, library):
+    assert dated(text, library) == want

@@ -3166,3 +3166,20 @@ def test_a_place_its_verb_calls_a_neighbour_gives_no_fact(text, library):
 ])
 def test_a_pronoun_one_actions_in_a_state_and_a_surveys_respondents(text, want, library):
     assert kpi_values(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # income from one source is a line of it, not the body's income for the year
+    ("Income of £3,950 from fees for unfilled places went into the board's budget.", set()),
+    # spend to the end of a quarter or a month that is not the year's last is spend so far
+    ("Spend to the end of quarter 2 was £188,000.", set()),
+    ("Actual spend at month 7 stood at £2.9m.", set()),
+    # actions in a state after their noun: those left
+    ("Of the 13 actions left, six were carried into the refreshed plan.", set()),
+    # the share between commas is the same actions'
+    ("By March 2025, 44 actions, or 88%, had been completed.", {("plan_actions_completed", "44")}),
+    # a meeting about one child is no conference of learning
+    ("Eleven professionals attended the initial child protection conference on 3 June.", set()),
+])
+def test_income_of_one_source_spend_so_far_actions_left_and_a_case_conference(text, want, library):
+    assert kpi_values(text, library) == want

@@ -49,7 +49,7 @@ from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
-                      quarter_before, quarter_in_context, without_mentions, year_to_date)
+                      quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
 if TYPE_CHECKING:
@@ -503,9 +503,11 @@ def _bind_in_clause(text: str, m: Mention, figs: list[_Figure], pool: list[int])
 def place(m: Mention, around: Period, ctx: Context) -> Period | None:
     """R: a date or quarter written without its year, placed in the period around it, or the last
     such date (or quarter ended) before the meeting when nothing else dates the sentence."""
-    if m.month and not around.known and ctx.meeting is not None and ctx.meeting.end is not None:
-        p = day_in_context(m.month, m.day, ctx.meeting)
-        if p.known and p.end and p.end > ctx.meeting.end:
+    # (the paper's date: its meeting's day, or the day or month it is written under)
+    paper = ctx.meeting or ctx.issued or (around if around.kind in ("as_at", "month") else None)
+    if m.month and not around.known and paper is not None and paper.end is not None:
+        p = day_in_context(m.month, m.day, paper)
+        if p.known and p.end and p.end > paper.end:
             p = previous(p)
     elif m.month:
         p = day_in_context(m.month, m.day, around)
@@ -514,8 +516,6 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
             p = quarter_before(m.quarter, ctx.meeting.end)  # ("During quarter 3, 97 children ...", at February's meeting)
         else:
             p = quarter_in_context(m.quarter, around)
-            # (the paper's date, or the day or month it is written under)
-            paper = ctx.meeting or ctx.issued or (around if around.kind in ("as_at", "month") else None)
             if p.known and p.end is not None and paper is not None and paper.end is not None and p.end > paper.end \
                     and around.end is not None and around.end <= paper.end:
                 p = quarter_before(m.quarter, paper.end)  # "Q4 saw 1,402 referrals" in minutes of July 2025: not next March's
@@ -524,7 +524,8 @@ def place(m: Mention, around: Period, ctx: Context) -> Period | None:
     else:
         return None
     if p.known and m.months and p.end is not None:  # "in the six months to 30 September"
-        p = months_ending(p.end, m.months)
+        # (twelve of them are a rolling year, labelled by its month: "rolling 12 months to end of December")
+        p = rolling_year(p.end.year, p.end.month) if m.months == 12 else months_ending(p.end, m.months)
     return p if p.known else None
 
 

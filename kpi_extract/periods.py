@@ -324,7 +324,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year)|"
         rf"(?:12|twelve) months) "  # (a label's "12 months to end of November 2025" has no article)
         rf"(?:leading up to|up to|to|ending(?: in)?|ended|prior to|until) (?:(?:the )?end of )?(?:{_DAY}\s+)?"
-        rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b|\s?[-'’]\s?(?P<yy>\d{{2}})\b)", re.I)),
+        # (or of no year, placed later: "Referrals (rolling 12 months to end of December)")
+        rf"(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})\b|\s?[-'’]\s?(?P<yy>\d{{2}})\b|(?![\w\s]*\d))", re.I)),
     # 1.4.22 to 31.3.23, 01/04/2022 - 31/03/2023: a span between two numeric dates
     ("numeric_span", re.compile(
         r"(?<![\d/.])(?P<d1>[0-3]?\d)(?P<s1>[/.])(?P<m1>[01]?\d)(?P=s1)(?P<y1>(?:19|20)?\d\d)\s*(?:to|-|–|until|and)\s*"
@@ -355,7 +356,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "the three months ending 30 June 2023" (a quarter), "the six months to 30 September 2024", "the
     # nine months to 31 December": a span labelled by the month it ends; a year-less end is placed later
     ("months_to", re.compile(rf"\b(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|ending|ended|up\s+to|until)\s+"
-                             rf"(?:the\s+end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
+                             rf"(?:(?:the\s+)?end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
     # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
     # three quarters of 2024/25"
     # a half of a financial year by its short name: "H1 2024/25" (April to September), "H2 24/25" (October to March)
@@ -445,7 +446,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
-    ("edge_month_partial", re.compile(rf"\b(?:at\s+)?the\s+(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})(?!\s*,?\s*\d)", re.I)),
+    # (or alone in a bracket: "The latest data (end of October) show ...")
+    ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|(?<=\())(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})"
+                                      rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
     # a month's own figure, of no year: "October's 640 referrals were the most in any month"
@@ -547,6 +550,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     s, e = m.span()
     if rule == "rolling":
         mon = MONTHS[g["m"].lower().rstrip(".")]
+        if not g["y"] and not g["yy"]:
+            return Mention(s, e, month=mon, day=None, months=12)
         return Mention(s, e, rolling_year(int(g["y"]) if g["y"] else 2000 + int(g["yy"]), mon))
     if rule == "numeric_span":
         first = _numeric_date(g["d1"], g["m1"], g["y1"])

@@ -715,3 +715,16 @@ def test_a_ytd_column_with_no_period_column_before_it_is_the_year_to_the_caption
 ])
 def test_half_years_snapshot_and_period_lines_and_a_budget_dated_by_a_day(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a month's end alone in a bracket, with no year, is the last such before the paper's day
+    ("Kirklees Council - briefing note for members, 14 March 2025\n"
+     "The most recent figures (end of February) show 402 children in care.\n",
+     {("children_in_care", "402", "2025-02-28")}),
+    # a rolling year to a month of no year ends at the last such month before the paper, labelled by it
+    ("Sheffield City Council - Performance Digest, June 2025\nReferrals (rolling 12 months to end of May): 6,204.\n",
+     {("referrals", "6204", "2025-05")}),
+])
+def test_a_bracketed_month_end_and_a_rolling_year_of_no_year_are_placed_before_the_paper(text, want, library):
+    assert dated(text, library) == want

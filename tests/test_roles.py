@@ -3183,3 +3183,15 @@ def test_a_pronoun_one_actions_in_a_state_and_a_surveys_respondents(text, want, 
 ])
 def test_income_of_one_source_spend_so_far_actions_left_and_a_case_conference(text, want, library):
     assert kpi_values(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a figure alone in a bracket straight after the measure's words is its figure
+    ("Children in care (512) and children in need (1,930) both rose over the year.",
+     {("children_in_care", "512"), ("children_in_need", "1930")}),
+    ("The re-referral rate (18.4%) was lower than last year.", {("rereferral_rate", "18.4")}),
+    # (not after the measure's own figure: the bracket then holds another one)
+    ("There are 1,210 children in need (1,190).", {("children_in_need", "1210")}),
+])
+def test_a_figure_alone_in_a_bracket_after_the_measures_words(text, want, library):
+    assert kpi_values(text, library) == want

@@ -69,6 +69,7 @@ class Compiled:
     cues: tuple[str, ...]  # words of the constructions that need no term in their own sentence
     before: dict[str, re.Pattern]  # unit -> figure (and "between" words) just before a term
     after: dict[str, re.Pattern]  # unit -> verb of amount or colon, then the figure, just after a term
+    bracketed: dict[str, re.Pattern]  # unit -> the figure alone in a bracket just after a term
     items: re.Pattern  # one "Name £n" item of an inline list
     first_item: re.Pattern  # the amount of an item whose name ended the sentence before
     further: re.Pattern | None
@@ -172,6 +173,9 @@ def compile_library(library: Library) -> Compiled:
     after = {u: re.compile(rf"^(?P<gap>(?:\([^().;:£%|]{{0,60}}\)|[^.;:£%,|]|\.(?=\d)){{0,60}}?)(?:\s(?:{verbs})\s+|\s?:\s?|\s?-\s|\s\|\s|"
                            rf"(?P<bare>\s)(?={_value(u)}(?:\.?\s*$|\s*;)))(?P<fig>{_value(u)})(?!\s+£?\d)", FLAGS)
              for u in units}
+    # "children in need (2,947), children with a plan (402) and children in care (881)": the bracket holds the
+    # term's figure alone (not a date's, "(2023: 881)", nor a share of something else, "(12%)" after a count)
+    bracketed = {u: re.compile(rf"^\s?\((?P<fig>{_value(u)})\)(?!\s*(?:per|%))", FLAGS) for u in units}
     items = re.compile(rf"\s*(?:and\s+|&\s+)?(?P<subject>[A-Za-z][\w'&() -]{{1,50}}?)\s*(?:[:-]\s*|\(\s*)?"
                        rf"(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$|(?=\())", FLAGS)
     first_item = re.compile(rf"\s*(?P<fig>{_value('GBP')})\)?\s*(?:[,;.]|\band\b|$)", FLAGS)
@@ -206,7 +210,7 @@ def compile_library(library: Library) -> Compiled:
     done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:now\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
     cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
-    return Compiled(terms, found, owner, tuple(sorted(keys)), cues, before, after, items, first_item, further, completion, rate, share,
+    return Compiled(terms, found, owner, tuple(sorted(keys)), cues, before, after, bracketed, items, first_item, further, completion, rate, share,
                     respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines)
 
 
@@ -330,6 +334,8 @@ _PART_LABEL = re.compile(r"^\s+(?P<part>(?:(?:under|subject to|accommodated|plac
                          r"zone|cluster|patch|team|hub)\b))\s*(?:\([^()]{1,12}\))?\s*(?::|\s\|)\s*(?P<fig>\d[\d,]*)"
                          r"(?![\d,.]|\s*%|\s*per\b)", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:quarter|year|month|week|period|to date|snapshot|total|all|overall|q[1-4])\b", re.I)
+# a figure straight before a term: its own, so that a bracket after the term holds another figure
+_FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*%?\s*(?:[a-z'-]+\s+){0,2}$", re.I)
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
                   r"between|until|up to|" + _DOING + r")\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
@@ -426,6 +432,10 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
         part = re.sub(r"^(?:(?:who|that) (?:are|were)\s+|(?:in|with|under|on)\s+(?:the\s+|a\s+|an\s+)?)", "",
                       part_label.group("part").strip(), flags=re.I)
         s.add(kpi, part_label, "fig", "label-part", hit.start, hit.end + part_label.end(), hit.end, subject=part)
+    elif a is None and kpi == hit.kpi and not subject and unit in ("count", "percent") \
+            and (b := c.bracketed[unit].match(tail)) is not None and not _FIGURE_BEFORE.search(text, 0, hit.start):
+        # (not after the term's own figure: "1,742 children in need (1,688)" holds last year's in its bracket)
+        s.add(kpi, b, "fig", "term-bracket", hit.start, hit.end + b.end(), hit.end)
     elif a and (celled or _GAP.match(a.group("gap")) and _no_figure(a.group("gap"))) \
             and not re.search(r"\b(?:and|or|but|of whom|of which|there|which|who|that|we|it|they)\b",
                               re.sub(r"\([^()]*\)", " ", a.group("gap"))) \

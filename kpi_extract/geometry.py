@@ -181,6 +181,11 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
     if "(" in text and (own := single_period(text)) is not None and own.kind == "quarter":
         return own
     text = re.sub(r"\([^()]*\)", " ", text)
+    # a quarter's months under its year, on two lines of one header: "2024-25" over "Apr-Jun"
+    span = _QUARTER_MONTHS.search(text)
+    years = [m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year" and m.period.start]
+    if span and len(years) == 1 and (MONTHS[span.group(2).lower()] - MONTHS[span.group(1).lower()]) % 12 == 2:
+        return fy_quarter(years[0].start.year, (MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1)  # type: ignore[union-attr]
     if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year,
         # or that day of it, when the caption names one ("(at 31 March)")
         return year_column(int(text.strip()), yearless_day(context))
@@ -619,6 +624,11 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                 # (not a target's, a forecast's or England's for that year: "Target (YTD)")
             if col.kind == "period" and PROJECTED_CAPTION.search(caption):
                 col.kind, col.period = "comparator", None  # (a forecast's year, under its caption)
+            elif m and col.kind in ("period", "area", "unknown") \
+                    and (nxt := _next_quarter(columns[m - 1].period, col.header)) is not None:
+                # "Q4" under "2024/25", then "Q1 Q2" under "2025/26"; "Apr-Jun Jul-Sep" under "2024-25": each quarter
+                # follows the one before it
+                col.kind, col.period = "period", nxt
     # a leading code column: its cells are part of the label, never values (not a quarter's or a
     # half's short name before its year: "Q1 2023/24" is a period)
     for r in table.rows:
@@ -634,6 +644,31 @@ _TO_DATE = re.compile(r"\bto date\b", re.I)
 
 # a column headed only by the year to date (not "Last year YTD", "YTD target")
 _YTD_ALONE = re.compile(r"\W*(?:YTD|year[- ]to[- ]date)\W*", re.I)
+
+
+def _next_quarter(before: Period | None, header: str) -> Period | None:
+    """A bare quarter ("Q2", "Jul-Sep") straight after a quarter's column: the next such quarter after it, in the same
+    financial year or, when its number is lower, the next ("Q4 2024/25 | Q1 | Q2" are 2025/26's); None when the
+    header is more than a quarter's name or names the same quarter (last year's, beside it)."""
+    bare = _BARE_QUARTER.fullmatch(header.strip())
+    months = _QUARTER_MONTHS.fullmatch(header.strip())
+    if (bare is None and months is None) or before is None or before.kind != "quarter" or before.start is None:
+        return None
+    if bare is not None:
+        q = int(bare.group(1))
+    elif (MONTHS[months.group(2).lower()] - MONTHS[months.group(1).lower()]) % 12 == 2:  # type: ignore[union-attr]
+        q = (MONTHS[months.group(1).lower()] - 4) % 12 // 3 + 1  # type: ignore[union-attr]
+    else:
+        return None
+    q_before = (before.start.month - 4) % 12 // 3 + 1
+    if q == q_before:
+        return None
+    fy = financial_year_of(before.start)
+    return fy_quarter(fy if q > q_before else fy + 1, q)
+
+
+# a quarter's name alone over a column: "Q2", "Quarter 3"
+_BARE_QUARTER = re.compile(r"(?:Q|Quarter\s*)([1-4])", re.I)
 
 
 def _ytd_of_caption(caption: str) -> Period | None:

@@ -728,3 +728,20 @@ def test_half_years_snapshot_and_period_lines_and_a_budget_dated_by_a_day(text, 
 ])
 def test_a_bracketed_month_end_and_a_rolling_year_of_no_year_are_placed_before_the_paper(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a year over two lines of header: each bare quarter follows the one before it, into the next year
+    ("Scorecard to the Children's Scrutiny Panel, November 2025\n"
+     "                     2024/25    2025/26\n"
+     "                     Q4         Q1       Q2\n"
+     "Referrals            1,104      1,180    1,131\n",
+     {("referrals", "1104", "2025-Q1"), ("referrals", "1180", "2025-Q2"), ("referrals", "1131", "2025-Q3")}),
+    # a quarter named by its months under a year written once above them
+    ("Front door activity                   2025-26\n"
+     "                                      Apr-Jun   Jul-Sep\n"
+     "Referrals received                    1,012     998\n",
+     {("referrals", "1012", "2025-Q2"), ("referrals", "998", "2025-Q3")}),
+])
+def test_quarter_columns_under_a_year_over_two_header_lines(text, want, library):
+    assert dated(text, library) == want

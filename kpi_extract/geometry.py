@@ -190,6 +190,8 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
         # or that day of it, when the caption names one ("(at 31 March)")
         return year_column(int(text.strip()), yearless_day(context))
     found = single_period(text)
+    if found is not None and found.kind in ("quarter", "month") and found.end is not None and YTD_HEAD.search(text):
+        return year_to_date(found.end)  # "Q3 YTD 2024/25": April to December 2024
     if found is not None:
         return found
     named = _BARE_MONTH.fullmatch(text.strip())

@@ -29,6 +29,8 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])\s?(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _COUNT_WORD = "(?:" + "|".join(UNITS[2:12]) + ")"  # two to eleven months
+# the months of a school term, when its bracket does not name them: a span labelled by the month it ends
+_TERMS = {"autumn": (9, 12), "spring": (1, 3), "summer": (4, 7)}
 _ORD = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -359,6 +361,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
                              rf"(?:(?:the\s+)?end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
     # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
     # three quarters of 2024/25"
+    # a school term of a year, with its months in a bracket or without: "autumn term 2025 (September to December)"
+    ("school_term", re.compile(rf"\b(?P<t>autumn|spring|summer)\s+term\s+(?P<y>{_YEAR})\b(?![/-]\d)"
+                               rf"(?:\s*\(\s*(?P<m1>{_MONTH})\s*(?:to|-|\u2013)\s*(?P<m2>{_MONTH})\s*\))?", re.I)),
     # a half of a financial year by its short name: "H1 2024/25" (April to September), "H2 24/25" (October to March)
     ("fy_half", re.compile(r"\bH(?P<h>[12])\s*(?:FY\s*)?(?P<y1>(?:19|20)?\d\d)\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?![\d/-])",
                            re.I)),
@@ -573,6 +578,14 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return Mention(s, e, month=mon, day=day, months=n)
         last = _safe_date(int(g["y"]), mon, day) if day else end_of_month(int(g["y"]), mon)
         return Mention(s, e, months_ending(last, n)) if last else Mention(s, e)
+    if rule == "school_term":
+        y = int(g["y"])
+        first, last = _TERMS[g["t"].lower()]
+        if g["m1"]:
+            first, last = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        if last < first:
+            return Mention(s, e)
+        return Mention(s, e, Period(f"{y}-{last:02d}", "month", date(y, first, 1), end_of_month(y, last)))
     if rule == "fy_half":
         y1, y2 = int(g["y1"]) % 100 + 2000, int(g["y2"]) % 100
         if (y1 + 1) % 100 != y2:

@@ -745,3 +745,23 @@ def test_a_bracketed_month_end_and_a_rolling_year_of_no_year_are_placed_before_t
 ])
 def test_quarter_columns_under_a_year_over_two_header_lines(text, want, library):
     assert dated(text, library) == want
+
+
+def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
+    text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
+            "                 Q2 YTD 2025/26    Full year 2024/25\n"
+            "Courses          37                72\n"
+            "Attendees        655               1,240\n")
+    assert dated(text, library) == {("training_courses", "37", "2025-09"), ("training_courses", "72", "2024-25"),
+                                    ("training_delegates", "655", "2025-09"), ("training_delegates", "1240", "2024-25")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a school term of a year is a span labelled by the month it ends, its bracket's months when it names them
+    ("Schools safeguarding training - autumn term 2024 (September to December)\n"
+     "This term 14 courses were delivered and 262 practitioners attended.\n",
+     {("training_courses", "14", "2024-12"), ("training_delegates", "262", "2024-12")}),
+    ("In the summer term 2025 the partnership ran 9 multi-agency courses.\n", {("training_courses", "9", "2025-07")}),
+])
+def test_a_school_term_is_a_span_labelled_by_the_month_it_ends(text, want, library):
+    assert dated(text, library) == want

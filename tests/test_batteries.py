@@ -147,7 +147,7 @@ FLOORS.update({
     ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (1.0, 0.75),
     ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
     ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
-    ("roles", "92"): (1.0, 0.67),
+    ("roles", "92"): (1.0, 0.68),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
     ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.79), ("roles", "95"): (1.0, 0.78),
@@ -162,7 +162,14 @@ FLOORS.update({
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
     ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.78),
-    ("periods", "14"): (0.87, 0.65)})
+    ("periods", "14"): (0.88, 0.66),
+    # the next session's fresh checks (first scores, at 25935bc, in their commits), at their scores with its code
+    # (tuned on afterwards: roles 102 by the absent/unsuitable, co-subject and neighbour-predicate rules; periods
+    # 15 by the reporting-date line, the quarter's total and the YTD columns; periods 16 by half years, period
+    # lines, bracketed month ends and rolling years; periods 17 by quarters under a year on two header lines, a
+    # quarter's YTD column and school terms; roles 103 and 104 barely)
+    ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.79), ("roles", "104"): (0.91, 0.7),
+    ("periods", "15"): (0.92, 0.74), ("periods", "16"): (0.78, 0.63), ("periods", "17"): (0.92, 0.57)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
@@ -180,6 +187,10 @@ DOCUMENT_FLOORS.update({
     # and the next session's two (documents 81 tuned on afterwards by the per-head, range and spend-line rules), at
     # their scores with this session's code
     "81": (1.0, 0.67), "82": (0.87, 0.73),
+    # and that next session's three (documents 83 tuned on afterwards by the state-adjective, survey-respondents
+    # and pronoun rules; 84 by the income-source, actions-left and spend-to-a-quarter rules; 85 by the timeliness
+    # rule)
+    "83": (0.91, 0.67), "84": (0.89, 0.79), "85": (0.91, 0.88),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -208,7 +219,11 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "58": 2, "59": 1,
                          "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "77": 1,
                          # a youth justice report's "21 were looked after at some point while they were open to the YJS"
-                         "82": 1}
+                         "82": 1,
+                         # a scrutineer's report: "At the initial child protection conference I observed, 9
+                         # professionals attended" (the case conference is named before the clause the exclude
+                         # reads), and "I sat in on two courses"
+                         "84": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -321,8 +321,10 @@ def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:
 
 
 # a date used as an attribute of the figure after it: "the 2019/20 peak of 6,412", "the March 2022 figure of 301"
-_ATTRIBUTE_OF_NEXT = re.compile(r"(?:'s)?\s+(?:peak|high point|high|low point|low|figure|total|level|outturn|position|"
-                                r"count|rate)\s+(?:of|was|stood at)\s+(?:just\s+)?(?:£)?$", re.I)
+# (and a sum's: "on the 2024/25 budget of £276.7 million", "the 2024 to 2025 financial year budget of ...")
+_ATTRIBUTE_OF_NEXT = re.compile(r"(?:'s)?\s+(?:(?:financial|calendar|academic)\s+year\s+)?(?:peak|high point|high|low point|"
+                                r"low|figure|total|level|outturn|position|count|rate|budget|spend|expenditure)\s+"
+                                r"(?:of|was|stood at)\s+(?:just\s+)?(?:£)?$", re.I)
 
 
 def _named_by(text: str, m: Mention, figs: list[_Figure]) -> int | None:

@@ -765,3 +765,9 @@ def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
 ])
 def test_a_school_term_is_a_span_labelled_by_the_month_it_ends(text, want, library):
     assert dated(text, library) == want
+
+
+def test_a_year_before_a_sums_noun_dates_the_sum_after_it(library):
+    # "the 2023/24 budget of £..." names its own year, not the sentence's first
+    text = "The partnership's budget for 2024/25 is £512,000, up from the 2023/24 budget of £498,000.\n"
+    assert dated(text, library) == {("budget_total", "512000", "2024-25"), ("budget_total", "498000", "2023-24")}

@@ -182,10 +182,10 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
         return own
     text = re.sub(r"\([^()]*\)", " ", text)
     # a quarter's months under its year, on two lines of one header: "2024-25" over "Apr-Jun"
-    span = _QUARTER_MONTHS.search(text)
+    q = _quarter_of_months(_QUARTER_MONTHS.search(text))
     years = [m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year" and m.period.start]
-    if span and len(years) == 1 and (MONTHS[span.group(2).lower()] - MONTHS[span.group(1).lower()]) % 12 == 2:
-        return fy_quarter(years[0].start.year, (MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1)  # type: ignore[union-attr]
+    if q is not None and len(years) == 1:
+        return fy_quarter(years[0].start.year, q)  # type: ignore[union-attr]
     if _YEAR.fullmatch(text.strip()):  # a bare year over a column is that calendar year,
         # or that day of it, when the caption names one ("(at 31 March)")
         return year_column(int(text.strip()), yearless_day(context))
@@ -198,9 +198,8 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
     if named:
         return _month_in_context(MONTHS[named.group(1).lower()], context)
     quarters = [m.quarter for m in find_mentions(text) if m.quarter and not m.absolute]
-    span = _QUARTER_MONTHS.fullmatch(text.strip())
-    if span and (MONTHS[span.group(2).lower()] - MONTHS[span.group(1).lower()]) % 12 == 2:
-        quarters = [(MONTHS[span.group(1).lower()] - 4) % 12 // 3 + 1]  # Apr-Jun is the first of a financial year
+    if (q := _quarter_of_months(_QUARTER_MONTHS.fullmatch(text.strip()))) is not None:
+        quarters = [q]
     if len(quarters) == 1:
         # (a caption that is a note on the comparators names their year: the lines above it say the table's,
         # by its year or by the quarter they name, "Table 1: key measures, Quarter 1 2025/26")
@@ -239,6 +238,19 @@ _COMPARATORS_NOTE = re.compile(r"\b(?:comparators?|benchmarks?|statistical neigh
 _QUARTER_TOTAL = re.compile(r"total\b\W*", re.I)
 # a quarter of a financial year written in full in a header: "Q1 24/25", "Q3 2024-25"
 _QUARTER_OF_FY = re.compile(r"\bQ[1-4]\s*(?:FY\s?)?(?:20)?(\d\d)\s?[/-]\s?(\d\d)\b", re.I)
+def _fy_quarter_number(mon: int) -> int:
+    """The quarter of a financial year that month `mon` falls in: April to June is the first."""
+    return (mon - 4) % 12 // 3 + 1
+
+
+def _quarter_of_months(span: re.Match | None) -> int | None:
+    """The quarter of a financial year that a span of three months names ("Apr-Jun": 1); None for any other span."""
+    if span is None:
+        return None
+    first, last = MONTHS[span.group(1).lower()], MONTHS[span.group(2).lower()]
+    return _fy_quarter_number(first) if (last - first) % 12 == 2 else None
+
+
 # three months a quarter spans, with no year: "Apr-Jun", "Oct – Dec", "Jan to Mar" (under a year's caption)
 _QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(mar|jun|sep|dec)[a-z]*\.?", re.I)
 
@@ -652,17 +664,13 @@ def _next_quarter(before: Period | None, header: str) -> Period | None:
     """A bare quarter ("Q2", "Jul-Sep") straight after a quarter's column: the next such quarter after it, in the same
     financial year or, when its number is lower, the next ("Q4 2024/25 | Q1 | Q2" are 2025/26's); None when the
     header is more than a quarter's name or names the same quarter (last year's, beside it)."""
+    if before is None or before.kind != "quarter" or before.start is None:
+        return None
     bare = _BARE_QUARTER.fullmatch(header.strip())
-    months = _QUARTER_MONTHS.fullmatch(header.strip())
-    if (bare is None and months is None) or before is None or before.kind != "quarter" or before.start is None:
+    q = int(bare.group(1)) if bare is not None else _quarter_of_months(_QUARTER_MONTHS.fullmatch(header.strip()))
+    if q is None:
         return None
-    if bare is not None:
-        q = int(bare.group(1))
-    elif (MONTHS[months.group(2).lower()] - MONTHS[months.group(1).lower()]) % 12 == 2:  # type: ignore[union-attr]
-        q = (MONTHS[months.group(1).lower()] - 4) % 12 // 3 + 1  # type: ignore[union-attr]
-    else:
-        return None
-    q_before = (before.start.month - 4) % 12 // 3 + 1
+    q_before = _fy_quarter_number(before.start.month)
     if q == q_before:
         return None
     fy = financial_year_of(before.start)

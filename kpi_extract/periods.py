@@ -359,14 +359,14 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # nine months to 31 December": a span labelled by the month it ends; a year-less end is placed later
     ("months_to", re.compile(rf"\b(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|ending|ended|up\s+to|until)\s+"
                              rf"(?:(?:the\s+)?end\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
-    # three quarters of 2024/25"
     # a school term of a year, with its months in a bracket or without: "autumn term 2025 (September to December)"
     ("school_term", re.compile(rf"\b(?P<t>autumn|spring|summer)\s+term\s+(?P<y>{_YEAR})\b(?![/-]\d)"
                                rf"(?:\s*\(\s*(?P<m1>{_MONTH})\s*(?:to|-|\u2013)\s*(?P<m2>{_MONTH})\s*\))?", re.I)),
     # a half of a financial year by its short name: "H1 2024/25" (April to September), "H2 24/25" (October to March)
     ("fy_half", re.compile(r"\bH(?P<h>[12])\s*(?:FY\s*)?(?P<y1>(?:19|20)?\d\d)\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?![\d/-])",
                            re.I)),
+    # "the first six months of 2024/25", "the same six months of 2023/24", "the first half of 2024/25", "the first
+    # three quarters of 2024/25"
     ("fy_months", re.compile(rf"\b(?:first|same|opening)\s+(?:(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months|(?P<half>half)|"
                              rf"(?P<q>two|three|2|3)\s+quarters)\s+of\s+"
                              rf"(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)", re.I)),

@@ -1124,21 +1124,20 @@ def clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tup
     tail = text[end:end + 90]
     stop = _AFTER_STOP.search(tail)
     after = tail[:stop.start()] if stop else tail
-    pstop = _PREDICATE_STOP.search(tail := text[end:end + 140])
-    predicate = tail[:pstop.start()] if pstop else tail
-    following = [(a - end, b - end) for a, b in spans if end < a < end + len(predicate)]
-    if following:
-        nxt, nxt_end = min(following)
-        gap = predicate[:nxt]
-        predicate = gap  # up to the next figure
-        if _CO_SUBJECT_GAP.match(gap):  # the next figure's noun shares the verb: "21 children ... and 12 care
-            # leavers were living in ..."; the predicate is theirs together
-            rest = text[end + nxt_end:end + nxt_end + 140]
-            rstop = _PREDICATE_STOP.search(rest)
-            rest = rest[:rstop.start()] if rstop else rest
-            later = [a - (end + nxt_end) for a, _ in spans if end + nxt_end < a < end + nxt_end + len(rest)]
-            predicate = gap + (rest[:min(later)] if later else rest)
+    predicate, nxt = _predicate_from(text, end, spans)
+    if nxt is not None and _CO_SUBJECT_GAP.match(predicate):  # the next figure's noun shares the verb: "21 children
+        # ... and 12 care leavers were living in ..."; the predicate is theirs together
+        predicate += _predicate_from(text, nxt[1], spans)[0]
     return before, after, predicate
+
+
+def _predicate_from(text: str, pos: int, spans: list[tuple[int, int]]) -> tuple[str, tuple[int, int] | None]:
+    """The words after `pos` past commas to the end of the sentence, up to the next figure; and that figure's span."""
+    tail = text[pos:pos + 140]
+    stop = _PREDICATE_STOP.search(tail)
+    words = tail[:stop.start()] if stop else tail
+    nxt = min(((a, b) for a, b in spans if pos < a < pos + len(words)), default=None)
+    return (words[:nxt[0] - pos] if nxt else words), nxt
 
 
 # between two figures that are subjects of one verb: the first's noun and "and", no verb of its own
@@ -1476,15 +1475,16 @@ def _of_another_group(lead: str) -> bool:
 
 
 # a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
+_ACTION_NOUNS = r"(?:actions|recommendations|objectives|milestones|deliverables)"
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
-                      r"RAG[- ]rated [a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:actions|recommendations|objectives|milestones|deliverables)\b")
+                      r"RAG[- ]rated [a-z]+)\s+(?:[\w-]+\s+){0,2}?" + _ACTION_NOUNS + r"\b")
 _STATE_ADJECTIVE = re.compile(_STATE_BEFORE_NOUN, re.I)
 # or after it: "Of the 7 actions left, four have been carried into the new plan", "the 5 actions still open"
 _STATE_AFTER_NOUN = re.compile(r"\s+(?:left|remaining|outstanding|still (?:open|outstanding|live|to (?:do|complete|be completed))|"
                                r"not (?:yet )?(?:complete|completed|started|due))\b", re.I)
 # (and the whole that a part is "of": "Of the 14 open actions, 9 were signed off")
 _OF_A_STATE = re.compile(r"\bof\s+(?:the|its|our|these)\s+\d[\d,]*(?:" + _STATE_BEFORE_NOUN + r"|\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:actions|recommendations|objectives|milestones|deliverables)" + _STATE_AFTER_NOUN.pattern + ")", re.I)
+                         + _ACTION_NOUNS + _STATE_AFTER_NOUN.pattern + ")", re.I)
 # "one" with no noun after it stands for one said before it ("subject to one.", "a new one, and"): no figure
 _PRONOUN_ONE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|each|too|instead|either)\b)", re.I)
 
@@ -1683,7 +1683,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     # what opens the sentence governs each of its clauses, up to a semicolon
     if not paid_in and _governs(_NEIGHBOUR_APPOSITION.search(text), c):
         return "comparator", "neighbour-named"  # "Shropshire, our nearest neighbour, had 612 children in care"
-    if not paid_in and (named := _NEIGHBOUR_PREDICATE.match(text)) and ";" not in text[:c.value_start]:
+    if not paid_in and _NEIGHBOUR_PREDICATE.match(text) and ";" not in text[:c.value_start]:
         return "comparator", "neighbour-predicate"  # "Nottingham, with 701 children in care, is the closest of our neighbours"
     if not paid_in and _governs(_CONTEXT_NAMED.match(text), c):
         return "comparator", "context-named"  # "For context, Calderdale recorded 389 children subject to a plan"

@@ -154,7 +154,14 @@ _STANDING = Guarded(re.compile(
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b|"
     + _DATA_DATE_SRC + "|" +
     # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
-    r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b",
+    r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b|"
+    # the span a report covers, said in its opening words: "This report covers the work of the partnership from
+    # April 2024 to March 2025", "Covering 1 April 2024 to 31 March 2025, this is the annual report of ...", "this
+    # report looks back on the service's work during 2024/25", "The period covered by this report is ..." (the
+    # report's own words: "an Annual Report for 2020/21" that a plan asks for is another report)
+    r"\b(?:this|the)\s+(?:annual\s+|yearly\s+)?(?:report|review)\s+(?:covers|looks back (?:on|at|over)|relates to|"
+    r"reports on)\b|^\W*covering\b|\b(?:period|year)\s+covered\s+(?:by\s+(?:this|the)\s+(?:annual\s+)?report\s+)?"
+    r"(?:is|was|runs|ran)\b",
     re.I))
 _DIGIT = re.compile(r"\d")
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")

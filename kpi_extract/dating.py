@@ -1413,16 +1413,17 @@ def date_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContext, 
 
 
 def _under_a_note(dated: list[Dated], layout: PageLayout, library: Library) -> list[Dated]:
-    """A stock nothing dated, in a block of lines that a note closes with one day ("Source: LCS
-    snapshot 30/09/2024", "Position at 31/10/2024."): the counts are at that day, as a note under a
-    table dates the table's."""
+    """A figure nothing dated, in a block of lines that a note closes with one period, as a note
+    under a table dates the table's: a stock at the note's day ("Source: LCS snapshot 30/09/2024",
+    "Position at 31/10/2024."), a count or a sum over the note's span ("Figures are the partner
+    contributions agreed for 2024/25")."""
     out = []
     for d in dated:
         c = d.candidate
-        if (c.period is None or not c.period.known) and library.kpis[c.kpi].measure == "stock" and c.line >= 0:
-            day = _note_day(layout.lines, c.line)
-            if day is not None:
-                d = _dated(c, day, "note")
+        if (c.period is None or not c.period.known) and c.line >= 0:
+            when = _note_period(layout.lines, c.line)
+            if when is not None and (when.kind == "as_at") == (library.kpis[c.kpi].measure == "stock"):
+                d = _dated(c, when, "note")
         out.append(d)
     return out
 
@@ -1436,14 +1437,15 @@ _MARKED = re.compile(r"(?<=[\w%)\]])(?<!\*)(" + _MARK + r")(?![*\w])|"
                      r"(?<=[\w%])\s?\((?:see\s+)?(?:note\s+)?(?P<b>\d{1,2}|(?-i:[a-z]))\)(?!\s*[\w£])", re.I)
 # where a footnote starts: at a line's start, or after a gap in a line of several ("¹ Snapshot ...  ² DfE ...");
 # a bracketed one or a numbered note at a line's start ("(1) Year to date, April to October 2025", "Note a: as at")
-_NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])|"
+# (at a line's start a note may open in lower case: "† as at 30th November 2024")
+_NOTE_START = re.compile(r"(?:^|(?<=\s\s)|(?<=[.;]\s))\s*(" + _MARK + r")\s*(?=[A-Z(\d])|^\s*(" + _MARK + r")\s+(?=[a-z])|"
                          r"^\s*(?:\((?P<b>\d{1,2}|(?-i:[a-z]))\)|(?-i:Note)\s+(?P<n>\d{1,2}|(?-i:[a-z]))\s*[:.])\s+(?=[A-Za-z(\d])")
 
 
 def _mark_key(m: re.Match) -> str:
     """A mark as its note is keyed: "²" as written, a bracketed or named note's number or letter as "(1)"."""
     b = m.group("b") or (m.groupdict().get("n") or "")
-    return f"({b.lower()})" if b else m.group(1)
+    return f"({b.lower()})" if b else (m.group(1) or m.group(2))
 
 
 _FIGURE_START = re.compile(r"(?<![\w.,])\d")  # (a digit that starts a figure, not one inside a word or a number)
@@ -1457,10 +1459,19 @@ def _footnotes(lines: list[str]) -> dict[str, tuple[int, str]]:
     found: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k, line in enumerate(lines):
         starts = list(_NOTE_START.finditer(line))
+        while starts and starts[-1].group("b") and (nxt := _next_bracketed(line, starts[-1])):
+            starts.append(nxt)  # "(a) as at 31 Dec 2021 (b) as at 30 Nov 2021": notes in turn on one line
         for i, m in enumerate(starts):
             end = starts[i + 1].start() if i + 1 < len(starts) else len(line)
             found[_mark_key(m)].append((k, line[m.end():end]))
     return {mark: notes[0] for mark, notes in found.items() if len(notes) == 1}
+
+
+def _next_bracketed(line: str, m: re.Match) -> re.Match | None:
+    """The bracketed note after `m` on its line, when it is the next in turn ("(b)" after "(a)", "(2)" after "(1)")."""
+    b = m.group("b")
+    nxt = str(int(b) + 1) if b.isdigit() else chr(ord(b) + 1)
+    return re.compile(r"(?<=\s)\((?P<b>" + re.escape(nxt) + r")\)\s+(?=[A-Za-z(\d])").search(line, m.end())
 
 
 def _footnote_period(note: str) -> Period | None:
@@ -1488,6 +1499,25 @@ def _mark_of(c: Candidate, line: str) -> str | None:
     return marks[0] if len(set(marks)) == 1 else None
 
 
+_TABLE_NUMBER = re.compile(r"^\W*(?:table|figure|chart|appendix)\s+\d+[a-z]?\b", re.I)
+
+
+def _caption_mark(lines: list[str], at: int) -> str | None:
+    """The mark set on the caption over the block of line `at` ("Table 2: Children in care by age
+    group¹"): it governs every figure of the table, as a mark on one figure governs that figure. The
+    caption is the nearest line above that carries a mark and no figure of its own (a table's number
+    aside), with no blank line between."""
+    for k in range(at - 1, max(-1, at - 13), -1):
+        line = lines[k]
+        if not line.strip():
+            return None
+        marks = {_mark_key(m) for m in _MARKED.finditer(line)}
+        if marks:
+            bare = _MARKED.sub(" ", _TABLE_NUMBER.sub(" ", line))
+            return marks.pop() if len(marks) == 1 and not _FIGURE_START.search(bare) else None
+    return None
+
+
 def _under_a_footnote(dated: list[Dated], layout: PageLayout) -> list[Dated]:
     """R: a figure its text leaves undated, or dates only by what governs the page (a title, a
     heading, the meeting), that carries a footnote's mark is dated by the footnote below it, as the
@@ -1500,6 +1530,8 @@ def _under_a_footnote(dated: list[Dated], layout: PageLayout) -> list[Dated]:
             if notes is None:
                 notes = _footnotes(layout.lines)
             mark = _mark_of(c, layout.lines[c.line] if c.line < len(layout.lines) else "") if notes else None
+            if notes and mark is None:
+                mark = _caption_mark(layout.lines, c.line)
             if mark in notes and notes[mark][0] > c.line:
                 p = _footnote_period(notes[mark][1])
                 if p is not None:
@@ -1544,14 +1576,14 @@ def _at_the_headings_day(dated: list[Dated], layout: PageLayout, doc: DocumentCo
     return out
 
 
-def _note_day(lines: list[str], at: int) -> Period | None:
-    """The one day of the note that closes the block of line `at` (within eight lines, before a blank one)."""
+def _note_period(lines: list[str], at: int) -> Period | None:
+    """The one period of the note that closes the block of line `at` (within eight lines, before a blank one)."""
     for k in range(at + 1, min(at + 9, len(lines))):
         if not lines[k].strip():
             return None
         if NOTE_LINE.match(lines[k]):
             found = [m for m in find_mentions(lines[k]) if m.absolute and m.period is not None]
-            return found[0].period if len(found) == 1 and found[0].period.kind == "as_at" else None
+            return found[0].period if len(found) == 1 and found[0].period.known else None
     return None
 
 

@@ -526,6 +526,34 @@ def test_last_month_in_a_paper_dated_only_by_its_month(library):
     assert dated(text, library) == {("referrals", "188", "2026-01")}
 
 
+@pytest.mark.parametrize("text,want", [
+    # a note that opens in lower case after its mark
+    ("Children in need\u2021: 1,604\n\n"
+     "\u2021 as at 31st October 2025; earlier months are refreshed each month.\n",
+     {("children_in_need", "1604", "2025-10-31")}),
+    # two bracketed notes in turn on one line
+    ("Looked after children: 377 (a)\nChild protection plans: 214 (b)\n"
+     "(a) at 30 Sep 2025 (b) at 31 Aug 2025\n",
+     {("children_in_care", "377", "2025-09-30"), ("cp_plans", "214", "2025-08-31")}),
+    # the mark on the table's caption governs its rows
+    ("Ravensby Council - Corporate Parenting Panel, 2 February 2026\nChildren in care by age band\u00b3\n"
+     "| Age band | Number |\n| 0-4 | 61 |\n| 5-15 | 240 |\n| 16-17 | 97 |\n| Total | 398 |\n"
+     "\u00b3 Snapshot on 31 December 2025.\n",
+     {("children_in_care", v, "2025-12-31") for v in ("61", "240", "97", "398")}),
+])
+def test_notes_in_lower_case_side_by_side_or_marked_on_a_caption_date_their_figures(text, want, library):
+    assert dated(text, library) == want
+
+
+def test_a_note_under_a_table_that_names_a_year_dates_its_sums(library):
+    # "Figures are ..." closes the table: the partners' payments are for that year
+    from kpi_extract.pipeline import extract_text
+    text = ("Partner                 Amount\nRavensby Council        £120,400\nRavensby Constabulary   £31,000\n"
+            "Figures are the contributions each partner agreed for 2025/26.\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.kpi == "agency_contribution"}
+    assert got == {("agency_contribution", "120400", "2025-26"), ("agency_contribution", "31000", "2025-26")}
+
+
 def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
     # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
     from kpi_extract.pipeline import extract_text

@@ -507,6 +507,22 @@ def test_data_correct_as_at_is_a_standing_statement(library):
     assert got[("cp_plans", "331")] == ("2024-11-01", "heading")
 
 
+@pytest.mark.parametrize("opening", [
+    "This report covers the partnership's work from April 2025 to March 2026.",
+    "Covering 1 April 2025 to 31 March 2026, this is the yearly report of the Ravensby partnership.",
+    "The period covered by this report is 1st April 2025 - 31st March 2026.",
+])
+def test_the_span_a_report_says_it_covers_dates_its_figures(opening, library):
+    got = facts_of(f"{opening}\nLearning\nThe multi-agency programme ran 64 courses.", library)
+    assert got[("training_courses", "64")] == ("2025-26", "heading")
+
+
+def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):
+    got = facts_of("The Board asked for an annual report for 2025/26 on the plan's impact.\n"
+                   "The multi-agency programme ran 64 courses.", library)
+    assert got[("training_courses", "64")][0] != "2025-26"
+
+
 def test_a_yearless_day_takes_the_year_its_own_sentence_names(library):
     # a title line with no full stop runs into the sentence below it
     got = facts_of("Northbrook Council - Children's Social Care Dashboard, calendar year 2024\n"

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
-                      find_mentions, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
+                      find_mentions, first_half, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -747,6 +747,11 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         if m.relative == "previous_month_end" and got.end is not None:
             got = as_at(got.end)
         return (got, rule) if got.known else None
+    if m.relative in ("half_year_end", "first_half"):  # "at the half-year point", "in the first six months"
+        half = first_half(base)
+        if half is None or half.end is None:
+            return None
+        return (as_at(half.end) if m.relative == "half_year_end" else half), base_rule
     if m.relative == "period_end":  # "at the end of the quarter"
         return (as_at(base.end), base_rule) if base.known and base.end else None
     placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed

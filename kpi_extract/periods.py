@@ -138,6 +138,15 @@ def span(first: date, last: date, school_year: bool = True) -> Period:
     return Period(f"{last.year}-{last.month:02d}", "month", first, last)
 
 
+def first_half(year: Period) -> Period | None:
+    """The first six months of a financial, calendar or academic year, labelled by the month they end
+    (spec/kpis.md: a span to date is labelled by its month); None for any other period."""
+    if year.kind not in ("financial_year", "calendar_year", "academic_year") or year.start is None:
+        return None
+    y, m = _month_shift(year.start.year, year.start.month, 5)
+    return Period(f"{y}-{m:02d}", "month", year.start, end_of_month(y, m))
+
+
 def _month_shift(year: int, mon: int, k: int) -> tuple[int, int]:
     """The month `k` months after (before, when negative) `mon` of `year`."""
     n = year * 12 + mon - 1 + k
@@ -474,9 +483,16 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # year", mean the year reported on, not the one before it
     ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
                            r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
+    # the half of the year the report is about: "at the half-year point" is the last day of its sixth month,
+    # "in the first six months" the months to it (a year's half, not its end nor the whole year)
+    ("half_year_end", re.compile(r"\b(?:(?:as\s+)?at|by)\s+(?:the\s+)?(?:half[- ]?year|mid[- ]year)(?:\s+(?:point|stage|mark))?\b|"
+                                 r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the )?(?:first )?half[- ]year\b|"
+                                 r"\b(?:as )?at the end of the first (?:six|6) months\b", re.I)),
+    ("first_half", re.compile(r"\b(?:in|during|over|across)\s+the\s+first\s+(?:six|6)\s+months\b(?!\s+of\s+(?!the\s+(?:financial\s+|reporting\s+)?year\b))|"
+                              r"\b(?:in|during|over|across)\s+the\s+first\s+half\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the|this) (?:quarter|month|(?:reporting |review )?period|"
-                              r"(?:financial |reporting )?year|half[- ]year)\b|"
+                              r"(?:financial |reporting )?year)\b|"
                               r"\b(?:as )?at (?:the )?year[- ]end\b|"
                               r"\b(?:(?:as )?at )?(?:the )?(?:quarter|month)[- ]end\b(?!\s*[(,:]?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'-]*\d)", re.I)),
     ("previous", re.compile(

@@ -102,7 +102,8 @@ _CHANGE_RESTATED = re.compile(r"\bby\s+(?:[\d.,]+\s?(?:%|per ?cent|percentage po
                               r"(?:one|two|three)[- ](?:thirds?|quarters?|fifths?))\s*\(\s*$", re.I)
 _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductions?|growth|uplift|cut|variation)\s*\(\s*£?$",
                              re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per 10,?000(?: children)?)?\s*(?:more|fewer|less|additional|extra|"
+# (an aside in brackets may stand between: "£51.6m (9.9%) higher")
+_CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per 10,?000(?: children)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:more|fewer|less|additional|extra|"
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            # (or from its range's edge: "27 above the top of the target range")
@@ -321,7 +322,8 @@ _QUOTED_AS_COMPARISON = re.compile(r"^[^.;]{0,60}?\b(?:quoted|cited|used|given|o
 
 # a level of money above or below which something happens
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:\b(?:thresholds?|limits?|de minimis|ceiling|cap|allowance)\b[^£\d]{0,30}$"
+    # (a sum's floor or ceiling: "against the minimum of £18m the Director considers prudent")
+    r"(?:\b(?:thresholds?|limits?|de minimis|ceiling|cap|allowance|minimum|maximum)\b[^£\d]{0,30}$"
     r"|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )\b(?:above|below|exceeding|exceeds?|"
     r"not exceed(?:ing)?|in excess of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$)", re.I)
 # a decision's rule: "Key decision: Yes (expenditure of more than £500,000)"

@@ -517,6 +517,15 @@ def test_the_span_a_report_says_it_covers_dates_its_figures(opening, library):
     assert got[("training_courses", "64")] == ("2025-26", "heading")
 
 
+def test_the_first_half_of_the_reports_year_and_its_half_year_point(library):
+    # in a year's report, "the first six months" run to its sixth month, labelled by it; "the half-year point" is that
+    # month's last day
+    got = facts_of("Ravensby Safeguarding Partnership - Annual Report 2025/26\nIn the first six months the partnership "
+                   "ran 31 courses. At the half-year point 402 children were on child protection plans.", library)
+    assert got[("training_courses", "31")][0] == "2025-09"
+    assert got[("cp_plans", "402")][0] == "2025-09-30"
+
+
 def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):
     got = facts_of("The Board asked for an annual report for 2025/26 on the plan's impact.\n"
                    "The multi-agency programme ran 64 courses.", library)

@@ -84,6 +84,12 @@ ROLE_CASES = [
      "expenditure_total", "£2,500"),
     ("threshold", "The maximum capacity of the hall is 180 delegates.", "conference_delegates", "180"),
     ("per-capita", "On average each session had 23 delegates.", "training_delegates", "23"),
+    # a change with its share in brackets before the word that makes it one
+    ("change", "Next year's net budget is £7.4m (4.1%) lower, after savings and a smaller contingency.", "budget_total",
+     "£7.4m"),
+    # a sum's floor: the reserve the council must keep, not its budget
+    ("threshold", "Unallocated reserves should stay above £12m, and the s151 officer sets the minimum of £9m the "
+                  "budget must leave in them.", "budget_total", "£9m"),
     ("other-body", "The ICB's allocation for 2024/25 is £2.3bn, of which children's services spend is £210m.",
      "expenditure_total", "£210m"),
     ("other-body", "Westshire Police spent £1.4m on its child abuse investigation unit.", "expenditure_total", "£1.4m"),

@@ -613,6 +613,21 @@ def a_place_against_ours(before: str, after: str, code: str) -> str:
     return another_place(m.group("name"), code)
 
 
+# a place's own figure set, after a contrast, against the writer's figure before it: "The directorate has a net
+# budget of £214.6m, while Nottingham City's children's budget is £96.1m", "... compared with Rotherham's 61.2"
+_PLACES_AFTER_OURS = re.compile(r"\d[^.;]*?\b(?:while|whilst|whereas|but|against|compared (?:with|to))\s+(?:that of\s+)?"
+                                r"(?P<name>(?-i:[A-Z][\w-]+(?:\s+(?:upon\s+|on\s+)?[A-Z][\w-]+){0,3}))['’]s?\s+"
+                                r"(?:[^.;\d]{0,60}?\s)?(?:£\s?)?$", re.I)
+
+
+def a_place_after_ours(before: str, code: str) -> str:
+    """Another UK place than the document's whose figure a clause of contrast sets after the writer's
+    own figure ("..., while Nottingham City's children's budget is £96.1m"): that place's, a comparator,
+    even in a paper of no one council."""
+    m = _PLACES_AFTER_OURS.search(before)
+    return another_place(m.group("name"), code) if m is not None else ""
+
+
 def _matches(rx: re.Pattern, text: str) -> list[re.Match]:
     """Every match of `rx` in `text`, overlapping ones too (a pattern that runs to the end matches once
     in `finditer`)."""

@@ -20,11 +20,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .areas import gazetteer
 from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_host, a_named_owner, a_named_places_body,
-                      a_place_against_ours, another_beside_us, another_councils, another_place, last_match, mentions,
+                      a_place_against_ours, a_place_after_ours, another_beside_us, another_councils, another_place, last_match, mentions,
                       others_name, OTHERS_TOGETHER, NO_OWNER_WORDS)
 from .library import KpiEntry, Library
 from .model import Candidate
@@ -219,9 +219,10 @@ _AGAINST_A_PLAN = re.compile(r"\b(?:" + _AGAINST + r"|relative to)\s+(?:the\s+|o
                              re.I)
 _SET_AT = re.compile(r"\b(?:has been|have been|is|are|was|were|be|been)\s+(?:re-?)?set\s+at\s+(?:(?:around|about|no more than|"
                      r"at least|below|under)\s+)?$", re.I)
-# a figure set beside ours, then placed somewhere else: "compared with 455 in Eastvale" (not "in March", "in Q1")
+# a figure set beside ours, then placed somewhere else: "compared with 455 in Eastvale", "compared with 44 in the
+# South Tees partnership's plan" (not "in March", "in Q1")
 _COMPARED_BEFORE = re.compile(r"\b(?:" + _AGAINST + r"|than)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?£?$", re.I)
-_IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?!(?:" + MONTH_NAME + r"|Spring|Summer|Autumn|Winter|Year|"
+_IN_A_PLACE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?in\s+(?:the\s+)?(?!(?:" + MONTH_NAME + r"|Spring|Summer|Autumn|Winter|Year|"
                                r"Quarter|Week|Month|Term|Period)\b)(?-i:[A-Z][a-z'’-]+)\b(?!\s+\d)")
 # a sentence about savings or proposals: each of its figures is a planned item
 _SAVINGS_LEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+)?(?:the\s+|our\s+|these\s+)?(?:proposed\s+|planned\s+|further\s+)?"
@@ -840,6 +841,20 @@ _PLACED_BY_OTHERS = re.compile(r"[^.;:]{0,60}?\bplaced\s+(?:with\s+(?:us|them|it
                                r"|[^.;:]{0,60}?\bby\s+(?:their|the|its)\s+(?:placing|home|responsible)\s+(?:local\s+)?"
                                r"(?:authorit(?:y|ies)|councils?)\b", re.I)
 _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)?" + _N_AREAS, re.I)
+# the areas by name alone, two or more, each a council the gazetteer knows: "Across Lambeth, Southwark and
+# Lewisham, 1,284 children were looked after" (a list of capitals that are not places is no list of areas:
+# "for Children, Families and Lifelong Learning")
+_NAMED_AREAS = re.compile(r"\b(?:across|for|in|covering|throughout|serving)\s+(?P<list>(?:" + _CAPITALISED_WORDS + r",\s+){0,8}"
+                          + _CAPITALISED_WORDS + r",?\s+and\s+" + _CAPITALISED_WORDS + r")", re.I)
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _named_areas(sentence: str) -> Iterator[re.Match]:
+    """The lists of areas named one by one in `sentence`: only where every name is a UK council."""
+    for m in _NAMED_AREAS.finditer(sentence):
+        names = [n.strip() for n in _LIST_SEPARATOR.split(m.group("list")) if n.strip()]
+        if len(names) >= 2 and all(gazetteer().lookup(n) is not None for n in names):
+            yield m
 # what keeps the several areas from the figure: the writer among them ("across our three boroughs"), or a
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
 # the writer, as it speaks of itself
@@ -1285,7 +1300,8 @@ def _said_not_ours(text: str, c: Candidate) -> bool:
 _ASIDE = re.compile(r",[^,;.()]{3,80},|\([^()]{3,80}\)")
 
 
-def _for_several_areas(text: str, c: Candidate, phrase: re.Pattern = _SEVERAL_AREAS) -> bool:
+def _for_several_areas(text: str, c: Candidate,
+                       phrase: re.Pattern | Callable[[str], Iterator[re.Match]] = _SEVERAL_AREAS) -> bool:
     """The figure's sentence says it covers several areas, the writer is not its subject ("The
     partnership trained 1,200 across the three boroughs" is the joint partnership's own), and
     neither the writer nor a comparison stands between: its owner is no one area (issue 7)."""
@@ -1294,7 +1310,7 @@ def _for_several_areas(text: str, c: Candidate, phrase: re.Pattern = _SEVERAL_AR
     # (the writer in an aside is not the subject: "Orchard Homes Ltd, our largest provider, looks after 46 children")
     if _WRITER.search(_ASIDE.sub(" ", sentence[:max(0, c.value_start - at)])):
         return False
-    for m in phrase.finditer(sentence):
+    for m in (phrase.finditer(sentence) if isinstance(phrase, re.Pattern) else phrase(sentence)):
         lo, hi = (m.start() + at, c.value_start) if m.start() + at < c.value_start else (c.value_end, m.start() + at)
         if not _SEVERAL_KEPT_APART.search(text, lo, hi) and not _SEVERAL_KEPT_APART.search(m.group(0)):
             return True
@@ -1854,8 +1870,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-body", "said-not-ours"  # "Eastleigh's community safety budget is £412,000; it reports ..., not to this board"
     if not paid_in and entry.unit == "count" and _PLACED_BY_OTHERS.match(text, c.value_end):
         return "other-body", "placed-by-others"  # "we were caring for 287 children, placed with us by 34 local authorities"
-    if not paid_in and (_for_several_areas(text, c) or (entry.id not in _PRACTITIONER_KPIS
-                                                        and _for_several_areas(text, c, _FROM_SEVERAL_AREAS))):
+    if not paid_in and (_for_several_areas(text, c) or _for_several_areas(text, c, _named_areas)
+                        or (entry.id not in _PRACTITIONER_KPIS and _for_several_areas(text, c, _FROM_SEVERAL_AREAS))):
         return "other-body", "several-areas"  # "Kids Matter's project supported 85 children in care from four local authorities"
     if not paid_in and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
@@ -2230,6 +2246,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.method != "table" \
                 and a_place_against_ours(c.snippet[:c.value_start], c.snippet[c.value_end:], area_code):
             role, rule = "other-body", "place-against-ours"  # "Salford's rate stands at 55, while ours was 47"
+        elif role in FACT_ROLES | {"part"} and c.method != "table" and a_place_after_ours(c.snippet[:c.value_start], area_code):
+            role, rule = "other-body", "place-after-ours"  # "Our budget is £214.6m, while Nottingham City's is £96.1m"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and a_named_owner(_clause_before(c), area):
             role, rule = "other-body", "named-owner"  # "Members were told that Medway's children in care numbered 432"

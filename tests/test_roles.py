@@ -293,6 +293,15 @@ ROLE_CASES = [
      "expenditure_total", "£2.4m"),
     ("other-body", "Oldham's child protection rate was 61 per 10,000 at March 2023, whereas ours was 44.",
      "cp_plans_rate_per_10k", "61"),
+    # the other way round: our figure first, then a place's after the contrast
+    ("other-body", "Our net children's services budget is £188.2m for 2025/26, whereas Stockport's children's budget "
+                   "stands at £97.5m.", "budget_total", "£97.5m"),
+    # several councils named one by one: their sum, no one area's
+    ("other-body", "Throughout Sefton, Knowsley and Wirral, 2,104 children were looked after at 31 March 2025.",
+     "children_in_care", "2,104"),
+    # a figure set against ours and placed in another body
+    ("comparator", "We have 26 actions in our plan, compared with 39 in the Wirral partnership's plan.",
+     "plan_actions_total", "39"),
     ("other-body", "According to Kent Police, officers made 1,870 referrals to children's social care in 2022/23.",
      "referrals", "1,870"),
     ("other-noun", "Agencies' own training in 2022/23: the police trained 300 officers; health colleagues ran 41 "

@@ -53,7 +53,8 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         # the one place where a dated candidate may still be turned away before it becomes a fact
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
-            area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code)
+            area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code,
+                                     of_children=library.kpis[fact.kpi].unit != "GBP")
             if fact.pattern.endswith("/table-one-area") and (
                     (code and code == doc.area_code and key(fact.subject) == key(area))
                     or not (doc.area or doc.area_code)):

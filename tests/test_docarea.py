@@ -160,6 +160,21 @@ def test_a_figure_in_a_column_headed_by_a_council_is_that_councils():
     assert figure_area("under 5s", "cp_plans/regex", "Kent", "E10000016") == ("Kent", "E10000016")
 
 
+def test_a_count_whose_subject_is_a_council_alone_is_that_councils_but_a_contribution_is_the_payees():
+    # a joint partnership's paper lists each council's children: each count is its council's, with its code
+    from kpi_extract.library import load_library, require
+    from kpi_extract.pipeline import extract_text
+    text = ("Rotherham and Doncaster Safeguarding Children Partnership\nAnnual Report 2025/26\n"
+            "Children on child protection plans at 31 March 2026: Rotherham 352; Doncaster 418.")
+    got = {(f.value, f.subject, f.area, f.area_code) for f in extract_text(text, require(load_library(())))}
+    assert got == {("352", "Rotherham", "Rotherham", "E08000018"), ("418", "Doncaster", "Doncaster", "E08000017")}
+    # the council that pays into another's partnership names the payer, not the owner
+    assert figure_area("Oxford City Council", "agency_contribution/regex", "Oxfordshire", "E10000025") == \
+        ("Oxfordshire", "E10000025")
+    assert figure_area("Oxford", "cp_plans/regex", "Oxfordshire", "E10000025", of_children=True) == \
+        ("Oxford", "E07000178")
+
+
 def _raw(path: Path) -> list[str]:
     return list(read_pages(path).pages)
 

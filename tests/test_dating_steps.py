@@ -526,6 +526,13 @@ def test_the_first_half_of_the_reports_year_and_its_half_year_point(library):
     assert got[("cp_plans", "402")][0] == "2025-09-30"
 
 
+def test_a_line_of_prose_that_runs_on_with_a_report_word_and_a_date_is_no_dateline(library):
+    # "reported" and a span of months on a short first line that ends on "the": a sentence over a line end
+    got = facts_of("The Business Manager reported that from April to September 2025 the\n"
+                   "partnership ran 49 multi-agency courses.", library)
+    assert got[("training_courses", "49")] == ("2025-09", "sentence")
+
+
 def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):
     got = facts_of("The Board asked for an annual report for 2025/26 on the plan's impact.\n"
                    "The multi-agency programme ran 64 courses.", library)

@@ -79,7 +79,7 @@ _STAGE_BEFORE = re.compile(r"(?<!previous )(?<!last )(?<!prior )\b(?:year|phase|
 _STAGE_NUMBER = re.compile(r"[1-9]|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
-    r"uplift|cut|variation)\s+(?:of|by|in\s+\w+\s+of)\s+"
+    r"uplift|cut|variation|improvements?|deteriorations?|worsening)\s+(?:of|by|in\s+\w+\s+of)\s+"
     r"|\b(?:increas\w*|decreas\w*|reduc\w*|rose|rise|rising|risen|fell|fall|falling|fallen|dropp?\w*|grow\w*|grew|"
     r"declin\w*|climb\w*|jump\w*|add(?:s|ed|ing)?)\s+(?:by\s+)?"
     r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?"

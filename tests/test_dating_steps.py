@@ -400,6 +400,9 @@ def test_a_part_takes_the_period_of_its_whole(library):
     ("Referrals in January totalled 512, rising to 601 in February 2023.",
      {("referrals", "512"): "2023-01", ("referrals", "601"): "2023-02"}),
     ("There were 412 children in care at 31 March 2023 and 40 foster carers.", {("children_in_care", "412"): "2023-03-31"}),
+    # a count far outside a rate's scale after the semicolon is no earlier rate (it is the count's, with a rate between)
+    ("At 30 September 2025, 118 children were in care, a rate of 41.2 per 10,000; a year earlier it had been 131.",
+     {("children_in_care", "118"): "2025-09-30", ("children_in_care_rate_per_10k", "41.2"): "2025-09-30"}),
     # "against" a measure that is not an earlier period: no comparison
     ("In 2022/23, 2,842 practitioners attended training against 3,410 places made available.",
      {("training_delegates", "2842"): "2022-23", ("training_places_offered", "3410"): "2022-23"}),

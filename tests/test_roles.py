@@ -87,6 +87,9 @@ ROLE_CASES = [
     # a change with its share in brackets before the word that makes it one
     ("change", "Next year's net budget is £7.4m (4.1%) lower, after savings and a smaller contingency.", "budget_total",
      "£7.4m"),
+    # an improvement or a deterioration of a sum is a change
+    ("change", "The forecast overspend on the 2025/26 revenue budget is £4.1m, an improvement of £0.8m on the last "
+               "report.", "budget_total", "£0.8m"),
     # a sum's floor: the reserve the council must keep, not its budget
     ("threshold", "Unallocated reserves should stay above £12m, and the s151 officer sets the minimum of £9m the "
                   "budget must leave in them.", "budget_total", "£9m"),

@@ -314,7 +314,18 @@ def _tail_after_semicolon(c: Candidate, entry: KpiEntry, text: str) -> Candidate
     if semi < 0 or _figures_outside_dates(text[after:semi]):
         return None
     m = _prior_clause(entry, text, semi + 1 + (len(text[semi + 1:]) - len(text[semi + 1:].lstrip())))
-    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line) if m is not None else None
+    if m is None or (entry.unit in _RATE_UNITS and not _of_one_scale(c.raw, m.group("value"))):
+        return None  # ("342 children, a rate of 63.1 per 10,000; a year earlier it had been 401": the count's, not the rate's)
+    return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
+_RATE_UNITS = ("rate_per_10k", "percent")
+
+
+def _of_one_scale(now: str, before: str) -> bool:
+    """Could `before` be the same rate or share as `now` a period earlier? Not at three times or a third of it."""
+    a, b = parse_value(now), parse_value(before)
+    return a is None or b is None or a <= 0 or b <= 0 or 1 / 3 <= b / a <= 3
 
 
 def _tail_next_sentence(c: Candidate, entry: KpiEntry, text: str, index: int) -> Candidate | None:

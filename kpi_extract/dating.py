@@ -104,7 +104,7 @@ PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|
 # a statement of the present, for a figure that nothing but the meeting dates
 _NOW = re.compile(r"\bthere (?:are|is)\b|\bnow\b|\b(?:stands|remains) at\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")
-_ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
+_ANAPHOR = re.compile(r"\b(?:at|on|by) (?:that|this|the same) (?:date|day|point|time)\b|\bthe same (?:data|figures|date|period)\b|"
                       r"\b(?:these|those) figures\b|\bthis broke down\b|\bof (?:these|them|which)\b", re.I)
 _FIGURE = re.compile(r"\d")
 # a numbered paragraph's number, its section first: "3.3 At 30 November ..."

@@ -536,6 +536,18 @@ def test_a_line_of_prose_that_runs_on_with_a_report_word_and_a_date_is_no_dateli
     assert got[("training_courses", "49")] == ("2025-09", "sentence")
 
 
+def test_on_that_day_points_back_to_the_day_the_sentence_before_names(library):
+    got = facts_of("Ravensby Council - children in need census\nThe census was taken on 31 March 2026.\n"
+                   "On that day the council had 1,207 open children in need cases.", library)
+    assert got[("children_in_need", "1207")][0] == "2026-03-31"
+
+
+def test_a_position_statement_at_a_day_is_a_title_that_dates_its_stocks(library):
+    got = facts_of("RAVENSBY COUNCIL\nChildren's Services - Position Statement at 30 November 2025\nOur children\n"
+                   "We currently look after 318 children.", library)
+    assert got[("children_in_care", "318")] == ("2025-11-30", "title")
+
+
 def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):
     got = facts_of("The Board asked for an annual report for 2025/26 on the plan's impact.\n"
                    "The multi-agency programme ran 64 courses.", library)

@@ -37,7 +37,7 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
           ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
-          ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.96, 0.87),
+          ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.97, 0.88),
           # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
           # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
           # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
@@ -169,19 +169,25 @@ FLOORS.update({
     # lines, bracketed month ends and rolling years; periods 17 by quarters under a year on two header lines, a
     # quarter's YTD column and school terms; roles 103 and 104 barely)
     ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.79), ("roles", "104"): (0.91, 0.7),
-    ("periods", "15"): (0.92, 0.74), ("periods", "16"): (0.78, 0.63), ("periods", "17"): (0.92, 0.57)})
+    ("periods", "15"): (0.92, 0.74), ("periods", "16"): (0.83, 0.66), ("periods", "17"): (0.93, 0.58),
+    # the session after's fresh checks (first scores, at 3f5c00d, in their commits; roles 107, periods 19 and
+    # documents 89 written after its first rules), at their scores with its code (tuned on afterwards: periods 18
+    # by the span a report says it covers and the first half of its year; periods 19 by notes and footnotes, "On
+    # that day" and position statements; roles 105 by councils named one by one and the contrast with ours)
+    ("roles", "105"): (0.8, 0.85), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
+    ("periods", "18"): (0.85, 0.55), ("periods", "19"): (0.61, 0.39)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
     "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
-    "62": (0.93, 0.45), "63": (0.95, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
+    "62": (0.93, 0.45), "63": (0.97, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
     "67": (0.94, 0.84), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
-    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.88, 0.72),
+    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.91, 0.72),
     # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
-    "78": (0.98, 0.77),
+    "78": (1.0, 0.77),
     # this session's two fresh checks, at their scores with 4c9035b's code
     "79": (0.93, 0.85), "80": (0.59, 0.73),
     # and the next session's two (documents 81 tuned on afterwards by the per-head, range and spend-line rules), at
@@ -191,6 +197,8 @@ DOCUMENT_FLOORS.update({
     # and pronoun rules; 84 by the income-source, actions-left and spend-to-a-quarter rules; 85 by the timeliness
     # rule)
     "83": (0.91, 0.67), "84": (0.89, 0.79), "85": (0.91, 0.88),
+    # and the session after's four (documents 89 tuned on afterwards by the prose line that is no dateline)
+    "86": (0.96, 0.83), "87": (1.0, 0.66), "88": (1.0, 0.72), "89": (0.88, 0.68),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -200,7 +208,12 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated; a partnership
                    # of two other councils known only by its area's name ("The South Tees Safeguarding Children
                    # Partnership, covering Middlesbrough and Redcar and Cleveland")
-                   "100": 1, "101": 1}
+                   "100": 1, "101": 1,
+                   # a figure named only by its place or body, with no paper around it to say whose paper the text
+                   # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Adopt Tees Valley's operating budget
+                   # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
+                   # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
+                   "105": 12, "106": 3}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

@@ -627,9 +627,16 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         table.rows.append(GeoRow(" ".join(label_parts), cells, group, lines[v].text))
         bodies.append(cells)
     if not columns[0].kind:
-        context = " | ".join(t for t in (caption, label_head, header_text_all) if t)  # (a caption's "at 31 March" is not dated by the year under it)
+        legend = _legend_lines(lines, block, max(members))
+        # (a note that says what the columns are names the year of bare quarters: "Columns are the quarters of
+        # the 2024-25 financial year")
+        context = " | ".join(t for t in (caption, label_head, header_text_all, *[n for n in legend if _ON_COLUMNS.search(n)])
+                             if t)  # (a caption's "at 31 March" is not dated by the year under it)
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context, caption_block)
+            if col.kind in ("area", "unknown", "measure") and col.period is None \
+                    and (keyed := legend_period(col.header, legend)) is not None:
+                col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
             ytd = year_to_date_after(columns[m - 1].period if m else None)
             if ytd is None and col.period is None and col.kind != "comparator" and _YTD_ALONE.fullmatch(col.header):
                 ytd = _ytd_of_caption(caption_block)  # "YTD" beside a target's column, under "Q3 2024/25 dashboard"
@@ -654,6 +661,30 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
 
 
 _TO_DATE = re.compile(r"\bto date\b", re.I)
+
+# a line that says what a table's columns are: a key or legend ("Key: Current = position at 31 August 2025;
+# Previous = position at 31 July 2025"), a column's definition ('"This year" = 2024/25'), or a note on the
+# columns ("Columns are the quarters of the 2024-25 financial year")
+_ON_COLUMNS = re.compile(r"\b(?:key|legend)\s*[:-]|=|\bcolumns?\b", re.I)
+
+
+def _legend_lines(lines: list[Line], block: list[str], last: int) -> list[str]:
+    """The lines of a table's caption block and the two lines under it that say what its columns are."""
+    under = [ln.text for ln in lines[last + 1:last + 3] if ln.text.strip()]
+    return [t for t in block + under if _ON_COLUMNS.search(t)]
+
+
+def legend_period(header: str, legend: list[str]) -> Period | None:
+    """The one period a key or a note gives a column by its header ("Current = position at 31 August 2025",
+    '"This year" = 2024/25', 'the "Q2 2025/26" column shows ...'), or None."""
+    name = " ".join(header.split())
+    if not name or len(name) > 30:
+        return None
+    defined = re.compile(r"(?:^|[;:.,|(]\s*|\b(?:key|legend)\s*[:-]\s*|\band\s+)[\"“‘']?" + re.escape(name) + r"[\"”’']?"
+                         r"\s*(?:column\s+)?(?:=|:|means|is|are|refers to|shows)\s*(?P<d>[^;|=]+?)(?=\s*(?:[;|]|\.\s|\.?$|,\s*[\"“‘']?[A-Z]))",
+                         re.I)
+    found = {p for line in legend for m in defined.finditer(line) if (p := single_period(m.group("d"))) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 # a column headed only by the year to date (not "Last year YTD", "YTD target")

@@ -554,6 +554,25 @@ def test_a_note_under_a_table_that_names_a_year_dates_its_sums(library):
     assert got == {("agency_contribution", "120400", "2025-26"), ("agency_contribution", "31000", "2025-26")}
 
 
+@pytest.mark.parametrize("text,want", [
+    # a key over the table names each column's day
+    ("Ravensby Council - Children's Services Monthly Summary\n"
+     "Key: Latest = position at 31 October 2025; Prior = position at 30 September 2025; Target = 2025/26 target.\n"
+     "| Measure | Prior | Latest | Target |\n| Children in care | 402 | 409 | 390 |\n",
+     {("children_in_care", "402", "2025-09-30"), ("children_in_care", "409", "2025-10-31")}),
+    # a note under the table names the year of its bare quarters
+    ("Ravensby Council - front door by quarter\n| Measure | Q1 | Q2 | Q3 |\n| Referrals | 1,101 | 1,087 | 1,140 |\n"
+     "The columns are the quarters of the 2025-26 financial year.\n",
+     {("referrals", "1101", "2025-Q2"), ("referrals", "1087", "2025-Q3"), ("referrals", "1140", "2025-Q4")}),
+    # each column defined under the table
+    ("Ravensby Safeguarding Partnership - learning\n| | Current year | Year before |\n| Courses | 118 | 104 |\n"
+     "'Current year' = 2025/26; 'Year before' = 2024/25.\n",
+     {("training_courses", "118", "2025-26"), ("training_courses", "104", "2024-25")}),
+])
+def test_a_key_or_a_note_on_the_columns_dates_them(text, want, library):
+    assert dated(text, library) == want
+
+
 def test_asterisks_that_open_a_list_are_bullets_not_footnotes(library):
     # three lines open on "*": a list, so the last bullet's date is no note for the figure marked above it
     from kpi_extract.pipeline import extract_text

@@ -357,3 +357,14 @@ def test_a_caption_over_a_blank_line_breaks_its_kpi_down_by_the_rows_it_heads():
         ("98", "2025-09-30", "Section 20"), ("104", "2025-03-31", "Section 20"),
         ("63", "2025-09-30", "Placement order"), ("58", "2025-03-31", "Placement order"),
         ("563", "2025-09-30", ""), ("557", "2025-03-31", ""))}
+
+
+def test_a_legend_defines_a_column_by_its_header_and_nothing_else():
+    from datetime import date
+    from kpi_extract.geometry import legend_period
+    from kpi_extract.periods import as_at
+    key = ["Key: Current = position at 31 August 2025; Previous = position at 31 July 2025; Target = 2025/26 target."]
+    assert legend_period("Previous", key) == as_at(date(2025, 7, 31))
+    assert legend_period("Current", key) == as_at(date(2025, 8, 31))
+    assert legend_period("Latest", key) is None  # no column of that name in the key
+    assert legend_period("This year", ['"This year" = 2024/25; "Last year" = 2023/24.']).label == "2024-25"

@@ -1587,7 +1587,10 @@ def _note_period(lines: list[str], at: int) -> Period | None:
         if not lines[k].strip():
             return None
         if NOTE_LINE.match(lines[k]):
-            found = [m for m in find_mentions(lines[k]) if m.absolute and m.period is not None]
+            # (not the day the figures were approved or agreed: "Source: the budget statement for 2023/24, approved
+            # by the Executive Board on 11 May 2023")
+            found = [m for m in find_mentions(lines[k]) if m.absolute and m.period is not None
+                     and not dates_an_event(lines[k], m)]
             return found[0].period if len(found) == 1 and found[0].period.known else None
     return None
 

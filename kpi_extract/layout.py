@@ -561,7 +561,7 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
 # a note set under a table: "Source: case management system, snapshot 31/03/2024", "Note: figures at 31 March"
 # (or a bracket of its own that opens on the day: "(as at 30/09/2021; caseload ceiling 18 per worker)")
 # ("Figures are the partner contributions agreed for 2024/25", "All figures are for the quarter")
-NOTE_LINE = re.compile(r"^\W*(?:sources?|notes?|data|figures|snapshot|position)\b\s*(?:[:.,(-]|as at|at|taken)|^\s*\(\s*as (?:at|of)\b|"
+NOTE_LINE = re.compile(r"^\W*(?:sources?|notes?|data|figures|snapshot|position)\b\s*(?:\d{1,2}\s*)?(?:[:.,(-]|as at|at|taken)|^\s*\(\s*as (?:at|of)\b|"
                        r"^\W*(?:all\s+)?(?:figures|data|numbers)\s+(?:are|were|shown|given|relate|cover)\b", re.I)
 
 

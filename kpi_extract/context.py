@@ -169,6 +169,11 @@ _BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
 
+# a long committee line that ends on its day, with no verb of a sentence in it: "Kent County Council - Children's,
+# Young People and Education Cabinet Committee, 10 July 2025"
+_LONG_DATELINE = re.compile(r"(?=.{91,130}$)(?-i:[A-Z])(?:(?!\b(?:met|agreed|considered|noted|asked|said|was|were|is|are|had|"
+                            r"has|will|would|received|approved)\b)[^.;:!?])*?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+"
+                            r"(?:19|20)\d\d", re.I)
 # a line that ends on a word wanting what follows is a sentence running on, no dateline or title
 _RUNS_ON_WORD = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|from|between|than|that|which|who|was|were|"
                            r"is|are|had|has|have)\s*$", re.I)
@@ -178,7 +183,8 @@ def _is_dateline(line: str) -> bool:
     """A meeting line or dateline names a day or month ("Report to Cabinet, 14 October 2021",
     "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
     2017/18") is not one."""
-    if not _DIGIT.search(line) or not _DATELINE.search(line) or not _looks_like_title(line) or _DATA_DATE.match(line):
+    if not _DIGIT.search(line) or not _DATELINE.search(line) or _DATA_DATE.match(line) \
+            or not (_looks_like_title(line) or _LONG_DATELINE.fullmatch(line.strip())):
         return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     if _RUNS_ON_WORD.search(line):
         return False  # a line of prose that runs on: "The Lead reported that between April and September 2025 the"

@@ -548,6 +548,13 @@ def test_a_position_statement_at_a_day_is_a_title_that_dates_its_stocks(library)
     assert got[("children_in_care", "318")] == ("2025-11-30", "title")
 
 
+def test_a_long_committee_line_ending_on_its_day_is_the_meeting_that_places_a_titles_bare_quarter(library):
+    # "Quarter 4" with no year, in a paper for July's meeting: January to March before it
+    got = facts_of("Ravensby Metropolitan Borough Council - Children, Young People and Families Scrutiny Panel, 9 July 2025\n"
+                   "Quarter 4 Performance Report\nIn the quarter, 1,208 referrals were received.", library)
+    assert got[("referrals", "1208")] == ("2025-Q1", "title")
+
+
 def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):
     got = facts_of("The Board asked for an annual report for 2025/26 on the plan's impact.\n"
                    "The multi-agency programme ran 64 courses.", library)

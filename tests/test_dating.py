@@ -545,19 +545,15 @@ def test_notes_in_lower_case_side_by_side_or_marked_on_a_caption_date_their_figu
     assert dated(text, library) == want
 
 
-def test_a_numbered_note_under_a_table_dates_it_by_its_year_not_the_day_it_was_agreed(library):
-    from kpi_extract.pipeline import extract_text
-    text = ("Partner                 Amount\nRavensby Council        £120,400\nRavensby Constabulary   £31,000\n"
-            "Note 1: all sums are for 2025/26, as agreed by the Executive on 12 March 2025.\n")
-    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.kpi == "agency_contribution"}
-    assert got == {("agency_contribution", "120400", "2025-26"), ("agency_contribution", "31000", "2025-26")}
-
-
-def test_a_note_under_a_table_that_names_a_year_dates_its_sums(library):
+@pytest.mark.parametrize("note", [
     # "Figures are ..." closes the table: the partners' payments are for that year
+    "Figures are the contributions each partner agreed for 2025/26.",
+    # a numbered note, and the day the sums were agreed dates the agreement, not the sums
+    "Note 1: all sums are for 2025/26, as agreed by the Executive on 12 March 2025.",
+])
+def test_a_note_under_a_table_that_names_a_year_dates_its_sums(note, library):
     from kpi_extract.pipeline import extract_text
-    text = ("Partner                 Amount\nRavensby Council        £120,400\nRavensby Constabulary   £31,000\n"
-            "Figures are the contributions each partner agreed for 2025/26.\n")
+    text = f"Partner                 Amount\nRavensby Council        £120,400\nRavensby Constabulary   £31,000\n{note}\n"
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.kpi == "agency_contribution"}
     assert got == {("agency_contribution", "120400", "2025-26"), ("agency_contribution", "31000", "2025-26")}
 

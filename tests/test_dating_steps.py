@@ -520,39 +520,30 @@ def test_the_span_a_report_says_it_covers_dates_its_figures(opening, library):
     assert got[("training_courses", "64")] == ("2025-26", "heading")
 
 
-def test_the_first_half_of_the_reports_year_and_its_half_year_point(library):
+@pytest.mark.parametrize("text,key,want", [
     # in a year's report, "the first six months" run to its sixth month, labelled by it; "the half-year point" is that
     # month's last day
-    got = facts_of("Ravensby Safeguarding Partnership - Annual Report 2025/26\nIn the first six months the partnership "
-                   "ran 31 courses. At the half-year point 402 children were on child protection plans.", library)
-    assert got[("training_courses", "31")][0] == "2025-09"
-    assert got[("cp_plans", "402")][0] == "2025-09-30"
-
-
-def test_a_line_of_prose_that_runs_on_with_a_report_word_and_a_date_is_no_dateline(library):
-    # "reported" and a span of months on a short first line that ends on "the": a sentence over a line end
-    got = facts_of("The Business Manager reported that from April to September 2025 the\n"
-                   "partnership ran 49 multi-agency courses.", library)
-    assert got[("training_courses", "49")] == ("2025-09", "sentence")
-
-
-def test_on_that_day_points_back_to_the_day_the_sentence_before_names(library):
-    got = facts_of("Ravensby Council - children in need census\nThe census was taken on 31 March 2026.\n"
-                   "On that day the council had 1,207 open children in need cases.", library)
-    assert got[("children_in_need", "1207")][0] == "2026-03-31"
-
-
-def test_a_position_statement_at_a_day_is_a_title_that_dates_its_stocks(library):
-    got = facts_of("RAVENSBY COUNCIL\nChildren's Services - Position Statement at 30 November 2025\nOur children\n"
-                   "We currently look after 318 children.", library)
-    assert got[("children_in_care", "318")] == ("2025-11-30", "title")
-
-
-def test_a_long_committee_line_ending_on_its_day_is_the_meeting_that_places_a_titles_bare_quarter(library):
-    # "Quarter 4" with no year, in a paper for July's meeting: January to March before it
-    got = facts_of("Ravensby Metropolitan Borough Council - Children, Young People and Families Scrutiny Panel, 9 July 2025\n"
-                   "Quarter 4 Performance Report\nIn the quarter, 1,208 referrals were received.", library)
-    assert got[("referrals", "1208")] == ("2025-Q1", "title")
+    ("Ravensby Safeguarding Partnership - Annual Report 2025/26\nIn the first six months the partnership ran 31 courses.",
+     ("training_courses", "31"), ("2025-09", "title")),
+    ("Ravensby Safeguarding Partnership - Annual Report 2025/26\nAt the half-year point 402 children were on child "
+     "protection plans.", ("cp_plans", "402"), ("2025-09-30", "title")),
+    # "reported" and a span of months on a short first line that ends on "the": a sentence over a line end, no dateline
+    ("The Business Manager reported that from April to September 2025 the\npartnership ran 49 multi-agency courses.",
+     ("training_courses", "49"), ("2025-09", "sentence")),
+    # "On that day" points back to the day the sentence before names
+    ("Ravensby Council - children in need census\nThe census was taken on 31 March 2026.\n"
+     "On that day the council had 1,207 open children in need cases.", ("children_in_need", "1207"), ("2026-03-31", "sentence")),
+    # a position statement at a day is a title that dates its stocks
+    ("RAVENSBY COUNCIL\nChildren's Services - Position Statement at 30 November 2025\nOur children\n"
+     "We currently look after 318 children.", ("children_in_care", "318"), ("2025-11-30", "title")),
+    # a long committee line ending on its day is the meeting that places a title's bare quarter ("Quarter 4" with no
+    # year, in a paper for July's meeting: January to March before it)
+    ("Ravensby Metropolitan Borough Council - Children, Young People and Families Scrutiny Panel, 9 July 2025\n"
+     "Quarter 4 Performance Report\nIn the quarter, 1,208 referrals were received.", ("referrals", "1208"),
+     ("2025-Q1", "title")),
+])
+def test_a_figures_period_said_in_its_report_s_words_or_lines(text, key, want, library):
+    assert facts_of(text, library)[key] == want
 
 
 def test_a_report_that_another_asks_for_is_no_span_of_this_one(library):

@@ -507,6 +507,8 @@ _CONDITION = re.compile(
     # "were known to the youth justice service", "subject to the pre-proceedings process", "in custody",
     # "on the edge of care"
     r"known to (?:the )?(?:youth (?:justice|offending)|(?-i:YJS|YOS)|police|(?-i:CAMHS)|probation|courts?|substance|drug)|"
+    # the children another service worked with: "58 children in care were supported by the YJS"
+    r"(?:supported|worked with|seen|supervised|assessed) by (?:the )?(?:youth (?:justice|offending)|(?-i:YJS|YOS)|(?-i:CAMHS)|probation)|"
     r"pre-proceedings|public law outline|(?-i:PLO)|in custody|on the edge of care|"
     # another service's caseload: "had 164 looked after children on its caseload"
     r"on (?:its|their|(?:the|that) [\w-]+['’]s) caseloads?|"

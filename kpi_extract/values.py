@@ -141,6 +141,10 @@ _LABEL_BEFORE = re.compile(
 _SMALL_LABEL_BEFORE = re.compile(
     r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"
     r"standard|module|outcome|recommendation|action|theme|strand|workstream|pillar|domain)\s*$", re.I)
+# "the year" closing a phrase of time is no label's word: "By the close of the year 38 of the plan's 45 actions were
+# complete" (not "Year 6", "the Year 6 cohort")
+_SPAN_OF_THE_YEAR = re.compile(r"\b(?:(?:end|close|start|beginning|course|rest|middle)\s+of|during|over|in|through|"
+                               r"throughout|across|for)\s+the\s+(?:financial\s+|reporting\s+)?year\s*,?\s*$", re.I)
 _AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
                              r"working days|year[- ]olds?)\b", re.I)
 _RANGE = re.compile(r"^\s?[-–]\s?\d")
@@ -211,7 +215,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a paragraph number"  # "6.2 The child protection rate has been ..."
     if not text[:start].strip() and re.fullmatch(r"\d{1,2}", text[start:end]) and _PARAGRAPH_AFTER.match(text, end):
         return "a paragraph number"  # "9 Children subject to a child protection plan at 31 March 2024, by locality:"
-    if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()):
+    if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()) \
+            and not _SPAN_OF_THE_YEAR.search(before):
         return "a label number"
     if _AFTER_DURATION.match(after):
         return "a duration or an age"

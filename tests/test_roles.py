@@ -87,6 +87,9 @@ ROLE_CASES = [
     # a change with its share in brackets before the word that makes it one
     ("change", "Next year's net budget is £7.4m (4.1%) lower, after savings and a smaller contingency.", "budget_total",
      "£7.4m"),
+    # the children another service worked with, counted over "the year" (no label's number after "year")
+    ("conditional", "Across the year 61 looked after children were supported by the YJS.",
+     "children_in_care", "61"),
     # an improvement or a deterioration of a sum is a change
     ("change", "The forecast overspend on the 2025/26 revenue budget is £4.1m, an improvement of £0.8m on the last "
                "report.", "budget_total", "£0.8m"),

@@ -135,3 +135,13 @@ def test_a_count_that_opens_a_sentence_is_a_figure():
     # a small number before a word in lower case, or a short headline, counts; a paragraph's number does not
     assert not_a_figure("41 children were in care at 31 March 2024 across the county.", 0, 2) == ""
     assert not_a_figure("12 Courses delivered", 0, 2) == ""
+
+
+def test_a_number_after_the_year_that_closes_a_phrase_of_time_is_a_figure_not_a_label():
+    from kpi_extract.values import not_a_figure
+    text = "By the end of the year 41 of the plan's 52 actions were complete."
+    at = text.index("41")
+    assert not_a_figure(text, at, at + 2) == ""
+    label = "Pupils in Year 11 sat the test."
+    at = label.index("11")
+    assert not_a_figure(label, at, at + 2) == "a label number"

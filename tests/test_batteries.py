@@ -176,7 +176,7 @@ FLOORS.update({
     # that day", position statements, keys to columns, numbered notes and long committee datelines; roles 105 by
     # councils named one by one and the contrast with ours)
     ("roles", "105"): (0.8, 0.85), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
-    ("periods", "18"): (0.85, 0.55), ("periods", "19"): (0.76, 0.54)})
+    ("periods", "18"): (0.85, 0.56), ("periods", "19"): (0.76, 0.54)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
     "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),

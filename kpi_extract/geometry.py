@@ -630,7 +630,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         legend = _legend_lines(lines, block, max(members))
         # (a note that says what the columns are names the year of bare quarters: "Columns are the quarters of
         # the 2024-25 financial year")
-        context = " | ".join(t for t in (caption, label_head, header_text_all, *[n for n in legend if _ON_COLUMNS.search(n)])
+        context = " | ".join(t for t in (caption, label_head, header_text_all, *legend)
                              if t)  # (a caption's "at 31 March" is not dated by the year under it)
         for m, col in enumerate(columns):
             col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context, caption_block)
@@ -678,12 +678,13 @@ def legend_period(header: str, legend: list[str]) -> Period | None:
     """The one period a key or a note gives a column by its header ("Current = position at 31 August 2025",
     '"This year" = 2024/25', 'the "Q2 2025/26" column shows ...'), or None."""
     name = " ".join(header.split())
-    if not name or len(name) > 30:
-        return None
+    lines = [line for line in legend if name and name.lower() in line.lower()]
+    if not lines or len(name) > 30:
+        return None  # (most tables have no key: nothing to compile a column's pattern for)
     defined = re.compile(r"(?:^|[;:.,|(]\s*|\b(?:key|legend)\s*[:-]\s*|\band\s+)[\"“‘']?" + re.escape(name) + r"[\"”’']?"
                          r"\s*(?:column\s+)?(?:=|:|means|is|are|refers to|shows)\s*(?P<d>[^;|=]+?)(?=\s*(?:[;|]|\.\s|\.?$|,\s*[\"“‘']?[A-Z]))",
                          re.I)
-    found = {p for line in legend for m in defined.finditer(line) if (p := single_period(m.group("d"))) is not None}
+    found = {p for line in lines for m in defined.finditer(line) if (p := single_period(m.group("d"))) is not None}
     return found.pop() if len(found) == 1 else None
 
 

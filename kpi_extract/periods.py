@@ -144,7 +144,7 @@ def first_half(year: Period) -> Period | None:
     if year.kind not in ("financial_year", "calendar_year", "academic_year") or year.start is None:
         return None
     y, m = _month_shift(year.start.year, year.start.month, 5)
-    return Period(f"{y}-{m:02d}", "month", year.start, end_of_month(y, m))
+    return span(year.start, end_of_month(y, m), school_year=False)
 
 
 def _month_shift(year: int, mon: int, k: int) -> tuple[int, int]:

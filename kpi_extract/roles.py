@@ -1303,7 +1303,7 @@ _ASIDE = re.compile(r",[^,;.()]{3,80},|\([^()]{3,80}\)")
 
 
 def _for_several_areas(text: str, c: Candidate,
-                       phrase: re.Pattern | Callable[[str], Iterator[re.Match]] = _SEVERAL_AREAS) -> bool:
+                       phrase: Callable[[str], Iterator[re.Match]] = _SEVERAL_AREAS.finditer) -> bool:
     """The figure's sentence says it covers several areas, the writer is not its subject ("The
     partnership trained 1,200 across the three boroughs" is the joint partnership's own), and
     neither the writer nor a comparison stands between: its owner is no one area (issue 7)."""
@@ -1312,7 +1312,7 @@ def _for_several_areas(text: str, c: Candidate,
     # (the writer in an aside is not the subject: "Orchard Homes Ltd, our largest provider, looks after 46 children")
     if _WRITER.search(_ASIDE.sub(" ", sentence[:max(0, c.value_start - at)])):
         return False
-    for m in (phrase.finditer(sentence) if isinstance(phrase, re.Pattern) else phrase(sentence)):
+    for m in phrase(sentence):
         lo, hi = (m.start() + at, c.value_start) if m.start() + at < c.value_start else (c.value_end, m.start() + at)
         if not _SEVERAL_KEPT_APART.search(text, lo, hi) and not _SEVERAL_KEPT_APART.search(m.group(0)):
             return True
@@ -1873,7 +1873,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and entry.unit == "count" and _PLACED_BY_OTHERS.match(text, c.value_end):
         return "other-body", "placed-by-others"  # "we were caring for 287 children, placed with us by 34 local authorities"
     if not paid_in and (_for_several_areas(text, c) or _for_several_areas(text, c, _named_areas)
-                        or (entry.id not in _PRACTITIONER_KPIS and _for_several_areas(text, c, _FROM_SEVERAL_AREAS))):
+                        or (entry.id not in _PRACTITIONER_KPIS and _for_several_areas(text, c, _FROM_SEVERAL_AREAS.finditer))):
         return "other-body", "several-areas"  # "Kids Matter's project supported 85 children in care from four local authorities"
     if not paid_in and _body_does(text, c.value_start):
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"

@@ -2271,7 +2271,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] and _hosted_for_several(layout, c):
             role, rule = "other-body", "hosted-for-several"  # "hosted by Calder Vale Council on behalf of both authorities"
         elif role in FACT_ROLES | {"part"} and c.method == "table" and lines is not None \
-                and _table_of_another(lines, c, front):
+                and _table_of_another(lines, c, front, area_code):
             role, rule = "other-body", "table-of-another"  # "Eastmoor County Council - figures supplied" over its table
         elif role in FACT_ROLES | {"part"} and page_owner:
             role, rule = "other-body", "page-of-another"  # "APPENDIX A - TORBAY COUNCIL'S RETURN" in a Plymouth pack
@@ -2614,20 +2614,37 @@ def _the_council_says(c: Candidate, area: str) -> bool:
 _CAPTION_COUNCIL = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\b(?!['’])", re.I)
 
 
-def _table_of_another(lines: list[str], c: Candidate, front: str) -> bool:
+# a caption's number before what it names: "Appendix B:", "Table 3 -", "Annex 2 –"
+_CAPTION_NUMBER = re.compile(r"^\W*(?:appendix|annex|table|figure|chart|section|part)\s+[\w.]{1,4}\s*[:.\-\u2013\u2014]\s*", re.I)
+# a place named first in a caption, then what is shown of it: "Stockton-on-Tees - trend over the last four quarters"
+_CAPTION_PLACE = re.compile(r"^(?P<name>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4})\s*(?:[-\u2013\u2014:,]\s|['’]s\s|$)")
+
+
+def _table_of_another(lines: list[str], c: Candidate, front: str, area_code: str = "") -> bool:
     """The caption that opens the figure's table block names a council, and not the one the front
     page's first line names: "Eastmoor County Council - figures supplied for the joint review" over
-    a table in Harbury's paper is Eastmoor's table (a joint paper names its councils first)."""
+    a table in Harbury's paper is Eastmoor's table (a joint paper names its councils first). A
+    caption set a blank line above its table, after its number, may name the place alone:
+    "Appendix B: Stockton-on-Tees - trend over the last four quarters" in Darlington's paper."""
     i = c.line
     while i > 0 and lines[i - 1].strip():
         i -= 1  # (up to the blank line above the block: the caption opens it)
-    caption = _CAPTION_COUNCIL.match(lines[i]) if 0 < i < c.line else None
     writer = _CAPTION_COUNCIL.match(front.split("\n", 1)[0])
-    if caption is None or writer is None or FIRST_PERSON.search(lines[i]):
+    caption = _CAPTION_COUNCIL.match(lines[i]) if 0 < i < c.line else None
+    if caption is not None:
+        if writer is None or FIRST_PERSON.search(lines[i]):
+            return False
+        name, own = caption.group("name").lower(), writer.group("name").lower()
+        place, own_place = gazetteer().lookup(name), gazetteer().lookup(own)
+        return place != own_place if place is not None else name != own
+    above = i - 2 if i >= 2 and not lines[i - 1].strip() else i if 0 < i < c.line else -1
+    if above < 0 or "|" in lines[above] or len(lines[above].strip()) > 100 or FIRST_PERSON.search(lines[above]):
         return False
-    name, own = caption.group("name").lower(), writer.group("name").lower()
-    place, own_place = gazetteer().lookup(name), gazetteer().lookup(own)
-    return place != own_place if place is not None else name != own
+    named = _CAPTION_PLACE.match(_CAPTION_NUMBER.sub("", lines[above].strip()))
+    place = gazetteer().lookup(named.group("name")) if named is not None else None
+    own = area_code or (gazetteer().lookup(writer.group("name")).code
+                        if writer is not None and gazetteer().lookup(writer.group("name")) is not None else "")
+    return place is not None and bool(own) and place.code != own
 
 
 # another named place or body as the subject of the figure's clause, its verb leading to the figure: "Essex, the

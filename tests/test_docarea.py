@@ -284,6 +284,23 @@ def test_the_council_named_nearest_the_figure_owns_it(library):
     assert {(f.kpi, f.value, f.area) for f in extract_text(own, library)} == {("children_in_care", "412", "Kent")}
 
 
+@pytest.mark.parametrize("caption", ["Annex 2 - Bolton: the last three months",
+                                     "Table 6: Bolton, children's social care measures",
+                                     "Bolton \u2013 position at each month end"])
+def test_a_table_captioned_a_blank_line_above_by_another_council_is_that_councils(library, caption):
+    """A joint paper sets each council's table under a caption naming it, a blank line between: in
+    Wigan's pack the table under Bolton's caption is Bolton's, the one under Wigan's stays Wigan's."""
+    from kpi_extract.pipeline import extract_text
+    block = ("\n\n              Jul 2025    Aug 2025    Sep 2025\n"
+             "Children in care       {}         {}         {}\n")
+    text = ("Wigan Council\nChildren's Scrutiny Committee, 4 November 2025\n\nShared performance report\n\n"
+            "Annex 1 - Wigan: the last three months" + block.format(612, 608, 615) + "\n"
+            + caption + block.format(701, 699, 703))
+    got = {(f.kpi, f.value, f.period, f.area) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "612", "2025-07", "Wigan"), ("children_in_care", "608", "2025-08", "Wigan"),
+                   ("children_in_care", "615", "2025-09", "Wigan")}
+
+
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
     names no council; its referrals are the trust's, not a council's intake."""

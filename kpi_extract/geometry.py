@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, quarter_before, single_period,
+from .periods import (MONTHS, YTD_HEAD, as_at, month_before, previous, previous_quarter, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, quarter_before, single_period,
                       without_mentions, year_column, year_to_date, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
@@ -180,7 +180,27 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
     the quarter's year (`Q1 (Apr-Jun 24)`)."""
     if "(" in text and (own := single_period(text)) is not None and own.kind == "quarter":
         return own
+    found = _header_period(text, context, above)
+    if found is not None and found.kind in ("quarter", "month") and found.end is not None and _POINT_HEAD.search(text):
+        return as_at(found.end)  # "Position at end of Q1", "At end of Sep-25": the column is that day's
+    return found
+
+
+# a header that says its column is a point in time: "Position at end of Q1", "As at end Sep-25", "Q2 end"
+_POINT_HEAD = re.compile(r"\b(?:position|snapshot|as at|at (?:the )?end|end of)\b|\bend\W*$", re.I)
+# a financial year's end over a column: "Year-end 2025", "Year end 2024" (31 March)
+_YEAR_END_HEAD = re.compile(r"(?:financial\s+)?year[\s-]*end(?:ing)?\s+(?:(?:31(?:st)?\s+)?march\s+)?((?:19|20)\d\d)", re.I)
+
+
+def _header_period(text: str, context: str = "", above: str = "") -> Period | None:
+    """`_period_of_header` before a point in time is read from its words."""
+    bracketed = re.findall(r"\(([^()]*)\)", text)
     text = re.sub(r"\([^()]*\)", " ", text)
+    if len(bracketed) == 1 and not any(m.absolute or m.quarter for m in find_mentions(text)) and (own := single_period(bracketed[0])) is not None \
+            and own.kind in ("month", "as_at", "quarter", "financial_year"):
+        return own  # "Latest month (Nov-25)": the words outside name no period, the brackets do
+    if (year_end := _YEAR_END_HEAD.fullmatch(text.strip())) is not None:
+        return as_at(date(int(year_end.group(1)), 3, 31))
     # a quarter's months under its year, on two lines of one header: "2024-25" over "Apr-Jun"
     q = _quarter_of_months(_QUARTER_MONTHS.search(text))
     years = [m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year" and m.period.start]
@@ -637,6 +657,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             if col.kind in ("area", "unknown", "measure") and col.period is None \
                     and (keyed := legend_period(col.header, legend)) is not None:
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
+            if col.kind != "comparator" and m and (back := _back_from(_standing(columns[:m]), col.header)):
+                col.kind, col.period = "period", back  # "Q1 2025/26 | Same quarter 2024/25", "Latest month (Nov-25) | Previous month"
             ytd = year_to_date_after(columns[m - 1].period if m else None)
             if ytd is None and col.period is None and col.kind != "comparator" and _YTD_ALONE.fullmatch(col.header):
                 ytd = _ytd_of_caption(caption_block)  # "YTD" beside a target's column, under "Q3 2024/25 dashboard"
@@ -707,6 +729,39 @@ def _next_quarter(before: Period | None, header: str) -> Period | None:
         return None
     fy = financial_year_of(before.start)
     return fy_quarter(fy if q > q_before else fy + 1, q)
+
+
+# a column said by where it stands from the one before it: "Previous month", "Last quarter", "Same period last year",
+# "Same quarter 2024/25"
+_BACK_HEAD = re.compile(r"\W*(?:(?P<step>previous|last|prior)\s+(?P<unit>month|quarter|year)|"
+                        r"same\s+(?P<same>month|quarter|period|point)\s+(?:(?:last|previous|prior)\s+year|(?P<year>.+?)))\W*", re.I)
+
+
+def _standing(columns: list) -> Period | None:
+    """The period of the last column before that is not itself said from another ("Dec-25 | Previous month |
+    Same month last year": the last is a year back from December 2025, not from the month before it)."""
+    return next((c.period for c in reversed(columns) if not _BACK_HEAD.fullmatch(" ".join(c.header.split()))), None)
+
+
+def _back_from(before: Period | None, header: str) -> Period | None:
+    """The period of a column headed by where it stands from the column before it, a month, quarter or
+    year back or the same point of another year ("Q1 2025/26 | Same quarter 2024/25": the first quarter of
+    2024/25); None for any other header, or when the column before names no period of that kind."""
+    said = _BACK_HEAD.fullmatch(" ".join(header.split()))
+    if said is None or before is None or not before.known or before.start is None:
+        return None
+    unit = (said.group("unit") or "").lower()
+    if unit == "month":
+        return month_before(before) if before.kind == "month" else None
+    if unit == "quarter":
+        return previous_quarter(before) if before.kind == "quarter" else None
+    if said.group("year"):  # the same quarter or month of the year it names
+        years = [m.period for m in find_mentions(said.group("year")) if m.absolute and m.period.kind == "financial_year"]
+        if len(years) != 1 or years[0].start is None or before.kind != "quarter":
+            return None
+        return fy_quarter(years[0].start.year, _fy_quarter_number(before.start.month))
+    back = previous(before)
+    return back if back.known else None
 
 
 # a quarter's name alone over a column: "Q2", "Quarter 3"

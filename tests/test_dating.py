@@ -798,6 +798,31 @@ def test_quarter_columns_under_a_year_over_two_header_lines(text, want, library)
     assert dated(text, library) == want
 
 
+@pytest.mark.parametrize("text,want", [
+    # a header that says its column is a point in time: the day its quarter or month ends
+    ("Wirral Safeguarding Children Partnership - improvement plan tracker 2024/25\n"
+     "| | Position at end of Q3 | Position at end of Q4 |\n|---|---|---|\n"
+     "| Actions in the plan | 36 | 36 |\n| Actions completed | 20 | 29 |\n",
+     {("plan_actions_total", "36", "2024-12-31"), ("plan_actions_total", "36", "2025-03-31"),
+      ("plan_actions_completed", "20", "2024-12-31"), ("plan_actions_completed", "29", "2025-03-31")}),
+    # a year-end column is the 31 March of its year
+    ("Oldham Council - children looked after, five-year view\n"
+     "| | Year end 2021 | Year end 2022 |\n|---|---|---|\n| Children looked after | 588 | 604 |\n",
+     {("children_in_care", "588", "2021-03-31"), ("children_in_care", "604", "2022-03-31")}),
+    # the period in a header's brackets, when its words name none
+    ("Bury - front door weekly flash\n| | This month (Oct-25) | Last month |\n|---|---|---|\n| Referrals | 512 | 480 |\n",
+     {("referrals", "512", "2025-10"), ("referrals", "480", "2025-09")}),
+    # a column said by where it stands from the one before it
+    ("Stockport - front door\n| | Q3 2025/26 | Same quarter 2024/25 |\n|---|---|---|\n| Referrals | 1,204 | 1,166 |\n",
+     {("referrals", "1204", "2025-Q4"), ("referrals", "1166", "2024-Q4")}),
+    ("Trafford - front door\n| | Dec-25 | Previous month | Same month last year |\n|---|---|---|---|\n"
+     "| Referrals | 388 | 402 | 371 |\n",
+     {("referrals", "388", "2025-12"), ("referrals", "402", "2025-11"), ("referrals", "371", "2024-12")}),
+])
+def test_a_columns_period_said_by_its_header_in_words(text, want, library):
+    assert dated(text, library) == want
+
+
 def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
     text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
             "                 Q2 YTD 2025/26    Full year 2024/25\n"

@@ -2197,6 +2197,12 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.|not including|other than|
                         r"without|less|minus)\s+(?:the\s+|those\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# the council whose care the children a figure counts are in, named after it: "1,071 children were in the care of
+# Essex County Council"
+_IN_THE_CARE_OF = re.compile(r"[^.;:]{0,60}?\bin the care of (?:the )?(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?:and|upon|on)\s+)?){1,4})"
+                             r"(?:(?:city|county|borough|metropolitan borough|district)\s+)?council\b", re.I)
+
+
 def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None = None,
            layout: PageLayout | None = None) -> list[Candidate]:
     """Every candidate with its subject, role and rule set (look-alike labels routed first).
@@ -2234,6 +2240,10 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         lead = _sentence_before(c)  # (the sentence's words before the figure, for the rules of owners below)
         if role in FACT_ROLES | {"part"} and _another_councils(c, library, area_code):
             role, rule = "other-body", "another-council"
+        elif role in FACT_ROLES | {"part"} and area_code and c.method != "table" \
+                and (cared := _IN_THE_CARE_OF.match(c.snippet, c.value_end)) is not None \
+                and another_place(cared.group("name"), area_code):
+            role, rule = "other-body", "in-anothers-care"  # "460 children were in the care of Medway Council" in Kent's paper
         elif role in FACT_ROLES | {"part"} and c.kpi not in _MONEY_KPI_GROUPS["paid-in"] \
                 and _another_place_in_clause(c, area_code, front):
             role, rule = "other-body", "another-place"  # "In Medway there were 455 children in care" in Kent's paper

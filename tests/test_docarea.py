@@ -301,6 +301,18 @@ def test_a_table_captioned_a_blank_line_above_by_another_council_is_that_council
                    ("children_in_care", "615", "2025-09", "Wigan")}
 
 
+def test_children_in_the_care_of_a_council_named_in_full_are_that_councils(library):
+    """"In the care of Rochdale Borough Council" counts Rochdale's children in care: in Rochdale's paper a fact,
+    in Oldham's paper Rochdale's figure and no fact."""
+    from kpi_extract.pipeline import extract_text
+    sentence = "At 30 September 2025, 702 children were in the care of Rochdale Borough Council."
+    own = "Rochdale Borough Council\nCorporate Parenting Board, 6 November 2025\n\n" + sentence
+    other = "Oldham Council\nCorporate Parenting Panel, 6 November 2025\n\n" + sentence
+    assert {(f.kpi, f.value, f.period, f.area) for f in extract_text(own, library)} == \
+        {("children_in_care", "702", "2025-09-30", "Rochdale")}
+    assert extract_text(other, library) == []
+
+
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
     names no council; its referrals are the trust's, not a council's intake."""

@@ -715,9 +715,21 @@ def others_name(phrase: str, area: str) -> str:
     name = _THE.split(phrase)[-1]
     words = key(name).split()
     if not words or _PERSON_TITLE.match(name.split()[0] + " ") or all(w in NO_OWNER_WORDS for w in words) \
-            or (set(key(area).split()) - NO_OWNER_WORDS) & set(words):
+            or (set(key(area).split()) - NO_OWNER_WORDS) & set(words) or _own_partnerships_initials(name, area):
         return ""
     return name
+
+
+# a safeguarding partnership's or board's initials: "BSCP", "SSCP", "KRSCP", "LSCB"
+_PARTNERSHIP_INITIALS = re.compile(r"(?-i:([A-Z]{1,4})(?:SCP|SCB|SCPB))")
+
+
+def _own_partnerships_initials(name: str, area: str) -> bool:
+    """Whether `name` is the initials of a safeguarding partnership or board whose first letter is the
+    writer's place's ("the BSCP's budget" in Birmingham's paper, or in a text that names no place): the
+    writer's own partnership, as "the Partnership's" is."""
+    m = _PARTNERSHIP_INITIALS.fullmatch(name.strip())
+    return m is not None and (not area or m.group(1)[0] == area.strip()[:1].upper())
 
 
 # a name the writer sets beside itself: "We benchmarked ourselves against Felsham", "Redwater's director

@@ -313,6 +313,20 @@ def test_children_in_the_care_of_a_council_named_in_full_are_that_councils(libra
     assert extract_text(other, library) == []
 
 
+def test_the_initials_of_the_writers_own_partnership_are_no_other_owner(library):
+    """"The WSCP's budget" in Walsall's paper, or in a text naming no place, is the writer's partnership's, as
+    "the Partnership's budget" is; initials of another place's partnership stay another's."""
+    from kpi_extract.pipeline import extract_text
+    own = ("Walsall Safeguarding Children Partnership\nAnnual Report 2024/25\n\n"
+           "The WSCP's budget for 2024/25 was £428,300, and the WSCP's courses were 91% full.")
+    assert {(f.kpi, f.value, f.area) for f in extract_text(own, library)} == {
+        ("budget_total", "428300", "Walsall"), ("training_utilisation", "91", "Walsall")}
+    assert {(f.kpi, f.value) for f in extract_text("The WSCP's budget for 2024/25 was £428,300.", library)} == {
+        ("budget_total", "428300")}
+    other = own.replace("The WSCP's budget", "The DSCP's budget").replace("the WSCP's courses", "the DSCP's courses")
+    assert extract_text(other, library) == []
+
+
 def test_a_paper_of_a_body_that_is_no_area_gives_no_fact(library):
     """Issue 7: a figure whose owner is not an area is dropped. A health trust's own board paper
     names no council; its referrals are the trust's, not a council's intake."""

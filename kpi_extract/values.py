@@ -34,12 +34,14 @@ _NOT_AFTER_MONTH = "".join(
     f"(?<!{m} )" for m in ["january", "february", "march", "april", "may", "june", "july", "august",
                            "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+# a number after a month's name that is neither its day nor its year: "At the end of December 612 children were in care"
+_NO_DATES_NUMBER = r"(?=(?!(?:19|20)\d\d(?![\d,]))(?:\d{1,3},\d{3}|\d{3,}))"
 _NOT_BEFORE_DEC = r"(?![\d]|[.,/]\d|\s?%|\s?per\s?cent|-\d|–\d)"
 _SCALE = r"(?:\s?(?:bn|billion|m|million|k|thousand))\b"
 
 VALUE_MACROS: dict[str, str] = {
     # whole numbers counted: "3,452", "983", "thirty three"
-    "count": rf"(?P<value>{_NOT_AFTER}{_NOT_AFTER_MONTH}(?:\d+(?:\.\d+)?k\b|(?:{_INT}){_NOT_BEFORE_INT})|{WORDS_RE})",
+    "count": rf"(?P<value>{_NOT_AFTER}(?:{_NOT_AFTER_MONTH}|{_NO_DATES_NUMBER})(?:\d+(?:\.\d+)?k\b|(?:{_INT}){_NOT_BEFORE_INT})|{WORDS_RE})",
     # sterling: "£718,834", "£1.8 billion", "£144m", "£850k", "£23 m"
     "money": rf"(?P<value>£\s?(?:{_DEC})(?:{_SCALE})?(?!\d|,\d))",
     # "89%", "19.7 %", "95 per cent"

@@ -145,3 +145,18 @@ def test_a_number_after_the_year_that_closes_a_phrase_of_time_is_a_figure_not_a_
     label = "Pupils in Year 11 sat the test."
     at = label.index("11")
     assert not_a_figure(label, at, at + 2) == "a label number"
+
+
+@given(st.sampled_from(["January", "March", "Sept", "December", "Oct"]), st.integers(100, 99_999))
+def test_a_count_straight_after_a_months_name_that_is_no_day_or_year_is_read(mon, n):
+    """"At the end of December 612 children were in care": 612 is no day or year of December, so it is a
+    count; "December 2024" and "3 March 15" keep their year and day out."""
+    rx = re.compile(VALUE_MACROS["count"], re.I)
+    text = f"At the end of {mon} {n:,} children were in care"
+    read = [m.group("value") for m in rx.finditer(text)]
+    assert read == [f"{n:,}"]
+
+
+def test_a_day_or_year_after_a_months_name_is_still_no_count():
+    rx = re.compile(VALUE_MACROS["count"], re.I)
+    assert [m.group("value") for m in rx.finditer("In March 2024 there were 418; by May 15 there were 431")] == ["418", "431"]

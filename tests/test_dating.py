@@ -823,6 +823,15 @@ def test_a_columns_period_said_by_its_header_in_words(text, want, library):
     assert dated(text, library) == want
 
 
+def test_a_year_to_date_under_a_quarters_title_runs_to_the_quarters_end_not_the_meeting(library):
+    """"To date" says the present, which is the meeting's day; but a year to date in a report of a quarter is the
+    year to that quarter's end, labelled by its month (spec/kpis.md)."""
+    text = ("Salford City Council\nChildren's Services Scrutiny Panel, 9 March 2026\n\n"
+            "Children's social care performance, Quarter 3 2025/26\n\n"
+            "Year to date, 3,418 referrals have been received.\n")
+    assert dated(text, library) == {("referrals", "3418", "2025-12")}
+
+
 def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
     text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
             "                 Q2 YTD 2025/26    Full year 2024/25\n"

@@ -1579,6 +1579,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if _YEAR.fullmatch(c.raw) and _YEAR_AFTER.search(raw_before) and not _MOVED_TO.search(raw_before):
         return "other-noun", "year"  # "projects the number of children in care to 2028": a year
     if _RANGE_END.search(raw_before) or (_RANGE_OPENS.search(raw_before) and _RANGE_START.match(raw_after)):
+        if _FORECAST.search(sentence_lead):  # (what a figure listed after it is too: "forecasts between 600 and 605
+            return "forecast", "forecast-range"  # children in care, and around 375 children on a plan")
         return "other-noun", "range"  # "between 390 and 420 children": an estimate's range, no one figure
     if not paid_in and _COMPARED_BEFORE.search(raw_before) and _IN_A_PLACE_AFTER.match(raw_after):
         return "comparator", "compared-with-a-place"  # "402 ..., compared with 455 in Eastvale, a council of similar size"
@@ -2334,7 +2336,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
-_COORDINATED_GAP = re.compile(r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?£?")
+_COORDINATED_GAP = re.compile(r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a further\s+|another\s+)?"
+                              r"(?:(?:around|about|some|approximately|roughly|nearly|almost|over|just over|just under)\s+)?£?")
 _GAP_BREAKS = re.compile(r"\b(?:we|our|us|while|whilst|whereas|but|compared|against|than|versus|vs|whose|which|who|"
                          r"were|was|is|are|had|has|have|council|partnership|board)\b|'s\b", re.I)
 

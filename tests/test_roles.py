@@ -228,7 +228,7 @@ ROLE_CASES = [
      "£598,000"),
     ("forecast", "The indicative budget for 2026/27 is £689,000.", "budget_total", "£689,000"),
     ("forecast", "We are on track for 3,500 practitioners trained this year.", "training_delegates", "3,500"),
-    ("other-noun", "The model projects between 610 and 655 children in care by March 2027.", "children_in_care", "655"),
+    ("forecast", "The model projects between 610 and 655 children in care by March 2027.", "children_in_care", "655"),
     ("target", "The 2026/27 programme has a target of 3,800 places offered, and a minimum of 150 courses.",
      "training_courses", "150"),
     # qualified counts: "had no", living far from home
@@ -468,6 +468,11 @@ ROLE_CASES = [
     # other partnerships, several of them, as the sentence's subject
     ("other-body", "3.1 Four partnerships (B, C, F and K) report a health contribution of exactly £96,000.",
      "agency_contribution", "£96,000"),
+    # a range a forecast gives, and a figure listed after it, "about" or "around" before it
+    ("forecast", "Our modelling forecasts between 930 and 960 children in care by March 2027, and about 410 children on "
+                 "plans.", "children_in_care", "960"),
+    ("forecast", "Our modelling forecasts between 930 and 960 children in care by March 2027, and about 410 children on "
+                 "plans.", "cp_plans", "about 410"),
 ]
 
 

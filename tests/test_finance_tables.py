@@ -268,3 +268,27 @@ def test_the_later_years_of_a_medium_term_plan_are_not_yet_budgets(library):
 ])
 def test_headers_over_lines_markdown_rows_a_budget_gap_and_a_directorate_named_for_climate_change(text, want, library):
     assert facts(text, library) == want
+
+
+LABEL_HEAD_ON_TOP = """Appendix 2: Revenue budget by directorate 2026/27
+All figures £000
+
+Directorate                  2025/26     Growth    Savings     2026/27
+                              budget                            budget
+Children and Young People    148,300     12,950    (4,210)    157,040
+Place                         61,870      3,115    (2,400)     62,585
+Net budget                   210,170     16,065    (6,610)    219,625
+"""
+
+
+def test_the_label_columns_head_on_the_first_of_a_stacked_headers_lines_is_no_column(library):
+    # "Directorate" stands over the labels, not over a column of figures: the years are still the
+    # budget columns that the line under them says
+    assert facts(LABEL_HEAD_ON_TOP, library) == {
+        ("budget_total", "148300000", "2025-26", "Children and Young People"),
+        ("budget_total", "157040000", "2026-27", "Children and Young People"),
+        ("budget_total", "61870000", "2025-26", "Place"),
+        ("budget_total", "62585000", "2026-27", "Place"),
+        ("budget_total", "210170000", "2025-26", ""),
+        ("budget_total", "219625000", "2026-27", ""),
+    }

@@ -79,7 +79,10 @@ def _stacked(lines: list[str], i: int) -> tuple[list[str], int] | None:
     columns when the line under it says "budget" once for each of them, or, a word under each year
     ("Budget Indicative Indicative"), those it says "budget" under. Returns the columns and the last
     line of the header."""
-    top = lines[i].split()
+    line = lines[i].strip()
+    if (head := _LABEL_HEAD.match(line)) is not None:
+        line = line[head.end():]  # (the label column's head on the first line: "Portfolio  2024/25  Growth ...")
+    top = line.split()
     years = [t for t in top if _YEAR_HEAD.fullmatch(t)]
     if not years or len(top) < 2 or any(re.search(r"\d", t) for t in top if not _YEAR_HEAD.fullmatch(t)):
         return None

@@ -589,6 +589,9 @@ _STATE_AFTER = re.compile(_BY_US + r"\s+(?:were|are|was|is|have been|had been|ha
 _STATUS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:are|were|is|was|have been|had been|being)\s+(?:(?:now|currently|still)\s+)?"
                            r"(?:(?:rated|flagged|marked|reported|RAG[- ]rated)\s+(?:as\s+)?(?:red|amber|green)\b|"
                            r"off[- ]track\b|behind (?:schedule|plan)\b)", re.I)
+# children counted in two states at once, the figure's own verb leading to "both ... and": "Sixteen children in
+# Kingston were both in care and subject to a child protection plan"
+_BOTH_STATES = re.compile(r"[^.;:]{0,60}?\b(?:were|are|was|is|had been|have been)\s+(?:also\s+)?both\s+[^.;:]{2,60}?\s+and\s+", re.I)
 # what a label leaves out is no condition of its count: "looked after children not including UASC was 1,210"
 _NOT_COUNTING = re.compile(r"\b(?:not including|not counting|excluding)\b", re.I)
 # the children something was done for or found in: "an assessment had been completed for 58 children on
@@ -1776,6 +1779,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "state-adjective"  # "Of the 12 open actions, 8 were ...": some of them, in a state
     if not money and entry.unit == "count" and _STATUS_AFTER.match(raw_after):
         return "conditional", "status"  # "6 are overdue and 4 are rated red": actions in a state
+    if not money and entry.unit == "count" and _BOTH_STATES.match(text, c.value_end):
+        return "conditional", "both-states"  # "16 children were both in care and subject to a plan": those in both
     if not money and entry.unit == "count" and c.match_start < c.value_start \
             and _CONDITION.search(_NOT_COUNTING.sub(" ", text[c.match_start:c.value_start])):
         return "conditional", "condition-in-label"  # "the number of children in care without a reviewed plan ... 8"

@@ -468,6 +468,9 @@ ROLE_CASES = [
     # other partnerships, several of them, as the sentence's subject
     ("other-body", "3.1 Four partnerships (B, C, F and K) report a health contribution of exactly £96,000.",
      "agency_contribution", "£96,000"),
+    # children counted in two states at once
+    ("conditional", "At the end of June 2025, 23 children in Thurrock were both looked after and on a child protection plan.",
+     "cp_plans", "23"),
     # a range a forecast gives, and a figure listed after it, "about" or "around" before it
     ("forecast", "Our modelling forecasts between 930 and 960 children in care by March 2027, and about 410 children on "
                  "plans.", "children_in_care", "960"),

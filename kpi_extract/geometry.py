@@ -192,6 +192,10 @@ _POINT_HEAD = re.compile(r"\b(?:position|snapshot|as at|at (?:the )?end|end of)\
 _YEAR_END_HEAD = re.compile(r"(?:financial\s+)?year[\s-]*end(?:ing)?\s+(?:(?:31(?:st)?\s+)?march\s+)?((?:19|20)\d\d)", re.I)
 
 
+# a bare year over a bare month's name, on two lines of one header: "2025" over "Nov"
+_YEAR_OVER_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)\s+(?P<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?", re.I)
+
+
 def _header_period(text: str, context: str = "", above: str = "") -> Period | None:
     """`_period_of_header` before a point in time is read from its words."""
     bracketed = re.findall(r"\(([^()]*)\)", text)
@@ -201,6 +205,8 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
         return own  # "Latest month (Nov-25)": the words outside name no period, the brackets do
     if (year_end := _YEAR_END_HEAD.fullmatch(text.strip())) is not None:
         return as_at(date(int(year_end.group(1)), 3, 31))
+    if (stacked := _YEAR_OVER_MONTH.fullmatch(text.strip())) is not None:  # "2025" over "Nov"
+        return month(int(stacked.group("year")), MONTHS[stacked.group("mon").lower()[:3]])
     # a quarter's months under its year, on two lines of one header: "2024-25" over "Apr-Jun"
     q = _quarter_of_months(_QUARTER_MONTHS.search(text))
     years = [m.period for m in find_mentions(text) if m.absolute and m.period.kind == "financial_year" and m.period.start]
@@ -657,6 +663,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             if col.kind in ("area", "unknown", "measure") and col.period is None \
                     and (keyed := legend_period(col.header, legend)) is not None:
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
+            if col.period is None and col.kind != "comparator" and not m and (own := _month_of_the_paper(col.header, caption_block)):
+                col.kind, col.period = "period", own  # "Last month" under "Briefing - issued 10 February 2026": January 2026
             if col.kind != "comparator" and m and (back := _back_from(_standing(columns[:m]), col.header)):
                 col.kind, col.period = "period", back  # "Q1 2025/26 | Same quarter 2024/25", "Latest month (Nov-25) | Previous month"
             ytd = year_to_date_after(columns[m - 1].period if m else None)
@@ -733,14 +741,34 @@ def _next_quarter(before: Period | None, header: str) -> Period | None:
 
 # a column said by where it stands from the one before it: "Previous month", "Last quarter", "Same period last year",
 # "Same quarter 2024/25"
-_BACK_HEAD = re.compile(r"\W*(?:(?P<step>previous|last|prior)\s+(?P<unit>month|quarter|year)|"
+_BACK_HEAD = re.compile(r"\W*(?:(?P<step>previous|last|prior)\s+(?P<unit>month|quarter|year)|(?P<unit2>month|quarter)\s+before|"
                         r"same\s+(?P<same>month|quarter|period|point)\s+(?:(?:last|previous|prior)\s+year|(?P<year>.+?)))\W*", re.I)
+
+
+_THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
+
+
+def _month_of_the_paper(header: str, caption: str) -> Period | None:
+    """The month a first column headed "This month" or "Last month" is, from the one day its caption block
+    names (the paper's date: "Front Door Briefing - issued 10 February 2026"): that day's month, or the one
+    before it; None when the caption names no one day."""
+    said = _THIS_OR_LAST_MONTH.fullmatch(" ".join(header.split()))
+    if said is None:
+        return None
+    days = {m.period.end for m in find_mentions(caption) if m.absolute and m.period.kind == "as_at" and m.period.end}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    this = month(day.year, day.month)
+    return this if said.group("which").lower() == "this" else month_before(this)
 
 
 def _standing(columns: list) -> Period | None:
     """The period of the last column before that is not itself said from another ("Dec-25 | Previous month |
     Same month last year": the last is a year back from December 2025, not from the month before it)."""
-    return next((c.period for c in reversed(columns) if not _BACK_HEAD.fullmatch(" ".join(c.header.split()))), None)
+    standing = [c for c in columns if not _BACK_HEAD.fullmatch(" ".join(c.header.split()))]
+    # (a first column said from the paper's date stands for the rest: "Last month | Month before")
+    return (standing or columns[:1] or [None])[-1].period if (standing or columns) else None
 
 
 def _back_from(before: Period | None, header: str) -> Period | None:
@@ -750,7 +778,7 @@ def _back_from(before: Period | None, header: str) -> Period | None:
     said = _BACK_HEAD.fullmatch(" ".join(header.split()))
     if said is None or before is None or not before.known or before.start is None:
         return None
-    unit = (said.group("unit") or "").lower()
+    unit = (said.group("unit") or said.group("unit2") or "").lower()
     if unit == "month":
         return month_before(before) if before.kind == "month" else None
     if unit == "quarter":

@@ -818,6 +818,13 @@ def test_quarter_columns_under_a_year_over_two_header_lines(text, want, library)
     ("Trafford - front door\n| | Dec-25 | Previous month | Same month last year |\n|---|---|---|---|\n"
      "| Referrals | 388 | 402 | 371 |\n",
      {("referrals", "388", "2025-12"), ("referrals", "402", "2025-11"), ("referrals", "371", "2024-12")}),
+    # a first column said from the paper's date, and the one after it said from that column
+    ("Rotherham - front door briefing, issued 12 March 2026\n| | Last month | Month before |\n|---|---|---|\n"
+     "| Referrals | 402 | 377 |\n",
+     {("referrals", "402", "2026-02"), ("referrals", "377", "2026-01")}),
+    # a bare year over a bare month's name, on two lines of the header
+    ("Barnsley - winter trend\n| | 2025 | 2026 |\n| | Dec | Jan |\n|---|---|---|\n| Referrals | 288 | 301 |\n",
+     {("referrals", "288", "2025-12"), ("referrals", "301", "2026-01")}),
 ])
 def test_a_columns_period_said_by_its_header_in_words(text, want, library):
     assert dated(text, library) == want

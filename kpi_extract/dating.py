@@ -1101,15 +1101,18 @@ def _amount_of_its_year(c: Candidate, p: Period, text: str, library: Library) ->
 _BACK = ("previous", "previous_quarter", "previous_quarter_end", "previous_month", "previous_month_end")
 
 
-def _so_far(p: Period, meeting: Period | None) -> Period:
+def _so_far(p: Period, meeting: Period | None, governing: Period | None = None) -> Period:
     """R: a count "since April" or "in the year so far" is the year to date: to the day or month
-    that dates it, or to the meeting when only the year does (spec/kpis.md: labelled by the month
-    it ends)."""
+    that dates it, or, when only the year does, to the quarter, month or day its title or
+    heading names in that year ("So far this year 214 children ..." under "quarter 2 2024/25": to
+    September), else to the meeting (spec/kpis.md: labelled by the month it ends)."""
     if p.kind in ("as_at", "month") and p.end is not None:
         return year_to_date(p.end)
-    if p.kind == "financial_year" and meeting is not None and meeting.end is not None and p.start is not None \
-            and p.end is not None and p.start <= meeting.end < p.end:
-        return year_to_date(meeting.end)
+    if p.kind == "financial_year" and p.start is not None and p.end is not None:
+        for point in (governing, meeting):
+            if point is not None and point.kind in ("as_at", "month", "quarter") and point.end is not None \
+                    and p.start <= point.end < p.end:
+                return year_to_date(point.end)
     return p
 
 
@@ -1368,7 +1371,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             # "forecasts to spend £152.32m against a revised budget of £141.90m": the year the paper forecasts
             p, why = financial_year(financial_year_of(doc.meeting.end)), "meeting_date"
         if measure in ("flow", "ratio") and _SO_FAR.search(text):
-            p = _so_far(p, doc.meeting)  # "Since April, 1,913 referrals have been received" (November's meeting)
+            p = _so_far(p, doc.meeting, None if rule == "meeting_date" else governing)  # "Since April, 1,913 referrals have been received" (November's meeting)
         elif measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None:
             if _UP_TO_THE_END.search(text):
                 p = year_to_date(p.end)  # "Course utilisation to the end of December stood at 84%": the year so far

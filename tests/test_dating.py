@@ -839,6 +839,15 @@ def test_a_year_to_date_under_a_quarters_title_runs_to_the_quarters_end_not_the_
     assert dated(text, library) == {("referrals", "3418", "2025-12")}
 
 
+def test_so_far_this_year_under_a_quarters_heading_runs_to_the_quarters_end_not_the_meeting(library):
+    """"This year" is the year; "so far" in it runs to the point the heading names in that year, the end of its
+    quarter, before the meeting's day."""
+    text = ("Devon County Council\nCabinet Member briefing - 12 November 2025\n"
+            "Children's social care, quarter 2 2025/26\n"
+            "So far this year 1,944 referrals have been received.\n")
+    assert dated(text, library) == {("referrals", "1944", "2025-09")}
+
+
 def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
     text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
             "                 Q2 YTD 2025/26    Full year 2024/25\n"

@@ -42,7 +42,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .layout import NOTE_LINE
@@ -545,7 +545,10 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
-        if m.relative in ("current", "current_quarter", "current_year", "previous", "previous_quarter", "previous_quarter_end"):
+        if m.relative == "year_reported" and (got := resolve_mention(m, False, ctx.carried or ctx.period, "", ctx)):
+            return got[0], m.start  # "Last year we offered 3,240 places across 142 courses": the sentence's year
+        if m.relative in ("current", "year_reported", "current_quarter", "current_year", "previous", "previous_quarter",
+                          "previous_quarter_end"):
             break  # "Referrals for the year totalled 7,915, an increase of 4% on 2018/19": not 2018/19
         if m.relative == "event" and ctx.event is not None:  # "At the time of the inspection there were 341 ... and 2,011 ..."
             return ctx.event, m.start
@@ -722,6 +725,12 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         got = previous_quarter(base)
         return (as_at(got.end), base_rule) if got.known and got.end is not None else None
     if m.relative == "current":
+        return base, base_rule
+    if m.relative == "year_reported":  # "Last year 245 delegates attended": the year reported on; against a day,
+        # the last financial year ended by it ("Last year we offered 3,240 places" in a paper of 21 May 2025: 2024-25)
+        if base.kind in ("as_at", "month") and base.end is not None:
+            fy = financial_year_of(base.end)
+            return financial_year(fy if base.end == date(fy + 1, 3, 31) else fy - 1), base_rule
         return base, base_rule
     if m.relative == "current_quarter":  # "in the quarter" of a report at a quarter's last day is that quarter
         if base.kind in ("as_at", "month") and base.end is not None and base.end.month % 3 == 0 \
@@ -975,7 +984,8 @@ def _period_of(text: str) -> Period | None:
 def _only_relative(text: str) -> bool:
     """A sentence whose only periods are relative ("A year before, the figure was 188")."""
     found = find_mentions(text)
-    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current", "current_quarter") for m in found)
+    return bool(found) and all(m.relative in ("previous", "previous_quarter", "current", "year_reported", "current_quarter")
+                               for m in found)
 
 
 def lead_in(doc: DocumentContext, page: int, line: int) -> Period | None:
@@ -1049,7 +1059,7 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
         # care") is at the meeting, and "this year" or "last year" is the meeting's year or the one before
         mentions = find_mentions(text)
         if (not has_own and _NOW.search(text)) or (
-                mentions and all(m.relative in ("current_year", "previous") for m in mentions)):
+                mentions and all(m.relative in ("current_year", "previous", "year_reported") for m in mentions)):
             return governing, rule
         return None, ""
     return governing, rule

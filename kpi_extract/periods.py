@@ -481,8 +481,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
-    ("current", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)|"
-                           r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
+    ("year_reported", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)", re.I)),
+    ("current", re.compile(r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     # the half of the year the report is about: "at the half-year point" is the last day of its sixth month,
     # "in the first six months" the months to it (a year's half, not its end nor the whole year)
     ("half_year_end", re.compile(r"\b(?:(?:as\s+)?at|by)\s+(?:the\s+)?(?:half[- ]?year|mid[- ]year)(?:\s+(?:point|stage|mark))?\b|"
@@ -538,7 +538,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
-    "current": ("year_month_quarter",), "current_quarter": ("q",), "period_end": ("end",),
+    "current": ("year_month_quarter",), "year_reported": ("year",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_quarter_end": ("end",), "previous_month_end": ("end",), "previous_month": ("year_month",),
     "current_month": ("year_month",), "current_year": ("year",), "event": ("time",), "meeting_day": ("meeting",),
 }

@@ -848,6 +848,14 @@ def test_so_far_this_year_under_a_quarters_heading_runs_to_the_quarters_end_not_
     assert dated(text, library) == {("referrals", "1944", "2025-09")}
 
 
+def test_last_year_opening_a_sentence_is_the_last_financial_year_before_the_papers_day(library):
+    """"Last year ..." opening a sentence is the year the paper reports on: in a paper of June that is the
+    financial year that ended in March, for every figure of the sentence."""
+    text = ("Solihull Safeguarding Children Partnership\nExecutive meeting, 17 June 2025\n\n"
+            "Last year we ran 88 multi-agency courses and offered 2,140 training places.\n")
+    assert dated(text, library) == {("training_courses", "88", "2024-25"), ("training_places_offered", "2140", "2024-25")}
+
+
 def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
     text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
             "                 Q2 YTD 2025/26    Full year 2024/25\n"

@@ -42,7 +42,7 @@ def labels(text):
     ("In the 2016/17 academic year", [("2016-17", "academic_year")]),
     ("2022/23 (academic)", [("2022-23", "academic_year")]),
     ("compared to the previous year", ["previous"]),
-    ("Last year 368 delegates attended", ["current"]),
+    ("Last year 368 delegates attended", ["year_reported"]),
     ("At the time of the inspection", ["event"]),
     ("at 31st March.", ["partial"]),
     # a span of months: a calendar quarter when it is one, else labelled by the month it ends

@@ -758,6 +758,11 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         return (got, rule) if got.known else None
     if m.relative in ("half_year_end", "first_half"):  # "at the half-year point", "in the first six months"
         half = first_half(base)
+        if half is None and base.kind in ("as_at", "month") and base.end is not None:
+            # against a paper's day, the half of the financial year it falls in, once that half has ended
+            # ("At the half-year point 498 children ..." in a paper of 6 November 2024: 30 September 2024)
+            half = first_half(financial_year(financial_year_of(base.end)))
+            half = half if half is not None and half.end is not None and half.end <= base.end else None
         if half is None or half.end is None:
             return None
         return (as_at(half.end) if m.relative == "half_year_end" else half), base_rule
@@ -1059,7 +1064,8 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
         # care") is at the meeting, and "this year" or "last year" is the meeting's year or the one before
         mentions = find_mentions(text)
         if (not has_own and _NOW.search(text)) or (
-                mentions and all(m.relative in ("current_year", "previous", "year_reported") for m in mentions)):
+                mentions and all(m.relative in ("current_year", "previous", "year_reported", "half_year_end", "first_half")
+                             for m in mentions)):
             return governing, rule
         return None, ""
     return governing, rule

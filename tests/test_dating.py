@@ -856,6 +856,15 @@ def test_last_year_opening_a_sentence_is_the_last_financial_year_before_the_pape
     assert dated(text, library) == {("training_courses", "88", "2024-25"), ("training_places_offered", "2140", "2024-25")}
 
 
+def test_the_half_year_point_against_a_papers_day_is_the_end_of_september_before_it(library):
+    text = ("Gateshead Council\nCorporate Parenting Partnership Board - 18 November 2025\n\n"
+            "At the half-year point 371 children were in our care.\n")
+    assert dated(text, library) == {("children_in_care", "371", "2025-09-30")}
+    # (before its half has ended, the paper's year has no half-year point yet to place it at)
+    early = text.replace("18 November 2025", "18 August 2025")
+    assert ("children_in_care", "371", "2025-09-30") not in dated(early, library)
+
+
 def test_a_quarters_ytd_column_is_the_year_to_that_quarters_end(library):
     text = ("Kirklees Safeguarding Children Partnership - training dashboard\n"
             "                 Q2 YTD 2025/26    Full year 2024/25\n"

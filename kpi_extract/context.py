@@ -23,7 +23,7 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 # of the report that mentions it ("Looking Ahead - Business and Improvement Plan 2017/18")
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
-    r"yearly|safeguarding|partnership|board) (?:report|review|scorecard)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
+    r"yearly|safeguarding|partnership|board) (?:report|review|scorecard|summary)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
     r"\bat a glance\b|\byear in numbers\b|\bposition statement\b|\b(?:performance|data) digest\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
     r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
     r"\bmedium[- ]term financial (?:plan|strategy)\b|\b(?:quarter|Q)\s?[1-4] (?:performance|monitoring|report|update)\b", re.I)
@@ -189,6 +189,19 @@ def _is_dateline(line: str) -> bool:
     if _RUNS_ON_WORD.search(line):
         return False  # a line of prose that runs on: "The Lead reported that between April and September 2025 the"
     return any(m.absolute and m.period.kind in ("as_at", "month") for m in find_mentions(line))
+
+
+def _dateline_title(line: str) -> Period | None:
+    """The period a dateline names besides its day, when it runs on into the paper's title: "Meeting 9 September
+    2025 - Quarter 1 2025/26 performance" is the first quarter's report (one quarter or financial year after the
+    day, none before it)."""
+    found = [m for m in find_mentions(line) if m.absolute]
+    day = next((k for k, m in enumerate(found) if m.period.kind in ("as_at", "month")), None)
+    others = [m for m in found[day + 1:] if m.period.kind in ("quarter", "financial_year")] if day is not None else []
+    if day is None or len(others) != 1 or len(found) != day + 2 \
+            or not re.fullmatch(r"\s*[-\u2013\u2014:|]\s*", line[found[day].end:others[0].start]):
+        return None  # (the title set after the day and a dash: "9 September 2025 - Quarter 1 2025/26 performance")
+    return others[0].period
 
 
 def title_period(line: str) -> Period | None:
@@ -378,6 +391,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
         for i, line in enumerate(lines):
             if _is_dateline(line):
                 ctx.datelines.append((number, i))
+                if (p := _dateline_title(line)) is not None:
+                    ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
                 continue
             if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
                 ctx.lead_ins.append((number, i, last, p))

@@ -889,3 +889,18 @@ def test_a_year_before_a_sums_noun_dates_the_sum_after_it(library):
     # "the 2023/24 budget of £..." names its own year, not the sentence's first
     text = "The partnership's budget for 2024/25 is £512,000, up from the 2023/24 budget of £498,000.\n"
     assert dated(text, library) == {("budget_total", "512000", "2024-25"), ("budget_total", "498000", "2023-24")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a dateline that runs on into the paper's title names its quarter
+    ("Sefton Council - Overview and Scrutiny Committee (Children's Services)\n"
+     "Meeting 2 December 2025 - Quarter 2 2025/26 performance\n"
+     "The front door received 1,317 referrals in the quarter.\n",
+     {("referrals", "1317", "2025-Q3")}),
+    # a summary or an update of a quarter names it as a report does, its year the meeting's
+    ("Knowsley Safeguarding Children Partnership\nExecutive - 16 April 2025\nQuarter 4 training summary\n"
+     "The partnership ran 24 courses in the quarter.\n",
+     {("training_courses", "24", "2025-Q1")}),
+])
+def test_a_quarter_the_paper_is_about_in_its_dateline_or_a_summarys_title(text, want, library):
+    assert dated(text, library) == want

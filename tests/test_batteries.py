@@ -66,12 +66,12 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "67"): (0.96, 0.65),
           # 72 (shares, rates and counts of the KPI's own measure beside another measure's) first scored 0.954/0.728
           # at d616934 and at 811c481, none of its 41 tuned no-fact texts giving a fact
-          ("roles", "72"): (0.97, 0.74),
+          ("roles", "72"): (0.97, 0.75),
           # 76 (the words that make a figure a change, target, forecast, threshold or per-head amount) first scored
           # 0.845/0.700 at 328a72b, 3 of 46 tuned no-fact texts giving a fact; none at 11013b2
           ("roles", "76"): (1.0, 0.74),
           ("periods", "1"): (1.0, 0.88), ("periods", "2"): (0.98, 0.89), ("periods", "3"): (0.97, 0.87),
-          ("periods", "4"): (0.98, 0.89), ("periods", "5"): (0.97, 0.84), ("periods", "6"): (0.97, 0.91),
+          ("periods", "4"): (0.98, 0.89), ("periods", "5"): (0.97, 0.86), ("periods", "6"): (0.97, 0.91),
           ("periods", "7"): (0.97, 0.88)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
@@ -80,8 +80,8 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
 # 0.962/0.745, the tenth 0.732/0.461, the eleventh, one county's cabinet of 2025-26, 0.774/0.505, the twelfth
 # 0.884/0.859): under what each scores now
 DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1.0, 0.96), "5": (0.99, 0.82),
-                   "6": (1.0, 0.88), "7": (1.0, 0.87), "8": (0.98, 0.79), "9": (1.0, 0.92),
-                   "10": (0.94, 0.62), "11": (1.0, 0.84), "12": (0.95, 0.92),
+                   "6": (1.0, 0.88), "7": (1.0, 0.87), "8": (0.98, 0.8), "9": (1.0, 0.92),
+                   "10": (0.96, 0.63), "11": (1.0, 0.84), "12": (0.95, 0.92),
                    # the thirteenth first scored 0.875/0.568, the fourteenth 0.812/0.426
                    "13": (0.96, 0.91), "14": (0.97, 0.59),
                    # the fifteenth 0.811/0.531, the sixteenth 0.894/0.792, the seventeenth 0.910/0.938, the
@@ -106,7 +106,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
                    "45": (0.98, 0.73),
                    # the forty-fourth and forty-sixth (first 0.733/0.815 and 0.886/0.696 at a8b7bb2), since their tuned
                    # no-KPI papers give no fact (at 4ec9a96)
-                   "44": (0.97, 0.81), "46": (1.0, 0.75),
+                   "44": (0.97, 0.85), "46": (1.0, 0.75),
                    # the forty-eighth, eight papers full of numbers with no KPI at all, first scored at a8b7bb2 and at
                    # eed6273 with none of its five tuned papers giving a fact
                    "48": (1.0, 1.0),
@@ -132,25 +132,25 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
 # counted below: the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
 FLOORS.update({
     ("roles", "38"): (0.97, 0.8), ("roles", "40"): (0.96, 0.86), ("roles", "41"): (0.88, 0.74),
-    ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.62),
+    ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.64),
     ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (1.0, 0.77),
     ("roles", "49"): (0.96, 0.82), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
     ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.89, 0.82),
     ("roles", "55"): (0.97, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.83),
     ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.84, 0.75),
     ("roles", "61"): (0.97, 0.72), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.95, 0.8),
-    ("roles", "65"): (0.91, 0.78), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
+    ("roles", "65"): (0.91, 0.81), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.91, 0.71),
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.93, 0.49),
     ("roles", "77"): (0.97, 0.77), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.82),
     ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
-    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.65), ("roles", "85"): (1.0, 0.75),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.66), ("roles", "85"): (1.0, 0.75),
     ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
     ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
-    ("roles", "92"): (1.0, 0.68),
+    ("roles", "92"): (1.0, 0.69),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
-    ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.79), ("roles", "95"): (1.0, 0.78),
+    ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.8), ("roles", "95"): (1.0, 0.78),
     # the next session's three, written as fresh checks (their first scores are in their commits; the periods
     # battery's tuned part was tuned on afterwards), at their scores with 9da2baf's code
     ("roles", "96"): (1.0, 0.84), ("roles", "97"): (1.0, 0.78), ("periods", "11"): (0.95, 0.81),
@@ -162,31 +162,39 @@ FLOORS.update({
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
     ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.78),
-    ("periods", "14"): (0.88, 0.66),
+    ("periods", "14"): (0.88, 0.67),
     # the next session's fresh checks (first scores, at 25935bc, in their commits), at their scores with its code
     # (tuned on afterwards: roles 102 by the absent/unsuitable, co-subject and neighbour-predicate rules; periods
     # 15 by the reporting-date line, the quarter's total and the YTD columns; periods 16 by half years, period
     # lines, bracketed month ends and rolling years; periods 17 by quarters under a year on two header lines, a
     # quarter's YTD column and school terms; roles 103 and 104 barely)
-    ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.79), ("roles", "104"): (0.91, 0.7),
-    ("periods", "15"): (0.92, 0.74), ("periods", "16"): (0.83, 0.66), ("periods", "17"): (0.94, 0.58),
+    ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.79), ("roles", "104"): (0.91, 0.72),
+    ("periods", "15"): (0.92, 0.75), ("periods", "16"): (0.83, 0.66), ("periods", "17"): (0.95, 0.59),
     # the session after's fresh checks (first scores, at 3f5c00d, in their commits; roles 107, periods 19 and
     # documents 89 written after its first rules), at their scores with its code (tuned on afterwards: periods 18
     # by the span a report says it covers and the first half of its year; periods 19 by notes and footnotes, "On
     # that day", position statements, keys to columns, numbered notes and long committee datelines; roles 105 by
     # councils named one by one and the contrast with ours)
     ("roles", "105"): (0.8, 0.85), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
-    ("periods", "18"): (0.85, 0.56), ("periods", "19"): (0.76, 0.54)})
+    ("periods", "18"): (0.85, 0.56), ("periods", "19"): (0.76, 0.54),
+    # the session after's fresh checks (first scores, at 78c7c14, in their commits; roles 109, periods 21 written
+    # after its first rules), at their scores with its code (tuned on afterwards: periods 20 by headers that say a
+    # column's period in words, year-end columns and relative columns; periods 21 by "Last year" opening a
+    # sentence, the half-year point against the paper's day, "so far this year" under a quarter's heading and
+    # datelines that run on into titles; roles 108 by the writer's partnership's initials, the longer reach of a
+    # total spend and counts in two states at once)
+    ("roles", "108"): (0.98, 0.86), ("roles", "109"): (0.98, 0.89),
+    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.55, 0.46)})
 DOCUMENT_FLOORS.update({
-    "28": (1.0, 0.59), "31": (0.98, 0.91), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
-    "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.67, 0.6), "39": (0.88, 0.5),
-    "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (0.98, 0.86), "43": (0.87, 0.8), "47": (0.75, 0.77),
+    "28": (1.0, 0.59), "31": (0.98, 0.94), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
+    "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.88, 0.5),
+    "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.87, 0.8), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
-    "62": (0.93, 0.45), "63": (0.97, 0.83), "64": (0.93, 0.63), "65": (0.96, 0.77), "66": (1.0, 0.62),
-    "67": (0.94, 0.84), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
+    "62": (0.93, 0.45), "63": (0.97, 0.83), "64": (0.94, 0.72), "65": (0.96, 0.77), "66": (1.0, 0.62),
+    "67": (0.94, 0.85), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
-    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.91, 0.72),
+    "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.91, 0.74),
     # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
     "78": (1.0, 0.77),
     # this session's two fresh checks, at their scores with 4c9035b's code
@@ -199,7 +207,10 @@ DOCUMENT_FLOORS.update({
     # rule)
     "83": (0.91, 0.67), "84": (0.89, 0.79), "85": (0.91, 0.88),
     # and the session after's four (documents 89 tuned on afterwards by the prose line that is no dateline)
-    "86": (0.96, 0.83), "87": (1.0, 0.66), "88": (1.0, 0.72), "89": (0.88, 0.68),
+    "86": (0.96, 0.83), "87": (1.0, 0.66), "88": (1.0, 0.72), "89": (0.89, 0.7),
+    # and the session after's three (92 written after its first rules; 90 tuned on afterwards by the year to date
+    # under a quarter's title and forecast ranges, 91 by a label column's head on a stacked header's first line)
+    "90": (0.92, 0.83), "91": (0.9, 0.6), "92": (0.88, 0.33),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -214,7 +225,11 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Adopt Tees Valley's operating budget
                    # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
                    # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
-                   "105": 12, "106": 3}
+                   "105": 12, "106": 3,
+                   # two areas together whose short names the gazetteer does not know ("Across Kingston and Richmond
+                   # together, Achieving for Children was looking after 270"); a mayor's budget ("The Mayor's general
+                   # budget for 2025/26, approved by the GMCA, is £217.4m" in a borough's paper)
+                   "108": 1, "109": 1}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -237,7 +252,9 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # a scrutineer's report: "At the initial child protection conference I observed, 9
                          # professionals attended" (the case conference is named before the clause the exclude
                          # reads), and "I sat in on two courses"
-                         "84": 1}
+                         "84": 1,
+                         # minutes whose action log shares the dates of a programme "(70 courses" with its deadline
+                         "90": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -1387,7 +1387,8 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             # "forecasts to spend £152.32m against a revised budget of £141.90m": the year the paper forecasts
             p, why = financial_year(financial_year_of(doc.meeting.end)), "meeting_date"
         if measure in ("flow", "ratio") and _SO_FAR.search(text):
-            p = _so_far(p, doc.meeting, None if rule == "meeting_date" else governing)  # "Since April, 1,913 referrals have been received" (November's meeting)
+            # "Since April, 1,913 referrals have been received" (November's meeting)
+            p = _so_far(p, doc.meeting, None if rule == "meeting_date" else governing)
         elif measure == "ratio" and p is not None and p.kind == "as_at" and p.end is not None:
             if _UP_TO_THE_END.search(text):
                 p = year_to_date(p.end)  # "Course utilisation to the end of December stood at 84%": the year so far

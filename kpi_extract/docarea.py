@@ -721,7 +721,7 @@ def others_name(phrase: str, area: str) -> str:
 
 
 # a safeguarding partnership's or board's initials: "BSCP", "SSCP", "KRSCP", "LSCB"
-_PARTNERSHIP_INITIALS = re.compile(r"(?-i:([A-Z]{1,4})(?:SCP|SCB|SCPB))")
+_PARTNERSHIP_INITIALS = re.compile(r"([A-Z]{1,4})(?:SCP|SCB|SCPB)")
 
 
 def _own_partnerships_initials(name: str, area: str) -> bool:

@@ -28,8 +28,9 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, as_at, month_before, previous, previous_quarter, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter, month, quarter_before, single_period,
-                      without_mentions, year_column, year_to_date, year_to_date_after, yearless_day)
+from .periods import (MONTHS, YTD_HEAD, as_at, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter,
+                      month, month_before, previous, previous_quarter, quarter_before, single_period, without_mentions,
+                      year_column, year_to_date, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
 _NUMBER = re.compile(r"^\(?[+\u2212\u2013-]?[£$€]?-?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn|\s?pp|\s?ppts?|\s?pts)?\)?[*†‡]?$", re.I)
@@ -741,8 +742,8 @@ def _next_quarter(before: Period | None, header: str) -> Period | None:
 
 # a column said by where it stands from the one before it: "Previous month", "Last quarter", "Same period last year",
 # "Same quarter 2024/25"
-_BACK_HEAD = re.compile(r"\W*(?:(?P<step>previous|last|prior)\s+(?P<unit>month|quarter|year)|(?P<unit2>month|quarter)\s+before|"
-                        r"same\s+(?P<same>month|quarter|period|point)\s+(?:(?:last|previous|prior)\s+year|(?P<year>.+?)))\W*", re.I)
+_BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter|year)|(?P<unit2>month|quarter)\s+before|"
+                        r"same\s+(?:month|quarter|period|point)\s+(?:(?:last|previous|prior)\s+year|(?P<year>.+?)))\W*", re.I)
 
 
 _THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
@@ -768,7 +769,8 @@ def _standing(columns: list) -> Period | None:
     Same month last year": the last is a year back from December 2025, not from the month before it)."""
     standing = [c for c in columns if not _BACK_HEAD.fullmatch(" ".join(c.header.split()))]
     # (a first column said from the paper's date stands for the rest: "Last month | Month before")
-    return (standing or columns[:1] or [None])[-1].period if (standing or columns) else None
+    chosen = standing[-1] if standing else columns[0] if columns else None
+    return chosen.period if chosen is not None else None
 
 
 def _back_from(before: Period | None, header: str) -> Period | None:
@@ -783,7 +785,7 @@ def _back_from(before: Period | None, header: str) -> Period | None:
         return month_before(before) if before.kind == "month" else None
     if unit == "quarter":
         return previous_quarter(before) if before.kind == "quarter" else None
-    if said.group("year"):  # the same quarter or month of the year it names
+    if said.group("year"):  # the same quarter of the year it names
         years = [m.period for m in find_mentions(said.group("year")) if m.absolute and m.period.kind == "financial_year"]
         if len(years) != 1 or years[0].start is None or before.kind != "quarter":
             return None

@@ -290,7 +290,7 @@ class Mention:
     """A period expression at text[start:end].
 
     Exactly one of `period` (absolute), `relative` ("previous", "previous_quarter", "previous_quarter_end", "current",
-    "current_year", "event", "period_end") or a
+    "year_reported", "current_year", "event", "period_end", ...) or a
     partial (`month` without a year, optionally `day`; or `quarter` without a year) is set.
     `since` marks a baseline ("since 2010"). A mention with none set blocks the span
     (a multi-year range such as 2015-2020 is not a period of its own).

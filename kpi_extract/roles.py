@@ -2660,8 +2660,8 @@ def _table_of_another(lines: list[str], c: Candidate, front: str, area_code: str
         return False
     named = _CAPTION_PLACE.match(_CAPTION_NUMBER.sub("", lines[above].strip()))
     place = gazetteer().lookup(named.group("name")) if named is not None else None
-    own = area_code or (gazetteer().lookup(writer.group("name")).code
-                        if writer is not None and gazetteer().lookup(writer.group("name")) is not None else "")
+    writers = gazetteer().lookup(writer.group("name")) if writer is not None and not area_code else None
+    own = area_code or (writers.code if writers is not None else "")
     return place is not None and bool(own) and place.code != own
 
 

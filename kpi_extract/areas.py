@@ -159,12 +159,24 @@ class Gazetteer:
         return self.by_code.get(code)
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a bundled CSV data file, its `#` header lines (source, date) left out."""
+    text = resources.files("kpi_extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The bundled gazetteer, read once."""
-    text = resources.files("kpi_extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
-    return Gazetteer(list(csv.DictReader(lines)))
+    """The bundled gazetteer, read once, with the short names papers use for some councils ("Kingston",
+    "Stockton"), which ONS's and mySociety's lists do not give."""
+    rows = _data_rows("gazetteer.csv")
+    short: dict[str, list[str]] = {}
+    for r in _data_rows("short_names.csv"):
+        short.setdefault(r["code"], []).append(r["short_name"])
+    for r in rows:
+        if r["code"] in short:
+            r["aliases"] = "|".join([a for a in r.get("aliases", "").split("|") if a] + short[r["code"]])
+    return Gazetteer(rows)
 
 
 def normalise(name: str) -> tuple[str, str]:

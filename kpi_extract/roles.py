@@ -864,7 +864,8 @@ def _named_areas(sentence: str) -> Iterator[re.Match]:
 # comparison ("our budget of £498,000 compares with an average of £610,000 across the seven councils")
 # the writer, as it speaks of itself
 _WRITER = re.compile(r"\b(?:we|our|ours|us|(?:this|the) (?:partnership|board)|this (?:council|committee|service))\b", re.I)
-_SEVERAL_KEPT_APART = re.compile(_WRITER.pattern + r"|\b(?:compar\w*|against|average|than)\b", re.I)
+_SEVERAL_KEPT_APART = re.compile(_WRITER.pattern + r"|\b(?:compar\w*|against|average|than|close to|similar to|in line with)\b",
+                                 re.I)
 # "children in need of extra help" need something; they are not children in need by status, which is need of a
 # service ("formally in need of a specialist children's service", "in need of help and protection")
 _IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s+|statutory\s+)?(?:children['’]?s\s+)?"

@@ -66,7 +66,7 @@ def test_a_typed_letter_or_two_still_finds_the_council(typed, code):
 @pytest.mark.parametrize("text", [
     "Kent Police", "Kent Fire and Rescue Service", "Children's Services", "Adult Social Care", "All Revenue",
     "NHS Birmingham and Solihull ICB", "Norfolk and Norwich University Hospitals", "London", "England",
-    "North East", "South West", "Wight", "Richmond", "Northshire", "Eastshire", "North Eastshire", "Kingsford",
+    "North East", "South West", "Wight", "Northshire", "Eastshire", "North Eastshire", "Kingsford",
     "Westmoor", "Southam", "Calder Moss", "Harrowfield", "Thamesbury", "Kingsford and Dunmere", "Board",
     "Council", "County Council", "City of", "",
 ])
@@ -83,3 +83,40 @@ def test_every_code_is_a_gss_code_of_a_council_type_and_the_source_is_in_the_hea
     assert all(re.fullmatch(r"(?:E06|E07|E08|E09|E10|W06|S12|N09)\d{6}", c) for c in g.by_code)
     kinds = {c[:3] for c in g.by_code}
     assert kinds == {"E06", "E07", "E08", "E09", "E10", "W06", "S12", "N09"}
+
+
+@pytest.mark.parametrize("short, code", [("Kingston", "E09000021"), ("Richmond", "E09000027"), ("Stockton", "E06000004"),
+                                         ("Redcar", "E06000003"), ("Telford", "E06000020"), ("Windsor", "E06000040")])
+def test_the_short_names_papers_use_find_their_council_and_hull_stays_hull(short, code):
+    assert normalise(short)[1] == code
+    assert normalise("Hull")[1] == normalise("Kingston upon Hull")[1] == "E06000010"
+
+
+def test_each_short_name_is_one_current_councils_and_no_other_councils_name():
+    """A short name added by hand must not take another council's name: it is the first words of its own
+    council's, and no name or alias of any other council in the bundled list starts the same way alone."""
+    import csv
+    text = resources.files("kpi_extract").joinpath("data/gazetteer.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+    shorts = resources.files("kpi_extract").joinpath("data/short_names.csv").read_text(encoding="utf-8")
+    for r in csv.DictReader(ln for ln in shorts.splitlines() if not ln.startswith("#")):
+        own = next(g for g in rows if g["code"] == r["code"])
+        assert not own["end_date"] and own["name"].startswith(r["short_name"]), r
+        others = [g for g in rows if g["code"] != r["code"] and not g["end_date"]]
+        names = {n.lower() for g in others for n in [g["name"]] + g["aliases"].split("|")}
+        assert r["short_name"].lower() not in names, r
+
+
+def test_a_count_across_two_councils_named_short_is_theirs_together(library):
+    from kpi_extract.pipeline import extract_text
+    assert extract_text("Across Kingston and Richmond together, 270 children were looked after at 31 March 2025.",
+                        library) == []
+
+
+def test_councils_named_after_a_comparison_do_not_take_the_figure(library):
+    """"Close to that of" sets the figure against another body's; the councils that body serves are not the
+    figure's owners."""
+    from kpi_extract.pipeline import extract_text
+    text = ("Havering's course utilisation of 86% in 2024-25 was close to that of Achieving for Children, which runs "
+            "children's services for Kingston and Richmond.")
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("training_utilisation", "86")}

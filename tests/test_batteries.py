@@ -161,7 +161,7 @@ FLOORS.update({
     # this session's fresh checks (their first scores, at dc013b5, are in their commits), at their scores with
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
-    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.96, 0.81), ("periods", "13"): (0.91, 0.78),
+    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.97, 0.81), ("periods", "13"): (0.91, 0.78),
     ("periods", "14"): (0.88, 0.67),
     # the next session's fresh checks (first scores, at 25935bc, in their commits), at their scores with its code
     # (tuned on afterwards: roles 102 by the absent/unsuitable, co-subject and neighbour-predicate rules; periods
@@ -183,7 +183,7 @@ FLOORS.update({
     # sentence, the half-year point against the paper's day, "so far this year" under a quarter's heading and
     # datelines that run on into titles; roles 108 by the writer's partnership's initials, the longer reach of a
     # total spend and counts in two states at once)
-    ("roles", "108"): (0.98, 0.86), ("roles", "109"): (0.98, 0.89),
+    ("roles", "108"): (1.0, 0.86), ("roles", "109"): (0.98, 0.89),
     ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.55, 0.46)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.94), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
@@ -217,19 +217,16 @@ DOCUMENT_FLOORS.update({
 NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3, "57": 3, "58": 1, "60": 8,
                    "61": 1, "63": 9, "64": 1, "65": 4, "68": 7, "69": 1, "70": 1, "71": 4, "73": 3,
                    "75": 4, "79": 1, "81": 1, "84": 1, "86": 1, "99": 3,
-                   # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated; a partnership
-                   # of two other councils known only by its area's name ("The South Tees Safeguarding Children
-                   # Partnership, covering Middlesbrough and Redcar and Cleveland")
-                   "100": 1, "101": 1,
+                   # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated
+                   "100": 1,
                    # a figure named only by its place or body, with no paper around it to say whose paper the text
                    # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Adopt Tees Valley's operating budget
                    # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
                    # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
                    "105": 12, "106": 3,
-                   # two areas together whose short names the gazetteer does not know ("Across Kingston and Richmond
-                   # together, Achieving for Children was looking after 270"); a mayor's budget ("The Mayor's general
-                   # budget for 2025/26, approved by the GMCA, is £217.4m" in a borough's paper)
-                   "108": 1, "109": 1}
+                   # a mayor's budget ("The Mayor's general budget for 2025/26, approved by the GMCA, is £217.4m" in a
+                   # borough's paper)
+                   "109": 1}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0

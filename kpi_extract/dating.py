@@ -1054,11 +1054,12 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
     """P4-P8 for a sentence: what governs it; the meeting date (P8) only for a figure said to be
     current ("There are currently 327 children in our care")."""
     governing, rule = govern(doc, page, line)
-    if PRESENT.search(text) and doc.meeting is not None and not has_own \
-            and not (governing is not None and rule != "meeting_date" and not PRESENT.search(_YEAR_TO_DATE.sub(" ", text))):
+    if PRESENT.search(text) and doc.meeting is not None and not has_own:
         # (a "year to date" under a title or heading that dates it is the year to its end, not to the meeting:
         # "Year to date, 2,766 referrals" in a Quarter 3 report)
-        return doc.meeting, "meeting_date"
+        only_to_date = not PRESENT.search(_YEAR_TO_DATE.sub(" ", text))
+        if not (only_to_date and governing is not None and rule != "meeting_date"):
+            return doc.meeting, "meeting_date"
     if rule == "meeting_date":
         # with nothing else to govern it, a statement in the present ("There are now 377 children in
         # care") is at the meeting, and "this year" or "last year" is the meeting's year or the one before

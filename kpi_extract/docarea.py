@@ -490,13 +490,13 @@ def _parts(joint: str) -> list[str]:
     return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]
 
 
-def figure_area(subject: str, pattern: str, area: str, code: str, of_children: bool = False) -> tuple[str, str]:
+def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool = False) -> tuple[str, str]:
     """(area, area_code) of one figure: the document's, unless a table column names the place
     the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
     council ("Medway" beside "Kent") makes the figure that council's; a column headed with one of
     the places of a joint partnership ("Kingsford" in a Kingsford and Dunmere report) makes it
     that place's. `subject` keeps the column's name either way (spec/kpis.md), but for the one place of a
-    table that is the paper's own (`resolve_page`). A count or rate (`of_children`, no sum of money: a
+    table that is the paper's own (`resolve_page`). A count or rate (`counted`, no sum of money: a
     partner's contribution names its payer, not its owner) whose subject is a council and nothing else is
     that council's ("In Bedford, 163 children were on plans" in a joint report of Bedford and Central
     Bedfordshire)."""
@@ -504,7 +504,7 @@ def figure_area(subject: str, pattern: str, area: str, code: str, of_children: b
         return area, code
     found = gazetteer().lookup(subject)
     if not pattern.endswith(("/table-area", "/table-one-area")):
-        return (found.name, found.code) if of_children and found is not None and found.code != code else (area, code)
+        return (found.name, found.code) if counted and found is not None and found.code != code else (area, code)
     if found is not None:
         return found.name, found.code
     if not code and key(subject) in {key(p) for p in _parts(area)} and len(_parts(area)) > 1:

@@ -54,7 +54,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code,
-                                     of_children=library.kpis[fact.kpi].unit != "GBP")
+                                     counted=library.kpis[fact.kpi].unit != "GBP")
             if fact.pattern.endswith("/table-one-area") and (
                     (code and code == doc.area_code and key(fact.subject) == key(area))
                     or not (doc.area or doc.area_code)):

@@ -171,7 +171,7 @@ def test_a_count_whose_subject_is_a_council_alone_is_that_councils_but_a_contrib
     # the council that pays into another's partnership names the payer, not the owner
     assert figure_area("Oxford City Council", "agency_contribution/regex", "Oxfordshire", "E10000025") == \
         ("Oxfordshire", "E10000025")
-    assert figure_area("Oxford", "cp_plans/regex", "Oxfordshire", "E10000025", of_children=True) == \
+    assert figure_area("Oxford", "cp_plans/regex", "Oxfordshire", "E10000025", counted=True) == \
         ("Oxford", "E07000178")
 
 

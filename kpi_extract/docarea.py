@@ -679,7 +679,7 @@ NO_OWNER_WORDS = frozenset((
     "team unit front door education learning development").split())
 # a name that is a body's whatever place it is in: "The NSPCC's", "the ICB's", "Street Spirit Trust's"
 _BODY_NAME = re.compile(r"^(?-i:[A-Z]{2,6})$|\b(?:police|constabulary|nhs|ccg|icb|health|hospital|trust|foundation|"
-                        r"university|college|school|academy|probation|court|prison|commissioner|ltd|limited|charity|"
+                        r"university|college|school|academy|probation|court|prison|commissioner|ltd|limited|charity|adopt|adoption|"
                         r"association|network|forum|society|church|diocese)\b", re.I)
 # another owner after the name ("..., the partnership's own budget"); not the people a service is for, whose
 # possessive names the service ("Medway's children's services budget", "carers' allowances")

@@ -2245,6 +2245,9 @@ def test_savings_carried_forward_and_a_community_safety_partnerships_courses_giv
     # a body by its name, in a paper of any place: a charity's helpline, a trust's budget
     "The NSPCC's helpline made 2,400 referrals to local agencies in 2024/25.",
     "Hope Street Trust's budget for 2024/25 was £1.2m.",
+    # a regional adoption agency is a body by its name, as a trust is
+    "Adopt Northfield's running costs budget for 2025/26 is £2,940,000.",
+    "Adoption South Vale's total budget for the year was £3.6m.",
 ])
 def test_a_figure_owned_by_a_name_in_the_possessive_is_that_names(text, library):
     """A body's own figures are "our" or "the council's"; a figure a proper name owns ("Medway's

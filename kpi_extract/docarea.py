@@ -490,6 +490,14 @@ def _parts(joint: str) -> list[str]:
     return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]
 
 
+def a_district_of_a_county(name: str, code: str) -> bool:
+    """Whether `name` is a district council (ONS code E07) and the paper's area (`code`) a county
+    council (E10): a county's children's services cover its districts, so a district's row or column
+    ("Basildon | 131 | 33.6" in Essex's paper) is a part of the county's figure, no neighbour's."""
+    place, writer = gazetteer().lookup(name), gazetteer().get(code) if code else None
+    return place is not None and writer is not None and place.code.startswith("E07") and writer.code.startswith("E10")
+
+
 def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool = False) -> tuple[str, str]:
     """(area, area_code) of one figure: the document's, unless a table column names the place
     the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
@@ -500,8 +508,8 @@ def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool 
     partner's contribution names its payer, not its owner) whose subject is a council and nothing else is
     that council's ("In Bedford, 163 children were on plans" in a joint report of Bedford and Central
     Bedfordshire)."""
-    if not subject:
-        return area, code
+    if not subject or a_district_of_a_county(subject, code):
+        return area, code  # (a district's part of its county's figure is the county's: `subject` names it)
     found = gazetteer().lookup(subject)
     if not pattern.endswith(("/table-area", "/table-one-area")):
         return (found.name, found.code) if counted and found is not None and found.code != code else (area, code)

@@ -171,8 +171,10 @@ def test_a_count_whose_subject_is_a_council_alone_is_that_councils_but_a_contrib
     # the council that pays into another's partnership names the payer, not the owner
     assert figure_area("Oxford City Council", "agency_contribution/regex", "Oxfordshire", "E10000025") == \
         ("Oxfordshire", "E10000025")
+    assert figure_area("Medway", "cp_plans/regex", "Kent", "E10000016", counted=True) == ("Medway", "E06000035")
+    # but a district (E07) in its county's (E10) paper is a part of the county's figure, named in `subject`
     assert figure_area("Oxford", "cp_plans/regex", "Oxfordshire", "E10000025", counted=True) == \
-        ("Oxford", "E07000178")
+        ("Oxfordshire", "E10000025")
 
 
 def _raw(path: Path) -> list[str]:

@@ -3227,3 +3227,36 @@ def test_income_of_one_source_spend_so_far_actions_left_and_a_case_conference(te
 ])
 def test_a_figure_alone_in_a_bracket_after_the_measures_words(text, want, library):
     assert kpi_values(text, library) == want
+
+
+def _parts(text: str, library) -> set[tuple[str, float, str, str]]:
+    """Each fact's KPI, value, subject and area."""
+    return {(f.kpi, float(f.value), f.subject, f.area) for f in extract_text(text, library)}
+
+
+def test_a_caption_by_locality_over_a_column_of_the_noun_counted_gives_each_localitys_part(library):
+    """A column headed by the noun a caption's KPI counts ("Children", "Cases") holds that KPI's
+    figures: each row is a part, its label the subject."""
+    text = ("Hampshire County Council - Children's Select Committee, 14 October 2025\n"
+            "Children in need by area team, 31 August 2025\n"
+            "| Area team | Children |\n| Coastal | 412 |\n| Forest | 288 |\n")
+    assert _parts(text, library) == {("children_in_need", 412.0, "Coastal", "Hampshire"),
+                                     ("children_in_need", 288.0, "Forest", "Hampshire")}
+
+
+def test_a_countys_districts_are_parts_of_its_figure_not_neighbours(library):
+    """A district council (ONS E07) in a county council's (E10) table is a part of the county's
+    figure, named in `subject`; the fact stays the county's, not a neighbour set beside it."""
+    text = ("Kent County Council - Children's Services Cabinet Committee, 3 December 2025\n"
+            "Children on child protection plans by district, 30 September 2025\n"
+            "| District | Children |\n| Ashford | 74 |\n| Thanet | 161 |\n")
+    assert _parts(text, library) == {("cp_plans", 74.0, "Ashford", "Kent"), ("cp_plans", 161.0, "Thanet", "Kent")}
+
+
+def test_a_noun_column_beside_a_label_head_of_another_measure_counts_that_measure(library):
+    """'Children' under a label column headed by another measure ("Children missing from education")
+    counts that measure: a row named "children in care" there is no count of children in care."""
+    text = ("Harbury Council - Education Committee, 2 June 2025\n\n"
+            "| Children missing from education, 2024/25 | Episodes | Children |\n|---|---|---|\n"
+            "| Children in care | 44 | 31 |\n| All other pupils | 611 | 502 |\n")
+    assert facts(text, library) == set()

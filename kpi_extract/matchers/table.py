@@ -461,6 +461,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             rate = library.rates().get(found[0])
             found = (rate, found[1]) if rate else None
         named = part = ""  # the council the row names, when it is not the area's own; the part it names
+        # (a column headed by the noun counted, "Children", counts the row's KPI when the KPI is its head's or
+        # caption's, or when the label column's head names no other measure: not "Children reported missing")
+        counts_noun = found is None or bool(_DIMENSION_HEAD.fullmatch(re.sub(r"\([^()]*\)", " ", table.label_head or ""))) \
+            or not (table.label_head or "").strip() or headed is not None and headed[0] == found[0]
         if found is None:
             found, named, part = _row_under(table, row.label, headed, library)
         previous = found[0] if found else None
@@ -490,10 +494,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif found and re.search(r"\brate\b|per\s*10", name, re.I):
                     kpi = library.rates().get(found[0])
-                elif found and re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n|latest|current|"
-                                            r"most recent|ytd|results?|performance)\b\W*",
-                                            name.strip(), re.I):
-                    pass
+                elif found and (re.fullmatch(r"(?:number|no\.?|count|total|figure|value|actual|outturn|n|latest|current|"
+                                             r"most recent|ytd|results?|performance)\b\W*",
+                                             name.strip(), re.I) or counts_noun and _NUMBER_ROW.fullmatch(name.strip())):
+                    pass  # (or the noun it counts: "Locality | Children" under "CP plans by locality")
                 elif by_column and not found:
                     kpi, score, subject = by_column, settings.table_label_cutoff, "" if total_row else row.label.strip()
                 elif by_column != (found[0] if found else None):
@@ -631,7 +635,10 @@ def _row_under(table: TextTable, label: str, headed: tuple[str, float] | None, l
     if headed is None:
         return None, "", ""
     found, council = _under_head(label, headed, library)
-    if found is not None or not label.strip() or not _BY_CAPTION.search(table.caption or ""):
+    by_caption = bool(_BY_CAPTION.search(table.caption or ""))
+    if found is not None and council and by_caption and council == label.strip():
+        return found, council, council  # "CP plans by district" over "Charnwood | 96": one district's part
+    if found is not None or not label.strip() or not by_caption:
         return found, council, ""
     return headed, "", "" if _TOTAL_ROW.match(label.strip()) else label.strip()
 

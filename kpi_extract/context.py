@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import as_at, calendar_year, find_mentions, month, quarter_before, single_period, without_mentions
+from .periods import _safe_date, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, single_period, without_mentions
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -354,7 +355,7 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
     elif titled and (p := _quarter_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.titles.append((number, i, p))  # "Quarter 2 performance report" at December's meeting: July to September
     elif _is_heading(line, "" if typed is not None and typed[i].heading else prev) \
-            and (p := single_period(line)) is not None:
+            and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.headings.append((number, i, p))
 
 
@@ -366,6 +367,24 @@ def _quarter_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
             or found[0].relative:
         return None
     return quarter_before(found[0].quarter, meeting.end)
+
+
+def _day_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
+    """A heading's day that names no year ("Position at 31 December" in a paper to February's
+    meeting): the latest such day on or before the meeting it is reported to, as a quarter's is."""
+    found = find_mentions(line)
+    if meeting is None or meeting.end is None or len(found) != 1 or not found[0].month or found[0].day == 0 \
+            or found[0].months or found[0].period is not None or found[0].relative:
+        return None
+    mon = found[0].month
+    year = meeting.end.year - (mon > meeting.end.month)
+
+    def day_of(y: int) -> date | None:  # (no day: the month's end, "Position at end of November")
+        return end_of_month(y, mon) if found[0].day is None else _safe_date(y, mon, found[0].day)
+    day = day_of(year)
+    if day is not None and day > meeting.end:
+        day = day_of(year - 1)
+    return as_at(day) if day is not None else None
 
 
 def build_context(pages: list[str], path: str = "", models: list | None = None,

@@ -460,8 +460,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
-    # (or alone in a bracket: "The latest data (end of October) show ...")
-    ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|(?<=\())(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})"
+    # (or alone in a bracket: "The latest data (end of October) show ...", or after "at" alone: "Position at end of
+    # November", as a heading says it)
+    ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|\bat\s+|(?<=\())(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})"
                                       rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),

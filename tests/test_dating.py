@@ -411,6 +411,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     ("Quarter 2 finance and performance report\nCabinet, 10 December 2025\n\nQuarter 2 saw 1,210 referrals. The "
      "children's services budget is £96.4m.\n",
      {("referrals", "1210", "2025-Q3"), ("budget_total", "96400000", "2025-26")}),
+    # a heading's day of no year, or a month's end: the latest such day on or before the meeting
+    ("Westvale Council\nCorporate Parenting Panel - 12 March 2026\n\nPosition at 31 January\nThere were 508 children "
+     "in care.\n", {("children_in_care", "508", "2026-01-31")}),
+    ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
+     "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
 ])
 def test_brackets_notes_quarters_in_words_dashes_years_to_date_and_quarters_of_the_meeting(text, want, library):
     assert dated(text, library) == want

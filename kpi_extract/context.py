@@ -69,9 +69,11 @@ class DocumentContext:
 
 
 def _looks_like_title(line: str) -> bool:
-    """A line that could head a document: short, no sentence punctuation inside it."""
+    """A line that could head a document: short, no sentence punctuation inside it, and no sum or count
+    (a prose line wrapped after a year is none: "2.1 Full Council approved a net revenue budget of £713.562m
+    for 2025/26 at its")."""
     return (0 < len(line) <= 90 and len(line.split()) <= 14 and not line.endswith((".", ",", ";"))
-            and not re.search(r"[.;] ", line) and (line[0].isupper() or line[0].isdigit()))
+            and not re.search(r"[.;] ", line) and (line[0].isupper() or line[0].isdigit()) and not _AMOUNT.search(line))
 
 
 def _period_at_an_end(line: str) -> bool:

@@ -416,6 +416,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # a prose line wrapped after its year is no title, though it names a budget and a year: its figure is read
+    ("Westvale Council\nCabinet - 3 December 2025\nBudget monitoring 2025/26: quarter 2\n\n1.1 Council agreed a net "
+     "revenue budget of £402.7m for 2025/26 at its\nmeeting in February 2025.\n",
+     {("budget_total", "402700000", "2025-26")}),
 ])
 def test_brackets_notes_quarters_in_words_dashes_years_to_date_and_quarters_of_the_meeting(text, want, library):
     assert dated(text, library) == want

@@ -292,3 +292,29 @@ def test_the_label_columns_head_on_the_first_of_a_stacked_headers_lines_is_no_co
         ("budget_total", "210170000", "2025-26", ""),
         ("budget_total", "219625000", "2026-27", ""),
     }
+
+
+PAIRED = """Westvale County Council
+Cabinet, 10 December 2025
+Revenue monitoring 2025/26 - quarter 2
+
+Table 3: Forecast outturn by directorate (£000)
+Directorate                  Original     Forecast     Variance     Q1
+                             Budget       Outturn                   variance
+Children, Learning and
+Skills                        154,210      159,800        5,590     4,870
+Resources                      61,400       60,950         (450)     (300)
+Total                         215,610      220,750        5,140     4,570
+"""
+
+
+def test_a_header_of_second_words_under_some_columns_and_a_label_run_on_to_its_row(library):
+    """A header's second line may give words under some of its columns only ("Original Forecast
+    Variance Q1" over "Budget Outturn variance"); the line's spacing is lost, so each word joins the
+    column it makes a finance head with. A row label whose first line runs on ("Children, Learning
+    and") ends on the row's line."""
+    assert facts(PAIRED, library) == {
+        ("budget_total", "154210000", "2025-26", "Children, Learning and Skills"),
+        ("budget_total", "61400000", "2025-26", "Resources"),
+        ("budget_total", "215610000", "2025-26", ""),
+    }

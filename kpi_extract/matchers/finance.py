@@ -36,7 +36,8 @@ _HEADS = ("variance %", "variance (%)", "% variance", "full year budget", "annua
 _YEAR = r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?"
 _ONE_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
 # ("Pressures and growth" heads one column; in "Savings 2026/27 budget" the year is the budget's)
-_HEAD = re.compile(rf"(?:{_YEAR}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
+# ("Q1 variance", "P6 forecast": the quarter, month or period a column was reported at, before its head)
+_HEAD = re.compile(rf"(?:{_YEAR}\s+|(?:Q|M|P)\d{{1,2}}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
                    # ("Variance M7", "Forecast P6", "Variance Month 5", "Outturn Q2": the month or quarter reported at)
                    r"(?:\s+(?:at\s+)?(?:M|P|Q|Month\s|Period\s)\d{1,2}(?!\w))?"
                    r"(?:\s*\(?£\s?(?:m|000|'000|k)\)?(?!\w))?|" + _YEAR, re.I)
@@ -130,6 +131,35 @@ def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
     return "   ".join([head.group(0)] + [f"{t} {b}" for t, b in zip(top, below)]), i + 2
 
 
+def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
+    """A header over two lines, the label column's head on the first and a second word under some
+    columns ("Directorate Revised Forecast Variance" over "Budget Outturn"), the page's lines having
+    lost their spacing: each lower word, in order, joins the upper word it makes a finance head with
+    ("Revised Budget", "Forecast Outturn", "Q1 variance"); the one header line they make, and its
+    last line. None unless every lower word finds its column and one of them makes a budget."""
+    if i + 1 >= len(lines) or re.search(r"\d", lines[i + 1]):
+        return None
+    head = _LABEL_HEAD.match(lines[i].strip())
+    top, under = (lines[i].strip()[head.end():].split() if head else []), lines[i + 1].split()
+    if len(top) < 3 or not under:
+        return None
+    names, k = [], 0
+    for word in top:
+        pair = f"{word} {under[k]}" if k < len(under) else ""
+        if pair and _HEAD.fullmatch(pair):
+            names.append(pair)
+            k += 1
+        else:
+            names.append(word)
+    if k != len(under) or not any(_BUDGET_COLUMN.search(n) and " " in n for n in names):
+        return None
+    return "   ".join([head.group(0)] + names), i + 1  # type: ignore[union-attr]
+
+
+# a row label's first line that runs on to the next: it ends on "and", "of", "for", "&" or a comma
+_LABEL_RUNS_ON = re.compile(r"(?:\b(?:and|of|for)|&|,)\s*$", re.I)
+
+
 def _fitted(names: list[str], row: str) -> list[str]:
     """The columns as many as the first row's cells: "Budget Forecast Variance" over three figures
     is three columns, not "Budget" and "Forecast variance"."""
@@ -204,7 +234,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         found = _columns(lines[i]) if "udget" in lines[i] else None
         last = i
         budget_below = i + 1 < len(lines) and "udget" in lines[i + 1]
-        if found is None and budget_below and (two := _two_lines(lines, i)):
+        if found is None and budget_below and (two := _two_lines(lines, i) or _paired_stack(lines, i)):
             found, last = _columns(two[0]), two[1]
         stacked = _stacked(lines, i) if found is None and budget_below else None
         if found is None and stacked is None:
@@ -226,17 +256,22 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         periods = [single_period(n) or (year if _BUDGET_COLUMN.search(n) else None) for n in names]
         header = f"{head} | " + " | ".join(names)
         j = last + 1
-        wrapped = 0
+        wrapped, begun = 0, ""
         while j < len(lines):
             row = _split(lines[j], len(names))
             if row is None and lines[j].strip() and not re.search(r"\d", lines[j]) and wrapped < 2:
-                wrapped += 1  # the rest of a row's label ("(capital financing, contingency,")
+                wrapped += 1
+                part = lines[j].strip()
+                # (the beginning of the next row's label when it runs on: "Economy, Infrastructure and" / "Skills
+                # 88,305 ..."; else the rest of the row above's: "(capital financing, contingency,")
+                begun = f"{begun} {part}".strip() if _LABEL_RUNS_ON.search(part) else ""
                 j += 1
                 continue
             if row is None:
                 break
             wrapped = 0
             label, cells = row
+            label, begun = (f"{begun} {label}" if begun else label), ""
             total = bool(_TOTAL.match(label))
             if total or not _NOT_A_SERVICE.search(label):
                 for k, (cell, name, period) in enumerate(zip(cells, names, periods)):

@@ -143,10 +143,10 @@ _LABEL_BEFORE = re.compile(
 _SMALL_LABEL_BEFORE = re.compile(
     r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"
     r"standard|module|outcome|recommendation|action|theme|strand|workstream|pillar|domain)\s*$", re.I)
-# "the year" closing a phrase of time is no label's word: "By the close of the year 38 of the plan's 45 actions were
-# complete" (not "Year 6", "the Year 6 cohort")
+# "the year" (or quarter, or month) closing a phrase of time is no label's word: "By the close of the year 38 of the
+# plan's 45 actions were complete", "In the quarter 14 courses ran" (not "Year 6", "the Year 6 cohort", "Quarter 4")
 _SPAN_OF_THE_YEAR = re.compile(r"\b(?:(?:end|close|start|beginning|course|rest|middle)\s+of|during|over|in|through|"
-                               r"throughout|across|for)\s+the\s+(?:financial\s+|reporting\s+)?year\s*,?\s*$", re.I)
+                               r"throughout|across|for)\s+the\s+(?:financial\s+|reporting\s+)?(?:year|quarter|month)\s*,?\s*$", re.I)
 _AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
                              r"working days|year[- ]olds?)\b", re.I)
 _RANGE = re.compile(r"^\s?[-–]\s?\d")

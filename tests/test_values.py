@@ -145,6 +145,13 @@ def test_a_number_after_the_year_that_closes_a_phrase_of_time_is_a_figure_not_a_
     label = "Pupils in Year 11 sat the test."
     at = label.index("11")
     assert not_a_figure(label, at, at + 2) == "a label number"
+    # so do the quarter and the month: "during the quarter 18 courses ran"; "Quarter 3" stays a label
+    for text in ("During the quarter 18 courses ran, with 402 delegates.", "In the month 63 referrals came from schools."):
+        at = text.index(text.split()[3])
+        assert not_a_figure(text, at, at + 2) == ""
+    label = "Referrals rose in Quarter 3 of the year."
+    at = label.index("3")
+    assert not_a_figure(label, at, at + 1) == "a label number"
 
 
 @given(st.sampled_from(["January", "March", "Sept", "December", "Oct"]), st.integers(100, 99_999))

@@ -416,6 +416,12 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # a working group's or a commission's meeting line is a dateline; "Annual performance" and its year is a title
+    ("Eastvale Council\nChildren, Young People and Families Overview and Scrutiny Committee - 9 July 2025\n"
+     "Annual performance 2024/25\n\nThe service took 2,905 referrals, a re-referral rate of 19.2%.\n",
+     {("referrals", "2905", "2024-25"), ("rereferral_rate", "19.2", "2024-25")}),
+    ("Eastvale Council\nChildren, Young People and Education Scrutiny Task and Finish Group, 2 July 2025\n"
+     "Annual performance 2024/25\n\nThe service took 2,905 referrals.\n", {("referrals", "2905", "2024-25")}),
     # a prose line wrapped after its year is no title, though it names a budget and a year: its figure is read
     ("Westvale Council\nCabinet - 3 December 2025\nBudget monitoring 2025/26: quarter 2\n\n1.1 Council agreed a net "
      "revenue budget of £402.7m for 2025/26 at its\nmeeting in February 2025.\n",

@@ -25,9 +25,9 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard|summary)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
-    r"\bat a glance\b|\bannual performance\b|\byear in numbers\b|\bposition statement\b|\b(?:performance|data) digest\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
+    r"\bat a glance\b|\bannual performance\b|\b(?:data ?set|data pack|dashboard)\b|\byear in numbers\b|\bposition statement\b|\b(?:performance|data) digest\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
     r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
-    r"\bmedium[- ]term financial (?:plan|strategy)\b|\b(?:quarter|Q)\s?[1-4] (?:performance|monitoring|report|update)\b", re.I)
+    r"\bmedium[- ]term financial (?:plan|strategy)\b|\b(?:quarter|Q)\s?[1-4] (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:performance|monitoring|report|update)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _EVENT = re.compile(r"\b(?:inspection dates?|dates? of (?:the )?inspection|date of (?:the )?visit|visit dates?|"
                     r"(?:inspection|visit) (?:took place|was carried out|ran|happened)|(?:we|ofsted) inspected [^.]{0,60}?\b(?:on|in|between|from)|"
@@ -137,7 +137,7 @@ def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None
 _DATELINE = Guarded(re.compile(
     r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
     r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
-    r"panel|forum|assembly|sub-committee|commission|group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
+    r"panel|forum|assembly|sub-committee|commission|group|sub-?group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
 # "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
 _LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)

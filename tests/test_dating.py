@@ -422,6 +422,13 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      {("referrals", "2905", "2024-25"), ("rereferral_rate", "19.2", "2024-25")}),
     ("Eastvale Council\nChildren, Young People and Education Scrutiny Task and Finish Group, 2 July 2025\n"
      "Annual performance 2024/25\n\nThe service took 2,905 referrals.\n", {("referrals", "2905", "2024-25")}),
+    # a subgroup's meeting line is a dateline; a dataset's title dates what follows; so does a quarter's title with
+    # its year between its words ("Quarter 2 2025/26 performance")
+    ("Westvale Safeguarding Children Partnership\nLearning and Improvement Subgroup - 12 January 2026\n"
+     "Dataset for November 2025\n\nReferrals to children's social care 1,204\n",
+     {("referrals", "1204", "2025-11")}),
+    ("Westvale Borough Council\nChildren, Young People and Families Overview and Scrutiny Committee - 4 December 2025\n"
+     "Quarter 2 2025/26 performance\n\nThe service took 1,480 referrals.\n", {("referrals", "1480", "2025-Q3")}),
     # a prose line wrapped after its year is no title, though it names a budget and a year: its figure is read
     ("Westvale Council\nCabinet - 3 December 2025\nBudget monitoring 2025/26: quarter 2\n\n1.1 Council agreed a net "
      "revenue budget of £402.7m for 2025/26 at its\nmeeting in February 2025.\n",

@@ -1054,7 +1054,8 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
     """P4-P8 for a sentence: what governs it; the meeting date (P8) only for a figure said to be
     current ("There are currently 327 children in our care")."""
     governing, rule = govern(doc, page, line)
-    if PRESENT.search(text) and doc.meeting is not None and not has_own:
+    if PRESENT.search(text) and doc.meeting is not None and not has_own and rule != "standing":
+        # (under a standing statement, "Data are as at 30 November 2025", the present is the data's day)
         # (a "year to date" under a title or heading that dates it is the year to its end, not to the meeting:
         # "Year to date, 2,766 referrals" in a Quarter 3 report)
         only_to_date = not PRESENT.search(_YEAR_TO_DATE.sub(" ", text))

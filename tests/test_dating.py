@@ -429,6 +429,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      {("referrals", "1204", "2025-11")}),
     ("Westvale Borough Council\nChildren, Young People and Families Overview and Scrutiny Committee - 4 December 2025\n"
      "Quarter 2 2025/26 performance\n\nThe service took 1,480 referrals.\n", {("referrals", "1480", "2025-Q3")}),
+    # under a standing statement the present is the data's day: "year to date" and "currently" are to it, not the meeting
+    ("Westvale Council\nCabinet - 11 March 2026\nData are as at 31 January 2026.\n\nYear to date, 1,930 referrals "
+     "have been received, and 402 children are currently in care.\n",
+     {("referrals", "1930", "2026-01"), ("children_in_care", "402", "2026-01-31")}),
     # a prose line wrapped after its year is no title, though it names a budget and a year: its figure is read
     ("Westvale Council\nCabinet - 3 December 2025\nBudget monitoring 2025/26: quarter 2\n\n1.1 Council agreed a net "
      "revenue budget of £402.7m for 2025/26 at its\nmeeting in February 2025.\n",

@@ -3260,3 +3260,12 @@ def test_a_noun_column_beside_a_label_head_of_another_measure_counts_that_measur
             "| Children missing from education, 2024/25 | Episodes | Children |\n|---|---|---|\n"
             "| Children in care | 44 | 31 |\n| All other pupils | 611 | 502 |\n")
     assert facts(text, library) == set()
+
+
+def test_a_label_head_that_names_a_rate_and_its_day_heads_a_row_that_only_says_rate(library):
+    """A label column's head may name the KPI and its date together ("CP rate per 10k, 31 Mar 2025");
+    under it a row that only says "Rate" reads that rate, the paper's own place's column its whole
+    figure, the comparators' nothing."""
+    text = ("Westvale Council - Children's Scrutiny Committee, 10 June 2025\n"
+            "| CP rate per 10k, 31 Mar 2025 | Westvale | Stat. neighbours | England |\n| Rate | 36.2 | 40.3 | 41.6 |\n")
+    assert facts(text, library) == {("cp_plans_rate_per_10k", 36.2)}

@@ -572,7 +572,9 @@ def _label_head_kpi(table: TextTable, library: Library, settings: Settings) -> t
     """The KPI the label column's head names ("Looked after children", "Partnership budget" over
     "Total | £583,200"), in the unit of the table's figures; None for a head that is a period."""
     head = table.label_head
-    if not head or single_period(head):
+    if head and single_period(head):  # (a head of a KPI and its date names the KPI: "CP rate per 10k, 31 Mar 2024")
+        head = without_mentions(head, find_mentions(head)).strip(" ,:;-\u2013()")
+    if not head:
         return None
     kinds = table.kinds or []
     # (the unit of the figures a head rules, not of a change's or a comparator's: "+£18,700 (3.2%)")
@@ -612,8 +614,9 @@ def _under_head(label: str, headed: tuple[str, float], library: Library) -> tupl
     whose, what = _whose_what(label.strip())
     if _NUMBER_ROW.fullmatch(what):
         found = headed
-    elif _RATE_ROW.fullmatch(what) and (rate := library.rates().get(headed[0])):
-        found = (rate, headed[1])
+    elif _RATE_ROW.fullmatch(what) and (rate := library.rates().get(headed[0])
+                                        or (headed[0] if headed[0] in library.rates().values() else None)):
+        found = (rate, headed[1])  # (under a head that names the rate itself, "CP rate per 10k", the rate)
     elif not whose and _OWN_ROW.fullmatch(what):
         return headed, ""  # "Council | 37.8 | 35.1" beside "England | 42.1 | 43.2": the area's own
     elif not whose and gazetteer().lookup(what) is not None:

@@ -209,6 +209,9 @@ _AGAINST_A_PLAN_OF = re.compile(r"\b" + _AGAINST + r"\s+(?:a|an|the|our|its|thei
 # a bound on a figure ("fewer than 300"), whose clause stops at it: an aim before it makes it a target
 _BOUND_BEFORE = re.compile(r"\b(?:fewer|less|no more|not more|more|no fewer) than\s*$|\b(?:under|below|at least|at most|"
                            r"a maximum of|a minimum of)\s*$", re.I)
+# a condition a bound is set in: "A course runs only with at least 12 delegates booked", "must have a minimum of 8"
+_BOUND_CONDITION = re.compile(r"\b(?:only (?:with|if|when|where)|unless|provided|must|needs? to|requires?|required|"
+                              r"so long as|as long as)\b", re.I)
 # a label of what is planned straight before the figure: "milestone: 75%", "Target - 250"
 _PLAN_LABEL_BEFORE = re.compile(r"\b(?:milestones?|targets?|aims?|ambitions?|goals?|pledges?|commitments?|trajector(?:y|ies))"
                                 r"\s*(?::|-|\u2013)\s*$", re.I)
@@ -1529,6 +1532,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.unit == "count" and c.raw.lower() in ("one", "1") and (_AT_LEAST_BEFORE.search(raw_before)
                                                               or _OR_MORE_AFTER.match(text, c.value_end)):
         return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
+    if _BOUND_BEFORE.search(raw_before) and _BOUND_CONDITION.search(raw_before.rsplit(". ", 1)[-1]):
+        return "threshold", "bound-of-a-condition"  # "A course runs only with at least 12 delegates booked"
     if entry.unit == "count" and c.raw.lower() == "one" and _PRONOUN_ONE.match(text, c.value_end):
         return "other-noun", "pronoun-one"  # "316 children stopped being subject to one": a noun said before it
     if entry.unit == "count" and c.match_end > c.value_end and _POSSESSIVE_HEAD.match(text, c.match_end):

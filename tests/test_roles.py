@@ -80,6 +80,8 @@ ROLE_CASES = [
     ("comparator", "The median budget among similar partnerships was £455,000 in 2022/23.", "budget_total", "£455,000"),
     ("conditional", "Each team is asked to hold no more than 30 children on plans at any time.", "cp_plans", "more than 30"),
     ("conditional", "Some 41 children in need had waited more than ten weeks for an assessment.", "children_in_need", "41"),
+    # a bound in a condition: the least a course needs to run, not how many came
+    ("threshold", "Each workshop runs only with at least 14 delegates booked.", "training_delegates", "14"),
     ("threshold", "Any single purchase of more than £2,500 requires the approval of the business manager.",
      "expenditure_total", "£2,500"),
     ("threshold", "The maximum capacity of the hall is 180 delegates.", "conference_delegates", "180"),

@@ -433,6 +433,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     ("Westvale Council\nCabinet - 11 March 2026\nData are as at 31 January 2026.\n\nYear to date, 1,930 referrals "
      "have been received, and 402 children are currently in care.\n",
      {("referrals", "1930", "2026-01"), ("children_in_care", "402", "2026-01-31")}),
+    # a line under the meeting line may head what follows, however long the meeting line: "As at 31 October 2025"
+    ("Westvale Council\nChildren, Young People and Families Overview and Scrutiny Committee - 9 December 2025\n"
+     "As at 31 October 2025\n\n| Children in care | 640 |\n| Children in need | 2,310 |\n",
+     {("children_in_care", "640", "2025-10-31"), ("children_in_need", "2310", "2025-10-31")}),
     # a prose line wrapped after its year is no title, though it names a budget and a year: its figure is read
     ("Westvale Council\nCabinet - 3 December 2025\nBudget monitoring 2025/26: quarter 2\n\n1.1 Council agreed a net "
      "revenue budget of £402.7m for 2025/26 at its\nmeeting in February 2025.\n",

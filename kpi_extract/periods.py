@@ -467,6 +467,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
     # a month's own figure, of no year: "October's 640 referrals were the most in any month"
+    # a month's own data, of no year: "The September figures show 1,245 children on plans", "the October return"
+    ("month_figures", re.compile(rf"\bthe\s+(?P<m>(?-i:{MONTH_NAME}))\s+(?=(?:figures?|data|dataset|return|position|snapshot|"
+                                 r"count|numbers)\b)", re.I)),
     ("month_possessive", re.compile(rf"\b(?P<m>(?-i:{MONTH_NAME}))['’]s\b(?!\s*,?\s*(?:(?:19|20)\d\d))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017
@@ -536,7 +539,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
     "asof_month": ("yyyy", "month"), "edge_month_short": ("digit", "month"), "month_span_both": ("digit", "month"),
     "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
-    "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "day_month": ("digit", "month"),
+    "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "month_figures": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "year_reported": ("year",), "current_quarter": ("q",), "period_end": ("end",),
@@ -705,7 +708,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "short_date":
         d = _numeric_date(g["d"], g["m"], g["y"])
         return Mention(s, e, as_at(d)) if d else Mention(s, e)
-    if rule in ("month_alone", "month_possessive"):
+    if rule in ("month_alone", "month_possessive", "month_figures"):
         return Mention(s, e, month=MONTHS[g["m"].lower()], day=0)
     if rule == "numeric_date" and g["d2"]:
         g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}

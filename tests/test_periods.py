@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from kpi_extract.periods import (yearless_day, day_in_context, find_mentions, financial_year, fy_quarter, month,
+from kpi_extract.periods import (MONTHS, yearless_day, day_in_context, find_mentions, financial_year, fy_quarter, month,
                                  parse_period, previous, quarter, single_period, span, end_of_month)
 
 
@@ -356,3 +356,12 @@ def test_a_span_from_september_to_the_summer_is_the_school_year(y, last, form):
     (m,) = [m for m in find_mentions(form.format(y=y, m=last, y1=y + 1)) if m.absolute]
     assert (m.period.label, m.period.kind) == (f"{y}-{(y + 1) % 100:02d}", "academic_year")
     assert (m.period.start, m.period.end) == (date(y, 9, 1), date(y + 1, 7 if last == "July" else 8, 31))
+
+
+@given(st.sampled_from(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December"]),
+       st.sampled_from(["figures", "data", "return", "position", "snapshot", "count"]))
+def test_the_months_own_data_names_that_month_of_no_year(month_name, noun):
+    """"The September figures show ...": a month's own data, placed later by the paper's date."""
+    found = find_mentions(f"The {month_name} {noun} show 1,245 children on plans.")
+    assert [(m.month, m.day) for m in found] == [(MONTHS[month_name.lower()[:3]], 0)]

@@ -28,7 +28,7 @@ _ASIDE = re.compile(r"\((?![^()]*:)[^()]{1,80}\)")  # (not a figure's own period
 # a name in quotes is one word to the clause: its "and" ends nothing ("the 'Seen and Heard' conference")
 _QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,60}['\u2019\"\u201d](?!\w)")
 # "Nationally, 50,010 children ...": a short opening phrase governs the clause after its comma
-_OPENER = re.compile(r"^\W*([A-Za-z' ]{3,30}),\s*$")
+_OPENER = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?([A-Za-z' ]{3,60}),\s*$")
 
 
 # a part named by "of which" or "of whom" is said of the whole's clause, whose doer is the part's too: "The LADO

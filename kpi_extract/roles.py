@@ -312,6 +312,8 @@ _COMPARATOR = re.compile(
     r"(?:the|an?) (?:average|typical|median) (?:[\w-]+ )?(?:partnership|council|authority|local authority|board|LA|LSCP)\b|"
     # a figure of many bodies together: "across the nine partnerships in the region"
     r"across (?:the |all |)(?:[\w-]+ )?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
+    # or among them: "Among West Midlands partnerships, course utilisation averaged 84%"
+    r"among(?:st)? (?:the |all )?(?:[\w-]+ ){0,2}?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
     # (or with the measure's words between: "The North West re-referral rate for 2024/25 was 21.0%")
     r"(?:the )?" + _ENGLISH_REGION + r" (?:[\w-]+ ){0,3}?(?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"

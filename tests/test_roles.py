@@ -82,6 +82,9 @@ ROLE_CASES = [
     ("conditional", "Some 41 children in need had waited more than ten weeks for an assessment.", "children_in_need", "41"),
     # a bound in a condition: the least a course needs to run, not how many came
     ("threshold", "Each workshop runs only with at least 14 delegates booked.", "training_delegates", "14"),
+    # a figure among other bodies together: their average, no one's own
+    ("comparator", "Amongst Thames Valley partnerships, course utilisation averaged 81% in 2024/25.", "training_utilisation",
+     "81%"),
     ("threshold", "Any single purchase of more than £2,500 requires the approval of the business manager.",
      "expenditure_total", "£2,500"),
     ("threshold", "The maximum capacity of the hall is 180 delegates.", "conference_delegates", "180"),

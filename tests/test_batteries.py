@@ -26,14 +26,14 @@ from battery import Case, Figure, Score
 # d899099's code)
 FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3"): (1.0, 0.97),
           ("roles", "4"): (1.0, 0.97), ("roles", "5"): (1.0, 0.88), ("roles", "6"): (1.0, 0.97),
-          ("roles", "7"): (1.0, 1.0), ("roles", "8"): (1.0, 0.93),
+          ("roles", "7"): (1.0, 1.0), ("roles", "8"): (1.0, 0.97),
           ("roles", "9"): (1.0, 0.88), ("roles", "10"): (0.98, 0.76), ("roles", "11"): (1.0, 0.95),
           ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.82), ("roles", "14"): (1.0, 0.86),
           ("roles", "15"): (0.95, 0.69),  # 0.68 until its UASC row, the one it found, left the expectation
           # batches 16-19 (16 untuned until December 2026) first scored 0.867/0.661, 0.902/0.569,
           # 0.870/0.734 and 0.531/0.810; periods 8 and 9 0.877/0.771 and 0.875/0.641
           ("roles", "16"): (1.0, 0.77), ("roles", "17"): (1.0, 0.72), ("roles", "18"): (0.98, 0.79),
-          ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (0.99, 0.73),
+          ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (1.0, 0.73),
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
           ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
@@ -46,7 +46,7 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "30"): (0.97, 0.77), ("roles", "31"): (1.0, 0.75),
           # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
-          ("roles", "32"): (1.0, 0.81), ("roles", "33"): (1.0, 0.57), ("roles", "34"): (1.0, 0.7),
+          ("roles", "32"): (1.0, 0.81), ("roles", "33"): (1.0, 0.6), ("roles", "34"): (1.0, 0.72),
           ("roles", "35"): (1.0, 0.77), ("roles", "36"): (1.0, 0.71),
           # 37, written after that session's rules, 0.907/0.639
           ("roles", "37"): (0.97, 0.68),
@@ -63,10 +63,10 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "62"): (1.0, 0.73),
           # 67 (every category as text extraction leaves it) first scored 0.838/0.639 at ea4f199 and at da652d6, 4 of 66
           # tuned no-fact texts giving a fact; none at 7dc5a68
-          ("roles", "67"): (0.96, 0.65),
+          ("roles", "67"): (0.97, 0.72),
           # 72 (shares, rates and counts of the KPI's own measure beside another measure's) first scored 0.954/0.728
           # at d616934 and at 811c481, none of its 41 tuned no-fact texts giving a fact
-          ("roles", "72"): (0.97, 0.75),
+          ("roles", "72"): (0.97, 0.78),
           # 76 (the words that make a figure a change, target, forecast, threshold or per-head amount) first scored
           # 0.845/0.700 at 328a72b, 3 of 46 tuned no-fact texts giving a fact; none at 11013b2
           ("roles", "76"): (1.0, 0.74),
@@ -89,7 +89,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
                    "15": (1.0, 0.65), "16": (1.0, 0.88), "17": (1.0, 0.98), "18": (0.95, 0.8),
                    # the nineteenth 0.286/0.148, the twentieth 0.872/0.804, the twenty-first 0.614/0.782, the
                    # twenty-second 0.766/0.667 (December 2026)
-                   "19": (1.0, 0.44), "20": (1.0, 0.84), "21": (1.0, 0.87), "22": (0.97, 0.66),
+                   "19": (1.0, 0.44), "20": (1.0, 0.84), "21": (1.0, 0.89), "22": (0.97, 0.75),
                    # the twenty-third 0.670/0.808
                    "23": (0.98, 0.8),
                    # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
@@ -114,7 +114,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
                    # fifty-second (no-KPI papers of an NHS trust, an ICB, housing, a charity, a fire service) first
                    # 2 of 5 tuned papers giving a fact at ea4f199, none at 35f7e8c; the fifty-fourth (one committee
                    # cycle) first 0.517/0.652 at ea4f199, none of its three tuned no-KPI papers giving a fact at 39df249
-                   "51": (1.0, 0.85), "52": (1.0, 1.0), "54": (0.95, 0.86),
+                   "51": (1.0, 0.87), "52": (1.0, 1.0), "54": (0.95, 0.86),
                    # the fifty-fifth (papers full of numbers with no KPI of the writer: an NHS trust, schools, workforce,
                    # a capital programme; and a partnership's outturn) first 0.818/0.900 at 7253cd5, none of its four tuned
                    # no-KPI papers giving a fact
@@ -131,22 +131,22 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
 # seventy-third and seventy-fourth documents, written that day, were first scored there), and each known leak is
 # counted below: the count may fall (issue 7 wants none), never rise. Their first scores are in their commits' messages.
 FLOORS.update({
-    ("roles", "38"): (0.97, 0.8), ("roles", "40"): (0.96, 0.86), ("roles", "41"): (0.88, 0.74),
-    ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.62), ("roles", "45"): (1.0, 0.64),
+    ("roles", "38"): (0.97, 0.83), ("roles", "40"): (0.96, 0.86), ("roles", "41"): (0.88, 0.74),
+    ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.64), ("roles", "45"): (1.0, 0.64),
     ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.78), ("roles", "48"): (1.0, 0.77),
     ("roles", "49"): (0.96, 0.82), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
-    ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.82, 0.6), ("roles", "54"): (0.89, 0.82),
+    ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.83, 0.62), ("roles", "54"): (0.89, 0.82),
     ("roles", "55"): (0.97, 0.76), ("roles", "56"): (1.0, 0.78), ("roles", "57"): (0.93, 0.83),
     ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.84, 0.75),
-    ("roles", "61"): (0.97, 0.72), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.95, 0.8),
+    ("roles", "61"): (0.97, 0.73), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.95, 0.8),
     ("roles", "65"): (0.91, 0.81), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.76), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.91, 0.71),
-    ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.93, 0.49),
+    ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.97, 0.49), ("roles", "75"): (0.93, 0.54),
     ("roles", "77"): (0.97, 0.77), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.82),
     ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.79), ("roles", "82"): (0.98, 0.86),
     ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.66), ("roles", "85"): (1.0, 0.75),
     ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
-    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.87), ("roles", "91"): (1.0, 0.91),
+    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.88), ("roles", "91"): (1.0, 0.91),
     ("roles", "92"): (1.0, 0.69),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
@@ -175,24 +175,31 @@ FLOORS.update({
     # by the span a report says it covers and the first half of its year; periods 19 by notes and footnotes, "On
     # that day", position statements, keys to columns, numbered notes and long committee datelines; roles 105 by
     # councils named one by one and the contrast with ours)
-    ("roles", "105"): (0.8, 0.85), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
-    ("periods", "18"): (0.85, 0.56), ("periods", "19"): (0.76, 0.54),
+    ("roles", "105"): (0.83, 0.85), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
+    ("periods", "18"): (0.85, 0.57), ("periods", "19"): (0.76, 0.54),
     # the session after's fresh checks (first scores, at 78c7c14, in their commits; roles 109, periods 21 written
     # after its first rules), at their scores with its code (tuned on afterwards: periods 20 by headers that say a
     # column's period in words, year-end columns and relative columns; periods 21 by "Last year" opening a
     # sentence, the half-year point against the paper's day, "so far this year" under a quarter's heading and
     # datelines that run on into titles; roles 108 by the writer's partnership's initials, the longer reach of a
     # total spend and counts in two states at once)
-    ("roles", "108"): (1.0, 0.86), ("roles", "109"): (0.98, 0.89),
-    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.55, 0.46)})
+    ("roles", "108"): (1.0, 0.89), ("roles", "109"): (0.98, 0.89),
+    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.55, 0.46),
+    # the session after's fresh checks (first scores, at f23d65e, in their commits; roles 111 and periods 23 written
+    # after its first rules), at their scores with its code (tuned on afterwards: periods 22 by headings of a day
+    # of no year, "Annual performance" and dataset titles, subgroups' datelines and the present under a standing
+    # statement; periods 23 by the line under a meeting line and a month's own data; roles 110 by tables under a
+    # caption by locality and heads that give the KPI's date; roles 111 by a bound in a condition)
+    ("roles", "110"): (1.0, 0.93), ("roles", "111"): (0.98, 0.91),
+    ("periods", "22"): (0.92, 0.69), ("periods", "23"): (0.94, 0.77)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (0.98, 0.94), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.91, 0.73),
-    "35": (0.72, 0.53), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.88, 0.5),
-    "40": (0.93, 0.85), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.87, 0.8), "47": (0.75, 0.77),
+    "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.88, 0.5),
+    "40": (0.93, 0.88), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.87, 0.8), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
     "62": (0.93, 0.45), "63": (0.97, 0.83), "64": (0.94, 0.72), "65": (0.96, 0.77), "66": (1.0, 0.62),
-    "67": (0.94, 0.85), "68": (0.95, 0.77), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
-    "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.79),
+    "67": (0.94, 0.85), "68": (0.95, 0.79), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
+    "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.81),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
     "75": (0.97, 0.71), "76": (0.92, 0.75), "77": (0.91, 0.74),
     # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
@@ -205,12 +212,15 @@ DOCUMENT_FLOORS.update({
     # and that next session's three (documents 83 tuned on afterwards by the state-adjective, survey-respondents
     # and pronoun rules; 84 by the income-source, actions-left and spend-to-a-quarter rules; 85 by the timeliness
     # rule)
-    "83": (0.91, 0.67), "84": (0.89, 0.79), "85": (0.91, 0.88),
+    "83": (0.91, 0.67), "84": (0.9, 0.79), "85": (0.91, 0.88),
     # and the session after's four (documents 89 tuned on afterwards by the prose line that is no dateline)
-    "86": (0.96, 0.83), "87": (1.0, 0.66), "88": (1.0, 0.72), "89": (0.89, 0.7),
+    "86": (0.96, 0.83), "87": (1.0, 0.66), "88": (1.0, 0.72), "89": (0.9, 0.77),
     # and the session after's three (92 written after its first rules; 90 tuned on afterwards by the year to date
     # under a quarter's title and forecast ranges, 91 by a label column's head on a stacked header's first line)
-    "90": (0.92, 0.83), "91": (0.9, 0.6), "92": (0.88, 0.33),
+    "90": (0.92, 0.83), "91": (0.91, 0.68), "92": (0.88, 0.33),
+    # and the session after's two (94 written after its first rules; 93 tuned on afterwards by finance headers of
+    # second words under some columns, wrapped directorate labels and a wrapped paragraph that is no title)
+    "93": (0.95, 0.84), "94": (0.93, 0.56),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -220,10 +230,10 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated
                    "100": 1,
                    # a figure named only by its place or body, with no paper around it to say whose paper the text
-                   # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Adopt Tees Valley's operating budget
+                   # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Middlesbrough received 3,905 referrals
                    # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
                    # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
-                   "105": 12, "106": 3,
+                   "105": 10, "106": 3,
                    # a mayor's budget ("The Mayor's general budget for 2025/26, approved by the GMCA, is £217.4m" in a
                    # borough's paper)
                    "109": 1}

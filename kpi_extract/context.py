@@ -17,7 +17,8 @@ from pathlib import Path
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import _safe_date, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, single_period, without_mentions
+from .periods import (as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
+                      without_mentions)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -137,7 +138,7 @@ def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None
 _DATELINE = Guarded(re.compile(
     r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
     r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
-    r"panel|forum|assembly|sub-committee|commission|group|sub-?group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
+    r"panel|forum|assembly|sub-committee|commission|(?:sub-?)?group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
 # "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
 _LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)
@@ -378,13 +379,13 @@ def _day_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
     if meeting is None or meeting.end is None or len(found) != 1 or not found[0].month or found[0].day == 0 \
             or found[0].months or found[0].period is not None or found[0].relative:
         return None
-    mon = found[0].month
-    year = meeting.end.year - (mon > meeting.end.month)
+    mon, day_of_month = found[0].month, found[0].day
 
-    def day_of(y: int) -> date | None:  # (no day: the month's end, "Position at end of November")
-        return end_of_month(y, mon) if found[0].day is None else _safe_date(y, mon, found[0].day)
+    def day_of(year: int) -> date | None:  # (no day: the month's end, "Position at end of November")
+        return end_of_month(year, mon) if day_of_month is None else safe_date(year, mon, day_of_month)
+    year = meeting.end.year - (mon > meeting.end.month)  # (a later month than the meeting's is the year before's)
     day = day_of(year)
-    if day is not None and day > meeting.end:
+    if day is not None and day > meeting.end:  # (and so is a later day of the meeting's own month)
         day = day_of(year - 1)
     return as_at(day) if day is not None else None
 

@@ -71,7 +71,7 @@ def yearless_day(text: str) -> tuple[int, int] | None:
 
 def year_column(year: int, day: tuple[int, int] | None) -> Period:
     """A bare year over a column: that calendar year, or its (month, day) from `yearless_day`."""
-    on = _safe_date(year, *day) if day is not None else None
+    on = safe_date(year, *day) if day is not None else None
     return as_at(on) if on else calendar_year(year)
 
 
@@ -166,14 +166,16 @@ def _months(word: str) -> int:
 def _numeric_date(day: str, mon: str, year: str) -> date | None:
     """31.3.19, 31/03/2019: a date, or None when it is none."""
     y = int(year) if len(year) == 4 else 2000 + int(year)
-    return _safe_date(y, int(mon), int(day)) if 1 <= int(mon) <= 12 else None
+    return safe_date(y, int(mon), int(day)) if 1 <= int(mon) <= 12 else None
 
 
 def end_of_month(year: int, mon: int) -> date:
     return date(year, mon, calendar.monthrange(year, mon)[1])
 
 
-def _safe_date(year: int, mon: int, day: int) -> date | None:
+def safe_date(year: int, mon: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day ("31 September", "29 February 2025"): a date
+    read from a page may name one."""
     try:
         return date(year, mon, day)
     except ValueError:
@@ -199,7 +201,7 @@ def previous(period: Period) -> Period:
         # a span labelled by the month it ends ("the 12 months to 30 November 2024"): the same span a year back
         e = period.end
         n = (e.year - period.start.year) * 12 + e.month - period.start.month + 1
-        return months_ending(_safe_date(e.year - 1, e.month, e.day) or end_of_month(e.year - 1, e.month), n)
+        return months_ending(safe_date(e.year - 1, e.month, e.day) or end_of_month(e.year - 1, e.month), n)
     if k == "month":
         return month(y - 1, period.start.month)
     if k == "quarter":
@@ -208,7 +210,7 @@ def previous(period: Period) -> Period:
         d = period.start
         if d == end_of_month(d.year, d.month):
             return as_at(end_of_month(d.year - 1, d.month))
-        return as_at(_safe_date(d.year - 1, d.month, d.day) or end_of_month(d.year - 1, d.month))
+        return as_at(safe_date(d.year - 1, d.month, d.day) or end_of_month(d.year - 1, d.month))
     return UNKNOWN_PERIOD
 
 
@@ -255,7 +257,7 @@ def day_in_context(mon: int, day: int | None, context: Period) -> Period:
         year = context.end.year
     if day == 0:  # "in November": the month, not a day of it
         return month(year, mon)
-    d = end_of_month(year, mon) if day is None else _safe_date(year, mon, day)
+    d = end_of_month(year, mon) if day is None else safe_date(year, mon, day)
     return as_at(d) if d else UNKNOWN_PERIOD
 
 
@@ -596,7 +598,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         day = int(re.sub(r"\D", "", g["d"])) if g["d"] else None
         if not g["y"]:
             return Mention(s, e, month=mon, day=day, months=n)
-        last = _safe_date(int(g["y"]), mon, day) if day else end_of_month(int(g["y"]), mon)
+        last = safe_date(int(g["y"]), mon, day) if day else end_of_month(int(g["y"]), mon)
         return Mention(s, e, months_ending(last, n)) if last else Mention(s, e)
     if rule == "school_term":
         y = int(g["y"])
@@ -641,8 +643,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
             return None  # "on 1 October and 31 December 2024": two days
         m1, m2, y2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")], int(g["y2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-        first = _safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"]))) if g["d1"] else end_of_month(y1, m1)
-        last = _safe_date(y2, m2, int(re.sub(r"\D", "", g["d2"]))) if g["d2"] else end_of_month(y2, m2)
+        first = safe_date(y1, m1, int(re.sub(r"\D", "", g["d1"]))) if g["d1"] else end_of_month(y1, m1)
+        last = safe_date(y2, m2, int(re.sub(r"\D", "", g["d2"]))) if g["d2"] else end_of_month(y2, m2)
         ok = first is not None and last is not None and first < last and (last - first).days < 370
         return Mention(s, e, span(first, last)) if ok else Mention(s, e)  # type: ignore[arg-type]
     if rule == "fy_span":
@@ -721,7 +723,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         mon = MONTHS[g["m"].lower().rstrip(".")] if rule == "full_date" else int(g["m"])
         day = int(re.match(r"\d+", g["d"]).group())
         year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
-        d = _safe_date(year, mon, day) if 1 <= mon <= 12 else None
+        d = safe_date(year, mon, day) if 1 <= mon <= 12 else None
         return Mention(s, e, as_at(d)) if d else Mention(s, e)
     if rule in ("edge_month", "asof_month"):
         mon, year = MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
@@ -745,7 +747,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "day_month":
         mon = MONTHS[g["m"].lower().rstrip(".")]
         day = int(re.match(r"\d+", g["d"]).group())
-        if _safe_date(2000, mon, day) is None:
+        if safe_date(2000, mon, day) is None:
             return None
         return Mention(s, e, month=mon, day=day)
     if rule == "year":

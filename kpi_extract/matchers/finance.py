@@ -140,7 +140,9 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
     if i + 1 >= len(lines) or re.search(r"\d", lines[i + 1]):
         return None
     head = _LABEL_HEAD.match(lines[i].strip())
-    top, under = (lines[i].strip()[head.end():].split() if head else []), lines[i + 1].split()
+    if head is None:
+        return None
+    top, under = lines[i].strip()[head.end():].split(), lines[i + 1].split()
     if len(top) < 3 or not under:
         return None
     names, k = [], 0
@@ -153,7 +155,7 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
             names.append(word)
     if k != len(under) or not any(_BUDGET_COLUMN.search(n) and " " in n for n in names):
         return None
-    return "   ".join([head.group(0)] + names), i + 1  # type: ignore[union-attr]
+    return "   ".join([head.group(0)] + names), i + 1
 
 
 # a row label's first line that runs on to the next: it ends on "and", "of", "for", "&" or a comma

@@ -357,7 +357,10 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         ctx.titles.append((number, i, p))
     elif titled and (p := _quarter_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.titles.append((number, i, p))  # "Quarter 2 performance report" at December's meeting: July to September
-    elif _is_heading(line, "" if typed is not None and typed[i].heading or _is_dateline(prev) else prev) \
+    # (a line under a dateline may head what follows whatever the dateline's length; `build_context` has read each
+    # line's dateline before it comes here, so the line above is one when it is the last read)
+    elif _is_heading(line, "" if typed is not None and typed[i].heading or ctx.datelines[-1:] == [(number, i - 1)]
+                     else prev) \
             and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.headings.append((number, i, p))
 

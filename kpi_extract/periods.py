@@ -468,10 +468,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                       rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
-    # a month's own figure, of no year: "October's 640 referrals were the most in any month"
     # a month's own data, of no year: "The September figures show 1,245 children on plans", "the October return"
     ("month_figures", re.compile(rf"\bthe\s+(?P<m>(?-i:{MONTH_NAME}))\s+(?=(?:figures?|data|dataset|return|position|snapshot|"
                                  r"count|numbers)\b)", re.I)),
+    # a month's own figure, of no year: "October's 640 referrals were the most in any month"
     ("month_possessive", re.compile(rf"\b(?P<m>(?-i:{MONTH_NAME}))['’]s\b(?!\s*,?\s*(?:(?:19|20)\d\d))", re.I)),
     ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:19|20)\d\d|\w)", re.I)),
     # in 2023, during 2017, (2015), since 2010, calendar year 2017

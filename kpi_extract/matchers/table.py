@@ -442,6 +442,9 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # ("Children in need 31 Mar 2022", "CP"): each row is that measure's part, the column's header its KPI
     # (not each agency's own activity: "Single-agency safeguarding training (each agency's own courses)")
     by_dimension = bool(_DIMENSION_HEAD.fullmatch(table.label_head or "")) and not single_agency
+    # a label column with no head, or one of parts (its date in brackets aside: "Placement type (31 August 2025)")
+    parts_head = not (table.label_head or "").strip() \
+        or bool(_DIMENSION_HEAD.fullmatch(re.sub(r"\([^()]*\)", " ", table.label_head or "")))
     column_heads: dict[tuple[str, str], tuple[tuple[str, float] | None, Period | None]] = {}  # (header, unit): KPI, date
     # a table of others' figures, by its caption or its label column's head ("Referrals 2023/24 - statistical
     # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
@@ -463,8 +466,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         named = part = ""  # the council the row names, when it is not the area's own; the part it names
         # (a column headed by the noun counted, "Children", counts the row's KPI when the KPI is its head's or
         # caption's, or when the label column's head names no other measure: not "Children reported missing")
-        counts_noun = found is None or bool(_DIMENSION_HEAD.fullmatch(re.sub(r"\([^()]*\)", " ", table.label_head or ""))) \
-            or not (table.label_head or "").strip() or headed is not None and headed[0] == found[0]
+        counts_noun = found is None or parts_head or headed is not None and headed[0] == found[0]
         if found is None:
             found, named, part = _row_under(table, row.label, headed, library)
         previous = found[0] if found else None

@@ -711,6 +711,10 @@ _COMPARED_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|than|increase[s
 # the whole after "N of" is not the part done
 _DONE_KPIS = frozenset({"plan_actions_completed"})
 _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?$", re.I)
+# the whole a part or a share is of, its noun straight after it: "61 of the 520 children in care had not had a health
+# assessment", "81% of the 37 actions in the plan": what follows is said of the part, not of the whole
+_WHOLE_BEFORE = re.compile(r"(?:(?<![\d.,])\d[\d,]*(?:(?:\.\d+)?\s*(?:%|per\s?cent))?|\bevery\s+one)\s+(?:out\s+)?of\s+"
+                           r"(?:the|its|our|their)\s+$", re.I)
 # the verb between a whole and the KPI's words said of its part: "17 of the 64 children open to the service were
 # in care" (the 17 are in care; the 64 are the service's)
 _PREDICATE = re.compile(r"\b(?:were|was|are|is|had been|have been|has been|became|become|remained|remain)\b", re.I)
@@ -1762,7 +1766,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "qualifies-another"
     if c.subject and _FURTHER_BEFORE.search(before):  # "with a further 85 watching online": that part
         return "part", "further-named"
-    if not money and entry.unit == "count" and (_CONDITION.search(predicate) or _CONDITION_BEFORE.search(before)):
+    whole = c.match_end > c.value_end and _WHOLE_BEFORE.search(raw_before) \
+        and not _PREDICATE.search(text, c.value_end, c.match_end)
+    if not money and entry.unit == "count" and ((_CONDITION.search(predicate) and not whole) or _CONDITION_BEFORE.search(before)):
         return "conditional", "condition"
     if entry.unit == "count" and c.match_start >= c.value_start and _HEAD_BEFORE.search(before):
         return "other-noun", "qualifies-another"  # "Decisions on 1,318 referrals were made within one working day"
@@ -1779,7 +1785,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "with-clause"  # "41 children in care with a disability", "... with a parent in prison: 38"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
-            and CHILDREN.search(text, c.match_start, c.match_end):
+            and CHILDREN.search(text, c.match_start, c.match_end) and not whole:
         return "conditional", "event-verb"  # "35 looked after children missed more than 10 days of school"
     if entry.id.startswith("plan_actions") and (c.match_end > c.value_end and (_STATE_ADJECTIVE.match(text, c.value_end)
                                                                            or _STATE_AFTER_NOUN.match(text, c.match_end))

@@ -497,6 +497,11 @@ def test_a_figure_that_is_not_the_kpi_gets_its_role_and_gives_no_fact(role, text
 # (role, sentence, the facts it gives)
 FACT_CASES = [
     ("level", "At 30 September 2023 there were 522 children on a child protection plan.", {("cp_plans", 522.0)}),
+    # the whole a part is of, its noun straight after it: what follows is said of the part
+    ("level", "As at 31 March 2025, 37 of the 612 children in care had missed a health assessment.",
+     {("children_in_care", 612.0)}),
+    ("flow", "Every one of the 2,940 referrals received in 2023/24 had a manager's decision within 24 hours.",
+     {("referrals", 2940.0)}),
     ("flow", "During 2023/24, 611 children became subject to a child protection plan.",
      {("cp_plans_started", 611.0)}),
     ("rate", "The rate of children looked after was 71.2 per 10,000 children.",

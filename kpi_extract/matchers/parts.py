@@ -58,6 +58,9 @@ _NEXT_PART = re.compile(rf"(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+){_COUNT}(?:\s
                         rf"(?:(?:children|young people)\s+)?(?:{_VERB}\s+(?P<said>(?:placed|living|accommodated)\s+)?|"
                         rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+)){_WHAT}", re.I)
 _NOT_A_NEXT_PART = re.compile(r"^(?:of|per|more|fewer|less)\b", re.I)
+# "had" before a past participle says what some did or underwent, an event, not which of them they are
+_HAD_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.I)
+_DONE = re.compile(r"(?:[a-z]+ed|been|seen|taken|gone|come|run|left|kept|met|got|given|had|spent|made|lost|done)\b", re.I)
 
 
 def _next_parts(m: re.Match, text: str) -> list[tuple[re.Match, str]]:
@@ -155,6 +158,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         if entry.measure == "flow":  # (what people counted did is no part: "412 came within 12 months")
             found = [(m, w) for m, w in found if _FROM.match(text, m.end("value")) or _named_part(w, library)]
         for m, what in found:
+            if _HAD_BEFORE.search(text, 0, m.start("what")) and _DONE.match(what):
+                continue  # "37 of the 612 children in care had missed a health assessment": what they did, no part
             if m.re is _N_OF_THE and (c.sentence, m.start("value")) in unnamed:
                 taken.discard((c.sentence, m.start("value")))
             _add_part(out, taken, c, m, what, layout, library)

@@ -258,6 +258,10 @@ _FORECAST = re.compile(r"\b(?:forecasts?|fcsts?|forecasting|forecasted|projected
                        r"(?:will|would|shall|could|might|should)(?: not)?(?! (?:report|say|show|confirm|note|tell|explain|set out|describe|see)\b)"
                        r"(?: \w+){0,4}?(?=\s+\S*$)|"
                        r"(?:will|would) (?:have|reach|be|rise to|fall to|total|exceed|need|stand at))\b", re.I)
+# a year's budget is what will be spent: "The directorate's net budget for 2025/26 will be £61.3 million" is the budget
+# set, not a forecast (one said of what is to come, "is expected to", is still a forecast)
+_BUDGET_WILL_BE = re.compile(r"\bbudget\s+(?:for|in)\s+(?:the\s+(?:financial\s+)?year\s+)?(?:20\d\d\s*[/-]\s*\d{2,4})\s+"
+                             r"will\s+be\s+(?:(?:about|around|approximately|some)\s+)?$", re.I)
 # a modal's clause running on through a "with" phrase: "The 2026-27 plan will be shorter than this one, with about 20 actions"
 _MODAL_WITH = re.compile(r"\b(?:will|would|shall)(?: not)? be\b[^.;:]{0,60}?,?\s+with(?:\s+(?:about|around|some|only|just|"
                          r"up to|fewer than|more than|roughly|approximately))?\s*$", re.I)
@@ -1647,7 +1651,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "target", "priorities-for"
     if _ACTION_ITEM.search(raw_before):
         return "target", "action-item"
-    if _FORECAST.search(before) or _FORECAST_AFTER.match(after):
+    if (_FORECAST.search(before) or _FORECAST_AFTER.match(after)) and not (money and _BUDGET_WILL_BE.search(before)):
         return "forecast", "forecast-words"
     if _MODAL_WITH.search(sentence_lead):
         return "forecast", "modal-with"  # "The 2026-27 plan will be shorter, with about 20 actions"

@@ -515,6 +515,8 @@ FACT_CASES = [
     # utilisation said as places filled
     ("share", "2022/23 in numbers: 91% of places filled", {("training_utilisation", 91.0)}),
     ("amount", "The partnership budget for 2023/24 amounted to £644,300.", {("budget_total", 644300.0)}),
+    # a year's budget that "will be" a sum is the budget set, not a forecast
+    ("amount", "The Place directorate's net budget for 2026/27 will be £88.5m.", {("budget_total", 88500000.0)}),
     ("amount", "In 2023/24 the board's income was £410,250.", {("budget_total", 410250.0)}),
     # "amounted to"; a single-agency line after "||" is its own; "protection plans" without "child"
     ("flow", "Referrals accepted by the front door team over 2023/24 amounted to 5,980.", {("referrals", 5980.0)}),

@@ -17,8 +17,8 @@ from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (MONTH_WORD, YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, single_period, year_column,
-                      year_to_date_after, yearless_day)
+from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, month,
+                      single_period, year_column, year_to_date_after, yearless_day)
 
 
 @dataclass
@@ -161,6 +161,49 @@ def _quarters_with_months(mentions: list, line: str) -> list:
 
 _SAID_OF_PERIOD = re.compile(r"\s*\((?:[A-Za-z]+\s?){1,2}\)")
 
+# a header of months with no year ("Sep  Oct  Nov  Dec", "July August September Quarter 2"), whose year the
+# caption above names: a financial year (April to March), a quarter of one, or a calendar year
+_BARE_MONTHS = re.compile(rf"(?P<months>(?:{MONTH_WORD})\.?(?:\s+(?:{MONTH_WORD})\.?){{1,11}})"
+                          r"(?P<rest>(?:\s+(?:Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year))*)")
+_CALENDAR_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
+
+
+def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | None:
+    """The months of a header that names no year, dated by the caption above; None if it names none."""
+    m = _BARE_MONTHS.fullmatch(stripped)
+    if not m:
+        return None
+    fy = _quarter_year(context)
+    year = None
+    if fy is None:
+        for line in reversed(context):
+            years = set(_CALENDAR_YEAR.findall(line))
+            if len(years) == 1:
+                year = int(years.pop())
+                break
+        if year is None:
+            return None
+    columns: list[Column] = []
+    last = 0
+    for name in m.group("months").split():
+        mon = MONTHS[name.rstrip(".").lower()]
+        if fy is not None:
+            at = fy if mon >= 4 else fy + 1
+        else:
+            year = year + 1 if mon < last else year  # "Oct Nov Dec Jan" runs into the next year
+            at = year
+        last = mon
+        columns.append(Column(month(at, mon), name))  # type: ignore[arg-type]
+    for word in re.findall(r"Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year", m.group("rest")):
+        q = re.search(r"[1-4]", word)
+        if q and fy is not None:
+            columns.append(Column(fy_quarter(fy, int(q.group(0))), word))
+        elif word == "YTD" and (ytd := year_to_date_after(columns[-1].period)):
+            columns.append(Column(ytd, word))
+        else:
+            columns.append(Column(None, word))
+    return columns
+
 
 def header_columns(line: str, context: list[str] | None = None) -> list[Column] | None:
     """The columns of a table header line (`Mar-15 Mar-16 Mar-17`, `2015/16 2016/17 Target
@@ -169,6 +212,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     Words after the first period are columns of their own (`Target`, `England`); a period
     written after a comparator word (`England 2018/19`) is that comparator's column."""
     stripped = line.strip()
+    if context and (months := _bare_month_columns(stripped, context)):
+        return months
     if not _TWO_DIGITS.search(stripped):  # (two quarters, `Q1 Q2`, have two digits too)
         return None
     if len(_PERIOD_HINT.findall(stripped)) < 2:

@@ -112,6 +112,22 @@ def test_bare_quarter_columns_take_the_year_of_the_quarter_their_caption_names()
         ("2023-Q3", "Q2"), ("2023-Q4", "Q3"), (None, "Target"), (None, "England")]
 
 
+def test_bare_month_columns_take_the_year_their_caption_names():
+    from kpi_extract.layout import header_columns
+
+    def read(line, caption):
+        return [(c.period.label if c.period else None, c.name) for c in header_columns(line, caption) or []]
+    # a financial year runs April to March (its year to date labelled by the month it ends); a calendar
+    # year's months run on into the next when they wrap
+    assert read("Oct   Nov   Dec   Jan   YTD", ["Contacts and referrals, 2023/24", ""]) == [
+        ("2023-10", "Oct"), ("2023-11", "Nov"), ("2023-12", "Dec"), ("2024-01", "Jan"), ("2024-01", "YTD")]
+    assert read("November December January", ["Winter pressures 2022"]) == [
+        ("2022-11", "November"), ("2022-12", "December"), ("2023-01", "January")]
+    assert read("April May June Quarter 1", ["Quarter 1 2025/26 front door report"]) == [
+        ("2025-04", "April"), ("2025-05", "May"), ("2025-06", "June"), ("2025-Q2", "Quarter 1")]
+    assert read("Jan Feb Mar", ["Children looked after by month"]) == []  # no year: no header
+
+
 def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
     from kpi_extract.pipeline import extract_text
     text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"

@@ -248,6 +248,14 @@ def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
     return last
 
 
+def _standing_day(text: str, meeting: Period | None) -> Period | None:
+    """A standing statement's day of no year ("Figures are as at the last working day of October."), and no
+    other figure: the latest such day on or before the meeting, as a heading's is."""
+    if not _STANDING.search(text) or _DIGIT.search(without_mentions(text, find_mentions(text))):
+        return None
+    return _day_of_the_meeting(text, meeting)
+
+
 def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself
     (its paragraph's number, "3.1", is none)."""
@@ -424,7 +432,7 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 continue
             standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line) \
                 else f"{line} {lines[i + 1]}"
-            if (p := _standing_period(standing.split(". ")[0])) is not None:
+            if (p := _standing_period(standing.split(". ")[0]) or _standing_day(standing.split(". ")[0], ctx.meeting)) is not None:
                 ctx.standing.append((number, i, p))
                 continue
             # set as a heading, or a short block of its own: never a line inside a paragraph

@@ -463,8 +463,10 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
     # (or alone in a bracket: "The latest data (end of October) show ...", or after "at" alone: "Position at end of
-    # November", as a heading says it)
-    ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|\bat\s+|(?<=\())(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})"
+    # November", or after "Position" alone, as a heading says it: "Position end of November"; the month's last
+    # (working) day is its end: "as at the last working day of October")
+    ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|\bat\s+|\bposition\s+|(?<=\())"
+                                      rf"(?P<edge>end|beginning|start|last\s+(?:working\s+)?day)\s+of\s+(?P<m>{_MONTH})"
                                       rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
@@ -778,7 +780,7 @@ def _joined_month(m: re.Match) -> str:
     return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
 
 
-_PERIOD_WORD = re.compile(r"\d|quarter|year|month|time of|end of|beginning of|start of", re.I)  # ("twelve months earlier")
+_PERIOD_WORD = re.compile(r"\d|quarter|year|month|time of|end of|beginning of|start of|day of", re.I)  # ("twelve months earlier")
 
 
 @lru_cache(maxsize=8192)

@@ -416,6 +416,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # "Position" straight before a month's end, and a standing statement's last (working) day of a month of no year
+    ("Westvale Council\nScrutiny Committee - 11 February 2026\n\nPosition end of December\n"
+     "Children in care: 517\n", {("children_in_care", "517", "2025-12-31")}),
+    ("Westvale Council\nScrutiny Committee - 11 February 2026\n\nAll figures are as at the last working day of January.\n"
+     "Children in need: 2,114\n", {("children_in_need", "2114", "2026-01-31")}),
     # a working group's or a commission's meeting line is a dateline; "Annual performance" and its year is a title
     ("Eastvale Council\nChildren, Young People and Families Overview and Scrutiny Committee - 9 July 2025\n"
      "Annual performance 2024/25\n\nThe service took 2,905 referrals, a re-referral rate of 19.2%.\n",

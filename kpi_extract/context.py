@@ -115,10 +115,15 @@ def _is_heading(line: str, prev: str) -> bool:
     if _AMOUNT.search(line):  # "Balance brought forward from 2021-22   £27,600": a row with its figure
         return False
     mentions = find_mentions(line)
-    if len(mentions) == 1 and not re.sub(r"[\W_]+", "", line[:mentions[0].start] + line[mentions[0].end:]):
-        return False  # a bare date is a dateline ("28th April 2022"), not a section's period
+    if len(mentions) == 1 and not re.sub(r"[\W_]+", "", line[:mentions[0].start] + line[mentions[0].end:]) \
+            and not (mentions[0].absolute and mentions[0].period.kind in ("quarter", "financial_year")):
+        return False  # a bare date is a dateline ("28th April 2022"), not a section's period (but a quarter or a
+        # financial year alone, "Q1 2025/26", is no meeting's day: it heads what follows)
     if not (line[0].isupper() or line[0].isdigit()) or line.startswith("\u2022"):
         return False
+    if mentions and all(m.absolute for m in mentions) \
+            and not re.sub(r"[\W_]+|\b(?:Q|Qtr|Quarter)\s*[1-4]\b", "", without_mentions(line, mentions)):
+        return True  # a line of periods alone ("Q1 2025/26 (April - June 2025)") is no line of a paragraph
     # (a section's number opens a heading whatever stands above it: "2. Position at 30 September 2025" under a
     # long title line, "Section 4: 2024/25 outturn")
     return not prev or prev.endswith((".", ":", "!", "?")) or len(prev) < 50 or _SECTION_NUMBER.match(line) is not None

@@ -416,6 +416,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # a quarter or a financial year alone on its line heads what follows (a day alone is a dateline), even under a long line
+    ("Northfield Council\nChildren's Scrutiny Committee, 4 March 2026\nQuarter 3 2025/26\n\nThere were 1,377 "
+     "referrals.\n", {("referrals", "1377", "2025-Q4")}),
+    ("Northfield Council\nCabinet Member for Children's Services - Quarterly Briefing Note\nQ2 2025/26 (July - "
+     "September 2025)\n\nThe front door took 1,204 referrals.\n", {("referrals", "1204", "2025-Q3")}),
     # "Position" straight before a month's end, and a standing statement's last (working) day of a month of no year
     ("Westvale Council\nScrutiny Committee - 11 February 2026\n\nPosition end of December\n"
      "Children in care: 517\n", {("children_in_care", "517", "2025-12-31")}),

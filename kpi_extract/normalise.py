@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .textgrid import spaced_rows
+from .textgrid import spaced_cells, spaced_rows
 
 # explicit map, not NFKC: NFKC would also turn "1½" into "11/2" (pitfalls.md)
 LIGATURES = {
@@ -116,9 +116,74 @@ def normalise_text(text: str) -> str:
     raw = text.split("\n")
     if "...." in text:
         raw = dot_leaders(raw)
+    if "   " in text:
+        raw = figure_grids(raw)
     kept = spaced_rows(raw)
     lines = [raw[i].expandtabs(4).rstrip() if i in kept else collapse(raw[i]) for i in range(len(raw))]
     return "\n".join(lines).strip("\n")
+
+
+# a figure row of an infographic grid ("826     412     2,903"): figures alone, set apart by spaces (no years)
+_GRID_FIGURE = re.compile(r"^[<>~]?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|[km]|bn)?$|^[<>~]?£?\d+(?:\.\d+)?(?:%|[km]|bn)?$")
+_GRID_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DIGIT_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
+_GRID_CLAUSE = re.compile(r"\b(?:attended|attending|became|received|trained|took part|completed|joined|were|was)\b", re.I)
+
+
+def _grid_figures(line: str) -> list[tuple[int, str]] | None:
+    cells = spaced_cells(line)
+    if not cells or len(cells) < 2 or not all(_GRID_FIGURE.match(t) and not _GRID_YEAR.match(t) for _, t in cells):
+        return None
+    return cells
+
+
+def figure_grids(lines: list[str]) -> list[str]:
+    """An infographic's grid, a row of figures set apart by spaces with each one's label in the lines
+    under it ("826     412" over "Children in care     Children subject to" over "...  a child
+    protection plan"), becomes one line of "label: figure." sentences, each label read down its column
+    (a bracket with a figure in it, "(target 55.0)", after the figure it qualifies); the label lines are
+    left blank, so that the page keeps its lines. A row of figures whose next line holds figures too, or
+    runs on into prose, is a table's or a paragraph's, and is left as it is."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        figures = _grid_figures(lines[i])
+        if figures is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= 5 and lines[j].strip() and _grid_figures(lines[j]) is None \
+                and not any(_GRID_FIGURE.match(t) for _, t in spaced_cells(lines[j]) or []):
+            j += 1
+        if j == i + 1 or (j < len(lines) and lines[j].strip() and _grid_figures(lines[j]) is None):
+            i = j
+            continue
+        centres = [at + len(t) / 2 for at, t in figures]
+        labels: list[list[str]] = [[] for _ in figures]
+        for k in range(i + 1, j):
+            row = lines[k].expandtabs(4)
+            cells = spaced_cells(row) or [(len(row) - len(row.lstrip()), row.strip())]
+            for at, t in cells:
+                mid = at + len(t) / 2
+                labels[min(range(len(centres)), key=lambda c: abs(centres[c] - mid))].append(t.strip())
+        if not all(labels):
+            i = j
+            continue
+        said = []
+        for (_, value), words in zip(figures, labels):
+            label = " ".join(words)
+            brackets = " ".join(b.strip() for b in _DIGIT_BRACKET.findall(label))
+            label = " ".join(_DIGIT_BRACKET.sub("", label).split())
+            if _GRID_CLAUSE.search(label):  # a clause is said of the figure: "2,906 practitioners attended our courses."
+                said.append(f"{value} {label}" + (f" {brackets}" if brackets else "") + ".")
+                continue
+            label = label[:1].upper() + label[1:]  # (a sentence of its own: "figures ... 148. practitioners" runs on)
+            said.append(f"{label}: {value}" + (f" {brackets}" if brackets else "") + ".")
+        out[i] = " ".join(said)
+        for k in range(i + 1, j):
+            out[k] = ""
+        i = j
+    return out
 
 
 # a label, a leader of dots and a figure: "Under 1 ...................... 21"

@@ -1,5 +1,5 @@
 """What extraction does to text, and how it is repaired before any pattern sees it."""
-from kpi_extract.normalise import damage_count, dot_leaders, normalise_text, strip_running_lines
+from kpi_extract.normalise import damage_count, dot_leaders, figure_grids, normalise_text, strip_running_lines
 
 
 def test_ligatures_and_unmapped_glyphs():
@@ -52,3 +52,26 @@ def test_leader_dots_set_out_cells_but_not_a_list_of_contents():
     assert dot_leaders(rows) == [rows[0], "Under 5 | 64", "5 to 15 | 212", "16 and 17 | 97"]
     contents = ["Contents", "Foreword ........ 3", "Our children in care ........ 7", "Finance ........ 12"]
     assert dot_leaders(contents) == contents
+
+
+def test_an_infographic_grid_reads_each_figures_label_down_its_column():
+    page = ["Our year at a glance",
+            "",
+            "      4,118                     27.5%                        1,642",
+            "   Referrals to              Re-referrals within          practitioners attended",
+            "   children's social care    12 months (England 22.4%)    partnership training",
+            "",
+            "Referrals rose in the spring."]
+    assert figure_grids(page) == [
+        "Our year at a glance",
+        "",
+        "Referrals to children's social care: 4,118. Re-referrals within 12 months: 27.5% (England 22.4%). "
+        "1,642 practitioners attended partnership training.",
+        "", "", "",
+        "Referrals rose in the spring."]
+    # a table's header of years, a row of figures under a row of figures, or one line of prose under
+    # them, is no grid
+    table = ["      2023        2024", "   Referrals      4,010       4,118"]
+    assert figure_grids(table) == table
+    prose = ["   412        398", "Both figures are lower than the year before.", ""]
+    assert figure_grids(prose) == prose

@@ -17,7 +17,7 @@ from pathlib import Path
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import (as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
+from .periods import (DAY_THEN_TITLE, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
                       without_mentions)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
@@ -431,6 +431,13 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 ctx.datelines.append((number, i))
                 if (p := _dateline_title(line)) is not None:
                     ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
+                continue
+            if (run_on := DAY_THEN_TITLE.match(line)) and _is_dateline(run_on.group("head")):
+                # a meeting line that runs on into its paper's title: "Norfolk County Council - Scrutiny Committee,
+                # 19 February 2025 - Children in Care by Locality (31 December 2024)": the title's period is the paper's
+                ctx.datelines.append((number, i))
+                if (p := single_period(run_on.group("title"))) is not None:
+                    ctx.titles.append((number, i, p))
                 continue
             if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
                 ctx.lead_ins.append((number, i, last, p))

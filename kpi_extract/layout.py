@@ -17,7 +17,7 @@ from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, find_mentions, financial_year, financial_year_of, fy_quarter, month,
+from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, caption_period, find_mentions, financial_year, financial_year_of, fy_quarter, month,
                       single_period, year_column, year_to_date_after, yearless_day)
 
 
@@ -595,7 +595,7 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
-    own = single_period(t.label_head) or single_period(t.caption) or _note_date(lines, max(t.lines))
+    own = single_period(t.label_head) or caption_period(t.caption) or _note_date(lines, max(t.lines))
     periods = [c.period if c.kind == "period" else
                (c.period or own) if c.kind in ("area", "total", "measure", "captioned") else None for c in t.columns]
     names = [(area_name(c.header) or c.header) if c.kind == "area" else c.header for c in t.columns]

@@ -844,6 +844,19 @@ def without_mentions(text: str, mentions) -> str:
     return text
 
 
+# a meeting's day and year, then a dash and the title of its paper: "Norfolk County Council - Scrutiny Committee,
+# 19 February 2025 - Children in Care by Locality (31 December 2024)"
+DAY_THEN_TITLE = re.compile(r"(?P<head>.{10,90}?\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\s+[-\u2013\u2014]\s+"
+                            r"(?P<title>\S.{4,100})$")
+
+
+def caption_period(text: str) -> Period | None:
+    """A caption's period: the one it names, or, after a meeting's day, the one its title names."""
+    if (m := DAY_THEN_TITLE.match(text)) and (p := single_period(m.group("title"))) is not None:
+        return p
+    return single_period(text)
+
+
 def single_period(text: str) -> Period | None:
     """The one period a title, heading or caption names, outside brackets ("Quarter 4 2019/20
     (January to March 2020)"); None when it names none or several."""

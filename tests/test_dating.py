@@ -416,6 +416,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # a meeting line that runs on into its paper's title: the title's period dates the paper, and its table
+    ("Eastborough Council - Children's Scrutiny Panel, 12 March 2026 - Children in need by area (31 January 2026)\n"
+     "| Area | Children in need |\n| North | 604 |\n| South | 731 |\n| Total | 1,335 |\n",
+     {("children_in_need", "604", "2026-01-31"), ("children_in_need", "731", "2026-01-31"),
+      ("children_in_need", "1335", "2026-01-31")}),
     # a quarter or a financial year alone on its line heads what follows (a day alone is a dateline), even under a long line
     ("Northfield Council\nChildren's Scrutiny Committee, 4 March 2026\nQuarter 3 2025/26\n\nThere were 1,377 "
      "referrals.\n", {("referrals", "1377", "2025-Q4")}),

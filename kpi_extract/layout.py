@@ -367,7 +367,7 @@ def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()
         columns = agency_header(lines[i])
         agency = columns is not None
         if not columns:
-            columns = header_columns(lines[i], lines[max(0, i - 2):i])
+            columns = header_columns(lines[i], lines[max(0, i - 5):i])
         if not columns or (i + 1 in piped and i not in piped):
             i += 1
             continue

@@ -112,6 +112,17 @@ def test_bare_quarter_columns_take_the_year_of_the_quarter_their_caption_names()
         ("2023-Q3", "Q2"), ("2023-Q4", "Q3"), (None, "Target"), (None, "England")]
 
 
+def test_a_bare_quarters_year_may_come_from_a_caption_a_few_lines_up(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Children's social care scorecard, Quarter 2 2024/25\n"
+            "Source: case management system, extracted 7 October 2024\n"
+            "\n"
+            "                         Q1       Q2\n"
+            "Referrals               1,204    1,187\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("referrals", "1204", "2024-Q2"), ("referrals", "1187", "2024-Q3")}
+
+
 def test_bare_month_columns_take_the_year_their_caption_names():
     from kpi_extract.layout import header_columns
 

@@ -664,12 +664,13 @@ def _carried_into(text: str, m: Mention) -> bool:
 
 # "the 2025-26 business plan": a year that is part of a plan's name
 _PLAN_AFTER_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:plan|strategy|programme)\b", re.I)
-_PLAN_DETERMINER = re.compile(r"\b(?:the|its|our|their|this)\s+$", re.I)
+# (or a body's: "the partnership's 2024-25 business plan")
+_PLAN_DETERMINER = re.compile(r"\b(?:the|its|our|their|this)\s+(?:[\w-]+(?:'s|s'|’s)\s+)?$", re.I)
 
 
 def _a_plans_name(text: str, m: Mention) -> bool:
     """The mention is a year in a plan's name: "the 2025-26 business plan", "our 2024-2027 strategy"."""
-    return bool(_PLAN_DETERMINER.search(text, max(0, m.start - 8), m.start)) and bool(_PLAN_AFTER_YEAR.match(text, m.end))
+    return bool(_PLAN_DETERMINER.search(text, max(0, m.start - 30), m.start)) and bool(_PLAN_AFTER_YEAR.match(text, m.end))
 
 
 def _names_a_plan(text: str, m: Mention) -> bool:

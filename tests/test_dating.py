@@ -416,6 +416,9 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "in care.\n", {("children_in_care", "508", "2026-01-31")}),
     ("Westvale Council\nScrutiny Committee - 14 January 2026\n\nPosition at end of October\n"
      "| Children on a child protection plan | 233 |\n", {("cp_plans", "233", "2025-10-31")}),
+    # a year in a body's plan's name names the plan: the sentence's day dates its actions
+    ("By 30 September 2025, 41 of the 52 actions in the partnership's 2025-26 business plan were complete.\n",
+     {("plan_actions_completed", "41", "2025-09-30"), ("plan_actions_total", "52", "2025-09-30")}),
     # a meeting line that runs on into its paper's title: the title's period dates the paper, and its table
     ("Eastborough Council - Children's Scrutiny Panel, 12 March 2026 - Children in need by area (31 January 2026)\n"
      "| Area | Children in need |\n| North | 604 |\n| South | 731 |\n| Total | 1,335 |\n",

@@ -1204,10 +1204,19 @@ def test_what_is_planned_is_told_from_a_plan_for_children(before, planned):
      ("children_in_need", 2870.0, ""), ("children_in_need", 344.0, "disabled children")),
     ("Girls accounted for 260 of the 508 children on a child protection plan.",
      ("cp_plans", 508.0, ""), ("cp_plans", 260.0, "Girls")),
+    # the count before "of them", in the next clause, when the library names what they are
+    ("During 2023/24, 588 children became subject to a child protection plan; 97 of them were unborn.",
+     ("cp_plans_started", 588.0, ""), ("cp_plans_started", 97.0, "unborn")),
 ])
 def test_a_part_of_a_whole_is_read_with_its_subject(text, whole, part, library):
     got = {(f.kpi, float(f.value), f.subject) for f in extract_text(text, library)}
     assert whole in got and part in got, got
+
+
+def test_some_of_them_in_a_state_the_library_does_not_name_are_no_part(library):
+    got = {(f.kpi, float(f.value)) for f in extract_text(
+        "The plan holds 42 actions at 30 November 2023; six of these are flagged red.", library)}
+    assert ("plan_actions_total", 6.0) not in got, got
 
 
 def test_a_second_figure_of_another_measure_is_not_a_part(library):

@@ -35,6 +35,9 @@ _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_CO
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
 _OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
                      rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
+# "702 children became subject to a plan; 139 of them were unborn or under one": the count before "of them",
+# in the next clause
+_N_OF_THEM = re.compile(rf"[^.;]{{0,60}}?[;,]\s*(?:and\s+)?{_COUNT}{_SHARE}\s+of\s+(?:them|these|whom)\s+{_BE}\s+{_WHAT}", re.I)
 # "1,058 children in care at the end of June (rate 62.0 per 10,000), including 94 unaccompanied
 # asylum-seeking children": the part names itself after the figure
 _INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\b(?:including|included|includes|include)\s+{_COUNT}\s+"
@@ -145,9 +148,11 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         if c.subject or entry.unit != "count" or entry.measure not in ("stock", "flow"):
             continue
         found: list[tuple[re.Match, str]] = []
-        for rx in (_OF_WHOM, _INCLUDING):
+        for rx in (_OF_WHOM, _INCLUDING, _N_OF_THEM):
             m = rx.match(text, max(c.value_end, c.match_end))
-            if m:
+            if m and (rx is not _N_OF_THEM or _named_part(m.group("what"), library)):
+                # (a clause after it names a part only by the library's names: "139 of them were unborn"; not
+                # "six of these are flagged red", a state, nor "23 of them in homes outside the county")
                 found.append((m, m.group("what")))
                 break
         for rx in (_OF_THE, _MAKE_UP, _N_OF_THE):

@@ -1091,7 +1091,10 @@ _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d
 # placements", "the ICB's contribution towards continuing care packages"
 _TO_PLACEMENTS = re.compile(r"\bcontributions?\s+(?:from\s+[^.;£]{1,40}?\s+)?(?:to|towards)\s+(?:the\s+costs?\s+of\s+)?"
                             r"(?:(?:joint(?:ly)?[- ]funded|joint|individual|residential|external)\s+)?(?:placements?|"
-                            r"care packages?|packages\s+of\s+care|continuing (?:health )?care)\b", re.I)
+                            r"care packages?|packages\s+of\s+care|continuing (?:health )?care)\b|"
+                            # or to packages said to be shared or one child's: "health contributions to joint packages"
+                            r"\bcontributions?\s+(?:to|towards)\s+(?:the\s+costs?\s+of\s+)?(?:joint(?:ly)?[- ]funded|joint|"
+                            r"individual)\s+packages?\b", re.I)
 # developers' contributions under planning agreements are no partner's
 _DEVELOPERS = re.compile(r"\b(?:section 106|s\.?106|developers?'?|community infrastructure levy|(?-i:CIL)|"
                          r"(?:education|highways?|infrastructure|planning|transport|affordable housing) contributions?)\b", re.I)

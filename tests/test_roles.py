@@ -1909,6 +1909,8 @@ def test_qualified_counts_parts_of_another_whole_targets_and_other_services_give
     "The budget makes a planned contribution of £3.0m in 2025/26, taking the general fund balance to £10.2m.",
     # health's share of the cost of placements is no contribution to a partnership
     "Contributions from health to joint placements are budgeted at £5.2m.",
+    # or to packages it shares
+    "The ICB's contributions to jointly funded packages came to £1.7m in 2024/25.",
     # an apprenticeship's places are no training places
     "A council-sponsored apprenticeship programme has offered 8 places, of which 5 have been taken up.",
 ])

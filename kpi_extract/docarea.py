@@ -394,6 +394,11 @@ def document_owner(pages: list[str], area: str) -> str:
         m = _NOT_AN_AREA.fullmatch(line) or (_NOT_AN_AREA_UNIT.fullmatch(line) if k == 0 else None)
         if m:
             return m.group("name").strip()
+    # a paper with no area whose author is a body of none ("Report of: The Police and Crime Commissioner for
+    # Cumbria", to a police and crime panel) is that body's, as in a council's pack
+    for line in _front_lines(pages, _FRONT_LINES_OF_A_REPORT):
+        if m := _AUTHOR_OF_ANOTHER.match(line):
+            return m.group("name").strip()
     return ""
 
 

@@ -412,3 +412,11 @@ def test_the_kind_of_partnership_between_its_place_and_its_name_is_no_part_of_th
     pages = ["SALFORD INTEGRATED SAFEGUARDING PARTNERSHIP\n\nExecutive Group\n\n"
              "Salford Integrated Safeguarding Partnership Annual Report 2024-25\n"]
     assert document_area(pages) == ("Salford", "E08000006")
+
+
+def test_a_paper_of_no_area_whose_author_is_a_body_of_none_is_that_bodys():
+    from kpi_extract.docarea import document_owner
+    # (a police and crime panel names no council: the commissioner's own report is the commissioner's)
+    pages = ["MIDSHIRE POLICE AND CRIME PANEL\n14 July 2025\nAgenda Item 6\nANNUAL REPORT 2024/25\n"
+             "Report of:   The Police and Crime Commissioner for Midshire\n"]
+    assert document_owner(pages, document_area(pages)[0]) == "The Police and Crime Commissioner for Midshire"

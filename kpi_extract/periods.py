@@ -489,7 +489,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
         rf"(?P<y>{_YEAR})\b(?![/-]\d|\s?%|,\d)", re.I)),
     # relative periods; "Last year 245 delegates attended" opening a sentence, and "over the last
     # year", mean the year reported on, not the one before it
-    ("year_reported", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same)\b)", re.I)),
+    # (set against this year in the same sentence, it is the year before: "Last year we reported 49 actions; this
+    # year's refreshed plan has 38")
+    ("year_reported", re.compile(r"^\W*last year\b(?![^.]*\b(?:equivalent|comparable|corresponding|same|this year)\b)", re.I)),
     ("current", re.compile(r"\b(?:over|during|in|throughout|within) the (?:last|past) (?:12 months|twelve months|year)\b", re.I)),
     # the half of the year the report is about: "at the half-year point" is the last day of its sixth month,
     # "in the first six months" the months to it (a year's half, not its end nor the whole year)

@@ -886,6 +886,9 @@ def single_period(text: str) -> Period | None:
             return spans[0]
     if len(found) == 1 and len(quarters) == 1 and (fy := next(iter(found))).kind == "financial_year" and fy.start:
         return fy_quarter(fy.start.year, quarters.pop())  # "Quarter 2 Performance Report 2022/23"
+    if len(found) == 1 and len(inner) == 1 and (whole := next(iter(found))).kind == "financial_year" and whole.start \
+            and re.search(r"\bacademic\b|\bschool year\b", inner[0], re.I):
+        return academic_year(whole.start.year)  # "Schools safeguarding training 2024-25 (academic year, September to July)"
     if len(found) == 1 and len(inner) == 1 and (whole := next(iter(found))).kind == "financial_year":
         part = _span_within(inner[0], whole)
         if part is not None:  # "Half-year report 2024/25 (April to September 2024)": the months it covers

@@ -313,6 +313,8 @@ def test_a_short_span_of_a_quarters_months_is_that_quarter(y, q):
     # a year alone in brackets with the kind of year it is
     ("Safeguarding training for early years settings (academic year 2024-25)", "2024-25", "academic_year"),
     ("Learning and development summary (financial year 2024/25)", "2024-25", "financial_year"),
+    # or the year before brackets that say it is a school year
+    ("Schools safeguarding training 2024-25 (academic year, September to July)", "2024-25", "academic_year"),
 ])
 def test_a_title_with_a_span_in_brackets_names_that_span(title, label, kind):
     from kpi_extract.periods import single_period

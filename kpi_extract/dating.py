@@ -136,6 +136,7 @@ class Context:
     event: Period | None = None  # "at the time of the inspection"
     meeting: Period | None = None  # places "the end of September" in a paper with no other date
     issued: Period | None = None  # the month a paper without a meeting's day is dated
+    after_this_year: bool = False  # the sentence before spoke of "this year": a "Last year" opening this one is the year before
 
 
 @dataclass
@@ -545,6 +546,9 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
             break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
+        if m.relative == "year_reported" and ctx.after_this_year and (base := ctx.carried or ctx.period).known \
+                and base.kind in ("financial_year", "calendar_year", "academic_year"):
+            return previous(base), m.start  # "The budget for this year is £547,300. Last year the partnership spent ..."
         if m.relative == "year_reported" and (got := resolve_mention(m, False, ctx.carried or ctx.period, "", ctx)):
             return got[0], m.start  # "Last year we offered 3,240 places across 142 courses": the sentence's year
         if m.relative in ("current", "year_reported", "current_quarter", "current_year", "previous", "previous_quarter",
@@ -1328,6 +1332,9 @@ def _outside_its_quarter(carried: Period | None, governing: Period | None, menti
         and any(m.relative == "current_quarter" for m in mentions)
 
 
+_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
+
+
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
                    carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
@@ -1359,7 +1366,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     origin = max((c.carry_from for c in group), default=-1)
     if origin >= 0:  # a matcher's comparison reads the sentence it compares with
         carried = _period_of(layout.sentences[origin].text) or carried
-    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting, doc.issued)
+    before = layout.sentences[si - 1].text if si and layout.sentences[si - 1].lines[-1] + 1 >= sent.lines[0] else ""
+    ctx = Context(governing or UNKNOWN_PERIOD, rule, carried, doc.event, doc.meeting, doc.issued,
+                  bool(_THIS_YEAR.search(before)))
     kept = _screen(group, text, cut, own_mentions, rejected)
     if carried is not None and carry.event and not any(library.kpis[c.kpi].measure == "event" for c in group):
         ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan

@@ -419,6 +419,9 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     # "Last year" opening a sentence is the year reported, but the year before when the sentence sets it against this year
     ("Westvale Safeguarding Children Partnership Annual Report 2024/25\n\nLast year the partnership ran 71 courses, "
      "this year it ran 84 courses.\n", {("training_courses", "71", "2023-24"), ("training_courses", "84", "2024-25")}),
+    # or when the sentence before spoke of this year
+    ("Westvale Partnership Budget 2025/26\n\nThe budget for this year is £602,000. Last year the partnership spent "
+     "£571,300.\n", {("budget_total", "602000", "2025-26"), ("expenditure_total", "571300", "2024-25")}),
     # a year in a body's plan's name names the plan: the sentence's day dates its actions
     ("By 30 September 2025, 41 of the 52 actions in the partnership's 2025-26 business plan were complete.\n",
      {("plan_actions_completed", "41", "2025-09-30"), ("plan_actions_total", "52", "2025-09-30")}),

@@ -160,7 +160,7 @@ _STANDING = Guarded(re.compile(
     r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
-    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at)\b|"
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at|extracted|taken)\b|"
     + _DATA_DATE_SRC + "|" +
     # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
     r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b|"

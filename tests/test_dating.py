@@ -419,6 +419,9 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     # "Last year" opening a sentence is the year reported, but the year before when the sentence sets it against this year
     ("Westvale Safeguarding Children Partnership Annual Report 2024/25\n\nLast year the partnership ran 71 courses, "
      "this year it ran 84 courses.\n", {("training_courses", "71", "2023-24"), ("training_courses", "84", "2024-25")}),
+    # "(Data extracted 30/05/2025)" on a line of its own is a standing statement: the present is its day
+    ("Westvale Safeguarding Children Partnership\nExecutive Board - 12/06/2025\n(Data extracted 30/05/2025)\n\n"
+     "Children currently in care: 1,146\n", {("children_in_care", "1146", "2025-05-30")}),
     # or when the sentence before spoke of this year
     ("Westvale Partnership Budget 2025/26\n\nThe budget for this year is £602,000. Last year the partnership spent "
      "£571,300.\n", {("budget_total", "602000", "2025-26"), ("expenditure_total", "571300", "2024-25")}),

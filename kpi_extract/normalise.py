@@ -130,7 +130,12 @@ _DIGIT_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
 _GRID_CLAUSE = re.compile(r"\b(?:attended|attending|became|received|trained|took part|completed|joined|were|was)\b", re.I)
 
 
+_TWO_SPACED_FIGURES = re.compile(r"\d\S*[ \t]{2,}\S*\d")  # (cheap: most lines are not rows of figures)
+
+
 def _grid_figures(line: str) -> list[tuple[int, str]] | None:
+    if not _TWO_SPACED_FIGURES.search(line):
+        return None
     cells = spaced_cells(line)
     if not cells or len(cells) < 2 or not all(_GRID_FIGURE.match(t) and not _GRID_YEAR.match(t) for _, t in cells):
         return None

@@ -256,9 +256,14 @@ def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
 def _standing_day(text: str, meeting: Period | None) -> Period | None:
     """A standing statement's day of no year ("Figures are as at the last working day of October."), and no
     other figure: the latest such day on or before the meeting, as a heading's is."""
-    if not _STANDING.search(text) or _DIGIT.search(without_mentions(text, find_mentions(text))):
-        return None
+    if meeting is None or not _A_MONTH.search(text) or not _STANDING.search(text) \
+            or _DIGIT.search(without_mentions(text, find_mentions(text))):
+        return None  # (a month's name first: a cheap look, for most lines name none)
     return _day_of_the_meeting(text, meeting)
+
+
+_A_MONTH = re.compile(r"\b(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                      r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 
 
 def _standing_period(text: str) -> Period | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import (DAY_THEN_TITLE, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
+from .periods import (DAY_THEN_TITLE, MONTH_WORD, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
                       without_mentions)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
@@ -262,8 +262,7 @@ def _standing_day(text: str, meeting: Period | None) -> Period | None:
     return _day_of_the_meeting(text, meeting)
 
 
-_A_MONTH = re.compile(r"\b(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                      r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 
 
 def _standing_period(text: str) -> Period | None:
@@ -447,9 +446,9 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
             if (p := _lead_in_period(line.strip())) is not None and (last := _list_end(lines, i + 1)) > i:
                 ctx.lead_ins.append((number, i, last, p))
                 continue
-            standing = line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line) \
-                else f"{line} {lines[i + 1]}"
-            if (p := _standing_period(standing.split(". ")[0]) or _standing_day(standing.split(". ")[0], ctx.meeting)) is not None:
+            standing = (line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line)
+                        else f"{line} {lines[i + 1]}").split(". ")[0]
+            if (p := _standing_period(standing) or _standing_day(standing, ctx.meeting)) is not None:
                 ctx.standing.append((number, i, p))
                 continue
             # set as a heading, or a short block of its own: never a line inside a paragraph

@@ -163,8 +163,9 @@ _SAID_OF_PERIOD = re.compile(r"\s*\((?:[A-Za-z]+\s?){1,2}\)")
 
 # a header of months with no year ("Sep  Oct  Nov  Dec", "July August September Quarter 2"), whose year the
 # caption above names: a financial year (April to March), a quarter of one, or a calendar year
+_AFTER_MONTHS = r"Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year"  # the columns a header of months may end on
 _BARE_MONTHS = re.compile(rf"(?P<months>(?:{MONTH_WORD})\.?(?:\s+(?:{MONTH_WORD})\.?){{1,11}})"
-                          r"(?P<rest>(?:\s+(?:Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year))*)")
+                          rf"(?P<rest>(?:\s+(?:{_AFTER_MONTHS}))*)")
 _CALENDAR_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 
 
@@ -194,7 +195,7 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
             at = year
         last = mon
         columns.append(Column(month(at, mon), name))  # type: ignore[arg-type]
-    for word in re.findall(r"Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year", m.group("rest")):
+    for word in re.findall(_AFTER_MONTHS, m.group("rest")):
         q = re.search(r"[1-4]", word)
         if q and fy is not None:
             columns.append(Column(fy_quarter(fy, int(q.group(0))), word))

@@ -128,8 +128,6 @@ _GRID_FIGURE = re.compile(r"^[<>~]?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|[km]|bn)?
 _GRID_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DIGIT_BRACKET = re.compile(r"\s*\([^()]*\d[^()]*\)")
 _GRID_CLAUSE = re.compile(r"\b(?:attended|attending|became|received|trained|took part|completed|joined|were|was)\b", re.I)
-
-
 _TWO_SPACED_FIGURES = re.compile(r"\d\S*[ \t]{2,}\S*\d")  # (cheap: most lines are not rows of figures)
 
 
@@ -157,7 +155,8 @@ def figure_grids(lines: list[str]) -> list[str]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and j - i <= 5 and lines[j].strip() and _grid_figures(lines[j]) is None \
+        # (a label line holds no cell that is a figure: not a row of figures, nor a table's row)
+        while j < len(lines) and j - i <= 5 and lines[j].strip() \
                 and not any(_GRID_FIGURE.match(t) for _, t in spaced_cells(lines[j]) or []):
             j += 1
         if j == i + 1 or (j < len(lines) and lines[j].strip() and _grid_figures(lines[j]) is None):

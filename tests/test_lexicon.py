@@ -83,6 +83,38 @@ def test_owner_named_before_its_share(library):
     assert got == {("131000", "ICB"), ("57500", "police")}
 
 
+def test_partners_named_beside_their_sums_after_a_partners_contribution(library):
+    """Once a sentence holds one partner's contribution, the other partners named beside a sum
+    after it are theirs: "£64,000 from the ICB", "the police £23,500", "the borough council giving
+    £198,000"."""
+    text = ("Hallowmere Council contributed £187,000 to the partnership's 2023/24 budget, with £64,000 from "
+            "the ICB and £23,500 from Hallowmere Constabulary.")
+    got = {(f[1], f[2], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("187000", "2023-24", "Hallowmere Council"), ("64000", "2023-24", "ICB"),
+                   ("23500", "2023-24", "Hallowmere Constabulary")}
+    text = "The constabulary contributed £41,800 in 2024/25, with the borough council giving £198,000."
+    assert values(text, library, "agency_contribution") == ["41800", "198000"]
+
+
+def test_partners_in_a_bracket_after_the_partners_total(library):
+    text = "Contributions from the statutory partners total £512,000 for 2025/26 (council £260,000, police £84,000, ICB £168,000)."
+    got = {(f[1], f[3]) for f in facts_of(text, library, "agency_contribution")}
+    assert got == {("260000", "council"), ("84000", "police"), ("168000", "ICB")}
+    assert values(text, library, "budget_contributions") == ["512000"]
+
+
+def test_no_partner_beside_a_sum_without_a_contribution_before_it(library):
+    """An owner beside a sum is anything until a partner's contribution has been named: a change
+    to the contributions, the partnership's total alone (outside its bracket), or a year that is
+    only said relative to the paper."""
+    text = "A 4% pay award would add £16,800 to partner contributions: £8,400 from the council and £5,000 from the ICB."
+    assert values(text, library, "agency_contribution") == []
+    text = "The county council £812.6m net revenue budget for 2025/26 was approved in February."
+    assert values(text, library, "agency_contribution") == []
+    text = "Partner contributions for 2024/25 came to £402,000, and the ICB £1.2bn allocation was confirmed."
+    assert values(text, library, "agency_contribution") == []
+
+
 def test_respectively(library):
     text = "During 2021/22 the two training days were attended by 171 and 139 attendees respectively."
     assert values(text, library, "training_delegates") == ["139", "171"]

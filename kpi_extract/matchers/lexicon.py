@@ -26,6 +26,7 @@ from ..library import FLAGS, Library
 from ..model import Candidate
 from ..needles import Guarded
 from ..periods import find_mentions
+from ..roles import FACT_ROLES, role_of
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..values import expand_macros, figure_spans, not_a_figure, parse_value
 from .regex import comparisons, has_figure
@@ -85,6 +86,7 @@ class Compiled:
     verb_owner: dict[str, str]
     term_end: re.Pattern | None  # a term just before "(CWCF)"
     defines: Guarded | None  # "we say 'our children'" (searched only where a definition word is)
+    partner_sums: dict[str, tuple[re.Pattern, re.Pattern]]  # KPI -> an owner beside a sum; a sum "from" an owner
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -210,8 +212,27 @@ def compile_library(library: Library) -> Compiled:
     done_after = (re.compile(rf"\s+(?:(?:have|has|had|were|are|is|was)\s+)?(?:now\s+)?(?:been\s+)?(?:now\s+|fully\s+)?"
                              rf"(?:{_alternation(words.completion)})\b", FLAGS) if words.completion else None)
     cues = tuple(sorted({w.lower().split()[0] for w in words.completion} | {w.lower().split()[-1] for w in words.further}))
+    partner_sums = {e.id: _partner_sums_patterns(e.lexicon.owners) for e in library.kpis.values()
+                    if e.lexicon and e.lexicon.owners and e.unit == "GBP"}
     return Compiled(terms, found, owner, tuple(sorted(keys)), cues, before, after, bracketed, items, first_item, further, completion, rate, share,
-                    respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines)
+                    respectively, and_next, rates, owners, done_after, verbs_rx, verb_owner, term_end, defines, partner_sums)
+
+
+def _partner_sums_patterns(owners: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """An owner named straight before its sum ("the ICB £96,000", "Council £260,000", "Hallowmere
+    Council - £187,000", "the ICB (£164,000)", "the borough council giving £198,000"), and a sum
+    straight before "from" and its owner ("with £64,000 from the ICB"). The owner is one of the
+    KPI's `owners`, after up to five capitalised words of its name ("Hallowmere and Dunmere Police")."""
+    name = (rf"(?P<subject>(?:(?-i:[Tt]he)\s+)?(?-i:(?:[A-Z][\w&'-]*\s+(?:(?:and|of|&)\s+)?){{0,5}})"
+            rf"(?:{_alternation(owners)}))")
+    gbp = _value("GBP")
+    beside = re.compile(rf"(?<![\w'-]){name}(?:'s|s')?(?:\s*,\s*which)?"
+                        rf"(?:\s+(?:has\s+|have\s+|had\s+|will\s+|again\s+)?(?:contributed|contributes|contribute|contributing|"
+                        rf"provided|provides|providing|paid|pays|put in|puts in|putting in|gave|gives|giving))?"
+                        rf"\s*(?:[:\u2013-]\s*|\(\s*)?(?P<fig>{gbp})(?!\s*(?:per|a head|each)\b)", FLAGS)
+    source = re.compile(rf"(?P<fig>{gbp})\s+(?:coming\s+)?from\s+{name}"
+                        rf"(?=\s*(?:[,;.)]|\band\b|$|(?:in|for|to|towards)\b))", FLAGS)
+    return beside, source
 
 
 def compiled(library: Library) -> Compiled:
@@ -889,6 +910,61 @@ _DATED = re.compile(r"\s+(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
+# a change to the partners' sums, sums not yet agreed, money handed back or held over, or another
+# partnership's sums to compare, before the named ones: "A 4% pay award would add £16,800 to partner
+# contributions: £8,400 from the council and £5,000 from the ICB"
+_UNSETTLED = re.compile(r"\b(?:add|adds|added|adding|increase[ds]?|increasing|rise|rises|rising|rose|uplifts?|reduc\w*|cuts?|"
+                        r"savings?|extra|additional|shortfall|propos\w*|request\w*|expect\w*|forecasts?|projected|"
+                        r"estimated?|would|could|may|might|indicative|draft|underspend|overspend|deficit|surplus|refund\w*|return\w*|"
+                        r"reserves?|balances?|carr(?:y|ied)|compar\w*|benchmark\w*|neighbour\w*|average)\b", re.I)
+
+
+def _partners_beside_sums(s: _Sentence, c: Compiled, library: Library) -> None:
+    """'Hallowmere Council contributed £187,000 to the partnership's budget, with £64,000 from the
+    ICB and £23,500 from Hallowmere Constabulary': once a sentence holds one partner's contribution,
+    every other owner named beside a sum after it is that owner's contribution. The partners' total
+    leads only the bracket after it: "... total £512,000 (council £260,000, police £84,000, ICB
+    £168,000)". (Alone, an owner beside a sum is anything: "the county council £812.6m net budget".)"""
+    read = s.found + s.earlier
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relative_only: bool | None = None
+    for x in apply_rules(s.found, s.text, library) + s.earlier:  # (a lead its own clause drops leads nothing)
+        lex = library.kpis[x.kpi].lexicon if x.kpi in library.kpis else None
+        if lex is None or not (lex.owners and x.kpi in c.partner_sums or lex.lists in c.partner_sums) \
+                or role_of(x, library)[0] not in _LEADING_ROLES:
+            continue  # (a change, a target or another body's figure leads no partner's own)
+        if lex.owners and x.kpi in c.partner_sums:  # up to another year's figure: "..., the same as last year, and"
+            if relative_only is None:
+                mentions = find_mentions(s.text)
+                relative_only = bool(mentions) and not any(m.period for m in mentions)
+            if relative_only:
+                continue  # "This year the council's contribution is £210,000 and the ICB's £125,000": a year said
+                # relative to the paper binds to the figure beside it, and the partners after it would go undated
+            other = [m.start() for m in _OTHER_YEAR.finditer(s.text)]
+            spans.setdefault(x.kpi, []).append((x.value_end,
+                                                min([len(s.text)] + [o for o in other if o > x.value_end])))
+        elif lex.lists in c.partner_sums and (b := _BRACKET_AFTER.match(s.text, x.value_end)) is not None:
+            spans.setdefault(lex.lists, []).append((b.end(), b.end() + len(b.group("inside"))))
+    held = {x.value_start for x in read}
+    for kpi, allowed in sorted(spans.items()):
+        for rx in c.partner_sums[kpi]:
+            for m in rx.finditer(s.text):
+                if m.start("fig") in held or not any(a <= m.start() and m.end() <= b for a, b in allowed) \
+                        or _UNSETTLED.search(s.text, 0, m.start()):
+                    continue
+                subject = re.sub(r"^the\s+", "", " ".join(m.group("subject").split()), flags=re.I)
+                s.add(kpi, m, "fig", "partner-sum", m.start(), m.end(), subject=subject)
+                held.add(m.start("fig"))
+
+
+_LEADING_ROLES = FACT_ROLES | {"part"}
+# another year said between a partner's figure and the next partner's: that partner's may be that year's
+_OTHER_YEAR = re.compile(r"\b(?:(?:last|previous|prior|preceding|this|next|current|coming) (?:year|financial year)|the year (?:before|earlier)|"
+                         r"a year (?:before|earlier|ago)|(?:up|down) from|compared (?:to|with)|unchanged (?:from|on))\b", re.I)
+# the bracket after a total, a few words on: "£512,000 for 2025/26 (council £260,000, police £84,000, ...)"
+_BRACKET_AFTER = re.compile(r"[^.;£()]{0,40}?\((?=(?P<inside>[^()]*)\))")
+
+
 def _further(s: _Sentence, c: Compiled, library: Library) -> None:
     """'... attracted 251 attendees, with a further 85 watching online': the same KPI again (a
     figure of its own: the spec adds nothing up)."""
@@ -1016,6 +1092,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         _verbs(s, c, library)
         _respectively(s, c)
         _further(s, c, library)
+        _partners_beside_sums(s, c, library)
         carried_list = s.pending
         # a figure already read, or inside the words another matcher read with its figure ("97
         # children under the age of 5 with a plan": the 5 is part of 97's label)

@@ -159,6 +159,24 @@ def _quarters_with_months(mentions: list, line: str) -> list:
     return out
 
 
+def _split_at_gaps(mentions: list, line: str) -> list:
+    """A period read across a column gap ("2024/25   Q1", two cells of a header set out with
+    pipes or wide spaces: the last year's outturn, then the first quarter of the caption's year)
+    is the periods of its two sides, each read alone."""
+    out = []
+    for m in mentions:
+        text = line[m.start:m.end]
+        gap = _COLUMN_GAP.search(text)
+        if gap is None:
+            out.append(m)
+            continue
+        for part_start, part_end in ((m.start, m.start + gap.start()), (m.start + gap.end(), m.end)):
+            out += [replace(n, start=n.start + part_start, end=n.end + part_start)
+                    for n in find_mentions(line[part_start:part_end]) if n.absolute or n.quarter]
+    return out
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}")
 _SAID_OF_PERIOD = re.compile(r"\s*\((?:[A-Za-z]+\s?){1,2}\)")
 
 # a header of months with no year ("Sep  Oct  Nov  Dec", "July August September Quarter 2"), whose year the
@@ -225,7 +243,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
         # a bare year heads that calendar year, or the day of it the caption names ("(at 31 March)")
         day = yearless_day(" ".join(context or []))
         return [Column(year_column(int(y), day), y) for y in re.findall(r"(?:19|20)\d\d", stripped)]
-    mentions = _quarters_with_months([m for m in find_mentions(stripped) if m.absolute or m.quarter], stripped)
+    mentions = _quarters_with_months(_split_at_gaps([m for m in find_mentions(stripped) if m.absolute or m.quarter],
+                                                    stripped), stripped)
     if len(mentions) < 2:
         return None
     fy = _quarter_year(context or []) if any(not m.absolute for m in mentions) else None
@@ -246,6 +265,9 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                  if m.absolute and m.period.kind == "financial_year"]
         columns.append(Column(above[0] if above else None, outturn.group(0).strip()))
     words_pending: list[str] = []
+    # a header set out in columns (pipes or wide spaces) keeps a heading of two words as one ("East Mids")
+    words_of = (lambda text: [w for w in re.split(r"\s{2,}", text.strip()) if w]) if _COLUMN_GAP.search(stripped) \
+        else str.split
 
     def flush_words() -> None:
         k = 0
@@ -260,7 +282,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
             elif w.lower() in ("ytd", "year-to-date") and columns and (ytd := year_to_date_after(columns[-1].period)):
                 columns.append(Column(ytd, w))  # the year to the last month
             elif w not in ("(£)", "£", "(%)", "%"):
-                if not _COMPARATOR.match(w) and len(w) > 12:
+                if not _COMPARATOR.match(w) and any(len(word) > 12 for word in w.split()):
                     raise ValueError(w)  # a long word is prose, not a column heading
                 columns.append(Column(None, w))
             k += 1
@@ -268,7 +290,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
 
     try:
         for m in mentions:
-            between = stripped[pos:m.start].split()
+            between = words_of(stripped[pos:m.start])
             words_pending.extend(between)
             comparator_year = bool(words_pending) and _COMPARATOR.match(words_pending[-1] or "")
             flush_words()
@@ -285,7 +307,7 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 name = f"{columns[-1].name} {said.group(0).strip()}"
                 columns[-1] = Column(None if _PLANNED_LEAD.search(said.group(0)) else columns[-1].period, name)
                 pos = said.end()
-        words_pending.extend(stripped[pos:].split())
+        words_pending.extend(words_of(stripped[pos:]))
         flush_words()
     except ValueError:
         return None
@@ -407,8 +429,8 @@ def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()
                 table.rows.append(TableRow(label, cells, used, line))
             elif j == i + 1 and line and len(line.split()) <= 3 and not re.search(r"\d", line):
                 pass  # the header's second line ("outturn" under "2023/24")
-            elif re.fullmatch(r"\s*[-=_\u2013\u2014]{5,}\s*", line):
-                pass  # a rule drawn with dashes under the header or at the table's end
+            elif re.fullmatch(r"\s*[-=_\u2013\u2014]{5,}(?:[+|\s]+[-=_\u2013\u2014]+)*[+|]?\s*", line):
+                pass  # a rule drawn with dashes under the header or at the table's end ("-----+-----+---" where it crosses the columns)
             elif not line.strip() and table.rows and j + 1 < len(lines) and (
                     _SECTION.match(lines[j + 1].strip()) or split_row(lines[j + 1], len(columns)) is not None):
                 pass  # a blank line before the scorecard's next section, or between groups of rows

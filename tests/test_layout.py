@@ -112,6 +112,32 @@ def test_bare_quarter_columns_take_the_year_of_the_quarter_their_caption_names()
         ("2023-Q3", "Q2"), ("2023-Q4", "Q3"), (None, "Target"), (None, "England")]
 
 
+def test_a_header_in_columns_keeps_each_cell_its_own_column():
+    """'2024/25' then 'Q1' in cells of their own are the last year's column and the caption's first
+    quarter (not 'Q1 2024/25'), and 'East Mids' in one cell is one column."""
+    from kpi_extract.layout import header_columns, unpiped
+    caption = ["Table 4: Early help and social care measures, 2025/26", ""]
+    line = unpiped("Measure                  | 2024/25 |   Q1  |   Q2  | Target | England | East Mids | RAG")
+    assert [(c.period.label if c.period else None, c.name) for c in header_columns(line, caption)] == [
+        ("2024-25", "2024/25"), ("2025-Q2", "Q1"), ("2025-Q3", "Q2"), (None, "Target"), (None, "England"),
+        (None, "East Mids"), (None, "RAG")]
+
+
+def test_a_rule_that_crosses_the_columns_with_plus_signs_is_no_end_of_the_table(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Table 4: Early help and social care measures, 2025/26\n"
+            "\n"
+            "Measure                       | 2024/25 |   Q1  |   Q2  | Target | RAG\n"
+            "                              | outturn |       |       |        |\n"
+            "------------------------------+---------+-------+-------+--------+----\n"
+            "Referrals to social care      |   9,412 | 2,380 | 2,255 |    -   |  -\n"
+            "Children in care              |     611 |   618 |   629 |   600  |  A\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert {("referrals", "9412", "2024-25"), ("referrals", "2380", "2025-Q2"), ("referrals", "2255", "2025-Q3"),
+            ("children_in_care", "618", "2025-Q2"), ("children_in_care", "629", "2025-Q3")} <= got
+    assert not any(v in ("600",) for _, v, _ in got)
+
+
 def test_a_bare_quarters_year_may_come_from_a_caption_a_few_lines_up(library):
     from kpi_extract.pipeline import extract_text
     text = ("Children's social care scorecard, Quarter 2 2024/25\n"

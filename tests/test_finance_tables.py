@@ -208,6 +208,13 @@ def test_a_partnership_table_whose_head_says_pounds_is_money_and_never_a_count(l
                 if f.kpi == "children_in_care"}
 
 
+def test_places_charged_to_agencies_that_are_not_partners_are_income_not_contributions(library):
+    text = ("Learning and development income 2025/26\n| Source | £ |\n|---|---|\n"
+            "| Places charged to non-partner agencies | 12,750 |\n| Charged places (private providers) | 4,300 |\n"
+            "| Total training income | 17,050 |")
+    assert {(f.kpi, f.value) for f in extract_text(text, library) if f.kpi == "agency_contribution"} == set()
+
+
 def test_a_capital_programmes_schemes_are_no_partners_contributions(library):
     # a table of schemes by year in £000 under a paragraph about its funding ("grants and contributions")
     # is what a capital programme spends on, not who paid the partnership

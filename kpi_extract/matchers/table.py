@@ -305,10 +305,11 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
         elif named and named[0] not in ("agency_contribution", "budget_contributions"):
             kpi = named[0]
         elif re.search(r"carr(?:y|ied) forward|brought forward|reserve|balance|\btotal\b|\bincome\b|\bfees?\b|"
-                       r"\bcharges?\b|\binterest\b|\bsales\b|\b(?:under|over)-?spend|\bsurplus|\bdeficit|\bvariance|"
+                       r"\bcharge[sd]?\b|\bnon-?partners?\b|\binterest\b|\bsales\b|\b(?:under|over)-?spend|\bsurplus|\bdeficit|\bvariance|"
                        r"\bshortfall|\bsavings?\b", label, re.I):
             # not a partner's payment: a balance, a total of something else, the body's own earnings,
-            # which a total below takes in ("Training income 8,000" then "Total income 358,000"), or the
+            # which a total below takes in ("Training income 8,000" then "Total income 358,000", "Charged places
+            # (non-partner agencies) 18,400"), or the
             # year's result ("Underspend 6,890")
             balance = balance or not re.search(r"\btotal\b", label, re.I)
             continue

@@ -204,6 +204,8 @@ def _numbered_item(text: str, start: int, end: int) -> bool:
 # a capitalised word after a small number that opens a sentence which goes on at length: the number
 # numbers the paragraph ("11 At the same date 194 of the children ..."), as no count opens a sentence so
 _PARAGRAPH_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z'’-]+)(?:[\s,]+[^\s]+){6,}")
+# a title in capitals, three words or more: what an agenda item's number heads
+_CAPITALS_AFTER = re.compile(r"[.)]?\s+(?-i:[A-Z][A-Z'’&-]+)(?:\s+(?-i:[A-Z][A-Z'’&-]*|[-\u2013:]|\d[\d/-]*)){3,}\s*(?:\(\w+\))?\s*$")
 
 
 def not_a_figure(text: str, start: int, end: int) -> str:
@@ -217,6 +219,8 @@ def not_a_figure(text: str, start: int, end: int) -> str:
         return "a paragraph number"  # "6.2 The child protection rate has been ..."
     if not text[:start].strip() and re.fullmatch(r"\d{1,2}", text[start:end]) and _PARAGRAPH_AFTER.match(text, end):
         return "a paragraph number"  # "9 Children subject to a child protection plan at 31 March 2024, by locality:"
+    if not text[:start].strip() and re.fullmatch(r"\d{1,2}[.)]?", text[start:end]) and _CAPITALS_AFTER.match(text, end):
+        return "an agenda item's number"  # "15 CHILDREN IN CARE PERFORMANCE REPORT - QUARTER 1 2025/26"
     if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()) \
             and not _SPAN_OF_THE_YEAR.search(before):
         return "a label number"

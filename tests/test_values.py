@@ -137,6 +137,14 @@ def test_a_count_that_opens_a_sentence_is_a_figure():
     assert not_a_figure("12 Courses delivered", 0, 2) == ""
 
 
+def test_an_agenda_items_number_before_its_title_in_capitals_is_no_figure():
+    assert not_a_figure("9 CHILDREN IN CARE SUFFICIENCY STRATEGY - ANNUAL UPDATE", 0, 1) == "an agenda item's number"
+    assert not_a_figure("11. REFERRALS TO CHILDREN'S SOCIAL CARE 2024/25", 0, 3) == "an agenda item's number"
+    # an infographic's count in capitals is still one, and so is a count in a sentence
+    assert not_a_figure("418 CHILDREN IN CARE", 0, 3) == ""
+    assert not_a_figure("9 children in care were placed out of the county in 2024/25.", 0, 1) == ""
+
+
 def test_a_number_after_the_year_that_closes_a_phrase_of_time_is_a_figure_not_a_label():
     from kpi_extract.values import not_a_figure
     text = "By the end of the year 41 of the plan's 52 actions were complete."

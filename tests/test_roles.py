@@ -1003,6 +1003,9 @@ _KENT = "Kent County Council - Children's Scrutiny Committee, 3 June 2025\n\n"
     (_KENT + "In Medway there were 455 children in care at 31 March 2025, the most recent figure published.", set()),
     (_KENT + "At 31 March 2025 there were 455 children in care in Medway, its latest return shows.", set()),
     (_KENT + "The Medway safeguarding partnership delivered 74 multi-agency courses to practitioners in 2024-25.", set()),
+    # an aside about the other council between it and its verb: the aside's "we" is not the figure's subject
+    (_KENT + "Across the county boundary, East Sussex, which has its own partnership and with which we share a "
+             "protocol, had 612 children in care at 31 March 2025.", set()),
     # the paper's own area, alone or with the other, is the writer's
     (_KENT + "At 31 March 2025 there were 1,109 children in care in Kent, the council's latest return shows.",
      {("children_in_care", 1109.0)}),

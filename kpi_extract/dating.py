@@ -1079,20 +1079,33 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
 
 
 def _carried_as_flow(c: Candidate, p: Period, library: Library, around: Period) -> Period:
-    """carried: a date carried from the sentence before dates a stock; a flow or an amount (a
-    budget, courses delivered) belongs to the period around that holds the date (a quarter's
-    heading), else to the financial year holding it. A carried quarter is a flow's own period."""
+    """carried: a date carried from the sentence before dates a stock; a flow, an amount (a
+    budget, courses delivered) or a ratio (a re-referral rate) belongs to the period around that
+    holds the date (a quarter's heading), else a flow or an amount to the financial year holding
+    it. A carried quarter is a flow's own period."""
     if p.kind == "month" and p.start and p.end and (p.end - p.start).days > 40:
         # a span labelled by its month ("the twelve months to October 2023"): "the same period"; a
         # stock after it is at the span's end ("Referrals April to September 2025: 1,802." then
         # "Children on child protection plans: 317.")
         return as_at(p.end) if library.kpis[c.kpi].measure == "stock" else p
-    if library.kpis[c.kpi].measure in ("flow", "amount") and p.kind in ("as_at", "month") and p.end is not None:
+    measure = library.kpis[c.kpi].measure
+    if measure == "ratio" and (c.kpi in _shares_of_stocks(library) or around.kind == "month"):
+        return p  # (a share of a stock, "31 of the 46 actions completed (67%)", is at the day; so is a rate in a month's report)
+    if measure in ("flow", "amount", "ratio") and p.kind in ("as_at", "month") and p.end is not None:
         if around.known and around.kind != "as_at" and around.start and around.end \
                 and around.start <= p.end <= around.end:
             return around
-        return financial_year(financial_year_of(p.end))
+        # (a ratio carried with no period around to hold the day keeps it: "a re-referral rate of 21%" after "at
+        # 31 August 2024")
+        return financial_year(financial_year_of(p.end)) if measure != "ratio" else p
     return p
+
+
+def _shares_of_stocks(library: Library) -> frozenset[str]:
+    """The ratio KPIs that are a share of a stock counted at a day (the completed share of a plan's actions),
+    not a rate of what happened over a period."""
+    return library.memo(("shares-of-stocks",), lambda: frozenset(
+        e.lexicon.completed_share for e in library.kpis.values() if e.lexicon and e.lexicon.completed_share))
 
 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")

@@ -700,6 +700,19 @@ def test_a_year_that_work_was_carried_into_is_not_the_date_of_the_sentences_figu
         ("plan_actions_total", "36", "2026-03-31"), ("plan_actions_completed", "30", "2026-03-31")}
 
 
+def test_a_rate_after_a_sentence_dated_at_the_quarters_end_is_the_quarters(library):
+    """A re-referral rate or a course utilisation is a ratio of what happened in the quarter: the
+    day the sentence before carries (its stock's) is held by the quarter the title names. A share of
+    a stock, the plan's actions complete, stays at the day."""
+    text = ("PERFORMANCE REPORT: CHILDREN'S SOCIAL CARE, QUARTER 3 2025/26\n\n"
+            "4.1 At 31 December 2025 Hollinbury looked after 388 children.\n"
+            "4.2 Re-referrals within twelve months rose to 21.7%, above the 20% target.\n")
+    assert dated(text, library) == {("children_in_care", "388", "2025-12-31"), ("rereferral_rate", "21.7", "2025-Q4")}
+    text = ("PERFORMANCE REPORT: CHILDREN'S SOCIAL CARE, QUARTER 3 2025/26\n\n"
+            "4.1 At 31 December 2025 the improvement plan held 44 actions. Of these, 30 have been completed (68%).\n")
+    assert ("plan_actions_completed_pct", "68", "2025-12-31") in dated(text, library)
+
+
 def test_money_carried_into_a_year_is_that_years_carry_forward(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}

@@ -407,7 +407,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quarter_span", re.compile(
         rf"\bQ(?P<a>[1-4])\s*(?:-|\u2013|to)\s*Q(?P<b>[1-4])\s+(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?", re.I)),
     # Q2 21/22, a table header's short form of a financial year's quarter
-    ("quarter_short", re.compile(r"\b(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?/\s?(?P<b>\d{2})\b", re.I)),
+    # (a dash too, "Q1 24-25": after a quarter two years that follow each other name its financial year)
+    ("quarter_short", re.compile(r"\b(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?[/\u2013-]\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, Qtr 2 2024-25, the first quarter of 2017/18, Q1 2018, quarter three
     ("quarter", re.compile(
         rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4](?!\d|[,.]\d)|(?:one|two|three|four)\b)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"

@@ -62,6 +62,10 @@ def labels(text):
     ("Oct-Dec 23: 76 children started a plan; Jan-Mar 24: 88", [("2023-Q4", "quarter"), ("2024-Q1", "quarter")]),
     ("Measure | Apr-Jun 24 | Jul-Sep 24", [("2024-Q2", "quarter"), ("2024-Q3", "quarter")]),
     ("Q2 FY24/25: 1,146 referrals", [("2024-Q3", "quarter")]),
+    # the short years with a dash after a quarter; two years that do not follow each other are no year
+    ("| Q1 25-26 | Q2 25-26 | England 2024-25 |", [("2025-Q2", "quarter"), ("2025-Q3", "quarter"), ("2024-25", "financial_year")]),
+    ("Quarter 3 24\u201325: 1,020 referrals", [("2024-Q4", "quarter")]),
+    ("Q2 21-25 children", ["partial"]),
     ("in Quarter 3 FY 2023/24", [("2023-Q4", "quarter")]),
     # months of no year, placed later in the period around them; two months joined by "and" are two
     ("Between April and June, 402 delegates attended", ["partial"]),

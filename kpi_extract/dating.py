@@ -298,6 +298,8 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
         cue = _PRIOR_BEFORE.search(text[prev_end:figs[i].start])
         if cue and opening and prev_end + cue.start() < opening.end():
             continue
+        if cue and _MONEY_FROM_BEFORE.search(text, 0, prev_end + cue.start()):
+            continue  # "a carry forward of £27,340 from the previous year and £498,600 in contributions"
         if cue and re.fullmatch(r"than\s*£?", cue.group().strip(), re.I) \
                 and _QUANTITY.search(text, 0, prev_end + cue.start() + 4):
             continue  # "more than 260 delegates", "was more than £400,000": a figure's qualifier, no comparison
@@ -404,6 +406,9 @@ def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, i
     return False
 
 
+# a sum carried over, then "from": what follows names where the sum came from ("a carry forward of £27,340 from the
+# previous year"), not a period to date it or the figures after it by
+_MONEY_FROM_BEFORE = re.compile(r"\b(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)\b[^,;.£\d]{0,20}?£?\d[\d,.]*(?:m|k)?\s+from\s+(?:the\s+)?$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 
 
@@ -454,6 +459,9 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
             else:
                 figs[inside].mention = m  # "the busiest quarter since Q1 2020/21 (203)"
             continue
+        if not m.absolute and _MONEY_FROM_BEFORE.search(text, 0, m.start):
+            continue  # "a carry forward of £27,340 from the previous year and £498,600 in contributions": where the
+            # money came from, which dates neither it (it is this year's) nor the figure after it
         named = _named_by(text, m, figs)
         if named is not None:  # "well below the 2019/20 peak of 6,412": the date is the peak's
             figs[named].mention = m

@@ -713,6 +713,13 @@ def test_a_rate_after_a_sentence_dated_at_the_quarters_end_is_the_quarters(libra
     assert ("plan_actions_completed_pct", "68", "2025-12-31") in dated(text, library)
 
 
+def test_a_sum_carried_from_the_previous_year_dates_no_figure_after_it(library):
+    text = ("Northfield Safeguarding Children Partnership - Budget 2025/26\n\n"
+            "The budget is made up of a carry forward of £19,800 from the previous year and £512,000 in contributions "
+            "from the statutory partners.\n")
+    assert dated(text, library) == {("budget_carry_forward", "19800", "2025-26"), ("budget_contributions", "512000", "2025-26")}
+
+
 def test_money_carried_into_a_year_is_that_years_carry_forward(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}

@@ -2358,7 +2358,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         c = replace(c, role=role, role_rule=rule, subject=subject)
         out.append(_own_measure(c, library))
     return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(
-        _coordinated_share_owners(_parts_of_another_whole(out))))), library), library)
+        _coordinated_share_owners(_shared_condition(_parts_of_another_whole(out)))))), library), library)
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
@@ -2479,6 +2479,29 @@ def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:
     """A figure listed straight after another body's ("Moorside Medical Practice's register flags 27
     children on a plan and 41 children looked after") is that body's too: the list has one owner."""
     return _take_role_of_the_figure_before(cands, frozenset({"other-body"}), _COORDINATED_GAP, "listed-with-another-bodys")
+
+
+# the words from one count's figure to the next count's, when the two are one subject of the verb after the
+# second: "412 children in care and 141 ..." (a noun phrase, then "and", no verb or stop of its own)
+_SUBJECT_AND = re.compile(r"\s+[A-Za-z][^.;:(),\d%]{0,60}?\s+(?:and|as well as)\s+")
+
+
+def _shared_condition(cands: list[Candidate]) -> list[Candidate]:
+    """'At the January census, 412 children in care and 141 children on child protection plans had an
+    EHC plan': two counts that are one subject of the verb after the second share what it says of
+    them, so the first is as conditional as the second."""
+    out = list(cands)
+    for i, c in enumerate(out):
+        if c.role not in FACT_ROLES or c.method == "table":
+            continue
+        after = [o for o in out if o.snippet == c.snippet and o.value_start > c.value_end and o.method != "table"]
+        nxt = min(after, key=lambda o: o.value_start, default=None)
+        if nxt is None or nxt.role != "conditional" or nxt.role_rule not in ("event-verb", "condition"):
+            continue
+        gap = c.snippet[c.value_end:nxt.value_start]
+        if _SUBJECT_AND.fullmatch(gap) and not _GAP_BREAKS.search(gap):
+            out[i] = replace(c, role=nxt.role, role_rule="one-subject-with-a-condition")
+    return out
 
 
 def _coordinated_aims(cands: list[Candidate]) -> list[Candidate]:

@@ -3196,6 +3196,10 @@ def test_a_sister_council_a_count_outside_its_time_and_escalated_actions(text, w
     ("At 30 June, 16 looked after children were living in lodgings that the council's own checks rated unsafe.", set()),
     # a second count joined by "and" shares the first's verb, and so its condition
     ("By the autumn 33 looked after children and 9 care leavers were staying in housing judged unsuitable.", set()),
+    # also when the second count is another KPI's: both are one subject of the verb after it
+    ("At the spring census, 388 children in care and 126 children on child protection plans had an EHC plan.", set()),
+    # (a first figure with its own verb and a comma before "and" is no part of the second's subject)
+    ("Course utilisation for 2024-25 was 88%, and 12 sessions were oversubscribed.", {("training_utilisation", "88")}),
     # (not a list of figures each with a verb of its own)
     ("At 31 March 2025, 512 children were looked after and 288 children were on child protection plans.",
      {("children_in_care", "512"), ("cp_plans", "288")}),

@@ -197,7 +197,11 @@ def _is_dateline(line: str) -> bool:
         return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     if _RUNS_ON_WORD.search(line):
         return False  # a line of prose that runs on: "The Lead reported that between April and September 2025 the"
-    return any(m.absolute and m.period.kind in ("as_at", "month") for m in find_mentions(line))
+    # (a span of months labelled by its last, "Six-monthly report to the Board, April to September 2024", is what
+    # the paper covers, not its day)
+    return any(m.absolute and (m.period.kind == "as_at" or m.period.kind == "month" and m.period.start is not None
+                               and m.period.end is not None and (m.period.end - m.period.start).days < 32)
+               for m in find_mentions(line))
 
 
 def _dateline_title(line: str) -> Period | None:

@@ -720,6 +720,11 @@ def test_a_sum_carried_from_the_previous_year_dates_no_figure_after_it(library):
     assert dated(text, library) == {("budget_carry_forward", "19800", "2025-26"), ("budget_contributions", "512000", "2025-26")}
 
 
+def test_a_reports_line_naming_a_span_of_months_is_its_title_not_a_dateline(library):
+    text = "Half-yearly report to the Partnership Board, October 2024 to March 2025\nReferrals to children's social care: 1,912\n"
+    assert dated(text, library) == {("referrals", "1912", "2025-03")}
+
+
 def test_money_carried_into_a_year_is_that_years_carry_forward(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}

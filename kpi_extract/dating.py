@@ -1118,7 +1118,8 @@ def _shares_of_stocks(library: Library) -> frozenset[str]:
 
 _CONTEXT_RULES = ("lead_in", "standing", "heading", "title")
 # a budget is set for a year: one named in a quarter's or a month's report is that year's
-_ANNUAL_AMOUNTS = frozenset({"budget_total"})
+# (and what partners pay into it, and what it carries over into the next: each a year's)
+_ANNUAL_AMOUNTS = frozenset({"budget_total", "agency_contribution", "budget_contributions", "budget_carry_forward"})
 # a sentence that forecasts the year still running: its budget is that year's, the one the meeting falls in
 _IN_YEAR_FORECAST = re.compile(r"\b(?:forecasts?|forecasting|projected|projecting)\s+(?:an?\s+|the\s+|year-end\s+)?"
                                r"(?:outturn|to spend|spend|overspend|underspend|over-spend|under-spend)\b", re.I)
@@ -1406,7 +1407,7 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
             p = _carried_as_flow(c, p, library, ctx.period)
             if p is not None and p.known:  # (a budget under a carried quarter is its year's)
                 p = _amount_of_its_year(c, p, text, library)
-        elif why == "own_date":
+        elif why in ("own_date", "meeting_date"):
             p = _amount_of_its_year(c, p, text, library)
         if p is None or not p.known or (why not in ("own_date", "comparison", "carried") and measure == "stock"):
             # (and a stock the title or a heading would date: "1,118 children in our care (snapshot, 31 July 2025)"

@@ -725,6 +725,13 @@ def test_a_reports_line_naming_a_span_of_months_is_its_title_not_a_dateline(libr
     assert dated(text, library) == {("referrals", "1912", "2025-03")}
 
 
+def test_a_partners_payment_or_a_carry_forward_dated_by_the_meeting_is_the_year_holding_it(library):
+    text = ("Northfield Safeguarding Children Partnership - Executive Group, 14 January 2026\n\n"
+            "The Business Manager reported that partner contributions currently stand at £431,000 and the "
+            "carry forward at £18,250.\n")
+    assert dated(text, library) == {("budget_contributions", "431000", "2025-26"), ("budget_carry_forward", "18250", "2025-26")}
+
+
 def test_money_carried_into_a_year_is_that_years_carry_forward(library):
     from kpi_extract.pipeline import extract_text
     got = {(f.kpi, f.value, f.period) for f in extract_text("An underspend of £21,400 will be carried forward into 2026/27.\n", library)}

@@ -92,6 +92,17 @@ def bare(k: str) -> str:
     return k
 
 
+def _common_name(name: str, aliases: list[str]) -> str:
+    """mySociety's name for Bristol is "City of Bristol", where ONS writes "Bristol, City of": the
+    common name is the place, "Bristol" (spec: `area` is the common name). Only a name built so on
+    the ONS form changes; "City of London" is the place's own name."""
+    for alias in aliases:
+        m = re.fullmatch(r"(.+), (City|County) of", alias.strip())
+        if m and name == f"{m.group(2)} of {m.group(1)}":
+            return m.group(1)
+    return name
+
+
 class Gazetteer:
     """Exact and near-miss lookups over the bundled list of authorities."""
 
@@ -100,7 +111,8 @@ class Gazetteer:
         self._full: dict[str, set[str]] = {}
         self._bare: dict[str, set[str]] = {}
         for r in rows:
-            a = Area(r["code"], r["name"], r["kind"], r.get("end_date", ""), r.get("replaced_by", ""))
+            a = Area(r["code"], _common_name(r["name"], r.get("aliases", "").split("|")), r["kind"],
+                     r.get("end_date", ""), r.get("replaced_by", ""))
             self.by_code[a.code] = a
             for name in [r["name"]] + [x for x in r.get("aliases", "").split("|") if x]:
                 k = key(name)

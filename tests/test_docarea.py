@@ -49,7 +49,7 @@ def test_a_running_header_names_the_author():
     ("Royal Borough of Kensington and Chelsea\nCabinet report", ("Kensington and Chelsea", "E09000020")),
     ("Report of Brighton and Hove City Council", ("Brighton and Hove", "E06000043")),
     ("City of Bradford Metropolitan District Council\nExecutive", ("Bradford", "E08000032")),
-    ("Bristol City Council\nCabinet", ("City of Bristol", "E06000023")),
+    ("Bristol City Council\nCabinet", ("Bristol", "E06000023")),
     ("Cyngor Caerdydd\nCardiff Council\nCabinet", ("Cardiff", "W06000015")),
     ("Norfolk Safeguarding Children Partnership\nYearly report", ("Norfolk", "E10000020")),
     ("Redbourne Children's Trust\nQuarterly dashboard", ("Redbourne", "")),

@@ -28,28 +28,28 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "4"): (1.0, 0.97), ("roles", "5"): (1.0, 0.88), ("roles", "6"): (1.0, 0.97),
           ("roles", "7"): (1.0, 1.0), ("roles", "8"): (1.0, 0.97),
           ("roles", "9"): (1.0, 0.88), ("roles", "10"): (0.98, 0.77), ("roles", "11"): (1.0, 0.95),
-          ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.82), ("roles", "14"): (1.0, 0.86),
+          ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.84), ("roles", "14"): (1.0, 0.86),
           ("roles", "15"): (0.95, 0.69),  # 0.68 until its UASC row, the one it found, left the expectation
           # batches 16-19 (16 untuned until December 2026) first scored 0.867/0.661, 0.902/0.569,
           # 0.870/0.734 and 0.531/0.810; periods 8 and 9 0.877/0.771 and 0.875/0.641
-          ("roles", "16"): (1.0, 0.77), ("roles", "17"): (1.0, 0.72), ("roles", "18"): (0.98, 0.79),
+          ("roles", "16"): (1.0, 0.79), ("roles", "17"): (1.0, 0.72), ("roles", "18"): (0.98, 0.82),
           ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (1.0, 0.73),
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
-          ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.88),
+          ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.91),
           ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.97, 0.88),
           # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
           # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
           # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
-          ("roles", "24"): (1.0, 0.66), ("roles", "25"): (1.0, 0.69), ("roles", "26"): (0.98, 0.87),
-          ("roles", "27"): (1.0, 0.91), ("roles", "28"): (1.0, 0.84), ("roles", "29"): (1.0, 0.79),
-          ("roles", "30"): (0.97, 0.79), ("roles", "31"): (1.0, 0.77),
+          ("roles", "24"): (1.0, 0.71), ("roles", "25"): (1.0, 0.69), ("roles", "26"): (0.98, 0.87),
+          ("roles", "27"): (1.0, 0.91), ("roles", "28"): (1.0, 0.86), ("roles", "29"): (1.0, 0.79),
+          ("roles", "30"): (0.97, 0.79), ("roles", "31"): (1.0, 0.83),
           # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
           ("roles", "32"): (1.0, 0.81), ("roles", "33"): (1.0, 0.6), ("roles", "34"): (1.0, 0.72),
-          ("roles", "35"): (1.0, 0.77), ("roles", "36"): (1.0, 0.71),
+          ("roles", "35"): (1.0, 0.77), ("roles", "36"): (1.0, 0.75),
           # 37, written after that session's rules, 0.907/0.639
-          ("roles", "37"): (0.97, 0.7),
+          ("roles", "37"): (0.97, 0.72),
           # 39 (breakdowns), first scored 0.878/0.283 at e52dc36 (none for 40: its one false positive of a
           # no-fact category is a real figure dated wrongly, "on the day of the meeting", a periods matter)
           ("roles", "39"): (1.0, 0.4),
@@ -57,13 +57,13 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           # no-fact categories still give three: another council's plan shared "with us" and its rate "compared with
           # other boroughs", in a text that names no other council as its own, and a service's caseload of children
           # "at risk of coming into care", a rule for which cost a held-out fact)
-          ("roles", "42"): (0.94, 0.65),
+          ("roles", "42"): (0.94, 0.67),
           # 62 (the issue's own list of wrong facts, in fresh wording) first scored 1.000/0.733 at a8b7bb2 and at f59cf88,
           # none of its 65 tuned no-fact texts giving a fact
           ("roles", "62"): (1.0, 0.73),
           # 67 (every category as text extraction leaves it) first scored 0.838/0.639 at ea4f199 and at da652d6, 4 of 66
           # tuned no-fact texts giving a fact; none at 7dc5a68
-          ("roles", "67"): (0.97, 0.72),
+          ("roles", "67"): (0.97, 0.73),
           # 72 (shares, rates and counts of the KPI's own measure beside another measure's) first scored 0.954/0.728
           # at d616934 and at 811c481, none of its 41 tuned no-fact texts giving a fact
           ("roles", "72"): (0.97, 0.78),
@@ -71,7 +71,7 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           # 0.845/0.700 at 328a72b, 3 of 46 tuned no-fact texts giving a fact; none at 11013b2
           ("roles", "76"): (1.0, 0.75),
           ("periods", "1"): (1.0, 0.88), ("periods", "2"): (0.98, 0.9), ("periods", "3"): (0.98, 0.89),
-          ("periods", "4"): (0.98, 0.89), ("periods", "5"): (0.97, 0.86), ("periods", "6"): (0.97, 0.92),
+          ("periods", "4"): (0.98, 0.89), ("periods", "5"): (0.98, 0.86), ("periods", "6"): (0.97, 0.92),
           ("periods", "7"): (0.97, 0.88)}
 # the documents, batch by batch (`expected-N.csv` names a batch's documents; the second scored
 # 0.909/0.676 on its tuned part when written, the third 0.575/0.639, the fourth 0.806/0.781, the
@@ -89,9 +89,9 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
                    "15": (1.0, 0.65), "16": (1.0, 0.88), "17": (1.0, 0.98), "18": (0.95, 0.8),
                    # the nineteenth 0.286/0.148, the twentieth 0.872/0.804, the twenty-first 0.614/0.782, the
                    # twenty-second 0.766/0.667 (December 2026)
-                   "19": (1.0, 0.44), "20": (1.0, 0.84), "21": (1.0, 0.89), "22": (0.97, 0.75),
+                   "19": (1.0, 0.44), "20": (1.0, 0.86), "21": (1.0, 0.89), "22": (0.97, 0.75),
                    # the twenty-third 0.670/0.808
-                   "23": (0.98, 0.8),
+                   "23": (1.0, 0.82),
                    # the twenty-fourth 0.956/0.843, the twenty-fifth, one county's cabinet of a year, 0.803/0.697,
                    # the twenty-sixth 0.783/0.655
                    "24": (1.0, 0.84), "25": (0.95, 0.75), "26": (0.97, 0.65),
@@ -106,7 +106,7 @@ DOCUMENT_FLOORS = {"1": (1.0, 0.96), "2": (1.0, 0.97), "3": (1.0, 0.91), "4": (1
                    "45": (0.98, 0.73),
                    # the forty-fourth and forty-sixth (first 0.733/0.815 and 0.886/0.696 at a8b7bb2), since their tuned
                    # no-KPI papers give no fact (at 4ec9a96)
-                   "44": (0.97, 0.85), "46": (1.0, 0.75),
+                   "44": (0.97, 0.87), "46": (1.0, 0.75),
                    # the forty-eighth, eight papers full of numbers with no KPI at all, first scored at a8b7bb2 and at
                    # eed6273 with none of its five tuned papers giving a fact
                    "48": (1.0, 1.0),
@@ -135,16 +135,16 @@ FLOORS.update({
     ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.64), ("roles", "45"): (1.0, 0.66),
     ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.81), ("roles", "48"): (1.0, 0.77),
     ("roles", "49"): (0.97, 0.84), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
-    ("roles", "52"): (0.98, 0.7), ("roles", "53"): (0.83, 0.62), ("roles", "54"): (0.89, 0.82),
+    ("roles", "52"): (0.98, 0.71), ("roles", "53"): (0.83, 0.62), ("roles", "54"): (0.89, 0.82),
     ("roles", "55"): (0.97, 0.78), ("roles", "56"): (1.0, 0.8), ("roles", "57"): (0.93, 0.83),
-    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.92), ("roles", "60"): (0.84, 0.75),
-    ("roles", "61"): (0.97, 0.73), ("roles", "63"): (0.86, 0.77), ("roles", "64"): (0.95, 0.8),
+    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.95), ("roles", "60"): (0.84, 0.75),
+    ("roles", "61"): (0.97, 0.73), ("roles", "63"): (0.86, 0.78), ("roles", "64"): (0.95, 0.8),
     ("roles", "65"): (0.91, 0.81), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.77), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.91, 0.71),
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.98, 0.5), ("roles", "75"): (0.93, 0.54),
-    ("roles", "77"): (0.97, 0.78), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.82),
-    ("roles", "80"): (1.0, 0.78), ("roles", "81"): (0.98, 0.82), ("roles", "82"): (0.98, 0.87),
-    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.98, 0.66), ("roles", "85"): (1.0, 0.77),
+    ("roles", "77"): (0.97, 0.78), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.83),
+    ("roles", "80"): (1.0, 0.79), ("roles", "81"): (0.98, 0.82), ("roles", "82"): (0.98, 0.87),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.99, 0.66), ("roles", "85"): (1.0, 0.77),
     ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
     ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.88), ("roles", "91"): (1.0, 0.91),
     ("roles", "92"): (1.0, 0.69),
@@ -157,26 +157,26 @@ FLOORS.update({
     # this session's three roles and periods batteries, written as fresh checks (their first scores, at f2b1022,
     # are in their commits), at their scores with 4c9035b's code (tuned on afterwards: periods 12 by 1ecc467 and
     # 8648642, roles 99 by b9ef171 and 060a525, documents 80 by 4c9035b)
-    ("roles", "98"): (0.97, 0.76), ("roles", "99"): (0.92, 0.69), ("periods", "12"): (0.91, 0.69),
+    ("roles", "98"): (0.97, 0.8), ("roles", "99"): (0.92, 0.69), ("periods", "12"): (0.91, 0.69),
     # this session's fresh checks (their first scores, at dc013b5, are in their commits), at their scores with
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
-    ("roles", "100"): (0.97, 0.75), ("roles", "101"): (0.97, 0.81), ("periods", "13"): (0.92, 0.79),
+    ("roles", "100"): (0.97, 0.76), ("roles", "101"): (0.98, 0.83), ("periods", "13"): (0.92, 0.79),
     ("periods", "14"): (0.88, 0.67),
     # the next session's fresh checks (first scores, at 25935bc, in their commits), at their scores with its code
     # (tuned on afterwards: roles 102 by the absent/unsuitable, co-subject and neighbour-predicate rules; periods
     # 15 by the reporting-date line, the quarter's total and the YTD columns; periods 16 by half years, period
     # lines, bracketed month ends and rolling years; periods 17 by quarters under a year on two header lines, a
     # quarter's YTD column and school terms; roles 103 and 104 barely)
-    ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.79), ("roles", "104"): (0.91, 0.72),
-    ("periods", "15"): (0.92, 0.75), ("periods", "16"): (0.83, 0.67), ("periods", "17"): (0.95, 0.6),
+    ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.81), ("roles", "104"): (0.91, 0.72),
+    ("periods", "15"): (0.92, 0.75), ("periods", "16"): (0.83, 0.68), ("periods", "17"): (0.95, 0.6),
     # the session after's fresh checks (first scores, at 3f5c00d, in their commits; roles 107, periods 19 and
     # documents 89 written after its first rules), at their scores with its code (tuned on afterwards: periods 18
     # by the span a report says it covers and the first half of its year; periods 19 by notes and footnotes, "On
     # that day", position statements, keys to columns, numbered notes and long committee datelines; roles 105 by
     # councils named one by one and the contrast with ours)
-    ("roles", "105"): (0.83, 0.87), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
-    ("periods", "18"): (0.86, 0.57), ("periods", "19"): (0.76, 0.54),
+    ("roles", "105"): (0.83, 0.89), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
+    ("periods", "18"): (0.86, 0.57), ("periods", "19"): (0.76, 0.55),
     # the session after's fresh checks (first scores, at 78c7c14, in their commits; roles 109, periods 21 written
     # after its first rules), at their scores with its code (tuned on afterwards: periods 20 by headers that say a
     # column's period in words, year-end columns and relative columns; periods 21 by "Last year" opening a
@@ -184,25 +184,30 @@ FLOORS.update({
     # datelines that run on into titles; roles 108 by the writer's partnership's initials, the longer reach of a
     # total spend and counts in two states at once)
     ("roles", "108"): (1.0, 0.89), ("roles", "109"): (0.98, 0.89),
-    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.57, 0.47),
+    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.61, 0.5),
     # the session after's fresh checks (first scores, at f23d65e, in their commits; roles 111 and periods 23 written
     # after its first rules), at their scores with its code (tuned on afterwards: periods 22 by headings of a day
     # of no year, "Annual performance" and dataset titles, subgroups' datelines and the present under a standing
     # statement; periods 23 by the line under a meeting line and a month's own data; roles 110 by tables under a
     # caption by locality and heads that give the KPI's date; roles 111 by a bound in a condition)
     ("roles", "110"): (1.0, 0.93), ("roles", "111"): (0.98, 0.91),
-    ("periods", "22"): (0.92, 0.69), ("periods", "23"): (0.94, 0.8),
+    ("periods", "22"): (0.92, 0.7), ("periods", "23"): (0.94, 0.8),
     # the next session's fresh checks (first scores, at b3dd44e, in their commits), at their scores with its code
     # (tuned on afterwards: roles 112 by the whole a part is of and a budget label's colon; roles 113 by a meeting
     # line run on into its title, contributions to joint packages and "this year's plan"; periods 24 by month
     # columns of no year, "Position end of November" and "(Data extracted ...)"; periods 25 by a quarter alone on
     # its line and "Q1 2025/26 (April - June 2025)")
-    ("roles", "112"): (1.0, 0.74), ("roles", "113"): (0.98, 0.87),
-    ("periods", "24"): (0.9, 0.75), ("periods", "25"): (0.82, 0.69)})
+    ("roles", "112"): (1.0, 0.74), ("roles", "113"): (1.0, 0.91),
+    ("periods", "24"): (0.9, 0.75), ("periods", "25"): (0.82, 0.69),
+    # the next session's fresh checks (first scores, at 12f1301, in their commits), at their scores with its code
+    # (tuned on afterwards: roles 114 and 115 by partners named beside their sums and a quarter's short years with
+    # a dash; periods 26 and 27 by a rate carried from a stock's day and an amount dated by the meeting)
+    ("roles", "114"): (0.95, 0.71), ("roles", "115"): (1.0, 0.8),
+    ("periods", "26"): (0.88, 0.62), ("periods", "27"): (0.9, 0.74)})
 DOCUMENT_FLOORS.update({
-    "28": (1.0, 0.59), "31": (0.98, 0.94), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
+    "28": (1.0, 0.59), "31": (1.0, 0.96), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
     "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.9, 0.56),
-    "40": (0.93, 0.88), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.87, 0.8), "47": (0.75, 0.77),
+    "40": (0.93, 0.91), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.9, 0.82), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
     "62": (0.93, 0.45), "63": (0.98, 0.92),
     # a charity's impact report to scrutiny whose "year in numbers" grid (its own training sessions and the
@@ -211,7 +216,7 @@ DOCUMENT_FLOORS.update({
     "67": (0.94, 0.85), "68": (0.95, 0.81), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.81),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
-    "75": (0.97, 0.76), "76": (0.92, 0.75), "77": (0.91, 0.74),
+    "75": (0.97, 0.76), "76": (0.92, 0.75), "77": (0.94, 0.74),
     # the next session's fresh check, at its score with 9da2baf's code (its tuned part was tuned on afterwards: 8abeb8c)
     "78": (1.0, 0.77),
     # this session's two fresh checks, at their scores with 4c9035b's code
@@ -222,7 +227,7 @@ DOCUMENT_FLOORS.update({
     # and that next session's three (documents 83 tuned on afterwards by the state-adjective, survey-respondents
     # and pronoun rules; 84 by the income-source, actions-left and spend-to-a-quarter rules; 85 by the timeliness
     # rule)
-    "83": (0.91, 0.67), "84": (0.93, 0.83), "85": (0.91, 0.88),
+    "83": (0.91, 0.67), "84": (0.93, 0.83), "85": (0.93, 0.9),
     # and the session after's four (documents 89 tuned on afterwards by the prose line that is no dateline)
     "86": (0.96, 0.83), "87": (1.0, 0.68), "88": (1.0, 0.72), "89": (0.9, 0.77),
     # and the session after's three (92 written after its first rules; 90 tuned on afterwards by the year to date
@@ -235,7 +240,10 @@ DOCUMENT_FLOORS.update({
     "93": (0.95, 0.84), "94": (0.92, 0.6),
     # the next session's: Lincolnshire's and North East Lincolnshire's partners' papers, Wirral's year (tuned on
     # afterwards: 96 by the infographic grid and the fostering service's occupancy)
-    "95": (0.84, 0.72), "96": (0.95, 0.8),
+    "95": (0.94, 0.72), "96": (0.95, 0.82),
+    # the next session's: Bristol's year, Derbyshire's and Derby's (tuned on afterwards: 98 by a dashboard's
+    # columns crossed by plus signs and its header's cells, 97 by the common name of Bristol)
+    "97": (0.83, 0.48), "98": (0.95, 0.42),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -251,7 +259,11 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    "105": 10, "106": 3,
                    # a mayor's budget ("The Mayor's general budget for 2025/26, approved by the GMCA, is £217.4m" in a
                    # borough's paper)
-                   "109": 1}
+                   "109": 1,
+                   # a council's own share of a regional adoption agency's budget ("One Adoption West Yorkshire's
+                   # budget for 2024/25 was £6.9m, of which Calderdale's share was £611,000" in Calderdale's paper),
+                   # read as the council's contribution, which the battery counts as the agency's figure
+                   "114": 1}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -268,7 +280,7 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # still give a fact (the twentieth's workforce report, "Spend on agency social workers was
                          # £3.42m", gives none with d899099's code)
                          "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 2, "58": 2, "59": 1,
-                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1, "77": 1,
+                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1,
                          # a youth justice report's "21 were looked after at some point while they were open to the YJS"
                          "82": 1,
                          # a scrutineer's report: "At the initial child protection conference I observed, 9

@@ -635,6 +635,9 @@ def test_a_subject_is_what_the_label_names_and_does_not_exclude(text, want, libr
       ("children_in_care", "27", "children's homes")}),
     ("Of the 377 children on a plan at 31 March 2024, 120 were under five and 19 were unborn.",
      {("cp_plans", "377", ""), ("cp_plans", "120", "under 5s"), ("cp_plans", "19", "unborn")}),
+    # the last part a word or two after "and", its verb left to the first's
+    ("Of the 588 children in care at 31 March 2025, 321 were boys and 267 girls.",
+     {("children_in_care", "588", ""), ("children_in_care", "321", "boys"), ("children_in_care", "267", "girls")}),
     # a count that is not where the children are is no part of the list ("had not been visited")
     ("Of the 377 children on a plan at 31 March 2024, 120 were under five and 23 had not been visited within "
      "timescales.", {("cp_plans", "377", ""), ("cp_plans", "120", "under 5s")}),

@@ -59,7 +59,9 @@ _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (
 # ("and 34 in children's homes"), when a preposition opens what it is
 _NEXT_PART = re.compile(rf"(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+){_COUNT}(?:\s*\([^()]{{0,25}}\))?\s+"
                         rf"(?:(?:children|young people)\s+)?(?:{_VERB}\s+(?P<said>(?:placed|living|accommodated)\s+)?|"
-                        rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+)){_WHAT}", re.I)
+                        rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+)|"
+                        # or the last part, a word or two, its verb left to the first's: "499 were girls and 646 boys."
+                        rf"(?P<bare>)(?=[\w'-]+(?:\s[\w'-]+)?\s*(?:[.;]|$))){_WHAT}", re.I)
 _NOT_A_NEXT_PART = re.compile(r"^(?:of|per|more|fewer|less)\b", re.I)
 # "had" before a past participle says what some did or underwent, an event, not which of them they are
 _HAD_BEFORE = re.compile(r"\b(?:had|have|has)\s+$", re.I)
@@ -70,7 +72,8 @@ def _next_parts(m: re.Match, text: str) -> list[tuple[re.Match, str]]:
     """The parts listed on after the part `m` read, in order, up to the first that is none."""
     out, pos = [], m.end("what")
     while (n := _NEXT_PART.match(text, pos)) is not None:
-        if n.group("elided") and ";" in n.group("sep") or _NOT_A_NEXT_PART.match(n.group("what")):
+        if n.group("elided") and ";" in n.group("sep") or _NOT_A_NEXT_PART.match(n.group("what")) \
+                or n.group("bare") is not None and not re.search(r"\band\b", n.group("sep")):
             break
         lead = n.group("elided") or n.group("said") or ""
         out.append((n, re.sub(r"^(?:from|in|on|at|as|with)\s+", "", lead + n.group("what"), flags=re.I)))

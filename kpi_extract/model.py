@@ -51,6 +51,7 @@ class Candidate:
     carry_from: int = -1  # sentence whose period governs this one ("This represents 39 per 10,000")
     role: str = ""  # what kind of figure it is (roles.py): level, change, target, comparator...
     role_rule: str = ""  # the rule of roles.py that decided the role, to explain it
+    place_code: str = ""  # a writer's place its clause names in a joint paper ("In Stoke-on-Trent ..."): the figure's area
 
 
 @dataclass(frozen=True)

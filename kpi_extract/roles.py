@@ -2355,7 +2355,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         subject = named_part(c) if rule == "of-which-named" else c.subject
         if not subject and role in FACT_ROLES and c.kpi in _MONEY_KPI_GROUPS["own"]:
             subject = service_subject(c) or (_headed_service(c, lines) if lines is not None else "")
-        c = replace(c, role=role, role_rule=rule, subject=subject)
+        place = _writers_place_in_clause(c, area_code, front) if role in FACT_ROLES and library.kpis[c.kpi].unit != "GBP" else ""
+        c = replace(c, role=role, role_rule=rule, subject=subject, place_code=place)
         out.append(_own_measure(c, library))
     return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(
         _coordinated_share_owners(_shared_condition(_parts_of_another_whole(out)))))), library), library)
@@ -2428,6 +2429,23 @@ def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
     if not places or any(p.code == area_code for p in places):
         return ""
     return "" if _a_writer(places[-1].name, front) else places[-1].name
+
+
+def _writers_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
+    """In a joint paper, the code of the other writer's place that the figure's clause names as
+    `_another_place_in_clause` reads it ("In Stoke-on-Trent the number of children on a plan fell
+    ... to 498" in the Staffordshire and Stoke-on-Trent partnership's report): the figure is that
+    place's, not the document's area. "" when the clause names none, or the document's own."""
+    if not area_code or c.method == "table":
+        return ""
+    before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", _RELATIVE_ASIDE.sub(r"\1 ", c.snippet[:c.value_start])))[-1]
+    if FIRST_PERSON.search(before):
+        return ""
+    tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)
+    places = _places_named(before + (" in " + tail.group("name") if tail else ""))
+    if len({p.code for p in places}) != 1 or places[0].code == area_code or not _a_writer(places[0].name, front):
+        return ""
+    return places[0].code
 
 
 def _paid_to_another_place(c: Candidate, area_code: str, front: str) -> bool:

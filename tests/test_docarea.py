@@ -177,6 +177,17 @@ def test_a_count_whose_subject_is_a_council_alone_is_that_councils_but_a_contrib
         ("Oxfordshire", "E10000025")
 
 
+def test_a_count_whose_clause_names_one_of_a_joint_papers_councils_is_that_councils():
+    # the paper is the county's and the city's; "In Stoke-on-Trent ..." names the city, the other writer
+    from kpi_extract.library import load_library, require
+    from kpi_extract.pipeline import extract_text
+    text = ("Staffordshire County Council\nStaffordshire and Stoke-on-Trent Safeguarding Children Partnership\n"
+            "Annual Report 2025/26\n\n"
+            "In Stoke-on-Trent the number of children on a child protection plan rose to 512 at 31 March 2026.\n")
+    got = {(f.value, f.area, f.area_code) for f in extract_text(text, require(load_library(())))}
+    assert got == {("512", "Stoke-on-Trent", "E06000021")}
+
+
 def _raw(path: Path) -> list[str]:
     return list(read_pages(path).pages)
 

@@ -2413,36 +2413,36 @@ def _places_named(text: str) -> list:
     return found
 
 
-def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
-    """Another council than the paper's own that the figure's clause names, before the figure or as
-    the place it is "in" straight after ("In Medway there were 455 children in care", "The Medway
-    partnership delivered 74 courses", "455 children in care in Medway"), where the clause names
-    neither the writer ("we", "our") nor the paper's own area: the figure is that council's. Only
-    names the gazetteer knows; a council the front page names writes the paper too."""
+def _places_in_clause(c: Candidate, area_code: str) -> list:
+    """The councils the gazetteer knows that the figure's clause names, before the figure or as the
+    place it is "in" straight after; none when the clause is the writer's ("we", "our")."""
     if not area_code or c.method == "table":
-        return ""
+        return []
     before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", _RELATIVE_ASIDE.sub(r"\1 ", c.snippet[:c.value_start])))[-1]
     if FIRST_PERSON.search(before):
-        return ""
+        return []
     tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)
-    places = _places_named(before + (" in " + tail.group("name") if tail else ""))
+    return _places_named(before + (" in " + tail.group("name") if tail else ""))
+
+
+def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
+    """Another council than the paper's own that the figure's clause names ("In Medway there were 455
+    children in care", "The Medway partnership delivered 74 courses", "455 children in care in
+    Medway"), where the clause names neither the writer ("we", "our") nor the paper's own area: the
+    figure is that council's. Only names the gazetteer knows; a council the front page names writes
+    the paper too."""
+    places = _places_in_clause(c, area_code)
     if not places or any(p.code == area_code for p in places):
         return ""
     return "" if _a_writer(places[-1].name, front) else places[-1].name
 
 
 def _writers_place_in_clause(c: Candidate, area_code: str, front: str) -> str:
-    """In a joint paper, the code of the other writer's place that the figure's clause names as
-    `_another_place_in_clause` reads it ("In Stoke-on-Trent the number of children on a plan fell
-    ... to 498" in the Staffordshire and Stoke-on-Trent partnership's report): the figure is that
-    place's, not the document's area. "" when the clause names none, or the document's own."""
-    if not area_code or c.method == "table":
-        return ""
-    before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", _RELATIVE_ASIDE.sub(r"\1 ", c.snippet[:c.value_start])))[-1]
-    if FIRST_PERSON.search(before):
-        return ""
-    tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)
-    places = _places_named(before + (" in " + tail.group("name") if tail else ""))
+    """In a joint paper, the code of the other writer's place that the figure's clause names ("In
+    Stoke-on-Trent the number of children on a plan fell ... to 498" in the Staffordshire and
+    Stoke-on-Trent partnership's report): the figure is that place's, not the document's area. ""
+    when the clause names none, more than one, or the document's own."""
+    places = _places_in_clause(c, area_code)
     if len({p.code for p in places}) != 1 or places[0].code == area_code or not _a_writer(places[0].name, front):
         return ""
     return places[0].code

@@ -111,10 +111,10 @@ class Gazetteer:
         self._full: dict[str, set[str]] = {}
         self._bare: dict[str, set[str]] = {}
         for r in rows:
-            a = Area(r["code"], _common_name(r["name"], r.get("aliases", "").split("|")), r["kind"],
-                     r.get("end_date", ""), r.get("replaced_by", ""))
+            aliases = [x for x in r.get("aliases", "").split("|") if x]
+            a = Area(r["code"], _common_name(r["name"], aliases), r["kind"], r.get("end_date", ""), r.get("replaced_by", ""))
             self.by_code[a.code] = a
-            for name in [r["name"]] + [x for x in r.get("aliases", "").split("|") if x]:
+            for name in [r["name"]] + aliases:
                 k = key(name)
                 if not k:
                     continue

@@ -503,7 +503,8 @@ def a_district_of_a_county(name: str, code: str) -> bool:
     return place is not None and writer is not None and place.code.startswith("E07") and writer.code.startswith("E10")
 
 
-def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool = False) -> tuple[str, str]:
+def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool = False,
+                place: str = "") -> tuple[str, str]:
     """(area, area_code) of one figure: the document's, unless a table column names the place
     the figure is for (spec/output.md: the area the figure is FOR). A column headed with a UK
     council ("Medway" beside "Kent") makes the figure that council's; a column headed with one of
@@ -512,7 +513,16 @@ def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool 
     table that is the paper's own (`resolve_page`). A count or rate (`counted`, no sum of money: a
     partner's contribution names its payer, not its owner) whose subject is a council and nothing else is
     that council's ("In Bedford, 163 children were on plans" in a joint report of Bedford and Central
-    Bedfordshire)."""
+    Bedfordshire). `place` is the code of the joint paper's other writer that the figure's own clause
+    names (roles.py): a figure the rules above leave as the document's is that place's ("In
+    Stoke-on-Trent the number of children on a plan fell ... to 498")."""
+    found = _subject_area(subject, pattern, area, code, counted)
+    if place and found[1] == code and (other := gazetteer().by_code.get(place)) is not None:
+        return other.name, other.code
+    return found
+
+
+def _subject_area(subject: str, pattern: str, area: str, code: str, counted: bool) -> tuple[str, str]:
     if not subject or a_district_of_a_county(subject, code):
         return area, code  # (a district's part of its county's figure is the county's: `subject` names it)
     found = gazetteer().lookup(subject)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from .areas import gazetteer, key
+from .areas import key
 from .context import DocumentContext
 from .dating import AHEAD_OF_THE_MEETING, beyond_the_meeting, date_page
 from .docarea import figure_area
@@ -54,9 +54,7 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         fact = to_fact(d.candidate, document, library)
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code,
-                                     counted=library.kpis[fact.kpi].unit != "GBP")
-            if d.candidate.place_code and code == doc.area_code and (place := gazetteer().by_code.get(d.candidate.place_code)):
-                area, code = place.name, place.code  # "In Stoke-on-Trent ..." in the two councils' joint report
+                                     counted=library.kpis[fact.kpi].unit != "GBP", place=d.candidate.place_code)
             if fact.pattern.endswith("/table-one-area") and (
                     (code and code == doc.area_code and key(fact.subject) == key(area))
                     or not (doc.area or doc.area_code)):

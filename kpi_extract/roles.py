@@ -2383,12 +2383,12 @@ _SEVERAL_AREAS_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?:taken\s+)?togethe
                                     r"(?:together\s+|combined\s+|between them\s+)?(?:[a-z]+\s+){0,3}?$", re.I)
 # the places a figure is counted across, straight after it: "498 children across Kingston, Richmond and Windsor"
 _ACROSS_PLACES = re.compile(r"[^.;:()|]{0,60}?\bacross\s+(?:the\s+)?(?P<names>(?-i:[A-Z])[^.;:()|]{0,80})")
-# what a name is said to be, between commas, the sentence going on past it: "Sefton and Knowsley, the two
-# councils we benchmark against most closely, had 71.5 and 88.2" (its "we" and "against" are not the clause's)
 # an aside about a name, between it and its verb: its "we" is no subject of the figure ("North East Lincolnshire,
 # which has its own partnership and with which we share a protocol, had 214 children on plans")
 _RELATIVE_ASIDE = re.compile(r"((?-i:[A-Z])[\w'’-]+),\s+(?:which|who|whose|with which|with whom|where)\b[^;.:()|]{1,140}?,"
                              r"(?=\s+(?:had|has|have|was|were|is|are|reported|recorded|received|saw|ran|delivered|looked|cared)\b)")
+# what a name is said to be, between commas, the sentence going on past it: "Sefton and Knowsley, the two
+# councils we benchmark against most closely, had 71.5 and 88.2" (its "we" and "against" are not the clause's)
 _APPOSITION = re.compile(r"((?-i:[A-Z])[\w'’-]+),\s+(?:the|our|its|their|one of (?:the|our|its))\s+[^,;.:()|]{1,70},\s+")
 _IN_PLACE_AFTER = re.compile(r"[^,;.:()|]{0,40}?\b(?:in|for|across)\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})")
@@ -2413,16 +2413,23 @@ def _places_named(text: str) -> list:
     return found
 
 
-def _places_in_clause(c: Candidate, area_code: str) -> list:
+def _places_in_clause(c: Candidate, area_code: str) -> tuple:
     """The councils the gazetteer knows that the figure's clause names, before the figure or as the
     place it is "in" straight after; none when the clause is the writer's ("we", "our")."""
     if not area_code or c.method == "table":
-        return []
-    before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", _RELATIVE_ASIDE.sub(r"\1 ", c.snippet[:c.value_start])))[-1]
+        return ()
+    return _clause_places(c.snippet, c.value_start, c.value_end)
+
+
+@lru_cache(maxsize=4096)
+def _clause_places(snippet: str, value_start: int, value_end: int) -> tuple:
+    """(`_places_in_clause`, read once for a figure that both the other place's rule and the joint paper's
+    writer's rule look at)"""
+    before = _CONTRAST.split(_APPOSITION.sub(r"\1 ", _RELATIVE_ASIDE.sub(r"\1 ", snippet[:value_start])))[-1]
     if FIRST_PERSON.search(before):
-        return []
-    tail = _IN_PLACE_AFTER.match(c.snippet, c.value_end)
-    return _places_named(before + (" in " + tail.group("name") if tail else ""))
+        return ()
+    tail = _IN_PLACE_AFTER.match(snippet, value_end)
+    return tuple(_places_named(before + (" in " + tail.group("name") if tail else "")))
 
 
 def _another_place_in_clause(c: Candidate, area_code: str, front: str) -> str:

@@ -186,6 +186,11 @@ def test_a_count_whose_clause_names_one_of_a_joint_papers_councils_is_that_counc
             "In Stoke-on-Trent the number of children on a child protection plan rose to 512 at 31 March 2026.\n")
     got = {(f.value, f.area, f.area_code) for f in extract_text(text, require(load_library(())))}
     assert got == {("512", "Stoke-on-Trent", "E06000021")}
+    # the place the clause names is the figure's only where nothing else (a column, a council as subject) named one
+    assert figure_area("", "cp_plans/regex", "Staffordshire", "E10000028", True, place="E06000021") == \
+        ("Stoke-on-Trent", "E06000021")
+    assert figure_area("Medway", "cp_plans/table-area", "Kent", "E10000016", True, place="E06000021") == \
+        ("Medway", "E06000035")
 
 
 def _raw(path: Path) -> list[str]:

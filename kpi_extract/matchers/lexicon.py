@@ -930,10 +930,11 @@ def _partners_beside_sums(s: _Sentence, c: Compiled, library: Library) -> None:
     relative_only: bool | None = None
     for x in apply_rules(s.found, s.text, library) + s.earlier:  # (a lead its own clause drops leads nothing)
         lex = library.kpis[x.kpi].lexicon if x.kpi in library.kpis else None
-        if lex is None or not (lex.owners and x.kpi in c.partner_sums or lex.lists in c.partner_sums) \
+        partners_own = bool(lex and lex.owners and x.kpi in c.partner_sums)  # (else the partners' total, which lists them)
+        if lex is None or not (partners_own or lex.lists in c.partner_sums) \
                 or role_of(x, library)[0] not in _LEADING_ROLES:
             continue  # (a change, a target or another body's figure leads no partner's own)
-        if lex.owners and x.kpi in c.partner_sums:  # up to another year's figure: "..., the same as last year, and"
+        if partners_own:  # up to another year's figure: "..., the same as last year, and"
             if relative_only is None:
                 mentions = find_mentions(s.text)
                 relative_only = bool(mentions) and not any(m.period for m in mentions)

@@ -386,6 +386,19 @@ class _Prepared:
     vstart: list[int | None]
 
 
+# the base of a rate, which a wrapped header sets under its "per": "Rate per" over "10,000"
+_RATE_BASE = re.compile(r"^(?:1,?000|10,?000|100,?000)$")
+
+
+def _rate_bases_under_per(values: list[Cell], above: list[Cell]) -> bool:
+    """Whether a line's figures are only the bases of rates, each under a cell of the line above that
+    ends in "per" ("Rate per" / "10,000"): a header wrapped over two lines, not a row of figures."""
+    figures = [c for c in values if c.number]
+    return bool(figures) and all(
+        _RATE_BASE.match(c.text) and any(re.search(r"\bper$", a.text, re.I) and _overlap(a.x0, a.x1, c.x0, c.x1) > 0
+                                         for a in above) for c in figures)
+
+
 def _prepare(lines: list[Line], settings: Settings) -> _Prepared:
     cells = [cells_of(ln, settings) for ln in lines]
     vstart = []
@@ -399,6 +412,8 @@ def _prepare(lines: list[Line], settings: Settings) -> _Prepared:
             k = None  # figures only, no row label: headline boxes side by side (`_grids`)
         if k is not None and all(_YEAR.fullmatch(c.text) for c in cs[k:]):
             k = None  # a header of bare years (`Measure 2020 2021`), not a row of figures
+        if k is not None and vstart and _rate_bases_under_per(cs[k:], cells[len(vstart) - 1]):
+            k = None  # a header's second line: "Rate per" over "10,000"
         vstart.append(k)
     return _Prepared(cells, vstart)
 

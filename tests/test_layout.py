@@ -282,3 +282,34 @@ def test_a_title_line_over_a_sentence_is_a_heading_whatever_its_length():
         "Norfolk County Council - People and Communities Committee",
         "In Suffolk there were 940 children looked after in March.",
         "The figures were reported to the Corporate Parenting Board in May."]
+
+
+def test_a_header_wrapped_over_two_lines_keeps_its_rates_base_in_the_header(library):
+    # "Rate per" over "10,000" is one header cell set over two lines: its second line is no row of figures,
+    # and the rows under it are read by the whole header
+    from kpi_extract.pipeline import extract_text
+    text = ("Table 4: Children looked after by area, 31 March 2025\n\n"
+            "Area                 Looked after   Rate per\n"
+            "                     children       10,000\n"
+            "Northgate                 214         71.3\n"
+            "Southmoor                 187         58.9\n")
+    got = {(f.kpi, f.value, f.subject, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "214", "Northgate", "2025-03-31"),
+                   ("children_in_care_rate_per_10k", "71.3", "Northgate", "2025-03-31"),
+                   ("children_in_care", "187", "Southmoor", "2025-03-31"),
+                   ("children_in_care_rate_per_10k", "58.9", "Southmoor", "2025-03-31")}
+
+
+def test_columns_of_two_stocks_each_with_its_rate_beside_it_by_locality(library):
+    # the caption names both stocks, so neither is every column's: each column's header names its own
+    # stock, and a bare "Rate per 10,000" is the rate of the stock to its left
+    from kpi_extract.pipeline import extract_text
+    text = ("Children in care and children on protection plans by locality, 30 June 2025\n"
+            "Locality | Children looked after | Rate per 10,000 | Children subject to a CP plan | Rate per 10,000\n"
+            "Eastfield | 120 | 64.2 | 88 | 46.9\n"
+            "Westbury | 95 | 52.5 | 70 | 38.7")
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "120", "Eastfield"), ("children_in_care_rate_per_10k", "64.2", "Eastfield"),
+                   ("cp_plans", "88", "Eastfield"), ("cp_plans_rate_per_10k", "46.9", "Eastfield"),
+                   ("children_in_care", "95", "Westbury"), ("children_in_care_rate_per_10k", "52.5", "Westbury"),
+                   ("cp_plans", "70", "Westbury"), ("cp_plans_rate_per_10k", "38.7", "Westbury")}

@@ -381,6 +381,16 @@ def measure_kpi(header: str, unit: str, library: Library, table_words: str | Non
     return None
 
 
+def _stock_head(header: str, unit: str, table_words: str, library: Library, settings: Settings) -> str | None:
+    """The stock of children a measure column's header names in full ("Children on a CP plan", "Children in
+    care"), in a table of its parts ("District | Children in care | Children on a CP plan"), where a
+    caption naming two KPIs names neither column's."""
+    if not _STOCK_PARTS.search(table_words.replace(header, " ")):
+        return None
+    found = label_kpi(header, unit, None, library, settings.table_label_cutoff)
+    return found[0] if found and library.kpis[found[0]].measure == "stock" else None
+
+
 _STOCK_PARTS = re.compile(r"\b(?:" + DIMENSIONS + r"|authority|authorities|council|(?-i:LA))\b", re.I)
 
 
@@ -479,6 +489,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         # a row that gives its own date ("Children in care at 31 March 2025 | 655") dates its cells but
         # those a column of periods dates (a table's caption or note dates only what says no date)
         own_date = single_period(row.label) if found else None
+        left: str | None = None  # the KPI of the row's last cell read: a bare rate column's ("Rate per 10,000") is its rate
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             cell_part = part
             if across and kind == "unknown" and name.strip() and not _NOT_WHOSE.search(name):
@@ -490,7 +501,12 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 period = own_date
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
-                by_column = measure_kpi(name, cell_unit, library, f"{table.caption} {table.label_head} {header}")
+                words = f"{table.caption} {table.label_head} {header}"
+                by_column = measure_kpi(name, cell_unit, library, words)
+                if by_column is None and by_dimension:
+                    by_column = _stock_head(name, cell_unit, words, library, settings)
+                if by_column is None and left and _RATE_ROW.fullmatch(name.strip()):
+                    by_column = library.rates().get(left)  # "Children in care | Rate per 10,000": the rate of its left
                 if by_column and (_OWN_ONLY_ROW.search(row.label) or single_agency):
                     kpi = None  # a row the measure's own words rule out: "South Yorkshire Police (single agency) | 41"
                 elif by_column:  # the column names the measure; the row names a course, a partner, a team
@@ -540,6 +556,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             # (the one place a table has a column of, beside its comparators: "South Tyneside Q1 | Target |
             # England" is `table-one-area`, and the paper's own area's whole figure when it is the paper's)
             how = "one-area" if kind == "area" and one_area and not named else kind  # (not a row's place)
+            left = kpi
             out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{how}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],

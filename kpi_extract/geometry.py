@@ -289,6 +289,13 @@ def _month_in_context(mon: int, context: str) -> Period | None:
     "tracker for the Panel, 14 November 2024"); None when the caption names neither."""
     periods = [m.period for m in find_mentions(context) if m.absolute and m.period.start and m.period.end]
     spans = [p for p in periods if p.kind not in ("as_at", "month")]
+    # (a quarter or a span of months that holds it places it before any year does: `Apr May Jun` beside a
+    # "2023/24 outturn" column, under "Quarter 1 2024/25", are 2024's)
+    narrow = {y for p in spans if p.kind not in ("financial_year", "calendar_year", "academic_year")
+              for y in range(p.start.year, p.end.year + 1)  # type: ignore[union-attr]
+              if p.start <= date(y, mon, 1) <= p.end}  # type: ignore[operator]
+    if len(narrow) == 1:
+        return month(narrow.pop(), mon)
     if spans:
         years = {p for p in spans if p.kind in ("financial_year", "calendar_year")}
         if len(years) == 1:  # (a year's months; January to March of a financial year are in its second)

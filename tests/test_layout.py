@@ -313,3 +313,18 @@ def test_columns_of_two_stocks_each_with_its_rate_beside_it_by_locality(library)
                    ("cp_plans", "88", "Eastfield"), ("cp_plans_rate_per_10k", "46.9", "Eastfield"),
                    ("children_in_care", "95", "Westbury"), ("children_in_care_rate_per_10k", "52.5", "Westbury"),
                    ("cp_plans", "70", "Westbury"), ("cp_plans_rate_per_10k", "38.7", "Westbury")}
+
+
+def test_bare_months_beside_last_years_outturn_are_of_the_quarter_the_caption_names(library):
+    # the header's own "2022/23 actual" column is last year's; the months after it are the caption's quarter's
+    from kpi_extract.pipeline import extract_text
+    text = ("Scorecard: Quarter 2 2023/24\n\n"
+            "                          2022/23                              Stat\n"
+            "Indicator                  actual      Jul      Aug      Sep   nbrs\n"
+            "Children looked after        512      518      521      527    498\n"
+            "Referrals received         4,120      350      336      362      -\n")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "512", "2022-23"), ("children_in_care", "518", "2023-07"),
+                   ("children_in_care", "521", "2023-08"), ("children_in_care", "527", "2023-09"),
+                   ("referrals", "4120", "2022-23"), ("referrals", "350", "2023-07"),
+                   ("referrals", "336", "2023-08"), ("referrals", "362", "2023-09")}

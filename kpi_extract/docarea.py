@@ -439,6 +439,8 @@ _OTHER_SERVICE = re.compile(
     r"\b(?:safeguarding adults|adults? safeguarding|adult social care|adults'? services|adult services|"
     r"adults and (?:communities|health|wellbeing)|homelessness|housing|rough sleeping|highways|waste|"
     r"libraries|leisure|licensing|planning applications?|"
+    # a pension fund's committee or scheme: its contributions and budgets are the fund's and its employers'
+    r"pension (?:fund|scheme)|pensions? (?:fund )?committee|"
     # a region's economy and what its combined authority funds
     r"regeneration|(?:regional |local )?econom(?:y|ic (?:update|development|growth|strategy|position|recovery))|"
     r"combined authority|integrated settlement|transport)\b", re.I)

@@ -1562,6 +1562,10 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     assert not extract_text(economy, library)
     # ... whose budget, by its initials, is the combined authority's
     assert not extract_text("For 2025/26 the GMCA budget is £2.9bn, revenue and capital together.", library)
+    # nor a pension fund's committee: its contributions are its employers' and members' to the fund
+    pensions = ("Wyvern Council\nPENSIONS COMMITTEE\n12 March 2025\nWYVERN PENSION FUND: ANNUAL REPORT 2023/24\n\n"
+                "In 2023/24 the Fund's contributions received came to £88.4m, against benefits paid of £91.0m.")
+    assert not extract_text(pensions, library)
     # a council's own directorate keeps its budget (spec/kpis.md: a service's or directorate's budget)
     council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
                "£186.9m.")

@@ -90,9 +90,12 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
         # attendees; learning circles ran 22 sessions for 410 attendees" names no event for 410
         back = text[max(0, start - 160):start] if entry.redirect else ""
         back = back[max([back.rfind(";") + 1] + [m.end() for m in _CONTRAST.finditer(back)]):]
+        # (or across it, when the figure's clause says only that its people came: "Our annual conference, held
+        # in November, was about neglect; 231 delegates attended on the day")
+        came = _attended_host(text, start, c.value_end) if entry.redirect else ""
         for rx, target in entry.redirect:
             wide = target in library.kpis and library.kpis[target].measure == "event"
-            if rx.search(w) or (wide and rx.search(back)):
+            if rx.search(w) or (wide and (rx.search(back) or rx.search(came))):
                 if not target:
                     entry = None
                 else:
@@ -116,7 +119,8 @@ def apply_rules(cands: list[Candidate], text: str, library: Library) -> list[Can
 
 # a clause after a semicolon that says only that its people came: "...; 1,240 practitioners attended."
 _EVENT_BEFORE = re.compile(r"(?P<host>[^.;:]{5,200});\s*(?:in all,?\s+|in total,?\s+|overall,?\s+)?$")
-_ONLY_ATTENDED = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:attended|took part|came|participated)\s*(?:[.;]|$)", re.I)
+_ONLY_ATTENDED = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:attended|took part|came|participated)"
+                            r"(?:\s+(?:on the day|in person|in total|in all|online|virtually))?\s*(?:[.;]|$)", re.I)
 
 
 def _attended_host(text: str, start: int, end: int) -> str:

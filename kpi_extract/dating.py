@@ -236,8 +236,10 @@ def _only_periods(gap: str) -> bool:
     return rest != gap and not re.search(r"\d", rest) and len(rest.split()) <= 3
 
 
-_LABELLED_BRACKET = re.compile(r"^\(\s*(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|Q[1-4][^:]{0,12}|previous year|last year|"
-                               r"prior year|the year before)\s*[:=-]", re.I)
+# (its period may say the figure was restated: "(2023/24, restated: 16,089)", "(2024 revised: 642)")
+RESTATED = r"(?:,?\s*(?:restated|revised|re-?based|final|validated|provisional|updated))?"
+_PERIOD_BRACKET = re.compile(r"^\(\s*(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|Q[1-4][^:]{0,12}|previous year|last year|"
+                             r"prior year|the year before)" + RESTATED + r"\s*[:=-]", re.I)
 
 
 def _annotates(gap: str, bracket: str) -> bool:
@@ -252,11 +254,11 @@ def _annotates(gap: str, bracket: str) -> bool:
 def _labelled(bracket: str) -> bool:
     """A bracket that opens with a period and a colon: "(2021: 7,560)", "(31/3/22: 431)",
     "(Q2: 497)", "(previous year: 498)"."""
-    if _LABELLED_BRACKET.match(bracket):
+    if _PERIOD_BRACKET.match(bracket):
         return True
     first = next(iter(find_mentions(bracket)), None)
     return first is not None and not bracket[1:first.start].strip() and \
-        bool(re.match(r"\s*[:=\u2013-]", bracket[first.end:]))
+        bool(re.match(RESTATED + r"\s*[:=\u2013-]", bracket[first.end:], re.I))
 
 
 def _groups(text: str, figures: list[_Figure]) -> list[tuple[int, int, int]]:
@@ -429,6 +431,7 @@ def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, in
     if after:
         a = after[0]
         gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
+        gap = re.sub("^" + RESTATED, "", gap, flags=re.I)  # "(2023/24, restated: 16,089)": the restated figure's year
         compared = _compared_before(text, m) and not figs[a].prior
         if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared \
                 and not (gap.lstrip().startswith(",") and _in_relative_clause(text, m)):

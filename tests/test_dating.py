@@ -993,3 +993,15 @@ def test_a_year_before_a_sums_noun_dates_the_sum_after_it(library):
 ])
 def test_a_quarter_the_paper_is_about_in_its_dateline_or_a_summarys_title(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("bracket", ["(2015/16 restated: 3,811)", "(2015/16, revised: 3,811)", "(2015/16 final: 3,811)"])
+def test_a_bracket_that_restates_last_years_figure_dates_only_that_figure(bracket):
+    # the year in the bracket is the restated figure's; the figure before it keeps the report's year
+    text = f"Referrals: 3,954 {bracket}"
+    assert periods(text, ["3,954", "3,811"]) == [("2016-17", "title"), ("2015-16", "sentence")]
+
+
+def test_a_restated_figure_in_a_bracket_is_a_fact_of_its_own_year(library):
+    text = "Annual performance report 2016/17\n\nChildren in need referrals: 3,954 (2015/16, restated: 3,811)"
+    assert dated(text, library) == {("referrals", "3954", "2016-17"), ("referrals", "3811", "2015-16")}

@@ -16,7 +16,7 @@ from ..layout import PageLayout
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..dating import dated_after, is_change
+from ..dating import RESTATED, dated_after, is_change
 from ..periods import EXTREME_OF, find_mentions, without_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
@@ -249,7 +249,7 @@ def _figure_at(c: Candidate, entry: KpiEntry, text: str, at: int, close: int) ->
     """The earlier figure straight after its period's words at `at` (a colon, an equals sign or a dash
     between), inside the bracket that closes at `close`."""
     m = _unit_value(entry, text, at)
-    if m is None or m.end("value") > close or not re.fullmatch(r"\s*[:=-]?\s*", text[at:m.start("value")]):
+    if m is None or m.end("value") > close or not re.fullmatch(RESTATED + r"\s*[:=-]?\s*", text[at:m.start("value")], re.I):
         return None
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
 

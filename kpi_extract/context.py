@@ -380,10 +380,20 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
         ctx.titles.append((number, i, p))  # "Quarter 2 performance report" at December's meeting: July to September
     # (a line under a dateline may head what follows whatever the dateline's length; `build_context` has read each
     # line's dateline before it comes here, so the line above is one when it is the last read)
+    # (or when every line above it on the page is a heading's, as a paper's opening lines are: "Sefton Council" /
+    # "Overview and Scrutiny Committee - 28 January 2025" / "Cabinet Member Update Report: Children's Social Care" /
+    # "Snapshot at 31 December")
     elif _is_heading(line, "" if typed is not None and typed[i].heading or ctx.datelines[-1:] == [(number, i - 1)]
-                     else prev) \
+                     or _under_headings_only(lines, i) else prev) \
             and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.headings.append((number, i, p))
+
+
+def _under_headings_only(lines: list[str], i: int) -> bool:
+    """Whether every line above line i on its page, a few at most, could head a document: the page's
+    opening block of headings, not a paragraph whose line wrapped."""
+    above = [ln for ln in lines[:i] if ln.strip()]
+    return 0 < len(above) <= 6 and all(_looks_like_title(ln.strip()) for ln in above)
 
 
 def _quarter_of_the_meeting(line: str, meeting: Period | None) -> Period | None:

@@ -1005,3 +1005,12 @@ def test_a_bracket_that_restates_last_years_figure_dates_only_that_figure(bracke
 def test_a_restated_figure_in_a_bracket_is_a_fact_of_its_own_year(library):
     text = "Annual performance report 2016/17\n\nChildren in need referrals: 3,954 (2015/16, restated: 3,811)"
     assert dated(text, library) == {("referrals", "3954", "2016-17"), ("referrals", "3811", "2015-16")}
+
+
+def test_a_line_under_the_papers_opening_headings_is_a_heading_however_long_the_title_above(library):
+    # a long title line would make the next line a wrapped line of prose; under a paper's opening block of
+    # headings it heads what follows, and its day of no year is the last such day before the meeting
+    text = ("Wyvern Borough Council\nChildren and Families Scrutiny Panel - 18 February 2026\n"
+            "Lead Member Briefing Paper: Children's Social Care and Early Help\nPosition at 31 January\n"
+            "The service was working with 1,208 children in need. 274 children were looked after.")
+    assert dated(text, library) == {("children_in_need", "1208", "2026-01-31"), ("children_in_care", "274", "2026-01-31")}

@@ -287,6 +287,9 @@ _FORECAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were) (?:forecast|pr
                              # what is yet to happen to them: "1,300 children will become the subject of a plan"
                              r"^[^.;,]{0,40}?\bwill (?:(?:probably|likely|then|each) )?(?:have )?(?:become|enter|start|come into|need|"
                              r"require|rise|fall|reach|grow)\b|"
+                             # or only might be: "around 350 children could be subject to a plan by the end of 2025-26"
+                             r"^[^.;,]{0,40}?\b(?:could|might|may) (?:well |yet |possibly |then )?(?:be|have|become|enter|"
+                             r"need|require|rise|fall|reach|grow)\b|"
                              # what is looked for in the year to come: "around 150 courses running next year"
                              # (not what was put off to it: "12 actions were deferred to next year")
                              r"^[^.;,]{0,40}?(?<!\bto )(?<!\binto )(?<!\buntil )\b(?:next|the coming|the following) "

@@ -1574,6 +1574,9 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
 
 @pytest.mark.parametrize("text", [
     "The number of children in care is to be brought down to 640 over the next year.",  # a plan, not the figure
+    # what only might be: a model's figure under "could", "might" or "may" after it
+    "On current trends, 310 children could become subject to a protection plan by the autumn.",
+    "About 1,900 referrals may well reach the front door in the winter months.",
     "We want at least 25 actions closed by the spring.",
     # a charity's or a consortium's own work is theirs, not the partnership's
     "Safe Families, the local charity, ran 24 parenting courses in 2024/25 and trained 300 volunteers.",

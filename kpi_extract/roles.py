@@ -959,7 +959,7 @@ _BODY_DOES = (r"(?:\s+(?:team|teams|service|unit|staff))?\s+(?:[a-z]+ly\s+)?(?:r
               r"provided|provides|held|holds|spent|set|sets|reported|reports|recorded|records|put on|puts on|"
               r"spends|received|receives|supported|supports|worked|works|had|has|reached|reaches|offered|offers|"
               r"says|said|counted|counts|took|takes|handled|handles|helped|helps|looks after|looked after|cares for|"
-              r"cared for|"
+              r"cared for|gave|gives|hosted|hosts|organised|organises|organized|organizes|"
               r"(?:is|was|are|were) (?:carrying|holding|working with|supporting))\b")
 # another body, by its name's kind or by its own kind: the alternation the rules below share
 _ANY_BODY = r"(?:" + _OTHER_BODY.pattern + r"|" + _BODY_KIND + r")"

@@ -1659,6 +1659,8 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Adopt@North, the regional adoption agency hosted by Northtown, reported a 2023/24 budget of £3.9m.",
     "Ofsted's own budget for 2023-24 was £151m.",
     "Northshire Health's named nurse team delivered 31 safeguarding courses during 2023.",
+    # (whatever its verb: it gave, hosted or organised the events its figure attended)
+    "The designated doctors gave 14 safeguarding briefings to dental practices, attended by 260 practice staff.",
     "The ICB's safeguarding budget, by contrast, is around £2.1m.",
     "Hillside Academy's safeguarding lead made 19 referrals to children's social care in 2023/24, and the school ran "
     "5 training sessions for staff.",

@@ -497,12 +497,23 @@ def _parts(joint: str) -> list[str]:
     return [p.strip() for p in re.split(r",| and | & ", joint) if p.strip()]
 
 
-def a_district_of_a_county(name: str, code: str) -> bool:
-    """Whether `name` is a district council (ONS code E07) and the paper's area (`code`) a county
-    council (E10): a county's children's services cover its districts, so a district's row or column
-    ("Basildon | 131 | 33.6" in Essex's paper) is a part of the county's figure, no neighbour's."""
+def a_part_of_the_area(name: str, code: str) -> bool:
+    """Whether the council `name` lies inside the paper's area (`code`), so that its row or column is a
+    part of the area's figure, no neighbour's: a district council (ONS code E07) of a county council
+    (E10), whose children's services cover its districts ("Basildon | 131 | 33.6" in Essex's paper), or
+    a former council the area's council replaced, whose name is now a locality's ("Carlisle | Allerdale |
+    Copeland | Cumberland" in Cumberland's paper: the gazetteer's `replaced_by`, when it names the area alone)."""
     place, writer = gazetteer().lookup(name), gazetteer().get(code) if code else None
-    return place is not None and writer is not None and place.code.startswith("E07") and writer.code.startswith("E10")
+    if place is None or writer is None:
+        return False
+    return (place.code.startswith("E07") and writer.code.startswith("E10")) \
+        or _replaced_by_the_area(place, writer.code)
+
+
+def _replaced_by_the_area(place, code: str) -> bool:
+    """Whether `place` is a former council wholly replaced by the council of `code` (Carlisle by
+    Cumberland; not Cumbria, split between Cumberland and Westmorland and Furness)."""
+    return not place.current and place.replaced_by.split() == [code]
 
 
 def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool = False,
@@ -525,7 +536,7 @@ def figure_area(subject: str, pattern: str, area: str, code: str, counted: bool 
 
 
 def _subject_area(subject: str, pattern: str, area: str, code: str, counted: bool) -> tuple[str, str]:
-    if not subject or a_district_of_a_county(subject, code):
+    if not subject or a_part_of_the_area(subject, code):
         return area, code  # (a district's part of its county's figure is the county's: `subject` names it)
     found = gazetteer().lookup(subject)
     if not pattern.endswith(("/table-area", "/table-one-area")):
@@ -611,7 +622,8 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.I)
 def another_place(name: str, code: str) -> str:
     """The gazetteer's name for `name` when it is a UK place other than the document's (`code`), else ""."""
     found = gazetteer().lookup(name)
-    return found.name if found is not None and found.code != code else ""
+    # (a former council the document's replaced is one of its localities now: "Copeland" in Cumberland's paper)
+    return found.name if found is not None and found.code != code and not _replaced_by_the_area(found, code) else ""
 
 
 def a_named_places_body(before: str, code: str, area: str = "") -> str:

@@ -23,7 +23,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .areas import gazetteer
-from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_district_of_a_county, a_host, a_named_owner, a_named_places_body,
+from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_part_of_the_area, a_host, a_named_owner, a_named_places_body,
                       a_place_against_ours, a_place_after_ours, another_beside_us, another_councils, another_place, last_match, mentions,
                       others_name, OTHERS_TOGETHER, NO_OWNER_WORDS)
 from .library import KpiEntry, Library
@@ -3230,7 +3230,7 @@ def _another_councils_column(c: Candidate, area_code: str, front: str = "") -> b
     if not area_code or not c.subject or c.kpi in _MONEY_KPI_GROUPS["paid-in"]:
         return False
     name = re.sub(r"\s*\(.*", "", c.subject).strip()
-    return bool(another_place(name, area_code)) and not _a_writer(name, front) and not a_district_of_a_county(name, area_code)
+    return bool(another_place(name, area_code)) and not _a_writer(name, front) and not a_part_of_the_area(name, area_code)
 
 
 _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|mid|greater)[\s-]+$", re.I)

@@ -3295,6 +3295,18 @@ def test_a_countys_districts_are_parts_of_its_figure_not_neighbours(library):
     assert _parts(text, library) == {("cp_plans", 74.0, "Ashford", "Kent"), ("cp_plans", 161.0, "Thanet", "Kent")}
 
 
+def test_former_councils_the_papers_council_replaced_are_its_localities_not_neighbours(library):
+    """A district abolished when the paper's unitary council replaced it (the gazetteer's `replaced_by`:
+    Mendip and Sedgemoor by Somerset in 2023) names a locality of the area now: its column is a part of
+    the council's figure, not a neighbour's set beside it."""
+    text = ("Somerset Council - Children and Families Scrutiny Committee, 9 October 2025\n"
+            "Children in care by locality, 30 June 2025\n"
+            "| Measure | Mendip | Sedgemoor | Somerset |\n| Children in care | 96 | 141 | 628 |\n")
+    assert _parts(text, library) == {("children_in_care", 96.0, "Mendip", "Somerset"),
+                                     ("children_in_care", 141.0, "Sedgemoor", "Somerset"),
+                                     ("children_in_care", 628.0, "Somerset", "Somerset")}
+
+
 def test_a_noun_column_beside_a_label_head_of_another_measure_counts_that_measure(library):
     """'Children' under a label column headed by another measure ("Children missing from education")
     counts that measure: a row named "children in care" there is no count of children in care."""

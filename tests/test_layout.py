@@ -328,3 +328,14 @@ def test_bare_months_beside_last_years_outturn_are_of_the_quarter_the_caption_na
                    ("children_in_care", "521", "2023-08"), ("children_in_care", "527", "2023-09"),
                    ("referrals", "4120", "2022-23"), ("referrals", "350", "2023-07"),
                    ("referrals", "336", "2023-08"), ("referrals", "362", "2023-09")}
+
+
+def test_a_row_labels_bare_quarter_in_brackets_dates_its_flow_beside_stocks_at_a_day(library):
+    # the table's day dates its stocks; a row that says "(Q2)" is that quarter's total, of the day's year
+    from kpi_extract.pipeline import extract_text
+    text = ("Locality summary at 30 September 2025\n"
+            "Measure | North | South | All\n"
+            "Children in care | 210 | 188 | 398\n"
+            "Referrals received (Q2) | 402 | 377 | 779")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.subject in ("", "All")}
+    assert got == {("children_in_care", "398", "2025-09-30"), ("referrals", "779", "2025-Q3")}

@@ -26,7 +26,7 @@ from ..geometry import COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
 from ..model import Candidate, Period
-from ..periods import find_mentions, single_period, without_mentions
+from ..periods import find_mentions, quarter_in_context, single_period, without_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
@@ -499,6 +499,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
             if own_date is not None and kind != "period":
                 period = own_date
+            elif found and kind != "period" and period is not None and (q := _bare_quarter(row.label)):
+                period = quarter_in_context(q, period)  # "Referrals received (Q1)" beside stocks at 30 June 2024
             if kind == "measure":
                 cell_unit = _cell_unit(cell, name)
                 words = f"{table.caption} {table.label_head} {header}"
@@ -562,6 +564,12 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+def _bare_quarter(label: str) -> int | None:
+    """The quarter a row label names in brackets with no year ("Referrals received (Q1)"), else None."""
+    found = [m for m in find_mentions(label) if m.quarter and m.period is None and not m.relative]
+    return found[0].quarter if len(found) == 1 and re.search(r"\(\s*(?:Q|Qtr|Quarter)\s*[1-4]\s*\)", label, re.I) else None
 
 
 def _column_head(name: str, unit: str, caption: str, library: Library, settings: Settings

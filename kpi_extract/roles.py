@@ -29,7 +29,7 @@ from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_part_of_the_area, 
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import MONTH_NAME, find_mentions
-from .values import figure_spans, parse_value
+from .values import GROWTH_LINE, figure_spans, parse_value
 
 if TYPE_CHECKING:
     from .context import DocumentContext
@@ -772,7 +772,7 @@ _PART_PREDICATE = re.compile(r"\s*(?:(?:children|young people|of them|of these)\
 
 # money that is not a body's own budget or spend
 _FINANCE_LINE = re.compile(
-    r"\b(?:savings?|growth|pressures?|variances?|overspends?|underspends?|over-spend|under-spend|provisions?|"
+    r"\b(?:savings?|" + GROWTH_LINE + r"|pressures?|variances?|overspends?|underspends?|over-spend|under-spend|provisions?|"
     r"reserves?|balances?|contingenc(?:y|ies)|surplus|deficit|shortfall|gap|slippage|grants?|receipts?|"
     r"agency (?:staff |staffing |worker )?(?:spend|costs?)|overtime|consultancy|"
     r"fees|charges|interest|investments?|borrowing|debt|precept|council tax|business rates|pay award|inflation|"

@@ -325,3 +325,19 @@ def test_a_header_of_second_words_under_some_columns_and_a_label_run_on_to_its_r
         ("budget_total", "61400000", "2025-26", "Resources"),
         ("budget_total", "215610000", "2025-26", ""),
     }
+
+
+def test_the_label_columns_head_on_the_second_of_two_header_lines_and_a_directorate_named_for_growth(library):
+    # "Approved" over "Portfolio budget": the label column's head beside the lower words; "Inclusive Growth and
+    # Skills" is a directorate, no line of budget growth, and its label runs on from the line above
+    text = ("Northmoor Council\nCabinet, 4 December 2025\nRevenue Budget Monitoring 2025/26 - Quarter 2\n\n"
+            "Table 2: Forecast by portfolio, 2025/26 (£000)\n\n"
+            "                            Approved     Projected    Variance\n"
+            "Portfolio                     budget       outturn          Q2      Change\n"
+            "Children's Services           58,204        61,930       3,726       1,102\n"
+            "Inclusive Growth and\n"
+            "  Skills                      14,880        14,610        (270)       (95)\n"
+            "Total                         73,084        76,540       3,456       1,007\n")
+    assert facts(text, library) == {("budget_total", "58204000", "2025-26", "Children's Services"),
+                                    ("budget_total", "14880000", "2025-26", "Inclusive Growth and Skills"),
+                                    ("budget_total", "73084000", "2025-26", "")}

@@ -24,6 +24,7 @@ from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions, single_period
 from ..settings import DEFAULT_SETTINGS, Settings
+from ..values import GROWTH_LINE
 from .table import MONEY_SCALE as _UNIT, money_cell as _money, money_unit as _unit_of, row_snippet
 
 # the words that head a finance table's columns; two-word heads are one column
@@ -51,7 +52,8 @@ _CELL = re.compile(r"^(?:\(?-?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?£?\d+(?:\.\d
 # rows that are no service's or directorate's: finance lines and the council's central items
 _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:central|technical))|central(?:ly)? "
                             r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
-                            r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|growth|inflation|"
+                            r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|"
+                            + GROWTH_LINE + r"|inflation|"
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?|gaps?|shortfalls?|deficits?|surplus(?:es)?)\b", re.I)
 _TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
@@ -132,17 +134,21 @@ def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
 
 
 def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
-    """A header over two lines, the label column's head on the first and a second word under some
+    """A header over two lines, the label column's head on the first (or the second) and a second word under some
     columns ("Directorate Revised Forecast Variance" over "Budget Outturn"), the page's lines having
     lost their spacing: each lower word, in order, joins the upper word it makes a finance head with
     ("Revised Budget", "Forecast Outturn", "Q1 variance"); the one header line they make, and its
     last line. None unless every lower word finds its column and one of them makes a budget."""
-    if i + 1 >= len(lines) or re.search(r"\d", lines[i + 1]):
+    if i + 1 >= len(lines) or re.search(r"\d", re.sub(r"\b[QMP]\d{1,2}\b", "", lines[i + 1])):
         return None
     head = _LABEL_HEAD.match(lines[i].strip())
-    if head is None:
+    if head is not None:
+        top, under = lines[i].strip()[head.end():].split(), lines[i + 1].split()
+    # (or on the second, beside the lower words: "Net Forecast Variance Variance" over "Directorate budget outturn Q2 Q1")
+    elif (head := _LABEL_HEAD.match(lines[i + 1].strip())) is not None:
+        top, under = lines[i].split(), lines[i + 1].strip()[head.end():].split()
+    else:
         return None
-    top, under = lines[i].strip()[head.end():].split(), lines[i + 1].split()
     if len(top) < 3 or not under:
         return None
     names, k = [], 0

@@ -339,3 +339,16 @@ def test_a_row_labels_bare_quarter_in_brackets_dates_its_flow_beside_stocks_at_a
             "Referrals received (Q2) | 402 | 377 | 779")
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.subject in ("", "All")}
     assert got == {("children_in_care", "398", "2025-09-30"), ("referrals", "779", "2025-Q3")}
+
+
+def test_rows_of_months_with_no_year_are_the_months_of_the_captions_financial_year(library):
+    # a table turned the other way: its rows are months, its columns the measures; January to March of a
+    # financial year are in its second calendar year
+    from kpi_extract.pipeline import extract_text
+    text = ("Front door activity 2024/25\n"
+            "Month | Referrals | Re-referrals (%)\n"
+            "December | 412 | 19.4\n"
+            "January | 455 | 21.3")
+    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    assert got == {("referrals", "412", "2024-12"), ("rereferral_rate", "19.4", "2024-12"),
+                   ("referrals", "455", "2025-01"), ("rereferral_rate", "21.3", "2025-01")}

@@ -26,7 +26,7 @@ from ..geometry import COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
 from ..model import Candidate, Period
-from ..periods import find_mentions, quarter_in_context, single_period, without_mentions
+from ..periods import MONTHS, day_in_context, find_mentions, quarter_in_context, single_period, without_mentions
 from ..settings import DEFAULT_SETTINGS, Settings
 
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
@@ -730,6 +730,13 @@ _CAPTION_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?(?![\d/-
 def _row_period(label: str, caption: str):
     """The period a row of a table turned the other way names, or None."""
     found = single_period(label)
+    mon = MONTHS.get(label.strip().rstrip(".").lower())
+    if found is None and mon is not None and (within := single_period(caption or "")) is not None \
+            and within.kind in ("financial_year", "calendar_year", "quarter") and within.start and within.end:
+        # a month of no year under a caption naming its year or quarter ("Quarter 2 2025/26 data" over "July | 402"):
+        # that month of it (January of a financial year is in its second calendar year)
+        placed = day_in_context(mon, 0, within)
+        return placed if placed.known and placed.start and within.start <= placed.start <= within.end else None
     if found is None and _YEARLESS_ROW.fullmatch(label) and len(years := _CAPTION_YEAR.findall(caption)) == 1:
         found = single_period(f"{label} {years[0]}")
     return found

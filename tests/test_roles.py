@@ -643,7 +643,7 @@ def test_a_subject_is_what_the_label_names_and_does_not_exclude(text, want, libr
      "timescales.", {("cp_plans", "377", ""), ("cp_plans", "120", "under 5s")}),
     # a flow's parts say where they came from; what they did is no part
     ("Of the 1,730 delegates on partnership courses in 2022/23, 702 came from schools and 215 from health.",
-     {("training_delegates", "1730", ""), ("training_delegates", "702", "from schools"),
+     {("training_delegates", "1730", ""), ("training_delegates", "702", "schools"),
       ("training_delegates", "215", "health")}),
     ("Of the 2,210 referrals received in 2022/23, 498 came within 12 months of a previous referral.",
      {("referrals", "2210", "")}),
@@ -3323,3 +3323,20 @@ def test_a_label_head_that_names_a_rate_and_its_day_heads_a_row_that_only_says_r
     text = ("Westvale Council - Children's Scrutiny Committee, 10 June 2025\n"
             "| CP rate per 10k, 31 Mar 2025 | Westvale | Stat. neighbours | England |\n| Rate | 36.2 | 40.3 | 41.6 |\n")
     assert facts(text, library) == {("cp_plans_rate_per_10k", 36.2)}
+
+
+def test_parts_of_a_whole_after_a_title_line_and_places_listed_after_a_colon(library):
+    """A whole broken down by where its parts came from, though the paper's title line runs on into the
+    sentence ("Of the 1,870 delegates ..., 640 came from health and 402 from the police": the part's name
+    without its preposition), and a whole's places listed after a colon ("...: 1,240 in the North area,
+    980 in the South"), the first of them no whole of its own."""
+    delegates = ("Eastmere Safeguarding Children Partnership - training report 2024/25\n"
+                 "Of the 1,870 delegates on our courses in 2024/25, 640 came from health and 402 from the police.")
+    assert _parts(delegates, library) == {("training_delegates", 1870.0, "", "Eastmere"),
+                                          ("training_delegates", 640.0, "health", "Eastmere"),
+                                          ("training_delegates", 402.0, "police", "Eastmere")}
+    places = ("Eastmere Council - front door report 2024/25\n"
+              "In 2024/25 the front door took 2,220 referrals: 1,240 in the North area and 980 in the South.")
+    assert _parts(places, library) == {("referrals", 2220.0, "", "Eastmere"),
+                                       ("referrals", 1240.0, "North area", "Eastmere"),
+                                       ("referrals", 980.0, "South", "Eastmere")}

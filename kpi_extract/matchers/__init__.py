@@ -44,5 +44,13 @@ def match_page(layout: PageLayout, library: Library, settings: Settings = DEFAUL
     found: list[Candidate] = []
     for matcher in MATCHERS.values():
         found += matcher(layout, library, settings, found)
+    found = _parts_win(found)
     found = regex.next_sentence_tails(lexicon.pair_lists(found, layout, library, settings), layout, library)
     return lead_in_rules(found, [s.text for s in layout.sentences], library)
+
+
+def _parts_win(found: list[Candidate]) -> list[Candidate]:
+    """A figure the parts matcher read as a part of a whole ("5,214 referrals ...: 1,633 in the West area") is
+    that part only: another matcher's bare reading of it, as if it were the whole, goes."""
+    parts = {(c.sentence, c.value_start, c.kpi) for c in found if c.sentence >= 0 and c.pattern.endswith("+part")}
+    return [c for c in found if c.subject or c.pattern.endswith("+part") or (c.sentence, c.value_start, c.kpi) not in parts]

@@ -33,8 +33,13 @@ _SHARE = r"(?:\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s*\))?"
 _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_COUNT}{_SHARE}\s+(?:children\s+|young people\s+)?"
                       rf"{_BE}\s+{_WHAT}", re.I)
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
-_OF_THE = re.compile(rf"^\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
+# (matched where the sentence or one of its lines starts: a title line run on into it is no part of it)
+_OF_THE = re.compile(rf"\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
                      rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
+# "5,214 referrals for children living in the city: 1,633 in the West area, 1,402 in the East": places listed
+# after a colon, straight after the whole's words
+_COLON_PLACES = re.compile(rf"[^.;:]{{0,80}}?:\s*{_COUNT}{_SHARE}\s+in\s+(?P<what>(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?:area|locality|"
+                           rf"district|ward|team|hub|patch|(?-i:[A-Z])[\w'-]*)){{0,3}})(?=\s*(?:[,;.]|and\b|$))", re.I)
 # "702 children became subject to a plan; 139 of them were unborn or under one": the count before "of them",
 # in the next clause
 _N_OF_THEM = re.compile(rf"[^.;]{{0,60}}?[;,]\s*(?:and\s+)?{_COUNT}{_SHARE}\s+of\s+(?:them|these|whom)\s+{_BE}\s+{_WHAT}", re.I)
@@ -59,7 +64,7 @@ _MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (
 # ("and 34 in children's homes"), when a preposition opens what it is
 _NEXT_PART = re.compile(rf"(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+){_COUNT}(?:\s*\([^()]{{0,25}}\))?\s+"
                         rf"(?:(?:children|young people)\s+)?(?:{_VERB}\s+(?P<said>(?:placed|living|accommodated)\s+)?|"
-                        rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+)|"
+                        rf"(?P<elided>(?:in|on|with|from|under|aged|at|as|placed|living|accommodated)\s+(?:the\s+)?)|"
                         # or the last part, a word or two, its verb left to the first's: "499 were girls and 646 boys."
                         rf"(?P<bare>)(?=[\w'-]+(?:\s[\w'-]+)?\s*(?:[.;]|$))){_WHAT}", re.I)
 _NOT_A_NEXT_PART = re.compile(r"^(?:of|per|more|fewer|less)\b", re.I)
@@ -76,7 +81,7 @@ def _next_parts(m: re.Match, text: str) -> list[tuple[re.Match, str]]:
                 or n.group("bare") is not None and not re.search(r"\band\b", n.group("sep")):
             break
         lead = n.group("elided") or n.group("said") or ""
-        out.append((n, re.sub(r"^(?:from|in|on|at|as|with)\s+", "", lead + n.group("what"), flags=re.I)))
+        out.append((n, re.sub(r"^(?:(?:from|in|on|at|as|with)\s+)?(?:the\s+)?", "", lead + n.group("what"), flags=re.I)))
         pos = n.end()
     return out
 
@@ -104,6 +109,8 @@ def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library)
     return out
 
 
+# (or, listed after a colon, where it is: "1,402 in the East")
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # a part of a flow says where it came from: "905 came from schools", "and 148 from the police"
 _FROM = re.compile(r"\s+(?:\([^()]*\)\s+)?(?:(?:came|come|comes|were|was|are|is)\s+)?(?:referred\s+)?from\b", re.I)
 
@@ -114,7 +121,8 @@ def _named_part(what: str, library: Library) -> str:
 
 
 def _subject(what: str, library: Library) -> str:
-    return _named_part(what, library) or what.strip()
+    """The part's name: the library's, else its words without the preposition that placed it ("came from health")."""
+    return _named_part(what, library) or re.sub(r"^(?:(?:from|in)\s+)?(?:the\s+)?", "", what.strip(), flags=re.I)
 
 
 def _add_part(out: list[Candidate], taken: set, whole: Candidate, m: re.Match, what: str, layout: PageLayout,
@@ -158,13 +166,23 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                 # "six of these are flagged red", a state, nor "23 of them in homes outside the county")
                 found.append((m, m.group("what")))
                 break
-        for rx in (_OF_THE, _MAKE_UP, _N_OF_THE):
+        sentence = layout.sentences[c.sentence]
+        for m in (_OF_THE.match(text, at) for at in sorted({0, *sentence.offsets})):
+            if m and m.start("whole") == c.value_start:
+                found.append((m, m.group("what")))
+        for rx in (_MAKE_UP, _N_OF_THE):
             for m in rx.finditer(text):
                 if m.start("whole") == c.value_start or (rx is _N_OF_THE and m.group("whole") == c.raw):
                     found.append((m, m.group("what")))
+        places = _COLON_PLACES.match(text, max(c.value_end, c.match_end))
+        if places:
+            found.append((places, places.group("what")))
+            if (c.sentence, places.start("value")) in unnamed:
+                taken.discard((c.sentence, places.start("value")))  # (read bare as a whole by another matcher)
         found += [nxt for m, _ in found for nxt in _next_parts(m, text)]
         if entry.measure == "flow":  # (what people counted did is no part: "412 came within 12 months")
-            found = [(m, w) for m, w in found if _FROM.match(text, m.end("value")) or _named_part(w, library)]
+            found = [(m, w) for m, w in found if _FROM.match(text, m.end("value")) or _named_part(w, library)
+                     or places and (m is places or m.start() >= places.end("what") and _IN_PLACE.match(text, m.end("value")))]
         for m, what in found:
             if _HAD_BEFORE.search(text, 0, m.start("what")) and _DONE.match(what):
                 continue  # "37 of the 612 children in care had missed a health assessment": what they did, no part

@@ -816,6 +816,29 @@ def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Per
     return own
 
 
+# a financial year said to be so far: "2025/26 year to date", "2025/26 so far", "2025/26 YTD"
+_SO_FAR_AFTER = re.compile(r"\s*(?:(?:financial\s+)?year\s+to\s+date|to\s+date|so\s+far|YTD)\b", re.I)
+
+
+def _year_to_a_month(text: str, mentions: tuple[Mention, ...], main: Period) -> tuple[Mention, Period] | None:
+    """A financial year the sentence says is so far, beside the one month of no year it runs to ("to the end of
+    February (2025/26 year to date)", "For 2024-25 so far, 47 courses had run up to the end of February"): that
+    month's mention, and the year to date to its end, labelled by the month (spec/kpis.md), when the sentence's
+    main period is that year or that month."""
+    years = [m.period for m in mentions if m.period is not None and m.period.kind == "financial_year"
+             and _SO_FAR_AFTER.match(text, m.end)]
+    months = [m for m in mentions if m.month and m.period is None and not m.relative and not m.months and not m.since]
+    if len(years) != 1 or len(months) != 1:
+        return None
+    year = years[0]
+    placed = day_in_context(months[0].month, None, year)
+    if not placed.known or placed.end is None or year.start is None or year.end is None \
+            or not year.start <= placed.end < year.end or main.end is None \
+            or not (main == year or main.kind in ("as_at", "month") and main.end == placed.end):
+        return None
+    return months[0], year_to_date(placed.end)
+
+
 def attribute(text: str, values: list[tuple[int, int]], ctx: Context) -> dict[tuple[int, int], tuple[Period, str]]:
     """The period and the rule that decided it, for each value span in `text` (one sentence)."""
     return analyse(text, values, ctx)[0]
@@ -845,6 +868,9 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
     main, main_at = main_period(text, mentions, figs, outer, unattached, ctx, min((a for a, _ in values), default=0),
                                 closing)
     around = (ctx.carried, "carried") if ctx.carried is not None else (ctx.period, ctx.source)
+    so_far = _year_to_a_month(text, mentions, main) if main is not None else None
+    if so_far is not None:
+        main = so_far[1]  # "Training to the end of February (2025/26 year to date): 74 courses": April to February
     base, base_rule = (main, "own_date") if main is not None else around
 
     back = _year_back(base, any(m.fy for m in mentions))  # where a figure said to be from before is
@@ -861,6 +887,8 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             # February) to 2,611": against the paper's date, not a month the sentence names later for another figure
             fbase, frule = around
         own = resolve_mention(f.mention, f.prior, fbase, frule, ctx)
+        if so_far is not None and f.mention is so_far[0]:
+            own = (so_far[1], "own_date")  # ("47 courses had run up to the end of February": the year so far to it)
         if own is not None and point is not None and own[0].kind == "calendar_year":
             own = at_that_point(own, point)
         if own is not None and own[0].kind == "calendar_year" and main is not None and main.kind == "as_at" \

@@ -1014,3 +1014,12 @@ def test_a_line_under_the_papers_opening_headings_is_a_heading_however_long_the_
             "Lead Member Briefing Paper: Children's Social Care and Early Help\nPosition at 31 January\n"
             "The service was working with 1,208 children in need. 274 children were looked after.")
     assert dated(text, library) == {("children_in_need", "1208", "2026-01-31"), ("children_in_care", "274", "2026-01-31")}
+
+
+@pytest.mark.parametrize("text", [
+    "Courses to the end of November (2016/17 year to date): 61 courses, 1,204 delegates.",
+    "For 2016/17 so far, 61 courses had run up to the end of November, with 1,204 delegates.",
+])
+def test_a_financial_year_said_to_be_so_far_runs_to_the_month_the_sentence_names(text):
+    # the year to date to the month's end is labelled by the month, spec/kpis.md
+    assert periods(text, ["61", "1,204"]) == [("2016-11", "sentence"), ("2016-11", "sentence")]

@@ -147,8 +147,9 @@ _SMALL_LABEL_BEFORE = re.compile(
 # plan's 45 actions were complete", "In the quarter 14 courses ran" (not "Year 6", "the Year 6 cohort", "Quarter 4")
 _SPAN_OF_THE_YEAR = re.compile(r"\b(?:(?:end|close|start|beginning|course|rest|middle)\s+of|during|over|in|through|"
                                r"throughout|across|for)\s+the\s+(?:financial\s+|reporting\s+)?(?:year|quarter|month)\s*,?\s*$", re.I)
-_AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
-                             r"working days|year[- ]olds?)\b", re.I)
+# (not the span a count is of: "448 year to date")
+_AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?!year\s+to\s+date\b)(?:years?|months?|weeks?|days?|"
+                             r"hours?|minutes?|working days|year[- ]olds?)\b", re.I)
 _RANGE = re.compile(r"^\s?[-–]\s?\d")
 _RANGE_BEFORE = re.compile(r"(?:^|[^\d/,.])\d{1,6}\s?[-–]\s?$")
 _DATE_THEN_DASH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s[-–]\s$", re.I)

@@ -1023,3 +1023,10 @@ def test_a_line_under_the_papers_opening_headings_is_a_heading_however_long_the_
 def test_a_financial_year_said_to_be_so_far_runs_to_the_month_the_sentence_names(text):
     # the year to date to the month's end is labelled by the month, spec/kpis.md
     assert periods(text, ["61", "1,204"]) == [("2016-11", "sentence"), ("2016-11", "sentence")]
+
+
+def test_a_terms_second_figure_after_a_comma_with_its_own_span_said_from_the_paper(library):
+    # "in the quarter", then "year to date": each figure its own span under the title's quarter
+    text = ("Performance report, Quarter 3 2024/25\n"
+            "Children who became subject to a child protection plan: 96 in the quarter, 281 year to date.")
+    assert dated(text, library) == {("cp_plans_started", "96", "2024-Q4"), ("cp_plans_started", "281", "2024-12")}

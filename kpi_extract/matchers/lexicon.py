@@ -900,13 +900,15 @@ def _past_date(text: str, pos: int) -> int:
     if m is None:
         return pos
     for mention in find_mentions(text[pos:pos + 40]):
-        if mention.start <= m.end() - pos and (mention.period is not None or mention.month):
+        if mention.start <= m.end() - pos and (mention.period is not None or mention.month or mention.relative):
             return pos + mention.end
     return pos
 
 
 # the figure after "and" has a date of its own: a second reading of the same noun phrase
-_DATED = re.compile(r"\s+(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z][a-z]+\s+\d|Q\d)")
+_DATED = re.compile(r"\s+(?:(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z][a-z]+\s+\d|Q\d)|"
+                    # (or a period said from where the paper stands: "147 in the quarter, 448 year to date")
+                    r"(?:in\s+)?(?:the|this)\s+(?:quarter|month|year)\b|(?:financial\s+)?year\s+to\s+date\b|so\s+far\b|YTD\b)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 

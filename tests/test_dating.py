@@ -1030,3 +1030,12 @@ def test_a_terms_second_figure_after_a_comma_with_its_own_span_said_from_the_pap
     text = ("Performance report, Quarter 3 2024/25\n"
             "Children who became subject to a child protection plan: 96 in the quarter, 281 year to date.")
     assert dated(text, library) == {("cp_plans_started", "96", "2024-Q4"), ("cp_plans_started", "281", "2024-12")}
+
+
+def test_a_figure_a_little_under_or_above_the_earlier_periods_is_that_periods(library):
+    # "a little under the N received the year before": the earlier figure, dated by the words after it
+    text = "The front door received 6,120 referrals in 2016/17, a little under the 6,388 received the year before."
+    assert dated(text, library) == {("referrals", "6120", "2016-17"), ("referrals", "6388", "2015-16")}
+    # (a peak's year after "below the" stays the peak's, not a figure: "well below the 2012/13 peak of 7,010")
+    peak = "Referrals in 2016/17 numbered 6,120, well below the 2012/13 peak of 7,010."
+    assert dated(peak, library) == {("referrals", "6120", "2016-17"), ("referrals", "7010", "2012-13")}

@@ -27,6 +27,8 @@ _CUE = re.compile(
     r"versus|vs\.?|against|than|"
     # "well below the 2019/20 peak of 6,412", "down from a high point of 96.3", "the lowest since the peak of 26%"
     r"(?:below|above|from|since|under|over|than) (?:the|its|our|a|an) " + EXTREME_OF + r"|"
+    # "a little under the 17,940 received the year before": the figure of an earlier period (said after it)
+    r"(?P<near>(?:(?:a little|slightly|just|well|far|somewhat)\s+)?(?:under|below|above|over|short of)\s+the(?=\s+(?!(?:19|20)\d\d\b)\d))|"
     r"(?P<bare>from)))\s+", re.I)
 # a bare "from" cues a comparison only straight after the figure and its own period ("rose to 2,210
 # in 2022-23 from 1,905"), not in "2,210 delegates from 14 agencies"
@@ -115,7 +117,7 @@ def _tail_in_sentence(c: Candidate, entry: KpiEntry, text: str) -> Candidate | N
         m = _BARE_RATE.search(text, cue.end())  # "lower than the 40.6 we reported": the unit is the main one's
     if m is None or m.start("value") - cue.end() > 45 or not _FILLER.match(text[cue.end():m.start("value")]):
         return None
-    if cue.group().lower().startswith("against") and not dated_after(text, m.end("value")):
+    if (cue.group().lower().startswith("against") or cue.group("near")) and not dated_after(text, m.end("value")):
         return None  # "attended against 3,410 places made available": another measure, not an earlier period
     if re.match(r"\W*from\b", cue.group(), re.I) and not is_change(text, cue.start(), m.end("value"), cue.group().lstrip(" ,")) \
             and not dated_after(text, m.end("value")) \

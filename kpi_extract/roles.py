@@ -803,7 +803,9 @@ _OTHER_BODY = re.compile(
     # another statutory partnership than the safeguarding children partnership
     r"community safety partnership|(?-i:CSP)|"
     # the force as a whole: "Force-wide, 2,318 officers completed ... training"
-    r"force[- ]wide)\b", re.I)
+    r"force[- ]wide|"
+    # a planning applicant, a developer or a contractor: "the applicant's ... total development budget of £96.4m"
+    r"(?:applicant|developer|contractor|operator|landlord)['’]s)\b", re.I)
 _OF_WHICH = re.compile(r"\bof which\b", re.I)
 _BODY_WHICH = re.compile(_OTHER_BODY.pattern + r"[^.;]{0,40}?,?\s+(?:which|that|who)\s+(?:has|had|holds|manages|"
                          r"controls|receives|received|spends|spent|looks after|looked after|runs|ran|trained|trains|"

@@ -1661,6 +1661,8 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Northshire Health's named nurse team delivered 31 safeguarding courses during 2023.",
     # (whatever its verb: it gave, hosted or organised the events its figure attended)
     "The designated doctors gave 14 safeguarding briefings to dental practices, attended by 260 practice staff.",
+    # a planning applicant's or a developer's money: "the applicant's ... development budget"
+    "The developer's cost plan gives a construction budget of £41.2m for the scheme.",
     "The ICB's safeguarding budget, by contrast, is around £2.1m.",
     "Hillside Academy's safeguarding lead made 19 referrals to children's social care in 2023/24, and the school ran "
     "5 training sessions for staff.",

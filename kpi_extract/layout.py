@@ -638,8 +638,15 @@ def _note_date(lines: list[str], last: int) -> Period | None:
     its caption would."""
     for k in range(last + 1, min(last + 3, len(lines))):
         if lines[k].strip():
-            return single_period(lines[k]) if NOTE_LINE.match(lines[k]) else None
+            if not NOTE_LINE.match(lines[k]):
+                return None
+            # (of two dates, the one the figures are at: "extracted 3 January 2025; position at 31 December 2024")
+            at = _FIGURES_AT.search(lines[k])
+            return single_period(lines[k]) or (single_period(at.group(1)) if at else None)
     return None
+
+
+_FIGURES_AT = re.compile(r"\b(?:position|figures|data|snapshot)\s+(?:as\s+)?(?:at|of)\s+([^;,.()]{4,30})", re.I)
 
 
 _PIPES = re.compile(r"\s+\|\s+")

@@ -352,3 +352,12 @@ def test_rows_of_months_with_no_year_are_the_months_of_the_captions_financial_ye
     got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
     assert got == {("referrals", "412", "2024-12"), ("rereferral_rate", "19.4", "2024-12"),
                    ("referrals", "455", "2025-01"), ("rereferral_rate", "21.3", "2025-01")}
+
+
+def test_a_note_under_a_table_with_two_dates_dates_it_by_the_one_its_figures_are_at(library):
+    # "extracted 6 April 2025; position at 31 March 2025": the position is the figures' day
+    from kpi_extract.pipeline import extract_text
+    text = ("| Locality | Children in care |\n| North | 212 |\n| South | 187 |\n"
+            "Source: social care record, extracted 6 April 2025; position at 31 March 2025.")
+    got = {(f.kpi, f.value, f.subject, f.period) for f in extract_text(text, library)}
+    assert got == {("children_in_care", "212", "North", "2025-03-31"), ("children_in_care", "187", "South", "2025-03-31")}

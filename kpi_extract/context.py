@@ -269,6 +269,10 @@ def _standing_day(text: str, meeting: Period | None) -> Period | None:
 _A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 
 
+# a line's bracket that says when its data are ("Scorecard commentary (data to 31 October 2024)")
+_DATA_BRACKET = re.compile(r"\(data (?:to|up to|as at|at|extracted|taken)\b[^()]*\)\s*$", re.I)
+
+
 def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself
     (its paragraph's number, "3.1", is none)."""
@@ -462,7 +466,10 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 continue
             standing = (line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line)
                         else f"{line} {lines[i + 1]}").split(". ")[0]
-            if (p := _standing_period(standing) or _standing_day(standing, ctx.meeting)) is not None:
+            # (a line that says it alone, before the next line's words run on into it: "Scorecard commentary (data to
+            # 31 October 2024)" over "So far this year 3,847 referrals ...")
+            if (p := (_standing_period(line.strip()) if _DATA_BRACKET.search(line) else None)
+                    or _standing_period(standing) or _standing_day(standing, ctx.meeting)) is not None:
                 ctx.standing.append((number, i, p))
                 continue
             # set as a heading, or a short block of its own: never a line inside a paragraph

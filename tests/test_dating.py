@@ -1039,3 +1039,11 @@ def test_a_figure_a_little_under_or_above_the_earlier_periods_is_that_periods(li
     # (a peak's year after "below the" stays the peak's, not a figure: "well below the 2012/13 peak of 7,010")
     peak = "Referrals in 2016/17 numbered 6,120, well below the 2012/13 peak of 7,010."
     assert dated(peak, library) == {("referrals", "6120", "2016-17"), ("referrals", "7010", "2012-13")}
+
+
+def test_a_title_lines_bracket_of_when_its_data_are_dates_the_year_so_far_below(library):
+    # "(data to 31 October 2024)" on the line above says when the paper's figures are, nearer than the meeting
+    text = ("Eastmere Council\nChildren's Scrutiny Committee - 3 December 2024\n"
+            "Scorecard commentary (data to 31 October 2024)\n"
+            "So far this year 2,410 referrals have been received.")
+    assert dated(text, library) == {("referrals", "2410", "2024-10")}

@@ -27,8 +27,8 @@ from battery import Case, Figure, Score
 FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3"): (1.0, 0.97),
           ("roles", "4"): (1.0, 0.97), ("roles", "5"): (1.0, 0.88), ("roles", "6"): (1.0, 0.97),
           ("roles", "7"): (1.0, 1.0), ("roles", "8"): (1.0, 0.97),
-          ("roles", "9"): (1.0, 0.88), ("roles", "10"): (0.98, 0.77), ("roles", "11"): (1.0, 0.95),
-          ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.84), ("roles", "14"): (1.0, 0.86),
+          ("roles", "9"): (1.0, 0.88), ("roles", "10"): (0.98, 0.79), ("roles", "11"): (1.0, 0.95),
+          ("roles", "12"): (0.97, 0.86), ("roles", "13"): (1.0, 0.85), ("roles", "14"): (1.0, 0.86),
           ("roles", "15"): (0.95, 0.69),  # 0.68 until its UASC row, the one it found, left the expectation
           # batches 16-19 (16 untuned until December 2026) first scored 0.867/0.661, 0.902/0.569,
           # 0.870/0.734 and 0.531/0.810; periods 8 and 9 0.877/0.771 and 0.875/0.641
@@ -36,13 +36,13 @@ FLOORS = {("roles", "1"): (1.0, 0.98), ("roles", "2"): (1.0, 0.92), ("roles", "3
           ("roles", "19"): (1.0, 0.9), ("periods", "8"): (0.97, 0.85), ("periods", "9"): (1.0, 0.73),
           # batches 20-23 first scored 0.786/0.733, 0.826/0.491, 0.605/0.676 and 0.867/0.867 (23 written mid-session:
           # 0.889/0.889 at db79c2e); periods 10 0.793/0.670
-          ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.96, 0.55), ("roles", "22"): (1.0, 0.91),
-          ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.97, 0.88),
+          ("roles", "20"): (0.95, 0.95), ("roles", "21"): (0.97, 0.56), ("roles", "22"): (1.0, 0.91),
+          ("roles", "23"): (1.0, 0.91), ("periods", "10"): (0.97, 0.89),
           # batches 24-31 (December 2026) first scored 0.867/0.619, 0.767/0.535, 0.957/0.789, 0.714/0.816,
           # 0.766/0.720, 0.627/0.755 (29, written after 27-28's rules; 0.581/0.735 at the session's start),
           # 0.702/0.688 and 0.969/0.633 (31, the same; 0.939/0.633 at the start)
           ("roles", "24"): (1.0, 0.71), ("roles", "25"): (1.0, 0.69), ("roles", "26"): (0.98, 0.87),
-          ("roles", "27"): (1.0, 0.91), ("roles", "28"): (1.0, 0.86), ("roles", "29"): (1.0, 0.79),
+          ("roles", "27"): (1.0, 0.91), ("roles", "28"): (1.0, 0.88), ("roles", "29"): (1.0, 0.81),
           ("roles", "30"): (0.97, 0.79), ("roles", "31"): (1.0, 0.83),
           # batches 32-34 first scored 0.915/0.782, 0.790/0.427 and 0.871/0.675; 35 and 36, written after the
           # first of that session's rules, 0.927/0.704 and 0.786/0.635
@@ -135,29 +135,29 @@ FLOORS.update({
     ("roles", "43"): (0.96, 0.75), ("roles", "44"): (1.0, 0.64), ("roles", "45"): (1.0, 0.66),
     ("roles", "46"): (0.94, 0.55), ("roles", "47"): (0.94, 0.81), ("roles", "48"): (1.0, 0.77),
     ("roles", "49"): (0.97, 0.84), ("roles", "50"): (0.97, 0.77), ("roles", "51"): (0.98, 0.78),
-    ("roles", "52"): (0.98, 0.71), ("roles", "53"): (0.83, 0.62), ("roles", "54"): (0.89, 0.82),
+    ("roles", "52"): (0.98, 0.71), ("roles", "53"): (0.84, 0.67), ("roles", "54"): (0.89, 0.82),
     ("roles", "55"): (0.97, 0.78), ("roles", "56"): (1.0, 0.8), ("roles", "57"): (0.93, 0.83),
-    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.95), ("roles", "60"): (0.84, 0.75),
-    ("roles", "61"): (0.97, 0.73), ("roles", "63"): (0.86, 0.78), ("roles", "64"): (0.95, 0.8),
+    ("roles", "58"): (0.98, 0.9), ("roles", "59"): (0.98, 0.95), ("roles", "60"): (0.84, 0.77),
+    ("roles", "61"): (0.97, 0.73), ("roles", "63"): (0.86, 0.78), ("roles", "64"): (0.95, 0.82),
     ("roles", "65"): (0.91, 0.81), ("roles", "66"): (1.0, 0.83), ("roles", "68"): (0.84, 0.83),
     ("roles", "69"): (0.98, 0.77), ("roles", "70"): (0.97, 0.86), ("roles", "71"): (0.91, 0.71),
     ("roles", "73"): (0.96, 0.91), ("roles", "74"): (0.98, 0.5), ("roles", "75"): (0.93, 0.54),
     ("roles", "77"): (0.97, 0.78), ("roles", "78"): (1.0, 0.78), ("roles", "79"): (0.98, 0.83),
     ("roles", "80"): (1.0, 0.79), ("roles", "81"): (0.98, 0.82), ("roles", "82"): (0.98, 0.87),
-    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.99, 0.66), ("roles", "85"): (1.0, 0.77),
-    ("roles", "86"): (0.96, 0.69), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
-    ("roles", "89"): (1.0, 0.9), ("roles", "90"): (1.0, 0.88), ("roles", "91"): (1.0, 0.91),
-    ("roles", "92"): (1.0, 0.69),
+    ("roles", "83"): (1.0, 0.89), ("roles", "84"): (0.99, 0.66), ("roles", "85"): (1.0, 0.78),
+    ("roles", "86"): (0.96, 0.72), ("roles", "87"): (1.0, 0.69), ("roles", "88"): (0.98, 0.81),
+    ("roles", "89"): (1.0, 0.91), ("roles", "90"): (1.0, 0.88), ("roles", "91"): (1.0, 0.91),
+    ("roles", "92"): (1.0, 0.7),
     # this session's three (roles 94 and 95 are fresh checks, no rule came from them), at their scores with
     # 2464899's code
     ("roles", "93"): (1.0, 0.7), ("roles", "94"): (0.97, 0.8), ("roles", "95"): (1.0, 0.79),
     # the next session's three, written as fresh checks (their first scores are in their commits; the periods
     # battery's tuned part was tuned on afterwards), at their scores with 9da2baf's code
-    ("roles", "96"): (1.0, 0.84), ("roles", "97"): (1.0, 0.78), ("periods", "11"): (0.95, 0.81),
+    ("roles", "96"): (1.0, 0.84), ("roles", "97"): (1.0, 0.78), ("periods", "11"): (0.97, 0.85),
     # this session's three roles and periods batteries, written as fresh checks (their first scores, at f2b1022,
     # are in their commits), at their scores with 4c9035b's code (tuned on afterwards: periods 12 by 1ecc467 and
     # 8648642, roles 99 by b9ef171 and 060a525, documents 80 by 4c9035b)
-    ("roles", "98"): (0.97, 0.8), ("roles", "99"): (0.92, 0.69), ("periods", "12"): (0.91, 0.69),
+    ("roles", "98"): (0.97, 0.8), ("roles", "99"): (0.92, 0.69), ("periods", "12"): (0.91, 0.7),
     # this session's fresh checks (their first scores, at dc013b5, are in their commits), at their scores with
     # this session's code (tuned on afterwards: roles 101 by the sister-council, outside-its-time and escalated-actions
     # rules, periods 13 and 14 by the title-bracket, bare-quarter, long-heading and clause-bracket rules)
@@ -169,13 +169,13 @@ FLOORS.update({
     # lines, bracketed month ends and rolling years; periods 17 by quarters under a year on two header lines, a
     # quarter's YTD column and school terms; roles 103 and 104 barely)
     ("roles", "102"): (1.0, 0.87), ("roles", "103"): (0.96, 0.81), ("roles", "104"): (0.91, 0.72),
-    ("periods", "15"): (0.92, 0.75), ("periods", "16"): (0.83, 0.68), ("periods", "17"): (0.95, 0.6),
+    ("periods", "15"): (0.92, 0.75), ("periods", "16"): (0.87, 0.71), ("periods", "17"): (0.95, 0.6),
     # the session after's fresh checks (first scores, at 3f5c00d, in their commits; roles 107, periods 19 and
     # documents 89 written after its first rules), at their scores with its code (tuned on afterwards: periods 18
     # by the span a report says it covers and the first half of its year; periods 19 by notes and footnotes, "On
     # that day", position statements, keys to columns, numbered notes and long committee datelines; roles 105 by
     # councils named one by one and the contrast with ours)
-    ("roles", "105"): (0.83, 0.89), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (0.98, 0.84),
+    ("roles", "105"): (0.83, 0.89), ("roles", "106"): (0.89, 0.8), ("roles", "107"): (1.0, 0.84),
     ("periods", "18"): (0.86, 0.57), ("periods", "19"): (0.76, 0.55),
     # the session after's fresh checks (first scores, at 78c7c14, in their commits; roles 109, periods 21 written
     # after its first rules), at their scores with its code (tuned on afterwards: periods 20 by headers that say a
@@ -183,37 +183,42 @@ FLOORS.update({
     # sentence, the half-year point against the paper's day, "so far this year" under a quarter's heading and
     # datelines that run on into titles; roles 108 by the writer's partnership's initials, the longer reach of a
     # total spend and counts in two states at once)
-    ("roles", "108"): (1.0, 0.89), ("roles", "109"): (0.98, 0.89),
-    ("periods", "20"): (0.77, 0.6), ("periods", "21"): (0.61, 0.5),
+    ("roles", "108"): (1.0, 0.89), ("roles", "109"): (0.98, 0.94),
+    ("periods", "20"): (0.77, 0.61), ("periods", "21"): (0.62, 0.52),
     # the session after's fresh checks (first scores, at f23d65e, in their commits; roles 111 and periods 23 written
     # after its first rules), at their scores with its code (tuned on afterwards: periods 22 by headings of a day
     # of no year, "Annual performance" and dataset titles, subgroups' datelines and the present under a standing
     # statement; periods 23 by the line under a meeting line and a month's own data; roles 110 by tables under a
     # caption by locality and heads that give the KPI's date; roles 111 by a bound in a condition)
     ("roles", "110"): (1.0, 0.93), ("roles", "111"): (0.98, 0.91),
-    ("periods", "22"): (0.92, 0.7), ("periods", "23"): (0.94, 0.8),
+    ("periods", "22"): (0.92, 0.7), ("periods", "23"): (0.94, 0.81),
     # the next session's fresh checks (first scores, at b3dd44e, in their commits), at their scores with its code
     # (tuned on afterwards: roles 112 by the whole a part is of and a budget label's colon; roles 113 by a meeting
     # line run on into its title, contributions to joint packages and "this year's plan"; periods 24 by month
     # columns of no year, "Position end of November" and "(Data extracted ...)"; periods 25 by a quarter alone on
     # its line and "Q1 2025/26 (April - June 2025)")
     ("roles", "112"): (1.0, 0.74), ("roles", "113"): (1.0, 0.91),
-    ("periods", "24"): (0.9, 0.75), ("periods", "25"): (0.82, 0.69),
+    ("periods", "24"): (0.9, 0.75), ("periods", "25"): (0.86, 0.72),
     # the next session's fresh checks (first scores, at 12f1301, in their commits), at their scores with its code
     # (tuned on afterwards: roles 114 and 115 by partners named beside their sums and a quarter's short years with
     # a dash; periods 26 and 27 by a rate carried from a stock's day and an amount dated by the meeting)
-    ("roles", "114"): (0.95, 0.71), ("roles", "115"): (1.0, 0.8),
-    ("periods", "26"): (0.88, 0.62), ("periods", "27"): (0.9, 0.74)})
+    ("roles", "114"): (0.95, 0.71), ("roles", "115"): (1.0, 0.83),
+    ("periods", "26"): (0.89, 0.63), ("periods", "27"): (0.92, 0.77),
+    # the next session's fresh checks (first scores, at c874639, in their commits), at their scores with its code
+    # (tuned on afterwards: roles 116 and 117 by parts after a title line and a forecast's "could be"; periods 28
+    # and 29 by a heading under a paper's opening lines, rows of months, a restated bracket and a note's two dates)
+    ("roles", "116"): (0.98, 0.83), ("roles", "117"): (0.98, 0.81),
+    ("periods", "28"): (0.93, 0.76), ("periods", "29"): (0.94, 0.79)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (1.0, 0.96), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
     "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.9, 0.56),
     "40": (0.93, 0.91), "41": (0.93, 0.81), "42": (1.0, 0.88), "43": (0.9, 0.82), "47": (0.75, 0.77),
     "49": (1.0, 1.0), "57": (0.88, 0.4), "58": (0.54, 0.38), "59": (0.85, 0.75), "61": (0.66, 1.0),
-    "62": (0.93, 0.45), "63": (0.98, 0.92),
+    "62": (0.93, 0.47), "63": (0.98, 0.92),
     # a charity's impact report to scrutiny whose "year in numbers" grid (its own training sessions and the
     # professionals its team trained) the infographic grid reader now reads: the charity's, which no rule tells
     "64": (0.88, 0.72), "65": (0.96, 0.77), "66": (1.0, 0.62),
-    "67": (0.94, 0.85), "68": (0.95, 0.81), "69": (1.0, 0.65), "70": (1.0, 0.74), "71": (0.91, 0.7),
+    "67": (0.94, 0.85), "68": (0.95, 0.81), "69": (1.0, 0.65), "70": (1.0, 0.76), "71": (0.91, 0.7),
     "72": (0.92, 0.52), "73": (1.0, 0.87), "74": (1.0, 0.81),
     # this session's three (the seventy-seventh a fresh check), at their scores with 2464899's code
     "75": (0.97, 0.76), "76": (0.92, 0.75), "77": (0.94, 0.74),
@@ -232,7 +237,7 @@ DOCUMENT_FLOORS.update({
     "86": (0.96, 0.83), "87": (1.0, 0.68), "88": (1.0, 0.72), "89": (0.9, 0.77),
     # and the session after's three (92 written after its first rules; 90 tuned on afterwards by the year to date
     # under a quarter's title and forecast ranges, 91 by a label column's head on a stacked header's first line)
-    "90": (0.92, 0.83), "91": (0.91, 0.68), "92": (0.95, 0.66),
+    "90": (0.92, 0.83), "91": (0.92, 0.79), "92": (0.95, 0.66),
     # and the session after's two (94 written after its first rules; 93 tuned on afterwards by finance headers of
     # second words under some columns, wrapped directorate labels and a wrapped paragraph that is no title)
     # (the ninety-fourth's county figure is read twice on its page, from its grid and from the sentence under it:
@@ -243,7 +248,11 @@ DOCUMENT_FLOORS.update({
     "95": (0.94, 0.72), "96": (0.95, 0.82),
     # the next session's: Bristol's year, Derbyshire's and Derby's (tuned on afterwards: 98 by a dashboard's
     # columns crossed by plus signs and its header's cells, 97 by the common name of Bristol)
-    "97": (0.83, 0.48), "98": (0.95, 0.42),
+    "97": (0.84, 0.5), "98": (0.96, 0.69),
+    # the next session's: the bi-borough's papers, Cumberland's and Westmorland and Furness's (tuned on afterwards:
+    # 100 by a district table's two stocks, months beside last year's outturn, the former councils as localities,
+    # a finance table's header and a pension fund's paper; 99 by a planning applicant's budget)
+    "99": (0.92, 0.88), "100": (1.0, 0.91),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none

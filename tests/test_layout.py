@@ -14,6 +14,12 @@ Protection Plans
 Rate per 10k 39.8 44.3 47.1""".split("\n")
 
 
+def read(text, library, *fields):
+    """Each fact the pipeline reads from a text, as the tuple of the named fields."""
+    from kpi_extract.pipeline import extract_text
+    return {tuple(getattr(f, k) for k in fields) for f in extract_text(text, library)}
+
+
 def rows(lines):
     (table,) = find_tables(lines)
     return [p.label for p in table.periods], [(r.label, r.cells) for r in table.rows]
@@ -287,13 +293,12 @@ def test_a_title_line_over_a_sentence_is_a_heading_whatever_its_length():
 def test_a_header_wrapped_over_two_lines_keeps_its_rates_base_in_the_header(library):
     # "Rate per" over "10,000" is one header cell set over two lines: its second line is no row of figures,
     # and the rows under it are read by the whole header
-    from kpi_extract.pipeline import extract_text
     text = ("Table 4: Children looked after by area, 31 March 2025\n\n"
             "Area                 Looked after   Rate per\n"
             "                     children       10,000\n"
             "Northgate                 214         71.3\n"
             "Southmoor                 187         58.9\n")
-    got = {(f.kpi, f.value, f.subject, f.period) for f in extract_text(text, library)}
+    got = read(text, library, "kpi", "value", "subject", "period")
     assert got == {("children_in_care", "214", "Northgate", "2025-03-31"),
                    ("children_in_care_rate_per_10k", "71.3", "Northgate", "2025-03-31"),
                    ("children_in_care", "187", "Southmoor", "2025-03-31"),
@@ -303,12 +308,11 @@ def test_a_header_wrapped_over_two_lines_keeps_its_rates_base_in_the_header(libr
 def test_columns_of_two_stocks_each_with_its_rate_beside_it_by_locality(library):
     # the caption names both stocks, so neither is every column's: each column's header names its own
     # stock, and a bare "Rate per 10,000" is the rate of the stock to its left
-    from kpi_extract.pipeline import extract_text
     text = ("Children in care and children on protection plans by locality, 30 June 2025\n"
             "Locality | Children looked after | Rate per 10,000 | Children subject to a CP plan | Rate per 10,000\n"
             "Eastfield | 120 | 64.2 | 88 | 46.9\n"
             "Westbury | 95 | 52.5 | 70 | 38.7")
-    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    got = read(text, library, "kpi", "value", "subject")
     assert got == {("children_in_care", "120", "Eastfield"), ("children_in_care_rate_per_10k", "64.2", "Eastfield"),
                    ("cp_plans", "88", "Eastfield"), ("cp_plans_rate_per_10k", "46.9", "Eastfield"),
                    ("children_in_care", "95", "Westbury"), ("children_in_care_rate_per_10k", "52.5", "Westbury"),
@@ -317,13 +321,12 @@ def test_columns_of_two_stocks_each_with_its_rate_beside_it_by_locality(library)
 
 def test_bare_months_beside_last_years_outturn_are_of_the_quarter_the_caption_names(library):
     # the header's own "2022/23 actual" column is last year's; the months after it are the caption's quarter's
-    from kpi_extract.pipeline import extract_text
     text = ("Scorecard: Quarter 2 2023/24\n\n"
             "                          2022/23                              Stat\n"
             "Indicator                  actual      Jul      Aug      Sep   nbrs\n"
             "Children looked after        512      518      521      527    498\n"
             "Referrals received         4,120      350      336      362      -\n")
-    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    got = read(text, library, "kpi", "value", "period")
     assert got == {("children_in_care", "512", "2022-23"), ("children_in_care", "518", "2023-07"),
                    ("children_in_care", "521", "2023-08"), ("children_in_care", "527", "2023-09"),
                    ("referrals", "4120", "2022-23"), ("referrals", "350", "2023-07"),
@@ -332,32 +335,29 @@ def test_bare_months_beside_last_years_outturn_are_of_the_quarter_the_caption_na
 
 def test_a_row_labels_bare_quarter_in_brackets_dates_its_flow_beside_stocks_at_a_day(library):
     # the table's day dates its stocks; a row that says "(Q2)" is that quarter's total, of the day's year
-    from kpi_extract.pipeline import extract_text
     text = ("Locality summary at 30 September 2025\n"
             "Measure | North | South | All\n"
             "Children in care | 210 | 188 | 398\n"
             "Referrals received (Q2) | 402 | 377 | 779")
-    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library) if f.subject in ("", "All")}
+    got = {fact[:3] for fact in read(text, library, "kpi", "value", "period", "subject") if fact[3] in ("", "All")}
     assert got == {("children_in_care", "398", "2025-09-30"), ("referrals", "779", "2025-Q3")}
 
 
 def test_rows_of_months_with_no_year_are_the_months_of_the_captions_financial_year(library):
     # a table turned the other way: its rows are months, its columns the measures; January to March of a
     # financial year are in its second calendar year
-    from kpi_extract.pipeline import extract_text
     text = ("Front door activity 2024/25\n"
             "Month | Referrals | Re-referrals (%)\n"
             "December | 412 | 19.4\n"
             "January | 455 | 21.3")
-    got = {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+    got = read(text, library, "kpi", "value", "period")
     assert got == {("referrals", "412", "2024-12"), ("rereferral_rate", "19.4", "2024-12"),
                    ("referrals", "455", "2025-01"), ("rereferral_rate", "21.3", "2025-01")}
 
 
 def test_a_note_under_a_table_with_two_dates_dates_it_by_the_one_its_figures_are_at(library):
     # "extracted 6 April 2025; position at 31 March 2025": the position is the figures' day
-    from kpi_extract.pipeline import extract_text
     text = ("| Locality | Children in care |\n| North | 212 |\n| South | 187 |\n"
             "Source: social care record, extracted 6 April 2025; position at 31 March 2025.")
-    got = {(f.kpi, f.value, f.subject, f.period) for f in extract_text(text, library)}
+    got = read(text, library, "kpi", "value", "subject", "period")
     assert got == {("children_in_care", "212", "North", "2025-03-31"), ("children_in_care", "187", "South", "2025-03-31")}

@@ -467,7 +467,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # November", or after "Position" alone, as a heading says it: "Position end of November"; the month's last
     # (working) day is its end: "as at the last working day of October")
     ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|\bat\s+|\bposition\s+|(?<=\())"
-                                      rf"(?P<edge>end|beginning|start|last\s+(?:working\s+)?day)\s+of\s+(?P<m>{_MONTH})"
+                                      # (or a heading's short form in brackets, "of" left out: "Headline figures (end Sept)")
+                                      rf"(?P<edge>end|beginning|start|last\s+(?:working\s+)?day)\s+(?:of\s+|(?<=\(end\s))(?P<m>{_MONTH})"
                                       rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
@@ -783,7 +784,7 @@ def _joined_month(m: re.Match) -> str:
     return joined.ljust(len(m.group())) if joined.lower() in MONTHS else m.group()
 
 
-_PERIOD_WORD = re.compile(r"\d|quarter|year|month|time of|end of|beginning of|start of|day of", re.I)  # ("twelve months earlier")
+_PERIOD_WORD = re.compile(r"\d|quarter|year|month|time of|end of|beginning of|start of|day of|\(end ", re.I)  # ("twelve months earlier")
 
 
 @lru_cache(maxsize=8192)

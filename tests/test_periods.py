@@ -81,6 +81,8 @@ def labels(text):
     ("Position Sept 24: 377", [("2024-09", "month")]),
     ("In March 24 children entered care", ["partial"]),  # March of the year around it
     ("by the end of March 24 children had left care", ["partial"]),
+    # a heading's month end in brackets, "of" left out: a month of no year
+    ("Headline figures (end Sept)", ["partial"]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected

@@ -100,7 +100,9 @@ _LAST_TWELVE_MONTHS = re.compile(r"\b(?:last|past|previous|rolling|preceding)\s+
 _UP_TO_THE_END = re.compile(rf"\b(?:to|up to|until|till)\s+the\s+end\s+of\s+(?:{MONTH_WORD})", re.I)
 # a figure is dated by the meeting only when its text says it is current (or counts the year so far)
 PRESENT = re.compile(r"\b(?:currently|at present|presently|as it stands|to date|(?:at )?(?:the )?time of writing|"
-                     rf"this month|today|as we speak|right now|{_SO_FAR_WORDS})\b", re.I)
+                     rf"this month|today|as we speak|right now|{_SO_FAR_WORDS})\b|"
+                     # (or a label that opens by saying so: "Current re-referral rate: 21.8%")
+                     r"^\W*current\s+(?!(?:financial\s+)?(?:year|quarter|month|period|budget|target|plan)\b)", re.I)
 # a statement of the present, for a figure that nothing but the meeting dates
 _NOW = re.compile(r"\bthere (?:are|is)\b|\bnow\b|\b(?:stands|remains) at\b", re.I)
 POINT_KINDS = ("as_at", "month", "quarter")

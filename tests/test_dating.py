@@ -1047,3 +1047,9 @@ def test_a_title_lines_bracket_of_when_its_data_are_dates_the_year_so_far_below(
             "Scorecard commentary (data to 31 October 2024)\n"
             "So far this year 2,410 referrals have been received.")
     assert dated(text, library) == {("referrals", "2410", "2024-10")}
+
+
+def test_a_label_that_opens_by_saying_its_figure_is_current_is_dated_by_the_meeting(library):
+    # "Current re-referral rate: 21.8%" is the rate at the meeting's day; "current year" names a year, no present
+    text = "Eastmere Council\nChildren's Scrutiny Committee\nDate: 9 October 2025\nCurrent re-referral rate: 19.6%"
+    assert dated(text, library) == {("rereferral_rate", "19.6", "2025-10-09")}

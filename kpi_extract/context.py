@@ -18,7 +18,7 @@ from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
 from .periods import (DAY_THEN_TITLE, MONTH_WORD, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
-                      without_mentions)
+                      without_mentions, year_to_date)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -103,6 +103,22 @@ def _first_after_title_words(line: str) -> Period | None:
     if not _period_after_title_words(line):
         return None
     return next(m.period for m in find_mentions(line) if m.absolute)
+
+
+_SO_FAR_HEAD = re.compile(r"\b(?:(?:financial\s+)?year\s+to\s+date|YTD|so\s+far)\b", re.I)
+
+
+def _year_so_far_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
+    """A heading of the year so far up to a day of no year ("Financial year to date (1 April - 28 February)" in a
+    paper to March's meeting): the year to date to the latest such day on or before the meeting."""
+    if meeting is None or not _SO_FAR_HEAD.search(line):
+        return None
+    found = [m for m in find_mentions(line) if m.month and m.period is None and not m.relative]
+    if not found:
+        return None
+    last = found[-1]
+    day = _day_of_the_meeting(line[last.start:last.end], meeting)
+    return year_to_date(day.end) if day is not None and day.end is not None else None
 
 
 def _is_heading(line: str, prev: str) -> bool:
@@ -389,7 +405,8 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
     # "Snapshot at 31 December")
     elif _is_heading(line, "" if typed is not None and typed[i].heading or ctx.datelines[-1:] == [(number, i - 1)]
                      or _under_headings_only(lines, i) else prev) \
-            and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)) is not None:
+            and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)
+                 or _year_so_far_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.headings.append((number, i, p))
 
 

@@ -459,7 +459,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("asof_month", re.compile(rf"\bas\s+(?:at|of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     # March 2016, In August 2018, Mar-17 (a table header)
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH})(?:\s*,?\s+|-)(?P<y>{_YEAR})\b(?![-/]\d)", re.I)),  # ("Feb-2026")
-    ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)", re.I)),
+    # (not a span of two days of no year: "1 April - 28 February" is no April 2028; "Apr-24 May-24" are two months)
+    ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)(?!\s+{_MONTH}\b(?!\s?[-'’]\s?\d))", re.I)),
     # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
     ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November

@@ -1053,3 +1053,9 @@ def test_a_label_that_opens_by_saying_its_figure_is_current_is_dated_by_the_meet
     # "Current re-referral rate: 21.8%" is the rate at the meeting's day; "current year" names a year, no present
     text = "Eastmere Council\nChildren's Scrutiny Committee\nDate: 9 October 2025\nCurrent re-referral rate: 19.6%"
     assert dated(text, library) == {("rereferral_rate", "19.6", "2025-10-09")}
+
+
+def test_a_heading_of_the_year_so_far_to_a_day_of_no_year_is_the_year_to_date_before_the_meeting(library):
+    text = ("Eastmere Council\nChildren's Scrutiny Committee - 20 March 2025\n"
+            "Financial year to date (1 April - 28 February)\nReferrals: 3,702")
+    assert dated(text, library) == {("referrals", "3702", "2025-02")}

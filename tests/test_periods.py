@@ -83,6 +83,9 @@ def labels(text):
     ("by the end of March 24 children had left care", ["partial"]),
     # a heading's month end in brackets, "of" left out: a month of no year
     ("Headline figures (end Sept)", ["partial"]),
+    # two days of no year joined by a dash are no month of a two-digit year ("April - 28" is no April 2028)
+    ("Year to date (1 April - 28 February)", ["partial", "partial"]),
+    ("Apr-24 May-24", [("2024-04", "month"), ("2024-05", "month")]),
 ])
 def test_mentions(text, expected):
     assert labels(text) == expected

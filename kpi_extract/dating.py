@@ -334,6 +334,11 @@ _ATTRIBUTE_OF_NEXT = re.compile(r"(?:'s)?\s+(?:(?:financial|calendar|academic)\s
                                 r"(?:of|was|stood at)\s+(?:just\s+)?(?:£)?$", re.I)
 
 
+# a figure set against the one before it, named by its period: "slightly above the 2024-25 Qtr 1 figure of"
+_COMPARED_THE = re.compile(r"\b(?:above|below|under|over|than|against|compared (?:to|with)|versus|from)\s+(?:the|its|our)\s*$",
+                           re.I)
+
+
 def _named_by(text: str, m: Mention, figs: list[_Figure]) -> int | None:
     """The figure a mention is an attribute of ("the 2019/20 peak of 6,412"), if any."""
     after = next((i for i, f in enumerate(figs) if f.start >= m.end), None)
@@ -470,6 +475,8 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         named = _named_by(text, m, figs)
         if named is not None:  # "well below the 2019/20 peak of 6,412": the date is the peak's
             figs[named].mention = m
+            if _COMPARED_THE.search(text, 0, m.start):
+                figs[named].prior = True  # ("slightly above the 2024-25 Qtr 1 figure of 21.9%": no main figure's date)
             continue
         if m.since:
             target = next((figs[i] for i in outer if figs[i].prior and figs[i].mention is None), None)

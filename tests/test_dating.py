@@ -1059,3 +1059,11 @@ def test_a_heading_of_the_year_so_far_to_a_day_of_no_year_is_the_year_to_date_be
     text = ("Eastmere Council\nChildren's Scrutiny Committee - 20 March 2025\n"
             "Financial year to date (1 April - 28 February)\nReferrals: 3,702")
     assert dated(text, library) == {("referrals", "3702", "2025-02")}
+
+
+def test_a_figure_set_against_an_earlier_periods_figure_named_by_its_period_keeps_the_papers(library):
+    # "slightly above the 2015-16 Qtr 1 figure of 21.9%": that figure is 2015-16's first quarter, and the rate
+    # before it keeps the paper's quarter
+    text = ("Performance report - Qtr 1 2016-17\n"
+            "Re-referrals made up 23.4% of referrals, slightly above the 2015-16 Qtr 1 figure of 21.9%.")
+    assert dated(text, library) == {("rereferral_rate", "23.4", "2016-Q2"), ("rereferral_rate", "21.9", "2015-Q2")}

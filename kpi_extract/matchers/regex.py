@@ -29,6 +29,9 @@ _CUE = re.compile(
     r"(?:below|above|from|since|under|over|than) (?:the|its|our|a|an) " + EXTREME_OF + r"|"
     # "a little under the 17,940 received the year before": the figure of an earlier period (said after it)
     r"(?P<near>(?:(?:a little|slightly|just|well|far|somewhat)\s+)?(?:under|below|above|over|short of)\s+the(?=\s+(?!(?:19|20)\d\d\b)\d))|"
+    # "slightly above the 2024-25 Qtr 1 figure of 21.9%": an earlier period's figure, named by its period
+    r"(?:below|above|under|over|than|with|to|against) the (?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?"
+    r"(?: (?:Q|Qtr|quarter )\s?[1-4])? (?:figure|rate|level|total|outturn|position|result) of|"
     r"(?P<bare>from)))\s+", re.I)
 # a bare "from" cues a comparison only straight after the figure and its own period ("rose to 2,210
 # in 2022-23 from 1,905"), not in "2,210 delegates from 14 agencies"

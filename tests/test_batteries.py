@@ -208,7 +208,7 @@ FLOORS.update({
     # (tuned on afterwards: roles 116 and 117 by parts after a title line and a forecast's "could be"; periods 28
     # and 29 by a heading under a paper's opening lines, rows of months, a restated bracket and a note's two dates)
     ("roles", "116"): (0.98, 0.83), ("roles", "117"): (0.98, 0.81),
-    ("periods", "28"): (0.93, 0.76), ("periods", "29"): (0.94, 0.79)})
+    ("periods", "28"): (0.96, 0.78), ("periods", "29"): (0.94, 0.8)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (1.0, 0.96), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
     "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.9, 0.56),

@@ -18,7 +18,7 @@ from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
 from .periods import (DAY_THEN_TITLE, MONTH_WORD, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
-                      without_mentions, year_to_date)
+                      SO_FAR_WORDS, without_mentions, year_to_date)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
 # a report of a year; a plan names the year it looks ahead to, so it does not date the figures
@@ -105,7 +105,7 @@ def _first_after_title_words(line: str) -> Period | None:
     return next(m.period for m in find_mentions(line) if m.absolute)
 
 
-_SO_FAR_HEAD = re.compile(r"\b(?:(?:financial\s+)?year\s+to\s+date|YTD|so\s+far)\b", re.I)
+_SO_FAR_HEAD = re.compile(rf"\b(?:{SO_FAR_WORDS})\b", re.I)
 
 
 def _year_so_far_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
@@ -116,8 +116,7 @@ def _year_so_far_of_the_meeting(line: str, meeting: Period | None) -> Period | N
     found = [m for m in find_mentions(line) if m.month and m.period is None and not m.relative]
     if not found:
         return None
-    last = found[-1]
-    day = _day_of_the_meeting(line[last.start:last.end], meeting)
+    day = _meeting_day_of(found[-1], meeting)
     return year_to_date(day.end) if day is not None and day.end is not None else None
 
 
@@ -431,10 +430,15 @@ def _day_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
     """A heading's day that names no year ("Position at 31 December" in a paper to February's
     meeting): the latest such day on or before the meeting it is reported to, as a quarter's is."""
     found = find_mentions(line)
-    if meeting is None or meeting.end is None or len(found) != 1 or not found[0].month or found[0].day == 0 \
-            or found[0].months or found[0].period is not None or found[0].relative:
+    return _meeting_day_of(found[0], meeting) if len(found) == 1 else None
+
+
+def _meeting_day_of(mention, meeting: Period | None) -> Period | None:
+    """The latest day on or before the meeting that a day (or a month's end) of no year names."""
+    if meeting is None or meeting.end is None or not mention.month or mention.day == 0 \
+            or mention.months or mention.period is not None or mention.relative:
         return None
-    mon, day_of_month = found[0].month, found[0].day
+    mon, day_of_month = mention.month, mention.day
 
     def day_of(year: int) -> date | None:  # (no day: the month's end, "Position at end of November")
         return end_of_month(year, mon) if day_of_month is None else safe_date(year, mon, day_of_month)

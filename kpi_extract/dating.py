@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
+from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, first_half, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
@@ -826,7 +826,7 @@ def _same_point_a_year_back(own: tuple[Period, str], f: _Figure, host: tuple[Per
 
 
 # a financial year said to be so far: "2025/26 year to date", "2025/26 so far", "2025/26 YTD"
-_SO_FAR_AFTER = re.compile(r"\s*(?:(?:financial\s+)?year\s+to\s+date|to\s+date|so\s+far|YTD)\b", re.I)
+_SO_FAR_AFTER = re.compile(rf"\s*(?:{SO_FAR_WORDS}|to\s+date)\b", re.I)
 
 
 def _year_to_a_month(text: str, mentions: tuple[Mention, ...], main: Period) -> tuple[Mention, Period] | None:

@@ -77,6 +77,9 @@ def year_column(year: int, day: tuple[int, int] | None) -> Period:
 
 # the words that head a column of the year so far ("YTD", "Year to date")
 YTD_HEAD = re.compile(r"\bYTD\b|\byear to date\b", re.I)
+# the words that say a financial year is counted so far ("2025/26 year to date", "Financial year to date (1 April -
+# 28 February)", "For 2024-25 so far"): what a heading says of itself, and what may follow a year's name
+SO_FAR_WORDS = r"(?:financial\s+)?year\s+to\s+date|YTD|so\s+far"
 
 
 def year_to_date_after(p: Period | None) -> Period | None:

@@ -2521,10 +2521,14 @@ def _shared_condition(cands: list[Candidate]) -> list[Candidate]:
     EHC plan': two counts that are one subject of the verb after the second share what it says of
     them, so the first is as conditional as the second."""
     out = list(cands)
+    in_sentence: dict[str, list[int]] = {}  # each sentence's figures (not a table row's), by index into `out`
+    for i, c in enumerate(out):
+        if c.method != "table":
+            in_sentence.setdefault(c.snippet, []).append(i)
     for i, c in enumerate(out):
         if c.role not in FACT_ROLES or c.method == "table":
             continue
-        after = [o for o in out if o.snippet == c.snippet and o.value_start > c.value_end and o.method != "table"]
+        after = [out[j] for j in in_sentence[c.snippet] if out[j].value_start > c.value_end]
         nxt = min(after, key=lambda o: o.value_start, default=None)
         if nxt is None or nxt.role != "conditional" or nxt.role_rule not in ("event-verb", "condition"):
             continue

@@ -159,11 +159,10 @@ _YEAR_OF = re.compile(r"\b(?:period|quarter|months|half[- ]year|time|point)\s+of
 _EVERY_BEFORE = re.compile(r"\b(?:in|out of|for) every\s*$", re.I)  # (the population of a rate)
 _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
-# "a rate of 65 per 10,000 children": the digits of a rate's unit
 # growth as a finance line ("Growth 2025/26 | 4.2"), not a directorate named for what it grows ("Place,
 # Sustainable Growth and Transport", "Economic Growth")
 GROWTH_LINE = r"(?<!sustainable )(?<!economic )(?<!inclusive )(?<!clean )(?<!good )growth"
-
+# "a rate of 65 per 10,000 children": the digits of a rate's unit
 PER_POPULATION = re.compile(rf"{PER} (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
 _BARE_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")
 

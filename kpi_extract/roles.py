@@ -104,7 +104,7 @@ _CHANGE_BRACKET = re.compile(r"\b(?:increases?|decreases?|rises?|falls?|reductio
                              re.I)
 # (an aside in brackets may stand between: "£51.6m (9.9%) higher")
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per 10,?000(?: children)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:more|fewer|less|additional|extra|"
-                           r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|"
+                           r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|(?:smaller|larger|greater|bigger) than\b|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            # (or from its range's edge: "27 above the top of the target range")
                            r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:(?:top|bottom|upper end|lower end|"
@@ -2401,10 +2401,16 @@ _CAPITAL_RUN = re.compile(r"(?<![\w'’-])(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:and|
                           r"(?-i:[A-Z][\w'’.-]*)){0,4}")
 
 
+# a police force, fire service or NHS body named for the places it covers: no council ("Devon and Cornwall Police")
+_BODY_OF_PLACES = re.compile(r"^NHS\b|\b(?:Police|Constabulary|Fire|Rescue|ICB|CCG|Trust|Hospitals?|Healthcare)$")
+
+
 def _places_named(text: str) -> list:
     """The UK local authorities a text names by their bare names ("Medway", "Brighton and Hove"), in order."""
     found = []
     for m in _CAPITAL_RUN.finditer(text):
+        if _BODY_OF_PLACES.search(m.group(0)):
+            continue
         words, i = m.group(0).split(), 0
         while i < len(words):
             for k in range(len(words), i, -1):  # (the longest name from here)

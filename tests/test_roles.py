@@ -3342,3 +3342,24 @@ def test_parts_of_a_whole_after_a_title_line_and_places_listed_after_a_colon(lib
     assert _parts(places, library) == {("referrals", 2220.0, "", "Eastmere"),
                                        ("referrals", 1240.0, "North area", "Eastmere"),
                                        ("referrals", 980.0, "South", "Eastmere")}
+
+
+def test_a_figure_said_smaller_or_larger_than_before_is_a_change(library):
+    """"57 smaller than at the same point last year" is the difference between two counts, as "57
+    fewer" is: no count of its own."""
+    text = ("Eastmere Council - Cabinet, 14 October 2025\n"
+            "The number of children in need is 57 smaller than at the same point last year; the number in care "
+            "is 12 larger than in June.")
+    assert facts(text, library) == set()
+
+
+def test_a_police_force_named_for_its_counties_is_no_other_council_in_the_clause(library):
+    """A police force, a fire service or an NHS body named for the places it covers ("Avon and Somerset
+    Police") names no council: the part listed after it ("and 388 from schools") stays the paper's own."""
+    text = ("Bristol City Council - Children's Scrutiny Commission, 17 September 2025\n"
+            "Of the 2,406 referrals received in 2024/25, 712 came from Avon and Somerset Police and 388 "
+            "from schools.")
+    assert _parts(text, library) == {("referrals", 2406.0, "", "Bristol"),
+                                     ("referrals", 712.0, "Avon and Somerset Police", "Bristol"),
+                                     ("referrals", 388.0, "schools", "Bristol")}
+

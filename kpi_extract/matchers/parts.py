@@ -24,7 +24,8 @@ _BE = r"(?:were|are|was|is|had|have)"
 # (or where they live, where they came from: "281 lived with foster carers", "905 came from schools")
 _VERB = rf"(?:{_BE}|lived|live|lives|came|come|comes)"
 # what a part is: a few words after the verb, up to punctuation, a conjunction or a date
-_MORE_WORDS = r"(?: (?!(?:and|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
+# ("and" inside a name is no end: "712 came from Devon and Cornwall Police and 388 from schools")
+_MORE_WORDS = r"(?: (?!(?:and(?! (?-i:[A-Z]))|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
 # (an adverb first is no part of what: "33 of the 41 actions were now complete" is the done part)
 _WHAT = rf"(?:(?:now|currently|already|fully)\s+)?(?P<what>(?!(?:not|no|also|still|being|been|the|a|an|on track|complete|completed|now|currently|already|fully)\b)[\w'-]+{_MORE_WORDS})"
 # a part's share of the whole in brackets, between its count and what it is: "131 (27%) were under five"

@@ -50,7 +50,7 @@ _PART_OF_YEAR = re.compile(r"(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(
     r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|reg|"
-    r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|london|core cities|"
+    r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|yorks|humber|london|core cities|"
     r"targets?|stretch|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
@@ -339,13 +339,14 @@ def classify_header(text: str, body: list[str], context: str = "", above: str = 
         return "total", None
     if re.search(r"\d", t) and not re.search(r"per\s*10", t, re.I):
         return "unknown", None
-    if re.fullmatch(r"(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)){0,4}", t) \
+    if re.fullmatch(r"(?:[A-Z][\w'&.-]*|and|&|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|&|of|upon|on|the|-)){0,4}", t) \
             and not _MEASURE_WORD.search(t):
         return "area", None
     return "measure", None
 
 
-_PLACE = re.compile(r"(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|of|upon|on|the|-)){0,4}")
+# (a place's words may be joined by "&": "Telford & Wrekin")
+_PLACE = re.compile(r"(?:[A-Z][\w'&.-]*|and|&|of|upon|on|the|-)(?:\s+(?:[A-Z][\w'&.-]*|and|&|of|upon|on|the|-)){0,4}")
 
 
 def area_name(header: str) -> str:

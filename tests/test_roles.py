@@ -3363,3 +3363,26 @@ def test_a_police_force_named_for_its_counties_is_no_other_council_in_the_clause
                                      ("referrals", 712.0, "Avon and Somerset Police", "Bristol"),
                                      ("referrals", 388.0, "schools", "Bristol")}
 
+
+def test_a_column_header_that_joins_a_places_words_with_an_ampersand_names_that_place(library):
+    """"Telford & Wrekin" over a column is the council Telford and Wrekin, as "Telford and Wrekin" is: in
+    the two councils' joint partnership's report each council's column is its own area's part."""
+    text = ("Shropshire Council\n\nPeople Overview and Scrutiny Committee, 12 November 2025\n\n"
+            "SHROPSHIRE AND TELFORD & WREKIN SAFEGUARDING CHILDREN PARTNERSHIP: ANNUAL REPORT 2024/25\n\f"
+            "The year in numbers\n\n"
+            "                                                   Shropshire    Telford &\n"
+            "                                                                 Wrekin\n"
+            "Referrals to children's social care                    3,904        3,388\n"
+            "Children in care at 31 March 2025                        668          291\n")
+    assert _parts(text, library) == {("referrals", 3904.0, "Shropshire", "Shropshire"),
+                                     ("children_in_care", 668.0, "Shropshire", "Shropshire"),
+                                     ("referrals", 3388.0, "Telford & Wrekin", "Telford and Wrekin"),
+                                     ("children_in_care", 291.0, "Telford & Wrekin", "Telford and Wrekin")}
+
+
+def test_a_region_written_short_with_an_ampersand_heads_a_comparator_column(library):
+    """"Yorks & Humber" beside "Stat neighbours" and "England" is a region, a comparator: none of its
+    figures is a fact, though "&" now joins a place's words."""
+    text = ("Wakefield Council - Children's Scrutiny, 16 December 2024\n"
+            "| Rate per 10,000 | 2023/24 | Yorks & Humber | England |\n| Children in care | 84.0 | 81.0 | 70.0 |\n")
+    assert ("children_in_care_rate_per_10k", 81.0) not in facts(text, library)

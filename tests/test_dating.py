@@ -1067,3 +1067,11 @@ def test_a_figure_set_against_an_earlier_periods_figure_named_by_its_period_keep
     text = ("Performance report - Qtr 1 2016-17\n"
             "Re-referrals made up 23.4% of referrals, slightly above the 2015-16 Qtr 1 figure of 21.9%.")
     assert dated(text, library) == {("rereferral_rate", "23.4", "2016-Q2"), ("rereferral_rate", "21.9", "2015-Q2")}
+
+
+def test_a_sentence_a_title_line_runs_on_into_is_read_from_its_own_line_start(library):
+    # a pattern that must open its sentence ("Referrals rose from ... to ...") is read where its line starts when
+    # the title line above, which ends with no stop, ran on into it; the earlier figure takes its own year
+    text = ("Eastmere Council - Children's Social Care yearly digest\n"
+            "Referrals rose from 3,412 in 2015-16 to 3,690 in 2016-17.")
+    assert dated(text, library) == {("referrals", "3412", "2015-16"), ("referrals", "3690", "2016-17")}

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..layout import PageLayout
+from ..layout import PageLayout, Sentence
 from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -481,6 +481,31 @@ def _labelled_line_crossed(sent, text: str, vs: int, ve: int, end: int) -> bool:
         (ve == len(text) or sent.line_at(ve + 1) != line)
 
 
+# a line that ends as a title does, with no stop, comma or word that runs on ("Children's Social Care annual summary")
+_RUNS_ON = re.compile(r"(?:[.,;:(\u2013\u2014-]|\b(?:and|or|of|the|a|an|to|in|for|from|with|by|on|at|as|was|were|is|are))\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _anchored(pattern: str) -> bool:
+    """Whether the regex holds a "^" that anchors (not one that negates a class, "[^.;]")."""
+    return re.search(r"(?<![\[\\])\^", pattern) is not None
+
+
+def _matches(rx: re.Pattern, text: str, sent: Sentence) -> list[tuple[int, re.Match]]:
+    """The regex's matches in the sentence, each with the offset its spans count from. A regex that
+    must start the sentence ("^referrals ... rose") is tried also where a line starts that a title
+    line above runs on into ("... annual summary" over "Referrals rose from 2,870 ... to 3,105"):
+    the sentence the page's text made of the two starts there for the reader."""
+    found = [(0, m) for m in rx.finditer(text)]
+    if not _anchored(rx.pattern):
+        return found
+    for at in sent.offsets[1:]:
+        if 0 < at < len(text) and text[at].isupper() and not _RUNS_ON.search(text, 0, at) \
+                and not any(o + m.start() <= at < o + m.end() for o, m in found):
+            found += [(at, m) for m in rx.finditer(text[at:])]
+    return found
+
+
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
           claimed: list[Candidate] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
@@ -505,15 +530,19 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             rule = rules[i]
             if rule.follow and not prev_kpis & index.follows[rule.kpi]:
                 continue
-            for m in rule.for_sentence(words).finditer(text):
+            rx = rule.for_sentence(words)
+            for at, m in _matches(rx, text, sent):
                 vs, ve = m.span("value")
-                if vs < 0 or _labelled_line_crossed(sent, text, vs, ve, m.end()):
+                if vs < 0:
+                    continue
+                vs, ve = vs + at, ve + at
+                if _labelled_line_crossed(sent, text, vs, ve, m.end() + at):
                     continue
                 subject = (m.groupdict().get("subject") or "").strip()
                 found.append(Candidate(rule.kpi, m.group("value"), layout.number, text, "regex",
                                        f"{rule.kpi}/{rule.name}", settings.sentence_confidence, vs, ve, subject,
                                        line=sent.line_at(vs), sentence=si,
-                                       match_start=m.start(), match_end=m.end(),
+                                       match_start=m.start() + at, match_end=m.end() + at,
                                        carry_from=si - 1 if rule.carries and prev_kpis & index.follows[rule.kpi]
                                        else -1))
         found = [_exact(c, text) for c in best_per_value(apply_rules(found, text, library), library)]

@@ -439,6 +439,8 @@ def _bind_after(text: str, m: Mention, figs: list[_Figure], group: tuple[int, in
         a = after[0]
         gap = re.sub(r"^'s\b", "", text[m.end:figs[a].start])
         gap = re.sub("^" + RESTATED, "", gap, flags=re.I)  # "(2023/24, restated: 16,089)": the restated figure's year
+        if re.search(r"\(\s*$", text[:m.start]):
+            gap = re.sub(r"^\s*\)\s*:?", " ", gap)  # a period alone in brackets before its figure: "; (2023/24) 2,391"
         compared = _compared_before(text, m) and not figs[a].prior
         if not (figs[a].prior and _PRIOR_CUE.search(gap)) and _plain_gap(gap, leading_comma=True) and not compared \
                 and not (gap.lstrip().startswith(",") and _in_relative_clause(text, m)):

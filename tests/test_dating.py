@@ -1075,3 +1075,18 @@ def test_a_sentence_a_title_line_runs_on_into_is_read_from_its_own_line_start(li
     text = ("Eastmere Council - Children's Social Care yearly digest\n"
             "Referrals rose from 3,412 in 2015-16 to 3,690 in 2016-17.")
     assert dated(text, library) == {("referrals", "3412", "2015-16"), ("referrals", "3690", "2016-17")}
+
+
+def test_a_period_alone_in_brackets_before_a_figure_dates_that_figure(library):
+    # "(2015-16) 3,101" after a semicolon is the year before's figure, written as the first was; a period alone in
+    # brackets before a figure dates it, the closing bracket no break between them
+    text = ("Eastmere Council - Children's Social Care\n"
+            "Children becoming subject to a plan (2016-17) 412; (2015-16) 389")
+    assert dated(text, library) == {("cp_plans_started", "412", "2016-17"), ("cp_plans_started", "389", "2015-16")}
+
+
+def test_a_clause_after_a_semicolon_says_what_was_received_at_an_earlier_point(library):
+    # "in the same quarter last year it received 588": the earlier quarter's figure, of the same KPI
+    text = ("Eastmere Council - Performance report, Quarter 2 2016-17\n"
+            "This quarter the front door received 640 referrals; in the same quarter last year it received 588.")
+    assert dated(text, library) == {("referrals", "640", "2016-Q3"), ("referrals", "588", "2015-Q3")}

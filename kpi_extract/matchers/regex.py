@@ -54,7 +54,10 @@ _PRIOR_CLAUSE = re.compile(
     r"(?:in )?the previous year|(?:as at|at|on|in|by|during|for) (?P<date>[^,;:]{3,30}?))"
     r"\s*,?\s*(?:(?:the|this|that) (?:quarter's |year's |month's )?(?:figure|number|total|rate|count|budget|level)|it|this|they|there)?\s*"
     r"(?:(?:was|were|had been|stood at|totalled|numbered|saw|recorded|had risen to|had fallen to|had increased to|"
-    r"had decreased to|rose to|fell to|had)\s+(?:just\s+)?|:\s*)|this compares (?:to|with)\s+)",
+    # (or what the body did then: "in the same quarter last year it received 588")
+    r"had decreased to|rose to|fell to|had|received)\s+(?:just\s+)?|:\s*)|this compares (?:to|with)\s+|"
+    # a period in brackets before the figure, as the first was written: "Referrals (2024/25) 2,468; (2023/24) 2,391"
+    r"\((?P<bracketed>[^();]{3,30}?)\)\s*:?\s*)",
     re.I)
 _RATE_OR_SHARE = re.compile(rf"\s*(?:%|{PER_POPULATION.pattern})")
 # every pattern reads a figure: a sentence without one is skipped (most prose has none)
@@ -265,8 +268,9 @@ def _prior_clause(entry: KpiEntry, text: str, at: int) -> re.Match | None:
     cue = _PRIOR_CLAUSE.match(text, at)
     if cue is None:
         return None
-    if cue.group("date") and not any(m.absolute or m.month for m in find_mentions(text[cue.start():cue.end("date")])):
-        return None
+    for said in ("date", "bracketed"):
+        if cue.group(said) and not any(m.absolute or m.month for m in find_mentions(text[cue.start():cue.end(said)])):
+            return None
     m = _unit_value(entry, text, cue.end())
     if m is None and entry.unit == "rate_per_10k":
         m = _BARE_RATE.match(text, cue.end())

@@ -649,7 +649,8 @@ def _note_date(lines: list[str], last: int) -> Period | None:
 _FIGURES_AT = re.compile(r"\b(?:position|figures|data|snapshot)\s+(?:as\s+)?(?:at|of)\s+([^;,.()]{4,30})", re.I)
 
 
-_PIPES = re.compile(r"\s+\|\s+")
+# (a cell may touch its pipe on one side: "|      (20)|   (1.7)")
+_PIPES = re.compile(r"\s+\|\s+|(?<=\S)\|\s+|\s+\|(?=\S)")
 _PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 

@@ -341,3 +341,20 @@ def test_the_label_columns_head_on_the_second_of_two_header_lines_and_a_director
     assert facts(text, library) == {("budget_total", "58204000", "2025-26", "Children's Services"),
                                     ("budget_total", "14880000", "2025-26", "Inclusive Growth and Skills"),
                                     ("budget_total", "73084000", "2025-26", "")}
+
+
+def test_a_piped_header_over_two_lines_an_actual_to_a_day_and_a_cell_touching_its_pipe(library):
+    # a header set out with pipes over two lines joins its columns cell by cell ("2025/26" over "budget",
+    # "Spend to" over "30 September"); a head of what was spent up to a day is a finance column; a cell may touch
+    # its pipe ("(310)|"); "Net General Fund budget" is the body's own total
+    text = ("Westmarch County Council\nCabinet, 5 November 2025\nRevenue Monitoring 2025/26 - Quarter 2\n\n"
+            "Table 2: Forecast by directorate (£000)\n\n"
+            "Directorate              | 2025/26 | Spend to     | Forecast | Forecast\n"
+            "                         | budget  | 30 September | outturn  | variance\n"
+            "-------------------------+---------+--------------+----------+---------\n"
+            "Children's Services      |  96,410 |       47,905 |   99,180 |    2,770\n"
+            "Resources                |  31,200 |       15,020|   30,890 |    (310)\n"
+            "Net General Fund budget  | 127,610 |       62,925 |  130,070 |    2,460\n")
+    assert facts(text, library) == {("budget_total", "96410000", "2025-26", "Children's Services"),
+                                    ("budget_total", "31200000", "2025-26", "Resources"),
+                                    ("budget_total", "127610000", "2025-26", "")}

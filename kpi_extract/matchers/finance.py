@@ -35,7 +35,9 @@ _HEADS = ("variance %", "variance (%)", "% variance", "full year budget", "annua
           "inflation", "pressures", "pressure", "growth", "savings", "saving", "change", "movement", "estimate",
           "estimates", "spend", "expenditure", "income", "%")
 _YEAR = r"(?:19|20)\d\d[/-]\d\d(?:\d\d)?"
-_ONE_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
+# (or what was spent up to a day the head names: "Actual to 30 June", "Spend to end of September")
+_ONE_HEAD = r"(?:(?:actuals?|spend|spent|expenditure)\s+to\s+(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?" \
+    r"(?:\s+\d{4})?(?!\w)|" + "|".join(re.escape(h) for h in _HEADS) + r")(?!\w)"
 # ("Pressures and growth" heads one column; in "Savings 2026/27 budget" the year is the budget's)
 # ("Q1 variance", "P6 forecast": the quarter, month or period a column was reported at, before its head)
 _HEAD = re.compile(rf"(?:{_YEAR}\s+|(?:Q|M|P)\d{{1,2}}\s+)?{_ONE_HEAD}(?:\s+(?:and|&)\s+{_ONE_HEAD})?(?:\s+{_YEAR}(?!\s+(?:\w+\s+)?budget\b))?"
@@ -57,7 +59,7 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:centr
                             r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?|gaps?|shortfalls?|deficits?|surplus(?:es)?)\b", re.I)
 _TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
-                    r"general fund(?: total)?|"
+                    r"(?:net )?general fund(?: total| budget| revenue budget)?|"
                     r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
 
 
@@ -131,6 +133,18 @@ def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
     if len(below) != len(top):
         return None
     return "   ".join([head.group(0)] + [f"{t} {b}" for t, b in zip(top, below)]), i + 2
+
+
+def _piped_stack(lines: list[str], i: int) -> tuple[str, int] | None:
+    """A header set out with pipes over two lines, each column's words over its next ("| 2025/26  | Actual to |"
+    over "| budget   | 30 June   |"): the one header line its columns make, cell by cell, and its last
+    line (a rule of dashes under it is the table's, not the header's)."""
+    if i + 1 >= len(lines) or "|" not in lines[i] or "|" not in lines[i + 1]:
+        return None
+    top, under = [c.strip() for c in lines[i].split("|")], [c.strip() for c in lines[i + 1].split("|")]
+    if len(top) != len(under) or len(top) < 3 or any(re.fullmatch(r"\(?£?[\d,.]+\)?%?", c) for c in under if c):
+        return None
+    return "   ".join(" ".join(w for w in (t, u) if w) for t, u in zip(top, under) if t or u), i + 1
 
 
 def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
@@ -242,7 +256,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         found = _columns(lines[i]) if "udget" in lines[i] else None
         last = i
         budget_below = i + 1 < len(lines) and "udget" in lines[i + 1]
-        if found is None and budget_below and (two := _two_lines(lines, i) or _paired_stack(lines, i)):
+        if found is None and budget_below and (two := _piped_stack(layout.lines, i) or _two_lines(lines, i)
+                                               or _paired_stack(lines, i)):
             found, last = _columns(two[0]), two[1]
         stacked = _stacked(lines, i) if found is None and budget_below else None
         if found is None and stacked is None:

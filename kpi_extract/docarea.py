@@ -329,6 +329,10 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|(?-i:[a-z]{3,}ed)|
                           r"kept|sent|began|grew|fell|rose|won|paid|brought|told|found|left|stood)\b", re.I)
 
 
+# a field of a committee paper's front page, its label and colon set off by spaces from what it says ("Time:   10.00 am")
+_FRONT_FIELD = re.compile(r"^[A-Z][A-Za-z /&'-]{1,30}:\s")
+
+
 def front_text(pages: list[str]) -> str:
     """The front page's heading lines, one per line, up to its first line of prose or table: where a joint paper
     names each council that writes it ("Knowsley Council and St Helens Council - joint report"), so
@@ -338,8 +342,8 @@ def front_text(pages: list[str]) -> str:
         words = line.split()
         # (a sentence, short as it may be: "The Medway partnership delivered 74 courses in 2024-25.")
         prose = len(line) > 100 or (line.endswith((".", "?")) and (len(words) > 8 or (len(words) > 4 and _FINITE_VERB.search(line))))
-        if prose or "|" in line or re.search(r"\S {3,}\d", line):
-            break  # (a heading names its writers; a table's head names its columns)
+        if prose or "|" in line or (re.search(r"\S {3,}\d", line) and not _FRONT_FIELD.match(line)):
+            break  # (a heading names its writers; a table's head names its columns; "Time:    10.00 am" is neither)
         out.append(line)
     return "\n".join(out)
 

@@ -436,3 +436,14 @@ def test_a_paper_of_no_area_whose_author_is_a_body_of_none_is_that_bodys():
     pages = ["MIDSHIRE POLICE AND CRIME PANEL\n14 July 2025\nAgenda Item 6\nANNUAL REPORT 2024/25\n"
              "Report of:   The Police and Crime Commissioner for Midshire\n"]
     assert document_owner(pages, document_area(pages)[0]) == "The Police and Crime Commissioner for Midshire"
+
+
+def test_the_front_pages_fields_set_off_by_spaces_are_no_table_and_the_title_below_them_is_front_text():
+    """A committee paper's front page lists its fields ("Time:   10.00 am", "Date:   4 March 2025") before the
+    title; a field's figure set off by spaces is no table row, so the title under it, which names both
+    councils of a joint partnership, is still front text (each council a writer of the paper)."""
+    page = ("Eastmere Council\n\nCommittee:      Children's Scrutiny Committee\nDate:           Tuesday 4 March 2025\n"
+            "Time:           10.00 am\n\nEASTMERE AND WESTMOOR SAFEGUARDING CHILDREN PARTNERSHIP:\n"
+            "ANNUAL REPORT 2023/24\n\n1.1 The partners publish a yearly report on the arrangements they run together.\n")
+    front = front_text([page])
+    assert front.splitlines()[-2:] == ["EASTMERE AND WESTMOOR SAFEGUARDING CHILDREN PARTNERSHIP:", "ANNUAL REPORT 2023/24"]

@@ -1259,7 +1259,7 @@ _BRACKETED_BUDGET = re.compile(r"\b" + _ANY_BODY + r"['’]?s?\s*\(\s*(?:its\s+|
 _BODY_IN_BRACKETS = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?[^().;]{1,60}\([^()]*" + _OTHER_BODY.pattern + r"[^()]*\)\s+"
                                r"(?:[a-z]+ly\s+)?(?:received|receives|made|makes|ran|runs|delivered|delivers|had|has|trained|"
                                r"trains|saw|sees|held|holds)\b", re.I)
-_BODY_VERB = re.compile(r"^[^;]{0,100}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
+_BODY_VERB = re.compile(r"^[^;]{0,140}?\b(?:made|makes|ran|runs|trained|trains|delivered|delivers|had|has|have|completed|"
                         r"(?:carried|carries|brought|brings) forward|attracted|attracts|drew|draws|reached|reaches|saw|sees|"
                         r"welcomed|welcomes|"
                         r"is|was|are|were|"

@@ -3386,3 +3386,12 @@ def test_a_region_written_short_with_an_ampersand_heads_a_comparator_column(libr
     text = ("Wakefield Council - Children's Scrutiny, 16 December 2024\n"
             "| Rate per 10,000 | 2023/24 | Yorks & Humber | England |\n| Children in care | 84.0 | 81.0 | 70.0 |\n")
     assert ("children_in_care_rate_per_10k", 81.0) not in facts(text, library)
+
+
+def test_a_body_opening_the_sentence_owns_its_verbs_figure_past_a_long_aside(library):
+    """A trust opening the sentence, with an aside about what it does for the council ("which provides adult
+    social care for Eastmere under the integrated care arrangement,"), owns the sum its own verb leads to."""
+    text = ("Eastmere Council - Health Scrutiny Panel, 9 October 2025\n"
+            "Eastmere and Westvale NHS Foundation Trust, which provides adult social care for Eastmere under the "
+            "integrated care arrangement, spent £58.2m in 2024/25.")
+    assert facts(text, library) == set()

@@ -3395,3 +3395,12 @@ def test_a_body_opening_the_sentence_owns_its_verbs_figure_past_a_long_aside(lib
             "Eastmere and Westvale NHS Foundation Trust, which provides adult social care for Eastmere under the "
             "integrated care arrangement, spent £58.2m in 2024/25.")
     assert facts(text, library) == set()
+
+
+def test_what_the_partners_will_contribute_to_a_years_budget_is_their_contributions(library):
+    """A budget paper says what the partners will pay in for the year it sets ("Partners will contribute
+    £261,400 in total"): the contributions set for that year, as "the budget for 2025/26 will be" is the
+    budget, not a forecast."""
+    text = ("Eastmere Safeguarding Children Partnership - Budget 2016/17\n"
+            "Partners will contribute £261,400 in total, the same as last year.")
+    assert kpi_values(text, library) == {("budget_contributions", "261400")}

@@ -3404,3 +3404,15 @@ def test_what_the_partners_will_contribute_to_a_years_budget_is_their_contributi
     text = ("Eastmere Safeguarding Children Partnership - Budget 2016/17\n"
             "Partners will contribute £261,400 in total, the same as last year.")
     assert kpi_values(text, library) == {("budget_contributions", "261400")}
+
+
+def test_a_whole_named_in_the_possessive_of_its_place_has_its_parts(library):
+    """"Of Eastmere's 512 children in care ..., 88 were aged 16 or 17" and "140 of Eastmere's 2,210 children in
+    need were disabled children": the whole's place in the possessive before its count, as "the" or "our" is."""
+    of = ("Eastmere Council - Corporate Parenting Board, 9 June 2016\n"
+          "Of Eastmere's 512 children in care at 31 March 2016, 88 were aged 16 or 17.")
+    assert _parts(of, library) == {("children_in_care", 512.0, "", "Eastmere"),
+                                   ("children_in_care", 88.0, "aged 16-17", "Eastmere")}
+    n_of = ("Eastmere Council - Children's Scrutiny Committee, 9 June 2016\n"
+            "At 31 March 2016, 140 of Eastmere's 2,210 children in need were disabled children.")
+    assert {(k, v) for k, v, _, _ in _parts(n_of, library)} == {("children_in_need", 2210.0), ("children_in_need", 140.0)}

@@ -35,7 +35,9 @@ _OF_WHOM = re.compile(rf"[^.;,]{{0,40}}?,?\s*(?:of (?:whom|these|them)),?\s*{_CO
                       rf"{_BE}\s+{_WHAT}", re.I)
 # "Of the 412 children on a plan at 31 March 2023, 96 were under five"
 # (matched where the sentence or one of its lines starts: a title line run on into it is no part of it)
-_OF_THE = re.compile(rf"\W*(?:of|among|amongst|within|from) (?:(?:the|these|those|our) )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
+# (the whole's owner may be named in the possessive: "Of Coventry's 796 children in care ...")
+_WHOSE = r"(?:the|these|those|our|(?-i:[A-Z][\w-]*)(?: (?:and |upon |on )?(?-i:[A-Z][\w-]*)){0,3}['’]s?)"
+_OF_THE = re.compile(rf"\W*(?:of|among|amongst|within|from) (?:{_WHOSE} )?(?P<whole>[\d,]+)\b[^;.]{{0,120}}?,\s*{_COUNT}{_SHARE}"
                      rf"\s+(?:children\s+|young people\s+)?{_VERB}\s+{_WHAT}", re.I)
 # "5,214 referrals for children living in the city: 1,633 in the West area, 1,402 in the East": places listed
 # after a colon, straight after the whole's words
@@ -49,7 +51,7 @@ _N_OF_THEM = re.compile(rf"[^.;]{{0,60}}?[;,]\s*(?:and\s+)?{_COUNT}{_SHARE}\s+of
 _INCLUDING = re.compile(rf"(?:\([^()]*\)|[^.;()]){{0,100}}?,?\s*\b(?:including|included|includes|include)\s+{_COUNT}\s+"
                         rf"(?P<what>(?!(?:of|per|in|at|on)\b)[\w'-]+{_MORE_WORDS})", re.I)
 # "29 of the 391 are unaccompanied asylum-seeking children"
-_N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+(?:the|these|those|our)\s+(?P<whole>[\d,]+)\b(?:\s+(?!(?:are|were|is|was|had|have)\b)[\w'-]+){{0,3}}?"
+_N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+{_WHOSE}\s+(?P<whole>[\d,]+)\b(?:\s+(?!(?:are|were|is|was|had|have)\b)[\w'-]+){{0,3}}?"
                        rf"\s+{_BE}\s+{_WHAT}", re.I)
 # "Of these, 131 were under five", opening the sentence after the whole's
 _OF_THESE_NEXT = re.compile(rf"^\W*(?:of|among|amongst) (?:these|them|those|this number|this total|the total)\s*,?\s*{_COUNT}{_SHARE}"

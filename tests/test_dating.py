@@ -1090,3 +1090,11 @@ def test_a_clause_after_a_semicolon_says_what_was_received_at_an_earlier_point(l
     text = ("Eastmere Council - Performance report, Quarter 2 2016-17\n"
             "This quarter the front door received 640 referrals; in the same quarter last year it received 588.")
     assert dated(text, library) == {("referrals", "640", "2016-Q3"), ("referrals", "588", "2015-Q3")}
+
+
+def test_a_period_between_a_labels_colon_and_its_figure_dates_the_figure_the_label_reads_on_to(library):
+    # "Re-referral rate: Q3 2016/17 21.8%": the label reads on to its figure past the period, which dates it; the
+    # bracket after it gives the year before's
+    text = ("Eastmere Council - Children's Scrutiny Committee\n"
+            "Re-referral rate: Q3 2016/17 21.8% (Q3 2015/16: 24.0%)")
+    assert dated(text, library) == {("rereferral_rate", "21.8", "2016-Q4"), ("rereferral_rate", "24", "2015-Q4")}

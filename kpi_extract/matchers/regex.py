@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Callable
 
 from ..layout import PageLayout, Sentence
 from ..library import FLAGS, KpiEntry, Library
@@ -495,19 +496,53 @@ def _anchored(pattern: str) -> bool:
     return re.search(r"(?<![\[\\])\^", pattern) is not None
 
 
-def _matches(rx: re.Pattern, text: str, sent: Sentence) -> list[tuple[int, re.Match]]:
-    """The regex's matches in the sentence, each with the offset its spans count from. A regex that
-    must start the sentence ("^referrals ... rose") is tried also where a line starts that a title
-    line above runs on into ("... annual summary" over "Referrals rose from 2,870 ... to 3,105"):
-    the sentence the page's text made of the two starts there for the reader."""
-    found = [(0, m) for m in rx.finditer(text)]
+def _matches(rx: re.Pattern, text: str, sent: Sentence, cut: tuple[int, int] | None = None
+             ) -> list[tuple[Callable[[int], int], re.Match]]:
+    """The regex's matches in the sentence, each with the map from its positions to the sentence's. A regex that
+    must start the sentence ("^referrals ... rose") is tried also where a line starts that a title line above,
+    ending with no stop, ran on into ("... annual summary" over "Referrals rose from 2,870 ... to 3,105"): the
+    sentence the page's text made of the two starts there for the reader. Where a period stands between a
+    label's colon and its figure (`cut`: "Re-referral rate: Q2 2025/26 24.8%"), the regex is tried also on the
+    sentence without it, for the label reads on to its figure."""
+    found: list[tuple[Callable[[int], int], re.Match]] = [(_shift(0), m) for m in rx.finditer(text)]
+    if cut is not None:
+        a, b = cut
+        gap = b - a - 1
+        seen = {f(m.start("value")) for f, m in found}
+        found += [(f, m) for m in rx.finditer(text[:a] + " " + text[b:])
+                  if (f := _cut_map(a, gap))(m.start("value")) not in seen and m.start("value") > a]
     if not _anchored(rx.pattern):
         return found
     for at in sent.offsets[1:]:
         if 0 < at < len(text) and text[at].isupper() and not _RUNS_ON.search(text, 0, at) \
-                and not any(o + m.start() <= at < o + m.end() for o, m in found):
-            found += [(at, m) for m in rx.finditer(text[at:])]
+                and not any(f(m.start()) <= at < f(m.end()) for f, m in found):
+            found += [(_shift(at), m) for m in rx.finditer(text[at:])]
     return found
+
+
+def _shift(at: int) -> Callable[[int], int]:
+    return lambda pos: pos + at
+
+
+def _cut_map(a: int, gap: int) -> Callable[[int], int]:
+    """Positions in a sentence from which `gap` characters after position `a` were taken out."""
+    return lambda pos: pos + gap if pos > a else pos
+
+
+# a label's colon and what may open its period's bracket, just before a period; then its bracket's close, before a figure
+_COLON_BEFORE = re.compile(r":[ \t]*\(?[ \t]*$")
+_FIGURE_NEXT = re.compile(r"[ \t]*\)?[ \t]+(?=£?\d)")
+
+
+def _label_period(text: str) -> tuple[int, int] | None:
+    """Where the period written between a label's colon and its figure starts (just after the colon's space)
+    and ends (at the figure): "Re-referral rate: Q2 2025/26 24.8%", "Children in care: (March 2025) 1,071"."""
+    for m in find_mentions(text):
+        colon = _COLON_BEFORE.search(text, 0, m.start)
+        after = _FIGURE_NEXT.match(text, m.end)
+        if colon is not None and after is not None and m.absolute:
+            return colon.start() + 1, after.end()
+    return None
 
 
 def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SETTINGS,
@@ -530,23 +565,24 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             continue
         found: list[Candidate] = [replace(c, line=sent.line_at(c.value_start)) for c in carried]
         words = bool(applicable) and not _NUMBER_TOKENS.isdisjoint(_LETTERS.findall(lowered[si]))
+        cut = _label_period(text) if applicable and ":" in text else None
         for i in applicable:
             rule = rules[i]
             if rule.follow and not prev_kpis & index.follows[rule.kpi]:
                 continue
             rx = rule.for_sentence(words)
-            for at, m in _matches(rx, text, sent):
+            for at, m in _matches(rx, text, sent, cut):
                 vs, ve = m.span("value")
                 if vs < 0:
                     continue
-                vs, ve = vs + at, ve + at
-                if _labelled_line_crossed(sent, text, vs, ve, m.end() + at):
+                vs, ve = at(vs), at(ve)
+                if _labelled_line_crossed(sent, text, vs, ve, at(m.end())):
                     continue
                 subject = (m.groupdict().get("subject") or "").strip()
                 found.append(Candidate(rule.kpi, m.group("value"), layout.number, text, "regex",
                                        f"{rule.kpi}/{rule.name}", settings.sentence_confidence, vs, ve, subject,
                                        line=sent.line_at(vs), sentence=si,
-                                       match_start=m.start() + at, match_end=m.end() + at,
+                                       match_start=at(m.start()), match_end=at(m.end()),
                                        carry_from=si - 1 if rule.carries and prev_kpis & index.follows[rule.kpi]
                                        else -1))
         found = [_exact(c, text) for c in best_per_value(apply_rules(found, text, library), library)]

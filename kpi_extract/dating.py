@@ -1445,6 +1445,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
     for c in kept:
         p, why = periods[(c.value_start, c.value_end)]
         measure = library.kpis[c.kpi].measure
+        if why == "carried" and measure == "flow" and p is not None and p.kind == "as_at" and p.end is not None \
+                and _LAST_TWELVE_MONTHS.search(text):
+            p = months_ending(p.end, 12)  # "Data as at 31 January 2025" over "In the last 12 months ... 1,437 referrals"
         if why == "carried":
             p = _carried_as_flow(c, p, library, ctx.period)
             if p is not None and p.known:  # (a budget under a carried quarter is its year's)

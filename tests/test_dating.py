@@ -1098,3 +1098,11 @@ def test_a_period_between_a_labels_colon_and_its_figure_dates_the_figure_the_lab
     text = ("Eastmere Council - Children's Scrutiny Committee\n"
             "Re-referral rate: Q3 2016/17 21.8% (Q3 2015/16: 24.0%)")
     assert dated(text, library) == {("rereferral_rate", "21.8", "2016-Q4"), ("rereferral_rate", "24", "2015-Q4")}
+
+
+def test_a_count_over_the_last_twelve_months_under_a_data_as_at_line_ends_at_that_month(library):
+    # "Data as at 31 October 2016" over "In the last 12 months the front door received 1,380 referrals": the twelve
+    # months to October 2016, labelled by the month they end, not the financial year holding the day
+    text = ("Eastmere Council - Front door report\nData as at 31 October 2016\n"
+            "In the last 12 months the front door received 1,380 referrals.")
+    assert dated(text, library) == {("referrals", "1380", "2016-10")}

@@ -358,3 +358,18 @@ def test_a_piped_header_over_two_lines_an_actual_to_a_day_and_a_cell_touching_it
     assert facts(text, library) == {("budget_total", "96410000", "2025-26", "Children's Services"),
                                     ("budget_total", "31200000", "2025-26", "Resources"),
                                     ("budget_total", "127610000", "2025-26", "")}
+
+
+def test_a_column_reported_at_a_month_under_its_head_and_a_service_said_not_to_be_dsg(library):
+    # "Variance at" over "month 4" is one column, the month it was reported at under its head, though the line has
+    # a figure; a service "(non-DSG)" is no line of the Dedicated Schools Grant
+    text = ("Westmarch County Council\nCabinet, 5 November 2025\n\n"
+            "Table 1: Revenue forecast at month 6, 2025/26 (£000)\n\n"
+            "Directorate                        Current    Forecast    Forecast    Variance    Variance at\n"
+            "                                   budget     outturn     variance    %           month 4\n"
+            "Children's Services                 52,130     54,960      2,830       5.4         2,410\n"
+            "Home to school transport (non-DSG)   4,075      4,212        137       3.4           90\n"
+            "Net revenue budget                 198,760    201,930      3,170       1.6         2,880\n")
+    assert facts(text, library) == {("budget_total", "52130000", "2025-26", "Children's Services"),
+                                    ("budget_total", "4075000", "2025-26", "Home to school transport (non-DSG)"),
+                                    ("budget_total", "198760000", "2025-26", "")}

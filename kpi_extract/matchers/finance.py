@@ -56,7 +56,7 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:centr
                             r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
                             r"financing|levies|levy|treasury|grants?|income|savings?|pressures?|"
                             + GROWTH_LINE + r"|inflation|"
-                            r"council tax|business rates|funding|DSG|schools block|high needs|interest|"
+                            r"council tax|business rates|funding|(?<!non-)DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?|gaps?|shortfalls?|deficits?|surplus(?:es)?)\b", re.I)
 _TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
                     r"(?:net )?general fund(?: total| budget| revenue budget)?|"
@@ -147,13 +147,17 @@ def _piped_stack(lines: list[str], i: int) -> tuple[str, int] | None:
     return "   ".join(" ".join(w for w in (t, u) if w) for t, u in zip(top, under) if t or u), i + 1
 
 
+# the month, period or quarter a column was reported at: "Q1", "M7", "month 4", "period 6"
+_REPORTED_AT = re.compile(r"\b(?:[QMP]\d{1,2}|(?:month|period|quarter|qtr)\s+\d{1,2})\b", re.I)
+
+
 def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
     """A header over two lines, the label column's head on the first (or the second) and a second word under some
     columns ("Directorate Revised Forecast Variance" over "Budget Outturn"), the page's lines having
     lost their spacing: each lower word, in order, joins the upper word it makes a finance head with
     ("Revised Budget", "Forecast Outturn", "Q1 variance"); the one header line they make, and its
     last line. None unless every lower word finds its column and one of them makes a budget."""
-    if i + 1 >= len(lines) or re.search(r"\d", re.sub(r"\b[QMP]\d{1,2}\b", "", lines[i + 1])):
+    if i + 1 >= len(lines) or re.search(r"\d", _REPORTED_AT.sub("", lines[i + 1])):
         return None
     head = _LABEL_HEAD.match(lines[i].strip())
     if head is not None:
@@ -165,6 +169,10 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
         return None
     if len(top) < 3 or not under:
         return None
+    # ("Variance at" over "month 4": one column's words, the month it was reported at under it)
+    top = re.sub(r"(\S) (at|to)\b(?= |$)", r"\1_\2", " ".join(top)).split()
+    under = _REPORTED_AT.sub(lambda m: m.group(0).replace(" ", "_"), " ".join(under)).split()
+    top, under = [w.replace("_", " ") for w in top], [w.replace("_", " ") for w in under]
     names, k = [], 0
     for word in top:
         pair = f"{word} {under[k]}" if k < len(under) else ""

@@ -325,7 +325,8 @@ _COMPARATOR = re.compile(
     r"among(?:st)? (?:the |all )?(?:[\w-]+ ){0,2}?(?:partnerships|councils|authorities|local authorities|boards|LSCPs|areas|LAs)\b|"
     # "The North West rate of children looked after was 97", "North West authorities looked after 15,880"
     # (or with the measure's words between: "The North West re-referral rate for 2024/25 was 21.0%")
-    r"(?:the )?" + _ENGLISH_REGION + r" (?:[\w-]+ ){0,3}?(?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
+    # (or in the possessive: "the North West's rate of children in care, 104 per 10,000")
+    r"(?:the )?" + _ENGLISH_REGION + r"(?:['’]s)? (?:[\w-]+ ){0,3}?(?:rate|average|figure|total|position|councils|authorities|local authorities|LAs|"
     r"boroughs)s?)\b", re.I)
 # (a paid-in sum is compared only with an average: a partner may be "NHS England" or "the regional adoption agency")
 _AVERAGE = re.compile(r"\b(?:average|median|mean|typical)\b", re.I)

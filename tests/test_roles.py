@@ -3416,3 +3416,11 @@ def test_a_whole_named_in_the_possessive_of_its_place_has_its_parts(library):
     n_of = ("Eastmere Council - Children's Scrutiny Committee, 9 June 2016\n"
             "At 31 March 2016, 140 of Eastmere's 2,210 children in need were disabled children.")
     assert {(k, v) for k, v, _, _ in _parts(n_of, library)} == {("children_in_need", 2210.0), ("children_in_need", 140.0)}
+
+
+def test_an_english_regions_rate_in_the_possessive_is_a_comparator(library):
+    """"the North West's rate of children in care, 104 per 10,000": a region's figure, as "the North West rate"
+    is, whatever the paper."""
+    text = ("Councillor Hale asked why the South West's rate of children in care, 58 per 10,000, was so much lower "
+            "than the national rate of 70.")
+    assert facts(text, library) == set()

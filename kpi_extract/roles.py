@@ -2367,7 +2367,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         c = replace(c, role=role, role_rule=rule, subject=subject, place_code=place)
         out.append(_own_measure(c, library))
     return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(
-        _coordinated_share_owners(_shared_condition(_parts_of_another_whole(out)))))), library), library)
+        _listed_after_a_comparator(_coordinated_share_owners(_shared_condition(_parts_of_another_whole(out))))))),
+        library), library)
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
@@ -2512,6 +2513,17 @@ def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str
                     c = replace(c, role=prev.role, role_rule=rule)
         out.append(c)
     return out
+
+
+# the next item of a list after a semicolon, a label and its figure with no verb of their own: "England, 2023-24 -
+# 621,880 referrals; re-referral rate 22.4%"
+_NEXT_LIST_ITEM = re.compile(r"[^.;:()\d]{0,40};\s*[^.;:()\d]{1,40}?\s")
+
+
+def _listed_after_a_comparator(cands: list[Candidate]) -> list[Candidate]:
+    """The items of a list that a comparator opens ("Context (DfE CIN census): England, 2023-24 - 621,880
+    referrals; re-referral rate 22.4%") are that comparator's figures: the list has one place."""
+    return _take_role_of_the_figure_before(cands, frozenset({"comparator"}), _NEXT_LIST_ITEM, "listed-after-a-comparator")
 
 
 def _coordinated_share_owners(cands: list[Candidate]) -> list[Candidate]:

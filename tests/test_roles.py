@@ -3424,3 +3424,10 @@ def test_an_english_regions_rate_in_the_possessive_is_a_comparator(library):
     text = ("Councillor Hale asked why the South West's rate of children in care, 58 per 10,000, was so much lower "
             "than the national rate of 70.")
     assert facts(text, library) == set()
+
+
+def test_the_items_of_a_list_a_comparator_opens_are_the_comparators(library):
+    """"England, 2015-16 - 598,900 referrals; re-referral rate 22.3%": the list after England's name is
+    England's, its second item too, though that item names no place of its own."""
+    text = "Context (DfE census): England, 2015-16 - 598,900 referrals; re-referral rate 22.3%."
+    assert facts(text, library) == set()

@@ -1106,3 +1106,10 @@ def test_a_count_over_the_last_twelve_months_under_a_data_as_at_line_ends_at_tha
     text = ("Eastmere Council - Front door report\nData as at 31 October 2016\n"
             "In the last 12 months the front door received 1,380 referrals.")
     assert dated(text, library) == {("referrals", "1380", "2016-10")}
+
+
+def test_the_next_figure_of_a_series_may_name_its_month_with_no_year_as_the_first_did(library):
+    # "412 referrals in January and 388 in February" at March's meeting: both months of that year
+    text = ("Eastmere Council\nChildren's Scrutiny Committee - 8 March 2017\n"
+            "The front door received 412 referrals in January and 388 in February.")
+    assert dated(text, library) == {("referrals", "412", "2017-01"), ("referrals", "388", "2017-02")}

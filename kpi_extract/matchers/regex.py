@@ -18,7 +18,7 @@ from ..library import FLAGS, KpiEntry, Library
 from ..model import Candidate
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..dating import RESTATED, dated_after, is_change
-from ..periods import EXTREME_OF, find_mentions, without_mentions
+from ..periods import EXTREME_OF, MONTH_WORD, find_mentions, without_mentions
 from ..values import PER_POPULATION, QUALIFIERS, UNIT_VALUE, WORD_VALUES, WORDS_RE, expand_macros, figure_spans, parse_value
 from .window import apply_rules, best_per_value
 
@@ -301,12 +301,19 @@ def _tail_continued(c: Candidate, entry: KpiEntry, text: str) -> Candidate | Non
     if date is None:
         return None
     mentions = find_mentions(text[date.start():date.start() + 40])
-    if not mentions or mentions[0].start > date.end() - date.start() or not (mentions[0].absolute or mentions[0].month):
+    bare = _BARE_MONTH_NEXT.match(text, date.end())  # (or a month of no year, as the first's: "247 in January and 221 in February")
+    if bare is not None and (not mentions or mentions[0].start > date.end() - date.start()):
+        end = bare.end()
+    elif not mentions or mentions[0].start > date.end() - date.start() or not (mentions[0].absolute or mentions[0].month):
         return None
-    rest = text[date.start() + mentions[0].end:]
-    if not re.match(r"\s*(?:[.;,)]|$|and\b)", rest):
+    else:
+        end = date.start() + mentions[0].end
+    if not re.match(r"\s*(?:[.;,)]|$|and\b)", text[end:]):
         return None
     return replace(_derived(c, text, m, c.sentence, "comparison"), line=c.line)
+
+
+_BARE_MONTH_NEXT = re.compile(rf"(?:{MONTH_WORD})\b(?!\s+(?:19|20)\d\d)", re.I)
 
 
 def _past_own_date(text: str, pos: int) -> int:

@@ -1593,17 +1593,33 @@ def _footnote_period(note: str) -> Period | None:
 
 def _mark_of(c: Candidate, line: str) -> str | None:
     """The mark that governs a figure: the first set after it, before the next figure ("stood at 571
-    at the end of December²"), else one set on its label before it ("Re-referral rate²: 18.2%")."""
+    at the end of December²"), else one set on its table column's header ("Latest*"), else one set on its
+    label before it ("Re-referral rate²: 18.2%")."""
     text, end = c.snippet, c.value_end
     nxt = _FIGURE_START.search(text, end)
     after = _MARKED.search(text, end, nxt.start() if nxt else len(text))
     if after:
         return _mark_key(after)
+    if c.method == "table" and (head := _column_head_of(c)) and (marked := _MARKED.search(head)):
+        return _mark_key(marked)
     before = list(_MARKED.finditer(text, 0, c.value_start))
     if before and not _FIGURE_START.search(text[before[-1].end():c.value_start].replace(before[-1].group(0), "")):
         return _mark_key(before[-1])
     marks = [_mark_key(m) for m in _MARKED.finditer(line)]
     return marks[0] if len(set(marks)) == 1 else None
+
+
+def _column_head_of(c: Candidate) -> str:
+    """The header of a table figure's column, from its row's snippet ("label | head 1 | head 2 | 737 752"): the
+    head in the place the figure has among the row's cells, when there are as many heads as cells."""
+    bar = c.snippet.rfind(" |", 0, c.value_start)
+    if bar < 0:
+        return ""
+    heads = c.snippet[:bar].split(" | ")[1:]
+    cells = [m.start() + bar + 2 for m in re.finditer(r"\S+", c.snippet[bar + 2:])]
+    if c.value_start not in cells or len(heads) != len(cells):
+        return ""
+    return heads[cells.index(c.value_start)]
 
 
 _TABLE_NUMBER = re.compile(r"^\W*(?:table|figure|chart|appendix)\s+\d+[a-z]?\b", re.I)

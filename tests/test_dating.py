@@ -1113,3 +1113,15 @@ def test_the_next_figure_of_a_series_may_name_its_month_with_no_year_as_the_firs
     text = ("Eastmere Council\nChildren's Scrutiny Committee - 8 March 2017\n"
             "The front door received 412 referrals in January and 388 in February.")
     assert dated(text, library) == {("referrals", "412", "2017-01"), ("referrals", "388", "2017-02")}
+
+
+def test_a_mark_on_a_table_columns_header_dates_the_column_by_its_footnote(library):
+    # "Latest*" over a column, "* Latest = position at 28 February 2017; ..." under the table: the column's stocks are at
+    # that day, the outturn column's keep their year
+    text = ("Eastmere Children's Services scorecard\n"
+            "Measure | 2015/16 outturn | Latest* | Target\n"
+            "Children subject to a CP plan | 402 | 417 | –\n"
+            "Re-referrals within 12 months | 22.5% | 21.1% | 20%\n"
+            "* Latest = position at 28 February 2017; re-referrals are for the year to date.")
+    assert ("cp_plans", "417", "2017-02-28") in dated(text, library)
+    assert ("cp_plans", "402", "2015-16") in dated(text, library)

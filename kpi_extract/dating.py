@@ -933,6 +933,11 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (back, "comparison" if base_rule == "own_date" else base_rule) if f.prior \
                 else (base, base_rule)
         period, rule = own
+        if (f.start, f.end) in to_date and period.kind == "financial_year" and period.start and period.end:
+            # "As at 15 December 2025, the financial year-to-date count ... stood at 4,150": the year so far to that day
+            day = next((m.period for m in mentions if m.absolute and m.period.kind == "as_at" and m.period.end
+                        and period.start <= m.period.end <= period.end), None)
+            period = day if day is not None else period
         if (f.start, f.end) in to_date and period.kind in ("as_at", "month", "quarter") and period.end is not None:
             period = year_to_date(period.end)  # (under "Quarter 2 2024/25 Performance Report": April to September)
         out[(f.start, f.end)] = (period, rule if period.known or period.start else "")

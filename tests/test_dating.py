@@ -1125,3 +1125,11 @@ def test_a_mark_on_a_table_columns_header_dates_the_column_by_its_footnote(libra
             "* Latest = position at 28 February 2017; re-referrals are for the year to date.")
     assert ("cp_plans", "417", "2017-02-28") in dated(text, library)
     assert ("cp_plans", "402", "2015-16") in dated(text, library)
+
+
+def test_a_financial_year_to_date_count_at_a_day_is_the_year_so_far_to_that_day(library):
+    # "As at 12 December 2016, the financial year-to-date count of referrals stood at 3,720": April to December 2016,
+    # labelled by its month, not the whole year that "financial year" names
+    text = ("Eastmere Council - weekly front door note\n"
+            "As at 12 December 2016, the financial year-to-date count of referrals stood at 3,720.")
+    assert dated(text, library) == {("referrals", "3720", "2016-12")}

@@ -50,7 +50,9 @@ _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,\s|\s-\s|\b(?:and|but|while|whilst|wher
 # the predicate of the figure, for conditions: it runs past commas ("nine courses of the year,
 # scheduled for March, had to be cancelled") but not past a full stop or a semicolon
 _PREDICATE_STOP = re.compile(r"[.;]\s|[.;]$|\b(?:but|whereas|while|whilst|compared|against|of whom|of which)\b"
-                             r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b", re.I)
+                             r"|,\s*(?:which|this|that|an?|the|compared|up|down|representing|equivalent)\b"
+                             # (or a clause with a subject of its own: ", and it was fully booked three weeks before")
+                             r"|,\s*and\s+(?:it|they|this|these|we|our)\b", re.I)
 # a phrase of up to nine words before a comma, that opens a sentence or a clause: "Nationally, ..."
 _OPENING = r"((?:[A-Za-z'-]+ ){0,8}[A-Za-z'-]+),\s"
 _OPENER = re.compile(r"^\W*" + _OPENING, re.I)

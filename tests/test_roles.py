@@ -3431,3 +3431,12 @@ def test_the_items_of_a_list_a_comparator_opens_are_the_comparators(library):
     England's, its second item too, though that item names no place of its own."""
     text = "Context (DfE census): England, 2015-16 - 598,900 referrals; re-referral rate 22.3%."
     assert facts(text, library) == set()
+
+
+def test_a_clause_with_its_own_subject_after_the_figures_is_no_condition_of_it(library):
+    """", and it was fully booked three weeks before the day" is said of the conference, in a clause of its own:
+    no condition on the delegates who attended it."""
+    text = ("Eastmere Safeguarding Children Partnership - Annual Report 2016-17\n"
+            "Over 280 delegates attended our autumn conference on neglect in November 2016, and it was fully "
+            "booked 3 weeks before the day.")
+    assert kpi_values(text, library) == {("conference_delegates", "280")}

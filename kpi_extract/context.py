@@ -167,6 +167,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(
 _DATA_DATE_SRC = (r"^\s*(?:(?:reporting|snapshot|census|extract|extraction|data|count)\s+date\b[^.:]{0,40}|"
                   r"(?:latest\s+)?snapshot|(?:reporting\s+)?period(?:\s+covered)?)\s*:")
 _DATA_DATE = re.compile(_DATA_DATE_SRC, re.I)
+# a bracket that opens by saying when its data are: "(data to 31 October 2024)", "(Data extracted 30/05/2025)"
+_DATA_OPENS = r"\(data (?:to|up to|as at|at|extracted|taken)\b"
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
@@ -175,7 +177,7 @@ _STANDING = Guarded(re.compile(
     r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
-    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|\(data (?:to|up to|as at|at|extracted|taken)\b|"
+    r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|" + _DATA_OPENS + "|"
     + _DATA_DATE_SRC + "|" +
     # "Data correct as at 1 November 2024", "Figures accurate at 30 June"
     r"\b(?:figures|data|information|numbers|statistics)\s+(?:correct|accurate|current|valid)\s+(?:as\s+)?(?:at|of|on)\b|"
@@ -285,7 +287,7 @@ _A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 
 
 # a line's bracket that says when its data are ("Scorecard commentary (data to 31 October 2024)")
-_DATA_BRACKET = re.compile(r"\(data (?:to|up to|as at|at|extracted|taken)\b[^()]*\)\s*$", re.I)
+_DATA_BRACKET = re.compile(_DATA_OPENS + r"[^()]*\)\s*$", re.I)
 
 
 def _standing_period(text: str) -> Period | None:

@@ -149,6 +149,10 @@ def _piped_stack(lines: list[str], i: int) -> tuple[str, int] | None:
 
 # the month, period or quarter a column was reported at: "Q1", "M7", "month 4", "period 6"
 _REPORTED_AT = re.compile(r"\b(?:[QMP]\d{1,2}|(?:month|period|quarter|qtr)\s+\d{1,2})\b", re.I)
+# a header's word as one column's: an upper word with the "at" or "to" after it ("Variance at"), a lower line's
+# month reported at ("month 4")
+_TOP_WORD = re.compile(r"\S+(?: (?:at|to)\b(?= |$))?")
+_UNDER_WORD = re.compile(_REPORTED_AT.pattern + r"|\S+", re.I)
 
 
 def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
@@ -170,9 +174,8 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
     if len(top) < 3 or not under:
         return None
     # ("Variance at" over "month 4": one column's words, the month it was reported at under it)
-    top = re.sub(r"(\S) (at|to)\b(?= |$)", r"\1_\2", " ".join(top)).split()
-    under = _REPORTED_AT.sub(lambda m: m.group(0).replace(" ", "_"), " ".join(under)).split()
-    top, under = [w.replace("_", " ") for w in top], [w.replace("_", " ") for w in under]
+    top = _TOP_WORD.findall(" ".join(top))
+    under = _UNDER_WORD.findall(" ".join(under))
     names, k = [], 0
     for word in top:
         pair = f"{word} {under[k]}" if k < len(under) else ""

@@ -25,7 +25,7 @@ from ..lexicon import BREAKDOWN_BY, normal
 from ..library import FLAGS, Library
 from ..model import Candidate
 from ..needles import Guarded
-from ..periods import find_mentions
+from ..periods import SO_FAR_WORDS, find_mentions
 from ..roles import FACT_ROLES, role_of
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..values import expand_macros, figure_spans, not_a_figure, parse_value
@@ -908,7 +908,7 @@ def _past_date(text: str, pos: int) -> int:
 # the figure after "and" has a date of its own: a second reading of the same noun phrase
 _DATED = re.compile(r"\s+(?:(?:at|in|on|as at|by|for|during)\s+(?:the\s+end\s+of\s+)?(?:\d|[A-Z][a-z]+\s+\d|Q\d)|"
                     # (or a period said from where the paper stands: "147 in the quarter, 448 year to date")
-                    r"(?:in\s+)?(?:the|this)\s+(?:quarter|month|year)\b|(?:financial\s+)?year\s+to\s+date\b|so\s+far\b|YTD\b)")
+                    rf"(?:in\s+)?(?:the|this)\s+(?:quarter|month|year)\b|(?:{SO_FAR_WORDS})\b)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 

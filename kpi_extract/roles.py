@@ -376,6 +376,11 @@ _UP_TO = re.compile(r"\b(?:(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!come )(?<!c
                     r"\b(?:can|could|is able to|are able to|registered to|approved to) (?:care for|look after|accommodate|"
                     r"support|take|house|place)\s+$", re.I)
 
+# what a service was set up to take, in a clause after the figure: "the 6,000 the service had been resourced for"
+_PROVIDED_FOR = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:that|which|the|our|its)\s+(?:[\w'-]+\s+){0,3}?(?:(?:is|was|are|were|has been|"
+                           r"had been|have been)\s+)?(?:resourced|funded|commissioned|staffed|designed|budgeted|built|sized)\s+"
+                           r"(?:for|to (?:handle|take|manage|deal with))\b", re.I)
+
 # a bound a rule sets, said with a modal: "no social worker should hold more than 18 children in need cases",
 # "courses may take fewer than 12 delegates"
 _MODAL_BOUND = re.compile(r"\b(?:should|must|shall|may|can|could|ought to|(?:is|are) (?:expected|allowed|permitted) to)\s+"
@@ -464,6 +469,8 @@ _SUPERLATIVE_BODY = re.compile(r"(?:^|[,;:.]\s+|\b(?:and|but|while|whilst|wherea
                                r"(?:had|has|have|was|is|were|are|saw|sees|ran|runs|spent|held|(?-i:[a-z]+ed))\b"
                                r"(?:(?!\b(?:we|our|us)\b)[^.;:]){0,80}$", re.I)
 _ON_AVERAGE = re.compile(r"\bon average\b", re.I)  # "On average each course had 19 delegates": not a total
+# (or set off by commas just before the figure: "the council sent, on average, 26 referrals")
+_ON_AVERAGE_ASIDE = re.compile(r"\bon average\s*,\s*$", re.I)
 # a mean over the events or places just named: "14 online learning bites, averaging 48 participants each"
 _AVERAGING_BEFORE = re.compile(r"\baverag(?:ing|ed)\s+(?:about\s+|around\s+|approximately\s+|some\s+|just over\s+|over\s+)?$", re.I)
 
@@ -474,9 +481,13 @@ _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|
                 r"audits?|reviews|reports|case studies|cohorts?")
 # it follows the words the match read at once, or after a word or two that are no verb and no preposition
 # ("vacant ... posts"; but "42 actions across five priorities" counts actions)
+# (nor a determiner or a participle, which open another phrase: "the 4,906 children in need the county council
+# was supporting", "the 2,906 delegates attending partnership training")
 _OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who|which|that|with|on|at|to|by|from|"
                          rf"for|subject|of|across|in|into|within|under|over|between|among|against|through|throughout|during|"
-                         rf"per|and|or|plus|each|every|than)\b)(?![\w'&-]+(?<!e)ed\b)[\w'&-]+){{0,2}}?\s+(?:{_OTHER_HEADS})\b", re.I)
+                         rf"per|and|or|plus|each|every|than|the|a|an|its|their|our|this|these|those)\b)(?![\w'&-]+(?<!e)ed\b)"
+                         rf"(?!(?:attend|access|receiv|complet|undertak|us|join|support|liv|open)ing\b)[\w'&-]+){{0,2}}?\s+"
+                         rf"(?:{_OTHER_HEADS})\b", re.I)
 # a population counted is children: a number of staff beside it counts the staff
 _WORKER_HEAD = re.compile(r"\s+(?:qualified |agency |permanent |locum |full-time )?(?:social |case|key |family support |"
                           r"personal )?(?:workers|staff|practitioners|managers|officers|FTE)\b", re.I)
@@ -1630,7 +1641,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "change", "change-in-brackets"
     if _UP_TO.search(raw_before) or (_NO_BEFORE.search(before) and _MORE_THAN.match(c.raw)):
         return "conditional", "up-to"
-    if _LIMIT_BEFORE.search(before) or _LIMIT_BEFORE.search(raw_before) or _MODAL_BOUND.search(raw_before):
+    if _LIMIT_BEFORE.search(before) or _LIMIT_BEFORE.search(raw_before) or _MODAL_BOUND.search(raw_before) \
+            or _PROVIDED_FOR.match(raw_after):
         return "threshold", "limit-words"
     if ((_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before))
             and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before):
@@ -1762,6 +1774,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _EACH_OF_AFTER.match(raw_after) or _PER_BEFORE.search(before)
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and (_ON_AVERAGE.search(before)
+                                                                                 or _ON_AVERAGE_ASIDE.search(raw_before)
                                                                                  or _AVERAGING_BEFORE.search(raw_before)))
                                          or (entry.unit == "count" and _EACH_HOLDS.search(raw_before))):
         return "per-capita", "per-unit"
@@ -1913,7 +1926,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if not paid_in and (_for_several_areas(text, c) or _for_several_areas(text, c, _named_areas)
                         or (entry.id not in _PRACTITIONER_KPIS and _for_several_areas(text, c, _FROM_SEVERAL_AREAS.finditer))):
         return "other-body", "several-areas"  # "Kids Matter's project supported 85 children in care from four local authorities"
-    if not paid_in and _body_does(text, c.value_start):
+    if not paid_in and _body_does(text, c.value_start) and not _WHOLE_OF_A_PART.search(raw_before) \
+            and not (c.subject and c.pattern.endswith("+part")):  # (the body made the part it names, of our whole)
         return "other-body", "body-opens"  # "The regional adoption agency ... had a 2025/26 budget of £5.82m"
     if not paid_in and _governs(_FRIENDS_AT.search(text, 0, c.value_start), c):
         return "other-body", "friends-at"  # "our friends at the Essex Safeguarding Children Partnership, who trained 5,600"
@@ -2802,6 +2816,11 @@ _PLACE_IN_OPENS = re.compile(r"(?:^|[.;:?]\s+)(?-i:In)\s+(?!(?-i:Summary|Total|A
 _PLACE_WHERE = re.compile(r"\b(?:in|at)\s+(?P<name>" + _NAME + r"),\s+where\b[^.;]{0,80}$")
 
 
+# the figure is the whole a part was counted out of: "... made 2,105 of the 8,830"
+_WHOLE_OF_A_PART = re.compile(r"\b(?:made|make|makes|making|made up|make up|makes up|accounted for|account for|accounts for)\s+"
+                              r"[\d,]+\s+of(?:\s+(?:the|all|our|[\w-]+['’]s))?\s*$", re.I)
+
+
 def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str = "") -> str:
     """The name of another place or body that is the subject of the figure's clause (or that a "where"
     clause is about), in a paper whose own area is known and is not that name: the figure is that
@@ -2832,6 +2851,8 @@ def _named_subject(c: Candidate, area: str, lines: list[str] | None, front: str 
         m = m or _PLACE_WHERE.search(text) or _PLACE_IN_OPENS.search(text)
         if m is not None and not FIRST_PERSON.search(text, m.start("name")):
             name = others_name(m.group("name"), "" if apart else area)
+            if name and _WHOLE_OF_A_PART.search(text) and gazetteer().lookup(name) is None:
+                return ""  # a body that made a part owns the part: "West Yorkshire Police made 2,105 of the 8,830 referrals"
             # (a council the front page names writes a joint paper too: its figures are no other body's)
             # (or the writer under its initials: "WCC" in "Westshire County Council"'s paper)
             return "" if name and (_a_writer(re.sub(r"['’]s?$", "", name), front) or _writers_initials(name, front)) \

@@ -3440,3 +3440,40 @@ def test_a_clause_with_its_own_subject_after_the_figures_is_no_condition_of_it(l
             "Over 280 delegates attended our autumn conference on neglect in November 2016, and it was fully "
             "booked 3 weeks before the day.")
     assert kpi_values(text, library) == {("conference_delegates", "280")}
+
+
+def test_a_part_made_or_categorised_out_of_a_whole_names_itself_and_leaves_the_whole(library):
+    """"Looked after young people aged 16 or 17 accounted for 97 of the borough's 455 ...", "Neglect was the main
+    category for 140 of the 260 children on plans", "Schools made 610 of the 2,480 referrals we received": the
+    part says what it is, and the whole stays the paper's, the body that made the part owning only the part."""
+    aged = ("Eastmere Council - Corporate Parenting Board, 9 June 2016\n"
+            "Young people aged 16 and 17 accounted for 97 of the borough's 455 children in care at 31 March 2016.")
+    assert _parts(aged, library) == {("children_in_care", 455.0, "", "Eastmere"),
+                                     ("children_in_care", 97.0, "aged 16-17", "Eastmere")}
+    category = "Neglect was the main category for 140 of the 260 children on child protection plans at 31 March 2016."
+    assert {(k, v, s) for k, v, s, _ in _parts(category, library)} == {("cp_plans", 260.0, ""),
+                                                                       ("cp_plans", 140.0, "Neglect")}
+    made = ("Eastmere Council - Children's Scrutiny Committee, 9 June 2016\n"
+            "Eastmere Constabulary made 610 of the 2,480 referrals we received in 2015/16.")
+    assert ("referrals", 2480.0) in {(k, v) for k, v, _, _ in _parts(made, library)}
+
+
+def test_a_determiner_or_a_participle_after_the_kpis_noun_opens_another_phrase(library):
+    """"the 2,210 children in need the council was supporting" counts children in need, not councils, and
+    "the 2,906 delegates attending partnership training" delegates, not partnerships."""
+    text = ("Eastmere Safeguarding Children Partnership - Annual Report 2016-17\n"
+            "In 2016/17, health staff made up 812 of the 2,906 delegates attending partnership training.")
+    assert {(k, v, s) for k, v, s, _ in _parts(text, library)} == {("training_delegates", 2906.0, ""),
+                                                                   ("training_delegates", 812.0, "health staff")}
+
+
+def test_a_figure_a_service_was_resourced_for_is_its_capacity(library):
+    """"compared with the 6,000 the service had been resourced for": what it was set up to take, no count."""
+    text = "The front door received 5,310 referrals in 2016/17, compared with the 6,000 the service was staffed for."
+    assert kpi_values(text, library) == {("referrals", "5310")}
+
+
+def test_an_average_set_off_by_commas_before_the_figure_is_per_unit(library):
+    """"the council sent, on average, 26 referrals before a home was found": a mean, not the year's referrals."""
+    text = "For children with complex needs the council sent, on average, 31 referrals before a placement was found."
+    assert facts(text, library) == set()

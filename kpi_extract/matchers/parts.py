@@ -57,9 +57,11 @@ _N_OF_THE = re.compile(rf"{_COUNT}\s+of\s+{_WHOSE}\s+(?P<whole>[\d,]+)\b(?:\s+(?
 _OF_THESE_NEXT = re.compile(rf"^\W*(?:of|among|amongst) (?:these|them|those|this number|this total|the total)\s*,?\s*{_COUNT}{_SHARE}"
                             rf"\s+(?:children\s+|young people\s+)?{_BE}\s+{_WHAT}", re.I)
 # "Boys accounted for 231 of the 455 children subject to protection plans"
-_MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,4}}[\w'-]+) (?:accounted for|account for|made up|make up|"
-                      rf"makes up|comprised|comprise|represented|represent) {_COUNT} of (?:the |all |our )?(?P<whole>[\d,]+)\b",
-                      re.I)
+# (or made them, or was their category: "West Yorkshire Police made 2,105 of the 8,830 referrals", "Neglect was
+# the initial category for 46 of the 112 children on plans"; the whole may be named its owner's: "of the county's 701")
+_MAKE_UP = re.compile(rf"(?:^|[,;:]\s*)\W*(?P<what>(?:[\w'-]+ ){{0,5}}[\w'-]+) (?:accounted for|account for|made up|make up|"
+                      rf"makes up|made|comprised|comprise|represented|represent|(?:was|were|is|are) the (?:[\w-]+ )?"
+                      rf"(?:category|source) for) {_COUNT} of (?:all |the [\w-]+['’]s |{_WHOSE} )?(?P<whole>[\d,]+)\b", re.I)
 
 # the next parts of the same whole, listed on after the first: ", 96 were accommodated under section
 # 20 and 47 were on placement orders", "905 came from schools and 148 from the police". A part
@@ -184,7 +186,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                 taken.discard((c.sentence, places.start("value")))  # (read bare as a whole by another matcher)
         found += [nxt for m, _ in found for nxt in _next_parts(m, text)]
         if entry.measure == "flow":  # (what people counted did is no part: "412 came within 12 months")
-            found = [(m, w) for m, w in found if _FROM.match(text, m.end("value")) or _named_part(w, library)
+            found = [(m, w) for m, w in found if m.re is _MAKE_UP or _FROM.match(text, m.end("value")) or _named_part(w, library)
                      or places and (m is places or m.start() >= places.end("what") and _IN_PLACE.match(text, m.end("value")))]
         for m, what in found:
             if _HAD_BEFORE.search(text, 0, m.start("what")) and _DONE.match(what):

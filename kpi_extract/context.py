@@ -17,7 +17,7 @@ from pathlib import Path
 from .docarea import document_area, document_owner, document_service, front_text
 from .model import Period
 from .needles import Guarded
-from .periods import (DAY_THEN_TITLE, MONTH_WORD, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
+from .periods import (DAY_THEN_TITLE, MONTH_NAME, MONTH_WORD, MONTHS, as_at, calendar_year, end_of_month, find_mentions, month, quarter_before, safe_date, single_period,
                       SO_FAR_WORDS, without_mentions, year_to_date)
 
 _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)\s*:", re.I)
@@ -221,11 +221,21 @@ def _is_dateline(line: str) -> bool:
                for m in find_mentions(line))
 
 
-def _dateline_title(line: str) -> Period | None:
+_CLOSING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+
+
+def _dateline_title(line: str, first: bool = False) -> Period | None:
     """The period a dateline names besides its day, when it runs on into the paper's title: "Meeting 9 September
     2025 - Quarter 1 2025/26 performance" is the first quarter's report (one quarter or financial year after the
     day, none before it)."""
     found = [m for m in find_mentions(line) if m.absolute]
+    # (or, as the paper's first title, the title first and the meeting in a closing bracket: "Quarter 2 2025/26
+    # Performance Report (Cabinet, 13 November 2025)"; not a background paper's in a list further on)
+    if first and (closing := _CLOSING_BRACKET.search(line)) is not None:
+        titled = [m for m in found if m.end <= closing.start()]
+        if len(titled) == 1 and titled[0].period.kind in ("quarter", "financial_year") \
+                and any(m.start >= closing.start() and m.period.kind == "as_at" for m in found):
+            return titled[0].period
     day = next((k for k, m in enumerate(found) if m.period.kind in ("as_at", "month")), None)
     others = [m for m in found[day + 1:] if m.period.kind in ("quarter", "financial_year")] if day is not None else []
     if day is None or len(others) != 1 or len(found) != day + 2 \
@@ -407,7 +417,7 @@ def _title_or_heading(ctx: DocumentContext, number: int, lines: list[str], i: in
     elif _is_heading(line, "" if typed is not None and typed[i].heading or ctx.datelines[-1:] == [(number, i - 1)]
                      or _under_headings_only(lines, i) else prev) \
             and (p := single_period(line) or _day_of_the_meeting(line, ctx.meeting)
-                 or _year_so_far_of_the_meeting(line, ctx.meeting)) is not None:
+                 or _year_so_far_of_the_meeting(line, ctx.meeting) or _month_of_the_meeting(line, ctx.meeting)) is not None:
         ctx.headings.append((number, i, p))
 
 
@@ -433,6 +443,20 @@ def _day_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
     meeting): the latest such day on or before the meeting it is reported to, as a quarter's is."""
     found = find_mentions(line)
     return _meeting_day_of(found[0], meeting) if len(found) == 1 else None
+
+
+# a heading that ends on a month of no year: "Monthly data: May", "Figures for October"
+_MONTH_ENDS_HEADING = re.compile(rf"(?:^|[:\u2013\u2014-]\s*|\b(?:for|in|during)\s+)(?P<month>{MONTH_NAME})\s*$")
+
+
+def _month_of_the_meeting(line: str, meeting: Period | None) -> Period | None:
+    """A heading's month of no year ("Monthly data: May" in a paper to June's meeting): the latest such
+    month up to the meeting's, as a day of no year is placed."""
+    m = _MONTH_ENDS_HEADING.search(line)
+    if m is None or meeting is None or meeting.end is None or find_mentions(line) or _DIGIT.search(line):
+        return None
+    mon = MONTHS[m.group("month").lower()]
+    return month(meeting.end.year - (mon > meeting.end.month), mon)
 
 
 def _meeting_day_of(mention, meeting: Period | None) -> Period | None:
@@ -474,7 +498,7 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
         for i, line in enumerate(lines):
             if _is_dateline(line):
                 ctx.datelines.append((number, i))
-                if (p := _dateline_title(line)) is not None:
+                if (p := _dateline_title(line, first=number == 1 and not ctx.titles and i < 8)) is not None:
                     ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
                 continue
             if (run_on := DAY_THEN_TITLE.match(line)) and _is_dateline(run_on.group("head")):

@@ -509,6 +509,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # "at the end of the quarter": the last day of the quarter the report is about
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the|this) (?:quarter|month|(?:reporting |review )?period|"
                               r"(?:financial |reporting )?year)\b|"
+                              r"\b(?:(?:as )?at )?(?:the )?end of (?:month|quarter)\b|"  # a label's "(end of month)"
                               r"\b(?:as )?at (?:the )?year[- ]end\b|"
                               r"\b(?:(?:as )?at )?(?:the )?(?:quarter|month)[- ]end\b(?!\s*[(,:]?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'-]*\d)", re.I)),
     ("previous", re.compile(
@@ -918,12 +919,23 @@ def over_months(p: Period) -> bool:
     return p.start is not None and p.end is not None and (p.start.year, p.start.month) != (p.end.year, p.end.month)
 
 
+_YEARLESS_SPAN = re.compile(rf"\s*(?P<first>{_MONTH})\s*(?:to|-|\u2013|until)\s*(?P<last>{_MONTH})\s*", re.I)
+
+
 def _span_within(text: str, whole: Period) -> Period | None:
     """The one span of several months (a quarter, a half year) that `text` names inside `whole`."""
     spans = [m.period for m in find_mentions(text) if m.absolute and m.period.start and m.period.end
              and (m.period.kind == "quarter" or (m.period.kind == "month" and m.period.start.day == 1
                                                   and (m.period.end - m.period.start).days > 31))]
-    if len(spans) != 1 or whole.start is None or whole.end is None:
+    if whole.start is None or whole.end is None:
+        return None
+    if not spans and (months := _YEARLESS_SPAN.fullmatch(text)) is not None:
+        # (its months with no year, placed in the year: "Performance to date 2024/25 (April to December)")
+        first, last = (MONTHS[months.group(k).lower().rstrip(".")] for k in ("first", "last"))
+        y1, y2 = (whole.start.year + (mon < whole.start.month) for mon in (first, last))
+        if (y1, first) < (y2, last):
+            spans = [span(date(y1, first, 1), end_of_month(y2, last), school_year=False)]
+    if len(spans) != 1:
         return None
     p = spans[0]
     return p if whole.start <= p.start and p.end <= whole.end and p != whole else None  # type: ignore[operator]

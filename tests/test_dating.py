@@ -1133,3 +1133,34 @@ def test_a_financial_year_to_date_count_at_a_day_is_the_year_so_far_to_that_day(
     text = ("Eastmere Council - weekly front door note\n"
             "As at 12 December 2016, the financial year-to-date count of referrals stood at 3,720.")
     assert dated(text, library) == {("referrals", "3720", "2016-12")}
+
+
+def test_a_title_with_its_meeting_in_a_closing_bracket_still_dates_the_paper(library):
+    # "Quarter 3 2016/17 Performance Report (Cabinet, 14 February 2017)": the title names the quarter, the bracket the
+    # meeting; "this quarter" is the title's, "the previous quarter" the one before
+    text = ("Eastmere Borough Council\nQuarter 3 2016/17 Performance Report (Cabinet, 14 February 2017)\n\n"
+            "Referrals rose to 640 this quarter from 598 in the previous quarter.")
+    assert dated(text, library) == {("referrals", "640", "2016-Q4"), ("referrals", "598", "2016-Q3")}
+
+
+def test_a_background_papers_title_with_its_meeting_in_brackets_dates_nothing(library):
+    # a list of background papers further down the front page names other reports and their meetings
+    text = ("Eastmere Borough Council\nReport title: Quarter 3 2016/17 Financial Overview\n"
+            "Date of meeting: 14 February 2017\n\nBackground papers: Budget (Council, 9 February 2016);\n"
+            "2015/16 Provisional Outturn (Cabinet, 21 June 2016)\n\n"
+            "The children's services portfolio holds a budget of £98.2m.")
+    assert dated(text, library) == {("budget_total", "98200000", "2016-17")}
+
+
+def test_months_of_no_year_in_brackets_after_a_financial_year_are_its_months(library):
+    # "Performance to date 2016/17 (April to December)": the year to date to December 2016, not the whole year
+    text = ("Eastmere Council\nChildren's Scrutiny Panel - 7 February 2017\n"
+            "Performance to date 2016/17 (April to December)\n\nReferrals: 3,118")
+    assert dated(text, library) == {("referrals", "3118", "2016-12")}
+
+
+def test_a_heading_ending_on_a_month_of_no_year_is_that_month_before_the_meeting(library):
+    # "Monthly data: May" in a paper to June's meeting: May of that year; "(end of month)" makes a stock its last day
+    text = ("Eastmere Council\nChildren's Scrutiny Committee - 27 June 2017\nMonthly data: May\n\n"
+            "Referrals received: 171\nChildren in care (end of month): 312")
+    assert dated(text, library) == {("referrals", "171", "2017-05"), ("children_in_care", "312", "2017-05-31")}

@@ -687,6 +687,11 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
     says: they read such a table better more often than not."""
     rules = {i for i, ln in enumerate(lines) if _PIPE_RULE.match(ln)}  # "|------|------|": inside a block, no row
     rows = [bool(_PIPE_ROW.search(ln)) or i in rules for i, ln in enumerate(lines)]
+    # the rest of a row's label run on under it, between two rows ("A3  Referral rate per 10,000 | 553.1 | ..." over
+    # "(rolling 12 months)" over "A4 ..."): a line of the block, its label cell alone, not the block's end
+    wraps = {i for i in range(1, len(lines) - 1) if rows[i - 1] and rows[i + 1] and not rows[i] and "|" not in lines[i]
+             and _LABEL_WRAP.match(lines[i]) and lines[i].strip()}
+    rows = [r or i in wraps for i, r in enumerate(rows)]
     blocks: list[list[int]] = []
     for i, is_row in enumerate(rows):
         if is_row and blocks and blocks[-1][-1] == i - 1:
@@ -716,7 +721,7 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
         block = [i for i in block if i not in rules]
         if not block:
             continue
-        split = {i: [c.strip() for c in lines[i].strip().rstrip("|").split("|")] for i in block}
+        split = {i: [c.strip() for c in lines[i].strip().rstrip("|").split("|")] for i in block if i not in wraps}
         ncols = max(len(c) for c in split.values())
         widths = [max((len(c[k]) for c in split.values() if k < len(c)), default=1) * char for k in range(ncols)]
         right = [40 + widths[0]]
@@ -731,6 +736,9 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
                 x0, x1 = (40, 40 + len(cell) * char) if k == 0 else (right[k] - len(cell) * char, right[k])
                 out.append(Run(cell, x0, top, x1, top + size, size, False))
             runs[i] = out
+        for i in block:  # (a wrapped label sits in the label column, set close under its row)
+            if i in wraps:
+                runs[i] = [Run(lines[i].strip(), 40, tops[i], 40 + len(lines[i].strip()) * char, tops[i] + size, size, False)]
     # a rule of dashes is kept as a blank line, so that it neither parts a header from its rows nor is read
     ruled = rules | {i for b in spaced for i in b if _RULE_LINE.match(lines[i])}
     for block in spaced:  # a monospaced text: each cell starts at its column's character

@@ -238,6 +238,24 @@ def test_a_rows_label_wrapped_onto_a_line_under_it_keeps_the_table(library):
                    ("cp_plans_rate_per_10k", "39.5", "2022-03-31"), ("cp_plans_rate_per_10k", "41", "2023-03-31")}
 
 
+def test_a_rows_label_wrapped_between_two_rows_set_out_with_pipes_keeps_one_table(library):
+    # "(rolling 12 months)" between two rows set out with pipes is the rest of the first's label: the rows under it
+    # keep the header's columns, each figure under its own month or quarter
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Scorecard, Quarter 2 2016/17\n\n"
+        "Ref Measure | Jul-16 | Aug-16 | Sep-16 | Q2 2016/17 | England\n"
+        "B1 Referral rate per 10,000 children | 412.0 | 409.5 | 408.8 | - | 532.2\n"
+        "(rolling 12 months)\n"
+        "B2 Children who became subject to a child | 21 | 18 | 25 | 64 | -\n"
+        "protection plan\n"
+        "B3 Re-referrals within 12 months (%) | 17.2 | 19.9 | 18.4 | 18.5 | 22.4\n", library)}
+    assert got == {("cp_plans_started", "21", "2016-07"), ("cp_plans_started", "18", "2016-08"),
+                   ("cp_plans_started", "25", "2016-09"), ("cp_plans_started", "64", "2016-Q3"),
+                   ("rereferral_rate", "17.2", "2016-07"), ("rereferral_rate", "19.9", "2016-08"),
+                   ("rereferral_rate", "18.4", "2016-09"), ("rereferral_rate", "18.5", "2016-Q3")}
+
+
 @pytest.mark.parametrize("table", [
     "| Measure | Q1 (Apr-Jun 25) | Q2 (Jul-Sep 25) | 2024/25 |\n|---|---|---|---|\n| Referrals | 1,210 | 1,188 | 4,960 |\n",
     "Measure          Q1 (Apr-Jun 25)   Q2 (Jul-Sep 25)   2024/25\nReferrals                  1,210             1,188     4,960\n",

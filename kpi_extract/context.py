@@ -205,11 +205,15 @@ _RUNS_ON_WORD = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|fro
                            r"is|are|had|has|have)\s*$", re.I)
 
 
+# a day the data are at, after the body's name ("Hartlepool Borough Council - data as at 30 June 2025"): no meeting's
+_DATA_AT = re.compile(r"(?<!\()\b(?:data|figures|position|snapshot)\s+(?:as\s+)?at\b", re.I)
+
+
 def _is_dateline(line: str) -> bool:
     """A meeting line or dateline names a day or month ("Report to Cabinet, 14 October 2021",
     "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
     2017/18") is not one."""
-    if not _DIGIT.search(line) or not _DATELINE.search(line) or _DATA_DATE.match(line) \
+    if not _DIGIT.search(line) or not _DATELINE.search(line) or _DATA_DATE.match(line) or _DATA_AT.search(line) \
             or not (_looks_like_title(line) or _LONG_DATELINE.fullmatch(line.strip())):
         return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     if _RUNS_ON_WORD.search(line):
@@ -300,10 +304,18 @@ _A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 _DATA_BRACKET = re.compile(_DATA_OPENS + r"[^()]*\)\s*$", re.I)
 
 
+_EXTRACTED_BRACKET = re.compile(r"(?<=\S)\s*\((?:data\s+)?(?:extracted|downloaded|refreshed|run|pulled|taken)\b(?![^()]*\bas\s+at\b)"
+                                r"[^()]*\)", re.I)
+
+
 def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself
     (its paragraph's number, "3.1", is none)."""
     text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+(?=[A-Z])", "", text)
+    # (the day the data were taken from the system, in brackets, is no day they are at: "Data as at 28 February 2025
+    # (extracted from the case management system on 3 March 2025)")
+    if _STANDING.search(stripped := _EXTRACTED_BRACKET.sub(" ", text)) and _DIGIT.search(stripped):
+        text = stripped
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
     alone = _the_date_alone(text)

@@ -765,9 +765,13 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
             return quarter(base.end.year, base.end.month // 3), base_rule
         return base, base_rule
     if m.relative == "current_year":
-        if base.kind in ("quarter", "month", "as_at") and base.end is not None:
-            return financial_year(financial_year_of(base.end)), base_rule
-        return base, base_rule
+        year = financial_year(financial_year_of(base.end)) if base.kind in ("quarter", "month", "as_at") \
+            and base.end is not None else base
+        if m.month and year.kind == "financial_year":  # "for the financial year to the end of December": so far
+            placed = day_in_context(m.month, None, year)
+            if placed.known and placed.end is not None:
+                return year_to_date(placed.end), base_rule
+        return year, base_rule
     if m.relative == "event":
         return (ctx.event, "event") if ctx.event is not None else None
     if m.relative == "meeting_day":  # "as at the date of the meeting": the paper's meeting, said in the sentence

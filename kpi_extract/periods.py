@@ -335,6 +335,10 @@ _COUNTED = (r"\s+(?:more|fewer|new|other|open|additional|extra|further|children|
             r"plans|per\b|of\b|delegates|practitioners|courses|actions|places|staff|families|percent|were|was)\b")
 
 _RULES: list[tuple[str, re.Pattern]] = [
+    # "for the financial year to the end of December": the year the paper is in, so far to that month's end
+    ("year_to_month", re.compile(rf"\b(?:(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year|the\s+financial\s+year|"
+                                 rf"(?:for|over|during|in)\s+the\s+year)\s+(?:(?:to\s+date|so\s+far)\s+)?(?:up\s+)?to\s+the\s+"
+                                 rf"end\s+of\s+(?P<m>{_MONTH})(?!\w)(?![\s,]*(?:19|20)\d\d)", re.I)),
     # in the 12 months leading up to August 2018: a rolling year, which has no period label
     ("rolling", re.compile(
         rf"\b(?:(?:(?:in |during |over )?the |rolling )(?:previous |last |past |rolling )?(?:(?:12|twelve)[- ]months?|year)|"
@@ -557,7 +561,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "year_reported": ("year",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_quarter_end": ("end",), "previous_month_end": ("end",), "previous_month": ("year_month",),
-    "current_month": ("year_month",), "current_year": ("year",), "event": ("time",), "meeting_day": ("meeting",),
+    "current_month": ("year_month",), "current_year": ("year",), "year_to_month": ("year", "month"), "event": ("time",), "meeting_day": ("meeting",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
 
@@ -761,6 +765,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if safe_date(2000, mon, day) is None:
             return None
         return Mention(s, e, month=mon, day=day)
+    if rule == "year_to_month":
+        return Mention(s, e, relative="current_year", month=MONTHS[g["m"].lower().rstrip(".")])
     if rule == "year":
         cue = (g["cue"] or "").lower()
         since = cue == "since"
@@ -813,7 +819,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             mention = _mention(rule, m, text)
             if mention is not None:
                 taken.append(mention)
-    taken = _fy_then_quarter(sorted(taken, key=lambda t: t.start), text)
+    taken = _quarter_then_fy(_fy_then_quarter(sorted(taken, key=lambda t: t.start), text), text)
     if "since" in text:  # "the lowest since Q3 2023/24": a baseline, like "since 2010"
         taken = [replace(t, since=True) if t.absolute and not t.since and
                  _BASELINE_BEFORE.search(text, max(0, t.start - 80), t.start) else t for t in taken]
@@ -836,6 +842,26 @@ def _fy_then_quarter(taken: list[Mention], text: str) -> list[Mention]:
 
 
 _FY_QUARTER_GAP = re.compile(r"[ \t]*(?:[-,\u2013][ \t]*)?")
+
+
+def _quarter_then_fy(taken: list[Mention], text: str) -> list[Mention]:
+    """A quarter without a year, its months in brackets, then a financial year is that quarter of the year
+    ("Qtr 2 (Jul-Sep) 2025/26"), not a stray quarter, a stray span and the whole year."""
+    out: list[Mention] = []
+    for t in taken:
+        if len(out) >= 2 and t.period is not None and t.period.kind == "financial_year" and t.period.start is not None:
+            q, months = out[-2], out[-1]
+            if q.quarter and q.period is None and not q.relative and months.period is None and months.months \
+                    and _QUARTER_MONTHS_GAP.fullmatch(text, q.end, months.start) \
+                    and _QUARTER_MONTHS_CLOSE.fullmatch(text, months.end, t.start):
+                out[-2:] = [Mention(q.start, t.end, period=fy_quarter(t.period.start.year, q.quarter))]
+                continue
+        out.append(t)
+    return out
+
+
+_QUARTER_MONTHS_GAP = re.compile(r"[ \t]*\(")
+_QUARTER_MONTHS_CLOSE = re.compile(r"\)[ \t]*(?:[-,\u2013][ \t]*)?")
 
 
 # what a figure is measured against, after a superlative: "the lowest number since 31 March 2022",

@@ -1164,3 +1164,25 @@ def test_a_heading_ending_on_a_month_of_no_year_is_that_month_before_the_meeting
     text = ("Eastmere Council\nChildren's Scrutiny Committee - 27 June 2017\nMonthly data: May\n\n"
             "Referrals received: 171\nChildren in care (end of month): 312")
     assert dated(text, library) == {("referrals", "171", "2017-05"), ("children_in_care", "312", "2017-05-31")}
+
+
+def test_the_year_so_far_to_the_end_of_a_month_is_the_year_to_date_to_it(library):
+    # "for the financial year to the end of December" in January's paper: April to December 2016, labelled by its month
+    text = ("Eastmere County Council - Cabinet - 24 January 2017\n\n"
+            "Cumulative referrals for the financial year to the end of December were 4,118.")
+    assert dated(text, library) == {("referrals", "4118", "2016-12")}
+
+
+def test_the_day_data_were_extracted_in_brackets_is_not_the_day_they_are_at(library):
+    # "Data as at 28 February 2017 (extracted from the case management system on 3 March 2017)": the first day
+    text = ("Eastmere Council - Children's Scrutiny Panel\n"
+            "Data as at 28 February 2017 (extracted from the case management system on 3 March 2017)\n\n"
+            "Children looked after: 402")
+    assert dated(text, library) == {("children_in_care", "402", "2017-02-28")}
+
+
+def test_a_body_line_saying_its_data_are_at_a_day_is_no_meeting_line(library):
+    # "Eastmere Borough Council - data as at 30 June 2017" dates the figures under it, as a heading does
+    text = ("Eastmere Borough Council - data as at 30 June 2017\n\n"
+            "There were 212 children on child protection plans.")
+    assert dated(text, library) == {("cp_plans", "212", "2017-06-30")}

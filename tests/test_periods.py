@@ -376,3 +376,22 @@ def test_the_months_own_data_names_that_month_of_no_year(month_name, noun):
     """"The September figures show ...": a month's own data, placed later by the paper's date."""
     found = find_mentions(f"The {month_name} {noun} show 1,245 children on plans.")
     assert [(m.month, m.day) for m in found] == [(MONTHS[month_name.lower()[:3]], 0)]
+
+
+@given(st.integers(min_value=2000, max_value=2040), st.integers(min_value=1, max_value=4),
+       st.sampled_from(["Qtr {q} ({m}) {y}/{yy}", "Quarter {q} ({m}) {y}-{yy}", "Q{q} ({m}) {y}/{yy}"]))
+def test_a_quarter_with_its_months_in_brackets_before_a_financial_year_is_that_quarter_of_it(y, q, form):
+    """"Qtr 2 (Jul-Sep) 2025/26": the second quarter of 2025/26 (calendar 2025-Q3), not a stray quarter and the
+    whole year."""
+    months = ["Apr-Jun", "Jul-Sep", "Oct-Dec", "Jan-Mar"][q - 1]
+    found = [m for m in find_mentions(form.format(q=q, m=months, y=y, yy=f"{(y + 1) % 100:02d}")) if m.period]
+    assert [m.period for m in found] == [fy_quarter(y, q)]
+
+
+@given(st.sampled_from(["for the financial year", "for the year", "this year", "over the year to date"]),
+       st.sampled_from(["April", "September", "December", "February"]))
+def test_the_year_so_far_to_the_end_of_a_month_of_no_year_is_one_mention_of_that_month(lead, month_name):
+    """"for the financial year to the end of December": the year the paper is in, so far, to that month (placed
+    in the year later, by the paper's date), not the whole year and a stray month."""
+    found = find_mentions(f"Referrals {lead} to the end of {month_name} were 4,210.")
+    assert [(m.relative, m.month) for m in found] == [("current_year", MONTHS[month_name.lower()[:3]])]

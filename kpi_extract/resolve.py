@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from .areas import key
+from .areas import gazetteer, key
 from .context import DocumentContext
 from .dating import AHEAD_OF_THE_MEETING, beyond_the_meeting, date_page
 from .docarea import figure_area
@@ -55,8 +55,16 @@ def resolve_page(layout: PageLayout, cands: list[Candidate], doc: DocumentContex
         if fact is not None:
             area, code = figure_area(fact.subject, fact.pattern, doc.area, doc.area_code,
                                      counted=library.kpis[fact.kpi].unit != "GBP", place=d.candidate.place_code)
+            if fact.pattern.endswith("/table-our-row"):
+                # the one place among comparators' rows ("Peterborough | 84" over "England | 70"): the paper's own
+                # figure when it is the paper's place, and else no one's the paper can vouch for
+                if not (doc.area_code and (own := gazetteer().lookup(fact.subject)) is not None
+                        and own.code == doc.area_code):
+                    continue
+                fact = replace(fact, subject="")
             if fact.pattern.endswith("/table-one-area") and (
-                    (code and code == doc.area_code and key(fact.subject) == key(area))
+                    (code and code == doc.area_code and (key(fact.subject) == key(area)
+                                                         or gazetteer().lookup(fact.subject) is not None))
                     or not (doc.area or doc.area_code)):
                 # the one column headed with a place, the paper's own area ("South Tyneside Q1" beside
                 # the comparators'), or the one place of a paper that names no other ("Kingsmere | London |

@@ -379,3 +379,16 @@ def test_a_note_under_a_table_with_two_dates_dates_it_by_the_one_its_figures_are
             "Source: social care record, extracted 6 April 2025; position at 31 March 2025.")
     got = read(text, library, "kpi", "value", "subject", "period")
     assert got == {("children_in_care", "212", "North", "2025-03-31"), ("children_in_care", "187", "South", "2025-03-31")}
+
+
+def test_the_one_place_among_comparators_rows_under_a_rate_caption_is_the_papers_own_rate(library):
+    # "Torbay | 64" over "Statistical neighbours | 59" and "England | 70" under "Children in care per 10,000 at
+    # 31 March 2017", in Torbay's paper: Torbay's rate, its whole figure; the comparators' rows give nothing
+    from kpi_extract.pipeline import extract_text
+    table = ("Children in care per 10,000 at 31 March 2017\n"
+             "Torbay                 | 64\nStatistical neighbours | 59\nEngland                | 70\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(
+        "Torbay Council - Corporate Parenting Board, 4 July 2017\n" + table, library)}
+    assert got == {("children_in_care_rate_per_10k", "64", "2017-03-31", "")}
+    # in another council's paper the one place is the paper's comparator, no figure of its own
+    assert extract_text("Plymouth City Council - Corporate Parenting Board, 4 July 2017\n" + table, library) == []

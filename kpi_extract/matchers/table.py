@@ -461,6 +461,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
     # neighbours" over "Neighbour | Referrals"): only a row marked as ours is read
     others = bool(_OTHERS_HEAD.match((table.label_head or "").strip()) or _OTHERS_CAPTION.search(table.caption or ""))
     one_area = kinds.count("area") == 1
+    ours = _one_place_among_comparators(table)
     for row in table.rows:
         if _COMPARATOR_ROW.match(row.label.strip()) or (others and not _OURS_ROW.search(row.label)):
             continue  # "North West | 9,870", "Statistical neighbours (average) | 412": no one's own
@@ -530,9 +531,13 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             elif kind == "captioned":
                 # "Children on CP plans at 31 March 2024, by locality" over "North 118": parts, by their
                 # labels; only the caption names the measure (a list of contents under "Contents" names none)
-                if unit not in captioned:
-                    captioned[unit] = _caption_kpi(table.caption, unit, library, settings)
-                whole = captioned[unit]
+                # (a caption that names a rate per 10,000 makes its bare figures rates: "Children in care per 10,000 at
+                # 31 March 2025" over "Peterborough | 84")
+                # (in a benchmark of the paper's own figure only: neighbours' rates listed alone are theirs)
+                cap_unit = "rate_per_10k" if unit == "count" and ours and _RATE_HEAD.search(table.caption or "") else unit
+                if cap_unit not in captioned:
+                    captioned[cap_unit] = _caption_kpi(table.caption, cap_unit, library, settings)
+                whole = captioned[cap_unit]
                 if whole and library.kpis[whole].measure == "stock" and _FLOW_WORD.search(row.label):
                     whole = None  # "Started to be looked after | 161" under "Looked after children": a flow, no part
                 kpi, score, subject = (whole, settings.table_label_cutoff, "" if total_row else row.label.strip()) \
@@ -558,12 +563,25 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             # (the one place a table has a column of, beside its comparators: "South Tyneside Q1 | Target |
             # England" is `table-one-area`, and the paper's own area's whole figure when it is the paper's)
             how = "one-area" if kind == "area" and one_area and not named else kind  # (not a row's place)
+            if kind == "captioned" and subject and subject == ours:
+                how = "our-row"  # (the one place among comparators' rows: the paper's own, when it is the paper's place)
             left = kpi
             out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{how}",
                                  settings.table_confidence * score / 100, start, start + len(cell), subject,
                                  period=period, period_source="table" if period else "", line=row.lines[0],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+def _one_place_among_comparators(table: TextTable) -> str:
+    """The label of the one row that names a place, in a table whose other rows are comparators' ("Peterborough |
+    84" over "Statistical neighbours | 79" and "England | 70"): a benchmark of the paper's own figure, as a column
+    headed with one place beside the comparators' is; "" when the table is no such thing."""
+    places = [r.label.strip() for r in table.rows if r.label.strip() and not _COMPARATOR_ROW.match(r.label.strip())]
+    if len(places) != 1 or not any(_COMPARATOR_ROW.match(r.label.strip()) for r in table.rows) \
+            or gazetteer().lookup(places[0]) is None:
+        return ""
+    return places[0]
 
 
 def _bare_quarter(label: str) -> int | None:
@@ -808,6 +826,7 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
         # the KPI the label column's head names ("Referrals" before "2022/23   2023/24"), else the caption's
         headed = _label_head_kpi(table, library, settings) or _caption_head(table, library, settings)
         in_money = _in_money(table)
+        ours = _one_place_among_comparators(table)
         for row in table.rows:
             unit = _row_unit(row.label, row.cells, in_money)
             found = label_kpi(row.label, unit, previous, library, settings.table_label_cutoff) \
@@ -825,7 +844,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                 raw = _raw(cell, unit, in_money) if cell else None
                 if raw is None or period is None:
                     continue
-                out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-row",
+                how = "our-row" if subject and subject == ours else "row"
+                out.append(Candidate(kpi, raw, layout.number, snippet, "table", f"{kpi}/table-{how}",
                                      settings.table_confidence * score / 100, start, start + len(cell), subject,
                                      period=period, period_source="table", line=row.lines[-1],
                                      match_start=0, match_end=len(snippet)))

@@ -512,6 +512,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 ctx.datelines.append((number, i))
                 if (p := _dateline_title(line, first=number == 1 and not ctx.titles and i < 8)) is not None:
                     ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
+                if (data := _DATA_BRACKET.search(line)) is not None and (p := _standing_period(data.group(0).strip())):
+                    ctx.standing.append((number, i, p))  # "... to the Executive, July 2024 (data to 30 June 2024)"
                 continue
             if (run_on := DAY_THEN_TITLE.match(line)) and _is_dateline(run_on.group("head")):
                 # a meeting line that runs on into its paper's title: "Norfolk County Council - Scrutiny Committee,

@@ -1186,3 +1186,11 @@ def test_a_body_line_saying_its_data_are_at_a_day_is_no_meeting_line(library):
     text = ("Eastmere Borough Council - data as at 30 June 2017\n\n"
             "There were 212 children on child protection plans.")
     assert dated(text, library) == {("cp_plans", "212", "2017-06-30")}
+
+
+def test_a_data_bracket_closing_the_meeting_line_dates_the_papers_figures(library):
+    # "Performance report to the Executive, July 2017 (data to 30 June 2017)": the meeting line still dates the
+    # paper, and its bracket says when the figures are: the last twelve months to June 2017
+    text = ("Eastmere SCP performance report to the Executive, July 2017 (data to 30 June 2017)\n"
+            "In the last twelve months 4,206 referrals were received.")
+    assert dated(text, library) == {("referrals", "4206", "2017-06")}

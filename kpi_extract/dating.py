@@ -195,6 +195,8 @@ def _compared_before(text: str, m: Mention) -> bool:
     2020")? Not when "from" opens the mention's own span ("From 1 April 2023 to 31 March 2024")."""
     if re.search(r"\s(?:to|until|and)\s|\s[-\u2013]\s?\d", text[m.start:m.end]):
         return False
+    if m.absolute and _MONEY_FROM_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return False  # "a carry forward of £8,950 from 2023/24": where the sum came from, its year the next (periods.py)
     return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or _baseline_before(text, m)
 
 

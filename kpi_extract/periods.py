@@ -719,7 +719,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
                     and not re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b", text[e:], re.I):  # (not "2025 - 31 December 2025")
                 return None  # "at 31 October 2025 - 96 more than": a dash that sets off the next figure
             return Mention(s, e)  # 2015-2020, 2017-19: a span of years, not one period
-        if not academic and _FORWARD_FROM.search(text, max(0, s - 40), s):
+        if not academic and (_FORWARD_FROM.search(text, max(0, s - 40), s) or _SUM_FORWARD_FROM.search(text, max(0, s - 60), s)):
             return Mention(s, e, financial_year(y1 + 1))  # the balance brought forward from 2023/24 is 2024/25's
         return Mention(s, e, academic_year(y1) if academic else financial_year(y1))
     if rule == "short_date":
@@ -783,6 +783,11 @@ _MONTH_END_BEFORE = re.compile(r"\bmonth[- ]?end\s*[(,:]?\s*$|\b(?:the\s+)?(?:(?
 # money brought or carried forward from a year is the next year's: "the balance brought forward from 2023/24"
 _FORWARD_FROM = re.compile(r"\b(?:(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)|carryforward|c/f)\s+from\s+(?:the\s+)?"
                            r"(?:financial\s+year\s+)?$", re.I)
+
+
+# (or with the sum between: "the carry forward of £8,950 from 2023/24")
+_SUM_FORWARD_FROM = re.compile(r"\b(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)\b[^,;.£\d]{0,20}?£?\d[\d,.]*(?:m|k)?\s+"
+                               r"from\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
 
 
 _SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,6})-\s+([a-z]{2,7})\b")

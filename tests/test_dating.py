@@ -1194,3 +1194,12 @@ def test_a_data_bracket_closing_the_meeting_line_dates_the_papers_figures(librar
     text = ("Eastmere SCP performance report to the Executive, July 2017 (data to 30 June 2017)\n"
             "In the last twelve months 4,206 referrals were received.")
     assert dated(text, library) == {("referrals", "4206", "2017-06")}
+
+
+def test_a_carry_forward_from_a_year_with_its_sum_between_is_the_next_years(library):
+    # "a carry forward of £8,950 from 2015/16": the sum came from that year and funds the next, as "brought forward
+    # from 2015/16" does
+    text = "The 2016/17 budget included a carry forward of £8,950 from 2015/16."
+    assert ("budget_carry_forward", "8950", "2016-17") in dated(text, library)
+    text = "Note: the table excludes the carry forward of £6,120 from 2015/16."
+    assert dated(text, library) == {("budget_carry_forward", "6120", "2016-17")}

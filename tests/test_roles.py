@@ -3477,3 +3477,12 @@ def test_an_average_set_off_by_commas_before_the_figure_is_per_unit(library):
     """"the council sent, on average, 26 referrals before a home was found": a mean, not the year's referrals."""
     text = "For children with complex needs the council sent, on average, 31 referrals before a placement was found."
     assert facts(text, library) == set()
+
+
+def test_a_footnote_mark_on_a_partner_tables_total_is_no_partners_name(library):
+    # "Total¹ | 54,600" under the partners' rows is the contributions' total, not a partner called "Total¹"
+    text = ("Eastmere Safeguarding Children Partnership - partner contributions\n"
+            "| Partner | 2016/17 (£) |\n| Eastmere Council | 38,600 |\n| Eastmere Police | 16,000 |\n"
+            "| Total\u00b9 | 54,600 |\n\u00b9 Excludes the balance brought forward.\n")
+    assert ("budget_contributions", "54600") in kpi_values(text, library)
+    assert ("agency_contribution", "54600") not in kpi_values(text, library)

@@ -290,6 +290,7 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     money = sum(1 for p, s in zip(table.periods, shares) if not s)
     for row in table.rows:
         label = row.label.strip().strip("|:").strip()  # (a table set out with pipes leaves them on its labels)
+        label = _FOOTNOTE_MARK.sub("", label)  # ("Total¹", "Total*": a footnote's mark is no part of the name)
         if not label:
             continue
         named = label_kpi(label, "GBP", None, library, settings.table_label_cutoff)
@@ -331,6 +332,9 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
                                  period=period, period_source="table" if period else "", line=row.lines[-1],
                                  match_start=0, match_end=len(snippet)))
     return out
+
+
+_FOOTNOTE_MARK = re.compile(r"\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]+|\(\d\))$")
 
 
 # a row about a team, a service or a panel counts its staff or its work, not the children

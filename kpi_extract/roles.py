@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .areas import gazetteer
+from .areas import gazetteer, key
 from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_part_of_the_area, a_host, a_named_owner, a_named_places_body,
                       a_place_against_ours, a_place_after_ours, another_beside_us, another_councils, another_place, last_match, mentions,
                       others_name, OTHERS_TOGETHER, NO_OWNER_WORDS)
@@ -2276,9 +2276,25 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
     for c in cands:
         read.setdefault(c.snippet, []).append((c.value_end, c.kpi))
     page_owner = _page_of_another(lines, area_code) if lines is not None else ""
+    blocks = _place_blocks(lines) if lines is not None else {}
+    # (the writers the front names, the blocks' own heading lines aside: a one-page paper's front is its page)
+    named = {key(b.name) for b in blocks.values()}
+    front_of_writers = "\n".join(ln for ln in front.split("\n") if key(ln.strip()) not in named) if blocks else front
     for c in cands:
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))
+        if (block := blocks.get(c.line)) is not None and c.method != "table" and not c.subject \
+                and c.kpi not in _MONEY_KPI_GROUPS["paid-in"]:
+            # a page set out in blocks under places' names ("NORTHUMBERLAND" over its figures, then "NORTH
+            # TYNESIDE" over its own): a writer's block is that council's part of a joint paper, another's is theirs
+            if block.code == area_code and not any(_a_writer(b.name, front_of_writers) for b in set(blocks.values())
+                                                   if b != block):
+                pass  # (our own block beside a neighbour's, in our own paper: our whole figures)
+            elif block.code == area_code or _a_writer(block.name, front_of_writers):
+                c = replace(c, subject=block.name)
+            else:
+                out.append(replace(c, role="other-body", role_rule="block-of-another"))
+                continue
         if c.role:
             out.append(c)
             continue
@@ -2721,6 +2737,34 @@ _COUNCIL_HEAD = re.compile(r"^\W*(?:(?:appendix|annex|annexe)\s+[a-z0-9]+\s*[-�
                            r"(?:(?:['’]s)\s+(?:[\w-]+\s+){0,3}?(?:return|report|figures|data|performance|scorecard|dashboard)\b.*)?$",
                            re.I)
 _PAGE_HEAD_LINES = 6
+
+
+# a line that names a place alone, as the heading of a block of figures: "NORTHUMBERLAND", "North Tyneside"
+_BLOCK_HEAD = re.compile(r"^(?-i:[A-Z])[A-Za-z'’&.-]*(?:[ \t]+(?:(?:and|of|upon|on|&)[ \t]+)?(?-i:[A-Z])[A-Za-z'’&.-]*){0,4}$", re.I)
+
+
+def _place_blocks(lines: list[str]) -> dict:
+    """The place whose block each line is in, on a page set out in two or more blocks of figures, each under a
+    line that names a place alone ("NORTHUMBERLAND" over "3,412 / referrals ...", then "NORTH TYNESIDE"); a line in
+    capitals that names no place ("ACROSS THE PARTNERSHIP") ends a block. {} on a page not set out so."""
+    heads = []
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text or len(text) > 40 or not _BLOCK_HEAD.match(text):
+            continue
+        place = gazetteer().lookup(text)
+        if place is not None and key(place.name) == key(text):
+            heads.append((i, place))
+        elif text.isupper():
+            heads.append((i, None))
+    if len({p.code for _, p in heads if p is not None}) < 2:
+        return {}
+    out = {}
+    for k, (i, place) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        if place is not None:
+            out.update(dict.fromkeys(range(i + 1, end), place))
+    return out
 
 
 def _page_of_another(lines: list[str], area_code: str) -> str:

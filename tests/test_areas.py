@@ -120,3 +120,29 @@ def test_councils_named_after_a_comparison_do_not_take_the_figure(library):
     text = ("Havering's course utilisation of 86% in 2024-25 was close to that of Achieving for Children, which runs "
             "children's services for Kingston and Richmond.")
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("training_utilisation", "86")}
+
+
+def test_a_joint_papers_blocks_under_each_councils_name_are_that_councils(library):
+    # a year in numbers set out in blocks under "NORTHUMBERLAND" and "NORTH TYNESIDE", in the joint partnership's
+    # report: each block's figures are its council's, named in the subject; the block under a heading in capitals
+    # that names no place ("ACROSS THE PARTNERSHIP") is the partnership's
+    from kpi_extract.pipeline import extract_text
+    text = ("NORTHUMBERLAND AND NORTH TYNESIDE SAFEGUARDING CHILDREN PARTNERSHIP\nANNUAL REPORT 2016/17\n\n"
+            "OUR YEAR IN NUMBERS\n\nNORTHUMBERLAND\n\n   2,980\n   referrals to children's social care\n\n"
+            "NORTH TYNESIDE\n\n   2,310\n   referrals to children's social care\n\n"
+            "ACROSS THE PARTNERSHIP\n\n   128 multi-agency training courses\n")
+    got = {(f.kpi, f.value, f.subject, f.area) for f in extract_text(text, library)}
+    assert ("referrals", "2980", "Northumberland", "Northumberland") in got
+    assert ("referrals", "2310", "North Tyneside", "North Tyneside") in got
+    assert ("training_courses", "128", "") in {(k, v, s) for k, v, s, _ in got}
+
+
+def test_a_neighbours_block_beside_ours_in_our_own_paper_is_theirs(library):
+    # in Torbay's own paper, "TORBAY" and "PLYMOUTH" blocks side by side: Torbay's figures are its whole ones,
+    # Plymouth's are another council's
+    from kpi_extract.pipeline import extract_text
+    text = ("TORBAY COUNCIL\nChildren's Services Overview and Scrutiny Board - 12 June 2017\n\n"
+            "TORBAY\n\n   1,840\n   referrals to children's social care in 2016/17\n\n"
+            "PLYMOUTH\n\n   3,120\n   referrals to children's social care in 2016/17\n")
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert got == {("referrals", "1840", "")}

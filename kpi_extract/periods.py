@@ -527,8 +527,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("previous_quarter_end", re.compile(r"\b(?:(?:as )?at )?the end of (?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b", re.I)),
     ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
-    ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b|\bthe\s+financial\s+year\b|"
-                                r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b|\bin\s+year\b", re.I)),
+    # (not the year so far: "bringing the total for the year to date to 284")
+    ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
+                                r"\bthe\s+financial\s+year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
+                                r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
+                                r"\bin\s+year\b", re.I)),
     ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
     # "317 children were on plans as at the date of the meeting": the day the paper's meeting sits

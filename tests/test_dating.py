@@ -1203,3 +1203,11 @@ def test_a_carry_forward_from_a_year_with_its_sum_between_is_the_next_years(libr
     assert ("budget_carry_forward", "8950", "2016-17") in dated(text, library)
     text = "Note: the table excludes the carry forward of £6,120 from 2015/16."
     assert dated(text, library) == {("budget_carry_forward", "6120", "2016-17")}
+
+
+def test_the_total_for_the_year_to_date_under_a_quarters_title_is_the_year_to_that_quarters_end(library):
+    # "bringing the total for the year to date to 231" in a Quarter 3 2016/17 paper: April to December 2016, not
+    # the whole year that "for the year" alone would name
+    text = ("Eastmere Council - Quarter 3 2016/17 performance scorecard\n"
+            "During the quarter 77 children became the subject of a plan, bringing the total for the year to date to 231.")
+    assert ("cp_plans_started", "231", "2016-12") in dated(text, library)

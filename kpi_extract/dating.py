@@ -218,7 +218,8 @@ def dated_after(text: str, value_end: int) -> bool:
     """The words after a figure give it a period of its own ("against 1,655 in 2022", "against
     21.0% the year before"): what makes "against" a comparison of periods."""
     clause = re.split(r"[.;]", text[value_end:value_end + 45], maxsplit=1)[0]
-    return bool(_EARLIER.search(clause)) or any(m.absolute for m in find_mentions(clause))
+    # (or a quarter or a month of no year, to be placed: "against 1,118 in quarter 2")
+    return bool(_EARLIER.search(clause)) or any(m.absolute or m.quarter or m.month for m in find_mentions(clause))
 
 
 def is_change(text: str, cue_at: int, value_end: int, cue: str) -> bool:
@@ -311,10 +312,25 @@ def mark_comparisons(text: str, figs: list[_Figure], outer: list[int]) -> None:
             continue  # "more than 260 delegates", "was more than £400,000": a figure's qualifier, no comparison
         if cue and is_change(text, prev_end + cue.start(), figs[i].end, cue.group()):
             figs[i].prior = True
+        elif k and figs[outer[k - 1]].prior and _LIST_GAP.fullmatch(text, _past_its_period(text, prev_end),
+                                                                    figs[i].start) \
+                and _past_its_period(text, figs[i].end) > figs[i].end:
+            figs[i].prior = True  # "against 1,118 in quarter 2 and 1,204 in quarter 1": the list goes on comparing
         elif k and _DATED_BRACKET.match(text, figs[i].start) and text[:figs[i].start].rstrip().endswith("("):
             figs[i].prior = True  # "eleven fewer than a year earlier (410 in May 2021)": a figure and its date alone
         elif k and (label := _LABELLED_BRACKET.search(text, 0, figs[i].start)) and find_mentions(label.group(1)):
             figs[i].prior = True  # "611 ... in the year to 31 March 2024 (2022/23: 574)": a period's label, then its figure
+
+
+def _past_its_period(text: str, end: int) -> int:
+    """Where a figure's words end, past the period said straight after it ("1,010 in quarter 2")."""
+    m = next((m for m in find_mentions(text) if m.start >= end), None)
+    if m is not None and re.fullmatch(r"\s*(?:in|at|for|during|by|on|to)?\s*", text[end:m.start]):
+        return m.end
+    return end
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
 def _bracketed_figure(text: str, m: Mention, figs: list[_Figure]) -> int | None:

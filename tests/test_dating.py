@@ -1211,3 +1211,12 @@ def test_the_total_for_the_year_to_date_under_a_quarters_title_is_the_year_to_th
     text = ("Eastmere Council - Quarter 3 2016/17 performance scorecard\n"
             "During the quarter 77 children became the subject of a plan, bringing the total for the year to date to 231.")
     assert ("cp_plans_started", "231", "2016-12") in dated(text, library)
+
+
+def test_a_figure_against_others_in_quarters_of_no_year_is_compared_with_them(library):
+    # "against 1,010 in quarter 2 and 1,090 in quarter 1" under a Quarter 3 2016/17 title: the main figure keeps its
+    # own span (October to December 2016); the compared ones are their quarters, not its date
+    text = ("Eastmere Council - Children's Social Care Scorecard, Quarter 3 2016/17\n\n"
+            "982 referrals to children's social care were received between October and December 2016, against 1,010 "
+            "in quarter 2 and 1,090 in quarter 1.")
+    assert ("referrals", "982", "2016-Q4") in dated(text, library)

@@ -66,7 +66,7 @@ SOURCE_OF_RULE = {"own_date": "sentence", "comparison": "sentence", "carried": "
 _PRIOR_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against)\s+(?:an? |the )?(?:total of |figure of |level of |high of |low of |average of |"
     r"peak of |previous (?:high|peak) of |(?:its|our|their|a) (?:peak|high|previous high) of )?(?:£)?$)|\bcompared (?:to|with)\b|\b(?:below|above|since|under|over|from|than) (?:the|its|our|a|an) " + EXTREME_OF + r"\s*£?$|\b(?:previous|last|prior|preceding) (?:financial |reporting )?year\b"
-    r"[^,;]*$|\bas against\b|\bon the previous year\b", re.I)
+    r"[^,;]*(?:,\s*when\b[^,;]*)?$|\bas against\b|\bon the previous year\b", re.I)
 # ("brought forward from 2023/24" names where money came from, not a comparison: periods._FORWARD_FROM)
 _COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|(?<!\bforward )from|since|versus|vs\.?|against)\b"
                        r"(?:\s+(?:in|at|during|the|of))*\s*$", re.I)

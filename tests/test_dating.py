@@ -1220,3 +1220,13 @@ def test_a_figure_against_others_in_quarters_of_no_year_is_compared_with_them(li
             "982 referrals to children's social care were received between October and December 2016, against 1,010 "
             "in quarter 2 and 1,090 in quarter 1.")
     assert ("referrals", "982", "2016-Q4") in dated(text, library)
+
+
+def test_a_figure_of_last_year_said_in_a_when_clause_is_compared_and_dates_nothing_else(library):
+    # "..., 6% lower than at the same point last year, when 2,018 had been received by the end of September 2016": the
+    # day names last year's figure, so the next sentence's "in the quarter" is still the quarter said before it
+    text = ("Children's Sub-Committee, 5 December 2017 - Quarterly Performance Report\n\n"
+            "The front door received 4,630 contacts between July and September 2017. Referrals for the year to date "
+            "stand at 1,904, which is 6% lower than at the same point last year, when 2,018 had been received by the end "
+            "of September 2016. Re-referrals fell to 18.1% in the quarter.")
+    assert ("rereferral_rate", "18.1", "2017-Q3") in dated(text, library)

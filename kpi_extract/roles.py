@@ -109,8 +109,10 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:%|per ?cent|percentage points?|pp|m|bn|k|per
                            r"increase|decrease|rise|fall|reduction|higher|lower|up on|down on|(?:smaller|larger|greater|bigger) than\b|"
                            # a distance from an aim: "22 above trajectory", "14 below target"
                            # (or from its range's edge: "27 above the top of the target range")
+                           # (the budget may say which: "£33,250 below the operating budget", "under the revised budget")
                            r"(?:above|below|over|under|ahead of|behind|short of) (?:the |our |its )?(?:(?:top|bottom|upper end|lower end|"
-                           r"upper limit|lower limit|edge) of (?:the |our |its )?)?(?:target|trajectory|plan|"
+                           r"upper limit|lower limit|edge) of (?:the |our |its )?)?(?:(?:operating|revised|agreed|approved|original|"
+                           r"annual|net|current|latest|set|partnership|year's|full[- ]year) )?(?:target|trajectory|plan|"
                            r"forecast|profile|budget|tolerance)|"
                            # or from another figure: "104 above the 3,000 the service plan said", "12 below the 424"
                            r"(?:above|below|ahead of|behind|short of) (?:the |our |its )?£?\d[\d,.]*(?![\d,.])|"

@@ -3486,3 +3486,10 @@ def test_a_footnote_mark_on_a_partner_tables_total_is_no_partners_name(library):
             "| Total\u00b9 | 54,600 |\n\u00b9 Excludes the balance brought forward.\n")
     assert ("budget_contributions", "54600") in kpi_values(text, library)
     assert ("agency_contribution", "54600") not in kpi_values(text, library)
+
+
+def test_a_sum_below_or_over_a_named_budget_is_a_variance(library):
+    # "Spending was £21,600 below the operating budget": how far the spend fell short, not the year's spend
+    text = ("Eastmere Safeguarding Children Partnership - Annual Report 2016-17\n"
+            "Spending was £21,600 below the operating budget, mainly because a review will be paid for next year.")
+    assert facts(text, library) == set()

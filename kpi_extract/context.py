@@ -172,7 +172,8 @@ _DATA_OPENS = r"\(data (?:to|up to|as at|at|extracted|taken)\b"
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = Guarded(re.compile(
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
-    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to)\b|"
+    r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to|"
+    r"for(?=\s+(?:the\s+)?\d))\b|"
     # "the figures in this section relate to the position at the end of June 2023"
     r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
@@ -190,7 +191,9 @@ _STANDING = Guarded(re.compile(
     r"(?:is|was|runs|ran)\b",
     re.I))
 _DIGIT = re.compile(r"\d")
-_BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*$")
+# (its months may follow, the whole calendar year's: "Annual Review 2024 (January-December)")
+_CALENDAR_MONTHS = r"\(\s*jan(?:uary)?\s*(?:-|\u2013|to)\s*dec(?:ember)?\s*\)"
+_BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*(?:" + _CALENDAR_MONTHS + r"\s*)?$", re.I)
 _BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\b|at a glance\b)", re.I)
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
 
@@ -206,7 +209,7 @@ _RUNS_ON_WORD = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|fro
 
 
 # a day the data are at, after the body's name ("Hartlepool Borough Council - data as at 30 June 2025"): no meeting's
-_DATA_AT = re.compile(r"(?<!\()\b(?:data|figures|position|snapshot)\s+(?:as\s+)?at\b", re.I)
+_DATA_AT = re.compile(r"(?<!\()\b(?:data|figures|position|snapshot)\s+(?:as\s+)?at\b|,\s*as\s+at\b", re.I)
 
 
 def _is_dateline(line: str) -> bool:
@@ -252,7 +255,8 @@ def title_period(line: str) -> Period | None:
     """The period a title names, a bare year at its end included ("Children's Social Care
     Annual Report 2022" is the calendar year 2022, as "In 2023" is in spec/kpis.md)."""
     p = single_period(line)
-    if p is None and not find_mentions(line) and (m := _BARE_YEAR_END.search(line) or _BARE_YEAR_FIRST.match(line)):
+    if p is None and not find_mentions(re.sub(_CALENDAR_MONTHS, " ", line, flags=re.I)) \
+            and (m := _BARE_YEAR_END.search(line) or _BARE_YEAR_FIRST.match(line)):
         p = calendar_year(int(m.group(1)))  # ("2024 in numbers", "2023 at a glance": the year first)
     return p
 
@@ -301,11 +305,14 @@ _A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 
 
 # a line's bracket that says when its data are ("Scorecard commentary (data to 31 October 2024)")
-_DATA_BRACKET = re.compile(_DATA_OPENS + r"[^()]*\)\s*$", re.I)
+_DATA_BRACKET = re.compile(_DATA_OPENS + r"[^()]*\)\s*$|\s[-\u2013\u2014]\s*data\s+(?:to|up to|as at|at)\b[^()]*$", re.I)
 
 
 _EXTRACTED_BRACKET = re.compile(r"(?<=\S)\s*\((?:data\s+)?(?:extracted|downloaded|refreshed|run|pulled|taken)\b(?![^()]*\bas\s+at\b)"
-                                r"[^()]*\)", re.I)
+                                r"[^()]*\)|"
+                                # (or said first, then what the figures are for: "Data extracted 5 November 2024; figures
+                                # are for 31 October 2024")
+                                r"^\W*(?:data\s+)?(?:extracted|downloaded|refreshed|pulled)\b[^;]*;", re.I)
 
 
 def _standing_period(text: str) -> Period | None:
@@ -512,7 +519,8 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 ctx.datelines.append((number, i))
                 if (p := _dateline_title(line, first=number == 1 and not ctx.titles and i < 8)) is not None:
                     ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
-                if (data := _DATA_BRACKET.search(line)) is not None and (p := _standing_period(data.group(0).strip())):
+                if (data := _DATA_BRACKET.search(line)) is not None \
+                        and (p := _standing_period("(" + re.sub(r"^[\s\u2013\u2014()-]+|[\s)]+$", "", data.group(0)) + ")")):
                     ctx.standing.append((number, i, p))  # "... to the Executive, July 2024 (data to 30 June 2024)"
                 continue
             if (run_on := DAY_THEN_TITLE.match(line)) and _is_dateline(run_on.group("head")):

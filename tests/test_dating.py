@@ -1230,3 +1230,25 @@ def test_a_figure_of_last_year_said_in_a_when_clause_is_compared_and_dates_nothi
             "stand at 1,904, which is 6% lower than at the same point last year, when 2,018 had been received by the end "
             "of September 2016. Re-referrals fell to 18.1% in the quarter.")
     assert ("rereferral_rate", "18.1", "2017-Q3") in dated(text, library)
+
+
+@pytest.mark.parametrize("head, expected", [
+    # a title with its year and the calendar months in brackets: that calendar year
+    ("Eastmere Council - Children's Services Annual Review 2016 (January-December)", "2016"),
+    # a meeting line that says after a dash when its data are: the twelve months to then
+    ("Eastmere Council\nReport to the Executive, 8 February 2017 - data to 30 November 2016", "2016-11"),
+])
+def test_a_title_or_meeting_line_that_says_its_data_dates_the_flows_under_it(head, expected, library):
+    text = head + "\nIn the last 12 months 2,104 referrals were received." if "data to" in head \
+        else head + "\nReferrals: 2,104"
+    assert dated(text, library) == {("referrals", "2104", expected)}
+
+
+@pytest.mark.parametrize("head", [
+    "Eastmere Borough Council - Children in care profile, as at 31 March 2017",
+    "Eastmere Borough Council - Corporate Parenting Panel\nData extracted 5 April 2017; figures are for 31 March 2017.",
+])
+def test_a_line_that_says_which_day_its_figures_are_at_dates_the_stocks_under_it(head, library):
+    # "..., as at 31 March 2017" after the body's name is no meeting line; "Data extracted 5 April 2017; figures are for
+    # 31 March 2017" says the second day is the figures'
+    assert dated(head + "\nLooked after children: 318", library) == {("children_in_care", "318", "2017-03-31")}

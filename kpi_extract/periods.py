@@ -827,7 +827,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             mention = _mention(rule, m, text)
             if mention is not None:
                 taken.append(mention)
-    taken = _quarter_then_fy(_fy_then_quarter(sorted(taken, key=lambda t: t.start), text), text)
+    taken = _quarter_of_this_year(_quarter_then_fy(_fy_then_quarter(sorted(taken, key=lambda t: t.start), text), text), text)
     if "since" in text:  # "the lowest since Q3 2023/24": a baseline, like "since 2010"
         taken = [replace(t, since=True) if t.absolute and not t.since and
                  _BASELINE_BEFORE.search(text, max(0, t.start - 80), t.start) else t for t in taken]
@@ -864,6 +864,20 @@ def _quarter_then_fy(taken: list[Mention], text: str) -> list[Mention]:
                     and _QUARTER_MONTHS_CLOSE.fullmatch(text, months.end, t.start):
                 out[-2:] = [Mention(q.start, t.end, period=fy_quarter(t.period.start.year, q.quarter))]
                 continue
+        out.append(t)
+    return out
+
+
+def _quarter_of_this_year(taken: list[Mention], text: str) -> list[Mention]:
+    """A quarter of no year said to be of the year the paper is in ("the second quarter of the financial year") is
+    that quarter, placed as a quarter alone is, not a quarter and the whole year."""
+    out: list[Mention] = []
+    for t in taken:
+        last = out[-1] if out else None
+        if last is not None and t.relative == "current_year" and not t.month and last.quarter and last.period is None \
+                and not last.relative and re.fullmatch(r"\s+of\s+", text[last.end:t.start]):
+            out[-1] = replace(last, end=t.end)
+            continue
         out.append(t)
     return out
 

@@ -395,3 +395,13 @@ def test_the_year_so_far_to_the_end_of_a_month_of_no_year_is_one_mention_of_that
     in the year later, by the paper's date), not the whole year and a stray month."""
     found = find_mentions(f"Referrals {lead} to the end of {month_name} were 4,210.")
     assert [(m.relative, m.month) for m in found] == [("current_year", MONTHS[month_name.lower()[:3]])]
+
+
+@given(st.sampled_from([("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]),
+       st.sampled_from(["the financial year", "the year", "this financial year", "the current year"]))
+def test_a_quarter_of_the_year_the_paper_is_in_is_one_quarter_of_no_year(ordinal, year):
+    """"In the second quarter of the financial year, 1,276 referrals": the quarter, to be placed by the paper's date
+    as a quarter alone is, not a quarter and the whole year."""
+    word, q = ordinal
+    found = find_mentions(f"In the {word} quarter of {year} the front door received 1,276 referrals.")
+    assert [(m.quarter, m.relative, m.period) for m in found] == [(q, "", None)]

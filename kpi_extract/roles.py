@@ -267,7 +267,10 @@ _FORECAST = re.compile(r"\b(?:forecasts?|fcsts?|forecasting|forecasted|projected
 # (and so are what the partners will pay into it: "Partners will contribute £248,600 in total")
 _BUDGET_WILL_BE = re.compile(r"\bbudget\s+(?:for|in)\s+(?:the\s+(?:financial\s+)?year\s+)?(?:20\d\d\s*[/-]\s*\d{2,4})\s+"
                              r"will\s+be\s+(?:(?:about|around|approximately|some)\s+)?$|"
-                             r"\b(?:partners|agencies|organisations)\s+will\s+(?:contribute|provide|pay)\s+(?:a\s+total\s+of\s+)?$", re.I)
+                             r"\b(?:partners|agencies|organisations)\s+will\s+(?:contribute|provide|pay)\s+(?:a\s+total\s+of\s+)?$|"
+                             # (or one named partner: "Lancashire Constabulary will contribute £96,000")
+                             r"(?-i:\b[A-Z][\w&'-]*)(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z][\w&'-]*)){0,6}\s+will\s+"
+                             r"(?:contribute|provide|pay)\s+$", re.I)
 # a modal's clause running on through a "with" phrase: "The 2026-27 plan will be shorter than this one, with about 20 actions"
 _MODAL_WITH = re.compile(r"\b(?:will|would|shall)(?: not)? be\b[^.;:]{0,60}?,?\s+with(?:\s+(?:about|around|some|only|just|"
                          r"up to|fewer than|more than|roughly|approximately))?\s*$", re.I)

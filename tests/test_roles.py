@@ -3493,3 +3493,19 @@ def test_a_sum_below_or_over_a_named_budget_is_a_variance(library):
     text = ("Eastmere Safeguarding Children Partnership - Annual Report 2016-17\n"
             "Spending was £21,600 below the operating budget, mainly because a review will be paid for next year.")
     assert facts(text, library) == set()
+
+
+def test_a_named_partner_that_will_contribute_to_the_papers_budget_and_the_list_after_it(library):
+    # a budget paper: "Eastmere Constabulary will contribute £61,000 and ..." is that partner's part of the year's
+    # budget, and "Eastmere Council contributed £146,000, NHS Eastmere £92,500, ..." lists partners whose verb is the
+    # first's; but a sum "to which" the council will contribute is another budget's (an agency's it named)
+    budget = ("Eastmere Safeguarding Children Partnership - Budget 2017-18, Executive, 20 March 2017\n"
+              "Eastmere Constabulary will contribute £61,000 to the partnership's 2017-18 budget.")
+    assert kpi_values(budget, library) == {("agency_contribution", "61000")}
+    listed = ("Eastmere Safeguarding Children Partnership - Annual Report 2016/17\n"
+              "Eastmere Council contributed £146,000, NHS Eastmere £92,500, and Eastmere Police £61,000 to the budget.")
+    assert {("agency_contribution", "146000"), ("agency_contribution", "92500")} <= kpi_values(listed, library)
+    other = ("Eastmere Council - Cabinet - Regional adoption agency funding 2016/17\n"
+             "Adopt Westshire, hosted by Westshire Council for five councils, has a budget of £4.2m in 2016/17, to which "
+             "Eastmere will contribute £712,000.")
+    assert ("agency_contribution", "712000") not in kpi_values(other, library)

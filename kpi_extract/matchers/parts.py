@@ -95,7 +95,10 @@ def _next_parts(m: re.Match, text: str) -> list[tuple[re.Match, str]]:
 _NAME = r"(?-i:(?:the )?[A-Z][\w&'.-]*(?: (?:and |of |for |& )?[A-Z][\w&'.-]*){0,6})"
 _LIST_ITEM = re.compile(rf"\s*[;,]\s*(?:and\s+)?(?!(?i:total|overall|grand|sub-?total)\b)(?P<what>{_NAME})\s*[-:]?\s*"
                         rf"{VALUE_MACROS['money']}")
-_LIST_HEAD = re.compile(rf"[:;]\s*{_NAME}\s*[-:]?\s*$")
+# (or the first partner's verb, which the others leave out: "Medway Council contributed £146,000, NHS Kent and Medway
+# £92,500 ...")
+_LIST_HEAD = re.compile(rf"[:;]\s*{_NAME}\s*[-:]?\s*$|(?:^|[.;:]\s+)\W*{_NAME}\s+(?:contributed|paid|gave|provided|put in|"
+                        rf"will contribute|will pay|will provide)\s+$")
 
 
 def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library) -> list[Candidate]:

@@ -3509,3 +3509,14 @@ def test_a_named_partner_that_will_contribute_to_the_papers_budget_and_the_list_
              "Adopt Westshire, hosted by Westshire Council for five councils, has a budget of £4.2m in 2016/17, to which "
              "Eastmere will contribute £712,000.")
     assert ("agency_contribution", "712000") not in kpi_values(other, library)
+
+
+def test_where_delegates_worked_names_their_parts_and_the_next_part_keeps_the_verb(library):
+    # "Of the 1,980 practitioners who attended ..., 512 worked in health services and 401 in schools": two parts of the
+    # delegates, the second's verb left to the first's
+    text = ("Eastmere Safeguarding Children Partnership - Annual Report 2016-17\n"
+            "Of the 1,980 practitioners who attended partnership training in 2016-17, 512 worked in health services "
+            "and 401 in schools.")
+    assert {(k, v) for k, v, _, _ in _parts(text, library)} == {("training_delegates", 1980.0),
+                                                                ("training_delegates", 512.0),
+                                                                ("training_delegates", 401.0)}

@@ -22,7 +22,8 @@ from ..values import VALUE_MACROS
 _COUNT = VALUE_MACROS["count"]
 _BE = r"(?:were|are|was|is|had|have)"
 # (or where they live, where they came from: "281 lived with foster carers", "905 came from schools")
-_VERB = rf"(?:{_BE}|lived|live|lives|came|come|comes)"
+# (or, of people, where they work: "604 worked in health services and 455 in schools")
+_VERB = rf"(?:{_BE}|lived|live|lives|came|come|comes|worked|work|works)"
 # what a part is: a few words after the verb, up to punctuation, a conjunction or a date
 # ("and" inside a name is no end: "712 came from Devon and Cornwall Police and 388 from schools")
 _MORE_WORDS = r"(?: (?!(?:and(?! (?-i:[A-Z]))|but|at|as|by|during|in \d|compared|which|who|while)\b)[\w'-]+){0,5}"
@@ -120,7 +121,8 @@ def _list_entries(c: Candidate, text: str, layout: PageLayout, library: Library)
 # (or, listed after a colon, where it is: "1,402 in the East")
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # a part of a flow says where it came from: "905 came from schools", "and 148 from the police"
-_FROM = re.compile(r"\s+(?:\([^()]*\)\s+)?(?:(?:came|come|comes|were|was|are|is)\s+)?(?:referred\s+)?from\b", re.I)
+_FROM = re.compile(r"\s+(?:\([^()]*\)\s+)?(?:(?:came|come|comes|were|was|are|is)\s+)?(?:referred\s+)?from\b|"
+                   r"\s+(?:\([^()]*\)\s+)?(?:worked|work|works)\s+(?:in|for|at)\b", re.I)
 
 
 def _named_part(what: str, library: Library) -> str:
@@ -187,10 +189,16 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             found.append((places, places.group("what")))
             if (c.sentence, places.start("value")) in unnamed:
                 taken.discard((c.sentence, places.start("value")))  # (read bare as a whole by another matcher)
-        found += [nxt for m, _ in found for nxt in _next_parts(m, text)]
         if entry.measure == "flow":  # (what people counted did is no part: "412 came within 12 months")
-            found = [(m, w) for m, w in found if m.re is _MAKE_UP or _FROM.match(text, m.end("value")) or _named_part(w, library)
-                     or places and (m is places or m.start() >= places.end("what") and _IN_PLACE.match(text, m.end("value")))]
+            kept = [(m, w) for m, w in found if m.re is _MAKE_UP or _FROM.match(text, m.end("value")) or _named_part(w, library)
+                    or places and m is places]
+            # (a part listed on after a kept one, its verb left to the first's, is one too: "604 worked in health services
+            # and 455 in schools")
+            found = kept + [(n, w) for m, _ in kept for n, w in _next_parts(m, text)
+                            if _FROM.match(text, n.end("value")) or _named_part(w, library) or n.group("elided")
+                            or places and n.start() >= places.end("what") and _IN_PLACE.match(text, n.end("value"))]
+        else:
+            found += [nxt for m, _ in found for nxt in _next_parts(m, text)]
         for m, what in found:
             if _HAD_BEFORE.search(text, 0, m.start("what")) and _DONE.match(what):
                 continue  # "37 of the 612 children in care had missed a health assessment": what they did, no part

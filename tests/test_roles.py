@@ -3520,3 +3520,14 @@ def test_where_delegates_worked_names_their_parts_and_the_next_part_keeps_the_ve
     assert {(k, v) for k, v, _, _ in _parts(text, library)} == {("training_delegates", 1980.0),
                                                                 ("training_delegates", 512.0),
                                                                 ("training_delegates", 401.0)}
+
+
+def test_a_bodys_own_budget_statement_names_its_partners_contributions(library):
+    # "Partnership budget 2016-17" over "Balance brought forward | Partner contributions | Total available": the
+    # contributions row is the year's contributions; its "Total available" takes the balance in and is none
+    text = ("Eastmere Safeguarding Children Partnership - Budget report to the Executive, 6 March 2017\n"
+            "Partnership budget 2016-17                 £\n"
+            "Balance brought forward from 2015-16   21,400\n"
+            "Partner contributions                 392,800\n"
+            "Total available                       414,200\n")
+    assert kpi_values(text, library) == {("budget_carry_forward", "21400"), ("budget_contributions", "392800")}

@@ -269,8 +269,9 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     # grants a body was awarded ("Grant (awarding body) | 2024/25"), or,
     # in a list of organisations with no statutory partner among them and no word of paying in, a
     # council's grants to voluntary groups
+    agencies = any(_STATUTORY_PARTNER.search(r.label) for r in table.rows)
     own_money = (bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or \
-        (not _PAID_IN_HEAD.search(said) and not any(_STATUTORY_PARTNER.search(r.label) for r in table.rows))
+        (not _PAID_IN_HEAD.search(said) and not agencies)
     out = []
     summed = False  # a total after the contributions' total takes those in: no partner's sum
     balance = False  # and one after a balance brought forward or the body's own income takes that in
@@ -319,8 +320,10 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
             continue  # a grant the body is awarded ("Supporting Families grant | 1,120", "YJB grant (2025-26)"), no partner's payment
         else:
             kpi = "agency_contribution"
-        if own_money and kpi in ("agency_contribution", "budget_contributions"):
-            continue
+        if own_money and (kpi == "agency_contribution" or kpi == "budget_contributions"
+                          and (agencies or not re.search(r"\bcontribution", label, re.I))):
+            continue  # (but a body's own budget statement names its contributions: "Partnership budget 2024-25" over
+            # "Balance brought forward ... | Partner contributions 468,200 | Total available ...")
         subject = label if kpi == "agency_contribution" else ""
         snippet, starts = row_snippet(row.label, row.cells, header)
         for cell, period, start, share in zip(row.cells, table.periods, starts, shares):

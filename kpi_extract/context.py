@@ -123,7 +123,8 @@ def _year_so_far_of_the_meeting(line: str, meeting: Period | None) -> Period | N
 def _is_heading(line: str, prev: str) -> bool:
     if not line or line.endswith((".", ",", ";")):
         return False
-    if (len(line) > 70 or len(line.split()) > 10) and not (not prev and len(line) <= 130 and len(line.split()) <= 20
+    core = _CLOSING_BRACKET.sub("", line).rstrip()  # (a bracket closing it says of its period, "(academic year, ...)")
+    if (len(core) > 70 or len(core.split()) > 10) and not (not prev and len(line) <= 130 and len(line.split()) <= 20
                                                            and _period_at_an_end(line) and " - " in line):
         return False  # (a longer line heads what follows when it stands alone, names a body and its subject, and
         # ends on its period: "Harbury Safeguarding Children Partnership - Learning and Development 2023-24")

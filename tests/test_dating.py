@@ -1252,3 +1252,12 @@ def test_a_line_that_says_which_day_its_figures_are_at_dates_the_stocks_under_it
     # "..., as at 31 March 2017" after the body's name is no meeting line; "Data extracted 5 April 2017; figures are for
     # 31 March 2017" says the second day is the figures'
     assert dated(head + "\nLooked after children: 318", library) == {("children_in_care", "318", "2017-03-31")}
+
+
+def test_a_heading_whose_closing_bracket_says_its_kind_of_year_is_no_longer_for_it(library):
+    # "Schools safeguarding training 2016-17 (academic year, September to July)" under the partnership's name: a
+    # heading of 52 characters and its bracket, dating the rows under it by the school year
+    text = ("Eastmere Safeguarding Children Partnership\n"
+            "Schools safeguarding training 2016-17 (academic year, September to July)\n"
+            "Sessions delivered | 27\nAttendees | 610\n")
+    assert dated(text, library) == {("training_courses", "27", "2016-17"), ("training_delegates", "610", "2016-17")}

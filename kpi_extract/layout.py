@@ -707,6 +707,10 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
     # a line over a block of pipe rows is its caption or header, never a label wrapped up from its
     # first row (a pipe row holds its whole label): a little space is set before each block
     starts = {b[0] for b in blocks + spaced}
+    # (and a line straight after a block of pipe rows that is none, a footnote, "* Latest = position at 28 February
+    # 2017.", is set apart from it as the block is from its caption)
+    starts |= {b[-1] + 1 for b in blocks if b[-1] + 1 < len(lines) and b[-1] + 1 not in starts
+               and not _LABEL_WRAP.match(lines[b[-1] + 1]) and not lines[b[-1] + 1].lstrip().startswith("(")}
     # a label wrapped over two lines of a table set out with spaces, its figures on the second ("Children in
     # care per 10,000" over "children aged 0-17   57.1   58.4"), is set close, as one row's lines are
     glued = {i + 1 for b in spaced for i in b if i + 1 in b and spaced_cells(lines[i]) is None

@@ -392,3 +392,15 @@ def test_the_one_place_among_comparators_rows_under_a_rate_caption_is_the_papers
     assert got == {("children_in_care_rate_per_10k", "64", "2017-03-31", "")}
     # in another council's paper the one place is the paper's comparator, no figure of its own
     assert extract_text("Plymouth City Council - Corporate Parenting Board, 4 July 2017\n" + table, library) == []
+
+
+def test_a_footnote_straight_under_a_table_set_out_with_pipes_keeps_the_table(library):
+    # "* Latest = position at 28 February 2017." straight under the rows: a note the table's marked column takes its
+    # day from, not a row the table had to refuse
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Eastmere Children's Services scorecard\n"
+        "Measure | 2015/16 outturn | Latest* | Target\n"
+        "Children subject to a CP plan | 402 | 417 | -\n"
+        "* Latest = position at 28 February 2017.\n", library)}
+    assert got == {("cp_plans", "402", "2015-16"), ("cp_plans", "417", "2017-02-28")}

@@ -306,7 +306,15 @@ _A_MONTH = re.compile(rf"\b(?:{MONTH_WORD})\b", re.I)
 
 
 # a line's bracket that says when its data are ("Scorecard commentary (data to 31 October 2024)")
-_DATA_BRACKET = re.compile(_DATA_OPENS + r"[^()]*\)\s*$|\s[-\u2013\u2014]\s*data\s+(?:to|up to|as at|at)\b[^()]*$", re.I)
+# (or after a dash, on a meeting line: "Report to the Executive, 5 February 2025 - data to 30 November 2024"); `said`
+# is the statement in its brackets, as the standing statements read it
+_DATA_BRACKET = re.compile(r"(?P<bracket>" + _DATA_OPENS + r"[^()]*\))\s*$|"
+                           r"\s[-\u2013\u2014]\s*(?P<dashed>data\s+(?:to|up to|as at|at)\b[^()]*?)\s*$", re.I)
+
+
+def _data_said(m: re.Match) -> str:
+    """The data statement a `_DATA_BRACKET` match holds, in its brackets: "(data to 30 November 2024)"."""
+    return m.group("bracket") or f"({m.group('dashed')})"
 
 
 _EXTRACTED_BRACKET = re.compile(r"(?<=\S)\s*\((?:data\s+)?(?:extracted|downloaded|refreshed|run|pulled|taken)\b(?![^()]*\bas\s+at\b)"
@@ -520,8 +528,7 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 ctx.datelines.append((number, i))
                 if (p := _dateline_title(line, first=number == 1 and not ctx.titles and i < 8)) is not None:
                     ctx.titles.append((number, i, p))  # "Meeting 9 September 2025 - Quarter 1 2025/26 performance"
-                if (data := _DATA_BRACKET.search(line)) is not None \
-                        and (p := _standing_period("(" + re.sub(r"^[\s\u2013\u2014()-]+|[\s)]+$", "", data.group(0)) + ")")):
+                if (data := _DATA_BRACKET.search(line)) is not None and (p := _standing_period(_data_said(data))):
                     ctx.standing.append((number, i, p))  # "... to the Executive, July 2024 (data to 30 June 2024)"
                 continue
             if (run_on := DAY_THEN_TITLE.match(line)) and _is_dateline(run_on.group("head")):

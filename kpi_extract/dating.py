@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
+from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, SUM_FORWARD_FROM, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, first_half, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
@@ -435,7 +435,7 @@ def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, i
 
 # a sum carried over, then "from": what follows names where the sum came from ("a carry forward of £27,340 from the
 # previous year"), not a period to date it or the figures after it by
-_MONEY_FROM_BEFORE = re.compile(r"\b(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)\b[^,;.£\d]{0,20}?£?\d[\d,.]*(?:m|k)?\s+from\s+(?:the\s+)?$", re.I)
+_MONEY_FROM_BEFORE = re.compile(SUM_FORWARD_FROM + "$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 
 

@@ -788,9 +788,10 @@ _FORWARD_FROM = re.compile(r"\b(?:(?:brought|carried|carry|b/f)[\s-]+(?:forward|
                            r"(?:financial\s+year\s+)?$", re.I)
 
 
-# (or with the sum between: "the carry forward of £8,950 from 2023/24")
-_SUM_FORWARD_FROM = re.compile(r"\b(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)\b[^,;.£\d]{0,20}?£?\d[\d,.]*(?:m|k)?\s+"
-                               r"from\s+(?:the\s+)?(?:financial\s+year\s+)?$", re.I)
+# (or with the sum between: "the carry forward of £8,950 from 2023/24"; dating.py reads the same words before a
+# relative year, "a carry forward of £27,340 from the previous year")
+SUM_FORWARD_FROM = r"\b(?:brought|carried|carry|b/f)[\s-]+(?:forward|over)\b[^,;.£\d]{0,20}?£?\d[\d,.]*(?:m|k)?\s+from\s+(?:the\s+)?"
+_SUM_FORWARD_FROM = re.compile(SUM_FORWARD_FROM + r"(?:financial\s+year\s+)?$", re.I)
 
 
 _SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,6})-\s+([a-z]{2,7})\b")

@@ -2285,6 +2285,7 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
     # (the writers the front names, the blocks' own heading lines aside: a one-page paper's front is its page)
     named = {key(b.name) for b in blocks.values()}
     front_of_writers = "\n".join(ln for ln in front.split("\n") if key(ln.strip()) not in named) if blocks else front
+    block_writers = {b.code for b in set(blocks.values()) if _a_writer(b.name, front_of_writers)}
     for c in cands:
         c = _route(c, library)
         c = replace(c, subject=subject_of(c, library))
@@ -2292,10 +2293,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
                 and c.kpi not in _MONEY_KPI_GROUPS["paid-in"]:
             # a page set out in blocks under places' names ("NORTHUMBERLAND" over its figures, then "NORTH
             # TYNESIDE" over its own): a writer's block is that council's part of a joint paper, another's is theirs
-            if block.code == area_code and not any(_a_writer(b.name, front_of_writers) for b in set(blocks.values())
-                                                   if b != block):
+            if block.code == area_code and not block_writers - {block.code}:
                 pass  # (our own block beside a neighbour's, in our own paper: our whole figures)
-            elif block.code == area_code or _a_writer(block.name, front_of_writers):
+            elif block.code == area_code or block.code in block_writers:
                 c = replace(c, subject=block.name)
             else:
                 out.append(replace(c, role="other-body", role_rule="block-of-another"))

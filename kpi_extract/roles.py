@@ -2719,7 +2719,14 @@ _HOSTED_FOR_SEVERAL = re.compile(
     r"seven|eight|nine|ten|\d+|other|member|partner)\b)"
     r"|\b(?:shared|joint|pooled|regional|sub-regional|multi-authority|cross-border)\s+(?:[\w-]+\s+){0,3}?(?:service|agency|"
     r"team|hub|unit|arrangement)\b[^.;]{0,60}?\bhost(?:ed|s)\b"
-    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)", re.I)
+    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)"
+    # nor one several share, hosted or not: "The out-of-hours service, which the two councils share,", "a shared
+    # service of the three Sussex partnerships", "the shared LADO service for Calderby, Lowmoor and Sedgefield Vale"
+    r"|\b(?:service|agency|team|hub|unit|panel|arrangement)s?,?\s+(?:which|that)\s+(?:the\s+|our\s+)?(?:two|three|four|five|"
+    r"six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas)\s+(?:jointly\s+)?share\b"
+    r"|\bshared\s+(?:[\w-]+\s+){0,3}?(?:service|agency|team|hub|unit|panel|arrangement)\s+(?:of|for|between|across)\s+"
+    r"(?:(?:the|its|our)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d+|both|all)\b|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*"
+    r"(?:,\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*)*,?\s+and\s+(?-i:[A-Z]))", re.I)
 # a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
 _SERVICE_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|between|by|across|from|since)\s+[^,.;]{1,40}?,?\s+)?"
                               r"(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)

@@ -431,6 +431,13 @@ ROLE_CASES = [
     # a service one council hosts for several; a named body's report as the source; a body the writer visits or reads
     ("other-body", "The emergency duty team is hosted by Northbrook Council on behalf of all four authorities; its budget "
                    "for 2024/25 was £1.6m.", "budget_total", "£1.6m"),
+    # a service several councils share, hosted or not
+    ("other-body", "The county-wide emergency duty team, which the three councils share, received 1,920 referrals about "
+                   "children in 2024/25.", "referrals", "1,920"),
+    ("other-body", "The Child Death Overview Panel, a shared service of the four partnerships, spent £188,000 in 2024/25.",
+     "expenditure_total", "£188,000"),
+    ("other-body", "The shared fostering recruitment hub for Ashvale, Norbury and Eastmoor spent £402,000 in 2024/25.",
+     "expenditure_total", "£402,000"),
     ("other-body", "Eastmoor's annual report shows that 2,480 delegates attended its multi-agency training in 2024/25.",
      "training_delegates", "2,480"),
     ("other-body", "In June, two board members visited the Norbury partnership, which ran 97 multi-agency courses in "

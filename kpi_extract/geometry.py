@@ -468,6 +468,9 @@ def find_tables(lines: list[Line], settings: Settings = DEFAULT_SETTINGS,
         pending: list[int] = []
         size = lines[i].size
         while j < n:
+            if not lines[j].text:  # (a text's blank line between rows: no line of print)
+                j += 1
+                continue
             cs = prep.cells[j]
             gap = lines[j].top - lines[members[-1] if not pending else pending[-1]].bottom
             if gap > 3.5 * size:

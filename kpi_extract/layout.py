@@ -752,9 +752,15 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
             cells = spaced_cells(lines[i]) or [(len(lines[i]) - len(lines[i].lstrip()), lines[i].strip())]
             runs[i] = [Run(t, 40 + at * char, tops[i], 40 + (at + len(t)) * char, tops[i] + size, size, False)
                        for at, t in cells]
+    # a blank line between two rows of a table set out with spaces (a text that double-spaces its rows) is no
+    # line of print: geometry reads on over it, as over the gap between two rows of a drawn table
+    between = {i for b in spaced for i in b if not lines[i].strip()}
     model = []
     for i, ln in enumerate(lines):
         top = tops[i]
+        if i in between:
+            model.append(Line([Run("", 40, top, 40, top + size, size, False)], ""))
+            continue
         shown = " " if i in ruled else ln.strip() or " "
         line_runs = runs.get(i) or [Run(shown, 40, top, 40 + max(1, len(shown.strip())) * char, top + size, size, False)]
         model.append(Line(line_runs, " ".join(r.text for r in line_runs)))

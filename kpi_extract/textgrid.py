@@ -38,16 +38,38 @@ def _has_figures(cells: list[tuple[int, str]] | None) -> bool:
     return cells is not None and any(_FIGURE_CELL.match(t) for _, t in cells[1:])
 
 
+def _inside(between: list[str]) -> bool:
+    """The lines between two rows keep them in one table: at most _MAX_INSIDE label-only lines, and
+    single blank lines, as a table double-spaced in its text (a blank line after each row) has; a line
+    of no figures after a blank line heads another table ("Expenditure   Budget   Actual")."""
+    if len([ln for ln in between if ln.strip()]) > _MAX_INSIDE:
+        return False
+    return all(ln.strip() or (k > 0 and between[k - 1].strip()) or k == 0 for k, ln in enumerate(between)) and \
+        not any(not a.strip() and not b.strip() for a, b in zip(between, between[1:]))
+
+
+def _over_a_blank(cells: list[tuple[int, str]]) -> bool:
+    """A header over a blank line, over its rows: the columns' heads alone, set in from the label column
+    ("                    St Helens        Knowsley")."""
+    return cells[0][0] >= 10 and not _has_figures([(0, "")] + cells)
+
+
 def spaced_blocks(lines: list[str]) -> list[range]:
     """The spans of lines that are tables set out with spaces: two rows of cells at least, two of them
     with a figure after their first cell, and at most two label-only lines between one row and the
     next (a wrapped label, a rule of dashes)."""
     cells = [spaced_cells(ln) for ln in lines]
     blocks: list[list[int]] = []
+    double: set[int] = set()  # the blocks set out with a blank line after each row, from their first
     for i, row in enumerate(cells):
         if row is None:
             continue
-        if blocks and i - blocks[-1][-1] - 1 <= _MAX_INSIDE and all(lines[k].strip() for k in range(blocks[-1][-1] + 1, i)):
+        between = lines[blocks[-1][-1] + 1:i] if blocks else []
+        if blocks and all(ln.strip() for ln in between) and len(between) <= _MAX_INSIDE:
+            blocks[-1].append(i)
+        elif blocks and (len(blocks) - 1 in double or (len(blocks[-1]) == 1 and between == [""] and _over_a_blank(
+                cells[blocks[-1][0]]))) and _inside(between) and _has_figures(row):
+            double.add(len(blocks) - 1)
             blocks[-1].append(i)
         else:
             blocks.append([i])

@@ -125,3 +125,32 @@ def test_a_page_that_counts_at_the_quarters_end_dates_its_quarter_columns_stocks
                "Measure | Jul-25 | Aug-25\nChildren in care | 455 | 462\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(monthly, library)} == {
         ("children_in_care", "455", "2025-07"), ("children_in_care", "462", "2025-08")}
+
+
+# (invented: a joint report's page exported with a blank line after each row, a label wrapped over two lines)
+DOUBLE_SPACED = """Ashvale and Norbury Safeguarding Children Partnership - Annual Report 2024/25
+
+                                           Ashvale          Norbury
+
+Referrals to children's social care          3,410            2,205
+
+Children in care at 31 March 2025              604              377
+
+Children subject to a child protection
+plan at 31 March 2025                          318              250"""
+
+
+def test_a_table_with_a_blank_line_after_each_row_is_one_table(library):
+    lines = DOUBLE_SPACED.split("\n")
+    assert [(b.start, b.stop) for b in spaced_blocks(lines)] == [(2, 10)]
+    got = {(f.kpi, float(f.value), f.subject, f.period) for f in extract_text(DOUBLE_SPACED, library)}
+    assert got == {("referrals", 3410.0, "Ashvale", "2024-25"), ("referrals", 2205.0, "Norbury", "2024-25"),
+                   ("children_in_care", 604.0, "Ashvale", "2025-03-31"), ("children_in_care", 377.0, "Norbury", "2025-03-31"),
+                   ("cp_plans", 318.0, "Ashvale", "2025-03-31"), ("cp_plans", 250.0, "Norbury", "2025-03-31")}
+
+
+def test_a_blank_line_still_parts_two_tables_set_out_close():
+    lines = ["Income                 Budget     Actual", "Council               147,600    147,600",
+             "Police                 38,200     38,200", "", "Expenditure", "Staffing              176,400    178,050",
+             "Training               21,000     19,830"]
+    assert [(b.start, b.stop) for b in spaced_blocks(lines)] == [(0, 3), (5, 7)]

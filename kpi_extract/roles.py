@@ -240,8 +240,12 @@ _AHEAD_LEAD = re.compile(r"\b(?:priorities|ambitions?|aims?|objectives?|targets?
                          r"[^.:;]{0,30}:[^.;]*$", re.I)
 # a line led by what is planned or proposed: "Planned for next year: 3,200 training places and 140 sessions"
 # (not the plan's own tracking: "Plan tracker: 58% of actions complete", "Plan progress - 31 of 40 actions")
+# (a provisional outturn or provisional figures are what happened, before audit: "Provisional outturn: the Council's
+# total net expenditure in 2024/25 was £301.7m")
 _PLANNED_LINE = re.compile(r"\W*(?:planned|proposed|provisional|plans?)\b(?!\s+(?:actions?|actions completed|tracker|tracking|"
-                           r"progress|update|monitoring|status|dashboard|delivery|RAG|summary|review)\b)", re.I)
+                           r"progress|update|monitoring|status|dashboard|delivery|RAG|summary|review)\b)"
+                           r"(?<!provisional)|\W*provisional\b(?!\s+(?:outturns?|out-turns?|figures?|data|results?|"
+                           r"accounts|statistics|position|returns?|year[- ]end)\b)", re.I)
 # an action of a plan or log, still to be done: "Action 7: deliver 40 courses by March 2025"
 _ACTION_ITEM = re.compile(r"\b(?:actions?|objectives?|priority|priorities|next steps?|recommendations?|milestones?)\s*(?:\d+[a-z]?)?"
                           r"\s*(?:\([^)]{0,40}\))?\s*:\s*(?:to\s+)?(?:deliver|achieve|reach|reduce|increase|recruit|train|"

@@ -511,6 +511,9 @@ FACT_CASES = [
      {("referrals", 2940.0)}),
     ("flow", "During 2023/24, 611 children became subject to a child protection plan.",
      {("cp_plans_started", 611.0)}),
+    # a provisional outturn is what was spent, before audit
+    ("amount", "Provisional outturn: the council's total net expenditure in 2024/25 was £288.4m, an underspend of "
+               "£0.9m.", {("expenditure_total", 288400000.0)}),
     ("rate", "The rate of children looked after was 71.2 per 10,000 children.",
      {("children_in_care_rate_per_10k", 71.2)}),
     ("rate", "At 31 March 2024, 41.2 in every 10,000 children in Harrowby were on a child protection plan.",

@@ -595,6 +595,11 @@ _SCHEMES_HEAD = re.compile(r"\s*(?:capital\s+)?(?:schemes?|projects?|programmes?
                            r"investment|asset|site)s?\b", re.I)
 
 
+_SPENT = re.compile(r"expenditure|\bspend|\bcosts?\b|outturn", re.I)
+_INCOME_AND_SPEND = re.compile(r"\bincome and (?:expenditure|spend(?:ing)?)\b", re.I)
+_INCOME_SECTION = re.compile(r"(?:income|funding|(?:partner )?contributions)\s*:?", re.I)
+
+
 def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     """A table read from the page's geometry, in the form the table matcher reads: cells that
     are not figures (`n/a`, `-`, RAG words) are empty."""
@@ -610,10 +615,21 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     # count by partner: no one paid anything)
     counted = not money and not any(_MONEY_HEAD.search(c.header or "") for c in t.columns) \
         and any(c.kind == "measure" and c.header and not SHARE_HEAD.search(c.header) for c in t.columns)
+    # a table of income and expenditure whose rows here are its income, under a line of the one word ("Table 4: Income
+    # and expenditure 2024/25   £" over "Income" over "St Helens Borough Council   148,500"): that line heads its
+    # section, no part of the first partner's name, and the rows are who paid in
+    section = _INCOME_SECTION.fullmatch(lines[rows[0].lines[0]].strip()) if rows and len(rows[0].lines) > 1 else None
+    if section and money and not counted:
+        rows[0] = replace(rows[0], label=rows[0].label.strip()[len(section.group(0)):].strip(), lines=rows[0].lines[1:])
+        words = " ".join([t.label_head] + [c.header for c in t.columns] + ["income"])
+    # (a table headed "Income and expenditure" whose rows here are only its income, the spending set out in a
+    # table of its own below, is who paid in)
+    if not any(_SPENT.search(r.label) for r in rows):
+        words = _INCOME_AND_SPEND.sub("income", words)
     agency = (bool(_AGENCY_HEADER.match(t.label_head or "")) and not counted) or (
         money and all(k in ("measure", "period", "unknown", "total") for k in kinds) and
         bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and
-        not re.search(r"expenditure|\bspend|\bcosts?\b|outturn", words, re.I) and
+        not _SPENT.search(words) and
         not _SCHEMES_HEAD.match(t.label_head or ""))  # "Scheme | 2025/26 £000": a capital programme's lines
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the

@@ -208,6 +208,27 @@ def test_a_partnership_table_whose_head_says_pounds_is_money_and_never_a_count(l
                 if f.kpi == "children_in_care"}
 
 
+def test_the_income_rows_of_a_table_of_income_and_expenditure_are_who_paid_in(library):
+    # (the income under a line of its own word, the spending in a table of its own under a blank line)
+    text = ("Ashvale Safeguarding Children Partnership - Annual Report 2024/25\n\n"
+            "  Table 5: Income and expenditure 2024/25                         £\n"
+            "  Income\n"
+            "  Ashvale Borough Council                                    212,400\n"
+            "  NHS Ashvale and Norbury ICB                                 98,300\n"
+            "  Norbury Constabulary                                        51,000\n"
+            "  Total partner contributions                                361,700\n"
+            "  Brought forward from 2023/24                                17,250\n"
+            "  Total income available                                     378,950\n\n"
+            "  Expenditure\n"
+            "  Business unit staffing                                     240,100\n"
+            "  Total expenditure                                          352,600\n")
+    got = {(f.kpi, f.value, f.subject) for f in extract_text(text, library)}
+    assert {g for g in got if g[0] in ("agency_contribution", "budget_contributions", "budget_carry_forward")} == {
+        ("agency_contribution", "212400", "Ashvale Borough Council"), ("agency_contribution", "98300", "NHS Ashvale and Norbury ICB"),
+        ("agency_contribution", "51000", "Norbury Constabulary"), ("budget_contributions", "361700", ""),
+        ("budget_carry_forward", "17250", "")}
+
+
 def test_places_charged_to_agencies_that_are_not_partners_are_income_not_contributions(library):
     text = ("Learning and development income 2025/26\n| Source | £ |\n|---|---|\n"
             "| Places charged to non-partner agencies | 12,750 |\n| Charged places (private providers) | 4,300 |\n"

@@ -597,6 +597,10 @@ _SCHEMES_HEAD = re.compile(r"\s*(?:capital\s+)?(?:schemes?|projects?|programmes?
 
 _SPENT = re.compile(r"expenditure|\bspend|\bcosts?\b|outturn", re.I)
 _INCOME_AND_SPEND = re.compile(r"\bincome and (?:expenditure|spend(?:ing)?)\b", re.I)
+_CONTRIBUTIONS_ROW = re.compile(r"^\W*total (?:partner )?contributions?\b", re.I)
+_PAID_IN_CAPTION = re.compile(r"\b(?:contributions?|contributed|funding from|income from)\b", re.I)
+_PARTNER_ROW = re.compile(r"\b(?:police|constabulary|ICB|NHS|council|probation|integrated care|commissioner)\b", re.I)
+_PARTNERSHIP_ROW = re.compile(r"\b(?:(?-i:[A-Z]*SCPs?|LSCBs?|SCBs?)|partnerships?|boards?|median|average|mean)\b", re.I)
 _INCOME_SECTION = re.compile(r"(?:income|funding|(?:partner )?contributions)\s*:?", re.I)
 
 
@@ -631,6 +635,13 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
         bool(re.search(r"contribut|partner|agenc|\bincome\b|\bfunding\b", words, re.I)) and
         not _SPENT.search(words) and
         not _SCHEMES_HEAD.match(t.label_head or ""))  # "Scheme | 2025/26 £000": a capital programme's lines
+    # a list under a caption of what partners paid in ("Table 4: Partner contributions 2024/25" over "Ealing Council
+    # £214,000"), its rows partners and none a partnership paid or compared ("Westshire SCP £104,000")
+    agency = agency or (money and kinds == ["captioned"] and (bool(_PAID_IN_CAPTION.search(t.caption or ""))
+                                                             or any(_CONTRIBUTIONS_ROW.search(r.label) for r in rows))
+                        and not _SPENT.search(t.caption or "")
+                        and any(_PARTNER_ROW.search(r.label) for r in rows)
+                        and not any(_PARTNERSHIP_ROW.search(r.label) for r in rows))
     header = " | ".join(c.header for c in t.columns if c.header) or (lines[header_line] if t.header_lines else "")
     # a table's own date ("Table 1: ... at 31 March 2021", a label column headed "2021/22") dates the
     # columns that are not periods themselves
@@ -797,11 +808,13 @@ def _read_whole(lines: list[str], span: range, avoid: list[set[int]]) -> bool:
     return bool(figured) and all(i in read for i in figured)
 
 
-def _claimed(g: GeoTable) -> set[int]:
+def _claimed(g: GeoTable, table: TextTable) -> set[int]:
     """The lines a table takes from the text readers: all of them, except a headerless list under
     a caption, which is read as the caption's parts only when the caption names a KPI (the table
-    matcher's call), and else stays for the readers of text."""
-    return set() if [c.kind for c in g.columns] == ["captioned"] else g.lines
+    matcher's call), and else stays for the readers of text; a list of partners and sums under a
+    caption of contributions ("Table 4: Partner contributions 2024/25" over "Ealing Council   £214,000") is
+    a partner table's, all of it."""
+    return set() if [c.kind for c in g.columns] == ["captioned"] and not table.agency else g.lines
 
 
 def layout_page(number: int, text: str, model_lines: list[Line] | None = None, carry: GeoTable | None = None,
@@ -825,7 +838,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
         geo = find_geo_tables(model_lines, settings, carry)
         for g in geo:
             tables.append(_from_geometry(g, lines))
-            used |= _claimed(g)
+            used |= _claimed(g, tables[-1])
         breaks = starts_of_blocks(model_lines)
     elif model_lines is None and ("|" in text or spaced) and (piped := pipe_lines(
             laid_out, [t.lines for t in text_tables or []])) is not None:
@@ -837,7 +850,7 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
             if g.lines <= rows or (g.lines & rows and all(i - 1 in g.lines and _LABEL_WRAP.match(lines[i])
                                                           for i in g.lines - rows)):
                 tables.append(_from_geometry(g, lines))
-                used |= _claimed(g)
+                used |= _claimed(g, tables[-1])
     # also on a model page: a row drawn as one run of text is a table geometry cannot split (read again
     # only when a geometric table took some lines: else the page's text tables are those read above)
     if text_tables is None or used:

@@ -229,6 +229,27 @@ def test_the_income_rows_of_a_table_of_income_and_expenditure_are_who_paid_in(li
         ("budget_carry_forward", "17250", "")}
 
 
+def test_a_list_of_partners_sums_under_a_caption_of_contributions_or_over_their_total_is_a_partner_table(library):
+    text = ("Norbury Safeguarding Children Partnership - Annual Report 2024-25\n"
+            "Table 3: Partner contributions 2024/25\n"
+            "Norbury Council                         £188,500\n"
+            "NHS Norbury ICB                          £84,000\n"
+            "Norbury Constabulary                     £31,250\n"
+            "Total contributions                     £303,750")
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == {
+        ("agency_contribution", "188500", "Norbury Council"), ("agency_contribution", "84000", "NHS Norbury ICB"),
+        ("agency_contribution", "31250", "Norbury Constabulary"), ("budget_contributions", "303750", "")}
+    text = ("Ashvale Safeguarding Children Partnership - Budget 2023/24\nAshvale Council | £140,000\n"
+            "Ashvale Police | £40,500\nTotal contributions | £180,500\nTraining income | £9,000")
+    assert {(f.kpi, f.value, f.subject) for f in extract_text(text, library)} == {
+        ("agency_contribution", "140000", "Ashvale Council"), ("agency_contribution", "40500", "Ashvale Police"),
+        ("budget_contributions", "180500", "")}
+    # (sums paid to partnerships, or other partnerships' sums compared, are no partner's contribution)
+    text = ("Payments to safeguarding partnerships, 2025-26\nAshvale SCP      £96,000\nNorbury SCP      £104,000\n"
+            "NHS Ashvale ICB share    £12,000")
+    assert not {f for f in extract_text(text, library) if f.kpi == "agency_contribution"}
+
+
 def test_places_charged_to_agencies_that_are_not_partners_are_income_not_contributions(library):
     text = ("Learning and development income 2025/26\n| Source | £ |\n|---|---|\n"
             "| Places charged to non-partner agencies | 12,750 |\n| Charged places (private providers) | 4,300 |\n"

@@ -270,8 +270,11 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     # in a list of organisations with no statutory partner among them and no word of paying in, a
     # council's grants to voluntary groups
     agencies = any(_STATUTORY_PARTNER.search(r.label) for r in table.rows)
-    own_money = (bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or \
-        (not _PAID_IN_HEAD.search(said) and not agencies)
+    # (a list whose total is the partners' contributions is theirs, under any caption: "Luton Safeguarding Children
+    # Partnership - Budget 2021/22" over "Luton Council | £138,000" ... "Total contributions | £249,500")
+    summed_as_paid = any(re.match(r"\W*total (?:partner )?contributions?\b", r.label, re.I) for r in table.rows)
+    own_money = not summed_as_paid and ((bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or
+                                        (not _PAID_IN_HEAD.search(said) and not agencies))
     out = []
     summed = False  # a total after the contributions' total takes those in: no partner's sum
     balance = False  # and one after a balance brought forward or the body's own income takes that in
@@ -822,6 +825,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
     out: list[Candidate] = []
     for table in layout.tables:
         header = table.header_text or layout.lines[table.header_line].strip()
+        if table.agency and table.kinds == ["captioned"]:
+            header = table.caption  # (a list of partners under its caption has no header line of its own)
         if table.agency:
             if "agency_contribution" in library.kpis and "budget_contributions" in library.kpis:
                 out += _agency_rows(table, header, layout.number, library, settings)

@@ -1898,7 +1898,9 @@ def _a_row_of_days(line: str) -> bool:
 
 # a stock row that says it is counted at each quarter's end
 _AT_QUARTER_END = re.compile(r"\b(?:at|as at)\s+(?:the\s+)?(?:quarter|period)[- ]end\b|"
-                             r"\bat\s+(?:the\s+)?end\s+of\s+(?:the|each)\s+quarter\b", re.I)
+                             r"\bat\s+(?:the\s+)?end\s+of\s+(?:the|each)\s+quarter\b|"
+                             # "Children in care (quarter end)", "(snapshot, last day of quarter)"
+                             r"\((?:[^()]{0,20},\s*)?(?:(?:quarter|qtr)[- ]end|last day of (?:the\s+|each\s+)?quarter)\)", re.I)
 
 
 def table_column(c: Candidate, at_end: bool = False, stock: bool = False) -> Dated:

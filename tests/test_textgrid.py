@@ -127,6 +127,19 @@ def test_a_page_that_counts_at_the_quarters_end_dates_its_quarter_columns_stocks
         ("children_in_care", "455", "2025-07"), ("children_in_care", "462", "2025-08")}
 
 
+def test_a_stock_row_that_says_quarter_end_dates_its_quarter_columns_at_their_last_days(library):
+    table = ("Ashvale - Quarterly Performance 2024/25\n\n"
+             "                                   Q1       Q2\n"
+             "Referrals                          1,140    1,206\n"
+             "Children in care (quarter end)       562      571\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(table, library)} == {
+        ("referrals", "1140", "2024-Q2"), ("referrals", "1206", "2024-Q3"),
+        ("children_in_care", "562", "2024-06-30"), ("children_in_care", "571", "2024-09-30")}
+    snapshot = ("Measure | Q1 2024/25 | Q2 2024/25\nChildren on a CP plan (snapshot, last day of quarter) | 288 | 301\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(snapshot, library)} == {
+        ("cp_plans", "288", "2024-06-30"), ("cp_plans", "301", "2024-09-30")}
+
+
 # (invented: a joint report's page exported with a blank line after each row, a label wrapped over two lines)
 DOUBLE_SPACED = """Ashvale and Norbury Safeguarding Children Partnership - Annual Report 2024/25
 

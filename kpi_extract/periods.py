@@ -453,7 +453,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("year_to_year", re.compile(rf"\b(?P<y1>{_YEAR})\s+to\s+(?P<y2>{_YEAR})\b", re.I)),
     # at the end of March 2017, the beginning of May 2017, as of March 2013
     ("edge_month", re.compile(
-        rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+        rf"\b(?:(?:at\s+)?the\s+)?(?P<edge>end|close|beginning|start)\s+of\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     # "at end Sept 24", "as at end of Feb 24", "end Mar 2020": a scorecard's short month end; not "the end
     # of March 24 children ..." (a count after the month)
     ("edge_month_short", re.compile(
@@ -476,7 +476,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # (working) day is its end: "as at the last working day of October")
     ("edge_month_partial", re.compile(rf"(?:\b(?:at\s+)?the\s+|\bat\s+|\bposition\s+|(?<=\())"
                                       # (or a heading's short form in brackets, "of" left out: "Headline figures (end Sept)")
-                                      rf"(?P<edge>end|beginning|start|last\s+(?:working\s+)?day)\s+(?:of\s+|(?<=\(end\s))(?P<m>{_MONTH})"
+                                      rf"(?P<edge>end|close|beginning|start|last\s+(?:working\s+)?day)\s+(?:of\s+|(?<=\(end\s))(?P<m>{_MONTH})"
                                       rf"(?!\s*,?\s*\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),

@@ -196,6 +196,15 @@ def test_a_day_written_with_hyphens_or_in_iso_form_is_as_at(d):
         assert (p.kind, p.start, p.end) == ("as_at", d, d), text
 
 
+@given(st.sampled_from(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]), st.sampled_from(["at the", "by the", "Figures at"]))
+def test_the_close_of_a_month_of_no_year_is_its_end(name, lead):
+    # ("Children on plans stood at 219 at the close of February": the month's last day, placed later by the paper's date)
+    close = [(m.month, m.day, m.relative) for m in find_mentions(f"{lead} close of {name} there were 402 children in care.")]
+    end = [(m.month, m.day, m.relative) for m in find_mentions(f"{lead} end of {name} there were 402 children in care.")]
+    assert close == end and close and close[0][0] == MONTHS[name[:3].lower()]
+
+
 def test_day_without_year_in_financial_year():
     fy = financial_year(2016)
     assert day_in_context(3, 31, fy).label == "2017-03-31"

@@ -204,6 +204,10 @@ _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "
 _LONG_DATELINE = re.compile(r"(?=.{91,130}$)(?-i:[A-Z])(?:(?!\b(?:met|agreed|considered|noted|asked|said|was|were|is|are|had|"
                             r"has|will|would|received|approved)\b)[^.;:!?])*?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+"
                             r"(?:19|20)\d\d", re.I)
+# the opening line of minutes, however long the committee's name and the place: "Minutes of the meeting of the
+# Children and Young People's Services Scrutiny Committee held at County Hall, Chichester, on 13 November 2024"
+_MINUTES_LINE = re.compile(r"^\W*minutes\s+of\s+(?:the|a)\s+(?:[\w'’-]+\s+){0,3}?meeting\b[^.;!?]{0,200}?\bheld\b"
+                           r"[^.;!?]{0,120}?\b\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+(?:19|20)\d\d\W*$", re.I)
 # a line that ends on a word wanting what follows is a sentence running on, no dateline or title
 _RUNS_ON_WORD = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|from|between|than|that|which|who|was|were|"
                            r"is|are|had|has|have)\s*$", re.I)
@@ -218,7 +222,7 @@ def _is_dateline(line: str) -> bool:
     "Presented to Cabinet, October 2022"); a title naming a year ("Annual Report of the Board
     2017/18") is not one."""
     if not _DIGIT.search(line) or not _DATELINE.search(line) or _DATA_DATE.match(line) or _DATA_AT.search(line) \
-            or not (_looks_like_title(line) or _LONG_DATELINE.fullmatch(line.strip())):
+            or not (_looks_like_title(line) or _LONG_DATELINE.fullmatch(line.strip()) or _MINUTES_LINE.match(line)):
         return False  # (a date needs its year: a line without a digit is no dateline, quickly seen)
     if _RUNS_ON_WORD.search(line):
         return False  # a line of prose that runs on: "The Lead reported that between April and September 2025 the"

@@ -725,6 +725,14 @@ def test_a_reports_line_naming_a_span_of_months_is_its_title_not_a_dateline(libr
     assert dated(text, library) == {("referrals", "1912", "2025-03")}
 
 
+def test_the_opening_line_of_minutes_dates_the_meeting_however_long(library):
+    text = ("Minutes of the meeting of the Children, Young People and Families Overview and Scrutiny Committee held in "
+            "the Council Chamber, Ashvale Town Hall, on 4 December 2024\n"
+            "12. Performance report\n"
+            "12.1 The Director reported that 512 children were in care at 31 October.\n")
+    assert dated(text, library) == {("children_in_care", "512", "2024-10-31")}
+
+
 def test_a_partners_payment_or_a_carry_forward_dated_by_the_meeting_is_the_year_holding_it(library):
     text = ("Northfield Safeguarding Children Partnership - Executive Group, 14 January 2026\n\n"
             "The Business Manager reported that partner contributions currently stand at £431,000 and the "

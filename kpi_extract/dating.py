@@ -770,6 +770,8 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         got = previous_quarter(base)
         return (as_at(got.end), base_rule) if got.known and got.end is not None else None
     if m.relative == "current":
+        if base.kind == "as_at" and base.end is not None and base_rule == "meeting_date":
+            return months_ending(base.end, 12), base_rule  # "In the last 12 months, 1,402 children ..." (a paper of 30 April)
         return base, base_rule
     if m.relative == "year_reported":  # "Last year 245 delegates attended": the year reported on; against a day,
         # the last financial year ended by it ("Last year we offered 3,240 places" in a paper of 21 May 2025: 2024-25)
@@ -1148,7 +1150,8 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
         # care") is at the meeting, and "this year" or "last year" is the meeting's year or the one before
         mentions = find_mentions(text)
         if (not has_own and _NOW.search(text)) or (
-                mentions and all(m.relative in ("current_year", "previous", "year_reported", "half_year_end", "first_half")
+                mentions and all(m.relative in ("current_year", "previous", "year_reported", "half_year_end", "first_half",
+                                                "current")
                              for m in mentions)):
             return governing, rule
         return None, ""

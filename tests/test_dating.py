@@ -733,6 +733,11 @@ def test_the_opening_line_of_minutes_dates_the_meeting_however_long(library):
     assert dated(text, library) == {("children_in_care", "512", "2024-10-31")}
 
 
+def test_the_last_twelve_months_before_a_papers_date_are_the_rolling_year_to_its_month(library):
+    text = "Report date: 31 January 2025 (Ashvale Borough Council)\nIn the past 12 months 388 children became subject to a child protection plan.\n"
+    assert dated(text, library) == {("cp_plans_started", "388", "2025-01")}
+
+
 def test_a_partners_payment_or_a_carry_forward_dated_by_the_meeting_is_the_year_holding_it(library):
     text = ("Northfield Safeguarding Children Partnership - Executive Group, 14 January 2026\n\n"
             "The Business Manager reported that partner contributions currently stand at £431,000 and the "

@@ -697,7 +697,8 @@ def unpiped(line: str) -> str:
 
 
 # the rest of a row's label, run on under it: "(at 31 March)", "(%)", "and young people"
-_LABEL_WRAP = re.compile(r"\s*[(a-z](?!.*\b(?:19|20)\d\d\b)[^|]*$")
+# (or a rate's base, all that wrapped of "Children in care rate per" / "10,000")
+_LABEL_WRAP = re.compile(r"\s*[(a-z](?!.*\b(?:19|20)\d\d\b)[^|]*$|\s*(?:10,?000|1,?000|100,?000)(?:\s+[a-z][^|\d]*)?\s*$")
 
 
 _WRAP_ON = re.compile(r"\s*[a-z(]")  # the rest of a label, run on

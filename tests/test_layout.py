@@ -404,3 +404,18 @@ def test_a_footnote_straight_under_a_table_set_out_with_pipes_keeps_the_table(li
         "Children subject to a CP plan | 402 | 417 | -\n"
         "* Latest = position at 28 February 2017.\n", library)}
     assert got == {("cp_plans", "402", "2015-16"), ("cp_plans", "417", "2017-02-28")}
+
+
+def test_a_rates_base_wrapped_on_to_a_line_of_its_own_keeps_a_piped_table(library):
+    # "Children in care rate per" over "10,000": the rest of the row's label, not a line the table had to refuse
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Table 2: Children we look after - position at the end of each month\n"
+        "Measure | Jan-25 | Feb-25 | Target\n"
+        "Children in care | 812 | 820 | -\n"
+        "Children in care rate per | 64.2 | 64.8 | 60.0\n"
+        "10,000\n"
+        "Children subject to a CP plan | 301 | 296 | -\n", library)}
+    assert got == {("children_in_care", "812", "2025-01"), ("children_in_care", "820", "2025-02"),
+                   ("children_in_care_rate_per_10k", "64.2", "2025-01"), ("children_in_care_rate_per_10k", "64.8", "2025-02"),
+                   ("cp_plans", "301", "2025-01"), ("cp_plans", "296", "2025-02")}

@@ -419,3 +419,24 @@ def test_a_rates_base_wrapped_on_to_a_line_of_its_own_keeps_a_piped_table(librar
     assert got == {("children_in_care", "812", "2025-01"), ("children_in_care", "820", "2025-02"),
                    ("children_in_care_rate_per_10k", "64.2", "2025-01"), ("children_in_care_rate_per_10k", "64.8", "2025-02"),
                    ("cp_plans", "301", "2025-01"), ("cp_plans", "296", "2025-02")}
+
+
+def test_an_initialism_and_lower_case_words_wrapped_under_a_piped_row_are_the_rest_of_its_label(library):
+    # ("CP plan" under "Children becoming subject to a": no heading of a new block, which parted the table so
+    # that none of it was read)
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Table 1: Front door and child protection activity (counts for the period)\n\n"
+        "Measure                         | 2024/25 | Q1 25/26 | Jul-25 | Aug-25 | Target | England 23/24 | RAG\n"
+        "Contacts received               | 40,112  | 10,310   | 3,301  | 2,950  | -      | -             | -\n"
+        "Referrals to children's social  | 12,904  | 3,210    | 1,020  | 988    | -      | -             | -\n"
+        "care\n"
+        "Initial CP conferences within   | 78.6    | 74.9     | 69.0   | 72.7   | 85.0   | 78.3          | R\n"
+        "15 working days (%)\n"
+        "Children becoming subject to a  | 1,020   | 96       | 31     | 35     | -      | -             | -\n"
+        "CP plan\n"
+        "Plans that were second or       | 22.6    | 23.9     | 20.9   | 25.0   | 20.0   | 23.8          | A\n"
+        "subsequent (%)\n", library)}
+    assert {g for g in got if g[0] == "cp_plans_started"} == {
+        ("cp_plans_started", "1020", "2024-25"), ("cp_plans_started", "96", "2025-Q2"),
+        ("cp_plans_started", "31", "2025-07"), ("cp_plans_started", "35", "2025-08")}

@@ -250,6 +250,21 @@ def test_a_list_of_partners_sums_under_a_caption_of_contributions_or_over_their_
     assert not {f for f in extract_text(text, library) if f.kpi == "agency_contribution"}
 
 
+def test_a_headers_second_line_of_units_under_the_rest_of_a_head_is_header_not_a_row(library):
+    # ("£000  outturn £000  £000  %" under "Net budget  Forecast  Variance  Variance": units, and the rest of a head)
+    text = ("Ashvale Borough Council\nCabinet, 12 November 2025\n\n"
+            "Table 2: Revenue forecast 2025/26 at Quarter 2 (£000)\n\n"
+            "Directorate                        Net budget    Forecast      Variance   Variance\n"
+            "                                      £000      outturn £000     £000        %\n"
+            "Children and Families               61,420        64,080        2,660       4.3\n"
+            "Adult Social Care                   88,905        89,310          405       0.5\n"
+            "Total net revenue budget           201,330       205,110        3,780       1.9\n")
+    assert {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library) if f.kpi == "budget_total"} == {
+        ("budget_total", "61420000", "2025-26", "Children and Families"),
+        ("budget_total", "88905000", "2025-26", "Adult Social Care"),
+        ("budget_total", "201330000", "2025-26", "")}
+
+
 def test_places_charged_to_agencies_that_are_not_partners_are_income_not_contributions(library):
     text = ("Learning and development income 2025/26\n| Source | £ |\n|---|---|\n"
             "| Places charged to non-partner agencies | 12,750 |\n| Charged places (private providers) | 4,300 |\n"

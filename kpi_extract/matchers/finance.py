@@ -113,6 +113,14 @@ def _units_line(line: str) -> bool:
     return bool(units) and all(_UNIT.fullmatch(t) for t in units)
 
 
+def _units_and_words(line: str) -> bool:
+    """A header's second line of units, some under the rest of a column's head: "£000  outturn £000  £000  %"."""
+    tokens = line.split()
+    units = sum(1 for t in tokens if _UNIT.fullmatch(t))
+    words = sum(1 for t in tokens if t.isalpha())
+    return units >= 2 and words < units and all(_UNIT.fullmatch(t) or t == "%" or t.isalpha() for t in tokens)
+
+
 def _two_lines(lines: list[str], i: int) -> tuple[str, int] | None:
     """A header whose column names are set over two lines, each word over the next, the label
     column's head on the second and a unit under each column ("2025/26 Forecast" over "Directorate
@@ -276,6 +284,8 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             continue
         if found is not None:
             head, names = found
+            if last + 1 < len(lines) and _units_and_words(lines[last + 1]):
+                last += 1  # the header's second line, its units and the rest of a head ("£000  outturn £000  £000  %")
             names = _fitted(names, lines[last + 1]) if last + 1 < len(lines) else names
         else:
             (names, last), head = stacked, ""  # type: ignore[misc]

@@ -254,7 +254,9 @@ DOCUMENT_FLOORS.update({
     # rule)
     "83": (0.91, 0.67), "84": (0.93, 0.83), "85": (0.93, 0.9),
     # and the session after's four (documents 89 tuned on afterwards by the prose line that is no dateline)
-    "86": (0.96, 0.83), "87": (1.0, 0.68), "88": (1.0, 0.72), "89": (0.9, 0.77),
+    # (89 lowered from (0.9, 0.77) when a stock row "(quarter end)" came to be dated at each quarter's last day: its
+    # writer kept such rows as the quarters; the writers of periods batteries 12, 25, 33-36, 38 and 39 as the days)
+    "86": (0.96, 0.83), "87": (1.0, 0.68), "88": (1.0, 0.72), "89": (0.76, 0.65),
     # and the session after's three (92 written after its first rules; 90 tuned on afterwards by the year to date
     # under a quarter's title and forecast ranges, 91 by a label column's head on a stacked header's first line)
     "90": (0.92, 0.83), "91": (0.92, 0.79), "92": (0.95, 0.66),

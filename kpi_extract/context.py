@@ -214,7 +214,10 @@ _RUNS_ON_WORD = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|fro
 
 
 # a day the data are at, after the body's name ("Hartlepool Borough Council - data as at 30 June 2025"): no meeting's
-_DATA_AT = re.compile(r"(?<!\()\b(?:data|figures|position|snapshot)\s+(?:as\s+)?at\b|,\s*as\s+at\b", re.I)
+# (or the end of a quarter the line's figures are at: "Brent Council - Performance scorecard, end of Quarter 1 2025/26
+# (30 June 2025)")
+_DATA_AT = re.compile(r"(?<!\()\b(?:data|figures|position|snapshot)\s+(?:as\s+)?at\b|,\s*as\s+at\b|"
+                      r"\b(?:end|close)\s+of\s+(?:quarter|qtr|q)\s*(?:\d|one|two|three|four)\b", re.I)
 
 
 def _is_dateline(line: str) -> bool:

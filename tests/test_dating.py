@@ -725,6 +725,12 @@ def test_a_reports_line_naming_a_span_of_months_is_its_title_not_a_dateline(libr
     assert dated(text, library) == {("referrals", "1912", "2025-03")}
 
 
+def test_a_body_named_before_a_title_of_figures_at_a_quarters_end_makes_no_meeting_line(library):
+    text = ("Ashvale Council – Performance scorecard, end of Quarter 2 2025/26 (30 September 2025)\n"
+            "Children in care      604\n")
+    assert dated(text, library) == {("children_in_care", "604", "2025-09-30")}
+
+
 def test_the_opening_line_of_minutes_dates_the_meeting_however_long(library):
     text = ("Minutes of the meeting of the Children, Young People and Families Overview and Scrutiny Committee held in "
             "the Council Chamber, Ashvale Town Hall, on 4 December 2024\n"

@@ -1976,8 +1976,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "to-placements"  # "Contributions from health to joint placements are budgeted at £5.2m"
     if paid_in and _DEVELOPERS.search(raw_before):
         return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
-    if paid_in and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
-        return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve"
+    if money and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
+        return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve", "£2.0m is transferred to"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):
         return "look-alike", "total-with-carry-forward"  # "total including balance brought forward £512,300"
     if entry.id == "budget_carry_forward" and _CARRY_THEN_TOTAL.search(raw_before):

@@ -431,6 +431,8 @@ ROLE_CASES = [
     # a service one council hosts for several; a named body's report as the source; a body the writer visits or reads
     ("other-body", "The emergency duty team is hosted by Northbrook Council on behalf of all four authorities; its budget "
                    "for 2024/25 was £1.6m.", "budget_total", "£1.6m"),
+    # a sum moved into a reserve, whatever its label calls it
+    ("finance-line", "Outturn 2024/25: £1.6m is transferred to the children's services reserve.", "expenditure_total", "£1.6m"),
     # a service several councils share, hosted or not
     ("other-body", "The county-wide emergency duty team, which the three councils share, received 1,920 referrals about "
                    "children in 2024/25.", "referrals", "1,920"),

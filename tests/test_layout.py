@@ -440,3 +440,11 @@ def test_an_initialism_and_lower_case_words_wrapped_under_a_piped_row_are_the_re
     assert {g for g in got if g[0] == "cp_plans_started"} == {
         ("cp_plans_started", "1020", "2024-25"), ("cp_plans_started", "96", "2025-Q2"),
         ("cp_plans_started", "31", "2025-07"), ("cp_plans_started", "35", "2025-08")}
+
+
+def test_a_title_line_ending_on_a_heading_word_in_lower_case_is_no_part_of_the_sentence_under_it():
+    # "Ashvale Council - Cabinet, Greater Manchester update" is a line of its own, so the sentence under it opens on
+    # "The Mayor's ...", whose budget is the mayor's
+    got = [s.text for s in sentences(["Ashvale Council - Cabinet, Northshire Combined Authority update",
+                                      "The Mayor's budget for 2025/26 is £88.2m."])]
+    assert got == ["Ashvale Council - Cabinet, Northshire Combined Authority update", "The Mayor's budget for 2025/26 is £88.2m."]

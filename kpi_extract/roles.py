@@ -2724,6 +2724,9 @@ _HOSTED_FOR_SEVERAL = re.compile(
     r"|\b(?:shared|joint|pooled|regional|sub-regional|multi-authority|cross-border)\s+(?:[\w-]+\s+){0,3}?(?:service|agency|"
     r"team|hub|unit|arrangement)\b[^.;]{0,60}?\bhost(?:ed|s)\b"
     r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)"
+    # (or on behalf of councils it names: "hosted by Calder Vale on behalf of Calder Vale, Eastmoor and Northwold")
+    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bon behalf of\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*"
+    r"(?:,\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*)*,?\s+and\s+(?-i:[A-Z])"
     # nor one several share, hosted or not: "The out-of-hours service, which the two councils share,", "a shared
     # service of the three Sussex partnerships", "the shared LADO service for Calderby, Lowmoor and Sedgefield Vale"
     r"|\b(?:service|agency|team|hub|unit|panel|arrangement)s?,?\s+(?:which|that)\s+(?:the\s+|our\s+)?(?:two|three|four|five|"

@@ -3543,3 +3543,10 @@ def test_a_bodys_own_budget_statement_names_its_partners_contributions(library):
             "Partner contributions                 392,800\n"
             "Total available                       414,200\n")
     assert kpi_values(text, library) == {("budget_carry_forward", "21400"), ("budget_contributions", "392800")}
+
+
+def test_the_sentence_after_a_service_hosted_on_behalf_of_named_councils_is_the_services(library):
+    text = ("Norbury Council - Children's Scrutiny Committee\n"
+            "The out-of-hours team is hosted by Ashvale on behalf of Ashvale, Norbury and Eastmere. Between April and "
+            "September 2025 it passed 402 referrals to the three councils' front doors.")
+    assert not [f for f in extract_text(text, library) if f.kpi == "referrals"]

@@ -702,7 +702,10 @@ def unpiped(line: str) -> str:
 # (or a rate's base, all that wrapped of "Children in care rate per" / "10,000"; or an initialism and words in
 # lower case, "Children becoming subject to a" / "CP plan")
 _LABEL_WRAP = re.compile(r"\s*[(a-z](?!.*\b(?:19|20)\d\d\b)[^|]*$|\s*(?:10,?000|1,?000|100,?000)(?:\s+[a-z][^|\d]*)?\s*$|"
-                         r"\s*(?-i:[A-Z]{2,5})\s+(?-i:[a-z])[^|\d]*$")
+                         r"\s*(?-i:[A-Z]{2,5})\s+(?-i:[a-z])[^|\d]*$|"
+                         # (or a count of days or months and their words: "Assessments completed within" / "45 working
+                         # days (%)")
+                         r"\s*\d{1,3}\s+(?-i:[a-z])[^|\d]*$")
 
 
 _WRAP_ON = re.compile(r"\s*[a-z(]")  # the rest of a label, run on

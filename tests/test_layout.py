@@ -448,3 +448,19 @@ def test_a_title_line_ending_on_a_heading_word_in_lower_case_is_no_part_of_the_s
     got = [s.text for s in sentences(["Ashvale Council - Cabinet, Northshire Combined Authority update",
                                       "The Mayor's budget for 2025/26 is £88.2m."])]
     assert got == ["Ashvale Council - Cabinet, Northshire Combined Authority update", "The Mayor's budget for 2025/26 is £88.2m."]
+
+
+def test_a_count_of_days_and_its_words_wrapped_under_a_piped_row_are_the_rest_of_its_label(library):
+    # ("45 working days (%)" under "Assessments completed within": no new block, which lost the rows below it)
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Table 3: Assessment and child protection\n\n"
+        "Measure                          | Q1 25/26 | Q2 25/26 | Target | England 23/24 | RAG\n"
+        "Referrals to children's social   | 1,204    | 1,156    | -      | -             | -\n"
+        "care\n"
+        "Assessments completed within     | 85.2     | 87.9     | 90.0   | 82.9          | A\n"
+        "45 working days (%)\n"
+        "Children becoming subject to a   | 96       | 104      | -      | -             | -\n"
+        "child protection plan\n", library)}
+    assert got == {("referrals", "1204", "2025-Q2"), ("referrals", "1156", "2025-Q3"),
+                   ("cp_plans_started", "96", "2025-Q2"), ("cp_plans_started", "104", "2025-Q3")}

@@ -41,8 +41,9 @@ _EMPTY = re.compile(r"^(?:n/?a|n\.a\.|-|–|—|\*|\.\.|:|x|nil|tbc|tba|not (?:p
 _BAND = re.compile(r"^(?!(?:19|20)\d\d\s*[-\u2013/]\s*(?:\d\d|(?:19|20)\d\d)$)(?:[<>\u2264\u2265]=?\s*)?[£]?\d[\d,]*(?:\.\d+)?%?"
                    r"(?:\s*(?:-|\u2013|to)\s*[£]?\d[\d,]*(?:\.\d+)?%?)?$")
 # a RAG rating or a direction of travel, alone or as an arrow with its word ("↑ improving", "↓ worsening")
-_RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=]\s*)?(?:up|down|same|better|worse|improving|improved|"
-                  r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=]|"
+# (sideways arrows and triangles too: "►", "◄", "↔", "➡" for no change or a direction)
+_RAG = re.compile(r"^(?:green|amber|red|g|a|r|(?:[↑↓→←↗↘▲▼⬆⬇⇧⇩=►◄▶◀↔⇔⬌➡⬅]\s*)?(?:up|down|same|better|worse|improving|improved|"
+                  r"declining|declined|worsening|stable|static|no change|similar)|[↑↓→←↗↘▲▼⬆⬇⇧⇩=►◄▶◀↔⇔⬌➡⬅]|"
                   # (arrows typed in plain text: "^" up, "v" down, "->" level)
                   r"\^|v|->|<->)$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")

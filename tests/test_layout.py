@@ -464,3 +464,14 @@ def test_a_count_of_days_and_its_words_wrapped_under_a_piped_row_are_the_rest_of
         "child protection plan\n", library)}
     assert got == {("referrals", "1204", "2025-Q2"), ("referrals", "1156", "2025-Q3"),
                    ("cp_plans_started", "96", "2025-Q2"), ("cp_plans_started", "104", "2025-Q3")}
+
+
+def test_a_sideways_triangle_or_arrow_for_no_change_is_a_direction_of_travel_cell(library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Table 1: Front door\n"
+        "Measure | Oct-24 | Nov-24 | Target | RAG | DoT\n"
+        "Referrals to children's social care | 402 | 377 | n/a | n/a | \u25ba\n"
+        "Children in care | 611 | 618 | n/a | n/a | \u2194\n", library)}
+    assert got == {("referrals", "402", "2024-10"), ("referrals", "377", "2024-11"),
+                   ("children_in_care", "611", "2024-10"), ("children_in_care", "618", "2024-11")}

@@ -1429,6 +1429,17 @@ def _outside_its_quarter(carried: Period | None, governing: Period | None, menti
 _THIS_YEAR = re.compile(r"\bthis year\b", re.I)
 
 
+# a bracket a comparator's figure and its date open: "England (41.6 at 31 March 2024)", "statistical neighbours (47.3, 2023/24)"
+_COMPARATOR_BRACKET = re.compile(r"\b(?:England|national(?:ly)?|regional(?:ly)?|(?:statistical )?neighbours?|SNs?|comparators?|"
+                                 r"London|(?:North|South|East|West)(?:[- ](?:East|West))?|Midlands)\s*\(\s*[^()]{0,30}$", re.I)
+
+
+def _comparators_date(text: str, at: int) -> bool:
+    """Is the sentence's own date written in a comparator's bracket, with its figure ("England (41.6 at 31 March
+    2024)")? It dates the comparator alone: no date for the sentences after it."""
+    return at >= 0 and bool(_COMPARATOR_BRACKET.search(text, max(0, at - 45), at))
+
+
 def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: DocumentContext, library: Library,
                    carry: _Carry, structural: set[int], rejected: list[tuple[Candidate, str]]) -> list[Dated]:
     """P1, P2, carried and P4-P8 for the candidates of one sentence."""
@@ -1468,7 +1479,9 @@ def _date_sentence(layout: PageLayout, si: int, group: list[Candidate], doc: Doc
         ctx = replace(ctx, carried=None)  # a conference's date dates its delegates, not the next plan
     periods, main, main_at = analyse(text, sorted({(c.value_start, c.value_end) for c in kept}), ctx)
     # (a deadline or a forecast's date, well after the meeting, is no date the next sentence is at)
-    carry.after(None if _deadline(main, text, main_at, doc) else main, without_mentions(text, own_mentions),
+    # (nor is a comparator's date in its bracket: "below both England (41.6 at 31 March 2024) and ...")
+    carry.after(None if _deadline(main, text, main_at, doc) or _comparators_date(text, main_at) else main,
+                without_mentions(text, own_mentions),
                 dates_the_event(text, main_at), sent.lines[-1])
     out = []
     bracket_day, looked = None, False  # the day of a bracket closing the sentence: looked for once, if needed

@@ -731,6 +731,16 @@ def test_a_body_named_before_a_title_of_figures_at_a_quarters_end_makes_no_meeti
     assert dated(text, library) == {("children_in_care", "604", "2025-09-30")}
 
 
+def test_a_comparators_date_in_its_bracket_is_carried_to_no_later_sentence(library):
+    text = ("Children's Scrutiny Committee, 12 November 2025\n"
+            "3 Performance in Quarter 2 (July to September 2025)\n\n"
+            "3.1 Child protection. The rate remains below both England (41.6 at 31 March 2024) and our statistical "
+            "neighbours (47.3). During the quarter 96 children became the subject of a plan, compared with 88 in Quarter 1."
+            "\n\n"
+            "3.2 Children in care. The number of children in our care rose to 604 at the end of September.\n")
+    assert ("children_in_care", "604", "2025-09-30") in dated(text, library)
+
+
 def test_the_opening_line_of_minutes_dates_the_meeting_however_long(library):
     text = ("Minutes of the meeting of the Children, Young People and Families Overview and Scrutiny Committee held in "
             "the Council Chamber, Ashvale Town Hall, on 4 December 2024\n"

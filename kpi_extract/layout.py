@@ -599,7 +599,8 @@ _SCHEMES_HEAD = re.compile(r"\s*(?:capital\s+)?(?:schemes?|projects?|programmes?
 
 _SPENT = re.compile(r"expenditure|\bspend|\bcosts?\b|outturn", re.I)
 _INCOME_AND_SPEND = re.compile(r"\bincome and (?:expenditure|spend(?:ing)?)\b", re.I)
-_CONTRIBUTIONS_ROW = re.compile(r"^\W*total (?:partner )?contributions?\b", re.I)
+# a row that sums what partners paid in: "Total contributions", "Total partner contributions"
+CONTRIBUTIONS_TOTAL_ROW = re.compile(r"^\W*total (?:partner )?contributions?\b", re.I)
 _PAID_IN_CAPTION = re.compile(r"\b(?:contributions?|contributed|funding from|income from)\b", re.I)
 _PARTNER_ROW = re.compile(r"\b(?:police|constabulary|ICB|NHS|council|probation|integrated care|commissioner)\b", re.I)
 _PARTNERSHIP_ROW = re.compile(r"\b(?:(?-i:[A-Z]*SCPs?|LSCBs?|SCBs?)|partnerships?|boards?|median|average|mean)\b", re.I)
@@ -640,7 +641,7 @@ def _from_geometry(t: GeoTable, lines: list[str]) -> TextTable:
     # a list under a caption of what partners paid in ("Table 4: Partner contributions 2024/25" over "Ealing Council
     # £214,000"), its rows partners and none a partnership paid or compared ("Westshire SCP £104,000")
     agency = agency or (money and kinds == ["captioned"] and (bool(_PAID_IN_CAPTION.search(t.caption or ""))
-                                                             or any(_CONTRIBUTIONS_ROW.search(r.label) for r in rows))
+                                                             or any(CONTRIBUTIONS_TOTAL_ROW.search(r.label) for r in rows))
                         and not _SPENT.search(t.caption or "")
                         and any(_PARTNER_ROW.search(r.label) for r in rows)
                         and not any(_PARTNERSHIP_ROW.search(r.label) for r in rows))

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from ..layout import SHARE_HEAD, PageLayout, TableRow, TextTable
+from ..layout import CONTRIBUTIONS_TOTAL_ROW, SHARE_HEAD, PageLayout, TableRow, TextTable
 from ..areas import gazetteer
 from ..docarea import OTHERS_TOGETHER
 from ..geometry import COMPARATOR_HEAD
@@ -272,7 +272,7 @@ def _agency_rows(table: TextTable, header: str, page: int, library: Library, set
     agencies = any(_STATUTORY_PARTNER.search(r.label) for r in table.rows)
     # (a list whose total is the partners' contributions is theirs, under any caption: "Luton Safeguarding Children
     # Partnership - Budget 2021/22" over "Luton Council | £138,000" ... "Total contributions | £249,500")
-    summed_as_paid = any(re.match(r"\W*total (?:partner )?contributions?\b", r.label, re.I) for r in table.rows)
+    summed_as_paid = any(CONTRIBUTIONS_TOTAL_ROW.search(r.label) for r in table.rows)
     own_money = not summed_as_paid and ((bool(_OWN_MONEY_HEAD.search(header)) and not _PAID_IN_HEAD.search(header)) or
                                         (not _PAID_IN_HEAD.search(said) and not agencies))
     out = []

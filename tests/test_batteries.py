@@ -223,10 +223,21 @@ FLOORS.update({
     # periods 32 and 33 by a title with its meeting in a closing bracket, months of no year after a financial year,
     # "Qtr 2 (Jul-Sep) 2025/26" and a data date after the body's name; roles 122 by a named partner that will
     # contribute and a partners' list after the first's verb)
-    ("roles", "120"): (0.98, 0.9), ("roles", "121"): (0.96, 0.91), ("roles", "122"): (0.98, 0.81),
-    ("roles", "123"): (0.94, 0.92),
+    # (120, 122 and 123 raised to their scores with the next session's code, its shared services, reserve transfers
+    # and a list of partners under a caption of contributions)
+    ("roles", "120"): (1.0, 0.9), ("roles", "121"): (0.96, 0.91), ("roles", "122"): (1.0, 0.81),
+    ("roles", "123"): (0.96, 0.92),
     ("periods", "32"): (0.95, 0.78), ("periods", "33"): (0.95, 0.73), ("periods", "34"): (0.91, 0.7),
-    ("periods", "35"): (0.9, 0.7)})
+    ("periods", "35"): (0.9, 0.7),
+    # the session after's fresh checks (first scores, at b54ac05, in their commits; roles 126 and 127 and periods 38
+    # and 39 written while its rules were being made), at their scores with its last code (tuned on afterwards: roles
+    # 124 by a list of partners under a caption of contributions, roles 125 and 127 by a provisional outturn and
+    # children in a place's care, periods 36 to 39 by stock rows at quarter end, the close of a month, minutes' opening
+    # lines and the last twelve months before a report's date)
+    ("roles", "124"): (1.0, 0.86), ("roles", "125"): (0.96, 0.9), ("roles", "126"): (0.98, 0.93),
+    ("roles", "127"): (1.0, 0.98),
+    ("periods", "36"): (0.91, 0.74), ("periods", "37"): (0.94, 0.63), ("periods", "38"): (0.88, 0.7),
+    ("periods", "39"): (0.91, 0.69)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (1.0, 0.96), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
     "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.9, 0.56),
@@ -284,6 +295,15 @@ DOCUMENT_FLOORS.update({
     # while the session's rules were being made; tuned on afterwards: 104 by a row's label run on between rows set
     # out with pipes, 106 by blocks under each council's name and the total for the year to date)
     "103": (0.95, 0.68), "104": (0.96, 0.82), "105": (0.96, 0.7), "106": (0.96, 0.76),
+    # the session after's six: Liverpool's, Knowsley's, St Helens's and Halton's; Southwark's, Lambeth's, Lewisham's
+    # and Croydon's; Birmingham's, Solihull's, Coventry's and Warwickshire's; Sheffield's, Rotherham's, Doncaster's
+    # and Barnsley's; Cheshire East's, Cheshire West and Chester's and Warrington's; Cornwall's, the Isles of Scilly's,
+    # Plymouth's and Torbay's (109 to 112 written while the session's rules were being made; tuned on afterwards: 107
+    # by a table double-spaced in its text and the income rows of a table of income and expenditure, 109 by wrapped
+    # labels under piped rows, a finance header's line of units and a comparator's date carried no further, 111 by
+    # sideways arrows in a direction of travel's column)
+    "107": (0.88, 0.56), "108": (0.7, 0.47), "109": (0.98, 0.94), "110": (0.95, 0.9), "111": (0.97, 0.81),
+    "112": (1.0, 0.76),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
@@ -296,18 +316,18 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    # is ("Hartlepool's re-referral rate was 26.8% in 2024/25", "Middlesbrough received 3,905 referrals
                    # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
                    # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
-                   "105": 10, "106": 3,
-                   # a mayor's budget ("The Mayor's general budget for 2025/26, approved by the GMCA, is £217.4m" in a
-                   # borough's paper)
-                   "109": 1,
+                   "105": 10, "106": 2,
                    # a council's own share of a regional adoption agency's budget ("One Adoption West Yorkshire's
                    # budget for 2024/25 was £6.9m, of which Calderdale's share was £611,000" in Calderdale's paper),
                    # read as the council's contribution, which the battery counts as the agency's figure
                    "114": 1,
-                   # money moved to a reserve ("£2.0m is transferred to the children's social care reserve"), a
-                   # service the councils share ("The Cumbria-wide out-of-hours social work service ... took 1,460
-                   # referrals"), and a shared panel's spend ("The pan-Sussex Child Death Overview Panel ... £212,000")
-                   "120": 1, "122": 1, "123": 1}
+                   # (109's mayor's budget, 120's money moved to a reserve, 122's and 123's shared services give none
+                   # since the next session's rules)
+                   # a statistical neighbour's figure under a meeting line set out with pipes, read as one sentence with
+                   # it ("Hull City Council | ... | 7 March 2025" over "Our closest statistical neighbour, Middlesbrough,
+                   # had 701 children in care"), and a helpline's referrals across London ("The NSPCC Helpline made 2,860
+                   # referrals to children's services across London")
+                   "125": 1, "126": 1}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -336,7 +356,8 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # referrals to a planning enforcement team ("Referrals to the team from other services numbered
                          # 126"), a complaints report's remedies ("the Council paid £24,850 in financial remedies") and
                          # a collection fund's surplus brought forward, poll staff's training sessions
-                         "103": 1, "105": 2, "106": 1}
+                         # (105's remedies give none since the next session's payments in redress)
+                         "103": 1, "105": 1, "106": 1}
 NONFACT_CATEGORIES = ("change", "target", "forecast", "comparator", "threshold", "percapita", "othernoun",
                       "qualified", "sharednoun", "otherbody", "finance")
 

@@ -505,7 +505,7 @@ def _paragraph_break(prev: str, line: str, typical: int, in_bullet: bool) -> boo
         return line[:1].isdigit() and len(prev) < 0.5 * max(typical, len(line)) and _HEADING_END.search(prev) is not None
     # (or a title that ends on a heading's word in lower case: "Bury Council - Cabinet, Greater Manchester update")
     return len(prev) < 0.75 * typical or in_bullet or _title_line(prev) or (
-        _HEADING_END.search(prev) is not None and _title_line(prev[:_HEADING_END.search(prev).start()]))
+        (end := _HEADING_END.search(prev)) is not None and _title_line(prev[:end.start()]))
 
 
 # the last word of a heading over a section ("... update", "... report", "... summary")

@@ -334,6 +334,9 @@ EXTREME_OF = (r"(?:[\w/-]+ )?(?:peak|high point|high|low point|low|highest (?:po
 _COUNTED = (r"\s+(?:more|fewer|new|other|open|additional|extra|further|children|child|young|people|cases|referrals|"
             r"plans|per\b|of\b|delegates|practitioners|courses|actions|places|staff|families|percent|were|was)\b")
 
+# (a year's words straight before "to date" or "so far" name no whole year: "the total for the year to date")
+_NOT_SO_FAR = r"(?!\s+(?:to\s+date|so\s+far)\b)"
+
 _RULES: list[tuple[str, re.Pattern]] = [
     # "for the financial year to the end of December": the year the paper is in, so far to that month's end
     ("year_to_month", re.compile(rf"\b(?:(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year|the\s+financial\s+year|"
@@ -528,9 +531,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     # (not the year so far: "bringing the total for the year to date to 284")
-    ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
-                                r"\bthe\s+financial\s+year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
-                                r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:to\s+date|so\s+far)\b)|"
+    ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b" + _NOT_SO_FAR + "|"
+                                r"\bthe\s+financial\s+year\b" + _NOT_SO_FAR + "|"
+                                r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b" + _NOT_SO_FAR + "|"
                                 r"\bin\s+year\b", re.I)),
     ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),

@@ -2718,6 +2718,9 @@ def _names_another_body(text: str) -> bool:
 # a service hosted by one body for several is no one member's, the host's own area included: "hosted by Calder Vale
 # Council on behalf of both authorities", "a shared service that Harbury Borough Council hosts", "the regional adoption
 # agency, is hosted by Morrowby County Council" (a partnership's business unit "hosted by the council" is its own)
+# names listed, up to the last one's first capital: "Calder Vale, Eastmoor and N..."
+_NAMED_LIST = (r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*(?:,\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*)*"
+               r",?\s+and\s+(?-i:[A-Z])")
 _HOSTED_FOR_SEVERAL = re.compile(
     r"\bhost(?:ed|s|ing)\b[^.;]{0,80}?\b(?:on behalf of|for)\s+(?:itself|both|all|each|(?:the\s+)?(?:two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+|other|member|partner)\b)"
@@ -2725,15 +2728,13 @@ _HOSTED_FOR_SEVERAL = re.compile(
     r"team|hub|unit|arrangement)\b[^.;]{0,60}?\bhost(?:ed|s)\b"
     r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bfunded by (?:its|their|the) (?:two|three|four|five|six|seven|eight|member|partner)"
     # (or on behalf of councils it names: "hosted by Calder Vale on behalf of Calder Vale, Eastmoor and Northwold")
-    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bon behalf of\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*"
-    r"(?:,\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*)*,?\s+and\s+(?-i:[A-Z])"
+    r"|\bhost(?:ed|s)\b[^.;]{0,80}?\bon behalf of\s+" + _NAMED_LIST +
     # nor one several share, hosted or not: "The out-of-hours service, which the two councils share,", "a shared
     # service of the three Sussex partnerships", "the shared LADO service for Calderby, Lowmoor and Sedgefield Vale"
     r"|\b(?:service|agency|team|hub|unit|panel|arrangement)s?,?\s+(?:which|that)\s+(?:the\s+|our\s+)?(?:two|three|four|five|"
     r"six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas)\s+(?:jointly\s+)?share\b"
     r"|\bshared\s+(?:[\w-]+\s+){0,3}?(?:service|agency|team|hub|unit|panel|arrangement)\s+(?:of|for|between|across)\s+"
-    r"(?:(?:the|its|our)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d+|both|all)\b|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*"
-    r"(?:,\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*)*)*,?\s+and\s+(?-i:[A-Z]))", re.I)
+    r"(?:(?:the|its|our)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d+|both|all)\b|" + _NAMED_LIST + ")", re.I)
 # a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
 _SERVICE_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|between|by|across|from|since)\s+[^,.;]{1,40}?,?\s+)?"
                               r"(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)

@@ -40,11 +40,8 @@ def _has_figures(cells: list[tuple[int, str]] | None) -> bool:
 
 def _inside(between: list[str]) -> bool:
     """The lines between two rows keep them in one table: at most _MAX_INSIDE label-only lines, and
-    single blank lines, as a table double-spaced in its text (a blank line after each row) has; a line
-    of no figures after a blank line heads another table ("Expenditure   Budget   Actual")."""
-    if len([ln for ln in between if ln.strip()]) > _MAX_INSIDE:
-        return False
-    return all(ln.strip() or (k > 0 and between[k - 1].strip()) or k == 0 for k, ln in enumerate(between)) and \
+    single blank lines, as a table double-spaced in its text (a blank line after each row) has."""
+    return sum(1 for ln in between if ln.strip()) <= _MAX_INSIDE and \
         not any(not a.strip() and not b.strip() for a, b in zip(between, between[1:]))
 
 
@@ -69,6 +66,7 @@ def spaced_blocks(lines: list[str]) -> list[range]:
             blocks[-1].append(i)
         elif blocks and (len(blocks) - 1 in double or (len(blocks[-1]) == 1 and between == [""] and _over_a_blank(
                 cells[blocks[-1][0]]))) and _inside(between) and _has_figures(row):
+            # (a row of no figures after a blank line heads another table: "Expenditure   Budget   Actual")
             double.add(len(blocks) - 1)
             blocks[-1].append(i)
         else:

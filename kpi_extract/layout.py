@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .geometry import PROJECTED_CAPTION, GeoTable, area_name, find_tables as find_geo_tables, is_figure, starts_of_blocks
+from .geometry import (PROJECTED_CAPTION, GeoTable, area_name, cells_of, find_tables as find_geo_tables, is_figure,
+                       starts_of_blocks)
 from .model import Period
 from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
@@ -75,6 +76,22 @@ class PageLayout:
     tables: list[TextTable]
     sentences: list[Sentence]
     geo: list[GeoTable] = field(default_factory=list)  # this page's tables from geometry, for a table the next page continues
+    # where each line's cells sit, for a reader that needs a header's words over its columns: the PDF's lines with
+    # their runs, or a text's lines as set out with spaces (None when the text was not)
+    model_lines: list[Line] | None = None
+    laid_out: list[str] | None = None
+
+    def cells_at(self, i: int) -> list[tuple[float, float, str]] | None:
+        """Line i's cells, each with where it starts and ends across the page (points in a PDF,
+        characters in a text); None when the page keeps no positions."""
+        if self.model_lines is not None:
+            return [(c.x0, c.x1, c.text) for c in cells_of(self.model_lines[i])]
+        if self.laid_out is not None:
+            line = self.laid_out[i]
+            start = len(line) - len(line.lstrip())
+            cells = spaced_cells(line) or ([(start, line.strip())] if line.strip() else [])
+            return [(float(s), float(s + len(t)), t) for s, t in cells]
+        return None
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -867,7 +884,9 @@ def layout_page(number: int, text: str, model_lines: list[Line] | None = None, c
     for t in text_tables:
         tables.append(t)
         used |= t.lines
-    return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo)
+    return PageLayout(number, lines, tables, sentences(lines, used | contents_lines(lines), breaks), geo,
+                      model_lines if model_lines is not None and len(model_lines) == len(lines) else None,
+                      laid_out if spaced and model_lines is None else None)
 
 
 _CONTENTS_HEAD = re.compile(r"^\s*(?:table of\s+)?contents\s*:?\s*$|^\s*index\s*$", re.I)

@@ -161,7 +161,11 @@ _IN_AFTER = re.compile(rf"^\s*in (?:\d{{1,3}}(?![\d/,.])|{WORDS_RE})", re.I)
 _PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 # growth as a finance line ("Growth 2025/26 | 4.2"), not a directorate named for what it grows ("Place,
 # Sustainable Growth and Transport", "Economic Growth")
-GROWTH_LINE = r"(?<!sustainable )(?<!economic )(?<!inclusive )(?<!clean )(?<!good )growth"
+# (a directorate named for growth is no growth line: "Growth and Regeneration", "Place and Growth", "Housing,
+# Development and Growth"; a line joining growth to a finance word, "Pressures and Growth", is caught by that word)
+GROWTH_LINE = (r"(?<!sustainable )(?<!economic )(?<!inclusive )(?<!clean )(?<!good )(?:(?<!and )(?<!& )|(?-i:(?=g)))growth"
+               r"(?!\s+(?:and|&)\s+(?-i:[A-Z])(?!(?:savings?|pressures?|inflation|investments?|demand|demograph\w*|pay|prices?|"
+               r"other)\b))")
 # "a rate of 65 per 10,000 children": the digits of a rate's unit
 PER_POPULATION = re.compile(rf"{PER} (?:10|1|100),?000(?!\d)|per 10k\b", re.I)
 _BARE_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?(?:\s?%)?")

@@ -430,3 +430,60 @@ def test_a_column_reported_at_a_month_under_its_head_and_a_service_said_not_to_b
     assert facts(text, library) == {("budget_total", "52130000", "2025-26", "Children's Services"),
                                     ("budget_total", "4075000", "2025-26", "Home to school transport (non-DSG)"),
                                     ("budget_total", "198760000", "2025-26", "")}
+
+
+def test_a_header_whose_columns_are_stacked_over_four_lines_is_read_by_where_its_words_sit(library):
+    # each column's words sit under one another over its figures ("Annual" over "Budget"; "Forecast" over "Outturn"
+    # over "Variance"): only the year's budget is a budget, not the budget profiled to date or a variance against it;
+    # "Regeneration and Growth" is a directorate named for growth, no line of budget growth; "Total Net Spending" is
+    # the body's own
+    text = ("Eastwold Borough Council\nExecutive, 3 December 2025\n2025/26 Revenue Monitoring - Quarter 2\n\n"
+            "NET SPENDING BY DEPARTMENT AT 30 SEPTEMBER 2025                      £000\n\n"
+            "Department                      Annual     Budget     Actual     Forecast\n"
+            "                                Budget     to Date    to Date    Outturn\n"
+            "                                                                 Variance\n"
+            "                                                                 (over)/under\n"
+            "Children's Services              51,830     25,915     27,406     (2,980)\n"
+            "Regeneration and Growth           8,214      4,107      3,960        294\n"
+            "Total Net Spending               60,044     30,022     31,366     (2,686)\n")
+    assert facts(text, library) == {("budget_total", "51830000", "2025-26", "Children's Services"),
+                                    ("budget_total", "8214000", "2025-26", "Regeneration and Growth"),
+                                    ("budget_total", "60044000", "2025-26", "")}
+
+
+def test_a_capital_programme_a_subtotal_of_directorates_and_a_table_of_placement_types_give_no_budget(library):
+    # a capital programme's budget is no revenue budget; "Directorate total" under a column of directorates is the
+    # sum before the central items (the General Fund total is the body's); placement types are no services
+    text = ("Westmarch County Council\nCabinet, 5 November 2025\n\n"
+            "Table 1: Revenue forecast at period 6, 2025/26 (£000)\n\n"
+            "Directorate                   Net Budget    Forecast    Variance\n"
+            "                                 2025/26     Outturn          P6\n"
+            "Children's Services               61,200      64,950       3,750\n"
+            "Place                             20,480      20,115       (365)\n"
+            "Directorate total                 81,680      85,065       3,385\n"
+            "Corporate items                   12,320      11,820       (500)\n"
+            "General Fund total                94,000      96,885       2,885\n\n"
+            "Table 4: Capital programme 2025/26 (£m)\n\n"
+            "                       Budget   Re-profiled   Revised   Spend to\n"
+            "                                              budget     30 Sep\n"
+            "Schools                  18.4         (3.1)      15.3        6.2\n"
+            "Highways                 22.6         (1.4)      21.2        9.8\n\n"
+            "Table 5: Placement costs (£000)\n\n"
+            "Placement type        Budget     Forecast   Placements\n"
+            "                      £000       £000       budgeted\n"
+            "Residential           14,210     17,040             38\n"
+            "In-house fostering     6,115      5,980            240\n")
+    assert facts(text, library) == {("budget_total", "61200000", "2025-26", "Children's Services"),
+                                    ("budget_total", "20480000", "2025-26", "Place"),
+                                    ("budget_total", "94000000", "2025-26", "")}
+
+
+def test_a_caption_right_over_a_header_is_no_line_of_that_header(library):
+    # the caption runs from the labels' column into the first column of figures: it is no head of that column, whose
+    # budget stays the year its own header line names
+    text = ("Northmoor Council - Executive, 4 February 2025\n"
+            "Draft revenue budget 2025/26 - directorate summary (£000)\n"
+            "Directorate                              2024/25 budget   2025/26 budget\n"
+            "Children and Families                        71,406           75,118\n")
+    assert facts(text, library) == {("budget_total", "71406000", "2024-25", "Children and Families"),
+                                    ("budget_total", "75118000", "2025-26", "Children and Families")}

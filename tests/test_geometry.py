@@ -368,3 +368,23 @@ def test_a_legend_defines_a_column_by_its_header_and_nothing_else():
     assert legend_period("Current", key) == as_at(date(2025, 8, 31))
     assert legend_period("Latest", key) is None  # no column of that name in the key
     assert legend_period("This year", ['"This year" = 2024/25; "Last year" = 2023/24.']).label == "2024-25"
+
+
+def test_a_finance_tables_header_stacked_over_three_lines_is_read_by_where_its_words_sit():
+    # "Annual" over "Budget", "Budget" over "to Date", "Forecast" over "Outturn" over "Variance": each column's words
+    # sit over its figures, so only the year's budget is read, not the budget profiled to date
+    def right(x1: float, y: float, text: str) -> Run:  # figures set flush right in their column
+        return run(x1 - len(text) * CHAR, y, text)
+
+    rows = [cells(100, (60, "Table 1: Net spending by department at 30 September 2025 (£000)")),
+            cells(120, (60, "Department"), (250, "Annual"), (310, "Budget"), (370, "Forecast")),
+            cells(131, (250, "Budget"), (310, "to Date"), (370, "Outturn")),
+            cells(142, (370, "Variance"))]
+    for y, (label, *figures) in zip((156, 168, 180), [("Children's Services", "51,830", "25,915", "(2,980)"),
+                                                      ("Place", "20,114", "10,057", "412"),
+                                                      ("Total", "71,944", "35,972", "(2,568)")]):
+        rows.append([run(60, y, label)] + [right(x1, y, t) for x1, t in zip((284, 344, 410), figures)])
+    assert {f for f in facts_of(page(*rows), title="Revenue Monitoring 2025/26 - Quarter 2")
+            if f[0] == "budget_total"} == {("budget_total", "51830000", "2025-26", "Children's Services"),
+                                           ("budget_total", "20114000", "2025-26", "Place"),
+                                           ("budget_total", "71944000", "2025-26", "")}

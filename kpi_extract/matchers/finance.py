@@ -58,9 +58,17 @@ _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:centr
                             + GROWTH_LINE + r"|inflation|"
                             r"council tax|business rates|funding|(?<!non-)DSG|schools block|high needs|interest|"
                             r"minimum revenue provision|MRP|transfers?|gaps?|shortfalls?|deficits?|surplus(?:es)?)\b", re.I)
-_TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: net)?(?: revenue)?(?: budget| expenditure| net budget| general fund)?|"
+_TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: operational)?(?: net)?(?: revenue)?(?: budget| expenditure| spending|"
+                    r" net budget| general fund)?|"
                     r"(?:net )?general fund(?: total| budget| revenue budget)?|"
                     r"net revenue budget|net budget(?: requirement)?|budget requirement|total net budget)$", re.I)
+
+
+# the sum of the directorates before the council's central items: neither one service nor the body's budget
+# (under a label column of directorates: "Directorate total" under "Service area" is the directorate's)
+_SUBTOTAL = re.compile(r"^(?:(?:sub-?)?total\s+(?:for\s+)?(?:all\s+)?(?P<a>directorate|service|portfolio|department)s?"
+                       r"(?:\s+budgets?)?|(?P<b>directorate|service|portfolio|department)s?\s+(?:sub-?)?total)$", re.I)
+_CAPITAL = re.compile(r"\bcapital\b(?!\s+financ)", re.I)
 
 
 def _columns(header: str) -> tuple[str, list[str]] | None:
@@ -197,6 +205,56 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
     return "   ".join([head.group(0)] + names), i + 1
 
 
+# what a header's line may hold beside words: years, months or quarters reported at, units
+_HEADER_FIGURE = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|\b[QMP]\d{1,2}\b|£\s?'?000|\d{1,2}\s+[A-Za-z]{3}")
+# a column whose head says "budget" and is no annual budget: the budget profiled to date, a variance against
+# it, a share of it, what it changed by
+_NOT_A_BUDGET_HEAD = re.compile(r"\bto\s+date\b|\bYTD\b|variance|%|\bper\b|\bof\s+budget\b|change|movement|"
+                                + GROWTH_LINE + r"|savings?|pressures?|profiled?|phased", re.I)
+
+
+def _aligned(layout: PageLayout, lines: list[str], i: int) -> tuple[list[str], str, int] | None:
+    """A header set over two to four lines, each column's words under one another over its figures
+    ("Annual" over "Budget"; "Forecast" over "Outturn" over "Variance"), read where the page keeps
+    where its words sit (a PDF's runs, a text's spacing): each column's name, its words from the top
+    down, placed over the first row's figures; the label column's head; the header's last line. A
+    line with a chunk over two columns, or from the labels' column into one, is prose or a caption, not a
+    header."""
+    if not any("udget" in ln for ln in lines[i:i + 4]):
+        return None
+    k = i
+    while k < len(lines) and k - i < 4 and lines[k].strip() and not re.search(r"\d", _HEADER_FIGURE.sub("", lines[k])):
+        k += 1
+    first = k + 1 if k + 1 < len(lines) and not lines[k].strip() else k  # (a blank line under the header)
+    if k - i < 2 or first >= len(lines) or not any("udget" in ln for ln in lines[i:k]):
+        return None
+    row = layout.cells_at(first)
+    if not row or len(row) < 3 or not all(_CELL.match(t) for *_, t in row[1:]) or _CELL.match(row[0][2]):
+        return None
+    spans = [(a, b) for a, b, _ in row[1:]]
+    words: list[list[str]] = [[] for _ in spans]
+    head: list[str] = []
+    for n in range(i, k):
+        for a, b, text in layout.cells_at(n) or []:
+            over = [max(0.0, min(b, e) - max(a, s)) for s, e in spans]
+            if sum(1 for o in over if o) > 1 or (any(over) and a < row[0][1]):
+                return None  # (a chunk over two columns, or from the labels' column into one: a caption, prose)
+            if not any(over) and b <= spans[0][0]:
+                head.append(text)
+                continue
+            # (a head set over its figures, or beside them: the column whose right edge is nearest)
+            c = over.index(max(over)) if any(over) else min(range(len(spans)), key=lambda m: abs(spans[m][1] - b))
+            words[c].append(text)
+    if not all(words):
+        return None
+    names = [" ".join(w) for w in words]
+    if head and not _LABEL_HEAD.match(" ".join(head)):
+        return None  # (rows of another kind: "Placement type", "Subjective heading")
+    if not any(_BUDGET_COLUMN.search(n) and not _NOT_A_BUDGET_HEAD.search(n) for n in names):
+        return None
+    return names, " ".join(head), first - 1
+
+
 # a row label's first line that runs on to the next: it ends on "and", "of", "for", "&" or a comma
 _LABEL_RUNS_ON = re.compile(r"(?:\b(?:and|of|for)|&|,)\s*$", re.I)
 
@@ -279,50 +337,69 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
                                                or _paired_stack(lines, i)):
             found, last = _columns(two[0]), two[1]
         stacked = _stacked(lines, i) if found is None and budget_below else None
-        if found is None and stacked is None:
-            i += 1
-            continue
+        read: tuple[list[Candidate], int] | None = None
         if found is not None:
             head, names = found
             if last + 1 < len(lines) and _units_and_words(lines[last + 1]):
                 last += 1  # the header's second line, its units and the rest of a head ("£000  outturn £000  £000  %")
             names = _fitted(names, lines[last + 1]) if last + 1 < len(lines) else names
-        else:
-            (names, last), head = stacked, ""  # type: ignore[misc]
-        unit = _unit_of(lines[i:last + 1] + lines[max(0, i - 3):i][::-1])
-        if unit is None:
+            read = _table(layout, lines, i, head, names, last, settings)
+        elif stacked is not None:
+            read = _table(layout, lines, i, "", stacked[0], stacked[1], settings)
+        if not (read and read[0]) and (aligned := _aligned(layout, lines, i)) is not None:
+            # (what the words of a header read as, one line to a column, missed: where they sit says)
+            read = _table(layout, lines, i, aligned[1], aligned[0], aligned[2], settings, _NOT_A_BUDGET_HEAD) or read
+        if read is None:
             i += 1
             continue
-        # a budget is a year's: a column that names none takes the financial year its caption names
-        # ("Revenue monitoring 2024/25 - Quarter 2 (£000)" over "Service | Budget | Forecast")
-        year = next((m.period for ln in reversed(lines[max(0, i - 3):i]) for m in find_mentions(ln)
-                     if m.absolute and m.period.kind == "financial_year"), None)
-        periods = [single_period(n) or (year if _BUDGET_COLUMN.search(n) else None) for n in names]
-        header = f"{head} | " + " | ".join(names)
-        j = last + 1
-        wrapped, begun = 0, ""
-        while j < len(lines):
-            row = _split(lines[j], len(names))
-            if row is None and lines[j].strip() and not re.search(r"\d", lines[j]) and wrapped < 2:
-                wrapped += 1
-                part = lines[j].strip()
-                # (the beginning of the next row's label when it runs on: "Economy, Infrastructure and" / "Skills
-                # 88,305 ..."; else the rest of the row above's: "(capital financing, contingency,")
-                begun = f"{begun} {part}".strip() if _LABEL_RUNS_ON.search(part) else ""
-                j += 1
-                continue
-            if row is None:
-                break
-            wrapped = 0
-            label, cells = row
-            label, begun = (f"{begun} {label}" if begun else label), ""
-            total = bool(_TOTAL.match(label))
-            if total or not _NOT_A_SERVICE.search(label):
-                for k, (cell, name, period) in enumerate(zip(cells, names, periods)):
-                    raw = _money(cell, unit) if _BUDGET_COLUMN.search(name) else None
-                    if raw is not None:
-                        subject = "" if total else re.sub(r"^(?:sub-?)?total\s+(?:for\s+)?", "", label, flags=re.I)
-                        out.append(_candidate(label, header, cells, k, raw, layout.number, j, subject, period, settings))
-            j += 1
-        i = j
+        out += read[0]
+        i = read[1]
     return out
+
+
+def _table(layout: PageLayout, lines: list[str], i: int, head: str, names: list[str], last: int, settings: Settings,
+           not_budget: re.Pattern | None = None) -> tuple[list[Candidate], int] | None:
+    """The budget cells of a finance table whose header runs from line i to `last`, and the line after
+    it; None when no line near the header says what unit its money is in."""
+    unit = _unit_of(lines[i:last + 1] + lines[max(0, i - 3):i][::-1])
+    if unit is None:
+        return None
+    # a budget is a year's: a column that names none takes the financial year its caption names
+    # ("Revenue monitoring 2024/25 - Quarter 2 (£000)" over "Service | Budget | Forecast")
+    year = next((m.period for ln in reversed(lines[max(0, i - 3):i]) for m in find_mentions(ln)
+                 if m.absolute and m.period.kind == "financial_year"), None)
+    periods = [single_period(n) or (year if _BUDGET_COLUMN.search(n) else None) for n in names]
+    header = f"{head} | " + " | ".join(names)
+    # (a capital programme's budgets are what it may spend on assets over its years, no revenue budget)
+    capital = any(_CAPITAL.search(ln) for ln in lines[max(0, i - 3):last + 1])
+    out: list[Candidate] = []
+    j = last + 1
+    wrapped, begun = 0, ""
+    while j < len(lines):
+        row = _split(lines[j], len(names))
+        if row is None and lines[j].strip() and not re.search(r"\d", lines[j]) and wrapped < 2:
+            wrapped += 1
+            part = lines[j].strip()
+            # (the beginning of the next row's label when it runs on: "Economy, Infrastructure and" / "Skills
+            # 88,305 ..."; else the rest of the row above's: "(capital financing, contingency,")
+            begun = f"{begun} {part}".strip() if _LABEL_RUNS_ON.search(part) else ""
+            j += 1
+            continue
+        if row is None:
+            break
+        wrapped = 0
+        label, cells = row
+        label, begun = (f"{begun} {label}" if begun else label), ""
+        total = bool(_TOTAL.match(label))
+        # (the sum of the directorates above, before the central items, when the rows are directorates)
+        sub = _SUBTOTAL.match(label)
+        subtotal = sub is not None and head.lower().startswith((sub.group("a") or sub.group("b")).lower())
+        if not capital and not subtotal and (total or not _NOT_A_SERVICE.search(label)):
+            for k, (cell, name, period) in enumerate(zip(cells, names, periods)):
+                raw = _money(cell, unit) if _BUDGET_COLUMN.search(name) and not (
+                    not_budget and not_budget.search(name)) else None
+                if raw is not None:
+                    subject = "" if total else re.sub(r"^(?:sub-?)?total\s+(?:for\s+)?", "", label, flags=re.I)
+                    out.append(_candidate(label, header, cells, k, raw, layout.number, j, subject, period, settings))
+        j += 1
+    return out, j

@@ -754,8 +754,11 @@ _PREDICATE = re.compile(r"\b(?:were|was|are|is|had been|have been|has been|becam
 # by an assembly, a campaign or a drop-in are another audience
 _PRACTITIONER_KPIS = frozenset({"training_delegates", "conference_delegates"})
 _PLACES_AFTER = re.compile(r"\s*(?:training\s+)?(?:places|bookings|seats|registrations|sign-ups|applications)\b", re.I)
-_NOT_PRACTITIONERS = re.compile(r"\s*(?:[a-z-]+\s+)?(?:pupils|children|young people|teenagers|parents|"
-                                r"families|residents|members of the public|people in the community)\b", re.I)
+# (or of the public a council's other services meet: "attended by 58 plot holders", "representatives and tenants")
+_NOT_PRACTITIONERS = re.compile(r"\s*(?:[a-z-]+\s+)?(?:[a-z-]+\s+(?:and|or|&)\s+)?(?:pupils|children|young people|teenagers|"
+                                r"parents|families|residents|members of the public|people in the community|tenants|"
+                                r"leaseholders|plot ?holders|allotment holders|traders|stallholders|businesses|voters|electors|"
+                                r"customers|householders|landlords|passengers|spectators|visitors)\b", re.I)
 # money going back out to those who paid it in: a share of an underspend returned, a refund
 _PAID_OUT = re.compile(r"\b(?:returned|refunded|repaid|reimbursed|paid back|given back|distributed)\s+to\b", re.I)
 _EVERY_N = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+|extra\s+)?$", re.I)  # "every 10 children"

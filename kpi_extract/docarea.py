@@ -697,7 +697,8 @@ def another_councils(before: str, code: str) -> str:
     for m in sorted(found + ([last] if last is not None else []), key=lambda m: -m.start("name")):
         place = gazetteer().lookup(m.group("name"))
         if place is not None:  # (not "Hove City Council" inside "Brighton and Hove City Council")
-            return place.name if place.code != code else ""
+            # (nor a former council the document's replaced: "Poole" ending "Bournemouth, Christchurch and Poole")
+            return place.name if place.code != code and not _replaced_by_the_area(place, code) else ""
     return ""
 
 

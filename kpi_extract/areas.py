@@ -100,6 +100,9 @@ def _common_name(name: str, aliases: list[str]) -> str:
         m = re.fullmatch(r"(.+), (City|County) of", alias.strip())
         if m and name == f"{m.group(2)} of {m.group(1)}":
             return m.group(1)
+    # (a name given as the council's, "Dorset Council", whose place is among its aliases: "Dorset")
+    if name.endswith(" Council") and name[:-len(" Council")] in aliases:
+        return name[:-len(" Council")]
     return name
 
 

@@ -166,3 +166,8 @@ def test_a_former_council_the_area_replaced_is_no_other_council(library):
             "At 31 December 2024 Bournemouth, Christchurch and Poole had 509 children in care.")
     assert {(f.kpi, f.value, f.area, f.area_code) for f in extract_text(text, library)} == {
         ("children_in_care", "509", "Bournemouth, Christchurch and Poole", "E06000058")}
+
+
+def test_a_council_the_list_names_as_the_council_is_given_its_places_name():
+    # the compilation names E06000059 "Dorset Council", with "Dorset" among its aliases: the common name is the place
+    assert normalise("Dorset Council") == normalise("Dorset") == ("Dorset", "E06000059")

@@ -2838,6 +2838,8 @@ def _table_of_another(lines: list[str], c: Candidate, front: str, area_code: str
     if caption is not None:
         if writer is None or FIRST_PERSON.search(lines[i]):
             return False
+        if caption.group("name").strip().lower() in {h.strip().lower() for h in c.snippet.split(" | ")[1:]}:
+            return False  # (the table's header of area columns, "BCP Council  Dorset Council  England": no caption)
         name, own = caption.group("name").lower(), writer.group("name").lower()
         place, own_place = gazetteer().lookup(name), gazetteer().lookup(own)
         return place != own_place if place is not None else name != own

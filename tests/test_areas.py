@@ -171,3 +171,19 @@ def test_a_former_council_the_area_replaced_is_no_other_council(library):
 def test_a_council_the_list_names_as_the_council_is_given_its_places_name():
     # the compilation names E06000059 "Dorset Council", with "Dorset" among its aliases: the common name is the place
     assert normalise("Dorset Council") == normalise("Dorset") == ("Dorset", "E06000059")
+
+
+def test_a_header_of_council_columns_is_no_caption_naming_another_council(library):
+    # the table's first line heads its columns with the councils of a partnership, the other council first: it
+    # names no owner of the table, as a caption "Shropshire Council - figures supplied" would: each column's figures
+    # are that council's (spec/kpis.md: one of several areas in a table keeps its KPI, its area the owner's)
+    from kpi_extract.pipeline import extract_text
+    text = ("Telford and Wrekin Council\nChildren and Young People Scrutiny Committee, 4 December 2025\n"
+            "West Mercia partnership data, 2024-25\n\n"
+            "The table gives each council's measures for 2024-25.\n\n"
+            "                                     Shropshire Council   Telford & Wrekin Council\n"
+            "Referrals to children's social care        2,914                 3,102\n"
+            "Re-referrals within 12 months (%)           19.8                  22.1\n")
+    got = {(f.kpi, f.value, f.area_code) for f in extract_text(text, library)}
+    assert {("referrals", "3102", "E06000020"), ("rereferral_rate", "22.1", "E06000020")} <= got
+    assert {code for _, value, code in got if value in ("2914", "19.8")} <= {"E06000051"}

@@ -369,8 +369,10 @@ def agency_header(line: str) -> list[Column] | None:
     return [Column(single_period(w), w) for w in words]
 
 
-def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
-    """Split `label v1 v2 v3` into the label and the last `n` cells; None if it is not such a row."""
+def split_row(line: str, n: int, piped: bool = False) -> tuple[str, list[str | None]] | None:
+    """Split `label v1 v2 v3` into the label and the last `n` cells; None if it is not such a row. A
+    label that ends in a figure is one only in a row set out with pipes (`piped`), whose first cell it
+    is ("Assessments completed within 45 | 86.2 | 88.9"); else the figure may be a cell too many."""
     marked = _EMPTY_CELL.sub(" \u2205 ", line)
     tokens = marked.split()
     cells: list[str | None] = []
@@ -378,9 +380,13 @@ def split_row(line: str, n: int) -> tuple[str, list[str | None]] | None:
         tok = tokens.pop()
         cells.insert(0, tok if re.match(r"[£\d]", tok) else None)
     label_unit = len(tokens) >= 2 and tokens[-2].lower() == "per"  # "Rate per 10,000 36.3 37.6"
-    if len(cells) != n or (tokens and _CELL.match(tokens[-1]) and re.match(r"[£\d]", tokens[-1]) and not label_unit):
+    if len(cells) != n or (tokens and _CELL.match(tokens[-1]) and re.match(r"[£\d]", tokens[-1]) and not label_unit
+                           and not (piped and _PIPE_GAP.split(line.strip())[0].split() == tokens)):
         return None
     return " ".join(tokens), cells
+
+
+_PIPE_GAP = re.compile(r"\s{3,}")  # where a pipe stood in a row set out with pipes, unpiped
 
 
 def _wrapped_label(line: str) -> bool:
@@ -424,7 +430,7 @@ def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()
         j = i + 1
         while j < len(lines):
             line = lines[j]
-            row = split_row(line, len(columns))
+            row = split_row(line, len(columns), j in piped)
             if row is None and n_periods and n_periods < len(columns) and columns[0].period is not None:
                 short = split_row(line, n_periods)
                 row = (short[0], short[1] + [None] * (len(columns) - n_periods)) if short else None

@@ -475,3 +475,19 @@ def test_a_sideways_triangle_or_arrow_for_no_change_is_a_direction_of_travel_cel
         "Children in care | 611 | 618 | n/a | n/a | \u2194\n", library)}
     assert got == {("referrals", "402", "2024-10"), ("referrals", "377", "2024-11"),
                    ("children_in_care", "611", "2024-10"), ("children_in_care", "618", "2024-11")}
+
+
+def test_a_piped_rows_label_may_end_in_a_figure_its_pipe_closes(library):
+    # "within 15" ends the label: its pipe says where the label's cell ends, so the row is no row of one cell too
+    # many, and the table goes on past it and its wrapped words ("working days (%)") under a rule of dashes
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Table 2: Monthly measures\n\n"
+        "Measure                                  | Jan-25 | Feb-25 | Target | RAG\n"
+        "-----------------------------------------+--------+--------+--------+----\n"
+        "Referrals to children's social care      | 402    | 377    | -      | -\n"
+        "Initial conferences held within 15       | 81.0   | 84.5   | 90.0   | A\n"
+        "  working days (%)\n"
+        "Children in care                         | 644    | 651    | -      | -\n", library)}
+    assert got == {("referrals", "402", "2025-01"), ("referrals", "377", "2025-02"),
+                   ("children_in_care", "644", "2025-01"), ("children_in_care", "651", "2025-02")}

@@ -487,3 +487,28 @@ def test_a_caption_right_over_a_header_is_no_line_of_that_header(library):
             "Children and Families                        71,406           75,118\n")
     assert facts(text, library) == {("budget_total", "71406000", "2024-25", "Children and Families"),
                                     ("budget_total", "75118000", "2025-26", "Children and Families")}
+
+
+def test_a_header_set_out_with_pipes_has_a_column_to_each_cell_whatever_its_words(library):
+    # "Updated budget", "Variance before actions", "Management actions": heads no list names, each in its own cell;
+    # only the year's budget is read, and the markdown rule under the header is no row
+    text = ("Northmoor Council\nCabinet, 4 December 2025\n\n"
+            "Table 1: Forecast at period 6, 2025/26 (£000)\n\n"
+            "| Directorate | Updated budget | Variance before actions | Management actions | Variance after actions |\n"
+            "|---|---:|---:|---:|---:|\n"
+            "| Children's Services | 88,412 | 5,310 | (2,100) | 3,210 |\n"
+            "| Net revenue budget | 301,250 | 6,020 | (3,400) | 2,620 |\n")
+    assert facts(text, library) == {("budget_total", "88412000", "2025-26", "Children's Services"),
+                                    ("budget_total", "301250000", "2025-26", "")}
+
+
+def test_a_rule_of_dashes_under_a_header_stacked_over_two_lines_is_no_line_of_it(library):
+    text = ("Westmarch County Council\nCabinet, 18 November 2024\n\n"
+            "Table 1: Revenue forecast at quarter 2 (£000)\n\n"
+            "Directorate                    Budget      Forecast      Variance     Variance\n"
+            "                               2024/25     outturn                    %\n"
+            "-------------------------------------------------------------------------------\n"
+            "Children's Services             61,904       65,211        3,307        5.3\n"
+            "Place                           30,118       29,870         (248)      (0.8)\n")
+    assert facts(text, library) == {("budget_total", "61904000", "2024-25", "Children's Services"),
+                                    ("budget_total", "30118000", "2024-25", "Place")}

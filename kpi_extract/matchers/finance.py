@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..layout import PageLayout, unpiped
+from ..layout import PageLayout, is_piped, unpiped
 from ..library import Library
 from ..model import Candidate
 from ..periods import find_mentions, single_period
@@ -213,6 +213,24 @@ _NOT_A_BUDGET_HEAD = re.compile(r"\bto\s+date\b|\bYTD\b|variance|%|\bper\b|\bof\
                                 + GROWTH_LINE + r"|savings?|pressures?|profiled?|phased", re.I)
 
 
+def _piped_header(line: str) -> tuple[str, list[str]] | None:
+    """A header set out with pipes ("| Department | Updated budget | Forecast outturn | Variance |"): the label
+    column's head and the columns' names, one to a cell, when one of them is a year's budget."""
+    if "udget" not in line or not is_piped(line):
+        return None
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) < 3 or (cells[0] and not _LABEL_HEAD.match(cells[0])) or any(re.search(r"\d", c) and not
+                                                                               _HEADER_FIGURE.search(c) for c in cells):
+        return None
+    names = cells[1:]
+    if not all(names) or not any(_BUDGET_COLUMN.search(n) and not _NOT_A_BUDGET_HEAD.search(n) for n in names):
+        return None
+    return cells[0], names
+
+
+_RULE = re.compile(r"^[\s|+:=_\u2013\u2014-]*$")  # a rule of dashes under a header ("-----+-----", "|---|---:|")
+
+
 def _aligned(layout: PageLayout, lines: list[str], i: int) -> tuple[list[str], str, int] | None:
     """A header set over two to four lines, each column's words under one another over its figures
     ("Annual" over "Budget"; "Forecast" over "Outturn" over "Variance"), read where the page keeps
@@ -235,6 +253,8 @@ def _aligned(layout: PageLayout, lines: list[str], i: int) -> tuple[list[str], s
     words: list[list[str]] = [[] for _ in spans]
     head: list[str] = []
     for n in range(i, k):
+        if _RULE.match(lines[n]):
+            continue
         for a, b, text in layout.cells_at(n) or []:
             over = [max(0.0, min(b, e) - max(a, s)) for s, e in spans]
             if sum(1 for o in over if o) > 1 or (any(over) and a < row[0][1]):
@@ -346,6 +366,9 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             read = _table(layout, lines, i, head, names, last, settings)
         elif stacked is not None:
             read = _table(layout, lines, i, "", stacked[0], stacked[1], settings)
+        if not (read and read[0]) and (cells := _piped_header(layout.lines[i])) is not None:
+            # (a header set out with pipes: each cell is a column, whatever words it heads it with)
+            read = _table(layout, lines, i, cells[0], cells[1], i, settings, _NOT_A_BUDGET_HEAD) or read
         if not (read and read[0]) and (aligned := _aligned(layout, lines, i)) is not None:
             # (what the words of a header read as, one line to a column, missed: where they sit says)
             read = _table(layout, lines, i, aligned[1], aligned[0], aligned[2], settings, _NOT_A_BUDGET_HEAD) or read

@@ -512,3 +512,17 @@ def test_a_rule_of_dashes_under_a_header_stacked_over_two_lines_is_no_line_of_it
             "Place                           30,118       29,870         (248)      (0.8)\n")
     assert facts(text, library) == {("budget_total", "61904000", "2024-25", "Children's Services"),
                                     ("budget_total", "30118000", "2024-25", "Place")}
+
+
+def test_a_piped_header_over_two_lines_whose_label_cell_is_empty_below_and_a_change_with_its_sign(library):
+    # "| 2025/26 | 30 Sep 25 |" under "Directorate | Budget | Actual to |": each column's words over the next, the
+    # label's cell empty on the lower line; a change may carry its sign ("+3.1")
+    text = ("Eastwold Borough Council\nCabinet, 25 November 2025\n\n"
+            "Table 1: Forecast outturn at 30 September 2025 (£000)\n\n"
+            "Directorate              | Budget  | Actual to | Forecast | Change | Variance\n"
+            "                         | 2025/26 | 30 Sep 25 | outturn  | on Q1  | at Aug\n"
+            "-------------------------+---------+-----------+----------+--------+---------\n"
+            "Children's Services      | 71,204  | 35,880    | 74,410   | +3.1   | 2,950\n"
+            "Place                    | 28,615  | 13,002    | 28,390   | -0.4   | (180)\n")
+    assert facts(text, library) == {("budget_total", "71204000", "2025-26", "Children's Services"),
+                                    ("budget_total", "28615000", "2025-26", "Place")}

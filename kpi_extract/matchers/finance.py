@@ -50,7 +50,8 @@ _LABEL_HEAD = re.compile(r"^(?:directorate|service(?: area)?|portfolio|departmen
 # a budget column: a budget, not its change
 _BUDGET_COLUMN = re.compile(r"\bbudget\b", re.I)
 # a cell of money: 192.1, 78,412, (4.1) for minus 4.1, - for nothing
-_CELL = re.compile(r"^(?:\(?-?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|-?£?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
+# (a change may say its sign: "+9.4")
+_CELL = re.compile(r"^(?:\(?[-+]?£?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|[-+]?£?\d+(?:\.\d+)?|[-\u2013\u2014]|n/a)$", re.I)
 # rows that are no service's or directorate's: finance lines and the council's central items
 _NOT_A_SERVICE = re.compile(r"\b(?:corporate (?:items|costs|budgets|and (?:central|technical))|central(?:ly)? "
                             r"(?:controlled|held|items|budgets|costs)|technical|contingenc\w*|reserves?|capital financing|"
@@ -206,26 +207,46 @@ def _paired_stack(lines: list[str], i: int) -> tuple[str, int] | None:
 
 
 # what a header's line may hold beside words: years, months or quarters reported at, units
-_HEADER_FIGURE = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|\b[QMP]\d{1,2}\b|£\s?'?000|\d{1,2}\s+[A-Za-z]{3}")
+_HEADER_FIGURE = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|\b[QMP]\d{1,2}\b|\b(?:period|month|quarter)\s+\d{1,2}\b|"
+                            r"£\s?'?000|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+(?:\d\d){1,2}\b)?", re.I)
 # a column whose head says "budget" and is no annual budget: the budget profiled to date, a variance against
 # it, a share of it, what it changed by
 _NOT_A_BUDGET_HEAD = re.compile(r"\bto\s+date\b|\bYTD\b|variance|%|\bper\b|\bof\s+budget\b|change|movement|"
                                 + GROWTH_LINE + r"|savings?|pressures?|profiled?|phased", re.I)
 
 
-def _piped_header(line: str) -> tuple[str, list[str]] | None:
-    """A header set out with pipes ("| Department | Updated budget | Forecast outturn | Variance |"): the label
-    column's head and the columns' names, one to a cell, when one of them is a year's budget."""
-    if "udget" not in line or not is_piped(line):
+def _piped_header(lines: list[str], i: int) -> tuple[str, list[str], int] | None:
+    """A header set out with pipes ("| Department | Updated budget | Forecast outturn | Variance |"), or over two
+    lines, each cell's words over the next's ("| Budget | Actual to |" over "| 2025/26 | 30 Sep 25 |"): the
+    label column's head, the columns' names, one to a cell, when one of them is a year's budget, and the
+    header's last line."""
+    line = lines[i]
+    if not is_piped(line):
         return None
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = _pipe_cells(line)
+    last = i
+    if i + 1 < len(lines) and is_piped(lines[i + 1]):
+        under = _pipe_cells(lines[i + 1])
+        if len(under) == len(cells) and not any(re.search(r"\d", _HEADER_FIGURE.sub("", c)) for c in under) \
+                and not all(_RULE.match(c) for c in under):
+            cells, last = [f"{c} {u}".strip() for c, u in zip(cells, under)], i + 1
+    if not any("udget" in c for c in cells):
+        return None
     if len(cells) < 3 or (cells[0] and not _LABEL_HEAD.match(cells[0])) or any(re.search(r"\d", c) and not
                                                                                _HEADER_FIGURE.search(c) for c in cells):
         return None
     names = cells[1:]
     if not all(names) or not any(_BUDGET_COLUMN.search(n) and not _NOT_A_BUDGET_HEAD.search(n) for n in names):
         return None
-    return cells[0], names
+    return cells[0], names, last
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """A row's cells between its pipes; the pipes that open and close a markdown row are no cell's."""
+    text = line.strip()
+    if text.startswith("|") and text.endswith("|") and len(text) > 1:
+        text = text[1:-1]
+    return [c.strip() for c in text.split("|")]
 
 
 _RULE = re.compile(r"^[\s|+:=_\u2013\u2014-]*$")  # a rule of dashes under a header ("-----+-----", "|---|---:|")
@@ -366,9 +387,9 @@ def match(layout: PageLayout, library: Library, settings: Settings = DEFAULT_SET
             read = _table(layout, lines, i, head, names, last, settings)
         elif stacked is not None:
             read = _table(layout, lines, i, "", stacked[0], stacked[1], settings)
-        if not (read and read[0]) and (cells := _piped_header(layout.lines[i])) is not None:
+        if not (read and read[0]) and (cells := _piped_header(layout.lines, i)) is not None:
             # (a header set out with pipes: each cell is a column, whatever words it heads it with)
-            read = _table(layout, lines, i, cells[0], cells[1], i, settings, _NOT_A_BUDGET_HEAD) or read
+            read = _table(layout, lines, i, cells[0], cells[1], cells[2], settings, _NOT_A_BUDGET_HEAD) or read
         if not (read and read[0]) and (aligned := _aligned(layout, lines, i)) is not None:
             # (what the words of a header read as, one line to a column, missed: where they sit says)
             read = _table(layout, lines, i, aligned[1], aligned[0], aligned[2], settings, _NOT_A_BUDGET_HEAD) or read

@@ -51,6 +51,12 @@ def _over_a_blank(cells: list[tuple[int, str]]) -> bool:
     return cells[0][0] >= 10 and not _has_figures([(0, "")] + cells)
 
 
+def _heads_over_a_blank(block: list[int], cells: list) -> bool:
+    """A header of one to four lines of heads alone, its first set in from the label column, over a blank
+    line over its rows ("                 Full Year   Forecast" over "Directorate   Budget   Outturn")."""
+    return len(block) <= 4 and _over_a_blank(cells[block[0]]) and not any(_has_figures(cells[k]) for k in block[1:])
+
+
 def spaced_blocks(lines: list[str]) -> list[range]:
     """The spans of lines that are tables set out with spaces: two rows of cells at least, two of them
     with a figure after their first cell, and at most two label-only lines between one row and the
@@ -64,8 +70,8 @@ def spaced_blocks(lines: list[str]) -> list[range]:
         between = lines[blocks[-1][-1] + 1:i] if blocks else []
         if blocks and all(ln.strip() for ln in between) and len(between) <= _MAX_INSIDE:
             blocks[-1].append(i)
-        elif blocks and (len(blocks) - 1 in double or (len(blocks[-1]) == 1 and between == [""] and _over_a_blank(
-                cells[blocks[-1][0]]))) and _inside(between) and _has_figures(row):
+        elif blocks and (len(blocks) - 1 in double or (between == [""] and _heads_over_a_blank(blocks[-1], cells))) \
+                and _inside(between) and _has_figures(row):
             # (a row of no figures after a blank line heads another table: "Expenditure   Budget   Actual")
             double.add(len(blocks) - 1)
             blocks[-1].append(i)

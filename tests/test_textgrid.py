@@ -167,3 +167,13 @@ def test_a_blank_line_still_parts_two_tables_set_out_close():
              "Police                 38,200     38,200", "", "Expenditure", "Staffing              176,400    178,050",
              "Training               21,000     19,830"]
     assert [(b.start, b.stop) for b in spaced_blocks(lines)] == [(0, 3), (5, 7)]
+
+
+def test_a_header_of_two_lines_over_a_blank_line_heads_the_rows_under_it():
+    # "Full Year" over "Budget": its lines keep their spacing with the rows, so each word stays over its column
+    lines = ["                              Full Year     Forecast    Variance",
+             "Directorate                      Budget      Outturn   at Period 4",
+             "",
+             "Children and Learning            46,375       50,921       4,180",
+             "Resources                        17,964       17,412        (390)"]
+    assert [(b.start, b.stop) for b in spaced_blocks(lines)] == [(0, 5)]

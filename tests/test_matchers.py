@@ -113,6 +113,18 @@ def test_a_partner_tables_column_of_shares_is_not_money(library, header):
                    ("budget_contributions", "280800", "2023-24", ""), ("budget_carry_forward", "21650", "2023-24", "")}
 
 
+def test_a_partner_tables_header_may_open_with_its_captions_number(library):
+    # "Table 2: Income 2024/25   £   Share": the caption's number opens the header line of the partners' table
+    from kpi_extract.pipeline import extract_text
+    text = ("Partnership budget\n\nTable 2: Income 2024/25            £        Share\n"
+            "Northtown Council                  171,200        58.1%\nNorth Vale ICB                     123,400        41.9%\n"
+            "Total contributions                294,600       100.0%\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("agency_contribution", "171200", "2024-25", "Northtown Council"),
+                   ("agency_contribution", "123400", "2024-25", "North Vale ICB"),
+                   ("budget_contributions", "294600", "2024-25", "")}
+
+
 def test_a_funding_table_names_the_contributions_after_the_balance_and_its_total_takes_both_in(library):
     from kpi_extract.pipeline import extract_text
     text = ("Funding 2024/25 £\nBalance brought forward 38,900\nPartner contributions 512,000\nTotal 550,900\n")

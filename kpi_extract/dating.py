@@ -934,6 +934,13 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             # bracketed year beside a stock at a day ("718 children in care at 31 March (2024: 689)")
             placed = day_in_context(main.end.month, main.end.day, own[0])
             own = (placed, own[1]) if placed.known else own
+        if own is not None and own[0].kind == "month" and own[0].start is not None and main is not None \
+                and main.kind == "as_at" and main.end is not None and own[0].start.month == main.end.month \
+                and main.end == end_of_month(main.end.year, main.end.month) and f.mention is not None \
+                and "(" in text[max(0, f.mention.start - 1):f.mention.start + 1]:
+            # the same with a month of the stock's own: "1,418 ... at the end of December 2024 (December 2023:
+            # 1,389)" is at 31 December 2023
+            own = (as_at(end_of_month(own[0].start.year, own[0].start.month)), own[1])
         if own is not None and own[0].kind == "financial_year" and base.kind == "quarter" and base.start \
                 and f.mention is not None and _SAME_QUARTER.search(text, max(0, f.mention.start - 30), f.mention.start):
             # "1,032 in the quarter, against 1,118 in the same quarter of 2021/22": that quarter of that year

@@ -572,6 +572,13 @@ def test_a_bracketed_year_beside_a_stock_at_a_day_is_that_day_of_the_year(librar
     assert got[("cp_plans", "402")][0] == "2024-03-31" and got[("cp_plans", "377")][0] == "2023-03-31"
 
 
+def test_a_bracketed_month_beside_a_stock_at_that_months_end_is_its_end_in_its_own_year(library):
+    # "(September 2024: 604)" beside a stock at the end of September 2025: at 30 September 2024, not the month
+    got = facts_of("Corporate Parenting Board, 14 October 2025\nThere were 612 children in care at the end of "
+                   "September 2025 (September 2024: 604).", library)
+    assert got[("children_in_care", "612")][0] == "2025-09-30" and got[("children_in_care", "604")][0] == "2024-09-30"
+
+
 def test_two_readings_of_one_bracketed_figure_share_its_period(library):
     # "84%" read by a pattern's comparison and "84" by a label before a colon: one figure, one period
     got = facts_of("Annual Report 2024/25\n- 2,950 training places offered, with 86% utilisation (2023/24: 81%)",

@@ -526,3 +526,15 @@ def test_a_piped_header_over_two_lines_whose_label_cell_is_empty_below_and_a_cha
             "Place                    | 28,615  | 13,002    | 28,390   | -0.4   | (180)\n")
     assert facts(text, library) == {("budget_total", "71204000", "2025-26", "Children's Services"),
                                     ("budget_total", "28615000", "2025-26", "Place")}
+
+
+def test_a_rows_label_run_on_to_the_line_under_its_figures_is_its_subjects_rest(library):
+    # "People - Children and" ends on "and": the line under its figures ("Young People") is the rest of its name
+    text = ("Westmarch County Council\nCabinet, 13 November 2024\n\n"
+            "Table 1: Forecast outturn 2024/25 (£000)\n"
+            "Directorate                   Current budget   Forecast outturn   Variance\n"
+            "People - Children and                 84,210             89,975      5,765\n"
+            "Young People\n"
+            "Place                                 40,118             39,902       (216)\n")
+    assert facts(text, library) == {("budget_total", "84210000", "2024-25", "People - Children and Young People"),
+                                    ("budget_total", "40118000", "2024-25", "Place")}

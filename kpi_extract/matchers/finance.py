@@ -18,6 +18,7 @@ a bare 192.1 could be anything.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..layout import PageLayout, is_piped, unpiped
 from ..library import Library
@@ -418,20 +419,24 @@ def _table(layout: PageLayout, lines: list[str], i: int, head: str, names: list[
     capital = any(_CAPITAL.search(ln) for ln in lines[max(0, i - 3):last + 1])
     out: list[Candidate] = []
     j = last + 1
-    wrapped, begun = 0, ""
+    wrapped, begun, above = 0, "", 0  # (`above`: where the row above's candidates start in `out`)
+    label = ""
     while j < len(lines):
         row = _split(lines[j], len(names))
         if row is None and lines[j].strip() and not re.search(r"\d", lines[j]) and wrapped < 2:
             wrapped += 1
             part = lines[j].strip()
             # (the beginning of the next row's label when it runs on: "Economy, Infrastructure and" / "Skills
-            # 88,305 ..."; else the rest of the row above's: "(capital financing, contingency,")
+            # 88,305 ..."; else the rest of the row above's: "(capital financing, contingency,", or, when its label
+            # ran on, its subject's: "Peoples Services - Children and  84,627 ..." over "Young People")
             begun = f"{begun} {part}".strip() if _LABEL_RUNS_ON.search(part) else ""
+            if not begun and wrapped == 1 and _LABEL_RUNS_ON.search(label):
+                out[above:] = [c if not c.subject else replace(c, subject=f"{c.subject} {part}") for c in out[above:]]
             j += 1
             continue
         if row is None:
             break
-        wrapped = 0
+        wrapped, above = 0, len(out)
         label, cells = row
         label, begun = (f"{begun} {label}" if begun else label), ""
         total = bool(_TOTAL.match(label))

@@ -538,3 +538,13 @@ def test_a_rows_label_run_on_to_the_line_under_its_figures_is_its_subjects_rest(
             "Place                                 40,118             39,902       (216)\n")
     assert facts(text, library) == {("budget_total", "84210000", "2024-25", "People - Children and Young People"),
                                     ("budget_total", "40118000", "2024-25", "Place")}
+
+
+def test_a_services_aside_of_what_it_takes_in_leaves_it_a_service(library):
+    # "(incl. corporate budgets)" says what the directorate's budget takes in; the row is still a directorate's
+    text = ("Eastwold Borough Council\nCabinet, 14 November 2024\n\n"
+            "Table 1: Revenue forecast 2024/25 (£000)\n"
+            "Directorate                            Net budget    Forecast outturn    Variance\n"
+            "Resources (incl. corporate budgets)        26,410              25,980        (430)\n"
+            "Corporate budgets                          12,300              11,900        (400)\n")
+    assert facts(text, library) == {("budget_total", "26410000", "2024-25", "Resources (incl. corporate budgets)")}

@@ -70,6 +70,7 @@ _TOTAL = re.compile(r"^(?:(?:grand |overall |net )?total(?: operational)?(?: net
 # (under a label column of directorates: "Directorate total" under "Service area" is the directorate's)
 _SUBTOTAL = re.compile(r"^(?:(?:sub-?)?total\s+(?:for\s+)?(?:all\s+)?(?P<a>directorate|service|portfolio|department)s?"
                        r"(?:\s+budgets?)?|(?P<b>directorate|service|portfolio|department)s?\s+(?:sub-?)?total)$", re.I)
+_INCLUDING = re.compile(r"\s*\((?:incl\.?|including|includes)\s[^()]*\)", re.I)
 _CAPITAL = re.compile(r"\bcapital\b(?!\s+financ)", re.I)
 
 
@@ -443,7 +444,9 @@ def _table(layout: PageLayout, lines: list[str], i: int, head: str, names: list[
         # (the sum of the directorates above, before the central items, when the rows are directorates)
         sub = _SUBTOTAL.match(label)
         subtotal = sub is not None and head.lower().startswith((sub.group("a") or sub.group("b")).lower())
-        if not capital and not subtotal and (total or not _NOT_A_SERVICE.search(label)):
+        # (an aside of what the service takes in is no line of its own: "Resources (incl. corporate budgets)")
+        named = _INCLUDING.sub("", label)
+        if not capital and not subtotal and (total or not _NOT_A_SERVICE.search(named)):
             for k, (cell, name, period) in enumerate(zip(cells, names, periods)):
                 raw = _money(cell, unit) if _BUDGET_COLUMN.search(name) and not (
                     not_budget and not_budget.search(name)) else None

@@ -918,6 +918,8 @@ _IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s
                          r"(?:social care\s+)?(?:services?|help and protection|protection)\b)", re.I)
 # money paid to several partnerships or boards is no one partnership's income: "The ICB's contributions to the four
 # safeguarding children partnerships came to £412,000"
+# an amount paid to each of several: "£58,000 to each borough's partnership", "£12,500 for each of the three boards"
+_TO_EACH_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+|annually\s+)?(?:to|for|from)\s+each\b(?!\s+of\s+(?:us|you)\b)", re.I)
 _TO_SEVERAL = re.compile(r"\b(?:to|between|among|across)\s+(?:the\s+|its\s+|their\s+|all\s+|each of the\s+)?"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:partnerships|boards|councils|local authorities|authorities|LSCPs|SCPs)\b", re.I)
@@ -1617,6 +1619,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "places"  # "3,002 delegates attended, from 3,540 places booked"
     if entry.id in _PRACTITIONER_KPIS and _NOT_PRACTITIONERS.match(raw_after):
         return "other-noun", "not-practitioners"  # "assemblies reached 3,140 pupils": no delegates of training
+    if money and _TO_EACH_AFTER.match(raw_after):
+        return "per-capita", "to-each"  # "The ICB contributed £58,000 to each borough's partnership": each one's
     if paid_in and _TO_SEVERAL.search(sentence_lead):
         return "other-body", "to-several"  # "The ICB's contributions to the four partnerships came to £412,000"
     if _PARTNERSHIPS_SUBJECT.match(sentence_lead) and ";" not in sentence_lead:

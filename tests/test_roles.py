@@ -3550,3 +3550,10 @@ def test_the_sentence_after_a_service_hosted_on_behalf_of_named_councils_is_the_
             "The out-of-hours team is hosted by Ashvale on behalf of Ashvale, Norbury and Eastmere. Between April and "
             "September 2025 it passed 402 referrals to the three councils' front doors.")
     assert not [f for f in extract_text(text, library) if f.kpi == "referrals"]
+
+
+def test_a_sum_paid_to_each_of_several_is_each_ones_not_a_contribution_to_the_writers(library):
+    # "£61,500 to each borough's partnership": an amount per partnership, paid by a commissioner to several
+    text = ("NHS North East ICB - Safeguarding Annual Report 2024-25\n"
+            "The ICB contributed £61,500 to each borough's safeguarding children partnership in 2024-25.")
+    assert not [f for f in extract_text(text, library) if f.kpi in ("agency_contribution", "budget_contributions")]

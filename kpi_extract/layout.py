@@ -345,14 +345,16 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
 _YEAR_WORD = re.compile(r"\(?(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\)?")
 
 
-# a caption's number opening a header line: "Table 3: Income 2024-25   £   Share"
-_CAPTION_NUMBER = re.compile(r"^\s*(?:table|figure|chart|appendix|annex)\s+[\w.]{1,4}\s*[:.\-\u2013\u2014]\s*", re.I)
+# a caption's number before what it names: "Appendix B:", "Table 3 -", "Annex 2 –" (opening a header line too:
+# "Table 3: Income 2024-25   £   Share")
+CAPTION_NUMBER = re.compile(r"^\W*(?:appendix|annex|table|figure|chart|section|part)\s+[\w.]{1,4}\s*[:.\-\u2013\u2014]\s*",
+                            re.I)
 
 
 def agency_header(line: str) -> list[Column] | None:
     """`Partner Contribution (£)` or `Partner 2021/22 2022/23 Change`: a table of who paid what (the
     caption's number may open the line: "Table 3: Income 2024-25   £   Share")."""
-    line = _CAPTION_NUMBER.sub("", line)
+    line = CAPTION_NUMBER.sub("", line)
     if not _AGENCY_HEADER.match(line) or not re.search(r"contribution|£|\d{4}", line, re.I):
         return None
     cols = header_columns(line)

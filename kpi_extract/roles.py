@@ -26,6 +26,7 @@ from .areas import gazetteer, key
 from .docarea import (CHILDREN, COUNCIL_NAME, FIRST_PERSON, a_part_of_the_area, a_host, a_named_owner, a_named_places_body,
                       a_place_against_ours, a_place_after_ours, another_beside_us, another_councils, another_place, last_match, mentions,
                       others_name, OTHERS_TOGETHER, NO_OWNER_WORDS)
+from .layout import CAPTION_NUMBER
 from .library import KpiEntry, Library
 from .model import Candidate
 from .periods import MONTH_NAME, find_mentions
@@ -2822,8 +2823,6 @@ def _the_council_says(c: Candidate, area: str) -> bool:
 _CAPTION_COUNCIL = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\b(?!['’])", re.I)
 
 
-# a caption's number before what it names: "Appendix B:", "Table 3 -", "Annex 2 –"
-_CAPTION_NUMBER = re.compile(r"^\W*(?:appendix|annex|table|figure|chart|section|part)\s+[\w.]{1,4}\s*[:.\-\u2013\u2014]\s*", re.I)
 # a place named first in a caption, then what is shown of it: "Stockton-on-Tees - trend over the last four quarters"
 _CAPTION_PLACE = re.compile(r"^(?P<name>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4})\s*(?:[-\u2013\u2014:,]\s|['’]s\s|$)")
 
@@ -2850,7 +2849,7 @@ def _table_of_another(lines: list[str], c: Candidate, front: str, area_code: str
     above = i - 2 if i >= 2 and not lines[i - 1].strip() else i if 0 < i < c.line else -1
     if above < 0 or "|" in lines[above] or len(lines[above].strip()) > 100 or FIRST_PERSON.search(lines[above]):
         return False
-    named = _CAPTION_PLACE.match(_CAPTION_NUMBER.sub("", lines[above].strip()))
+    named = _CAPTION_PLACE.match(CAPTION_NUMBER.sub("", lines[above].strip()))
     place = gazetteer().lookup(named.group("name")) if named is not None else None
     writers = gazetteer().lookup(writer.group("name")) if writer is not None and not area_code else None
     own = area_code or (writers.code if writers is not None else "")

@@ -351,11 +351,18 @@ CAPTION_NUMBER = re.compile(r"^\W*(?:appendix|annex|table|figure|chart|section|p
                             re.I)
 
 
-def agency_header(line: str) -> list[Column] | None:
+_AGENCY_HEAD_ALONE = re.compile(r"^\s*(?:income|funding|partners?|contributions?|partner contributions)\s*:?\s*$", re.I)
+
+
+def agency_header(line: str, above: list[str] | None = None) -> list[Column] | None:
     """`Partner Contribution (£)` or `Partner 2021/22 2022/23 Change`: a table of who paid what (the
-    caption's number may open the line: "Table 3: Income 2024-25   £   Share")."""
+    caption's number may open the line: "Table 3: Income 2024-25   £   Share"); or a line of the head alone,
+    "Income", under a caption that names pounds (`above`: "Table 3: Income and expenditure 2024/25 (£)")."""
     line = CAPTION_NUMBER.sub("", line)
-    if not _AGENCY_HEADER.match(line) or not re.search(r"contribution|£|\d{4}", line, re.I):
+    if not _AGENCY_HEADER.match(line):
+        return None
+    if not re.search(r"contribution|£|\d{4}", line, re.I) and not (
+            _AGENCY_HEAD_ALONE.match(line) and any("£" in a for a in above or [])):
         return None
     cols = header_columns(line)
     if cols:
@@ -418,7 +425,7 @@ def find_tables(lines: list[str], piped: set[int] | frozenset[int] = frozenset()
     tables = []
     i = 0
     while i < len(lines):
-        columns = agency_header(lines[i])
+        columns = agency_header(lines[i], lines[max(0, i - 3):i])
         agency = columns is not None
         if not columns:
             columns = header_columns(lines[i], lines[max(0, i - 5):i])

@@ -125,6 +125,19 @@ def test_a_partner_tables_header_may_open_with_its_captions_number(library):
                    ("budget_contributions", "294600", "2024-25", "")}
 
 
+def test_a_partner_tables_head_alone_under_a_caption_in_pounds(library):
+    # "Income" alone heads the partners' rows, its caption naming the pounds and the year a blank line above it
+    from kpi_extract.pipeline import extract_text
+    text = ("Partnership annual report\n\nTable 4: Income and expenditure 2024/25 (£)\n\nIncome\n"
+            "  Northtown Council                      164,300\n  North Vale ICB                         118,700\n"
+            "  Total partner contributions            283,000\n  Balance brought forward from 2023/24    19,450\n"
+            "  Total income                           302,450\n")
+    got = {(f.kpi, f.value, f.period, f.subject) for f in extract_text(text, library)}
+    assert got == {("agency_contribution", "164300", "2024-25", "Northtown Council"),
+                   ("agency_contribution", "118700", "2024-25", "North Vale ICB"),
+                   ("budget_contributions", "283000", "2024-25", ""), ("budget_carry_forward", "19450", "2024-25", "")}
+
+
 def test_a_funding_table_names_the_contributions_after_the_balance_and_its_total_takes_both_in(library):
     from kpi_extract.pipeline import extract_text
     text = ("Funding 2024/25 £\nBalance brought forward 38,900\nPartner contributions 512,000\nTotal 550,900\n")

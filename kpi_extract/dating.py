@@ -926,18 +926,18 @@ def analyse(text: str, values: list[tuple[int, int]], ctx: Context
             own = (so_far[1], "own_date")  # ("47 courses had run up to the end of February": the year so far to it)
         if own is not None and point is not None and own[0].kind == "calendar_year":
             own = at_that_point(own, point)
-        if own is not None and own[0].kind == "calendar_year" and main is not None and main.kind == "as_at" \
-                and main.end is not None and f.mention is not None \
-                and (_SAME_POINT.search(text, max(0, f.mention.start - 30), f.mention.start)
-                     or "(" in text[max(0, f.mention.start - 1):f.mention.start + 1]):
+        # (a figure's own year or month beside a stock at a day, in brackets or "at the same point")
+        at_a_day = own is not None and main is not None and main.kind == "as_at" and main.end is not None \
+            and f.mention is not None
+        bracketed = at_a_day and "(" in text[max(0, f.mention.start - 1):f.mention.start + 1]
+        if at_a_day and own[0].kind == "calendar_year" \
+                and (bracketed or _SAME_POINT.search(text, max(0, f.mention.start - 30), f.mention.start)):
             # "274 at 31 March 2022; at the same point in 2021 it was 301": 31 March 2021; so is a
             # bracketed year beside a stock at a day ("718 children in care at 31 March (2024: 689)")
             placed = day_in_context(main.end.month, main.end.day, own[0])
             own = (placed, own[1]) if placed.known else own
-        if own is not None and own[0].kind == "month" and own[0].start is not None and main is not None \
-                and main.kind == "as_at" and main.end is not None and own[0].start.month == main.end.month \
-                and main.end == end_of_month(main.end.year, main.end.month) and f.mention is not None \
-                and "(" in text[max(0, f.mention.start - 1):f.mention.start + 1]:
+        elif bracketed and own[0].kind == "month" and own[0].start is not None \
+                and own[0].start.month == main.end.month and main.end == end_of_month(main.end.year, main.end.month):
             # the same with a month of the stock's own: "1,418 ... at the end of December 2024 (December 2023:
             # 1,389)" is at 31 December 2023
             own = (as_at(end_of_month(own[0].start.year, own[0].start.month)), own[1])

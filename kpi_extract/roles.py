@@ -919,11 +919,11 @@ _IN_NEED_OF = re.compile(r"\bin need\s+of\s+(?!wh|(?:a\s+|an\s+)?(?:specialist\s
                          r"(?:social care\s+)?(?:services?|help and protection|protection)\b)", re.I)
 # money paid to several partnerships or boards is no one partnership's income: "The ICB's contributions to the four
 # safeguarding children partnerships came to £412,000"
-# an amount paid to each of several: "£58,000 to each borough's partnership", "£12,500 for each of the three boards"
-_TO_EACH_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+|annually\s+)?(?:to|for|from)\s+each\b(?!\s+of\s+(?:us|you)\b)", re.I)
 _TO_SEVERAL = re.compile(r"\b(?:to|between|among|across)\s+(?:the\s+|its\s+|their\s+|all\s+|each of the\s+)?"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:partnerships|boards|councils|local authorities|authorities|LSCPs|SCPs)\b", re.I)
+# an amount paid to each of several: "£58,000 to each borough's partnership", "£12,500 for each of the three boards"
+_TO_EACH_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+|annually\s+)?(?:to|for|from)\s+each\b(?!\s+of\s+(?:us|you)\b)", re.I)
 # a body the writer visits, reviews or reads is another, and so is what it did: "three Board members visited the
 # Calderdale partnership, which delivered 118 courses", "The Vale partnership's business plan, which we read as part
 # of a peer challenge, has 56 actions"

@@ -2742,7 +2742,11 @@ _HOSTED_FOR_SEVERAL = re.compile(
     r"|\b(?:service|agency|team|hub|unit|panel|arrangement)s?,?\s+(?:which|that)\s+(?:the\s+|our\s+)?(?:two|three|four|five|"
     r"six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas)\s+(?:jointly\s+)?share\b"
     r"|\bshared\s+(?:[\w-]+\s+){0,3}?(?:service|agency|team|hub|unit|panel|arrangement)\s+(?:of|for|between|across)\s+"
-    r"(?:(?:the|its|our)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d+|both|all)\b|" + _NAMED_LIST + ")", re.I)
+    r"(?:(?:the|its|our)\s+)?(?:(?:two|three|four|five|six|seven|eight|\d+|both|all)\b|" + _NAMED_LIST + ")"
+    # or said to be shared by so many: "The South East London Child Death Overview Panel, shared by six boroughs,"
+    r"|\b(?:service|agency|team|hub|unit|panel|arrangement|board|programme)s?,?\s+(?:(?:which|that)\s+(?:is|are)\s+)?"
+    r"(?:jointly\s+)?shared\s+(?:by|between|across)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|all)\s+"
+    r"(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas|counties)\b", re.I)
 # a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
 _SERVICE_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|between|by|across|from|since)\s+[^,.;]{1,40}?,?\s+)?"
                               r"(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)
@@ -3654,6 +3658,7 @@ def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Cand
     """A figure dated with a whole (the actions completed, with the plan's actions: a KPI's
     `dated_with`) after another body's whole in the same sentence is that body's too: "the
     provider's action plan, which has 9 actions; 3 were completed"."""
+    cands = [_share_of_another_bodys_whole(c, cands) for c in cands]
     wholes = [(w, k) for w in cands for k in getattr(library.kpis.get(w.kpi), "dated_with", ())]
     if not any(w.role == "other-body" for w, _ in wholes):
         return cands
@@ -3665,6 +3670,23 @@ def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Cand
         return bool(before) and max(before, key=lambda w: w.value_start).role == "other-body"
     return [replace(c, role="other-body", role_rule="owner-of-whole")
             if c.role in FACT_ROLES and owner_is_another(c) else c for c in cands]
+
+
+# the words between a whole and a part of it the same clause goes on to: "... had an operating budget of £3.9m in
+# 2024-25, of which Dorset's share was £612,000", "had a budget of £5.2m, to which Bolton contributed £610,000"
+_OF_WHICH_BETWEEN = re.compile(r"[^.;:()]{0,40}?,?\s+(?:of which|of this|of that|(?:to|towards) which)\b[^.;:()]{0,60}$", re.I)
+
+
+def _share_of_another_bodys_whole(c: Candidate, cands: list[Candidate]) -> Candidate:
+    """A part of another body's whole is that body's too: a council's share of a regional agency's
+    budget is the agency's income, no contribution to the writer's own partnership."""
+    if c.role != "part" or c.method == "table":
+        return c
+    before = [w for w in cands if w.snippet == c.snippet and w.value_end <= c.value_start]
+    whole = max(before, key=lambda w: w.value_end, default=None)
+    if whole is None or whole.role != "other-body" or not _OF_WHICH_BETWEEN.match(c.snippet, whole.value_end, c.value_start):
+        return c
+    return replace(c, role="other-body", role_rule="part-of-anothers-whole")
 
 
 def is_fact(c: Candidate) -> bool:

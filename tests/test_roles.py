@@ -438,6 +438,14 @@ ROLE_CASES = [
                    "children in 2024/25.", "referrals", "1,920"),
     ("other-body", "The Child Death Overview Panel, a shared service of the four partnerships, spent £188,000 in 2024/25.",
      "expenditure_total", "£188,000"),
+    ("other-body", "The Eastern Counties Child Death Overview Panel, shared by five councils, has a budget of £204,000 "
+                   "for 2025/26.", "budget_total", "£204,000"),
+    # a part of another body's whole, a member's share of a regional agency's budget: the agency's income
+    ("other-body", "Westby Council - Cabinet, 3 March 2025\nNorthvale Adoption, the regional adoption agency hosted by "
+                   "Eastmoor Council, had a budget of £4.4m for 2024/25, of which Westby's share was £530,000.",
+     "agency_contribution", "£530,000"),
+    ("other-body", "Northvale Adoption, hosted by Eastmoor Council, set a 2025/26 budget of £4.6m, to which Westby "
+                   "contributed £545,000.", "agency_contribution", "£545,000"),
     ("other-body", "The shared fostering recruitment hub for Ashvale, Norbury and Eastmoor spent £402,000 in 2024/25.",
      "expenditure_total", "£402,000"),
     ("other-body", "Eastmoor's annual report shows that 2,480 delegates attended its multi-agency training in 2024/25.",

@@ -304,6 +304,8 @@ _NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Com
                   r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
 _NOT_AN_AREA_NAME = r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))"
 _NOT_AN_AREA = re.compile(_NOT_AN_AREA_NAME + r"\W*")
+# or that name, then what of it the paper is: "Kent Community Health NHS Foundation Trust - Board, 26 September 2024"
+_NOT_AN_AREA_HEADING = re.compile(_NOT_AN_AREA_NAME + r"(?:\s*[:|]|\s+[-\u2013\u2014])\s+\S.*")
 _FRONT_LINES = 6
 
 
@@ -377,7 +379,7 @@ def document_owner(pages: list[str], area: str) -> str:
         front = _joined(_front_lines(pages, _FRONT_LINES_OF_A_REPORT))
         # (or its letterhead is a body that is no area, whose name holds a place: "HAMPSHIRE AND ISLE OF WIGHT
         # FIRE AND RESCUE AUTHORITY")
-        if front and (m := _NOT_AN_AREA.fullmatch(front[0])):
+        if front and (m := _NOT_AN_AREA.fullmatch(front[0]) or _NOT_AN_AREA_HEADING.fullmatch(front[0])):
             return m.group("name").strip()
         for k, line in enumerate(front):
             m = _TITLE_OF_ANOTHER.match(line) or _AUTHOR_OF_ANOTHER.match(line)
@@ -395,7 +397,8 @@ def document_owner(pages: list[str], area: str) -> str:
     lines = _front_lines(pages, _FRONT_LINES)
     for k, line in enumerate(lines):
         # (the letterhead may go on to the unit of the body that writes: "Essex Police Public Protection Command")
-        m = _NOT_AN_AREA.fullmatch(line) or (_NOT_AN_AREA_UNIT.fullmatch(line) if k == 0 else None)
+        m = _NOT_AN_AREA.fullmatch(line) or (_NOT_AN_AREA_UNIT.fullmatch(line) or _NOT_AN_AREA_HEADING.fullmatch(line)
+                                             if k == 0 else None)
         if m:
             return m.group("name").strip()
     # a paper with no area whose author is a body of none ("Report of: The Police and Crime Commissioner for

@@ -374,6 +374,19 @@ def test_the_owner_that_is_no_area_heads_the_front_page(first, owner):
     assert document_owner(pages, document_area(pages)[0]) == owner
 
 
+@pytest.mark.parametrize("first, owner", [
+    # the body's name, then its meeting or what the paper is, on the paper's one line
+    ("Northmoor Community Health NHS Foundation Trust - Trust Board, 12 March 2025",
+     "Northmoor Community Health NHS Foundation Trust"),
+    ("Westshire Constabulary: report to the Safeguarding Children Partnership, 4 June 2024", "Westshire Constabulary"),
+    ("Westshire County Council - Cabinet, 12 March 2025", ""),  # a council's paper is its area's
+])
+def test_the_owner_that_is_no_area_heads_the_line_of_its_paper(first, owner):
+    from kpi_extract.docarea import document_owner
+    pages = [f"{first}\nOur health visitors supported 412 children on child protection plans at 31 January 2025.\n"]
+    assert document_owner(pages, document_area(pages)[0]) == owner
+
+
 def test_a_letterhead_broken_before_council_is_still_the_papers_area():
     pages = ["Rutland\nCounty Council\nChildren and Families Scrutiny Committee\n19 June 2025\n"
              "Learning from Ofsted's inspection of Leicestershire County Council's children's services\n"

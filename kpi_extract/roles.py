@@ -82,7 +82,7 @@ _STAGE_BEFORE = re.compile(r"(?<!previous )(?<!last )(?<!prior )\b(?:year|phase|
 _STAGE_NUMBER = re.compile(r"[1-9]|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increases?|decreases?|rises?|falls?|reductions?|drops?|growth|changes?|difference|swing|"
-    r"uplift|cut|variation|improvements?|deteriorations?|worsening)\s+(?:of|by|in\s+\w+\s+of)\s+"
+    r"uplift|cut|variation|movements?|improvements?|deteriorations?|worsening)\s+(?:of|by|in\s+\w+\s+of)\s+"
     r"|\b(?:increas\w*|decreas\w*|reduc\w*|rose|rise|rising|risen|fell|fall|falling|fallen|dropp?\w*|grow\w*|grew|"
     r"declin\w*|climb\w*|jump\w*|add(?:s|ed|ing)?)\s+(?:by\s+)?"
     r"|\b(?:went|gone|goes|go|is|was|are|were|been|numbers?)\s+(?:up|down)\s+(?:by\s+)?|^\s*(?:up|down)\s+(?:by\s+)?"
@@ -585,6 +585,11 @@ _WITH_AFTER = re.compile(r"\s*\b(?:with|without)\s+(?:a|an|no|any)\s+(?!(?:curre
 _WHOM_AFTER = re.compile(r"\s+(?:that\s+|whom\s+)?(?:it|they|we|the\s+(?:team|service|panel|school|unit|project|partnership))\s+"
                          r"(?:had\s+|has\s+|have\s+)?(?!(?:look|care|cared|looks|looked|cares|support|supported|supports)\b)"
                          r"(?:[a-z]+ed|knew|saw|met|took|found|worked\s+with|spoke\s+to)\b", re.I)
+# those of them who answered a survey, whatever they count: "the 310 delegates who replied", "who completed the
+# evaluation form"
+_RESPONDENTS_AFTER = re.compile(r"\s*(?:who|that)\s+(?:(?:also|later)\s+)?(?:replied|responded|answered\b|(?:returned|completed|"
+                                r"filled in|took part in)\s+(?:(?:the|a|an|our|their)\s+)?(?:[\w-]+\s+){0,2}?(?:survey|evaluation|"
+                                r"questionnaire|feedback|form|poll)s?\b)", re.I)
 _WHO_AFTER = re.compile(r"\s*(?:who|whose)\b(?![^.;:]{0,30}:)(?!\s+(?:are|were|is)\s+(?:aged|broken down|split)\b)", re.I)
 # or in a label before the figure: "the number of children in care who are teenagers rose to 310" (not the
 # stock's own words: "children who were looked after numbered 512")
@@ -658,6 +663,8 @@ _AUDIT = r"(?:(?:dip[- ])?sample|(?:case |file |practice |thematic |multi-agency
 _SAMPLED = rf"(?:{_AUDIT}|review|backlog|waiting list|records|case files|files)"
 _CONDITION_BEFORE = re.compile(rf"(?:\b(?:inspectors?|auditors?|reviewers?|assurers?|observers?|{_AUDIT}) (?:found|sampled|saw|reviewed|audited|looked at|observed|"
                                rf"tracked|considered|identified|examined|met|covered|checked)|\b{_SAMPLED} of)\s+(?:\w+\s+)?$|^\s*in\s+$|\ba further\s+$|"
+                               # whoever audits or samples them: "The Head of Service is auditing 40 plans started since April"
+                               rf"\b(?:auditing|audited|dip[- ]sampl(?:ing|ed)|sampling|sampled)\s+(?:(?:a|an|the)\s+)?(?:sample\s+of\s+)?$|"
                                # "feedback forms returned late for 3 sessions"
                                rf"\b(?:late|missing|outstanding|overdue|incomplete|out of date|out-of-date|not up to date|"
                                rf"not in place)\s+(?:for|from|on)\s+$|"
@@ -1819,6 +1826,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "conditional", "condition"
     if entry.unit == "count" and c.match_start >= c.value_start and _HEAD_BEFORE.search(before):
         return "other-noun", "qualifies-another"  # "Decisions on 1,318 referrals were made within one working day"
+    if not money and entry.unit == "count" and c.match_end > c.value_end and _RESPONDENTS_AFTER.match(text, c.match_end):
+        return "conditional", "respondents"  # "71% of the 310 delegates who replied said ...": those who answered
     if not money and entry.unit == "count" and entry.measure == "stock" and not c.subject and (
             c.match_end > c.value_end and _WHO_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WHO_IN_LABEL.search(text, c.match_start, c.value_start)):

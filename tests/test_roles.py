@@ -35,6 +35,8 @@ def kpi_values(text: str, library) -> set[tuple[str, str]]:
 # (role, sentence, kpi of the candidate, its value): the figure is read, and it is this role
 ROLE_CASES = [
     ("change", "Looked after children numbers went up by 17 over the summer.", "children_in_care", "17"),
+    ("change", "The forecast overspend is £2.4m against the net budget, an adverse movement of £0.41m since quarter 1.",
+     "budget_total", "£0.41m"),
     ("change", "There are 29 fewer children on a child protection plan than in June.", "cp_plans", "29"),
     # the change said again in a bracket
     ("change", "The number of children in need grew by 6% (140 children) in 2023/24.", "children_in_need", "140"),
@@ -51,6 +53,11 @@ ROLE_CASES = [
     ("other-noun", "Of the 180 complaints received, 22 came from care leavers and 7 from children subject to a child "
                    "protection plan.", "cp_plans", "7"),
     ("conditional", "Nine children have been on a child protection plan for more than two years.", "cp_plans", "Nine"),
+    # a sample someone audits; those of a count who answered a survey
+    ("conditional", "The Principal Social Worker is auditing 35 plans started since January to test decision-making.",
+     "cp_plans_started", "35"),
+    ("conditional", "Three months on, 58% of the 265 delegates who replied said they had used the learning in their work.",
+     "training_delegates", "265"),
     ("conditional", "In the quarter, 31 children in care were also open to the Youth Offending Service.",
      "children_in_care", "31"),
     ("target", "Next year the board has set a target of 140 multi-agency courses and 2,800 delegates.",

@@ -19,7 +19,7 @@ _BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whil
 # after the match, a comparison starts another figure's clause: "33 per 10,000 is lower than the
 # national rate", but "971 referrals have been closed" still describes this one
 _AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
-                         r"compared|against|than|versus|above|below|higher|lower|similar|in line|better|worse|exceed\w*)\b", re.I)
+                         r"compared|against|than|versus|above|below|higher|lower|similar|in line|(?-i:better)|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 # the words that open an aside within a clause ("open cases, including children on plans, ...")
 _ASIDE_LEAD = re.compile(r"\b(?:including|incl\.|as well as|such as|excluding|other than)\s", re.I)

@@ -413,7 +413,8 @@ def _respectively(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
 
 
 # a period that labels the figure after its colon: "2023/24: 39.2   2024/25: 37.5" (the 2024/25 is not the 39.2's)
-_LABELS_NEXT = re.compile(r"\s*:\s*£?\d")
+_LABEL_GAP = re.compile(r"\)?\s*:\s*£?")
+_LABELS_NEXT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*£?\d")  # (its aside between: "Q3 (Oct-Dec 24): 1,295")
 
 
 def _bind_before(text: str, m: Mention, figs: list[_Figure], group: tuple[int, int, int] | None,
@@ -509,9 +510,17 @@ def bind_mentions(text: str, mentions: tuple[Mention, ...], figs: list[_Figure],
         group = next((g for g in groups if g[0] <= m.start < g[1]), None)
         pool = [i for i, f in enumerate(figs) if group[0] < f.start < group[1]] if group else outer
         if group is not None and not pool and m.absolute and figs[group[2]].mention is None \
-                and not _CUE_WORDS.search(text, group[0], m.start) and not _CHANGE.search(text, group[0], m.start):
+                and not _CUE_WORDS.search(text, group[0], m.start) and not _CHANGE.search(text, group[0], m.start) \
+                and not any(figs[group[2]].end <= o.start < group[0] for o in mentions):
             figs[group[2]].mention = m  # "27.4% (year to date, end of December 2024)": its figure's date
             continue
+        if group is not None and not pool and m.absolute:
+            # the bracket of a period written between, a label of the figure after its colon: "1,388 referrals
+            # Q3 (Oct-Dec 24): 1,295" dates the 1,295
+            labelled = next((f for f in figs if f.start >= group[1] and _LABEL_GAP.fullmatch(text, group[1], f.start)), None)
+            if labelled is not None and labelled.mention is None:
+                labelled.mention = m
+                continue
         if not _bind_before(text, m, figs, group, pool):
             pending.append((m, group, pool))
     left = [(m, group, pool) for m, group, pool in pending if not _bind_after(text, m, figs, group, pool)]

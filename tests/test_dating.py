@@ -57,6 +57,12 @@ def test_attribution(text, figures, expected):
     assert periods(text, figures) == expected
 
 
+def test_a_labels_bracketed_period_dates_the_figure_after_its_colon():
+    # each line a quarter, its months in brackets, then its figure: the brackets are no date of the line before's
+    text = "Front door summary 2024/25 Q4 (Jan-Mar 25): 1,388 referrals Q3 (Oct-Dec 24): 1,295 referrals"
+    assert periods(text, ["1,388", "1,295"]) == [("2025-Q1", "sentence"), ("2024-Q4", "sentence")]
+
+
 def test_carried_date_and_event_date():
     ctx = Context(financial_year(2016), "title", carried=as_at(date(2017, 3, 31)), event=month(2013, 7))
     assert periods("The caseload split as follows: 611 on a CP plan.", ["611"], ctx) == [("2017-03-31", "sentence")]

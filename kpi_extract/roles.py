@@ -488,7 +488,7 @@ _AVERAGING_BEFORE = re.compile(r"\baverag(?:ing|ed)\s+(?:about\s+|around\s+|appr
 _OTHER_HEADS = (r"teams?|councils?|hubs?|posts?|chairs?|panels?|forums?|boards?|units?|homes?|centres?|"
                 r"settings?|wards?|localities|services?|partnerships?|priorities|appendices|workstreams?|"
                 r"trainers|vacancies|roles|sites|providers|beds|meetings|groups?|pathways?|strategies|"
-                r"audits?|reviews|reports|case studies|cohorts?")
+                r"audits?|reviews|reports|case studies|cohorts?|assessments?|visits|enquiries|investigations")
 # it follows the words the match read at once, or after a word or two that are no verb and no preposition
 # ("vacant ... posts"; but "42 actions across five priorities" counts actions)
 # (nor a determiner or a participle, which open another phrase: "the 4,906 children in need the county council

@@ -447,6 +447,9 @@ ROLE_CASES = [
      "expenditure_total", "£188,000"),
     ("other-body", "The Eastern Counties Child Death Overview Panel, shared by five councils, has a budget of £204,000 "
                    "for 2025/26.", "budget_total", "£204,000"),
+    # a number of another noun the KPI's words describe: assessments, visits
+    ("other-noun", "In 2024/25, 2,930 children in need assessments were completed within 45 working days.",
+     "children_in_need", "2,930"),
     # a part of another body's whole, a member's share of a regional agency's budget: the agency's income
     ("other-body", "Westby Council - Cabinet, 3 March 2025\nNorthvale Adoption, the regional adoption agency hosted by "
                    "Eastmoor Council, had a budget of £4.4m for 2024/25, of which Westby's share was £530,000.",

@@ -217,19 +217,27 @@ COUNCIL_NAME = r"(?:[a-z][\w'’&-]*\s+){1,5}?(?:" + "|".join(k + r"\s+" for k i
 _LETTERHEAD = re.compile(rf"^\W*(?P<name>{COUNCIL_NAME})\W*$", re.I)
 
 
+# or named on the paper's one line, before what of it the paper is: "Wiltshire Council - Children's Select Committee,
+# 11 March 2025", "Kent Safeguarding Children Multi-Agency Partnership - Executive, 18 June 2025"
+_LETTERHEAD_LINE = re.compile(rf"^\W*(?:(?P<name>{COUNCIL_NAME})|(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'&-]*(?:\s+(?:and\s+|upon\s+|on\s+)?"
+                              r"(?-i:[A-Z])[\w'&-]*){0,3}?)\s+(?:Safeguarding\s+Children|Children['’]s\s+Safeguarding)\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:Partnership|Board))\s*(?:[:\u2013\u2014]|\s-)\s+(?!" + COUNCIL_NAME + r")\S",
+                              re.I)  # (not a line of several councils: "Darlington Borough Council | Hartlepool ...")
 _COUNCIL_WORDS = re.compile(r"(?:" + "|".join(k + " " for k in _COUNCIL_KINDS) + r")?council", re.I)
 
 
 def _letterhead(pages: list[str]) -> Area | None:
-    """The council named alone on the first line of the first page: the paper's publisher. A paper
+    """The council named alone on the first line of the first page, or before what of it the paper
+    is on that line (a committee, an annual report), or the place of the partnership so named: the
+    paper's publisher. A paper
     about a neighbour ("A neighbouring authority's performance return (Torbay Council)"), which may
     name the neighbour more often than itself, is still its own."""
     first = _front_lines(pages, 2) if pages else []
     # (a logo's name may break before its last words: "Rutland" over "County Council")
     if len(first) == 2 and _COUNCIL_WORDS.fullmatch(first[1].strip()):
         first = [first[0].strip() + " " + first[1].strip()]
-    m = _LETTERHEAD.match(first[0]) if first else None
-    return gazetteer().lookup(m.group("name")) if m else None
+    m = _LETTERHEAD.match(first[0]) or _LETTERHEAD_LINE.match(first[0]) if first else None
+    return gazetteer().lookup(m.group("name") or m.groupdict().get("place") or "") if m else None
 
 
 def document_area(pages: list[str], path: str = "") -> tuple[str, str]:
@@ -646,8 +654,13 @@ def a_named_places_body(before: str, code: str, area: str = "") -> str:
     return another_place(name, code) if gazetteer().lookup(name) is not None else others_name(name, area)
 
 
+# the words that name a place's body after the place: "Medway Safeguarding Children Partnership"
+_BODY_OF_A_PLACE = re.compile(r"\s+(?:Safeguarding|Children(?:['’]s)?|Partnership|Board)\b.*$")
 # the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
-_OURS_AFTER = re.compile(r"[^.;]*?\b(?:while|whilst|whereas|but|against|than|above|below|compared (?:with|to))\s+(?:ours\b|our own\b|we\b|"
+# (or a share or a multiple of ours: "... budget of £398,450 is about a third of ours", "twice ours")
+_OURS_AFTER = re.compile(r"[^.;]*?\b(?:while|whilst|whereas|but|against|than|above|below|compared (?:with|to)|"
+                         r"(?:a|one|two)\s+(?:half|third|quarter|fifth|tenth|thirds|quarters)s?\s+of|half\s+(?:of\s+)?|twice|double|"
+                         r"(?:two|three|four|\d+)\s+times)\s+(?:ours\b|our own\b|we\b|"
                          r"our (?!(?:statistical |nearest |closest |comparator |similar )?(?:neighbours?|comparators?|"
                          r"region|peers|family|group)\b))", re.I)
 
@@ -659,7 +672,8 @@ def a_place_against_ours(before: str, after: str, code: str) -> str:
     m = _PLACES_OWN.search(before.rstrip(", "))  # (the figure may stand in apposition: "Luton's rate, 71 per 10,000,")
     if m is None or not _OURS_AFTER.match(after):
         return ""
-    return another_place(m.group("name"), code)
+    # (or the place's partnership or board: "Medway Safeguarding Children Partnership's 2024-25 budget")
+    return another_place(m.group("name"), code) or another_place(_BODY_OF_A_PLACE.sub("", m.group("name")), code)
 
 
 # a place's own figure set, after a contrast, against the writer's figure before it: "The directorate has a net

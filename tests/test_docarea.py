@@ -387,6 +387,17 @@ def test_the_owner_that_is_no_area_heads_the_line_of_its_paper(first, owner):
     assert document_owner(pages, document_area(pages)[0]) == owner
 
 
+@pytest.mark.parametrize("first, area", [
+    # the paper's one line: its council or its place's partnership, then what of it the paper is
+    ("Hampshire Safeguarding Children Multi-Agency Partnership - Executive, 9 July 2025", "Hampshire"),
+    ("Hampshire County Council - Children and Young People Select Committee, 9 July 2025", "Hampshire"),
+])
+def test_the_body_that_opens_the_papers_one_line_is_its_area(first, area):
+    pages = [f"{first}\nSouthampton Safeguarding Children Partnership's budget for 2025-26 of £512,000 is about half "
+             "of ours."]
+    assert document_area(pages)[0] == area
+
+
 def test_a_letterhead_broken_before_council_is_still_the_papers_area():
     pages = ["Rutland\nCounty Council\nChildren and Families Scrutiny Committee\n19 June 2025\n"
              "Learning from Ofsted's inspection of Leicestershire County Council's children's services\n"

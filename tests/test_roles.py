@@ -900,6 +900,10 @@ def test_lists_and_leads_that_name_an_aim_and_those_measured_against_one(text, w
     # the comparator opening the sentence after the title it runs on from
     ("Northtown Council – Corporate Parenting Board, placements update\nIn neighbouring Eastfold, 930 children were "
      "in care at the end of March 2025.", set()),
+    # another place's partnership's figure set beside ours as a share or a multiple of it, in the paper of the
+    # partnership its one line names
+    ("Hampshire Safeguarding Children Multi-Agency Partnership - Executive, 9 July 2025\nSouthampton Safeguarding "
+     "Children Partnership's budget for 2025-26 of £512,000 is about half of ours.", set()),
 ])
 def test_another_partnership_a_level_set_for_the_year_ahead_and_a_neighbour_after_the_title(text, want, library):
     assert facts(text, library) == want

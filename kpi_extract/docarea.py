@@ -458,7 +458,18 @@ _OTHER_SERVICE = re.compile(
     r"pension (?:fund|scheme)|pensions? (?:fund )?committee|"
     # a region's economy and what its combined authority funds
     r"regeneration|(?:regional |local )?econom(?:y|ic (?:update|development|growth|strategy|position|recovery))|"
-    r"combined authority|integrated settlement|transport)\b", re.I)
+    r"combined authority|integrated settlement|transport|"
+    # the council's other services, whose papers count their own referrals, sessions and cases: "Planning Enforcement
+    # Annual Report", "Polling District Review", "Street Lighting Replacement Programme", "Cemeteries and Crematorium"
+    # (not the words a corporate paper's front holds whatever it is about: "Electoral divisions: All", "Revenue Budget
+    # and Council Tax 2026/27", a corporate plan's climate or treasury appendix)
+    r"planning enforcement|building control|elections|polling (?:districts?|places?|stations?)|"
+    r"parks|green spaces|open spaces|cemeter(?:y|ies)|crematori(?:um|a)|"
+    r"bereavement|markets? service|street lighting|allotments?|trading standards|environmental health|food (?:safety|"
+    r"hygiene|law enforcement|service plan)|parking|grounds maintenance|public conveniences|tree (?:management|policy|"
+    r"strategy)|asset management|fleet|registration service|coroners?|"
+    r"museums?|archives|tourism|visitor economy|sports? development|active communities|air quality|"
+    r"flood|members['’]? allowances|armed forces covenant|bus service)\b", re.I)
 # an audit committee's own paper: its actions are audit actions, whatever service they are about
 _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)

@@ -1600,6 +1600,15 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     pensions = ("Wyvern Council\nPENSIONS COMMITTEE\n12 March 2025\nWYVERN PENSION FUND: ANNUAL REPORT 2023/24\n\n"
                 "In 2023/24 the Fund's contributions received came to £88.4m, against benefits paid of £91.0m.")
     assert not extract_text(pensions, library)
+    # nor a paper of the council's other services, whose referrals and sessions are theirs: planning enforcement,
+    # elections, a street lighting programme
+    for front, text in [("PLANNING ENFORCEMENT ANNUAL REPORT 2024/25", "Referrals to the team from other services numbered "
+                         "214 in 2024/25."),
+                        ("Polling District and Polling Places Review 2025", "Twelve training sessions were held for "
+                         "presiding officers in March 2025."),
+                        ("Street Lighting Replacement Programme: update", "Three engagement sessions in April 2025 were "
+                         "attended by 41 residents and 19 officers.")]:
+        assert not extract_text(f"Wyvern Council\nCabinet, 9 July 2025\n{front}\n\n{text}", library), front
     # a council's own directorate keeps its budget (spec/kpis.md: a service's or directorate's budget)
     council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
                "£186.9m.")

@@ -369,6 +369,10 @@ _ABOVE_QUALIFIER = re.compile(_ABOVE + r"\b", re.I)
 # "a named nurse in every provider caring for more than 50 looked after children"
 _EVERY_BEFORE = re.compile(r"\b(?:every|each|any|all)\b[^.;]{0,50}$", re.I)
 _ABOVE_BEFORE = re.compile(r"\b" + _ABOVE + r"\s*$", re.I)
+# a set of bodies picked out by a bound: "Local authorities with more than 50 children in care per 10,000 are flagged"
+_SET_WITH_ABOVE = re.compile(r"\b(?:authorities|councils|areas|partnerships|boroughs|counties|places|those|teams|schools|"
+                             r"services|providers|families|households)\s+(?:with|having|that have|which have|recording|"
+                             r"reporting)\s+(?:a\s+(?:rate|number)\s+of\s+)?" + _ABOVE + r"\s*$", re.I)
 # "The maximum capacity of the conference venue is 250 delegates", "caseloads are capped at 18"
 _LIMIT_BEFORE = re.compile(r"\b(?:maximum|capacity|max\.?|limit(?:ed|s)?|cap(?:ped|s)?|ceiling|threshold|trigger(?: point| level)?)\b[^.;\d]{0,40}?"
                            r"\b(?:is|was|of|at|are|were|to)\s+$|"
@@ -1669,7 +1673,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             or _PROVIDED_FOR.match(raw_after):
         return "threshold", "limit-words"
     if ((_ABOVE_QUALIFIER.match(c.raw) or _ABOVE_BEFORE.search(raw_before))
-            and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before):
+            and (_RULE_AFTER.match(raw_after) or _EVERY_BEFORE.search(raw_before))) or _IF_ABOVE.search(raw_before) \
+            or _SET_WITH_ABOVE.search(raw_before):
         return "threshold", "rule-words"
     if _EXCEPT.search(raw_before):
         return "other-noun", "except"
@@ -2876,8 +2881,11 @@ def _table_of_another(lines: list[str], c: Candidate, front: str, area_code: str
 _NAME = r"(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|and|of|upon|on)){0,4}"
 # (after a time it is said of: "at the last count Westshire had 1,204", "In 2024/25 Eastvale looked after")
 _NAMED_SUBJECT = re.compile(r"(?:^|[.;:?]\s+|\b(?:while|whilst|whereas|but)\s+)"
-                            r"(?:(?:[Aa]t|[Ii]n|[Bb]y|[Oo]n|[Dd]uring|[Oo]ver|[Ff]or)\s+(?:[^,.;:A-Z]|" + MONTH_NAME + r"){1,30}?"
-                            r"(?<!\bthe)(?<!\bour)(?<!\bits)(?<!\btheir)(?<!\bthis),?\s+)?(?P<name>" + _NAME + r")"
+                            r"(?:(?:[Aa]t|[Ii]n|[Bb]y|[Oo]n|[Dd]uring|[Oo]ver|[Ff]or)\s+(?:[^,.;:A-Z]|" + MONTH_NAME + r"|(?-i:Q)[1-4]\b){1,30}?"
+                            r"(?<!\bthe)(?<!\bour)(?<!\bits)(?<!\btheir)(?<!\bthis),?\s+"
+                            # (or an opener a comma closes, whatever names it holds: "In the London benchmarking club
+                            # return for Q3 2024/25, Bexley reported 472")
+                            r"|(?:[Aa]t|[Ii]n|[Dd]uring|[Ff]or)\s+(?:the|its|their|a)\s+[^,.;:]{1,60}?,\s+)?(?P<name>" + _NAME + r")"
                             r"(?:\s+(?P<kind>(?-i:partnership|council|board|force)))?(?P<aside>,[^,;.]{3,80},|\s+\([^)]{3,60}\))?\s+(?:now\s+|also\s+|still\s+|currently\s+)?"
                             r"(?P<holds>(?:had|has|have|looks? after|looked after|cares? for|cared for|(?:is|was) (?:looking after|caring for))\b)?"
                             r"(?(holds)|(?:recorded|records|reported|reports|"

@@ -53,6 +53,9 @@ ROLE_CASES = [
     ("other-noun", "Of the 180 complaints received, 22 came from care leavers and 7 from children subject to a child "
                    "protection plan.", "cp_plans", "7"),
     ("conditional", "Nine children have been on a child protection plan for more than two years.", "cp_plans", "Nine"),
+    # a set of bodies picked out by a bound on the count
+    ("threshold", "Councils with a rate of more than 45 per 10,000 children on child protection plans are asked to "
+                  "review thresholds.", "cp_plans_rate_per_10k", "45"),
     # a sample someone audits; those of a count who answered a survey
     ("conditional", "The Principal Social Worker is auditing 35 plans started since January to test decision-making.",
      "cp_plans_started", "35"),
@@ -900,6 +903,11 @@ def test_lists_and_leads_that_name_an_aim_and_those_measured_against_one(text, w
     # the comparator opening the sentence after the title it runs on from
     ("Northtown Council – Corporate Parenting Board, placements update\nIn neighbouring Eastfold, 930 children were "
      "in care at the end of March 2025.", set()),
+    # another place as the subject after an opener a comma closes, whatever names the opener holds
+    ("London Borough of Hounslow – performance report\nIn the West London benchmarking return for Q3 2024/25, Ealing "
+     "reported 512 children on a child protection plan.", set()),
+    ("London Borough of Hounslow – performance report\nIn Q3 2024/25 Ealing had 512 children on a child protection plan.",
+     set()),
     # another place's partnership's figure set beside ours as a share or a multiple of it, in the paper of the
     # partnership its one line names
     ("Hampshire Safeguarding Children Multi-Agency Partnership - Executive, 9 July 2025\nSouthampton Safeguarding "

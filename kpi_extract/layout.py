@@ -562,7 +562,10 @@ def _title_line(line: str) -> bool:
     as long as the sentence: no length tells it.) Its dates still date the text below, as context."""
     words = line.split()
     capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals >= 2 and len(words) <= 14 and all(_TITLE_WORD.match(w) for w in words)
+    # (a meeting line set out in cells counts its words cell by cell: "Hull City Council | Children, Young People and
+    # Family Services Overview and Scrutiny Commission | 7 March 2025")
+    cells = [c.split() for c in line.split("|")] if " | " in line else [words]
+    return capitals >= 2 and max(len(c) for c in cells) <= 14 and all(_TITLE_WORD.match(w) for w in words)
 
 
 _LINE_END_HYPHEN = re.compile(r"[A-Za-z]-$")

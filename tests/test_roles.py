@@ -903,6 +903,9 @@ def test_lists_and_leads_that_name_an_aim_and_those_measured_against_one(text, w
     # the comparator opening the sentence after the title it runs on from
     ("Northtown Council – Corporate Parenting Board, placements update\nIn neighbouring Eastfold, 930 children were "
      "in care at the end of March 2025.", set()),
+    # a comparator opening its sentence under a meeting line set out in cells, however long the line
+    ("Doncaster Council | Children, Young People and Families Overview and Scrutiny Panel | 12 February 2025\nOur "
+     "nearest statistical neighbour, Rotherham, had 640 children in care at 31 March 2024.", set()),
     # another place as the subject after an opener a comma closes, whatever names the opener holds
     ("London Borough of Hounslow – performance report\nIn the West London benchmarking return for Q3 2024/25, Ealing "
      "reported 512 children on a child protection plan.", set()),

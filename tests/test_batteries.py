@@ -245,7 +245,13 @@ FLOORS.update({
     ("roles", "128"): (0.93, 0.73), ("roles", "129"): (1.0, 0.85), ("roles", "130"): (0.94, 0.8),
     ("roles", "131"): (0.91, 0.71),
     ("periods", "40"): (0.93, 0.65), ("periods", "41"): (0.91, 0.69), ("periods", "42"): (0.9, 0.7),
-    ("periods", "43"): (0.87, 0.74)})
+    ("periods", "43"): (0.87, 0.74),
+    # the next session's fresh checks (first scores, at 429fb1d, in their commits), at their scores with its last code
+    # (roles 128 and 131 raised with it: another partnership's budget set against ours, a regional agency's budget
+    # and a member's share of it)
+    ("roles", "132"): (0.97, 0.78), ("roles", "133"): (0.96, 0.81),
+    ("periods", "44"): (0.91, 0.74), ("periods", "45"): (0.94, 0.84)})
+FLOORS.update({("roles", "128"): (1.0, 0.73), ("roles", "131"): (0.93, 0.71)})
 DOCUMENT_FLOORS.update({
     "28": (1.0, 0.59), "31": (1.0, 0.96), "32": (0.91, 0.63), "33": (0.95, 0.87), "34": (0.94, 0.83),
     "35": (0.74, 0.6), "36": (1.0, 0.65), "37": (1.0, 0.6), "38": (0.86, 0.6), "39": (0.9, 0.56),
@@ -320,12 +326,16 @@ DOCUMENT_FLOORS.update({
     # held with a group)
     "113": (0.9, 0.83), "114": (0.72, 0.65), "115": (0.95, 0.76), "116": (0.98, 0.88), "117": (0.92, 0.85),
     "118": (0.91, 0.67),
+    # the next session's four: Leicester's, Leicestershire's and Rutland's; Birmingham's and Solihull's; Hampshire's,
+    # Southampton's, Portsmouth's and the Isle of Wight's; Lancashire's, Blackpool's and Blackburn with Darwen's (each
+    # held-out part one paper with KPIs and one without)
+    "119": (0.84, 0.72), "120": (0.78, 0.73), "121": (0.82, 0.68), "122": (0.76, 0.48),
     # the fiftieth and fifty-third expect no fact in their tuned papers: only their leaks (below) are held
     "50": (0.0, 1.0), "53": (0.0, 1.0)})
 # false positives that a roles batch's tuned texts of no-fact categories give today, where not none
-NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3, "57": 3, "58": 1, "60": 8,
+NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3, "57": 3, "58": 1, "60": 5,
                    "61": 1, "63": 9, "64": 1, "65": 4, "68": 6, "70": 1, "71": 4, "73": 2,
-                   "75": 4, "79": 1, "81": 1, "84": 1, "86": 1, "99": 3,
+                   "75": 4, "79": 1, "81": 1, "84": 1, "86": 1, "99": 2,
                    # a period-change's end ("fell by 2.7 points, to 18.9%, between Q1 and Q2"), undated
                    "100": 1,
                    # a figure named only by its place or body, with no paper around it to say whose paper the text
@@ -333,25 +343,21 @@ NONFACT_ALLOWED = {"41": 3, "43": 1, "49": 1, "50": 1, "51": 1, "53": 6, "54": 3
                    # ..."): read as the reporting body's own it is a fact, and the battery counts it as another's;
                    # a claim quoted in minutes ("'well over 700'"), a figure later corrected, a hypothetical
                    "105": 10, "106": 2,
-                   # a council's own share of a regional adoption agency's budget ("One Adoption West Yorkshire's
-                   # budget for 2024/25 was £6.9m, of which Calderdale's share was £611,000" in Calderdale's paper),
-                   # read as the council's contribution, which the battery counts as the agency's figure
-                   "114": 1,
+                   # (114's council's share of a regional adoption agency's budget gives none since the next
+                   # session's parts of another body's whole)
                    # (109's mayor's budget, 120's money moved to a reserve, 122's and 123's shared services give none
                    # since the next session's rules)
                    # a statistical neighbour's figure under a meeting line set out with pipes, read as one sentence with
                    # it ("Hull City Council | ... | 7 March 2025" over "Our closest statistical neighbour, Middlesbrough,
                    # had 701 children in care"), and a helpline's referrals across London ("The NSPCC Helpline made 2,860
                    # referrals to children's services across London")
-                   "125": 1, "126": 1,
-                   # another partnership's budget set against "ours" ("Medway Safeguarding Children Partnership's 2024-25
-                   # budget of £398,450 is about a third of ours"), a child death overview panel's budget shared by six
-                   # boroughs, a trust's health visitors' caseload ("Our health visitors supported 1,030 children subject
-                   # to a child protection plan across Kent"); a target whose actual is "not yet available", and a neighbour's row in
-                   # a table "Norfolk and its nearest neighbour" (Suffolk's 1,051); a regional
-                   # adoption agency's budget and one council's share of it, a charity's caseload, and the agency's sum
-                   # "across our four partner councils"
-                   "128": 3, "130": 2, "131": 3}
+                   # (125's gives none since the next session's meeting lines set out in cells)
+                   "126": 1,
+                   # a target whose actual is "not yet available", and a neighbour's row in a table "Norfolk and its
+                   # nearest neighbour" (Suffolk's 1,051); a charity's caseload, and a regional adoption agency's sum
+                   # "across our four partner councils" (128's three give none since the next session's rules: another
+                   # partnership's budget set against "ours", a panel shared by six boroughs, a trust's one-line paper)
+                   "130": 2, "131": 2}
 # false positives on the tuned texts whose every figure must give no fact (changes, targets,
 # forecasts, comparators, thresholds, per-capita amounts, other nouns, qualified counts, other
 # measures, other bodies, finance lines): issue 7 wants 0
@@ -368,7 +374,7 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          # still give a fact (the twentieth's workforce report, "Spend on agency social workers was
                          # £3.42m", gives none with d899099's code)
                          "32": 1, "39": 1, "40": 1, "43": 2, "47": 1, "50": 1, "53": 1, "58": 2, "59": 1,
-                         "61": 3, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1,
+                         "61": 2, "62": 1, "64": 1, "68": 2, "71": 1, "75": 1,
                          # a youth justice report's "21 were looked after at some point while they were open to the YJS"
                          "82": 1,
                          # (84's scrutineer's report gives none since December 2026's rules)
@@ -376,9 +382,10 @@ SILENT_BROKEN_ALLOWED = {"18": 1,
                          "90": 1,
                          # referrals to a planning enforcement team ("Referrals to the team from other services numbered
                          # 126"), a complaints report's remedies ("the Council paid £24,850 in financial remedies") and
-                         # a collection fund's surplus brought forward, poll staff's training sessions
-                         # (105's remedies give none since the next session's payments in redress)
-                         "103": 1, "105": 1, "106": 1,
+                         # a collection fund's surplus brought forward
+                         # (105's remedies give none since the next session's payments in redress, and 106's poll
+                         # staff's training sessions and 61's youth offer none since the session after's)
+                         "103": 1, "105": 1,
                          # a street lighting programme's consultation: "Two sessions were held with the Bury Youth Cabinet,
                          # attended by 16 young people, and with women's safety groups (22 participants)", its 22 paired
                          # with the sessions across the clause

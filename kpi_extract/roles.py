@@ -728,6 +728,8 @@ _SERVICE_TOOK = re.compile(r"^\W*(?:(?:the|our|a|an|its|their)\s+)?(?P<svc>(?:[\
                            r"(?:\s*\([^()]{1,80}\))?"
                            r"(?:\s+(?:has|have|had|also|then|alone))*\s+(?:received|receives|took|takes|accepted|accepts|"
                            r"handled|handles|dealt with|deals with|processed|processes|had|has|logged|logs)\s+"
+                           # (or as the verb's second object: "received 2,960 requests for support and 1,411 referrals")
+                           r"(?:\d[\d,]*\s+(?:[\w'’-]+\s+){1,6}?(?:and|as well as)\s+)?"
                            r"(?:(?:some|around|about|over|nearly|almost|a total of|more than)\s+)?$"
                            r"|^\W*(?P<head>(?:[\w'’&-]+\s+){0,5}?(?:service|team|hub|unit|clinic|programme|project|helpline))\s*:\s*$",
                            re.I)

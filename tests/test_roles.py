@@ -1639,6 +1639,8 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     # a line of spend is not the total spent
     "By the end of September, £1.2m had been spent on bed and breakfast accommodation.",
     "The school nursing service received 980 referrals in 2024/25, most for emotional wellbeing.",  # health's referrals
+    # (also as the verb's second object)
+    "The council's Family Help service received 2,140 requests for support and 1,090 referrals from schools in 2024/25.",
     "Family hubs funding of £1.2m was received over 2023-26.",  # a grant received is no budget
     "Key decision: Yes (expenditure of more than £250,000)",  # a decision's rule
     "Adopters' panel report: 72% completed the preparation training within six months.",  # people, not actions

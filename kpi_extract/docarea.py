@@ -670,7 +670,7 @@ _BODY_OF_A_PLACE = re.compile(r"\s+(?:Safeguarding|Children(?:['’]s)?|Partners
 # the writer's own figure set against the place's after it: "..., while ours was 47", "... than our 38"
 # (or a share or a multiple of ours: "... budget of £398,450 is about a third of ours", "twice ours")
 _OURS_AFTER = re.compile(r"[^.;]*?\b(?:while|whilst|whereas|but|against|than|above|below|compared (?:with|to)|"
-                         r"(?:a|one|two)\s+(?:half|third|quarter|fifth|tenth|thirds|quarters)s?\s+of|half\s+(?:of\s+)?|twice|double|"
+                         r"(?:a|one|two)\s+(?:half|thirds?|quarters?|fifth|tenth)\s+of|half\s+(?:of\s+)?|twice|double|"
                          r"(?:two|three|four|\d+)\s+times)\s+(?:ours\b|our own\b|we\b|"
                          r"our (?!(?:statistical |nearest |closest |comparator |similar )?(?:neighbours?|comparators?|"
                          r"region|peers|family|group)\b))", re.I)

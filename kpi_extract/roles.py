@@ -2431,9 +2431,9 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
         place = _writers_place_in_clause(c, area_code, front) if role in FACT_ROLES and library.kpis[c.kpi].unit != "GBP" else ""
         c = replace(c, role=role, role_rule=rule, subject=subject, place_code=place)
         out.append(_own_measure(c, library))
-    return _rates_follow_counts(_owned_with_the_whole(_comparisons_share_roles(_plans_go_on(_coordinated_aims(
-        _listed_after_a_comparator(_coordinated_share_owners(_shared_condition(_parts_of_another_whole(out))))))),
-        library), library)
+    read_together = _comparisons_share_roles(_plans_go_on(_coordinated_aims(_listed_after_a_comparator(
+        _coordinated_share_owners(_shared_condition(_parts_of_another_whole(out)))))))
+    return _rates_follow_counts(_owned_with_the_whole(_shares_of_another_bodys_whole(read_together), library), library)
 
 
 # the words between two figures of one list: "27 children on a child protection plan and 41 ..."
@@ -3677,7 +3677,6 @@ def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Cand
     """A figure dated with a whole (the actions completed, with the plan's actions: a KPI's
     `dated_with`) after another body's whole in the same sentence is that body's too: "the
     provider's action plan, which has 9 actions; 3 were completed"."""
-    cands = [_share_of_another_bodys_whole(c, cands) for c in cands]
     wholes = [(w, k) for w in cands for k in getattr(library.kpis.get(w.kpi), "dated_with", ())]
     if not any(w.role == "other-body" for w, _ in wholes):
         return cands
@@ -3696,16 +3695,16 @@ def _owned_with_the_whole(cands: list[Candidate], library: Library) -> list[Cand
 _OF_WHICH_BETWEEN = re.compile(r"[^.;:()]{0,40}?,?\s+(?:of which|of this|of that|(?:to|towards) which)\b[^.;:()]{0,60}$", re.I)
 
 
-def _share_of_another_bodys_whole(c: Candidate, cands: list[Candidate]) -> Candidate:
+def _shares_of_another_bodys_whole(cands: list[Candidate]) -> list[Candidate]:
     """A part of another body's whole is that body's too: a council's share of a regional agency's
     budget is the agency's income, no contribution to the writer's own partnership."""
-    if c.role != "part" or c.method == "table":
-        return c
-    before = [w for w in cands if w.snippet == c.snippet and w.value_end <= c.value_start]
-    whole = max(before, key=lambda w: w.value_end, default=None)
-    if whole is None or whole.role != "other-body" or not _OF_WHICH_BETWEEN.match(c.snippet, whole.value_end, c.value_start):
-        return c
-    return replace(c, role="other-body", role_rule="part-of-anothers-whole")
+    def owned(c: Candidate) -> bool:
+        before = [w for w in cands if w.snippet == c.snippet and w.value_end <= c.value_start]
+        whole = max(before, key=lambda w: w.value_end, default=None)
+        return whole is not None and whole.role == "other-body" \
+            and bool(_OF_WHICH_BETWEEN.match(c.snippet, whole.value_end, c.value_start))
+    return [replace(c, role="other-body", role_rule="part-of-anothers-whole")
+            if c.role == "part" and c.method != "table" and owned(c) else c for c in cands]
 
 
 def is_fact(c: Candidate) -> bool:

@@ -822,6 +822,11 @@ _FINANCE_LINE = re.compile(
     r"net|in|was|year)\b)[a-z]+ income|"
     r"capital|one-off|allocations?|top-?up|transfers?|funding gap|funding of|efficienc(?:y|ies)|cost of|costs?|spending power|"
     r"settlement)\b", re.I)
+# the noun a figure is "of" names it, whatever the clause began with: "The 2024/25 budget includes efficiencies of
+# £52.6m", "The budget depends on exceptional financial support of £10.0m" (a line within, or beside, the budget)
+_HEAD_LINE_OF = re.compile(r"(?:" + _FINANCE_LINE.pattern + r"|\b(?:financial|government|exceptional|transitional) support|"
+                           r"\bloans?)\s+(?:of|totalling|worth|valued at|amounting to)\s+(?:about\s+|around\s+|some\s+|"
+                           r"over\s+|up to\s+|nearly\s+|almost\s+)?£?\s*$", re.I)
 # a subject named by what it is, then, between commas, as a body of no area: "The CAMHS provider, Westshire
 # Partnership NHS Foundation Trust, spent £14.8m", "The local commissioner, NHS Ashby ICB, set a budget of £4.6m"
 _ROLE_THEN_BODY = re.compile(r"^\W*(?:the\s+)?[\w' -]{0,40}?,\s+[^,;]{0,60}?\b(?:NHS|(?:Foundation )?Trust|ICB|Integrated "
@@ -1102,6 +1107,13 @@ _CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
                          r"contingency)\b", re.I)
+# money over several years is no year's: "the Department will pay £100.0m between 2022/23 and 2026/27", "£4.2m over
+# the next three years" (a year's own figure is read where the paper gives it)
+_YEAR_WORD = r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
+_SEVERAL_YEARS_AFTER = re.compile(r"^\s*(?:m|k|bn|million|billion)?\b\s*,?\s*(?:in total\s+|in all\s+)?(?:between\s+"
+                                  + _YEAR_WORD + r"\s+and\s+" + _YEAR_WORD + r"|from\s+" + _YEAR_WORD +
+                                  r"\s+(?:to|until)\s+" + _YEAR_WORD + r"|over\s+(?:the\s+(?:next\s+|coming\s+)?)?"
+                                  r"(?:two|three|four|five|six|seven|ten|\d+)\s+(?:financial\s+)?years)\b", re.I)
 # referrals made under housing law are a housing service's: "612 referrals to the council under section 213B
 # of the Housing Act 1996", "referrals under the duty to refer"
 _HOUSING_REFERRALS = re.compile(r"\b(?:Housing Act|section 213B|s\.?\s?213B|duty to refer|homelessness (?:service|team|"
@@ -1135,7 +1147,13 @@ _TOTAL_INCLUDING = re.compile(r"\b(?:total|funds|resources|monies)\b[^.;:£\d(]{
 _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$|"
                                # "Total income 2024/25, partner contributions plus the balance brought forward: £566,900"
                                r"\b(?:contributions|income)\s+(?:plus|and|with|including)\s+(?:the\s+)?(?:balance|carry|amount)\s+"
-                               r"(?:brought|carried)\s+forward\b[^£\d]{0,10}$", re.I)
+                               r"(?:brought|carried)\s+forward\b[^£\d]{0,10}$|"
+                               # the balance as the last of the things a verb sums: "Income from partner contributions,
+                               # training charges and the balance brought forward totalled £431,600"
+                               r"\b(?:and|plus|&)\s+(?:the\s+|a\s+)?(?:balance|carry|amount|surplus|underspend)\s+"
+                               r"(?:brought|carried)\s+forward\s+(?:from\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+|"
+                               r"from\s+(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s+)?(?:totall?ed|totals|came to|comes to|"
+                               r"amounted to|amounts to|added up to|made|make|gave|give)\b[^£\d]{0,10}$", re.I)
 # a body's share of the cost of care is no contribution to a partnership: "Contributions from health to joint
 # placements", "the ICB's contribution towards continuing care packages"
 _TO_PLACEMENTS = re.compile(r"\bcontributions?\s+(?:from\s+[^.;£]{1,40}?\s+)?(?:to|towards)\s+(?:the\s+costs?\s+of\s+)?"
@@ -1563,6 +1581,11 @@ def _of_another_group(lead: str) -> bool:
     return not re.search(r"\d", group) and not _KPI_PEOPLE.search(group)
 
 
+# a share "done" of a whole the sentence counts in another noun: "A deep dive into the 131 re-referrals ... found
+# that 38% had been closed" (closed referrals, not a plan's actions)
+_COUNTED_WHOLE = re.compile(r"\b(?:the|these|those|all|of)\s+\d[\d,]*\s+(?:[\w'-]+\s+){0,2}?[a-z][\w-]*s\b", re.I)
+_ACTION_WORDS = re.compile(r"\b(?:actions?|objectives?|workstreams?|recommendations?|milestones?|deliverables?|"
+                           r"priorit(?:y|ies)|plans?|tasks?)\b", re.I)
 # a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
 _ACTION_NOUNS = r"(?:actions|recommendations|objectives|milestones|deliverables)"
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
@@ -1570,7 +1593,10 @@ _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|comp
 _STATE_ADJECTIVE = re.compile(_STATE_BEFORE_NOUN, re.I)
 # or after it: "Of the 7 actions left, four have been carried into the new plan", "the 5 actions still open"
 _STATE_AFTER_NOUN = re.compile(r"\s+(?:left|remaining|outstanding|still (?:open|outstanding|live|to (?:do|complete|be completed))|"
-                               r"not (?:yet )?(?:complete|completed|started|due))\b", re.I)
+                               r"not (?:yet )?(?:complete|completed|started|due)|"
+                               # "the five actions now running late", "the 3 actions currently off track"
+                               r"(?:(?:now|currently|still)\s+)?(?:running (?:late|behind)|overdue|delayed|off[- ]track|"
+                               r"behind (?:schedule|plan)|at risk|rated (?:red|amber)))\b", re.I)
 # (and the whole that a part is "of": "Of the 14 open actions, 9 were signed off")
 _OF_A_STATE = re.compile(r"\bof\s+(?:the|its|our|these)\s+\d[\d,]*(?:" + _STATE_BEFORE_NOUN + r"|\s+(?:[\w-]+\s+){0,2}?"
                          + _ACTION_NOUNS + _STATE_AFTER_NOUN.pattern + ")", re.I)
@@ -1596,6 +1622,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
     if _BOUND_BEFORE.search(raw_before) and _BOUND_CONDITION.search(raw_before.rsplit(". ", 1)[-1]):
         return "threshold", "bound-of-a-condition"  # "A course runs only with at least 12 delegates booked"
+    if entry.id == "plan_actions_completed_pct" and _COUNTED_WHOLE.search(sentence_lead) \
+            and not _ACTION_WORDS.search(sentence_lead + " " + text[c.match_start:c.match_end]):
+        return "other-noun", "done-of-another-whole"  # "into the 131 re-referrals ... found that 38% had been closed"
     if entry.unit == "count" and c.raw.lower() == "one" and _PRONOUN_ONE.match(text, c.value_end):
         return "other-noun", "pronoun-one"  # "316 children stopped being subject to one": a noun said before it
     if entry.unit == "count" and c.match_end > c.value_end and _POSSESSIVE_HEAD.match(text, c.match_end):
@@ -1986,6 +2015,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             return "finance-line", "spent-on-item"  # "£3.4m had been spent on nightly-paid accommodation": one line
         if (_FINANCE_LINE.search(before) or _JOINED_INCOME.search(raw_before)) and not _OWN_BUDGET.search(before):
             return "finance-line", "finance-noun"
+        if _HEAD_LINE_OF.search(raw_before):
+            return "finance-line", "head-noun"  # "The 2024/25 budget includes efficiencies of £52.6m": the efficiencies'
         if _LINE_OF.search(raw_before):
             return "finance-line", "line-of"  # "The budget makes a planned contribution of £3.0m" to reserves
         if _PROJECT_MONEY.search(raw_before) or _CAPITAL_LEAD.match(text):
@@ -2000,6 +2031,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "finance-line", "to-placements"  # "Contributions from health to joint placements are budgeted at £5.2m"
     if paid_in and _DEVELOPERS.search(raw_before):
         return "finance-line", "developers"  # "Section 106 contributions held or secured total £19.4m"
+    if money and entry.id != "budget_carry_forward" and _SEVERAL_YEARS_AFTER.match(raw_after):
+        return "finance-line", "several-years"  # "will pay £100.0m between 2022/23 and 2026/27"
     if money and _TO_RESERVE.match(text[c.value_end:c.value_end + 120]):
         return "finance-line", "to-reserve"  # "a £2.5m contribution to the Transformation Reserve", "£2.0m is transferred to"
     if entry.id == "budget_carry_forward" and _TOTAL_INCLUDING.search(raw_before):

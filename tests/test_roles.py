@@ -511,6 +511,23 @@ ROLE_CASES = [
                  "plans.", "children_in_care", "960"),
     ("forecast", "Our modelling forecasts between 930 and 960 children in care by March 2027, and about 410 children on "
                  "plans.", "cp_plans", "about 410"),
+    # the noun a sum is "of" names it, whatever the clause began with
+    ("finance-line", "This year's net budget contains efficiencies of £8.3m across the directorates.", "budget_total",
+     "£8.3m"),
+    ("finance-line", "The 2025/26 budget relies on exceptional financial support of £24.0m from government.",
+     "budget_total", "£24.0m"),
+    # money over several years is no year's
+    ("finance-line", "Under the safety valve agreement the DfE will pay £38.5m between 2023/24 and 2027/28.",
+     "agency_contribution", "£38.5m"),
+    # the balance brought forward as the last of the things a verb sums
+    ("look-alike", "Partner contributions, course fees and the balance brought forward came to £389,200 in 2024/25.",
+     "budget_carry_forward", "£389,200"),
+    # actions in a state named after their noun
+    ("conditional", "Members noted progress on the plan and the four actions still running late.",
+     "plan_actions_total", "four"),
+    # a share "done" of a whole counted in another noun
+    ("other-noun", "An audit of the 96 contacts closed in March found that 41% had been closed with no further action.",
+     "plan_actions_completed_pct", "41%"),
 ]
 
 

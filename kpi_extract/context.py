@@ -404,12 +404,16 @@ _OPEN_END = re.compile(r"\b(?:and|or|of|to|the|a|an|in|at|on|for|by|with|from|be
                        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*$",
                        re.I)
 _CONTINUES = re.compile(r"^\s*(?:[a-z]|(?:19|20)\d\d\b(?!\s*[/-]\d))")
+_YEAR_OPEN_END = re.compile(r"(?<![\d/])(?:19|20)\d\d\s?[/\u2013-]$")
+_YEAR_CLOSE_START = re.compile(r"^\s*(?:\d\d|(?:19|20)\d\d)\b(?![\d,.]|\s*%)")
 
 
 def _runs_on(line: str, nxt: str) -> bool:
     """A line that ends mid-phrase ("... and 31 March") and a next line that carries on in lower
     case or with the year of a split date: one sentence over a line end, not a heading above it."""
     tail = line.rstrip()  # the longest open end is "september": its tail is enough to search
+    if _YEAR_OPEN_END.search(tail) and _YEAR_CLOSE_START.match(nxt):
+        return True  # "... budget for 2024/" / "25: £412,300": a financial year split over the line end
     return bool(_CONTINUES.match(nxt)) and bool(_OPEN_END.search(tail, max(0, len(tail) - 12)))
 
 

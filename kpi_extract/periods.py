@@ -493,6 +493,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(
         rf"(?:\b(?P<cue>in|during|for|throughout|since|by|across|over|calendar\s+year|year)\s+|\((?=(?:19|20)\d\d\s*[):])|"
         rf"\bthe\s+(?=(?:19|20)\d\d\s+(?:event|conference|summit|figure|total|count|report|return|census|snapshot|calendar year)\b)|"
+        # an event's year with its kind between: "The 2024 annual safeguarding conference ... drew 310 delegates"
+        rf"\b(?:the|our|its|their)\s+(?=(?:19|20)\d\d\s+(?:(?!(?:and|or|of|to|for|budget|plan|report)\b)[a-z-]+\s+){{1,3}}"
+        rf"(?:conferences?|events?|summits?|symposium|festival|practice\s+week|learning\s+week)\b)|"
         # an event's or a season's year after "of": "the spring and autumn conferences of 2022", "the summer of 2023"
         rf"\b(?:conferences?|events?|summits?|spring|summer|autumn|winter)\s+of\s+(?=(?:19|20)\d\d\b)|"
         # "2024 in numbers: 623 children ...", "2023 at a glance"

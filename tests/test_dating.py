@@ -1296,3 +1296,14 @@ def test_a_heading_whose_closing_bracket_says_its_kind_of_year_is_no_longer_for_
             "Schools safeguarding training 2016-17 (academic year, September to July)\n"
             "Sessions delivered | 27\nAttendees | 610\n")
     assert dated(text, library) == {("training_courses", "27", "2016-17"), ("training_delegates", "610", "2016-17")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a financial year split over the line end: one sentence, not a heading with a calendar year over it
+    ("The partnership's agreed budget for 2025/\n26 is £388,400.\n", {("budget_total", "388400", "2025-26")}),
+    # an event named by its year with its kind between: the event's year
+    ("Our 2025 multi-agency neglect conference brought together 265 delegates.\n",
+     {("conference_delegates", "265", "2025")}),
+])
+def test_a_year_split_over_a_line_end_and_an_events_year_before_its_kind(text, want, library):
+    assert dated(text, library) == want

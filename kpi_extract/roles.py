@@ -1464,7 +1464,9 @@ def _governs(opening: re.Match | None, c: Candidate) -> bool:
 # 2025): 41 good or better", "Of the 40 cases sampled, 31 ...", "In a dip sample of 25 plans"
 _AUDITED = re.compile(rf"\b(?:{_AUDIT} of|"
                       r"(?:audited|sampled|reviewed by (?:inspectors|auditors))\b[^.;:]{0,20}?[,:]|"
-                      r"of the \d[\d,]* (?:[\w-]+ ){0,4}?(?:audited|sampled|tracked|reviewed by inspectors)\b)", re.I)
+                      r"of the \d[\d,]* (?:[\w-]+ ){0,4}?(?:audited|sampled|tracked|reviewed by inspectors)\b|"
+                      # the whole its graders rated some of: "Auditors graded 9 of the 60 referrals as inadequate"
+                      r"\b(?:graded|rated|judged|scored)\s+(?:\w+\s+)?\d[\d,]*\s+of\s+(?:the|these|those)\s+$)", re.I)
 
 # "298 children in care and 211", "looked after 512 children and had 287": the list goes on, with no
 # subject of its own
@@ -1586,6 +1588,16 @@ def _of_another_group(lead: str) -> bool:
 _COUNTED_WHOLE = re.compile(r"\b(?:the|these|those|all|of)\s+\d[\d,]*\s+(?:[\w'-]+\s+){0,2}?[a-z][\w-]*s\b", re.I)
 _ACTION_WORDS = re.compile(r"\b(?:actions?|objectives?|workstreams?|recommendations?|milestones?|deliverables?|"
                            r"priorit(?:y|ies)|plans?|tasks?)\b", re.I)
+# children of one school year or key stage are a cohort of the stock: "of the 26 children in care in Year 6",
+# "48 young people in care were in Year 11", "children in care in reception"
+_SCHOOL_YEAR_AFTER = re.compile(r"\s*(?:(?:who\s+)?(?:were|was|are|is)\s+)?(?:in|of)\s+(?:school\s+)?(?:(?:year|yr)\s?(?:\d{1,2}|R)\b|"
+                                r"reception\b|key stage\s?\d\b|KS\s?\d\b)", re.I)
+# the children some other counted thing was given to: "Schools issued 118 suspensions to 63 children in care", "made
+# 41 health passports for 39 children on plans"
+_OBJECT_OF_EVENTS = re.compile(r"\b\d[\d,]*\s+(?:[\w'-]+\s+){0,2}?(?:suspensions|exclusions|penalty notices|fines|warnings|"
+                               r"cautions|sanctions|passports|awards|grants|vouchers|offers|placements|moves|episodes|incidents|"
+                               r"missing episodes|absences|sessions|visits|days)\s+(?:to|for|against|involving|affecting|among|"
+                               r"across)\s+$", re.I)
 # a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
 _ACTION_NOUNS = r"(?:actions|recommendations|objectives|milestones|deliverables)"
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
@@ -1875,6 +1887,12 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
             c.match_end > c.value_end and _WITH_AFTER.match(text, c.match_end)
             or c.match_start < c.value_start and _WITH_AFTER.search(text, c.match_start, c.value_start)):
         return "conditional", "with-clause"  # "41 children in care with a disability", "... with a parent in prison: 38"
+    if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
+            and _SCHOOL_YEAR_AFTER.match(text, c.match_end) and CHILDREN.search(text, c.match_start, c.match_end):
+        return "conditional", "school-year"  # "of the 26 children in care in Year 6, 8 met the expected standard"
+    if not money and entry.unit == "count" and entry.measure == "stock" and _OBJECT_OF_EVENTS.search(raw_before) \
+            and CHILDREN.search(text, c.match_start, max(c.match_end, c.value_end + 40)):
+        return "conditional", "event-recipients"  # "Schools issued 118 suspensions to 63 children in care"
     if not money and entry.unit == "count" and entry.measure == "stock" and c.match_end > c.value_end \
             and (_EVENT_AFTER.match(text, c.match_end) or _STATE_AFTER.match(text, c.match_end)) and not c.subject \
             and CHILDREN.search(text, c.match_start, c.match_end) and not whole:

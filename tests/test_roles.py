@@ -525,6 +525,13 @@ ROLE_CASES = [
     # actions in a state named after their noun
     ("conditional", "Members noted progress on the plan and the four actions still running late.",
      "plan_actions_total", "four"),
+    # the whole its graders rated some of: an audit's sample
+    ("conditional", "Practice leads graded 11 of the 48 referrals as requires improvement.", "referrals", "48"),
+    # a cohort of one school year, and the children some other counted thing was given to
+    ("conditional", "Of the 31 looked after children in Year 11, 12 achieved a grade 4 in English and maths.",
+     "children_in_care", "31"),
+    ("conditional", "Secondary schools gave 96 suspensions to 41 children in care in the autumn term.", "children_in_care",
+     "41"),
     # a share "done" of a whole counted in another noun
     ("other-noun", "An audit of the 96 contacts closed in March found that 41% had been closed with no further action.",
      "plan_actions_completed_pct", "41%"),

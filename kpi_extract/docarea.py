@@ -470,6 +470,18 @@ _OTHER_SERVICE = re.compile(
     r"strategy)|asset management|fleet|registration service|coroners?|"
     r"museums?|archives|tourism|visitor economy|sports? development|active communities|air quality|"
     r"flood|members['’]? allowances|armed forces covenant|bus service)\b", re.I)
+# the service of a paper whose front names none, nor children, nor anything a paper of the KPIs is
+OWN_SUBJECT = "the paper's own subject"
+# the words of a front page whose paper may hold the KPIs: children's services' performance, a council's money, a
+# partnership's report, an inspection, or a meeting's whole pack
+_KPI_PAPER = re.compile(r"\b(?:performance|scorecards?|dashboards?|data ?packs?|datasets?|digests?|benchmark\w*|indicators?|"
+                        r"(?-i:KPIs?)|budgets?|financ\w*|revenue|outturn|monitoring|spending|expenditure|(?-i:MTFS)|medium[- ]term|"
+                        r"council plan|corporate plan|business plan|safeguarding|partnerships?|improvement|ofsted|inspections?|"
+                        r"training|learning|minutes|a ?g ?e ?n ?d ?a|summons|statistics|quarter\w*|(?-i:Q[1-4])|year[- ]end|"
+                        r"annual report|plan on a page|strategic plan|"
+                        # a meeting's pack, by its first items ("A G E N D A" letter-spaced, "2 APOLOGIES")
+                        r"apologies|declarations? of interests?|notice of (?:meeting|recording)|webcast|reports? pack)\b",
+                        re.I)
 # an audit committee's own paper: its actions are audit actions, whatever service they are about
 _AUDIT = re.compile(r"\baudit (?:and (?:accounts|governance|risk) )?committee\b|"
                     r"\binternal audit (?:progress |annual |interim )?(?:report|plan|update|opinion)\b", re.I)
@@ -515,7 +527,12 @@ def document_service(pages: list[str]) -> str:
         return "children out of school"  # its referrals go to the education service's team
     if CHILDREN.search(front):
         return ""
-    return "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))
+    named = "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))
+    if named or len(pages) < 2 or _KPI_PAPER.search(front) or not front.strip():
+        return named  # (a one-page text's front is its body: what it counts may name no children)
+    # a front that names no children and nothing a paper of the KPIs is ("Infrastructure Funding Statement",
+    # "Disabled Facilities Grant Policy", "World Heritage Site update"): its figures are what it is about
+    return OWN_SUBJECT
 
 
 def _parts(joint: str) -> list[str]:

@@ -3625,3 +3625,14 @@ def test_a_sum_paid_to_each_of_several_is_each_ones_not_a_contribution_to_the_wr
     text = ("NHS North East ICB - Safeguarding Annual Report 2024-25\n"
             "The ICB contributed £61,500 to each borough's safeguarding children partnership in 2024-25.")
     assert not [f for f in extract_text(text, library) if f.kpi in ("agency_contribution", "budget_contributions")]
+
+
+def test_a_paper_whose_front_names_no_children_and_no_paper_of_the_kpis_counts_its_own_subject(library):
+    # a front page about something else entirely, that names no service of the list: its referrals and sessions
+    # are its subject's; a front that names children keeps them, and so does a one-page text with no front
+    from kpi_extract.pipeline import extract_pages
+    body = "2. Activity in 2024/25\n\nReferrals received in 2024/25 numbered 318, most of them from parish councils.\n"
+    other = "Wyvern Council\nExecutive, 4 June 2025\nDog Control Public Spaces Protection Order: consultation outcome\n"
+    ours = "Wyvern Council\nExecutive, 4 June 2025\nChildren's Social Care: front door review\n"
+    assert not [f for f in extract_pages([other, body], "pspo.txt", library) if f.kpi == "referrals"]
+    assert [f.value for f in extract_pages([ours, body], "front-door.txt", library) if f.kpi == "referrals"] == ["318"]

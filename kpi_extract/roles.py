@@ -328,6 +328,8 @@ _COMPARATOR = re.compile(
     r"local authorities|LAs)|UK|peers|median|(?:a|the) mean\b|average (?:[\w-]+ )?(?:budgets?|spend|expenditure)\b|(?:similar|comparable) (?:partnerships|boards|councils|authorities|areas)|"
     # an English region as a place: "Across the North West, the rate ... stood at 101"
     r"(?:across|in|for|throughout|taking) the " + _ENGLISH_REGION + r"(?! \w+ (?:police|ambulance|fire))|"
+    # London as the region: "made 2,860 referrals to children's services across London", "pan-London", "London-wide"
+    r"(?:across|throughout) (?:the whole of |all of )?London\b|pan-London|London-wide|"
     r"average (?:among|across|for|of) (?:similar|comparable|other|all|our)\b|"
     # "the average partnership delivered 118 courses": a mean of many bodies, no body
     r"(?:the|an?) (?:average|typical|median) (?:[\w-]+ )?(?:partnership|council|authority|local authority|board|LA|LSCP)\b|"
@@ -1598,6 +1600,20 @@ _OBJECT_OF_EVENTS = re.compile(r"\b\d[\d,]*\s+(?:[\w'-]+\s+){0,2}?(?:suspensions
                                r"cautions|sanctions|passports|awards|grants|vouchers|offers|placements|moves|episodes|incidents|"
                                r"missing episodes|absences|sessions|visits|days)\s+(?:to|for|against|involving|affecting|among|"
                                r"across)\s+$", re.I)
+# a sentence whose writer forecasts what follows, the figure in its object with no verb of its own between: "On
+# present trends we expect about 4,950 referrals in 2025-26, ..., and a year-end re-referral rate of 20.5%", "The
+# service projects that 1,120 children will be on plans in March 2026, with a re-referral rate of 22%"
+_FORECASTER_LEADS = re.compile(r"\b(?:we|they|officers|(?:the|our)\s+(?:service|council|partnership|model|modelling|"
+                               r"directorate|department))\s+(?:now\s+|currently\s+|also\s+)?(?:forecasts?|projects?|"
+                               r"expects?|anticipates?|predicts?)\b(?P<rest>[^.;]*)$", re.I)
+# (a verb of its own, or a figure set against the forecast: "forecasts total expenditure of £598,000 for 2025-26
+# against a budget of £612,450")
+_OWN_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|stood|fell|rose|reached|against|compared|versus|vs|"
+                         r"while|whilst|whereas|but)\b", re.I)
+# a figure of a case supposed, not counted: "imagine a scenario in which 450 children were on plans", "Suppose
+# referrals rose to 6,000", "in a hypothetical year of 900 children in care"
+_SUPPOSED = re.compile(r"\b(?:imagine|imagined|imagining|suppose|supposing|what if|hypothetical(?:ly)?|"
+                       r"(?:a|the|one|any) (?:[\w-]+ )?scenario (?:in which|where|of)|in the event (?:that|of))\b[^.;]*$", re.I)
 # a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
 _ACTION_NOUNS = r"(?:actions|recommendations|objectives|milestones|deliverables)"
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
@@ -1752,6 +1768,10 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "forecast", "forecast-words"
     if _MODAL_WITH.search(sentence_lead):
         return "forecast", "modal-with"  # "The 2026-27 plan will be shorter, with about 20 actions"
+    if (lead := _FORECASTER_LEADS.search(sentence_lead)) is not None and not _OWN_FINITE.search(lead.group("rest")):
+        return "forecast", "forecaster-leads"  # "We forecast 640 children in care by March 2026 and a rate of 71"
+    if _SUPPOSED.search(sentence_lead):
+        return "forecast", "supposed"  # "asked members to imagine a scenario in which 450 children were on plans at once"
     if money and (_PROPOSED.search(before) or _PROPOSED_PENDING.search(before)):
         sentence = _sentence_at(text, c.value_start, c.value_end)
         if _PROPOSED.search(before) and not _AGREED.search(sentence) \

@@ -525,6 +525,17 @@ ROLE_CASES = [
     # actions in a state named after their noun
     ("conditional", "Members noted progress on the plan and the four actions still running late.",
      "plan_actions_total", "four"),
+    # the writer forecasts what follows: each figure of its object, the measure named before it
+    ("forecast", "We forecast 705 looked after children by March 2027 and a rate of 74 per 10,000.",
+     "children_in_care_rate_per_10k", "74"),
+    ("forecast", "The service projects that 980 children will be on plans in March 2026, with a re-referral rate of 19%.",
+     "rereferral_rate", "19%"),
+    # London as the region
+    ("comparator", "The NSPCC helpline passed 3,140 referrals to children's services across London in 2024/25.",
+     "referrals", "3,140"),
+    # a case supposed, not counted
+    ("forecast", "Members were asked to imagine a scenario in which 520 children were on protection plans at once.",
+     "cp_plans", "520"),
     # the whole its graders rated some of: an audit's sample
     ("conditional", "Practice leads graded 11 of the 48 referrals as requires improvement.", "referrals", "48"),
     # a cohort of one school year, and the children some other counted thing was given to

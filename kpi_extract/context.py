@@ -172,11 +172,13 @@ _DATA_DATE = re.compile(_DATA_DATE_SRC, re.I)
 _DATA_OPENS = r"\(data (?:to|up to|as at|at|extracted|taken)\b"
 # "Figures in this report are at 31 December 2022", "Data are as at 30 September 2022 unless shown otherwise"
 _STANDING = Guarded(re.compile(
-    r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
+    r"\b(?:figures|data|information|numbers|statistics|measures|indicators)\b[^.]{0,40}?\b(?:are|is|were|was)\s+(?:shown\s+|given\s+|"
     r"correct\s+|reported\s+|presented\s+)?(?:as\s+)?(?:at|of|for(?: the (?:period|year|quarter))?(?: up)? to|to|up to|"
     r"for(?=\s+(?:the\s+)?\d))\b|"
     # "the figures in this section relate to the position at the end of June 2023"
-    r"\b(?:counts?|figures|data|numbers)\b[^.]{0,30}?\b(?:are|is|were|was)\s+taken\s+(?:as\s+)?(?:at|on)\b|"
+    r"\b(?:counts?|figures|data|numbers|information)\b[^.]{0,30}?\b(?:are|is|were|was)\s+(?:taken|extracted|drawn)\s+"
+    # (from where: "The information below was taken from the case management system on 14 October 2024")
+    r"(?:from\s+[^.;]{0,50}?\s+)?(?:as\s+)?(?:at|on)\b|"
     r"\b(?:figures|data|information|numbers|statistics)\b[^.]{0,40}?\b(?:relate|refer|correspond)s?\s+to\s+(?:the\s+)?"
     r"(?:position|picture|situation|period|quarter|year)\b|\bunless (?:otherwise )?(?:stated|shown|specified|indicated|noted)\b|"
     r"^\s*(?:snapshot|position|data|figures)\s+(?:as\s+)?at\b|" + _DATA_OPENS + "|"
@@ -193,7 +195,8 @@ _STANDING = Guarded(re.compile(
     re.I))
 _DIGIT = re.compile(r"\d")
 # (its months may follow, the whole calendar year's: "Annual Review 2024 (January-December)")
-_CALENDAR_MONTHS = r"\(\s*jan(?:uary)?\s*(?:-|\u2013|to)\s*dec(?:ember)?\s*\)"
+# (or the kind of year said in words: "Training Review 2024 (calendar year)")
+_CALENDAR_MONTHS = r"\(\s*(?:jan(?:uary)?\s*(?:-|\u2013|to)\s*dec(?:ember)?|calendar(?:\s+year)?)\s*\)"
 _BARE_YEAR_END = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*(?:" + _CALENDAR_MONTHS + r"\s*)?$", re.I)
 _BARE_YEAR_FIRST = re.compile(r"^\s*((?:19|20)\d\d)\s+(?=in (?:numbers|figures)\b|at a glance\b)", re.I)
 _TITLE_KINDS = ("financial_year", "academic_year", "calendar_year", "quarter", "month", "as_at")
@@ -331,6 +334,10 @@ _EXTRACTED_BRACKET = re.compile(r"(?<=\S)\s*\((?:data\s+)?(?:extracted|downloade
                                 r"^\W*(?:data\s+)?(?:extracted|downloaded|refreshed|pulled)\b[^;]*;", re.I)
 
 
+# the day the data were taken, said as the statement's verb: it dates them only when nothing else does
+_TAKEN_ON = re.compile(r"\b(?:are|is|were|was)\s+(?:taken|extracted|drawn)\s+from\b", re.I)
+
+
 def _standing_period(text: str) -> Period | None:
     """A sentence that says which date the paper's figures are at, and holds no figure itself
     (its paragraph's number, "3.1", is none)."""
@@ -341,6 +348,8 @@ def _standing_period(text: str) -> Period | None:
         text = stripped
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
+    if _TAKEN_ON.search(text) and len(find_mentions(text)) != 1:
+        return None  # "Q2 figures were extracted from Mosaic on 7 October 2024": the quarter's, taken later
     alone = _the_date_alone(text)
     if alone is not None or _DIGIT.search(without_mentions(text, find_mentions(text))):
         return alone
@@ -350,6 +359,10 @@ def _standing_period(text: str) -> Period | None:
     days = [p for p in found if p.kind == "as_at"]
     years = [p for p in found if p.kind == "financial_year"]
     if len(found) == 2 and len(days) == 1 and len(years) == 1 and years[0].end == days[0].end:
+        return days[0]
+    # (or flows cover the month it closes: "stock measures are as at 28 February 2025; flow measures are for February 2025")
+    months = [p for p in found if p.kind == "month"]
+    if len(found) == 2 and len(days) == 1 and len(months) == 1 and months[0].end == days[0].end:
         return days[0]
     return None
 

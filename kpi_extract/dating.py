@@ -827,6 +827,11 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
             return None
         return (as_at(half.end) if m.relative == "half_year_end" else half), base_rule
     if m.relative == "period_end":  # "at the end of the quarter"
+        if not base.known and m.fy and ctx.meeting is not None and ctx.meeting.end is not None:
+            # "At the end of the financial year, 871 children were in our care" in a paper of 2 July 2025: the last
+            # 31 March the meeting had passed
+            last = ctx.meeting.end
+            return as_at(date(last.year if last >= date(last.year, 3, 31) else last.year - 1, 3, 31)), "meeting_date"
         return (as_at(base.end), base_rule) if base.known and base.end else None
     placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed
     if placed is None:

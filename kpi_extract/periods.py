@@ -481,6 +481,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                       # (or a heading's short form in brackets, "of" left out: "Headline figures (end Sept)")
                                       rf"(?P<edge>end|close|beginning|start|last\s+(?:working\s+)?day)\s+(?:of\s+|(?<=\(end\s))(?P<m>{_MONTH})"
                                       rf"(?!\s*,?\s*\d)", re.I)),
+    # a month's end said first, its month in brackets after it, of no year: "CiC at month end (December): 779"
+    ("month_end_bracket", re.compile(rf"\b(?:(?:as\s+)?at\s+)?(?:the\s+)?month[- ]end\s*\(\s*(?P<m>{_MONTH})\s*\)", re.I)),
     ("month_alone", re.compile(rf"\b(?:in|during|for|throughout|by)\s+(?:the\s+month\s+of\s+)?(?P<m>(?-i:{MONTH_NAME}))\b"
                                r"(?!\s*,?\s*(?:(?:19|20)\d\d|of\b))", re.I)),
     # a month's own data, of no year: "The September figures show 1,245 children on plans", "the October return"
@@ -565,7 +567,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_date": ("dated",), "short_date": ("dated",), "edge_month": ("yyyy", "month"),
     "asof_month": ("yyyy", "month"), "edge_month_short": ("digit", "month"), "month_span_both": ("digit", "month"),
     "month_short_closed": ("digit", "month"), "month_year": ("yyyy", "month"), "month_short": ("digit", "month"),
-    "edge_month_partial": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "month_figures": ("month",), "day_month": ("digit", "month"),
+    "edge_month_partial": ("month",), "month_end_bracket": ("month",), "month_alone": ("month",), "month_possessive": ("month",), "month_figures": ("month",), "day_month": ("digit", "month"),
     "year": ("yyyy",), "month_span": ("yyyy", "month"), "month_span_yy": ("digit", "month"), "month_span_yearless": ("month",), "quarter_span": ("yyyy", "q"),
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "year_reported": ("year",), "current_quarter": ("q",), "period_end": ("end",),
@@ -768,6 +770,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "edge_month_partial":
         mon = MONTHS[g["m"].lower().rstrip(".")]
         return Mention(s, e, month=mon, day=1 if g["edge"].lower() in ("beginning", "start") else None)
+    if rule == "month_end_bracket":
+        return Mention(s, e, month=MONTHS[g["m"].lower().rstrip(".")], day=None)
     if rule == "day_month":
         mon = MONTHS[g["m"].lower().rstrip(".")]
         day = int(re.match(r"\d+", g["d"]).group())
@@ -784,6 +788,8 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, relative="current_year")  # "carried forward from the previous year": this year's money
     if rule == "previous" and "financial" in text[s:e].lower():
         return Mention(s, e, relative=rule, fy=True)  # "last financial year": the financial year before, whatever dates the paper
+    if rule == "period_end" and "financial" in text[s:e].lower():
+        return Mention(s, e, relative=rule, fy=True)  # "at the end of the financial year": a 31 March
     return Mention(s, e, relative=rule)
 
 
@@ -934,6 +940,10 @@ def single_period(text: str) -> Period | None:
         dated = [m for m in find_mentions(bracket) if m.absolute and m.period.known]
         if len(dated) == 1:
             rest = bracket[:dated[0].start] + bracket[dated[0].end:]
+            # (the year so far to that day: "Year-end position (YTD to 31 March 2025)" is 2024/25)
+            if dated[0].period.kind == "as_at" and dated[0].period.end is not None and re.fullmatch(
+                    r"\W*(?:(?:financial\s+)?year\s+to\s+date|YTD)\s+(?:up\s+)?(?:to|at)\W*", rest, re.I):
+                return year_to_date(dated[0].period.end)
             # (and what is counted: "Referrals (number, 2024/25)")
             # (or the kind of year it is: "Safeguarding training for schools (academic year 2024-25)")
             if not re.sub(r"[\W_]+|\b(?:as at|as of|at|on|data|position|snapshot|number|no|count|total|academic|financial|"

@@ -1307,3 +1307,28 @@ def test_a_heading_whose_closing_bracket_says_its_kind_of_year_is_no_longer_for_
 ])
 def test_a_year_split_over_a_line_end_and_an_events_year_before_its_kind(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a title's bare year with the kind of year said in brackets
+    ("Multi-agency Training Review 2025 (calendar year)\nWe delivered 164 courses.\n",
+     {("training_courses", "164", "2025")}),
+    # a title's year so far to a day: to 31 March it is the whole financial year, else the months to that day
+    ("Front door activity (YTD to 31 March 2025)\nReferrals YTD: 5,210\n", {("referrals", "5210", "2024-25")}),
+    ("Front door activity (YTD to 31 December 2024)\nReferrals YTD: 3,980\n", {("referrals", "3980", "2024-12")}),
+    # a month's end said first, its month in brackets after it, placed by the meeting
+    ("Corporate Parenting Panel, 12 February 2025\nLooked after children at month end (January): 688.\n",
+     {("children_in_care", "688", "2025-01-31")}),
+    # the end of the financial year, in a paper of no year of its own: the last 31 March its meeting had passed
+    ("Corporate Parenting Panel - 9 July 2025\nAt the end of the financial year, 702 children were in our care.\n",
+     {("children_in_care", "702", "2025-03-31")}),
+    # the day the data were taken from the system dates the table under it
+    ("The figures below were extracted from the case recording system on 3 November 2025.\n"
+     "Children in care                 455\n", {("children_in_care", "455", "2025-11-03")}),
+    # stocks at a day, and flows over the month it closes
+    ("Performance dashboard\n(stock measures are as at 30 September 2025; flow measures are for September 2025)\n"
+     "Children on a CP plan             287\nReferrals received                164\n",
+     {("cp_plans", "287", "2025-09-30"), ("referrals", "164", "2025-09")}),
+])
+def test_periods_said_in_brackets_by_a_month_end_a_year_end_or_by_where_the_data_came_from(text, want, library):
+    assert dated(text, library) == want

@@ -1614,6 +1614,11 @@ _OWN_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|stood|fell|rose
 # referrals rose to 6,000", "in a hypothetical year of 900 children in care"
 _SUPPOSED = re.compile(r"\b(?:imagine|imagined|imagining|suppose|supposing|what if|hypothetical(?:ly)?|"
                        r"(?:a|the|one|any) (?:[\w-]+ )?scenario (?:in which|where|of)|in the event (?:that|of))\b[^.;]*$", re.I)
+# actions done by their deadline, or after it: some of those done ("58% had been completed on time")
+_ON_TIME_AFTER = re.compile(r"^\s*(?:%|per cent)?\s*(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:completed?|delivered|"
+                            r"closed|achieved|implemented|signed off)?\s*(?:on time|on schedule|to (?:time|schedule)|late|"
+                            r"early|ahead of (?:schedule|time)|behind schedule|within (?:the |their |its )?(?:deadline|"
+                            r"timescales?|target date))\b", re.I)
 # a state before the actions' noun: "12 open actions", "the 5 overdue recommendations", "9 remaining actions"
 _ACTION_NOUNS = r"(?:actions|recommendations|objectives|milestones|deliverables)"
 _STATE_BEFORE_NOUN = (r"\s+(?:open|overdue|remaining|incomplete|live|closed|completed|delayed|slipped|late|red|amber|green|"
@@ -1650,6 +1655,8 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "at-least-one"  # "in 187 households there was at least one child on a plan": there was some
     if _BOUND_BEFORE.search(raw_before) and _BOUND_CONDITION.search(raw_before.rsplit(". ", 1)[-1]):
         return "threshold", "bound-of-a-condition"  # "A course runs only with at least 12 delegates booked"
+    if entry.id.startswith("plan_actions_completed") and _ON_TIME_AFTER.match(raw_after):
+        return "conditional", "done-in-time"  # "74% were complete, and 58% had been completed on time": some of them
     if entry.id == "plan_actions_completed_pct" and _COUNTED_WHOLE.search(sentence_lead) \
             and not _ACTION_WORDS.search(sentence_lead + " " + text[c.match_start:c.match_end]):
         return "other-noun", "done-of-another-whole"  # "into the 131 re-referrals ... found that 38% had been closed"

@@ -533,6 +533,9 @@ ROLE_CASES = [
     # London as the region
     ("comparator", "The NSPCC helpline passed 3,140 referrals to children's services across London in 2024/25.",
      "referrals", "3,140"),
+    # actions done by their deadline: some of those done
+    ("conditional", "By March, 81% of the plan's actions were complete and 63% had been completed on time.",
+     "plan_actions_completed_pct", "63%"),
     # a case supposed, not counted
     ("forecast", "Members were asked to imagine a scenario in which 520 children were on protection plans at once.",
      "cp_plans", "520"),

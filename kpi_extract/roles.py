@@ -827,7 +827,8 @@ _FINANCE_LINE = re.compile(
 # the noun a figure is "of" names it, whatever the clause began with: "The 2024/25 budget includes efficiencies of
 # £52.6m", "The budget depends on exceptional financial support of £10.0m" (a line within, or beside, the budget)
 _HEAD_LINE_OF = re.compile(r"(?:" + _FINANCE_LINE.pattern + r"|\b(?:financial|government|exceptional|transitional) support|"
-                           r"\bloans?)\s+(?:of|totalling|worth|valued at|amounting to)\s+(?:about\s+|around\s+|some\s+|"
+                           r"\bloans?|\b(?:additional |extra |one-off )?income (?:from|of)\b[^.;£]{0,60}?)\s+(?:of|totalling|worth|"
+                           r"valued at|amounting to)\s+(?:about\s+|around\s+|some\s+|"
                            r"over\s+|up to\s+|nearly\s+|almost\s+)?£?\s*$", re.I)
 # a subject named by what it is, then, between commas, as a body of no area: "The CAMHS provider, Westshire
 # Partnership NHS Foundation Trust, spent £14.8m", "The local commissioner, NHS Ashby ICB, set a budget of £4.6m"

@@ -536,6 +536,9 @@ ROLE_CASES = [
     # actions done by their deadline: some of those done
     ("conditional", "By March, 81% of the plan's actions were complete and 63% had been completed on time.",
      "plan_actions_completed_pct", "63%"),
+    # income from one source, named by the noun its sum is "of"
+    ("finance-line", "Highways: additional income from parking and street works permits of £385k this year.",
+     "budget_total", "£385k"),
     # a case supposed, not counted
     ("forecast", "Members were asked to imagine a scenario in which 520 children were on protection plans at once.",
      "cp_plans", "520"),
@@ -3650,3 +3653,14 @@ def test_a_paper_whose_front_names_no_children_and_no_paper_of_the_kpis_counts_i
     ours = "Wyvern Council\nExecutive, 4 June 2025\nChildren's Social Care: front door review\n"
     assert not [f for f in extract_pages([other, body], "pspo.txt", library) if f.kpi == "referrals"]
     assert [f.value for f in extract_pages([ours, body], "front-door.txt", library) if f.kpi == "referrals"] == ["318"]
+
+
+def test_a_column_whose_header_says_it_holds_shares_gives_no_count(library):
+    # "% of attendees" over bare numbers: each sector's share of the delegates, not a number of delegates
+    text = ("Multi-agency training 2024-25: who attended (share of delegates)\n\n"
+            "Sector                                   % of attendees\n"
+            "Health (acute and community)                  33\n"
+            "Schools and early years                       29\n"
+            "Police                                         8\n"
+            "Total                                        100\n")
+    assert not [f for f in extract_text(text, library) if f.kpi == "training_delegates"]

@@ -563,8 +563,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     if period is None:
                         continue  # (its date, when it has one, is in a line below the table that nothing reads yet)
                     kpi, score, subject = headed_by[0], headed_by[1], "" if total_row else row.label.strip()
-            if kpi is None or cell.rstrip().endswith("%") and library.kpis[kpi].unit != "percent":
-                continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count)
+            if kpi is None or (cell.rstrip().endswith("%") or kind == "measure" and _cell_unit(cell, name) == "percent") \
+                    and library.kpis[kpi].unit != "percent":
+                continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count, nor is
+                #          a column whose header says it holds shares: "Sector | % of attendees")
             if named and kind == "period":  # the row names the place the figure is for
                 kind, subject = "area", named
             raw = _raw(cell, unit, in_money)

@@ -471,7 +471,7 @@ _OTHER_SERVICE = re.compile(
     r"museums?|archives|tourism|visitor economy|sports? development|active communities|air quality|"
     r"flood|members['’]? allowances|armed forces covenant|bus service)\b", re.I)
 # the service of a paper whose front names none, nor children, nor anything a paper of the KPIs is
-OWN_SUBJECT = "the paper's own subject"
+_OWN_SUBJECT = "the paper's own subject"
 # the words of a front page whose paper may hold the KPIs: children's services' performance, a council's money, a
 # partnership's report, an inspection, or a meeting's whole pack
 _KPI_PAPER = re.compile(r"\b(?:performance|scorecards?|dashboards?|data ?packs?|datasets?|digests?|benchmark\w*|indicators?|"
@@ -512,8 +512,10 @@ def document_service(pages: list[str]) -> str:
     """The other service than children's a document is about, when its front page names one and no
     children ("City of York Safeguarding Adults Board - Annual Report", "Homelessness and rough
     sleeping: mid-year update" to an Adults and Communities committee): its budgets, training,
-    referrals and plans are that service's, not the children's measures of the same name. The
-    services it names, joined by "; "; "" for every other document."""
+    referrals and plans are that service's, not the children's measures of the same name. So is a
+    paper of two pages or more whose front names nothing a paper of the KPIs is (no performance,
+    budget, safeguarding, partnership or inspection words, no meeting's agenda): its own subject.
+    The services it names, joined by "; "; "" for every other document."""
     if not pages:
         return ""
     front = "\n".join(ln for ln in _front_lines(pages, _FRONT_PAGE_LINES) if not _OFFICER_LINE.match(ln))
@@ -530,9 +532,9 @@ def document_service(pages: list[str]) -> str:
     named = "; ".join(dict.fromkeys(m.group(0).lower() for m in _OTHER_SERVICE.finditer(front)))
     if named or len(pages) < 2 or _KPI_PAPER.search(front) or not front.strip():
         return named  # (a one-page text's front is its body: what it counts may name no children)
-    # a front that names no children and nothing a paper of the KPIs is ("Infrastructure Funding Statement",
-    # "Disabled Facilities Grant Policy", "World Heritage Site update"): its figures are what it is about
-    return OWN_SUBJECT
+    # a front that names no children and nothing a paper of the KPIs is ("Dog Control Public Spaces Protection Order:
+    # consultation outcome", "World Heritage Site update"): its figures are what it is about
+    return _OWN_SUBJECT
 
 
 def _parts(joint: str) -> list[str]:

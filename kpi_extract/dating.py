@@ -763,6 +763,12 @@ def _outside_main_clause(text: str, f: _Figure, main_at: int) -> bool:
 _MONTH_BACK = ("previous_month", "previous_month_end", "current_month")
 
 
+def _last_year_ended_by(day: date) -> Period:
+    """The last financial year that had ended by `day` (on its 31 March, that year)."""
+    fy = financial_year_of(day)
+    return financial_year(fy if day == date(fy + 1, 3, 31) else fy - 1)
+
+
 def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str,
                     ctx: Context) -> tuple[Period, str] | None:
     """R: a figure's own mention as a period: absolute as written; relative ones against `base`,
@@ -785,8 +791,7 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
     if m.relative == "year_reported":  # "Last year 245 delegates attended": the year reported on; against a day,
         # the last financial year ended by it ("Last year we offered 3,240 places" in a paper of 21 May 2025: 2024-25)
         if base.kind in ("as_at", "month") and base.end is not None:
-            fy = financial_year_of(base.end)
-            return financial_year(fy if base.end == date(fy + 1, 3, 31) else fy - 1), base_rule
+            return _last_year_ended_by(base.end), base_rule
         return base, base_rule
     if m.relative == "current_quarter":  # "in the quarter" of a report at a quarter's last day is that quarter
         if base.kind in ("as_at", "month") and base.end is not None and base.end.month % 3 == 0 \
@@ -830,8 +835,7 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
         if not base.known and m.fy and ctx.meeting is not None and ctx.meeting.end is not None:
             # "At the end of the financial year, 871 children were in our care" in a paper of 2 July 2025: the last
             # 31 March the meeting had passed
-            last = ctx.meeting.end
-            return as_at(date(last.year if last >= date(last.year, 3, 31) else last.year - 1, 3, 31)), "meeting_date"
+            return as_at(_last_year_ended_by(ctx.meeting.end).end), "meeting_date"  # type: ignore[arg-type]
         return (as_at(base.end), base_rule) if base.known and base.end else None
     placed = place(m, base, ctx)  # the day and month are the sentence's; only the year is borrowed
     if placed is None:

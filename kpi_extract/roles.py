@@ -1110,9 +1110,10 @@ _CAPITAL = re.compile(r"\bcapital\b(?!\s+(?:and|&)\s+revenue)", re.I)  # (a line
 _TO_RESERVE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:contribution|contributions|contributed|transfer|transferred|paid)\s+"
                          r"(?:to|into)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:reserves?|balances|"
                          r"contingency)\b", re.I)
+# a year as written, a financial year's two parts or a calendar year ("2023/24", "2024-2025", "2025")
+_YEAR_WORD = r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
 # money over several years is no year's: "the Department will pay £100.0m between 2022/23 and 2026/27", "£4.2m over
 # the next three years" (a year's own figure is read where the paper gives it)
-_YEAR_WORD = r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
 _SEVERAL_YEARS_AFTER = re.compile(r"^\s*(?:m|k|bn|million|billion)?\b\s*,?\s*(?:in total\s+|in all\s+)?(?:between\s+"
                                   + _YEAR_WORD + r"\s+and\s+" + _YEAR_WORD + r"|from\s+" + _YEAR_WORD +
                                   r"\s+(?:to|until)\s+" + _YEAR_WORD + r"|over\s+(?:the\s+(?:next\s+|coming\s+)?)?"
@@ -1144,7 +1145,7 @@ _TOTAL_INCLUDING = re.compile(r"\b(?:total|funds|resources|monies)\b[^.;:£\d(]{
                               r"inclusive of|with|plus)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:(?:brought|carried)[- ]forward|"
                               r"carry[- ]?forward|b/f)\b(?!\s+of\b)"
                               # the year it came from may stand before the colon: "...brought forward from 2023/24: £553,300"
-                              r"(?:\s+from\s+(?:the\s+)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|previous year|last year))?"
+                              r"(?:\s+from\s+(?:the\s+)?(?:" + _YEAR_WORD + r"|previous year|last year))?"
                               r"[^.;£\d(]{0,20}$", re.I)
 # the same total written the other way round: "contributions plus balance brought forward | Total | £588,900"
 _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d]{0,10}$|"
@@ -1155,7 +1156,7 @@ _CARRY_THEN_TOTAL = re.compile(r"\bbrought forward\b[^£\d]{0,15}\btotal\b[^£\d
                                # training charges and the balance brought forward totalled £431,600"
                                r"\b(?:and|plus|&)\s+(?:the\s+|a\s+)?(?:balance|carry|amount|surplus|underspend)\s+"
                                r"(?:brought|carried)\s+forward\s+(?:from\s+(?:the\s+)?(?:previous|last|prior)\s+year\s+|"
-                               r"from\s+(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s+)?(?:totall?ed|totals|came to|comes to|"
+                               r"from\s+" + _YEAR_WORD + r"\s+)?(?:totall?ed|totals|came to|comes to|"
                                r"amounted to|amounts to|added up to|made|make|gave|give)\b[^£\d]{0,10}$", re.I)
 # a body's share of the cost of care is no contribution to a partnership: "Contributions from health to joint
 # placements", "the ICB's contribution towards continuing care packages"
@@ -2641,19 +2642,21 @@ def _several_areas_together(c: Candidate, area_code: str, front: str) -> bool:
 
 
 def _take_role_of_the_figure_before(cands: list[Candidate], roles: frozenset[str], gap_rx: re.Pattern,
-                                    rule: str) -> list[Candidate]:
-    """Each fact whose sentence's figure just before it has one of `roles`, the words between them
-    (`gap_rx`) running on with no verb, subject or stop of their own, takes that figure's role."""
+                                    rule: str, takers: frozenset[str] = FACT_ROLES,
+                                    breaks: re.Pattern | None = _GAP_BREAKS) -> list[Candidate]:
+    """Each fact (or each figure of `takers`) whose sentence's figure just before it has one of
+    `roles`, the words between them (`gap_rx`) running on with no verb, subject or stop of their own
+    (`breaks`), takes that figure's role."""
     out: list[Candidate] = []
     for i, c in enumerate(cands):
-        if c.role in FACT_ROLES and c.method != "table":
+        if c.role in takers and c.method != "table":
             # (the figures before it in the text, as decided so far: a KPI read later may stand earlier in the text)
             before = [o for o in chain(out, islice(cands, i + 1, None))
                       if o.snippet == c.snippet and o.value_end <= c.value_start]
             prev = max(before, key=lambda o: o.value_end, default=None)
             if prev is not None and prev.role in roles and prev.method != "table":
                 gap = c.snippet[prev.value_end:c.value_start]
-                if gap_rx.fullmatch(gap) and not _GAP_BREAKS.search(gap):
+                if gap_rx.fullmatch(gap) and not (breaks and breaks.search(gap)):
                     c = replace(c, role=prev.role, role_rule=rule)
         out.append(c)
     return out
@@ -3776,14 +3779,10 @@ _OF_WHICH_BETWEEN = re.compile(r"[^.;:()]{0,40}?,?\s+(?:of which|of this|of that
 
 def _shares_of_another_bodys_whole(cands: list[Candidate]) -> list[Candidate]:
     """A part of another body's whole is that body's too: a council's share of a regional agency's
-    budget is the agency's income, no contribution to the writer's own partnership."""
-    def owned(c: Candidate) -> bool:
-        before = [w for w in cands if w.snippet == c.snippet and w.value_end <= c.value_start]
-        whole = max(before, key=lambda w: w.value_end, default=None)
-        return whole is not None and whole.role == "other-body" \
-            and bool(_OF_WHICH_BETWEEN.match(c.snippet, whole.value_end, c.value_start))
-    return [replace(c, role="other-body", role_rule="part-of-anothers-whole")
-            if c.role == "part" and c.method != "table" and owned(c) else c for c in cands]
+    budget is the agency's income, no contribution to the writer's own partnership. (The part names
+    its owner, "Dorset's share", so no possessive breaks the words between.)"""
+    return _take_role_of_the_figure_before(cands, frozenset({"other-body"}), _OF_WHICH_BETWEEN, "part-of-anothers-whole",
+                                           takers=frozenset({"part"}), breaks=None)
 
 
 def is_fact(c: Candidate) -> bool:

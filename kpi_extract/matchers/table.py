@@ -512,8 +512,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                 period = own_date
             elif found and kind != "period" and period is not None and (q := _bare_quarter(row.label)):
                 period = quarter_in_context(q, period)  # "Referrals received (Q1)" beside stocks at 30 June 2024
+            cell_unit = _cell_unit(cell, name) if kind == "measure" else ""
             if kind == "measure":
-                cell_unit = _cell_unit(cell, name)
                 words = f"{table.caption} {table.label_head} {header}"
                 by_column = measure_kpi(name, cell_unit, library, words)
                 if by_column is None and by_dimension:
@@ -563,7 +563,7 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
                     if period is None:
                         continue  # (its date, when it has one, is in a line below the table that nothing reads yet)
                     kpi, score, subject = headed_by[0], headed_by[1], "" if total_row else row.label.strip()
-            if kpi is None or (cell.rstrip().endswith("%") or kind == "measure" and _cell_unit(cell, name) == "percent") \
+            if kpi is None or (cell.rstrip().endswith("%") or cell_unit == "percent") \
                     and library.kpis[kpi].unit != "percent":
                 continue  # (a count's row, "Placed with parents | 38 | 6%": its share's column is no count, nor is
                 #          a column whose header says it holds shares: "Sector | % of attendees")

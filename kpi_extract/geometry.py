@@ -220,6 +220,9 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
     found = single_period(text)
     if found is not None and found.kind in ("quarter", "month") and found.end is not None and YTD_HEAD.search(text):
         return year_to_date(found.end)  # "Q3 YTD 2024/25": April to December 2024
+    if found is not None and found.kind == "financial_year" and found.start is not None and YTD_HEAD.search(text) \
+            and len(bracketed) == 1 and (q := re.fullmatch(r"\s*Q([1-4])\s*", bracketed[0])):
+        return year_to_date(fy_quarter(found.start.year, int(q.group(1))).end)  # "2024/25 YTD (Q3)": to December 2024
     if found is not None:
         return found
     named = _BARE_MONTH.fullmatch(text.strip())
@@ -240,10 +243,17 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
         # a quarter's total under a caption that names its quarter is placed by that quarter, as the latest such
         # quarter by its end ("Q2 total" under "Referrals, Quarter 2 2024/25"), whatever year a column beside it
         # names ("Q2 2023/24")
+        # (so is a bare quarter under a caption that names no year but that quarter's: "Q2 | Year to date | 2024/25"
+        # under "Period: Quarter 2 2025/26" is 2025/26's second, whatever year the column after it names)
         named = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "quarter" and m.period.end}
-        if not years and not noted and len(named) == 1 \
-                and _QUARTER_TOTAL.fullmatch(without_mentions(text, find_mentions(text)).strip()):
+        rest = without_mentions(text, find_mentions(text)).strip()
+        own_years = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "financial_year"}
+        if not noted and len(named) == 1 and (not years and _QUARTER_TOTAL.fullmatch(rest)
+                                              or not own_years and not rest):
             return quarter_before(quarters[0], named.pop().end)  # type: ignore[arg-type]
+        if len(years) > 1 and not noted:  # (a caption's one year over the years of the columns beside: "Q3" beside
+            own = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "financial_year"}
+            years = own if len(own) == 1 else years  # "2023/24 full year", under "Quarter 3 performance, 2024/25")
         if not years:  # the year of the first quarter's header: "Q2" beside "Q1 24/25"
             years = {financial_year(int(y) % 100 + 2000) for y, nxt in _QUARTER_OF_FY.findall(context)
                      if (int(y) + 1) % 100 == int(nxt)}

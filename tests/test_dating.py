@@ -1332,3 +1332,40 @@ def test_a_year_split_over_a_line_end_and_an_events_year_before_its_kind(text, w
 ])
 def test_periods_said_in_brackets_by_a_month_end_a_year_end_or_by_where_the_data_came_from(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bare quarter over its column, under a caption that names that quarter and its year, is that quarter,
+    # whatever year another column names ("2024/25" is last year's whole year); "YTD" after it is the year to
+    # its end, and "Same period last year" that span a year back
+    ("Oldham Council - Children's Scrutiny, 10 December 2025\n"
+     "Dashboard for quarter 2 2025-26\n\n"
+     "Measure             | Q2    | YTD   | Same period last year\n"
+     "Referrals           | 905   | 1,822 | 1,760\n",
+     {("referrals", "905", "2025-Q3"), ("referrals", "1822", "2025-09"), ("referrals", "1760", "2024-09")}),
+    ("Period covered: Quarter 1 2025/26\n"
+     "| Measure | Q1 | Year to date | 2024/25 |\n"
+     "| CP plans started | 97 | 97 | 402 |\n",
+     {("cp_plans_started", "97", "2025-Q2"), ("cp_plans_started", "97", "2025-06"),
+      ("cp_plans_started", "402", "2024-25")}),
+])
+def test_a_bare_quarter_under_a_caption_naming_it_is_that_quarter(text, want, library):
+    assert dated(text, library) == want
+
+
+def test_a_bare_quarter_beside_columns_of_other_years_takes_the_captions_one_year(library):
+    # (the caption names one financial year; the columns beside name this year's so far and last year's whole)
+    text = ("Bury Council\nCabinet - 12 February 2025\nQuarter 3 performance, 2024/25\n"
+            "Indicator                  Q3      2024/25 YTD (Q3)    2023/24 full year\n"
+            "Referrals to CSC           611     1,870               2,402\n")
+    assert dated(text, library) == {("referrals", "611", "2024-Q4"), ("referrals", "1870", "2024-12"),
+                                    ("referrals", "2402", "2023-24")}
+
+
+def test_a_row_of_a_day_of_no_year_under_a_quarter_is_that_day_in_the_quarter(library):
+    text = ("Tameside Council\nScrutiny Panel, 11 February 2025\nChildren's Services Report, Quarter 3 2024/25\n\n"
+            "                                  Q3     YTD (Apr-Dec)\n"
+            "Referrals                         802    2,390\n"
+            "Children in care (31 Dec)         688    n/a\n")
+    assert dated(text, library) == {("referrals", "802", "2024-Q4"), ("referrals", "2390", "2024-12"),
+                                    ("children_in_care", "688", "2024-12-31")}

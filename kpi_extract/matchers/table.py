@@ -26,7 +26,7 @@ from ..geometry import COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
 from ..model import Candidate, Period
-from ..periods import MONTHS, day_in_context, find_mentions, quarter_in_context, single_period, without_mentions
+from ..periods import MONTHS, day_in_context, find_mentions, quarter_in_context, single_period, without_mentions, yearless_day
 from ..settings import DEFAULT_SETTINGS, Settings
 
 _STOP = {"of", "the", "a", "an", "in", "on", "to", "for", "at", "and", "no", "number", "numbers", "total",
@@ -500,6 +500,8 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
         # a row that gives its own date ("Children in care at 31 March 2025 | 655") dates its cells but
         # those a column of periods dates (a table's caption or note dates only what says no date)
         own_date = single_period(row.label) if found else None
+        # (or a day of no year, "Children in care (31 Dec)", which is the day of that date in each column's period)
+        own_day = yearless_day(row.label) if found and own_date is None else None
         left: str | None = None  # the KPI of the row's last cell read: a bare rate column's ("Rate per 10,000") is its rate
         for cell, kind, name, period, start in zip(row.cells, kinds, names, table.periods, starts):
             cell_part = part
@@ -510,6 +512,10 @@ def _geometry_rows(table: TextTable, layout: PageLayout, library: Library, setti
             kpi, score, subject = (found[0], found[1], cell_part) if found else (None, 0.0, "")
             if own_date is not None and kind != "period":
                 period = own_date
+            elif own_day is not None and kind == "period" and period is not None and period.kind in ("quarter", "month") \
+                    and (day := day_in_context(*own_day, period)).end is not None \
+                    and period.start <= day.end <= period.end:  # type: ignore[operator]
+                period = day  # "Children in care (31 Dec) | 472" under "Q3" (October to December 2024)
             elif found and kind != "period" and period is not None and (q := _bare_quarter(row.label)):
                 period = quarter_in_context(q, period)  # "Referrals received (Q1)" beside stocks at 30 June 2024
             cell_unit = _cell_unit(cell, name) if kind == "measure" else ""

@@ -2475,7 +2475,8 @@ def assign(cands: list[Candidate], library: Library, doc: DocumentContext | None
             role, rule = "other-body", "another-service"  # "the safeguarding adults training programme ran 22 courses"
         elif role in FACT_ROLES | {"part"} and c.method != "table" and _cited_from_another(c, area):
             role, rule = "other-body", "cited-from-another"  # "..., according to the trust's latest board papers"
-        elif role in FACT_ROLES | {"part"} and lines is not None and (planned := _planned_list(lines, c.line)):
+        elif role in FACT_ROLES | {"part"} and lines is not None \
+                and (planned := _planned_list(lines, c.line, _table_head_of(layout, c))):
             role, rule = planned, "list-lead"  # "Milestones" over "- June 2025: 60% of actions complete"
         elif role in FACT_ROLES | {"part"} and c.method == "table" \
                 and _another_councils_column(c, area_code, front):
@@ -3284,7 +3285,19 @@ _OF_WHOLE_LEAD = re.compile(r"(?:^\W*(?:\d+(?:\.\d+)*\s+)?|[.;]\s+|,\s*)(?:of|am
                             r"(?:\s+[\w'-]+){0,4}\s*:\s*$", re.I)
 
 
-def _planned_list(lines: list[str], at: int) -> str:
+def _table_head_of(layout: PageLayout | None, c: Candidate) -> tuple[int, str]:
+    """The header line of the table of periods a table cell `c` was read from, and its label column's head;
+    (-1, "") for a figure of prose or of a table of no period's columns."""
+    if layout is None or c.method != "table":
+        return -1, ""
+    for t in layout.tables:
+        if any(c.line in r.lines for r in t.rows):
+            dated = "period" in t.kinds if t.kinds is not None else any(p is not None for p in t.periods)
+            return (t.header_line, t.label_head) if dated else (-1, "")
+    return -1, ""
+
+
+def _planned_list(lines: list[str], at: int, head: tuple[int, str] = (-1, "")) -> str:
     """The role the lead of a list gives the line `at` when it is one of its items: "part" under a lead
     that breaks down a whole ("Of the 112:"), "target" or "forecast" under one that names plans
     ("Milestones", "Targets for 2025/26:", "Forecast"); "" otherwise. Items
@@ -3293,7 +3306,7 @@ def _planned_list(lines: list[str], at: int) -> str:
     if not 0 <= at < len(lines):
         return ""
     if not _LIST_ITEM_LINE.match(lines[at]):
-        return _under_a_heading(lines, at)
+        return _under_a_heading(lines, at, head)
     k = at - 1
     # (an item wrapped over lines: its second line, in lower case, is no lead: "- Bring the proportion ..." /
     # "time below 20%.")
@@ -3305,14 +3318,14 @@ def _planned_list(lines: list[str], at: int) -> str:
     if _OF_WHOLE_LEAD.search(lead):
         return "part"  # "Of the 112:" over "- 27 were children in care": parts of that whole, not our counts
     if not lead.strip() or len(lead) > 90:
-        return _under_a_heading(lines, at)
+        return _under_a_heading(lines, at, head)
     if _FORECAST.search(lead):
         return "forecast"
     if _TARGET.search(lead) or _PLEDGE.search(lead) or _AHEAD_LEAD.search(lead):
         return "target"
     # a heading of aims over the list ("PRIORITIES FOR 2025/26"), its items wrapped over lines
     planned = _heading_role(lead.strip())
-    return planned if planned in ("target", "forecast", "threshold") else _under_a_heading(lines, at)
+    return planned if planned in ("target", "forecast", "threshold") else _under_a_heading(lines, at, head)
 
 
 # a heading line alone, its period or source in brackets at most: what the short lines under it are
@@ -3429,7 +3442,7 @@ def _heading_role(head: str) -> str:
     return next((role for role, rx in _HEADINGS if rx.match(head)), "")
 
 
-def _under_a_heading(lines: list[str], at: int) -> str:
+def _under_a_heading(lines: list[str], at: int, table_head: tuple[int, str] = (-1, "")) -> str:
     """The role a heading line gives the short lines of figures straight under it: "target",
     "forecast", "comparator" or "other-body" (a line alone: "Statistical neighbours (2023/24)",
     "Health partners' figures (Northshire ICB, 2024/25)"); "" when the line `at` is no such item."""
@@ -3438,7 +3451,11 @@ def _under_a_heading(lines: list[str], at: int) -> str:
         k -= 1
     if k < 0 or k == at or at - k > 12 or not lines[k].strip() or len(lines[k]) > 120:
         return ""
-    head = lines[k].strip()
+    # (a table's row under its own header line of periods is an item by its label column's head alone: "Aug-24  YTD
+    # YTD target" names each column, which the table reader has typed; "Demand forecast | 2025/26" names every row)
+    head = lines[k].strip() if k != table_head[0] else table_head[1].strip()
+    if not head:
+        return ""
     r = _heading_role(head)
     named = all(_PLACE_ITEM.match(ln) for ln in lines[k + 1:at + 1])  # "- Rotherham: 655 children in care; 412 ..."
     if not r and _COMPARATORS_HEAD.search(head) and not _OURS_HEAD.search(head):

@@ -3664,3 +3664,19 @@ def test_a_column_whose_header_says_it_holds_shares_gives_no_count(library):
             "Police                                         8\n"
             "Total                                        100\n")
     assert not [f for f in extract_text(text, library) if f.kpi == "training_delegates"]
+
+
+def test_a_tables_rows_are_no_targets_for_a_target_column_in_its_header_of_periods(library):
+    # the header names the columns ("Oct-25", the year so far and its target); the table reader has typed the
+    # target's column and reads none of it, so the actuals beside it stay the rows' figures
+    text = ("Monthly front door digest - October 2025\n"
+            "                          Oct-25    YTD     YTD target\n"
+            "Referrals                 412       2,655   2,700\n"
+            "CP plans started          47        260     -\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("referrals", "412", "2025-10"), ("referrals", "2655", "2025-10"),
+        ("cp_plans_started", "47", "2025-10"), ("cp_plans_started", "260", "2025-10")}
+    # (a label column headed by plans still makes every row a plan)
+    projected = ("Demand projection | 2026/27 | 2027/28\n"
+                 "Children in care | 590 | 612\n")
+    assert not facts(projected, library)

@@ -696,8 +696,13 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
         # the 2024-25 financial year")
         context = " | ".join(t for t in (caption, label_head, header_text_all, *legend)
                              if t)  # (a caption's "at 31 March" is not dated by the year under it)
+        # (a comparator's header names its own year, not the months': "Apr ... Aug | England (2024)")
+        own_heads = " ".join(col.header for col in columns if col.header and not _COMPARATOR.search(col.header))
+        months_context = " | ".join(t for t in (caption, label_head, own_heads, *legend) if t)
         for m, col in enumerate(columns):
-            col.kind, col.period = classify_header(col.header, [b[m] for b in bodies], context, caption_block)
+            col.kind, col.period = classify_header(col.header, [b[m] for b in bodies],
+                                                   months_context if _BARE_MONTH.fullmatch(col.header.strip()) else context,
+                                                   caption_block)
             if col.kind in ("area", "unknown", "measure") and col.period is None \
                     and (keyed := legend_period(col.header, legend)) is not None:
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"

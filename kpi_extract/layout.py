@@ -211,11 +211,15 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
         return None
     fy = _quarter_year(context)
     year = None
+    day = None  # a meeting's day, when that is what names the year: each month the last such by it
     if fy is None:
         for line in reversed(context):
             years = set(_CALENDAR_YEAR.findall(line))
             if len(years) == 1:
                 year = int(years.pop())
+                named = [p for p in (mn.period for mn in find_mentions(line) if mn.absolute)]
+                if len(named) == 1 and named[0].kind == "as_at" and named[0].end is not None:
+                    day = named[0].end  # ("Meeting held 14 January 2025" over "Oct  Nov  Dec": 2024's)
                 break
         if year is None:
             return None
@@ -223,7 +227,9 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
     last = 0
     for name in m.group("months").split():
         mon = MONTHS[name.rstrip(".").lower()]
-        if fy is not None:
+        if day is not None:
+            at = day.year if mon <= day.month else day.year - 1
+        elif fy is not None:
             at = fy if mon >= 4 else fy + 1
         else:
             year = year + 1 if mon < last else year  # "Oct Nov Dec Jan" runs into the next year

@@ -1369,3 +1369,23 @@ def test_a_row_of_a_day_of_no_year_under_a_quarter_is_that_day_in_the_quarter(li
             "Children in care (31 Dec)         688    n/a\n")
     assert dated(text, library) == {("referrals", "802", "2024-Q4"), ("referrals", "2390", "2024-12"),
                                     ("children_in_care", "688", "2024-12-31")}
+
+
+def test_months_of_no_year_under_a_meeting_day_are_the_last_such_months_by_it(library):
+    # (the one year near the months is the meeting's, a day in January: October to December are the year before)
+    text = ("Rotherham Safeguarding Children Partnership\nPerformance Sub-group\nMeeting held 21 January 2026\n"
+            "Front door activity\n"
+            "                     Oct     Nov     Dec\n"
+            "Referrals            488     455     392\n")
+    assert dated(text, library) == {("referrals", "488", "2025-10"), ("referrals", "455", "2025-11"),
+                                    ("referrals", "392", "2025-12")}
+
+
+def test_a_comparators_year_in_its_header_does_not_place_the_months_beside_it(library):
+    text = ("Solihull Council\nChildren's Scrutiny - 12 November 2025\nChild protection dashboard, financial year 2025-26\n"
+            "                    Apr     May     Jun     England (2024)\n"
+            "CP plans            301     296     310\n"
+            "Rate per 10k        38.2    37.6    39.4    41.6\n")
+    assert dated(text, library) == {("cp_plans", "301", "2025-04"), ("cp_plans", "296", "2025-05"),
+                                    ("cp_plans", "310", "2025-06"), ("cp_plans_rate_per_10k", "38.2", "2025-04"),
+                                    ("cp_plans_rate_per_10k", "37.6", "2025-05"), ("cp_plans_rate_per_10k", "39.4", "2025-06")}

@@ -392,8 +392,10 @@ def _value_start(cells: list[Cell]) -> int | None:
     """Index of the first value cell that follows a text cell (or of the second of two values):
     where the line's run of value cells up to its end begins, never the first cell."""
     k = len(cells)
-    # (a target's band after a figure is one more value: "248 | 291 | 240-280 | G"; bands alone head a table by age)
-    while k > 0 and (cells[k - 1].value_like or k >= 2 and _BAND.match(cells[k - 1].text) and cells[k - 2].number):
+    # (a target's band after a figure is one more value: "248 | 291 | 240-280 | G", or after an empty cell: "2.6% |
+    # n/a | <5%"; bands alone head a table by age)
+    while k > 0 and (cells[k - 1].value_like or k >= 2 and _BAND.match(cells[k - 1].text)
+                     and (cells[k - 2].number or _EMPTY.match(cells[k - 2].text))):
         k -= 1
     k = max(k, 1)
     return k if k < len(cells) else None

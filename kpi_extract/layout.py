@@ -728,6 +728,7 @@ _FIGURES_AT = re.compile(r"\b(?:position|figures|data|snapshot)\s+(?:as\s+)?(?:a
 
 # (a cell may touch its pipe on one side: "|      (20)|   (1.7)")
 _PIPES = re.compile(r"\s+\|\s+|(?<=\S)\|\s+|\s+\|(?=\S)")
+_FIGURE_CELL = re.compile(r"\|\s*[£<>]?\d")  # a row's cell that holds a figure (not a header's "| Q1")
 _PIPE_ROW = re.compile(r"\S\s+\|\s+\S|^\s*\|\s*\S")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
@@ -771,10 +772,30 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
     rules = {i for i, ln in enumerate(lines) if _PIPE_RULE.match(ln)}  # "|------|------|": inside a block, no row
     rows = [bool(_PIPE_ROW.search(ln)) or i in rules for i, ln in enumerate(lines)]
     # the rest of a row's label run on under it, between two rows ("A3  Referral rate per 10,000 | 553.1 | ..." over
-    # "(rolling 12 months)" over "A4 ..."): a line of the block, its label cell alone, not the block's end
-    wraps = {i for i in range(1, len(lines) - 1) if rows[i - 1] and rows[i + 1] and not rows[i] and "|" not in lines[i]
-             and _LABEL_WRAP.match(lines[i]) and lines[i].strip()}
-    rows = [r or i in wraps for i, r in enumerate(rows)]
+    # "(rolling 12 months)" over "A4 ..."): a line of the block, its label cell alone, not the block's end; and a
+    # scorecard's section line between its rows, or between its header and its first row ("FRONT DOOR", "CHILDREN IN
+    # CARE"), no row and no end of the table either: it is kept as a rule is. (A section may follow a wrapped label:
+    # "45 working days" / "CHILDREN IN NEED" between two rows.)
+    wraps: set[int] = set()
+    unprinted: set[int] = set()
+    i = 1
+    while i < len(lines) - 1:
+        if rows[i] or not rows[i - 1]:
+            i += 1
+            continue
+        run = []
+        k = i
+        while k < len(lines) and not rows[k] and len(run) < 3 and lines[k].strip() and "|" not in lines[k] and (
+                _SECTION.match(lines[k].strip()) or _LABEL_WRAP.match(lines[k])):
+            run.append(k)
+            k += 1
+        sections = [j for j in run if _SECTION.match(lines[j].strip())]
+        if run and k < len(lines) and rows[k] and len(sections) <= 1 and (len(run) == 1 or sections):
+            # (under the header, a section is read over as a rule is; between rows, as a line of no print)
+            (rules if not _FIGURE_CELL.search(lines[i - 1]) else unprinted).update(sections)
+            wraps |= set(run) - set(sections)
+        i = k + 1 if run else i + 1
+    rows = [r or i in wraps or i in rules or i in unprinted for i, r in enumerate(rows)]
     blocks: list[list[int]] = []
     for i, is_row in enumerate(rows):
         if is_row and blocks and blocks[-1][-1] == i - 1:
@@ -805,7 +826,7 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
     runs: dict[int, list[Run]] = {}
     for block in blocks:
         # a leading pipe leaves the label cell empty ("| 31 Mar 2022 | 31 Mar 2023" heads the figures)
-        block = [i for i in block if i not in rules]
+        block = [i for i in block if i not in rules and i not in unprinted]
         if not block:
             continue
         split = {i: [c.strip() for c in lines[i].strip().rstrip("|").split("|")] for i in block if i not in wraps}
@@ -837,7 +858,7 @@ def pipe_lines(lines: list[str], avoid: list[set[int]] | None = None) -> tuple[l
                        for at, t in cells]
     # a blank line between two rows of a table set out with spaces (a text that double-spaces its rows) is no
     # line of print: geometry reads on over it, as over the gap between two rows of a drawn table
-    between = {i for b in spaced for i in b if not lines[i].strip()}
+    between = {i for b in spaced for i in b if not lines[i].strip()} | unprinted
     model = []
     for i, ln in enumerate(lines):
         top = tops[i]

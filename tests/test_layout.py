@@ -491,3 +491,24 @@ def test_a_piped_rows_label_may_end_in_a_figure_its_pipe_closes(library):
         "Children in care                         | 644    | 651    | -      | -\n", library)}
     assert got == {("referrals", "402", "2025-01"), ("referrals", "377", "2025-02"),
                    ("children_in_care", "644", "2025-01"), ("children_in_care", "651", "2025-02")}
+
+
+def test_a_scorecards_section_lines_between_piped_rows_keep_one_table(library):
+    # section lines in capitals under a header of two lines and between groups of rows, a label wrapped under its
+    # row before a section, and a target's bound after an empty cell ("n/a | <5%") are all inside the one table
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Children's services scorecard, Quarter 2 2025/26\n\n"
+        "Measure                     | Q1       | Q2       | Target | England\n"
+        "                            | 25/26    | 25/26    | 25/26  | 2024\n"
+        "REFERRALS\n"
+        "1  Referrals received       | 1,402    | 1,388    | -      | -\n"
+        "2  Re-referrals within 12   | 17.9%    | 18.6%    | 20.0%  | 22.4%\n"
+        "   months\n"
+        "CHILD PROTECTION\n"
+        "3  Plans lasting 2 years    | 2.1%     | n/a      | <5%    | 3.9%\n"
+        "4  Children starting a CP   | 121      | 133      | -      | -\n"
+        "   plan\n", library)}
+    assert got == {("referrals", "1402", "2025-Q2"), ("referrals", "1388", "2025-Q3"),
+                   ("rereferral_rate", "17.9", "2025-Q2"), ("rereferral_rate", "18.6", "2025-Q3"),
+                   ("cp_plans_started", "121", "2025-Q2"), ("cp_plans_started", "133", "2025-Q3")}

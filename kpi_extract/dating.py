@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
-from .periods import (EXTREME_OF, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, SUM_FORWARD_FROM, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
+from .periods import (EXTREME_OF, MONTH_NAME, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, SUM_FORWARD_FROM, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
                       find_mentions, first_half, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
@@ -388,14 +388,25 @@ def _clause_mates(text: str, figs: list[_Figure]) -> None:
 
 
 _JOINED = re.compile(r"^\s*(?:,|,?\s*and)\s*$", re.I)
+# months named in turn with no year after them: "November and December", "January, February and March"
+_MONTHS_IN_TURN = re.compile(rf"\b(?:{MONTH_NAME})(?:(?:,\s*|,?\s+and\s+)(?:{MONTH_NAME}))+\b(?!,?\s+(?:19|20)\d\d)")
 
 
 def _respectively(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], outer: list[int]) -> None:
     """"140 and 162 courses in 2021-22 and 2022-23 respectively": as many periods, joined by "and",
-    as figures joined by "and", each figure takes the period in its place."""
+    as figures joined by "and", each figure takes the period in its place; so do months or quarters of no
+    year ("The November and December figures were 121 and 120 respectively"), placed as any such month is."""
     if "respectively" not in text.lower():
         return
-    dated = [m for m in mentions if m.absolute]
+    dated = [m for m in mentions if m.absolute or m.quarter]
+    # (months of no year in turn, "November and December", are such periods too, whether or not "in" leads them)
+    named = [m for m in _MONTHS_IN_TURN.finditer(text)
+             if not any(n.absolute and n.start < m.end() and m.start() < n.end for n in mentions)]
+    for run_match in named:
+        words = list(re.finditer(MONTH_NAME, run_match.group(0)))
+        dated += [Mention(run_match.start() + w.start(), run_match.start() + w.end(), month=MONTHS[w.group(0).lower()], day=0)
+                  for w in words]
+    dated.sort(key=lambda m: m.start)
     for k in range(len(dated) - 1):
         run = [dated[k]]
         while k + len(run) < len(dated) and _JOINED.match(text[run[-1].end:dated[k + len(run)].start]):

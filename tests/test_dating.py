@@ -1389,3 +1389,15 @@ def test_a_comparators_year_in_its_header_does_not_place_the_months_beside_it(li
     assert dated(text, library) == {("cp_plans", "301", "2025-04"), ("cp_plans", "296", "2025-05"),
                                     ("cp_plans", "310", "2025-06"), ("cp_plans_rate_per_10k", "38.2", "2025-04"),
                                     ("cp_plans_rate_per_10k", "37.6", "2025-05"), ("cp_plans_rate_per_10k", "39.4", "2025-06")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # months of no year named in turn take the figures named in turn, each placed by the meeting as a month is
+    ("Derby City Council - Cabinet, 12 March 2025\nReferrals in January and February numbered 402 and 377 respectively.\n",
+     {("referrals", "402", "2025-01"), ("referrals", "377", "2025-02")}),
+    ("Oldham Council - Children's Scrutiny Committee, 10 December 2024\n"
+     "The October and November figures were 640 and 652 children looked after respectively.\n",
+     {("children_in_care", "640", "2024-10"), ("children_in_care", "652", "2024-11")}),
+])
+def test_months_of_no_year_named_in_turn_date_figures_named_in_turn(text, want, library):
+    assert dated(text, library) == want

@@ -159,7 +159,7 @@ def _first_date(text: str, kinds: tuple[str, ...] = ("as_at",)) -> Period | None
 _DATELINE = Guarded(re.compile(
     r"\b(?:presented|submitted|reported|circulated|published|prepared|considered)\b|"
     r"\breport (?:to|of|from|by)\b|\b(?:date|meeting|committee|cabinet|executive|council|board|"
-    r"panel|forum|assembly|sub-committee|commission|(?:sub-?)?group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
+    r"panel|forum|assembly|sub-committee|commission|scrutiny|(?:sub-?)?group)\b[^.]*\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b", re.I))
 # "At 31 March 2023:", "The position at 31 March 2023 was as follows:", "Key figures for 2022/23:"
 _LEAD_IN = re.compile(r"^[^\d:]{0,40}\S.{0,50}:\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*>\u27a2\uf0b7o]\s|\(?[a-z0-9]{1,2}[.)]\s|£?\d)", re.I)

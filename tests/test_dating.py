@@ -1401,3 +1401,10 @@ def test_a_comparators_year_in_its_header_does_not_place_the_months_beside_it(li
 ])
 def test_months_of_no_year_named_in_turn_date_figures_named_in_turn(text, want, library):
     assert dated(text, library) == want
+
+
+def test_a_scrutiny_named_alone_with_its_day_is_a_meeting_line(library):
+    # (so a month of no year under it is the last such month by the meeting, not one of the meeting's year after it)
+    text = ("Solihull Children's Services Scrutiny - 12 March 2025\n"
+            "In October there were 355 children looked after.\n")
+    assert dated(text, library) == {("children_in_care", "355", "2024-10")}

@@ -1408,3 +1408,14 @@ def test_a_scrutiny_named_alone_with_its_day_is_a_meeting_line(library):
     text = ("Solihull Children's Services Scrutiny - 12 March 2025\n"
             "In October there were 355 children looked after.\n")
     assert dated(text, library) == {("children_in_care", "355", "2024-10")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # periods named in turn between a term and its figures named in turn: each figure is the term's, in its period
+    ("Sefton Council - Cabinet, 6 March 2025\nReferrals in Q1, Q2 and Q3 were 1,204, 1,187 and 1,266 respectively.\n",
+     {("referrals", "1204", "2024-Q2"), ("referrals", "1187", "2024-Q3"), ("referrals", "1266", "2024-Q4")}),
+    ("Annual report of the partnership\nReferrals in 2022/23, 2023/24 and 2024/25 were 3,905, 4,118 and 4,260 respectively.\n",
+     {("referrals", "3905", "2022-23"), ("referrals", "4118", "2023-24"), ("referrals", "4260", "2024-25")}),
+])
+def test_periods_named_in_turn_between_a_term_and_its_figures(text, want, library):
+    assert dated(text, library) == want

@@ -25,7 +25,7 @@ from ..lexicon import BREAKDOWN_BY, normal
 from ..library import FLAGS, Library
 from ..model import Candidate
 from ..needles import Guarded
-from ..periods import SO_FAR_WORDS, find_mentions
+from ..periods import MONTH_NAME, SO_FAR_WORDS, find_mentions
 from ..roles import FACT_ROLES, role_of
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..values import expand_macros, figure_spans, not_a_figure, parse_value
@@ -357,6 +357,9 @@ _PART_LABEL = re.compile(r"^\s+(?P<part>(?:(?:under|subject to|accommodated|plac
 _PERIOD_WORDS = re.compile(r"\b(?:quarter|year|month|week|period|to date|snapshot|total|all|overall|q[1-4])\b", re.I)
 # a figure straight before a term: its own, so that a bracket after the term holds another figure
 _FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*%?\s*(?:[a-z'-]+\s+){0,2}$", re.I)
+# periods named in turn, the first within a few words of a term: "in Q1, Q2 and Q3", "in 2023/24 and 2024/25"
+_PERIOD_IN_A_RUN = rf"(?:Q[1-4]|quarter\s+[1-4]|(?:19|20)\d\d(?:\s*[/-]\s*\d\d(?:\d\d)?)?|(?:{MONTH_NAME})(?:\s+(?:19|20)\d\d)?)"
+_PERIODS_IN_TURN = re.compile(rf"(?<=\s){_PERIOD_IN_A_RUN}(?:(?:,\s*|,?\s+and\s+){_PERIOD_IN_A_RUN})+\b")
 _GAP = re.compile(r"^(?:\s*,)?\s*(?:$|\(|(?:for|in|during|at|as at|within|to|from|by|across|over|on|of|this|last|since|"
                   r"between|until|up to|" + _DOING + r")\b)", re.I)
 _NEGATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}?(?:not|never)\b", re.I)
@@ -439,7 +442,14 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
     celled = _period_cell(tail, unit)
     if celled is None and unit == "percent" and re.match(r"\s*\(%\)", tail):  # "Re-referrals (%) | Q3 24/25 | 19.8"
         celled = _period_cell(tail, "bare number")  # (the label says it is a percentage)
-    a = celled or c.after[unit].match(tail)
+    # (periods named in turn before the figures named in turn, "Referrals in Q1, Q2 and Q3 were 1,811, 1,902 and
+    # 1,744 respectively": the run of periods is read over, and the figures after the first are the term's too)
+    in_turn = _PERIODS_IN_TURN.search(tail) if celled is None and _RESPECTIVELY.search(text, hit.end) else None
+    if in_turn is not None and not _GAP.match(tail[:in_turn.start()] + " "):
+        in_turn = None
+    read_tail = tail if in_turn is None else tail[:in_turn.start()] + " " * (in_turn.end() - in_turn.start()) \
+        + tail[in_turn.end():]
+    a = celled or c.after[unit].match(read_tail)
     if a and a.group("bare") is not None and s.sent.line_at(hit.start) != s.sent.line_at(hit.end + a.start("fig")):
         a = None  # a figure alone on the line after its term heads the next label ("Plan" / "683" / "Children in Care")
     if a and "|" in tail[:a.start("fig")] and (m or not _no_figure(text[text.rfind("|", 0, hit.start) + 1:hit.start])):
@@ -463,6 +473,9 @@ def _constructions(s: _Sentence, hit: _Hit, library: Library, c: Compiled) -> No
             and not _AN_AGE_BEFORE.search(a.group("gap")):  # (an aside's words are its own; "aged under five" is an age)
         s.add(kpi, a, "fig", "term-amount", hit.start, hit.end + a.end(), hit.end, subject=subject)
         pos = hit.end + a.end()  # "Children in need: 2,880 at 31 March 2023 and 3,012 at 31 March 2022"
+        while in_turn is not None and (n := c.and_next.match(text, pos)) is not None:
+            s.add(kpi, n, "fig", "term-amount", hit.start, n.end())  # (the rest of the figures named in turn)
+            pos = n.end()
         while unit == "count" and (n := c.and_next.match(text, _past_date(text, pos))) is not None \
                 and _DATED.match(text, n.end()):
             s.add(kpi, n, "fig", "term-amount", hit.start, n.end())

@@ -1873,6 +1873,7 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
     if entry.unit == "count" and (_RATIO_BEFORE.search(raw_before) or _IN_EVERY_AFTER.match(raw_after)):
         return "per-capita", "ratio"  # "Safe staffing ratio: 1 IRO to 70 children in care", "three courses in every four"
     if entry.unit != "rate_per_10k" and (_PER_AFTER.match(raw_after) or _EACH_OF_AFTER.match(raw_after) or _PER_BEFORE.search(before)
+                                         or _PER_BEFORE.search(_label_before_colon(raw_before))
                                          or (entry.unit == "count" and _PER_UNIT_AFTER.match(raw_after))
                                          or (entry.unit in ("count", "GBP") and (_ON_AVERAGE.search(before)
                                                                                  or _ON_AVERAGE_ASIDE.search(raw_before)
@@ -2113,6 +2114,13 @@ def _column_head(c: Candidate) -> str:
     tokens = values.split()
     at = len(c.snippet[start:c.value_start].split())  # (the values before it)
     return heads[at] if len(tokens) == len(heads) and at < len(heads) else ""
+
+
+def _label_before_colon(raw_before: str) -> str:
+    """The label a figure straight after a colon has, back to the sentence's start: "Net revenue budget per head of
+    population, 2025/26" before ": £1,564"; "" when no colon stands just before the figure."""
+    m = re.search(r"([^.;:|]{3,120}):\s*[£$€]?\s*$", raw_before)
+    return m.group(1) if m else ""
 
 
 _TABLE_LABEL_RULES = (
@@ -2845,7 +2853,11 @@ _HOSTED_FOR_SEVERAL = re.compile(
     # or said to be shared by so many: "The South East London Child Death Overview Panel, shared by six boroughs,"
     r"|\b(?:service|agency|team|hub|unit|panel|arrangement|board|programme)s?,?\s+(?:(?:which|that)\s+(?:is|are)\s+)?"
     r"(?:jointly\s+)?shared\s+(?:by|between|across)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|all)\s+"
-    r"(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas|counties)\b", re.I)
+    r"(?:[\w-]+\s+)?(?:councils|authorities|boroughs|partnerships|boards|areas|counties)\b"
+    # or counted across another body's members: "Adopt East was family-finding for 212 children in care across its member
+    # councils" (a regional agency's sum, no one council's)
+    r"|\b(?:across|among|for|in)\s+(?:all\s+)?(?:its|their)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:member|partner|constituent)\s+(?:councils|authorities|local authorities|boroughs|LAs|areas)\b", re.I)
 # a sentence that goes on about the service the one before named: "The service's budget for 2025/26 is ..."
 _SERVICE_GOES_ON = re.compile(r"^\W*(?:(?:in|over|during|between|by|across|from|since)\s+[^,.;]{1,40}?,?\s+)?"
                               r"(?:It|Its|The (?:service|agency|hub|team|unit|arrangement)(?:['’]s)?)\b", re.I)

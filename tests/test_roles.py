@@ -3680,3 +3680,13 @@ def test_a_tables_rows_are_no_targets_for_a_target_column_in_its_header_of_perio
     projected = ("Demand projection | 2026/27 | 2027/28\n"
                  "Children in care | 590 | 612\n")
     assert not facts(projected, library)
+
+
+def test_a_per_head_label_before_a_colon_and_a_sum_across_a_bodys_member_councils_give_no_fact(library):
+    # the label before the colon says the sum is each resident's share; the count is a regional agency's, summed
+    # over the councils that are its members
+    assert not facts("Salford City Council - Budget Council, 5 March 2025\n"
+                     "Net revenue budget per head of population, 2025/26: £1,488.\n", library)
+    assert not facts("Trafford Council - Corporate Parenting Board, 9 July 2025\n"
+                     "Adopt North East was family-finding for 187 children in care across its member councils at "
+                     "31 March 2025.\n", library)

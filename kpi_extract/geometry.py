@@ -739,8 +739,8 @@ _TO_DATE = re.compile(r"\bto date\b", re.I)
 
 # a line that says what a table's columns are: a key or legend ("Key: Current = position at 31 August 2025;
 # Previous = position at 31 July 2025"), a column's definition ('"This year" = 2024/25'), or a note on the
-# columns ("Columns are the quarters of the 2024-25 financial year")
-_ON_COLUMNS = re.compile(r"\b(?:key|legend)\s*[:-]|=|\bcolumns?\b", re.I)
+# columns ("Columns are the quarters of the 2024-25 financial year", "Notes: 'Last year' is 2023/24")
+_ON_COLUMNS = re.compile(r"\b(?:key|legend)\s*[:-]|=|\bcolumns?\b|^\W*notes?\s*:", re.I)
 
 
 def _legend_lines(lines: list[Line], block: list[str], last: int) -> list[str]:
@@ -752,11 +752,11 @@ def _legend_lines(lines: list[Line], block: list[str], last: int) -> list[str]:
 def legend_period(header: str, legend: list[str]) -> Period | None:
     """The one period a key or a note gives a column by its header ("Current = position at 31 August 2025",
     '"This year" = 2024/25', 'the "Q2 2025/26" column shows ...'), or None."""
-    name = " ".join(header.split())
+    name = re.sub(r"\s*[+*\u2020\u2021\u00b9\u00b2\u00b3]+$", "", " ".join(header.split()))  # (its mark aside: "Latest+")
     lines = [line for line in legend if name and name.lower() in line.lower()]
     if not lines or len(name) > 30:
         return None  # (most tables have no key: nothing to compile a column's pattern for)
-    defined = re.compile(r"(?:^|[;:.,|(]\s*|\b(?:key|legend)\s*[:-]\s*|\band\s+)[\"“‘']?" + re.escape(name) + r"[\"”’']?"
+    defined = re.compile(r"(?:^|[;:.,|(+*\u2020\u2021]\s*|\b(?:key|legend)\s*[:-]\s*|\band\s+)[\"“‘']?" + re.escape(name) + r"[\"”’']?"
                          r"\s*(?:column\s+)?(?:=|:|means|is|are|refers to|shows)\s*(?P<d>[^;|=]+?)(?=\s*(?:[;|]|\.\s|\.?$|,\s*[\"“‘']?[A-Z]))",
                          re.I)
     found = {p for line in lines for m in defined.finditer(line) if (p := single_period(m.group("d"))) is not None}

@@ -1419,3 +1419,25 @@ def test_a_scrutiny_named_alone_with_its_day_is_a_meeting_line(library):
 ])
 def test_periods_named_in_turn_between_a_term_and_its_figures(text, want, library):
     assert dated(text, library) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a note under the table that defines its columns' words, in quotes after "Notes:"
+    ("Partnership finance summary\n\n"
+     "Line                    Last year     This year\n"
+     "Budget                  £402,300      £415,000\n"
+     "Expenditure             £398,100      n/a\n\n"
+     "Notes: 'Last year' is 2023/24 (final outturn); 'This year' is 2024/25 (approved budget).\n",
+     {("budget_total", "402300", "2023-24"), ("budget_total", "415000", "2024-25"),
+      ("expenditure_total", "398100", "2023-24")}),
+    # a key keyed by the mark its column's header carries
+    ("Gateshead Council scorecard\n"
+     "Indicator                | Latest+ | Previous | England\n"
+     "Referrals                | 1,511   | 1,480    | -\n"
+     "Re-referral rate         | 19.2%   | 20.6%    | 22.4%\n"
+     "+ Latest = Q3 2024/25 (October-December 2024); Previous = Q2 2024/25.\n",
+     {("referrals", "1511", "2024-Q4"), ("referrals", "1480", "2024-Q3"),
+      ("rereferral_rate", "19.2", "2024-Q4"), ("rereferral_rate", "20.6", "2024-Q3")}),
+])
+def test_a_note_or_a_marked_key_under_a_table_names_its_columns_periods(text, want, library):
+    assert dated(text, library) == want

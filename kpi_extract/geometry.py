@@ -29,7 +29,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
 from .periods import (MONTHS, YTD_HEAD, as_at, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter,
-                      month, month_before, previous, previous_quarter, quarter_before, single_period, without_mentions,
+                      month, month_before, previous, previous_quarter, quarter, quarter_before, single_period, without_mentions,
                       year_column, year_to_date, year_to_date_after, yearless_day)
 
 # (a signed cell, "+11%", "−2.7", "+3.1pp", is a change's value, in a column a header names)
@@ -710,6 +710,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
             if col.period is None and col.kind != "comparator" and not m and (own := _month_of_the_paper(col.header, caption_block)):
                 col.kind, col.period = "period", own  # "Last month" under "Briefing - issued 10 February 2026": January 2026
+            elif col.kind not in ("comparator", "period") and not m \
+                    and (own := _quarter_of_the_caption(col.header, caption_block)) is not None:
+                col.kind, col.period = "period", own  # "This quarter" under "Referral activity - April to December 2024"
             if col.kind != "comparator" and m and (back := _back_from(_standing(columns[:m]), col.header)):
                 col.kind, col.period = "period", back  # "Q1 2025/26 | Same quarter 2024/25", "Latest month (Nov-25) | Previous month"
             ytd = year_to_date_after(columns[m - 1].period if m else None)
@@ -791,6 +794,27 @@ _BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter
 
 
 _THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
+
+
+_THIS_OR_LAST_QUARTER = re.compile(r"\W*(?P<which>this|latest|current|last|previous)\s+quarter\W*", re.I)
+
+
+def _quarter_of_the_caption(header: str, caption: str) -> Period | None:
+    """The quarter a first column headed "This quarter" (or "Last quarter") is, from the one span, month or quarter
+    its caption block names that ends with a quarter ("Referral activity - April to December 2024": October to
+    December 2024, or July to September for the last); None when the caption names no such one."""
+    said = _THIS_OR_LAST_QUARTER.fullmatch(" ".join(header.split()))
+    if said is None:
+        return None
+    ends = {m.period.end for m in find_mentions(caption)
+            if m.absolute and m.period.end is not None and m.period.kind in ("month", "quarter")}
+    if len(ends) != 1:
+        return None
+    end = ends.pop()
+    this = quarter(end.year, (end.month - 1) // 3 + 1)
+    if this.end != end:
+        return None  # (a span that ends inside a quarter names none of its own)
+    return this if said.group("which").lower() in ("this", "latest", "current") else previous_quarter(this)
 
 
 def _month_of_the_paper(header: str, caption: str) -> Period | None:

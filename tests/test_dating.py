@@ -1441,3 +1441,14 @@ def test_periods_named_in_turn_between_a_term_and_its_figures(text, want, librar
 ])
 def test_a_note_or_a_marked_key_under_a_table_names_its_columns_periods(text, want, library):
     assert dated(text, library) == want
+
+
+def test_this_quarter_under_a_caption_of_a_span_ending_with_a_quarter_is_that_quarter(library):
+    text = ("Front door activity - April to September 2025\n"
+            "                 This quarter   Year to date   Same point last year\n"
+            "Referrals        1,212          2,380          2,296\n"
+            "Re-referrals %   19.6           20.4           22.1\n")
+    assert dated(text, library) == {
+        ("referrals", "1212", "2025-Q3"), ("referrals", "2380", "2025-09"), ("referrals", "2296", "2024-09"),
+        ("rereferral_rate", "19.6", "2025-Q3"), ("rereferral_rate", "20.4", "2025-09"),
+        ("rereferral_rate", "22.1", "2024-09")}

@@ -51,7 +51,7 @@ _PART_OF_YEAR = re.compile(r"(?:Q[1-4]|H[12])\s+(?:FY\s?)?(?:(?:19|20)\d\d|\d\d\
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?-?\d{1,3}[a-z]?|[A-Z]{1,4}\d{0,2}\.\d{1,2}|\d{1,2}\.\d{1,2}[a-z]?|[A-Z]\d?)$")
 _COMPARATOR = re.compile(
     r"\b(?:england|national|nationally|eng|sn|stat(?:istical)?\.?|neighbours?|nbrs?|regional|region|reg|"
-    r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|yorkshire|yorks|humber|london|core cities|"
+    r"north[- ]?(?:east|west)|south[- ]?(?:east|west)|east midlands|west midlands|(?:east|west) mids|yorkshire|yorks|humber|london|core cities|"
     r"targets?|stretch|tolerance|goal|ambition|aim|average|avg|benchmark|comparators?|quartile|"
     r"trend|change|dot|d\.o\.t|rag|rank|ranking|status|variance|var|diff|difference|direction|polarity|"
     r"good is|performance|forecast|projected|projection|budget variance|threshold|bandings?|"
@@ -713,6 +713,9 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             elif col.kind not in ("comparator", "period") and not m \
                     and (own := _quarter_of_the_caption(col.header, caption_block)) is not None:
                 col.kind, col.period = "period", own  # "This quarter" under "Referral activity - April to December 2024"
+            elif col.kind not in ("comparator", "period") \
+                    and (own := _year_of_the_caption(col.header, caption_block)) is not None:
+                col.kind, col.period = "period", own  # "This year | Last year" under "Training summary 2024/25"
             if col.kind != "comparator" and m and (back := _back_from(_standing(columns[:m]), col.header)):
                 col.kind, col.period = "period", back  # "Q1 2025/26 | Same quarter 2024/25", "Latest month (Nov-25) | Previous month"
             ytd = year_to_date_after(columns[m - 1].period if m else None)
@@ -815,6 +818,22 @@ def _quarter_of_the_caption(header: str, caption: str) -> Period | None:
     if this.end != end:
         return None  # (a span that ends inside a quarter names none of its own)
     return this if said.group("which").lower() in ("this", "latest", "current") else previous_quarter(this)
+
+
+_THIS_OR_LAST_YEAR = re.compile(r"\W*(?P<which>this|current|last|previous|prior)\s+(?:financial\s+)?year\W*", re.I)
+
+
+def _year_of_the_caption(header: str, caption: str) -> Period | None:
+    """The year a column headed "This year" (or "Last year", "Previous year") is, from the one financial year its
+    caption block names ("Training summary 2024/25": 2024-25, and 2023-24 for the last); None when it names no one."""
+    said = _THIS_OR_LAST_YEAR.fullmatch(" ".join(header.split()))
+    if said is None:
+        return None
+    years = {m.period for m in find_mentions(caption) if m.absolute and m.period.kind == "financial_year"}
+    if len(years) != 1:
+        return None
+    this = years.pop()
+    return this if said.group("which").lower() in ("this", "current") else previous(this)
 
 
 def _month_of_the_paper(header: str, caption: str) -> Period | None:

@@ -1452,3 +1452,12 @@ def test_this_quarter_under_a_caption_of_a_span_ending_with_a_quarter_is_that_qu
         ("referrals", "1212", "2025-Q3"), ("referrals", "2380", "2025-09"), ("referrals", "2296", "2024-09"),
         ("rereferral_rate", "19.6", "2025-Q3"), ("rereferral_rate", "20.4", "2025-09"),
         ("rereferral_rate", "22.1", "2024-09")}
+
+
+def test_this_year_and_last_year_under_a_caption_of_one_financial_year(library):
+    text = ("Multi-agency training summary 2024/25\n"
+            "                 This year    Last year\n"
+            "Courses          142          131\n"
+            "Delegates        2,904        2,711\n")
+    assert dated(text, library) == {("training_courses", "142", "2024-25"), ("training_courses", "131", "2023-24"),
+                                    ("training_delegates", "2904", "2024-25"), ("training_delegates", "2711", "2023-24")}

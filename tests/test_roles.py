@@ -3690,3 +3690,11 @@ def test_a_per_head_label_before_a_colon_and_a_sum_across_a_bodys_member_council
     assert not facts("Trafford Council - Corporate Parenting Board, 9 July 2025\n"
                      "Adopt North East was family-finding for 187 children in care across its member councils at "
                      "31 March 2025.\n", library)
+
+
+def test_a_regions_short_name_over_a_column_is_a_comparator_not_a_place_of_ours(library):
+    text = ("Wolverhampton Council - Scrutiny Panel, 4 December 2025\n"
+            "Measure                      Q2 2025/26   West Mids   England\n"
+            "Referrals                    1,211        1,304       1,402\n"
+            "Re-referral rate             19.6%        21.0%       22.4%\n")
+    assert kpi_values(text, library) == {("referrals", "1211"), ("rereferral_rate", "19.6")}

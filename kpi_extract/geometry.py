@@ -64,7 +64,7 @@ COMPARATOR_HEAD = _COMPARATOR
 _MEASURE_WORD = re.compile(
     r"\b(?:number|no|rate|total|places|sessions|courses|attended|attendance|delegates|attendees|budget|spend|income|"
     r"contribution|amount|value|count|percentage|per|actual|outturn|booked|events|cancelled|filled|vacant|vacancies|"
-    r"vacancy|agency|posts?|fte|staff|establishment|permanent|interim|locum|headcount|starters|turnover|sickness|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|"
+    r"vacancy|agency|posts?|fte|staff|establishment|permanent|interim|locum|headcount|starters|turnover|sickness|cases|caseloads?|open|closed|new|started|ended|ceased|starts|leavers|previous|prior|baseline|"
     r"received|completed|outstanding|overdue|forecast|variance|plan|plans|level|score|grade|rating|type|category|"
     r"male|female|boys|girls|under|over|aged|age|months?|weeks?|days?|years?|hours?|minimum|maximum|min|max|mean|"
     r"median|cost|costs|price|fees?|gross|net|in|out|yes|no|comments?|notes?|source|owner|lead|date|results?|figure|performance|"
@@ -820,12 +820,14 @@ def _quarter_of_the_caption(header: str, caption: str) -> Period | None:
     return this if said.group("which").lower() in ("this", "latest", "current") else previous_quarter(this)
 
 
-_THIS_OR_LAST_YEAR = re.compile(r"\W*(?P<which>this|current|last|previous|prior)\s+(?:financial\s+)?year\W*", re.I)
+_THIS_OR_LAST_YEAR = re.compile(r"\W*(?:(?P<which>this|current|last|previous|prior)\s+(?:financial\s+)?year|"
+                                r"(?P<whole>outturn|full[- ]year|year[- ]end|annual))\W*", re.I)
 
 
 def _year_of_the_caption(header: str, caption: str) -> Period | None:
     """The year a column headed "This year" (or "Last year", "Previous year") is, from the one financial year its
-    caption block names ("Training summary 2024/25": 2024-25, and 2023-24 for the last); None when it names no one."""
+    caption block names ("Training summary 2024/25": 2024-25, and 2023-24 for the last); so is a column of that
+    year's whole ("Outturn", "Full year", "Year end"); None when it names no one."""
     said = _THIS_OR_LAST_YEAR.fullmatch(" ".join(header.split()))
     if said is None:
         return None
@@ -833,7 +835,7 @@ def _year_of_the_caption(header: str, caption: str) -> Period | None:
     if len(years) != 1:
         return None
     this = years.pop()
-    return this if said.group("which").lower() in ("this", "current") else previous(this)
+    return this if said.group("whole") or said.group("which").lower() in ("this", "current") else previous(this)
 
 
 def _month_of_the_paper(header: str, caption: str) -> Period | None:

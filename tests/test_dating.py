@@ -1461,3 +1461,17 @@ def test_this_year_and_last_year_under_a_caption_of_one_financial_year(library):
             "Delegates        2,904        2,711\n")
     assert dated(text, library) == {("training_courses", "142", "2024-25"), ("training_courses", "131", "2023-24"),
                                     ("training_delegates", "2904", "2024-25"), ("training_delegates", "2711", "2023-24")}
+
+
+def test_a_column_of_the_whole_year_under_a_caption_of_one_financial_year_is_that_year(library):
+    text = ("Partnership performance summary 2024/25\n"
+            "                 Year end    Target\n"
+            "Referrals        4,210       4,400\n"
+            "Courses          96          100\n")
+    assert dated(text, library) == {("referrals", "4210", "2024-25"), ("training_courses", "96", "2024-25")}
+    # ("Previous" alone over a column names no place: its figures are no part of the paper's, and no period's)
+    latest = ("Partnership performance summary 2024/25\n"
+              "                 Latest      Previous\n"
+              "Referrals        4,210       4,102\n"
+              "Courses          96          91\n")
+    assert dated(latest, library) == {("referrals", "4210", "2024-25"), ("training_courses", "96", "2024-25")}

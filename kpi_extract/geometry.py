@@ -245,15 +245,15 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
         # names ("Q2 2023/24")
         # (so is a bare quarter under a caption that names no year but that quarter's: "Q2 | Year to date | 2024/25"
         # under "Period: Quarter 2 2025/26" is 2025/26's second, whatever year the column after it names)
-        named = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "quarter" and m.period.end}
+        captioned = [m.period for m in find_mentions(above) if m.absolute]
+        named = {p for p in captioned if p.kind == "quarter" and p.end}
+        own_years = {p for p in captioned if p.kind == "financial_year"}
         rest = without_mentions(text, find_mentions(text)).strip()
-        own_years = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "financial_year"}
         if not noted and len(named) == 1 and (not years and _QUARTER_TOTAL.fullmatch(rest)
                                               or not own_years and not rest):
             return quarter_before(quarters[0], named.pop().end)  # type: ignore[arg-type]
-        if len(years) > 1 and not noted:  # (a caption's one year over the years of the columns beside: "Q3" beside
-            own = {m.period for m in find_mentions(above) if m.absolute and m.period.kind == "financial_year"}
-            years = own if len(own) == 1 else years  # "2023/24 full year", under "Quarter 3 performance, 2024/25")
+        if len(years) > 1 and not noted and len(own_years) == 1:  # (a caption's one year over the years of the columns
+            years = own_years  # beside: "Q3" beside "2023/24 full year", under "Quarter 3 performance, 2024/25")
         if not years:  # the year of the first quarter's header: "Q2" beside "Q1 24/25"
             years = {financial_year(int(y) % 100 + 2000) for y, nxt in _QUARTER_OF_FY.findall(context)
                      if (int(y) + 1) % 100 == int(nxt)}

@@ -217,7 +217,7 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
             years = set(_CALENDAR_YEAR.findall(line))
             if len(years) == 1:
                 year = int(years.pop())
-                named = [p for p in (mn.period for mn in find_mentions(line) if mn.absolute)]
+                named = [mn.period for mn in find_mentions(line) if mn.absolute]
                 if len(named) == 1 and named[0].kind == "as_at" and named[0].end is not None:
                     day = named[0].end  # ("Meeting held 14 January 2025" over "Oct  Nov  Dec": 2024's)
                 break

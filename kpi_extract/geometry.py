@@ -710,6 +710,8 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
             if col.period is None and col.kind != "comparator" and not m and (own := _month_of_the_paper(col.header, caption_block)):
                 col.kind, col.period = "period", own  # "Last month" under "Briefing - issued 10 February 2026": January 2026
+            elif col.kind not in ("comparator", "period") and (own := _month_of_the_caption(col.header, caption_block)) is not None:
+                col.kind, col.period = "period", own  # "Month | YTD" under "Front door dashboard - November 2024"
             elif col.kind not in ("comparator", "period") and not m \
                     and (own := _quarter_of_the_caption(col.header, caption_block)) is not None:
                 col.kind, col.period = "period", own  # "This quarter" under "Referral activity - April to December 2024"
@@ -797,6 +799,20 @@ _BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter
 
 
 _THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
+
+
+_IN_MONTH = re.compile(r"\W*(?:in[- ])?month\W*", re.I)
+
+
+def _month_of_the_caption(header: str, caption: str) -> Period | None:
+    """The month a column headed "Month" or "In month" is, from the one month its caption block names ("Front door
+    dashboard - November 2024"); None when it names none or several."""
+    if not _IN_MONTH.fullmatch(" ".join(header.split())):
+        return None
+    months = {m.period for m in find_mentions(caption) if m.absolute and m.period.kind == "month"
+              and m.period.start is not None and m.period.end is not None
+              and (m.period.start.year, m.period.start.month) == (m.period.end.year, m.period.end.month)}
+    return months.pop() if len(months) == 1 else None
 
 
 _THIS_OR_LAST_QUARTER = re.compile(r"\W*(?P<which>this|latest|current|last|previous)\s+quarter\W*", re.I)

@@ -1475,3 +1475,12 @@ def test_a_column_of_the_whole_year_under_a_caption_of_one_financial_year_is_tha
               "Referrals        4,210       4,102\n"
               "Courses          96          91\n")
     assert dated(latest, library) == {("referrals", "4210", "2024-25"), ("training_courses", "96", "2024-25")}
+
+
+def test_a_column_headed_month_under_a_caption_naming_one_month_is_that_month(library):
+    text = ("Front door dashboard - November 2024\n"
+            "                    Month       YTD\n"
+            "Referrals           402         2,904\n"
+            "CP plans started    41          298\n")
+    assert dated(text, library) == {("referrals", "402", "2024-11"), ("referrals", "2904", "2024-11"),
+                                    ("cp_plans_started", "41", "2024-11"), ("cp_plans_started", "298", "2024-11")}

@@ -801,18 +801,21 @@ _BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter
 _THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
 
 
-_IN_MONTH = re.compile(r"\W*(?:in[- ])?month\W*", re.I)
+_IN_MONTH = re.compile(r"\W*(?:in[- ])?(?P<unit>month|quarter|qtr)\W*", re.I)
 
 
 def _month_of_the_caption(header: str, caption: str) -> Period | None:
     """The month a column headed "Month" or "In month" is, from the one month its caption block names ("Front door
-    dashboard - November 2024"); None when it names none or several."""
-    if not _IN_MONTH.fullmatch(" ".join(header.split())):
+    dashboard - November 2024"), and the quarter a column headed "Quarter" or "In quarter" is, from its one quarter
+    ("Scorecard, Quarter 2 2025/26"); None when it names none or several."""
+    said = _IN_MONTH.fullmatch(" ".join(header.split()))
+    if said is None:
         return None
-    months = {m.period for m in find_mentions(caption) if m.absolute and m.period.kind == "month"
-              and m.period.start is not None and m.period.end is not None
-              and (m.period.start.year, m.period.start.month) == (m.period.end.year, m.period.end.month)}
-    return months.pop() if len(months) == 1 else None
+    kind = "month" if said.group("unit").lower() == "month" else "quarter"
+    named = {m.period for m in find_mentions(caption) if m.absolute and m.period.kind == kind
+             and m.period.start is not None and m.period.end is not None
+             and (kind == "quarter" or (m.period.start.year, m.period.start.month) == (m.period.end.year, m.period.end.month))}
+    return named.pop() if len(named) == 1 else None
 
 
 _THIS_OR_LAST_QUARTER = re.compile(r"\W*(?P<which>this|latest|current|last|previous)\s+quarter\W*", re.I)

@@ -1484,3 +1484,12 @@ def test_a_column_headed_month_under_a_caption_naming_one_month_is_that_month(li
             "CP plans started    41          298\n")
     assert dated(text, library) == {("referrals", "402", "2024-11"), ("referrals", "2904", "2024-11"),
                                     ("cp_plans_started", "41", "2024-11"), ("cp_plans_started", "298", "2024-11")}
+
+
+def test_a_column_headed_quarter_under_a_caption_naming_one_quarter_is_that_quarter(library):
+    text = ("Children's scorecard, Quarter 2 2025/26\n"
+            "                    In quarter  YTD\n"
+            "Referrals           1,204       2,380\n"
+            "CP plans started    121         240\n")
+    assert dated(text, library) == {("referrals", "1204", "2025-Q3"), ("referrals", "2380", "2025-09"),
+                                    ("cp_plans_started", "121", "2025-Q3"), ("cp_plans_started", "240", "2025-09")}

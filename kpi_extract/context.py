@@ -279,13 +279,14 @@ def _lead_in_period(line: str) -> Period | None:
     return _the_date_alone(line)  # "Key figures (31 March 2023):"
 
 
-def _the_date_alone(text: str) -> Period | None:
+def _the_date_alone(text: str, mentions: list | None = None) -> Period | None:
     """The one period `text` names, when it holds no other figure (a statement about dates, not
-    a figure of its own)."""
-    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    a figure of its own); `mentions`: its mentions, when the caller has read them."""
+    mentions = find_mentions(text) if mentions is None else mentions
+    found = {m.period for m in mentions if m.absolute and m.period.known}
     if len(found) != 1:
         return None
-    return None if _DIGIT.search(without_mentions(text, find_mentions(text))) else found.pop()
+    return None if _DIGIT.search(without_mentions(text, mentions)) else found.pop()
 
 
 def _list_end(lines: list[str], first: int, limit: int = 20) -> int:
@@ -348,21 +349,19 @@ def _standing_period(text: str) -> Period | None:
         text = stripped
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
-    if _TAKEN_ON.search(text) and len(find_mentions(text)) != 1:
+    mentions = find_mentions(text)
+    if _TAKEN_ON.search(text) and len(mentions) != 1:
         return None  # "Q2 figures were extracted from Mosaic on 7 October 2024": the quarter's, taken later
-    alone = _the_date_alone(text)
-    if alone is not None or _DIGIT.search(without_mentions(text, find_mentions(text))):
+    alone = _the_date_alone(text, mentions)
+    if alone is not None or _DIGIT.search(without_mentions(text, mentions)):
         return alone
     # "stocks are at 31/03/2023 and flows cover 2022/23": the day that closes the year is the
-    # statement's date; a flow dated by it is that year's (as with one date alone)
-    found = {m.period for m in find_mentions(text) if m.absolute and m.period.known}
+    # statement's date; a flow dated by it is that year's (as with one date alone); so is the day that closes a
+    # month the flows cover ("stock measures are as at 28 February 2025; flow measures are for February 2025")
+    found = {m.period for m in mentions if m.absolute and m.period.known}
     days = [p for p in found if p.kind == "as_at"]
-    years = [p for p in found if p.kind == "financial_year"]
-    if len(found) == 2 and len(days) == 1 and len(years) == 1 and years[0].end == days[0].end:
-        return days[0]
-    # (or flows cover the month it closes: "stock measures are as at 28 February 2025; flow measures are for February 2025")
-    months = [p for p in found if p.kind == "month"]
-    if len(found) == 2 and len(days) == 1 and len(months) == 1 and months[0].end == days[0].end:
+    spans = [p for p in found if p.kind in ("financial_year", "month")]
+    if len(found) == 2 and len(days) == 1 and len(spans) == 1 and spans[0].end == days[0].end:
         return days[0]
     return None
 

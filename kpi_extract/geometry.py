@@ -710,7 +710,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                 col.kind, col.period = "period", keyed  # "Key: Current = position at 31 August 2025"
             if col.period is None and col.kind != "comparator" and not m and (own := _month_of_the_paper(col.header, caption_block)):
                 col.kind, col.period = "period", own  # "Last month" under "Briefing - issued 10 February 2026": January 2026
-            elif col.kind not in ("comparator", "period") and (own := _month_of_the_caption(col.header, caption_block)) is not None:
+            elif col.kind not in ("comparator", "period") and (own := _period_of_the_caption(col.header, caption_block)) is not None:
                 col.kind, col.period = "period", own  # "Month | YTD" under "Front door dashboard - November 2024"
             elif col.kind not in ("comparator", "period") and not m \
                     and (own := _quarter_of_the_caption(col.header, caption_block)) is not None:
@@ -801,14 +801,14 @@ _BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter
 _THIS_OR_LAST_MONTH = re.compile(r"\W*(?P<which>this|last|latest|previous)\s+month\W*", re.I)
 
 
-_IN_MONTH = re.compile(r"\W*(?:in[- ])?(?P<unit>month|quarter|qtr)\W*", re.I)
+_IN_PERIOD = re.compile(r"\W*(?:in[- ])?(?P<unit>month|quarter|qtr)\W*", re.I)
 
 
-def _month_of_the_caption(header: str, caption: str) -> Period | None:
+def _period_of_the_caption(header: str, caption: str) -> Period | None:
     """The month a column headed "Month" or "In month" is, from the one month its caption block names ("Front door
     dashboard - November 2024"), and the quarter a column headed "Quarter" or "In quarter" is, from its one quarter
     ("Scorecard, Quarter 2 2025/26"); None when it names none or several."""
-    said = _IN_MONTH.fullmatch(" ".join(header.split()))
+    said = _IN_PERIOD.fullmatch(" ".join(header.split()))
     if said is None:
         return None
     kind = "month" if said.group("unit").lower() == "month" else "quarter"

@@ -2116,10 +2116,13 @@ def _column_head(c: Candidate) -> str:
     return heads[at] if len(tokens) == len(heads) and at < len(heads) else ""
 
 
+_LABEL_BEFORE_COLON = re.compile(r"([^.;:|]{3,120}):\s*[£$€]?\s*$")
+
+
 def _label_before_colon(raw_before: str) -> str:
     """The label a figure straight after a colon has, back to the sentence's start: "Net revenue budget per head of
     population, 2025/26" before ": £1,564"; "" when no colon stands just before the figure."""
-    m = re.search(r"([^.;:|]{3,120}):\s*[£$€]?\s*$", raw_before)
+    m = _LABEL_BEFORE_COLON.search(raw_before)
     return m.group(1) if m else ""
 
 

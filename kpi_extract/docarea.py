@@ -503,7 +503,7 @@ _OFFICER_LINE = re.compile(r"^\W*(?:report (?:of|from|by|author)|author|from|dir
 # words that put children in a text: their services, their partnership, their care
 CHILDREN = re.compile(
     r"\b(?:child|children|childrens|children's|young (?:people|persons?)|youth|CYP|CP|CPP|LAC|CLA|CIN|looked[- ]after|"
-    r"care leavers?|in care|foster\w*|adopt\w*|famil(?:y|ies)|pupils?|schools?|SEND|corporate parent\w*|MASH|"
+    r"care leavers?|in care|foster\w*|adopt(?:ion|ions|ers?|ees?|ive)|adopted (?:child(?:ren)?|young)|famil(?:y|ies)|pupils?|schools?|SEND|corporate parent\w*|MASH|"
     r"early help|LSCP|SCP|LSCB|safeguarding (?:children )?partnership|under[- ]18s?)\b", re.I)
 _FRONT_PAGE_LINES = 15
 

@@ -1661,6 +1661,17 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
                         ("Street Lighting Replacement Programme: update", "Three engagement sessions in April 2025 were "
                          "attended by 41 residents and 19 officers.")]:
         assert not extract_text(f"Wyvern Council\nCabinet, 9 July 2025\n{front}\n\n{text}", library), front
+    # a front that says a plan or policy was adopted names no children: "adopted" is no adoption of a child
+    for front, text in [("Planning enforcement: annual report 2024/25\nThe Local Enforcement Plan, adopted in 2021, "
+                         "sets the team's service standards.", "The team received 188 referrals from other services in "
+                         "2024/25."),
+                        ("Housing Adaptations Policy 2025-2028\nCabinet is asked to adopt the revised policy.",
+                         "The adaptations service received 377 referrals from occupational therapists in 2024/25.")]:
+        assert not extract_text(f"Wyvern Council\nCabinet, 9 July 2025\n{front}\n\f{text}", library), front
+    # while a paper about adoption is about children: its referrals stay the front door's
+    adoption = ("Wyvern Council\nCorporate Parenting Board, 9 July 2025\nAdoption and permanence: annual report\n\f"
+                "Children's social care received 2,310 referrals in 2024/25.")
+    assert [(f.kpi, f.value) for f in extract_text(adoption, library)] == [("referrals", "2310")]
     # a council's own directorate keeps its budget (spec/kpis.md: a service's or directorate's budget)
     council = ("Cabinet, 12 February 2024\nRevenue budget 2024/25\n\nThe budget for Adult Social Care in 2024/25 is "
                "£186.9m.")

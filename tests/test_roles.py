@@ -1707,6 +1707,9 @@ def test_adults_safeguarding_and_housing_papers_give_no_childrens_measures(libra
     "Training places booked in 2024/25: 2,980 (places cancelled by delegates: 251)",
     "The North East rate of children looked after was 110 per 10,000 at 31 March 2024.",
     "Northshire Adoption ran 14 preparation courses for prospective adopters in 2023/24, attended by 190 people.",
+    # (the people it was for counted: carers, adopters, parents)
+    "Our fostering team ran 16 training sessions for 230 foster carers during 2024/25.",
+    "The agency delivered 9 workshops for over 120 prospective adopters in 2024-25.",
     "Leeds Teaching Hospitals' named nurse delivered 9 lunchtime briefings during the year, attended by 210 clinicians.",
     "Cabinet, 8 January 2025\nIf current trends continue we project 655 looked after children by 31 March 2025.",
     "Members heard that 18 children in care of statutory school age were on reduced timetables.",

@@ -240,6 +240,8 @@ def _is_dateline(line: str) -> bool:
 
 
 _CLOSING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+# between a dateline's day and the period of the title after it: a dash, then the title's words before its period
+_DAY_THEN_TITLE_WORDS = re.compile(r"\s*[-\u2013\u2014:|]\s*(?:(?-i:[A-Z])[\w'\u2019&/-]*,?\s+(?:(?:and|of|for|on|to|the)\s+)?){0,6}")
 
 
 def _dateline_title(line: str, first: bool = False) -> Period | None:
@@ -257,8 +259,9 @@ def _dateline_title(line: str, first: bool = False) -> Period | None:
     day = next((k for k, m in enumerate(found) if m.period.kind in ("as_at", "month")), None)
     others = [m for m in found[day + 1:] if m.period.kind in ("quarter", "financial_year")] if day is not None else []
     if day is None or len(others) != 1 or len(found) != day + 2 \
-            or not re.fullmatch(r"\s*[-\u2013\u2014:|]\s*", line[found[day].end:others[0].start]):
-        return None  # (the title set after the day and a dash: "9 September 2025 - Quarter 1 2025/26 performance")
+            or not _DAY_THEN_TITLE_WORDS.fullmatch(line[found[day].end:others[0].start]):
+        return None  # (the title set after the day and a dash: "9 September 2025 - Quarter 1 2025/26 performance",
+    # "Cabinet 11 June 2025 - Performance Report, Quarter 4 2024-25")
     return others[0].period
 
 

@@ -414,6 +414,12 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
     # under it is its year's; and "quarter 1, 240" is a quarter and a count, not 1,240
     ("Quarter 1 scorecard\nReport to Cabinet, 9 September 2025\n\nDuring quarter 1, 240 children started a child "
      "protection plan.\n", {("cp_plans_started", "240", "2025-Q2")}),
+    # a meeting line that runs on into the paper's title: the title's quarter or year after the day and a dash, with
+    # the title's words before it, governs what follows ("during the quarter", "during the year")
+    ("Scrutiny Board 9 December 2025 - Children's Services Report, Quarter 2 (July to September) 2025/26\n\n"
+     "During the quarter, 1,122 referrals were received.\n", {("referrals", "1122", "2025-Q3")}),
+    ("Westvale Council - Cabinet 9 July 2025 - Front Door Annual Report 2024/25\n\nDuring the year, 4,410 referrals "
+     "were received.\n", {("referrals", "4410", "2024-25")}),
     ("Quarter 2 finance and performance report\nCabinet, 10 December 2025\n\nQuarter 2 saw 1,210 referrals. The "
      "children's services budget is £96.4m.\n",
      {("referrals", "1210", "2025-Q3"), ("budget_total", "96400000", "2025-26")}),

@@ -83,7 +83,9 @@ def _period_at_an_end(line: str) -> bool:
     found = [m for m in find_mentions(line) if m.absolute]
     if not found:
         return False
-    return len(line[found[-1].end:].split()) <= 3
+    # (or last before a colon and its subtitle: "Children's social care in 2024: a summary for members")
+    rest = line[found[-1].end:]
+    return len(rest.split()) <= 3 or re.fullmatch(r"\s*:\s+[^\d:;.]+", rest) is not None
 
 
 _AMOUNT = re.compile(r"£\s?(?!0{3}\b)\d|\d\s?%|\d,\d{3}")  # (not a unit: "(£000)")

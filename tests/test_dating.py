@@ -420,6 +420,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "During the quarter, 1,122 referrals were received.\n", {("referrals", "1122", "2025-Q3")}),
     ("Westvale Council - Cabinet 9 July 2025 - Front Door Annual Report 2024/25\n\nDuring the year, 4,410 referrals "
      "were received.\n", {("referrals", "4410", "2024-25")}),
+    # a long title line whose period comes before a colon and its subtitle heads what follows (not a line whose
+    # colon gives a figure: "CP plans started: 214 in 2024-25 (2023-24: 231)")
+    ("Westvale Council - Children's social care in 2025: a summary for members\n\nDuring the calendar year, 3,980 "
+     "referrals were received.\n", {("referrals", "3980", "2025")}),
     ("Quarter 2 finance and performance report\nCabinet, 10 December 2025\n\nQuarter 2 saw 1,210 referrals. The "
      "children's services budget is £96.4m.\n",
      {("referrals", "1210", "2025-Q3"), ("budget_total", "96400000", "2025-26")}),

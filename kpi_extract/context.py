@@ -196,6 +196,8 @@ _STANDING = Guarded(re.compile(
     r"(?:is|was|runs|ran)\b",
     re.I))
 _DIGIT = re.compile(r"\d")
+# the label of a form's next field on the same line, after the first field's date: " Report date: "
+_NEXT_FIELD = re.compile(r"(?<=\d)\s+(?=(?-i:[A-Z])[A-Za-z]+(?: [a-z]+){0,3}\s*:\s)")
 # (its months may follow, the whole calendar year's: "Annual Review 2024 (January-December)")
 # (or the kind of year said in words: "Training Review 2024 (calendar year)")
 _CALENDAR_MONTHS = r"\(\s*(?:jan(?:uary)?\s*(?:-|\u2013|to)\s*dec(?:ember)?|calendar(?:\s+year)?)\s*\)"
@@ -571,6 +573,9 @@ def build_context(pages: list[str], path: str = "", models: list | None = None,
                 continue
             standing = (line if line.rstrip().endswith(".") or i + 1 >= len(lines) or _DATA_DATE.match(line)
                         else f"{line} {lines[i + 1]}").split(". ")[0]
+            # (a form's line of two fields: the field that says when the data are is the statement, not the next
+            # field's label and date, "Reporting period: April 2025        Report date: 4 June 2025")
+            standing = _NEXT_FIELD.split(standing, 1)[0] if _DATA_DATE.match(line) else standing
             # (a line that says it alone, before the next line's words run on into it: "Scorecard commentary (data to
             # 31 October 2024)" over "So far this year 3,847 referrals ...")
             if (p := (_standing_period(line.strip()) if _DATA_BRACKET.search(line) else None)

@@ -864,6 +864,14 @@ def test_a_reporting_date_line_dates_the_stocks_not_the_meeting(library):
     assert dated(text, library) == {("children_in_care", "802", "2025-08-31")}
 
 
+def test_a_reporting_period_field_beside_the_reports_own_date_dates_the_figures(library):
+    # a form's line of two fields: the period the data cover, then the day the report was written
+    text = ("Westvale Council - Children's Services Monthly Dashboard\n"
+            "Reporting period: September 2025      Report date: 3 November 2025\n\n"
+            "Children in need: 1,214\n")
+    assert dated(text, library) == {("children_in_need", "1214", "2025-09")}
+
+
 def test_a_quarters_total_column_is_placed_by_the_quarter_its_caption_names(library):
     # "Q3 total" beside last year's "Q3 2023/24" is the caption's Q3, October to December 2024
     text = ("Front door activity, Quarter 3 2024/25\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .periods import find_mentions, without_mentions
 from .textgrid import spaced_cells, spaced_rows
 
 # explicit map, not NFKC: NFKC would also turn "1½" into "11/2" (pitfalls.md)
@@ -118,6 +119,8 @@ def normalise_text(text: str) -> str:
         raw = dot_leaders(raw)
     if "   " in text:
         raw = figure_grids(raw)
+    if "  " in text or "|" in text:
+        raw = label_strips(raw)
     kept = spaced_rows(raw)
     lines = [raw[i].expandtabs(4).rstrip() if i in kept else collapse(raw[i]) for i in range(len(raw))]
     return "\n".join(lines).strip("\n")
@@ -188,6 +191,83 @@ def figure_grids(lines: list[str]) -> list[str]:
             out[k] = ""
         i = j
     return out
+
+
+def _strip_cells(line: str) -> list[tuple[int, str]] | None:
+    """A line's cells with the column each starts at: set out with pipes, or with spaces."""
+    if "|" not in line:
+        return spaced_cells(line.expandtabs(4))
+    cells, pos = [], 0
+    for part in line.split("|"):
+        if part.strip():
+            cells.append((pos + len(part) - len(part.lstrip()), part.strip()))
+        pos += len(part) + 1
+    return cells if len(cells) >= 2 else None
+
+
+def _figures_alone(cells: list[tuple[int, str]] | None) -> bool:
+    return bool(cells) and all(_GRID_FIGURE.match(t) and not _GRID_YEAR.match(t) for _, t in cells)  # type: ignore[union-attr]
+
+
+def label_strips(lines: list[str]) -> list[str]:
+    """A strip of headline figures, a line of names over a line of their figures, one under each and
+    nothing else under them ("Courses    Delegates    Places offered" over "42    988    1,120", or set out with
+    pipes), becomes one line of "name: figure." sentences, as an infographic's grid with its labels under the
+    figures does (`figure_grids`); the names' line is left blank. A name with a digit or a date (a period's
+    column: "Q1  Q2") makes no strip, nor do rows of figures under one line of names (a table's)."""
+    out = list(lines)
+    for i in range(1, len(lines)):
+        figures = _strip_cells(lines[i])
+        if not figures or len(figures) < 2 or not _figures_alone(figures) \
+                or any(re.fullmatch(r"£?0{3}", t) for _, t in figures):
+            continue  # (a header's units, "£000   £000", are no figures)
+        names = _strip_cells(lines[i - 1])
+        if not names or len(names) != len(figures) \
+                or any(re.search(r"\d", t) or find_mentions(t) or _PERIOD_NAME.fullmatch(t) for _, t in names):
+            continue
+        if (i + 1 < len(lines) and _figures_alone(_strip_cells(lines[i + 1]))) \
+                or (i >= 2 and _figures_alone(_strip_cells(lines[i - 2]))):
+            continue  # (rows of figures under one line of names: a table's rows, each saying nothing of itself)
+        # each name over its own figure: the one whose middle is nearest it (set out with pipes, its cell in turn)
+        mids = [at + len(t) / 2 for at, t in figures]
+        if "|" not in lines[i] and any(min(range(len(mids)), key=lambda c: abs(mids[c] - (at + len(t) / 2))) != k
+               for k, (at, t) in enumerate(names)):
+            continue
+        # (the caption over the names may name the strip's period, which its sentences then say: "Table 4: Training
+        # delivered in Q3 (October to December 2024)" over "Courses run" over "41" is "Courses run (Q3 (October to
+        # December 2024)): 41.")
+        when = _caption_period(lines[i - 2]) if i >= 2 else ""
+        out[i] = " ".join(f"{name[:1].upper()}{name[1:]}{f' ({when})' if when else ''}: {value}."
+                          for (_, name), (_, value) in zip(names, figures))
+        out[i - 1] = ""
+    return out
+
+
+# a column's name that is a period or a part of one ("Sep", "Q3", "YTD"): a row of periods' figures, no strip
+_PERIOD_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q(?:tr)?\s*[1-4]|quarter\s*[1-4]|"
+                          r"h[12]|ytd|year to date|(?:this|last|previous|prior|current) (?:year|quarter|month)|latest|"
+                          r"previous|prior|target|baseline|outturn|forecast|england|national|region(?:al)?|"
+                          r"(?:statistical )?neighbours|sn", re.I)
+# a caption's number before its words: "Table 4:", "Figure 5 -"
+_CAPTION_NUMBER = re.compile(r"^\s*(?:table|figure|chart|graph)\s+\d+[a-z]?\s*[:.\-\u2013]?\s*", re.I)
+
+
+def _caption_period(line: str) -> str:
+    """The words of the one period a caption line names ("Table 6. Training delivered in the second quarter of
+    2025/26": "second quarter of 2025/26"), when the line is a caption: no sentence, no figure of its own."""
+    text = _CAPTION_NUMBER.sub("", line.strip())
+    if not text or text.endswith((".", ";", ",")) or "|" in text:
+        return ""
+    found = find_mentions(text)
+    mentions = [m for m in found if m.absolute]
+    if not mentions or len({m.period for m in mentions}) != 1 or re.search(r"\d", without_mentions(text, found)):
+        return ""
+    # (with the kind of year said before it: "academic year 2023/24")
+    kind = _KIND_OF_YEAR.search(text[:mentions[0].start])
+    return text[kind.start() if kind else mentions[0].start:mentions[-1].end]
+
+
+_KIND_OF_YEAR = re.compile(r"\b(?:academic|financial|calendar|school)\s+year\s*$", re.I)
 
 
 # a label, a leader of dots and a figure: "Under 1 ...................... 21"

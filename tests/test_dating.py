@@ -420,6 +420,11 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "During the quarter, 1,122 referrals were received.\n", {("referrals", "1122", "2025-Q3")}),
     ("Westvale Council - Cabinet 9 July 2025 - Front Door Annual Report 2024/25\n\nDuring the year, 4,410 referrals "
      "were received.\n", {("referrals", "4410", "2024-25")}),
+    # a strip of names over their figures under a caption: each figure its name's, in the caption's period
+    ("Westvale Safeguarding Children Partnership\nTable 2: Multi-agency training, Q2 2025/26\n"
+     "Courses    Delegates    Utilisation\n  31         702          84%\n",
+     {("training_courses", "31", "2025-Q3"), ("training_delegates", "702", "2025-Q3"),
+      ("training_utilisation", "84", "2025-Q3")}),
     # a long title line whose period comes before a colon and its subtitle heads what follows (not a line whose
     # colon gives a figure: "CP plans started: 214 in 2024-25 (2023-24: 231)")
     ("Westvale Council - Children's social care in 2025: a summary for members\n\nDuring the calendar year, 3,980 "

@@ -1,5 +1,5 @@
 """What extraction does to text, and how it is repaired before any pattern sees it."""
-from kpi_extract.normalise import damage_count, dot_leaders, figure_grids, normalise_text, strip_running_lines
+from kpi_extract.normalise import damage_count, dot_leaders, figure_grids, label_strips, normalise_text, strip_running_lines
 
 
 def test_ligatures_and_unmapped_glyphs():
@@ -75,3 +75,26 @@ def test_an_infographic_grid_reads_each_figures_label_down_its_column():
     assert figure_grids(table) == table
     prose = ["   412        398", "Both figures are lower than the year before.", ""]
     assert figure_grids(prose) == prose
+
+
+def test_a_strip_of_names_over_their_figures_reads_as_one_sentence_each():
+    # names over figures, set out with spaces or with pipes; the caption's period goes with each figure
+    page = ["Table 3 - Multi-agency training, autumn term 2025",
+            "Courses run    Delegates    Places offered",
+            "   36            802           910",
+            "",
+            "Front door | Children in need | Looked after children",
+            "1,204 | 2,311 | 603"]
+    assert label_strips(page) == [
+        "Table 3 - Multi-agency training, autumn term 2025",
+        "",
+        "Courses run (autumn term 2025): 36. Delegates (autumn term 2025): 802. Places offered (autumn term 2025): 910.",
+        "",
+        "",
+        "Front door: 1,204. Children in need: 2,311. Looked after children: 603."]
+    # months or quarters over figures are a period's row (a table's), a header's units no figures, and rows of
+    # figures under one line of names a table's rows: none is a strip
+    for lines in (["Sep   Oct   Nov", "41    37    52"], ["Q1 | Q2 | Q3", "88 | 91 | 79"],
+                  ["Budget    Forecast", "£000      £000", "Children  12,400  12,950"],
+                  ["Courses   Delegates", "36        802", "41        866"]):
+        assert label_strips(lines) == lines

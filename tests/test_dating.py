@@ -420,6 +420,10 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "During the quarter, 1,122 referrals were received.\n", {("referrals", "1122", "2025-Q3")}),
     ("Westvale Council - Cabinet 9 July 2025 - Front Door Annual Report 2024/25\n\nDuring the year, 4,410 referrals "
      "were received.\n", {("referrals", "4410", "2024-25")}),
+    # a footnote's asterisk or dagger on a term is read past, and its note dates the figure
+    ("Westvale Council - front door summary\nReferrals* 1,612\nRe-referral rate* 17.9%\n"
+     "* April to November 2025, provisional.\n",
+     {("referrals", "1612", "2025-11"), ("rereferral_rate", "17.9", "2025-11")}),
     # a strip of names over their figures under a caption: each figure its name's, in the caption's period
     ("Westvale Safeguarding Children Partnership\nTable 2: Multi-agency training, Q2 2025/26\n"
      "Courses    Delegates    Utilisation\n  31         702          84%\n",

@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, as_at, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter,
+from .periods import (MONTHS, YTD_HEAD, as_at, calendar_year, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter,
                       month, month_before, previous, previous_quarter, quarter, quarter_before, single_period, without_mentions,
                       year_column, year_to_date, year_to_date_after, yearless_day)
 
@@ -293,12 +293,19 @@ def _quarter_of_months(span: re.Match | None) -> int | None:
 _QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(mar|jun|sep|dec)[a-z]*\.?", re.I)
 
 
+_CAPTION_ENDS_ON_A_YEAR = re.compile(r"(?<![\d/.£-])(?:,\s*|\s[-\u2013]\s*|\s)((?:19|20)\d\d)\s*$")
+
+
 def _month_in_context(mon: int, context: str) -> Period | None:
     """A bare month over a column, placed by its caption: in the one year or span the caption
     names (`Apr May Jun` under "Monthly data 2024/25", `Oct Nov Dec` under "October to December
     2023"), else as the last such month at or before the one day it names (`Aug Sep Oct` under
     "tracker for the Panel, 14 November 2024"); None when the caption names neither."""
     periods = [m.period for m in find_mentions(context) if m.absolute and m.period.start and m.period.end]
+    if not periods and (bare := _CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
+        # (a caption that ends on a bare year, a title's calendar year: `April May June` under "Child protection,
+        # month-end figures, 2024")
+        periods = [calendar_year(int(bare.group(1)))]
     spans = [p for p in periods if p.kind not in ("as_at", "month")]
     # (a quarter or a span of months that holds it places it before any year does: `Apr May Jun` beside a
     # "2023/24 outturn" column, under "Quarter 1 2024/25", are 2024's)

@@ -171,6 +171,16 @@ def test_bare_month_columns_take_the_year_their_caption_names():
     assert read("Jan Feb Mar", ["Children looked after by month"]) == []  # no year: no header
 
 
+def test_bare_month_columns_of_a_piped_table_take_the_bare_year_their_caption_ends_on(library):
+    from kpi_extract.pipeline import extract_text
+    text = ("Westvale - children in care, month-end figures, 2025\n"
+            " | July | August | September\n"
+            "Children in care | 604 | 611 | 598\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("children_in_care", "604", "2025-07"), ("children_in_care", "611", "2025-08"),
+        ("children_in_care", "598", "2025-09")}
+
+
 def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
     from kpi_extract.pipeline import extract_text
     text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"

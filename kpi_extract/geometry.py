@@ -261,6 +261,12 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
             fy = years.pop()
             if fy.start is not None:
                 return fy_quarter(fy.start.year, quarters[0])
+        if not years and not noted:  # (or of the calendar year the caption names: "Referrals by calendar quarter, 2024")
+            named_years = {m.period for m in find_mentions(context) if m.absolute}
+            if not named_years and (bare := CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
+                return quarter(int(bare.group(1)), quarters[0])
+            if len(named_years) == 1 and (cal := next(iter(named_years))).kind == "calendar_year" and cal.start:
+                return quarter(cal.start.year, quarters[0])
     return None
 
 
@@ -293,7 +299,8 @@ def _quarter_of_months(span: re.Match | None) -> int | None:
 _QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(mar|jun|sep|dec)[a-z]*\.?", re.I)
 
 
-_CAPTION_ENDS_ON_A_YEAR = re.compile(r"(?<![\d/.£-])(?:,\s*|\s[-\u2013]\s*|\s)((?:19|20)\d\d)\s*$")
+# a caption that ends on a bare year, a title's calendar year: "Child protection, month-end figures, 2024"
+CAPTION_ENDS_ON_A_YEAR = re.compile(r"(?<![\d/.£-])(?:,\s*|\s[-\u2013]\s*|\s)((?:19|20)\d\d)\s*$")
 
 
 def _month_in_context(mon: int, context: str) -> Period | None:
@@ -302,7 +309,7 @@ def _month_in_context(mon: int, context: str) -> Period | None:
     2023"), else as the last such month at or before the one day it names (`Aug Sep Oct` under
     "tracker for the Panel, 14 November 2024"); None when the caption names neither."""
     periods = [m.period for m in find_mentions(context) if m.absolute and m.period.start and m.period.end]
-    if not periods and (bare := _CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
+    if not periods and (bare := CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
         # (a caption that ends on a bare year, a title's calendar year: `April May June` under "Child protection,
         # month-end figures, 2024")
         periods = [calendar_year(int(bare.group(1)))]
@@ -735,7 +742,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
                 # (not a target's, a forecast's or England's for that year: "Target (YTD)")
             if col.kind == "period" and PROJECTED_CAPTION.search(caption):
                 col.kind, col.period = "comparator", None  # (a forecast's year, under its caption)
-            elif m and col.kind in ("period", "area", "unknown") \
+            elif m and col.kind in ("period", "area", "unknown") and not _follows(columns[m - 1].period, col.period) \
                     and (nxt := _next_quarter(columns[m - 1].period, col.header)) is not None:
                 # "Q4" under "2024/25", then "Q1 Q2" under "2025/26"; "Apr-Jun Jul-Sep" under "2024-25": each quarter
                 # follows the one before it
@@ -780,6 +787,13 @@ def legend_period(header: str, legend: list[str]) -> Period | None:
 
 # a column headed only by the year to date (not "Last year YTD", "YTD target")
 _YTD_ALONE = re.compile(r"\W*(?:YTD|year[- ]to[- ]date)\W*", re.I)
+
+
+def _follows(before: Period | None, own: Period | None) -> bool:
+    """A quarter's column already placed after the quarter's column before it (the calendar quarters of a
+    calendar year's caption, "Q1 | Q2" under "Referrals, calendar year 2024"): no other reading moves it."""
+    return before is not None and own is not None and before.kind == own.kind == "quarter" \
+        and before.start is not None and own.start is not None and own.start > before.start
 
 
 def _next_quarter(before: Period | None, header: str) -> Period | None:

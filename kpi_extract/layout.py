@@ -11,15 +11,15 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .geometry import (PROJECTED_CAPTION, GeoTable, area_name, cells_of, find_tables as find_geo_tables, is_figure,
+from .geometry import (CAPTION_ENDS_ON_A_YEAR, PROJECTED_CAPTION, GeoTable, area_name, cells_of, find_tables as find_geo_tables, is_figure,
                        starts_of_blocks)
 from .model import Period
 from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, caption_period, find_mentions, financial_year, financial_year_of, fy_quarter, month,
-                      single_period, year_column, year_to_date_after, yearless_day)
+from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, calendar_year, caption_period, find_mentions, financial_year, financial_year_of,
+                      fy_quarter, month, quarter, single_period, year_column, year_to_date_after, yearless_day)
 
 
 @dataclass
@@ -137,6 +137,21 @@ def _quarter_year(context: list[str]) -> int | None:
         quarters = {financial_year_of(p.start) for p in named if p.kind == "quarter"}
         if not years and len(quarters) == 1:
             return quarters.pop()
+    return None
+
+
+def _calendar_year_above(context: list[str]) -> int | None:
+    """The calendar year the nearest line above a bare `Q1 Q2 Q3 Q4` header names, when it names no financial
+    year: as a period ("calendar year 2024") or as the bare year it ends on ("Referrals by calendar quarter, 2024")."""
+    for line in reversed(context):
+        named = [m.period for m in find_mentions(line) if m.absolute and m.period.start]
+        if named:
+            years = {p.start.year for p in named if p.kind == "calendar_year"}  # type: ignore[union-attr]
+            return years.pop() if len(years) == 1 and len(named) == 1 else None
+        if (bare := CAPTION_ENDS_ON_A_YEAR.search(line)) is not None:
+            return int(bare.group(1))
+        if line.strip():
+            return None
     return None
 
 
@@ -271,7 +286,11 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
     if len(mentions) < 2:
         return None
     fy = _quarter_year(context or []) if any(not m.absolute for m in mentions) else None
-    if any(not m.absolute for m in mentions) and fy is None:
+    # (or of the calendar year the caption names, by itself or as its last word: "Referrals by calendar quarter, 2024")
+    # (bare quarters alone: a quarter's months in brackets after it, "Q1 (Jan-Mar)", are read as the quarter's own)
+    cal = _calendar_year_above(context or []) if fy is None and "(" not in stripped \
+        and any(not m.absolute for m in mentions) else None
+    if any(not m.absolute for m in mentions) and fy is None and cal is None:
         return None
     columns: list[Column] = []
     pos = mentions[0].start
@@ -302,6 +321,8 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 continue
             if w.lower() == "year" and fy is not None:
                 columns.append(Column(financial_year(fy), w))
+            elif w.lower() == "year" and cal is not None:
+                columns.append(Column(calendar_year(cal), w))
             elif w.lower() in ("ytd", "year-to-date") and columns and (ytd := year_to_date_after(columns[-1].period)):
                 columns.append(Column(ytd, w))  # the year to the last month
             elif w not in ("(£)", "£", "(%)", "%"):
@@ -321,8 +342,10 @@ def header_columns(line: str, context: list[str] | None = None) -> list[Column] 
                 columns[-1] = Column(None, f"{columns[-1].name} {stripped[m.start:m.end]}")
             elif m.absolute:
                 columns.append(Column(m.period, stripped[m.start:m.end]))
-            else:
+            elif fy is not None:
                 columns.append(Column(fy_quarter(fy, m.quarter), stripped[m.start:m.end]))  # type: ignore[arg-type]
+            else:
+                columns.append(Column(quarter(cal, m.quarter), stripped[m.start:m.end]))  # type: ignore[arg-type]
             pos = m.end
             # a word in brackets after a period says what its column is ("Q1 (actual)", "Q3 (forecast)"): no
             # column of its own, and a column of aims holds no period's figures

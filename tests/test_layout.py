@@ -181,6 +181,16 @@ def test_bare_month_columns_of_a_piped_table_take_the_bare_year_their_caption_en
         ("children_in_care", "598", "2025-09")}
 
 
+@pytest.mark.parametrize("caption, header, row", [
+    ("Westvale - front door activity, calendar year 2025", "Measure | Q1 | Q2 | Q3", "Referrals | 702 | 688 | 731"),
+    ("Westvale - referrals by calendar quarter, 2025", "                Q1      Q2      Q3", "Referrals       702     688     731"),
+])
+def test_bare_quarters_under_a_calendar_years_caption_are_its_calendar_quarters(caption, header, row, library):
+    from kpi_extract.pipeline import extract_text
+    got = {(f.kpi, f.value, f.period) for f in extract_text(f"{caption}\n{header}\n{row}\n", library)}
+    assert got == {("referrals", "702", "2025-Q1"), ("referrals", "688", "2025-Q2"), ("referrals", "731", "2025-Q3")}
+
+
 def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
     from kpi_extract.pipeline import extract_text
     text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"

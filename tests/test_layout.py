@@ -184,6 +184,8 @@ def test_bare_month_columns_of_a_piped_table_take_the_bare_year_their_caption_en
 @pytest.mark.parametrize("caption, header, row", [
     ("Westvale - front door activity, calendar year 2025", "Measure | Q1 | Q2 | Q3", "Referrals | 702 | 688 | 731"),
     ("Westvale - referrals by calendar quarter, 2025", "                Q1      Q2      Q3", "Referrals       702     688     731"),
+    # (one row of figures with no label: the caption, less its "by ..." and its bare year, names their KPI)
+    ("Referrals by calendar quarter, 2025", "Q1 | Q2 | Q3", "702 | 688 | 731"),
 ])
 def test_bare_quarters_under_a_calendar_years_caption_are_its_calendar_quarters(caption, header, row, library):
     from kpi_extract.pipeline import extract_text

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process, utils
 from ..layout import CONTRIBUTIONS_TOTAL_ROW, SHARE_HEAD, PageLayout, TableRow, TextTable
 from ..areas import gazetteer
 from ..docarea import OTHERS_TOGETHER
-from ..geometry import COMPARATOR_HEAD
+from ..geometry import CAPTION_ENDS_ON_A_YEAR, COMPARATOR_HEAD
 from ..lexicon import BREAKDOWN_BY, DIMENSIONS, normal
 from ..library import Library
 from ..model import Candidate, Period
@@ -738,6 +738,7 @@ def _sole_row_kpi(table: TextTable, row: TableRow, unit: str, library: Library, 
 def _caption_words(caption: str) -> str:
     """A caption without its dates and its "by ...": the words that name the measure."""
     text = without_mentions(caption, find_mentions(caption)).strip(" ,:;-\u2013()")
+    text = CAPTION_ENDS_ON_A_YEAR.sub("", text).strip(" ,:;-\u2013()")  # (a title's bare year: "..., 2024")
     for _ in range(3):
         text = _CAPTION_TAIL.sub("", text).strip(" ,:;-\u2013()")
     return text

@@ -743,6 +743,7 @@ def _build(lines: list[Line], prep: _Prepared, members: list[int], value_lines: 
             if col.kind == "period" and PROJECTED_CAPTION.search(caption):
                 col.kind, col.period = "comparator", None  # (a forecast's year, under its caption)
             elif m and col.kind in ("period", "area", "unknown") and not _follows(columns[m - 1].period, col.period) \
+                    and not _placed_by_the_captions_quarter(col.period, caption_block) \
                     and (nxt := _next_quarter(columns[m - 1].period, col.header)) is not None:
                 # "Q4" under "2024/25", then "Q1 Q2" under "2025/26"; "Apr-Jun Jul-Sep" under "2024-25": each quarter
                 # follows the one before it
@@ -787,6 +788,16 @@ def legend_period(header: str, legend: list[str]) -> Period | None:
 
 # a column headed only by the year to date (not "Last year YTD", "YTD target")
 _YTD_ALONE = re.compile(r"\W*(?:YTD|year[- ]to[- ]date)\W*", re.I)
+
+
+def _placed_by_the_captions_quarter(own: Period | None, caption: str) -> bool:
+    """A bare quarter's column placed as the latest such quarter by the one quarter its caption names ("Q3 | Q2"
+    under "Scorecard, Quarter 3 2024/25": July to September 2024 for "Q2"): a scorecard may set its latest quarter
+    first, so the quarters after it are not the next year's."""
+    if own is None or own.kind != "quarter" or own.end is None:
+        return False
+    named = {m.period for m in find_mentions(caption) if m.absolute and m.period.kind == "quarter" and m.period.end}
+    return len(named) == 1 and own.end <= next(iter(named)).end  # type: ignore[operator]
 
 
 def _follows(before: Period | None, own: Period | None) -> bool:

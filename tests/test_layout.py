@@ -193,6 +193,16 @@ def test_bare_quarters_under_a_calendar_years_caption_are_its_calendar_quarters(
     assert got == {("referrals", "702", "2025-Q1"), ("referrals", "688", "2025-Q2"), ("referrals", "731", "2025-Q3")}
 
 
+def test_bare_quarters_set_latest_first_under_a_captions_quarter_go_back_from_it(library):
+    # a scorecard that sets its latest quarter first: "Q2" after "Q3" is the quarter before, not next year's
+    from kpi_extract.pipeline import extract_text
+    text = ("Westvale - children's scorecard, Quarter 3 2025/26\n"
+            "Measure | Q3 | Q2 | Q1\n"
+            "Referrals | 702 | 688 | 731\n")
+    assert {(f.value, f.period) for f in extract_text(text, library)} == {
+        ("702", "2025-Q4"), ("688", "2025-Q3"), ("731", "2025-Q2")}
+
+
 def test_a_title_is_no_header_of_the_one_pipe_row_under_it(library):
     from kpi_extract.pipeline import extract_text
     text = ("Quarter 3 2023/24 scorecard (position at 31 December 2023)\n"

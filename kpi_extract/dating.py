@@ -187,7 +187,7 @@ def _plain_gap(gap: str, leading_comma: bool = False) -> bool:
     return len(gap) <= 40 and not re.search(r"[\d,;:()\[\]|]", gap) and not _CUE_WORDS.search(gap)
 
 
-_EARLIER = re.compile(r"\b(?:year before|year earlier|previous|last year|prior|a year ago|earlier)\b", re.I)
+_EARLIER = re.compile(r"\b(?:year before|year earlier|previous|last (?:year|quarter|month)|prior|a year ago|earlier)\b", re.I)
 
 
 def _compared_before(text: str, m: Mention) -> bool:

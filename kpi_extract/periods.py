@@ -420,8 +420,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # (a dash too, "Q1 24-25": after a quarter two years that follow each other name its financial year)
     ("quarter_short", re.compile(r"\b(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])(?!\d|[,.]\d)\s+(?:FY\s?)?(?P<a>\d{2})\s?[/\u2013-]\s?(?P<b>\d{2})\b", re.I)),
     # Q4 2017/18, quarter 1 of 2018/19, Qtr 2 2024-25, the first quarter of 2017/18, Q1 2018, quarter three
+    # ("the last quarter of 2024/25" is its fourth; "in the last quarter" alone is the one before, a relative)
     ("quarter", re.compile(
-        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4](?!\d|[,.]\d)|(?:one|two|three|four)\b)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter)"
+        rf"(?:\bQ(?P<q1>[1-4])(?!\d|[,.]\d)|\b(?:quarter|qtr\.?)\s*(?P<q2>[1-4](?!\d|[,.]\d)|(?:one|two|three|four)\b)|\b(?:the\s+)?(?P<q3>first|second|third|fourth|final|last(?=[\s-]+quarter\s+(?:of|in|for)\s)|1st|2nd|3rd|4th)[\s-]+quarter)"
         # ("Third-quarter performance 2019/20": a report's noun may stand between)
         rf"(?:\s*(?:of|in|for|,)?\s*(?:the\s+)?(?:(?:financial|reporting)\s+year\s+|FY\s?|(?:performance|report|update|figures|data|"
         rf"position|return|dashboard|scorecard)\s+)?(?P<y1>{_YEAR})(?:\s*[/-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?)?", re.I)),
@@ -841,10 +842,30 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             if mention is not None:
                 taken.append(mention)
     taken = _quarter_of_this_year(_quarter_then_fy(_fy_then_quarter(sorted(taken, key=lambda t: t.start), text), text), text)
+    if "(" in text:
+        taken = _named_in_brackets(taken, text)
     if "since" in text:  # "the lowest since Q3 2023/24": a baseline, like "since 2010"
         taken = [replace(t, since=True) if t.absolute and not t.since and
                  _BASELINE_BEFORE.search(text, max(0, t.start - 80), t.start) else t for t in taken]
     return tuple(sorted(taken, key=lambda t: t.start))
+
+
+_RELATIVE_QUARTERS = ("previous_quarter",)  # ("this quarter (April to June)" is the quarter its brackets name already)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _named_in_brackets(taken: list[Mention], text: str) -> list[Mention]:
+    """The quarter before, its months in brackets straight after ("in the last quarter (July to September)"): the
+    brackets name that quarter, so the words before them are no period of their own (else "last quarter" would go
+    back a quarter from the months that say which it is)."""
+    out: list[Mention] = []
+    for k, t in enumerate(taken):
+        nxt = taken[k + 1] if k + 1 < len(taken) else None
+        if t.relative in _RELATIVE_QUARTERS and nxt is not None and (nxt.month or nxt.absolute) \
+                and _OPEN_BRACKET.fullmatch(text, t.end, nxt.start):
+            continue
+        out.append(t)
+    return out
 
 
 def _fy_then_quarter(taken: list[Mention], text: str) -> list[Mention]:

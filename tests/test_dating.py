@@ -420,6 +420,15 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      "During the quarter, 1,122 referrals were received.\n", {("referrals", "1122", "2025-Q3")}),
     ("Westvale Council - Cabinet 9 July 2025 - Front Door Annual Report 2024/25\n\nDuring the year, 4,410 referrals "
      "were received.\n", {("referrals", "4410", "2024-25")}),
+    # "last quarter" alone is the quarter before, and its months in brackets say which; "the last quarter of" a year
+    # is its fourth
+    ("Westvale Council - Children's Scrutiny Committee, 12 March 2025\nIn the last quarter (October to December) "
+     "the front door received 1,044 referrals.\n", {("referrals", "1044", "2024-Q4")}),
+    ("Westvale Council - Corporate Parenting Board, 10 July 2025\nThis quarter (April to June) 27 children became "
+     "subject to a plan, against 34 last quarter.\n",
+     {("cp_plans_started", "27", "2025-Q2"), ("cp_plans_started", "34", "2025-Q1")}),
+    ("Westvale Safeguarding Children Partnership\nIn the last quarter of 2024/25 the partnership ran 19 courses.\n",
+     {("training_courses", "19", "2025-Q1")}),
     # a footnote's asterisk or dagger on a term is read past, and its note dates the figure
     ("Westvale Council - front door summary\nReferrals* 1,612\nRe-referral rate* 17.9%\n"
      "* April to November 2025, provisional.\n",

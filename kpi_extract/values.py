@@ -144,9 +144,11 @@ _SMALL_LABEL_BEFORE = re.compile(
     r"\b(?:year|years|quarter|q|level|tier|stage|key stage|phase|priority|objective|part|step|no\.|number|"
     r"standard|module|outcome|recommendation|action|theme|strand|workstream|pillar|domain)\s*$", re.I)
 # "the year" (or quarter, or month) closing a phrase of time is no label's word: "By the close of the year 38 of the
-# plan's 45 actions were complete", "In the quarter 14 courses ran" (not "Year 6", "the Year 6 cohort", "Quarter 4")
+# plan's 45 actions were complete", "In the quarter 14 courses ran", "In the previous year 55 courses ran" (not "Year 6",
+# "the Year 6 cohort", "Quarter 4")
 _SPAN_OF_THE_YEAR = re.compile(r"\b(?:(?:end|close|start|beginning|course|rest|middle)\s+of|during|over|in|through|"
-                               r"throughout|across|for)\s+the\s+(?:financial\s+|reporting\s+)?(?:year|quarter|month)\s*,?\s*$", re.I)
+                               r"throughout|across|for)\s+the\s+(?:(?:previous|last|prior|preceding|same|current|following|next)\s+)?"
+                               r"(?:financial\s+|reporting\s+)?(?:year|quarter|month)\s*,?\s*$", re.I)
 # (not the span a count is of: "448 year to date")
 _AFTER_DURATION = re.compile(r"^\s*(?:-|to|and)?\s*(?:\d+\s*)?(?:-\s*)?(?!year\s+to\s+date\b)(?:years?|months?|weeks?|days?|"
                              r"hours?|minutes?|working days|year[- ]olds?)\b", re.I)
@@ -230,7 +232,7 @@ def not_a_figure(text: str, start: int, end: int) -> str:
     if not text[:start].strip() and re.fullmatch(r"\d{1,2}[.)]?", text[start:end]) and _CAPITALS_AFTER.match(text, end):
         return "an agenda item's number"  # "15 CHILDREN IN CARE PERFORMANCE REPORT - QUARTER 1 2025/26"
     if _SMALL_LABEL_BEFORE.search(before) and re.fullmatch(r"\d{1,2}", text[start:end].strip()) \
-            and not _SPAN_OF_THE_YEAR.search(before):
+            and not _SPAN_OF_THE_YEAR.search(text, max(0, start - 45), start):
         return "a label number"
     if _AFTER_DURATION.match(after):
         return "a duration or an age"

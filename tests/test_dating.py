@@ -429,6 +429,9 @@ def test_a_snapshot_note_with_an_aside_naming_its_measures_dates_the_stocks_unde
      {("cp_plans_started", "27", "2025-Q2"), ("cp_plans_started", "34", "2025-Q1")}),
     ("Westvale Safeguarding Children Partnership\nIn the last quarter of 2024/25 the partnership ran 19 courses.\n",
      {("training_courses", "19", "2025-Q1")}),
+    # a small count straight after "In the previous year" is that year's, no label's number ("Year 6")
+    ("Westvale Safeguarding Children Partnership - Annual Report 2024/25\nIn the previous year 55 courses ran.\n",
+     {("training_courses", "55", "2023-24")}),
     # a footnote's asterisk or dagger on a term is read past, and its note dates the figure
     ("Westvale Council - front door summary\nReferrals* 1,612\nRe-referral rate* 17.9%\n"
      "* April to November 2025, provisional.\n",

@@ -194,15 +194,15 @@ def figure_grids(lines: list[str]) -> list[str]:
 
 
 def _strip_cells(line: str) -> list[tuple[int, str]] | None:
-    """A line's cells with the column each starts at: set out with pipes, or with spaces."""
-    if "|" not in line:
-        return spaced_cells(line.expandtabs(4))
-    cells, pos = [], 0
-    for part in line.split("|"):
-        if part.strip():
-            cells.append((pos + len(part) - len(part.lstrip()), part.strip()))
-        pos += len(part) + 1
-    return cells if len(cells) >= 2 else None
+    """A line's cells with the column each starts at: set out with spaces, or with pipes (read as wide gaps, so
+    that only their order counts)."""
+    if "|" in line:
+        line = _PIPE_GAP.sub("   ", line.strip().strip("|"))
+    return spaced_cells(line.expandtabs(4))
+
+
+_PIPE_GAP = re.compile(r"\s*\|\s*")
+_DIGIT = re.compile(r"\d")
 
 
 def _figures_alone(cells: list[tuple[int, str]] | None) -> bool:
@@ -217,6 +217,8 @@ def label_strips(lines: list[str]) -> list[str]:
     column: "Q1  Q2") makes no strip, nor do rows of figures under one line of names (a table's)."""
     out = list(lines)
     for i in range(1, len(lines)):
+        if not _DIGIT.search(lines[i]):
+            continue  # (cheap: most lines hold no figure)
         figures = _strip_cells(lines[i])
         if not figures or len(figures) < 2 or not _figures_alone(figures) \
                 or any(re.fullmatch(r"£?0{3}", t) for _, t in figures):

@@ -261,12 +261,9 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
             fy = years.pop()
             if fy.start is not None:
                 return fy_quarter(fy.start.year, quarters[0])
-        if not years and not noted:  # (or of the calendar year the caption names: "Referrals by calendar quarter, 2024")
-            named_years = {m.period for m in find_mentions(context) if m.absolute}
-            if not named_years and (bare := CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
-                return quarter(int(bare.group(1)), quarters[0])
-            if len(named_years) == 1 and (cal := next(iter(named_years))).kind == "calendar_year" and cal.start:
-                return quarter(cal.start.year, quarters[0])
+        # (or of the calendar year the caption names: "Referrals by calendar quarter, 2024")
+        if not years and not noted and (cal := calendar_year_named(context, context.split(" | ")[0])) is not None:
+            return quarter(cal, quarters[0])
     return None
 
 
@@ -303,16 +300,28 @@ _QUARTER_MONTHS = re.compile(r"(jan|apr|jul|oct)[a-z]*\.?\s*(?:-|\u2013|to)\s*(m
 CAPTION_ENDS_ON_A_YEAR = re.compile(r"(?<![\d/.£-])(?:,\s*|\s[-\u2013]\s*|\s)((?:19|20)\d\d)\s*$")
 
 
+def calendar_year_named(text: str, caption: str | None = None) -> int | None:
+    """The calendar year a caption names and no other period besides: said as a period ("Training activity,
+    calendar year 2024") or, when `text` names no period at all, as the bare year its caption ends on ("Referrals by
+    calendar quarter, 2024"); `caption` is the part of `text` that may end on it (all of it when None)."""
+    named = {m.period for m in find_mentions(text) if m.absolute}
+    if not named:
+        bare = CAPTION_ENDS_ON_A_YEAR.search(text if caption is None else caption)
+        return int(bare.group(1)) if bare is not None else None
+    one = next(iter(named))
+    return one.start.year if len(named) == 1 and one.kind == "calendar_year" and one.start is not None else None
+
+
 def _month_in_context(mon: int, context: str) -> Period | None:
     """A bare month over a column, placed by its caption: in the one year or span the caption
     names (`Apr May Jun` under "Monthly data 2024/25", `Oct Nov Dec` under "October to December
     2023"), else as the last such month at or before the one day it names (`Aug Sep Oct` under
     "tracker for the Panel, 14 November 2024"); None when the caption names neither."""
     periods = [m.period for m in find_mentions(context) if m.absolute and m.period.start and m.period.end]
-    if not periods and (bare := CAPTION_ENDS_ON_A_YEAR.search(context.split(" | ")[0])) is not None:
+    if not periods and (year := calendar_year_named(context, context.split(" | ")[0])) is not None:
         # (a caption that ends on a bare year, a title's calendar year: `April May June` under "Child protection,
         # month-end figures, 2024")
-        periods = [calendar_year(int(bare.group(1)))]
+        periods = [calendar_year(year)]
     spans = [p for p in periods if p.kind not in ("as_at", "month")]
     # (a quarter or a span of months that holds it places it before any year does: `Apr May Jun` beside a
     # "2023/24 outturn" column, under "Quarter 1 2024/25", are 2024's)

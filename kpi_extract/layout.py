@@ -11,8 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .geometry import (CAPTION_ENDS_ON_A_YEAR, PROJECTED_CAPTION, GeoTable, area_name, cells_of, find_tables as find_geo_tables, is_figure,
-                       starts_of_blocks)
+from .geometry import (PROJECTED_CAPTION, GeoTable, area_name, calendar_year_named, cells_of, find_tables as find_geo_tables,
+                       is_figure, starts_of_blocks)
 from .model import Period
 from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
@@ -143,16 +143,7 @@ def _quarter_year(context: list[str]) -> int | None:
 def _calendar_year_above(context: list[str]) -> int | None:
     """The calendar year the nearest line above a bare `Q1 Q2 Q3 Q4` header names, when it names no financial
     year: as a period ("calendar year 2024") or as the bare year it ends on ("Referrals by calendar quarter, 2024")."""
-    for line in reversed(context):
-        named = [m.period for m in find_mentions(line) if m.absolute and m.period.start]
-        if named:
-            years = {p.start.year for p in named if p.kind == "calendar_year"}  # type: ignore[union-attr]
-            return years.pop() if len(years) == 1 and len(named) == 1 else None
-        if (bare := CAPTION_ENDS_ON_A_YEAR.search(line)) is not None:
-            return int(bare.group(1))
-        if line.strip():
-            return None
-    return None
+    return next((calendar_year_named(line) for line in reversed(context) if line.strip()), None)
 
 
 # what every period a header can name begins with: a year, `15/16`, `Q1`, a quarter, a month

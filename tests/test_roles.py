@@ -3712,3 +3712,15 @@ def test_a_regions_short_name_over_a_column_is_a_comparator_not_a_place_of_ours(
             "Referrals                    1,211        1,304       1,402\n"
             "Re-referral rate             19.6%        21.0%       22.4%\n")
     assert kpi_values(text, library) == {("referrals", "1211"), ("rereferral_rate", "19.6")}
+
+
+def test_what_a_budget_is_left_at_after_savings_is_the_budget(library):
+    # "after" (or "net of") opens another figure's clause: the savings are the £6.8m's, not the £187.4m's
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        "Rochdale Council - Budget Council, 26 February 2025\n"
+        "The council's net revenue budget for 2025/26 is set at £187.4m after savings of £6.8m.\n", library)}
+    assert got == {("budget_total", "187400000", "2025-26")}
+    got = {(f.kpi, f.value) for f in extract_text(
+        "Oldham Council - Cabinet, 10 February 2025\n"
+        "Our net revenue budget for 2025-26 will be £314.2m, net of efficiency savings of £9.1m.\n", library)}
+    assert got == {("budget_total", "314200000")}

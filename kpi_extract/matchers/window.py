@@ -18,7 +18,8 @@ from ..periods import find_mentions
 _BEFORE_STOP = re.compile(r"[.;:()\[\]|]|,|\s[-\u2013]\s|\b(?:and|but|while|whilst|whereas|which|who)\b", re.I)
 # after the match, a comparison starts another figure's clause: "33 per 10,000 is lower than the
 # national rate", but "971 referrals have been closed" still describes this one
-_AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|"
+# (and what a figure is left at "after" or "net of" something is another figure's: "£302.4m after savings of £9.6m")
+_AFTER_STOP = re.compile(r"[.;:()\[\]|]|,|\b(?:and|but|while|whilst|whereas|which|who|of whom|of which|after|net of|"
                          r"compared|against|than|versus|above|below|higher|lower|similar|in line|(?-i:better)|worse|exceed\w*)\b", re.I)
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 # the words that open an aside within a clause ("open cases, including children on plans, ...")

@@ -3724,3 +3724,11 @@ def test_what_a_budget_is_left_at_after_savings_is_the_budget(library):
         "Oldham Council - Cabinet, 10 February 2025\n"
         "Our net revenue budget for 2025-26 will be £314.2m, net of efficiency savings of £9.1m.\n", library)}
     assert got == {("budget_total", "314200000")}
+
+
+def test_money_moved_from_or_into_reserves_is_no_partners_contribution(library):
+    for text in ("Bury Council - Cabinet, 12 February 2025\n"
+                 "Next year's budget is balanced with £4.4m of savings and a £2.7m contribution from reserves.\n",
+                 "Wigan Council - Cabinet, 4 March 2025\n"
+                 "The plan leans on a £1.3m contribution from general reserves in 2025/26.\n"):
+        assert not [f for f in extract_text(text, library) if f.kpi in ("budget_contributions", "agency_contribution")]

@@ -755,7 +755,7 @@ _CARED_FOR_BY = re.compile(r"(?:\b(?:have|has|had|having)\s+(?:(?:now|also|betwe
 # "an extra 82 referrals" beside a comparison: the difference, not the count
 _EXTRA_BEFORE = re.compile(r"\ban?\s+(?:extra|additional)\s+$", re.I)
 _COMPARED_WORDS = re.compile(r"\b(?:higher|lower|more|fewer|less|than|increase[sd]?|decrease[sd]?|rise|rose|fell|up on|down on|"
-                             r"compared|previous)\b", re.I)
+                             r"compared|previous)\b|\b(?:up|down)\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent\b)", re.I)
 # the whole after "N of" is not the part done
 _DONE_KPIS = frozenset({"plan_actions_completed"})
 _WHOLE_OF_N = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|our\s+|their\s+)?$", re.I)

@@ -3732,3 +3732,10 @@ def test_money_moved_from_or_into_reserves_is_no_partners_contribution(library):
                  "Wigan Council - Cabinet, 4 March 2025\n"
                  "The plan leans on a £1.3m contribution from general reserves in 2025/26.\n"):
         assert not [f for f in extract_text(text, library) if f.kpi in ("budget_contributions", "agency_contribution")]
+
+
+def test_an_additional_count_after_a_rise_in_per_cent_is_the_change(library):
+    text = ("Oldham Council - Children's Scrutiny Board, 9 October 2024\n"
+            "Referrals to children's social care were up by 6.2 per cent on the same period last year, an additional "
+            "140 referrals.\n")
+    assert not facts(text, library)

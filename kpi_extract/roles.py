@@ -917,7 +917,9 @@ _FROM_SEVERAL_AREAS = re.compile(r"\bfrom\s+(?:(?:the|all|some)\s+)?(?:other\s+)
 # the areas by name alone, two or more, each a council the gazetteer knows: "Across Lambeth, Southwark and
 # Lewisham, 1,284 children were looked after" (a list of capitals that are not places is no list of areas:
 # "for Children, Families and Lifelong Learning")
-_NAMED_AREAS = re.compile(r"\b(?:across|for|in|covering|throughout|serving)\s+(?P<list>(?:" + _CAPITALISED_WORDS + r",\s+){0,8}"
+# (or a body they share: "The emergency duty service, shared by Devon, Plymouth and Torbay, received 2,460 referrals")
+_NAMED_AREAS = re.compile(r"\b(?:across|for|in|covering|throughout|serving|shared\s+(?:by|between)|(?:run|funded|commissioned|"
+                          r"hosted|used)\s+(?:jointly\s+)?by|jointly\s+by)\s+(?P<list>(?:" + _CAPITALISED_WORDS + r",\s+){0,8}"
                           + _CAPITALISED_WORDS + r",?\s+and\s+" + _CAPITALISED_WORDS + r")", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 

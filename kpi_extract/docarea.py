@@ -310,7 +310,13 @@ def _received_from(pages: list[str], head: Area) -> Area | None:
 _NO_AREA_KINDS = (r"NHS(?: Foundation)? Trust|Integrated Care Board|Clinical Commissioning Group|Constabulary|"
                   r"(?i:(?:multi-)?academ(?:y|ies) trust|learning trust|schools trust|(?:national )?probation service)|"
                   r"Police(?: Service| Force)?|(?i:fire (?:and|&) rescue (?:service|authority)|fire authority)")
-_NOT_AN_AREA_NAME = r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r"))"
+# (or a regional adoption agency, which several councils share, its kind first: "Adoption Cheshire and Merseyside",
+# "Adopt South West", "One Adoption West Yorkshire"; not a council's own service: "Adoption Service Annual Report")
+_ADOPTION_AGENCY = (r"(?:One\s+)?Adopt(?:ion)?(?:\s+(?!(?:Services?|Panels?|Teams?|Reports?|Annual|Agency|Support|Fund|"
+                    r"Allowances?|Plans?|Orders?|Performance|Scorecard|Boards?|Update|Statistics|Data|Activity|Leave|"
+                    r"Pay|Policy|Strategy|Sufficiency|and|to)\b)(?:[A-Z][\w'&-]*)(?:\s+(?:and|&|to)\s+[A-Z][\w'&-]*|"
+                    r"\s+[A-Z][\w'&-]*){0,4})")
+_NOT_AN_AREA_NAME = r"(?:The )?(?P<name>(?:[A-Z][\w'&-]*\s+){1,6}(?:" + _NO_AREA_KINDS + r")|" + _ADOPTION_AGENCY + r")"
 _NOT_AN_AREA = re.compile(_NOT_AN_AREA_NAME + r"\W*")
 # or that name, then what of it the paper is: "Kent Community Health NHS Foundation Trust - Board, 26 September 2024"
 _NOT_AN_AREA_HEADING = re.compile(_NOT_AN_AREA_NAME + r"(?:\s*[:|]|\s+[-\u2013\u2014])\s+\S.*")

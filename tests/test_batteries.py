@@ -202,7 +202,10 @@ FLOORS.update({
     # the next session's fresh checks (first scores, at 12f1301, in their commits), at their scores with its code
     # (tuned on afterwards: roles 114 and 115 by partners named beside their sums and a quarter's short years with
     # a dash; periods 26 and 27 by a rate carried from a stock's day and an amount dated by the meeting)
-    ("roles", "114"): (0.95, 0.71), ("roles", "115"): (1.0, 0.83),
+    # (roles 115 lowered to 0.81 when a regional adoption agency's own report became no area's: its writer takes "Adopt
+    # South - Annual Report 2023-24 / Our operating budget ... was £5.62m" for a fact, where roles 141's takes the same
+    # shape, "Adoption Cheshire and Merseyside - Annual Report 2024-25", for none, its owner being no area)
+    ("roles", "114"): (0.95, 0.71), ("roles", "115"): (1.0, 0.81),
     ("periods", "26"): (0.89, 0.63), ("periods", "27"): (0.92, 0.77),
     # the next session's fresh checks (first scores, at c874639, in their commits), at their scores with its code
     # (tuned on afterwards: roles 116 and 117 by parts after a title line and a forecast's "could be"; periods 28

@@ -471,3 +471,11 @@ def test_the_front_pages_fields_set_off_by_spaces_are_no_table_and_the_title_bel
             "ANNUAL REPORT 2023/24\n\n1.1 The partners publish a yearly report on the arrangements they run together.\n")
     front = front_text([page])
     assert front.splitlines()[-2:] == ["EASTMERE AND WESTMOOR SAFEGUARDING CHILDREN PARTNERSHIP:", "ANNUAL REPORT 2023/24"]
+
+
+@pytest.mark.parametrize("heading", ["One Adoption North - Annual Report 2024-25", "Adopt Coast to Coast: annual report"])
+def test_a_regional_adoption_agencys_own_report_is_no_areas(heading):
+    # several councils share the agency: its own figures are no one area's
+    assert document_owner([f"{heading}\nOur operating budget for 2024-25 was £4.8m."], "")
+    # (a council's own adoption service is not such an agency)
+    assert not document_owner(["Adoption Service Annual Report 2024-25\nThe service's budget was £1.1m."], "")

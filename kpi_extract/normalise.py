@@ -273,7 +273,16 @@ _KIND_OF_YEAR = re.compile(r"\b(?:academic|financial|calendar|school)\s+year\s*$
 
 
 # a label, a leader of dots and a figure: "Under 1 ...................... 21"
-_DOT_LEADER = re.compile(r"^([ \t]*\S.*?)[ \t]?\.{4,}[ \t]*(£?\d[\d,.]*%?)[ \t]*$")
+_DOT_LEADER = re.compile(r"^([ \t]*\S.*?)[ \t]?\.{4,}[ \t]*(£?\d[\d,.]*(?:%|m|k|bn)?)[ \t]*$")
+# a figure no list of contents has for a page: money, a share, a unit ("£51.3m", "37%")
+_NO_PAGE = re.compile(r"^£|[%mkn]$")
+
+
+def _leader_value(figure: str) -> float:
+    try:
+        return float(figure.strip("£%mkbn").replace(",", "").strip(".") or 0)
+    except ValueError:  # ("1.2.3": a paragraph's number, no figure)
+        return 0.0
 
 
 def dot_leaders(lines: list[str]) -> list[str]:
@@ -290,8 +299,9 @@ def dot_leaders(lines: list[str]) -> list[str]:
             i += 1
             continue
         rows = [m for m in led[i:j] if m]
-        values = [float(m.group(2).strip("£%").replace(",", "") or 0) for m in rows]
-        if len(rows) >= 2 and any(b <= a for a, b in zip(values, values[1:])):
+        values = [_leader_value(m.group(2)) for m in rows]
+        if (len(rows) >= 2 and any(b <= a for a, b in zip(values, values[1:]))) \
+                or all(_NO_PAGE.search(m.group(2)) for m in rows):
             out[i:j] = [f"{m.group(1).rstrip()} | {m.group(2)}" for m in rows]
         i = j
     return out

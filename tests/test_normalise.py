@@ -98,3 +98,10 @@ def test_a_strip_of_names_over_their_figures_reads_as_one_sentence_each():
                   ["Budget    Forecast", "£000      £000", "Children  12,400  12,950"],
                   ["Courses   Delegates", "36        802", "41        866"]):
         assert label_strips(lines) == lines
+
+
+def test_a_leader_to_a_sum_of_money_sets_out_cells_even_on_its_own():
+    # no list of contents has "£12.6m" or "41%" for a page, so one row is enough
+    assert dot_leaders(["Early Help net budget 2025/26 ......... £12.6m"]) == ["Early Help net budget 2025/26 | £12.6m"]
+    assert dot_leaders(["Plans reviewed on time ...... 41%"]) == ["Plans reviewed on time | 41%"]
+    assert dot_leaders(["Our children in care ........ 7"]) == ["Our children in care ........ 7"]

@@ -3749,3 +3749,10 @@ def test_a_service_shared_by_several_named_councils_is_none_of_theirs(library):
             "The sub-regional fostering framework, run jointly by Solihull, Coventry and Warwickshire, spent £21.4m on "
             "placements in 2024-25.\n")
     assert not facts(text, library)
+
+
+def test_contributions_and_other_income_with_a_footnotes_mark_are_no_contributions(library):
+    text = ("Wirral Safeguarding Children Partnership - funding, 2025/26\n"
+            "Contributions and other income² ............ £512,000\n"
+            "² includes course charges.\n")
+    assert not [f for f in extract_text(text, library) if f.kpi in ("budget_contributions", "budget_total")]

@@ -224,6 +224,30 @@ _LETTERHEAD_LINE = re.compile(rf"^\W*(?:(?P<name>{COUNCIL_NAME})|(?:the\s+)?(?P<
                               r"(?:[\w-]+\s+){0,2}?(?:Partnership|Board))\s*(?:[:\u2013\u2014]|\s-)\s+(?!" + COUNCIL_NAME + r")\S",
                               re.I)  # (not a line of several councils: "Darlington Borough Council | Hartlepool ...")
 _COUNCIL_WORDS = re.compile(r"(?:" + "|".join(k + " " for k in _COUNCIL_KINDS) + r")?council", re.I)
+# or as the first words of its committee's name on that line: "Leeds Corporate Parenting Board, 12 June 2025",
+# "Torbay Children and Young People's Overview and Scrutiny Sub-Board: 14 November 2024"
+_COMMITTEE_LINE = re.compile(r"^\W*(?:The\s+)?(?P<words>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&|of|for|upon|on)){0,12}?)"
+                             r"\s+(?:Board|Committee|Sub-Committee|Sub-Board|Panel|Commission|Forum)\b"
+                             r"(?=\s*(?:[,:;|\u2013\u2014(]|\s-\s|$))")
+# a committee of a body that is no council's: its place is not the paper's writer
+_NO_COUNCILS_COMMITTEE = re.compile(r"\b(?:NHS|ICB|Trusts?|Police|Constabulary|Fire|Hospitals?|University|College|"
+                                    r"Integrated|Commissioner|Probation|Prison)\b")
+
+
+def _committees_place(line: str) -> Area | None:
+    """The council whose name a committee's name starts with (the longest run of its first words that
+    is one), unless it is the first of two places joined by "and" (a joint committee)."""
+    m = _COMMITTEE_LINE.match(line)
+    if m is None or _NO_COUNCILS_COMMITTEE.search(m.group("words")):
+        return None
+    words = m.group("words").split()
+    for n in range(min(len(words), 5), 0, -1):
+        if words[n - 1].lower() in _JOINS:
+            continue
+        found = gazetteer().lookup(" ".join(words[:n]))
+        if found is not None:
+            return None if n < len(words) and words[n].lower() in ("and", "&") else found
+    return None
 
 
 def _letterhead(pages: list[str]) -> Area | None:
@@ -237,7 +261,9 @@ def _letterhead(pages: list[str]) -> Area | None:
     if len(first) == 2 and _COUNCIL_WORDS.fullmatch(first[1].strip()):
         first = [first[0].strip() + " " + first[1].strip()]
     m = _LETTERHEAD.match(first[0]) or _LETTERHEAD_LINE.match(first[0]) if first else None
-    return gazetteer().lookup(m.group("name") or m.groupdict().get("place") or "") if m else None
+    if m is None:
+        return _committees_place(first[0]) if first else None
+    return gazetteer().lookup(m.group("name") or m.groupdict().get("place") or "")
 
 
 def document_area(pages: list[str], path: str = "") -> tuple[str, str]:

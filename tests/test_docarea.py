@@ -479,3 +479,14 @@ def test_a_regional_adoption_agencys_own_report_is_no_areas(heading):
     assert document_owner([f"{heading}\nOur operating budget for 2024-25 was £4.8m."], "")
     # (a council's own adoption service is not such an agency)
     assert not document_owner(["Adoption Service Annual Report 2024-25\nThe service's budget was £1.1m."], "")
+
+
+def test_a_committee_named_after_its_council_on_the_first_line_publishes_the_paper():
+    # the committee's first words are the council; a neighbour named with "Council" below is only a visitor
+    pages = ["Sheffield Children's Scrutiny Panel: 3 March 2025\nRotherham Council's director of children's services "
+             "joined the meeting for item 5.\nRotherham Council will report separately."]
+    assert document_area(pages) == ("Sheffield", "E08000019")
+    # (a committee of two places, or of a body that is no council's, names no writer by its first words)
+    for first in ("Sheffield and Rotherham Joint Health Scrutiny Committee, 3 March 2025",
+                  "Sheffield Teaching Hospitals NHS Foundation Trust Board, 3 March 2025"):
+        assert document_area([f"{first}\nRotherham Council's director joined the meeting."]) == ("Rotherham", "E08000018")

@@ -28,7 +28,7 @@ from .model import Period
 from .settings import DEFAULT_SETTINGS, Settings
 from .normalise import repair_numbers
 from .pagemodel import Line, Run, body_size, join_runs, spaced
-from .periods import (MONTHS, YTD_HEAD, as_at, calendar_year, day_in_context, financial_year, financial_year_of, find_mentions, fy_quarter,
+from .periods import (MONTHS, YTD_HEAD, as_at, calendar_year, day_in_context, end_of_month, financial_year, financial_year_of, find_mentions, fy_quarter,
                       month, month_before, previous, previous_quarter, quarter, quarter_before, single_period, without_mentions,
                       year_column, year_to_date, year_to_date_after, yearless_day)
 
@@ -223,6 +223,10 @@ def _header_period(text: str, context: str = "", above: str = "") -> Period | No
     if found is not None and found.kind == "financial_year" and found.start is not None and YTD_HEAD.search(text) \
             and len(bracketed) == 1 and (q := re.fullmatch(r"\s*Q([1-4])\s*", bracketed[0])):
         return year_to_date(fy_quarter(found.start.year, int(q.group(1))).end)  # "2024/25 YTD (Q3)": to December 2024
+    if found is not None and found.kind == "financial_year" and found.start is not None and YTD_HEAD.search(text) \
+            and len(bracketed) == 1 and (named := _BARE_MONTH.fullmatch(bracketed[0].strip())):
+        mon = MONTHS[named.group(1).lower()]  # "2024-25 YTD (Dec)": to December 2024, the month placed in the year
+        return year_to_date(end_of_month(found.start.year + (mon < found.start.month), mon))
     if found is not None:
         return found
     named = _BARE_MONTH.fullmatch(text.strip())
@@ -835,7 +839,7 @@ def _next_quarter(before: Period | None, header: str) -> Period | None:
 
 # a column said by where it stands from the one before it: "Previous month", "Last quarter", "Same period last year",
 # "Same quarter 2024/25"
-_BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter|year)|(?P<unit2>month|quarter)\s+before|"
+_BACK_HEAD = re.compile(r"\W*(?:(?:previous|last|prior)\s+(?P<unit>month|quarter|qtr|year)|(?P<unit2>month|quarter)\s+before|"
                         r"same\s+(?:month|quarter|period|point)\s+(?:(?:last|previous|prior)\s+year|(?P<year>.+?)))\W*", re.I)
 
 
@@ -859,7 +863,7 @@ def _period_of_the_caption(header: str, caption: str) -> Period | None:
     return named.pop() if len(named) == 1 else None
 
 
-_THIS_OR_LAST_QUARTER = re.compile(r"\W*(?P<which>this|latest|current|last|previous)\s+quarter\W*", re.I)
+_THIS_OR_LAST_QUARTER = re.compile(r"\W*(?P<which>this|latest|current|last|previous)\s+(?:quarter|qtr)\W*", re.I)
 
 
 def _quarter_of_the_caption(header: str, caption: str) -> Period | None:
@@ -932,7 +936,7 @@ def _back_from(before: Period | None, header: str) -> Period | None:
     unit = (said.group("unit") or said.group("unit2") or "").lower()
     if unit == "month":
         return month_before(before) if before.kind == "month" else None
-    if unit == "quarter":
+    if unit in ("quarter", "qtr"):
         return previous_quarter(before) if before.kind == "quarter" else None
     if said.group("year"):  # the same quarter of the year it names
         years = [m.period for m in find_mentions(said.group("year")) if m.absolute and m.period.kind == "financial_year"]

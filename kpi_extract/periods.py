@@ -473,7 +473,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # (not a span of two days of no year: "1 April - 28 February" is no April 2028; "Apr-24 May-24" are two months)
     ("month_short", re.compile(rf"\b(?P<m>{_MONTH})\s?[-'’]\s?(?P<y>\d{{2}})\b(?![-/]\d)(?!\s+{_MONTH}\b(?!\s?[-'’]\s?\d))", re.I)),
     # "Sept 24:", "| Mar 25 |": a month and a two-digit year closed by a colon, a cell's or a line's end
-    ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
+    # (or written together in a header's cell: "Mar24 | Mar25")
+    ("month_short_closed", re.compile(rf"\b(?P<m>{_MONTH})\s?(?P<y>\d{{2}})(?=\s*(?:[:|)\];]|$))", re.I | re.M)),
     # the end of March (no year), 31st March, 1 November
     # (or alone in a bracket: "The latest data (end of October) show ...", or after "at" alone: "Position at end of
     # November", or after "Position" alone, as a heading says it: "Position end of November"; the month's last
@@ -534,14 +535,14 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("current_month", re.compile(r"\bthis month\b", re.I)),
     # "at the end of the previous quarter": that quarter's last day
     ("previous_quarter_end", re.compile(r"\b(?:(?:as )?at )?the end of (?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b", re.I)),
-    ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bthe\s+quarter\s+before\b", re.I)),
+    ("previous_quarter", re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:quarter|qtr)\b|\bthe\s+quarter\s+before\b", re.I)),
     # "this year", "for the year": the financial year, even in a quarter's report
     # (not the year so far: "bringing the total for the year to date to 284")
     ("current_year", re.compile(r"\b(?:this|the\s+current)\s+(?:financial\s+|reporting\s+)?year\b" + _NOT_SO_FAR + "|"
                                 r"\bthe\s+financial\s+year\b" + _NOT_SO_FAR + "|"
                                 r"\b(?:over|during|for|in|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b" + _NOT_SO_FAR + "|"
                                 r"\bin\s+year\b", re.I)),
-    ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b", re.I)),
+    ("current_quarter", re.compile(r"\b(?:this|the|in|during|in\s+the)\s+quarter\b|\b(?:this|current)\s+qtr\b", re.I)),
     ("event", re.compile(r"\b(?:at|during)\s+the\s+time\s+of\s+(?:the\s+|this\s+|our\s+)?(?:inspection|visit)\b", re.I)),
     # "317 children were on plans as at the date of the meeting": the day the paper's meeting sits
     ("meeting_day", re.compile(r"\b(?:(?:as\s+)?(?:at|on)\s+the\s+(?:date|day)|at\s+the\s+time)\s+of\s+(?:the|this|today's)\s+"

@@ -68,3 +68,20 @@ def test_unseen_phrasings(library):
     right, wrong, missed, misses = score(library)
     precision, recall = right / (right + wrong), right / (right + missed)
     assert precision >= 0.95 and recall >= 0.88, (precision, recall, misses)
+
+
+def test_header_words_this_qtr_a_month_written_with_its_year_and_a_year_so_far_to_a_bracketed_month(library):
+    # "qtr" is a quarter; "Mar24" is March 2024; "2024-25 YTD (Nov)" is April to November 2024, labelled by November
+    text = ("Children's performance report, Quarter 2 2025/26\n"
+            "Measure | This qtr | Last qtr\n"
+            "Referrals | 1,210 | 1,164\n\n"
+            "Corporate parenting summary\n"
+            "Measure | Mar24 | Mar25\n"
+            "Children in care | 702 | 731\n\n"
+            "Front door activity\n"
+            "Measure | 2024-25 YTD (Nov)\n"
+            "Referrals | 3,904\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("referrals", "1210", "2025-Q3"), ("referrals", "1164", "2025-Q2"),
+        ("children_in_care", "702", "2024-03"), ("children_in_care", "731", "2025-03"),
+        ("referrals", "3904", "2024-11")}

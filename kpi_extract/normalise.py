@@ -120,7 +120,7 @@ def normalise_text(text: str) -> str:
     if "   " in text:
         raw = figure_grids(raw)
     if "  " in text or "|" in text:
-        raw = label_strips(raw)
+        raw = field_rows(label_strips(raw))
     kept = spaced_rows(raw)
     lines = [raw[i].expandtabs(4).rstrip() if i in kept else collapse(raw[i]) for i in range(len(raw))]
     return "\n".join(lines).strip("\n")
@@ -242,6 +242,29 @@ def label_strips(lines: list[str]) -> list[str]:
         out[i] = " ".join(f"{name[:1].upper()}{name[1:]}{f' ({when})' if when else ''}: {value}."
                           for (_, name), (_, value) in zip(names, figures))
         out[i - 1] = ""
+    return out
+
+
+# a field of a form-like line: a name, its colon, its figure ("Courses run: 38")
+_FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z'’&/ -]{0,40}?)\s*:\s*(?P<figure>[<>~]?£?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?)")
+
+
+def field_rows(lines: list[str]) -> list[str]:
+    """A line of two or more fields, each a name, its colon and its figure, set apart by wide gaps or pipes
+    ("Courses run: 38   Delegates: 806   Places offered: 912"), becomes one "name: figure." sentence each: run
+    together, each figure would sit before the next field's name ("38 Delegates"). A name that is a period or
+    part of one ("Q1: 38   Q2: 41") makes no such line: its figures are a row's."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if ":" not in line or not _DIGIT.search(line):
+            continue
+        cells = _strip_cells(line)
+        if not cells or len(cells) < 2:
+            continue
+        fields = [_FIELD.fullmatch(t) for _, t in cells]
+        if all(fields) and not any(find_mentions(f.group("name")) or _PERIOD_NAME.fullmatch(f.group("name").strip())
+                                   for f in fields):  # type: ignore[union-attr]
+            out[i] = " ".join(f"{f.group('name').strip()}: {f.group('figure')}." for f in fields)  # type: ignore[union-attr]
     return out
 
 

@@ -1,5 +1,5 @@
 """What extraction does to text, and how it is repaired before any pattern sees it."""
-from kpi_extract.normalise import damage_count, dot_leaders, figure_grids, label_strips, normalise_text, strip_running_lines
+from kpi_extract.normalise import damage_count, dot_leaders, field_rows, figure_grids, label_strips, normalise_text, strip_running_lines
 
 
 def test_ligatures_and_unmapped_glyphs():
@@ -105,3 +105,13 @@ def test_a_leader_to_a_sum_of_money_sets_out_cells_even_on_its_own():
     assert dot_leaders(["Early Help net budget 2025/26 ......... £12.6m"]) == ["Early Help net budget 2025/26 | £12.6m"]
     assert dot_leaders(["Plans reviewed on time ...... 41%"]) == ["Plans reviewed on time | 41%"]
     assert dot_leaders(["Our children in care ........ 7"]) == ["Our children in care ........ 7"]
+
+
+def test_a_line_of_named_figures_set_apart_by_wide_gaps_becomes_one_sentence_each():
+    # run together, "24 Delegates" would read as 24 delegates
+    line = "Courses run: 24     Delegates: 517     Places offered: 600"
+    assert field_rows([line]) == ["Courses run: 24. Delegates: 517. Places offered: 600."]
+    assert field_rows(["Sessions: 12 | Attendees: 340"]) == ["Sessions: 12. Attendees: 340."]
+    # (periods' names are a row's columns, and one field alone is a sentence already)
+    assert field_rows(["Q1: 38     Q2: 41"]) == ["Q1: 38     Q2: 41"]
+    assert field_rows(["Delegates: 517"]) == ["Delegates: 517"]

@@ -26,7 +26,7 @@ _REPORT_START = re.compile(r"^(?:subject|title|report title|report of|report to)
 _TITLE_WORDS = re.compile(
     r"\b(?:annual|performance|quarterly|monthly|progress|monitoring|training|end of year|year end|accountability|"
     r"yearly|safeguarding|partnership|board) (?:report|review|scorecard|summary)\b|\breport\s+(?:for\s+)?(?:19|20)\d\d|"
-    r"\bat a glance\b|\bannual performance\b|\b(?:data ?set|data pack|dashboard)\b|\byear in numbers\b|\bposition statement\b|\b(?:performance|data) digest\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
+    r"\bat a glance\b|\bannual performance\b|\b(?:data ?set|data pack|dashboard)\b|\byear in (?:numbers|review)\b|\breview of (?:the )?year\b|\bposition statement\b|\b(?:performance|data) digest\b|^\s*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+in (?:numbers|figures)\b|\bannual conversation\b|\bscorecard\b|\bbudget monitoring\b|"
     r"\b(?:revenue|capital|council|annual) budget\b|\bbudget (?:report|proposals|setting)\b|"
     r"\bmedium[- ]term financial (?:plan|strategy)\b|\b(?:quarter|Q)\s?[1-4] (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:performance|monitoring|report|update)\b", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"

@@ -85,3 +85,10 @@ def test_header_words_this_qtr_a_month_written_with_its_year_and_a_year_so_far_t
         ("referrals", "1210", "2025-Q3"), ("referrals", "1164", "2025-Q2"),
         ("children_in_care", "702", "2024-03"), ("children_in_care", "731", "2025-03"),
         ("referrals", "3904", "2024-11")}
+
+
+def test_a_year_in_review_title_dates_the_years_flows(library):
+    text = ("Rochdale Borough Council\n"
+            "Early Help and Social Care - Year in Review 2024\n"
+            "During the year the front door took 4,210 referrals.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "4210", "2024")}

@@ -18,7 +18,7 @@ from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
 from .pagemodel import Line, Run
 from .settings import DEFAULT_SETTINGS, Settings
-from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, calendar_year, caption_period, find_mentions, financial_year, financial_year_of,
+from .periods import (MONTH_WORD, MONTHS, YTD_HEAD, as_at, calendar_year, end_of_month, caption_period, find_mentions, financial_year, financial_year_of,
                       fy_quarter, month, quarter, single_period, year_column, year_to_date_after, yearless_day)
 
 
@@ -204,17 +204,26 @@ _SAID_OF_PERIOD = re.compile(r"\s*\((?:[A-Za-z]+\s?){1,2}\)")
 
 # a header of months with no year ("Sep  Oct  Nov  Dec", "July August September Quarter 2"), whose year the
 # caption above names: a financial year (April to March), a quarter of one, or a calendar year
-_AFTER_MONTHS = r"Q[1-4]|Quarter\s*[1-4]|YTD|Total|Year"  # the columns a header of months may end on
+_AFTER_MONTHS = r"Q[1-4]|Quarter\s*[1-4]|YTD|Year\s+to\s+date|Total|Year"  # the columns a header of months may end on
 _BARE_MONTHS = re.compile(rf"(?P<months>(?:{MONTH_WORD})\.?(?:\s+(?:{MONTH_WORD})\.?){{1,11}})"
                           rf"(?P<rest>(?:\s+(?:{_AFTER_MONTHS}))*)")
 _CALENDAR_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
+_MONTH_END_HEAD = re.compile(r"\bmonth[- ]end\b|\bend of (?:the )?month\b|\bsnapshot\b|\bposition\b|\bas at\b", re.I)
+# the head of a table's label column, before its first month: words of no month and no figure ("Measure", "Indicator")
+# (its gap to the months may be collapsed)
+_LEAD_CELL = re.compile(rf"(?!(?:{MONTH_WORD})\b)[A-Za-z][^\d|.,;:]{{0,30}}?\s+(?=(?:{MONTH_WORD})\b)", re.I)
 
 
 def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | None:
     """The months of a header that names no year, dated by the caption above; None if it names none."""
     m = _BARE_MONTHS.fullmatch(stripped)
+    if not m and (lead := _LEAD_CELL.match(stripped)) is not None and len(lead.group(0).split()) <= 3 \
+            and not _PLANNED_LEAD.search(lead.group(0)) and not _OTHERS_LEAD.match(lead.group(0)):
+        m = _BARE_MONTHS.fullmatch(stripped, lead.end())  # ("Measure   April   May   June": the label column's head)
     if not m:
         return None
+    # (a head that says each column is a point in time: "Month-end snapshot   Nov   Dec   Jan" is each month's last day)
+    ends = m.start() > 0 and _MONTH_END_HEAD.search(stripped[:m.start()]) is not None
     fy = _quarter_year(context)
     year = None
     day = None  # a meeting's day, when that is what names the year: each month the last such by it
@@ -241,12 +250,12 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
             year = year + 1 if mon < last else year  # "Oct Nov Dec Jan" runs into the next year
             at = year
         last = mon
-        columns.append(Column(month(at, mon), name))  # type: ignore[arg-type]
+        columns.append(Column(as_at(end_of_month(at, mon)) if ends else month(at, mon), name))  # type: ignore[arg-type]
     for word in re.findall(_AFTER_MONTHS, m.group("rest")):
         q = re.search(r"[1-4]", word)
         if q and fy is not None:
             columns.append(Column(fy_quarter(fy, int(q.group(0))), word))
-        elif word == "YTD" and (ytd := year_to_date_after(columns[-1].period)):
+        elif YTD_HEAD.fullmatch(word) and (ytd := year_to_date_after(columns[-1].period)):
             columns.append(Column(ytd, word))
         else:
             columns.append(Column(None, word))

@@ -92,3 +92,20 @@ def test_a_year_in_review_title_dates_the_years_flows(library):
             "Early Help and Social Care - Year in Review 2024\n"
             "During the year the front door took 4,210 referrals.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "4210", "2024")}
+
+
+def test_bare_months_after_the_label_columns_head_and_a_month_end_head(library):
+    # the months take the caption's financial year; "Year to date" after them is the year so far to the last
+    # month; a head that says the columns are month ends dates each stock at its month's last day
+    text = ("Oldham Council - Front Door Report, 2025/26\n"
+            "Measure                  April    May    June    Year to date\n"
+            "Referrals                  301    287     322             910\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("referrals", "301", "2025-04"), ("referrals", "287", "2025-05"), ("referrals", "322", "2025-06"),
+        ("referrals", "910", "2025-06")}
+    text = ("Oldham Council - Corporate Parenting Panel, 4 February 2025\n"
+            "Month-end position       Oct      Nov      Dec\n"
+            "Children in care         655      661      668\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("children_in_care", "655", "2024-10-31"), ("children_in_care", "661", "2024-11-30"),
+        ("children_in_care", "668", "2024-12-31")}

@@ -507,6 +507,8 @@ _OTHER_HEAD = re.compile(rf"(?:\s+(?!(?:were|was|are|is|be|been|have|has|had|who
 # a population counted is children: a number of staff beside it counts the staff
 _WORKER_HEAD = re.compile(r"\s+(?:qualified |agency |permanent |locum |full-time )?(?:social |case|key |family support |"
                           r"personal )?(?:workers|staff|practitioners|managers|officers|FTE)\b", re.I)
+# a number of families or households beside a count of children counts the families (unless the KPI counts them)
+_FAMILY_HEAD = re.compile(r"\s*(?:separate |different |individual )?(?:famil(?:y|ies)|households?|sibling groups?)\b", re.I)
 # a match that runs on past a verb has read the clause's object, not the number's noun phrase
 _VERB = re.compile(r"\b(?:were|was|are|is|be|been|have|has|had|[a-z]+(?<!e)ed|attend\w*|receiv\w*|took|delivered)\b", re.I)
 _EXCEPT = re.compile(r"\b(?:except|excluding|other than|apart from|all but|bar|besides|save)\s+(?:for\s+)?$", re.I)
@@ -1894,6 +1896,9 @@ def _sentence_role(c: Candidate, entry: KpiEntry, spans: list[tuple[int, int]],
         return "other-noun", "in-need-of"  # "its service supported 310 children in need of extra help"
     if entry.measure == "stock" and entry.unit == "count" and _WORKER_HEAD.match(text, max(c.value_end, c.match_end)):
         return "other-noun", "workers"  # "2,975 open CIN cases, allocated to 112 social workers"
+    if entry.unit == "count" and _FAMILY_HEAD.match(text, max(c.value_end, c.match_end)) \
+            and not _FAMILY_HEAD.search(" ".join((entry.label, *entry.aliases))):
+        return "other-noun", "families"  # "The 512 children on a plan ... come from 281 families"
     if c.match_start < c.value_start and not _VERB.match(text, c.match_start) \
             and not re.match(r"(?:reach|ran|run|held|provid|offer|train(?:ed|s)\b)", text[c.match_start:], re.I) \
             and _OF_ANOTHER.search(_clause_start(text, c.match_start)):

@@ -3756,3 +3756,9 @@ def test_contributions_and_other_income_with_a_footnotes_mark_are_no_contributio
             "Contributions and other income² ............ £512,000\n"
             "² includes course charges.\n")
     assert not [f for f in extract_text(text, library) if f.kpi in ("budget_contributions", "budget_total")]
+
+
+def test_a_number_of_families_beside_children_on_plans_counts_the_families(library):
+    text = ("Oldham Council - Children's Scrutiny Board, 9 September 2025\n"
+            "The 431 children on child protection plans at 30 June 2025 belong to 236 families.\n")
+    assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("cp_plans", "431")}

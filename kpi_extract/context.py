@@ -342,6 +342,13 @@ _EXTRACTED_BRACKET = re.compile(r"(?<=\S)\s*\((?:data\s+)?(?:extracted|downloade
                                 r"^\W*(?:data\s+)?(?:extracted|downloaded|refreshed|pulled)\b[^;]*;", re.I)
 
 
+# a statement about the comparators' figures alone: "England figures in brackets are for 2023-24", "National and
+# statistical neighbour data are as at 31 March 2024"
+_COMPARATORS_SAID = re.compile(r"\b(?:england|national|regional|neighbours?['’]?|comparators?|benchmark(?:ing)?|(?-i:SN))"
+                               r"\s+(?:average\s+|comparator\s+|benchmark\s+)?(?:figures|data|rates?|averages?|numbers|"
+                               r"comparators?|comparisons?|benchmarks?)\b", re.I)
+
+
 # the day the data were taken, said as the statement's verb: it dates them only when nothing else does
 _TAKEN_ON = re.compile(r"\b(?:are|is|were|was)\s+(?:taken|extracted|drawn)\s+from\b", re.I)
 
@@ -356,6 +363,9 @@ def _standing_period(text: str) -> Period | None:
         text = stripped
     if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
         return None
+    if (said := _STANDING.search(text)) is not None \
+            and _COMPARATORS_SAID.search(text, max(0, said.start() - 40), said.end()) is not None:
+        return None  # "England figures in brackets are for 2023-24": the comparators' year, not the paper's figures'
     mentions = find_mentions(text)
     if _TAKEN_ON.search(text) and len(mentions) != 1:
         return None  # "Q2 figures were extracted from Mosaic on 7 October 2024": the quarter's, taken later

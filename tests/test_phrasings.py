@@ -109,3 +109,13 @@ def test_bare_months_after_the_label_columns_head_and_a_month_end_head(library):
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("children_in_care", "655", "2024-10-31"), ("children_in_care", "661", "2024-11-30"),
         ("children_in_care", "668", "2024-12-31")}
+
+
+def test_a_statement_of_the_comparators_year_does_not_date_the_papers_figures(library):
+    # the England figures' year is theirs; the title's year dates the year in numbers
+    text = ("Wigan Safeguarding Children Partnership\n"
+            "Annual Report 2024-25\n\n"
+            "The year in numbers\n"
+            "England figures in brackets are for 2023-24.\n\n"
+            "9,104 referrals to children's social care\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "9104", "2024-25")}

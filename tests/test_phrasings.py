@@ -119,3 +119,11 @@ def test_a_statement_of_the_comparators_year_does_not_date_the_papers_figures(li
             "England figures in brackets are for 2023-24.\n\n"
             "9,104 referrals to children's social care\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "9104", "2024-25")}
+
+
+def test_an_earlier_figure_of_another_noun_is_no_comparison_of_the_match(library):
+    # the 2,610 are practitioners: not the 131 courses' earlier figure
+    text = ("Sefton Safeguarding Children Partnership Annual Report 2024-25\n"
+            "This year the partnership trained 2,940 practitioners across 131 courses, compared with 2,610 "
+            "practitioners last year.\n")
+    assert ("training_courses", "2610") not in {(f.kpi, f.value) for f in extract_text(text, library)}

@@ -229,12 +229,24 @@ def comparisons(found: list[Candidate], text: str, library: Library) -> list[Can
     for c in found:
         for tail in (_tail_in_sentence, _tail_in_brackets, _tail_after_semicolon, _tail_continued, _tail_from_to):
             t = tail(c, library.kpis[c.kpi], text)
-            while t is not None and (t.value_start, t.value_end) not in claimed and apply_rules([t], text, library):
+            while t is not None and (t.value_start, t.value_end) not in claimed and not _another_noun(c, t, text) \
+                    and apply_rules([t], text, library):
                 tails.append(t)
                 claimed.add((t.value_start, t.value_end))
                 # a bracket of several earlier years: "(2023-24: 6,502; 2022-23: 6,397)"
                 t = _next_in_bracket(t, library.kpis[c.kpi], text) if tail is _tail_in_brackets else None
     return tails
+
+
+# the plural noun straight after a figure: "1,137 practitioners", "121 sessions"
+_NOUN_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+
+
+def _another_noun(c: Candidate, t: Candidate, text: str) -> bool:
+    """The earlier figure counts another noun than the match's ("delivered 64 sessions to 1,137 practitioners; for
+    the full year it had been 121 sessions": the 121 are sessions, not practitioners)."""
+    mine, theirs = _NOUN_AFTER.match(text, c.value_end), _NOUN_AFTER.match(text, t.value_end)
+    return mine is not None and theirs is not None and mine.group(1).lower() != theirs.group(1).lower()
 
 
 _NEXT_ITEM = re.compile(r"\s*[;,]\s*")

@@ -97,7 +97,8 @@ _CHANGE_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:(?:the|this|that|a|an
                              r"variation|gap|drop|shortfall|uplift|swing)\b"
                              r"(?!\s+(?:programme|project|fund|grant|team|board|plan|strategy|budget|service|partnership)s?\b)"
                              r"(?:(?!\b(?:which|who|but|while|whereas|is|was|are|were|has|had)\b)[^.;:]){0,160}?"  # (its first verb)
-                             r"\b(?:is|was|are|were|has been|had been|came to|stood at|amounted to|totalled|totaled|equals|equalled)\s+"
+                             r"(?:\b(?:is|was|are|were|has been|had been|came to|stood at|amounted to|totalled|totaled|equals|"
+                             r"equalled)\s+|:\s*)"  # (or a label's colon: "Net growth in the number of children in care: 29")
                              r"(?:(?:just|only|some|about|around|approximately|roughly|a net|an?)\s+)?£?$", re.I)
 # the change's amount in brackets after its noun: "a 4% inflationary uplift (£18,700)"
 # the same change said again in a bracket: "grew by 9% (48 children)", "fell by a quarter (110)"

@@ -3762,3 +3762,8 @@ def test_a_number_of_families_beside_children_on_plans_counts_the_families(libra
     text = ("Oldham Council - Children's Scrutiny Board, 9 September 2025\n"
             "The 431 children on child protection plans at 30 June 2025 belong to 236 families.\n")
     assert {(f.kpi, f.value) for f in extract_text(text, library)} == {("cp_plans", "431")}
+
+
+def test_a_change_said_as_a_labels_colon_is_the_change(library):
+    assert not facts("Net growth in the number of children in care over 2024/25: 29 children.\n", library)
+    assert not facts("Increase in referrals compared with 2023/24: 212\n", library)

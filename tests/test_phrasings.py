@@ -127,3 +127,10 @@ def test_an_earlier_figure_of_another_noun_is_no_comparison_of_the_match(library
             "This year the partnership trained 2,940 practitioners across 131 courses, compared with 2,610 "
             "practitioners last year.\n")
     assert ("training_courses", "2610") not in {(f.kpi, f.value) for f in extract_text(text, library)}
+
+
+def test_a_rate_of_children_in_our_care(library):
+    text = ("Stockton-on-Tees Borough Council - Children and Young People Select Committee, 5 March 2025\n"
+            "We had 98 children per 10,000 in our care at the end of January, above the North East average.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+        ("children_in_care_rate_per_10k", "98", "2025-01-31")}

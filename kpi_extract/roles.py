@@ -1187,7 +1187,8 @@ _NOUN_OF_VALUE = re.compile(r"^\s*[\w'-]+")
 # (not a word ending in -ss: "progress to 31 January", "business of the board" name no counted noun)
 # a plural noun that may head the noun a figure counts (not the figure's own: "numbers of", "totals of")
 _PLURAL_HEAD = r"(?!(?:numbers|totals|figures|levels|counts|rates)\b)[a-z]{3,}(?<!s)s"
-_OF_ANOTHER = re.compile(r"\b" + _PLURAL_HEAD + r"\s+(?:[a-z]+ed\s+)?"
+# (not a span of time: "In the 12 months to January 2025 the re-referral rate was 21.4%")
+_OF_ANOTHER = re.compile(r"\b(?!(?:months|weeks|years|quarters)\s+(?:to|ending|ended|up\s+to)\b)" + _PLURAL_HEAD + r"\s+(?:[a-z]+ed\s+)?"
                          r"(?:on|of|for|at|to)\s+(?:(?:the|our|its|their)\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 

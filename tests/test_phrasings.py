@@ -134,3 +134,9 @@ def test_a_rate_of_children_in_our_care(library):
             "We had 98 children per 10,000 in our care at the end of January, above the North East average.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
         ("children_in_care_rate_per_10k", "98", "2025-01-31")}
+
+
+def test_a_span_of_months_before_the_label_is_no_noun_the_figure_qualifies(library):
+    text = ("Halton Borough Council - Children, Young People and Families Policy and Performance Board, 10 March 2025\n"
+            "In the 12 months to January 2025 the re-referral rate was 21.4%.\n")
+    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("rereferral_rate", "21.4", "2025-01")}

@@ -141,6 +141,18 @@ def span(first: date, last: date, school_year: bool = True) -> Period:
     return Period(f"{last.year}-{last.month:02d}", "month", first, last)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+
+
+def first_months(year: Period, n: int) -> Period | None:
+    """The first `n` months of a financial, calendar or academic year, labelled by the month they end (three of a
+    financial year's: its first quarter); None for any other period, or for a whole year or more."""
+    if year.kind not in ("financial_year", "calendar_year", "academic_year") or year.start is None or not 0 < n < 12:
+        return None
+    y, m = _month_shift(year.start.year, year.start.month, n - 1)
+    return span(year.start, end_of_month(y, m), school_year=False)
+
+
 def first_half(year: Period) -> Period | None:
     """The first six months of a financial, calendar or academic year, labelled by the month they end
     (spec/kpis.md: a span to date is labelled by its month); None for any other period."""
@@ -520,6 +532,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                  r"\b(?:as )?at the end of the first (?:six|6) months\b", re.I)),
     ("first_half", re.compile(r"\b(?:in|during|over|across)\s+the\s+first\s+(?:six|6)\s+months\b(?!\s+of\s+(?!the\s+(?:financial\s+|reporting\s+)?year\b))|"
                               r"\b(?:in|during|over|across)\s+the\s+first\s+half\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b", re.I)),
+    # "in the first three quarters of the year", "during the first nine months": the year's months so far, to the
+    # last of them (the six months' own rule, `first_half`, is above)
+    ("first_months", re.compile(r"\b(?:in|during|over|across)\s+the\s+first\s+(?P<n>two|three|four|five|seven|eight|nine|ten|"
+                                r"eleven|[2-9]|1[01])\s+(?P<unit>quarters|months)\b(?!\s+of\s+(?!the\s+(?:financial\s+|"
+                                r"reporting\s+)?year\b))(?:\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b)?", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the|this) (?:quarter|month|(?:reporting |review )?period|"
                               r"(?:financial |reporting )?year)\b|"
@@ -574,7 +591,7 @@ _RULE_NEEDS: dict[str, tuple[str, ...]] = {
     "quarter_to": ("month",), "fy_to_date": ("yyyy", "month"), "months_to": ("month",), "fy_months": ("yyyy",), "year_end": ("yyyy",), "year_to_year": ("yyyy",),
     "current": ("year_month_quarter",), "year_reported": ("year",), "current_quarter": ("q",), "period_end": ("end",),
     "previous": ("year_month",), "previous_quarter": ("q",), "previous_quarter_end": ("end",), "previous_month_end": ("end",), "previous_month": ("year_month",),
-    "current_month": ("year_month",), "current_year": ("year",), "year_to_month": ("year", "month"), "event": ("time",), "meeting_day": ("meeting",),
+    "current_month": ("year_month",), "first_months": ("first",), "current_year": ("year",), "year_to_month": ("year", "month"), "event": ("time",), "meeting_day": ("meeting",),
 }
 _GATED = [(rule, regex, _RULE_NEEDS.get(rule, ())) for rule, regex in _RULES]
 
@@ -583,7 +600,7 @@ def _cues(text: str) -> dict[str, bool]:
     """Which of the rules' needs `text` meets (all of them, when it has a letter of odd folding)."""
     if not text.isascii() and any(c in text for c in _ODD_FOLDS):
         return dict.fromkeys(("digit", "yyyy", "dated", "fy", "month", "q", "year_month_quarter", "year_month", "end",
-                              "year", "time", "meeting"), True)
+                              "year", "time", "meeting", "first"), True)
     low = text.lower()
     year, month = "year" in low, "month" in low
     digit = _DIGIT.search(text) is not None
@@ -591,7 +608,8 @@ def _cues(text: str) -> dict[str, bool]:
             "dated": digit and _DATED_CUE.search(text) is not None, "fy": "FY" in text,
             "month": _MONTH_CUE.search(low) is not None,
             "q": "q" in low, "year_month_quarter": year or month or "quarter" in low, "year_month": year or month,
-            "end": "end" in low or "close" in low, "year": year, "time": "time" in low, "meeting": "meeting" in low}
+            "end": "end" in low or "close" in low, "year": year, "time": "time" in low, "meeting": "meeting" in low,
+            "first": "first" in low}
 
 
 def _months_mention(s: int, e: int, first: date, last: date) -> Mention:
@@ -792,6 +810,10 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, relative=rule, fy=True)  # "last financial year": the financial year before, whatever dates the paper
     if rule == "period_end" and "financial" in text[s:e].lower():
         return Mention(s, e, relative=rule, fy=True)  # "at the end of the financial year": a 31 March
+    if rule == "first_months":  # the months it counts, three to a quarter
+        n = g["n"].lower()
+        n = int(n) if n.isdigit() else _COUNT_WORDS[n]
+        return Mention(s, e, relative=rule, months=n * 3 if g["unit"].lower() == "quarters" else n)
     return Mention(s, e, relative=rule)
 
 

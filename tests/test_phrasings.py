@@ -140,3 +140,16 @@ def test_a_span_of_months_before_the_label_is_no_noun_the_figure_qualifies(libra
     text = ("Halton Borough Council - Children, Young People and Families Policy and Performance Board, 10 March 2025\n"
             "In the 12 months to January 2025 the re-referral rate was 21.4%.\n")
     assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("rereferral_rate", "21.4", "2025-01")}
+
+
+def test_the_first_months_or_quarters_of_the_year_and_the_same_period_of_another(library):
+    # the year's months so far, placed by the meeting (10 March 2025: April to December 2024); "than in the same
+    # period of 2023-24" dates the compared figure only
+    lines = "Halton Borough Council - Children, Young People and Families Policy and Performance Board, 10 March 2025\n"
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        lines + "Children's social care received 2,810 referrals in the first three quarters of the year.\n", library)}
+    assert got == {("referrals", "2810", "2024-12")}
+    got = {(f.kpi, f.value, f.period) for f in extract_text(
+        lines + "In the first nine months of the year the front door took 2,402 referrals, 4% more than in the same "
+                "period of 2023-24 (2,310).\n", library)}
+    assert ("referrals", "2402", "2024-12") in got

@@ -611,7 +611,8 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         m = figs[i].mention
         if figs[i].start > lead and " | " in text[lead:figs[i].start]:
             break
-        if figs[i].prior or m is None or m.since or _baseline_before(text, m) or (m.absolute and _SAME_SPAN_COMPARED.search(text, 0, m.start)):
+        if figs[i].prior or m is None or m.since or _baseline_before(text, m) \
+                or (m.absolute and _SAME_SPAN_COMPARED.search(text, 0, m.start)):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
             # (or "(3,311)" after "fewer than in the same period of 2023-24")
         if m.relative == "year_reported" and ctx.after_this_year and (base := ctx.carried or ctx.period).known \

@@ -183,13 +183,13 @@ def _period_of_header(text: str, context: str = "", above: str = "") -> Period |
     if "(" in text and (own := single_period(text)) is not None and own.kind == "quarter":
         return own
     found = _header_period(text, context, above)
-    if found is not None and found.kind in ("quarter", "month") and found.end is not None and _POINT_HEAD.search(text):
+    if found is not None and found.kind in ("quarter", "month") and found.end is not None and POINT_HEAD.search(text):
         return as_at(found.end)  # "Position at end of Q1", "At end of Sep-25": the column is that day's
     return found
 
 
 # a header that says its column is a point in time: "Position at end of Q1", "As at end Sep-25", "Q2 end"
-_POINT_HEAD = re.compile(r"\b(?:position|snapshot|as at|at (?:the )?end|end of)\b|\bend\W*$", re.I)
+POINT_HEAD = re.compile(r"\b(?:position|snapshot|as at|at (?:the )?end|end of)\b|\bend\W*$", re.I)
 # a financial year's end over a column: "Year-end 2025", "Year end 2024" (31 March)
 _YEAR_END_HEAD = re.compile(r"(?:financial\s+)?year[\s-]*end(?:ing)?\s+(?:(?:31(?:st)?\s+)?march\s+)?((?:19|20)\d\d)", re.I)
 

@@ -11,8 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .geometry import (PROJECTED_CAPTION, GeoTable, area_name, calendar_year_named, cells_of, find_tables as find_geo_tables,
-                       is_figure, starts_of_blocks)
+from .geometry import (POINT_HEAD, PROJECTED_CAPTION, GeoTable, area_name, calendar_year_named, cells_of,
+                       find_tables as find_geo_tables, is_figure, starts_of_blocks)
 from .model import Period
 from .normalise import collapse
 from .textgrid import spaced_blocks, spaced_cells
@@ -208,7 +208,6 @@ _AFTER_MONTHS = r"Q[1-4]|Quarter\s*[1-4]|YTD|Year\s+to\s+date|Total|Year"  # the
 _BARE_MONTHS = re.compile(rf"(?P<months>(?:{MONTH_WORD})\.?(?:\s+(?:{MONTH_WORD})\.?){{1,11}})"
                           rf"(?P<rest>(?:\s+(?:{_AFTER_MONTHS}))*)")
 _CALENDAR_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
-_MONTH_END_HEAD = re.compile(r"\bmonth[- ]end\b|\bend of (?:the )?month\b|\bsnapshot\b|\bposition\b|\bas at\b", re.I)
 # the head of a table's label column, before its first month: words of no month and no figure ("Measure", "Indicator")
 # (its gap to the months may be collapsed)
 _LEAD_CELL = re.compile(rf"(?!(?:{MONTH_WORD})\b)[A-Za-z][^\d|.,;:]{{0,30}}?\s+(?=(?:{MONTH_WORD})\b)", re.I)
@@ -223,7 +222,7 @@ def _bare_month_columns(stripped: str, context: list[str]) -> list[Column] | Non
     if not m:
         return None
     # (a head that says each column is a point in time: "Month-end snapshot   Nov   Dec   Jan" is each month's last day)
-    ends = m.start() > 0 and _MONTH_END_HEAD.search(stripped[:m.start()]) is not None
+    ends = m.start() > 0 and POINT_HEAD.search(stripped[:m.start()].strip()) is not None
     fy = _quarter_year(context)
     year = None
     day = None  # a meeting's day, when that is what names the year: each month the last such by it

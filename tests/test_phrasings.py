@@ -19,6 +19,11 @@ from kpi_extract.pipeline import extract_text
 BATTERY = Path(__file__).parent / "data" / "phrasings.csv"
 
 
+def _dated(text: str, library) -> set[tuple[str, str, str]]:
+    """(kpi, value, period) of every fact the text gives."""
+    return {(f.kpi, f.value, f.period) for f in extract_text(text, library)}
+
+
 def _key(period: str, kind: str) -> tuple:
     if not period or kind == "unknown":
         return ("?",)
@@ -81,7 +86,7 @@ def test_header_words_this_qtr_a_month_written_with_its_year_and_a_year_so_far_t
             "Front door activity\n"
             "Measure | 2024-25 YTD (Nov)\n"
             "Referrals | 3,904\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+    assert _dated(text, library) == {
         ("referrals", "1210", "2025-Q3"), ("referrals", "1164", "2025-Q2"),
         ("children_in_care", "702", "2024-03"), ("children_in_care", "731", "2025-03"),
         ("referrals", "3904", "2024-11")}
@@ -91,7 +96,7 @@ def test_a_year_in_review_title_dates_the_years_flows(library):
     text = ("Rochdale Borough Council\n"
             "Early Help and Social Care - Year in Review 2024\n"
             "During the year the front door took 4,210 referrals.\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "4210", "2024")}
+    assert _dated(text, library) == {("referrals", "4210", "2024")}
 
 
 def test_bare_months_after_the_label_columns_head_and_a_month_end_head(library):
@@ -100,13 +105,13 @@ def test_bare_months_after_the_label_columns_head_and_a_month_end_head(library):
     text = ("Oldham Council - Front Door Report, 2025/26\n"
             "Measure                  April    May    June    Year to date\n"
             "Referrals                  301    287     322             910\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+    assert _dated(text, library) == {
         ("referrals", "301", "2025-04"), ("referrals", "287", "2025-05"), ("referrals", "322", "2025-06"),
         ("referrals", "910", "2025-06")}
     text = ("Oldham Council - Corporate Parenting Panel, 4 February 2025\n"
             "Month-end position       Oct      Nov      Dec\n"
             "Children in care         655      661      668\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+    assert _dated(text, library) == {
         ("children_in_care", "655", "2024-10-31"), ("children_in_care", "661", "2024-11-30"),
         ("children_in_care", "668", "2024-12-31")}
 
@@ -118,7 +123,7 @@ def test_a_statement_of_the_comparators_year_does_not_date_the_papers_figures(li
             "The year in numbers\n"
             "England figures in brackets are for 2023-24.\n\n"
             "9,104 referrals to children's social care\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("referrals", "9104", "2024-25")}
+    assert _dated(text, library) == {("referrals", "9104", "2024-25")}
 
 
 def test_an_earlier_figure_of_another_noun_is_no_comparison_of_the_match(library):
@@ -132,24 +137,24 @@ def test_an_earlier_figure_of_another_noun_is_no_comparison_of_the_match(library
 def test_a_rate_of_children_in_our_care(library):
     text = ("Stockton-on-Tees Borough Council - Children and Young People Select Committee, 5 March 2025\n"
             "We had 98 children per 10,000 in our care at the end of January, above the North East average.\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {
+    assert _dated(text, library) == {
         ("children_in_care_rate_per_10k", "98", "2025-01-31")}
 
 
 def test_a_span_of_months_before_the_label_is_no_noun_the_figure_qualifies(library):
     text = ("Halton Borough Council - Children, Young People and Families Policy and Performance Board, 10 March 2025\n"
             "In the 12 months to January 2025 the re-referral rate was 21.4%.\n")
-    assert {(f.kpi, f.value, f.period) for f in extract_text(text, library)} == {("rereferral_rate", "21.4", "2025-01")}
+    assert _dated(text, library) == {("rereferral_rate", "21.4", "2025-01")}
 
 
 def test_the_first_months_or_quarters_of_the_year_and_the_same_period_of_another(library):
     # the year's months so far, placed by the meeting (10 March 2025: April to December 2024); "than in the same
     # period of 2023-24" dates the compared figure only
     lines = "Halton Borough Council - Children, Young People and Families Policy and Performance Board, 10 March 2025\n"
-    got = {(f.kpi, f.value, f.period) for f in extract_text(
-        lines + "Children's social care received 2,810 referrals in the first three quarters of the year.\n", library)}
+    got = _dated(
+        lines + "Children's social care received 2,810 referrals in the first three quarters of the year.\n", library)
     assert got == {("referrals", "2810", "2024-12")}
-    got = {(f.kpi, f.value, f.period) for f in extract_text(
+    got = _dated(
         lines + "In the first nine months of the year the front door took 2,402 referrals, 4% more than in the same "
-                "period of 2023-24 (2,310).\n", library)}
+                "period of 2023-24 (2,310).\n", library)
     assert ("referrals", "2402", "2024-12") in got

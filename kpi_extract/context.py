@@ -361,10 +361,10 @@ def _standing_period(text: str) -> Period | None:
     # (extracted from the case management system on 3 March 2025)")
     if _STANDING.search(stripped := _EXTRACTED_BRACKET.sub(" ", text)) and _DIGIT.search(stripped):
         text = stripped
-    if not _DIGIT.search(text) or not _STANDING.search(text):  # (its date has a year)
+    said = _STANDING.search(text)
+    if not _DIGIT.search(text) or said is None:  # (its date has a year)
         return None
-    if (said := _STANDING.search(text)) is not None \
-            and _COMPARATORS_SAID.search(text, max(0, said.start() - 40), said.end()) is not None:
+    if _COMPARATORS_SAID.search(text, max(0, said.start() - 40), said.end()) is not None:
         return None  # "England figures in brackets are for 2023-24": the comparators' year, not the paper's figures'
     mentions = find_mentions(text)
     if _TAKEN_ON.search(text) and len(mentions) != 1:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from .layout import NOTE_LINE
 from .model import UNKNOWN_PERIOD, Candidate, Fact, Period
 from .periods import (EXTREME_OF, MONTH_NAME, MONTH_WORD, MONTHS, Mention, SO_FAR_WORDS, SUM_FORWARD_FROM, as_at, day_in_context, end_of_month, financial_year, financial_year_of,
-                      find_mentions, first_half, first_months, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
+                      find_mentions, first_months, month_before, month_of, months_ending, over_months, previous, previous_quarter, quarter,
                       quarter_before, quarter_in_context, rolling_year, without_mentions, year_to_date)
 from .values import figure_spans, not_a_figure
 
@@ -195,6 +195,12 @@ _SAME_SPAN_COMPARED = re.compile(r"\b(?:than|compared (?:to|with)|against|versus
                                  r"the\s+same\s+(?:period|quarter|month|months|point|time|stage)\s+(?:of|in|last)\s+$", re.I)
 
 
+def _after_the_same_span(text: str, m: Mention) -> bool:
+    """"Than in the same period of" (quarter, month, point) stands straight before the mention: its period is the
+    compared figure's."""
+    return _SAME_SPAN_COMPARED.search(text, 0, m.start) is not None
+
+
 def _compared_before(text: str, m: Mention) -> bool:
     """Does a comparison word stand just before the mention ("compared with 2021/22", "from March
     2020")? Not when "from" opens the mention's own span ("From 1 April 2023 to 31 March 2024")."""
@@ -203,7 +209,7 @@ def _compared_before(text: str, m: Mention) -> bool:
     if m.absolute and _MONEY_FROM_BEFORE.search(text, max(0, m.start - 60), m.start):
         return False  # "a carry forward of £8,950 from 2023/24": where the sum came from, its year the next (periods.py)
     # (the span it names may stand between: "fewer than in the same period of 2023-24")
-    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start]) or _SAME_SPAN_COMPARED.search(text, 0, m.start)) \
+    return bool(_COMPARED.search(text[max(0, m.start - 25):m.start])) or _after_the_same_span(text, m) \
         or _baseline_before(text, m)
 
 
@@ -612,7 +618,7 @@ def main_period(text: str, mentions: tuple[Mention, ...], figs: list[_Figure], o
         if figs[i].start > lead and " | " in text[lead:figs[i].start]:
             break
         if figs[i].prior or m is None or m.since or _baseline_before(text, m) \
-                or (m.absolute and _SAME_SPAN_COMPARED.search(text, 0, m.start)):
+                or (m.absolute and _after_the_same_span(text, m)):
             continue  # "(20.6%)" after "the lowest since Q3 2023/24", "(22.4%)" after "the England figure for 2022/23"
             # (or "(3,311)" after "fewer than in the same period of 2023-24")
         if m.relative == "year_reported" and ctx.after_this_year and (base := ctx.carried or ctx.period).known \
@@ -842,12 +848,12 @@ def resolve_mention(m: Mention | None, prior: bool, base: Period, base_rule: str
             got = as_at(got.end)
         return (got, rule) if got.known else None
     if m.relative in ("half_year_end", "first_half", "first_months"):  # "at the half-year point", "in the first six months"
-        half = first_half(base) if m.relative != "first_months" else first_months(base, m.months)
+        n = m.months if m.relative == "first_months" else 6  # ("the first nine months": its own count)
+        half = first_months(base, n)
         if half is None and base.kind in ("as_at", "month") and base.end is not None:
             # against a paper's day, the half of the financial year it falls in, once that half has ended
             # ("At the half-year point 498 children ..." in a paper of 6 November 2024: 30 September 2024)
-            whole = financial_year(financial_year_of(base.end))
-            half = first_half(whole) if m.relative != "first_months" else first_months(whole, m.months)
+            half = first_months(financial_year(financial_year_of(base.end)), n)
             half = half if half is not None and half.end is not None and half.end <= base.end else None
         if half is None or half.end is None:
             return None
@@ -1198,7 +1204,7 @@ def sentence_context(doc: DocumentContext, page: int, line: int, text: str, has_
         if (not has_own and _NOW.search(text)) or (
                 mentions and all(m.relative in ("current_year", "previous", "year_reported", "half_year_end", "first_half",
                                                 "first_months", "current")
-                                 or (m.absolute and _SAME_SPAN_COMPARED.search(text, 0, m.start))  # (a compared year's)
+                                 or (m.absolute and _after_the_same_span(text, m))  # (a compared year's)
                                  for m in mentions)):
             return governing, rule
         return None, ""

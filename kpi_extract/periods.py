@@ -141,24 +141,12 @@ def span(first: date, last: date, school_year: bool = True) -> Period:
     return Period(f"{last.year}-{last.month:02d}", "month", first, last)
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-
-
 def first_months(year: Period, n: int) -> Period | None:
     """The first `n` months of a financial, calendar or academic year, labelled by the month they end (three of a
     financial year's: its first quarter); None for any other period, or for a whole year or more."""
     if year.kind not in ("financial_year", "calendar_year", "academic_year") or year.start is None or not 0 < n < 12:
         return None
     y, m = _month_shift(year.start.year, year.start.month, n - 1)
-    return span(year.start, end_of_month(y, m), school_year=False)
-
-
-def first_half(year: Period) -> Period | None:
-    """The first six months of a financial, calendar or academic year, labelled by the month they end
-    (spec/kpis.md: a span to date is labelled by its month); None for any other period."""
-    if year.kind not in ("financial_year", "calendar_year", "academic_year") or year.start is None:
-        return None
-    y, m = _month_shift(year.start.year, year.start.month, 5)
     return span(year.start, end_of_month(y, m), school_year=False)
 
 
@@ -534,9 +522,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
                               r"\b(?:in|during|over|across)\s+the\s+first\s+half\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b", re.I)),
     # "in the first three quarters of the year", "during the first nine months": the year's months so far, to the
     # last of them (the six months' own rule, `first_half`, is above)
-    ("first_months", re.compile(r"\b(?:in|during|over|across)\s+the\s+first\s+(?P<n>two|three|four|five|seven|eight|nine|ten|"
-                                r"eleven|[2-9]|1[01])\s+(?P<unit>quarters|months)\b(?!\s+of\s+(?!the\s+(?:financial\s+|"
-                                r"reporting\s+)?year\b))(?:\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b)?", re.I)),
+    ("first_months", re.compile(rf"\b(?:in|during|over|across)\s+the\s+first\s+(?P<n>(?!six\b){_COUNT_WORD}|[2-9]|1[01])\s+"
+                                r"(?P<unit>quarters|months)\b(?!\s+of\s+(?!the\s+(?:financial\s+|reporting\s+)?year\b))"
+                                r"(?:\s+of\s+the\s+(?:financial\s+|reporting\s+)?year\b)?", re.I)),
     # "at the end of the quarter": the last day of the quarter the report is about
     ("period_end", re.compile(r"\b(?:(?:as )?at )?(?:the )?(?:end|close) of (?:the|this) (?:quarter|month|(?:reporting |review )?period|"
                               r"(?:financial |reporting )?year)\b|"
@@ -665,7 +653,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
         if _year4(y1, g["y2"]) != y1 + 1:
             return Mention(s, e)
         n = 6 if g["half"] else 3 * _months(g["q"]) if g["q"] else _months(g["n"])
-        return Mention(s, e, span(date(y1, 4, 1), end_of_month(*_month_shift(y1, 4, n - 1))))
+        return Mention(s, e, first_months(financial_year(y1), n))
     if rule == "year_to_year":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return Mention(s, e, financial_year(y1)) if y2 == y1 + 1 else Mention(s, e)
@@ -811,8 +799,7 @@ def _mention(rule: str, m: re.Match, text: str) -> Mention | None:
     if rule == "period_end" and "financial" in text[s:e].lower():
         return Mention(s, e, relative=rule, fy=True)  # "at the end of the financial year": a 31 March
     if rule == "first_months":  # the months it counts, three to a quarter
-        n = g["n"].lower()
-        n = int(n) if n.isdigit() else _COUNT_WORDS[n]
+        n = _months(g["n"])
         return Mention(s, e, relative=rule, months=n * 3 if g["unit"].lower() == "quarters" else n)
     return Mention(s, e, relative=rule)
 
